@@ -1,0 +1,58 @@
+/**
+ * `npm run dev:browser`: the real main-process services in plain Node, the contract over a loopback
+ * WebSocket with a random token, and the real renderer served to any browser on this machine.
+ *   --data-dir DIR   station data (default .edge-data/ in the project)
+ *   --port N         fixed port (default: a free one)
+ *   --no-build       serve renderer/dist as it is (tests build it once beforehand)
+ * Prints one line `EDGE_BRIDGE_URL=<url>` that tests and people can open.
+ */
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createEdgeNode } from '../services/compositionRoot.node';
+import { startBridge } from './bridgeServer.node';
+
+const projectRoot = resolve(import.meta.dirname, '../..');
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      'data-dir': { type: 'string' },
+      port: { type: 'string' },
+      'no-build': { type: 'boolean', default: false },
+      host: { type: 'string', default: '127.0.0.1' },
+    },
+  });
+  const staticDir = resolve(projectRoot, 'renderer/dist');
+  if (!values['no-build'] || !existsSync(resolve(staticDir, 'index.html'))) {
+    const { build } = await import('vite');
+    await build({ configFile: resolve(projectRoot, 'renderer/vite.config.ts'), logLevel: 'warn' });
+  }
+  const node = await createEdgeNode({ dataDir: resolve(values['data-dir'] ?? resolve(projectRoot, '.edge-data')), echoLogs: false, demo: true });
+  const bridge = await startBridge({
+    dispatch: node.dispatch,
+    events: node.events,
+    log: node.log,
+    staticDir,
+    host: values.host,
+    port: values.port === undefined ? 0 : Number(values.port),
+  });
+  console.log(`EDGE_BRIDGE_URL=${bridge.url}`);
+  console.log(`Open the URL above in Chromium on this machine (data: ${node.dataDir}). Ctrl+C stops.`);
+
+  let stopping = false;
+  async function stop(): Promise<void> {
+    if (stopping) return;
+    stopping = true;
+    await bridge.close();
+    await node.close();
+    process.exit(0);
+  }
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+});

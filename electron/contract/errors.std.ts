@@ -1,0 +1,48 @@
+/**
+ * Every error code the app can show, with its Thai and English text in one place. The renderer, the CLIs
+ * and the doctor all read from here, so a code is never shown without words a clerk or IT can act on.
+ * Features add their own catalogue (cardErrors, deviceErrors, syncErrors) and merge it below.
+ */
+import { cardErrorText } from './cardErrors.std';
+import { deviceErrorText } from './deviceErrors.std';
+import { syncErrorText } from './syncErrors.std';
+
+export interface Bilingual {
+  readonly th: string;
+  readonly en: string;
+}
+
+const coreErrorText = {
+  invalid_input: { th: 'ข้อมูลที่ส่งมาไม่ถูกต้อง', en: 'The request was not valid.' },
+  unknown_command: { th: 'ไม่รู้จักคำสั่งนี้', en: 'Unknown command.' },
+  forbidden_sender: { th: 'คำขอมาจากหน้าที่ไม่ได้รับอนุญาต', en: 'The request came from a page that is not allowed.' },
+  unauthorized: { th: 'ไม่ได้รับสิทธิ์ (โทเค็นไม่ถูกต้อง)', en: 'Not authorised (wrong token).' },
+  not_found: { th: 'ไม่พบข้อมูลที่ต้องการ', en: 'Not found.' },
+  not_configured: { th: 'ยังไม่ได้ตั้งค่าสถานี', en: 'The station has not been set up yet.' },
+  invalid_hcode: { th: 'รหัสสถานพยาบาลต้องเป็นตัวเลข 5 หลัก', en: 'The hospital code must be 5 digits.' },
+  storage_failed: { th: 'บันทึกข้อมูลลงเครื่องไม่สำเร็จ ข้อมูลเดิมยังอยู่ครบ', en: 'Could not save on this station; nothing already stored was lost.' },
+  disconnected: { th: 'ขาดการเชื่อมต่อกับบริการของเครื่อง', en: 'Lost the connection to the station service.' },
+  timeout: { th: 'รอนานเกินไป ไม่มีการตอบกลับ', en: 'Timed out waiting for an answer.' },
+  internal: { th: 'เกิดข้อผิดพลาดภายใน กรุณาแจ้งฝ่ายไอที', en: 'Internal error; please tell IT.' },
+} as const satisfies Record<string, Bilingual>;
+
+export const errorText = {
+  ...coreErrorText,
+  ...cardErrorText,
+  ...deviceErrorText,
+  ...syncErrorText,
+} as const satisfies Record<string, Bilingual>;
+
+export type ErrorCode = keyof typeof errorText;
+
+export const errorCodes = Object.keys(errorText) as readonly ErrorCode[];
+
+export function isErrorCode(value: string): value is ErrorCode {
+  return Object.hasOwn(errorText, value);
+}
+
+/** "ไทย / English" for CLIs and logs read by IT. */
+export function describeError(code: ErrorCode): string {
+  const text = errorText[code];
+  return `${text.th} / ${text.en}`;
+}

@@ -1,0 +1,58 @@
+/** Station identity and settings: first-run setup, language, what the header shows. */
+import { z } from 'zod';
+import { command } from './define.std';
+
+/** A MOPH hospital code (hcode) is exactly 5 digits. */
+export const Hcode = z.string().regex(/^\d{5}$/, 'hcode must be 5 digits');
+export const Language = z.enum(['th', 'en']);
+export type Language = z.infer<typeof Language>;
+
+export const StationSettings = z.object({
+  configured: z.boolean(),
+  hcode: Hcode.nullable(),
+  stationId: z.string(),
+  stationName: z.string().nullable(),
+  centralUrl: z.string().nullable(),
+  language: Language,
+});
+export type StationSettings = z.infer<typeof StationSettings>;
+
+export const SetupInput = z.object({
+  hcode: Hcode,
+  stationName: z.string().trim().min(1).max(60),
+  centralUrl: z.url({ protocol: /^https?$/ }).nullable().optional(),
+});
+export type SetupInput = z.infer<typeof SetupInput>;
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  station: z.string(),
+  actor: z.string(),
+  action: z.string(),
+  subjectHash: z.string().nullable(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const CheckVerdict = z.enum(['ok', 'warn', 'fail']);
+export const DoctorCheck = z.object({
+  id: z.string(),
+  verdict: CheckVerdict,
+  th: z.string(),
+  en: z.string(),
+});
+export type DoctorCheck = z.infer<typeof DoctorCheck>;
+
+const empty = z.object({}).strict();
+
+export const settingsCommands = {
+  'settings.get': command(empty, StationSettings),
+  'settings.setup': command(SetupInput, StationSettings),
+  'settings.setLanguage': command(z.object({ language: Language }).strict(), StationSettings),
+  'audit.recent': command(z.object({ limit: z.number().int().min(1).max(500) }).strict(), z.array(AuditEntry)),
+  'diagnostics.run': command(empty, z.array(DoctorCheck)),
+} as const;
+
+export const settingsEvents = {
+  'settings.changed': StationSettings,
+} as const;

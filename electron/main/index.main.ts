@@ -1,0 +1,69 @@
+/**
+ * Electron's main process: app lifecycle only. Builds the edge node (plain Node services), opens one
+ * hardened window, and connects the two through the contract's IPC registration.
+ */
+import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { join } from 'node:path';
+import { createEdgeNode, type EdgeNode } from '../services/compositionRoot.node';
+import { registerIpc } from './ipcBridge.main';
+import { hardenContents, hardenSession } from './security.main';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol.main';
+
+const devUrl = process.env['ELECTRON_RENDERER_URL'];
+const trustedOrigins = devUrl === undefined ? [APP_ORIGIN] : [APP_ORIGIN, new URL(devUrl).origin];
+
+registerAppScheme();
+app.enableSandbox();
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  let window: BrowserWindow | null = null;
+  let node: EdgeNode | null = null;
+
+  app.on('second-instance', () => {
+    if (window === null) return;
+    if (window.isMinimized()) window.restore();
+    window.focus();
+  });
+
+  app.on('web-contents-created', (_event, contents) => hardenContents(contents, trustedOrigins));
+
+  app.whenReady().then(async () => {
+    node = await createEdgeNode({ dataDir: app.getPath('userData'), demo: process.env['EDGE_DEMO'] !== '0' });
+    hardenSession(session.defaultSession, devUrl === undefined ? [] : [new URL(devUrl).origin.replace(/^http/, 'ws')]);
+    serveRenderer(join(import.meta.dirname, '../renderer'));
+    registerIpc(ipcMain, node.dispatch, node.events, trustedOrigins, () => window?.webContents ?? null);
+
+    window = new BrowserWindow({
+      width: 1280,
+      height: 860,
+      title: 'Clinic Edge',
+      show: false,
+      webPreferences: {
+        preload: join(import.meta.dirname, '../preload/index.mjs'),
+        contextIsolation: true,
+        sandbox: true,
+        nodeIntegration: false,
+        nodeIntegrationInWorker: false,
+        webSecurity: true,
+        allowRunningInsecureContent: false,
+        experimentalFeatures: false,
+        webviewTag: false,
+        spellcheck: false,
+      },
+    });
+    window.once('ready-to-show', () => window?.show());
+    window.on('closed', () => {
+      window = null;
+    });
+    await window.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
+  }).catch((error: unknown) => {
+    console.error('failed to start', error instanceof Error ? error.message : String(error));
+    app.exit(1);
+  });
+
+  app.on('window-all-closed', () => {
+    void node?.close().finally(() => app.quit());
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * The append-only audit log: who did what, when, on which station. A subject (a patient) appears only
+ * as a keyed hash, never as a raw citizen id; `detail` is redacted before it is stored.
+ */
+import type { StationDb } from '../db/stationDb.node';
+import type { AuditEntry } from '../../contract/settings.std';
+import { redactValue } from '../logging/redact.std';
+
+export interface AuditRecord {
+  readonly actor: string;
+  readonly action: string;
+  readonly subjectHash?: string | null;
+  readonly detail?: Record<string, unknown>;
+}
+
+export class AuditLog {
+  readonly #db: StationDb;
+  readonly #station: () => string;
+
+  constructor(db: StationDb, station: () => string) {
+    this.#db = db;
+    this.#station = station;
+  }
+
+  append(record: AuditRecord, at: Date = new Date()): number {
+    const detail = record.detail === undefined ? null : JSON.stringify(redactValue(record.detail));
+    const result = this.#db
+      .prepare('INSERT INTO audit_log (at, station, actor, action, subject_hash, detail) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(at.toISOString(), this.#station(), record.actor, record.action, record.subjectHash ?? null, detail);
+    return Number(result.lastInsertRowid);
+  }
+
+  recent(limit: number): AuditEntry[] {
+    return this.#db
+      .prepare<[number], { id: number; at: string; station: string; actor: string; action: string; subject_hash: string | null }>(
+        'SELECT id, at, station, actor, action, subject_hash FROM audit_log ORDER BY id DESC LIMIT ?',
+      )
+      .all(limit)
+      .map((row) => ({ id: row.id, at: row.at, station: row.station, actor: row.actor, action: row.action, subjectHash: row.subject_hash }));
+  }
+}

@@ -1,0 +1,75 @@
+/**
+ * The composition root: builds every main-process service from plain Node pieces. It never imports
+ * Electron, so the same node runs inside Electron (electron/main), behind the browser bridge
+ * (npm run dev:browser), in the CLIs and in tests.
+ */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { openStationDb, type StationDb } from './db/stationDb.node';
+import { SettingsService } from './settings/settingsService.node';
+import { AuditLog } from './audit/auditLog.node';
+import { EventBus } from './eventBus.node';
+import { createDispatcher, type Dispatch, type Handlers } from './dispatcher.node';
+import { createLogger, type Logger } from './logging/logger.node';
+import { settingsHandlers } from './settings/settingsHandlers.node';
+import { Doctor, databaseCheck, logFolderCheck, settingsCheck } from './doctor/doctor.node';
+
+export interface EdgeNodeOptions {
+  /** Where the station database and logs live (Electron's userData in the app). */
+  readonly dataDir: string;
+  /** Demo devices and a virtual card instead of hardware. */
+  readonly demo?: boolean;
+  readonly echoLogs?: boolean;
+  readonly logLevel?: string;
+}
+
+export interface EdgeNode {
+  readonly dispatch: Dispatch;
+  readonly events: EventBus;
+  readonly log: Logger;
+  readonly db: StationDb;
+  readonly settings: SettingsService;
+  readonly audit: AuditLog;
+  readonly doctor: Doctor;
+  readonly dataDir: string;
+  readonly logDir: string;
+  close(): Promise<void>;
+}
+
+export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode> {
+  mkdirSync(options.dataDir, { recursive: true });
+  const logDir = join(options.dataDir, 'logs');
+  const sink = await createLogger({ logDir, echo: options.echoLogs ?? false, level: options.logLevel ?? 'info' });
+  const log = sink.log;
+  const dbFile = join(options.dataDir, 'station.sqlite');
+  const db = openStationDb(dbFile);
+  const events = new EventBus();
+  const settings = new SettingsService(db, (changed) => events.emit('settings.changed', changed));
+  const audit = new AuditLog(db, () => settings.get().stationId);
+  const doctor = new Doctor();
+  doctor.addCheck(settingsCheck(settings));
+  doctor.addCheck(databaseCheck(db, dbFile));
+  doctor.addCheck(logFolderCheck(logDir));
+
+  const handlers: Handlers = {
+    ...settingsHandlers(settings, audit, doctor),
+  };
+  const dispatch = createDispatcher(handlers, log);
+  log.info({ dataDir: options.dataDir, demo: options.demo ?? false }, 'edge node started');
+
+  return {
+    dispatch,
+    events,
+    log,
+    db,
+    settings,
+    audit,
+    doctor,
+    dataDir: options.dataDir,
+    logDir,
+    async close() {
+      db.close();
+      await sink.close();
+    },
+  };
+}

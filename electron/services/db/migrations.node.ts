@@ -1,0 +1,51 @@
+/**
+ * Numbered migrations of the station database. Never edit one that has shipped: add the next number.
+ * Features append theirs here (device inbox details, card cache, sync journal).
+ */
+export interface Migration {
+  readonly version: number;
+  readonly name: string;
+  readonly sql: string;
+}
+
+export const stationMigrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'settings and audit log',
+    sql: `
+      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at TEXT NOT NULL);
+      CREATE TABLE audit_log (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at TEXT NOT NULL,
+        station TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        subject_hash TEXT,
+        detail TEXT
+      );
+      -- Append-only: the database itself refuses to change or remove an audit entry.
+      CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+      CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;
+    `,
+  },
+  {
+    version: 2,
+    name: 'device inbox',
+    sql: `
+      CREATE TABLE device_inbox (
+        id TEXT PRIMARY KEY,
+        received_at TEXT NOT NULL,
+        source TEXT NOT NULL,
+        profile TEXT NOT NULL,
+        raw BLOB NOT NULL,
+        reading TEXT,
+        error_code TEXT,
+        status TEXT NOT NULL DEFAULT 'pending',
+        patient_ref TEXT,
+        charted_ids TEXT,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX device_inbox_status ON device_inbox (status, received_at);
+    `,
+  },
+];

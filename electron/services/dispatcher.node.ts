@@ -1,0 +1,32 @@
+/**
+ * One typed handler map, one dispatch function: both transports call `dispatch(name, rawInput)` and get a
+ * Result back. Input is parsed with the command's zod schema here, because this is the trust boundary.
+ */
+import { commands, isCommandName, type CommandName, type CommandOutput, type ParsedInput } from '../contract/contract.std';
+import { err, isEdgeError, ok, type Result } from '../contract/result.std';
+import type { Logger } from './logging/logger.node';
+
+export type Handlers = {
+  readonly [N in CommandName]: (input: ParsedInput<N>) => Promise<CommandOutput<N>> | CommandOutput<N>;
+};
+
+export type Dispatch = (name: unknown, rawInput: unknown) => Promise<Result<unknown>>;
+
+export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
+  return async function dispatch(name, rawInput) {
+    if (!isCommandName(name)) return err('unknown_command', `unknown command ${String(name).slice(0, 80)}`);
+    const parsed = commands[name].input.safeParse(rawInput ?? {});
+    if (!parsed.success) {
+      const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('; ');
+      return err('invalid_input', issues);
+    }
+    try {
+      const handler = handlers[name] as (input: unknown) => Promise<unknown> | unknown;
+      return ok(await handler(parsed.data));
+    } catch (error) {
+      if (isEdgeError(error)) return err(error.code, error.message);
+      log.error({ command: name, err: error instanceof Error ? error.message : String(error) }, 'command failed');
+      return err('internal', `${name} failed`);
+    }
+  };
+}

@@ -1,0 +1,29 @@
+/** Handlers of the settings feature: station setup, language, audit list, diagnostics. */
+import type { Handlers } from '../dispatcher.node';
+import type { SettingsService } from './settingsService.node';
+import type { AuditLog } from '../audit/auditLog.node';
+import type { Doctor } from '../doctor/doctor.node';
+
+type SettingsHandlers = Pick<Handlers, 'settings.get' | 'settings.setup' | 'settings.setLanguage' | 'audit.recent' | 'diagnostics.run'>;
+
+export function settingsHandlers(settings: SettingsService, audit: AuditLog, doctor: Doctor): SettingsHandlers {
+  return {
+    'settings.get': function getSettings() {
+      return settings.get();
+    },
+    'settings.setup': function setupStation(input) {
+      const result = settings.setup(input);
+      audit.append({ actor: 'station', action: 'station.setup', detail: { hcode: input.hcode } });
+      return result;
+    },
+    'settings.setLanguage': function setLanguage(input) {
+      return settings.setLanguage(input.language);
+    },
+    'audit.recent': function recentAudit(input) {
+      return audit.recent(input.limit);
+    },
+    'diagnostics.run': function runDiagnostics() {
+      return doctor.run();
+    },
+  };
+}

@@ -1,0 +1,66 @@
+/** Station settings kept in SQLite: hospital code, station id and name, central URL, language. */
+import { randomUUID } from 'node:crypto';
+import type { StationDb } from '../db/stationDb.node';
+import type { SetupInput, StationSettings, Language } from '../../contract/settings.std';
+import { Hcode } from '../../contract/settings.std';
+import { EdgeError } from '../../contract/result.std';
+
+type Key = 'hcode' | 'stationId' | 'stationName' | 'centralUrl' | 'language';
+
+export class SettingsService {
+  readonly #db: StationDb;
+  readonly #onChange: (settings: StationSettings) => void;
+
+  constructor(db: StationDb, onChange: (settings: StationSettings) => void = () => undefined) {
+    this.#db = db;
+    this.#onChange = onChange;
+    // The station id is made once, on first start, and never changes: audit entries and sync use it.
+    if (this.#read('stationId') === null) this.#write({ stationId: randomUUID() });
+  }
+
+  get(): StationSettings {
+    const hcode = this.#read('hcode');
+    const stationName = this.#read('stationName');
+    const language = this.#read('language');
+    return {
+      configured: hcode !== null && stationName !== null,
+      hcode,
+      stationId: this.#read('stationId') ?? '',
+      stationName,
+      centralUrl: this.#read('centralUrl'),
+      language: language === 'en' ? 'en' : 'th',
+    };
+  }
+
+  setup(input: SetupInput): StationSettings {
+    if (!Hcode.safeParse(input.hcode).success) throw new EdgeError('invalid_hcode', 'hcode must be 5 digits');
+    this.#write({ hcode: input.hcode, stationName: input.stationName.trim(), centralUrl: input.centralUrl ?? null });
+    return this.#changed();
+  }
+
+  setLanguage(language: Language): StationSettings {
+    this.#write({ language });
+    return this.#changed();
+  }
+
+  #changed(): StationSettings {
+    const settings = this.get();
+    this.#onChange(settings);
+    return settings;
+  }
+
+  #read(key: Key): string | null {
+    const row = this.#db.prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?').get(key);
+    return row === undefined ? null : (JSON.parse(row.value) as string | null);
+  }
+
+  #write(values: Partial<Record<Key, string | null>>): void {
+    const upsert = this.#db.prepare(
+      'INSERT INTO settings (key, value, updated_at) VALUES (?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at',
+    );
+    const now = new Date().toISOString();
+    this.#db.transaction(() => {
+      for (const [key, value] of Object.entries(values)) upsert.run(key, JSON.stringify(value ?? null), now);
+    })();
+  }
+}

@@ -1,0 +1,54 @@
+/** The shell: first-run setup until the station is configured, then the header and three workspaces. */
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useStation } from './useStation.dom';
+import { Header } from './Header.dom';
+import { FirstRunSetup } from '../setup/FirstRunSetup.dom';
+import { FrontDesk } from '../frontdesk/FrontDesk.dom';
+import { Vitals } from '../vitals/Vitals.dom';
+import { SyncDevices } from '../it/SyncDevices.dom';
+import { errorMessage } from '../i18n/i18n.dom';
+
+type Workspace = 'frontdesk' | 'vitals' | 'it';
+const workspaces: readonly Workspace[] = ['frontdesk', 'vitals', 'it'];
+
+export function App() {
+  const { t } = useTranslation();
+  const station = useStation();
+  const [workspace, setWorkspace] = useState<Workspace>('frontdesk');
+
+  if (station.loadError !== null) {
+    return (
+      <main className="setup" role="alert">
+        <h1>{t('error.title')}</h1>
+        <p>{errorMessage(station.loadError)}</p>
+      </main>
+    );
+  }
+  if (station.settings === null) return <main className="setup">{t('app.loading')}</main>;
+  if (!station.settings.configured) return <FirstRunSetup onDone={station.replaceSettings} />;
+
+  return (
+    <div className="app">
+      <Header settings={station.settings} bridgeUp={station.bridgeUp} link={station.link} onSettings={station.replaceSettings} />
+      <nav className="tabs" role="tablist">
+        {workspaces.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            aria-selected={workspace === name}
+            className={workspace === name ? 'tab active' : 'tab'}
+            onClick={() => setWorkspace(name)}
+            data-testid={`tab-${name}`}
+          >
+            {t(`nav.${name}`)}
+          </button>
+        ))}
+      </nav>
+      {workspace === 'frontdesk' && <FrontDesk />}
+      {workspace === 'vitals' && <Vitals />}
+      {workspace === 'it' && <SyncDevices settings={station.settings} />}
+    </div>
+  );
+}

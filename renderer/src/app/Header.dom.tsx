@@ -1,0 +1,41 @@
+/** Always visible: which station, which hospital, and whether the link to central is working. */
+import { useTranslation } from 'react-i18next';
+import type { StationSettings } from '../../../electron/contract/settings.std';
+import type { LinkState } from '../../../electron/contract/link.std';
+import { invoke } from '../bridge/client.dom';
+
+interface HeaderProps {
+  readonly settings: StationSettings;
+  readonly bridgeUp: boolean;
+  readonly link: LinkState;
+  readonly onSettings: (settings: StationSettings) => void;
+}
+
+export function Header({ settings, bridgeUp, link, onSettings }: HeaderProps) {
+  const { t } = useTranslation();
+  async function toggleLanguage(): Promise<void> {
+    const result = await invoke('settings.setLanguage', { language: settings.language === 'th' ? 'en' : 'th' });
+    if (result.ok) onSettings(result.value);
+  }
+  return (
+    <header className="header">
+      <div className="header-station" data-testid="header-station">
+        <span className="label">{t('header.station')}</span> <strong>{settings.stationName}</strong>
+        <span className="sep">·</span>
+        <span className="label">{t('header.hcode')}</span> <strong data-testid="header-hcode">{settings.hcode}</strong>
+      </div>
+      <div className="header-status">
+        <span className={`pill ${bridgeUp ? 'pill-ok' : 'pill-bad'}`} data-testid="bridge-state">
+          {t(bridgeUp ? 'header.bridge.up' : 'header.bridge.down')}
+        </span>
+        <span className={`pill pill-${link.status}`} data-testid="link-state">
+          {t(`header.link.${link.status}`)}
+          {link.pending > 0 ? ` · ${t('header.pending', { count: link.pending })}` : ''}
+        </span>
+        <button type="button" className="lang" onClick={() => void toggleLanguage()} data-testid="language-toggle">
+          {t('header.language')}
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,74 @@
+/** The IT workspace: diagnostics in plain words, the station's identity, recent audit entries. */
+import { useCallback, useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { AuditEntry, DoctorCheck, StationSettings } from '../../../electron/contract/settings.std';
+import { invoke, transport } from '../bridge/client.dom';
+import { errorMessage } from '../i18n/i18n.dom';
+
+export function SyncDevices({ settings }: { readonly settings: StationSettings }) {
+  const { t, i18n } = useTranslation();
+  const [checks, setChecks] = useState<readonly DoctorCheck[]>([]);
+  const [audit, setAudit] = useState<readonly AuditEntry[]>([]);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const refresh = useCallback(async () => {
+    const [diagnostics, recent] = await Promise.all([invoke('diagnostics.run', {}), invoke('audit.recent', { limit: 20 })]);
+    if (diagnostics.ok) setChecks(diagnostics.value);
+    else setProblem(errorMessage(diagnostics.error.code));
+    if (recent.ok) setAudit(recent.value);
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+  }, [refresh]);
+
+  const lang = i18n.language === 'en' ? 'en' : 'th';
+  return (
+    <section className="workspace" data-testid="workspace-it">
+      <h2>{t('it.title')}</h2>
+      <div className="grid">
+        <div className="card">
+          <h3>{t('it.station')}</h3>
+          <dl>
+            <dt>{t('header.hcode')}</dt>
+            <dd>{settings.hcode}</dd>
+            <dt>{t('header.station')}</dt>
+            <dd>{settings.stationName}</dd>
+            <dt>{t('it.stationId')}</dt>
+            <dd className="mono">{settings.stationId}</dd>
+            <dt>{t('it.transport')}</dt>
+            <dd>{transport}</dd>
+          </dl>
+        </div>
+        <div className="card">
+          <h3>{t('it.diagnostics')}</h3>
+          {problem !== null && <p className="problem">{problem}</p>}
+          <ul className="checks" data-testid="diagnostics">
+            {checks.map((check) => (
+              <li key={check.id} className={`check check-${check.verdict}`}>
+                <span className="verdict">{t(`it.verdict.${check.verdict}`)}</span> {check[lang]}
+              </li>
+            ))}
+          </ul>
+          <button type="button" onClick={() => void refresh()}>
+            {t('it.runDiagnostics')}
+          </button>
+        </div>
+        <div className="card wide">
+          <h3>{t('it.audit')}</h3>
+          <table className="audit">
+            <tbody>
+              {audit.map((entry) => (
+                <tr key={entry.id}>
+                  <td className="mono">{new Date(entry.at).toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB')}</td>
+                  <td>{entry.action}</td>
+                  <td>{entry.actor}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,56 @@
+/** First run: the hospital code (5 digits) and the station's name, stored in the station database. */
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { StationSettings } from '../../../electron/contract/settings.std';
+import { invoke } from '../bridge/client.dom';
+import { errorMessage } from '../i18n/i18n.dom';
+
+export function FirstRunSetup({ onDone }: { readonly onDone: (settings: StationSettings) => void }) {
+  const { t } = useTranslation();
+  const [hcode, setHcode] = useState('');
+  const [stationName, setStationName] = useState('');
+  const [centralUrl, setCentralUrl] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  async function submit(event: FormEvent): Promise<void> {
+    event.preventDefault();
+    if (!/^\d{5}$/.test(hcode)) return setProblem(t('setup.hcodeInvalid'));
+    if (stationName.trim() === '') return setProblem(t('setup.nameRequired'));
+    if (centralUrl !== '' && !/^https?:\/\/.+/.test(centralUrl)) return setProblem(t('setup.urlInvalid'));
+    setBusy(true);
+    const result = await invoke('settings.setup', { hcode, stationName, centralUrl: centralUrl === '' ? null : centralUrl });
+    setBusy(false);
+    if (result.ok) onDone(result.value);
+    else setProblem(errorMessage(result.error.code));
+  }
+
+  return (
+    <main className="setup">
+      <form className="card" onSubmit={(event) => void submit(event)} noValidate data-testid="setup-form">
+        <h1>{t('setup.title')}</h1>
+        <p>{t('setup.intro')}</p>
+        <label>
+          {t('setup.hcode')}
+          <input name="hcode" inputMode="numeric" maxLength={5} value={hcode} onChange={(e) => setHcode(e.target.value.replace(/\D/g, ''))} autoFocus />
+        </label>
+        <label>
+          {t('setup.stationName')}
+          <input name="stationName" maxLength={60} value={stationName} onChange={(e) => setStationName(e.target.value)} />
+        </label>
+        <label>
+          {t('setup.centralUrl')}
+          <input name="centralUrl" value={centralUrl} onChange={(e) => setCentralUrl(e.target.value.trim())} placeholder="https://" />
+        </label>
+        {problem !== null && (
+          <p className="problem" role="alert" data-testid="setup-problem">
+            {problem}
+          </p>
+        )}
+        <button type="submit" disabled={busy} data-testid="setup-save">
+          {t('setup.save')}
+        </button>
+      </form>
+    </main>
+  );
+}

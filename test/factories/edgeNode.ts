@@ -1,0 +1,16 @@
+// A real edge node (SQLite, services, dispatcher) in a temporary folder, for tests.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEdgeNode, type EdgeNode } from '../../electron/services/compositionRoot.node';
+
+export async function tempEdgeNode(): Promise<EdgeNode & { dispose(): Promise<void> }> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'edge-test-'));
+  const node = await createEdgeNode({ dataDir });
+  return Object.assign(node, {
+    async dispose() {
+      await node.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  });
+}

@@ -1,0 +1,46 @@
+// The boundary rule must fail when pure code reaches for Electron, Node, PouchDB or the DOM.
+import { describe, expect, it } from 'vitest';
+import { ESLint } from 'eslint';
+import { fileURLToPath } from 'node:url';
+
+const cwd = fileURLToPath(new URL('../../..', import.meta.url));
+const eslint = new ESLint({ cwd });
+
+async function ruleIds(code: string, filePath: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath });
+  return (result?.messages ?? []).map((message) => message.ruleId ?? message.message);
+}
+
+describe('boundary lint rule', () => {
+  it.each([
+    ["import { app } from 'electron';\nexport const a = app;\n", 'electron'],
+    ["import { readFileSync } from 'node:fs';\nexport const r = readFileSync;\n", 'node:fs'],
+    ["import { join } from 'path';\nexport const j = join;\n", 'path (bare builtin)'],
+    ["import PouchDB from 'pouchdb-browser';\nexport const P = PouchDB;\n", 'pouchdb'],
+    ["import { SerialPort } from 'serialport';\nexport const S = SerialPort;\n", 'serialport'],
+  ])('rejects %s in sync/model (%s)', async (code) => {
+    expect(await ruleIds(code, 'sync/model/bad.std.ts')).toContain('no-restricted-imports');
+  });
+
+  it('rejects DOM and Node globals in a frame parser', async () => {
+    const ids = await ruleIds('export const t = document.title + String(process.pid);\n', 'drivers/devices/parsers/bad.std.ts');
+    expect(ids.filter((id) => id === 'no-restricted-globals')).toHaveLength(2);
+  });
+
+  it('rejects a pure folder file without the .std suffix', async () => {
+    expect(await ruleIds('export const x = 1;\n', 'sync/model/patient.node.ts')).toContain('edge/pure-folder-suffix');
+  });
+
+  it('rejects electron in a Node service, which must run without it', async () => {
+    expect(await ruleIds("import { app } from 'electron';\nexport const a = app;\n", 'electron/services/x.node.ts')).toContain('no-restricted-imports');
+  });
+
+  it('rejects Node modules in the renderer', async () => {
+    expect(await ruleIds("import { readFile } from 'node:fs/promises';\nexport const r = readFile;\n", 'renderer/src/x.dom.ts')).toContain('no-restricted-imports');
+  });
+
+  it('accepts clean pure code, and relative imports that merely look like builtins', async () => {
+    const code = "import { z } from 'zod';\nimport { thing } from '../events/bus.std';\nexport const s = z.string().or(z.literal(thing));\n";
+    expect(await ruleIds(code, 'sync/model/good.std.ts')).toEqual([]);
+  });
+});

@@ -1,0 +1,54 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStationDb, migrate, schemaVersion } from '../../../electron/services/db/stationDb.node';
+import { stationMigrations } from '../../../electron/services/db/migrations.node';
+import { SettingsService } from '../../../electron/services/settings/settingsService.node';
+import { AuditLog } from '../../../electron/services/audit/auditLog.node';
+
+const dirs: string[] = [];
+function tempFile(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'edge-db-'));
+  dirs.push(dir);
+  return join(dir, 'station.sqlite');
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('station database', () => {
+  it('applies numbered migrations once, in WAL mode', () => {
+    const file = tempFile();
+    const db = openStationDb(file);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(schemaVersion(db)).toBe(Math.max(...stationMigrations.map((m) => m.version)));
+    expect(migrate(db, stationMigrations)).toBe(0);
+    db.close();
+  });
+
+  it('keeps settings across a reopen and keeps the station id stable', () => {
+    const file = tempFile();
+    const first = new SettingsService(openStationDb(file));
+    const id = first.get().stationId;
+    first.setup({ hcode: '10953', stationName: 'จุดคัดกรอง 1' });
+    const again = new SettingsService(openStationDb(file));
+    expect(again.get()).toMatchObject({ configured: true, hcode: '10953', stationName: 'จุดคัดกรอง 1', stationId: id });
+  });
+
+  it('refuses a hospital code that is not 5 digits', () => {
+    const settings = new SettingsService(openStationDb(tempFile()));
+    expect(() => settings.setup({ hcode: '1095', stationName: 'x' })).toThrow(/5 digits/);
+  });
+
+  it('keeps the audit log append-only and free of raw citizen ids', () => {
+    const db = openStationDb(tempFile());
+    const audit = new AuditLog(db, () => 'station-1');
+    audit.append({ actor: 'clerk', action: 'card.read', subjectHash: 'h:abc', detail: { note: 'read 1101700230705 ok', cid: '1101700230705' } });
+    const row = db.prepare<[], { detail: string }>('SELECT detail FROM audit_log').get();
+    expect(row?.detail).not.toMatch(/\d{13}/);
+    expect(() => db.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/);
+    expect(() => db.prepare('DELETE FROM audit_log').run()).toThrow(/append-only/);
+    expect(audit.recent(5)).toHaveLength(1);
+  });
+});
