@@ -4,7 +4,7 @@ import globals from 'globals';
 import { boundaryRules, edgePlugin, pureFolders } from './.eslint/boundaries.js';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', 'release/**', 'test-output/**', 'coverage/**', '.edge-data/**'] },
+  { ignores: ['node_modules/**', 'renderer/dist/**', 'out/**', 'dist/**', 'release/**', 'test-output/**', 'coverage/**', '.edge-data/**'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -19,10 +19,14 @@ export default tseslint.config(
       eqeqeq: ['error', 'smart'],
     },
   },
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    plugins: { edge: edgePlugin },
+    rules: { 'edge/relative-import-extension': 'error' },
+  },
   ...boundaryRules,
   {
     files: pureFolders.map((f) => `${f}/*.ts`),
-    plugins: { edge: edgePlugin },
     rules: { 'edge/pure-folder-suffix': 'error' },
   },
   {

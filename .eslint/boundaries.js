@@ -6,6 +6,7 @@
 //   *.preload.ts the sandboxed preload: electron's contextBridge/ipcRenderer and the pure contract only.
 // Folders that hold only pure code must name their files *.std.ts (rule edge/pure-folder-suffix).
 import { builtinModules } from 'node:module';
+import { relativeImportExtension } from './relativeImportExtension.js';
 
 // Package names (a trailing * is a wildcard within the name); each also blocks its subpaths ('react-dom/client').
 const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
@@ -89,6 +90,7 @@ export const boundaryRules = [
 /** A tiny local rule: files inside pure folders must carry the .std suffix, so their runtime is in the name. */
 export const edgePlugin = {
   rules: {
+    'relative-import-extension': relativeImportExtension,
     'pure-folder-suffix': {
       meta: {
         type: 'problem',

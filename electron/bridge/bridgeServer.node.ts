@@ -9,13 +9,13 @@ import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
-import type { Dispatch } from '../services/dispatcher.node';
-import type { EventBus } from '../services/eventBus.node';
-import type { Logger } from '../services/logging/logger.node';
-import { ClientMessage, type ServerMessage } from '../contract/wire.std';
-import { err } from '../contract/result.std';
-import { isLoopbackHost } from './loopback.std';
-import { contentSecurityPolicy } from '../security/csp.std';
+import type { Dispatch } from '../services/dispatcher.node.js';
+import type { EventBus } from '../services/eventBus.node.js';
+import type { Logger } from '../services/logging/logger.node.js';
+import { ClientMessage, type ServerMessage } from '../contract/wire.std.js';
+import { err } from '../contract/result.std.js';
+import { isLoopbackHost } from './loopback.std.js';
+import { contentSecurityPolicy } from '../security/csp.std.js';
 
 export interface BridgeOptions {
   readonly dispatch: Dispatch;

@@ -9,8 +9,8 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { createEdgeNode } from '../services/compositionRoot.node';
-import { startBridge } from './bridgeServer.node';
+import { createEdgeNode } from '../services/compositionRoot.node.js';
+import { startBridge } from './bridgeServer.node.js';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 

@@ -4,10 +4,10 @@
  * A feature adds its own file (settings.std.ts, card.std.ts, …) and spreads it in here.
  */
 import type { z } from 'zod';
-import type { Result } from './result.std';
-import type { CommandSpec } from './define.std';
-import { settingsCommands, settingsEvents } from './settings.std';
-import { linkEvents } from './link.std';
+import type { Result } from './result.std.js';
+import type { CommandSpec } from './define.std.js';
+import { settingsCommands, settingsEvents } from './settings.std.js';
+import { linkEvents } from './link.std.js';
 
 export const commands = {
   ...settingsCommands,

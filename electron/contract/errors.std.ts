@@ -3,9 +3,9 @@
  * and the doctor all read from here, so a code is never shown without words a clerk or IT can act on.
  * Features add their own catalogue (cardErrors, deviceErrors, syncErrors) and merge it below.
  */
-import { cardErrorText } from './cardErrors.std';
-import { deviceErrorText } from './deviceErrors.std';
-import { syncErrorText } from './syncErrors.std';
+import { cardErrorText } from './cardErrors.std.js';
+import { deviceErrorText } from './deviceErrors.std.js';
+import { syncErrorText } from './syncErrors.std.js';
 
 export interface Bilingual {
   readonly th: string;

@@ -2,7 +2,7 @@
  * What every command returns across a process boundary. Exceptions do not cross IPC intact (Electron
  * keeps only `message`), so main and the bridge always answer with a value.
  */
-import type { ErrorCode } from './errors.std';
+import type { ErrorCode } from './errors.std.js';
 
 export interface EdgeErrorBody {
   readonly code: ErrorCode;

@@ -1,6 +1,6 @@
 /** Station identity and settings: first-run setup, language, what the header shows. */
 import { z } from 'zod';
-import { command } from './define.std';
+import { command } from './define.std.js';
 
 /** A MOPH hospital code (hcode) is exactly 5 digits. */
 export const Hcode = z.string().regex(/^\d{5}$/, 'hcode must be 5 digits');

@@ -4,10 +4,10 @@
  */
 import { app, BrowserWindow, ipcMain, session } from 'electron';
 import { join } from 'node:path';
-import { createEdgeNode, type EdgeNode } from '../services/compositionRoot.node';
-import { registerIpc } from './ipcBridge.main';
-import { hardenContents, hardenSession } from './security.main';
-import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol.main';
+import { createEdgeNode, type EdgeNode } from '../services/compositionRoot.node.js';
+import { registerIpc } from './ipcBridge.main.js';
+import { hardenContents, hardenSession } from './security.main.js';
+import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol.main.js';
 
 const devUrl = process.env['ELECTRON_RENDERER_URL'];
 const trustedOrigins = devUrl === undefined ? [APP_ORIGIN] : [APP_ORIGIN, new URL(devUrl).origin];

@@ -4,11 +4,11 @@
  * dispatcher (which parses it with zod and wraps the result). Written against a minimal ipcMain shape so
  * tests can drive it with a fake pair, without Electron's binary.
  */
-import { commandChannel, commandNames, eventChannel } from '../contract/contract.std';
-import { err, type Result } from '../contract/result.std';
-import type { Dispatch } from '../services/dispatcher.node';
-import type { EventBus } from '../services/eventBus.node';
-import { isTrustedUrl } from '../security/trustedOrigin.std';
+import { commandChannel, commandNames, eventChannel } from '../contract/contract.std.js';
+import { err, type Result } from '../contract/result.std.js';
+import type { Dispatch } from '../services/dispatcher.node.js';
+import type { EventBus } from '../services/eventBus.node.js';
+import { isTrustedUrl } from '../security/trustedOrigin.std.js';
 
 export interface SenderFrameLike {
   readonly url: string;

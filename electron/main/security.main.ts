@@ -3,8 +3,8 @@
  * every permission request denied, no <webview>, a strict CSP on every response.
  */
 import type { Session, WebContents } from 'electron';
-import { contentSecurityPolicy } from '../security/csp.std';
-import { isTrustedUrl } from '../security/trustedOrigin.std';
+import { contentSecurityPolicy } from '../security/csp.std.js';
+import { isTrustedUrl } from '../security/trustedOrigin.std.js';
 
 export function hardenSession(session: Session, connect: readonly string[]): void {
   session.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));

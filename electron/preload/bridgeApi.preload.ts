@@ -14,8 +14,8 @@ import {
   type EdgeBridge,
   type EventName,
   type EventPayload,
-} from '../contract/contract.std';
-import { err, type Result } from '../contract/result.std';
+} from '../contract/contract.std.js';
+import { err, type Result } from '../contract/result.std.js';
 
 export interface IpcRendererLike {
   invoke(channel: string, input: unknown): Promise<unknown>;

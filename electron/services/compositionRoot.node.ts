@@ -5,14 +5,14 @@
  */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openStationDb, type StationDb } from './db/stationDb.node';
-import { SettingsService } from './settings/settingsService.node';
-import { AuditLog } from './audit/auditLog.node';
-import { EventBus } from './eventBus.node';
-import { createDispatcher, type Dispatch, type Handlers } from './dispatcher.node';
-import { createLogger, type Logger } from './logging/logger.node';
-import { settingsHandlers } from './settings/settingsHandlers.node';
-import { Doctor, databaseCheck, logFolderCheck, settingsCheck } from './doctor/doctor.node';
+import { openStationDb, type StationDb } from './db/stationDb.node.js';
+import { SettingsService } from './settings/settingsService.node.js';
+import { AuditLog } from './audit/auditLog.node.js';
+import { EventBus } from './eventBus.node.js';
+import { createDispatcher, type Dispatch, type Handlers } from './dispatcher.node.js';
+import { createLogger, type Logger } from './logging/logger.node.js';
+import { settingsHandlers } from './settings/settingsHandlers.node.js';
+import { Doctor, databaseCheck, logFolderCheck, settingsCheck } from './doctor/doctor.node.js';
 
 export interface EdgeNodeOptions {
   /** Where the station database and logs live (Electron's userData in the app). */

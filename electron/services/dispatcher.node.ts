@@ -2,9 +2,9 @@
  * One typed handler map, one dispatch function: both transports call `dispatch(name, rawInput)` and get a
  * Result back. Input is parsed with the command's zod schema here, because this is the trust boundary.
  */
-import { commands, isCommandName, type CommandName, type CommandOutput, type ParsedInput } from '../contract/contract.std';
-import { err, isEdgeError, ok, type Result } from '../contract/result.std';
-import type { Logger } from './logging/logger.node';
+import { commands, isCommandName, type CommandName, type CommandOutput, type ParsedInput } from '../contract/contract.std.js';
+import { err, isEdgeError, ok, type Result } from '../contract/result.std.js';
+import type { Logger } from './logging/logger.node.js';
 
 export type Handlers = {
   readonly [N in CommandName]: (input: ParsedInput<N>) => Promise<CommandOutput<N>> | CommandOutput<N>;

@@ -1,5 +1,5 @@
 /** Typed events from services to whichever transports are attached (Electron IPC, WebSocket bridge). */
-import type { EventName, EventPayload } from '../contract/contract.std';
+import type { EventName, EventPayload } from '../contract/contract.std.js';
 
 type Listener = <E extends EventName>(name: E, payload: EventPayload<E>) => void;
 

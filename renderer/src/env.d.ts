@@ -1,5 +1,5 @@
 /// <reference types="vite/client" />
-import type { EdgeBridge } from '../../electron/contract/contract.std';
+import type { EdgeBridge } from '../../electron/contract/contract.std.js';
 
 declare global {
   interface Window {

@@ -7,8 +7,8 @@ import './styles.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { I18nextProvider } from 'react-i18next';
-import { App } from './app/App.dom';
-import { i18n, initI18n } from './i18n/i18n.dom';
+import { App } from './app/App.dom.js';
+import { i18n, initI18n } from './i18n/i18n.dom.js';
 
 async function start(): Promise<void> {
   await initI18n('th');

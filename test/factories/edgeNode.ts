@@ -2,7 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEdgeNode, type EdgeNode } from '../../electron/services/compositionRoot.node';
+import { createEdgeNode, type EdgeNode } from '../../electron/services/compositionRoot.node.js';
 
 export async function tempEdgeNode(): Promise<EdgeNode & { dispose(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'edge-test-'));

@@ -2,9 +2,9 @@
  * The append-only audit log: who did what, when, on which station. A subject (a patient) appears only
  * as a keyed hash, never as a raw citizen id; `detail` is redacted before it is stored.
  */
-import type { StationDb } from '../db/stationDb.node';
-import type { AuditEntry } from '../../contract/settings.std';
-import { redactValue } from '../logging/redact.std';
+import type { StationDb } from '../db/stationDb.node.js';
+import type { AuditEntry } from '../../contract/settings.std.js';
+import { redactValue } from '../logging/redact.std.js';
 
 export interface AuditRecord {
   readonly actor: string;

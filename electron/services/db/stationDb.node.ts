@@ -4,7 +4,7 @@
  * Clinical records do not live here: they are in the renderer's PouchDB and replicate to central.
  */
 import Database from 'better-sqlite3';
-import { stationMigrations, type Migration } from './migrations.node';
+import { stationMigrations, type Migration } from './migrations.node.js';
 
 export type StationDb = Database.Database;
 

@@ -3,10 +3,10 @@
  * own checks (card reader, devices, sync) through `addCheck`.
  */
 import { accessSync, constants, mkdirSync } from 'node:fs';
-import type { DoctorCheck } from '../../contract/settings.std';
-import type { StationDb } from '../db/stationDb.node';
-import { schemaVersion } from '../db/stationDb.node';
-import type { SettingsService } from '../settings/settingsService.node';
+import type { DoctorCheck } from '../../contract/settings.std.js';
+import type { StationDb } from '../db/stationDb.node.js';
+import { schemaVersion } from '../db/stationDb.node.js';
+import type { SettingsService } from '../settings/settingsService.node.js';
 
 export type Check = () => Promise<DoctorCheck> | DoctorCheck;
 

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import pino, { type Logger, type DestinationStream } from 'pino';
-import { redactText, redactValue } from './redact.std';
+import { redactText, redactValue } from './redact.std.js';
 
 export type { Logger };
 

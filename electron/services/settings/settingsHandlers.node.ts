@@ -1,8 +1,8 @@
 /** Handlers of the settings feature: station setup, language, audit list, diagnostics. */
-import type { Handlers } from '../dispatcher.node';
-import type { SettingsService } from './settingsService.node';
-import type { AuditLog } from '../audit/auditLog.node';
-import type { Doctor } from '../doctor/doctor.node';
+import type { Handlers } from '../dispatcher.node.js';
+import type { SettingsService } from './settingsService.node.js';
+import type { AuditLog } from '../audit/auditLog.node.js';
+import type { Doctor } from '../doctor/doctor.node.js';
 
 type SettingsHandlers = Pick<Handlers, 'settings.get' | 'settings.setup' | 'settings.setLanguage' | 'audit.recent' | 'diagnostics.run'>;
 

@@ -1,9 +1,9 @@
 /** Station settings kept in SQLite: hospital code, station id and name, central URL, language. */
 import { randomUUID } from 'node:crypto';
-import type { StationDb } from '../db/stationDb.node';
-import type { SetupInput, StationSettings, Language } from '../../contract/settings.std';
-import { Hcode } from '../../contract/settings.std';
-import { EdgeError } from '../../contract/result.std';
+import type { StationDb } from '../db/stationDb.node.js';
+import type { SetupInput, StationSettings, Language } from '../../contract/settings.std.js';
+import { Hcode } from '../../contract/settings.std.js';
+import { EdgeError } from '../../contract/result.std.js';
 
 type Key = 'hcode' | 'stationId' | 'stationName' | 'centralUrl' | 'language';
 

@@ -1,13 +1,13 @@
 /** The shell: first-run setup until the station is configured, then the header and three workspaces. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStation } from './useStation.dom';
-import { Header } from './Header.dom';
-import { FirstRunSetup } from '../setup/FirstRunSetup.dom';
-import { FrontDesk } from '../frontdesk/FrontDesk.dom';
-import { Vitals } from '../vitals/Vitals.dom';
-import { SyncDevices } from '../it/SyncDevices.dom';
-import { errorMessage } from '../i18n/i18n.dom';
+import { useStation } from './useStation.dom.js';
+import { Header } from './Header.dom.js';
+import { FirstRunSetup } from '../setup/FirstRunSetup.dom.js';
+import { FrontDesk } from '../frontdesk/FrontDesk.dom.js';
+import { Vitals } from '../vitals/Vitals.dom.js';
+import { SyncDevices } from '../it/SyncDevices.dom.js';
+import { errorMessage } from '../i18n/i18n.dom.js';
 
 type Workspace = 'frontdesk' | 'vitals' | 'it';
 const workspaces: readonly Workspace[] = ['frontdesk', 'vitals', 'it'];

@@ -1,8 +1,8 @@
 /** Always visible: which station, which hospital, and whether the link to central is working. */
 import { useTranslation } from 'react-i18next';
-import type { StationSettings } from '../../../electron/contract/settings.std';
-import type { LinkState } from '../../../electron/contract/link.std';
-import { invoke } from '../bridge/client.dom';
+import type { StationSettings } from '../../../electron/contract/settings.std.js';
+import type { LinkState } from '../../../electron/contract/link.std.js';
+import { invoke } from '../bridge/client.dom.js';
 
 interface HeaderProps {
   readonly settings: StationSettings;

@@ -1,9 +1,9 @@
 /** The station's settings, the bridge connection and the link state, kept live from main's events. */
 import { useCallback, useEffect, useState } from 'react';
-import type { StationSettings } from '../../../electron/contract/settings.std';
-import type { LinkState } from '../../../electron/contract/link.std';
-import { invoke, on, onBridgeConnection } from '../bridge/client.dom';
-import { setLanguage } from '../i18n/i18n.dom';
+import type { StationSettings } from '../../../electron/contract/settings.std.js';
+import type { LinkState } from '../../../electron/contract/link.std.js';
+import { invoke, on, onBridgeConnection } from '../bridge/client.dom.js';
+import { setLanguage } from '../i18n/i18n.dom.js';
 
 export interface StationView {
   readonly settings: StationSettings | null;

@@ -12,9 +12,9 @@ import {
   type EdgeBridge,
   type EventName,
   type EventPayload,
-} from '../../../electron/contract/contract.std';
-import { err, type Result } from '../../../electron/contract/result.std';
-import { createWsBridge } from './wsBridge.dom';
+} from '../../../electron/contract/contract.std.js';
+import { err, type Result } from '../../../electron/contract/result.std.js';
+import { createWsBridge } from './wsBridge.dom.js';
 
 export type Transport = 'electron' | 'websocket';
 

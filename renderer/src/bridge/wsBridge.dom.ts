@@ -3,9 +3,9 @@
  * so nothing above this file knows which transport it is on. Reconnects when the socket drops; calls
  * made while disconnected fail fast with `disconnected` rather than hanging.
  */
-import type { CommandName, EdgeBridge, EventName } from '../../../electron/contract/contract.std';
-import { err, type Result } from '../../../electron/contract/result.std';
-import { ServerMessage } from '../../../electron/contract/wire.std';
+import type { CommandName, EdgeBridge, EventName } from '../../../electron/contract/contract.std.js';
+import { err, type Result } from '../../../electron/contract/result.std.js';
+import { ServerMessage } from '../../../electron/contract/wire.std.js';
 
 interface Pending {
   resolve(result: Result<unknown>): void;

@@ -3,8 +3,8 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import th from './th.json';
 import en from './en.json';
-import { errorText, isErrorCode } from '../../../electron/contract/errors.std';
-import type { Language } from '../../../electron/contract/settings.std';
+import { errorText, isErrorCode } from '../../../electron/contract/errors.std.js';
+import type { Language } from '../../../electron/contract/settings.std.js';
 
 export const i18n = i18next.createInstance();
 

@@ -1,9 +1,9 @@
 /** The IT workspace: diagnostics in plain words, the station's identity, recent audit entries. */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry, DoctorCheck, StationSettings } from '../../../electron/contract/settings.std';
-import { invoke, transport } from '../bridge/client.dom';
-import { errorMessage } from '../i18n/i18n.dom';
+import type { AuditEntry, DoctorCheck, StationSettings } from '../../../electron/contract/settings.std.js';
+import { invoke, transport } from '../bridge/client.dom.js';
+import { errorMessage } from '../i18n/i18n.dom.js';
 
 export function SyncDevices({ settings }: { readonly settings: StationSettings }) {
   const { t, i18n } = useTranslation();

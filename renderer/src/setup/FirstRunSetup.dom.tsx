@@ -1,9 +1,9 @@
 /** First run: the hospital code (5 digits) and the station's name, stored in the station database. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StationSettings } from '../../../electron/contract/settings.std';
-import { invoke } from '../bridge/client.dom';
-import { errorMessage } from '../i18n/i18n.dom';
+import type { StationSettings } from '../../../electron/contract/settings.std.js';
+import { invoke } from '../bridge/client.dom.js';
+import { errorMessage } from '../i18n/i18n.dom.js';
 
 export function FirstRunSetup({ onDone }: { readonly onDone: (settings: StationSettings) => void }) {
   const { t } = useTranslation();

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { tempEdgeNode } from '../../factories/edgeNode';
+import { tempEdgeNode } from '../../factories/edgeNode.js';
 
 type Node = Awaited<ReturnType<typeof tempEdgeNode>>;
 let node: Node;

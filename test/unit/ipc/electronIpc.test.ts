@@ -1,10 +1,10 @@
 // Electron IPC without Electron: a fake ipcMain/ipcRenderer pair carries exactly what Electron would
 // (channel, sender frame, payload), so the real registerIpc and the real preload API are exercised.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registerIpc, type IpcMainLike, type InvokeEventLike, type WebContentsLike } from '../../../electron/main/ipcBridge.main';
-import { createBridgeApi, type IpcRendererLike } from '../../../electron/preload/bridgeApi.preload';
-import type { Result } from '../../../electron/contract/result.std';
-import { tempEdgeNode } from '../../factories/edgeNode';
+import { registerIpc, type IpcMainLike, type InvokeEventLike, type WebContentsLike } from '../../../electron/main/ipcBridge.main.js';
+import { createBridgeApi, type IpcRendererLike } from '../../../electron/preload/bridgeApi.preload.js';
+import type { Result } from '../../../electron/contract/result.std.js';
+import { tempEdgeNode } from '../../factories/edgeNode.js';
 
 type Listener = (event: unknown, payload: unknown) => void;
 

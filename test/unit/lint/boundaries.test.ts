@@ -39,8 +39,13 @@ describe('boundary lint rule', () => {
     expect(await ruleIds("import { readFile } from 'node:fs/promises';\nexport const r = readFile;\n", 'renderer/src/x.dom.ts')).toContain('no-restricted-imports');
   });
 
+  it('asks for an explicit extension on relative imports (tsx would load ./x.node as a native addon)', async () => {
+    const ids = await ruleIds("import { createEdgeNode } from '../services/compositionRoot.node';\nexport const c = createEdgeNode;\n", 'electron/bridge/x.node.ts');
+    expect(ids).toContain('edge/relative-import-extension');
+  });
+
   it('accepts clean pure code, and relative imports that merely look like builtins', async () => {
-    const code = "import { z } from 'zod';\nimport { thing } from '../events/bus.std';\nexport const s = z.string().or(z.literal(thing));\n";
+    const code = "import { z } from 'zod';\nimport { errorText } from '../../electron/contract/errors.std.js';\nexport const s = z.enum(Object.keys(errorText));\n";
     expect(await ruleIds(code, 'sync/model/good.std.ts')).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { redactText, redactValue, REDACTED } from '../../../electron/services/logging/redact.std';
+import { redactText, redactValue, REDACTED } from '../../../electron/services/logging/redact.std.js';
 
 describe('redaction', () => {
   it('removes every 13-digit run from any text', () => {

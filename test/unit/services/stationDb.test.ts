@@ -2,10 +2,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openStationDb, migrate, schemaVersion } from '../../../electron/services/db/stationDb.node';
-import { stationMigrations } from '../../../electron/services/db/migrations.node';
-import { SettingsService } from '../../../electron/services/settings/settingsService.node';
-import { AuditLog } from '../../../electron/services/audit/auditLog.node';
+import { openStationDb, migrate, schemaVersion } from '../../../electron/services/db/stationDb.node.js';
+import { stationMigrations } from '../../../electron/services/db/migrations.node.js';
+import { SettingsService } from '../../../electron/services/settings/settingsService.node.js';
+import { AuditLog } from '../../../electron/services/audit/auditLog.node.js';
 
 const dirs: string[] = [];
 function tempFile(): string {
