@@ -1,7 +1,7 @@
 /**
  * `npm run dev:browser`: the real main-process services in plain Node, the contract over a loopback
  * WebSocket with a random token, and the real renderer served to any browser on this machine.
- *   --data-dir DIR   station data (default .edge-data/ in the project)
+ *   --data-dir DIR   station data (default: the installed app's folder, or EDGE_DATA_DIR)
  *   --port N         fixed port (default: a free one)
  *   --no-build       serve renderer/dist as it is (tests build it once beforehand)
  * Prints one line `EDGE_BRIDGE_URL=<url>` that tests and people can open.
@@ -11,6 +11,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEdgeNode } from '../services/compositionRoot.node.js';
 import { startBridge } from './bridgeServer.node.js';
+import { defaultDataDir } from '../services/dataDir.node.js';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 
@@ -28,7 +29,7 @@ async function main(): Promise<void> {
     const { build } = await import('vite');
     await build({ configFile: resolve(projectRoot, 'renderer/vite.config.ts'), logLevel: 'warn' });
   }
-  const node = await createEdgeNode({ dataDir: resolve(values['data-dir'] ?? resolve(projectRoot, '.edge-data')), echoLogs: false, demo: true });
+  const node = await createEdgeNode({ dataDir: resolve(values['data-dir'] ?? defaultDataDir()), echoLogs: false, demo: true });
   const bridge = await startBridge({
     dispatch: node.dispatch,
     events: node.events,

@@ -8,12 +8,15 @@ import { createEdgeNode, type EdgeNode } from '../services/compositionRoot.node.
 import { registerIpc } from './ipcBridge.main.js';
 import { hardenContents, hardenSession } from './security.main.js';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol.main.js';
+import { defaultDataDir } from '../services/dataDir.node.js';
 
 const devUrl = process.env['ELECTRON_RENDERER_URL'];
 const trustedOrigins = devUrl === undefined ? [APP_ORIGIN] : [APP_ORIGIN, new URL(devUrl).origin];
 
 registerAppScheme();
 app.enableSandbox();
+// The same data folder the CLIs and `npm run doctor` read (EDGE_DATA_DIR overrides it).
+app.setPath('userData', defaultDataDir());
 
 if (!app.requestSingleInstanceLock()) {
   app.quit();
@@ -41,7 +44,7 @@ if (!app.requestSingleInstanceLock()) {
       title: 'Clinic Edge',
       show: false,
       webPreferences: {
-        preload: join(import.meta.dirname, '../preload/index.mjs'),
+        preload: join(import.meta.dirname, '../preload/index.cjs'),
         contextIsolation: true,
         sandbox: true,
         nodeIntegration: false,
