@@ -1,0 +1,107 @@
+/**
+ * FHIR R4 AuditEvent documents: what the replication layer keeps so nothing is lost silently. When the
+ * conflict rules settle a conflict, every losing revision is kept whole (base64 JSON) in an AuditEvent.
+ */
+import { z } from 'zod';
+import { CodeableConcept, Coding, FhirId, FhirInstant, Meta, Reference, envelope, docId } from './fhir.std.js';
+import { buildMeta } from './meta.std.js';
+import { AUDIT_ARCHIVE_TYPE } from './systems.std.js';
+
+const Entity = z.strictObject({
+  what: Reference.optional(),
+  type: Coding.optional(),
+  description: z.string().optional(),
+  detail: z.array(z.strictObject({ type: z.string().min(1), valueString: z.string().optional(), valueBase64Binary: z.string().optional() })).optional(),
+});
+
+export const AuditEventDoc = z.strictObject({
+  ...envelope,
+  resourceType: z.literal('AuditEvent'),
+  id: FhirId,
+  meta: Meta,
+  type: Coding,
+  subtype: z.array(Coding).optional(),
+  action: z.enum(['C', 'R', 'U', 'D', 'E']).optional(),
+  recorded: FhirInstant,
+  outcome: z.enum(['0', '4', '8', '12']).optional(),
+  outcomeDesc: z.string().optional(),
+  agent: z.array(z.strictObject({ type: CodeableConcept.optional(), who: Reference.optional(), requestor: z.boolean() })).min(1),
+  source: z.strictObject({ observer: Reference, site: z.string().optional() }),
+  entity: z.array(Entity).optional(),
+});
+export type AuditEventDoc = z.infer<typeof AuditEventDoc>;
+
+const base64 = {
+  encode(text: string): string {
+    const bytes = new TextEncoder().encode(text);
+    const table = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    let out = '';
+    for (let i = 0; i < bytes.length; i += 3) {
+      const a = bytes[i] ?? 0;
+      const b = bytes[i + 1] ?? 0;
+      const c = bytes[i + 2] ?? 0;
+      const n = (a << 16) | (b << 8) | c;
+      out += table[(n >> 18) & 63] ?? '';
+      out += table[(n >> 12) & 63] ?? '';
+      out += i + 1 < bytes.length ? (table[(n >> 6) & 63] ?? '') : '=';
+      out += i + 2 < bytes.length ? (table[n & 63] ?? '') : '=';
+    }
+    return out;
+  },
+  decode(text: string): string {
+    const table = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+    const clean = text.replace(/=+$/, '');
+    const bytes: number[] = [];
+    let buffer = 0;
+    let bits = 0;
+    for (const char of clean) {
+      buffer = (buffer << 6) | table.indexOf(char);
+      bits += 6;
+      if (bits >= 8) {
+        bits -= 8;
+        bytes.push((buffer >> bits) & 255);
+      }
+    }
+    return new TextDecoder().decode(new Uint8Array(bytes));
+  },
+};
+export { base64 };
+
+export interface ArchiveInput {
+  readonly id: string;
+  readonly stationId: string;
+  readonly hcode: string;
+  readonly at: string;
+  /** The document the conflict was on (Patient/…, Encounter/…). */
+  readonly target: string;
+  /** The revisions that lost, whole, so an IT person can restore any of them. */
+  readonly losers: readonly object[];
+  readonly rule: string;
+}
+
+export function conflictArchive(input: ArchiveInput): AuditEventDoc {
+  return AuditEventDoc.parse({
+    _id: docId('AuditEvent', input.id),
+    resourceType: 'AuditEvent',
+    id: input.id,
+    meta: buildMeta({ stationId: input.stationId, at: input.at, source: 'system' }),
+    type: { system: AUDIT_ARCHIVE_TYPE, code: 'conflict-resolved', display: 'Replication conflict settled by rule' },
+    action: 'U',
+    recorded: input.at,
+    outcome: '0',
+    outcomeDesc: input.rule,
+    agent: [{ who: { identifier: { system: 'urn:clinic-edge:station', value: input.stationId } }, requestor: false }],
+    source: { observer: { identifier: { system: 'urn:clinic-edge:station', value: input.stationId } }, site: input.hcode },
+    entity: [
+      {
+        what: { reference: input.target },
+        detail: input.losers.map((loser, index) => ({ type: `losing-revision-${index + 1}`, valueBase64Binary: base64.encode(JSON.stringify(loser)) })),
+      },
+    ],
+  });
+}
+
+export function archivedRevisions(audit: AuditEventDoc): unknown[] {
+  return (audit.entity ?? []).flatMap((entity) => (entity.detail ?? []).map((detail) => JSON.parse(base64.decode(detail.valueBase64Binary ?? '""')) as unknown));
+}
+

@@ -1,0 +1,131 @@
+/**
+ * FHIR R4 vital-sign Observations (the vital-signs profile), built from `{code (LOINC), value, unit (UCUM)}`
+ * items as the device drivers and the manual form produce them. Systolic and diastolic become one 85354-9
+ * panel with two components. Observations are immutable: a correction is a new Observation plus the old
+ * one marked entered-in-error (the only change central accepts on an existing Observation).
+ */
+import { z } from 'zod';
+import { CodeableConcept, FhirId, FhirInstant, Meta, Quantity, Reference, envelope, docId } from './fhir.std.js';
+import { buildMeta } from './meta.std.js';
+import { LOINC, OBSERVATION_CATEGORY, UCUM, VITAL_SIGNS_PROFILE } from './systems.std.js';
+import { BP_PANEL, BP_PANEL_DISPLAY, DIASTOLIC, SYSTOLIC, VITALS, normaliseUnit } from './vitals.std.js';
+
+export const ObservationStatus = z.enum(['registered', 'preliminary', 'final', 'amended', 'corrected', 'cancelled', 'entered-in-error', 'unknown']);
+
+const Component = z.strictObject({ code: CodeableConcept, valueQuantity: Quantity });
+
+export const ObservationDoc = z.strictObject({
+  ...envelope,
+  resourceType: z.literal('Observation'),
+  id: FhirId,
+  meta: Meta,
+  status: ObservationStatus,
+  category: z.array(CodeableConcept).min(1),
+  code: CodeableConcept,
+  subject: Reference,
+  encounter: Reference.optional(),
+  effectiveDateTime: FhirInstant,
+  issued: FhirInstant.optional(),
+  performer: z.array(Reference).optional(),
+  valueQuantity: Quantity.optional(),
+  component: z.array(Component).optional(),
+  device: Reference.optional(),
+  note: z.array(z.strictObject({ text: z.string() })).optional(),
+});
+export type ObservationDoc = z.infer<typeof ObservationDoc>;
+
+export const VitalItem = z.object({ code: z.string(), value: z.number().finite(), unit: z.string() });
+export type VitalItem = z.infer<typeof VitalItem>;
+
+export class VitalItemError extends Error {
+  readonly code: string;
+  readonly reason: 'unknown_code' | 'wrong_unit' | 'implausible' | 'half_pressure';
+  constructor(code: string, reason: VitalItemError['reason']) {
+    super(`vital ${code}: ${reason}`);
+    this.code = code;
+    this.reason = reason;
+  }
+}
+
+function loinc(code: string, display: string): CodeableConcept {
+  return { coding: [{ system: LOINC, code, display }], text: display };
+}
+
+function quantity(item: VitalItem): Quantity {
+  const spec = VITALS[item.code];
+  if (spec === undefined) throw new VitalItemError(item.code, 'unknown_code');
+  if (normaliseUnit(item.unit) !== spec.ucum) throw new VitalItemError(item.code, 'wrong_unit');
+  if (item.value < spec.min || item.value > spec.max) throw new VitalItemError(item.code, 'implausible');
+  return { value: item.value, unit: spec.unit, system: UCUM, code: spec.ucum };
+}
+
+const VITAL_CATEGORY: CodeableConcept = { coding: [{ system: OBSERVATION_CATEGORY, code: 'vital-signs', display: 'Vital Signs' }], text: 'Vital Signs' };
+
+export interface VitalsContext {
+  readonly patientId: string;
+  readonly encounterId?: string | undefined;
+  readonly stationId: string;
+  /** When measured (the device's time when trusted, else when received). */
+  readonly effective: string;
+  readonly at: string;
+  /** Device/<id> for device readings; absent for manual entry. */
+  readonly deviceId?: string | undefined;
+  readonly newId: () => string;
+  readonly note?: string | undefined;
+}
+
+/** One Observation per vital, systolic+diastolic as one BP panel. Throws VitalItemError on a bad item, before building any. */
+export function vitalSignObservations(items: readonly VitalItem[], context: VitalsContext): ObservationDoc[] {
+  const parsed = items.map((item) => VitalItem.parse(item));
+  const systolic = parsed.find((item) => item.code === SYSTOLIC);
+  const diastolic = parsed.find((item) => item.code === DIASTOLIC);
+  if ((systolic === undefined) !== (diastolic === undefined)) throw new VitalItemError(systolic === undefined ? DIASTOLIC : SYSTOLIC, 'half_pressure');
+  const quantities = parsed.map((item) => ({ item, value: quantity(item) }));
+  const out: ObservationDoc[] = [];
+  if (systolic !== undefined && diastolic !== undefined) {
+    out.push(
+      observation(context, loinc(BP_PANEL, BP_PANEL_DISPLAY), {
+        component: [
+          { code: loinc(SYSTOLIC, VITALS[SYSTOLIC]?.display ?? ''), valueQuantity: quantity(systolic) },
+          { code: loinc(DIASTOLIC, VITALS[DIASTOLIC]?.display ?? ''), valueQuantity: quantity(diastolic) },
+        ],
+      }),
+    );
+  }
+  for (const { item, value } of quantities) {
+    if (item.code === SYSTOLIC || item.code === DIASTOLIC) continue;
+    out.push(observation(context, loinc(item.code, VITALS[item.code]?.display ?? item.code), { valueQuantity: value }));
+  }
+  return out;
+}
+
+function observation(context: VitalsContext, code: CodeableConcept, value: Pick<ObservationDoc, 'valueQuantity' | 'component'>): ObservationDoc {
+  const id = context.newId();
+  const doc: ObservationDoc = {
+    _id: docId('Observation', id),
+    resourceType: 'Observation',
+    id,
+    meta: buildMeta({ stationId: context.stationId, at: context.at, source: context.deviceId === undefined ? 'manual' : 'device', profile: [VITAL_SIGNS_PROFILE] }),
+    status: 'final',
+    category: [VITAL_CATEGORY],
+    code,
+    subject: { reference: `Patient/${context.patientId}` },
+    effectiveDateTime: context.effective,
+    issued: context.at,
+    ...value,
+  };
+  if (context.encounterId !== undefined) doc.encounter = { reference: `Encounter/${context.encounterId}` };
+  if (context.deviceId !== undefined) doc.device = { reference: `Device/${context.deviceId}` };
+  if (context.note !== undefined) doc.note = [{ text: context.note }];
+  return ObservationDoc.parse(doc);
+}
+
+/** The old Observation marked entered-in-error (its values untouched), to save together with the correction. */
+export function enteredInError(old: ObservationDoc, at: string, stationId: string): ObservationDoc {
+  return ObservationDoc.parse({ ...old, status: 'entered-in-error', meta: { ...old.meta, lastUpdated: at, source: buildMeta({ stationId, at, source: 'manual' }).source } });
+}
+
+/** The parts of an Observation that may never change once written (central's validate_doc_update checks the same). */
+export function immutablePart(doc: ObservationDoc): string {
+  return JSON.stringify([doc.code, doc.subject, doc.encounter ?? null, doc.effectiveDateTime, doc.valueQuantity ?? null, doc.component ?? null, doc.device ?? null, doc.category]);
+}

@@ -1,0 +1,23 @@
+/** Identifier systems and code systems: Thai Core (sil-th/th-core) where it defines one, ours (urn:clinic-edge:) else. */
+export const TH_CID = 'https://terms.sil-th.org/id/th-cid';
+export const TH_HCODE = 'https://terms.sil-th.org/id/th-moph-hcode';
+export function thLocalSystem(hcode: string, kind: 'HN' | 'VN' | 'Device'): string {
+  return `https://terms.sil-th.org/hcode/5/${hcode}/${kind}`;
+}
+export const LOINC = 'http://loinc.org';
+export const UCUM = 'http://unitsofmeasure.org';
+export const LANGUAGE_EXT = 'http://hl7.org/fhir/StructureDefinition/language';
+export const TH_STRUCTURED_LINE_EXT = 'https://fhir-ig.sil-th.org/th/extensions/StructureDefinition/ex-address-structured-line';
+export const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
+export const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
+export const VITAL_SIGNS_PROFILE = 'http://hl7.org/fhir/StructureDefinition/vitalsigns';
+
+/** Our own tags and extensions (in `meta` only). */
+export const SCHEMA_TAG = 'urn:clinic-edge:schema-version';
+export const SOURCE_TAG = 'urn:clinic-edge:entry-source';
+export const QUEUE_SYSTEM = 'urn:clinic-edge:queue-number';
+/** Per-field "last changed at" times of a Patient, the inputs of the field-wise conflict rule. */
+export const FIELD_TIMES_EXT = 'urn:clinic-edge:field-times';
+export const CARD_READ_EXT = 'urn:clinic-edge:card-read-at';
+export const AUDIT_ARCHIVE_TYPE = 'urn:clinic-edge:audit-type';
+export const stationSource = (stationId: string): string => `urn:clinic-edge:station:${stationId}`;
