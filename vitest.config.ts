@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 // pcscd/vpcd, socat ptys, pouchdb-server, WebSocket), e2e (Chromium through playwright-core).
 export default defineConfig({
   test: {
+    reporters: ['default', './test/setup/summaryReporter.ts'],
     projects: [
       {
         test: {
