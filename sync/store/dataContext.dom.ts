@@ -1,0 +1,171 @@
+/**
+ * The data context (cht-core style): the one object the front desk, vitals and sync code use to read and
+ * write records on the station. Everything written is validated with the model's zod schemas first; reads
+ * bring old documents up to the current schema version (Observations are never rewritten: they are immutable).
+ */
+import { PatientDoc } from '../model/patient.std.js';
+import { EncounterDoc, nextQueueNumber, queueNumberOf } from '../model/encounter.std.js';
+import { ObservationDoc, enteredInError } from '../model/observation.std.js';
+import { StoredDoc, migrateDoc, readStoredDoc } from '../model/documents.std.js';
+import { docId } from '../model/fhir.std.js';
+import { ensureIndexes, LOCAL_DESIGN } from './indexes.dom.js';
+import { openDatabase, type Database, type OpenOptions } from './pouch.dom.js';
+
+export interface SavedRef {
+  readonly id: string;
+  readonly rev: string;
+}
+
+export class StoreError extends Error {
+  readonly code: 'conflict' | 'invalid_document' | 'storage_failed';
+  constructor(code: StoreError['code'], message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+/** Start and end (exclusive) of the local calendar day containing `at`, as ISO instants. */
+export function localDayRange(at: Date): { start: string; end: string } {
+  const start = new Date(at.getFullYear(), at.getMonth(), at.getDate());
+  const end = new Date(at.getFullYear(), at.getMonth(), at.getDate() + 1);
+  return { start: start.toISOString(), end: end.toISOString() };
+}
+
+function isStatus(error: unknown, status: number): boolean {
+  return typeof error === 'object' && error !== null && 'status' in error && error.status === status;
+}
+
+/** Our zod types describe attachments more loosely than @types/pouchdb; the shape was validated already. */
+export function asPut(doc: object): PouchDB.Core.PutDocument<object> {
+  return doc as PouchDB.Core.PutDocument<object>;
+}
+
+export class DataContext {
+  readonly db: Database;
+
+  private constructor(db: Database) {
+    this.db = db;
+  }
+
+  static async open(name: string, options: OpenOptions = {}): Promise<DataContext> {
+    const context = new DataContext(openDatabase(name, options));
+    await ensureIndexes(context.db);
+    return context;
+  }
+
+  /** Validates and writes one document; a stale `_rev` is a conflict the caller must re-read and redo. */
+  async save(doc: StoredDoc): Promise<SavedRef> {
+    const parsed = StoredDoc.safeParse(doc);
+    if (!parsed.success) throw new StoreError('invalid_document', parsed.error.issues.map((issue) => issue.path.join('.')).join(', '));
+    try {
+      const result = await this.db.put(asPut(parsed.data));
+      return { id: result.id, rev: result.rev };
+    } catch (error) {
+      if (isStatus(error, 409)) throw new StoreError('conflict', `${doc._id} changed meanwhile`);
+      throw new StoreError('storage_failed', error instanceof Error ? error.message : String(error));
+    }
+  }
+
+  /** Writes several documents in one IndexedDB transaction; returns per-document results, never throws for one. */
+  async saveAll(docs: readonly StoredDoc[]): Promise<(SavedRef | StoreError)[]> {
+    const parsed = docs.map((doc) => StoredDoc.parse(doc));
+    const results = await this.db.bulkDocs(parsed.map(asPut));
+    return results.map((result) =>
+      'ok' in result && result.ok && result.id !== undefined && result.rev !== undefined
+        ? { id: result.id, rev: result.rev }
+        : new StoreError(isStatus(result, 409) ? 'conflict' : 'storage_failed', 'message' in result ? String(result.message) : 'write failed'),
+    );
+  }
+
+  async get(id: string): Promise<StoredDoc | null> {
+    try {
+      return readStoredDoc(await this.db.get(id, { conflicts: true }));
+    } catch (error) {
+      if (isStatus(error, 404)) return null;
+      throw error;
+    }
+  }
+
+  /** A patient by the keyed-hash id derived from the CID (primary key: one B-tree lookup). */
+  async patientById(patientId: string): Promise<PatientDoc | null> {
+    const doc = await this.get(docId('Patient', patientId));
+    return doc?.resourceType === 'Patient' ? doc : null;
+  }
+
+  /** Patients holding an identifier (HN, or a CID typed in where the key is not at hand). */
+  async patientsByIdentifier(system: string, value: string): Promise<PatientDoc[]> {
+    const result = await this.db.query(`${LOCAL_DESIGN.slice('_design/'.length)}/by_identifier`, { key: [system, value], include_docs: true });
+    return result.rows.map((row) => readStoredDoc(row.doc)).filter((doc): doc is PatientDoc => doc?.resourceType === 'Patient');
+  }
+
+  /** Today's visits (all stations' that have arrived here), oldest first. */
+  async queueForDay(day: Date): Promise<EncounterDoc[]> {
+    const { start, end } = localDayRange(day);
+    const result = await this.db.find({
+      selector: { resourceType: 'Encounter', 'period.start': { $gte: start, $lt: end } },
+      use_index: 'idx-encounter-start',
+      limit: 10_000,
+    });
+    return result.docs.map((doc) => readStoredDoc(doc)).filter((doc): doc is EncounterDoc => doc?.resourceType === 'Encounter');
+  }
+
+  /** The next queue number of this station today: one more than the highest it gave out today. */
+  async nextQueueNumber(prefix: string, day: Date): Promise<string> {
+    const given = (await this.queueForDay(day)).map((encounter) => queueNumberOf(encounter)).filter((value): value is string => value !== null);
+    return nextQueueNumber(prefix, given);
+  }
+
+  /** A patient's observations, newest first. */
+  async observationsOf(patientId: string, limit = 200): Promise<ObservationDoc[]> {
+    const result = await this.db.find({
+      selector: { 'subject.reference': `Patient/${patientId}`, effectiveDateTime: { $gt: null } },
+      sort: [{ 'subject.reference': 'desc' }, { effectiveDateTime: 'desc' }],
+      use_index: 'idx-obs-subject',
+      limit,
+    });
+    return result.docs.map((doc) => readStoredDoc(doc)).filter((doc): doc is ObservationDoc => doc?.resourceType === 'Observation');
+  }
+
+  /** A correction: the new Observation(s) and the old one marked entered-in-error, in one bulk write. */
+  async correctObservation(old: ObservationDoc, replacements: readonly ObservationDoc[], at: string, stationId: string): Promise<void> {
+    const results = await this.saveAll([enteredInError(old, at, stationId), ...replacements]);
+    const failed = results.find((result) => result instanceof StoreError);
+    if (failed instanceof StoreError) throw failed;
+  }
+
+  /** Ids of documents with unresolved revisions (for the conflict rules and the IT list). */
+  async conflictedIds(): Promise<string[]> {
+    const result = await this.db.query(`${LOCAL_DESIGN.slice('_design/'.length)}/conflicts`);
+    return result.rows.map((row) => row.id);
+  }
+
+  /**
+   * Rewrites documents an older build stored (schema version below the current one). Observations are
+   * left as written and migrated on every read instead: central refuses any change to them but status.
+   */
+  async migrateStored(batch = 500): Promise<{ migrated: number }> {
+    let migrated = 0;
+    let startkey: string | undefined;
+    for (;;) {
+      const page = await this.db.allDocs({ include_docs: true, limit: batch + 1, ...(startkey === undefined ? {} : { startkey }) });
+      const rows = page.rows.slice(0, batch);
+      const updates = rows
+        .map((row) => row.doc as (Record<string, unknown> & { resourceType?: unknown }) | undefined)
+        .filter((doc): doc is Record<string, unknown> & { resourceType?: unknown } => doc !== undefined && typeof doc.resourceType === 'string' && doc.resourceType !== 'Observation')
+        .map((doc) => migrateDoc(doc))
+        .filter((result) => result.changed)
+        .map((result) => result.doc);
+      if (updates.length > 0) {
+        const results = await this.db.bulkDocs(updates.map(asPut));
+        migrated += results.filter((result) => 'ok' in result && result.ok).length;
+      }
+      if (page.rows.length <= batch) break;
+      startkey = page.rows[batch]?.id;
+    }
+    return { migrated };
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+  }
+}
