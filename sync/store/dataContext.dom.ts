@@ -3,9 +3,11 @@
  * write records on the station. Everything written is validated with the model's zod schemas first; reads
  * bring old documents up to the current schema version (Observations are never rewritten: they are immutable).
  */
-import { PatientDoc } from '../model/patient.std.js';
-import { EncounterDoc, nextQueueNumber, queueNumberOf } from '../model/encounter.std.js';
-import { ObservationDoc, enteredInError } from '../model/observation.std.js';
+import type { PatientDoc } from '../model/patient.std.js';
+import type { EncounterDoc} from '../model/encounter.std.js';
+import { nextQueueNumber, queueNumberOf } from '../model/encounter.std.js';
+import type { ObservationDoc} from '../model/observation.std.js';
+import { enteredInError } from '../model/observation.std.js';
 import { StoredDoc, migrateDoc, readStoredDoc } from '../model/documents.std.js';
 import { docId } from '../model/fhir.std.js';
 import { ensureIndexes, LOCAL_DESIGN } from './indexes.dom.js';
