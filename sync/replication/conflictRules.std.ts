@@ -1,0 +1,139 @@
+/**
+ * Conflict rules, pure. Given every live revision of one document (CouchDB's winner and its `_conflicts`),
+ * decide the merged document and the revisions that lose. Losing revisions are returned whole so the caller
+ * keeps them (an AuditEvent archive) before deleting them: no edit is ever dropped without a trace.
+ *  - Patient: field-wise. Each field group takes the value of the revision that changed it last (the field
+ *    times in meta: a card read stamps the fields it carries), identifiers are the union of all revisions.
+ *  - Encounter: the revision furthest along the status order wins whole (finished beats arrived).
+ *  - Observation: immutable, so revisions differ at most in status; entered-in-error wins. Anything else
+ *    changed is listed for IT.
+ *  - Device: the latest change wins. AuditEvent and unknown shapes: listed for IT.
+ * The result does not depend on the order the revisions come in (fast-check tests it).
+ */
+import { ENCOUNTER_STATUS_ORDER } from '../model/encounter.std.js';
+import { PATIENT_FIELDS } from '../model/patient.std.js';
+import { readFieldTimes, withFieldTimes } from '../model/meta.std.js';
+import type { Identifier, Meta } from '../model/fhir.std.js';
+
+export interface Revision {
+  readonly _id: string;
+  readonly _rev: string;
+  readonly resourceType?: unknown;
+  readonly meta?: Meta;
+  readonly [key: string]: unknown;
+}
+
+export type ManualReason = 'observation_changed' | 'unsupported_type' | 'mixed_types' | 'audit_event';
+
+export type Resolution =
+  | { readonly kind: 'resolved'; readonly rule: string; readonly merged: Revision; readonly losers: readonly Revision[] }
+  | { readonly kind: 'manual'; readonly reason: ManualReason; readonly revs: readonly string[] };
+
+/** CouchDB's own winner order: higher generation, then the greater hash. */
+export function compareRevs(a: string, b: string): number {
+  const [genA = '0', hashA = ''] = a.split('-');
+  const [genB = '0', hashB = ''] = b.split('-');
+  const byGen = Number(genA) - Number(genB);
+  if (byGen !== 0) return byGen;
+  return hashA < hashB ? -1 : hashA > hashB ? 1 : 0;
+}
+
+function byRevDesc(revisions: readonly Revision[]): Revision[] {
+  return [...revisions].sort((a, b) => compareRevs(b._rev, a._rev));
+}
+
+function lastUpdated(revision: Revision): string {
+  return revision.meta?.lastUpdated ?? '';
+}
+
+/** The later of two ISO instants compared as instants (offsets differ between stations). */
+function timeValue(value: string | undefined): number {
+  const ms = value === undefined ? Number.NaN : Date.parse(value);
+  return Number.isFinite(ms) ? ms : -Infinity;
+}
+
+/** Pick the revision with the greatest key; ties go to the CouchDB winner order, so input order never matters. */
+function pickMax(revisions: readonly Revision[], key: (revision: Revision) => number): Revision {
+  const sorted = byRevDesc(revisions);
+  let best = sorted[0];
+  if (best === undefined) throw new Error('no revisions');
+  for (const revision of sorted) if (key(revision) > key(best)) best = revision;
+  return best;
+}
+
+function identifierKey(identifier: Identifier): string {
+  return `${identifier.system}|${identifier.value}`;
+}
+
+function mergePatient(revisions: readonly Revision[]): Resolution {
+  const base = byRevDesc(revisions)[0];
+  if (base === undefined) throw new Error('no revisions');
+  const merged: Record<string, unknown> = { ...base };
+  const times: Record<string, string> = {};
+  for (const field of PATIENT_FIELDS) {
+    const fieldTime = (revision: Revision): number => timeValue(readFieldTimes(revision.meta)[field] ?? revision.meta?.lastUpdated);
+    const source = pickMax(revisions, fieldTime);
+    if (source[field] === undefined) Reflect.deleteProperty(merged, field);
+    else merged[field] = source[field];
+    const at = readFieldTimes(source.meta)[field] ?? source.meta?.lastUpdated;
+    if (at !== undefined) times[field] = at;
+    if (field === 'photo') {
+      if (source['_attachments'] === undefined) Reflect.deleteProperty(merged, '_attachments');
+      else merged['_attachments'] = source['_attachments'];
+    }
+  }
+  const identifiers = new Map<string, Identifier>();
+  for (const revision of [base, ...byRevDesc(revisions)]) {
+    for (const identifier of (revision['identifier'] as Identifier[] | undefined) ?? []) {
+      if (!identifiers.has(identifierKey(identifier))) identifiers.set(identifierKey(identifier), identifier);
+    }
+  }
+  merged['identifier'] = [...identifiers.values()];
+  const latest = pickMax(revisions, (revision) => timeValue(lastUpdated(revision)));
+  merged['meta'] = withFieldTimes({ ...(base.meta ?? {}), lastUpdated: latest.meta?.lastUpdated ?? lastUpdated(base) }, times);
+  return { kind: 'resolved', rule: 'patient-fieldwise', merged: merged as Revision, losers: byRevDesc(revisions).filter((revision) => revision._rev !== base._rev) };
+}
+
+function winnerTakesAll(revisions: readonly Revision[], rule: string, key: (revision: Revision) => number): Resolution {
+  const winner = pickMax(revisions, key);
+  return { kind: 'resolved', rule, merged: winner, losers: byRevDesc(revisions).filter((revision) => revision._rev !== winner._rev) };
+}
+
+const encounterRank = (revision: Revision): number => {
+  const rank = ENCOUNTER_STATUS_ORDER.indexOf(revision['status'] as (typeof ENCOUNTER_STATUS_ORDER)[number]);
+  // Status first, then the later change (a ms timestamp fits well below the status step).
+  return rank * 1e14 + Math.max(0, timeValue(lastUpdated(revision)));
+};
+
+const IMMUTABLE_OBSERVATION_FIELDS = ['code', 'subject', 'encounter', 'effectiveDateTime', 'valueQuantity', 'component', 'device', 'category'];
+
+function observationCore(revision: Revision): string {
+  return JSON.stringify(IMMUTABLE_OBSERVATION_FIELDS.map((field) => revision[field] ?? null));
+}
+
+export function resolveConflict(revisions: readonly Revision[]): Resolution {
+  const revs = byRevDesc(revisions).map((revision) => revision._rev);
+  if (revisions.length < 2) {
+    const only = revisions[0];
+    if (only === undefined) throw new Error('no revisions');
+    return { kind: 'resolved', rule: 'single', merged: only, losers: [] };
+  }
+  const types = new Set(revisions.map((revision) => revision.resourceType));
+  if (types.size !== 1) return { kind: 'manual', reason: 'mixed_types', revs };
+  switch (revisions[0]?.resourceType) {
+    case 'Patient':
+      return mergePatient(revisions);
+    case 'Encounter':
+      return winnerTakesAll(revisions, 'encounter-status-order', encounterRank);
+    case 'Observation': {
+      if (new Set(revisions.map(observationCore)).size !== 1) return { kind: 'manual', reason: 'observation_changed', revs };
+      return winnerTakesAll(revisions, 'observation-status', (revision) => (revision['status'] === 'entered-in-error' ? 1 : 0));
+    }
+    case 'Device':
+      return winnerTakesAll(revisions, 'device-latest', (revision) => timeValue(lastUpdated(revision)));
+    case 'AuditEvent':
+      return { kind: 'manual', reason: 'audit_event', revs };
+    default:
+      return { kind: 'manual', reason: 'unsupported_type', revs };
+  }
+}
