@@ -32,11 +32,12 @@ afterAll(async () => {
 describe('first run in the browser', () => {
   it('shows the Thai setup form and refuses a bad hospital code', async () => {
     await page.goto(app.url);
-    await expect(page.getByRole('heading', { name: 'ตั้งค่าสถานีครั้งแรก' }).isVisible()).resolves.toBe(true);
+    await page.getByRole('heading', { name: 'ตั้งค่าสถานีครั้งแรก' }).waitFor();
     await page.fill('input[name=hcode]', '123');
     await page.fill('input[name=stationName]', 'จุดคัดกรอง OPD 1');
     await page.click('[data-testid=setup-save]');
-    await expect(page.getByTestId('setup-problem').textContent()).resolves.toContain('5 หลัก');
+    await page.getByTestId('setup-problem').waitFor();
+    expect(await page.getByTestId('setup-problem').textContent()).toContain('5 หลัก');
   });
 
   it('completes setup and shows the station in the header', async () => {
