@@ -8,13 +8,16 @@ import type { Result } from './result.std.js';
 import type { CommandSpec } from './define.std.js';
 import { settingsCommands, settingsEvents } from './settings.std.js';
 import { linkEvents } from './link.std.js';
+import { cardCommands, cardEvents } from './card.std.js';
 
 export const commands = {
   ...settingsCommands,
+  ...cardCommands,
 } as const satisfies Record<string, CommandSpec>;
 
 export const events = {
   ...settingsEvents,
+  ...cardEvents,
   ...linkEvents,
 } as const satisfies Record<string, z.ZodType>;
 

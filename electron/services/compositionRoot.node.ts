@@ -13,6 +13,11 @@ import { createDispatcher, type Dispatch, type Handlers } from './dispatcher.nod
 import { createLogger, type Logger } from './logging/logger.node.js';
 import { settingsHandlers } from './settings/settingsHandlers.node.js';
 import { Doctor, databaseCheck, logFolderCheck, settingsCheck } from './doctor/doctor.node.js';
+import { CardService } from './card/cardService.node.js';
+import { cardHandlers } from './card/cardHandlers.node.js';
+import { cardReadersCheck, cardServiceCheck } from './card/cardDoctor.node.js';
+import type { CardBackend } from '../../drivers/card/backend.std.js';
+import type { HashCid } from './card/cidHash.node.js';
 
 export interface EdgeNodeOptions {
   /** Where the station database and logs live (Electron's userData in the app). */
@@ -21,6 +26,8 @@ export interface EdgeNodeOptions {
   readonly demo?: boolean;
   readonly echoLogs?: boolean;
   readonly logLevel?: string;
+  /** ID card: a given card stack (tests), or 'off' for nodes that never touch PC/SC (most tests); a cid hash. */
+  readonly card?: { readonly backend?: CardBackend | 'off'; readonly hashCid?: HashCid };
 }
 
 export interface EdgeNode {
@@ -31,6 +38,7 @@ export interface EdgeNode {
   readonly settings: SettingsService;
   readonly audit: AuditLog;
   readonly doctor: Doctor;
+  readonly card: CardService | null;
   readonly dataDir: string;
   readonly logDir: string;
   close(): Promise<void>;
@@ -50,9 +58,20 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
   doctor.addCheck(settingsCheck(settings));
   doctor.addCheck(databaseCheck(db, dbFile));
   doctor.addCheck(logFolderCheck(logDir));
+  const cardBackend = options.card?.backend;
+  const card =
+    cardBackend === 'off'
+      ? null
+      : new CardService({ db, events, log, audit, demo: options.demo, backend: cardBackend, hashCid: options.card?.hashCid });
+  card?.start();
+  if (card !== null) {
+    doctor.addCheck(cardServiceCheck(card));
+    doctor.addCheck(cardReadersCheck(card));
+  }
 
   const handlers: Handlers = {
     ...settingsHandlers(settings, audit, doctor),
+    ...cardHandlers(card),
   };
   const dispatch = createDispatcher(handlers, log);
   log.info({ dataDir: options.dataDir, demo: options.demo ?? false }, 'edge node started');
@@ -65,9 +84,11 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
     settings,
     audit,
     doctor,
+    card,
     dataDir: options.dataDir,
     logDir,
     async close() {
+      await card?.stop();
       db.close();
       await sink.close();
     },

@@ -48,4 +48,19 @@ export const stationMigrations: readonly Migration[] = [
       CREATE INDEX device_inbox_status ON device_inbox (status, received_at);
     `,
   },
+  {
+    version: 3,
+    name: 'card photo cache and cid hash key',
+    sql: `
+      -- Photos the front desk already stored, by keyed cid hash and card issue date: the next read skips the photo.
+      CREATE TABLE card_photo_stored (
+        cid_hash TEXT NOT NULL,
+        issue_date TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        stored_at TEXT NOT NULL,
+        PRIMARY KEY (cid_hash, issue_date)
+      );
+      CREATE TABLE card_station_key (id INTEGER PRIMARY KEY CHECK (id = 1), key BLOB NOT NULL, created_at TEXT NOT NULL);
+    `,
+  },
 ];

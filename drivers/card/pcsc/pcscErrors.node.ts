@@ -1,0 +1,25 @@
+/** PC/SC failures (smartcard 3.7 rejects with plain Errors carrying pcsc-lite's text) → the card error catalogue. */
+import { CardFailure } from '../protocol/failure.std.js';
+import type { CardErrorCode } from '../../../electron/contract/cardErrors.std.js';
+
+const PATTERNS: readonly (readonly [RegExp, CardErrorCode])[] = [
+  [/service (?:not running|stopped)|no_service|Cannot connect to PC\/SC|SCARD_E_NO_SERVICE/i, 'card_no_service'],
+  [/no readers|unknown reader|reader unavailable|reader not ready/i, 'card_no_reader'],
+  [/removed|not connected|no smart card|invalid handle|card is unpowered|card was reset/i, 'card_removed'],
+  [/unresponsive|mute|invalid atr|not supported/i, 'card_mute'],
+  [/sharing violation/i, 'card_busy'],
+  [/insufficient buffer/i, 'card_bad_answer'],
+];
+
+export function pcscErrorCode(error: unknown): CardErrorCode {
+  if (error instanceof CardFailure) return error.code;
+  const message = error instanceof Error ? error.message : String(error);
+  for (const [pattern, code] of PATTERNS) if (pattern.test(message)) return code;
+  return 'card_io_failed';
+}
+
+export function toCardFailure(error: unknown, what: string): CardFailure {
+  if (error instanceof CardFailure) return error;
+  const message = error instanceof Error ? error.message : String(error);
+  return new CardFailure(pcscErrorCode(error), `${what}: ${message}`);
+}

@@ -1,0 +1,85 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createEdgeNode, type EdgeNode } from '../../../electron/services/compositionRoot.node.js';
+import { InProcessBackend } from '../../../drivers/card/virtual/inProcessBackend.node.js';
+import type { EventName, EventPayload } from '../../../electron/contract/contract.std.js';
+import { identity } from '../../factories/cardIdentities.js';
+
+let node: EdgeNode | null = null;
+let dir = '';
+afterEach(async () => {
+  await node?.close();
+  node = null;
+  rmSync(dir, { recursive: true, force: true });
+});
+
+async function demoNode(): Promise<{ node: EdgeNode; next: <E extends EventName>(name: E, match?: (p: EventPayload<E>) => boolean) => Promise<EventPayload<E>> }> {
+  dir = mkdtempSync(join(tmpdir(), 'edge-card-'));
+  const created = await createEdgeNode({ dataDir: dir, demo: true, card: { backend: new InProcessBackend() } });
+  node = created;
+  const next = <E extends EventName>(name: E, match: (p: EventPayload<E>) => boolean = () => true): Promise<EventPayload<E>> =>
+    new Promise((resolve) => {
+      const off = created.events.subscribe((event: EventName, payload: unknown) => {
+        const typed = payload as EventPayload<E>;
+        if (event === name && match(typed)) {
+          off();
+          resolve(typed);
+        }
+      });
+    });
+  return { node: created, next };
+}
+
+describe('card service in the edge node (demo virtual card)', () => {
+  it('inserting the demo card emits the text, audits the read by keyed hash, and serves card.read', async () => {
+    const { node, next } = await demoNode();
+    const text = next('card.text');
+    const inserted = await node.dispatch('card.demoInsert', { identity: 1, atr: '3b68' });
+    expect(inserted).toMatchObject({ ok: true, value: { backend: 'virtual', service: 'up' } });
+    expect((await text).card.cid).toBe(identity(1).cid);
+    await next('card.photo', (event) => event.state === 'done');
+
+    const audit = await node.dispatch('audit.recent', { limit: 5 });
+    const entries = audit.ok ? (audit.value as { action: string; subjectHash: string | null }[]) : [];
+    const read = entries.find((entry) => entry.action === 'card.read');
+    expect(read?.subjectHash).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.stringify(entries)).not.toContain(identity(1).cid);
+
+    const again = await node.dispatch('card.read', { photo: false });
+    expect(again).toMatchObject({ ok: true, value: { card: { cid: identity(1).cid } } });
+  });
+
+  it('after card.markPhotoStored the next read of the same card skips the photo', async () => {
+    const { node, next } = await demoNode();
+    const done = next('card.photo', (event) => event.state === 'done');
+    await node.dispatch('card.demoInsert', { identity: 0 });
+    const photo = await done;
+    const text = (await node.dispatch('card.read', { photo: false })) as { ok: true; value: { card: { cid: string; issueDate: string | null } } };
+    const marked = await node.dispatch('card.markPhotoStored', { cid: text.value.card.cid, issueDate: text.value.card.issueDate, sha256: photo.photo?.sha256 ?? '' });
+    expect(marked).toEqual({ ok: true, value: { stored: true } });
+    const skipped = next('card.photo');
+    await node.dispatch('card.demoRemove', {});
+    await node.dispatch('card.demoInsert', { identity: 0 });
+    expect(await skipped).toMatchObject({ state: 'skipped', skipReason: 'already_stored' });
+  });
+
+  it('card.read without a card says so in the catalogue; demo commands refuse outside demo', async () => {
+    const { node } = await demoNode();
+    expect(await node.dispatch('card.read', {})).toMatchObject({ ok: false, error: { code: 'card_no_card' } });
+    dir = dir || mkdtempSync(join(tmpdir(), 'edge-card-'));
+    const other = mkdtempSync(join(tmpdir(), 'edge-card-off-'));
+    const off = await createEdgeNode({ dataDir: other, card: { backend: 'off' } });
+    expect(await off.dispatch('card.demoInsert', {})).toMatchObject({ ok: false, error: { code: 'card_no_service' } });
+    await off.close();
+    rmSync(other, { recursive: true, force: true });
+  });
+
+  it('doctor reports the virtual card', async () => {
+    const { node } = await demoNode();
+    const checks = await node.doctor.run();
+    expect(checks.find((check) => check.id === 'card.service')).toMatchObject({ verdict: 'ok' });
+    expect(checks.find((check) => check.id === 'card.readers')).toMatchObject({ verdict: 'ok' });
+  });
+});
