@@ -1,4 +1,23 @@
 /** Error codes of the device feature, with their Thai and English text (merged in errors.std.ts). */
 import type { Bilingual } from './errors.std.js';
 
-export const deviceErrorText = {} as const satisfies Record<string, Bilingual>;
+export const deviceErrorText = {
+  device_frame_garbage: { th: 'ได้รับข้อมูลที่อ่านไม่ออกจากเครื่องวัด (ข้ามไปแล้ว รอค่าถัดไป)', en: 'Unreadable bytes from the device were skipped; waiting for the next reading.' },
+  device_frame_malformed: { th: 'ข้อมูลจากเครื่องวัดไม่ครบหรือรูปแบบผิด กรุณาวัดใหม่', en: 'The device sent an incomplete or malformed reading; please measure again.' },
+  device_checksum: { th: 'ค่าตรวจสอบของข้อมูลไม่ตรง (สายหรือสัญญาณรบกวน) กรุณาวัดใหม่', en: 'The reading failed its checksum (cable or interference); please measure again.' },
+  device_implausible: { th: 'ค่าที่วัดได้เป็นไปไม่ได้ทางสรีระ ไม่ได้บันทึก กรุณาวัดใหม่', en: 'The measured value is physiologically impossible and was not kept; please measure again.' },
+  device_unit_unknown: { th: 'ไม่รู้จักหน่วยของค่าที่ส่งมา จึงไม่บันทึก (ให้ฝ่ายไอทีตรวจการตั้งค่าเครื่อง)', en: 'The value came in a unit we do not recognise, so it was not kept (IT: check the device settings).' },
+  device_no_values: { th: 'ข้อความจากเครื่องไม่มีค่าสัญญาณชีพ', en: 'The device message carried no vital-sign value.' },
+  device_frame_too_long: { th: 'ข้อมูลจากเครื่องยาวผิดปกติ (ตั้งค่าความเร็วพอร์ตผิด?) ข้ามไปแล้ว', en: 'The device sent an overlong frame (wrong baud rate?); it was skipped.' },
+  device_message_rejected: { th: 'ไม่รับข้อความประเภทนี้ (ต้องเป็น HL7 ORU^R01)', en: 'This message type is not accepted (expected HL7 ORU^R01).' },
+  device_port_open_failed: { th: 'เปิดพอร์ตเครื่องวัดไม่ได้ กำลังลองใหม่', en: 'Could not open the device port; retrying.' },
+  device_port_lost: { th: 'การเชื่อมต่อเครื่องวัดหลุด (ถอดสาย?) กำลังเชื่อมต่อใหม่', en: 'Lost the device connection (unplugged?); reconnecting.' },
+  device_tcp_listen_failed: { th: 'เปิดพอร์ตเครือข่ายสำหรับเครื่องติดตามผู้ป่วยไม่ได้ (พอร์ตถูกใช้อยู่?)', en: 'Could not listen on the network port for monitors (port in use?).' },
+  device_hid_failed: { th: 'สื่อสารกับเครื่องวัดทาง USB ไม่สำเร็จ', en: 'Talking to the USB device failed.' },
+  device_profile_transport: { th: 'ชนิดเครื่องนี้ใช้กับพอร์ตแบบนี้ไม่ได้', en: 'This device profile cannot be used on this kind of port.' },
+  device_reading_not_found: { th: 'ไม่พบค่าที่วัดรายการนี้', en: 'That reading was not found.' },
+  device_reading_closed: { th: 'ค่าที่วัดรายการนี้ถูกบันทึกหรือยกเลิกไปแล้ว', en: 'That reading was already charted or discarded.' },
+  device_demo_only: { th: 'คำสั่งนี้ใช้ได้เฉพาะโหมดสาธิต', en: 'This command works in demo mode only.' },
+} as const satisfies Record<string, Bilingual>;
+
+export type DeviceErrorCode = keyof typeof deviceErrorText;

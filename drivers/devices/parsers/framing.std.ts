@@ -1,0 +1,265 @@
+/**
+ * Streaming framers: bytes in (any chunking), complete frames out. Every framer resynchronises after
+ * garbage, copes with split and merged frames, and bounds its buffer so a device spewing noise can never
+ * grow memory. Bytes it throws away come out as `garbage` so the port can show a clear error.
+ */
+import type { ParseErrorCode } from './reading.std.js';
+
+export type FrameEvent =
+  | { readonly kind: 'frame'; readonly bytes: Uint8Array }
+  | { readonly kind: 'garbage'; readonly bytes: Uint8Array; readonly reason: ParseErrorCode };
+
+export interface Framer {
+  push(chunk: Uint8Array): FrameEvent[];
+  /** The line went quiet or closed: emit what can be emitted, drop the rest as garbage. */
+  flush(): FrameEvent[];
+}
+
+export const STX = 0x02;
+export const ETX = 0x03;
+export const CR = 0x0d;
+export const LF = 0x0a;
+
+/** Bytes that devices put between frames (line ends, padding, flow control): never reported as garbage. */
+const idleBytes = new Set([CR, LF, 0x00, 0x11, 0x13, 0x20]);
+
+/** A growable byte buffer: append at the end, take from the front. */
+export class ByteQueue {
+  #bytes = new Uint8Array(256);
+  #start = 0;
+  #end = 0;
+
+  get length(): number {
+    return this.#end - this.#start;
+  }
+
+  append(chunk: Uint8Array): void {
+    if (this.#end + chunk.length > this.#bytes.length) {
+      const size = Math.max(this.#bytes.length, (this.length + chunk.length) * 2);
+      const next = new Uint8Array(size);
+      next.set(this.#bytes.subarray(this.#start, this.#end));
+      this.#end -= this.#start;
+      this.#start = 0;
+      this.#bytes = next;
+    }
+    this.#bytes.set(chunk, this.#end);
+    this.#end += chunk.length;
+  }
+
+  /** The buffered bytes without taking them (a view: copy before keeping). */
+  peek(): Uint8Array {
+    return this.#bytes.subarray(this.#start, this.#end);
+  }
+
+  at(index: number): number {
+    return this.#bytes[this.#start + index] ?? -1;
+  }
+
+  indexOf(byte: number, from = 0): number {
+    const found = this.#bytes.subarray(0, this.#end).indexOf(byte, this.#start + from);
+    return found < 0 ? -1 : found - this.#start;
+  }
+
+  /** Removes and returns the first `count` bytes (a copy, safe to keep). */
+  take(count: number): Uint8Array {
+    const out = this.#bytes.slice(this.#start, this.#start + count);
+    this.#start += count;
+    if (this.#start === this.#end) {
+      this.#start = 0;
+      this.#end = 0;
+    }
+    return out;
+  }
+
+  clear(): Uint8Array {
+    return this.take(this.length);
+  }
+}
+
+/** Garbage unless it is only idle bytes (line ends, padding) that devices send between frames. */
+export function garbage(bytes: Uint8Array, reason: ParseErrorCode = 'device_frame_garbage'): FrameEvent[] {
+  if (bytes.length === 0 || bytes.every((byte) => idleBytes.has(byte))) return [];
+  return [{ kind: 'garbage', bytes, reason }];
+}
+
+export interface DelimitedOptions {
+  readonly start: number;
+  /** The end marker (one or more bytes). */
+  readonly end: readonly number[];
+  /** Bytes that follow the end marker and belong to the frame (a check character). */
+  readonly trailer?: number;
+  readonly maxLength: number;
+}
+
+/**
+ * START … END [trailer]: MLLP (0x0B … 0x1C 0x0D), STX … ETX, STX … ETX + check character. A new START
+ * before END means the previous frame was cut (unplug mid-frame): it is garbage and the new one counts.
+ */
+export class DelimitedFramer implements Framer {
+  readonly #queue = new ByteQueue();
+  readonly #options: DelimitedOptions;
+
+  constructor(options: DelimitedOptions) {
+    this.#options = options;
+  }
+
+  push(chunk: Uint8Array): FrameEvent[] {
+    this.#queue.append(chunk);
+    const out: FrameEvent[] = [];
+    const { start, end, maxLength } = this.#options;
+    const trailer = this.#options.trailer ?? 0;
+    const firstEnd = end[0] ?? -1;
+    for (;;) {
+      const begin = this.#queue.indexOf(start);
+      if (begin < 0) {
+        out.push(...garbage(this.#queue.clear()));
+        return out;
+      }
+      if (begin > 0) out.push(...garbage(this.#queue.take(begin)));
+      const restart = this.#queue.indexOf(start, 1);
+      const stop = this.#findEnd(firstEnd);
+      if (restart > 0 && (stop < 0 || restart < stop)) {
+        out.push(...garbage(this.#queue.take(restart), 'device_frame_malformed'));
+        continue;
+      }
+      if (stop < 0) {
+        if (this.#queue.length > maxLength) out.push(...garbage(this.#queue.clear(), 'device_frame_too_long'));
+        return out;
+      }
+      const total = stop + end.length + trailer;
+      if (this.#queue.length < total) return out;
+      out.push({ kind: 'frame', bytes: this.#queue.take(total) });
+    }
+  }
+
+  flush(): FrameEvent[] {
+    return garbage(this.#queue.clear(), 'device_frame_malformed');
+  }
+
+  #findEnd(firstEnd: number): number {
+    const { end } = this.#options;
+    let from = 1;
+    for (;;) {
+      const at = this.#queue.indexOf(firstEnd, from);
+      if (at < 0) return -1;
+      let whole = true;
+      for (let k = 1; k < end.length; k += 1) {
+        const next = this.#queue.at(at + k);
+        if (next === -1) return -1; // the rest of the marker has not arrived yet
+        if (next !== end[k]) whole = false;
+      }
+      if (whole) return at;
+      from = at + 1;
+    }
+  }
+}
+
+export interface LineOptions {
+  readonly maxLength: number;
+  /** Lines that are not frames (banners, blank padding) are dropped silently when this says so. */
+  readonly ignore?: (line: string) => boolean;
+}
+
+/** One frame per line (LF, with or without CR before it). CR/LF themselves are kept in the frame. */
+export class LineFramer implements Framer {
+  readonly #queue = new ByteQueue();
+  readonly #options: LineOptions;
+
+  constructor(options: LineOptions) {
+    this.#options = options;
+  }
+
+  push(chunk: Uint8Array): FrameEvent[] {
+    this.#queue.append(chunk);
+    const out: FrameEvent[] = [];
+    for (;;) {
+      const lf = this.#queue.indexOf(LF);
+      if (lf < 0) {
+        if (this.#queue.length > this.#options.maxLength) out.push(...garbage(this.#queue.clear(), 'device_frame_too_long'));
+        return out;
+      }
+      const line = this.#queue.take(lf + 1);
+      if (lf > this.#options.maxLength) {
+        out.push(...garbage(line, 'device_frame_too_long'));
+        continue;
+      }
+      out.push(...this.#emit(line));
+    }
+  }
+
+  flush(): FrameEvent[] {
+    return garbage(this.#queue.clear(), 'device_frame_malformed');
+  }
+
+  #emit(line: Uint8Array): FrameEvent[] {
+    let text = '';
+    for (const byte of line) if (byte !== CR && byte !== LF) text += String.fromCharCode(byte);
+    if (text.trim() === '') return [];
+    if (this.#options.ignore?.(text) === true) return [];
+    return [{ kind: 'frame', bytes: line }];
+  }
+}
+
+/**
+ * Fixed-size packets whose first byte has the sync bit (0x80) set and whose other bytes have it clear
+ * (Contec CMS50D+). A sync byte in the middle of a packet restarts the packet there.
+ */
+export class SyncBitFramer implements Framer {
+  readonly #size: number;
+  #packet: number[] = [];
+  #skipped: number[] = [];
+
+  constructor(size: number) {
+    this.#size = size;
+  }
+
+  push(chunk: Uint8Array): FrameEvent[] {
+    const out: FrameEvent[] = [];
+    for (const byte of chunk) {
+      const sync = (byte & 0x80) !== 0;
+      if (sync) {
+        if (this.#packet.length > 0) this.#skipped.push(...this.#packet);
+        this.#packet = [byte];
+      } else if (this.#packet.length === 0) {
+        this.#skipped.push(byte);
+        if (this.#skipped.length >= 256) out.push(...this.#dropSkipped());
+      } else {
+        this.#packet.push(byte);
+      }
+      if (this.#packet.length === this.#size) {
+        out.push(...this.#dropSkipped());
+        out.push({ kind: 'frame', bytes: Uint8Array.from(this.#packet) });
+        this.#packet = [];
+      }
+    }
+    return out;
+  }
+
+  flush(): FrameEvent[] {
+    this.#skipped.push(...this.#packet);
+    this.#packet = [];
+    return this.#dropSkipped();
+  }
+
+  #dropSkipped(): FrameEvent[] {
+    const bytes = Uint8Array.from(this.#skipped);
+    this.#skipped = [];
+    return bytes.length === 0 ? [] : [{ kind: 'garbage', bytes, reason: 'device_frame_malformed' }];
+  }
+}
+
+/** Splits a frame's text on a separator, for CSV-like protocols. */
+export function fieldsOf(text: string, separator: string): string[] {
+  return text.split(separator).map((field) => field.trim());
+}
+
+/** Each pushed chunk is already one whole frame (the HID session hands over complete records). */
+export class WholeChunkFramer implements Framer {
+  push(chunk: Uint8Array): FrameEvent[] {
+    return chunk.length === 0 ? [] : [{ kind: 'frame', bytes: chunk.slice() }];
+  }
+
+  flush(): FrameEvent[] {
+    return [];
+  }
+}

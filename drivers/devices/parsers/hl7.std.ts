@@ -1,0 +1,210 @@
+/**
+ * HL7 v2 ORU^R01 from patient monitors (IHE PCD-01 style), over MLLP or raw TCP, and the ACK we answer.
+ *
+ * Sources: MLLP framing 0x0B … 0x1C 0x0D is the HL7 MLLP standard (confidence H); the OBX layout
+ * `OBX|n|NM|<code>^<ref id>^MDC|<containment>|<value>|<unit>^<MDC_DIM_*>^MDC|||||R|||<time>` is from IHE
+ * PCD-01 test messages (H). The raw-TCP variant (no MLLP, messages back to back, ended by the next MSH or
+ * by silence) is what some Thai HIS add-ons send (L: one unattributed source, see reference §A5).
+ */
+import { DelimitedFramer, ByteQueue, garbage, type FrameEvent, type Framer } from './framing.std.js';
+import { asciiBytes, asciiText, buildReading, fail, strictNumber, type DecodeContext, type DecodeResult, type ReadingValue } from './reading.std.js';
+import { convertUnit, mdcCodeMap, type CodeMap } from './hl7Codes.std.js';
+
+export const VT = 0x0b;
+export const FS = 0x1c;
+export const CR = 0x0d;
+
+const maxMessage = 64 * 1024;
+
+export function createMllpFramer(): Framer {
+  return new DelimitedFramer({ start: VT, end: [FS, CR], maxLength: maxMessage });
+}
+
+export function mllpWrap(message: string): Uint8Array {
+  const body = asciiBytes(message);
+  const out = new Uint8Array(body.length + 3);
+  out[0] = VT;
+  out.set(body, 1);
+  out[body.length + 1] = FS;
+  out[body.length + 2] = CR;
+  return out;
+}
+
+const MSH = asciiBytes('MSH|');
+
+/**
+ * Raw TCP without MLLP: a message starts at "MSH|" and runs to the next "MSH|"; the last one is complete
+ * when the line goes quiet (the port calls flush) or the connection closes. Stray VT/FS bytes are dropped.
+ */
+export class RawHl7Framer implements Framer {
+  readonly #queue = new ByteQueue();
+
+  push(chunk: Uint8Array): FrameEvent[] {
+    this.#queue.append(chunk.filter((byte) => byte !== VT && byte !== FS));
+    const out: FrameEvent[] = [];
+    for (;;) {
+      const first = this.#findMsh(0);
+      if (first < 0) {
+        // keep a possible partial "MSH" at the end; the rest cannot start a message
+        const keep = Math.min(this.#queue.length, MSH.length - 1);
+        out.push(...garbage(this.#queue.take(this.#queue.length - keep)));
+        return out;
+      }
+      if (first > 0) out.push(...garbage(this.#queue.take(first)));
+      const next = this.#findMsh(1);
+      if (next < 0) {
+        if (this.#queue.length > maxMessage) out.push(...garbage(this.#queue.clear(), 'device_frame_too_long'));
+        return out;
+      }
+      out.push({ kind: 'frame', bytes: this.#queue.take(next) });
+    }
+  }
+
+  flush(): FrameEvent[] {
+    if (this.#findMsh(0) === 0) return [{ kind: 'frame', bytes: this.#queue.clear() }];
+    return garbage(this.#queue.clear(), 'device_frame_malformed');
+  }
+
+  #findMsh(from: number): number {
+    let at = from;
+    for (;;) {
+      at = this.#queue.indexOf(MSH[0] ?? 0, at);
+      if (at < 0) return -1;
+      let match = true;
+      for (let k = 1; k < MSH.length; k += 1) if (this.#queue.at(at + k) !== MSH[k]) match = false;
+      if (match) return at;
+      at += 1;
+    }
+  }
+}
+
+export interface Hl7Message {
+  readonly segments: readonly string[][];
+  readonly componentSeparator: string;
+}
+
+/** The message text between the MLLP bytes, segments split on CR (LF tolerated). */
+export function hl7Text(frame: Uint8Array): string {
+  const enveloped = frame[0] === VT && frame[frame.length - 2] === FS && frame[frame.length - 1] === CR;
+  return asciiText(enveloped ? frame.subarray(1, frame.length - 2) : frame.filter((byte) => byte !== VT && byte !== FS));
+}
+
+export function parseHl7(text: string): Hl7Message | undefined {
+  const lines = text.split(/\r\n|\r|\n/).map((line) => line.trim()).filter((line) => line !== '');
+  const header = lines[0];
+  if (header?.startsWith('MSH') !== true || header.length < 8) return undefined;
+  const fieldSeparator = header[3] ?? '|';
+  const componentSeparator = header[4] ?? '^';
+  const segments = lines.map((line) => {
+    const fields = line.split(fieldSeparator);
+    // MSH-1 is the separator itself: shift so that segment[n] is field n for every segment
+    return fields[0] === 'MSH' ? ['MSH', fieldSeparator, ...fields.slice(1)] : fields;
+  });
+  return { segments, componentSeparator };
+}
+
+export interface MessageHeader {
+  readonly sendingApp: string;
+  readonly sendingFacility: string;
+  readonly type: string;
+  readonly controlId: string;
+  readonly processingId: string;
+  readonly version: string;
+  readonly time: string;
+}
+
+export function headerOf(message: Hl7Message): MessageHeader {
+  const msh = message.segments[0] ?? [];
+  return {
+    sendingApp: msh[3] ?? '',
+    sendingFacility: msh[4] ?? '',
+    time: msh[7] ?? '',
+    type: msh[9] ?? '',
+    controlId: msh[10] ?? '',
+    processingId: msh[11] ?? 'P',
+    version: msh[12] ?? '2.6',
+  };
+}
+
+export interface Hl7DecodeOptions {
+  /** Maps tried in order for each OBX-3; MDC first by default. */
+  readonly codeMaps?: readonly CodeMap[];
+}
+
+/** Decodes one ORU^R01 message into a reading (vital signs only; other OBX are ignored). */
+export function decodeOru(frame: Uint8Array, ctx: DecodeContext, options: Hl7DecodeOptions = {}): DecodeResult {
+  const message = parseHl7(hl7Text(frame));
+  if (message === undefined) return fail('device_frame_malformed', 'no MSH segment');
+  const header = headerOf(message);
+  const [type, trigger] = header.type.split(message.componentSeparator);
+  if (type !== 'ORU' || trigger !== 'R01') return fail('device_message_rejected', `message type ${header.type} is not ORU^R01`);
+  const maps = options.codeMaps ?? [mdcCodeMap];
+  const values: ReadingValue[] = [];
+  let deviceTime: string | undefined;
+  for (const segment of message.segments) {
+    if (segment[0] === 'OBR' && deviceTime === undefined && (segment[7] ?? '') !== '') deviceTime = segment[7];
+    if (segment[0] !== 'OBX') continue;
+    const status = (segment[11] ?? '').trim().toUpperCase();
+    if (status === 'X' || status === 'D' || status === 'W') continue; // cannot be obtained, deleted, wrong
+    const code = lookup(maps, (segment[3] ?? '').split(message.componentSeparator));
+    if (code === undefined) continue;
+    const raw = strictNumber(segment[5]);
+    if (Number.isNaN(raw)) return fail('device_frame_malformed', `OBX ${code}: value "${(segment[5] ?? '').slice(0, 20)}" is not a number`);
+    const converted = convertUnit(code, raw, (segment[6] ?? '').split(message.componentSeparator));
+    if (!converted.ok) return fail('device_unit_unknown', converted.detail);
+    values.push({ code, value: converted.value, unit: converted.unit });
+    if ((segment[14] ?? '') !== '') deviceTime = segment[14];
+  }
+  return buildReading(ctx, frame, values, {
+    deviceTime: deviceTime ?? (header.time === '' ? undefined : header.time),
+    key: header.controlId === '' ? undefined : `hl7:${header.sendingApp}:${header.controlId}`,
+  });
+}
+
+function lookup(maps: readonly CodeMap[], components: readonly string[]): ReturnType<CodeMap['lookup']> {
+  for (const map of maps) {
+    const code = map.lookup(components);
+    if (code !== undefined) return code;
+  }
+  return undefined;
+}
+
+export type AckCode = 'AA' | 'AE' | 'AR';
+
+export interface AckInput {
+  readonly code: AckCode;
+  /** The message being answered (undefined when it could not be parsed at all). */
+  readonly frame: Uint8Array;
+  /** HL7 DTM of now, YYYYMMDDHHMMSS. */
+  readonly now: string;
+  readonly controlId: string;
+  readonly text?: string;
+  readonly receivingApp?: string;
+}
+
+/** MSH + MSA (+ ERR for AE/AR) answering the message in `frame`; the caller wraps it for MLLP or not. */
+export function buildAck(input: AckInput): string {
+  const message = parseHl7(hl7Text(input.frame));
+  const header = message === undefined ? undefined : headerOf(message);
+  const version = header?.version.split('^')[0] ?? '2.6';
+  const trigger = header?.type.split('^')[1] ?? 'R01';
+  const clean = (value: string): string => value.replace(/[|^~\\&\r\n]/g, ' ').slice(0, 80);
+  const segments = [
+    `MSH|^~\\&|${input.receivingApp ?? 'CLINIC_EDGE'}||${clean(header?.sendingApp ?? '')}|${clean(header?.sendingFacility ?? '')}|${input.now}||ACK^${clean(trigger)}^ACK|${clean(input.controlId)}|${clean(header?.processingId ?? 'P')}|${clean(version)}`,
+    `MSA|${input.code}|${clean(header?.controlId ?? '')}${input.text === undefined ? '' : `|${clean(input.text)}`}`,
+  ];
+  if (input.code !== 'AA') segments.push(`ERR||||E||||${clean(input.text ?? '')}`);
+  return `${segments.join('\r')}\r`;
+}
+
+/** HL7 DTM (YYYYMMDDHHMMSS) of a Date in UTC: the ACK's MSH-7. */
+export function hl7Time(date: Date): string {
+  const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+  return `${pad(date.getUTCFullYear(), 4)}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}`;
+}
+
+/** What the ACK of a decoded message should say. */
+export function ackCodeFor(result: DecodeResult): AckCode {
+  if (result.ok || result.error.code === 'device_no_values') return 'AA';
+  return result.error.code === 'device_message_rejected' || result.error.code === 'device_frame_malformed' ? 'AR' : 'AE';
+}

@@ -1,0 +1,22 @@
+/** What every port source (serial, TCP, HID) reports to whoever runs it: bytes per connection, and state. */
+import type { PortState } from '../../../electron/contract/devices.std.js';
+import type { DeviceErrorCode } from '../../../electron/contract/deviceErrors.std.js';
+
+export type Reply = (bytes: Uint8Array) => Promise<void>;
+
+export interface PortSink {
+  /** Bytes from one connection (a serial port has one; a TCP listener one per client). */
+  data(connection: string, chunk: Uint8Array, reply: Reply): void;
+  /** The connection ended: whatever is half-received is flushed. */
+  ended(connection: string): void;
+  status(state: PortState, errorCode: DeviceErrorCode | null, detail: string | null): void;
+}
+
+export interface PortSource {
+  start(): void;
+  stop(): Promise<void>;
+}
+
+export function errorText(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,74 @@
+/**
+ * A TCP listener for HL7 monitors (MLLP or raw). Each client is its own connection with its own framer;
+ * ACKs go back on the socket the message came from. A listen failure (port in use) is retried.
+ */
+import { createServer, type Server, type Socket } from 'node:net';
+import { errorText, type PortSink, type PortSource } from './portEvents.node.js';
+
+export class TcpListener implements PortSource {
+  readonly #port: number;
+  readonly #host: string;
+  readonly #sink: PortSink;
+  #server: Server | undefined;
+  readonly #sockets = new Set<Socket>();
+  #next = 0;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #stopped = false;
+
+  constructor(port: number, host: string, sink: PortSink) {
+    this.#port = port;
+    this.#host = host;
+    this.#sink = sink;
+  }
+
+  /** The port actually bound (useful when configured as tcp:0 in tests). */
+  get boundPort(): number | undefined {
+    const address = this.#server?.address();
+    return typeof address === 'object' && address !== null ? address.port : undefined;
+  }
+
+  start(): void {
+    this.#stopped = false;
+    const server = createServer((socket) => this.#accept(socket));
+    server.on('error', (error) => {
+      this.#sink.status('retrying', 'device_tcp_listen_failed', `${this.#host}:${String(this.#port)}: ${errorText(error)}`);
+      server.close();
+      if (!this.#stopped) this.#timer = setTimeout(() => this.start(), 1000);
+    });
+    server.listen(this.#port, this.#host, () => {
+      this.#sink.status('listening', null, `${this.#host}:${String(this.boundPort ?? this.#port)}`);
+    });
+    this.#server = server;
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#timer !== undefined) clearTimeout(this.#timer);
+    for (const socket of this.#sockets) socket.destroy();
+    const server = this.#server;
+    this.#server = undefined;
+    if (server?.listening === true) await new Promise<void>((resolve) => server.close(() => resolve()));
+    this.#sink.status('closed', null, null);
+  }
+
+  #accept(socket: Socket): void {
+    this.#next += 1;
+    const connection = `tcp-${String(this.#next)}`;
+    this.#sockets.add(socket);
+    socket.setNoDelay(true);
+    const reply = (bytes: Uint8Array): Promise<void> =>
+      new Promise((resolve, reject) => {
+        if (socket.destroyed) {
+          reject(new Error('connection closed'));
+          return;
+        }
+        socket.write(bytes, (error) => (error ? reject(error) : resolve()));
+      });
+    socket.on('data', (chunk) => this.#sink.data(connection, new Uint8Array(chunk), reply));
+    socket.on('error', () => socket.destroy());
+    socket.on('close', () => {
+      this.#sockets.delete(socket);
+      this.#sink.ended(connection);
+    });
+  }
+}

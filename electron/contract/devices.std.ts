@@ -1,0 +1,153 @@
+/**
+ * Bedside devices: what the renderer can ask of the device service and what it is told.
+ * A reading is stored in the station's device inbox (SQLite) before anything else happens; the renderer
+ * shows pending readings for the bound patient, the nurse confirms (the renderer writes the FHIR
+ * Observations with ids from `observationIdFor`, then calls devices.confirm with them) or discards.
+ */
+import { z } from 'zod';
+import { command } from './define.std.js';
+
+export const ProfileName = z.enum([
+  'hl7-mllp',
+  'hl7-raw-tcp',
+  'omron-hbp9030',
+  'omron-hbp9020',
+  'and-tm2657p',
+  'terumo-bp500',
+  'gtech-gl310',
+  'tanita-sc240',
+  'masimo-rad8',
+  'contec-cms50dplus',
+  'omron-hem790it',
+]);
+
+/** A port: a serial path (/dev/ttyUSB0, COM3), `tcp:PORT` for HL7 monitors, or `hid:VVVV:PPPP` (hex ids). */
+export const PortId = z.string().trim().min(1).max(200).regex(/^(tcp:\d{1,5}|hid:[0-9a-fA-F]{4}:[0-9a-fA-F]{4}|[^\s]+)$/);
+
+/** A patient reference as the renderer's record store names it (never a citizen id). */
+export const PatientRef = z.string().regex(/^[A-Za-z0-9._:/-]{1,128}$/);
+
+export const ReadingValue = z.object({ code: z.string(), value: z.number(), unit: z.string() });
+export type ReadingValue = z.infer<typeof ReadingValue>;
+
+export const DeviceReading = z.object({
+  profile: z.string(),
+  at: z.string(),
+  deviceTime: z.string().optional(),
+  values: z.array(ReadingValue),
+  raw: z.string(),
+  key: z.string().optional(),
+});
+export type DeviceReading = z.infer<typeof DeviceReading>;
+
+export const InboxStatus = z.enum(['pending', 'charted', 'discarded', 'error']);
+export type InboxStatus = z.infer<typeof InboxStatus>;
+
+export const InboxItem = z.object({
+  id: z.string(),
+  receivedAt: z.string(),
+  port: z.string(),
+  profile: z.string(),
+  status: InboxStatus,
+  patientRef: z.string().nullable(),
+  reading: DeviceReading.nullable(),
+  errorCode: z.string().nullable(),
+  chartedIds: z.array(z.string()),
+  updatedAt: z.string(),
+});
+export type InboxItem = z.infer<typeof InboxItem>;
+
+export const PortState = z.enum(['opening', 'open', 'listening', 'retrying', 'waiting_device', 'disabled', 'closed']);
+export type PortState = z.infer<typeof PortState>;
+
+export const PortStatus = z.object({
+  port: z.string(),
+  profile: ProfileName,
+  state: PortState,
+  /** A device error code (deviceErrors.std.ts) when the port is not working. */
+  errorCode: z.string().nullable(),
+  detail: z.string().nullable(),
+  since: z.string(),
+  lastFrameAt: z.string().nullable(),
+});
+export type PortStatus = z.infer<typeof PortStatus>;
+
+export const SerialPortInfo = z.object({
+  path: z.string(),
+  manufacturer: z.string().nullable(),
+  vendorId: z.string().nullable(),
+  productId: z.string().nullable(),
+  serialNumber: z.string().nullable(),
+});
+export const HidDeviceInfo = z.object({
+  path: z.string().nullable(),
+  vendorId: z.number().int(),
+  productId: z.number().int(),
+  product: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  /** The profile this device is known to speak, when we know it (Omron HEM-790IT). */
+  knownProfile: ProfileName.nullable(),
+});
+
+export const DeviceListing = z.object({
+  serial: z.array(SerialPortInfo),
+  hid: z.array(HidDeviceInfo),
+  configured: z.array(PortStatus),
+  profiles: z.array(z.object({ name: ProfileName, label: z.string(), transports: z.array(z.enum(['serial', 'tcp', 'hid'])), confidence: z.enum(['H', 'M', 'L']) })),
+});
+export type DeviceListing = z.infer<typeof DeviceListing>;
+
+export const Binding = z.object({ patientRef: PatientRef.nullable(), boundAt: z.string().nullable() });
+export type Binding = z.infer<typeof Binding>;
+
+export const DeviceErrorEvent = z.object({
+  port: z.string(),
+  profile: z.string(),
+  code: z.string(),
+  detail: z.string(),
+  /** The inbox row that keeps the bad frame, when it was a whole frame. */
+  inboxId: z.string().nullable(),
+  at: z.string(),
+});
+export type DeviceErrorEvent = z.infer<typeof DeviceErrorEvent>;
+
+export const devicesCommands = {
+  'devices.list': command(z.object({}).strict(), DeviceListing),
+  /** Set the profile of a port (profile null removes the port). */
+  'devices.configure': command(
+    z.object({ port: PortId, profile: ProfileName.nullable(), enabled: z.boolean().default(true) }).strict(),
+    z.array(PortStatus),
+  ),
+  /** Readings not yet charted: for one patient, plus (by default) the unassigned ones. */
+  'devices.pending': command(
+    z.object({ patientRef: PatientRef.optional(), includeUnassigned: z.boolean().default(true), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    z.array(InboxItem),
+  ),
+  /** Bind this station to a patient (the card just read, or the queue item picked); null unbinds. */
+  'devices.bind': command(z.object({ patientRef: PatientRef.nullable() }).strict(), Binding),
+  'devices.binding': command(z.object({}).strict(), Binding),
+  /** Give an unassigned reading to a patient. */
+  'devices.assign': command(z.object({ id: z.string().min(1).max(64), patientRef: PatientRef }).strict(), InboxItem),
+  /** The renderer wrote these Observations for the reading: mark it charted (idempotent). */
+  'devices.confirm': command(
+    z.object({ id: z.string().min(1).max(64), chartedIds: z.array(z.string().min(1).max(200)).min(1).max(20) }).strict(),
+    z.object({ item: InboxItem, alreadyCharted: z.boolean() }),
+  ),
+  'devices.discard': command(z.object({ id: z.string().min(1).max(64), reason: z.string().max(200).optional() }).strict(), InboxItem),
+  /** Demo mode only: make a simulated device send a reading now. */
+  'devices.simulate': command(z.object({ profile: ProfileName.optional() }).strict(), z.object({ sent: z.number().int() })),
+} as const;
+
+export const devicesEvents = {
+  'devices.reading': InboxItem,
+  'devices.status': PortStatus,
+  'devices.error': DeviceErrorEvent,
+} as const;
+
+/**
+ * The id the renderer gives the Observation for one value of an inbox reading. Deterministic, so writing
+ * the same reading twice (restart, replay, a lost confirm) hits the same document instead of a duplicate.
+ */
+export function observationIdFor(inboxId: string, loincCode: string): string {
+  return `obs-dev-${inboxId}-${loincCode}`;
+}
