@@ -9,16 +9,19 @@ import type { CommandSpec } from './define.std.js';
 import { settingsCommands, settingsEvents } from './settings.std.js';
 import { linkEvents } from './link.std.js';
 import { cardCommands, cardEvents } from './card.std.js';
+import { devicesCommands, devicesEvents } from './devices.std.js';
 
 export const commands = {
   ...settingsCommands,
   ...cardCommands,
+  ...devicesCommands,
 } as const satisfies Record<string, CommandSpec>;
 
 export const events = {
   ...settingsEvents,
   ...cardEvents,
   ...linkEvents,
+  ...devicesEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Commands = typeof commands;

@@ -13,6 +13,11 @@ import { createDispatcher, type Dispatch, type Handlers } from './dispatcher.nod
 import { createLogger, type Logger } from './logging/logger.node.js';
 import { settingsHandlers } from './settings/settingsHandlers.node.js';
 import { Doctor, databaseCheck, logFolderCheck, settingsCheck } from './doctor/doctor.node.js';
+import { DeviceService } from './devices/deviceService.node.js';
+import { deviceHandlers } from './devices/deviceHandlers.node.js';
+import { DemoDevices } from './devices/demoDevices.node.js';
+import { devicePortsCheck } from './devices/deviceDoctor.node.js';
+import type { HidApi } from '../../drivers/devices/ports/hidBoundary.node.js';
 import { CardService } from './card/cardService.node.js';
 import { cardHandlers } from './card/cardHandlers.node.js';
 import { cardReadersCheck, cardServiceCheck } from './card/cardDoctor.node.js';
@@ -26,6 +31,8 @@ export interface EdgeNodeOptions {
   readonly demo?: boolean;
   readonly echoLogs?: boolean;
   readonly logLevel?: string;
+  /** Bedside devices: TCP bind address (loopback in tests), a fake HID boundary, demo send interval. */
+  readonly devices?: { readonly tcpHost?: string; readonly hid?: HidApi; readonly hidPollMs?: number; readonly demoIntervalMs?: number };
   /** ID card: a given card stack (tests), or 'off' for nodes that never touch PC/SC (most tests); a cid hash. */
   readonly card?: { readonly backend?: CardBackend | 'off'; readonly hashCid?: HashCid };
 }
@@ -38,6 +45,7 @@ export interface EdgeNode {
   readonly settings: SettingsService;
   readonly audit: AuditLog;
   readonly doctor: Doctor;
+  readonly devices: DeviceService;
   readonly card: CardService | null;
   readonly dataDir: string;
   readonly logDir: string;
@@ -58,6 +66,10 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
   doctor.addCheck(settingsCheck(settings));
   doctor.addCheck(databaseCheck(db, dbFile));
   doctor.addCheck(logFolderCheck(logDir));
+  const devices = new DeviceService({ db, events, log, audit, ...options.devices });
+  devices.start();
+  const demoDevices = options.demo === true ? new DemoDevices(devices, options.devices?.demoIntervalMs) : undefined;
+  doctor.addCheck(devicePortsCheck(devices));
   const cardBackend = options.card?.backend;
   const card =
     cardBackend === 'off'
@@ -71,6 +83,7 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
 
   const handlers: Handlers = {
     ...settingsHandlers(settings, audit, doctor),
+    ...deviceHandlers(devices, demoDevices),
     ...cardHandlers(card),
   };
   const dispatch = createDispatcher(handlers, log);
@@ -84,11 +97,14 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
     settings,
     audit,
     doctor,
+    devices,
     card,
     dataDir: options.dataDir,
     logDir,
     async close() {
       await card?.stop();
+      demoDevices?.stop();
+      await devices.close();
       db.close();
       await sink.close();
     },

@@ -41,7 +41,8 @@ export class ManagedSerialPort implements PortSource {
 
   #open(): void {
     if (this.#stopped) return;
-    this.#sink.status('opening', null, this.#path);
+    // while retrying, the state stays 'retrying' with its reason until the port is really open
+    if (this.#attempt === 0) this.#sink.status('opening', null, this.#path);
     const port = new SerialPort({
       path: this.#path,
       baudRate: this.#settings.baudRate,
@@ -73,7 +74,7 @@ export class ManagedSerialPort implements PortSource {
         return;
       }
       if (error) {
-        this.#sink.status('retrying', this.#lost ? 'device_port_lost' : 'device_port_open_failed', `${this.#path}: ${errorText(error)}`);
+        this.#sink.status('retrying', this.#lost ? 'device_port_lost' : 'device_port_open_failed', `${this.#path}: ${errorText(error)} (attempt ${String(this.#attempt + 1)})`);
         this.#schedule();
         return;
       }

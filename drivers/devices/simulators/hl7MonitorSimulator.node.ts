@@ -32,6 +32,11 @@ export class Hl7MonitorSimulator {
     return ack;
   }
 
+  /** Writes bytes without waiting for anything (to split a message over several writes). */
+  write(bytes: Uint8Array): void {
+    this.#socket.write(bytes);
+  }
+
   nextAck(timeoutMs = 10_000): Promise<string> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('no ACK within timeout')), timeoutMs);

@@ -49,6 +49,19 @@ export const stationMigrations: readonly Migration[] = [
     `,
   },
   {
+    version: 4,
+    name: 'device ports, binding, inbox dedupe key',
+    sql: `
+      -- A frame that carries its own identity (HL7 control id, device clock + values) is kept once per port,
+      -- so an ACK retry or a memory re-download never makes a second pending reading.
+      ALTER TABLE device_inbox ADD COLUMN dedupe_key TEXT;
+      CREATE UNIQUE INDEX device_inbox_dedupe ON device_inbox (source, dedupe_key) WHERE dedupe_key IS NOT NULL;
+      CREATE INDEX device_inbox_patient ON device_inbox (patient_ref, status);
+      CREATE TABLE device_ports (port TEXT PRIMARY KEY, profile TEXT NOT NULL, enabled INTEGER NOT NULL DEFAULT 1, updated_at TEXT NOT NULL);
+      CREATE TABLE device_binding (id INTEGER PRIMARY KEY CHECK (id = 1), patient_ref TEXT, bound_at TEXT);
+    `,
+  },
+  {
     version: 3,
     name: 'card photo cache and cid hash key',
     sql: `

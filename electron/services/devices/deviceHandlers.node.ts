@@ -1,0 +1,43 @@
+/** Handlers of the devices.* commands. */
+import type { Handlers } from '../dispatcher.node.js';
+import { EdgeError } from '../../contract/result.std.js';
+import type { DeviceService } from './deviceService.node.js';
+import type { DemoDevices } from './demoDevices.node.js';
+
+type DeviceHandlers = Pick<
+  Handlers,
+  'devices.list' | 'devices.configure' | 'devices.pending' | 'devices.bind' | 'devices.binding' | 'devices.assign' | 'devices.confirm' | 'devices.discard' | 'devices.simulate'
+>;
+
+export function deviceHandlers(service: DeviceService, demo: DemoDevices | undefined): DeviceHandlers {
+  return {
+    'devices.list': function listDevices() {
+      return service.list();
+    },
+    'devices.configure': function configurePort(input) {
+      return service.configure(input.port, input.profile, input.enabled);
+    },
+    'devices.pending': function pendingReadings(input) {
+      return service.pending(input);
+    },
+    'devices.bind': function bindStation(input) {
+      return service.bind(input.patientRef);
+    },
+    'devices.binding': function currentBinding() {
+      return service.binding();
+    },
+    'devices.assign': function assignReading(input) {
+      return service.assign(input.id, input.patientRef);
+    },
+    'devices.confirm': function confirmReading(input) {
+      return service.confirm(input.id, input.chartedIds);
+    },
+    'devices.discard': function discardReading(input) {
+      return service.discard(input.id, input.reason);
+    },
+    'devices.simulate': function simulateReading(input) {
+      if (demo === undefined) throw new EdgeError('device_demo_only', 'devices.simulate needs demo mode');
+      return { sent: demo.send(input.profile) };
+    },
+  };
+}

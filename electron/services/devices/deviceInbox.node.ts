@@ -1,0 +1,176 @@
+/**
+ * The device inbox in the station SQLite: every frame is written here (synchronously, in its own
+ * transaction) before it is acknowledged or shown. Readings wait as pending (for the bound patient, or
+ * unassigned) until the nurse confirms or discards them; bad frames are kept as status 'error'.
+ */
+import { randomBytes } from 'node:crypto';
+import type { StationDb } from '../db/stationDb.node.js';
+import type { Binding, DeviceReading, InboxItem, InboxStatus } from '../../contract/devices.std.js';
+import { EdgeError } from '../../contract/result.std.js';
+import { isProfileName, type ProfileName } from '../../../drivers/devices/profiles.std.js';
+import type { Reading } from '../../../drivers/devices/parsers/reading.std.js';
+
+interface Row {
+  id: string;
+  received_at: string;
+  source: string;
+  profile: string;
+  reading: string | null;
+  error_code: string | null;
+  status: string;
+  patient_ref: string | null;
+  charted_ids: string | null;
+  updated_at: string;
+}
+
+export interface PortRow {
+  readonly port: string;
+  readonly profile: ProfileName;
+  readonly enabled: boolean;
+}
+
+const columns = 'id, received_at, source, profile, reading, error_code, status, patient_ref, charted_ids, updated_at';
+
+/** Time-ordered ids: sort by id = sort by arrival. */
+export function inboxId(now: Date): string {
+  return `${now.getTime().toString(36).padStart(9, '0')}-${randomBytes(5).toString('hex')}`;
+}
+
+function toItem(row: Row): InboxItem {
+  return {
+    id: row.id,
+    receivedAt: row.received_at,
+    port: row.source,
+    profile: row.profile,
+    status: row.status as InboxStatus,
+    patientRef: row.patient_ref,
+    reading: row.reading === null ? null : (JSON.parse(row.reading) as DeviceReading),
+    errorCode: row.error_code,
+    chartedIds: row.charted_ids === null ? [] : (JSON.parse(row.charted_ids) as string[]),
+    updatedAt: row.updated_at,
+  };
+}
+
+export class DeviceInbox {
+  readonly #db: StationDb;
+
+  constructor(db: StationDb) {
+    this.#db = db;
+  }
+
+  /** Stores a reading; a frame already stored under the same key returns that row with `duplicate`. */
+  storeReading(input: { port: string; profile: string; frame: Uint8Array; reading: Reading; patientRef: string | null; now: Date }): { item: InboxItem; duplicate: boolean } {
+    const id = inboxId(input.now);
+    const at = input.now.toISOString();
+    const key = input.reading.key ?? null;
+    const result = this.#db
+      .prepare(
+        `INSERT INTO device_inbox (id, received_at, source, profile, raw, reading, error_code, status, patient_ref, charted_ids, updated_at, dedupe_key)
+         VALUES (?, ?, ?, ?, ?, ?, NULL, 'pending', ?, NULL, ?, ?) ON CONFLICT DO NOTHING`,
+      )
+      .run(id, at, input.port, input.profile, Buffer.from(input.frame), JSON.stringify(input.reading), input.patientRef, at, key);
+    if (result.changes === 1) return { item: this.get(id), duplicate: false };
+    const existing = this.#db.prepare<[string, string | null], Row>(`SELECT ${columns} FROM device_inbox WHERE source = ? AND dedupe_key = ?`).get(input.port, key);
+    if (existing === undefined) throw new Error('inbox insert ignored without a matching row');
+    return { item: toItem(existing), duplicate: true };
+  }
+
+  /** Keeps a frame that could not be read, with its error code (for IT, and so nothing is silently lost). */
+  storeError(input: { port: string; profile: string; frame: Uint8Array; errorCode: string; now: Date }): InboxItem {
+    const id = inboxId(input.now);
+    const at = input.now.toISOString();
+    this.#db
+      .prepare(
+        `INSERT INTO device_inbox (id, received_at, source, profile, raw, reading, error_code, status, patient_ref, charted_ids, updated_at)
+         VALUES (?, ?, ?, ?, ?, NULL, ?, 'error', NULL, NULL, ?)`,
+      )
+      .run(id, at, input.port, input.profile, Buffer.from(input.frame), input.errorCode, at);
+    return this.get(id);
+  }
+
+  get(id: string): InboxItem {
+    const row = this.#db.prepare<[string], Row>(`SELECT ${columns} FROM device_inbox WHERE id = ?`).get(id);
+    if (row === undefined) throw new EdgeError('device_reading_not_found', `no inbox row ${id}`);
+    return toItem(row);
+  }
+
+  pending(filter: { patientRef?: string | undefined; includeUnassigned: boolean; limit: number }): InboxItem[] {
+    const clauses: string[] = [];
+    const params: string[] = [];
+    if (filter.patientRef !== undefined) {
+      clauses.push('patient_ref = ?');
+      params.push(filter.patientRef);
+    }
+    if (filter.includeUnassigned) clauses.push('patient_ref IS NULL');
+    if (clauses.length === 0) return [];
+    return this.#db
+      .prepare<string[], Row>(`SELECT ${columns} FROM device_inbox WHERE status = 'pending' AND (${clauses.join(' OR ')}) ORDER BY id DESC LIMIT ${String(filter.limit)}`)
+      .all(...params)
+      .map(toItem);
+  }
+
+  assign(id: string, patientRef: string, now: Date): InboxItem {
+    const item = this.#open(id);
+    this.#db.prepare('UPDATE device_inbox SET patient_ref = ?, updated_at = ? WHERE id = ?').run(patientRef, now.toISOString(), item.id);
+    return this.get(id);
+  }
+
+  /** Marks a reading charted with the Observation ids the renderer wrote. Idempotent: a second confirm returns the first. */
+  confirm(id: string, chartedIds: readonly string[], now: Date): { item: InboxItem; alreadyCharted: boolean } {
+    const current = this.get(id);
+    if (current.status === 'charted') return { item: current, alreadyCharted: true };
+    this.#open(id);
+    this.#db
+      .prepare("UPDATE device_inbox SET status = 'charted', charted_ids = ?, updated_at = ? WHERE id = ? AND status = 'pending'")
+      .run(JSON.stringify(chartedIds), now.toISOString(), id);
+    return { item: this.get(id), alreadyCharted: false };
+  }
+
+  discard(id: string, now: Date): InboxItem {
+    const item = this.get(id);
+    if (item.status === 'discarded') return item;
+    this.#open(id);
+    this.#db.prepare("UPDATE device_inbox SET status = 'discarded', updated_at = ? WHERE id = ?").run(now.toISOString(), id);
+    return this.get(id);
+  }
+
+  #open(id: string): InboxItem {
+    const item = this.get(id);
+    if (item.status !== 'pending') throw new EdgeError('device_reading_closed', `inbox row ${id} is ${item.status}`);
+    return item;
+  }
+
+  raw(id: string): Uint8Array | undefined {
+    const row = this.#db.prepare<[string], { raw: Buffer }>('SELECT raw FROM device_inbox WHERE id = ?').get(id);
+    return row === undefined ? undefined : new Uint8Array(row.raw);
+  }
+
+  ports(): PortRow[] {
+    return this.#db
+      .prepare<[], { port: string; profile: string; enabled: number }>('SELECT port, profile, enabled FROM device_ports ORDER BY port')
+      .all()
+      .flatMap((row) => (isProfileName(row.profile) ? [{ port: row.port, profile: row.profile, enabled: row.enabled === 1 }] : []));
+  }
+
+  setPort(port: string, profile: ProfileName | null, enabled: boolean, now: Date): void {
+    if (profile === null) {
+      this.#db.prepare('DELETE FROM device_ports WHERE port = ?').run(port);
+      return;
+    }
+    this.#db
+      .prepare('INSERT INTO device_ports (port, profile, enabled, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(port) DO UPDATE SET profile = excluded.profile, enabled = excluded.enabled, updated_at = excluded.updated_at')
+      .run(port, profile, enabled ? 1 : 0, now.toISOString());
+  }
+
+  binding(): Binding {
+    const row = this.#db.prepare<[], { patient_ref: string | null; bound_at: string | null }>('SELECT patient_ref, bound_at FROM device_binding WHERE id = 1').get();
+    return { patientRef: row?.patient_ref ?? null, boundAt: row?.bound_at ?? null };
+  }
+
+  bind(patientRef: string | null, now: Date): Binding {
+    this.#db
+      .prepare('INSERT INTO device_binding (id, patient_ref, bound_at) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET patient_ref = excluded.patient_ref, bound_at = excluded.bound_at')
+      .run(patientRef, patientRef === null ? null : now.toISOString());
+    return this.binding();
+  }
+}

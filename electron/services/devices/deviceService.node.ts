@@ -1,0 +1,177 @@
+/**
+ * The device service of the main process: opens every configured port with its profile, keeps the
+ * binding (which patient this station is measuring), and answers the devices.* commands.
+ */
+import type { StationDb } from '../db/stationDb.node.js';
+import type { EventBus } from '../eventBus.node.js';
+import type { Logger } from '../logging/logger.node.js';
+import type { AuditLog } from '../audit/auditLog.node.js';
+import type { Binding, DeviceListing, InboxItem, PortStatus } from '../../contract/devices.std.js';
+import { EdgeError } from '../../contract/result.std.js';
+import { profileNames, profiles, type ProfileName } from '../../../drivers/devices/profiles.std.js';
+import { ManagedSerialPort, listSerialPorts } from '../../../drivers/devices/ports/serialPortManager.node.js';
+import { TcpListener } from '../../../drivers/devices/ports/tcpListener.node.js';
+import { HidSource } from '../../../drivers/devices/ports/hidSource.node.js';
+import { nodeHidApi, parseHidPort, type HidApi } from '../../../drivers/devices/ports/hidBoundary.node.js';
+import { OMRON_PID, OMRON_VID } from '../../../drivers/devices/parsers/omronHem790it.std.js';
+import { DeviceInbox } from './deviceInbox.node.js';
+import { PortRunner } from './portRunner.node.js';
+
+export interface DeviceServiceOptions {
+  readonly db: StationDb;
+  readonly events: EventBus;
+  readonly log: Logger;
+  readonly audit: AuditLog;
+  /** Address TCP listeners bind to: all interfaces for monitors on the ward LAN, loopback in tests. */
+  readonly tcpHost?: string;
+  readonly hid?: HidApi;
+  readonly hidPollMs?: number;
+  readonly now?: () => Date;
+}
+
+export type Transport = 'serial' | 'tcp' | 'hid' | 'demo';
+
+export function transportOf(port: string): Transport {
+  if (port.startsWith('tcp:')) return 'tcp';
+  if (port.startsWith('hid:')) return 'hid';
+  if (port.startsWith('demo:')) return 'demo';
+  return 'serial';
+}
+
+export class DeviceService {
+  readonly inbox: DeviceInbox;
+  readonly #options: DeviceServiceOptions;
+  readonly #runners = new Map<string, PortRunner>();
+  readonly #now: () => Date;
+  #hid: HidApi | undefined;
+
+  constructor(options: DeviceServiceOptions) {
+    this.#options = options;
+    this.inbox = new DeviceInbox(options.db);
+    this.#now = options.now ?? (() => new Date());
+    this.#hid = options.hid;
+  }
+
+  /** Opens every enabled configured port. */
+  start(): void {
+    for (const row of this.inbox.ports()) if (row.enabled) this.#open(row.port, row.profile);
+  }
+
+  async close(): Promise<void> {
+    const runners = [...this.#runners.values()];
+    this.#runners.clear();
+    await Promise.all(runners.map((runner) => runner.stop()));
+  }
+
+  statuses(): PortStatus[] {
+    const configured = this.inbox.ports().map((row): PortStatus => {
+      const running = this.#runners.get(row.port);
+      return running?.currentStatus ?? { port: row.port, profile: row.profile, state: 'disabled', errorCode: null, detail: null, since: this.#now().toISOString(), lastFrameAt: null };
+    });
+    const extra = [...this.#runners.values()].filter((r) => transportOf(r.port) === 'demo').map((r) => r.currentStatus);
+    return [...configured, ...extra];
+  }
+
+  runner(port: string): PortRunner | undefined {
+    return this.#runners.get(port);
+  }
+
+  async configure(port: string, profile: ProfileName | null, enabled: boolean): Promise<PortStatus[]> {
+    if (profile !== null) this.#checkTransport(port, profile);
+    const previous = this.#runners.get(port);
+    this.#runners.delete(port);
+    await previous?.stop();
+    this.inbox.setPort(port, profile, enabled, this.#now());
+    this.#options.audit.append({ actor: 'station', action: 'devices.configure', detail: { port, profile, enabled } });
+    if (profile !== null && enabled) this.#open(port, profile);
+    return this.statuses();
+  }
+
+  async list(): Promise<DeviceListing> {
+    const serial = await listSerialPorts().catch(() => []);
+    const hid = await this.#hidApi().devices().catch(() => []);
+    return {
+      serial,
+      hid: hid.map((d) => ({ ...d, knownProfile: d.vendorId === OMRON_VID && d.productId === OMRON_PID ? 'omron-hem790it' : null })),
+      configured: this.statuses(),
+      profiles: profileNames.map((name) => ({ name, label: profiles[name].label, transports: [...profiles[name].transports], confidence: profiles[name].confidence })),
+    };
+  }
+
+  binding(): Binding {
+    return this.inbox.binding();
+  }
+
+  bind(patientRef: string | null): Binding {
+    return this.inbox.bind(patientRef, this.#now());
+  }
+
+  pending(filter: { patientRef?: string | undefined; includeUnassigned: boolean; limit: number }): InboxItem[] {
+    return this.inbox.pending(filter);
+  }
+
+  assign(id: string, patientRef: string): InboxItem {
+    const item = this.inbox.assign(id, patientRef, this.#now());
+    this.#options.audit.append({ actor: 'nurse', action: 'devices.assign', detail: { id } });
+    return item;
+  }
+
+  confirm(id: string, chartedIds: readonly string[]): { item: InboxItem; alreadyCharted: boolean } {
+    const result = this.inbox.confirm(id, chartedIds, this.#now());
+    if (!result.alreadyCharted) this.#options.audit.append({ actor: 'nurse', action: 'devices.confirm', detail: { id, observations: chartedIds.length } });
+    return result;
+  }
+
+  discard(id: string, reason: string | undefined): InboxItem {
+    const item = this.inbox.discard(id, this.#now());
+    this.#options.audit.append({ actor: 'nurse', action: 'devices.discard', detail: { id, reason: reason ?? null } });
+    return item;
+  }
+
+  /** A port fed by code instead of hardware (demo mode): same pipeline, same inbox. */
+  addVirtualPort(port: string, profile: ProfileName): PortRunner {
+    const runner = this.#runner(port, profile);
+    runner.status('open', null, 'simulated device');
+    return runner;
+  }
+
+  #open(port: string, profile: ProfileName): void {
+    const runner = this.#runner(port, profile);
+    const transport = transportOf(port);
+    const definition = profiles[profile];
+    if (transport === 'tcp') {
+      runner.source = new TcpListener(Number(port.slice(4)), this.#options.tcpHost ?? '0.0.0.0', runner);
+    } else if (transport === 'hid') {
+      const ids = parseHidPort(port) ?? { vendorId: OMRON_VID, productId: OMRON_PID };
+      runner.source = new HidSource(this.#hidApi(), ids, runner, this.#options.hidPollMs ?? 1000);
+    } else {
+      runner.source = new ManagedSerialPort(port, definition.serial ?? { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 }, runner);
+    }
+    runner.source.start();
+  }
+
+  #runner(port: string, profile: ProfileName): PortRunner {
+    const runner = new PortRunner(port, profiles[profile], {
+      inbox: this.inbox,
+      events: this.#options.events,
+      log: this.#options.log,
+      patientRef: () => this.inbox.binding().patientRef,
+      now: this.#now,
+    });
+    this.#runners.set(port, runner);
+    return runner;
+  }
+
+  #checkTransport(port: string, profile: ProfileName): void {
+    const transport = transportOf(port);
+    if (transport === 'demo') return;
+    if (!profiles[profile].transports.includes(transport)) {
+      throw new EdgeError('device_profile_transport', `${profile} does not run on ${transport} ports`);
+    }
+  }
+
+  #hidApi(): HidApi {
+    this.#hid ??= nodeHidApi();
+    return this.#hid;
+  }
+}

@@ -1,0 +1,136 @@
+/**
+ * Runs one configured port: bytes from its source go through the profile's DeviceStream; each reading is
+ * written to the inbox (durable) and only then acknowledged (HL7) and announced to the renderer.
+ */
+import type { PortStatus, PortState } from '../../contract/devices.std.js';
+import type { DeviceErrorCode } from '../../contract/deviceErrors.std.js';
+import { DeviceStream, type StreamOutcome } from '../../../drivers/devices/deviceStream.std.js';
+import type { DeviceProfile } from '../../../drivers/devices/profiles.std.js';
+import { ackCodeFor, buildAck, hl7Time, mllpWrap } from '../../../drivers/devices/parsers/hl7.std.js';
+import { asciiBytes, type DecodeResult } from '../../../drivers/devices/parsers/reading.std.js';
+import type { PortSink, PortSource, Reply } from '../../../drivers/devices/ports/portEvents.node.js';
+import type { DeviceInbox } from './deviceInbox.node.js';
+import type { EventBus } from '../eventBus.node.js';
+import type { Logger } from '../logging/logger.node.js';
+
+export interface RunnerDeps {
+  readonly inbox: DeviceInbox;
+  readonly events: EventBus;
+  readonly log: Logger;
+  readonly patientRef: () => string | null;
+  readonly now: () => Date;
+}
+
+/** At most one "garbage" event a second per port: a noisy line must not flood the renderer. */
+const garbageEventIntervalMs = 1000;
+
+export class PortRunner implements PortSink {
+  readonly port: string;
+  readonly profile: DeviceProfile;
+  readonly #deps: RunnerDeps;
+  readonly #streams = new Map<string, { stream: DeviceStream; reply: Reply; idle?: ReturnType<typeof setTimeout> }>();
+  #status: PortStatus;
+  #lastGarbageEvent = 0;
+  #ackCounter = 0;
+  source: PortSource | undefined;
+
+  constructor(port: string, profile: DeviceProfile, deps: RunnerDeps) {
+    this.port = port;
+    this.profile = profile;
+    this.#deps = deps;
+    this.#status = { port, profile: profile.name, state: 'closed', errorCode: null, detail: null, since: deps.now().toISOString(), lastFrameAt: null };
+  }
+
+  get currentStatus(): PortStatus {
+    return this.#status;
+  }
+
+  status(state: PortState, errorCode: DeviceErrorCode | null, detail: string | null): void {
+    const changed = state !== this.#status.state || errorCode !== this.#status.errorCode || detail !== this.#status.detail;
+    if (!changed) return;
+    this.#status = { ...this.#status, state, errorCode, detail, since: this.#deps.now().toISOString() };
+    this.#deps.events.emit('devices.status', this.#status);
+    if (errorCode !== null) this.#deps.log.warn({ port: this.port, profile: this.profile.name, state, errorCode, detail }, 'device port problem');
+  }
+
+  data(connection: string, chunk: Uint8Array, reply: Reply): void {
+    let entry = this.#streams.get(connection);
+    if (entry === undefined) {
+      entry = { stream: new DeviceStream(this.profile, () => this.#deps.now().toISOString()), reply };
+      this.#streams.set(connection, entry);
+    }
+    entry.reply = reply;
+    this.#handle(entry.stream.push(chunk), reply);
+    const idleMs = this.profile.idleFlushMs;
+    if (idleMs !== undefined) {
+      const current = entry;
+      if (current.idle !== undefined) clearTimeout(current.idle);
+      current.idle = setTimeout(() => this.#handle(current.stream.flush(), current.reply), idleMs);
+    }
+  }
+
+  ended(connection: string): void {
+    const entry = this.#streams.get(connection);
+    if (entry === undefined) return;
+    if (entry.idle !== undefined) clearTimeout(entry.idle);
+    this.#streams.delete(connection);
+    this.#handle(entry.stream.flush(), entry.reply);
+  }
+
+  /** Feeds bytes as if they came from the device (demo mode). */
+  inject(chunk: Uint8Array): void {
+    this.data('demo', chunk, () => Promise.resolve());
+  }
+
+  #handle(outcomes: readonly StreamOutcome[], reply: Reply): void {
+    for (const outcome of outcomes) this.#one(outcome, reply);
+  }
+
+  #one(outcome: StreamOutcome, reply: Reply): void {
+    const now = this.#deps.now();
+    if (outcome.kind === 'error' && !outcome.isFrame) {
+      if (now.getTime() - this.#lastGarbageEvent < garbageEventIntervalMs) return;
+      this.#lastGarbageEvent = now.getTime();
+      this.#deps.events.emit('devices.error', { port: this.port, profile: this.profile.name, code: outcome.error.code, detail: outcome.error.detail, inboxId: null, at: now.toISOString() });
+      return;
+    }
+    this.#status = { ...this.#status, lastFrameAt: now.toISOString() };
+    try {
+      if (outcome.kind === 'reading') {
+        const stored = this.#deps.inbox.storeReading({ port: this.port, profile: this.profile.name, frame: outcome.frame, reading: outcome.reading, patientRef: this.#deps.patientRef(), now });
+        this.#ack(outcome.frame, { ok: true, reading: outcome.reading }, reply);
+        if (!stored.duplicate) this.#deps.events.emit('devices.reading', stored.item);
+        return;
+      }
+      const item = this.#deps.inbox.storeError({ port: this.port, profile: this.profile.name, frame: outcome.frame, errorCode: outcome.error.code, now });
+      this.#ack(outcome.frame, { ok: false, error: outcome.error }, reply);
+      this.#deps.events.emit('devices.error', { port: this.port, profile: this.profile.name, code: outcome.error.code, detail: outcome.error.detail, inboxId: item.id, at: now.toISOString() });
+    } catch (error) {
+      // Not stored means not acknowledged: the monitor will send it again.
+      const detail = error instanceof Error ? error.message : String(error);
+      this.#deps.log.error({ port: this.port, profile: this.profile.name, err: detail }, 'device inbox write failed');
+      this.#deps.events.emit('devices.error', { port: this.port, profile: this.profile.name, code: 'storage_failed', detail, inboxId: null, at: now.toISOString() });
+    }
+  }
+
+  #ack(frame: Uint8Array, result: DecodeResult, reply: Reply): void {
+    if (this.profile.ack === undefined) return;
+    this.#ackCounter += 1;
+    const text = buildAck({
+      code: ackCodeFor(result),
+      frame,
+      now: hl7Time(this.#deps.now()),
+      controlId: `ACK${String(Date.now())}${String(this.#ackCounter)}`,
+      ...(result.ok ? {} : { text: result.error.code }),
+    });
+    const bytes = this.profile.ack === 'mllp' ? mllpWrap(text) : asciiBytes(text);
+    reply(bytes).catch((error: unknown) => {
+      this.#deps.log.warn({ port: this.port, err: error instanceof Error ? error.message : String(error) }, 'ACK not delivered');
+    });
+  }
+
+  async stop(): Promise<void> {
+    for (const entry of this.#streams.values()) if (entry.idle !== undefined) clearTimeout(entry.idle);
+    await this.source?.stop();
+  }
+}

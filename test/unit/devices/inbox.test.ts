@@ -1,0 +1,91 @@
+// The nurse's side of the inbox through the real dispatcher: pending per patient and unassigned, bind,
+// assign, confirm (idempotent, never twice), discard; demo devices through the same pipeline.
+import { afterEach, describe, expect, it } from 'vitest';
+import { observationIdFor } from '../../../electron/contract/devices.std.js';
+import { call, deviceNode, nextEvent, type DeviceTestNode } from '../../integration/devices/deviceNode.js';
+import { createEdgeNode } from '../../../electron/services/compositionRoot.node.js';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { sampleFrame } from '../../../drivers/devices/simulators/frames.std.js';
+
+let node: DeviceTestNode | undefined;
+afterEach(async () => {
+  await node?.dispose();
+  node = undefined;
+});
+
+async function injected(n: DeviceTestNode, seed: number) {
+  const runner = n.devices.runner('demo:test') ?? n.devices.addVirtualPort('demo:test', 'omron-hbp9030');
+  const event = nextEvent(n.events, 'devices.reading');
+  runner.inject(sampleFrame('omron-hbp9030', seed));
+  return event;
+}
+
+describe('device inbox commands', () => {
+  it('unassigned readings wait; bound readings go to the patient; assign, confirm and discard close them once', async () => {
+    node = await deviceNode();
+    const unassigned = await injected(node, 1);
+    expect(unassigned.patientRef).toBeNull();
+    expect(await call(node, 'devices.bind', { patientRef: 'Patient/synthetic-a' })).toMatchObject({ patientRef: 'Patient/synthetic-a' });
+    const bound = await injected(node, 2);
+    expect(bound.patientRef).toBe('Patient/synthetic-a');
+
+    expect((await call(node, 'devices.pending', { patientRef: 'Patient/synthetic-a', includeUnassigned: false })).map((i) => i.id)).toEqual([bound.id]);
+    expect((await call(node, 'devices.pending', { patientRef: 'Patient/synthetic-a' })).map((i) => i.id).sort()).toEqual([unassigned.id, bound.id].sort());
+
+    const assigned = await call(node, 'devices.assign', { id: unassigned.id, patientRef: 'Patient/synthetic-b' });
+    expect(assigned.patientRef).toBe('Patient/synthetic-b');
+
+    const ids = (bound.reading?.values ?? []).map((v) => observationIdFor(bound.id, v.code));
+    const first = await call(node, 'devices.confirm', { id: bound.id, chartedIds: ids });
+    expect(first).toMatchObject({ alreadyCharted: false, item: { status: 'charted', chartedIds: ids } });
+    const second = await call(node, 'devices.confirm', { id: bound.id, chartedIds: ['obs-other'] });
+    expect(second).toMatchObject({ alreadyCharted: true, item: { chartedIds: ids } });
+
+    const discarded = await call(node, 'devices.discard', { id: assigned.id, reason: 'measured twice' });
+    expect(discarded.status).toBe('discarded');
+    const late = await node.dispatch('devices.confirm', { id: assigned.id, chartedIds: ['x'] });
+    expect(late.ok ? 'ok' : late.error.code).toBe('device_reading_closed');
+    expect(await call(node, 'devices.pending', { patientRef: 'Patient/synthetic-a' })).toEqual([]);
+
+    const unknown = await node.dispatch('devices.confirm', { id: 'nope', chartedIds: ['x'] });
+    expect(unknown.ok ? 'ok' : unknown.error.code).toBe('device_reading_not_found');
+    const actions = (await call(node, 'audit.recent', { limit: 20 })).map((a) => a.action);
+    expect(actions).toEqual(expect.arrayContaining(['devices.assign', 'devices.confirm', 'devices.discard']));
+  });
+
+  it('the binding survives a restart', async () => {
+    node = await deviceNode();
+    await call(node, 'devices.bind', { patientRef: 'Patient/synthetic-c' });
+    node = await node.reopen();
+    expect((await call(node, 'devices.binding', {})).patientRef).toBe('Patient/synthetic-c');
+  });
+
+  it('observation ids are deterministic per reading and code', () => {
+    expect(observationIdFor('abc', '8480-6')).toBe(observationIdFor('abc', '8480-6'));
+    expect(observationIdFor('abc', '8480-6')).not.toBe(observationIdFor('abd', '8480-6'));
+  });
+
+  it('demo mode: simulated devices produce readings on command through the real pipeline', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'edge-demo-'));
+    const demo = await createEdgeNode({ dataDir, demo: true, devices: { demoIntervalMs: 0 }, card: { backend: 'off' } });
+    try {
+      const reading = nextEvent(demo.events, 'devices.reading', (r) => r.profile === 'masimo-rad8');
+      const sent = await demo.dispatch('devices.simulate', { profile: 'masimo-rad8' });
+      expect(sent).toEqual({ ok: true, value: { sent: 1 } });
+      expect((await reading).reading?.values.map((v) => v.code)).toEqual(['59408-5', '8867-4']);
+      const all = await demo.dispatch('devices.simulate', {});
+      expect(all.ok && (all.value as { sent: number }).sent).toBe(4);
+    } finally {
+      await demo.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
+  it('devices.simulate is refused outside demo mode', async () => {
+    node = await deviceNode();
+    const result = await node.dispatch('devices.simulate', {});
+    expect(result.ok ? 'ok' : result.error.code).toBe('device_demo_only');
+  });
+});
