@@ -51,7 +51,9 @@ export class ByteQueue {
     return this.#bytes.subarray(this.#start, this.#end);
   }
 
+  /** The byte at `index`, or -1 past the end (the array behind may hold stale bytes there). */
   at(index: number): number {
+    if (index < 0 || index >= this.length) return -1;
     return this.#bytes[this.#start + index] ?? -1;
   }
 
@@ -61,7 +63,8 @@ export class ByteQueue {
   }
 
   /** Removes and returns the first `count` bytes (a copy, safe to keep). */
-  take(count: number): Uint8Array {
+  take(wanted: number): Uint8Array {
+    const count = Math.max(0, Math.min(wanted, this.length));
     const out = this.#bytes.slice(this.#start, this.#start + count);
     this.#start += count;
     if (this.#start === this.#end) {

@@ -133,12 +133,9 @@ export function vital(code: LoincCode, value: number): ReadingValue {
 
 /** Printable ASCII stays, everything else becomes \xHH (so binary and control bytes survive JSON). */
 export function rawText(bytes: Uint8Array): string {
-  let out = '';
-  for (const byte of bytes) {
-    if (byte >= 0x20 && byte < 0x7f && byte !== 0x5c) out += String.fromCharCode(byte);
-    else out += `\\x${byte.toString(16).padStart(2, '0')}`;
-  }
-  return out;
+  // one string conversion and one regex pass: far cheaper than building the string byte by byte
+  // eslint-disable-next-line no-control-regex -- control bytes are exactly what we escape
+  return asciiText(bytes).replace(/[\x00-\x1f\x5c\x7f-\xff]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
 }
 
 /** The inverse of rawText, for fixtures and replays. */

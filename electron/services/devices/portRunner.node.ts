@@ -6,8 +6,8 @@ import type { PortStatus, PortState } from '../../contract/devices.std.js';
 import type { DeviceErrorCode } from '../../contract/deviceErrors.std.js';
 import { DeviceStream, type StreamOutcome } from '../../../drivers/devices/deviceStream.std.js';
 import type { DeviceProfile } from '../../../drivers/devices/profiles.std.js';
-import { ackCodeFor, buildAck, hl7Time, mllpWrap } from '../../../drivers/devices/parsers/hl7.std.js';
-import { asciiBytes, type DecodeResult } from '../../../drivers/devices/parsers/reading.std.js';
+import { ackBytesFor } from '../../../drivers/devices/ack.std.js';
+import type { DecodeResult } from '../../../drivers/devices/parsers/reading.std.js';
 import type { PortSink, PortSource, Reply } from '../../../drivers/devices/ports/portEvents.node.js';
 import type { DeviceInbox } from './deviceInbox.node.js';
 import type { EventBus } from '../eventBus.node.js';
@@ -114,16 +114,9 @@ export class PortRunner implements PortSink {
   }
 
   #ack(frame: Uint8Array, result: DecodeResult, reply: Reply): void {
-    if (this.profile.ack === undefined) return;
     this.#ackCounter += 1;
-    const text = buildAck({
-      code: ackCodeFor(result),
-      frame,
-      now: hl7Time(this.#deps.now()),
-      controlId: `ACK${String(Date.now())}${String(this.#ackCounter)}`,
-      ...(result.ok ? {} : { text: result.error.code }),
-    });
-    const bytes = this.profile.ack === 'mllp' ? mllpWrap(text) : asciiBytes(text);
+    const bytes = ackBytesFor(this.profile, frame, result, this.#deps.now(), `ACK${String(Date.now())}${String(this.#ackCounter)}`);
+    if (bytes === undefined) return;
     reply(bytes).catch((error: unknown) => {
       this.#deps.log.warn({ port: this.port, err: error instanceof Error ? error.message : String(error) }, 'ACK not delivered');
     });

@@ -107,3 +107,16 @@ describe('ACK', () => {
     expect(parseHl7(ack)?.segments[1]?.slice(0, 3)).toEqual(['MSA', 'AR', '']);
   });
 });
+
+describe('ByteQueue', () => {
+  it('never reads stale bytes past its end, and take never runs past it', async () => {
+    const { ByteQueue } = await import('../../../drivers/devices/parsers/framing.std.js');
+    const queue = new ByteQueue();
+    queue.append(Uint8Array.of(1, 2, 3, 4));
+    queue.take(4);
+    queue.append(Uint8Array.of(9));
+    expect(queue.at(1)).toBe(-1);
+    expect([...queue.take(10)]).toEqual([9]);
+    expect(queue.length).toBe(0);
+  });
+});

@@ -1,0 +1,51 @@
+// The IT command line: `device listen` prints one JSON line per reading and per error from a real pty,
+// `device list --json` enumerates serial ports and HID devices.
+import { afterEach, describe, expect, it } from 'vitest';
+import { spawn, execFileSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
+import { startPtyPair, type PtyPair } from '../../../drivers/devices/simulators/socatPair.node.js';
+import { SerialSimulator } from '../../../drivers/devices/simulators/serialSimulator.node.js';
+import { sampleFrame } from '../../../drivers/devices/simulators/frames.std.js';
+
+const cli = ['--import', 'tsx', 'drivers/devices/cli/deviceCli.node.ts'];
+let pty: PtyPair | undefined;
+afterEach(async () => {
+  await pty?.stop();
+  pty = undefined;
+});
+
+describe('device CLI', () => {
+  it('listen --json prints an error line for garbage and a reading line for the next frame', async () => {
+    pty = await startPtyPair();
+    const child = spawn(process.execPath, [...cli, 'listen', '--profile', 'terumo-bp500', '--port', pty.hostPath, '--json', '--count', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const opened = new Promise<void>((resolve) => {
+      createInterface({ input: child.stderr }).on('line', (line) => {
+        if (line.includes(' open')) resolve();
+      });
+    });
+    const lines: Record<string, unknown>[] = [];
+    createInterface({ input: child.stdout }).on('line', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    await opened;
+    const sim = new SerialSimulator(pty.devicePath);
+    const good = sampleFrame('terumo-bp500', 1);
+    const badCheck = good.slice();
+    badCheck[badCheck.length - 1] = (badCheck[badCheck.length - 1] ?? 0) ^ 0xff;
+    await sim.send(badCheck);
+    await sim.send(good, { chunkSize: 5 });
+    sim.close();
+    expect(await exited).toBe(0);
+    expect(lines[0]).toMatchObject({ type: 'error', profile: 'terumo-bp500', code: 'device_checksum' });
+    expect(lines[1]).toMatchObject({ type: 'reading', profile: 'terumo-bp500', values: [{ code: '8480-6', value: 129, unit: 'mm[Hg]' }, { code: '8462-4', value: 83, unit: 'mm[Hg]' }, { code: '8867-4', value: 77, unit: '/min' }] });
+    expect(typeof lines[1]?.['raw']).toBe('string');
+    expect(typeof lines[1]?.['at']).toBe('string');
+  });
+
+  it('list --json names serial ports, HID devices and profiles', () => {
+    const out = execFileSync(process.execPath, [...cli, 'list', '--json'], { encoding: 'utf8' });
+    const listing = JSON.parse(out) as { serial: unknown[]; hid: unknown[]; profiles: string[] };
+    expect(Array.isArray(listing.serial)).toBe(true);
+    expect(Array.isArray(listing.hid)).toBe(true);
+    expect(listing.profiles).toContain('omron-hem790it');
+  });
+});
