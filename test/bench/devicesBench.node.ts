@@ -34,6 +34,17 @@ function summary(samples: number[]): { n: number; p50: number; p95: number; max:
   return { n: sorted.length, p50: percentile(sorted, 50), p95: percentile(sorted, 95), max: percentile(sorted, 100) };
 }
 
+function portState(bus: EventBus, state: string): Promise<void> {
+  return new Promise((resolve) => {
+    const stop = bus.subscribe((name, payload) => {
+      if (name === 'devices.status' && (payload as { state: string }).state === state) {
+        stop();
+        resolve();
+      }
+    });
+  });
+}
+
 function onceReading(bus: EventBus): Promise<number> {
   return new Promise((resolve) => {
     const stop = bus.subscribe((name) => {
@@ -49,14 +60,7 @@ async function ptyLatency(): Promise<ReturnType<typeof summary>> {
   const pty = await startPtyPair();
   const node = await createEdgeNode({ dataDir, card: { backend: 'off' } });
   try {
-    const open = new Promise<void>((resolve) => {
-      const stop = node.events.subscribe((name, payload) => {
-        if (name === 'devices.status' && (payload as { state: string }).state === 'open') {
-          stop();
-          resolve();
-        }
-      });
-    });
+    const open = portState(node.events, 'open');
     await node.dispatch('devices.configure', { port: pty.hostPath, profile: 'omron-hbp9030' });
     await open;
     const fd = openSync(pty.devicePath, 'w');
@@ -92,14 +96,7 @@ async function hl7AckLatency(): Promise<ReturnType<typeof summary>> {
   const node = await createEdgeNode({ dataDir, card: { backend: 'off' }, devices: { tcpHost: '127.0.0.1' } });
   const port = await freePort();
   try {
-    const listening = new Promise<void>((resolve) => {
-      const stop = node.events.subscribe((name, payload) => {
-        if (name === 'devices.status' && (payload as { state: string }).state === 'listening') {
-          stop();
-          resolve();
-        }
-      });
-    });
+    const listening = portState(node.events, 'listening');
     await node.dispatch('devices.configure', { port: `tcp:${String(port)}`, profile: 'hl7-mllp' });
     await listening;
     const monitor = await Hl7MonitorSimulator.connect(port);

@@ -32,6 +32,8 @@ export class PortRunner implements PortSink {
   #status: PortStatus;
   #lastGarbageEvent = 0;
   #ackCounter = 0;
+  /** Bytes received since the runner started (for diagnostics and tests). */
+  bytesReceived = 0;
   source: PortSource | undefined;
 
   constructor(port: string, profile: DeviceProfile, deps: RunnerDeps) {
@@ -54,6 +56,7 @@ export class PortRunner implements PortSink {
   }
 
   data(connection: string, chunk: Uint8Array, reply: Reply): void {
+    this.bytesReceived += chunk.length;
     let entry = this.#streams.get(connection);
     if (entry === undefined) {
       entry = { stream: new DeviceStream(this.profile, () => this.#deps.now().toISOString()), reply };

@@ -1,6 +1,6 @@
 // Serial devices over real socat pty pairs: every serial profile end to end (frame on the wire → inbox →
 // devices.reading), garbage and split frames, unplug/replug recovery within 2 s, a port that cannot open.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { startPtyPair, type PtyPair } from '../../../drivers/devices/simulators/socatPair.node.js';
 import { SerialSimulator } from '../../../drivers/devices/simulators/serialSimulator.node.js';
 import { sampleFrame } from '../../../drivers/devices/simulators/frames.std.js';
@@ -61,10 +61,16 @@ describe('serial port behaviour', () => {
   });
 
   it('unplug and replug: the port is back within 2 s and the next frame is read', async () => {
-    const { node, pty } = await setup('omron-hbp9030');
+    const { node, pty, sim: before } = await setup('omron-hbp9030');
     const lost = nextEvent(node.events, 'devices.status', (s) => s.state === 'retrying' && s.errorCode === 'device_port_lost');
+    // unplugged in the middle of a frame: the half frame is reported, never stored as a reading
+    const cut = nextEvent(node.events, 'devices.error', (e) => e.code === 'device_frame_malformed');
+    const half = sampleFrame('omron-hbp9030', 3);
+    await before.send(half.subarray(0, 20));
+    await vi.waitFor(() => expect(node.devices.runner(pty.hostPath)?.bytesReceived).toBe(20));
     await pty.unplug();
     await lost;
+    expect((await cut).inboxId).toBeNull();
     const reopened = nextEvent(node.events, 'devices.status', (s) => s.state === 'open', 5000);
     const replugAt = Date.now();
     await pty.replug();
