@@ -9,16 +9,17 @@ const rev = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.stringMatching(/^[0-9a-f
 
 const patientRevision = fc.record({
   rev,
-  birthDate: fc.option(fc.constantFrom('1970', '1980-02', '1990-03-04'), { nil: undefined }),
-  gender: fc.constantFrom('male', 'female', 'unknown'),
-  family: fc.constantFrom('สมมุติ', 'ทดลอง', 'Sommut'),
+  birthDate: fc.option(fc.constantFrom<string>('1970', '1980-02', '1990-03-04'), { nil: undefined }),
+  gender: fc.constantFrom<string>('male', 'female', 'unknown'),
+  family: fc.constantFrom<string>('สมมุติ', 'ทดลอง', 'Sommut'),
   hn: fc.option(fc.constantFrom('1', '2', '3'), { nil: undefined }),
   nameAt: instant,
   birthAt: instant,
   genderAt: instant,
 });
 
-function toPatient(input: fc.RecordValue<typeof patientRevision>): Revision {
+type PatientInput = typeof patientRevision extends fc.Arbitrary<infer T> ? T : never;
+function toPatient(input: PatientInput): Revision {
   const identifier = [{ system: 'https://terms.sil-th.org/id/th-cid', value: '1999900000017' }];
   if (input.hn !== undefined) identifier.push({ system: 'https://terms.sil-th.org/hcode/5/99999/HN', value: input.hn });
   const doc: Record<string, unknown> = {

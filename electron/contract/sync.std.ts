@@ -1,0 +1,112 @@
+/**
+ * Sync with central: what IT configures, what the dashboard and `npm run sync -- status` show, and what the
+ * renderer (which runs PouchDB and the replication) reports to main. The password goes in once with
+ * `sync.configure` and never comes back out: the renderer replicates through main's `/central/` proxy, which
+ * adds the session cookie.
+ */
+import { z } from 'zod';
+import { command } from './define.std.js';
+import { syncErrorCodes, type SyncErrorCode as SyncErrorCodeName } from './syncErrors.std.js';
+
+export const SyncErrorCode = z.enum(syncErrorCodes as [SyncErrorCodeName, ...SyncErrorCodeName[]]);
+export const SyncState = z.enum(['unconfigured', 'offline', 'connecting', 'syncing', 'up_to_date', 'error']);
+export type SyncState = z.infer<typeof SyncState>;
+
+export const Rejection = z.object({
+  id: z.string(),
+  rev: z.string().nullable(),
+  status: z.number().int().nullable(),
+  reason: z.string(),
+  at: z.string(),
+});
+export type Rejection = z.infer<typeof Rejection>;
+
+export const ConflictItem = z.object({
+  id: z.string(),
+  resourceType: z.string(),
+  reason: z.string(),
+  revs: z.array(z.string()),
+});
+export type ConflictItem = z.infer<typeof ConflictItem>;
+
+/** What the renderer's replication knows (sent to main with sync.report, kept in the station database). */
+export const ReplicationReport = z.object({
+  state: SyncState,
+  errorCode: SyncErrorCode.nullable(),
+  pending: z.number().int().nonnegative(),
+  docsUp: z.number().int().nonnegative(),
+  docsDown: z.number().int().nonnegative(),
+  lastSuccessAt: z.string().nullable(),
+  conflictsResolved: z.number().int().nonnegative(),
+  conflicts: z.array(ConflictItem).max(500),
+  rejections: z.array(Rejection).max(500),
+});
+export type ReplicationReport = z.infer<typeof ReplicationReport>;
+
+export const LinkProbe = z.object({
+  up: z.boolean(),
+  errorCode: SyncErrorCode.nullable(),
+  at: z.string(),
+  rttMs: z.number().nonnegative().nullable(),
+});
+export type LinkProbe = z.infer<typeof LinkProbe>;
+
+/** One bucket of the 24 h link chart: share of probes that reached central, and median round trip. */
+export const LinkBucket = z.object({ at: z.string(), upRatio: z.number().min(0).max(1).nullable(), rttMs: z.number().nullable() });
+
+export const SyncStatus = z.object({
+  configured: z.boolean(),
+  centralUrl: z.string().nullable(),
+  database: z.string().nullable(),
+  stationUser: z.string().nullable(),
+  /** The one state to show: never up_to_date while the link or the last replication failed. */
+  state: SyncState,
+  errorCode: SyncErrorCode.nullable(),
+  link: LinkProbe.nullable(),
+  replication: ReplicationReport.extend({ reportedAt: z.string() }).nullable(),
+  linkHistory: z.array(LinkBucket),
+});
+export type SyncStatus = z.infer<typeof SyncStatus>;
+
+export const SyncConfigureInput = z.object({
+  centralUrl: z.url({ protocol: /^https?$/ }),
+  username: z.string().trim().min(1).max(120),
+  password: z.string().min(1).max(500),
+  /** PEM text of the CA that signs central's certificate (the GIN CA); null = the system's trust store. */
+  caBundlePem: z.string().max(200_000).nullable().optional(),
+});
+export type SyncConfigureInput = z.infer<typeof SyncConfigureInput>;
+
+/** Where the renderer replicates: main's proxy (same origin in the browser bridge, a loopback port in Electron). */
+export const SyncEndpoint = z.object({
+  /** Absolute base of the proxy, or null for the page's own origin. */
+  proxyOrigin: z.string().nullable(),
+  database: z.string(),
+  /** Sent as X-Edge-Proxy-Token; lets only this page use the proxy. */
+  token: z.string(),
+  hcode: z.string(),
+  stationId: z.string(),
+  /** The queue prefix of this station (its provisioned name). */
+  queuePrefix: z.string(),
+});
+export type SyncEndpoint = z.infer<typeof SyncEndpoint>;
+
+const empty = z.object({}).strict();
+
+export const syncCommands = {
+  'sync.configure': command(SyncConfigureInput.strict(), SyncStatus),
+  'sync.status': command(empty, SyncStatus),
+  'sync.now': command(empty, z.object({ requestedAt: z.string() })),
+  'sync.conflicts': command(empty, z.array(ConflictItem)),
+  'sync.rejections': command(empty, z.array(Rejection)),
+  'sync.report': command(ReplicationReport.strict(), z.object({ state: SyncState })),
+  'sync.endpoint': command(empty, SyncEndpoint),
+  /** The keyed hash of a CID (the key stays in main): Patient id and audit subject hash. */
+  'sync.patientId': command(z.object({ cid: z.string().regex(/^\d{13}$/) }).strict(), z.object({ patientId: z.string(), cidHash: z.string() })),
+} as const;
+
+export const syncEvents = {
+  'sync.status': SyncStatus,
+  /** Main asks the renderer to restart replication now (link came back, or IT pressed "sync now"). */
+  'sync.kick': z.object({ reason: z.enum(['link_up', 'sync_now', 'configured']), at: z.string() }),
+} as const;

@@ -1,0 +1,289 @@
+/**
+ * Live two-way replication of the station store with `clinic_<hcode>` on central, and the honest account of
+ * it that the dashboard shows. Batches of 500 (measured best), PouchDB checkpoints, skip_setup; local design
+ * documents stay local. Conflicts that arrive are settled by the rules at once; what they cannot settle,
+ * and every document central refuses, is listed with its reason and never counted as sent.
+ */
+import type { ConflictItem, Rejection, ReplicationReport, SyncState } from '../../electron/contract/sync.std.js';
+import type { SyncErrorCode } from '../../electron/contract/syncErrors.std.js';
+import type { DataContext } from '../store/dataContext.dom.js';
+import type { Database } from '../store/pouch.dom.js';
+import { classifyFailure, replicationBackOff } from './linkPolicy.std.js';
+import { resolveConflicts, type ResolveContext } from './resolver.dom.js';
+
+const STATE_DOC = '_local/edge-sync-state';
+
+interface Persisted {
+  lastPushedSeq: number | string;
+  docsUp: number;
+  docsDown: number;
+  lastSuccessAt: string | null;
+  conflictsResolved: number;
+  conflicts: ConflictItem[];
+  rejections: Rejection[];
+}
+
+export interface ReplicatorOptions {
+  readonly store: DataContext;
+  readonly remote: Database;
+  readonly resolve: ResolveContext;
+  readonly batchSize?: number;
+  readonly batchesLimit?: number;
+  readonly onReport?: (report: ReplicationReport) => void;
+}
+
+type Listener = (report: ReplicationReport) => void;
+
+function notDesign(doc: { _id: string }): boolean {
+  return !doc._id.startsWith('_design/');
+}
+
+function failureOf(error: unknown): { status: number | null; code: string | null } {
+  if (typeof error !== 'object' || error === null) return { status: null, code: null };
+  const record = error as { status?: unknown; code?: unknown; name?: unknown; message?: unknown };
+  const status = typeof record.status === 'number' ? record.status : null;
+  const code = typeof record.code === 'string' ? record.code : typeof record.message === 'string' && /timeout/i.test(record.message) ? 'TIMEOUT' : null;
+  return { status, code };
+}
+
+export class Replicator {
+  readonly #options: ReplicatorOptions;
+  readonly #listeners = new Set<Listener>();
+  #sync: PouchDB.Replication.Sync<object> | null = null;
+  #localChanges: PouchDB.Core.Changes<object> | null = null;
+  /** `id@rev` pulled from central since the last verified push: in the local changes feed, but not pending. */
+  readonly #fromCentral = new Set<string>();
+  #state: SyncState = 'connecting';
+  #errorCode: SyncErrorCode | null = null;
+  #pending = 0;
+  #persisted: Persisted = { lastPushedSeq: 0, docsUp: 0, docsDown: 0, lastSuccessAt: null, conflictsResolved: 0, conflicts: [], rejections: [] };
+  #stateRev: string | undefined;
+  #work: Promise<void> = Promise.resolve();
+  #stopped = true;
+  /** Times replication went active after a pause, for the link-return benchmark. */
+  readonly activations: number[] = [];
+
+  constructor(options: ReplicatorOptions) {
+    this.#options = options;
+    if (options.onReport !== undefined) this.#listeners.add(options.onReport);
+  }
+
+  onReport(listener: Listener): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
+  async start(): Promise<void> {
+    const saved = await this.#options.store.db.get<Persisted>(STATE_DOC).catch(() => null);
+    if (saved !== null) {
+      const { _id: _ignoredId, _rev: rev, ...fields } = saved;
+      this.#stateRev = rev;
+      this.#persisted = { ...this.#persisted, ...fields };
+    }
+    const unsettled = await this.#options.store.conflictedIds();
+    if (unsettled.length > 0) await this.#settle(unsettled);
+    await this.#refreshPending();
+    this.#stopped = false;
+    this.#localChanges = this.#options.store.db.changes({ live: true, since: 'now', return_docs: false }).on('change', () => {
+      if (this.#state !== 'syncing') this.#enqueue(() => this.#refreshPendingAndReport());
+    });
+    this.#begin();
+  }
+
+  async #refreshPendingAndReport(): Promise<void> {
+    await this.#refreshPending();
+    if (this.#state === 'up_to_date' && this.#pending > 0) this.#state = 'syncing';
+    this.#setState(this.#state, this.#errorCode);
+  }
+
+  /** Restart now: the link came back or IT pressed "sync now" (PouchDB's own back-off may be long). */
+  kick(): void {
+    if (this.#stopped || this.#state === 'syncing') return;
+    this.#sync?.cancel();
+    this.#begin();
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    this.#sync?.cancel();
+    this.#sync = null;
+    this.#localChanges?.cancel();
+    await this.#work;
+  }
+
+  /** Waits for pending bookkeeping (conflict settling, state doc writes). */
+  async idle(): Promise<void> {
+    let current: Promise<void>;
+    do {
+      current = this.#work;
+      await current;
+    } while (current !== this.#work);
+  }
+
+  report(): ReplicationReport {
+    return {
+      state: this.#state,
+      errorCode: this.#errorCode,
+      pending: this.#pending,
+      docsUp: this.#persisted.docsUp,
+      docsDown: this.#persisted.docsDown,
+      lastSuccessAt: this.#persisted.lastSuccessAt,
+      conflictsResolved: this.#persisted.conflictsResolved,
+      conflicts: this.#persisted.conflicts.slice(0, 500),
+      rejections: this.#persisted.rejections.slice(0, 500),
+    };
+  }
+
+  #begin(): void {
+    const { store, remote } = this.#options;
+    this.#setState('connecting', null);
+    const sync = store.db.sync(remote, {
+      live: true,
+      retry: true,
+      batch_size: this.#options.batchSize ?? 500,
+      batches_limit: this.#options.batchesLimit ?? 5,
+      back_off_function: replicationBackOff,
+      push: { filter: notDesign },
+    } as PouchDB.Replication.SyncOptions);
+    this.#sync = sync;
+    sync.on('active', () => {
+      if (this.#sync !== sync) return;
+      this.activations.push(Date.now());
+      this.#setState('syncing', null);
+    });
+    sync.on('change', (info) => {
+      if (this.#sync !== sync) return;
+      this.#enqueue(() => this.#onChange(info));
+    });
+    sync.on('denied', (error) => {
+      if (this.#sync !== sync) return;
+      this.#enqueue(() => this.#onDenied(error));
+    });
+    sync.on('paused', (error) => {
+      if (this.#sync !== sync) return;
+      this.#enqueue(() => this.#onPaused(error));
+    });
+    sync.on('error', (error) => {
+      if (this.#sync !== sync) return;
+      this.#setState('error', classifyFailure(failureOf(error)));
+    });
+  }
+
+  #enqueue(task: () => Promise<void>): void {
+    this.#work = this.#work.then(task).catch(() => {
+      this.#setState('error', 'sync_server_error');
+    });
+  }
+
+  async #onChange(info: PouchDB.Replication.SyncResult<object>): Promise<void> {
+    const docs = info.change.docs as { _id: string }[];
+    if (info.direction === 'push') {
+      this.#persisted.docsUp += docs.length;
+      this.#persisted.lastPushedSeq = info.change.last_seq;
+      const sent = new Set(docs.map((doc) => doc._id));
+      this.#persisted.rejections = this.#persisted.rejections.filter((rejection) => !sent.has(rejection.id));
+    } else {
+      this.#persisted.docsDown += docs.length;
+      for (const doc of docs as { _id: string; _rev?: string }[]) this.#fromCentral.add(`${doc._id}@${doc._rev ?? ''}`);
+      await this.#settle(docs.map((doc) => doc._id));
+    }
+    await this.#save();
+  }
+
+  async #onDenied(error: unknown): Promise<void> {
+    const record = (typeof error === 'object' && error !== null ? error : {}) as { id?: unknown; rev?: unknown; status?: unknown; reason?: unknown; message?: unknown; name?: unknown };
+    const id = typeof record.id === 'string' ? record.id : 'unknown';
+    const rejection: Rejection = {
+      id,
+      rev: typeof record.rev === 'string' ? record.rev : null,
+      status: typeof record.status === 'number' ? record.status : null,
+      reason: String(record.reason ?? record.message ?? record.name ?? 'refused'),
+      at: new Date().toISOString(),
+    };
+    this.#persisted.rejections = [rejection, ...this.#persisted.rejections.filter((item) => item.id !== id)].slice(0, 500);
+    await this.#save();
+  }
+
+  async #onPaused(error: unknown): Promise<void> {
+    await this.#refreshPending();
+    if (error !== undefined && error !== null) {
+      const code = classifyFailure(failureOf(error));
+      this.#setState(code === 'sync_offline' || code === 'sync_timeout' ? 'offline' : 'error', code);
+      return;
+    }
+    // PouchDB also pauses without an error when the first attempt on a dead link failed (it retries quietly),
+    // so "paused" proves nothing: a one-shot push and pull from the same checkpoints must both complete.
+    const failure = await this.#verify();
+    if (failure !== null) {
+      this.#setState(failure === 'sync_offline' || failure === 'sync_timeout' ? 'offline' : 'error', failure);
+      return;
+    }
+    await this.#refreshPending();
+    if (this.#pending > 0) {
+      this.#setState('syncing', null);
+      return;
+    }
+    this.#persisted.lastSuccessAt = new Date().toISOString();
+    await this.#save();
+    this.#setState('up_to_date', null);
+  }
+
+  /** One-shot push then pull with the live replication's checkpoints; null when both completed cleanly. */
+  async #verify(): Promise<SyncErrorCode | null> {
+    const { store, remote } = this.#options;
+    const handled: Promise<void>[] = [];
+    const options = { batch_size: this.#options.batchSize ?? 500, batches_limit: this.#options.batchesLimit ?? 5, retry: false };
+    try {
+      const steps = [
+        ['push', () => store.db.replicate.to(remote, { ...options, filter: notDesign })],
+        ['pull', () => store.db.replicate.from(remote, options)],
+      ] as const;
+      const seqBefore = (await store.db.info()).update_seq;
+      for (const [direction, startRun] of steps) {
+        const run = startRun();
+        run.on('change', (info) => handled.push(this.#onChange({ direction, change: info } as PouchDB.Replication.SyncResult<object>)));
+        run.on('denied', (error) => handled.push(this.#onDenied(error)));
+        const result = await run;
+        await Promise.all(handled);
+        if (result.status !== 'complete' || result.doc_write_failures > result.errors.length) return 'sync_server_error';
+        if (direction === 'push') {
+          // Everything up to seqBefore is now on central (or listed as refused).
+          this.#persisted.lastPushedSeq = seqBefore;
+          this.#fromCentral.clear();
+        }
+      }
+      await this.#save();
+      return null;
+    } catch (error) {
+      await Promise.all(handled);
+      return classifyFailure(failureOf(error));
+    }
+  }
+
+  async #settle(ids: readonly string[]): Promise<void> {
+    const outcome = await resolveConflicts(this.#options.store, ids, this.#options.resolve);
+    this.#persisted.conflictsResolved += outcome.resolved;
+    const touched = new Set(ids);
+    const listed = outcome.unresolved.map((item) => ({ ...item, revs: [...item.revs] }));
+    this.#persisted.conflicts = [...listed, ...this.#persisted.conflicts.filter((item) => !touched.has(item.id))].slice(0, 500);
+  }
+
+  async #refreshPending(): Promise<void> {
+    const changes = await this.#options.store.db.changes({ since: this.#persisted.lastPushedSeq, return_docs: true, style: 'main_only' } as PouchDB.Core.ChangesOptions);
+    this.#pending = changes.results.filter(
+      (change) => !change.id.startsWith('_design/') && !change.changes.every((leaf) => this.#fromCentral.has(`${change.id}@${leaf.rev}`)),
+    ).length;
+  }
+
+  async #save(): Promise<void> {
+    const result = await this.#options.store.db.put({ _id: STATE_DOC, ...(this.#stateRev === undefined ? {} : { _rev: this.#stateRev }), ...this.#persisted });
+    this.#stateRev = result.rev;
+  }
+
+  #setState(state: SyncState, errorCode: SyncErrorCode | null): void {
+    this.#state = state;
+    this.#errorCode = errorCode;
+    const report = this.report();
+    for (const listener of this.#listeners) listener(report);
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Applies the pure conflict rules to the station's store: reads every live revision of a conflicted document
+ * (with attachments, so a photo from a losing revision can win), writes the merged revision, keeps each
+ * losing revision whole in an AuditEvent archive, and only then deletes the losing branches, in one bulk
+ * write. What the rules cannot settle is returned for the IT list and left untouched.
+ */
+import { conflictArchive } from '../model/auditEvent.std.js';
+import { parseDocId } from '../model/fhir.std.js';
+import { stationSource } from '../model/systems.std.js';
+import { asPut, type DataContext } from '../store/dataContext.dom.js';
+import { resolveConflict, type ManualReason, type Revision } from './conflictRules.std.js';
+
+export interface ResolveContext {
+  readonly stationId: string;
+  readonly hcode: string;
+  readonly newId: () => string;
+  readonly now: () => string;
+}
+
+export interface UnresolvedConflict {
+  readonly id: string;
+  readonly resourceType: string;
+  readonly reason: ManualReason;
+  readonly revs: readonly string[];
+}
+
+export interface ResolveOutcome {
+  readonly resolved: number;
+  readonly archived: number;
+  readonly unresolved: UnresolvedConflict[];
+}
+
+function sameContent(a: Revision, b: Revision): boolean {
+  const strip = (doc: Revision): string => JSON.stringify({ ...doc, _rev: undefined, _conflicts: undefined, _attachments: undefined });
+  return strip(a) === strip(b);
+}
+
+export async function resolveDocument(store: DataContext, id: string, context: ResolveContext): Promise<'none' | 'resolved' | UnresolvedConflict> {
+  const head = await store.db.get<Record<string, unknown>>(id, { conflicts: true }).catch(() => null);
+  const conflicts = head?._conflicts ?? [];
+  if (head === null || conflicts.length === 0) return 'none';
+  const revisions = (await Promise.all([head._rev, ...conflicts].map((rev) => store.db.get<Record<string, unknown>>(id, { rev, attachments: true })))).map(
+    (doc) => doc as unknown as Revision,
+  );
+  const resolution = resolveConflict(revisions);
+  if (resolution.kind === 'manual') {
+    return { id, resourceType: parseDocId(id)?.resourceType ?? 'unknown', reason: resolution.reason, revs: resolution.revs };
+  }
+  const writes: object[] = [];
+  const base = revisions.find((revision) => revision._rev === resolution.merged._rev);
+  if (base === undefined || !sameContent(base, resolution.merged)) {
+    // The merged revision is written by this station, so it carries this station as its author (central checks).
+    writes.push({ ...resolution.merged, _conflicts: undefined, meta: { ...resolution.merged.meta, source: stationSource(context.stationId) } });
+  }
+  const lost = resolution.losers.filter((loser) => !sameContent(loser, resolution.merged));
+  if (lost.length > 0) {
+    writes.push(
+      conflictArchive({
+        id: context.newId(),
+        stationId: context.stationId,
+        hcode: context.hcode,
+        at: context.now(),
+        target: id,
+        // The archive keeps the revision's content; attachment bodies stay in the database by digest.
+        losers: lost.map((loser) => ({ ...loser, _attachments: undefined })),
+        rule: resolution.rule,
+      }),
+    );
+  }
+  for (const loser of resolution.losers) writes.push({ _id: id, _rev: loser._rev, _deleted: true });
+  const results = await store.db.bulkDocs(writes.map(asPut));
+  const failed = results.find((result) => 'error' in result && result.error === true);
+  if (failed !== undefined) throw new Error(`could not settle conflict on ${id}`);
+  return 'resolved';
+}
+
+export async function resolveConflicts(store: DataContext, ids: Iterable<string>, context: ResolveContext): Promise<ResolveOutcome> {
+  let resolved = 0;
+  let archived = 0;
+  const unresolved: UnresolvedConflict[] = [];
+  for (const id of new Set(ids)) {
+    if (id.startsWith('_')) continue;
+    const outcome = await resolveDocument(store, id, context);
+    if (outcome === 'resolved') {
+      resolved += 1;
+      archived += 1;
+    } else if (outcome !== 'none') unresolved.push(outcome);
+  }
+  return { resolved, archived, unresolved };
+}

@@ -1,0 +1,138 @@
+// pouchdb-server as a stand-in for central CouchDB 3 on 127.0.0.1, in a temp dir (it writes config.json and
+// log.txt where it runs), with an admin (so it leaves admin party), and a TCP proxy that can cut the link.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer, connect, type Server, type Socket, type AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+export const CENTRAL_ADMIN = { user: 'admin', password: 'admin-test-only' };
+const root = resolve(import.meta.dirname, '../../..');
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
+  const { port } = server.address() as AddressInfo;
+  await new Promise<void>((done) => server.close(() => done()));
+  return port;
+}
+
+async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`pouchdb-server exited with ${child.exitCode}`);
+    const up = await fetch(url).then((response) => response.ok, () => false);
+    if (up) return;
+    await new Promise((done) => setTimeout(done, 100));
+  }
+  throw new Error('pouchdb-server did not start in 30 s');
+}
+
+export interface Central {
+  readonly url: string;
+  readonly port: number;
+  stop(): Promise<void>;
+}
+
+/** Starts pouchdb-server (in memory) and makes the admin. */
+export async function startCentral(): Promise<Central> {
+  const dir = mkdtempSync(join(tmpdir(), 'edge-central-'));
+  const port = await freePort();
+  const child = spawn(process.execPath, [join(root, 'node_modules/pouchdb-server/bin/pouchdb-server'), '-m', '-o', '127.0.0.1', '-p', String(port), '-n'], {
+    cwd: dir,
+    stdio: 'ignore',
+  });
+  const url = `http://127.0.0.1:${port}`;
+  await waitUntilUp(url, child);
+  const admin = await fetch(`${url}/_config/admins/${CENTRAL_ADMIN.user}`, { method: 'PUT', body: JSON.stringify(CENTRAL_ADMIN.password) });
+  if (!admin.ok) throw new Error(`could not make the central admin: ${admin.status}`);
+  return {
+    url,
+    port,
+    async stop() {
+      if (child.exitCode === null) {
+        const exited = new Promise((done) => child.once('exit', done));
+        child.kill('SIGTERM');
+        await exited;
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** For globalSetup: one central for the whole integration run, its URL in EDGE_TEST_CENTRAL_URL. */
+export async function startSharedCentral(): Promise<() => Promise<void>> {
+  const central = await startCentral();
+  process.env['EDGE_TEST_CENTRAL_URL'] = central.url;
+  return () => central.stop();
+}
+
+export function sharedCentralUrl(): string {
+  const url = process.env['EDGE_TEST_CENTRAL_URL'];
+  if (url === undefined) throw new Error('EDGE_TEST_CENTRAL_URL not set: run through the integration project (globalSetup starts central)');
+  return url;
+}
+
+export interface LinkProxy {
+  readonly url: string;
+  readonly port: number;
+  /** Bytes the client sent and received through the proxy. */
+  readonly bytes: { up: number; down: number };
+  cut(): void;
+  restore(): void;
+  close(): Promise<void>;
+}
+
+/** A TCP proxy to central: cut() drops every live connection and refuses new ones, restore() lets them in again. */
+export async function linkProxy(targetPort: number): Promise<LinkProxy> {
+  const sockets = new Set<Socket>();
+  let up = true;
+  const bytes = { up: 0, down: 0 };
+  const server: Server = createServer((client) => {
+    if (!up) {
+      client.destroy();
+      return;
+    }
+    const upstream = connect(targetPort, '127.0.0.1');
+    sockets.add(client);
+    sockets.add(upstream);
+    client.on('data', (chunk: Buffer) => {
+      bytes.up += chunk.length;
+    });
+    upstream.on('data', (chunk: Buffer) => {
+      bytes.down += chunk.length;
+    });
+    client.pipe(upstream);
+    upstream.pipe(client);
+    const drop = (): void => {
+      client.destroy();
+      upstream.destroy();
+      sockets.delete(client);
+      sockets.delete(upstream);
+    };
+    client.on('error', drop);
+    upstream.on('error', drop);
+    client.on('close', drop);
+    upstream.on('close', drop);
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    port,
+    bytes,
+    cut() {
+      up = false;
+      for (const socket of sockets) socket.destroy();
+      sockets.clear();
+    },
+    restore() {
+      up = true;
+    },
+    async close() {
+      up = false;
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}

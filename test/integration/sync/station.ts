@@ -1,0 +1,57 @@
+// A simulated station for integration tests and benchmarks: its own IndexedDB store and replicator, talking to
+// central through a cuttable link with the station user's basic auth (main's cookie proxy is tested apart).
+import { uniqueDbName } from '../../unit/sync/idbShims.js';
+import { randomBytes } from 'node:crypto';
+import { DataContext } from '../../../sync/store/dataContext.dom.js';
+import { Replicator } from '../../../sync/replication/replicator.dom.js';
+import { remoteDatabase } from '../../../sync/replication/remote.dom.js';
+import { createIdFactory } from '../../../sync/model/ids.std.js';
+import { databaseName } from '../../../sync/central/designDocs.std.js';
+import { basicAuth } from '../../../sync/central/centralHttp.node.js';
+import type { ReplicationReport } from '../../../electron/contract/sync.std.js';
+
+export interface Station {
+  readonly user: string;
+  readonly store: DataContext;
+  readonly replicator: Replicator;
+  readonly newId: () => string;
+  waitFor(predicate: (report: ReplicationReport) => boolean, what: string, timeoutMs?: number): Promise<ReplicationReport>;
+  close(): Promise<void>;
+}
+
+export async function openStation(options: { centralUrl: string; hcode: string; user: string; password: string; label: string; batchSize?: number }): Promise<Station> {
+  const store = await DataContext.open(uniqueDbName(options.label));
+  const newId = createIdFactory({ stationId: options.user, now: () => Date.now(), randomBytes: (n) => new Uint8Array(randomBytes(n)) });
+  const remote = remoteDatabase(`${options.centralUrl}/${databaseName(options.hcode)}`, { headers: { Authorization: basicAuth(options.user, options.password) } });
+  const replicator = new Replicator({
+    store,
+    remote,
+    resolve: { stationId: options.user, hcode: options.hcode, newId, now: () => new Date().toISOString() },
+    ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+  });
+  return {
+    user: options.user,
+    store,
+    replicator,
+    newId,
+    async waitFor(predicate, what, timeoutMs = 30_000) {
+      const deadline = Date.now() + timeoutMs;
+      for (;;) {
+        await replicator.idle();
+        const report = replicator.report();
+        if (predicate(report)) return report;
+        if (Date.now() > deadline) throw new Error(`${options.label}: timed out waiting for ${what}; last report ${JSON.stringify({ ...report, conflicts: report.conflicts.length, rejections: report.rejections })}`);
+        await new Promise((done) => setTimeout(done, 50));
+      }
+    },
+    async close() {
+      await replicator.stop();
+      await store.db.destroy();
+    },
+  };
+}
+
+/** A hospital code no other test in this run uses. */
+export function uniqueHcode(): string {
+  return String(10_000 + Math.floor(Math.random() * 89_999));
+}
