@@ -4,6 +4,7 @@
  *   --data-dir DIR   station data (default: the installed app's folder, or EDGE_DATA_DIR)
  *   --port N         fixed port (default: a free one)
  *   --no-build       serve renderer/dist as it is (tests build it once beforehand)
+ *   --demo-device-interval-ms N   how often simulated devices send (default 45000; 0 = only on devices.simulate)
  * Prints one line `EDGE_BRIDGE_URL=<url>` that tests and people can open.
  */
 import { existsSync } from 'node:fs';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       host: { type: 'string', default: '127.0.0.1' },
+      'demo-device-interval-ms': { type: 'string' },
     },
   });
   const staticDir = resolve(projectRoot, 'renderer/dist');
@@ -29,7 +31,13 @@ async function main(): Promise<void> {
     const { build } = await import('vite');
     await build({ configFile: resolve(projectRoot, 'renderer/vite.config.ts'), logLevel: 'warn' });
   }
-  const node = await createEdgeNode({ dataDir: resolve(values['data-dir'] ?? defaultDataDir()), echoLogs: false, demo: true });
+  const demoInterval = values['demo-device-interval-ms'];
+  const node = await createEdgeNode({
+    dataDir: resolve(values['data-dir'] ?? defaultDataDir()),
+    echoLogs: false,
+    demo: true,
+    ...(demoInterval === undefined ? {} : { devices: { demoIntervalMs: Number(demoInterval) } }),
+  });
   const bridge = await startBridge({
     dispatch: node.dispatch,
     events: node.events,
