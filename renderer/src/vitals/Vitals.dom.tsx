@@ -1,12 +1,146 @@
-/** Vitals: readings from bedside devices waiting for the nurse, and manual entry. */
+/**
+ * Vitals: the nurse's workspace. Readings from bedside devices wait here for the patient this station is
+ * measuring; the nurse confirms (FHIR Observations written to the station's store, then the device inbox
+ * marks them charted) or discards them. Manual entry, NEWS2 and the patient's recent observations with
+ * corrections sit beside them. Readings with no patient wait in "unassigned" until the nurse gives them one.
+ */
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { StationSettings } from '../../../electron/contract/settings.std.js';
+import type { InboxItem } from '../../../electron/contract/devices.std.js';
+import type { ObservationDoc, VitalItem } from '../../../sync/model/observation.std.js';
+import { EdgeError } from '../../../electron/contract/result.std.js';
+import { invoke } from '../bridge/client.dom.js';
+import { errorMessage } from '../i18n/i18n.dom.js';
+import { useRecordsState } from '../records/RecordsProvider.dom.js';
+import { useSettings } from './useSettings.dom.js';
+import { useStationPatient, type ResolvePatientId } from './useStationPatient.dom.js';
+import { usePendingReadings } from './usePendingReadings.dom.js';
+import { usePatientObservations } from './usePatientObservations.dom.js';
+import { confirmReading, correctObservation, saveManual, type StationContext } from './charting.dom.js';
+import { problemText } from './problems.dom.js';
+import { PatientBar } from './PatientBar.dom.js';
+import { PendingReadings, type ReadingActions } from './PendingReadings.dom.js';
+import { ManualEntry } from './ManualEntry.dom.js';
+import { News2Panel } from './News2Panel.dom.js';
+import { RecentObservations } from './RecentObservations.dom.js';
+import './vitals.css';
 
-export function Vitals() {
+type Notice = { readonly kind: 'ok' | 'bad'; readonly text: string } | null;
+
+async function mustSucceed<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { code: EdgeError['code']; message: string } }>): Promise<T> {
+  const settled = await result;
+  if (!settled.ok) throw new EdgeError(settled.error.code, settled.error.message);
+  return settled.value;
+}
+
+export interface VitalsProps {
+  /** The shell's settings (fetched here when absent). */
+  readonly settings?: StationSettings;
+  /** CID → keyed Patient id (sync.patientId): with it, a card read on this station binds that patient. */
+  readonly resolvePatientId?: ResolvePatientId;
+}
+
+export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) {
   const { t } = useTranslation();
+  const settings = useSettings(given);
+  const { records, ids } = useRecordsState();
+  const station = useMemo<StationContext | null>(
+    () => (settings?.hcode === null || settings === null ? null : { hcode: settings.hcode, stationId: settings.stationId }),
+    [settings],
+  );
+  const patient = useStationPatient(records, resolvePatientId);
+  const pending = usePendingReadings(records, patient.patientId, station);
+  const observations = usePatientObservations(records, patient.patientId);
+  const [notice, setNotice] = useState<Notice>(null);
+
+  async function attempt(action: () => Promise<string>): Promise<boolean> {
+    try {
+      setNotice({ kind: 'ok', text: await action() });
+      return true;
+    } catch (error) {
+      setNotice({ kind: 'bad', text: problemText(error) });
+      return false;
+    } finally {
+      await pending.reload();
+    }
+  }
+
+  function ready(): { store: NonNullable<typeof records>; at: StationContext; patientId: string } {
+    if (records === null || station === null) throw new EdgeError('not_configured', 'records not open yet');
+    if (patient.patientId === null) throw new EdgeError('not_found', 'no patient bound');
+    return { store: records, at: station, patientId: patient.patientId };
+  }
+
+  const actions: ReadingActions = {
+    confirm: async (item: InboxItem) => {
+      await attempt(async () => {
+        const { store, at } = ready();
+        const patientId = item.patientRef ?? patient.patientId;
+        if (patientId === null) throw new EdgeError('not_found', 'reading has no patient');
+        const encounterId = patientId === patient.patientId ? patient.encounter?.id : undefined;
+        const charted = await confirmReading(store, item, { ...at, patientId, encounterId, at: new Date().toISOString() });
+        return charted.alreadyCharted ? t('vitals.alreadyCharted') : t('vitals.charted', { count: charted.observationIds.length });
+      });
+    },
+    discard: async (item: InboxItem) => {
+      await attempt(async () => {
+        await mustSucceed(invoke('devices.discard', { id: item.id, reason: 'nurse' }));
+        return t('vitals.discarded');
+      });
+    },
+    assign: async (item: InboxItem) => {
+      await attempt(async () => {
+        const { patientId } = ready();
+        await mustSucceed(invoke('devices.assign', { id: item.id, patientRef: patientId }));
+        return t('vitals.assigned');
+      });
+    },
+  };
+
+  function saveManualItems(items: readonly VitalItem[]): Promise<boolean> {
+    return attempt(async () => {
+      const { store, at, patientId } = ready();
+      const saved = await saveManual(store, items, { ...at, patientId, encounterId: patient.encounter?.id, newId: ids });
+      return t('vitals.charted', { count: saved.length });
+    });
+  }
+
+  function correct(old: ObservationDoc, items: readonly VitalItem[]): Promise<boolean> {
+    return attempt(async () => {
+      const { store, at } = ready();
+      await correctObservation(store, old, items, { ...at, newId: ids });
+      return items.length === 0 ? t('vitals.markedInError') : t('vitals.corrected');
+    });
+  }
+
+  const hasPatient = patient.patientId !== null;
+  const background = [patient.problem, pending.problem].find((problem) => problem !== null);
   return (
-    <section className="workspace" data-testid="workspace-vitals">
+    <section className="workspace vitals" data-testid="workspace-vitals">
       <h2>{t('vitals.title')}</h2>
-      <p className="hint">{t('vitals.none')}</p>
+      {notice !== null && (
+        <p className={notice.kind === 'ok' ? 'notice notice-ok' : 'notice notice-bad'} role="status" data-testid="vitals-notice">
+          {notice.text}
+        </p>
+      )}
+      {background !== undefined && (
+        <p className="notice notice-bad" role="alert">
+          {problemText(background)}
+        </p>
+      )}
+      {pending.lastDeviceError !== null && (
+        <p className="notice notice-warn" data-testid="vitals-device-error">
+          {t(`vitals.profile.${pending.lastDeviceError.profile}`, { defaultValue: pending.lastDeviceError.profile })}: {errorMessage(pending.lastDeviceError.code)}
+        </p>
+      )}
+      <div className="grid vitals-grid">
+        <PatientBar records={records} station={patient} hcode={settings?.hcode ?? ''} />
+        <PendingReadings forPatient={pending.forPatient} unassigned={pending.unassigned} actions={actions} hasPatient={hasPatient} />
+        <ManualEntry disabled={!hasPatient || records === null} onSave={saveManualItems} />
+        <News2Panel observations={observations} />
+        <RecentObservations observations={observations} onCorrect={correct} />
+      </div>
     </section>
   );
 }

@@ -1,0 +1,90 @@
+/**
+ * Writing vitals to the station's record store. A device reading is saved under ids decided before the
+ * save (observationIdFor) and only then marked charted in the device inbox (devices.confirm): a crash or a
+ * lost answer between the two leaves the reading pending, and confirming it again finds the documents
+ * already there (409) and just marks it. Manual entries and corrections get fresh time-ordered ids.
+ */
+import type { DataContext } from '../../../sync/store/dataContext.dom.js';
+import { StoreError } from '../../../sync/store/dataContext.dom.js';
+import { vitalSignObservations, type ObservationDoc, type VitalItem } from '../../../sync/model/observation.std.js';
+import type { IdFactory } from '../../../sync/model/ids.std.js';
+import { docId } from '../../../sync/model/fhir.std.js';
+import type { InboxItem, ReadingValue } from '../../../electron/contract/devices.std.js';
+import { EdgeError } from '../../../electron/contract/result.std.js';
+import { invoke } from '../bridge/client.dom.js';
+import { planReadingChart, type ReadingChartContext } from './chartReading.std.js';
+
+export interface StationContext {
+  readonly hcode: string;
+  readonly stationId: string;
+}
+
+export interface ChartedReading {
+  readonly observationIds: readonly string[];
+  /** The inbox said it was charted already (a second confirm): nothing new was written. */
+  readonly alreadyCharted: boolean;
+  readonly skipped: readonly ReadingValue[];
+}
+
+function failures(results: readonly (StoreError | { id: string })[]): StoreError | undefined {
+  // A conflict means the document exists: the same reading (same ids) or the same device was saved before.
+  return results.find((result): result is StoreError => result instanceof StoreError && result.code !== 'conflict');
+}
+
+export async function confirmReading(records: DataContext, item: InboxItem, context: ReadingChartContext): Promise<ChartedReading> {
+  const chart = planReadingChart(item, context);
+  const failed = failures(await records.saveAll([chart.device, ...chart.observations]));
+  if (failed !== undefined) throw new EdgeError('storage_failed', failed.message);
+  const observationIds = chart.observations.map((observation) => observation.id);
+  const confirmed = await invoke('devices.confirm', { id: item.id, chartedIds: observationIds });
+  if (!confirmed.ok) throw new EdgeError(confirmed.error.code, confirmed.error.message);
+  return { observationIds, alreadyCharted: confirmed.value.alreadyCharted, skipped: chart.skipped };
+}
+
+/**
+ * Readings still pending whose Observations are already in the store (saved, then the app stopped before
+ * devices.confirm): mark them charted now instead of showing them to be charted again.
+ */
+export async function reconcilePending(records: DataContext, items: readonly InboxItem[], station: StationContext): Promise<number> {
+  let reconciled = 0;
+  for (const item of items) {
+    if (item.patientRef === null || item.reading === null) continue;
+    const chart = planReadingChart(item, { ...station, patientId: item.patientRef, at: new Date().toISOString() });
+    const stored = await Promise.all(chart.observations.map((observation) => records.get(docId('Observation', observation.id))));
+    const ids = chart.observations.filter((_, index) => stored[index] !== null).map((observation) => observation.id);
+    if (ids.length !== chart.observations.length || ids.length === 0) continue;
+    const confirmed = await invoke('devices.confirm', { id: item.id, chartedIds: ids });
+    if (confirmed.ok) reconciled += 1;
+  }
+  return reconciled;
+}
+
+export interface ManualContext extends StationContext {
+  readonly patientId: string;
+  readonly encounterId?: string | undefined;
+  readonly newId: IdFactory;
+}
+
+export async function saveManual(records: DataContext, items: readonly VitalItem[], context: ManualContext): Promise<ObservationDoc[]> {
+  const at = new Date().toISOString();
+  const observations = vitalSignObservations(items, { ...context, effective: at, at });
+  const failed = (await records.saveAll(observations)).find((result) => result instanceof StoreError);
+  if (failed instanceof StoreError) throw new EdgeError('storage_failed', failed.message);
+  return observations;
+}
+
+/**
+ * A correction: new Observation(s) for the same moment (the old effective time) and the old one marked
+ * entered-in-error, in one write. With no replacement items the old one is only marked entered-in-error.
+ */
+export async function correctObservation(records: DataContext, old: ObservationDoc, items: readonly VitalItem[], context: StationContext & { readonly newId: IdFactory }): Promise<void> {
+  const at = new Date().toISOString();
+  const patientId = (old.subject.reference ?? '').replace(/^Patient\//, '');
+  const encounterId = old.encounter?.reference?.replace(/^Encounter\//, '');
+  const replacements =
+    items.length === 0
+      ? []
+      : vitalSignObservations(items, { patientId, encounterId, stationId: context.stationId, effective: old.effectiveDateTime, at, newId: context.newId, note: `correction of Observation/${old.id}` });
+  // A StoreError 'conflict' (someone changed the old one meanwhile) reaches the caller: re-read and redo.
+  await records.correctObservation(old, replacements, at, context.stationId);
+}

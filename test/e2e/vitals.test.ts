@@ -1,0 +1,343 @@
+// From frame to chart, for real: an Omron HBP-9030 frame written on a socat pty → the device service of
+// `npm run dev:browser` stores it → a pending reading in the Vitals workspace in Chromium → the nurse
+// confirms → FHIR Observations in the page's PouchDB (IndexedDB), listed for the patient, and the inbox
+// row marked charted with the ids decided before the save. Also: a reading with no patient waits in
+// "unassigned" and is given to the patient; a replayed frame is not charted twice; manual entry refuses
+// an impossible value; a correction marks the old observation entered-in-error; all of it survives a reload.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import WebSocket from 'ws';
+import type { Browser, Page } from 'playwright-core';
+import { startDevBrowser, type DevBrowser } from './harness/devBrowser.js';
+import { launchChromium, outputDir } from './harness/chromium.js';
+import { startPtyPair, type PtyPair } from '../../drivers/devices/simulators/socatPair.node.js';
+import { SerialSimulator } from '../../drivers/devices/simulators/serialSimulator.node.js';
+import { omronHbp9030Frame } from '../../drivers/devices/simulators/frames.std.js';
+import { observationIdFor, type InboxItem } from '../../electron/contract/devices.std.js';
+
+/** A second client of the bridge (what IT's device settings and the card reader would do): configure the port, bind a patient. */
+class BridgeClient {
+  readonly #ws: WebSocket;
+  readonly #pending = new Map<number, (result: unknown) => void>();
+  #nextId = 1;
+
+  private constructor(ws: WebSocket) {
+    this.#ws = ws;
+    ws.on('message', (data: Buffer) => {
+      const message = JSON.parse(data.toString()) as { type: string; id?: number; result?: unknown };
+      if (message.type === 'result' && message.id !== undefined) this.#pending.get(message.id)?.(message.result);
+    });
+  }
+
+  static async connect(appUrl: string): Promise<BridgeClient> {
+    const url = new URL(appUrl);
+    const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
+    const ws = new WebSocket(`ws://${url.host}/bridge?token=${encodeURIComponent(token)}`);
+    await new Promise<void>((resolve, reject) => {
+      ws.once('open', () => resolve());
+      ws.once('error', reject);
+    });
+    return new BridgeClient(ws);
+  }
+
+  async call<T>(name: string, input: unknown): Promise<T> {
+    const id = this.#nextId++;
+    const result = await new Promise<unknown>((resolve) => {
+      this.#pending.set(id, resolve);
+      this.#ws.send(JSON.stringify({ type: 'invoke', id, name, input }));
+    });
+    const settled = result as { ok: boolean; value?: T; error?: { code: string } };
+    if (!settled.ok) throw new Error(`${name} failed: ${settled.error?.code ?? '?'}`);
+    return settled.value as T;
+  }
+
+  close(): void {
+    this.#ws.close();
+  }
+}
+
+// A synthetic patient id (the shape of a keyed-hash Patient id; no person behind it).
+const PATIENT = 'p00e2e0000000000000000000000000000000a11';
+
+let app: DevBrowser;
+let browser: Browser;
+let page: Page;
+let pty: PtyPair;
+let sim: SerialSimulator;
+let bridge: BridgeClient;
+const pageErrors: string[] = [];
+let loseConfirms = false;
+let lostConfirms = 0;
+
+async function waitForStatus(port: string, state: string): Promise<void> {
+  // The port opens asynchronously after devices.configure; poll the listing (bounded) rather than sleep.
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const listing = await bridge.call<{ configured: { port: string; state: string }[] }>('devices.list', {});
+    if (listing.configured.some((status) => status.port === port && status.state === state)) return;
+    if (Date.now() > deadline) throw new Error(`port ${port} never reached ${state}: ${JSON.stringify(listing.configured)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function openVitals(): Promise<void> {
+  await page.click('[data-testid=tab-frontdesk]');
+  await page.click('[data-testid=tab-vitals]');
+  await page.getByTestId('workspace-vitals').waitFor();
+}
+
+beforeAll(async () => {
+  pty = await startPtyPair();
+  // Demo devices send every 45 s by default: keep them quiet so only the pty's frames are in the inbox.
+  app = await startDevBrowser({ args: ['--demo-device-interval-ms', '0'] });
+  browser = await launchChromium();
+  const context = await browser.newContext({ locale: 'th-TH', viewport: { width: 1280, height: 1000 } });
+  page = await context.newPage();
+  // Between the page and main: while `loseConfirms` is set, devices.confirm never reaches main and the page
+  // is told the connection dropped (the app stopping between the save and the confirm looks the same).
+  await page.routeWebSocket(/\/bridge/, (route) => {
+    const server = route.connectToServer();
+    route.onMessage((message) => {
+      const call = JSON.parse(String(message)) as { id: number; name: string };
+      if (loseConfirms && call.name === 'devices.confirm') {
+        lostConfirms += 1;
+        route.send(JSON.stringify({ type: 'result', id: call.id, result: { ok: false, error: { code: 'disconnected', message: 'test: confirm lost' } } }));
+        return;
+      }
+      server.send(message);
+    });
+  });
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  page.on('console', (message) => {
+    if (message.type() === 'error') pageErrors.push(message.text());
+  });
+  bridge = await BridgeClient.connect(app.url);
+  await bridge.call('devices.configure', { port: pty.hostPath, profile: 'omron-hbp9030' });
+  await waitForStatus(pty.hostPath, 'open');
+  sim = new SerialSimulator(pty.devicePath);
+});
+
+afterAll(async () => {
+  sim?.close();
+  bridge?.close();
+  await browser?.close();
+  await app?.stop();
+  await pty?.stop();
+});
+
+describe('vitals: from frame to chart', () => {
+  it('sets the station up and opens the Vitals workspace with no patient', async () => {
+    await page.goto(app.url);
+    await page.getByTestId('setup-form').waitFor();
+    await page.fill('input[name=hcode]', '10953');
+    await page.fill('input[name=stationName]', 'คัดกรอง 1');
+    await page.click('[data-testid=setup-save]');
+    await page.getByTestId('header-hcode').waitFor();
+    await openVitals();
+    expect(await page.getByTestId('vitals-patient').textContent()).toContain('ยังไม่ได้เลือกผู้ป่วย');
+  });
+
+  it('a reading with no patient bound waits in "unassigned"', async () => {
+    await bridge.call('devices.bind', { patientRef: null });
+    await sim.send(omronHbp9030Frame({ sys: 118, dia: 76, pulse: 70 }), { chunkSize: 9 });
+    const unassigned = page.getByTestId('unassigned-readings').getByTestId('pending-reading');
+    await unassigned.first().waitFor();
+    expect(await unassigned.count()).toBe(1);
+    expect(await unassigned.first().getByTestId('vital-bp').textContent()).toContain('118/76');
+  });
+
+  it('an HBP-9030 frame on the pty becomes a pending reading for the bound patient, flagged', async () => {
+    await bridge.call('devices.bind', { patientRef: PATIENT });
+    await openVitals();
+    await page.getByTestId('vitals-patient-name').waitFor();
+    await sim.send(omronHbp9030Frame({ sys: 152, dia: 94, pulse: 112 }));
+    const reading = page.getByTestId('pending-readings').getByTestId('pending-reading');
+    await reading.first().waitFor();
+    expect(await reading.count()).toBe(1);
+    expect(await reading.getByTestId('vital-bp').textContent()).toContain('152/94');
+    // 152/94 is hypertensive, pulse 112 scores 2 in NEWS2: both flagged in words.
+    expect(await reading.getByTestId('vital-bp').getByTestId('vital-flag').textContent()).toBe('สูง');
+    expect(await reading.getByTestId('vital-8867-4').getByTestId('vital-flag').textContent()).toBe('สูง');
+    await page.screenshot({ path: join(outputDir(), 'vitals-pending-th.png'), fullPage: true });
+  });
+
+  it('confirm writes the Observations under ids decided before the save and marks the inbox row charted', async () => {
+    const reading = page.getByTestId('pending-readings').getByTestId('pending-reading');
+    const inboxId = (await reading.first().getAttribute('data-id')) ?? '';
+    await reading.first().getByTestId('reading-confirm').click();
+    await page.getByTestId('vitals-notice').filter({ hasText: 'บันทึกแล้ว 2 รายการ' }).waitFor();
+    await page.getByTestId('observation-row').nth(1).waitFor();
+    const ids = await page.getByTestId('observation-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-id')));
+    expect(ids.sort()).toEqual([observationIdFor(inboxId, '85354-9'), observationIdFor(inboxId, '8867-4')].sort());
+    expect(await reading.count()).toBe(0);
+    // The inbox agrees: nothing pending for the patient; the unassigned one is still there.
+    const pending = await bridge.call<InboxItem[]>('devices.pending', { patientRef: PATIENT, includeUnassigned: true });
+    expect(pending.map((item) => item.patientRef)).toEqual([null]);
+  });
+
+  it('the documents are in the page\'s IndexedDB as FHIR vital-signs Observations with LOINC, UCUM and the device', async () => {
+    const docs = await page.evaluate(readObservationsFromIndexedDb, 'clinic_10953');
+    const mine = docs.filter((doc) => doc.subject === `Patient/${PATIENT}`);
+    expect(mine.map((doc) => doc.code).sort()).toEqual(['85354-9', '8867-4']);
+    const panel = mine.find((doc) => doc.code === '85354-9');
+    expect(panel?.components).toEqual(['8480-6=152 mm[Hg]', '8462-4=94 mm[Hg]']);
+    expect(panel?.device).toMatch(/^Device\/d[0-9a-f]{32}$/);
+    expect(panel?.profile).toBe('http://hl7.org/fhir/StructureDefinition/vitalsigns');
+    expect(mine.find((doc) => doc.code === '8867-4')?.value).toBe('112 /min');
+  });
+
+  it('an identical frame sent again is a new reading to confirm or discard (HBP-9030 frames carry no time to tell them apart)', async () => {
+    await sim.send(omronHbp9030Frame({ sys: 152, dia: 94, pulse: 112 }));
+    const reading = page.getByTestId('pending-readings').getByTestId('pending-reading');
+    await reading.first().waitFor();
+    expect(await reading.count()).toBe(1);
+    await reading.getByTestId('reading-discard').click();
+    await reading.getByTestId('reading-discard-yes').click();
+    await page.getByTestId('vitals-notice').filter({ hasText: 'ทิ้งค่านี้แล้ว' }).waitFor();
+    await reading.first().waitFor({ state: 'detached' });
+    expect(await page.getByTestId('observation-row').count()).toBe(2);
+  });
+
+  it('saved but never confirmed (the confirm is lost): after a reload it is marked charted, never charted twice', async () => {
+    await sim.send(omronHbp9030Frame({ sys: 124, dia: 80, pulse: 66 }));
+    const reading = page.getByTestId('pending-readings').getByTestId('pending-reading');
+    await reading.first().waitFor();
+    const inboxId = (await reading.getAttribute('data-id')) ?? '';
+    loseConfirms = true;
+    await reading.getByTestId('reading-confirm').click();
+    await page.getByTestId('vitals-notice').filter({ hasText: 'ขาดการเชื่อมต่อ' }).waitFor();
+    // The Observations were written before the confirm: they are listed, and the reading is still pending.
+    await page.getByTestId('observation-row').nth(3).waitFor();
+    expect(await reading.count()).toBe(1);
+    expect(lostConfirms).toBeGreaterThan(0);
+    loseConfirms = false;
+    await page.reload();
+    await page.getByTestId('header-hcode').waitFor();
+    await openVitals();
+    await page.getByTestId('observation-row').nth(3).waitFor();
+    await reading.first().waitFor({ state: 'detached' });
+    const ids = await page.getByTestId('observation-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-id')));
+    expect(ids.filter((id) => id?.includes(inboxId)).sort()).toEqual([observationIdFor(inboxId, '85354-9'), observationIdFor(inboxId, '8867-4')].sort());
+    expect(ids).toHaveLength(4);
+    expect(await bridge.call<InboxItem[]>('devices.pending', { patientRef: PATIENT, includeUnassigned: false })).toEqual([]);
+  });
+
+  it('the unassigned reading is given to the patient, then confirmed', async () => {
+    const unassigned = page.getByTestId('unassigned-readings').getByTestId('pending-reading');
+    await unassigned.getByTestId('reading-assign').click();
+    const reading = page.getByTestId('pending-readings').getByTestId('pending-reading');
+    await reading.first().waitFor();
+    expect(await page.getByTestId('unassigned-readings').count()).toBe(0);
+    await reading.getByTestId('reading-confirm').click();
+    await page.getByTestId('observation-row').nth(5).waitFor();
+    expect(await page.getByTestId('observation-row').count()).toBe(6);
+  });
+
+  it('manual entry refuses an impossible value in Thai, then charts a full set with BMI', async () => {
+    const form = page.getByTestId('manual-entry');
+    await form.locator('input[name=temperature]').fill('98.6');
+    await form.locator('input[name=spo2]').fill('104');
+    await form.getByTestId('manual-save').click();
+    expect(await form.getByTestId('manual-problem-temperature').textContent()).toContain('ฟาเรนไฮต์');
+    expect(await form.getByTestId('manual-problem-spo2').textContent()).toContain('30–100');
+    await form.locator('input[name=temperature]').fill('37.2');
+    await form.locator('input[name=spo2]').fill('95');
+    await form.locator('input[name=respiratoryRate]').fill('22');
+    await form.locator('input[name=weight]').fill('61.2');
+    await form.locator('input[name=height]').fill('165.5');
+    expect(await form.getByTestId('manual-bmi').textContent()).toContain('22.3');
+    await form.getByTestId('manual-save').click();
+    await page.getByTestId('vitals-notice').filter({ hasText: 'บันทึกแล้ว 6 รายการ' }).waitFor();
+    await page.getByTestId('observation-row').nth(11).waitFor();
+  });
+
+  it('NEWS2 is computed from the latest set once the nurse gives consciousness and air/oxygen', async () => {
+    const panel = page.getByTestId('news2');
+    expect(await panel.getByTestId('news2-total').textContent()).toContain('ยังคำนวณไม่ครบ');
+    await panel.getByTestId('news2-acvpu').selectOption('alert');
+    await panel.getByTestId('news2-oxygen').selectOption('air');
+    // The latest of each within the hour: RR 22 → 2, SpO2 95 → 1, SYS 124 → 0, pulse 66 → 0, T 37.2 → 0,
+    // alert, air: total 3, low. (The assigned 118/76 was measured earlier, so it is not the latest.)
+    expect(await panel.getByTestId('news2-total').textContent()).toBe('3ความเสี่ยงต่ำ');
+    await panel.getByTestId('news2-acvpu').selectOption('new_confusion');
+    expect(await panel.getByTestId('news2-total').textContent()).toBe('6ความเสี่ยงปานกลาง');
+    await page.screenshot({ path: join(outputDir(), 'vitals-charted-th.png'), fullPage: true });
+  });
+
+  it('a correction writes a new observation and marks the old one entered-in-error; everything survives a reload', async () => {
+    const row = page.getByTestId('observation-row').filter({ has: page.getByTestId('vital-8310-5') });
+    await row.getByTestId('observation-correct').click();
+    await row.locator('input[name=correct-temperature]').fill('37.6');
+    await row.getByTestId('correction-save').click();
+    await page.getByTestId('vitals-notice').filter({ hasText: 'แก้ไขแล้ว' }).waitFor();
+    await page.reload();
+    await page.getByTestId('header-hcode').waitFor();
+    await openVitals();
+    await page.getByTestId('observation-row').nth(12).waitFor();
+    const temperatures = page.getByTestId('observation-row').filter({ has: page.getByTestId('vital-8310-5') });
+    expect(await temperatures.count()).toBe(2);
+    expect(await temperatures.filter({ hasText: 'บันทึกผิด' }).getByTestId('vital-8310-5').textContent()).toContain('37.2');
+    expect(await page.getByTestId('pending-readings').getByTestId('pending-reading').count()).toBe(0);
+    await page.click('[data-testid=language-toggle]');
+    await page.getByRole('heading', { name: 'Vital signs' }).waitFor();
+    await page.screenshot({ path: join(outputDir(), 'vitals-en.png'), fullPage: true });
+  });
+
+  it('raised no page errors', () => {
+    expect(pageErrors).toEqual([]);
+  });
+});
+
+interface ObservationSummary {
+  readonly subject: string;
+  readonly code: string;
+  readonly value: string | null;
+  readonly components: string[];
+  readonly device: string | null;
+  readonly profile: string | null;
+}
+
+/**
+ * Runs in the page: reads PouchDB's idb-adapter object stores directly with the IndexedDB API (no app code),
+ * so the test sees what is really stored. PouchDB 9's idb adapter keeps the winning revision JSON in
+ * 'by-sequence'; the 'document-store' maps each id to its winning sequence.
+ */
+async function readObservationsFromIndexedDb(name: string): Promise<ObservationSummary[]> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const request = indexedDB.open(`_pouch_${name}`);
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error);
+  });
+  const all = <T,>(store: string): Promise<T[]> =>
+    new Promise((resolve, reject) => {
+      const request = db.transaction(store, 'readonly').objectStore(store).getAll();
+      request.onsuccess = () => resolve(request.result as T[]);
+      request.onerror = () => reject(request.error);
+    });
+  const meta = await all<{ id: string; winningRev?: string; rev?: string; seq: number; deletedOrLocal?: string }>('document-store');
+  const bySeq = await all<Record<string, unknown> & { _doc_id_rev?: string }>('by-sequence');
+  db.close();
+  const winners = new Set(meta.filter((m) => m.id.startsWith('Observation/')).map((m) => `${m.id}::${m.winningRev ?? m.rev ?? ''}`));
+  type Quantity = { value: number; code?: string };
+  type Obs = {
+    subject: { reference: string };
+    code: { coding: { code: string }[] };
+    valueQuantity?: Quantity;
+    component?: { code: { coding: { code: string }[] }; valueQuantity: Quantity }[];
+    device?: { reference: string };
+    meta: { profile?: string[] };
+  };
+  return bySeq
+    .filter((doc) => doc._doc_id_rev !== undefined && winners.has(doc._doc_id_rev))
+    .map((raw) => {
+      const doc = raw as unknown as Obs;
+      return {
+        subject: doc.subject.reference,
+        code: doc.code.coding[0]?.code ?? '',
+        value: doc.valueQuantity === undefined ? null : `${String(doc.valueQuantity.value)} ${doc.valueQuantity.code ?? ''}`,
+        components: (doc.component ?? []).map((part) => `${part.code.coding[0]?.code ?? ''}=${String(part.valueQuantity.value)} ${part.valueQuantity.code ?? ''}`),
+        device: doc.device?.reference ?? null,
+        profile: doc.meta.profile?.[0] ?? null,
+      };
+    });
+}
