@@ -58,6 +58,9 @@ export interface ReadResult {
   readonly finished: Promise<void>;
 }
 
+/** Longer than pcscd's ~400 ms presence poll, with margin for a loaded machine. */
+const REMOVAL_GRACE_MS = 1500;
+
 function isoToday(): string {
   return new Date().toISOString().slice(0, 10);
 }
@@ -69,6 +72,7 @@ export class CardReader {
   /** The read in progress per reader (one at a time per reader; readers are independent). */
   readonly #active = new Map<string, { readId: string; done: Promise<unknown> }>();
   readonly #reading = new Set<string>();
+  readonly #removalWaiters = new Set<(reader: string) => void>();
 
   constructor(options: CardReaderOptions) {
     this.#backend = options.backend;
@@ -184,15 +188,34 @@ export class CardReader {
     }
   }
 
-  /** An I/O failure while the card is already gone from the reader is a removal, whatever the driver said. */
+  /**
+   * An I/O failure or an empty answer while the card is being pulled out is a removal, whatever the driver said.
+   * pcscd notices a removal only at its next presence poll (~400 ms), so wait (bounded) for that event first.
+   */
   async #explain(reader: string, error: unknown): Promise<CardFailure> {
     const code = pcscErrorCode(error);
     const message = error instanceof Error ? error.message : String(error);
-    if (code === 'card_io_failed' || code === 'card_bad_answer') {
-      const state = this.#backend.readers().find((candidate) => candidate.name === reader);
-      if (state !== undefined && !state.present) return new CardFailure('card_removed', message);
+    if (code === 'card_io_failed' || code === 'card_bad_answer' || code === 'card_removed') {
+      const present = (): boolean => this.#backend.readers().find((candidate) => candidate.name === reader)?.present === true;
+      if (present()) await this.#waitRemoval(reader, REMOVAL_GRACE_MS);
+      if (!present()) return new CardFailure('card_removed', message);
     }
     return error instanceof CardFailure ? error : new CardFailure(code, message);
+  }
+
+  #waitRemoval(reader: string, timeoutMs: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = (): void => {
+        clearTimeout(timer);
+        this.#removalWaiters.delete(onRemoval);
+        resolve();
+      };
+      const onRemoval = (removed: string): void => {
+        if (removed === reader) done();
+      };
+      const timer = setTimeout(done, timeoutMs);
+      this.#removalWaiters.add(onRemoval);
+    });
   }
 
   #emitStatus(): void {
@@ -200,6 +223,9 @@ export class CardReader {
   }
 
   #onBackend(event: BackendEvent): void {
+    if (event.type === 'card-removed' || event.type === 'reader-detached') {
+      for (const wake of [...this.#removalWaiters]) wake(event.reader);
+    }
     if (event.type === 'card-removed') {
       this.#emit('card.removed', { reader: event.reader, readId: this.#active.get(event.reader)?.readId ?? null });
     }

@@ -58,29 +58,52 @@ export class PcscBackend implements CardBackend {
   }
 
   async connect(reader: string): Promise<CardSession> {
-    const context = this.#context;
-    if (context === null || !this.#up) throw new CardFailure('card_no_service', 'PC/SC service is not running');
+    if (this.#context === null || !this.#up) throw new CardFailure('card_no_service', 'PC/SC service is not running');
     const sc = loadSmartcard();
+    // One context per read: pcsc-lite serialises calls per context, and two readers read at once must not
+    // share one (a disconnect on one card stalled a transmit on the other in tests).
+    let context: ContextInterface;
     let target;
+    try {
+      context = new sc.Context();
+    } catch (error) {
+      throw toCardFailure(error, 'context');
+    }
+    const release = (): void => {
+      try {
+        context.close();
+      } catch {
+        // the daemon may be gone
+      }
+    };
     try {
       target = context.listReaders().find((candidate) => candidate.name === reader);
     } catch (error) {
+      release();
       throw toCardFailure(error, 'list readers');
     }
-    if (target === undefined) throw new CardFailure('card_no_reader', `reader ${reader} is gone`);
+    if (target === undefined) {
+      release();
+      throw new CardFailure('card_no_reader', `reader ${reader} is gone`);
+    }
     let card;
     try {
       card = await target.connect(sc.SCARD_SHARE_SHARED, sc.SCARD_PROTOCOL_T0 | sc.SCARD_PROTOCOL_T1);
     } catch (error) {
       // Some readers refuse T0|T1 with a T=0-only chip: retry T=0 alone (smartcard issue #34).
-      if (!/unresponsive/i.test(error instanceof Error ? error.message : '')) throw toCardFailure(error, 'connect');
+      if (!/unresponsive/i.test(error instanceof Error ? error.message : '')) {
+        release();
+        throw toCardFailure(error, 'connect');
+      }
       card = await target.connect(sc.SCARD_SHARE_SHARED, sc.SCARD_PROTOCOL_T0).catch((inner: unknown) => {
+        release();
         throw toCardFailure(inner, 'connect');
       });
     }
     const atr = card.atr ?? this.#readers.get(reader)?.atr ?? null;
     if (atr === null || atr.length === 0) {
       card.disconnect(sc.SCARD_LEAVE_CARD);
+      release();
       throw new CardFailure('card_mute', 'card gave no ATR');
     }
     let open = true;
@@ -102,6 +125,7 @@ export class PcscBackend implements CardBackend {
         } catch {
           // already gone with the card
         }
+        release();
       },
     };
   }

@@ -6,7 +6,8 @@ const PATTERNS: readonly (readonly [RegExp, CardErrorCode])[] = [
   [/service (?:not running|stopped)|no_service|Cannot connect to PC\/SC|SCARD_E_NO_SERVICE/i, 'card_no_service'],
   [/no readers|unknown reader|reader unavailable|reader not ready/i, 'card_no_reader'],
   [/removed|not connected|no smart card|invalid handle|card is unpowered|card was reset/i, 'card_removed'],
-  [/unresponsive|mute|invalid atr|not supported/i, 'card_mute'],
+  // A card the wrong way round (or dirty contacts) answers power-up with no usable ATR: no protocol can be agreed.
+  [/unresponsive|mute|invalid atr|not supported|protocol mismatch/i, 'card_mute'],
   [/sharing violation/i, 'card_busy'],
   [/insufficient buffer/i, 'card_bad_answer'],
 ];

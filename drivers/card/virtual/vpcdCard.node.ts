@@ -18,10 +18,19 @@ export interface VpcdCardOptions {
   readonly msPerByte?: number;
 }
 
-function frame(payload: Uint8Array): Buffer {
-  const out = Buffer.alloc(2 + payload.length);
-  out.writeUInt16BE(payload.length, 0);
+// Plain Uint8Array throughout (no Buffer): the same file type-checks under every tsconfig's lib.
+function frame(payload: Uint8Array): Uint8Array {
+  const out = new Uint8Array(2 + payload.length);
+  out[0] = payload.length >> 8;
+  out[1] = payload.length & 0xff;
   out.set(payload, 2);
+  return out;
+}
+
+function concat(a: Uint8Array, b: Uint8Array): Uint8Array {
+  const out = new Uint8Array(a.length + b.length);
+  out.set(a);
+  out.set(b, a.length);
   return out;
 }
 
@@ -31,11 +40,13 @@ export class VpcdCard {
   readonly #port: number;
   readonly #clock: WireClock;
   #socket: Socket | null = null;
-  #pending = Buffer.alloc(0);
+  #pending: Uint8Array = new Uint8Array(0);
   #queue: Promise<void> = Promise.resolve();
   #closed: Promise<void> = Promise.resolve();
-  /** APDUs answered on this insertion (for tests and the benchmark). */
+  /** APDUs answered, and bytes of C-APDUs and R-APDUs, since creation (for tests and the benchmark). */
   apdus = 0;
+  bytesIn = 0;
+  bytesOut = 0;
 
   constructor(options: VpcdCardOptions) {
     this.os = options.os;
@@ -63,7 +74,7 @@ export class VpcdCard {
       socket.on('close', () => {
         if (this.#socket === socket) this.#socket = null;
       });
-      socket.on('data', (chunk: Buffer) => this.#onData(socket, chunk));
+      socket.on('data', (chunk: Uint8Array) => this.#onData(socket, chunk));
       socket.connect(this.#port, this.#host, () => {
         socket.removeAllListeners('error');
         socket.on('error', () => undefined); // a reset by pcscd at teardown is a removal, not a crash
@@ -80,12 +91,12 @@ export class VpcdCard {
     await this.#closed;
   }
 
-  #onData(socket: Socket, chunk: Buffer): void {
-    this.#pending = Buffer.concat([this.#pending, chunk]);
+  #onData(socket: Socket, chunk: Uint8Array): void {
+    this.#pending = concat(this.#pending, chunk);
     while (this.#pending.length >= 2) {
-      const length = this.#pending.readUInt16BE(0);
+      const length = ((this.#pending[0] ?? 0) << 8) | (this.#pending[1] ?? 0);
       if (this.#pending.length < 2 + length) break;
-      const payload = Uint8Array.from(this.#pending.subarray(2, 2 + length));
+      const payload = this.#pending.slice(2, 2 + length);
       this.#pending = this.#pending.subarray(2 + length);
       this.#queue = this.#queue.then(() => this.#handle(socket, payload));
     }
@@ -105,6 +116,8 @@ export class VpcdCard {
       return;
     }
     this.apdus += 1;
+    this.bytesIn += payload.length;
+    this.bytesOut += response.length;
     await this.#clock.pass(payload.length + response.length);
     if (!socket.destroyed) socket.write(frame(response));
   }

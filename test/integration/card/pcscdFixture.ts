@@ -124,11 +124,50 @@ async function waitReady(child: ChildProcess, logFile: string, timeoutMs = 15_00
   }
 }
 
-export async function startPcscd(): Promise<PcscdFixture> {
+const OWNER_FILE = join(FIXTURE_DIR, 'owner.pid');
+
+/**
+ * One pcscd per machine means one user of the fixture at a time: a second test run (or the benchmark) on the
+ * same machine waits until the first has finished instead of killing its daemon mid-test.
+ */
+async function takeOwnership(timeoutMs = 10 * 60_000): Promise<void> {
+  mkdirSync(FIXTURE_DIR, { recursive: true });
+  const deadline = Date.now() + timeoutMs;
+  let told = false;
+  for (;;) {
+    try {
+      writeFileSync(OWNER_FILE, String(process.pid), { flag: 'wx' });
+      return;
+    } catch {
+      const owner = Number(readFileSync(OWNER_FILE, 'utf8').trim());
+      if (owner === process.pid) return;
+      if (!Number.isInteger(owner) || owner <= 0 || !alive(owner)) {
+        rmSync(OWNER_FILE, { force: true }); // left by a run that crashed
+        continue;
+      }
+      if (Date.now() > deadline) throw new Error(`the pcscd fixture is still in use by process ${owner}`);
+      if (!told) console.log(`[pcscd fixture] waiting for process ${owner} (another test run or benchmark) to finish`);
+      told = true;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+  }
+}
+
+function releaseOwnership(): void {
+  try {
+    if (Number(readFileSync(OWNER_FILE, 'utf8').trim()) === process.pid) rmSync(OWNER_FILE, { force: true });
+  } catch {
+    // not ours, or already gone
+  }
+}
+
+/** `inRun: true` from inside a run that already owns the fixture (a test restarting pcscd): no ownership wait. */
+export async function startPcscd(options: { inRun?: boolean } = {}): Promise<PcscdFixture> {
   if (process.platform !== 'linux') throw new Error('the pcscd + vpcd fixture needs Linux (Debian: pcscd vsmartcard-vpcd)');
   if (!existsSync('/usr/lib/pcsc/drivers/serial/libifdvpcd.so')) {
     throw new Error('vpcd driver missing: sudo apt-get install -y pcscd vsmartcard-vpcd');
   }
+  if (options.inRun !== true) await takeOwnership();
   await clearStalePcscd();
   mkdirSync(CONFIG_DIR, { recursive: true });
   for (const file of readdirSync(CONFIG_DIR)) rmSync(join(CONFIG_DIR, file), { force: true });
@@ -150,6 +189,7 @@ export async function startPcscd(): Promise<PcscdFixture> {
     await waitReady(child, logFile);
   } catch (error) {
     await terminate(child.pid === undefined ? [] : [child.pid]);
+    if (options.inRun !== true) releaseOwnership();
     throw error;
   }
   const pid = child.pid ?? -1;
@@ -158,6 +198,7 @@ export async function startPcscd(): Promise<PcscdFixture> {
     logFile,
     async stop() {
       await terminate([pid, ...fixturePids()]);
+      if (options.inRun !== true) releaseOwnership();
     },
   };
 }
@@ -166,7 +207,7 @@ export async function startPcscd(): Promise<PcscdFixture> {
 export async function pcscdGlobalSetup(): Promise<() => Promise<void>> {
   const fixture = await startPcscd();
   return async () => {
+    await terminate(fixturePids()); // also a pcscd a test restarted
     await fixture.stop();
-    await terminate(fixturePids()); // a pcscd a test restarted
   };
 }

@@ -31,7 +31,7 @@ describe('CardReader orchestration', () => {
     expect(names.filter((name) => name === 'card.photo')).toHaveLength(21);
     const bytes = Buffer.from(photo.photo?.base64 ?? '', 'base64');
     expect(bytes.length).toBe(5100);
-    expect(photo.photo?.sha256).toBe(sha256Hex(bytes));
+    expect(photo.photo?.sha256).toBe(sha256Hex(Uint8Array.from(bytes)));
     expect(Uint8Array.from(bytes.subarray(0, identity(0).photo.length))).toEqual(Uint8Array.from(identity(0).photo));
     await recorder.waitFor('card.status', (status) => status.readers.every((r) => !r.reading), { since: recorder.events.findIndex((e) => e.name === 'card.photo' && e.payload.state === 'done') });
     expect(reader.status().readers).toEqual([{ name: DEMO_READER, present: true, atr: '3B 79 96 00 00 54 48 20 4E 49 44 20 31 38', reading: false }]);
