@@ -54,7 +54,7 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeServer>
   const host = options.host ?? '127.0.0.1';
   if (!isLoopbackHost(host)) throw new Error(`the browser bridge only listens on loopback, refused ${host}`);
   const token = options.token ?? randomBytes(24).toString('hex');
-  const expected = Buffer.from(token);
+  const expected = new TextEncoder().encode(token);
 
   const server: Server = createServer((request, response) => {
     void serveHttp(request, response);
@@ -79,7 +79,7 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeServer>
 
   server.on('upgrade', (request, socket, head) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const given = Buffer.from(url.searchParams.get('token') ?? '');
+    const given = new TextEncoder().encode(url.searchParams.get('token') ?? '');
     const originOk = request.headers.origin === undefined || request.headers.origin === origin;
     if (url.pathname !== '/bridge' || given.length !== expected.length || !timingSafeEqual(given, expected) || !originOk) {
       options.log.warn({ path: url.pathname, originOk }, 'bridge connection refused');

@@ -10,11 +10,13 @@ import { settingsCommands, settingsEvents } from './settings.std.js';
 import { linkEvents } from './link.std.js';
 import { cardCommands, cardEvents } from './card.std.js';
 import { devicesCommands, devicesEvents } from './devices.std.js';
+import { identityCommands } from './identity.std.js';
 
 export const commands = {
   ...settingsCommands,
   ...cardCommands,
   ...devicesCommands,
+  ...identityCommands,
 } as const satisfies Record<string, CommandSpec>;
 
 export const events = {

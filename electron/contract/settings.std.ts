@@ -4,7 +4,18 @@ import { command } from './define.std.js';
 
 /** A MOPH hospital code (hcode) is exactly 5 digits. */
 export const Hcode = z.string().regex(/^\d{5}$/, 'hcode must be 5 digits');
+/**
+ * The letters in front of this station's queue numbers (A-012). Each station of a hospital has its own, so
+ * two stations working offline can never hand out the same number; central provisioning records it.
+ */
+export const QueuePrefix = z.string().regex(/^[A-Z0-9]{1,4}$/, 'queue prefix: 1-4 of A-Z 0-9');
 export const Language = z.enum(['th', 'en']);
+
+/** A first suggestion from the station name: its Latin letters and digits ("OPD 2" → "OPD2"), else "A". */
+export function suggestQueuePrefix(stationName: string): string {
+  const letters = stationName.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 4);
+  return letters === '' ? 'A' : letters;
+}
 export type Language = z.infer<typeof Language>;
 
 export const StationSettings = z.object({
@@ -12,6 +23,7 @@ export const StationSettings = z.object({
   hcode: Hcode.nullable(),
   stationId: z.string(),
   stationName: z.string().nullable(),
+  queuePrefix: QueuePrefix.nullable(),
   centralUrl: z.string().nullable(),
   language: Language,
 });
@@ -20,6 +32,8 @@ export type StationSettings = z.infer<typeof StationSettings>;
 export const SetupInput = z.object({
   hcode: Hcode,
   stationName: z.string().trim().min(1).max(60),
+  /** Defaults to one derived from the station name (suggestQueuePrefix); IT should pick a distinct one per station. */
+  queuePrefix: QueuePrefix.optional(),
   centralUrl: z.url({ protocol: /^https?$/ }).nullable().optional(),
 });
 export type SetupInput = z.infer<typeof SetupInput>;

@@ -101,8 +101,6 @@ export const syncCommands = {
   'sync.rejections': command(empty, z.array(Rejection)),
   'sync.report': command(ReplicationReport.strict(), z.object({ state: SyncState })),
   'sync.endpoint': command(empty, SyncEndpoint),
-  /** The keyed hash of a CID (the key stays in main): Patient id and audit subject hash. */
-  'sync.patientId': command(z.object({ cid: z.string().regex(/^\d{13}$/) }).strict(), z.object({ patientId: z.string(), cidHash: z.string() })),
 } as const;
 
 export const syncEvents = {

@@ -23,6 +23,8 @@ import { cardHandlers } from './card/cardHandlers.node.js';
 import { cardReadersCheck, cardServiceCheck } from './card/cardDoctor.node.js';
 import type { CardBackend } from '../../drivers/card/backend.std.js';
 import type { HashCid } from './card/cidHash.node.js';
+import { HospitalKey, hospitalKeyCheck } from './identity/hospitalKey.node.js';
+import { identityHandlers } from './identity/identityHandlers.node.js';
 
 export interface EdgeNodeOptions {
   /** Where the station database and logs live (Electron's userData in the app). */
@@ -66,6 +68,8 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
   doctor.addCheck(settingsCheck(settings));
   doctor.addCheck(databaseCheck(db, dbFile));
   doctor.addCheck(logFolderCheck(logDir));
+  const hospitalKey = new HospitalKey(options.dataDir);
+  doctor.addCheck(hospitalKeyCheck(hospitalKey));
   const devices = new DeviceService({ db, events, log, audit, ...options.devices });
   devices.start();
   const demoDevices = options.demo === true ? new DemoDevices(devices, options.devices?.demoIntervalMs) : undefined;
@@ -74,7 +78,7 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
   const card =
     cardBackend === 'off'
       ? null
-      : new CardService({ db, events, log, audit, demo: options.demo, backend: cardBackend, hashCid: options.card?.hashCid });
+      : new CardService({ db, events, log, audit, demo: options.demo, backend: cardBackend, hashCid: options.card?.hashCid ?? ((cid) => hospitalKey.cidHash(cid)) });
   card?.start();
   if (card !== null) {
     doctor.addCheck(cardServiceCheck(card));
@@ -85,6 +89,7 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
     ...settingsHandlers(settings, audit, doctor),
     ...deviceHandlers(devices, demoDevices),
     ...cardHandlers(card),
+    ...identityHandlers(hospitalKey),
   };
   const dispatch = createDispatcher(handlers, log);
   log.info({ dataDir: options.dataDir, demo: options.demo ?? false }, 'edge node started');

@@ -6,7 +6,8 @@ import { createEdgeNode, type EdgeNode } from '../../electron/services/compositi
 
 export async function tempEdgeNode(): Promise<EdgeNode & { dispose(): Promise<void> }> {
   const dataDir = mkdtempSync(join(tmpdir(), 'edge-test-'));
-  const node = await createEdgeNode({ dataDir });
+  // No PC/SC card service: a test node must not read cards another suite inserts into pcscd.
+  const node = await createEdgeNode({ dataDir, card: { backend: 'off' } });
   return Object.assign(node, {
     async dispose() {
       await node.close();

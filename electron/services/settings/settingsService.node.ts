@@ -2,10 +2,10 @@
 import { randomUUID } from 'node:crypto';
 import type { StationDb } from '../db/stationDb.node.js';
 import type { SetupInput, StationSettings, Language } from '../../contract/settings.std.js';
-import { Hcode } from '../../contract/settings.std.js';
+import { Hcode, suggestQueuePrefix } from '../../contract/settings.std.js';
 import { EdgeError } from '../../contract/result.std.js';
 
-type Key = 'hcode' | 'stationId' | 'stationName' | 'centralUrl' | 'language';
+type Key = 'hcode' | 'stationId' | 'stationName' | 'queuePrefix' | 'centralUrl' | 'language';
 
 export class SettingsService {
   readonly #db: StationDb;
@@ -21,12 +21,14 @@ export class SettingsService {
   get(): StationSettings {
     const hcode = this.#read('hcode');
     const stationName = this.#read('stationName');
+    const queuePrefix = this.#read('queuePrefix');
     const language = this.#read('language');
     return {
-      configured: hcode !== null && stationName !== null,
+      configured: hcode !== null && stationName !== null && queuePrefix !== null,
       hcode,
       stationId: this.#read('stationId') ?? '',
       stationName,
+      queuePrefix,
       centralUrl: this.#read('centralUrl'),
       language: language === 'en' ? 'en' : 'th',
     };
@@ -34,7 +36,7 @@ export class SettingsService {
 
   setup(input: SetupInput): StationSettings {
     if (!Hcode.safeParse(input.hcode).success) throw new EdgeError('invalid_hcode', 'hcode must be 5 digits');
-    this.#write({ hcode: input.hcode, stationName: input.stationName.trim(), centralUrl: input.centralUrl ?? null });
+    this.#write({ hcode: input.hcode, stationName: input.stationName.trim(), queuePrefix: input.queuePrefix ?? suggestQueuePrefix(input.stationName), centralUrl: input.centralUrl ?? null });
     return this.#changed();
   }
 

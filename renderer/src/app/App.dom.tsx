@@ -8,6 +8,8 @@ import { FrontDesk } from '../frontdesk/FrontDesk.dom.js';
 import { Vitals } from '../vitals/Vitals.dom.js';
 import { SyncDevices } from '../it/SyncDevices.dom.js';
 import { errorMessage } from '../i18n/i18n.dom.js';
+import { RecordsProvider } from '../records/RecordsProvider.dom.js';
+import { patientIdFor } from '../frontdesk/registerVisit.dom.js';
 
 type Workspace = 'frontdesk' | 'vitals' | 'it';
 const workspaces: readonly Workspace[] = ['frontdesk', 'vitals', 'it'];
@@ -46,9 +48,11 @@ export function App() {
           </button>
         ))}
       </nav>
-      {workspace === 'frontdesk' && <FrontDesk />}
-      {workspace === 'vitals' && <Vitals />}
-      {workspace === 'it' && <SyncDevices settings={station.settings} />}
+      <RecordsProvider hcode={station.settings.hcode ?? ''} stationId={station.settings.stationId}>
+        {workspace === 'frontdesk' && <FrontDesk settings={station.settings} />}
+        {workspace === 'vitals' && <Vitals settings={station.settings} resolvePatientId={patientIdFor} />}
+        {workspace === 'it' && <SyncDevices settings={station.settings} />}
+      </RecordsProvider>
     </div>
   );
 }

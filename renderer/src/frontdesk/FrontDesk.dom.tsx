@@ -1,12 +1,112 @@
-/** Front desk: card → patient → visit and queue number. The card flow arrives with the card reader work. */
+/**
+ * Front desk: insert the card → the form fills (photo when ready) → save creates or updates the patient and
+ * opens a visit with a queue number. Manual entry when the chip fails. Taking the card out clears an unsaved form.
+ */
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { StationSettings } from '../../../electron/contract/settings.std.js';
+import type { CardRead } from '../../../sync/model/cardRead.std.js';
+import { isEdgeError } from '../../../electron/contract/result.std.js';
+import { invoke } from '../bridge/client.dom.js';
+import { errorMessage } from '../i18n/i18n.dom.js';
+import { useRecordsState } from '../records/RecordsProvider.dom.js';
+import { useCardSession } from './useCardSession.dom.js';
+import { photoSettled } from './cardSession.std.js';
+import { registerVisit, type RegisteredVisit } from './registerVisit.dom.js';
+import { CardRegistration } from './CardRegistration.dom.js';
+import { ManualEntry } from './ManualEntry.dom.js';
+import { TodayQueue } from './TodayQueue.dom.js';
 
-export function FrontDesk() {
+export function FrontDesk({ settings }: { readonly settings: StationSettings }) {
   const { t } = useTranslation();
+  const { records, ids, error: storeError } = useRecordsState();
+  const [session, dispatch] = useCardSession();
+  const [manual, setManual] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<RegisteredVisit | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [refreshKey, setRefreshKey] = useState(0);
+
+  async function save(card: CardRead, source: 'card' | 'manual'): Promise<void> {
+    if (records === null) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const visit = await registerVisit(records, ids, settings, card, source);
+      setSaved(visit);
+      setManual(false);
+      setRefreshKey((key) => key + 1);
+      if (source === 'card' && session.card !== null && session.photo.state === 'done' && session.photo.sha256 !== null) {
+        await invoke('card.markPhotoStored', { cid: session.card.cid, issueDate: session.card.issueDate, sha256: session.photo.sha256 });
+      }
+      dispatch({ type: 'clear' });
+    } catch (error) {
+      setProblem(errorMessage(isEdgeError(error) ? error.code : 'storage_failed'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function saveCard(): void {
+    const card = session.card;
+    if (card === null) return;
+    const photo = session.photo.base64 === null ? null : { base64: session.photo.base64 };
+    void save({ ...card, photo, address: card.address }, 'card');
+  }
+
+  const waitingForPhoto = session.card !== null && !photoSettled(session.photo);
+
   return (
     <section className="workspace" data-testid="workspace-frontdesk">
       <h2>{t('frontdesk.title')}</h2>
-      <p className="hint">{t('frontdesk.waiting')}</p>
+      {storeError !== null && <p className="problem">{errorMessage('storage_failed')}</p>}
+      <div className="grid">
+        <div>
+          {saved !== null && session.phase === 'idle' && !manual && (
+            <div className="card saved" data-testid="visit-saved">
+              <p>{t(saved.isNewPatient ? 'frontdesk.savedNew' : 'frontdesk.savedReturning')}</p>
+              <p className="queue-big" data-testid="saved-queue-number">
+                {saved.queueNumber}
+              </p>
+            </div>
+          )}
+          {session.phase === 'idle' && !manual && (
+            <div className="card">
+              <p className="hint" data-testid="card-waiting">
+                {t('frontdesk.waiting')}
+              </p>
+              <button type="button" className="secondary" onClick={() => setManual(true)} data-testid="manual-open">
+                {t('frontdesk.manual.open')}
+              </button>
+            </div>
+          )}
+          {session.phase === 'error' && !manual && (
+            <div className="card" role="alert" data-testid="card-error">
+              <p className="problem">{errorMessage(session.errorCode ?? 'internal')}</p>
+              <button type="button" className="secondary" onClick={() => setManual(true)}>
+                {t('frontdesk.manual.open')}
+              </button>
+            </div>
+          )}
+          {session.phase === 'ready' && session.card !== null && !manual && (
+            <>
+              <CardRegistration card={session.card} photo={session.photo} />
+              <div className="actions">
+                <button type="button" disabled={busy || records === null || waitingForPhoto} onClick={saveCard} data-testid="save-visit">
+                  {waitingForPhoto ? t('frontdesk.waitPhoto') : t('frontdesk.saveVisit')}
+                </button>
+              </div>
+            </>
+          )}
+          {manual && <ManualEntry busy={busy || records === null} onSubmit={(card) => void save(card, 'manual')} onCancel={() => setManual(false)} />}
+          {problem !== null && (
+            <p className="problem" role="alert" data-testid="save-problem">
+              {problem}
+            </p>
+          )}
+        </div>
+        <TodayQueue refreshKey={refreshKey} />
+      </div>
     </section>
   );
 }

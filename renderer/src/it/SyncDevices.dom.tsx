@@ -34,6 +34,8 @@ export function SyncDevices({ settings }: { readonly settings: StationSettings }
             <dd>{settings.hcode}</dd>
             <dt>{t('header.station')}</dt>
             <dd>{settings.stationName}</dd>
+            <dt>{t('setup.queuePrefix')}</dt>
+            <dd className="mono">{settings.queuePrefix}</dd>
             <dt>{t('it.stationId')}</dt>
             <dd className="mono">{settings.stationId}</dd>
             <dt>{t('it.transport')}</dt>

@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationSettings } from '../../../electron/contract/settings.std.js';
+import { suggestQueuePrefix } from '../../../electron/contract/settings.std.js';
 import { invoke } from '../bridge/client.dom.js';
 import { errorMessage } from '../i18n/i18n.dom.js';
 
@@ -10,6 +11,9 @@ export function FirstRunSetup({ onDone }: { readonly onDone: (settings: StationS
   const [hcode, setHcode] = useState('');
   const [stationName, setStationName] = useState('');
   const [centralUrl, setCentralUrl] = useState('');
+  // Follows the station name until IT types a prefix of its own.
+  const [queuePrefix, setQueuePrefix] = useState<string | null>(null);
+  const prefix = queuePrefix ?? suggestQueuePrefix(stationName);
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -17,9 +21,10 @@ export function FirstRunSetup({ onDone }: { readonly onDone: (settings: StationS
     event.preventDefault();
     if (!/^\d{5}$/.test(hcode)) return setProblem(t('setup.hcodeInvalid'));
     if (stationName.trim() === '') return setProblem(t('setup.nameRequired'));
+    if (!/^[A-Z0-9]{1,4}$/.test(prefix)) return setProblem(t('setup.prefixInvalid'));
     if (centralUrl !== '' && !/^https?:\/\/.+/.test(centralUrl)) return setProblem(t('setup.urlInvalid'));
     setBusy(true);
-    const result = await invoke('settings.setup', { hcode, stationName, centralUrl: centralUrl === '' ? null : centralUrl });
+    const result = await invoke('settings.setup', { hcode, stationName, queuePrefix: prefix, centralUrl: centralUrl === '' ? null : centralUrl });
     setBusy(false);
     if (result.ok) onDone(result.value);
     else setProblem(errorMessage(result.error.code));
@@ -37,6 +42,11 @@ export function FirstRunSetup({ onDone }: { readonly onDone: (settings: StationS
         <label>
           {t('setup.stationName')}
           <input name="stationName" maxLength={60} value={stationName} onChange={(e) => setStationName(e.target.value)} />
+        </label>
+        <label>
+          {t('setup.queuePrefix')}
+          <input name="queuePrefix" maxLength={4} value={prefix} onChange={(e) => setQueuePrefix(e.target.value.toUpperCase().replace(/[^A-Z0-9]/g, ''))} />
+          <small className="muted">{t('setup.queuePrefixHint')}</small>
         </label>
         <label>
           {t('setup.centralUrl')}

@@ -1,0 +1,92 @@
+/** The card that is in the reader: what the chip says, the photo as it arrives, and whether we know the patient. */
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CardText } from '../../../electron/contract/card.std.js';
+import { cardWarningText } from '../../../electron/contract/card.std.js';
+import type { PatientDoc } from '../../../sync/model/patient.std.js';
+import type { EncounterDoc } from '../../../sync/model/encounter.std.js';
+import { useRecords } from '../records/RecordsProvider.dom.js';
+import { patientIdFor } from './registerVisit.dom.js';
+import { lastVisitOf } from './lastVisit.dom.js';
+import type { PhotoState } from './cardSession.std.js';
+
+interface Known {
+  readonly patient: PatientDoc | null;
+  readonly lastVisit: EncounterDoc | null;
+}
+
+export function CardRegistration({ card, photo }: { readonly card: CardText; readonly photo: PhotoState }) {
+  const { t, i18n } = useTranslation();
+  const records = useRecords();
+  const [known, setKnown] = useState<Known | null>(null);
+  const lang = i18n.language === 'en' ? 'en' : 'th';
+
+  useEffect(() => {
+    if (records === null) return;
+    let live = true;
+    setKnown(null);
+    void (async () => {
+      const patientId = await patientIdFor(card.cid);
+      const patient = await records.patientById(patientId);
+      const lastVisit = patient === null ? null : await lastVisitOf(records, patientId);
+      if (live) setKnown({ patient, lastVisit });
+    })().catch(() => {
+      if (live) setKnown({ patient: null, lastVisit: null });
+    });
+    return () => {
+      live = false;
+    };
+  }, [records, card.cid]);
+
+  const name = (n: CardText['thaiName']) => [n.prefix, n.first, n.middle, n.last].filter((part) => part !== '').join(' ');
+  const address = card.address.full;
+  const locale = lang === 'th' ? 'th-TH' : 'en-GB';
+
+  return (
+    <div className="card registration" data-testid="card-registration">
+      <div className="photo-box" data-testid="card-photo">
+        {photo.base64 !== null ? (
+          <img alt={t('frontdesk.photo')} src={`data:image/jpeg;base64,${photo.base64}`} />
+        ) : (
+          <span className="muted">
+            {photo.state === 'skipped' ? t('frontdesk.photoKnown') : photo.total > 0 ? `${t('frontdesk.photoLoading')} ${Math.round((100 * photo.received) / photo.total)}%` : t('frontdesk.photoLoading')}
+          </span>
+        )}
+      </div>
+      <dl className="card-fields">
+        <dt>{t('frontdesk.cid')}</dt>
+        <dd className="mono" data-testid="card-cid">
+          {card.cid.replace(/^(\d)(\d{4})(\d{5})(\d{2})(\d)$/, '$1-$2-$3-$4-$5')}
+        </dd>
+        <dt>{t('frontdesk.thaiName')}</dt>
+        <dd data-testid="card-thai-name">{name(card.thaiName)}</dd>
+        <dt>{t('frontdesk.englishName')}</dt>
+        <dd>{name(card.englishName)}</dd>
+        <dt>{t('frontdesk.birthDate')}</dt>
+        <dd data-testid="card-birth-date">{card.birthDate ?? '—'}</dd>
+        <dt>{t('frontdesk.sex')}</dt>
+        <dd>{t(`frontdesk.sexes.${card.sex}`)}</dd>
+        <dt>{t('frontdesk.address')}</dt>
+        <dd>{address}</dd>
+        <dt>{t('frontdesk.expiry')}</dt>
+        <dd>{card.expiryDate ?? t('frontdesk.lifelong')}</dd>
+      </dl>
+      {card.warnings.length > 0 && (
+        <ul className="warnings" data-testid="card-warnings">
+          {card.warnings.map((warning) => (
+            <li key={warning}>{cardWarningText[warning][lang]}</li>
+          ))}
+        </ul>
+      )}
+      <p className="known" data-testid="patient-known">
+        {known === null
+          ? t('frontdesk.lookingUp')
+          : known.patient === null
+            ? t('frontdesk.newPatient')
+            : known.lastVisit?.period?.start !== undefined
+              ? t('frontdesk.returning', { date: new Date(known.lastVisit.period.start).toLocaleDateString(locale) })
+              : t('frontdesk.returningNoVisit')}
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,71 @@
+/**
+ * Saving at the front desk: create or update the FHIR Patient from the card (or a manual entry), then open
+ * a visit (Encounter) with this station's next queue number. The patient id comes from main (a keyed hash
+ * of the CID; the hospital key never reaches the page). The patient is written before the visit, so a
+ * failure can leave a registered patient without a visit (retry adds it), never a visit without a patient.
+ */
+import type { DataContext } from '../../../sync/store/dataContext.dom.js';
+import { StoreError } from '../../../sync/store/dataContext.dom.js';
+import { patientFromCard } from '../../../sync/model/patient.std.js';
+import { newVisit, queuePrefixFor } from '../../../sync/model/encounter.std.js';
+import type { CardRead } from '../../../sync/model/cardRead.std.js';
+import type { IdFactory } from '../../../sync/model/ids.std.js';
+import type { StationSettings } from '../../../electron/contract/settings.std.js';
+import { EdgeError } from '../../../electron/contract/result.std.js';
+import { invoke } from '../bridge/client.dom.js';
+
+export interface RegisteredVisit {
+  readonly patientId: string;
+  readonly encounterId: string;
+  readonly queueNumber: string;
+  readonly isNewPatient: boolean;
+}
+
+export async function patientIdFor(cid: string): Promise<string> {
+  const result = await invoke('identity.patientId', { cid });
+  if (!result.ok) throw new EdgeError(result.error.code, result.error.message);
+  return result.value.patientId;
+}
+
+export async function registerVisit(
+  records: DataContext,
+  ids: IdFactory,
+  settings: StationSettings,
+  card: CardRead,
+  source: 'card' | 'manual',
+  reason?: string,
+): Promise<RegisteredVisit> {
+  if (settings.hcode === null) throw new EdgeError('not_configured', 'station has no hospital code');
+  const patientId = await patientIdFor(card.cid);
+  const at = new Date().toISOString();
+  const context = { patientId, hcode: settings.hcode, stationId: settings.stationId, at, source } as const;
+
+  let existing = await records.patientById(patientId);
+  let saved = false;
+  // Another station's revision may arrive by sync between our read and our write: re-read once and redo.
+  for (let attempt = 0; attempt < 2 && !saved; attempt += 1) {
+    try {
+      await records.save(patientFromCard(card, { ...context, existing }));
+      saved = true;
+    } catch (error) {
+      if (!(error instanceof StoreError) || error.code !== 'conflict' || attempt > 0) throw toEdgeError(error);
+      existing = await records.patientById(patientId);
+    }
+  }
+
+  const queueNumber = await records.nextQueueNumber(settings.queuePrefix ?? queuePrefixFor(settings.stationName ?? ''), new Date(at));
+  const encounterId = ids();
+  try {
+    await records.save(newVisit({ encounterId, patientId, hcode: settings.hcode, stationId: settings.stationId, at, queueNumber, reason }));
+  } catch (error) {
+    throw toEdgeError(error);
+  }
+  // The patient just registered is the one this station's bedside devices now measure (the Vitals tab).
+  await invoke('devices.bind', { patientRef: patientId });
+  return { patientId, encounterId, queueNumber, isNewPatient: existing === null };
+}
+
+function toEdgeError(error: unknown): EdgeError {
+  if (error instanceof EdgeError) return error;
+  return new EdgeError('storage_failed', error instanceof Error ? error.message : String(error));
+}

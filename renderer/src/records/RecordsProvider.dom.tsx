@@ -1,0 +1,60 @@
+/**
+ * The one DataContext (PouchDB over IndexedDB) of the page, opened once for the station's hospital
+ * database `clinic_<hcode>`, and the station's time-ordered id factory. Workspaces read both from here.
+ */
+import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
+import { DataContext } from '../../../sync/store/dataContext.dom.js';
+import { createIdFactory, type IdFactory } from '../../../sync/model/ids.std.js';
+
+export interface RecordsState {
+  readonly records: DataContext | null;
+  readonly ids: IdFactory;
+  readonly error: string | null;
+}
+
+const RecordsReact = createContext<RecordsState | null>(null);
+
+export function databaseName(hcode: string): string {
+  return `clinic_${hcode}`;
+}
+
+export function RecordsProvider({ hcode, stationId, children }: { readonly hcode: string; readonly stationId: string; readonly children: ReactNode }) {
+  const [records, setRecords] = useState<DataContext | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const ids = useMemo(
+    () => createIdFactory({ stationId, now: () => Date.now(), randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)) }),
+    [stationId],
+  );
+
+  useEffect(() => {
+    let live = true;
+    let opened: DataContext | null = null;
+    DataContext.open(databaseName(hcode)).then(
+      (context) => {
+        opened = context;
+        if (live) setRecords(context);
+      },
+      (reason: unknown) => {
+        if (live) setError(reason instanceof Error ? reason.message : String(reason));
+      },
+    );
+    return () => {
+      live = false;
+      void opened?.db.close();
+    };
+  }, [hcode]);
+
+  const value = useMemo(() => ({ records, ids, error }), [records, ids, error]);
+  return <RecordsReact.Provider value={value}>{children}</RecordsReact.Provider>;
+}
+
+export function useRecordsState(): RecordsState {
+  const state = useContext(RecordsReact);
+  if (state === null) throw new Error('useRecords outside RecordsProvider');
+  return state;
+}
+
+/** The station's record store, or null while it opens. */
+export function useRecords(): DataContext | null {
+  return useRecordsState().records;
+}
