@@ -1,0 +1,129 @@
+// The front desk end to end: a virtual Thai ID card in the vpcd reader, through real pcscd, fills the form in
+// Chromium; saving registers the patient and a visit with a queue number; taking the card out clears the form.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startDevBrowser, type DevBrowser } from './harness/devBrowser.js';
+import { launchChromium, outputDir } from './harness/chromium.js';
+import { scanLogsForCitizenIds } from './harness/logScan.js';
+import { startPcscd, type PcscdFixture } from '../integration/card/pcscdFixture.js';
+import { vpcdCard } from '../integration/card/virtualCards.js';
+import { demoIdentities } from '../factories/cardIdentities.js';
+import type { VpcdCard } from '../../drivers/card/virtual/vpcdCard.node.js';
+import type { SyntheticIdentity } from '../../drivers/card/virtual/identity.std.js';
+
+let pcscd: PcscdFixture;
+let app: DevBrowser;
+let browser: Browser;
+let page: Page;
+let card: VpcdCard | null = null;
+const pageErrors: string[] = [];
+const [first, second] = demoIdentities;
+if (first === undefined || second === undefined) throw new Error('demo identities missing');
+
+beforeAll(async () => {
+  pcscd = await startPcscd();
+  app = await startDevBrowser();
+  browser = await launchChromium();
+  page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(app.url);
+  await page.fill('input[name=hcode]', '10953');
+  await page.fill('input[name=stationName]', 'ห้องบัตร 1');
+  await page.fill('input[name=queuePrefix]', 'A');
+  await page.click('[data-testid=setup-save]');
+  await page.getByTestId('workspace-frontdesk').waitFor();
+});
+
+afterAll(async () => {
+  await card?.remove();
+  await browser?.close();
+  await app?.stop();
+  await pcscd?.stop();
+});
+
+async function insert(person: SyntheticIdentity): Promise<void> {
+  card = vpcdCard(person);
+  await card.insert();
+}
+async function remove(): Promise<void> {
+  await card?.remove();
+  card = null;
+}
+
+describe('front desk with a card in a real PC/SC reader', () => {
+  it('fills the form from the card, photo included, and finds no record for a new patient', async () => {
+    await insert(first);
+    await page.getByTestId('card-thai-name').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('card-thai-name').textContent()).toBe('นาย สมมติ ทดสอบดี');
+    expect(await page.getByTestId('card-birth-date').textContent()).toBe('1987-01-15');
+    await page.locator('[data-testid=card-photo] img').waitFor();
+    const size = await page.locator('[data-testid=card-photo] img').evaluate((img: HTMLImageElement) => img.naturalWidth * img.naturalHeight);
+    expect(size).toBeGreaterThan(0);
+    await page.getByText('ผู้ป่วยใหม่').waitFor();
+    await page.screenshot({ path: join(outputDir(), 'front-desk-card.png'), fullPage: true });
+  });
+
+  it('saves the patient and a visit with this station’s queue number, shown in today’s queue', async () => {
+    await page.click('[data-testid=save-visit]');
+    await page.getByTestId('saved-queue-number').waitFor();
+    expect(await page.getByTestId('saved-queue-number').textContent()).toBe('A-001');
+    await page.getByTestId('queue-row').first().waitFor();
+    expect(await page.getByTestId('queue-row').first().textContent()).toContain('สมมติ');
+  });
+
+  it('clears everything of the patient when the card comes out', async () => {
+    await remove();
+    await page.getByTestId('card-waiting').waitFor();
+    expect(await page.getByTestId('card-registration').count()).toBe(0);
+  });
+
+  it('knows the patient on the next visit, skips the stored photo, and gives the next number', async () => {
+    await insert(first);
+    await page.getByTestId('card-thai-name').waitFor({ timeout: 20_000 });
+    await page.getByText('ผู้ป่วยเดิม').waitFor({ timeout: 20_000 });
+    await page.getByText('มีรูปถ่ายจากบัตรใบนี้ในระบบแล้ว').waitFor();
+    await page.click('[data-testid=save-visit]');
+    await page.getByTestId('saved-queue-number').waitFor();
+    expect(await page.getByTestId('saved-queue-number').textContent()).toBe('A-002');
+    await remove();
+    await page.getByTestId('card-waiting').waitFor();
+  });
+
+  it('registers by hand when the chip fails, refusing a citizen id with a wrong check digit', async () => {
+    await page.click('[data-testid=manual-open]');
+    const wrong = `${second.cid.slice(0, 12)}${(Number(second.cid[12]) + 1) % 10}`;
+    await page.fill('input[name=cid]', wrong);
+    await page.fill('input[name=first]', 'ตัวอย่าง');
+    await page.fill('input[name=last]', 'ใจงาม');
+    await page.click('[data-testid=manual-save]');
+    await page.getByTestId('manual-problem').waitFor();
+    expect(await page.getByTestId('manual-problem').textContent()).toContain('เลขตรวจสอบ');
+    await page.fill('input[name=cid]', second.cid);
+    await page.click('[data-testid=manual-save]');
+    await page.getByTestId('saved-queue-number').waitFor();
+    expect(await page.getByTestId('saved-queue-number').textContent()).toBe('A-003');
+    await expect.poll(() => page.getByTestId('queue-row').count()).toBe(3);
+  });
+
+  it('stores FHIR documents whose ids carry no citizen id, and no log holds one', async () => {
+    const ids = await page.evaluate(
+      () =>
+        new Promise<string[]>((resolve, reject) => {
+          const open = indexedDB.open('_pouch_clinic_10953');
+          open.onerror = () => reject(new Error('no database'));
+          open.onsuccess = () => {
+            const request = open.result.transaction('document-store').objectStore('document-store').getAllKeys();
+            request.onsuccess = () => resolve(request.result.map(String));
+          };
+        }),
+    );
+    const patients = ids.filter((id) => id.startsWith('Patient/'));
+    expect(patients).toHaveLength(2);
+    expect(ids.some((id) => id.includes(first.cid) || id.includes(second.cid))).toBe(false);
+    expect(ids.filter((id) => id.startsWith('Encounter/'))).toHaveLength(3);
+    expect(pageErrors).toEqual([]);
+    await app.stop();
+    expect(scanLogsForCitizenIds(join(app.dataDir, 'logs')).hits).toEqual([]);
+  });
+});
