@@ -6,6 +6,8 @@ import type { Browser, Page } from 'playwright-core';
 import { startDevBrowser, type DevBrowser } from './harness/devBrowser.js';
 import { launchChromium, outputDir } from './harness/chromium.js';
 import { scanLogsForCitizenIds } from './harness/logScan.js';
+import { BridgeClient } from './harness/bridgeClient.js';
+import type { CardStatus } from '../../electron/contract/card.std.js';
 import { startPcscd, type PcscdFixture } from '../integration/card/pcscdFixture.js';
 import { vpcdCard } from '../integration/card/virtualCards.js';
 import { demoIdentities } from '../factories/cardIdentities.js';
@@ -17,6 +19,7 @@ let app: DevBrowser;
 let browser: Browser;
 let page: Page;
 let card: VpcdCard | null = null;
+let bridge: BridgeClient;
 const pageErrors: string[] = [];
 const [first, second] = demoIdentities;
 if (first === undefined || second === undefined) throw new Error('demo identities missing');
@@ -24,6 +27,7 @@ if (first === undefined || second === undefined) throw new Error('demo identitie
 beforeAll(async () => {
   pcscd = await startPcscd();
   app = await startDevBrowser();
+  bridge = await BridgeClient.connect(app.url);
   browser = await launchChromium();
   page = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   page.on('pageerror', (error) => pageErrors.push(error.message));
@@ -37,6 +41,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await card?.remove();
+  bridge?.close();
   await browser?.close();
   await app?.stop();
   await pcscd?.stop();
@@ -46,9 +51,18 @@ async function insert(person: SyntheticIdentity): Promise<void> {
   card = vpcdCard(person);
   await card.insert();
 }
+/** Takes the card out and waits until the card service has seen it go (pcscd polls about every 400 ms):
+ * a card put back sooner would never be seen as a new insertion. */
 async function remove(): Promise<void> {
   await card?.remove();
   card = null;
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const status = await bridge.call<CardStatus>('card.readers', {});
+    if (status.readers.length > 0 && status.readers.every((reader) => !reader.present)) return;
+    if (Date.now() > deadline) throw new Error(`card never seen removed: ${JSON.stringify(status.readers)}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
 }
 
 describe('front desk with a card in a real PC/SC reader', () => {
@@ -72,15 +86,25 @@ describe('front desk with a card in a real PC/SC reader', () => {
     expect(await page.getByTestId('queue-row').first().textContent()).toContain('สมมติ');
   });
 
-  it('clears everything of the patient when the card comes out', async () => {
+  it('clears an unsaved form, and everything of that patient, when the card comes out', async () => {
+    await remove();
+    await insert(second);
+    await page.getByText('ตัวอย่าง ใจงาม').first().waitFor({ timeout: 20_000 });
     await remove();
     await page.getByTestId('card-waiting').waitFor();
     expect(await page.getByTestId('card-registration').count()).toBe(0);
+    expect(await page.locator('body').textContent()).not.toContain('ใจงาม');
   });
 
   it('knows the patient on the next visit, skips the stored photo, and gives the next number', async () => {
     await insert(first);
-    await page.getByTestId('card-thai-name').waitFor({ timeout: 20_000 });
+    await page
+      .getByTestId('card-thai-name')
+      .waitFor({ timeout: 20_000 })
+      .catch(async (error: unknown) => {
+        await page.screenshot({ path: join(outputDir(), 'front-desk-second-read-failed.png'), fullPage: true });
+        throw error;
+      });
     await page.getByText('ผู้ป่วยเดิม').waitFor({ timeout: 20_000 });
     await page.getByText('มีรูปถ่ายจากบัตรใบนี้ในระบบแล้ว').waitFor();
     await page.click('[data-testid=save-visit]');

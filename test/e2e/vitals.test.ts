@@ -6,55 +6,14 @@
 // an impossible value; a correction marks the old observation entered-in-error; all of it survives a reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
-import WebSocket from 'ws';
 import type { Browser, Page } from 'playwright-core';
 import { startDevBrowser, type DevBrowser } from './harness/devBrowser.js';
 import { launchChromium, outputDir } from './harness/chromium.js';
+import { BridgeClient } from './harness/bridgeClient.js';
 import { startPtyPair, type PtyPair } from '../../drivers/devices/simulators/socatPair.node.js';
 import { SerialSimulator } from '../../drivers/devices/simulators/serialSimulator.node.js';
 import { omronHbp9030Frame } from '../../drivers/devices/simulators/frames.std.js';
 import { observationIdFor, type InboxItem } from '../../electron/contract/devices.std.js';
-
-/** A second client of the bridge (what IT's device settings and the card reader would do): configure the port, bind a patient. */
-class BridgeClient {
-  readonly #ws: WebSocket;
-  readonly #pending = new Map<number, (result: unknown) => void>();
-  #nextId = 1;
-
-  private constructor(ws: WebSocket) {
-    this.#ws = ws;
-    ws.on('message', (data: Buffer) => {
-      const message = JSON.parse(data.toString()) as { type: string; id?: number; result?: unknown };
-      if (message.type === 'result' && message.id !== undefined) this.#pending.get(message.id)?.(message.result);
-    });
-  }
-
-  static async connect(appUrl: string): Promise<BridgeClient> {
-    const url = new URL(appUrl);
-    const token = new URLSearchParams(url.hash.slice(1)).get('token') ?? '';
-    const ws = new WebSocket(`ws://${url.host}/bridge?token=${encodeURIComponent(token)}`);
-    await new Promise<void>((resolve, reject) => {
-      ws.once('open', () => resolve());
-      ws.once('error', reject);
-    });
-    return new BridgeClient(ws);
-  }
-
-  async call<T>(name: string, input: unknown): Promise<T> {
-    const id = this.#nextId++;
-    const result = await new Promise<unknown>((resolve) => {
-      this.#pending.set(id, resolve);
-      this.#ws.send(JSON.stringify({ type: 'invoke', id, name, input }));
-    });
-    const settled = result as { ok: boolean; value?: T; error?: { code: string } };
-    if (!settled.ok) throw new Error(`${name} failed: ${settled.error?.code ?? '?'}`);
-    return settled.value as T;
-  }
-
-  close(): void {
-    this.#ws.close();
-  }
-}
 
 // A synthetic patient id (the shape of a keyed-hash Patient id; no person behind it).
 const PATIENT = 'p00e2e0000000000000000000000000000000a11';
