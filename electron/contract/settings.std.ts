@@ -1,21 +1,18 @@
 /** Station identity and settings: first-run setup, language, what the header shows. */
 import { z } from 'zod';
 import { command } from './define.std.js';
+import { QueuePrefix, queuePrefixFor } from '../../sync/model/encounter.std.js';
 
 /** A MOPH hospital code (hcode) is exactly 5 digits. */
 export const Hcode = z.string().regex(/^\d{5}$/, 'hcode must be 5 digits');
 /**
  * The letters in front of this station's queue numbers (A-012). Each station of a hospital has its own, so
- * two stations working offline can never hand out the same number; central provisioning records it.
+ * two stations working offline can never hand out the same number. The record model owns the rule and the
+ * suggestion from the station name (the same one central provisioning prints).
  */
-export const QueuePrefix = z.string().regex(/^[A-Z0-9]{1,4}$/, 'queue prefix: 1-4 of A-Z 0-9');
+export { QueuePrefix, queuePrefixFor as suggestQueuePrefix };
 export const Language = z.enum(['th', 'en']);
 
-/** A first suggestion from the station name: its Latin letters and digits ("OPD 2" → "OPD2"), else "A". */
-export function suggestQueuePrefix(stationName: string): string {
-  const letters = stationName.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 4);
-  return letters === '' ? 'A' : letters;
-}
 export type Language = z.infer<typeof Language>;
 
 export const StationSettings = z.object({

@@ -52,6 +52,11 @@ export function nextQueueNumber(prefix: string, givenToday: readonly string[]): 
   return formatQueueNumber(prefix, max + 1);
 }
 
+/** The Patient id a visit is for (`Patient/<id>` → `<id>`). */
+export function encounterPatientId(encounter: Pick<EncounterDoc, 'subject'>): string {
+  return (encounter.subject.reference ?? '').replace(/^Patient\//, '');
+}
+
 export function queueNumberOf(encounter: Pick<EncounterDoc, 'identifier'>): string | null {
   return encounter.identifier?.find((id) => id.system === QUEUE_SYSTEM)?.value ?? null;
 }

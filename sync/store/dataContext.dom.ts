@@ -5,7 +5,7 @@
  */
 import type { PatientDoc } from '../model/patient.std.js';
 import type { EncounterDoc} from '../model/encounter.std.js';
-import { nextQueueNumber, queueNumberOf } from '../model/encounter.std.js';
+import { EncounterDoc as EncounterSchema, encounterPatientId, nextQueueNumber, queueNumberOf } from '../model/encounter.std.js';
 import type { ObservationDoc} from '../model/observation.std.js';
 import { enteredInError } from '../model/observation.std.js';
 import { StoredDoc, migrateDoc, readStoredDoc } from '../model/documents.std.js';
@@ -40,6 +40,12 @@ function isStatus(error: unknown, status: number): boolean {
 /** Our zod types describe attachments more loosely than @types/pouchdb; the shape was validated already. */
 export function asPut(doc: object): PouchDB.Core.PutDocument<object> {
   return doc as PouchDB.Core.PutDocument<object>;
+}
+
+export interface VisitWithPatient {
+  readonly encounter: EncounterDoc;
+  /** null while the patient's document has not arrived (registered at another station, not synced yet). */
+  readonly patient: PatientDoc | null;
 }
 
 export class DataContext {
@@ -109,6 +115,31 @@ export class DataContext {
       limit: 10_000,
     });
     return result.docs.map((doc) => readStoredDoc(doc)).filter((doc): doc is EncounterDoc => doc?.resourceType === 'Encounter');
+  }
+
+  /** A day's visits, oldest first, each with its patient: the patients come in one bulk read. */
+  async visitsWithPatients(day: Date): Promise<VisitWithPatient[]> {
+    const visits = await this.queueForDay(day);
+    const keys = [...new Set(visits.map((encounter) => docId('Patient', encounterPatientId(encounter))))];
+    const result = keys.length === 0 ? { rows: [] } : await this.db.allDocs({ keys, include_docs: true });
+    const patients = new Map<string, PatientDoc>();
+    for (const row of result.rows) {
+      const doc = 'doc' in row && row.doc !== undefined && row.doc !== null ? readStoredDoc(row.doc) : null;
+      if (doc?.resourceType === 'Patient') patients.set(doc.id, doc);
+    }
+    return visits.map((encounter) => ({ encounter, patient: patients.get(encounterPatientId(encounter)) ?? null }));
+  }
+
+  /** A patient's most recent visit (the visits-by-start index, newest first). */
+  async lastVisitOf(patientId: string): Promise<EncounterDoc | null> {
+    const result = await this.db.find({
+      selector: { resourceType: 'Encounter', 'period.start': { $gt: null }, 'subject.reference': `Patient/${patientId}` },
+      sort: [{ resourceType: 'desc' }, { 'period.start': 'desc' }],
+      use_index: 'idx-encounter-start',
+      limit: 1,
+    });
+    const parsed = EncounterSchema.safeParse(result.docs[0]);
+    return parsed.success ? parsed.data : null;
   }
 
   /** The next queue number of this station today: one more than the highest it gave out today. */

@@ -7,7 +7,6 @@ import type { PatientDoc } from '../../../sync/model/patient.std.js';
 import type { EncounterDoc } from '../../../sync/model/encounter.std.js';
 import { useRecords } from '../records/RecordsProvider.dom.js';
 import { patientIdFor } from './registerVisit.dom.js';
-import { lastVisitOf } from './lastVisit.dom.js';
 import type { PhotoState } from './cardSession.std.js';
 
 interface Known {
@@ -28,7 +27,7 @@ export function CardRegistration({ card, photo }: { readonly card: CardText; rea
     void (async () => {
       const patientId = await patientIdFor(card.cid);
       const patient = await records.patientById(patientId);
-      const lastVisit = patient === null ? null : await lastVisitOf(records, patientId);
+      const lastVisit = patient === null ? null : await records.lastVisitOf(patientId);
       if (live) setKnown({ patient, lastVisit });
     })().catch(() => {
       if (live) setKnown({ patient: null, lastVisit: null });

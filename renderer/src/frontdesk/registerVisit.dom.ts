@@ -7,7 +7,7 @@
 import type { DataContext } from '../../../sync/store/dataContext.dom.js';
 import { StoreError } from '../../../sync/store/dataContext.dom.js';
 import { patientFromCard } from '../../../sync/model/patient.std.js';
-import { newVisit, queuePrefixFor } from '../../../sync/model/encounter.std.js';
+import { newVisit } from '../../../sync/model/encounter.std.js';
 import type { CardRead } from '../../../sync/model/cardRead.std.js';
 import type { IdFactory } from '../../../sync/model/ids.std.js';
 import type { StationSettings } from '../../../electron/contract/settings.std.js';
@@ -35,7 +35,8 @@ export async function registerVisit(
   source: 'card' | 'manual',
   reason?: string,
 ): Promise<RegisteredVisit> {
-  if (settings.hcode === null) throw new EdgeError('not_configured', 'station has no hospital code');
+  if (settings.hcode === null || settings.queuePrefix === null) throw new EdgeError('not_configured', 'station has no hospital code or queue prefix');
+  const queuePrefix = settings.queuePrefix;
   const patientId = await patientIdFor(card.cid);
   const at = new Date().toISOString();
   const context = { patientId, hcode: settings.hcode, stationId: settings.stationId, at, source } as const;
@@ -53,7 +54,7 @@ export async function registerVisit(
     }
   }
 
-  const queueNumber = await records.nextQueueNumber(settings.queuePrefix ?? queuePrefixFor(settings.stationName ?? ''), new Date(at));
+  const queueNumber = await records.nextQueueNumber(queuePrefix, new Date(at));
   const encounterId = ids();
   try {
     await records.save(newVisit({ encounterId, patientId, hcode: settings.hcode, stationId: settings.stationId, at, queueNumber, reason }));

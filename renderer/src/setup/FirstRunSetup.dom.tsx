@@ -2,7 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationSettings } from '../../../electron/contract/settings.std.js';
-import { suggestQueuePrefix } from '../../../electron/contract/settings.std.js';
+import { QueuePrefix, suggestQueuePrefix } from '../../../electron/contract/settings.std.js';
 import { invoke } from '../bridge/client.dom.js';
 import { errorMessage } from '../i18n/i18n.dom.js';
 
@@ -21,7 +21,7 @@ export function FirstRunSetup({ onDone }: { readonly onDone: (settings: StationS
     event.preventDefault();
     if (!/^\d{5}$/.test(hcode)) return setProblem(t('setup.hcodeInvalid'));
     if (stationName.trim() === '') return setProblem(t('setup.nameRequired'));
-    if (!/^[A-Z0-9]{1,4}$/.test(prefix)) return setProblem(t('setup.prefixInvalid'));
+    if (!QueuePrefix.safeParse(prefix).success) return setProblem(t('setup.prefixInvalid'));
     if (centralUrl !== '' && !/^https?:\/\/.+/.test(centralUrl)) return setProblem(t('setup.urlInvalid'));
     setBusy(true);
     const result = await invoke('settings.setup', { hcode, stationName, queuePrefix: prefix, centralUrl: centralUrl === '' ? null : centralUrl });
@@ -45,7 +45,7 @@ export function FirstRunSetup({ onDone }: { readonly onDone: (settings: StationS
         </label>
         <label>
           {t('setup.queuePrefix')}
-          <input name="queuePrefix" maxLength={4} value={prefix} onChange={(e) => setQueuePrefix(e.target.value.toUpperCase().replace(/[^A-Z0-9]/g, ''))} />
+          <input name="queuePrefix" maxLength={8} value={prefix} onChange={(e) => setQueuePrefix(e.target.value.toUpperCase().replace(/[^A-Z0-9]/g, ''))} />
           <small className="muted">{t('setup.queuePrefixHint')}</small>
         </label>
         <label>

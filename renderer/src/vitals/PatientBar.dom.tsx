@@ -2,45 +2,26 @@
  * The patient this station is measuring (from the card just read, or picked from today's queue), and the
  * queue to pick from. Readings from devices go to this patient until another is picked.
  */
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DataContext } from '../../../sync/store/dataContext.dom.js';
-import type { EncounterDoc } from '../../../sync/model/encounter.std.js';
-import { queueNumberOf } from '../../../sync/model/encounter.std.js';
+import type { DataContext, VisitWithPatient } from '../../../sync/store/dataContext.dom.js';
+import { useTodayVisits } from '../records/useTodayVisits.dom.js';
+import { queueNumberOf, encounterPatientId } from '../../../sync/model/encounter.std.js';
 import type { PatientDoc } from '../../../sync/model/patient.std.js';
 import { thLocalSystem } from '../../../sync/model/systems.std.js';
 import { displayName } from '../frontdesk/names.std.js';
-import { patientIdOf, type StationPatient } from './useStationPatient.dom.js';
+import type { StationPatient } from './useStationPatient.dom.js';
 import { timeOfDay } from './time.dom.js';
 
-interface QueueRow {
-  readonly encounter: EncounterDoc;
-  readonly patient: PatientDoc | null;
-}
 
 function hnOf(patient: PatientDoc | null, hcode: string): string | null {
   return patient?.identifier.find((id) => id.system === thLocalSystem(hcode, 'HN'))?.value ?? null;
 }
 
-function useTodayQueue(records: DataContext | null): readonly QueueRow[] {
-  const [rows, setRows] = useState<readonly QueueRow[]>([]);
-  useEffect(() => {
-    if (records === null) return;
-    const store = records;
-    let live = true;
-    async function load(): Promise<void> {
-      const visits = (await store.queueForDay(new Date())).filter((visit) => visit.status === 'arrived' || visit.status === 'triaged' || visit.status === 'in-progress');
-      const withPatients = await Promise.all(visits.map(async (encounter) => ({ encounter, patient: await store.patientById(patientIdOf(encounter)) })));
-      if (live) setRows(withPatients);
-    }
-    void load();
-    const feed = store.db.changes({ since: 'now', live: true, selector: { resourceType: 'Encounter' } }).on('change', () => void load());
-    return () => {
-      live = false;
-      feed.cancel();
-    };
-  }, [records]);
-  return rows;
+const OPEN = new Set(['arrived', 'triaged', 'in-progress']);
+
+function useTodayQueue(records: DataContext | null): readonly VisitWithPatient[] {
+  return useTodayVisits(records).filter((row) => OPEN.has(row.encounter.status));
 }
 
 export function PatientBar({ records, station, hcode }: { readonly records: DataContext | null; readonly station: StationPatient; readonly hcode: string }) {
@@ -84,10 +65,10 @@ export function PatientBar({ records, station, hcode }: { readonly records: Data
             <li key={visit.id}>
               <button
                 type="button"
-                className={patientIdOf(visit) === patientId ? 'queue-item active' : 'queue-item'}
+                className={encounterPatientId(visit) === patientId ? 'queue-item active' : 'queue-item'}
                 onClick={() => {
                   setPicking(false);
-                  void station.bind(patientIdOf(visit), visit);
+                  void station.bind(encounterPatientId(visit), visit);
                 }}
                 data-testid="vitals-queue-item"
               >

@@ -3,6 +3,7 @@
  * arrive while the nurse is elsewhere still go to the right patient; it changes when a card is read here
  * (card.text → the keyed patient id from main) or when the nurse picks a visit from today's queue.
  */
+import { encounterPatientId } from '../../../sync/model/encounter.std.js';
 import { useCallback, useEffect, useState } from 'react';
 import type { DataContext } from '../../../sync/store/dataContext.dom.js';
 import type { EncounterDoc } from '../../../sync/model/encounter.std.js';
@@ -22,13 +23,10 @@ export interface StationPatient {
 
 const CLOSED: readonly EncounterDoc['status'][] = ['finished', 'cancelled', 'entered-in-error'];
 
-export function patientIdOf(encounter: Pick<EncounterDoc, 'subject'>): string {
-  return (encounter.subject.reference ?? '').replace(/^Patient\//, '');
-}
 
 async function todaysVisit(records: DataContext, patientId: string): Promise<EncounterDoc | null> {
   const visits = await records.queueForDay(new Date());
-  const open = visits.filter((visit) => patientIdOf(visit) === patientId && !CLOSED.includes(visit.status));
+  const open = visits.filter((visit) => encounterPatientId(visit) === patientId && !CLOSED.includes(visit.status));
   return open.at(-1) ?? null;
 }
 
@@ -79,7 +77,7 @@ export function useStationPatient(records: DataContext | null, resolvePatientId:
       return;
     }
     let live = true;
-    void Promise.all([records.patientById(patientId), picked !== null && patientIdOf(picked) === patientId ? picked : todaysVisit(records, patientId)]).then(
+    void Promise.all([records.patientById(patientId), picked !== null && encounterPatientId(picked) === patientId ? picked : todaysVisit(records, patientId)]).then(
       ([doc, visit]) => {
         if (!live) return;
         setPatient(doc);
