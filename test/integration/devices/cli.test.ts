@@ -9,7 +9,9 @@ import { sampleFrame } from '../../../drivers/devices/simulators/frames.std.js';
 
 const cli = ['--import', 'tsx', 'drivers/devices/cli/deviceCli.node.ts'];
 let pty: PtyPair | undefined;
+const cleanups: (() => void)[] = [];
 afterEach(async () => {
+  for (const cleanup of cleanups.splice(0)) cleanup();
   await pty?.stop();
   pty = undefined;
 });
@@ -18,6 +20,7 @@ describe('device CLI', () => {
   it('listen --json prints an error line for garbage and a reading line for the next frame', async () => {
     pty = await startPtyPair();
     const child = spawn(process.execPath, [...cli, 'listen', '--profile', 'terumo-bp500', '--port', pty.hostPath, '--json', '--count', '1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    cleanups.push(() => child.kill('SIGKILL'));
     const opened = new Promise<void>((resolve) => {
       createInterface({ input: child.stderr }).on('line', (line) => {
         if (line.includes(' open')) resolve();
@@ -27,13 +30,15 @@ describe('device CLI', () => {
     createInterface({ input: child.stdout }).on('line', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     await opened;
+    // The device stays plugged in until the CLI is done: closing the last writer hangs the pty up, and a
+    // hang-up racing the read could drop the frame before the listener sees it.
     const sim = new SerialSimulator(pty.devicePath);
+    cleanups.push(() => sim.close());
     const good = sampleFrame('terumo-bp500', 1);
     const badCheck = good.slice();
     badCheck[badCheck.length - 1] = (badCheck[badCheck.length - 1] ?? 0) ^ 0xff;
     await sim.send(badCheck);
     await sim.send(good, { chunkSize: 5 });
-    sim.close();
     expect(await exited).toBe(0);
     expect(lines[0]).toMatchObject({ type: 'error', profile: 'terumo-bp500', code: 'device_checksum' });
     expect(lines[1]).toMatchObject({ type: 'reading', profile: 'terumo-bp500', values: [{ code: '8480-6', value: 129, unit: 'mm[Hg]' }, { code: '8462-4', value: 83, unit: 'mm[Hg]' }, { code: '8867-4', value: 77, unit: '/min' }] });
