@@ -15,7 +15,7 @@ import type {
   CardText,
   CardTextEvent,
 } from '../../electron/contract/card.std.js';
-import type { BackendEvent, CardBackend } from './backend.std.js';
+import type { BackendEvent, CardBackend, CardSession } from './backend.std.js';
 import { toHex } from './protocol/apdu.std.js';
 import { CardChannel } from './protocol/channel.std.js';
 import { CardFailure } from './protocol/failure.std.js';
@@ -60,6 +60,13 @@ export interface ReadResult {
 
 /** Longer than pcscd's ~400 ms presence poll, with margin for a loaded machine. */
 const REMOVAL_GRACE_MS = 1500;
+/** The text is read at most twice: a second try only after an answer spoiled on the wire (never for bad content). */
+const TEXT_ATTEMPTS = 2;
+
+function isTransientTextFailure(error: unknown): boolean {
+  const code = pcscErrorCode(error);
+  return code === 'card_bad_answer' || code === 'card_io_failed';
+}
 
 function isoToday(): string {
   return new Date().toISOString().slice(0, 10);
@@ -152,11 +159,24 @@ export class CardReader {
     const finished = new Promise<void>((resolve) => {
       finish = resolve;
     });
-    let session = null;
+    let session: CardSession | null = null;
     try {
-      session = await this.#backend.connect(reader);
-      const channel = new CardChannel(session.transmit, session.atr);
-      const card = await readCardText(channel, session.atr, (this.#options.today ?? isoToday)());
+      let channel: CardChannel;
+      let card: CardText;
+      for (let attempt = 1; ; attempt += 1) {
+        try {
+          session = await this.#backend.connect(reader);
+          channel = new CardChannel(session.transmit, session.atr);
+          card = await readCardText(channel, session.atr, (this.#options.today ?? isoToday)());
+          break;
+        } catch (error) {
+          // smartcard 3.7 has no SCardBeginTransaction, so another program's APDUs can interleave with ours and
+          // spoil one answer: the text is read once more on a fresh connection before the error is shown.
+          if (attempt >= TEXT_ATTEMPTS || !isTransientTextFailure(error) || !this.#present(reader)) throw error;
+          await session?.close();
+          session = null;
+        }
+      }
       this.#emit('card.text', { readId, reader, card });
       this.#options.onRead?.({ readId, reader, card });
       stage = 'rest';
@@ -196,11 +216,14 @@ export class CardReader {
     const code = pcscErrorCode(error);
     const message = error instanceof Error ? error.message : String(error);
     if (code === 'card_io_failed' || code === 'card_bad_answer' || code === 'card_removed') {
-      const present = (): boolean => this.#backend.readers().find((candidate) => candidate.name === reader)?.present === true;
-      if (present()) await this.#waitRemoval(reader, REMOVAL_GRACE_MS);
-      if (!present()) return new CardFailure('card_removed', message);
+      if (this.#present(reader)) await this.#waitRemoval(reader, REMOVAL_GRACE_MS);
+      if (!this.#present(reader)) return new CardFailure('card_removed', message);
     }
     return error instanceof CardFailure ? error : new CardFailure(code, message);
+  }
+
+  #present(reader: string): boolean {
+    return this.#backend.readers().find((candidate) => candidate.name === reader)?.present === true;
   }
 
   #waitRemoval(reader: string, timeoutMs: number): Promise<void> {

@@ -12,8 +12,10 @@ export interface CardFaults {
   readonly missingApplet?: boolean;
   /** Data answers lose their second half (still `90 00`): a bad contact. */
   readonly truncateAnswers?: boolean;
-  /** The APDU with this 1-based number is answered with line noise. */
+  /** The APDU with this 1-based number is answered with line noise (once: another program's APDU interleaved). */
   readonly garbageAt?: number;
+  /** Every APDU from this 1-based number on is answered with line noise (a dirty contact). */
+  readonly garbageFrom?: number;
   /** The card is pulled out when this 1-based APDU arrives (it is never answered). */
   readonly pullAt?: number;
 }
@@ -74,6 +76,7 @@ export class ThaiCardOS {
       return null;
     }
     if (this.#faults.garbageAt === this.apduCount) return GARBAGE.slice();
+    if (this.#faults.garbageFrom !== undefined && this.apduCount >= this.#faults.garbageFrom) return GARBAGE.slice();
     return this.#answer(apdu);
   }
 

@@ -90,7 +90,7 @@ describe('Thai ID card through pcscd + vpcd', () => {
   const faults = [
     ['missing applet (6A 82)', identity(0), { missingApplet: true }, 'card_not_thai_id'],
     ['truncated answers', identity(0), { truncateAnswers: true }, 'card_bad_answer'],
-    ['garbage bytes', identity(0), { garbageAt: 3 }, 'card_bad_answer'],
+    ['garbage bytes on every answer', identity(0), { garbageFrom: 3 }, 'card_bad_answer'],
     ['wrong checksum', identity(0, { cid: withWrongCheckDigit(identity(0).cid) }), {}, 'card_bad_checksum'],
   ] as const;
   for (const [name, person, fault, code] of faults) {
@@ -101,6 +101,13 @@ describe('Thai ID card through pcscd + vpcd', () => {
       expect(recorder.of('card.text').length).toBe(0);
     });
   }
+
+  it('fault: one answer spoiled during the text (another program interleaved) → read again, text and photo arrive', async () => {
+    const since = await insert(vpcdCard(identity(2), { faults: { garbageAt: 3 } }));
+    expect((await recorder.waitFor('card.text', () => true, { since })).card.cid).toBe(identity(2).cid);
+    await recorder.waitFor('card.photo', (event) => event.state === 'done', { since });
+    expect(recorder.of('card.error').length).toBe(0);
+  });
 
   it('fault: card pulled mid-read (during the photo) → card_removed and card.removed', async () => {
     const card = vpcdCard(identity(0), { faults: { pullAt: 20 } });

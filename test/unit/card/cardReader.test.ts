@@ -66,6 +66,24 @@ describe('CardReader orchestration', () => {
     await reader.stop();
   });
 
+  it('one spoiled answer during the text (no PC/SC transaction): read again once, one card.text, no error', async () => {
+    const { backend, recorder, reader } = setup();
+    backend.insert(card(0, { garbageAt: 3 }));
+    await recorder.waitFor('card.photo', (event) => event.state === 'done');
+    expect(recorder.of('card.text')).toHaveLength(1);
+    expect(recorder.of('card.text')[0]?.card.cid).toBe(identity(0).cid);
+    expect(recorder.of('card.error')).toHaveLength(0);
+    await reader.stop();
+  });
+
+  it('answers spoiled every time: the second failure is shown (card_bad_answer), no card.text', async () => {
+    const { backend, recorder, reader } = setup();
+    backend.insert(card(0, { truncateAnswers: true }));
+    expect((await recorder.waitFor('card.error')).code).toBe('card_bad_answer');
+    expect(recorder.of('card.text')).toHaveLength(0);
+    await reader.stop();
+  });
+
   it('a bank card (no Thai ID applet) is named as such', async () => {
     const { backend, recorder, reader } = setup();
     backend.insert(card(0, { missingApplet: true }));
