@@ -11,12 +11,14 @@ import { linkEvents } from './link.std.js';
 import { cardCommands, cardEvents } from './card.std.js';
 import { devicesCommands, devicesEvents } from './devices.std.js';
 import { identityCommands } from './identity.std.js';
+import { staffCommands, staffEvents } from './staff.std.js';
 
 export const commands = {
   ...settingsCommands,
   ...cardCommands,
   ...devicesCommands,
   ...identityCommands,
+  ...staffCommands,
 } as const satisfies Record<string, CommandSpec>;
 
 export const events = {
@@ -24,6 +26,7 @@ export const events = {
   ...cardEvents,
   ...linkEvents,
   ...devicesEvents,
+  ...staffEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Commands = typeof commands;

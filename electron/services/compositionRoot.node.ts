@@ -25,6 +25,8 @@ import type { CardBackend } from '../../drivers/card/backend.std.js';
 import type { HashCid } from './card/cidHash.node.js';
 import { HospitalKey, hospitalKeyCheck } from './identity/hospitalKey.node.js';
 import { identityHandlers } from './identity/identityHandlers.node.js';
+import { StaffSession } from './staff/staffSession.node.js';
+import { staffHandlers } from './staff/staffHandlers.node.js';
 
 export interface EdgeNodeOptions {
   /** Where the station database and logs live (Electron's userData in the app). */
@@ -46,6 +48,7 @@ export interface EdgeNode {
   readonly db: StationDb;
   readonly settings: SettingsService;
   readonly audit: AuditLog;
+  readonly staff: StaffSession;
   readonly doctor: Doctor;
   readonly devices: DeviceService;
   readonly card: CardService | null;
@@ -64,6 +67,7 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
   const events = new EventBus();
   const settings = new SettingsService(db, (changed) => events.emit('settings.changed', changed));
   const audit = new AuditLog(db, () => settings.get().stationId);
+  const staff = new StaffSession(audit, (onDuty) => events.emit('staff.changed', onDuty));
   const doctor = new Doctor();
   doctor.addCheck(settingsCheck(settings));
   doctor.addCheck(databaseCheck(db, dbFile));
@@ -78,7 +82,7 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
   const card =
     cardBackend === 'off'
       ? null
-      : new CardService({ db, events, log, audit, demo: options.demo, backend: cardBackend, hashCid: options.card?.hashCid ?? ((cid) => hospitalKey.cidHash(cid)) });
+      : new CardService({ db, events, log, audit, actor: () => staff.actor(), demo: options.demo, backend: cardBackend, hashCid: options.card?.hashCid ?? ((cid) => hospitalKey.cidHash(cid)) });
   card?.start();
   if (card !== null) {
     doctor.addCheck(cardServiceCheck(card));
@@ -90,6 +94,7 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
     ...deviceHandlers(devices, demoDevices),
     ...cardHandlers(card),
     ...identityHandlers(hospitalKey),
+    ...staffHandlers(staff),
   };
   const dispatch = createDispatcher(handlers, log);
   log.info({ dataDir: options.dataDir, demo: options.demo ?? false }, 'edge node started');
@@ -101,6 +106,7 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
     db,
     settings,
     audit,
+    staff,
     doctor,
     devices,
     card,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { StationSettings } from '../../../electron/contract/settings.std.js';
 import type { LinkState } from '../../../electron/contract/link.std.js';
 import { invoke } from '../bridge/client.dom.js';
+import { StaffBadge } from '../staff/StaffBadge.dom.js';
 
 interface HeaderProps {
   readonly settings: StationSettings;
@@ -25,6 +26,7 @@ export function Header({ settings, bridgeUp, link, onSettings }: HeaderProps) {
         <span className="label">{t('header.hcode')}</span> <strong data-testid="header-hcode">{settings.hcode}</strong>
       </div>
       <div className="header-status">
+        <StaffBadge />
         <span className={`pill ${bridgeUp ? 'pill-ok' : 'pill-bad'}`} data-testid="bridge-state">
           {t(bridgeUp ? 'header.bridge.up' : 'header.bridge.down')}
         </span>

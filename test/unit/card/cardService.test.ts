@@ -51,6 +51,29 @@ describe('card service in the edge node (demo virtual card)', () => {
     expect(again).toMatchObject({ ok: true, value: { card: { cid: identity(1).cid } } });
   });
 
+  it('the audit entry of a card read names the staff member on duty; unidentified before sign-in and after sign-out', async () => {
+    const { node, next } = await demoNode();
+    const actors = async (): Promise<string[]> => {
+      const audit = await node.dispatch('audit.recent', { limit: 20 });
+      return (audit.ok ? (audit.value as { action: string; actor: string }[]) : []).filter((entry) => entry.action === 'card.read').map((entry) => entry.actor);
+    };
+    const readOnce = async (): Promise<void> => {
+      const text = next('card.text');
+      await node.dispatch('card.demoInsert', { identity: 2, atr: '3b68' });
+      await text;
+      await node.dispatch('card.demoRemove', {});
+    };
+    await readOnce();
+    const changed = next('staff.changed');
+    expect(await node.dispatch('staff.signIn', { id: 'fd-017', name: 'Test Clerk', role: 'front_desk' })).toMatchObject({ ok: true, value: { staff: { id: 'fd-017' } } });
+    expect((await changed).staff?.role).toBe('front_desk');
+    await readOnce();
+    await node.dispatch('staff.signOut', {});
+    await readOnce();
+    expect(await actors()).toEqual(['unidentified', 'front_desk:fd-017', 'unidentified']);
+    expect(await node.dispatch('staff.signIn', { id: 'no spaces allowed', name: 'X', role: 'nurse' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
   it('after card.markPhotoStored the next read of the same card skips the photo', async () => {
     const { node, next } = await demoNode();
     const done = next('card.photo', (event) => event.state === 'done');
