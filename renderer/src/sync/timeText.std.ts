@@ -1,0 +1,48 @@
+/**
+ * Times on the sync dashboard, pure: "5 minutes ago" next to the full date and time, in Thai (Buddhist-era
+ * calendar, as Thai staff read dates) or English. The zone is a parameter so tests do not depend on the machine.
+ */
+export type UiLanguage = 'th' | 'en';
+
+const UNITS: readonly [Intl.RelativeTimeFormatUnit, number][] = [
+  ['day', 86_400_000],
+  ['hour', 3_600_000],
+  ['minute', 60_000],
+  ['second', 1_000],
+];
+
+function locale(language: UiLanguage): string {
+  return language === 'th' ? 'th-TH' : 'en-GB';
+}
+
+/** "3 นาทีที่ผ่านมา" / "3 minutes ago"; "now" under 10 s; a time ahead of the clock (skew) reads as now. */
+export function relativeTime(iso: string, nowMs: number, language: UiLanguage): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return '';
+  const format = new Intl.RelativeTimeFormat(locale(language), { numeric: 'auto' });
+  const elapsed = Math.max(0, nowMs - at);
+  if (elapsed < 10_000) return format.format(0, 'second');
+  for (const [unit, size] of UNITS) {
+    if (elapsed >= size) return format.format(-Math.floor(elapsed / size), unit);
+  }
+  return format.format(0, 'second');
+}
+
+/** Full date and time, e.g. "23 พ.ย. 2569 14:05" / "23 Nov 2026, 14:05". */
+export function absoluteTime(iso: string, language: UiLanguage, timeZone?: string): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return '';
+  return new Intl.DateTimeFormat(locale(language), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    hourCycle: 'h23',
+    ...(timeZone === undefined ? {} : { timeZone }),
+  }).format(at);
+}
+
+/** A round trip for people: "12 ms", "1.4 s", "—" when unknown. */
+export function durationText(ms: number | null): string {
+  if (ms === null || !Number.isFinite(ms)) return '—';
+  if (ms < 1_000) return `${Math.round(ms)} ms`;
+  return `${(ms / 1_000).toFixed(1)} s`;
+}

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { linkSeries, linkSummary } from '../../../renderer/src/sync/linkChart.std.js';
+import { linkHistory } from '../../../sync/replication/linkPolicy.std.js';
+
+const now = Date.parse('2026-11-23T07:00:00.000Z');
+
+describe('the 24 h link chart', () => {
+  it('turns main’s buckets into uPlot series, gaps kept as gaps', () => {
+    const samples = [
+      { at: now - 60_000, up: true, rttMs: 10 },
+      { at: now - 50_000, up: false, rttMs: null },
+      { at: now - 3 * 3_600_000, up: true, rttMs: 30 },
+    ];
+    const buckets = linkHistory(samples, now);
+    const series = linkSeries(buckets);
+    expect(series.xs).toHaveLength(96);
+    expect((series.xs[1] ?? 0) - (series.xs[0] ?? 0)).toBe(900);
+    expect(series.upPercent.at(-1)).toBe(50);
+    expect(series.rttMs.at(-1)).toBe(10);
+    expect(series.upPercent.filter((value) => value !== null)).toEqual([100, 50]);
+    expect(series.upPercent[0]).toBeNull();
+  });
+
+  it('sorts by time and drops unreadable times', () => {
+    const series = linkSeries([
+      { at: '2026-11-23T06:15:00.000Z', upRatio: 1, rttMs: 5 },
+      { at: 'nonsense', upRatio: 0, rttMs: null },
+      { at: '2026-11-23T06:00:00.000Z', upRatio: 0.25, rttMs: null },
+    ]);
+    expect(series).toEqual({ xs: [Date.parse('2026-11-23T06:00:00.000Z') / 1000, Date.parse('2026-11-23T06:15:00.000Z') / 1000], upPercent: [25, 100], rttMs: [null, 5] });
+  });
+
+  it('summarises the share up and the median round trip over buckets with probes', () => {
+    const at = '2026-11-23T06:00:00.000Z';
+    expect(linkSummary([])).toEqual({ upPercent: null, rttMs: null, bucketsWithData: 0 });
+    expect(
+      linkSummary([
+        { at, upRatio: 1, rttMs: 10 },
+        { at, upRatio: 0.5, rttMs: 30 },
+        { at, upRatio: null, rttMs: null },
+        { at, upRatio: 0, rttMs: null },
+      ]),
+    ).toEqual({ upPercent: 50, rttMs: 20, bucketsWithData: 3 });
+  });
+});
