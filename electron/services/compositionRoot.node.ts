@@ -82,7 +82,7 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
   const card =
     cardBackend === 'off'
       ? null
-      : new CardService({ db, events, log, audit, actor: () => staff.actor(), demo: options.demo, backend: cardBackend, hashCid: options.card?.hashCid ?? ((cid) => hospitalKey.cidHash(cid)) });
+      : new CardService({ db, events, log, audit, demo: options.demo, backend: cardBackend, hashCid: options.card?.hashCid ?? ((cid) => hospitalKey.cidHash(cid)) });
   card?.start();
   if (card !== null) {
     doctor.addCheck(cardServiceCheck(card));

@@ -7,7 +7,8 @@ import type { AuditEntry } from '../../contract/settings.std.js';
 import { redactValue } from '../logging/redact.std.js';
 
 export interface AuditRecord {
-  readonly actor: string;
+  /** Who did it; by default the staff member on duty (see `actedBy`). */
+  readonly actor?: string;
   readonly action: string;
   readonly subjectHash?: string | null;
   readonly detail?: Record<string, unknown>;
@@ -16,17 +17,23 @@ export interface AuditRecord {
 export class AuditLog {
   readonly #db: StationDb;
   readonly #station: () => string;
+  #actor: () => string = () => 'unidentified';
 
   constructor(db: StationDb, station: () => string) {
     this.#db = db;
     this.#station = station;
   }
 
+  /** Where the default actor comes from: the staff session, made after the log it writes to. */
+  actedBy(actor: () => string): void {
+    this.#actor = actor;
+  }
+
   append(record: AuditRecord, at: Date = new Date()): number {
     const detail = record.detail === undefined ? null : JSON.stringify(redactValue(record.detail));
     const result = this.#db
       .prepare('INSERT INTO audit_log (at, station, actor, action, subject_hash, detail) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(at.toISOString(), this.#station(), record.actor, record.action, record.subjectHash ?? null, detail);
+      .run(at.toISOString(), this.#station(), record.actor ?? this.#actor(), record.action, record.subjectHash ?? null, detail);
     return Number(result.lastInsertRowid);
   }
 

@@ -31,8 +31,6 @@ export interface CardServiceOptions {
   readonly audit: AuditLog;
   /** Keyed hash of a cid for the audit log and photo cache (default: HMAC under the station's key). */
   readonly hashCid?: HashCid;
-  /** Who is at the desk (the staff login, when there is one). */
-  readonly actor?: () => string;
   readonly demo?: boolean;
   /** A given card stack (tests); otherwise chosen here. */
   readonly backend?: CardBackend;
@@ -70,7 +68,6 @@ export class CardService {
     this.store = new CardStore(options.db);
     this.hashCid = options.hashCid ?? keyedCidHash(this.store.stationKey());
     this.backend = chooseBackend(options);
-    const actor = options.actor ?? (() => 'front-desk');
     this.reader = new CardReader({
       backend: this.backend,
       emit: <E extends keyof CardReaderEvents>(name: E, payload: CardReaderEvents[E]) => {
@@ -81,7 +78,6 @@ export class CardService {
       photoWanted: (card) => !this.store.photoStored(this.hashCid(card.cid), card.issueDate),
       onRead: ({ reader, card }) => {
         options.audit.append({
-          actor: actor(),
           action: 'card.read',
           subjectHash: this.hashCid(card.cid),
           detail: { reader, chip: atrFamily(fromHex(card.atr)) },

@@ -13,7 +13,7 @@ export function settingsHandlers(settings: SettingsService, audit: AuditLog, doc
     },
     'settings.setup': function setupStation(input) {
       const result = settings.setup(input);
-      audit.append({ actor: 'station', action: 'station.setup', detail: { hcode: input.hcode } });
+      audit.append({ action: 'station.setup', detail: { hcode: input.hcode } });
       return result;
     },
     'settings.setLanguage': function setLanguage(input) {

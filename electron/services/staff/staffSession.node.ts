@@ -13,6 +13,7 @@ export class StaffSession {
   constructor(audit: AuditLog, changed: (onDuty: StaffOnDuty) => void) {
     this.#audit = audit;
     this.#changed = changed;
+    audit.actedBy(() => this.actor());
   }
 
   current(): StaffOnDuty {
@@ -27,7 +28,7 @@ export class StaffSession {
   signIn(staff: StaffMember, now = new Date()): StaffOnDuty {
     if (this.#onDuty.staff !== null) this.signOut(now);
     this.#onDuty = { staff, since: now.toISOString() };
-    this.#audit.append({ actor: this.actor(), action: 'staff.signIn', detail: { role: staff.role } });
+    this.#audit.append({ action: 'staff.signIn', detail: { role: staff.role } });
     this.#changed(this.#onDuty);
     return this.#onDuty;
   }
@@ -35,7 +36,7 @@ export class StaffSession {
   signOut(now = new Date()): StaffOnDuty {
     if (this.#onDuty.staff === null) return this.#onDuty;
     const since = this.#onDuty.since;
-    this.#audit.append({ actor: this.actor(), action: 'staff.signOut', detail: { minutes: since === null ? null : Math.round((now.getTime() - Date.parse(since)) / 60_000) } });
+    this.#audit.append({ action: 'staff.signOut', detail: { minutes: since === null ? null : Math.round((now.getTime() - Date.parse(since)) / 60_000) } });
     this.#onDuty = { staff: null, since: null };
     this.#changed(this.#onDuty);
     return this.#onDuty;
