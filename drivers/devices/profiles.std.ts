@@ -128,7 +128,7 @@ export const profiles: Readonly<Record<ProfileName, DeviceProfile>> = {
     serial: bp8n1(9600),
     createFramer: createTerumoFramer,
     decode: (frame, ctx) => decodeTerumoBp500(frame, ctx),
-    source: 'MDI/EnvisionIE, reference §A2 (check character algorithm unverified)',
+    source: 'MDI/EnvisionIE, reference §A2 (check character unverified: sum or BCC accepted, see parser)',
     confidence: 'M',
   },
   'gtech-gl310': {
@@ -150,7 +150,7 @@ export const profiles: Readonly<Record<ProfileName, DeviceProfile>> = {
     serial: bp8n1(9600),
     createFramer: createTanitaFramer,
     decode: (frame, ctx) => decodeTanitaSc240(frame, ctx),
-    source: 'eightypop/sc240scale lib/tanita-scale.js, reference §A2 (baud, unit and CS fields unverified)',
+    source: 'eightypop/sc240scale lib/tanita-scale.js; SC-240 manual output sample (CS = sum mod 256), reference §A2 (baud unverified)',
     confidence: 'M',
   },
   'masimo-rad8': {

@@ -6,8 +6,13 @@
  * Confidence M for the keys. Baud is not in the source (unverified; 9600 assumed in the profile).
  * Units: `~0` is the weight unit and `~1` the height unit, 1 = kg / cm (Tanita's data-output tables for
  * related models; confidence L); any other value is refused rather than guessed.
- * CS: XOR of every byte from the start of the line up to (not including) "CS", as two hex digits
- * (Tanita's MC/BC-series output tables; confidence L for the SC-240: `verifyChecksum: false` skips it).
+ * CS: the low byte of the SUM of every byte from the start of the line up to and including the comma
+ * before "CS", as two hex digits. Source: the SC-240 instruction manual, "Connection with a personal
+ * computer", output sample (p. 24; public copies at manualslib.mx/manual/187661/Tanita-Sc-240.html?page=24
+ * and manualshive.com/ru/manual/tanita/sc-240/817425?page=24): the sample line `{0,16,~0,1,…,ZF,369.4,`
+ * sums to 0xFD and the manual prints `CS,FD` (the XOR we used before gives 0x35). The manual states no
+ * formula, so this rests on one sample reproduced exactly: confidence M (`verifyChecksum: false` skips it).
+ * The same sample shows `~0,1` / `~1,1` in kg/cm mode, which is what the unit check below expects.
  */
 import { LineFramer, type Framer } from './framing.std.js';
 import { Loinc, asciiText, buildReading, fail, strictNumber, vital, type DecodeContext, type DecodeResult, type ReadingValue } from './reading.std.js';
@@ -16,10 +21,11 @@ export function createTanitaFramer(): Framer {
   return new LineFramer({ maxLength: 1024 });
 }
 
+/** Sum mod 256 of the bytes before "CS" (the comma before it included). */
 export function tanitaChecksum(textBeforeCs: string): number {
-  let check = 0;
-  for (let i = 0; i < textBeforeCs.length; i += 1) check ^= textBeforeCs.charCodeAt(i) & 0xff;
-  return check;
+  let sum = 0;
+  for (let i = 0; i < textBeforeCs.length; i += 1) sum += textBeforeCs.charCodeAt(i) & 0xff;
+  return sum & 0xff;
 }
 
 export interface TanitaOptions {

@@ -4,9 +4,17 @@
  * SYS [4], DIA [6], pulse [7]; [5] probably MAP (unverified, not used); date [2] YYMMDD, time [3] hhmmss.
  *
  * Source: the Thai kiosk app (MDI / EnvisionIE, unattributed), reference §A2. Fields: confidence M.
- * The check character's algorithm is NOT in any public source we found (the example's '?' matches no
- * XOR/sum variant, so it is likely a placeholder): we use the usual Japanese BCC, XOR of every byte after
- * STX up to and including ETX. Confidence L: verify against a real unit; `checkMode: 'none'` skips it.
+ *
+ * Check character: NO vendor document or real recording was found (searched public code, docs and pages,
+ * 2026-11-23). Two candidates, both accepted by default ('either'), confidence L:
+ * - 'sum': the low byte of the sum of STX…ETX. A public BP-500 serial simulator builds its frames this way
+ *   (`bcc = sum(STX + body + ETX) & 0xFF`, a Python/Tk "Terumo BR-500 simulator", unattributed), and it is
+ *   the only simple algorithm that fits the source's example: for that body it gives 0xE6, which .NET's
+ *   ASCII decoding (the source is a C# SerialPort app) shows as '?'; an XOR of 7-bit text never can.
+ * - 'bcc': XOR of the bytes after STX up to and including ETX (the source app's CalculateBlockCheckCharacter
+ *   XORs a message's bytes; whether it is used for this device is not shown).
+ * A Thai kiosk in Dart reads Terumo frames up to ETX without checking anything, at 19200 baud (unattributed).
+ * Verify against a real unit; IT can pin one mode, or 'none' to skip it.
  */
 import { DelimitedFramer, ETX, STX, fieldsOf, type Framer } from './framing.std.js';
 import { intField } from './omronHbp.std.js';
@@ -16,23 +24,45 @@ export function createTerumoFramer(): Framer {
   return new DelimitedFramer({ start: STX, end: [ETX], trailer: 1, maxLength: 256 });
 }
 
-/** XOR of the bytes after STX up to and including ETX. */
+/** 'bcc': XOR of the bytes after STX up to and including ETX. */
 export function terumoCheck(body: Uint8Array): number {
   let check = 0;
   for (const byte of body) check ^= byte;
   return check ^ ETX;
 }
 
+/** 'sum': low byte of the sum of STX, the body and ETX. */
+export function terumoSum(body: Uint8Array): number {
+  let sum = STX + ETX;
+  for (const byte of body) sum += byte;
+  return sum & 0xff;
+}
+
+export type TerumoCheckMode = 'either' | 'sum' | 'bcc' | 'none';
+
 export interface TerumoOptions {
-  readonly checkMode?: 'bcc' | 'none';
+  readonly checkMode?: TerumoCheckMode;
+}
+
+function checkPasses(mode: TerumoCheckMode, body: Uint8Array, check: number): boolean {
+  if (mode === 'none') return true;
+  const sum = terumoSum(body) === check;
+  const bcc = terumoCheck(body) === check;
+  if (mode === 'sum') return sum;
+  if (mode === 'bcc') return bcc;
+  return sum || bcc;
+}
+
+function hex(byte: number): string {
+  return `0x${byte.toString(16).padStart(2, '0')}`;
 }
 
 export function decodeTerumoBp500(frame: Uint8Array, ctx: DecodeContext, options: TerumoOptions = {}): DecodeResult {
   if (frame.length < 4 || frame[0] !== STX || frame[frame.length - 2] !== ETX) return fail('device_frame_malformed', 'not STX … ETX + check');
   const body = frame.subarray(1, frame.length - 2);
   const check = frame[frame.length - 1] ?? -1;
-  if ((options.checkMode ?? 'bcc') === 'bcc' && terumoCheck(body) !== check) {
-    return fail('device_checksum', `check character 0x${check.toString(16)} != 0x${terumoCheck(body).toString(16)}`);
+  if (!checkPasses(options.checkMode ?? 'either', body, check)) {
+    return fail('device_checksum', `check character ${hex(check)} is neither sum ${hex(terumoSum(body))} nor BCC ${hex(terumoCheck(body))}`);
   }
   const line = asciiText(body);
   const fields = fieldsOf(line, ',');

@@ -6,7 +6,7 @@
 import { asciiBytes } from '../parsers/reading.std.js';
 import { ETX, STX } from '../parsers/framing.std.js';
 import { mllpWrap } from '../parsers/hl7.std.js';
-import { terumoCheck } from '../parsers/terumoBp500.std.js';
+import { terumoSum } from '../parsers/terumoBp500.std.js';
 import { tanitaChecksum } from '../parsers/tanitaSc240.std.js';
 import { RS } from '../parsers/andTm2657p.std.js';
 import { encodeContecPacket } from '../parsers/contecCms50dPlus.std.js';
@@ -51,7 +51,7 @@ export function andTm2657pFrame(v: BpValues): Uint8Array {
 export function terumoFrame(v: BpValues, when = { date: '240105', time: '102000' }): Uint8Array {
   const map = Math.round((v.sys + 2 * v.dia) / 3);
   const body = asciiBytes(`R1,000000000,${when.date},${when.time},${p3(v.sys)},${p3(map)},${p3(v.dia)},${p3(v.pulse)},0000,0000,00000,000`);
-  return Uint8Array.from([STX, ...body, ETX, terumoCheck(body)]);
+  return Uint8Array.from([STX, ...body, ETX, terumoSum(body)]);
 }
 
 export function gtechFrame(v: ScaleValues): Uint8Array {
