@@ -66,6 +66,15 @@ async function remove(): Promise<void> {
 }
 
 describe('front desk with a card in a real PC/SC reader', () => {
+  it('the clerk signs in from the header, so the audit log names who read each card', async () => {
+    await page.click('[data-testid=staff-sign-in-open]');
+    await page.fill('[data-testid=staff-form] input[name=id]', 'fd-001');
+    await page.fill('[data-testid=staff-form] input[name=name]', 'เจ้าหน้าที่ ทดสอบ');
+    await page.click('[data-testid=staff-form] button[type=submit]');
+    await page.getByTestId('staff-on-duty').waitFor();
+    expect(await page.getByTestId('staff-on-duty').textContent()).toContain('เจ้าหน้าที่ ทดสอบ');
+  });
+
   it('fills the form from the card, photo included, and finds no record for a new patient', async () => {
     await insert(first);
     await page.getByTestId('card-thai-name').waitFor({ timeout: 20_000 });
@@ -76,6 +85,8 @@ describe('front desk with a card in a real PC/SC reader', () => {
     expect(size).toBeGreaterThan(0);
     await page.getByText('ผู้ป่วยใหม่').waitFor();
     await page.screenshot({ path: join(outputDir(), 'front-desk-card.png'), fullPage: true });
+    const audit = await bridge.call<{ action: string; actor: string }[]>('audit.recent', { limit: 10 });
+    expect(audit.find((entry) => entry.action === 'card.read')?.actor).toBe('front_desk:fd-001');
   });
 
   it('saves the patient and a visit with this station’s queue number, shown in today’s queue', async () => {
