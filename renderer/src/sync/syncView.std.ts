@@ -39,19 +39,29 @@ const toneOf: Record<SyncState, Tone> = {
 
 const OFFLINE_CODES: readonly SyncErrorCode[] = ['sync_offline', 'sync_timeout'];
 
+type Shown = { state: SyncState; errorCode: SyncErrorCode | null };
+
+function asFailure(code: SyncErrorCode): Shown {
+  return OFFLINE_CODES.includes(code) ? { state: 'offline', errorCode: code } : { state: 'error', errorCode: code };
+}
+
 /** The state to show: main's, unless any part of the status contradicts "up to date". */
-export function displayState(status: SyncStatus): { state: SyncState; errorCode: SyncErrorCode | null } {
+export function displayState(status: SyncStatus): Shown {
+  const shown = checkedState(status);
+  // A failure always names its reason; one without a code is still a failure of central.
+  return shown.state === 'error' && shown.errorCode === null ? { state: 'error', errorCode: 'sync_server_error' } : shown;
+}
+
+function checkedState(status: SyncStatus): Shown {
   if (!status.configured) return { state: 'unconfigured', errorCode: null };
   const main = { state: status.state, errorCode: status.errorCode };
-  if (main.state === 'error' && main.errorCode === null) return { state: 'error', errorCode: 'sync_server_error' };
   if (main.state !== 'up_to_date') return main;
+  if (main.errorCode !== null) return asFailure(main.errorCode);
   const checked = combinedState(true, status.link, status.replication);
   if (checked.state !== 'up_to_date') return checked;
   const report = status.replication;
   if (report === null) return { state: 'connecting', errorCode: null };
-  if (report.errorCode !== null) {
-    return OFFLINE_CODES.includes(report.errorCode) ? { state: 'offline', errorCode: report.errorCode } : { state: 'error', errorCode: report.errorCode };
-  }
+  if (report.errorCode !== null) return asFailure(report.errorCode);
   // Up to date with records still waiting, or without ever having completed once, is not up to date.
   if (report.pending > 0 || report.lastSuccessAt === null) return { state: 'syncing', errorCode: null };
   return { state: 'up_to_date', errorCode: null };
