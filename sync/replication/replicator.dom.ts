@@ -8,6 +8,7 @@ import type { ConflictItem, Rejection, ReplicationReport, SyncState } from '../.
 import type { SyncErrorCode } from '../../electron/contract/syncErrors.std.js';
 import type { DataContext } from '../store/dataContext.dom.js';
 import type { Database } from '../store/pouch.dom.js';
+import { failureOf, rejectionOf } from './failures.std.js';
 import { classifyFailure, replicationBackOff } from './linkPolicy.std.js';
 import { resolveConflicts, type ResolveContext } from './resolver.dom.js';
 
@@ -38,14 +39,6 @@ function notDesign(doc: { _id: string }): boolean {
   return !doc._id.startsWith('_design/');
 }
 
-function failureOf(error: unknown): { status: number | null; code: string | null } {
-  if (typeof error !== 'object' || error === null) return { status: null, code: null };
-  const record = error as { status?: unknown; code?: unknown; name?: unknown; message?: unknown };
-  const status = typeof record.status === 'number' ? record.status : null;
-  const code = typeof record.code === 'string' ? record.code : typeof record.message === 'string' && /timeout/i.test(record.message) ? 'TIMEOUT' : null;
-  return { status, code };
-}
-
 export class Replicator {
   readonly #options: ReplicatorOptions;
   readonly #listeners = new Set<Listener>();
@@ -59,6 +52,7 @@ export class Replicator {
   #persisted: Persisted = { lastPushedSeq: 0, docsUp: 0, docsDown: 0, lastSuccessAt: null, conflictsResolved: 0, conflicts: [], rejections: [] };
   #stateRev: string | undefined;
   #work: Promise<void> = Promise.resolve();
+  #saving: Promise<void> = Promise.resolve();
   #stopped = true;
   /** Times replication went active after a pause, for the link-return benchmark. */
   readonly activations: number[] = [];
@@ -190,17 +184,11 @@ export class Replicator {
     await this.#save();
   }
 
-  async #onDenied(error: unknown): Promise<void> {
-    const record = (typeof error === 'object' && error !== null ? error : {}) as { id?: unknown; rev?: unknown; status?: unknown; reason?: unknown; message?: unknown; name?: unknown };
-    const id = typeof record.id === 'string' ? record.id : 'unknown';
-    const rejection: Rejection = {
-      id,
-      rev: typeof record.rev === 'string' ? record.rev : null,
-      status: typeof record.status === 'number' ? record.status : null,
-      reason: String(record.reason ?? record.message ?? record.name ?? 'refused'),
-      at: new Date().toISOString(),
-    };
-    this.#persisted.rejections = [rejection, ...this.#persisted.rejections.filter((item) => item.id !== id)].slice(0, 500);
+  async #onDenied(event: unknown): Promise<void> {
+    const rejection = rejectionOf(event, new Date().toISOString());
+    // pouchdb-server leaves the refused revision out of the row (CouchDB 3 has it): name the station's one.
+    const rev = rejection.rev ?? (await this.#options.store.db.get(rejection.id).then((doc) => doc._rev, () => null));
+    this.#persisted.rejections = [{ ...rejection, rev }, ...this.#persisted.rejections.filter((item) => item.id !== rejection.id)].slice(0, 500);
     await this.#save();
   }
 
@@ -275,9 +263,15 @@ export class Replicator {
     ).length;
   }
 
-  async #save(): Promise<void> {
-    const result = await this.#options.store.db.put({ _id: STATE_DOC, ...(this.#stateRev === undefined ? {} : { _rev: this.#stateRev }), ...this.#persisted });
-    this.#stateRev = result.rev;
+  /** Writes the state document; writes are chained (a verify run's handlers overlap) so no `_rev` goes stale. */
+  #save(): Promise<void> {
+    const write = async (): Promise<void> => {
+      const result = await this.#options.store.db.put({ _id: STATE_DOC, ...(this.#stateRev === undefined ? {} : { _rev: this.#stateRev }), ...this.#persisted });
+      this.#stateRev = result.rev;
+    };
+    const next = this.#saving.then(write, write);
+    this.#saving = next.catch(() => undefined);
+    return next;
   }
 
   #setState(state: SyncState, errorCode: SyncErrorCode | null): void {

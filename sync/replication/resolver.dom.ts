@@ -1,7 +1,7 @@
 /**
  * Applies the pure conflict rules to the station's store: reads every live revision of a conflicted document
  * (with attachments, so a photo from a losing revision can win), writes the merged revision, keeps each
- * losing revision whole in an AuditEvent archive, and only then deletes the losing branches, in one bulk
+ * revision the result differs from whole in an AuditEvent archive, and only then deletes the losing branches, in one bulk
  * write. What the rules cannot settle is returned for the IT list and left untouched.
  */
 import { conflictArchive } from '../model/auditEvent.std.js';
@@ -52,7 +52,9 @@ export async function resolveDocument(store: DataContext, id: string, context: R
     // The merged revision is written by this station, so it carries this station as its author (central checks).
     writes.push({ ...resolution.merged, _conflicts: undefined, meta: { ...resolution.merged.meta, source: stationSource(context.stationId) } });
   }
-  const lost = resolution.losers.filter((loser) => !sameContent(loser, resolution.merged));
+  // Every revision the result does not equal is archived, the base of the merge too: its overwritten fields
+  // survive otherwise only as an ancestor revision, which compaction on central deletes.
+  const lost = revisions.filter((revision) => !sameContent(revision, resolution.merged));
   if (lost.length > 0) {
     writes.push(
       conflictArchive({

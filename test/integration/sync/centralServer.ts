@@ -78,8 +78,15 @@ export interface LinkProxy {
   readonly port: number;
   /** Bytes the client sent and received through the proxy. */
   readonly bytes: { up: number; down: number };
+  /** Times the link was cut (by cut() or an armed cutAfter). */
+  readonly cuts: number;
   cut(): void;
   restore(): void;
+  /**
+   * Cuts the link after `bytes` more bytes in either direction, mid-chunk: only the bytes before the cut point
+   * are forwarded, so the request or answer in flight is always left unfinished. Resolves when it has cut.
+   */
+  cutAfter(bytes: number): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -87,7 +94,31 @@ export interface LinkProxy {
 export async function linkProxy(targetPort: number): Promise<LinkProxy> {
   const sockets = new Set<Socket>();
   let up = true;
+  let cuts = 0;
   const bytes = { up: 0, down: 0 };
+  let armed: { remaining: number; done: () => void } | null = null;
+  function cut(): void {
+    up = false;
+    cuts += 1;
+    for (const socket of sockets) socket.destroy();
+    sockets.clear();
+    const pending = armed;
+    armed = null;
+    pending?.done();
+  }
+  /** Forwards a chunk (or its part before an armed cut point), with back-pressure. */
+  function forward(chunk: Uint8Array, from: Socket, to: Socket, direction: 'up' | 'down'): void {
+    let part: Uint8Array = chunk;
+    const trap = armed;
+    if (trap !== null && chunk.length >= trap.remaining) part = chunk.subarray(0, trap.remaining);
+    else if (trap !== null) trap.remaining -= chunk.length;
+    bytes[direction] += part.length;
+    if (part.length > 0 && !to.write(part)) {
+      from.pause();
+      to.once('drain', () => from.resume());
+    }
+    if (part !== chunk) cut();
+  }
   const server: Server = createServer((client) => {
     if (!up) {
       client.destroy();
@@ -96,14 +127,10 @@ export async function linkProxy(targetPort: number): Promise<LinkProxy> {
     const upstream = connect(targetPort, '127.0.0.1');
     sockets.add(client);
     sockets.add(upstream);
-    client.on('data', (chunk: Buffer) => {
-      bytes.up += chunk.length;
-    });
-    upstream.on('data', (chunk: Buffer) => {
-      bytes.down += chunk.length;
-    });
-    client.pipe(upstream);
-    upstream.pipe(client);
+    client.on('data', (chunk: Uint8Array) => forward(chunk, client, upstream, 'up'));
+    upstream.on('data', (chunk: Uint8Array) => forward(chunk, upstream, client, 'down'));
+    client.on('end', () => upstream.end());
+    upstream.on('end', () => client.end());
     const drop = (): void => {
       client.destroy();
       upstream.destroy();
@@ -121,16 +148,23 @@ export async function linkProxy(targetPort: number): Promise<LinkProxy> {
     url: `http://127.0.0.1:${port}`,
     port,
     bytes,
-    cut() {
-      up = false;
-      for (const socket of sockets) socket.destroy();
-      sockets.clear();
+    get cuts() {
+      return cuts;
     },
+    cut,
     restore() {
       up = true;
     },
+    cutAfter(count: number) {
+      return new Promise<void>((done) => {
+        armed = { remaining: Math.max(1, Math.floor(count)), done };
+      });
+    },
     async close() {
       up = false;
+      const pending = armed;
+      armed = null;
+      pending?.done();
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((done) => server.close(() => done()));
     },

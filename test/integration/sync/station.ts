@@ -12,6 +12,8 @@ import type { ReplicationReport } from '../../../electron/contract/sync.std.js';
 
 export interface Station {
   readonly user: string;
+  /** The IndexedDB name: open a second Station on it to simulate a page reload. */
+  readonly dbName: string;
   readonly store: DataContext;
   readonly replicator: Replicator;
   readonly newId: () => string;
@@ -19,18 +21,38 @@ export interface Station {
   close(): Promise<void>;
 }
 
-export async function openStation(options: { centralUrl: string; hcode: string; user: string; password: string; label: string; batchSize?: number }): Promise<Station> {
-  const store = await DataContext.open(uniqueDbName(options.label));
-  const newId = createIdFactory({ stationId: options.user, now: () => Date.now(), randomBytes: (n) => new Uint8Array(randomBytes(n)) });
-  const remote = remoteDatabase(`${options.centralUrl}/${databaseName(options.hcode)}`, { headers: { Authorization: basicAuth(options.user, options.password) } });
+export interface StationOptions {
+  readonly centralUrl: string;
+  readonly hcode: string;
+  readonly user: string;
+  readonly password: string;
+  readonly label: string;
+  readonly batchSize?: number;
+  /** Reopen this store (a page reload) instead of a new one. */
+  readonly dbName?: string;
+  /** The station's clock, in ms since the epoch (a skewed clock in the clock tests). */
+  readonly now?: () => number;
+  readonly requestTimeoutMs?: number;
+}
+
+export async function openStation(options: StationOptions): Promise<Station> {
+  const dbName = options.dbName ?? uniqueDbName(options.label);
+  const store = await DataContext.open(dbName);
+  const now = options.now ?? (() => Date.now());
+  const newId = createIdFactory({ stationId: options.user, now, randomBytes: (n) => new Uint8Array(randomBytes(n)) });
+  const remote = remoteDatabase(`${options.centralUrl}/${databaseName(options.hcode)}`, {
+    headers: { Authorization: basicAuth(options.user, options.password) },
+    ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+  });
   const replicator = new Replicator({
     store,
     remote,
-    resolve: { stationId: options.user, hcode: options.hcode, newId, now: () => new Date().toISOString() },
+    resolve: { stationId: options.user, hcode: options.hcode, newId, now: () => new Date(now()).toISOString() },
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
   });
   return {
     user: options.user,
+    dbName,
     store,
     replicator,
     newId,
