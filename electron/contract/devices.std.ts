@@ -53,6 +53,8 @@ export const InboxItem = z.object({
   reading: DeviceReading.nullable(),
   errorCode: z.string().nullable(),
   chartedIds: z.array(z.string()),
+  /** Why the nurse discarded it (status 'discarded'). */
+  discardReason: z.string().nullable(),
   updatedAt: z.string(),
 });
 export type InboxItem = z.infer<typeof InboxItem>;
@@ -111,6 +113,9 @@ export const DeviceErrorEvent = z.object({
 });
 export type DeviceErrorEvent = z.infer<typeof DeviceErrorEvent>;
 
+/** The nurse's reason for discarding a reading: kept on the inbox row and in the audit log (never patient data). */
+export const DiscardReason = z.string().trim().min(1).max(200);
+
 export const devicesCommands = {
   'devices.list': command(z.object({}).strict(), DeviceListing),
   /** Set the profile of a port (profile null removes the port). */
@@ -118,22 +123,34 @@ export const devicesCommands = {
     z.object({ port: PortId, profile: ProfileName.nullable(), enabled: z.boolean().default(true) }).strict(),
     z.array(PortStatus),
   ),
-  /** Readings not yet charted: for one patient, plus (by default) the unassigned ones. */
+  /**
+   * Readings not yet charted, newest first: for one patient, plus (by default) the unassigned ones; with
+   * includeOtherPatients every pending reading whoever it is bound to. Page with beforeId (the last id of
+   * the previous page) until a page comes back shorter than limit.
+   */
   'devices.pending': command(
-    z.object({ patientRef: PatientRef.optional(), includeUnassigned: z.boolean().default(true), limit: z.number().int().min(1).max(500).default(100) }).strict(),
+    z
+      .object({
+        patientRef: PatientRef.optional(),
+        includeUnassigned: z.boolean().default(true),
+        includeOtherPatients: z.boolean().default(false),
+        beforeId: z.string().min(1).max(64).optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
     z.array(InboxItem),
   ),
   /** Bind this station to a patient (the card just read, or the queue item picked); null unbinds. */
   'devices.bind': command(z.object({ patientRef: PatientRef.nullable() }).strict(), Binding),
   'devices.binding': command(z.object({}).strict(), Binding),
-  /** Give an unassigned reading to a patient. */
+  /** Give a pending reading (unassigned, or bound to another patient) to a patient. */
   'devices.assign': command(z.object({ id: z.string().min(1).max(64), patientRef: PatientRef }).strict(), InboxItem),
   /** The renderer wrote these Observations for the reading: mark it charted (idempotent). */
   'devices.confirm': command(
     z.object({ id: z.string().min(1).max(64), chartedIds: z.array(z.string().min(1).max(200)).min(1).max(20) }).strict(),
     z.object({ item: InboxItem, alreadyCharted: z.boolean() }),
   ),
-  'devices.discard': command(z.object({ id: z.string().min(1).max(64), reason: z.string().max(200).optional() }).strict(), InboxItem),
+  'devices.discard': command(z.object({ id: z.string().min(1).max(64), reason: DiscardReason }).strict(), InboxItem),
   /** Demo mode only: make a simulated device send a reading now. */
   'devices.simulate': command(z.object({ profile: ProfileName.optional() }).strict(), z.object({ sent: z.number().int() })),
 } as const;

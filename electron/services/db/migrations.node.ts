@@ -76,4 +76,16 @@ export const stationMigrations: readonly Migration[] = [
       CREATE TABLE card_station_key (id INTEGER PRIMARY KEY CHECK (id = 1), key BLOB NOT NULL, created_at TEXT NOT NULL);
     `,
   },
+  {
+    version: 5,
+    name: 'device inbox: raw-frame hash for keyless dedupe, discard reason',
+    sql: `
+      -- Devices with no sequence number or clock (Omron HBP-9030) re-send identical bytes: the same port and
+      -- raw-frame hash seen again within a short window is one reading (seen_at slides with each re-send).
+      ALTER TABLE device_inbox ADD COLUMN raw_sha256 TEXT;
+      ALTER TABLE device_inbox ADD COLUMN seen_at TEXT;
+      ALTER TABLE device_inbox ADD COLUMN discard_reason TEXT;
+      CREATE INDEX device_inbox_raw ON device_inbox (source, raw_sha256, seen_at);
+    `,
+  },
 ];

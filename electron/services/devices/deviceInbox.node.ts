@@ -2,8 +2,14 @@
  * The device inbox in the station SQLite: every frame is written here (synchronously, in its own
  * transaction) before it is acknowledged or shown. Readings wait as pending (for the bound patient, or
  * unassigned) until the nurse confirms or discards them; bad frames are kept as status 'error'.
+ *
+ * The same reading is stored once: a frame with its own identity (reading.key: HL7 control id, device clock
+ * + values) once per port for good; a frame without one (Omron HBP-9030 has no sequence number or clock)
+ * once per port and raw bytes while it keeps being re-sent within `resendWindowMs` of the last time it was
+ * seen. The window lives in the database, so a restart in between changes nothing; equal values measured
+ * minutes apart are two readings.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { StationDb } from '../db/stationDb.node.js';
 import type { Binding, DeviceReading, InboxItem, InboxStatus } from '../../contract/devices.std.js';
 import { EdgeError } from '../../contract/result.std.js';
@@ -20,7 +26,21 @@ interface Row {
   status: string;
   patient_ref: string | null;
   charted_ids: string | null;
+  discard_reason: string | null;
   updated_at: string;
+}
+
+/** Identical bytes on the same port within this long of the last copy are a re-send, not a new measurement. */
+export const RESEND_WINDOW_MS = 10_000;
+
+export interface PendingFilter {
+  readonly patientRef?: string | undefined;
+  readonly includeUnassigned: boolean;
+  /** Every pending reading, whoever it is bound to. */
+  readonly includeOtherPatients?: boolean | undefined;
+  /** Only rows older than this id (paging: the last id of the previous page). */
+  readonly beforeId?: string | undefined;
+  readonly limit: number;
 }
 
 export interface PortRow {
@@ -29,7 +49,7 @@ export interface PortRow {
   readonly enabled: boolean;
 }
 
-const columns = 'id, received_at, source, profile, reading, error_code, status, patient_ref, charted_ids, updated_at';
+const columns = 'id, received_at, source, profile, reading, error_code, status, patient_ref, charted_ids, discard_reason, updated_at';
 
 /** Time-ordered ids: sort by id = sort by arrival. */
 export function inboxId(now: Date): string {
@@ -47,32 +67,57 @@ function toItem(row: Row): InboxItem {
     reading: row.reading === null ? null : (JSON.parse(row.reading) as DeviceReading),
     errorCode: row.error_code,
     chartedIds: row.charted_ids === null ? [] : (JSON.parse(row.charted_ids) as string[]),
+    discardReason: row.discard_reason,
     updatedAt: row.updated_at,
   };
 }
 
 export class DeviceInbox {
   readonly #db: StationDb;
+  readonly #resendWindowMs: number;
 
-  constructor(db: StationDb) {
+  constructor(db: StationDb, resendWindowMs = RESEND_WINDOW_MS) {
     this.#db = db;
+    this.#resendWindowMs = resendWindowMs;
   }
 
-  /** Stores a reading; a frame already stored under the same key returns that row with `duplicate`. */
+  /** Stores a reading; the same reading already stored (see the header) returns that row with `duplicate`. */
   storeReading(input: { port: string; profile: string; frame: Uint8Array; reading: Reading; patientRef: string | null; now: Date }): { item: InboxItem; duplicate: boolean } {
+    return this.#db.transaction(() => this.#storeReading(input))();
+  }
+
+  #storeReading(input: { port: string; profile: string; frame: Uint8Array; reading: Reading; patientRef: string | null; now: Date }): { item: InboxItem; duplicate: boolean } {
     const id = inboxId(input.now);
     const at = input.now.toISOString();
     const key = input.reading.key ?? null;
+    const hash = createHash('sha256').update(input.frame).digest('hex');
+    if (key === null) {
+      const resent = this.#recentCopy(input.port, hash, input.now);
+      if (resent !== undefined) {
+        this.#db.prepare('UPDATE device_inbox SET seen_at = ? WHERE id = ?').run(at, resent.id);
+        return { item: toItem(resent), duplicate: true };
+      }
+    }
     const result = this.#db
       .prepare(
-        `INSERT INTO device_inbox (id, received_at, source, profile, raw, reading, error_code, status, patient_ref, charted_ids, updated_at, dedupe_key)
-         VALUES (?, ?, ?, ?, ?, ?, NULL, 'pending', ?, NULL, ?, ?) ON CONFLICT DO NOTHING`,
+        `INSERT INTO device_inbox (id, received_at, source, profile, raw, reading, error_code, status, patient_ref, charted_ids, updated_at, dedupe_key, raw_sha256, seen_at)
+         VALUES (?, ?, ?, ?, ?, ?, NULL, 'pending', ?, NULL, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       )
-      .run(id, at, input.port, input.profile, Buffer.from(input.frame), JSON.stringify(input.reading), input.patientRef, at, key);
+      .run(id, at, input.port, input.profile, Buffer.from(input.frame), JSON.stringify(input.reading), input.patientRef, at, key, hash, at);
     if (result.changes === 1) return { item: this.get(id), duplicate: false };
     const existing = this.#db.prepare<[string, string | null], Row>(`SELECT ${columns} FROM device_inbox WHERE source = ? AND dedupe_key = ?`).get(input.port, key);
     if (existing === undefined) throw new Error('inbox insert ignored without a matching row');
     return { item: toItem(existing), duplicate: true };
+  }
+
+  /** The reading with these raw bytes on this port last seen within the re-send window, if any. */
+  #recentCopy(port: string, hash: string, now: Date): Row | undefined {
+    const since = new Date(now.getTime() - this.#resendWindowMs).toISOString();
+    return this.#db
+      .prepare<[string, string, string], Row>(
+        `SELECT ${columns} FROM device_inbox WHERE source = ? AND raw_sha256 = ? AND reading IS NOT NULL AND seen_at >= ? ORDER BY seen_at DESC LIMIT 1`,
+      )
+      .get(port, hash, since);
   }
 
   /** Keeps a frame that could not be read, with its error code (for IT, and so nothing is silently lost). */
@@ -94,17 +139,24 @@ export class DeviceInbox {
     return toItem(row);
   }
 
-  pending(filter: { patientRef?: string | undefined; includeUnassigned: boolean; limit: number }): InboxItem[] {
+  pending(filter: PendingFilter): InboxItem[] {
     const clauses: string[] = [];
-    const params: string[] = [];
-    if (filter.patientRef !== undefined) {
-      clauses.push('patient_ref = ?');
-      params.push(filter.patientRef);
+    const params: (string | number)[] = [];
+    if (filter.includeOtherPatients === true) {
+      clauses.push('1 = 1');
+    } else {
+      if (filter.patientRef !== undefined) {
+        clauses.push('patient_ref = ?');
+        params.push(filter.patientRef);
+      }
+      if (filter.includeUnassigned) clauses.push('patient_ref IS NULL');
     }
-    if (filter.includeUnassigned) clauses.push('patient_ref IS NULL');
     if (clauses.length === 0) return [];
+    const before = filter.beforeId === undefined ? '' : 'AND id < ?';
+    if (filter.beforeId !== undefined) params.push(filter.beforeId);
+    params.push(filter.limit);
     return this.#db
-      .prepare<string[], Row>(`SELECT ${columns} FROM device_inbox WHERE status = 'pending' AND (${clauses.join(' OR ')}) ORDER BY id DESC LIMIT ${String(filter.limit)}`)
+      .prepare<(string | number)[], Row>(`SELECT ${columns} FROM device_inbox WHERE status = 'pending' AND (${clauses.join(' OR ')}) ${before} ORDER BY id DESC LIMIT ?`)
       .all(...params)
       .map(toItem);
   }
@@ -126,11 +178,11 @@ export class DeviceInbox {
     return { item: this.get(id), alreadyCharted: false };
   }
 
-  discard(id: string, now: Date): InboxItem {
+  discard(id: string, reason: string, now: Date): InboxItem {
     const item = this.get(id);
     if (item.status === 'discarded') return item;
     this.#open(id);
-    this.#db.prepare("UPDATE device_inbox SET status = 'discarded', updated_at = ? WHERE id = ?").run(now.toISOString(), id);
+    this.#db.prepare("UPDATE device_inbox SET status = 'discarded', discard_reason = ?, updated_at = ? WHERE id = ?").run(reason, now.toISOString(), id);
     return this.get(id);
   }
 

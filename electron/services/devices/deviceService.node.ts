@@ -14,7 +14,7 @@ import { TcpListener } from '../../../drivers/devices/ports/tcpListener.node.js'
 import { HidSource } from '../../../drivers/devices/ports/hidSource.node.js';
 import { nodeHidApi, parseHidPort, type HidApi } from '../../../drivers/devices/ports/hidBoundary.node.js';
 import { OMRON_PID, OMRON_VID } from '../../../drivers/devices/parsers/omronHem790it.std.js';
-import { DeviceInbox } from './deviceInbox.node.js';
+import { DeviceInbox, type PendingFilter } from './deviceInbox.node.js';
 import { PortRunner } from './portRunner.node.js';
 
 export interface DeviceServiceOptions {
@@ -27,6 +27,8 @@ export interface DeviceServiceOptions {
   readonly hid?: HidApi;
   readonly hidPollMs?: number;
   readonly now?: () => Date;
+  /** Identical keyless frames on one port within this window are one reading (default RESEND_WINDOW_MS). */
+  readonly resendWindowMs?: number;
 }
 
 export type Transport = 'serial' | 'tcp' | 'hid' | 'demo';
@@ -50,7 +52,7 @@ export class DeviceService {
     // A reading is acknowledged to the device once committed: in WAL mode that is durable against power
     // loss only with synchronous=FULL (NORMAL may lose the last commits), so the station DB runs FULL.
     options.db.pragma('synchronous = FULL');
-    this.inbox = new DeviceInbox(options.db);
+    this.inbox = new DeviceInbox(options.db, options.resendWindowMs);
     this.#now = options.now ?? (() => new Date());
     this.#hid = options.hid;
   }
@@ -109,7 +111,7 @@ export class DeviceService {
     return this.inbox.bind(patientRef, this.#now());
   }
 
-  pending(filter: { patientRef?: string | undefined; includeUnassigned: boolean; limit: number }): InboxItem[] {
+  pending(filter: PendingFilter): InboxItem[] {
     return this.inbox.pending(filter);
   }
 
@@ -125,9 +127,9 @@ export class DeviceService {
     return result;
   }
 
-  discard(id: string, reason: string | undefined): InboxItem {
-    const item = this.inbox.discard(id, this.#now());
-    this.#options.audit.append({ actor: 'nurse', action: 'devices.discard', detail: { id, reason: reason ?? null } });
+  discard(id: string, reason: string): InboxItem {
+    const item = this.inbox.discard(id, reason, this.#now());
+    this.#options.audit.append({ actor: 'nurse', action: 'devices.discard', detail: { id, reason } });
     return item;
   }
 

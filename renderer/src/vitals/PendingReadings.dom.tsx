@@ -1,29 +1,62 @@
-/** Readings from bedside devices waiting for the nurse: confirm (chart), discard, or give an unassigned one to this patient. */
+/**
+ * Readings from bedside devices waiting for the nurse. Those for the patient being measured: confirm
+ * (chart) or discard. Everything else (unassigned, or measured while another patient was bound): give it
+ * to this patient, or discard it. A discard always says why.
+ */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { InboxItem } from '../../../electron/contract/devices.std.js';
 import { VitalRows } from './VitalRows.dom.js';
 import { chartableValues } from './chartReading.std.js';
+import { DISCARD_REASONS, discardReasonText, type DiscardReasonCode } from './pending.std.js';
 import { timeOfDay } from './time.dom.js';
 
 export interface ReadingActions {
   confirm(item: InboxItem): Promise<void>;
-  discard(item: InboxItem): Promise<void>;
+  discard(item: InboxItem, reason: string): Promise<void>;
   assign(item: InboxItem): Promise<void>;
 }
 
-function ReadingCard({ item, actions, canAssign }: { readonly item: InboxItem; readonly actions: ReadingActions; readonly canAssign: boolean }) {
+function DiscardForm({ busy, onDiscard, onCancel }: { readonly busy: boolean; readonly onDiscard: (reason: string) => void; readonly onCancel: () => void }) {
+  const { t } = useTranslation();
+  const [code, setCode] = useState<DiscardReasonCode | ''>('');
+  const [words, setWords] = useState('');
+  const reason = discardReasonText(code, words);
+  return (
+    <div className="discard-form" data-testid="discard-form">
+      <label>
+        {t('vitals.discardWhy')}
+        <select value={code} onChange={(event) => setCode(event.target.value as DiscardReasonCode | '')} data-testid="discard-reason">
+          <option value="">{t('vitals.discardPick')}</option>
+          {DISCARD_REASONS.map((option) => (
+            <option key={option} value={option}>
+              {t(`vitals.discardReason.${option}`)}
+            </option>
+          ))}
+        </select>
+      </label>
+      {code === 'other' && <input value={words} maxLength={180} onChange={(event) => setWords(event.target.value)} placeholder={t('vitals.discardWords')} data-testid="discard-words" />}
+      <button type="button" className="danger" disabled={busy || reason === null} onClick={() => reason !== null && onDiscard(reason)} data-testid="reading-discard-yes">
+        {t('vitals.discardYes')}
+      </button>
+      <button type="button" className="secondary" onClick={onCancel}>
+        {t('vitals.keep')}
+      </button>
+    </div>
+  );
+}
+
+function ReadingCard({ item, actions, ownPatient, canAssign }: { readonly item: InboxItem; readonly actions: ReadingActions; readonly ownPatient: boolean; readonly canAssign: boolean }) {
   const { t, i18n } = useTranslation();
   const [busy, setBusy] = useState(false);
   const [askDiscard, setAskDiscard] = useState(false);
   const values = item.reading?.values ?? [];
   const { skipped } = chartableValues(values);
-  const unassigned = item.patientRef === null;
 
-  async function run(action: (item: InboxItem) => Promise<void>): Promise<void> {
+  async function run(action: () => Promise<void>): Promise<void> {
     setBusy(true);
     try {
-      await action(item);
+      await action();
     } finally {
       setBusy(false);
     }
@@ -35,41 +68,38 @@ function ReadingCard({ item, actions, canAssign }: { readonly item: InboxItem; r
         <span className="device">{t(`vitals.profile.${item.profile}`, { defaultValue: item.profile })}</span>
         <span className="muted">{timeOfDay(item.receivedAt, i18n.language)}</span>
       </div>
+      {!ownPatient && (
+        <p className="small muted" data-testid="reading-whose">
+          {item.patientRef === null ? t('vitals.whoseNone') : t('vitals.whoseOther')}
+        </p>
+      )}
       <VitalRows values={values} />
       {skipped.length > 0 && <p className="muted small">{t('vitals.skipped', { count: skipped.length })}</p>}
-      <div className="reading-actions">
-        {unassigned ? (
-          <button type="button" disabled={busy || !canAssign} onClick={() => void run(actions.assign)} data-testid="reading-assign">
-            {t('vitals.assignHere')}
-          </button>
-        ) : (
-          <button type="button" disabled={busy} onClick={() => void run(actions.confirm)} data-testid="reading-confirm">
-            {t('vitals.confirm')}
-          </button>
-        )}
-        {askDiscard ? (
-          <>
-            <span className="muted">{t('vitals.discardAsk')}</span>
-            <button type="button" className="danger" disabled={busy} onClick={() => void run(actions.discard)} data-testid="reading-discard-yes">
-              {t('vitals.discardYes')}
+      {askDiscard ? (
+        <DiscardForm busy={busy} onDiscard={(reason) => void run(() => actions.discard(item, reason))} onCancel={() => setAskDiscard(false)} />
+      ) : (
+        <div className="reading-actions">
+          {ownPatient ? (
+            <button type="button" disabled={busy} onClick={() => void run(() => actions.confirm(item))} data-testid="reading-confirm">
+              {t('vitals.confirm')}
             </button>
-            <button type="button" className="secondary" onClick={() => setAskDiscard(false)}>
-              {t('vitals.keep')}
+          ) : (
+            <button type="button" disabled={busy || !canAssign} onClick={() => void run(() => actions.assign(item))} data-testid="reading-assign">
+              {t('vitals.assignHere')}
             </button>
-          </>
-        ) : (
+          )}
           <button type="button" className="secondary" disabled={busy} onClick={() => setAskDiscard(true)} data-testid="reading-discard">
             {t('vitals.discard')}
           </button>
-        )}
-      </div>
+        </div>
+      )}
     </li>
   );
 }
 
-export function PendingReadings({ forPatient, unassigned, actions, hasPatient }: {
+export function PendingReadings({ forPatient, others, actions, hasPatient }: {
   readonly forPatient: readonly InboxItem[];
-  readonly unassigned: readonly InboxItem[];
+  readonly others: readonly InboxItem[];
   readonly actions: ReadingActions;
   readonly hasPatient: boolean;
 }) {
@@ -83,19 +113,19 @@ export function PendingReadings({ forPatient, unassigned, actions, hasPatient }:
         {forPatient.length === 0 && <p className="muted">{hasPatient ? t('vitals.none') : t('vitals.noPatientPending')}</p>}
         <ul className="readings">
           {forPatient.map((item) => (
-            <ReadingCard key={item.id} item={item} actions={actions} canAssign={hasPatient} />
+            <ReadingCard key={item.id} item={item} actions={actions} ownPatient canAssign={hasPatient} />
           ))}
         </ul>
       </div>
-      {unassigned.length > 0 && (
+      {others.length > 0 && (
         <div className="card wide unassigned" data-testid="unassigned-readings">
           <h3>
-            {t('vitals.unassignedTitle')} <span className="muted">({unassigned.length})</span>
+            {t('vitals.othersTitle')} <span className="muted">({others.length})</span>
           </h3>
           <p className="muted small">{hasPatient ? t('vitals.unassignedHint') : t('vitals.unassignedPickFirst')}</p>
           <ul className="readings">
-            {unassigned.map((item) => (
-              <ReadingCard key={item.id} item={item} actions={actions} canAssign={hasPatient} />
+            {others.map((item) => (
+              <ReadingCard key={item.id} item={item} actions={actions} ownPatient={false} canAssign={hasPatient} />
             ))}
           </ul>
         </div>

@@ -2,7 +2,8 @@
  * Vitals: the nurse's workspace. Readings from bedside devices wait here for the patient this station is
  * measuring; the nurse confirms (FHIR Observations written to the station's store, then the device inbox
  * marks them charted) or discards them. Manual entry, NEWS2 and the patient's recent observations with
- * corrections sit beside them. Readings with no patient wait in "unassigned" until the nurse gives them one.
+ * corrections sit beside them. Readings with no patient, or bound to another patient, wait in "unassigned /
+ * other patients" until the nurse gives one to this patient or discards it with a reason.
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -83,9 +84,9 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
         return charted.alreadyCharted ? t('vitals.alreadyCharted') : t('vitals.charted', { count: charted.observationIds.length });
       });
     },
-    discard: async (item: InboxItem) => {
+    discard: async (item: InboxItem, reason: string) => {
       await attempt(async () => {
-        await mustSucceed(invoke('devices.discard', { id: item.id, reason: 'nurse' }));
+        await mustSucceed(invoke('devices.discard', { id: item.id, reason }));
         return t('vitals.discarded');
       });
     },
@@ -136,7 +137,7 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
       )}
       <div className="grid vitals-grid">
         <PatientBar records={records} station={patient} hcode={settings?.hcode ?? ''} />
-        <PendingReadings forPatient={pending.forPatient} unassigned={pending.unassigned} actions={actions} hasPatient={hasPatient} />
+        <PendingReadings forPatient={pending.forPatient} others={pending.others} actions={actions} hasPatient={hasPatient} />
         <ManualEntry disabled={!hasPatient || records === null} onSave={saveManualItems} />
         <News2Panel observations={observations} />
         <RecentObservations observations={observations} onCorrect={correct} />

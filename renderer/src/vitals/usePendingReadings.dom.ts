@@ -1,7 +1,8 @@
 /**
- * Device readings waiting for the nurse: those for the bound patient and the unassigned ones, live from
- * `devices.reading`. Readings already saved in the store but not yet marked (the app stopped in between)
- * are marked charted on load instead of being offered again.
+ * Every pending device reading of this station, live from `devices.reading`: those for the bound patient,
+ * and the others (unassigned or bound to another patient) so none is hidden. Readings already saved in the
+ * store but not yet marked (the app stopped in between) are marked charted on load instead of being offered
+ * again.
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DataContext } from '../../../sync/store/dataContext.dom.js';
@@ -9,13 +10,29 @@ import type { DeviceErrorEvent, InboxItem } from '../../../electron/contract/dev
 import { EdgeError } from '../../../electron/contract/result.std.js';
 import { invoke, on } from '../bridge/client.dom.js';
 import { reconcilePending, type StationContext } from './charting.dom.js';
+import { splitPending, type PendingView } from './pending.std.js';
 
-export interface PendingReadings {
-  readonly forPatient: readonly InboxItem[];
-  readonly unassigned: readonly InboxItem[];
+export interface PendingReadings extends PendingView {
   readonly lastDeviceError: DeviceErrorEvent | null;
   readonly problem: unknown;
   reload(): Promise<void>;
+}
+
+const PAGE = 200;
+/** 10 pages: a station with more than 2000 readings waiting has a bigger problem than this list. */
+const MAX_PAGES = 10;
+
+async function allPending(): Promise<InboxItem[]> {
+  const items: InboxItem[] = [];
+  let beforeId: string | undefined;
+  for (let page = 0; page < MAX_PAGES; page += 1) {
+    const result = await invoke('devices.pending', { includeOtherPatients: true, limit: PAGE, ...(beforeId === undefined ? {} : { beforeId }) });
+    if (!result.ok) throw new EdgeError(result.error.code, result.error.message);
+    items.push(...result.value);
+    if (result.value.length < PAGE) break;
+    beforeId = result.value.at(-1)?.id;
+  }
+  return items;
 }
 
 export function usePendingReadings(records: DataContext | null, patientId: string | null, station: StationContext | null): PendingReadings {
@@ -28,19 +45,16 @@ export function usePendingReadings(records: DataContext | null, patientId: strin
   const reload = useCallback(async () => {
     latest.current += 1;
     const mine = latest.current;
-    const filter = { ...(patientId === null ? {} : { patientRef: patientId }), includeUnassigned: true };
-    let result = await invoke('devices.pending', filter);
-    if (result.ok && records !== null && station !== null && (await reconcilePending(records, result.value, station)) > 0) {
-      result = await invoke('devices.pending', filter);
+    try {
+      let found = await allPending();
+      if (records !== null && station !== null && (await reconcilePending(records, found, station)) > 0) found = await allPending();
+      if (mine !== latest.current) return;
+      setProblem(null);
+      setItems(found);
+    } catch (error) {
+      if (mine === latest.current) setProblem(error);
     }
-    if (mine !== latest.current) return;
-    if (!result.ok) {
-      setProblem(new EdgeError(result.error.code, result.error.message));
-      return;
-    }
-    setProblem(null);
-    setItems(result.value);
-  }, [records, patientId, station]);
+  }, [records, station]);
 
   useEffect(() => {
     void reload();
@@ -52,11 +66,5 @@ export function usePendingReadings(records: DataContext | null, patientId: strin
     };
   }, [reload]);
 
-  return {
-    forPatient: items.filter((item) => item.patientRef !== null && item.patientRef === patientId),
-    unassigned: items.filter((item) => item.patientRef === null),
-    lastDeviceError,
-    problem,
-    reload,
-  };
+  return { ...splitPending(items, patientId), lastDeviceError, problem, reload };
 }

@@ -55,6 +55,38 @@ describe('device inbox commands', () => {
     expect(actions).toEqual(expect.arrayContaining(['devices.assign', 'devices.confirm', 'devices.discard']));
   });
 
+  it('every pending reading is listable: bound to any patient or unassigned, paged; nothing is dropped', async () => {
+    node = await deviceNode();
+    await call(node, 'devices.bind', { patientRef: 'Patient/synthetic-a' });
+    const forA = await injected(node, 11);
+    await call(node, 'devices.bind', { patientRef: 'Patient/synthetic-b' });
+    const forB = await injected(node, 12);
+    await call(node, 'devices.bind', { patientRef: null });
+    const nobody = await injected(node, 13);
+
+    // The default view for B: B's and the unassigned ones, not A's.
+    expect((await call(node, 'devices.pending', { patientRef: 'Patient/synthetic-b' })).map((i) => i.id)).toEqual([nobody.id, forB.id]);
+    const all = await call(node, 'devices.pending', { includeOtherPatients: true });
+    expect(all.map((i) => i.id)).toEqual([nobody.id, forB.id, forA.id]);
+
+    const paged: string[] = [];
+    let beforeId: string | undefined;
+    for (;;) {
+      const page = await call(node, 'devices.pending', { includeOtherPatients: true, limit: 1, ...(beforeId === undefined ? {} : { beforeId }) });
+      paged.push(...page.map((i) => i.id));
+      if (page.length < 1) break;
+      beforeId = page.at(-1)?.id;
+    }
+    expect(paged).toEqual(all.map((i) => i.id));
+
+    // A's reading, found from B's station, given to B and then discarded with a reason kept on the row.
+    expect((await call(node, 'devices.assign', { id: forA.id, patientRef: 'Patient/synthetic-b' })).patientRef).toBe('Patient/synthetic-b');
+    const discarded = await call(node, 'devices.discard', { id: forA.id, reason: 'wrong patient' });
+    expect(discarded).toMatchObject({ status: 'discarded', discardReason: 'wrong patient' });
+    const noReason = await node.dispatch('devices.discard', { id: forB.id, reason: '  ' });
+    expect(noReason.ok ? 'ok' : noReason.error.code).toBe('invalid_input');
+  });
+
   it('the binding survives a restart', async () => {
     node = await deviceNode();
     await call(node, 'devices.bind', { patientRef: 'Patient/synthetic-c' });
