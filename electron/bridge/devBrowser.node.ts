@@ -45,6 +45,8 @@ async function main(): Promise<void> {
     staticDir,
     host: values.host,
     port: values.port === undefined ? 0 : Number(values.port),
+    // The central proxy on the page's own origin (SyncEndpoint.proxyOrigin = null).
+    routes: node.sync.proxyRoute(),
   });
   console.log(`EDGE_BRIDGE_URL=${bridge.url}`);
   console.log(`Open the URL above in Chromium on this machine (data: ${node.dataDir}). Ctrl+C stops.`);

@@ -12,6 +12,7 @@ import { cardCommands, cardEvents } from './card.std.js';
 import { devicesCommands, devicesEvents } from './devices.std.js';
 import { identityCommands } from './identity.std.js';
 import { staffCommands, staffEvents } from './staff.std.js';
+import { syncCommands, syncEvents } from './sync.std.js';
 
 export const commands = {
   ...settingsCommands,
@@ -19,6 +20,7 @@ export const commands = {
   ...devicesCommands,
   ...identityCommands,
   ...staffCommands,
+  ...syncCommands,
 } as const satisfies Record<string, CommandSpec>;
 
 export const events = {
@@ -27,6 +29,7 @@ export const events = {
   ...linkEvents,
   ...devicesEvents,
   ...staffEvents,
+  ...syncEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Commands = typeof commands;

@@ -9,6 +9,8 @@ import { registerIpc } from './ipcBridge.main.js';
 import { hardenContents, hardenSession } from './security.main.js';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol.main.js';
 import { defaultDataDir } from '../services/dataDir.node.js';
+import { safeStorageKeystore } from '../services/sync/safeStorageKeystore.main.js';
+import { startProxyServer, type ProxyServer } from '../services/sync/proxyServer.node.js';
 
 const devUrl = process.env['ELECTRON_RENDERER_URL'];
 const trustedOrigins = devUrl === undefined ? [APP_ORIGIN] : [APP_ORIGIN, new URL(devUrl).origin];
@@ -23,6 +25,7 @@ if (!app.requestSingleInstanceLock()) {
 } else {
   let window: BrowserWindow | null = null;
   let node: EdgeNode | null = null;
+  let proxy: ProxyServer | null = null;
 
   app.on('second-instance', () => {
     if (window === null) return;
@@ -33,8 +36,12 @@ if (!app.requestSingleInstanceLock()) {
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, trustedOrigins));
 
   app.whenReady().then(async () => {
-    node = await createEdgeNode({ dataDir: app.getPath('userData'), demo: process.env['EDGE_DEMO'] !== '0' });
-    hardenSession(session.defaultSession, devUrl === undefined ? [] : [new URL(devUrl).origin.replace(/^http/, 'ws')]);
+    const dataDir = app.getPath('userData');
+    node = await createEdgeNode({ dataDir, demo: process.env['EDGE_DEMO'] !== '0', sync: { keystore: safeStorageKeystore(dataDir) } });
+    // The renderer replicates through main's central proxy on a loopback port (app:// cannot serve it).
+    proxy = await startProxyServer(node.sync.loopbackProxyRoute(trustedOrigins), node.log);
+    node.sync.useProxyOrigin(proxy.origin);
+    hardenSession(session.defaultSession, [proxy.origin, ...(devUrl === undefined ? [] : [new URL(devUrl).origin.replace(/^http/, 'ws')])]);
     serveRenderer(join(import.meta.dirname, '../renderer'));
     registerIpc(ipcMain, node.dispatch, node.events, trustedOrigins, () => window?.webContents ?? null);
 
@@ -67,6 +74,6 @@ if (!app.requestSingleInstanceLock()) {
   });
 
   app.on('window-all-closed', () => {
-    void node?.close().finally(() => app.quit());
+    void Promise.all([proxy?.close(), node?.close()]).finally(() => app.quit());
   });
 }

@@ -88,4 +88,29 @@ export const stationMigrations: readonly Migration[] = [
       CREATE INDEX device_inbox_raw ON device_inbox (source, raw_sha256, seen_at);
     `,
   },
+  {
+    version: 6,
+    name: 'sync config and last replication report',
+    sql: `
+      -- What IT configured for central (never the password: that is in the keystore) and the renderer's last report.
+      CREATE TABLE sync_config (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        central_url TEXT NOT NULL,
+        username TEXT NOT NULL,
+        ca_pem TEXT,
+        configured_at TEXT NOT NULL
+      );
+      CREATE TABLE sync_report (id INTEGER PRIMARY KEY CHECK (id = 1), report TEXT NOT NULL, reported_at TEXT NOT NULL);
+    `,
+  },
+  {
+    version: 7,
+    name: 'link probe history',
+    sql: `
+      -- One row per probe of central (pruned after 48 h): reachable = central answered at all; up = reachable and
+      -- the station's session works. at is epoch milliseconds.
+      CREATE TABLE link_probe (at INTEGER NOT NULL, reachable INTEGER NOT NULL, up INTEGER NOT NULL, error_code TEXT, rtt_ms REAL);
+      CREATE INDEX link_probe_at ON link_probe (at);
+    `,
+  },
 ];

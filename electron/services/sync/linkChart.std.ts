@@ -1,0 +1,52 @@
+/**
+ * The link over the last 24 h, pure: the chart's 96 buckets of 15 min aligned to the clock (so the chart
+ * does not slide with every refresh and can be cached per bucket) and a one-line summary for IT.
+ */
+import { linkHistory, type LinkSample } from '../../../sync/replication/linkPolicy.std.js';
+import type { LinkBucket } from '../../contract/sync.std.js';
+import type { z } from 'zod';
+
+export const BUCKET_MS = 15 * 60_000;
+export const CHART_SPAN_MS = 24 * 60 * 60_000;
+
+/** The end of the bucket that holds `now`: buckets start on whole quarter hours. */
+export function alignedEnd(now: number, bucketMs = BUCKET_MS): number {
+  return Math.floor(now / bucketMs) * bucketMs + bucketMs;
+}
+
+/** 96 buckets, oldest first; the last one holds `now`. Samples outside the 24 h are ignored. */
+export function chartBuckets(samples: readonly LinkSample[], now: number): z.infer<typeof LinkBucket>[] {
+  return linkHistory(samples, alignedEnd(now), CHART_SPAN_MS / BUCKET_MS, CHART_SPAN_MS);
+}
+
+export interface LinkSummary {
+  readonly probes: number;
+  /** Share of probes that reached central (null with no probes). */
+  readonly upRatio: number | null;
+  /** Times the link went down (a window that starts down counts once). */
+  readonly outages: number;
+  readonly longestOutageMs: number;
+  /** Median round trip of the probes that reached central. */
+  readonly medianRttMs: number | null;
+}
+
+/** Outages are runs of failed probes; one lasts from its first failed probe to the next good one (or `now`). */
+export function linkSummary(samples: readonly LinkSample[], now: number, spanMs = CHART_SPAN_MS): LinkSummary {
+  const window = samples.filter((sample) => sample.at >= now - spanMs && sample.at < now).sort((a, b) => a.at - b.at);
+  let outages = 0;
+  let longest = 0;
+  let downSince: number | null = null;
+  for (const sample of window) {
+    if (!sample.up && downSince === null) {
+      downSince = sample.at;
+      outages += 1;
+    } else if (sample.up && downSince !== null) {
+      longest = Math.max(longest, sample.at - downSince);
+      downSince = null;
+    }
+  }
+  if (downSince !== null) longest = Math.max(longest, now - downSince);
+  // The whole window as one bucket gives the share up and the median round trip.
+  const whole = linkHistory(window, now, 1, spanMs)[0];
+  return { probes: window.length, upRatio: whole?.upRatio ?? null, outages, longestOutageMs: longest, medianRttMs: whole?.rttMs ?? null };
+}

@@ -1,0 +1,88 @@
+/**
+ * What the `/central/` proxy lets through, pure: only this hospital's database (`clinic_<hcode>`) and only
+ * the parts of it replication and the app's queries use; no `_users`, `_session`, secrets database or
+ * server-wide endpoint; no path tricks. Headers go through allow-lists both ways, so the renderer can never
+ * send its own Cookie/Authorization and never sees central's Set-Cookie.
+ */
+export const PROXY_PREFIX = '/central/';
+export const PROXY_TOKEN_HEADER = 'x-edge-proxy-token';
+
+/** Database sub-resources a station may use through the proxy (besides documents themselves). */
+const ALLOWED_SPECIAL = new Set(['_local', '_changes', '_revs_diff', '_bulk_docs', '_bulk_get', '_all_docs', '_design', '_find', '_index', '_missing_revs', '_ensure_full_commit']);
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE']);
+
+export type ProxyDecision =
+  | { readonly ok: true; readonly upstreamPath: string }
+  | { readonly ok: false; readonly status: 400 | 403 | 404 | 405; readonly reason: string };
+
+function refuse(status: 400 | 403 | 404 | 405, reason: string): ProxyDecision {
+  return { ok: false, status, reason };
+}
+
+function decoded(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
+/** Is `rawUrl` (path + query as received) a request for `database` the station may make? */
+export function proxyTarget(method: string, rawUrl: string, database: string): ProxyDecision {
+  if (!rawUrl.startsWith(PROXY_PREFIX)) return refuse(404, 'not a proxy path');
+  if (!METHODS.has(method)) return refuse(405, `method ${method} not allowed`);
+  const queryAt = rawUrl.indexOf('?');
+  const path = queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt);
+  const query = queryAt === -1 ? '' : rawUrl.slice(queryAt);
+  const [first = '', ...rest] = path.slice(PROXY_PREFIX.length).split('/');
+  // Compared raw: an encoded name (clinic_1%32345) or another database never matches.
+  if (first !== database) return refuse(403, 'only this hospital’s database is reachable through the proxy');
+  if (rest.length === 0 || (rest.length === 1 && rest[0] === '')) {
+    return method === 'GET' || method === 'HEAD' ? { ok: true, upstreamPath: `/${database}${query}` } : refuse(403, 'the database itself is read-only here');
+  }
+  for (const segment of rest) {
+    const text = decoded(segment);
+    if (text === null) return refuse(400, 'bad percent-encoding');
+    // '.', '..' and empty parts, even inside an encoded doc id, could be normalised away by a front proxy.
+    if (text.split('/').some((part) => part === '.' || part === '..') || segment === '') return refuse(403, 'path tricks are refused');
+  }
+  const special = rest[0] ?? '';
+  if (special.startsWith('_') && !ALLOWED_SPECIAL.has(special)) return refuse(403, `${special} is not reachable through the proxy`);
+  return { ok: true, upstreamPath: `/${database}/${rest.join('/')}${query}` };
+}
+
+/** Request headers passed on to central (the session cookie is added by main, never taken from the page). */
+const REQUEST_HEADERS = ['accept', 'accept-encoding', 'content-type', 'content-length', 'content-encoding', 'if-match', 'if-none-match'];
+/** Response headers passed back to the page. */
+const RESPONSE_HEADERS = ['content-type', 'content-length', 'content-encoding', 'etag', 'cache-control', 'x-couch-request-id', 'x-couchdb-body-time'];
+
+type HeaderBag = Readonly<Record<string, string | readonly string[] | number | undefined>>;
+
+function pick(headers: HeaderBag, allowed: readonly string[]): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    const lower = name.toLowerCase();
+    if (!allowed.includes(lower) || value === undefined) continue;
+    out[lower] = typeof value === 'string' || typeof value === 'number' ? String(value) : value.join(', ');
+  }
+  return out;
+}
+
+export function forwardRequestHeaders(headers: HeaderBag): Record<string, string> {
+  return pick(headers, REQUEST_HEADERS);
+}
+
+export function forwardResponseHeaders(headers: HeaderBag): Record<string, string> {
+  return pick(headers, RESPONSE_HEADERS);
+}
+
+/** CORS for the Electron loopback proxy: only the app's own origins, only what PouchDB sends. */
+export function corsHeaders(origin: string): Record<string, string> {
+  return {
+    'access-control-allow-origin': origin,
+    'access-control-allow-methods': 'GET, HEAD, POST, PUT, DELETE',
+    'access-control-allow-headers': `accept, content-type, ${PROXY_TOKEN_HEADER}`,
+    'access-control-max-age': '600',
+    vary: 'Origin',
+  };
+}

@@ -1,0 +1,283 @@
+/**
+ * Sync with central, main-process side: the configuration (password in the keystore), the station's session,
+ * the link monitor with its history, the hospital key, the `/central/` proxy route, and the one status the
+ * dashboard, the header and the CLI show. The renderer runs PouchDB and replication; it tells main how that
+ * went (sync.report) and main tells it when to start again (sync.kick).
+ */
+import { randomBytes } from 'node:crypto';
+import { databaseName, stationUserName } from '../../../sync/central/designDocs.std.js';
+import { queuePrefixFor } from '../../../sync/model/encounter.std.js';
+import { DEFAULT_PROBE_POLICY, type ProbePolicy } from '../../../sync/replication/linkPolicy.std.js';
+import { EdgeError } from '../../contract/result.std.js';
+import type { ReplicationReport, SyncConfigureInput, SyncEndpoint, SyncState, SyncStatus, ConflictItem, Rejection } from '../../contract/sync.std.js';
+import type { SyncErrorCode } from '../../contract/syncErrors.std.js';
+import type { StationDb } from '../db/stationDb.node.js';
+import type { EventBus } from '../eventBus.node.js';
+import type { Logger } from '../logging/logger.node.js';
+import type { AuditLog } from '../audit/auditLog.node.js';
+import type { SettingsService } from '../settings/settingsService.node.js';
+import type { HospitalKey } from '../identity/hospitalKey.node.js';
+import { CentralFailure, centralCall, checkCaBundle, failureCode } from './centralRequest.node.js';
+import { CentralSession, type SessionOptions } from './centralSession.node.js';
+import { centralProxyRoute, type ProxyRoute } from './centralProxy.node.js';
+import type { CredentialKeystore } from './keystore.node.js';
+import { HospitalKeySync } from './hospitalKeySync.node.js';
+import { LinkMonitor } from './linkMonitor.node.js';
+import { SyncStore, type ProbeRecord } from './syncStore.node.js';
+import { chartBuckets, CHART_SPAN_MS, BUCKET_MS } from './linkChart.std.js';
+import { foldStatus, linkStateOf, type StoredReport } from './syncStatus.std.js';
+
+export interface SyncServiceOptions {
+  readonly db: StationDb;
+  readonly events: EventBus;
+  readonly log: Logger;
+  readonly audit: AuditLog;
+  readonly settings: SettingsService;
+  readonly hospitalKey: HospitalKey;
+  readonly keystore: CredentialKeystore;
+  readonly policy?: ProbePolicy;
+  readonly session?: SessionOptions;
+  /** Start probing at once (default); tests may start it later. */
+  readonly autoStart?: boolean;
+}
+
+/** Prune the probe table once per this many probes (about every 17 min while up). */
+const PRUNE_EVERY = 100;
+const HISTORY_TTL_MS = 30_000;
+
+export class SyncService {
+  /** Sent by the page as X-Edge-Proxy-Token; new for every process. */
+  readonly proxyToken = randomBytes(24).toString('hex');
+  readonly store: SyncStore;
+  readonly #options: SyncServiceOptions;
+  readonly #policy: ProbePolicy;
+  readonly #keySync: HospitalKeySync;
+  readonly #monitor: LinkMonitor<ProbeRecord>;
+  readonly #startedAt = new Date().toISOString();
+  #session: CentralSession | null = null;
+  #credentialsError: SyncErrorCode | null = null;
+  #link: ProbeRecord | null = null;
+  #report: StoredReport | null;
+  #proxyOrigin: string | null = null;
+  #history: { computedAt: number; buckets: SyncStatus['linkHistory'] } | null = null;
+  #lastEmitted = '';
+  #probes = 0;
+  #keyFetch: Promise<unknown> | null = null;
+  #ready: Promise<void>;
+
+  constructor(options: SyncServiceOptions) {
+    this.#options = options;
+    this.#policy = options.policy ?? DEFAULT_PROBE_POLICY;
+    this.store = new SyncStore(options.db);
+    this.#report = this.store.report();
+    this.#keySync = new HospitalKeySync(options.hospitalKey, options.audit, options.log);
+    this.#monitor = new LinkMonitor(() => this.#probe(), this.#policy);
+    this.#ready = this.#load().then(() => {
+      if (options.autoStart !== false && this.#session !== null) this.#monitor.start();
+    });
+  }
+
+  /** Resolves once the stored configuration and password are loaded. */
+  ready(): Promise<void> {
+    return this.#ready;
+  }
+
+  /** One probe now (when configured), e.g. for the doctor. */
+  async probeNow(): Promise<void> {
+    await this.#ready;
+    if (this.#session !== null) await this.#monitor.wake();
+  }
+
+  start(): void {
+    if (this.#session !== null) this.#monitor.start();
+  }
+
+  /** The route that serves `/central/` on the browser bridge (same origin). */
+  proxyRoute(): ProxyRoute {
+    return centralProxyRoute({ token: this.proxyToken, session: () => this.#session, log: this.#options.log });
+  }
+
+  /** The route for the Electron loopback proxy server: CORS for the app's own origins only. */
+  loopbackProxyRoute(allowedOrigins: readonly string[]): ProxyRoute {
+    return centralProxyRoute({ token: this.proxyToken, session: () => this.#session, log: this.#options.log, allowedOrigins });
+  }
+
+  /** Where the renderer reaches the proxy: null = the page's own origin (the browser bridge). */
+  useProxyOrigin(origin: string | null): void {
+    this.#proxyOrigin = origin;
+  }
+
+  status(): SyncStatus {
+    const config = this.store.config();
+    const hcode = this.#options.settings.get().hcode;
+    return foldStatus({
+      config: config === null || hcode === null ? null : { centralUrl: config.centralUrl, username: config.username, database: databaseName(hcode) },
+      credentialsError: this.#credentialsError,
+      link: this.#link === null ? null : { up: this.#link.up, errorCode: this.#link.errorCode, at: this.#link.at, rttMs: this.#link.rttMs },
+      report: this.#report,
+      reportsValidFrom: this.#startedAt,
+      history: this.#chart(),
+    });
+  }
+
+  async configure(input: SyncConfigureInput): Promise<SyncStatus> {
+    const hcode = this.#options.settings.get().hcode;
+    if (hcode === null) throw new EdgeError('sync_not_configured', 'set up the station (hospital code) before the link to central');
+    const caPem = input.caBundlePem ?? null;
+    if (caPem !== null) checkCaBundle(caPem);
+    const centralUrl = input.centralUrl.replace(/\/+$/, '');
+    const session = new CentralSession({ centralUrl, username: input.username, password: input.password, caPem, database: databaseName(hcode) }, this.#options.session);
+    try {
+      await session.open();
+      await this.#options.keystore.write({ centralUrl, username: input.username, password: input.password });
+    } catch (error) {
+      session.close();
+      if (error instanceof EdgeError) throw error;
+      throw new EdgeError(failureCode(error), error instanceof Error ? error.message : 'login to central failed');
+    }
+    this.store.saveConfig({ centralUrl, username: input.username, caPem, configuredAt: new Date().toISOString() });
+    this.#session?.close();
+    this.#session = session;
+    this.#credentialsError = null;
+    this.#options.audit.append({ actor: 'it', action: 'sync.configured', detail: { centralHost: new URL(centralUrl).host, stationUser: input.username, customCa: caPem !== null } });
+    this.#options.log.info({ centralHost: new URL(centralUrl).host }, 'sync configured');
+    await this.#keySync.sync(session, hcode);
+    this.#monitor.start();
+    await this.#monitor.wake();
+    this.#kick('configured');
+    return this.#publish(true);
+  }
+
+  syncNow(): { requestedAt: string } {
+    const requestedAt = new Date().toISOString();
+    this.#kick('sync_now');
+    void this.#monitor.wake();
+    return { requestedAt };
+  }
+
+  report(report: ReplicationReport): { state: SyncState } {
+    const reportedAt = new Date().toISOString();
+    this.store.saveReport(report, reportedAt);
+    this.#report = { ...report, reportedAt };
+    return { state: this.#publish().state };
+  }
+
+  conflicts(): ConflictItem[] {
+    return this.#report?.conflicts ?? [];
+  }
+
+  rejections(): Rejection[] {
+    return this.#report?.rejections ?? [];
+  }
+
+  endpoint(): SyncEndpoint {
+    const settings = this.#options.settings.get();
+    const config = this.store.config();
+    if (config === null || settings.hcode === null || this.#session === null) throw new EdgeError('sync_not_configured', 'sync with central is not configured');
+    const provisioned = config.username.startsWith(stationUserName(settings.hcode, '')) ? config.username.slice(stationUserName(settings.hcode, '').length) : null;
+    return {
+      proxyOrigin: this.#proxyOrigin,
+      database: databaseName(settings.hcode),
+      token: this.proxyToken,
+      hcode: settings.hcode,
+      // Central's validate_doc_update wants meta.source = the station user.
+      stationId: config.username,
+      queuePrefix: settings.queuePrefix ?? queuePrefixFor(provisioned ?? config.username),
+    };
+  }
+
+  async close(): Promise<void> {
+    await this.#monitor.stop();
+    await this.#keyFetch;
+    this.#session?.close();
+    this.#session = null;
+  }
+
+  async #load(): Promise<void> {
+    const config = this.store.config();
+    const hcode = this.#options.settings.get().hcode;
+    if (config === null || hcode === null) return;
+    try {
+      const stored = await this.#options.keystore.read();
+      if (stored === null || stored.centralUrl !== config.centralUrl || stored.username !== config.username) {
+        throw new EdgeError('sync_keystore_unavailable', 'no stored password for the configured central user');
+      }
+      this.#session = new CentralSession({ centralUrl: config.centralUrl, username: config.username, password: stored.password, caPem: config.caPem, database: databaseName(hcode) }, this.#options.session);
+    } catch (error) {
+      // Whatever went wrong (no password, damaged file, refused OS store), IT must configure sync again.
+      this.#credentialsError = 'sync_keystore_unavailable';
+      this.#options.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'central credentials unavailable');
+    }
+  }
+
+  /** Cheap reachability (GET /), then the station's session (login only when there is none). */
+  async #probe(): Promise<ProbeRecord> {
+    const session = this.#session;
+    const at = new Date().toISOString();
+    let record: ProbeRecord;
+    if (session === null) {
+      record = { at, reachable: false, up: false, errorCode: 'sync_not_configured', rttMs: null };
+    } else {
+      try {
+        const answer = await centralCall(session.target, { path: '/', timeoutMs: this.#policy.timeoutMs });
+        if (answer.status >= 500) throw new CentralFailure(failureCode(null, answer.status), `central answered ${answer.status}`, answer.status);
+        record = { at, reachable: true, up: true, errorCode: null, rttMs: Math.round(answer.rttMs * 10) / 10 };
+        if (!session.hasSession) {
+          try {
+            await session.open();
+          } catch (error) {
+            record = { ...record, up: false, errorCode: failureCode(error) };
+          }
+        }
+      } catch (error) {
+        record = { at, reachable: false, up: false, errorCode: failureCode(error), rttMs: null };
+      }
+    }
+    this.#recordProbe(record);
+    return record;
+  }
+
+  #recordProbe(record: ProbeRecord): void {
+    if (record.errorCode === 'sync_not_configured') return;
+    const before = this.#link;
+    this.#link = record;
+    this.store.addProbe(record);
+    this.#probes += 1;
+    if (this.#probes % PRUNE_EVERY === 1) this.store.pruneProbes(Date.now());
+    if (record.up && before?.up !== true) this.#kick('link_up');
+    if (record.up && !this.#keySync.settled && this.#keyFetch === null && this.#session !== null) {
+      const hcode = this.#options.settings.get().hcode;
+      if (hcode !== null) {
+        this.#keyFetch = this.#keySync.sync(this.#session, hcode).finally(() => {
+          this.#keyFetch = null;
+        });
+      }
+    }
+    this.#publish();
+  }
+
+  #kick(reason: 'link_up' | 'sync_now' | 'configured'): void {
+    this.#options.events.emit('sync.kick', { reason, at: new Date().toISOString() });
+  }
+
+  /** Emits sync.status and link.changed when what they show changed (or when forced). */
+  #publish(force = false): SyncStatus {
+    const status = this.status();
+    const link = linkStateOf(status);
+    const key = JSON.stringify([link, status.link?.up ?? null, status.link?.errorCode ?? null]);
+    if (force || key !== this.#lastEmitted) {
+      this.#lastEmitted = key;
+      this.#options.events.emit('sync.status', status);
+      this.#options.events.emit('link.changed', link);
+    }
+    return status;
+  }
+
+  /** The 24 h chart, recomputed at most every 30 s (a day of 2 s probes is 43,200 rows) and in each new bucket. */
+  #chart(): SyncStatus['linkHistory'] {
+    const now = Date.now();
+    const stale = this.#history === null || now - this.#history.computedAt > HISTORY_TTL_MS || Math.floor(now / BUCKET_MS) !== Math.floor(this.#history.computedAt / BUCKET_MS);
+    if (stale || this.#history === null) this.#history = { computedAt: now, buckets: chartBuckets(this.store.samples(now - CHART_SPAN_MS - BUCKET_MS), now) };
+    return this.#history.buckets;
+  }
+}
