@@ -1,28 +1,74 @@
-/** Doctor checks for the device ports IT configured. */
+/**
+ * Doctor checks for the device ports IT configured. In the app (ports running) it reports each port's
+ * state; in `npm run doctor` (autoStart false) it probes them without opening any, so it never takes a
+ * port from a running app: "in use by pid …" is an honest answer, not a failure.
+ */
 import type { Check } from '../doctor/doctor.node.js';
 import type { DeviceService } from './deviceService.node.js';
 import { deviceErrorText, type DeviceErrorCode } from '../../contract/deviceErrors.std.js';
+import type { DoctorCheck } from '../../contract/settings.std.js';
+import { probePort, type PortProbe, type ProbeDeps } from './portProbe.node.js';
 
-export function devicePortsCheck(service: DeviceService): Check {
+const notConfigured: DoctorCheck = { id: 'devices', verdict: 'warn', th: 'ยังไม่ได้ตั้งค่าพอร์ตเครื่องวัดสัญญาณชีพ', en: 'No bedside-device port is configured.' };
+
+function runningCheck(service: DeviceService): DoctorCheck {
+  const statuses = service.statuses().filter((s) => !s.port.startsWith('demo:'));
+  if (statuses.length === 0) return notConfigured;
+  const problems = statuses.filter((s) => s.state === 'retrying' || s.state === 'closed');
+  const lines = statuses.map((s) => `${s.port} (${s.profile}): ${s.state}${s.detail === null ? '' : ` — ${s.detail}`}`);
+  if (problems.length === 0) {
+    return { id: 'devices', verdict: 'ok', th: `พอร์ตเครื่องวัดพร้อมใช้: ${lines.join('; ')}`, en: `Device ports ready: ${lines.join('; ')}` };
+  }
+  const reasons = problems.map((s) => {
+    const text = s.errorCode !== null && Object.hasOwn(deviceErrorText, s.errorCode) ? deviceErrorText[s.errorCode as DeviceErrorCode] : undefined;
+    return { port: s.port, th: text?.th ?? s.state, en: text?.en ?? s.state, detail: s.detail ?? '' };
+  });
+  return {
+    id: 'devices',
+    verdict: 'fail',
+    th: reasons.map((r) => `${r.port}: ${r.th} (${r.detail})`).join('; '),
+    en: reasons.map((r) => `${r.port}: ${r.en} (${r.detail})`).join('; '),
+  };
+}
+
+const probeText: Record<PortProbe['state'], { th: string; en: string; verdict: DoctorCheck['verdict'] }> = {
+  in_use: { th: 'มีโปรแกรมใช้อยู่ (แอปกำลังทำงาน?)', en: 'in use (the app is running?)', verdict: 'ok' },
+  listening: { th: 'มีโปรแกรมรอรับอยู่ (แอปกำลังทำงาน?)', en: 'being listened on (the app is running?)', verdict: 'ok' },
+  present: { th: 'พบอุปกรณ์ ยังไม่มีโปรแกรมใช้', en: 'present, not in use', verdict: 'ok' },
+  free: { th: 'ว่าง แอปจะรอรับที่พอร์ตนี้', en: 'free; the app will listen here', verdict: 'ok' },
+  missing: { th: 'ไม่พบอุปกรณ์ (ถอดสาย หรือชื่อพอร์ตเปลี่ยน?)', en: 'not found (unplugged, or renamed?)', verdict: 'fail' },
+  no_access: { th: 'ไม่มีสิทธิ์อ่าน/เขียนพอร์ต', en: 'no permission to read/write the port', verdict: 'fail' },
+  unknown: { th: 'ตรวจไม่ได้บนระบบนี้', en: 'cannot be checked on this system', verdict: 'warn' },
+};
+
+const rank = { ok: 0, warn: 1, fail: 2 } as const;
+
+async function probeCheck(service: DeviceService, deps: ProbeDeps): Promise<DoctorCheck> {
+  const ports = service.inbox.ports();
+  if (ports.length === 0) return notConfigured;
+  const lines: { th: string; en: string; verdict: DoctorCheck['verdict'] }[] = [];
+  for (const row of ports) {
+    if (!row.enabled) {
+      lines.push({ th: `${row.port} (${row.profile}): ปิดใช้งาน`, en: `${row.port} (${row.profile}): disabled`, verdict: 'ok' });
+      continue;
+    }
+    const probe = await probePort(row.port, deps);
+    const text = probeText[probe.state];
+    const who = probe.holders.length === 0 ? '' : ` — ${probe.holders.join(', ')}`;
+    const detail = probe.detail === null ? '' : ` (${probe.detail})`;
+    lines.push({ th: `${row.port} (${row.profile}): ${text.th}${who}${detail}`, en: `${row.port} (${row.profile}): ${text.en}${who}${detail}`, verdict: text.verdict });
+  }
+  const verdict = lines.reduce<DoctorCheck['verdict']>((worst, line) => (rank[line.verdict] > rank[worst] ? line.verdict : worst), 'ok');
+  return {
+    id: 'devices',
+    verdict,
+    th: `ตรวจพอร์ตโดยไม่เปิดใช้: ${lines.map((l) => l.th).join('; ')}`,
+    en: `Ports checked without opening them: ${lines.map((l) => l.en).join('; ')}`,
+  };
+}
+
+export function devicePortsCheck(service: DeviceService, probe: ProbeDeps): Check {
   return function checkDevicePorts() {
-    const statuses = service.statuses().filter((s) => !s.port.startsWith('demo:'));
-    if (statuses.length === 0) {
-      return { id: 'devices', verdict: 'warn', th: 'ยังไม่ได้ตั้งค่าพอร์ตเครื่องวัดสัญญาณชีพ', en: 'No bedside-device port is configured.' };
-    }
-    const problems = statuses.filter((s) => s.state === 'retrying' || s.state === 'closed');
-    const lines = statuses.map((s) => `${s.port} (${s.profile}): ${s.state}${s.detail === null ? '' : ` — ${s.detail}`}`);
-    if (problems.length === 0) {
-      return { id: 'devices', verdict: 'ok', th: `พอร์ตเครื่องวัดพร้อมใช้: ${lines.join('; ')}`, en: `Device ports ready: ${lines.join('; ')}` };
-    }
-    const reasons = problems.map((s) => {
-      const text = s.errorCode !== null && Object.hasOwn(deviceErrorText, s.errorCode) ? deviceErrorText[s.errorCode as DeviceErrorCode] : undefined;
-      return { port: s.port, th: text?.th ?? s.state, en: text?.en ?? s.state, detail: s.detail ?? '' };
-    });
-    return {
-      id: 'devices',
-      verdict: 'fail',
-      th: reasons.map((r) => `${r.port}: ${r.th} (${r.detail})`).join('; '),
-      en: reasons.map((r) => `${r.port}: ${r.en} (${r.detail})`).join('; '),
-    };
+    return service.started ? runningCheck(service) : probeCheck(service, probe);
   };
 }

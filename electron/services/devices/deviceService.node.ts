@@ -12,7 +12,7 @@ import { profileNames, profiles, type ProfileName } from '../../../drivers/devic
 import { ManagedSerialPort, listSerialPorts } from '../../../drivers/devices/ports/serialPortManager.node.js';
 import { TcpListener } from '../../../drivers/devices/ports/tcpListener.node.js';
 import { HidSource } from '../../../drivers/devices/ports/hidSource.node.js';
-import { nodeHidApi, parseHidPort, type HidApi } from '../../../drivers/devices/ports/hidBoundary.node.js';
+import { nodeHidApi, parseHidPort, type HidApi, type HidDeviceDescriptor } from '../../../drivers/devices/ports/hidBoundary.node.js';
 import { OMRON_PID, OMRON_VID } from '../../../drivers/devices/parsers/omronHem790it.std.js';
 import { DeviceInbox, type PendingFilter } from './deviceInbox.node.js';
 import { PortRunner } from './portRunner.node.js';
@@ -46,6 +46,7 @@ export class DeviceService {
   readonly #runners = new Map<string, PortRunner>();
   readonly #now: () => Date;
   #hid: HidApi | undefined;
+  #started = false;
 
   constructor(options: DeviceServiceOptions) {
     this.#options = options;
@@ -59,7 +60,18 @@ export class DeviceService {
 
   /** Opens every enabled configured port. */
   start(): void {
+    this.#started = true;
     for (const row of this.inbox.ports()) if (row.enabled) this.#open(row.port, row.profile);
+  }
+
+  /** Whether this service runs the configured ports (false in `npm run doctor`, which only probes them). */
+  get started(): boolean {
+    return this.#started;
+  }
+
+  /** Enumerates HID devices (never opens one). */
+  hidDevices(): Promise<HidDeviceDescriptor[]> {
+    return this.#hidApi().devices();
   }
 
   async close(): Promise<void> {
@@ -88,7 +100,8 @@ export class DeviceService {
     await previous?.stop();
     this.inbox.setPort(port, profile, enabled, this.#now());
     this.#options.audit.append({ actor: 'station', action: 'devices.configure', detail: { port, profile, enabled } });
-    if (profile !== null && enabled) this.#open(port, profile);
+    // Not started (the doctor): the setting is stored, the port left to the app.
+    if (profile !== null && enabled && this.#started) this.#open(port, profile);
     return this.statuses();
   }
 
