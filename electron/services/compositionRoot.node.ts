@@ -27,6 +27,10 @@ import { HospitalKey, hospitalKeyCheck } from './identity/hospitalKey.node.js';
 import { identityHandlers } from './identity/identityHandlers.node.js';
 import { StaffSession } from './staff/staffSession.node.js';
 import { staffHandlers } from './staff/staffHandlers.node.js';
+import { SyncService, type SyncServiceOptions } from './sync/syncService.node.js';
+import { syncHandlers } from './sync/syncHandlers.node.js';
+import { syncCheck } from './sync/syncDoctor.node.js';
+import { FileKeystore } from './sync/keystore.node.js';
 
 export interface EdgeNodeOptions {
   /** Where the station database and logs live (Electron's userData in the app). */
@@ -39,6 +43,8 @@ export interface EdgeNodeOptions {
   readonly devices?: { readonly tcpHost?: string; readonly hid?: HidApi; readonly hidPollMs?: number; readonly demoIntervalMs?: number; readonly autoStart?: boolean };
   /** ID card: a given card stack (tests), or 'off' for nodes that never touch PC/SC (most tests); a cid hash. */
   readonly card?: { readonly backend?: CardBackend | 'off'; readonly hashCid?: HashCid };
+  /** Sync with central: the keystore (default: a 0600 file in dataDir; the app passes safeStorage), probe policy, session timing. */
+  readonly sync?: Partial<Pick<SyncServiceOptions, 'keystore' | 'policy' | 'session' | 'autoStart'>>;
 }
 
 export interface EdgeNode {
@@ -52,6 +58,7 @@ export interface EdgeNode {
   readonly doctor: Doctor;
   readonly devices: DeviceService;
   readonly card: CardService | null;
+  readonly sync: SyncService;
   readonly dataDir: string;
   readonly logDir: string;
   close(): Promise<void>;
@@ -74,6 +81,8 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
   doctor.addCheck(logFolderCheck(logDir));
   const hospitalKey = new HospitalKey(options.dataDir);
   doctor.addCheck(hospitalKeyCheck(hospitalKey));
+  const sync = new SyncService({ db, events, log, audit, settings, hospitalKey, keystore: options.sync?.keystore ?? new FileKeystore(options.dataDir), ...options.sync });
+  doctor.addCheck(syncCheck(sync));
   const devices = new DeviceService({ db, events, log, audit, ...options.devices });
   if (options.devices?.autoStart !== false) devices.start();
   const demoDevices = options.demo === true ? new DemoDevices(devices, options.devices?.demoIntervalMs) : undefined;
@@ -95,6 +104,7 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
     ...cardHandlers(card),
     ...identityHandlers(hospitalKey),
     ...staffHandlers(staff),
+    ...syncHandlers(sync),
   };
   const dispatch = createDispatcher(handlers, log);
   log.info({ dataDir: options.dataDir, demo: options.demo ?? false }, 'edge node started');
@@ -112,7 +122,9 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
     card,
     dataDir: options.dataDir,
     logDir,
+    sync,
     async close() {
+      await sync.close();
       await card?.stop();
       demoDevices?.stop();
       await devices.close();
