@@ -12,7 +12,8 @@ import type { SyncErrorCode } from '../../contract/syncErrors.std.js';
 import { EdgeError } from '../../contract/result.std.js';
 
 export interface CentralTarget {
-  readonly base: URL;
+  /** Origin plus any path prefix, without a trailing slash (`https://central.example:6984/couch`). */
+  readonly base: string;
   readonly agent: HttpAgent;
 }
 
@@ -42,11 +43,11 @@ export function checkCaBundle(pem: string): void {
 }
 
 export function centralTarget(centralUrl: string, caPem: string | null): CentralTarget {
-  const base = new URL(centralUrl);
-  base.pathname = base.pathname.replace(/\/+$/, '');
-  if (base.username !== '' || base.password !== '') throw new EdgeError('invalid_input', 'the central URL must not carry credentials');
+  const url = new URL(centralUrl);
+  if (url.username !== '' || url.password !== '') throw new EdgeError('invalid_input', 'the central URL must not carry credentials');
+  const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   const agent =
-    base.protocol === 'https:'
+    url.protocol === 'https:'
       ? new HttpsAgent({ keepAlive: true, maxSockets: 8, ...(caPem === null ? {} : { ca: caPem }) })
       : new HttpAgent({ keepAlive: true, maxSockets: 8 });
   return { base, agent };
@@ -54,7 +55,7 @@ export function centralTarget(centralUrl: string, caPem: string | null): Central
 
 /** The full URL of a central path ('/_session', '/clinic_12345/_changes?since=0'). */
 export function centralUrlOf(target: CentralTarget, path: string): URL {
-  return new URL(`${target.base.origin}${target.base.pathname}${path}`);
+  return new URL(`${target.base}${path}`);
 }
 
 /** Opens a request to central (not yet ended): the proxy pipes into it, `centralCall` writes a small body. */
