@@ -2,8 +2,10 @@
 // `npm run dev:browser` stores it → a pending reading in the Vitals workspace in Chromium → the nurse
 // confirms → FHIR Observations in the page's PouchDB (IndexedDB), listed for the patient, and the inbox
 // row marked charted with the ids decided before the save. Also: a reading with no patient waits in
-// "unassigned" and is given to the patient; a replayed frame is not charted twice; manual entry refuses
-// an impossible value; a correction marks the old observation entered-in-error; all of it survives a reload.
+// "unassigned" and is given to the patient; a reading measured for another patient is listed too, given
+// here or discarded with a reason; an identical frame re-sent at once is one reading; a replayed frame is
+// not charted twice; manual entry refuses an impossible value; NEWS2's consciousness and air/oxygen are
+// recorded and read back after a reload; a correction marks the old observation entered-in-error.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -15,8 +17,9 @@ import { SerialSimulator } from '../../drivers/devices/simulators/serialSimulato
 import { omronHbp9030Frame } from '../../drivers/devices/simulators/frames.std.js';
 import { observationIdFor, type InboxItem } from '../../electron/contract/devices.std.js';
 
-// A synthetic patient id (the shape of a keyed-hash Patient id; no person behind it).
+// Synthetic patient ids (the shape of a keyed-hash Patient id; no person behind them).
 const PATIENT = 'p00e2e0000000000000000000000000000000a11';
+const OTHER_PATIENT = 'p00e2e0000000000000000000000000000000b22';
 
 let app: DevBrowser;
 let browser: Browser;
@@ -145,16 +148,58 @@ describe('vitals: from frame to chart', () => {
     expect(mine.find((doc) => doc.code === '8867-4')?.value).toBe('112 /min');
   });
 
-  it('an identical frame sent again is a new reading to confirm or discard (HBP-9030 frames carry no time to tell them apart)', async () => {
-    await sim.send(omronHbp9030Frame({ sys: 152, dia: 94, pulse: 112 }));
+  it('an identical frame re-sent at once is one reading (HBP-9030 has no sequence number); discarding asks why', async () => {
+    const frame = omronHbp9030Frame({ sys: 131, dia: 85, pulse: 77 });
+    await sim.send(frame);
+    await sim.send(frame);
+    // A different frame after the copies: once it is listed, both copies have been through the inbox.
+    await sim.send(omronHbp9030Frame({ sys: 133, dia: 86, pulse: 78 }));
     const reading = page.getByTestId('pending-readings').getByTestId('pending-reading');
-    await reading.first().waitFor();
-    expect(await reading.count()).toBe(1);
-    await reading.getByTestId('reading-discard').click();
-    await reading.getByTestId('reading-discard-yes').click();
+    await reading.nth(1).waitFor();
+    expect(await reading.count()).toBe(2);
+    const copy = reading.filter({ hasText: '131/85' });
+    expect(await copy.count()).toBe(1);
+    await copy.getByTestId('reading-discard').click();
+    const discardYes = copy.getByTestId('reading-discard-yes');
+    expect(await discardYes.isDisabled()).toBe(true);
+    await copy.getByTestId('discard-reason').selectOption('duplicate');
+    await discardYes.click();
     await page.getByTestId('vitals-notice').filter({ hasText: 'ทิ้งค่านี้แล้ว' }).waitFor();
+    const other = reading.filter({ hasText: '133/86' });
+    await other.getByTestId('reading-discard').click();
+    await other.getByTestId('discard-reason').selectOption('other');
+    await other.getByTestId('discard-words').fill('cuff slipped');
+    await other.getByTestId('reading-discard-yes').click();
     await reading.first().waitFor({ state: 'detached' });
     expect(await page.getByTestId('observation-row').count()).toBe(2);
+  });
+
+  it('a reading measured for another patient is listed under "unassigned / other patients", given here, then discarded', async () => {
+    await bridge.call('devices.bind', { patientRef: OTHER_PATIENT });
+    await sim.send(omronHbp9030Frame({ sys: 139, dia: 88, pulse: 81 }));
+    // Wait for it in the inbox (bound to the other patient) before binding this station back.
+    const deadline = Date.now() + 15_000;
+    while (!(await bridge.call<InboxItem[]>('devices.pending', { includeOtherPatients: true })).some((item) => item.patientRef === OTHER_PATIENT)) {
+      if (Date.now() > deadline) throw new Error('the reading for the other patient never reached the inbox');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    await bridge.call('devices.bind', { patientRef: PATIENT });
+    await openVitals();
+    const others = page.getByTestId('unassigned-readings').getByTestId('pending-reading');
+    const theirs = others.filter({ hasText: '139/88' });
+    await theirs.waitFor();
+    expect(await theirs.getByTestId('reading-whose').textContent()).toBe('วัดให้ผู้ป่วยคนอื่น');
+    expect(await others.count()).toBe(2);
+    await theirs.getByTestId('reading-assign').click();
+    const mine = page.getByTestId('pending-readings').getByTestId('pending-reading').filter({ hasText: '139/88' });
+    await mine.waitFor();
+    await mine.getByTestId('reading-discard').click();
+    await mine.getByTestId('discard-reason').selectOption('wrong_patient');
+    await mine.getByTestId('reading-discard-yes').click();
+    await mine.waitFor({ state: 'detached' });
+    // Both discards kept their reason on the inbox row; nothing is pending for either patient.
+    const all = await bridge.call<InboxItem[]>('devices.pending', { includeOtherPatients: true });
+    expect(all.map((item) => item.patientRef)).toEqual([null]);
   });
 
   it('saved but never confirmed (the confirm is lost): after a reload it is marked charted, never charted twice', async () => {
@@ -220,7 +265,25 @@ describe('vitals: from frame to chart', () => {
     expect(await panel.getByTestId('news2-total').textContent()).toBe('3ความเสี่ยงต่ำ');
     await panel.getByTestId('news2-acvpu').selectOption('new_confusion');
     expect(await panel.getByTestId('news2-total').textContent()).toBe('6ความเสี่ยงปานกลาง');
+    await panel.getByTestId('news2-save').click();
+    await page.getByTestId('vitals-notice').filter({ hasText: 'บันทึกแล้ว 2 รายการ' }).waitFor();
+    await page.getByTestId('assessment').nth(1).waitFor();
     await page.screenshot({ path: join(outputDir(), 'vitals-charted-th.png'), fullPage: true });
+  });
+
+  it('NEWS2 reads consciousness and air/oxygen back from the record after a reload', async () => {
+    await page.reload();
+    await page.getByTestId('header-hcode').waitFor();
+    await openVitals();
+    const panel = page.getByTestId('news2');
+    await panel.getByTestId('news2-stored').waitFor();
+    expect(await panel.getByTestId('news2-acvpu').inputValue()).toBe('new_confusion');
+    expect(await panel.getByTestId('news2-oxygen').inputValue()).toBe('air');
+    expect(await panel.getByTestId('news2-total').textContent()).toBe('6ความเสี่ยงปานกลาง');
+    const docs = await page.evaluate(readObservationsFromIndexedDb, 'clinic_10953');
+    const codes = docs.filter((doc) => doc.subject === `Patient/${PATIENT}`).map((doc) => doc.code);
+    // SNOMED CT findings: acute confusion, breathing room air.
+    expect(codes).toEqual(expect.arrayContaining(['130987000', '722742002']));
   });
 
   it('a correction writes a new observation and marks the old one entered-in-error; everything survives a reload', async () => {
@@ -232,7 +295,7 @@ describe('vitals: from frame to chart', () => {
     await page.reload();
     await page.getByTestId('header-hcode').waitFor();
     await openVitals();
-    await page.getByTestId('observation-row').nth(12).waitFor();
+    await page.getByTestId('observation-row').nth(14).waitFor();
     const temperatures = page.getByTestId('observation-row').filter({ has: page.getByTestId('vital-8310-5') });
     expect(await temperatures.count()).toBe(2);
     expect(await temperatures.filter({ hasText: 'บันทึกผิด' }).getByTestId('vital-8310-5').textContent()).toContain('37.2');

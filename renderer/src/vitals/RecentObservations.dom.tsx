@@ -8,6 +8,7 @@ import type { ObservationDoc, VitalItem } from '../../../sync/model/observation.
 import { SOURCE_TAG } from '../../../sync/model/systems.std.js';
 import { MANUAL_FIELDS, parseManualEntry, type ManualForm, type ManualProblem } from './manualEntry.std.js';
 import { valuesOf } from './recent.std.js';
+import { assessmentOf, type News2Assessment } from './news2Observations.std.js';
 import { VitalRows } from './VitalRows.dom.js';
 import { dateTime } from './time.dom.js';
 
@@ -69,6 +70,16 @@ function Correction({ observation, onCorrect, onClose }: { readonly observation:
   );
 }
 
+/** An ACVPU or air/oxygen Observation as words (it has no vital-sign value to show as a number). */
+function AssessmentText({ assessment }: { readonly assessment: News2Assessment }) {
+  const { t } = useTranslation();
+  const parts: string[] = [];
+  if (assessment.consciousness !== undefined) parts.push(`${t('vitals.news2.param.consciousness')}: ${t(`vitals.news2.acvpu.${assessment.consciousness}`)}`);
+  if (assessment.onOxygen === false) parts.push(t('vitals.news2.air'));
+  if (assessment.onOxygen === true) parts.push(assessment.oxygenFlowLpm === undefined ? t('vitals.news2.oxygen') : `${t('vitals.news2.oxygen')} ${String(assessment.oxygenFlowLpm)} L/min`);
+  return <span data-testid="assessment">{parts.join(', ')}</span>;
+}
+
 export function RecentObservations({ observations, onCorrect }: { readonly observations: readonly ObservationDoc[]; readonly onCorrect: CorrectFn }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState<string | null>(null);
@@ -79,10 +90,11 @@ export function RecentObservations({ observations, onCorrect }: { readonly obser
       <ul className="observations">
         {observations.map((observation) => {
           const wrong = observation.status === 'entered-in-error';
+          const assessment = assessmentOf(observation);
           return (
             <li key={observation.id} className={wrong ? 'observation wrong' : 'observation'} data-testid="observation-row" data-id={observation.id}>
               <span className="when">{dateTime(observation.effectiveDateTime, i18n.language)}</span>
-              <VitalRows values={valuesOf(observation)} />
+              {assessment === undefined ? <VitalRows values={valuesOf(observation)} /> : <AssessmentText assessment={assessment} />}
               <span className="muted small">{t(`vitals.source.${sourceOf(observation)}`, { defaultValue: sourceOf(observation) })}</span>
               {wrong ? (
                 <span className="pill pill-bad">{t('vitals.enteredInErrorLabel')}</span>

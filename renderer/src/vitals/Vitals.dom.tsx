@@ -18,7 +18,8 @@ import { useSettings } from './useSettings.dom.js';
 import { useStationPatient, type ResolvePatientId } from './useStationPatient.dom.js';
 import { usePendingReadings } from './usePendingReadings.dom.js';
 import { usePatientObservations } from './usePatientObservations.dom.js';
-import { confirmReading, correctObservation, saveManual, type StationContext } from './charting.dom.js';
+import { confirmReading, correctObservation, saveAssessment, saveManual, type StationContext } from './charting.dom.js';
+import type { News2Assessment } from './news2Observations.std.js';
 import { problemText } from './problems.dom.js';
 import { PatientBar } from './PatientBar.dom.js';
 import { PendingReadings, type ReadingActions } from './PendingReadings.dom.js';
@@ -107,6 +108,14 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
     });
   }
 
+  function saveNews2(assessment: News2Assessment): Promise<boolean> {
+    return attempt(async () => {
+      const { store, at, patientId } = ready();
+      const saved = await saveAssessment(store, assessment, { ...at, patientId, encounterId: patient.encounter?.id, newId: ids });
+      return t('vitals.charted', { count: saved.length });
+    });
+  }
+
   function correct(old: ObservationDoc, items: readonly VitalItem[]): Promise<boolean> {
     return attempt(async () => {
       const { store, at } = ready();
@@ -139,7 +148,7 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
         <PatientBar records={records} station={patient} hcode={settings?.hcode ?? ''} />
         <PendingReadings forPatient={pending.forPatient} others={pending.others} actions={actions} hasPatient={hasPatient} />
         <ManualEntry disabled={!hasPatient || records === null} onSave={saveManualItems} />
-        <News2Panel observations={observations} />
+        <News2Panel observations={observations} onSave={saveNews2} canSave={hasPatient && records !== null} />
         <RecentObservations observations={observations} onCorrect={correct} />
       </div>
     </section>

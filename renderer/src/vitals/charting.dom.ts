@@ -13,6 +13,7 @@ import type { InboxItem, ReadingValue } from '../../../electron/contract/devices
 import { EdgeError } from '../../../electron/contract/result.std.js';
 import { invoke } from '../bridge/client.dom.js';
 import { planReadingChart, type ReadingChartContext } from './chartReading.std.js';
+import { assessmentObservations, type News2Assessment } from './news2Observations.std.js';
 
 export interface StationContext {
   readonly hcode: string;
@@ -65,12 +66,21 @@ export interface ManualContext extends StationContext {
   readonly newId: IdFactory;
 }
 
-export async function saveManual(records: DataContext, items: readonly VitalItem[], context: ManualContext): Promise<ObservationDoc[]> {
-  const at = new Date().toISOString();
-  const observations = vitalSignObservations(items, { ...context, effective: at, at });
+async function saveNew(records: DataContext, observations: readonly ObservationDoc[]): Promise<ObservationDoc[]> {
   const failed = (await records.saveAll(observations)).find((result) => result instanceof StoreError);
   if (failed instanceof StoreError) throw new EdgeError('storage_failed', failed.message);
-  return observations;
+  return [...observations];
+}
+
+export async function saveManual(records: DataContext, items: readonly VitalItem[], context: ManualContext): Promise<ObservationDoc[]> {
+  const at = new Date().toISOString();
+  return saveNew(records, vitalSignObservations(items, { ...context, effective: at, at }));
+}
+
+/** The nurse's NEWS2 assessment (consciousness, air or oxygen) as Observations, saved like manual entries. */
+export async function saveAssessment(records: DataContext, assessment: News2Assessment, context: ManualContext): Promise<ObservationDoc[]> {
+  const at = new Date().toISOString();
+  return saveNew(records, assessmentObservations(assessment, { ...context, effective: at, at }));
 }
 
 /**
