@@ -1,0 +1,50 @@
+/**
+ * The sync status as the station database holds it, for a process that is not the running app (the CLI):
+ * read-only, no migration, no probe; the link is the app's last probe.
+ */
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { databaseName } from '../../../sync/central/designDocs.std.js';
+import type { SyncStatus } from '../../contract/sync.std.js';
+import { SyncStore } from './syncStore.node.js';
+import { chartBuckets, linkSummary, CHART_SPAN_MS, type LinkSummary } from './linkChart.std.js';
+import { foldStatus } from './syncStatus.std.js';
+
+export interface StoredStatus {
+  readonly status: SyncStatus;
+  readonly summary: LinkSummary;
+}
+
+const UNCONFIGURED = (now: number): StoredStatus => ({
+  status: foldStatus({ config: null, credentialsError: null, link: null, report: null, reportsValidFrom: null, history: chartBuckets([], now) }),
+  summary: linkSummary([], now),
+});
+
+export function readStoredStatus(dataDir: string, now = Date.now()): StoredStatus {
+  const file = join(dataDir, 'station.sqlite');
+  if (!existsSync(file)) return UNCONFIGURED(now);
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    db.pragma('busy_timeout = 5000');
+    const hasTables = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('sync_config', 'link_probe')").get();
+    if (hasTables?.n !== 2) return UNCONFIGURED(now);
+    const store = new SyncStore(db);
+    const hcodeRow = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'hcode'").get();
+    const hcode = hcodeRow === undefined ? null : (JSON.parse(hcodeRow.value) as string | null);
+    const config = store.config();
+    const probe = store.lastProbe();
+    const samples = store.samples(now - CHART_SPAN_MS);
+    const status = foldStatus({
+      config: config === null || hcode === null ? null : { centralUrl: config.centralUrl, username: config.username, database: databaseName(hcode) },
+      credentialsError: null,
+      link: probe === null ? null : { up: probe.up, errorCode: probe.errorCode, at: probe.at, rttMs: probe.rttMs },
+      report: store.report(),
+      reportsValidFrom: null,
+      history: chartBuckets(samples, now),
+    });
+    return { status, summary: linkSummary(samples, now) };
+  } finally {
+    db.close();
+  }
+}
