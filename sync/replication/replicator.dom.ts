@@ -54,6 +54,10 @@ export class Replicator {
   #work: Promise<void> = Promise.resolve();
   #saving: Promise<void> = Promise.resolve();
   #stopped = true;
+  /** Bumped on every failure: a verify that began before one must not report up_to_date after it. */
+  #failures = 0;
+  #retryTimer: ReturnType<typeof setTimeout> | null = null;
+  #verifyBackOffMs = 0;
   /** Times replication went active after a pause, for the link-return benchmark. */
   readonly activations: number[] = [];
 
@@ -93,12 +97,25 @@ export class Replicator {
   /** Restart now: the link came back or IT pressed "sync now" (PouchDB's own back-off may be long). */
   kick(): void {
     if (this.#stopped || this.#state === 'syncing') return;
+    if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
     this.#sync?.cancel();
     this.#begin();
   }
 
+  #retryLater(): void {
+    if (this.#retryTimer !== null || this.#stopped) return;
+    this.#verifyBackOffMs = replicationBackOff(this.#verifyBackOffMs);
+    this.#retryTimer = setTimeout(() => {
+      this.#retryTimer = null;
+      this.kick();
+    }, this.#verifyBackOffMs);
+  }
+
   async stop(): Promise<void> {
     this.#stopped = true;
+    if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
+    this.#retryTimer = null;
     this.#sync?.cancel();
     this.#sync = null;
     this.#localChanges?.cancel();
@@ -155,10 +172,12 @@ export class Replicator {
     });
     sync.on('paused', (error) => {
       if (this.#sync !== sync) return;
+      if (error !== undefined && error !== null) this.#failures += 1;
       this.#enqueue(() => this.#onPaused(error));
     });
     sync.on('error', (error) => {
       if (this.#sync !== sync) return;
+      this.#failures += 1;
       this.#setState('error', classifyFailure(failureOf(error)));
     });
   }
@@ -193,6 +212,7 @@ export class Replicator {
   }
 
   async #onPaused(error: unknown): Promise<void> {
+    const failuresBefore = this.#failures;
     await this.#refreshPending();
     if (error !== undefined && error !== null) {
       const code = classifyFailure(failureOf(error));
@@ -204,13 +224,18 @@ export class Replicator {
     const failure = await this.#verify();
     if (failure !== null) {
       this.#setState(failure === 'sync_offline' || failure === 'sync_timeout' ? 'offline' : 'error', failure);
+      // The live replication may sit in a healthy long poll and never pause again: try again after a back-off.
+      this.#retryLater();
       return;
     }
+    this.#verifyBackOffMs = 0;
     await this.#refreshPending();
     if (this.#pending > 0) {
       this.#setState('syncing', null);
       return;
     }
+    // Something failed while we verified (the live replication's error event): that state stands.
+    if (this.#failures !== failuresBefore) return;
     this.#persisted.lastSuccessAt = new Date().toISOString();
     await this.#save();
     this.#setState('up_to_date', null);

@@ -10,6 +10,7 @@ import type { ObservationDoc} from '../model/observation.std.js';
 import { enteredInError } from '../model/observation.std.js';
 import { StoredDoc, migrateDoc, readStoredDoc } from '../model/documents.std.js';
 import { docId } from '../model/fhir.std.js';
+import { causalFieldTimes } from './causalTimes.std.js';
 import { ensureIndexes, LOCAL_DESIGN } from './indexes.dom.js';
 import { openDatabase, type Database, type OpenOptions } from './pouch.dom.js';
 
@@ -66,7 +67,8 @@ export class DataContext {
     const parsed = StoredDoc.safeParse(doc);
     if (!parsed.success) throw new StoreError('invalid_document', parsed.error.issues.map((issue) => issue.path.join('.')).join(', '));
     try {
-      const result = await this.db.put(asPut(parsed.data));
+      const [ready] = await this.#withCausalTimes([parsed.data]);
+      const result = await this.db.put(asPut(ready ?? parsed.data));
       return { id: result.id, rev: result.rev };
     } catch (error) {
       if (isStatus(error, 409)) throw new StoreError('conflict', `${doc._id} changed meanwhile`);
@@ -76,13 +78,29 @@ export class DataContext {
 
   /** Writes several documents in one IndexedDB transaction; returns per-document results, never throws for one. */
   async saveAll(docs: readonly StoredDoc[]): Promise<(SavedRef | StoreError)[]> {
-    const parsed = docs.map((doc) => StoredDoc.parse(doc));
+    const parsed = await this.#withCausalTimes(docs.map((doc) => StoredDoc.parse(doc)));
     const results = await this.db.bulkDocs(parsed.map(asPut));
     return results.map((result) =>
       'ok' in result && result.ok && result.id !== undefined && result.rev !== undefined
         ? { id: result.id, rev: result.rev }
         : new StoreError(isStatus(result, 409) ? 'conflict' : 'storage_failed', 'message' in result ? String(result.message) : 'write failed'),
     );
+  }
+
+  /** Patient updates get field times after those of the revision they replace (see causalTimes). */
+  async #withCausalTimes(docs: StoredDoc[]): Promise<StoredDoc[]> {
+    const updates = docs.filter((doc) => doc.resourceType === 'Patient' && doc._rev !== undefined);
+    if (updates.length === 0) return docs;
+    const stored = await this.db.allDocs({ keys: updates.map((doc) => doc._id), include_docs: true });
+    const previous = new Map<string, Record<string, unknown>>();
+    for (const row of stored.rows) {
+      if ('doc' in row && row.doc !== undefined && row.doc !== null) previous.set(row.id, row.doc as unknown as Record<string, unknown>);
+    }
+    return docs.map((doc) => {
+      const before = doc.resourceType === 'Patient' ? previous.get(doc._id) : undefined;
+      // Only against the revision being replaced: a stale _rev is refused as a conflict anyway.
+      return before !== undefined && before['_rev'] === doc._rev ? causalFieldTimes(before, doc) : doc;
+    });
   }
 
   async get(id: string): Promise<StoredDoc | null> {

@@ -87,6 +87,8 @@ export interface LinkProxy {
    * are forwarded, so the request or answer in flight is always left unfinished. Resolves when it has cut.
    */
   cutAfter(bytes: number): Promise<void>;
+  /** Forgets an armed cutAfter that has not landed (its promise then never resolves). */
+  disarm(): void;
   close(): Promise<void>;
 }
 
@@ -159,6 +161,9 @@ export async function linkProxy(targetPort: number): Promise<LinkProxy> {
       return new Promise<void>((done) => {
         armed = { remaining: Math.max(1, Math.floor(count)), done };
       });
+    },
+    disarm() {
+      armed = null;
     },
     async close() {
       up = false;

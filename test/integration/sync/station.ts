@@ -17,8 +17,12 @@ export interface Station {
   readonly store: DataContext;
   readonly replicator: Replicator;
   readonly newId: () => string;
+  /** The station's clock (ms). */
+  readonly now: () => number;
   waitFor(predicate: (report: ReplicationReport) => boolean, what: string, timeoutMs?: number): Promise<ReplicationReport>;
   close(): Promise<void>;
+  /** A page reload: the store is closed under the running replication, nothing is flushed or destroyed. */
+  crash(): Promise<void>;
 }
 
 export interface StationOptions {
@@ -56,6 +60,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
     store,
     replicator,
     newId,
+    now,
     async waitFor(predicate, what, timeoutMs = 30_000) {
       const deadline = Date.now() + timeoutMs;
       for (;;) {
@@ -69,6 +74,10 @@ export async function openStation(options: StationOptions): Promise<Station> {
     async close() {
       await replicator.stop();
       await store.db.destroy();
+    },
+    async crash() {
+      const stopping = replicator.stop();
+      await Promise.allSettled([store.db.close(), stopping]);
     },
   };
 }
