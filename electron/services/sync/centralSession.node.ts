@@ -62,6 +62,26 @@ export class CentralSession {
     if (answer.status !== 200) throw new CentralFailure(failureCode(null, answer.status), `central answered ${answer.status}`, answer.status);
   }
 
+  /**
+   * The probe: one GET /_session with the current cookie (no login). Reachable when central answers below 500;
+   * `valid` when central still knows this station's session (a changed password or an expiry voids it).
+   */
+  async check(timeoutMs: number): Promise<{ rttMs: number; valid: boolean }> {
+    const cookie = this.#cookie;
+    const answer = await centralCall(this.target, { path: '/_session', headers: cookie === null ? {} : { cookie: `AuthSession=${cookie}` }, timeoutMs });
+    if (answer.status >= 500) throw new CentralFailure(failureCode(null, answer.status), `central answered ${answer.status}`, answer.status);
+    this.absorb(answer.headers);
+    let name: unknown = null;
+    try {
+      name = (JSON.parse(answer.text) as { userCtx?: { name?: unknown } }).userCtx?.name ?? null;
+    } catch {
+      // Not CouchDB's JSON (a front proxy's page): reachable, but no session.
+    }
+    const valid = cookie !== null && answer.status === 200 && name === this.credentials.username;
+    if (!valid) this.invalidate();
+    return { rttMs: answer.rttMs, valid };
+  }
+
   get hasSession(): boolean {
     return this.#cookie !== null;
   }

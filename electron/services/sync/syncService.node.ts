@@ -17,7 +17,7 @@ import type { Logger } from '../logging/logger.node.js';
 import type { AuditLog } from '../audit/auditLog.node.js';
 import type { SettingsService } from '../settings/settingsService.node.js';
 import type { HospitalKey } from '../identity/hospitalKey.node.js';
-import { CentralFailure, centralCall, checkCaBundle, failureCode } from './centralRequest.node.js';
+import { checkCaBundle, failureCode } from './centralRequest.node.js';
 import { CentralSession, type SessionOptions } from './centralSession.node.js';
 import { centralProxyRoute, type ProxyRoute } from './centralProxy.node.js';
 import type { CredentialKeystore } from './keystore.node.js';
@@ -210,7 +210,7 @@ export class SyncService {
     }
   }
 
-  /** Cheap reachability (GET /), then the station's session (login only when there is none). */
+  /** One cheap GET /_session: reachability, round trip and whether the session still holds (log in again if not). */
   async #probe(): Promise<ProbeRecord> {
     const session = this.#session;
     const at = new Date().toISOString();
@@ -219,10 +219,9 @@ export class SyncService {
       record = { at, reachable: false, up: false, errorCode: 'sync_not_configured', rttMs: null };
     } else {
       try {
-        const answer = await centralCall(session.target, { path: '/', timeoutMs: this.#policy.timeoutMs });
-        if (answer.status >= 500) throw new CentralFailure(failureCode(null, answer.status), `central answered ${answer.status}`, answer.status);
-        record = { at, reachable: true, up: true, errorCode: null, rttMs: Math.round(answer.rttMs * 10) / 10 };
-        if (!session.hasSession) {
+        const check = await session.check(this.#policy.timeoutMs);
+        record = { at, reachable: true, up: true, errorCode: null, rttMs: Math.round(check.rttMs * 10) / 10 };
+        if (!check.valid) {
           try {
             await session.open();
           } catch (error) {

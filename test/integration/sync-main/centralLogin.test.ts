@@ -6,6 +6,7 @@ import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { sharedCentralUrl, linkProxy, CENTRAL_ADMIN } from '../sync/centralServer.js';
 import { basicAuth, requestJson } from '../../../sync/central/centralHttp.node.js';
+import { provision } from '../../../sync/central/provision.node.js';
 import { hexToKey, patientIdForCid } from '../../../sync/model/ids.std.js';
 import type { SyncStatus } from '../../../electron/contract/sync.std.js';
 import type { Result } from '../../../electron/contract/result.std.js';
@@ -83,6 +84,16 @@ describe('sync.configure against central', () => {
 
     const endpoint = await station.dispatch('sync.endpoint', {});
     expect(endpoint).toMatchObject({ ok: true, value: { proxyOrigin: null, database: `clinic_${hospital.hcode}`, hcode: hospital.hcode, stationId: hospital.stationUser } });
+  });
+
+  it('a password changed on central is noticed by the next probe (sync_wrong_password)', async () => {
+    const hospital = await provisionedHospital();
+    const station = await node(hospital.hcode);
+    expect((await station.dispatch('sync.configure', { centralUrl: sharedCentralUrl(), username: hospital.stationUser, password: hospital.stationPassword })).ok).toBe(true);
+    await provision({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode: hospital.hcode, station: 'opd-1', stationPassword: 'changed-by-central-it' });
+    const refused = nextEvent(station, 'sync.status', (status) => status.link?.errorCode === 'sync_wrong_password');
+    await station.dispatch('sync.now', {});
+    expect(await refused).toMatchObject({ state: 'error', errorCode: 'sync_wrong_password', link: { up: false } });
   });
 
   it('a wrong password is sync_wrong_password and nothing is stored', async () => {

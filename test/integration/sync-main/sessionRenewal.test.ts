@@ -32,6 +32,7 @@ async function rotatingCentral(): Promise<FakeCentral & { logins(): number; expi
       return;
     }
     if (request.url === '/') return json(response, 200, { couchdb: 'Welcome' });
+    if (request.url === '/_session') return json(response, 200, { ok: true, userCtx: { name: valid !== null && request.headers.cookie === `AuthSession=${valid}` ? 'st-10670-opd-1' : null, roles: [] } });
     if (valid === null || request.headers.cookie !== `AuthSession=${valid}`) return json(response, 401, { error: 'unauthorized', reason: 'session expired' });
     json(response, 200, { db_name: DB, cookie: request.headers.cookie });
   });

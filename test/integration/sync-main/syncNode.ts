@@ -100,6 +100,7 @@ export function couchLike(database: string, password: string): Handler {
       return;
     }
     if (request.url === '/') return json(200, { couchdb: 'Welcome' });
+    if (request.url === '/_session') return json(200, { ok: true, userCtx: { name: request.headers.cookie === 'AuthSession=fake-session' ? 'st-10670-opd-1' : null, roles: [] } });
     if (request.url?.startsWith(`/${database}`) === true) {
       if (request.headers.cookie !== 'AuthSession=fake-session') return json(401, { error: 'unauthorized' });
       return json(200, { db_name: database, echo: { cookie: request.headers.cookie, authorization: request.headers.authorization ?? null } });
