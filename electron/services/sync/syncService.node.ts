@@ -243,6 +243,9 @@ export class SyncService {
     this.store.addProbe(record);
     this.#probes += 1;
     if (this.#probes % PRUNE_EVERY === 1) this.store.pruneProbes(Date.now());
+    if (before === null || before.up !== record.up || before.errorCode !== record.errorCode) {
+      this.#options.log.info({ up: record.up, code: record.errorCode, rttMs: record.rttMs }, record.up ? 'central link up' : 'central link down');
+    }
     if (record.up && before?.up !== true) this.#kick('link_up');
     if (record.up && !this.#keySync.settled && this.#keyFetch === null && this.#session !== null) {
       const hcode = this.#options.settings.get().hcode;
