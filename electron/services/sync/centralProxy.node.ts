@@ -63,8 +63,12 @@ export function centralProxyRoute(options: ProxyOptions): ProxyRoute {
       (cookie) => {
         const upstream = openCentralRequest(session.target, method, path, { ...forwardRequestHeaders(request.headers), cookie: `AuthSession=${cookie}` });
         upstream.setTimeout(idleTimeoutMs, () => upstream.destroy(new CentralFailure('sync_timeout', 'central went quiet')));
+        let pageGone = false;
         response.on('close', () => {
-          if (!response.writableFinished) upstream.destroy();
+          if (response.writableFinished) return;
+          // The page went away (PouchDB cancels its long-poll on every stop): end the call to central too.
+          pageGone = true;
+          upstream.destroy();
         });
         upstream.on('response', (answer) => {
           session.absorb(answer.headers);
@@ -82,6 +86,7 @@ export function centralProxyRoute(options: ProxyOptions): ProxyRoute {
           answer.on('error', () => response.destroy());
         });
         upstream.on('error', (error) => {
+          if (pageGone) return;
           const code = failureCode(error);
           options.log.warn({ code, method }, 'central proxy: upstream failed');
           refuse(response, STATUS_OF[code] ?? 502, code, error.message, cors);

@@ -83,6 +83,32 @@ describe('the /central/ proxy', () => {
     expect((await db.get('Encounter/from-ward-9'))._id).toBe('Encounter/from-ward-9');
   });
 
+  it('carries a live long-poll: a document written on central later arrives, and cancelling ends cleanly', async () => {
+    const db = openDatabase(uniqueDbName('proxy-live'));
+    local.push(db);
+    const remote = remoteDatabase(`${bridge.origin}/central/${endpoint.database}`, { headers: { 'X-Edge-Proxy-Token': endpoint.token } });
+    const live = db.replicate.from(remote, { live: true, retry: true, batch_size: 500, heartbeat: 2_000 });
+    const paused = new Promise<void>((done) => live.once('paused', () => done()));
+    await paused; // caught up; now waiting in a long-poll through the proxy
+    const [late] = visits(1, `st-${hospital.hcode}-ward-9`) as { _id: string }[];
+    if (late === undefined) throw new Error('no doc');
+    const arrived = new Promise<void>((done) => {
+      const changes = db.changes({ live: true, since: 'now' }).on('change', (change) => {
+        if (change.id === 'Encounter/late-one') {
+          void changes.cancel();
+          done();
+        }
+      });
+    });
+    const admin = { Authorization: basicAuth(CENTRAL_ADMIN.user, CENTRAL_ADMIN.password) };
+    const put = await requestJson(`${sharedCentralUrl()}/${endpoint.database}/Encounter%2Flate-one`, { method: 'PUT', body: { ...late, _id: 'Encounter/late-one', id: 'late-one' }, headers: admin });
+    expect(put.status).toBe(201);
+    await arrived;
+    const completed = new Promise<void>((done) => live.once('complete', () => done()));
+    live.cancel();
+    await completed;
+  });
+
   it('refuses without the token, with a wrong one, and outside the hospital database', async () => {
     expect((await fetch(`${bridge.origin}/central/${endpoint.database}/`)).status).toBe(403);
     expect((await proxied(`${endpoint.database}/`, { 'X-Edge-Proxy-Token': 'x'.repeat(endpoint.token.length) })).status).toBe(403);
