@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 import { startPtyPair, type PtyPair } from '../../../drivers/devices/simulators/socatPair.node.js';
 import { SerialSimulator } from '../../../drivers/devices/simulators/serialSimulator.node.js';
 import { sampleFrame } from '../../../drivers/devices/simulators/frames.std.js';
+import { terumoCheck, terumoSum } from '../../../drivers/devices/parsers/terumoBp500.std.js';
 
 const cli = ['--import', 'tsx', 'drivers/devices/cli/deviceCli.node.ts'];
 let pty: PtyPair | undefined;
@@ -23,7 +24,8 @@ describe('device CLI', () => {
     cleanups.push(() => child.kill('SIGKILL'));
     const opened = new Promise<void>((resolve) => {
       createInterface({ input: child.stderr }).on('line', (line) => {
-        if (line.includes(' open')) resolve();
+        // "[port] open", not "[port] opening": a frame sent before the port is really open can be lost.
+        if (/\] open\b/.test(line)) resolve();
       });
     });
     const lines: Record<string, unknown>[] = [];
@@ -35,8 +37,12 @@ describe('device CLI', () => {
     const sim = new SerialSimulator(pty.devicePath);
     cleanups.push(() => sim.close());
     const good = sampleFrame('terumo-bp500', 1);
+    // A check character that is neither candidate the parser accepts (sum or BCC, see terumoBp500.std.ts).
+    const body = good.subarray(1, good.length - 2);
+    const candidates = new Set([terumoSum(body), terumoCheck(body)]);
+    const wrong = [0x3f, 0x40, 0x41].find((byte) => !candidates.has(byte)) ?? 0x42;
     const badCheck = good.slice();
-    badCheck[badCheck.length - 1] = (badCheck[badCheck.length - 1] ?? 0) ^ 0xff;
+    badCheck[badCheck.length - 1] = wrong;
     await sim.send(badCheck);
     await sim.send(good, { chunkSize: 5 });
     expect(await exited).toBe(0);
