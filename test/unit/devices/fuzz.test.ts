@@ -129,7 +129,8 @@ describe.each(Object.keys(wire) as (keyof typeof wire)[])('%s fuzzing', (name) =
       ),
       { numRuns: runs },
     );
-  });
+    // 10^4 cases take 2-12 s alone (HL7 the longest); on a busy 2-core CI machine the default 20 s is too tight.
+  }, 90_000);
 
   it('rejects impossible values with device_implausible, never as a reading', () => {
     fc.assert(
