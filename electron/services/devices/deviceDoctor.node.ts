@@ -37,7 +37,7 @@ const probeText: Record<PortProbe['state'], { th: string; en: string; verdict: D
   present: { th: 'พบอุปกรณ์ ยังไม่มีโปรแกรมใช้', en: 'present, not in use', verdict: 'ok' },
   free: { th: 'ว่าง แอปจะรอรับที่พอร์ตนี้', en: 'free; the app will listen here', verdict: 'ok' },
   missing: { th: 'ไม่พบอุปกรณ์ (ถอดสาย หรือชื่อพอร์ตเปลี่ยน?)', en: 'not found (unplugged, or renamed?)', verdict: 'fail' },
-  no_access: { th: 'ไม่มีสิทธิ์อ่าน/เขียนพอร์ต', en: 'no permission to read/write the port', verdict: 'fail' },
+  no_access: { th: 'ไม่มีสิทธิ์อ่าน/เขียนพอร์ต (Linux: เพิ่มผู้ใช้เข้ากลุ่ม dialout)', en: 'no permission to read/write the port (Linux: add the user to the dialout group)', verdict: 'fail' },
   unknown: { th: 'ตรวจไม่ได้บนระบบนี้', en: 'cannot be checked on this system', verdict: 'warn' },
 };
 

@@ -89,12 +89,12 @@ function probeSerial(path: string, procDir: string): PortProbe {
     statSync(path);
     real = realpathSync(path);
   } catch {
-    return { port: path, state: 'missing', holders: [], detail: 'no such device (unplugged, or another name?)' };
+    return { port: path, state: 'missing', holders: [], detail: null };
   }
   try {
     accessSync(real, constants.R_OK | constants.W_OK);
   } catch {
-    return { port: path, state: 'no_access', holders: [], detail: `no read/write permission on ${real} (Linux: add the user to the dialout group)` };
+    return { port: path, state: 'no_access', holders: [], detail: real };
   }
   const holders = holdersOf(real, procDir);
   return holders.length > 0 ? { port: path, state: 'in_use', holders, detail: null } : { port: path, state: 'present', holders, detail: null };
@@ -115,7 +115,7 @@ async function probeHid(port: string, deps: ProbeDeps): Promise<PortProbe> {
   try {
     const devices = await deps.hidDevices();
     const present = devices.some((d) => d.vendorId === vendorId && d.productId === productId);
-    return { port, state: present ? 'present' : 'missing', holders: [], detail: present ? null : 'not plugged in (HID enumeration)' };
+    return { port, state: present ? 'present' : 'missing', holders: [], detail: null };
   } catch (error) {
     return { port, state: 'unknown', holders: [], detail: error instanceof Error ? error.message : String(error) };
   }
