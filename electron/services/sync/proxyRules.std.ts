@@ -83,6 +83,8 @@ export function corsHeaders(origin: string): Record<string, string> {
     'access-control-allow-methods': 'GET, HEAD, POST, PUT, DELETE',
     'access-control-allow-headers': `accept, content-type, ${PROXY_TOKEN_HEADER}`,
     'access-control-max-age': '600',
+    // Chromium's Private Network Access preflight (a secure page calling 127.0.0.1) wants this answer.
+    'access-control-allow-private-network': 'true',
     vary: 'Origin',
   };
 }

@@ -136,6 +136,7 @@ describe('the /central/ proxy', () => {
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('app://edge');
     expect(preflight.headers.get('access-control-allow-headers')).toContain('x-edge-proxy-token');
+    expect(preflight.headers.get('access-control-allow-private-network')).toBe('true');
     const evil = await fetch(`${loopback.origin}/central/${endpoint.database}/`, { headers: { Origin: 'http://127.0.0.1:1', 'X-Edge-Proxy-Token': endpoint.token } });
     expect(evil.status).toBe(403);
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
