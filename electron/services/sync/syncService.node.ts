@@ -149,6 +149,7 @@ export class SyncService {
   }
 
   syncNow(): { requestedAt: string } {
+    if (this.store.config() === null) throw new EdgeError('sync_not_configured', 'sync with central is not configured');
     const requestedAt = new Date().toISOString();
     this.#kick('sync_now');
     void this.#monitor.wake();

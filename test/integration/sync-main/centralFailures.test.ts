@@ -80,7 +80,9 @@ describe('central failures after login (the probe)', () => {
 
     mode = '500';
     const failing = nextEvent(node, 'sync.status', (status) => status.link?.errorCode === 'sync_server_error');
-    await node.dispatch('sync.now', {});
+    const asked = nextEvent(node, 'sync.kick', (kick) => kick.reason === 'sync_now');
+    expect(await node.dispatch('sync.now', {})).toMatchObject({ ok: true, value: { requestedAt: expect.any(String) as string } });
+    await asked;
     expect((await failing).state).toBe('error');
 
     mode = 'hang';
