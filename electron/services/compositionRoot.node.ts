@@ -86,7 +86,7 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
   const devices = new DeviceService({ db, events, log, audit, ...options.devices });
   if (options.devices?.autoStart !== false) devices.start();
   const demoDevices = options.demo === true ? new DemoDevices(devices, options.devices?.demoIntervalMs) : undefined;
-  doctor.addCheck(devicePortsCheck(devices, { procDir: '/proc', hidDevices: () => devices.hidDevices() }));
+  doctor.addCheck(devicePortsCheck(devices, { procDir: '/proc', hidDevices: () => devices.hidDevices(), serialPaths: () => devices.serialPaths() }));
   const cardBackend = options.card?.backend;
   const card =
     cardBackend === 'off'

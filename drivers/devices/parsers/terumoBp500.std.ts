@@ -14,7 +14,8 @@
  * - 'bcc': XOR of the bytes after STX up to and including ETX (the source app's CalculateBlockCheckCharacter
  *   XORs a message's bytes; whether it is used for this device is not shown).
  * A Thai kiosk in Dart reads Terumo frames up to ETX without checking anything, at 19200 baud (unattributed).
- * Verify against a real unit; IT can pin one mode, or 'none' to skip it.
+ * Verify against a real unit. The parser takes a mode ('sum', 'bcc', 'none'); there is no per-port setting
+ * for IT yet, so a unit that fails both candidates needs a code change (its frames are kept as errors meanwhile).
  */
 import { DelimitedFramer, ETX, STX, fieldsOf, type Framer } from './framing.std.js';
 import { intField } from './omronHbp.std.js';

@@ -35,6 +35,7 @@ const probeText: Record<PortProbe['state'], { th: string; en: string; verdict: D
   in_use: { th: 'มีโปรแกรมใช้อยู่ (แอปกำลังทำงาน?)', en: 'in use (the app is running?)', verdict: 'ok' },
   listening: { th: 'มีโปรแกรมรอรับอยู่ (แอปกำลังทำงาน?)', en: 'being listened on (the app is running?)', verdict: 'ok' },
   present: { th: 'พบอุปกรณ์ ยังไม่มีโปรแกรมใช้', en: 'present, not in use', verdict: 'ok' },
+  listed: { th: 'ระบบพบพอร์ตนี้ (ตรวจไม่ได้ว่ามีโปรแกรมใช้อยู่หรือไม่)', en: 'listed by the system (whether it is in use cannot be checked here)', verdict: 'ok' },
   free: { th: 'ว่าง แอปจะรอรับที่พอร์ตนี้', en: 'free; the app will listen here', verdict: 'ok' },
   missing: { th: 'ไม่พบอุปกรณ์ (ถอดสาย หรือชื่อพอร์ตเปลี่ยน?)', en: 'not found (unplugged, or renamed?)', verdict: 'fail' },
   no_access: { th: 'ไม่มีสิทธิ์อ่าน/เขียนพอร์ต (Linux: เพิ่มผู้ใช้เข้ากลุ่ม dialout)', en: 'no permission to read/write the port (Linux: add the user to the dialout group)', verdict: 'fail' },

@@ -69,6 +69,11 @@ export class DeviceService {
     return this.#started;
   }
 
+  /** Enumerates serial ports (never opens one). */
+  async serialPaths(): Promise<string[]> {
+    return (await listSerialPorts()).map((port) => port.path);
+  }
+
   /** Enumerates HID devices (never opens one). */
   hidDevices(): Promise<HidDeviceDescriptor[]> {
     return this.#hidApi().devices();

@@ -8,7 +8,7 @@ import { accessSync, constants, readdirSync, readFileSync, readlinkSync, realpat
 import { join } from 'node:path';
 import type { HidDeviceDescriptor } from '../../../drivers/devices/ports/hidBoundary.node.js';
 
-export type ProbeState = 'present' | 'in_use' | 'missing' | 'no_access' | 'listening' | 'free' | 'unknown';
+export type ProbeState = 'present' | 'listed' | 'in_use' | 'missing' | 'no_access' | 'listening' | 'free' | 'unknown';
 
 export interface PortProbe {
   readonly port: string;
@@ -21,6 +21,8 @@ export interface PortProbe {
 export interface ProbeDeps {
   readonly procDir: string;
   readonly hidDevices: () => Promise<readonly HidDeviceDescriptor[]>;
+  /** Serial ports the OS enumerates (serialport's list; opens nothing): how COM3 is found on Windows. */
+  readonly serialPaths: () => Promise<readonly string[]>;
 }
 
 function processName(procDir: string, pid: string): string {
@@ -83,14 +85,17 @@ export function tcpListenInodes(port: number, procDir = '/proc'): string[] | und
   return readAny ? inodes : undefined;
 }
 
-function probeSerial(path: string, procDir: string): PortProbe {
+async function probeSerial(path: string, deps: ProbeDeps): Promise<PortProbe> {
   let real: string;
   try {
     statSync(path);
     real = realpathSync(path);
   } catch {
-    return { port: path, state: 'missing', holders: [], detail: null };
+    // Windows COM ports are not files: the OS list says whether it is there; who holds it is not knowable here.
+    const listed: readonly string[] = await deps.serialPaths().catch((): string[] => []);
+    return { port: path, state: listed.includes(path) ? 'listed' : 'missing', holders: [], detail: null };
   }
+  const procDir = deps.procDir;
   try {
     accessSync(real, constants.R_OK | constants.W_OK);
   } catch {
@@ -125,5 +130,5 @@ async function probeHid(port: string, deps: ProbeDeps): Promise<PortProbe> {
 export async function probePort(port: string, deps: ProbeDeps): Promise<PortProbe> {
   if (port.startsWith('tcp:')) return probeTcp(Number(port.slice(4)), deps.procDir);
   if (port.startsWith('hid:')) return probeHid(port, deps);
-  return probeSerial(port, deps.procDir);
+  return probeSerial(port, deps);
 }

@@ -17,7 +17,7 @@ afterEach(async () => {
   cleanups.length = 0;
 });
 
-const deps = { procDir: '/proc', hidDevices: () => Promise.resolve([]) };
+const deps = { procDir: '/proc', hidDevices: () => Promise.resolve([]), serialPaths: () => Promise.resolve(['COM7']) };
 
 describe('device port probe (no open)', () => {
   it('a file this process holds open is "in use" by this pid; closed, it is only "present"; absent, "missing"', async () => {
@@ -33,6 +33,11 @@ describe('device port probe (no open)', () => {
     expect((await probePort(path, deps)).state).toBe('present');
     expect((await probePort(join(dir, 'ttyNONE'), deps)).state).toBe('missing');
     expect(holdersOf(join(dir, 'ttyNONE'))).toEqual([]);
+  });
+
+  it('a port that is no file (Windows COM) is "listed" when the OS enumerates it, else "missing"', async () => {
+    expect((await probePort('COM7', deps)).state).toBe('listed');
+    expect((await probePort('COM8', deps)).state).toBe('missing');
   });
 
   it('a TCP port with a listener is "listening" by this pid; without one it is "free"', async () => {
