@@ -4,6 +4,7 @@ import type { StationSettings } from '../../../electron/contract/settings.std.js
 import type { LinkState } from '../../../electron/contract/link.std.js';
 import { invoke } from '../bridge/client.dom.js';
 import { StaffBadge } from '../staff/StaffBadge.dom.js';
+import { SyncPill } from '../sync/SyncPill.dom.js';
 
 interface HeaderProps {
   readonly settings: StationSettings;
@@ -30,10 +31,7 @@ export function Header({ settings, bridgeUp, link, onSettings }: HeaderProps) {
         <span className={`pill ${bridgeUp ? 'pill-ok' : 'pill-bad'}`} data-testid="bridge-state">
           {t(bridgeUp ? 'header.bridge.up' : 'header.bridge.down')}
         </span>
-        <span className={`pill pill-${link.status}`} data-testid="link-state">
-          {t(`header.link.${link.status}`)}
-          {link.pending > 0 ? ` · ${t('header.pending', { count: link.pending })}` : ''}
-        </span>
+        <SyncPill link={link} />
         <button type="button" className="lang" onClick={() => void toggleLanguage()} data-testid="language-toggle">
           {t('header.language')}
         </button>

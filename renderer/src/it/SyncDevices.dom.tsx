@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry, DoctorCheck, StationSettings } from '../../../electron/contract/settings.std.js';
 import { invoke, transport } from '../bridge/client.dom.js';
 import { errorMessage } from '../i18n/i18n.dom.js';
+import { SyncDashboard } from '../sync/SyncDashboard.dom.js';
+import { bridgeSyncApi } from '../sync/bridgeSyncApi.dom.js';
 
 export function SyncDevices({ settings }: { readonly settings: StationSettings }) {
   const { t, i18n } = useTranslation();
@@ -26,6 +28,7 @@ export function SyncDevices({ settings }: { readonly settings: StationSettings }
   return (
     <section className="workspace" data-testid="workspace-it">
       <h2>{t('it.title')}</h2>
+      <SyncDashboard api={bridgeSyncApi} />
       <div className="grid">
         <div className="card">
           <h3>{t('it.station')}</h3>

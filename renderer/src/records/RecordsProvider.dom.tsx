@@ -5,6 +5,8 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { DataContext } from '../../../sync/store/dataContext.dom.js';
 import { createIdFactory, type IdFactory } from '../../../sync/model/ids.std.js';
+import { useReplicationRunner } from '../sync/useReplicationRunner.dom.js';
+import { bridgeSyncApi } from '../sync/bridgeSyncApi.dom.js';
 
 export interface RecordsState {
   readonly records: DataContext | null;
@@ -43,6 +45,9 @@ export function RecordsProvider({ hcode, stationId, children }: { readonly hcode
       void opened?.db.close();
     };
   }, [hcode]);
+
+  // Replication runs while the store is open, whichever workspace is shown.
+  useReplicationRunner(bridgeSyncApi, records, ids);
 
   const value = useMemo(() => ({ records, ids, error }), [records, ids, error]);
   return <RecordsReact.Provider value={value}>{children}</RecordsReact.Provider>;

@@ -1,0 +1,13 @@
+/** The sync commands and events over the page's bridge (Electron IPC or the loopback WebSocket). */
+import { invoke, on } from '../bridge/client.dom.js';
+import type { SyncApi } from './syncApi.dom.js';
+
+export const bridgeSyncApi: SyncApi = {
+  endpoint: () => invoke('sync.endpoint', {}),
+  status: () => invoke('sync.status', {}),
+  report: (report) => invoke('sync.report', report),
+  syncNow: () => invoke('sync.now', {}),
+  configure: (input) => invoke('sync.configure', input),
+  onStatus: (listener) => on('sync.status', listener),
+  onKick: (listener) => on('sync.kick', listener),
+};

@@ -1,0 +1,40 @@
+/**
+ * Starts the replication runner for the open record store and stops it when the store closes, the page
+ * unmounts or unloads (a reload must not leave a live replication writing into a closing IndexedDB).
+ */
+import { useEffect } from 'react';
+import type { DataContext } from '../../../sync/store/dataContext.dom.js';
+import { Replicator } from '../../../sync/replication/replicator.dom.js';
+import { remoteDatabase } from '../../../sync/replication/remote.dom.js';
+import { ReplicationRunner } from './replicationRunner.dom.js';
+import type { SyncApi } from './syncApi.dom.js';
+import { withCspSafeConflictScan } from './conflictScan.dom.js';
+
+const browserTimers = {
+  now: () => Date.now(),
+  setTimeout: (callback: () => void, ms: number): unknown => window.setTimeout(callback, ms),
+  clearTimeout: (handle: unknown) => window.clearTimeout(handle as number),
+};
+
+export function useReplicationRunner(api: SyncApi, store: DataContext | null, newId: () => string): void {
+  useEffect(() => {
+    if (store === null) return;
+    const runner = new ReplicationRunner({
+      api,
+      store: withCspSafeConflictScan(store),
+      newId,
+      origin: window.location.origin,
+      timers: browserTimers,
+      createRemote: (url, headers) => remoteDatabase(url, { headers }),
+      createReplicator: (options) => new Replicator(options),
+      onError: (what, error) => console.warn(`sync: ${what} failed`, error instanceof Error ? error.message : String(error)),
+    });
+    runner.start();
+    const onPageHide = (): void => void runner.stop();
+    window.addEventListener('pagehide', onPageHide);
+    return () => {
+      window.removeEventListener('pagehide', onPageHide);
+      void runner.stop();
+    };
+  }, [api, store, newId]);
+}
