@@ -104,7 +104,7 @@ export class DeviceService {
     this.#runners.delete(port);
     await previous?.stop();
     this.inbox.setPort(port, profile, enabled, this.#now());
-    this.#options.audit.append({ actor: 'station', action: 'devices.configure', detail: { port, profile, enabled } });
+    this.#options.audit.append({ action: 'devices.configure', detail: { port, profile, enabled } });
     // Not started (the doctor): the setting is stored, the port left to the app.
     if (profile !== null && enabled && this.#started) this.#open(port, profile);
     return this.statuses();
@@ -135,19 +135,19 @@ export class DeviceService {
 
   assign(id: string, patientRef: string): InboxItem {
     const item = this.inbox.assign(id, patientRef, this.#now());
-    this.#options.audit.append({ actor: 'nurse', action: 'devices.assign', detail: { id } });
+    this.#options.audit.append({ action: 'devices.assign', detail: { id } });
     return item;
   }
 
   confirm(id: string, chartedIds: readonly string[]): { item: InboxItem; alreadyCharted: boolean } {
     const result = this.inbox.confirm(id, chartedIds, this.#now());
-    if (!result.alreadyCharted) this.#options.audit.append({ actor: 'nurse', action: 'devices.confirm', detail: { id, observations: chartedIds.length } });
+    if (!result.alreadyCharted) this.#options.audit.append({ action: 'devices.confirm', detail: { id, observations: chartedIds.length } });
     return result;
   }
 
   discard(id: string, reason: string): InboxItem {
     const item = this.inbox.discard(id, reason, this.#now());
-    this.#options.audit.append({ actor: 'nurse', action: 'devices.discard', detail: { id, reason } });
+    this.#options.audit.append({ action: 'devices.discard', detail: { id, reason } });
     return item;
   }
 
