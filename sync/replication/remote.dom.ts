@@ -2,24 +2,67 @@
 import { PouchDB, type Database } from '../store/pouch.dom.js';
 
 /**
- * PouchDB 9 times out only `_changes` requests; a central that accepts a `_bulk_docs` or `_revs_diff` and
- * never answers would stall replication until TCP gives up. Generous: a batch of 500 with photos over a slow
- * GIN link takes a while.
+ * PouchDB 9 sets no timeout on any request (its `_changes` timeout is computed and never used), so a central
+ * that accepts a request and never answers stalls replication until TCP gives up, and the station would go
+ * on saying "syncing". Every request is aborted when nothing arrives for this long: generous, since a batch of
+ * 500 with photos over a slow GIN link takes a while to upload before central answers.
  */
 export const DEFAULT_REQUEST_TIMEOUT_MS = 120_000;
+/** A live `_changes` long poll may sit idle; central sends a newline every heartbeat (10 s, pouchdb-server 6 s). */
+export const LONGPOLL_IDLE_MS = 30_000;
 
 export interface RemoteOptions {
   /** Added to every request: the proxy token in the app, Authorization or Cookie in tests and benchmarks. */
   readonly headers?: Readonly<Record<string, string>>;
   /** Counts bytes on the wire for the benchmark. */
   readonly fetchImpl?: typeof fetch;
-  /** Aborts any request but `_changes` (PouchDB times those itself, heartbeat included) after this long. */
+  /** Aborts a request that has received nothing (headers or body bytes) for this long. */
   readonly requestTimeoutMs?: number;
 }
 
-function isChangesFeed(input: RequestInfo | URL): boolean {
-  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  return /\/_changes(\?|$)/.test(url);
+function urlOf(input: RequestInfo | URL): string {
+  return typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+}
+
+/** An Error with own fields: PouchDB copies only own properties when it wraps a replication error. */
+function requestTimeout(idleMs: number): Error {
+  return Object.assign(new Error(`no answer from central for ${idleMs} ms`), { name: 'TimeoutError', code: 'ETIMEDOUT' });
+}
+
+/** fetch that aborts when no byte has arrived for `idleMs`: before the headers, or between body chunks. */
+async function idleTimedFetch(base: typeof fetch, input: RequestInfo | URL, init: RequestInit, idleMs: number): Promise<Response> {
+  const watchdog = new AbortController();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = (): void => {
+    clearTimeout(timer);
+    timer = setTimeout(() => watchdog.abort(requestTimeout(idleMs)), idleMs);
+  };
+  const signal = init.signal instanceof AbortSignal ? AbortSignal.any([init.signal, watchdog.signal]) : watchdog.signal;
+  arm();
+  let response: Response;
+  try {
+    response = await base(input, { ...init, signal });
+  } catch (error) {
+    clearTimeout(timer);
+    throw error;
+  }
+  if (response.body === null) {
+    clearTimeout(timer);
+    return response;
+  }
+  arm();
+  const watched = response.body.pipeThrough(
+    new TransformStream<Uint8Array, Uint8Array>({
+      transform(chunk, controller) {
+        arm();
+        controller.enqueue(chunk);
+      },
+      flush() {
+        clearTimeout(timer);
+      },
+    }),
+  );
+  return new Response(watched, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
 export function remoteDatabase(url: string, options: RemoteOptions = {}): Database {
@@ -30,9 +73,8 @@ export function remoteDatabase(url: string, options: RemoteOptions = {}): Databa
     fetch(input: RequestInfo | URL, init?: RequestInit) {
       const headers = new Headers(init?.headers);
       for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
-      const signals = [init?.signal, isChangesFeed(input) ? null : AbortSignal.timeout(timeoutMs)].filter((signal): signal is AbortSignal => signal instanceof AbortSignal);
-      const signal = signals.length === 0 ? null : AbortSignal.any(signals);
-      return base(input, { ...init, headers, credentials: 'omit', signal });
+      const idleMs = /[?&]feed=longpoll(&|$)/.test(urlOf(input)) ? Math.max(timeoutMs, LONGPOLL_IDLE_MS) : timeoutMs;
+      return idleTimedFetch(base, input, { ...init, headers, credentials: 'omit' }, idleMs);
     },
   } as PouchDB.Configuration.RemoteDatabaseConfiguration);
 }

@@ -201,6 +201,8 @@ export class Replicator {
       await this.#settle(docs.map((doc) => doc._id));
     }
     await this.#save();
+    // Progress: the counts move batch by batch (the runner in the renderer throttles what it forwards).
+    this.#setState(this.#state, this.#errorCode);
   }
 
   async #onDenied(event: unknown): Promise<void> {
@@ -209,6 +211,7 @@ export class Replicator {
     const rev = rejection.rev ?? (await this.#options.store.db.get(rejection.id).then((doc) => doc._rev, () => null));
     this.#persisted.rejections = [{ ...rejection, rev }, ...this.#persisted.rejections.filter((item) => item.id !== rejection.id)].slice(0, 500);
     await this.#save();
+    this.#setState(this.#state, this.#errorCode);
   }
 
   async #onPaused(error: unknown): Promise<void> {
