@@ -1,13 +1,17 @@
 /**
  * Central provisioning for one hospital and one station (CouchDB 3 API, as admin): the hospital database and
  * its secrets database, the station user with the hospital's station role, `_security` on both, the design
- * documents (validate_doc_update + views), and the hospital key (made once, never replaced: every Patient id
- * of the hospital depends on it). Safe to run again: existing things are kept or updated in place.
+ * documents (validate_doc_update + views), the hospital key (made once, never replaced: every Patient id
+ * of the hospital depends on it), and the station's claim on its queue prefix (a second station whose name
+ * gives the same prefix is refused: two stations must never hand out the same queue numbers). Safe to run
+ * again for the same station: existing things are kept or updated in place.
  */
 import { randomBytes } from 'node:crypto';
 import { newHospitalKeyHex } from '../model/ids.std.js';
 import { queuePrefixFor } from '../model/encounter.std.js';
 import { basicAuth, requestJson, type HttpAnswer } from './centralHttp.node.js';
+import { provisionErrorMessage, type ProvisionErrorCode } from './provisionErrors.std.js';
+import type { Bilingual } from '../../electron/contract/errors.std.js';
 import {
   HOSPITAL_KEY_DOC,
   STATION_NAME,
@@ -39,16 +43,91 @@ export interface ProvisionResult {
   readonly createdKey: boolean;
 }
 
-export class ProvisionError extends Error {}
+/** A refusal with a code and its Thai and English text; `message` holds both (Thai first, as the CLI prints it). */
+export class ProvisionError extends Error {
+  readonly code: ProvisionErrorCode;
+  readonly text: Bilingual;
+  constructor(code: ProvisionErrorCode, params: Readonly<Record<string, string>> = {}, detail = '') {
+    const text = provisionErrorMessage(code, params);
+    super(`${text.th}\n${text.en}${detail === '' ? '' : `\n${detail}`}`);
+    this.name = 'ProvisionError';
+    this.code = code;
+    this.text = text;
+  }
+}
 
 function expectOk(answer: HttpAnswer, what: string, allowed: number[] = []): void {
   if ((answer.status >= 200 && answer.status < 300) || allowed.includes(answer.status)) return;
-  throw new ProvisionError(`${what} failed: HTTP ${answer.status} ${JSON.stringify(answer.body).slice(0, 200)}`);
+  throw new ProvisionError('provision_http_failed', { what, status: String(answer.status) }, JSON.stringify(answer.body).slice(0, 200));
+}
+
+type Call = (path: string, method?: string, body?: unknown) => Promise<HttpAnswer>;
+
+/** PUT over whatever revision is there; a concurrent provisioning's write (409) is re-read and overwritten. */
+async function putLatest(call: Call, path: string, doc: object, what: string): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    const existing = await call(path);
+    const rev = existing.status === 200 ? (existing.body as { _rev?: string })._rev : undefined;
+    const put = await call(path, 'PUT', { ...doc, ...(rev === undefined ? {} : { _rev: rev }) });
+    if (put.status !== 409 || attempt >= 4) {
+      expectOk(put, what);
+      return;
+    }
+  }
+}
+
+/** pouchdb-server keeps `_security` as a revisioned document and answers 409 to a concurrent PUT (CouchDB 3 does not). */
+async function putSecurity(call: Call, name: string, security: object): Promise<void> {
+  for (let attempt = 0; ; attempt += 1) {
+    const put = await call(`/${name}/_security`, 'PUT', security);
+    if (put.status !== 409 || attempt >= 4) {
+      expectOk(put, `_security of ${name}`);
+      return;
+    }
+  }
+}
+
+/** The claim on a queue prefix in the secrets database: one document per prefix, created once (409 if taken). */
+export function queuePrefixDocId(prefix: string): string {
+  return `queue-prefix:${prefix}`;
+}
+
+interface PrefixClaim {
+  readonly station: string;
+  readonly stationUser: string;
+  readonly queuePrefix: string;
+  readonly claimedAt: string;
+}
+
+/**
+ * Claims the station's queue prefix for it, or names the other station that holds it. The claim is a
+ * create-only document, so two provisionings racing for one prefix cannot both win; station users made
+ * before claims existed are checked by name too.
+ */
+async function claimQueuePrefix(call: Call, secrets: string, hcode: string, station: string, prefix: string): Promise<void> {
+  const userPrefix = `org.couchdb.user:${stationUserName(hcode, '')}`;
+  const users = await call(`/_users/_all_docs?startkey=${encodeURIComponent(JSON.stringify(userPrefix))}&endkey=${encodeURIComponent(JSON.stringify(`${userPrefix}\ufff0`))}`);
+  expectOk(users, 'list station users');
+  for (const row of (users.body as { rows?: { id: string }[] }).rows ?? []) {
+    const other = row.id.slice(userPrefix.length);
+    if (other !== station && STATION_NAME.test(other) && queuePrefixFor(other) === prefix) throw new ProvisionError('provision_queue_prefix_taken', { prefix, station, other });
+  }
+  const path = `/${secrets}/${encodeURIComponent(queuePrefixDocId(prefix))}`;
+  const claim: PrefixClaim = { station, stationUser: stationUserName(hcode, station), queuePrefix: prefix, claimedAt: new Date().toISOString() };
+  const created = await call(path, 'PUT', claim);
+  if (created.status === 409) {
+    const existing = await call(path);
+    expectOk(existing, 'read queue prefix claim');
+    const holder = (existing.body as Partial<PrefixClaim>).station ?? '?';
+    if (holder !== station) throw new ProvisionError('provision_queue_prefix_taken', { prefix, station, other: holder });
+    return;
+  }
+  expectOk(created, 'claim queue prefix');
 }
 
 export async function provision(options: ProvisionOptions): Promise<ProvisionResult> {
-  if (!/^\d{5}$/.test(options.hcode)) throw new ProvisionError('hcode must be 5 digits');
-  if (!STATION_NAME.test(options.station)) throw new ProvisionError('station name: 1-16 of a-z 0-9 -, starting with a letter or digit');
+  if (!/^\d{5}$/.test(options.hcode)) throw new ProvisionError('provision_bad_hcode');
+  if (!STATION_NAME.test(options.station)) throw new ProvisionError('provision_bad_station');
   const base = options.url.replace(/\/+$/, '');
   const auth = { Authorization: basicAuth(options.adminUser, options.adminPassword) };
   const call = (path: string, method = 'GET', body?: unknown): Promise<HttpAnswer> => requestJson(`${base}${path}`, { method, body, headers: auth });
@@ -59,23 +138,27 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
   for (const name of [database, secrets]) expectOk(await call(`/${name}`, 'PUT'), `create ${name}`, [412]);
 
   const security = { admins: { names: [], roles: [] }, members: { names: [], roles: [role] } };
-  for (const name of [database, secrets]) expectOk(await call(`/${name}/_security`, 'PUT', security), `_security of ${name}`);
+  for (const name of [database, secrets]) await putSecurity(call, name, security);
 
   for (const [name, doc] of [
     [database, clinicDesignDoc(options.hcode)],
     [secrets, secretsDesignDoc()],
   ] as const) {
-    const existing = await call(`/${name}/${doc._id}`);
-    const rev = existing.status === 200 ? (existing.body as { _rev?: string })._rev : undefined;
-    expectOk(await call(`/${name}/${doc._id}`, 'PUT', { ...doc, ...(rev === undefined ? {} : { _rev: rev }) }), `design document ${doc._id}`);
+    await putLatest(call, `/${name}/${doc._id}`, doc, `design document ${doc._id}`);
   }
 
   let createdKey = false;
   const key = await call(`/${secrets}/${HOSPITAL_KEY_DOC}`);
   if (key.status === 404) {
-    expectOk(await call(`/${secrets}/${HOSPITAL_KEY_DOC}`, 'PUT', { key: newHospitalKeyHex((n) => new Uint8Array(randomBytes(n))), createdAt: new Date().toISOString() }), 'hospital key');
-    createdKey = true;
+    const made = await call(`/${secrets}/${HOSPITAL_KEY_DOC}`, 'PUT', { key: newHospitalKeyHex((n) => new Uint8Array(randomBytes(n))), createdAt: new Date().toISOString() });
+    // 409: another provisioning made it a moment ago; that key stands.
+    expectOk(made, 'hospital key', [409]);
+    createdKey = made.status !== 409;
   } else expectOk(key, 'read hospital key');
+
+  // Before the user exists: a refused station gets no account.
+  const queuePrefix = queuePrefixFor(options.station);
+  await claimQueuePrefix(call, secrets, options.hcode, options.station, queuePrefix);
 
   const stationUser = stationUserName(options.hcode, options.station);
   const stationPassword = options.stationPassword ?? randomBytes(18).toString('base64url');
@@ -86,5 +169,5 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
     await call(userPath, 'PUT', { _id: `org.couchdb.user:${stationUser}`, ...(userRev === undefined ? {} : { _rev: userRev }), name: stationUser, type: 'user', roles: [role], password: stationPassword }),
     'station user',
   );
-  return { database, secretsDatabase: secrets, stationUser, stationPassword, queuePrefix: queuePrefixFor(options.station), createdKey };
+  return { database, secretsDatabase: secrets, stationUser, stationPassword, queuePrefix, createdKey };
 }

@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CENTRAL_ADMIN, sharedCentralUrl } from './centralServer.js';
 import { uniqueHcode } from './station.js';
-import { provision, type ProvisionResult } from '../../../sync/central/provision.node.js';
+import { provision, queuePrefixDocId, ProvisionError, type ProvisionResult } from '../../../sync/central/provision.node.js';
 import { basicAuth, requestJson } from '../../../sync/central/centralHttp.node.js';
 import { newVisit } from '../../../sync/model/encounter.std.js';
 import { vitalSignObservations } from '../../../sync/model/observation.std.js';
@@ -53,5 +53,51 @@ describe('central provisioning', () => {
     expect(JSON.stringify(changed.body)).toMatch(/immutable/);
     const voided = await asStation(encodeURIComponent(observation._id), 'PUT', { ...observation, _rev: rev, status: 'entered-in-error' });
     expect(voided.status).toBe(201);
+  });
+
+  it('refuses a second station whose queue prefix collides, in Thai and English, and makes no account for it', async () => {
+    const admin = { adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, url: sharedCentralUrl(), hcode };
+    const refused = await provision({ ...admin, station: 'opd1' }).then(
+      () => null,
+      (error: unknown) => error,
+    );
+    expect(refused).toBeInstanceOf(ProvisionError);
+    expect(refused).toMatchObject({ code: 'provision_queue_prefix_taken' });
+    const message = refused instanceof Error ? refused.message : '';
+    expect(message).toMatch(/ตัวนำหน้าเลขคิว OPD1/);
+    expect(message).toMatch(/Queue prefix OPD1 of station "opd1" is already used by station "opd-1"/);
+    const user = await requestJson(`${sharedCentralUrl()}/_users/org.couchdb.user:st-${hcode}-opd1`, { headers: { Authorization: basicAuth(CENTRAL_ADMIN.user, CENTRAL_ADMIN.password) } });
+    expect(user.status).toBe(404);
+    // The claim is readable by the hospital's stations, so a station can check its own prefix.
+    const claim = await requestJson(`${sharedCentralUrl()}/${account.secretsDatabase}/${encodeURIComponent(queuePrefixDocId('OPD1'))}`, { headers: { Authorization: basicAuth(account.stationUser, account.stationPassword) } });
+    expect(claim.body).toMatchObject({ station: 'opd-1', queuePrefix: 'OPD1' });
+    // Re-provisioning the holder stays idempotent.
+    expect((await provision({ ...admin, station: 'opd-1', stationPassword: account.stationPassword })).queuePrefix).toBe('OPD1');
+  });
+
+  it('lets exactly one of two racing stations with the same prefix through', async () => {
+    const admin = { adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, url: sharedCentralUrl(), hcode };
+    const results = await Promise.allSettled([provision({ ...admin, station: 'ward-7' }), provision({ ...admin, station: 'ward7' })]);
+    const refusals = results.filter((result) => result.status === 'rejected').map((result) => (result as PromiseRejectedResult).reason as unknown);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    expect(refusals).toHaveLength(1);
+    expect(refusals[0]).toMatchObject({ code: 'provision_queue_prefix_taken' });
+  });
+
+  it('checks station users made before prefix claims existed', async () => {
+    const adminAuth = { Authorization: basicAuth(CENTRAL_ADMIN.user, CENTRAL_ADMIN.password) };
+    const legacy = `st-${hcode}-lab-1`;
+    const made = await requestJson(`${sharedCentralUrl()}/_users/org.couchdb.user:${legacy}`, { method: 'PUT', headers: adminAuth, body: { name: legacy, type: 'user', roles: [], password: 'legacy-test-only' } });
+    expect(made.status).toBeLessThan(300);
+    await expect(provision({ adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, url: sharedCentralUrl(), hcode, station: 'lab1' })).rejects.toMatchObject({
+      code: 'provision_queue_prefix_taken',
+      message: expect.stringMatching(/used by station "lab-1"/),
+    });
+  });
+
+  it('refuses a bad hospital code or station name with a clear error', async () => {
+    const admin = { adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, url: sharedCentralUrl() };
+    await expect(provision({ ...admin, hcode: '123', station: 'x' })).rejects.toMatchObject({ code: 'provision_bad_hcode', message: expect.stringMatching(/5 หลัก[\s\S]*5 digits/) });
+    await expect(provision({ ...admin, hcode, station: 'Bad Name' })).rejects.toMatchObject({ code: 'provision_bad_station' });
   });
 });

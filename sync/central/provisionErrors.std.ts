@@ -1,0 +1,27 @@
+/** What central provisioning refuses, in Thai and English (the IT person runs it; the CLI prints both). */
+import type { Bilingual } from '../../electron/contract/errors.std.js';
+
+export const provisionErrorText = {
+  provision_bad_hcode: { th: 'รหัสสถานพยาบาลต้องเป็นตัวเลข 5 หลัก', en: 'The hospital code must be 5 digits.' },
+  provision_bad_station: {
+    th: 'ชื่อสถานี: a-z 0-9 และ - ได้ 1-16 ตัว ขึ้นต้นด้วยตัวอักษรหรือตัวเลข',
+    en: 'Station name: 1-16 of a-z, 0-9 and -, starting with a letter or digit.',
+  },
+  provision_queue_prefix_taken: {
+    th: 'ตัวนำหน้าเลขคิว {prefix} ของสถานี "{station}" ซ้ำกับสถานี "{other}" ที่ลงทะเบียนไว้แล้วในโรงพยาบาลนี้ สองสถานีจะออกเลขคิวซ้ำกันได้ จึงไม่ลงทะเบียน กรุณาตั้งชื่อสถานีใหม่',
+    en: 'Queue prefix {prefix} of station "{station}" is already used by station "{other}" of this hospital; the two could hand out the same queue numbers, so nothing was provisioned. Choose another station name.',
+  },
+  provision_http_failed: { th: 'เซิร์ฟเวอร์กลางไม่รับคำสั่ง: {what} (HTTP {status})', en: 'Central refused a provisioning step: {what} (HTTP {status}).' },
+} as const satisfies Record<string, Bilingual>;
+
+export type ProvisionErrorCode = keyof typeof provisionErrorText;
+
+function fill(template: string, params: Readonly<Record<string, string>>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => params[name] ?? whole);
+}
+
+/** Thai and English text of a provisioning error with its details filled in. */
+export function provisionErrorMessage(code: ProvisionErrorCode, params: Readonly<Record<string, string>> = {}): Bilingual {
+  const text = provisionErrorText[code];
+  return { th: fill(text.th, params), en: fill(text.en, params) };
+}
