@@ -39,7 +39,8 @@ export function SyncDashboard({ api }: { readonly api: SyncApi }) {
           <h3>{t('sync.title')}</h3>
           <p className="sync-headline" data-testid="sync-headline">
             {t(`sync.state.${view.state}`)}
-            {view.errorCode !== null && view.errorCode !== 'sync_offline' && <> — {t(`sync.problem.${view.errorCode}`)}</>}
+            {/* Offline needs no second title: the reason line below says why. */}
+            {view.errorCode !== null && view.state !== 'offline' && <> — {t(`sync.problem.${view.errorCode}`)}</>}
           </p>
           {view.errorCode !== null && (
             <p className="sync-reason" data-testid="sync-reason">

@@ -15,7 +15,8 @@ interface IssueCardProps {
 
 function IssueCard({ testId, title, empty, headers, count, children }: IssueCardProps) {
   return (
-    <div className="card" data-testid={testId}>
+    // Full width once there is something to read: ids and central's reasons are long.
+    <div className={count === 0 ? 'card' : 'card wide'} data-testid={testId}>
       <h3>
         {title} <span className="count">{count}</span>
       </h3>
