@@ -1,0 +1,282 @@
+// Two stations of one hospital, end to end: two dev:browser processes (own data folders, own station
+// databases) and two Chromium contexts (own IndexedDB), central = pouchdb-server provisioned with two station
+// users, reached through a TCP proxy that can cut the link. Each station is configured through the IT form;
+// with the link cut both register the same (synthetic) person by hand; when the link returns central holds
+// one Patient and both visits, and both dashboards say up to date with nothing waiting. Also: offline while
+// the link is cut, and wrong password (in the form, and on the dashboard when central's password changes).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { startDevBrowser, type DevBrowser } from './harness/devBrowser.js';
+import { launchChromium, outputDir } from './harness/chromium.js';
+import { scanLogsForCitizenIds } from './harness/logScan.js';
+import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
+import { CENTRAL_ADMIN, startCentral, type Central } from '../integration/sync/centralServer.js';
+import { provision, type ProvisionResult } from '../../sync/central/provision.node.js';
+import { basicAuth } from '../../sync/central/centralHttp.node.js';
+import { demoIdentities } from '../factories/cardIdentities.js';
+
+const HCODE = '10953';
+const person = ((found) => {
+  if (found === undefined) throw new Error('demo identities missing');
+  return found;
+})(demoIdentities[0]);
+const [, first = '', , last = ''] = person.thaiName.split('#');
+
+interface DeadLink {
+  readonly url: string;
+  cut(): void;
+  restore(): void;
+  close(): Promise<void>;
+}
+
+/**
+ * A link to central that, when cut, goes silent the way a rural GIN link does (packets dropped: connections
+ * hang, nothing answers) rather than refusing, which would read as "central down". restore() resets what
+ * hung (as the router would) and forwards again.
+ */
+async function deadLink(targetPort: number): Promise<DeadLink> {
+  const live = new Map<Socket, Socket>();
+  const hung = new Set<Socket>();
+  let up = true;
+  function hang(client: Socket): void {
+    hung.add(client);
+    client.on('error', () => undefined);
+    client.on('close', () => hung.delete(client));
+  }
+  const server = createServer((client) => {
+    if (!up) return hang(client);
+    const upstream = connect(targetPort, '127.0.0.1');
+    live.set(client, upstream);
+    client.pipe(upstream);
+    upstream.pipe(client);
+    const drop = (): void => {
+      live.delete(client);
+      client.destroy();
+      upstream.destroy();
+    };
+    for (const socket of [client, upstream]) {
+      socket.on('error', drop);
+      socket.on('close', drop);
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    cut() {
+      up = false;
+      for (const [client, upstream] of live) {
+        client.unpipe(upstream);
+        upstream.unpipe(client);
+        client.removeAllListeners('close');
+        client.removeAllListeners('error');
+        upstream.removeAllListeners('close');
+        upstream.removeAllListeners('error');
+        upstream.on('error', () => undefined);
+        upstream.destroy();
+        hang(client);
+      }
+      live.clear();
+    },
+    restore() {
+      for (const client of hung) client.destroy();
+      hung.clear();
+      up = true;
+    },
+    async close() {
+      for (const client of hung) client.destroy();
+      for (const [client, upstream] of live) {
+        client.destroy();
+        upstream.destroy();
+      }
+      await new Promise<void>((done) => server.close(() => done()));
+    },
+  };
+}
+
+interface StationUnderTest {
+  readonly label: string;
+  readonly prefix: string;
+  readonly app: DevBrowser;
+  readonly page: Page;
+  readonly account: ProvisionResult;
+  readonly errors: string[];
+}
+
+let central: Central;
+let link: DeadLink;
+let browser: Browser;
+const stations: StationUnderTest[] = [];
+const OFFLINE_CODES = ['sync_offline', 'sync_timeout'];
+const admin = { Authorization: basicAuth(CENTRAL_ADMIN.user, CENTRAL_ADMIN.password) };
+
+function station(index: number): StationUnderTest {
+  const found = stations[index];
+  if (found === undefined) throw new Error(`station ${index} not started`);
+  return found;
+}
+
+async function centralJson<T>(path: string, init: RequestInit = {}): Promise<T> {
+  const response = await fetch(`${central.url}${path}`, { ...init, headers: { ...admin, 'Content-Type': 'application/json', ...init.headers } });
+  if (!response.ok) throw new Error(`central ${path}: HTTP ${response.status}`);
+  return (await response.json()) as T;
+}
+
+async function openStation(label: string, prefix: string, stationName: string): Promise<StationUnderTest> {
+  const account = await provision({ url: central.url, adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode: HCODE, station: label });
+  const app = await startDevBrowser();
+  const context = await browser.newContext({ locale: 'th-TH', viewport: { width: 1280, height: 1000 } });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  await page.goto(app.url);
+  await page.fill('input[name=hcode]', HCODE);
+  await page.fill('input[name=stationName]', stationName);
+  await page.fill('input[name=queuePrefix]', prefix);
+  await page.click('[data-testid=setup-save]');
+  await page.getByTestId('workspace-frontdesk').waitFor();
+  return { label, prefix, app, page, account, errors };
+}
+
+/** The dashboard's state (data-state on the state card), waited for on the IT tab. */
+async function waitForState(target: StationUnderTest, state: string, codes: readonly string[] = [''], timeout = 45_000): Promise<void> {
+  await target.page.click('[data-testid=tab-it]');
+  await target.page
+    .locator(codes.map((code) => `[data-testid=sync-state][data-state="${state}"][data-code="${code}"]`).join(', '))
+    .waitFor({ timeout })
+    .catch(async (error: unknown) => {
+      await target.page.screenshot({ path: join(outputDir(), `sync-${target.label}-waiting-${state}.png`), fullPage: true });
+      const shown = await target.page.getByTestId('sync-state').evaluate((node) => `${node.getAttribute('data-state') ?? ''}/${node.getAttribute('data-code') ?? ''}`);
+      const refused = await target.page.getByTestId('sync-rejection-row').allTextContents();
+      throw new Error(`${target.label}: waited for ${state}/${codes.join('|')}, dashboard shows ${shown}; refused: ${refused.join(' | ') || 'none'}`, { cause: error });
+    });
+}
+
+async function configure(target: StationUnderTest, password: string): Promise<void> {
+  await target.page.click('[data-testid=tab-it]');
+  const form = target.page.getByTestId('sync-config-form');
+  await form.locator('input[name=centralUrl]').fill(link.url);
+  await form.locator('input[name=username]').fill(target.account.stationUser);
+  await form.locator('input[name=password]').fill(password);
+  await target.page.click('[data-testid=sync-config-save]');
+}
+
+async function registerByHand(target: StationUnderTest): Promise<string> {
+  const { page } = target;
+  await page.click('[data-testid=tab-frontdesk]');
+  await page.click('[data-testid=manual-open]');
+  await page.fill('input[name=cid]', person.cid);
+  await page.fill('input[name=first]', first);
+  await page.fill('input[name=last]', last);
+  await page.click('[data-testid=manual-save]');
+  await page.getByTestId('saved-queue-number').waitFor();
+  return (await page.getByTestId('saved-queue-number').textContent()) ?? '';
+}
+
+beforeAll(async () => {
+  central = await startCentral();
+  link = await deadLink(central.port);
+  browser = await launchChromium();
+  stations.push(await openStation('a', 'A', 'ห้องบัตร 1'), await openStation('b', 'B', 'ห้องบัตร 2'));
+});
+
+afterAll(async () => {
+  await browser?.close();
+  for (const started of stations) await started.app.stop();
+  await link?.close();
+  await central?.stop();
+});
+
+describe('two stations sync through central', () => {
+  it('refuses a wrong password in the form, in Thai and English, and stays unconfigured', async () => {
+    const a = station(0);
+    await waitForState(a, 'unconfigured');
+    await configure(a, 'not-the-password');
+    const error = a.page.getByTestId('sync-config-error');
+    await error.waitFor();
+    expect(await error.getAttribute('data-code')).toBe('sync_wrong_password');
+    expect(await error.locator('[lang=th]').textContent()).toContain('รหัสผ่าน');
+    expect(await error.locator('[lang=en]').textContent()).toContain('is wrong');
+    await a.page.screenshot({ path: join(outputDir(), 'sync-wrong-password-form.png'), fullPage: true });
+    await waitForState(a, 'unconfigured');
+  });
+
+  it('configures both stations through the form and both say up to date with nothing waiting', async () => {
+    for (const target of stations) {
+      await configure(target, target.account.stationPassword);
+      await target.page.getByTestId('sync-config-saved').waitFor();
+      await waitForState(target, 'up_to_date');
+      expect(await target.page.getByTestId('sync-pending').getAttribute('data-count')).toBe('0');
+      expect(await target.page.getByTestId('link-state').getAttribute('data-state')).toBe('up_to_date');
+    }
+    await station(0).page.screenshot({ path: join(outputDir(), 'sync-up-to-date.png'), fullPage: true });
+  });
+
+  it('shows offline on both when the link is cut, and registration goes on', async () => {
+    link.cut();
+    // A silent link reads as offline (probe timed out or network unreachable), never as synced or as central down.
+    for (const target of stations) await waitForState(target, 'offline', OFFLINE_CODES);
+    expect(await registerByHand(station(0))).toBe('A-001');
+    expect(await registerByHand(station(1))).toBe('B-001');
+    for (const target of stations) {
+      await waitForState(target, 'offline', OFFLINE_CODES);
+      await expect.poll(async () => Number(await target.page.getByTestId('sync-pending').getAttribute('data-count')), { timeout: 20_000 }).toBeGreaterThan(0);
+      // The header says offline too, never synced.
+      expect(await target.page.getByTestId('link-state').getAttribute('data-state')).toBe('offline');
+    }
+    await station(1).page.screenshot({ path: join(outputDir(), 'sync-offline.png'), fullPage: true });
+  });
+
+  it('when the link returns, central holds one patient and both visits, and both dashboards say up to date with 0 pending', async () => {
+    link.restore();
+    for (const target of stations) await waitForState(target, 'up_to_date', [''], 90_000);
+    // Each station pulls the other's visit and the settled patient; wait until both agree nothing is left.
+    for (const target of stations) {
+      await target.page.click('[data-testid=sync-now]');
+      await waitForState(target, 'up_to_date', [''], 60_000);
+      expect(await target.page.getByTestId('sync-pending').getAttribute('data-count')).toBe('0');
+    }
+    const all = await centralJson<{ rows: { id: string }[] }>(`/clinic_${HCODE}/_all_docs`);
+    const ids = all.rows.map((row) => row.id);
+    expect(ids.filter((id) => id.startsWith('Patient/'))).toHaveLength(1);
+    expect(ids.filter((id) => id.startsWith('Encounter/'))).toHaveLength(2);
+    expect(ids.some((id) => id.includes(person.cid))).toBe(false);
+    const patientId = ids.find((id) => id.startsWith('Patient/')) ?? '';
+    await expect
+      .poll(async () => (await centralJson<{ _conflicts?: string[] }>(`/clinic_${HCODE}/${encodeURIComponent(patientId)}?conflicts=true`))._conflicts ?? [], { timeout: 30_000 })
+      .toEqual([]);
+    // Both stations now show both visits in today's queue.
+    for (const target of stations) {
+      await target.page.click('[data-testid=tab-frontdesk]');
+      await expect.poll(() => target.page.getByTestId('queue-row').count(), { timeout: 20_000 }).toBe(2);
+    }
+    await station(0).page.click('[data-testid=tab-it]');
+    await station(0).page.screenshot({ path: join(outputDir(), 'sync-after-reconnect.png'), fullPage: true });
+  });
+
+  it('says wrong password on the dashboard when central no longer accepts the station’s password', async () => {
+    const b = station(1);
+    const userPath = `/_users/${encodeURIComponent(`org.couchdb.user:${b.account.stationUser}`)}`;
+    const user = await centralJson<Record<string, unknown>>(userPath);
+    await centralJson(userPath, { method: 'PUT', body: JSON.stringify({ ...user, password: 'changed-at-central-test-only' }) });
+    await b.page.click('[data-testid=tab-it]');
+    await b.page.click('[data-testid=sync-now]');
+    await waitForState(b, 'error', ['sync_wrong_password'], 60_000);
+    expect(await b.page.getByTestId('sync-headline').textContent()).toContain('รหัสผ่านไม่ถูกต้อง');
+    expect(await b.page.getByTestId('link-state').getAttribute('data-state')).toBe('error');
+    await b.page.click('[data-testid=language-toggle]');
+    await b.page.getByText('Wrong password').first().waitFor();
+    await b.page.screenshot({ path: join(outputDir(), 'sync-wrong-password-dashboard.png'), fullPage: true });
+  });
+
+  it('no page errors, and no citizen id in any log of either station', async () => {
+    for (const target of stations) {
+      expect(target.errors).toEqual([]);
+      // The page first: its live replication holds a long-poll open through main's proxy.
+      await target.page.context().close();
+      await target.app.stop();
+      expect(scanLogsForCitizenIds(join(target.app.dataDir, 'logs')).hits).toEqual([]);
+    }
+  });
+});
