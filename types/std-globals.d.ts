@@ -19,4 +19,7 @@ declare class URL {
   readonly port: string;
   readonly pathname: string;
   readonly href: string;
+  /** Writable, so pure code can strip credentials typed into an address. */
+  username: string;
+  password: string;
 }

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { command } from './define.std.js';
 import { QueuePrefix, queuePrefixFor } from '../../sync/model/encounter.std.js';
+import { STATION_NAME } from '../../sync/central/designDocs.std.js';
 
 /** A MOPH hospital code (hcode) is exactly 5 digits. */
 export const Hcode = z.string().regex(/^\d{5}$/, 'hcode must be 5 digits');
@@ -31,6 +32,12 @@ export const SetupInput = z.object({
   stationName: z.string().trim().min(1).max(60),
   /** Defaults to one derived from the station name (suggestQueuePrefix); IT should pick a distinct one per station. */
   queuePrefix: QueuePrefix.optional(),
+  /**
+   * The station's name on central (`npm run central -- provision --station <code>`): the station writes every
+   * record as central user `st-<hcode>-<code>`, which central's validate_doc_update requires as the author.
+   * Defaults to the queue prefix in lower case (provisioning derives the prefix from the code the same way).
+   */
+  stationCode: z.string().regex(STATION_NAME, 'station code: 1-16 of a-z 0-9 -').optional(),
   centralUrl: z.url({ protocol: /^https?$/ }).nullable().optional(),
 });
 export type SetupInput = z.infer<typeof SetupInput>;

@@ -32,6 +32,10 @@ export const syncErrorText = {
     en: 'Some conflicting edits could not be settled automatically; they wait for IT.',
   },
   sync_server_error: { th: 'เซิร์ฟเวอร์กลางเกิดข้อผิดพลาด จะลองใหม่เอง', en: 'The central server failed; retrying on its own.' },
+  sync_station_mismatch: {
+    th: 'บัญชีผู้ใช้ส่วนกลางนี้ไม่ใช่ของสถานีนี้ (สถานีนี้บันทึกข้อมูลในชื่อผู้ใช้ที่ตั้งไว้ตอนติดตั้ง) กรุณาใช้บัญชีของสถานีนี้ หรือตั้งค่ารหัสสถานีให้ตรงกับที่ลงทะเบียนไว้',
+    en: "This central account is not this station's (the station writes its records as the user set at setup). Use this station's account, or set the station code as provisioned.",
+  },
   sync_not_configured: {
     th: 'ยังไม่ได้ตั้งค่าการเชื่อมต่อเซิร์ฟเวอร์กลาง (ที่อยู่ ชื่อผู้ใช้ รหัสผ่านของสถานี)',
     en: 'The link to the central server is not set up yet (address, station user, password).',

@@ -4,6 +4,8 @@ import type { StationDb } from '../db/stationDb.node.js';
 import type { SetupInput, StationSettings, Language } from '../../contract/settings.std.js';
 import { Hcode, suggestQueuePrefix } from '../../contract/settings.std.js';
 import { EdgeError } from '../../contract/result.std.js';
+import { stationUserName } from '../../../sync/central/designDocs.std.js';
+import { queuePrefixFor } from '../../../sync/model/encounter.std.js';
 
 type Key = 'hcode' | 'stationId' | 'stationName' | 'queuePrefix' | 'centralUrl' | 'language';
 
@@ -14,7 +16,8 @@ export class SettingsService {
   constructor(db: StationDb, onChange: (settings: StationSettings) => void = () => undefined) {
     this.#db = db;
     this.#onChange = onChange;
-    // The station id is made once, on first start, and never changes: audit entries and sync use it.
+    // Until setup the station has a random id (audit entries of the setup itself); setup gives it its central
+    // identity, the author of every record it writes.
     if (this.#read('stationId') === null) this.#write({ stationId: randomUUID() });
   }
 
@@ -36,7 +39,15 @@ export class SettingsService {
 
   setup(input: SetupInput): StationSettings {
     if (!Hcode.safeParse(input.hcode).success) throw new EdgeError('invalid_hcode', 'hcode must be 5 digits');
-    this.#write({ hcode: input.hcode, stationName: input.stationName.trim(), queuePrefix: input.queuePrefix ?? suggestQueuePrefix(input.stationName), centralUrl: input.centralUrl ?? null });
+    const queuePrefix = input.queuePrefix ?? (input.stationCode === undefined ? suggestQueuePrefix(input.stationName) : queuePrefixFor(input.stationCode));
+    const stationCode = input.stationCode ?? queuePrefix.toLowerCase();
+    this.#write({
+      hcode: input.hcode,
+      stationId: stationUserName(input.hcode, stationCode),
+      stationName: input.stationName.trim(),
+      queuePrefix,
+      centralUrl: input.centralUrl ?? null,
+    });
     return this.#changed();
   }
 

@@ -129,6 +129,9 @@ export class SyncService {
     const session = new CentralSession({ centralUrl, username: input.username, password: input.password, caPem, database: databaseName(hcode) }, this.#options.session);
     try {
       await session.open();
+      // Every record this station wrote names its central user as author; another user would see them refused.
+      const stationId = this.#options.settings.get().stationId;
+      if (input.username !== stationId) throw new EdgeError('sync_station_mismatch', `this station writes as ${stationId}, not ${input.username}`);
       await this.#options.keystore.write({ centralUrl, username: input.username, password: input.password });
     } catch (error) {
       session.close();
@@ -139,7 +142,7 @@ export class SyncService {
     this.#session?.close();
     this.#session = session;
     this.#credentialsError = null;
-    this.#options.audit.append({ actor: 'it', action: 'sync.configured', detail: { centralHost: new URL(centralUrl).host, stationUser: input.username, customCa: caPem !== null } });
+    this.#options.audit.append({ action: 'sync.configured', detail: { centralHost: new URL(centralUrl).host, stationUser: input.username, customCa: caPem !== null } });
     this.#options.log.info({ centralHost: new URL(centralUrl).host }, 'sync configured');
     await this.#keySync.sync(session, hcode);
     this.#monitor.start();

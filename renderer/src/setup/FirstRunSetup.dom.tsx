@@ -3,6 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationSettings } from '../../../electron/contract/settings.std.js';
 import { QueuePrefix, suggestQueuePrefix } from '../../../electron/contract/settings.std.js';
+import { STATION_NAME } from '../../../sync/central/designDocs.std.js';
 import { invoke } from '../bridge/client.dom.js';
 import { errorMessage } from '../i18n/i18n.dom.js';
 
@@ -14,6 +15,9 @@ export function FirstRunSetup({ onDone }: { readonly onDone: (settings: StationS
   // Follows the station name until IT types a prefix of its own.
   const [queuePrefix, setQueuePrefix] = useState<string | null>(null);
   const prefix = queuePrefix ?? suggestQueuePrefix(stationName);
+  // The station's name on central (its user st-<hcode>-<code>); follows the prefix until IT types one.
+  const [stationCode, setStationCode] = useState<string | null>(null);
+  const code = stationCode ?? prefix.toLowerCase();
   const [problem, setProblem] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -22,9 +26,10 @@ export function FirstRunSetup({ onDone }: { readonly onDone: (settings: StationS
     if (!/^\d{5}$/.test(hcode)) return setProblem(t('setup.hcodeInvalid'));
     if (stationName.trim() === '') return setProblem(t('setup.nameRequired'));
     if (!QueuePrefix.safeParse(prefix).success) return setProblem(t('setup.prefixInvalid'));
+    if (!STATION_NAME.test(code)) return setProblem(t('setup.stationCodeInvalid'));
     if (centralUrl !== '' && !/^https?:\/\/.+/.test(centralUrl)) return setProblem(t('setup.urlInvalid'));
     setBusy(true);
-    const result = await invoke('settings.setup', { hcode, stationName, queuePrefix: prefix, centralUrl: centralUrl === '' ? null : centralUrl });
+    const result = await invoke('settings.setup', { hcode, stationName, queuePrefix: prefix, stationCode: code, centralUrl: centralUrl === '' ? null : centralUrl });
     setBusy(false);
     if (result.ok) onDone(result.value);
     else setProblem(errorMessage(result.error.code));
@@ -47,6 +52,11 @@ export function FirstRunSetup({ onDone }: { readonly onDone: (settings: StationS
           {t('setup.queuePrefix')}
           <input name="queuePrefix" maxLength={8} value={prefix} onChange={(e) => setQueuePrefix(e.target.value.toUpperCase().replace(/[^A-Z0-9]/g, ''))} />
           <small className="muted">{t('setup.queuePrefixHint')}</small>
+        </label>
+        <label>
+          {t('setup.stationCode')}
+          <input name="stationCode" maxLength={16} value={code} onChange={(e) => setStationCode(e.target.value.toLowerCase().replace(/[^a-z0-9-]/g, ''))} />
+          <small className="muted">{t('setup.stationCodeHint', { user: `st-${hcode === '' ? '?????' : hcode}-${code}` })}</small>
         </label>
         <label>
           {t('setup.centralUrl')}

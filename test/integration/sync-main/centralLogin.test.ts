@@ -105,6 +105,15 @@ describe('sync.configure against central', () => {
     expect(await station.dispatch('sync.endpoint', {})).toMatchObject({ ok: false, error: { code: 'sync_not_configured' } });
   });
 
+  it("another station's account of the same hospital is refused (sync_station_mismatch), nothing stored", async () => {
+    const mine = await provisionedHospital();
+    const other = await provision({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode: mine.hcode, station: 'ward-3' });
+    const station = await node(mine.hcode);
+    const result = await station.dispatch('sync.configure', { centralUrl: sharedCentralUrl(), username: other.stationUser, password: other.stationPassword });
+    expect(result).toMatchObject({ ok: false, error: { code: 'sync_station_mismatch' } });
+    expect(await station.dispatch('sync.status', {})).toMatchObject({ ok: true, value: { configured: false } });
+  });
+
   it("another hospital's station user is sync_forbidden", async () => {
     const mine = await provisionedHospital();
     const theirs = await provisionedHospital('ward-2');

@@ -17,7 +17,7 @@ export type SyncNode = EdgeNode & { dispose(): Promise<void> };
 export async function syncNode(hcode: string, sync: EdgeNodeOptions['sync'] = {}): Promise<SyncNode> {
   const dataDir = mkdtempSync(join(tmpdir(), 'edge-sync-main-'));
   const node = await createEdgeNode({ dataDir, card: { backend: 'off' }, sync });
-  node.settings.setup({ hcode, stationName: 'OPD 1' });
+  node.settings.setup({ hcode, stationName: 'OPD 1', stationCode: 'opd-1' });
   return Object.assign(node, {
     async dispose() {
       await node.close();

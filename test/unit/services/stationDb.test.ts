@@ -27,13 +27,15 @@ describe('station database', () => {
     db.close();
   });
 
-  it('keeps settings across a reopen and keeps the station id stable', () => {
+  it('keeps settings across a reopen; setup makes the station id its central user (st-<hcode>-<code>)', () => {
     const file = tempFile();
     const first = new SettingsService(openStationDb(file));
-    const id = first.get().stationId;
-    first.setup({ hcode: '10953', stationName: 'จุดคัดกรอง 1' });
+    expect(first.get().stationId).toMatch(/^[0-9a-f-]{36}$/);
+    first.setup({ hcode: '10953', stationName: 'จุดคัดกรอง 1', queuePrefix: 'A' });
     const again = new SettingsService(openStationDb(file));
-    expect(again.get()).toMatchObject({ configured: true, hcode: '10953', stationName: 'จุดคัดกรอง 1', stationId: id });
+    expect(again.get()).toMatchObject({ configured: true, hcode: '10953', stationName: 'จุดคัดกรอง 1', queuePrefix: 'A', stationId: 'st-10953-a' });
+    again.setup({ hcode: '10953', stationName: 'OPD 1', stationCode: 'opd-1' });
+    expect(again.get()).toMatchObject({ queuePrefix: 'OPD1', stationId: 'st-10953-opd-1' });
   });
 
   it('refuses a hospital code that is not 5 digits', () => {
