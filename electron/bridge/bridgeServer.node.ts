@@ -135,7 +135,10 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeServer>
       unsubscribe();
       for (const ws of sockets) ws.terminate();
       wss.close();
-      await new Promise<void>((done) => server.close(() => done()));
+      const closed = new Promise<void>((done) => server.close(() => done()));
+      // A replicating page holds a long-poll through the /central/ proxy open; close() alone would wait for it.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }
