@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, DoctorCheck, StationSettings } from '../../../electron/contract/settings.std.js';
-import { invoke, transport } from '../bridge/client.dom.js';
+import { invoke, on, transport } from '../bridge/client.dom.js';
 import { errorMessage } from '../i18n/i18n.dom.js';
 import { SyncDashboard } from '../sync/SyncDashboard.dom.js';
 import { bridgeSyncApi } from '../sync/bridgeSyncApi.dom.js';
@@ -22,6 +22,8 @@ export function SyncDevices({ settings }: { readonly settings: StationSettings }
 
   useEffect(() => {
     void refresh();
+    // The doctor's verdicts follow the sync state (configured, link, last success): re-run when it changes.
+    return on('sync.status', () => void refresh());
   }, [refresh]);
 
   const lang = i18n.language === 'en' ? 'en' : 'th';
