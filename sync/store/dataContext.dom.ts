@@ -11,7 +11,7 @@ import { enteredInError } from '../model/observation.std.js';
 import { StoredDoc, migrateDoc, readStoredDoc } from '../model/documents.std.js';
 import { docId } from '../model/fhir.std.js';
 import { causalFieldTimes } from './causalTimes.std.js';
-import { ensureIndexes, LOCAL_DESIGN } from './indexes.dom.js';
+import { ensureIndexes } from './indexes.dom.js';
 import { openDatabase, type Database, type OpenOptions } from './pouch.dom.js';
 
 export interface SavedRef {
@@ -118,10 +118,14 @@ export class DataContext {
     return doc?.resourceType === 'Patient' ? doc : null;
   }
 
-  /** Patients holding an identifier (HN, or a CID typed in where the key is not at hand). */
+  /**
+   * Patients holding an identifier (an HN, or a CID typed in where the key is not at hand): the patients are
+   * filtered by the Mango engine (identifiers are an array, which Mango cannot index), so this reads every
+   * Patient; the front desk's CID lookup is `patientById` instead.
+   */
   async patientsByIdentifier(system: string, value: string): Promise<PatientDoc[]> {
-    const result = await this.db.query(`${LOCAL_DESIGN.slice('_design/'.length)}/by_identifier`, { key: [system, value], include_docs: true });
-    return result.rows.map((row) => readStoredDoc(row.doc)).filter((doc): doc is PatientDoc => doc?.resourceType === 'Patient');
+    const result = await this.db.find({ selector: { resourceType: 'Patient', identifier: { $elemMatch: { system, value } } }, use_index: 'idx-type' } as PouchDB.Find.FindRequest<object>);
+    return result.docs.map((doc) => readStoredDoc(doc)).filter((doc): doc is PatientDoc => doc?.resourceType === 'Patient');
   }
 
   /** Today's visits (all stations' that have arrived here), oldest first. */
@@ -184,10 +188,19 @@ export class DataContext {
     if (failed instanceof StoreError) throw failed;
   }
 
-  /** Ids of documents with unresolved revisions (for the conflict rules and the IT list). */
-  async conflictedIds(): Promise<string[]> {
-    const result = await this.db.query(`${LOCAL_DESIGN.slice('_design/'.length)}/conflicts`);
-    return result.rows.map((row) => row.id);
+  /** Ids of documents with unresolved revisions (for the conflict rules and the IT list): a paged scan, no view. */
+  async conflictedIds(batch = 1_000): Promise<string[]> {
+    const ids: string[] = [];
+    let startkey: string | undefined;
+    for (;;) {
+      const page = await this.db.allDocs({ include_docs: true, conflicts: true, limit: batch + 1, ...(startkey === undefined ? {} : { startkey }) });
+      for (const row of page.rows.slice(0, batch)) {
+        const doc = row.doc as { _conflicts?: unknown[]; resourceType?: unknown } | undefined;
+        if (doc !== undefined && typeof doc.resourceType === 'string' && (doc._conflicts?.length ?? 0) > 0) ids.push(row.id);
+      }
+      if (page.rows.length <= batch) return ids;
+      startkey = page.rows[batch]?.id;
+    }
   }
 
   /**

@@ -8,7 +8,6 @@ import { Replicator } from '../../../sync/replication/replicator.dom.js';
 import { remoteDatabase } from '../../../sync/replication/remote.dom.js';
 import { ReplicationRunner } from './replicationRunner.dom.js';
 import type { SyncApi } from './syncApi.dom.js';
-import { withCspSafeConflictScan } from './conflictScan.dom.js';
 
 const browserTimers = {
   now: () => Date.now(),
@@ -21,7 +20,7 @@ export function useReplicationRunner(api: SyncApi, store: DataContext | null, ne
     if (store === null) return;
     const runner = new ReplicationRunner({
       api,
-      store: withCspSafeConflictScan(store),
+      store,
       newId,
       origin: window.location.origin,
       timers: browserTimers,
