@@ -9,6 +9,7 @@ import { Attachment, CodeableConcept, Extension, FhirDate, FhirId, Identifier, M
 import { CardRead, type CardAddress, type CardName } from './cardRead.std.js';
 import { buildMeta, readFieldTimes, type EntrySource } from './meta.std.js';
 import { LANGUAGE_EXT, TH_CID, TH_STRUCTURED_LINE_EXT, thLocalSystem } from './systems.std.js';
+import { canonicalJson } from './canonicalJson.std.js';
 
 export const HumanName = z.strictObject({
   extension: z.array(Extension).optional(),
@@ -165,7 +166,8 @@ export function patientFromCard(input: CardRead, context: PatientBuildContext): 
     const value = field in next ? next[field] : existing?.[field];
     if (value === undefined) continue;
     (patient as Record<string, unknown>)[field] = value;
-    const changed = existing === null || JSON.stringify(existing[field]) !== JSON.stringify(value);
+    // Key order differs between this builder and the schema parser: compare canonically.
+    const changed = existing === null || canonicalJson(existing[field]) !== canonicalJson(value);
     if (changed && field in next) times[field] = context.at;
     else if (times[field] === undefined && existing !== null) times[field] = existing.meta.lastUpdated ?? context.at;
   }

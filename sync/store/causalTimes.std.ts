@@ -10,23 +10,10 @@
 import type { Meta } from '../model/fhir.std.js';
 import { readFieldTimes, withFieldTimes } from '../model/meta.std.js';
 import { PATIENT_FIELDS } from '../model/patient.std.js';
+import { canonicalJson as canonical } from '../model/canonicalJson.std.js';
 
 interface WithMeta {
   readonly meta?: Meta | undefined;
-}
-
-/** JSON with object keys sorted: the builder and the schema parser order keys differently. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  if (typeof value === 'object' && value !== null) {
-    const record = value as Record<string, unknown>;
-    return `{${Object.keys(record)
-      .filter((key) => record[key] !== undefined)
-      .sort()
-      .map((key) => `${JSON.stringify(key)}:${canonical(record[key])}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'undefined';
 }
 
 function ms(value: string | undefined): number {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { patientFromCard, patientCid } from '../../../sync/model/patient.std.js';
+import { PatientDoc, patientFromCard, patientCid } from '../../../sync/model/patient.std.js';
 import { newVisit, nextQueueNumber, withEncounterStatus, queuePrefixFor } from '../../../sync/model/encounter.std.js';
 import { vitalSignObservations, enteredInError, immutablePart, VitalItemError } from '../../../sync/model/observation.std.js';
 import { deviceDoc } from '../../../sync/model/device.std.js';
@@ -55,6 +55,14 @@ describe('patient from a card read', () => {
     expect(second.photo).toEqual(first.photo);
     expect(second.identifier).toHaveLength(2);
     expect(fhirIssues(second)).toEqual([]);
+  });
+
+  it('the same card read again (photo skipped as stored) onto the schema-parsed patient changes no field time', () => {
+    const card = syntheticCard(4);
+    const patientId = patientIdForCid(TEST_KEY, card.cid);
+    const stored = PatientDoc.parse({ ...patientFromCard(card, { ...ctx, patientId }), _rev: '1-x' });
+    const again = patientFromCard({ ...card, photo: null }, { ...ctx, at: '2025-03-05T09:00:00.000Z', patientId, existing: stored });
+    expect(readFieldTimes(again.meta)).toEqual(readFieldTimes(stored.meta));
   });
 });
 
