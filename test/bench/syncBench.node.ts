@@ -25,6 +25,7 @@ import { uniqueDbName } from '../unit/sync/idbShims.js';
 import { benchContext, benchVisitDocs, type BenchContext } from './sync/visits.std.js';
 import { countingFetch, newWireCount, sentAgain, type WireCount } from './sync/wireCount.node.js';
 import { startLinkProbe } from './sync/linkProbe.node.js';
+import { traceReplications } from './sync/replicationTrace.node.js';
 import type { ReplicationReport } from '../../electron/contract/sync.std.js';
 
 function argValue(name: string): string | undefined {
@@ -40,6 +41,7 @@ const totalDocs = visits * DOCS_PER_VISIT;
 const STATION = 'bench';
 const STATION_PASSWORD = 'bench-only-password';
 const admin = { Authorization: basicAuth(CENTRAL_ADMIN.user, CENTRAL_ADMIN.password) };
+const trace = process.env['BENCH_SYNC_TRACE'] === '1' ? (line: string) => console.log(`  [${new Date().toISOString().slice(11, 23)}] ${line}`) : null;
 const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
@@ -119,20 +121,22 @@ interface PushRun {
   readonly wire: Wire;
   /** Sent again after central had acknowledged them. */
   readonly sentTwice: number;
+  /** Sent while another request carrying them was still unanswered (two pushes at once). */
+  readonly concurrent: number;
   /** Sent again after a request that failed (the link was cut under it). */
   readonly retried: number;
   readonly onCentral: number;
 }
 
 async function pushFigures(ms: number, proxy: LinkProxy, count: WireCount, central: Central, name: string): Promise<PushRun> {
-  return { ms, docsPerSecond: totalDocs / (ms / 1000), wire: wireOf(proxy, count), sentTwice: count.duplicates, retried: sentAgain(count) - count.duplicates, onCentral: await centralDocCount(central, name) };
+  return { ms, docsPerSecond: totalDocs / (ms / 1000), wire: wireOf(proxy, count), sentTwice: count.duplicates, concurrent: count.concurrent, retried: sentAgain(count) - count.duplicates - count.concurrent, onCentral: await centralDocCount(central, name) };
 }
 
 async function plainReplicate(central: Central, store: DataContext, hcode: string, headers: Record<string, string>): Promise<PushRun> {
   const name = await freshDatabase(central, hcode, 'baseline');
   const proxy = await linkProxy(central.port);
   const count = newWireCount();
-  const remote = remoteDatabase(`${proxy.url}/${name}`, { headers, fetchImpl: countingFetch(count) });
+  const remote = remoteDatabase(`${proxy.url}/${name}`, { headers, fetchImpl: countingFetch(count, trace) });
   try {
     const start = performance.now();
     const result = await PouchDB.replicate(store.db, remote, { filter: notDesign });
@@ -161,7 +165,7 @@ async function ourPush(central: Central, store: DataContext, hcode: string, head
   const name = databaseName(hcode);
   const proxy = await linkProxy(central.port);
   const count = newWireCount();
-  const remote = remoteDatabase(`${proxy.url}/${name}`, { headers, fetchImpl: countingFetch(count) });
+  const remote = remoteDatabase(`${proxy.url}/${name}`, { headers, fetchImpl: countingFetch(count, trace) });
   await forgetReplicatorState(store);
   const replicator = stationReplicator(store, remote, hcode, context);
   let allSentAt = 0;
@@ -195,12 +199,17 @@ async function cutPush(central: Central, store: DataContext, hcode: string, head
   const name = await freshDatabase(central, hcode, 'cut');
   const proxy = await linkProxy(central.port);
   const count = newWireCount();
-  const remote = remoteDatabase(`${proxy.url}/${name}`, { headers, fetchImpl: countingFetch(count) });
+  const remote = remoteDatabase(`${proxy.url}/${name}`, { headers, fetchImpl: countingFetch(count, trace) });
   await forgetReplicatorState(store);
   const replicator = stationReplicator(store, remote, hcode, context);
-  const probe = startLinkProbe(`${proxy.url}/`, () => replicator.kick());
+  const probe = startLinkProbe(`${proxy.url}/`, () => {
+    trace?.('probe: link back, kick');
+    replicator.kick();
+  });
+  if (trace !== null) traceReplications(store.db, trace);
   let last: ReplicationReport | null = null;
   replicator.onReport((report) => {
+    if (report.state !== last?.state) trace?.(`replicator ${report.state}${report.errorCode === null ? '' : `/${report.errorCode}`}, pending ${report.pending}, up ${report.docsUp}`);
     last = report;
     if (report.state === 'offline' || report.state === 'error') probe.markDown();
   });
@@ -209,6 +218,7 @@ async function cutPush(central: Central, store: DataContext, hcode: string, head
     await replicator.start();
     await until(() => count.bulkDocIds.size >= totalDocs / 2, 'half the documents sent', 3_600_000);
     proxy.cut();
+    trace?.('link cut');
     const cutAtDocs = count.bulkDocIds.size;
     const cutAt = Date.now();
     await until(() => last !== null && (last.state === 'offline' || last.state === 'error'), 'the replicator to notice the cut', 120_000);
@@ -217,6 +227,7 @@ async function cutPush(central: Central, store: DataContext, hcode: string, head
     await new Promise((done) => setTimeout(done, 3_000));
     const activationsBefore = replicator.activations.length;
     proxy.restore();
+    trace?.('link restored');
     const restoredAt = Date.now();
     await until(() => replicator.activations.slice(activationsBefore).some((at) => at >= restoredAt), 'replication active after the link returned', 120_000, 5);
     const activeAt = replicator.activations.slice(activationsBefore).find((at) => at >= restoredAt) ?? Date.now();
@@ -260,12 +271,12 @@ async function main(): Promise<void> {
     const cut = await cutPush(central, store, hcode, headers, context);
     if (unhandled.length > 0) console.log(`unhandled rejections (PouchDB, during the cut): ${unhandled.length} (${[...new Set(unhandled)].join('; ')})`);
     console.log(
-      `link cut after ${cut.cutAtDocs} documents sent, down ${seconds(cut.downMs)} (replicator said ${cut.stateWhileDown}): ${cut.sentTwice} documents sent twice after central had them, ${cut.retried} resent because their request was cut, ${totalDocs - cut.onCentral} missing on central; link return → replication active ${cut.returnToActiveMs} ms (probe saw the link back after ${String(cut.probeNoticedMs)} ms); whole push ${seconds(cut.ms)}`,
+      `link cut after ${cut.cutAtDocs} documents sent, down ${seconds(cut.downMs)} (replicator said ${cut.stateWhileDown}): ${cut.sentTwice} documents sent again after central had acknowledged them, ${cut.concurrent} sent by two pushes at once, ${cut.retried} resent after their request failed, ${totalDocs - cut.onCentral} missing on central; link return → replication active ${cut.returnToActiveMs} ms (probe saw the link back after ${String(cut.probeNoticedMs)} ms); whole push ${seconds(cut.ms)}`,
     );
     const ratio = round(ours.docsPerSecond / baseline.docsPerSecond, 3);
     const ratioAllSent = round(baseline.ms / ours.allSentMs, 3);
     console.log(`ratio ours/plain throughput: ${ratio} to verified up to date (${ratioAllSent} to the last document sent); target ≥ 0.9`);
-    const run = (push: PushRun) => ({ ms: Math.round(push.ms), docsPerSecond: Math.round(push.docsPerSecond), bytesPerVisit: Math.round(push.wire.tcpBytes / visits), bodyBytesPerVisit: Math.round(push.wire.bodyBytes / visits), requests: push.wire.requests, sentTwice: push.sentTwice, retried: push.retried, onCentral: push.onCentral });
+    const run = (push: PushRun) => ({ ms: Math.round(push.ms), docsPerSecond: Math.round(push.docsPerSecond), bytesPerVisit: Math.round(push.wire.tcpBytes / visits), bodyBytesPerVisit: Math.round(push.wire.bodyBytes / visits), requests: push.wire.requests, sentTwice: push.sentTwice, concurrent: push.concurrent, retried: push.retried, onCentral: push.onCentral });
     console.log(
       JSON.stringify({
         bench: 'sync',
@@ -276,6 +287,8 @@ async function main(): Promise<void> {
         bytesPerVisit: Math.round(ours.wire.tcpBytes / visits),
         ratioVsPouch: ratio,
         ratioVsPouchToLastSent: ratioAllSent,
+        cutSentTwice: cut.sentTwice + cut.concurrent,
+        linkReturnToActiveMs: cut.returnToActiveMs,
         baseline: run(baseline),
         ours: { ...run(ours), allSentMs: Math.round(ours.allSentMs) },
         cut: { ...run(cut), cutAtDocs: cut.cutAtDocs, downMs: cut.downMs, stateWhileDown: cut.stateWhileDown, lost: totalDocs - cut.onCentral, returnToActiveMs: cut.returnToActiveMs, probeNoticedMs: cut.probeNoticedMs, unhandledRejections: unhandled.length },

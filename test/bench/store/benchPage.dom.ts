@@ -1,0 +1,225 @@
+/**
+ * The store benchmark's page (bundled by storeBench.node.ts, run in Chromium): our DataContext over the real
+ * IndexedDB, filled with synthetic patients built by the model, then timed here (performance.now, no CDP in
+ * the measured path). Exposed as `window.edgeBench`.
+ */
+import { DataContext } from '../../../sync/store/dataContext.dom.js';
+import { localDayRange } from '../../../sync/store/dataContext.dom.js';
+import { patientIdForCid } from '../../../sync/model/ids.std.js';
+import { TH_CID } from '../../../sync/model/systems.std.js';
+import { docId } from '../../../sync/model/fhir.std.js';
+import { newVisit } from '../../../sync/model/encounter.std.js';
+import { benchCid, benchContext, benchEncounter, benchPatient, seededBytes, type BenchContext } from '../sync/visits.std.js';
+
+export interface LoadPlan {
+  readonly patients: number;
+  /** Patients 0..today-1 have a visit (Encounter + 6 Observations) today. */
+  readonly today: number;
+  /** Patients today..today+past-1 have one visit on an earlier day (Encounter only), so the queue index holds other days too. */
+  readonly past: number;
+}
+
+export interface Timings {
+  readonly samples: number[];
+}
+
+const DB_NAME = 'bench-store';
+const HCODE = '77777';
+const STATION = 'st-77777-bench';
+let store: DataContext | null = null;
+let context: BenchContext | null = null;
+
+function opened(): { store: DataContext; context: BenchContext } {
+  if (store === null || context === null) throw new Error('call load() first');
+  return { store, context };
+}
+
+async function saveChecked(docs: Parameters<DataContext['saveAll']>[0]): Promise<void> {
+  const results = await opened().store.saveAll(docs);
+  const failed = results.filter((result) => result instanceof Error).length;
+  if (failed > 0) throw new Error(`${failed} documents not stored`);
+}
+
+/** Today at hh:mm local time, as an ISO instant inside localDayRange(today). */
+function todayAt(minutes: number): string {
+  const now = new Date();
+  return new Date(now.getFullYear(), now.getMonth(), now.getDate(), 7, minutes).toISOString();
+}
+
+async function load(plan: LoadPlan): Promise<{ ms: number; docs: number }> {
+  store = await DataContext.open(DB_NAME);
+  context = benchContext(HCODE, STATION, 7);
+  const start = performance.now();
+  let docs = 0;
+  const chunk = 1000;
+  for (let first = 0; first < plan.patients; first += chunk) {
+    const batch = [];
+    for (let n = first; n < Math.min(plan.patients, first + chunk); n += 1) {
+      const patient = benchPatient(n, context, '2026-01-05T03:00:00.000Z');
+      batch.push(patient);
+      if (n < plan.today) {
+        const { encounter, observations } = benchEncounter(n, patient.id, context, todayAt(n % 600));
+        batch.push(encounter, ...observations);
+      } else if (n < plan.today + plan.past) {
+        const day = new Date(Date.UTC(2026, 5 + (n % 5), 1 + (n % 28), 2)).toISOString();
+        batch.push(newVisit({ encounterId: context.newId(), patientId: patient.id, hcode: HCODE, stationId: STATION, at: day, queueNumber: 'B-001' }));
+      }
+    }
+    await saveChecked(batch);
+    docs += batch.length;
+  }
+  return { ms: performance.now() - start, docs };
+}
+
+/** First queries build the lazy Mango indexes: timed apart from the lookups. */
+async function warm(): Promise<{ identifierViewMs: number; queueIndexMs: number }> {
+  const { store: db } = opened();
+  let start = performance.now();
+  await db.patientsByIdentifier(TH_CID, benchCid(0));
+  const identifierViewMs = performance.now() - start;
+  start = performance.now();
+  await db.queueForDay(new Date());
+  return { identifierViewMs, queueIndexMs: performance.now() - start };
+}
+
+function randomPicks(count: number, below: number, seed: number): number[] {
+  const random = seededBytes(seed);
+  return Array.from({ length: count }, () => {
+    const bytes = random(4);
+    return ((bytes[0] ?? 0) * 2 ** 24 + (bytes[1] ?? 0) * 2 ** 16 + (bytes[2] ?? 0) * 256 + (bytes[3] ?? 0)) % below;
+  });
+}
+
+async function timed(picks: readonly number[], lookup: (cid: string) => Promise<boolean>): Promise<Timings> {
+  const samples: number[] = [];
+  for (const n of picks) {
+    const cid = benchCid(n);
+    const start = performance.now();
+    const found = await lookup(cid);
+    samples.push(performance.now() - start);
+    if (!found) throw new Error(`patient ${n} not found`);
+  }
+  return { samples };
+}
+
+/** CID → keyed-hash id → primary-key get: what the front desk does with a card read. */
+function byKeyedId(count: number, patients: number, seed: number): Promise<Timings> {
+  const { store: db, context: ctx } = opened();
+  return timed(randomPicks(count, patients, seed), async (cid) => (await db.patientById(patientIdForCid(ctx.key, cid))) !== null);
+}
+
+/** CID typed in where the key is not at hand (or an HN): DataContext.patientsByIdentifier. */
+function byIdentifierView(count: number, patients: number, seed: number): Promise<Timings> {
+  const { store: db } = opened();
+  return timed(randomPicks(count, patients, seed), async (cid) => (await db.patientsByIdentifier(TH_CID, cid)).length === 1);
+}
+
+function idbRequest<T>(request: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    request.onsuccess = () => resolve(request.result);
+    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+/**
+ * The floor: the two raw IndexedDB reads PouchDB's idb adapter needs for a document, with no PouchDB on top:
+ * the document-store record by id (winning revision), then the body through by-sequence's _doc_id_rev index.
+ */
+async function rawGet(count: number, patients: number, seed: number): Promise<Timings> {
+  const { context: ctx } = opened();
+  const raw = await idbRequest(indexedDB.open(`_pouch_${DB_NAME}`));
+  try {
+    return await timed(randomPicks(count, patients, seed), async (cid) => {
+      const id = docId('Patient', patientIdForCid(ctx.key, cid));
+      const transaction = raw.transaction(['document-store', 'by-sequence'], 'readonly');
+      const meta = (await idbRequest(transaction.objectStore('document-store').get(id))) as { winningRev?: string } | undefined;
+      if (meta?.winningRev === undefined) return false;
+      const body: unknown = await idbRequest(transaction.objectStore('by-sequence').index('_doc_id_rev').get(`${id}::${meta.winningRev}`));
+      return body !== undefined;
+    });
+  } finally {
+    raw.close();
+  }
+}
+
+interface ScanDoc {
+  readonly resourceType?: string;
+  readonly id?: string;
+  readonly identifier?: readonly { system?: string; value?: string }[];
+  readonly period?: { start?: string };
+  readonly subject?: { reference?: string };
+}
+
+async function scanAll(): Promise<ScanDoc[]> {
+  const result = await opened().store.db.allDocs({ include_docs: true });
+  return result.rows.map((row) => (row.doc ?? {}) as ScanDoc);
+}
+
+/** No index at all: read every document and filter (what a store without the keyed id or view would do). */
+function byFullScan(count: number, patients: number, seed: number): Promise<Timings> {
+  return timed(randomPicks(count, patients, seed), async (cid) => (await scanAll()).some((doc) => doc.resourceType === 'Patient' && doc.identifier?.some((id) => id.system === TH_CID && id.value === cid) === true));
+}
+
+/** Today's queue with patients, as the front desk and vitals load it. */
+async function queue(runs: number, expected: number): Promise<Timings> {
+  const { store: db } = opened();
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const start = performance.now();
+    const visits = await db.visitsWithPatients(new Date());
+    samples.push(performance.now() - start);
+    const withPatient = visits.filter((visit) => visit.patient !== null).length;
+    if (visits.length !== expected || withPatient !== expected) throw new Error(`queue: ${visits.length} visits, ${withPatient} with patients, expected ${expected}`);
+  }
+  return { samples };
+}
+
+/**
+ * The same two reads visitsWithPatients makes (the Mango query on the visits-by-start index, then one
+ * allDocs by keys for the patients) without the model's parse of each document: shows what parsing costs.
+ */
+async function queueUnparsed(runs: number, expected: number): Promise<Timings> {
+  const { store: db } = opened();
+  const { start: dayStart, end: dayEnd } = localDayRange(new Date());
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const start = performance.now();
+    const found = await db.db.find({ selector: { resourceType: 'Encounter', 'period.start': { $gte: dayStart, $lt: dayEnd } }, use_index: 'idx-encounter-start', limit: 10_000 });
+    const keys = [...new Set(found.docs.map((doc) => `Patient/${((doc as ScanDoc).subject?.reference ?? '').replace(/^Patient\//, '')}`))];
+    const patients = await db.db.allDocs({ keys, include_docs: true });
+    samples.push(performance.now() - start);
+    if (patients.rows.length !== expected) throw new Error('queue unparsed: wrong count');
+  }
+  return { samples };
+}
+
+/** Baseline: one full scan, today's encounters filtered out of it and their patients looked up in it. */
+async function queueByScan(runs: number, expected: number): Promise<Timings> {
+  const { start: dayStart, end: dayEnd } = localDayRange(new Date());
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run += 1) {
+    const start = performance.now();
+    const docs = await scanAll();
+    const patients = new Map(docs.filter((doc) => doc.resourceType === 'Patient').map((doc) => [doc.id, doc]));
+    const visits = docs
+      .filter((doc) => doc.resourceType === 'Encounter' && (doc.period?.start ?? '') >= dayStart && (doc.period?.start ?? '') < dayEnd)
+      .sort((a, b) => (a.period?.start ?? '').localeCompare(b.period?.start ?? ''))
+      .map((encounter) => ({ encounter, patient: patients.get((encounter.subject?.reference ?? '').replace(/^Patient\//, '')) ?? null }));
+    samples.push(performance.now() - start);
+    if (visits.filter((visit) => visit.patient !== null).length !== expected) throw new Error('queue scan: wrong count');
+  }
+  return { samples };
+}
+
+async function close(): Promise<void> {
+  await store?.db.destroy();
+  store = null;
+}
+
+const api = { load, warm, byKeyedId, byIdentifierView, rawGet, byFullScan, queue, queueUnparsed, queueByScan, close };
+export type EdgeBench = typeof api;
+
+declare global {
+  var edgeBench: EdgeBench | undefined;
+}
+globalThis.edgeBench = api;

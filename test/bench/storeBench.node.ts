@@ -1,0 +1,188 @@
+/**
+ * `npm run bench:store [-- --patients N --lookups N]`: our DataContext over real Chromium IndexedDB (Debian's
+ * /usr/bin/chromium through playwright-core, a persistent on-disk profile), measured in this run.
+ * The page (test/bench/store/benchPage.dom.ts, bundled here with Vite's build API) stores N patients (default
+ * 100,000, built by the model with a photo each), a visit today for 300 of them (Encounter + 6 Observations)
+ * and a visit on an earlier day for 20,000 more; then it times, inside the page:
+ * - CID lookup: CID → keyed-hash id → primary-key get (the front desk's path), ≥ 1,000 random lookups,
+ *   p50/p95; patientsByIdentifier (CID typed in without the key, or an HN) a few times (it filters every
+ *   patient); baselines on the same data: the two raw IndexedDB reads PouchDB needs (the floor) and a full
+ *   allDocs scan (no index);
+ * - today's queue with patients (visitsWithPatients), against one full scan doing the same.
+ * Ends with one JSON line.
+ */
+import { createServer, type Server } from 'node:http';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { build } from 'vite';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { CHROMIUM_PATH } from '../e2e/harness/chromium.js';
+import type { LoadPlan, Timings } from './store/benchPage.dom.js';
+
+function argNumber(name: string, fallback: number): number {
+  const index = process.argv.indexOf(name);
+  const text = index >= 0 ? process.argv[index + 1] : process.argv.find((arg) => arg.startsWith(`${name}=`))?.slice(name.length + 1);
+  const value = Number(text ?? fallback);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
+  return value;
+}
+
+const patients = argNumber('--patients', 100_000);
+const lookups = argNumber('--lookups', 1_000);
+const plan: LoadPlan = { patients, today: Math.min(300, patients), past: Math.min(20_000, Math.max(0, patients - 300)) };
+const SCAN_RUNS = 3;
+/** patientsByIdentifier filters all patients in memory (Mango $elemMatch over the resourceType index). */
+const IDENTIFIER_RUNS = 5;
+const QUEUE_RUNS = 30;
+const here = import.meta.dirname;
+
+function percentile(samples: readonly number[], p: number): number {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const index = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return Math.round((sorted[index] ?? 0) * 100) / 100;
+}
+
+interface Summary {
+  readonly n: number;
+  readonly p50: number;
+  readonly p95: number;
+  readonly max: number;
+}
+
+function summary(timings: Timings): Summary {
+  return { n: timings.samples.length, p50: percentile(timings.samples, 50), p95: percentile(timings.samples, 95), max: percentile(timings.samples, 100) };
+}
+
+const show = (what: string, s: Summary): void => console.log(`${what}: p50 ${s.p50} ms, p95 ${s.p95} ms, max ${s.max} ms (n=${s.n})`);
+const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
+
+async function bundlePage(outDir: string): Promise<void> {
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    define: { 'process.env.NODE_ENV': '"production"' },
+    build: {
+      outDir,
+      emptyOutDir: true,
+      minify: true,
+      lib: { entry: resolve(here, 'store/benchPage.dom.ts'), formats: ['es'], fileName: () => 'bench.js' },
+    },
+  });
+}
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript' };
+
+/** The page needs a real origin for IndexedDB: a loopback server for index.html and the bundle. */
+async function servePage(dir: string): Promise<{ url: string; server: Server }> {
+  const server = createServer((request, response) => {
+    const path = request.url === '/' || request.url === undefined ? '/index.html' : request.url;
+    if (path === '/index.html') {
+      response.writeHead(200, { 'Content-Type': TYPES['.html'] ?? '' }).end('<!doctype html><meta charset="utf-8"><title>store bench</title><script type="module" src="/bench.js"></script>');
+      return;
+    }
+    try {
+      const body = readFileSync(join(dir, path.replace(/^\/+/, '').replace(/\.\./g, '')));
+      response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
+    } catch {
+      response.writeHead(404).end();
+    }
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
+}
+
+/** A persistent profile: IndexedDB on disk as in the app (Playwright's throwaway contexts keep it in memory). */
+function launch(profile: string): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+async function main(): Promise<void> {
+  const began = performance.now();
+  console.log(`store bench: ${plan.patients} patients, ${plan.today} visits today, ${plan.past} earlier visits; ${lookups} lookups each, Chromium IndexedDB on disk`);
+  const work = mkdtempSync(join(tmpdir(), 'edge-store-bench-'));
+  const outDir = join(work, 'page');
+  let server: Server | null = null;
+  let browser: BrowserContext | null = null;
+  try {
+    await bundlePage(outDir);
+    const served = await servePage(outDir);
+    server = served.server;
+    browser = await launch(join(work, 'profile'));
+    const page = browser.pages()[0] ?? (await browser.newPage());
+    page.on('pageerror', (error) => console.error(`page error: ${error.message}`));
+    await page.goto(served.url);
+    await page.waitForFunction(() => globalThis.edgeBench !== undefined);
+
+    const loaded = await page.evaluate((p) => globalThis.edgeBench?.load(p), plan);
+    if (loaded === undefined) throw new Error('load failed');
+    console.log(`loaded ${loaded.docs} documents in ${(loaded.ms / 1000).toFixed(1)} s (${Math.round(loaded.docs / (loaded.ms / 1000))} docs/s)`);
+    const warm = await page.evaluate(() => globalThis.edgeBench?.warm());
+    if (warm === undefined) throw new Error('warm-up failed');
+    console.log(`first queries (lazy index builds): by-type index (patientsByIdentifier) ${Math.round(warm.identifierViewMs)} ms, queue Mango index ${Math.round(warm.queueIndexMs)} ms`);
+
+    const n = plan.patients;
+    const keyed = summary(await page.evaluate(([count, below]) => globalThis.edgeBench?.byKeyedId(count, below, 11) ?? { samples: [] }, [lookups, n] as const));
+    show('CID lookup, keyed id → get (ours)', keyed);
+    const view = summary(await page.evaluate(([count, below]) => globalThis.edgeBench?.byIdentifierView(count, below, 12) ?? { samples: [] }, [Math.min(lookups, IDENTIFIER_RUNS), n] as const));
+    show('CID lookup, patientsByIdentifier (ours, no key)', view);
+    const raw = summary(await page.evaluate(([count, below]) => globalThis.edgeBench?.rawGet(count, below, 13) ?? { samples: [] }, [lookups, n] as const));
+    show('baseline: raw IndexedDB reads of the same documents', raw);
+    const scan = summary(await page.evaluate(([count, below]) => globalThis.edgeBench?.byFullScan(count, below, 14) ?? { samples: [] }, [SCAN_RUNS, n] as const));
+    show('baseline: full allDocs scan per lookup', scan);
+    const queue = summary(await page.evaluate(([runs, expected]) => globalThis.edgeBench?.queue(runs, expected) ?? { samples: [] }, [QUEUE_RUNS, plan.today] as const));
+    show(`today's queue with patients (${plan.today} visits, ours)`, queue);
+    const queueRaw = summary(await page.evaluate(([runs, expected]) => globalThis.edgeBench?.queueUnparsed(runs, expected) ?? { samples: [] }, [QUEUE_RUNS, plan.today] as const));
+    show('  of which the two reads alone (no model parse)', queueRaw);
+    const queueScan = summary(await page.evaluate(([runs, expected]) => globalThis.edgeBench?.queueByScan(runs, expected) ?? { samples: [] }, [SCAN_RUNS, plan.today] as const));
+    show('baseline: today\'s queue from a full scan', queueScan);
+    await page.evaluate(() => globalThis.edgeBench?.close());
+
+    const figures = {
+      bench: 'store',
+      patients: plan.patients,
+      documents: loaded.docs,
+      visitsToday: plan.today,
+      loadMs: Math.round(loaded.ms),
+      loadDocsPerSecond: Math.round(loaded.docs / (loaded.ms / 1000)),
+      typeIndexBuildMs: Math.round(warm.identifierViewMs),
+      queueIndexBuildMs: Math.round(warm.queueIndexMs),
+      cidLookupMs: keyed,
+      patientsByIdentifierMs: view,
+      rawIdbGetMs: raw,
+      fullScanLookupMs: scan,
+      queueLoadMs: queue,
+      queueReadsUnparsedMs: queueRaw,
+      queueFullScanMs: queueScan,
+      ratios: {
+        cidLookupP95VsRawGet: ratio(keyed.p95, raw.p95),
+        patientsByIdentifierP50VsCidLookup: ratio(view.p50, keyed.p50),
+        fullScanVsCidLookupP50: ratio(scan.p50, keyed.p50),
+        queueFullScanVsOursP50: ratio(queueScan.p50, queue.p50),
+      },
+      totalMs: Math.round(performance.now() - began),
+      targets: { cidLookupP95MsMax: 50 },
+    };
+    console.log(
+      `ratios: keyed CID lookup p95 = ${figures.ratios.cidLookupP95VsRawGet}× raw IndexedDB; patientsByIdentifier ${figures.ratios.patientsByIdentifierP50VsCidLookup}× the keyed lookup; full scan is ${figures.ratios.fullScanVsCidLookupP50}× slower than ours; queue from a scan ${figures.ratios.queueFullScanVsOursP50}× slower`,
+    );
+    console.log(JSON.stringify(figures));
+  } finally {
+    await browser?.close();
+    if (server !== null) await new Promise<void>((done) => server?.close(() => done()));
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(0),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
