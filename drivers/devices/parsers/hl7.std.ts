@@ -6,7 +6,7 @@
  * PCD-01 test messages (H). The raw-TCP variant (no MLLP, messages back to back, ended by the next MSH or
  * by silence) is what some Thai HIS add-ons send (L: one unattributed source, see reference §A5).
  */
-import { DelimitedFramer, ByteQueue, garbage, type FrameEvent, type Framer } from './framing.std.js';
+import { DelimitedFramer, ByteQueue, LF, garbage, type FrameEvent, type Framer } from './framing.std.js';
 import { asciiBytes, asciiText, buildReading, fail, strictNumber, type DecodeContext, type DecodeResult, type ReadingValue } from './reading.std.js';
 import { convertUnit, mdcCodeMap, type CodeMap } from './hl7Codes.std.js';
 
@@ -51,7 +51,7 @@ export class RawHl7Framer implements Framer {
         return out;
       }
       if (first > 0) out.push(...garbage(this.#queue.take(first)));
-      const next = this.#findMsh(1);
+      const next = this.#findMsh(1, true);
       if (next < 0) {
         if (this.#queue.length > maxMessage) out.push(...garbage(this.#queue.clear(), 'device_frame_too_long'));
         return out;
@@ -65,12 +65,16 @@ export class RawHl7Framer implements Framer {
     return garbage(this.#queue.clear(), 'device_frame_malformed');
   }
 
-  #findMsh(from: number): number {
+  /**
+   * Where "MSH|" starts. The next message's header must also start a segment (after CR or LF): a field whose
+   * value is "MSH" (a control id, say) must not split the message in two.
+   */
+  #findMsh(from: number, segmentStart = false): number {
     let at = from;
     for (;;) {
       at = this.#queue.indexOf(MSH[0] ?? 0, at);
       if (at < 0) return -1;
-      let match = true;
+      let match = !segmentStart || this.#queue.at(at - 1) === CR || this.#queue.at(at - 1) === LF;
       for (let k = 1; k < MSH.length; k += 1) if (this.#queue.at(at + k) !== MSH[k]) match = false;
       if (match) return at;
       at += 1;

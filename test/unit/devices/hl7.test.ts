@@ -120,3 +120,15 @@ describe('ByteQueue', () => {
     expect(queue.length).toBe(0);
   });
 });
+
+describe('raw HL7 framing: a field whose value is "MSH"', () => {
+  it('does not split the message (fast-check found control id "MSH"); the next message still starts at a segment', () => {
+    const one = 'MSH|^~\\&|MON||EDGE||20250105032100||ORU^R01|MSH|P|2.5\rPID|||p1\r';
+    const two = 'MSH|^~\\&|MON||EDGE||20250105032200||ORU^R01|C2|P|2.5\rPID|||p1\r';
+    const framer = new RawHl7Framer();
+    const events = [...framer.push(asciiBytes(one + two)), ...framer.flush()];
+    expect(events.map((event) => event.kind)).toEqual(['frame', 'frame']);
+    const texts = events.map((event) => (event.kind === 'frame' ? hl7Text(event.bytes) : ''));
+    expect(texts).toEqual([one, two]);
+  });
+});
