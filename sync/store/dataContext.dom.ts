@@ -11,7 +11,9 @@ import { enteredInError } from '../model/observation.std.js';
 import { StoredDoc, migrateDoc, readStoredDoc } from '../model/documents.std.js';
 import { docId } from '../model/fhir.std.js';
 import { causalFieldTimes } from './causalTimes.std.js';
-import { ensureIndexes } from './indexes.dom.js';
+import { ensureIndexes, warmQueries, type IndexName } from './indexes.dom.js';
+import { IdentifierIndex, type CatchUp } from './identifierIndex.dom.js';
+import { runGate, type RunGate } from './runGate.std.js';
 import { openDatabase, type Database, type OpenOptions } from './pouch.dom.js';
 
 export interface SavedRef {
@@ -49,17 +51,86 @@ export interface VisitWithPatient {
   readonly patient: PatientDoc | null;
 }
 
+/** What one warm-up did: each Mango index brought up to date, then the identifier index caught up. */
+export interface WarmReport {
+  readonly ms: number;
+  readonly indexes: { readonly ddoc: IndexName; readonly ms: number }[];
+  readonly identifiers: CatchUp | null;
+  /** The store was closed meanwhile: the rest was skipped (never an error). */
+  readonly aborted: boolean;
+}
+
+/** Background warm-ups asked for by replication (many batches a minute) start at most this often. */
+export const WARM_MIN_GAP_MS = 30_000;
+
+const realClock = {
+  now: () => Date.now(),
+  setTimeout: (callback: () => void, ms: number): unknown => setTimeout(callback, ms),
+  clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
 export class DataContext {
   readonly db: Database;
+  readonly #identifiers: IdentifierIndex;
+  readonly #warmGate: RunGate;
+  #warming: Promise<WarmReport> | null = null;
+  #closed = false;
 
-  private constructor(db: Database) {
-    this.db = db;
+  private constructor(name: string, options: OpenOptions) {
+    this.db = openDatabase(name, options);
+    this.#identifiers = new IdentifierIndex(this.db, name, options);
+    this.#warmGate = runGate(() => this.warmIndexes(), WARM_MIN_GAP_MS, realClock, (error) =>
+      console.warn('store: index warm-up failed', error instanceof Error ? error.message : String(error)),
+    );
   }
 
   static async open(name: string, options: OpenOptions = {}): Promise<DataContext> {
-    const context = new DataContext(openDatabase(name, options));
+    const context = new DataContext(name, options);
     await ensureIndexes(context.db);
     return context;
+  }
+
+  /**
+   * Brings every index up to date now (the Mango ones build lazily, on the first query after writes: minutes
+   * after a large import) so a user's first search does not wait. One run at a time: a call during a run gets
+   * that run. Resolves `aborted` when the store closes meanwhile.
+   */
+  warmIndexes(): Promise<WarmReport> {
+    this.#warming ??= this.#warm().finally(() => {
+      this.#warming = null;
+    });
+    return this.#warming;
+  }
+
+  /** A warm-up in the background, without waiting: at most one per WARM_MIN_GAP_MS, never rejects (after open, after a pull). */
+  requestWarm(): void {
+    this.#warmGate.request();
+  }
+
+  async #warm(): Promise<WarmReport> {
+    const began = performance.now();
+    const indexes: WarmReport['indexes'] = [];
+    let identifiers: CatchUp | null = null;
+    const report = (aborted: boolean): WarmReport => ({ ms: performance.now() - began, indexes, identifiers, aborted });
+    try {
+      const steps = warmQueries().map((step) => async () => {
+        const start = performance.now();
+        await this.db.find(step.query);
+        indexes.push({ ddoc: step.ddoc, ms: performance.now() - start });
+      });
+      // Today's queue first (the first screen), then identifier lookups, then the observations.
+      steps.splice(1, 0, async () => {
+        identifiers = await this.#identifiers.catchUp();
+      });
+      for (const step of steps) {
+        if (this.#closed) return report(true);
+        await step();
+      }
+      return report(false);
+    } catch (error) {
+      if (this.#closed) return report(true);
+      throw error;
+    }
   }
 
   /** Validates and writes one document; a stale `_rev` is a conflict the caller must re-read and redo. */
@@ -119,13 +190,23 @@ export class DataContext {
   }
 
   /**
-   * Patients holding an identifier (an HN, or a CID typed in where the key is not at hand): the patients are
-   * filtered by the Mango engine (identifiers are an array, which Mango cannot index), so this reads every
-   * Patient; the front desk's CID lookup is `patientById` instead.
+   * Patients holding an identifier (an HN, or a CID typed in where the key is not at hand), through the
+   * identifier index (caught up first, so a save just made is found); the front desk's CID lookup with the
+   * key is `patientById`. Each patient read is checked to hold the identifier, so the index can only ever
+   * narrow the search, never answer wrongly.
    */
   async patientsByIdentifier(system: string, value: string): Promise<PatientDoc[]> {
-    const result = await this.db.find({ selector: { resourceType: 'Patient', identifier: { $elemMatch: { system, value } } }, use_index: 'idx-type' } as PouchDB.Find.FindRequest<object>);
-    return result.docs.map((doc) => readStoredDoc(doc)).filter((doc): doc is PatientDoc => doc?.resourceType === 'Patient');
+    const ids = await this.#identifiers.lookup({ system, value });
+    if (ids.length === 0) return [];
+    const result = await this.db.allDocs({ keys: ids, include_docs: true });
+    return result.rows
+      .map((row) => ('doc' in row && row.doc !== undefined && row.doc !== null ? readStoredDoc(row.doc) : null))
+      .filter((doc): doc is PatientDoc => doc?.resourceType === 'Patient' && doc.identifier.some((id) => id.system === system && id.value === value));
+  }
+
+  /** Ids in the identifier index's own database (tests: no raw identifier in any of them). */
+  identifierIndexIds(): Promise<string[]> {
+    return this.#identifiers.allIds();
   }
 
   /** Today's visits (all stations' that have arrived here), oldest first. */
@@ -229,7 +310,22 @@ export class DataContext {
     return { migrated };
   }
 
+  /**
+   * Closes the store and its identifier index. A warm-up in flight is not waited for (a first Mango build can
+   * take minutes): it stops at its next step and resolves `aborted`.
+   */
   async close(): Promise<void> {
+    this.#closed = true;
+    void this.#warmGate.stop();
+    await this.#identifiers.close();
     await this.db.close();
+  }
+
+  /** Deletes the store and its identifier index (tests, a station reset). */
+  async destroy(): Promise<void> {
+    this.#closed = true;
+    void this.#warmGate.stop();
+    await this.#identifiers.destroy();
+    await this.db.destroy();
   }
 }

@@ -1,19 +1,40 @@
 /**
- * The station's local indexes, all Mango (pouchdb-find): today's queue, a patient's observations, and resource
- * type (identifier lookups, HN or a CID typed in, filter the patients). No map/reduce views: PouchDB evaluates a
- * stored view's source with `new Function`, which the app's Content-Security-Policy (no 'unsafe-eval') refuses.
- * CID lookup itself needs no index: the Patient's `_id` is derived from the CID (keyed hash), a primary-key get.
- * Local design documents are never pushed to central (the push filter drops `_design/`).
+ * The station's Mango indexes (pouchdb-find): today's queue and a patient's observations. No map/reduce views:
+ * PouchDB evaluates a stored view's source with `new Function`, which the app's Content-Security-Policy (no
+ * 'unsafe-eval') refuses. CID lookup needs no index: the Patient's `_id` is derived from the CID (keyed hash),
+ * a primary-key get; other identifier lookups have their own index (identifierIndex.dom.ts), since Mango cannot
+ * index array elements. Local design documents are never pushed to central (the push filter drops `_design/`).
+ * pouchdb-find builds an index lazily, on the first query after writes: warmQueries() let the store do that
+ * in the background instead of on a user's first search.
  */
 import type { Database } from './pouch.dom.js';
 
 /** The map/reduce design document of older builds, removed on open. */
 const RETIRED_DESIGN = '_design/edge-local';
+/** The resourceType index identifier lookups used to filter every patient through; retired with them. */
+const RETIRED_INDEX = 'idx-type';
+
+const INDEXES = [
+  { fields: ['resourceType', 'period.start'], name: 'encounter-by-start', ddoc: 'idx-encounter-start' },
+  { fields: ['subject.reference', 'effectiveDateTime'], name: 'obs-by-subject', ddoc: 'idx-obs-subject' },
+] as const;
+
+export type IndexName = (typeof INDEXES)[number]['ddoc'];
 
 export async function ensureIndexes(db: Database): Promise<void> {
-  await db.createIndex({ index: { fields: ['resourceType', 'period.start'], name: 'encounter-by-start', ddoc: 'idx-encounter-start' } });
-  await db.createIndex({ index: { fields: ['subject.reference', 'effectiveDateTime'], name: 'obs-by-subject', ddoc: 'idx-obs-subject' } });
-  await db.createIndex({ index: { fields: ['resourceType'], name: 'by-type', ddoc: 'idx-type' } });
+  for (const index of INDEXES) await db.createIndex({ index: { fields: [...index.fields], name: index.name, ddoc: index.ddoc } });
   const retired = await db.get(RETIRED_DESIGN).catch(() => null);
   if (retired !== null) await db.remove(retired);
+  const { indexes } = await db.getIndexes();
+  for (const index of indexes) {
+    if (index.ddoc === `_design/${RETIRED_INDEX}`) await db.deleteIndex({ ddoc: index.ddoc, name: index.name });
+  }
+}
+
+/** One cheap query per index (limit 1, every field present): running it brings the index up to date. */
+export function warmQueries(): { readonly ddoc: IndexName; readonly query: PouchDB.Find.FindRequest<object> }[] {
+  return INDEXES.map((index) => ({
+    ddoc: index.ddoc,
+    query: { selector: Object.fromEntries(index.fields.map((field) => [field, { $gt: null }])), use_index: index.ddoc, limit: 1 },
+  }));
 }

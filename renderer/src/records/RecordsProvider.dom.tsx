@@ -34,6 +34,8 @@ export function RecordsProvider({ hcode, stationId, children }: { readonly hcode
     DataContext.open(databaseName(hcode)).then(
       (context) => {
         opened = context;
+        // Indexes build lazily on the first query after writes (minutes after a large import): do it now, unawaited.
+        context.requestWarm();
         if (live) setRecords(context);
       },
       (reason: unknown) => {
@@ -42,7 +44,8 @@ export function RecordsProvider({ hcode, stationId, children }: { readonly hcode
     );
     return () => {
       live = false;
-      void opened?.db.close();
+      // close() also closes the identifier index and leaves a warm-up in flight to stop on its own.
+      opened?.close().catch((reason: unknown) => console.warn('records: close failed', reason instanceof Error ? reason.message : String(reason)));
     };
   }, [hcode]);
 

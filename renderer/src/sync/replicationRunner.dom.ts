@@ -159,11 +159,17 @@ export class ReplicationRunner {
     }
     const { store, newId, createRemote, createReplicator, origin } = this.#options;
     const remote = createRemote(centralUrl(endpoint, origin), { 'X-Edge-Proxy-Token': endpoint.token });
+    let docsDown: number | null = null;
     const replicator = createReplicator({
       store,
       remote,
       resolve: { stationId: endpoint.stationId, hcode: endpoint.hcode, newId, now: () => new Date().toISOString() },
-      onReport: (report) => this.#throttle.push(report),
+      onReport: (report) => {
+        // A pull brought documents: index them in the background, not on a user's next search (the store throttles).
+        if (docsDown !== null && report.docsDown > docsDown) store.requestWarm();
+        docsDown = report.docsDown;
+        this.#throttle.push(report);
+      },
     });
     await replicator.start();
     if (this.#isStopped()) {

@@ -15,7 +15,7 @@ async function store(): Promise<DataContext> {
   return context;
 }
 afterEach(async () => {
-  for (const context of opened.splice(0)) await context.db.destroy();
+  for (const context of opened.splice(0)) await context.destroy();
 });
 
 const newId = testIdFactory('st-a');

@@ -49,6 +49,6 @@ describe('the store without eval (the app CSP)', () => {
     const byCid = await store.patientsByIdentifier(TH_CID, card.cid);
     expect(byCid.map((patient) => patient.id)).toEqual([patientId]);
     expect(await store.patientsByIdentifier(TH_CID, '0000000000000')).toEqual([]);
-    await store.db.destroy();
+    await store.destroy();
   });
 });

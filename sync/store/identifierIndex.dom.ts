@@ -1,0 +1,210 @@
+/**
+ * Patients by identifier (an HN, or a CID typed in without the hospital key) without reading every patient:
+ * Mango cannot index array elements and map/reduce views need eval (refused by the app's CSP), so the store
+ * keeps its own index in a small local PouchDB `<store>-identifiers`, never replicated:
+ * - `i:<hash>:<patient doc id>` per identifier (a lookup is one allDocs prefix range; a write never has to
+ *   read-modify-write a shared list, so two patients with one HN never race);
+ * - `p:<patient doc id>` with the hashes that patient's entries use now, so an edit removes the stale ones;
+ * - `_local/key`, the random HMAC key of the hashes (no raw identifier in any id), `_local/checkpoint`, the
+ *   main database's seq the index has caught up to.
+ * It follows the main database's changes feed (winning revisions: local saves, replicated documents and
+ * deletions alike) on demand: each lookup first catches up (read-your-writes), and warm-ups do it ahead of
+ * time. Applying a batch is idempotent, so a crash between the entries and the checkpoint only repeats work.
+ */
+import { entryChanges, entryDocId, entryRange, holderId, identifierHasher, indexedIdentifiers, type IdentifierPair } from './identifierEntries.std.js';
+import { openDatabase, type Database, type OpenOptions } from './pouch.dom.js';
+
+const KEY_DOC = '_local/key';
+const CHECKPOINT_DOC = '_local/checkpoint';
+/** Changes read and applied per step (one bulk write each). */
+const BATCH = 500;
+
+export interface CatchUp {
+  /** Main-database changes applied by this call. */
+  readonly changes: number;
+  readonly ms: number;
+}
+
+interface Opened {
+  readonly db: Database;
+  readonly hash: (pair: IdentifierPair) => string;
+  checkpoint: { seq: number | string; rev: string | null };
+}
+
+interface Holder {
+  readonly _id: string;
+  readonly _rev?: string;
+  readonly hashes: string[];
+}
+
+type Seq = number | string;
+type ChangeRow = PouchDB.Core.ChangesResponseChange<object>;
+
+function isStatus(error: unknown, status: number): boolean {
+  return typeof error === 'object' && error !== null && 'status' in error && error.status === status;
+}
+
+function bytesOfHex(hex: string): Uint8Array {
+  return Uint8Array.from(hex.match(/../g) ?? [], (pair) => Number.parseInt(pair, 16));
+}
+
+/** The index's HMAC key: made once per index database (create-only, so two openers agree on one key). */
+async function loadKey(db: Database): Promise<Uint8Array> {
+  for (;;) {
+    const stored = await db.get<{ hex: string }>(KEY_DOC).catch((error: unknown) => (isStatus(error, 404) ? null : Promise.reject(error)));
+    if (stored !== null && /^[0-9a-f]{64}$/.test(stored.hex)) return bytesOfHex(stored.hex);
+    const hex = Array.from(crypto.getRandomValues(new Uint8Array(32)), (byte) => byte.toString(16).padStart(2, '0')).join('');
+    try {
+      await db.put({ _id: KEY_DOC, hex });
+      return bytesOfHex(hex);
+    } catch (error) {
+      if (!isStatus(error, 409)) throw error;
+    }
+  }
+}
+
+async function loadCheckpoint(db: Database): Promise<Opened['checkpoint']> {
+  const stored = await db.get<{ seq: Seq }>(CHECKPOINT_DOC).catch((error: unknown) => (isStatus(error, 404) ? null : Promise.reject(error)));
+  return stored === null ? { seq: 0, rev: null } : { seq: stored.seq, rev: stored._rev };
+}
+
+export class IdentifierIndexClosed extends Error {
+  constructor() {
+    super('the identifier index is closed');
+  }
+}
+
+export class IdentifierIndex {
+  readonly #main: Database;
+  readonly #name: string;
+  readonly #options: OpenOptions;
+  #opening: Promise<Opened> | null = null;
+  /** Catch-ups run one after another (each reads the checkpoint the previous one wrote). */
+  #queue: Promise<unknown> = Promise.resolve();
+  #closed = false;
+
+  constructor(main: Database, storeName: string, options: OpenOptions) {
+    this.#main = main;
+    this.#name = IdentifierIndex.databaseName(storeName);
+    this.#options = options;
+  }
+
+  static databaseName(storeName: string): string {
+    return `${storeName}-identifiers`;
+  }
+
+  /** The index database, opened on first use (stores that never look up by identifier never make one). */
+  #open(): Promise<Opened> {
+    if (this.#opening === null) {
+      this.#opening = (async () => {
+        const db = openDatabase(this.#name, this.#options);
+        const [key, checkpoint] = await Promise.all([loadKey(db), loadCheckpoint(db)]);
+        return { db, hash: identifierHasher(key), checkpoint };
+      })();
+    }
+    return this.#opening;
+  }
+
+  /** Applies the main database's changes since the checkpoint, up to what is there now. */
+  catchUp(): Promise<CatchUp> {
+    const next = this.#queue.then(() => this.#catchUp());
+    this.#queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Document ids of the patients whose winning revision holds the identifier (after catching up). */
+  async lookup(pair: IdentifierPair): Promise<string[]> {
+    await this.catchUp();
+    const { db, hash } = await this.#open();
+    const rows = await db.allDocs(entryRange(hash(pair)));
+    return rows.rows.map((row) => entryDocId(row.id)).filter((id): id is string => id !== null);
+  }
+
+  /** Every id in the index database (tests check that no raw identifier appears in one). */
+  async allIds(): Promise<string[]> {
+    const { db } = await this.#open();
+    return (await db.allDocs()).rows.map((row) => row.id);
+  }
+
+  async #catchUp(): Promise<CatchUp> {
+    const began = performance.now();
+    const opened = await this.#open();
+    let changes = 0;
+    for (;;) {
+      if (this.#closed) throw new IdentifierIndexClosed();
+      const page = await this.#main.changes({ since: opened.checkpoint.seq, limit: BATCH, include_docs: true, return_docs: true });
+      if (page.results.length > 0) {
+        await this.#apply(opened, page.results);
+        await this.#saveCheckpoint(opened, page.last_seq);
+        changes += page.results.length;
+      }
+      if (page.results.length < BATCH) return { changes, ms: performance.now() - began };
+    }
+  }
+
+  async #apply(opened: Opened, rows: readonly ChangeRow[]): Promise<void> {
+    const { db, hash } = opened;
+    const holders = await db.allDocs({ keys: rows.map((row) => holderId(row.id)), include_docs: true });
+    const before = new Map<string, Holder>();
+    for (const row of holders.rows) {
+      if ('doc' in row && row.doc !== undefined && row.doc !== null) before.set(row.id, row.doc as unknown as Holder);
+    }
+    const remove: string[] = [];
+    const keep: string[] = [];
+    const writes: object[] = [];
+    for (const row of rows) {
+      const after = row.deleted === true ? [] : [...new Set(indexedIdentifiers(row.doc).map(hash))].sort();
+      const holder = before.get(holderId(row.id));
+      const previous = holder?.hashes ?? [];
+      const change = entryChanges(row.id, previous, after);
+      remove.push(...change.remove);
+      keep.push(...change.keep);
+      if (after.length === 0 && holder !== undefined) writes.push({ _id: holder._id, _rev: holder._rev, _deleted: true });
+      else if (after.length > 0 && after.join() !== previous.join()) writes.push({ _id: holderId(row.id), ...(holder?._rev === undefined ? {} : { _rev: holder._rev }), hashes: after });
+    }
+    if (remove.length + keep.length > 0) {
+      // Entries carry no data: present means indexed. Existing ones are left, missing ones made, stale ones deleted.
+      const existing = await db.allDocs({ keys: [...remove, ...keep] });
+      const live = new Map<string, string>();
+      for (const row of existing.rows) {
+        if ('value' in row && row.value.deleted !== true) live.set(row.id, row.value.rev);
+      }
+      for (const id of remove) {
+        const rev = live.get(id);
+        if (rev !== undefined) writes.push({ _id: id, _rev: rev, _deleted: true });
+      }
+      for (const id of keep) if (!live.has(id)) writes.push({ _id: id });
+    }
+    if (writes.length === 0) return;
+    const results = await db.bulkDocs(writes as PouchDB.Core.PutDocument<object>[]);
+    const failed = results.find((result) => 'error' in result && result.error !== undefined && !isStatus(result, 409));
+    if (failed !== undefined) throw new Error(`identifier index write failed: ${'message' in failed ? String(failed.message) : 'unknown'}`);
+  }
+
+  async #saveCheckpoint(opened: Opened, seq: Seq): Promise<void> {
+    const write = (rev: string | null) => opened.db.put({ _id: CHECKPOINT_DOC, ...(rev === null ? {} : { _rev: rev }), seq });
+    let result;
+    try {
+      result = await write(opened.checkpoint.rev);
+    } catch (error) {
+      // Another opener of the same store moved it: ours is as good (batches are idempotent).
+      if (!isStatus(error, 409)) throw error;
+      result = await write((await loadCheckpoint(opened.db)).rev);
+    }
+    opened.checkpoint = { seq, rev: result.rev };
+  }
+
+  /** Stops after the batch in flight (so the checkpoint matches the entries) and closes the index database. */
+  async close(): Promise<void> {
+    this.#closed = true;
+    await this.#queue;
+    const opened = await this.#opening?.catch(() => null);
+    await opened?.db.close();
+  }
+
+  /** Closes and deletes the index database (also one an earlier session left, when this one never opened it). */
+  async destroy(): Promise<void> {
+    await this.close();
+    await openDatabase(this.#name, this.#options).destroy();
+  }
+}
