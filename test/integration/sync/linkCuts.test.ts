@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CENTRAL_ADMIN, linkProxy, sharedCentralUrl, type LinkProxy } from './centralServer.js';
 import { openStation, uniqueHcode, type Station } from './station.js';
 import { centralDocs, converge, disagreements, stationRevs, tally, union, upToDate } from './syncChecks.js';
-import { seededRandom, testSeed, writeVisits } from './visits.js';
+import { writeVisits } from './visits.js';
+import { seededRandom, testSeed } from '../../factories/seededRandom.js';
 import { provision } from '../../../sync/central/provision.node.js';
 import type { ReplicationReport } from '../../../electron/contract/sync.std.js';
 

@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CENTRAL_ADMIN, sharedCentralUrl } from './centralServer.js';
 import { openStation, uniqueHcode, type Station, type StationOptions } from './station.js';
 import { centralDocs, stationRevs, tally, upToDate } from './syncChecks.js';
-import { seededRandom, testSeed, visitDocs, writeVisits } from './visits.js';
+import { visitDocs, writeVisits } from './visits.js';
+import { seededRandom, testSeed } from '../../factories/seededRandom.js';
 import { StoreError } from '../../../sync/store/dataContext.dom.js';
 import { provision } from '../../../sync/central/provision.node.js';
 
