@@ -12,6 +12,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startDevBrowser, type DevBrowser } from './harness/devBrowser.js';
 import { launchChromium, outputDir } from './harness/chromium.js';
 import { BridgeClient } from './harness/bridgeClient.js';
+import { readWinningDocs } from './harness/pouchIndexedDb.js';
 import { startPtyPair, type PtyPair } from '../../drivers/devices/simulators/socatPair.node.js';
 import { SerialSimulator } from '../../drivers/devices/simulators/serialSimulator.node.js';
 import { omronHbp9030Frame } from '../../drivers/devices/simulators/frames.std.js';
@@ -138,7 +139,7 @@ describe('vitals: from frame to chart', () => {
   });
 
   it('the documents are in the page\'s IndexedDB as FHIR vital-signs Observations with LOINC, UCUM and the device', async () => {
-    const docs = await page.evaluate(readObservationsFromIndexedDb, 'clinic_10953');
+    const docs = await readObservationsFromIndexedDb(page, 'clinic_10953');
     const mine = docs.filter((doc) => doc.subject === `Patient/${PATIENT}`);
     expect(mine.map((doc) => doc.code).sort()).toEqual(['85354-9', '8867-4']);
     const panel = mine.find((doc) => doc.code === '85354-9');
@@ -280,7 +281,7 @@ describe('vitals: from frame to chart', () => {
     expect(await panel.getByTestId('news2-acvpu').inputValue()).toBe('new_confusion');
     expect(await panel.getByTestId('news2-oxygen').inputValue()).toBe('air');
     expect(await panel.getByTestId('news2-total').textContent()).toBe('6ความเสี่ยงปานกลาง');
-    const docs = await page.evaluate(readObservationsFromIndexedDb, 'clinic_10953');
+    const docs = await readObservationsFromIndexedDb(page, 'clinic_10953');
     const codes = docs.filter((doc) => doc.subject === `Patient/${PATIENT}`).map((doc) => doc.code);
     // SNOMED CT findings: acute confusion, breathing room air.
     expect(codes).toEqual(expect.arrayContaining(['130987000', '722742002']));
@@ -319,40 +320,23 @@ interface ObservationSummary {
   readonly profile: string | null;
 }
 
-/**
- * Runs in the page: reads PouchDB's idb-adapter object stores directly with the IndexedDB API (no app code),
- * so the test sees what is really stored. PouchDB 9's idb adapter keeps the winning revision JSON in
- * 'by-sequence'; the 'document-store' maps each id to its winning sequence.
- */
-async function readObservationsFromIndexedDb(name: string): Promise<ObservationSummary[]> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const request = indexedDB.open(`_pouch_${name}`);
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error);
-  });
-  const all = <T,>(store: string): Promise<T[]> =>
-    new Promise((resolve, reject) => {
-      const request = db.transaction(store, 'readonly').objectStore(store).getAll();
-      request.onsuccess = () => resolve(request.result as T[]);
-      request.onerror = () => reject(request.error);
-    });
-  const meta = await all<{ id: string; winningRev?: string; rev?: string; seq: number; deletedOrLocal?: string }>('document-store');
-  const bySeq = await all<Record<string, unknown> & { _doc_id_rev?: string }>('by-sequence');
-  db.close();
-  const winners = new Set(meta.filter((m) => m.id.startsWith('Observation/')).map((m) => `${m.id}::${m.winningRev ?? m.rev ?? ''}`));
-  type Quantity = { value: number; code?: string };
-  type Obs = {
-    subject: { reference: string };
-    code: { coding: { code: string }[] };
-    valueQuantity?: Quantity;
-    component?: { code: { coding: { code: string }[] }; valueQuantity: Quantity }[];
-    device?: { reference: string };
-    meta: { profile?: string[] };
-  };
-  return bySeq
-    .filter((doc) => doc._doc_id_rev !== undefined && winners.has(doc._doc_id_rev))
-    .map((raw) => {
-      const doc = raw as unknown as Obs;
+type Quantity = { value: number; code?: string };
+interface StoredObservation {
+  subject: { reference: string };
+  code: { coding: { code: string }[] };
+  valueQuantity?: Quantity;
+  component?: { code: { coding: { code: string }[] }; valueQuantity: Quantity }[];
+  device?: { reference: string };
+  meta: { profile?: string[] };
+}
+
+/** The winning revisions of every Observation in the page's IndexedDB (read without app code), summarised. */
+async function readObservationsFromIndexedDb(page: Page, name: string): Promise<ObservationSummary[]> {
+  const held = await page.evaluate(readWinningDocs, name);
+  return held
+    .filter((winner) => winner.id.startsWith('Observation/'))
+    .map((winner) => {
+      const doc = winner.doc as unknown as StoredObservation;
       return {
         subject: doc.subject.reference,
         code: doc.code.coding[0]?.code ?? '',
