@@ -1,9 +1,15 @@
-// Two stations of one hospital, end to end: two dev:browser processes (own data folders, own station
-// databases) and two Chromium contexts (own IndexedDB), central = pouchdb-server provisioned with two station
-// users, reached through a TCP proxy that can cut the link. Each station is configured through the IT form;
-// with the link cut both register the same (synthetic) person by hand; when the link returns central holds
-// one Patient and both visits, and both dashboards say up to date with nothing waiting. Also: offline while
-// the link is cut, and wrong password (in the form, and on the dashboard when central's password changes).
+// Stations of one hospital, end to end: dev:browser processes (own data folders, own station databases) and
+// Chromium contexts (own IndexedDB), central = pouchdb-server provisioned with a user per station, reached
+// through a TCP proxy whose link goes silent when cut (linkProxy's 'silent' mode). In order:
+// - the IT form refuses a wrong password (Thai and English) and the station stays unconfigured;
+// - both stations configured through the form say up to date with nothing waiting;
+// - with the link cut both say offline (never synced) and registration goes on;
+// - both register the same (synthetic) person offline; when the link returns central holds one Patient and
+//   both visits, and both dashboards say up to date with 0 pending;
+// - the dashboard says wrong password when central changes the station's password;
+// - no page errors, and no citizen id in any log of either station;
+// - a third station's page reloads while its push is in flight (central has the batch, the page's checkpoint
+//   does not): every document it wrote reaches central once at the same revision, queue numbers once each.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import type { Browser, Page, Route } from 'playwright-core';
@@ -11,8 +17,7 @@ import { startDevBrowser, type DevBrowser } from './harness/devBrowser.js';
 import { launchChromium, outputDir } from './harness/chromium.js';
 import { scanLogsForCitizenIds } from './harness/logScan.js';
 import { readWinningDocs } from './harness/pouchIndexedDb.js';
-import { createServer, connect, type AddressInfo, type Socket } from 'node:net';
-import { CENTRAL_ADMIN, startCentral, type Central } from '../integration/sync/centralServer.js';
+import { CENTRAL_ADMIN, linkProxy, startCentral, type Central, type LinkProxy } from '../integration/sync/centralServer.js';
 import { provision, type ProvisionResult } from '../../sync/central/provision.node.js';
 import { basicAuth } from '../../sync/central/centralHttp.node.js';
 import { demoIdentities, withCheckDigit } from '../factories/cardIdentities.js';
@@ -25,78 +30,6 @@ const person = ((found) => {
 })(demoIdentities[0]);
 const [, first = '', , last = ''] = person.thaiName.split('#');
 
-interface DeadLink {
-  readonly url: string;
-  cut(): void;
-  restore(): void;
-  close(): Promise<void>;
-}
-
-/**
- * A link to central that, when cut, goes silent the way a rural GIN link does (packets dropped: connections
- * hang, nothing answers) rather than refusing, which would read as "central down". restore() resets what
- * hung (as the router would) and forwards again.
- */
-async function deadLink(targetPort: number): Promise<DeadLink> {
-  const live = new Map<Socket, Socket>();
-  const hung = new Set<Socket>();
-  let up = true;
-  function hang(client: Socket): void {
-    hung.add(client);
-    client.on('error', () => undefined);
-    client.on('close', () => hung.delete(client));
-  }
-  const server = createServer((client) => {
-    if (!up) return hang(client);
-    const upstream = connect(targetPort, '127.0.0.1');
-    live.set(client, upstream);
-    client.pipe(upstream);
-    upstream.pipe(client);
-    const drop = (): void => {
-      live.delete(client);
-      client.destroy();
-      upstream.destroy();
-    };
-    for (const socket of [client, upstream]) {
-      socket.on('error', drop);
-      socket.on('close', drop);
-    }
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    cut() {
-      up = false;
-      for (const [client, upstream] of live) {
-        client.unpipe(upstream);
-        upstream.unpipe(client);
-        client.removeAllListeners('close');
-        client.removeAllListeners('error');
-        upstream.removeAllListeners('close');
-        upstream.removeAllListeners('error');
-        upstream.on('error', () => undefined);
-        upstream.destroy();
-        hang(client);
-      }
-      live.clear();
-    },
-    restore() {
-      for (const client of hung) client.destroy();
-      hung.clear();
-      up = true;
-    },
-    async close() {
-      for (const client of hung) client.destroy();
-      for (const [client, upstream] of live) {
-        client.destroy();
-        upstream.destroy();
-      }
-      await new Promise<void>((done) => server.close(() => done()));
-    },
-  };
-}
-
 interface StationUnderTest {
   readonly label: string;
   readonly prefix: string;
@@ -107,7 +40,7 @@ interface StationUnderTest {
 }
 
 let central: Central;
-let link: DeadLink;
+let link: LinkProxy;
 let browser: Browser;
 const stations: StationUnderTest[] = [];
 const OFFLINE_CODES = ['sync_offline', 'sync_timeout'];
@@ -178,7 +111,8 @@ async function registerByHand(target: StationUnderTest): Promise<string> {
 
 beforeAll(async () => {
   central = await startCentral();
-  link = await deadLink(central.port);
+  // Cut, the link goes silent as a rural GIN link does (connections hang), rather than refusing.
+  link = await linkProxy(central.port, { whenCut: 'silent' });
   browser = await launchChromium();
   stations.push(await openStation('a', 'A', 'ห้องบัตร 1'), await openStation('b', 'B', 'ห้องบัตร 2'));
 });

@@ -1,5 +1,6 @@
 // pouchdb-server as a stand-in for central CouchDB 3 on 127.0.0.1, in a temp dir (it writes config.json and
-// log.txt where it runs), with an admin (so it leaves admin party), and a TCP proxy that can cut the link.
+// log.txt where it runs), with an admin (so it leaves admin party), and a TCP proxy that can cut the link
+// (refusing, or going silent).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket, type AddressInfo } from 'node:net';
@@ -80,6 +81,8 @@ export interface LinkProxy {
   readonly bytes: { up: number; down: number };
   /** Times the link was cut (by cut() or an armed cutAfter). */
   readonly cuts: number;
+  /** Client connections a silent cut holds open with nothing behind them (until restore()). */
+  readonly hanging: number;
   cut(): void;
   restore(): void;
   /**
@@ -92,18 +95,52 @@ export interface LinkProxy {
   close(): Promise<void>;
 }
 
-/** A TCP proxy to central: cut() drops every live connection and refuses new ones, restore() lets them in again. */
-export async function linkProxy(targetPort: number): Promise<LinkProxy> {
-  const sockets = new Set<Socket>();
+export interface LinkProxyOptions {
+  /**
+   * What a cut looks like to the station. 'refuse' (the default): live connections are reset and new ones
+   * refused at once. 'silent': the way a rural GIN link drops (packets lost): live connections and new ones
+   * are accepted but hang, nothing answers, so the station must notice by its own timeouts rather than read
+   * a refusal as "central down"; restore() resets what hung (as the router would) and forwards again.
+   */
+  readonly whenCut?: 'refuse' | 'silent';
+}
+
+/** One proxied connection; severed when a silent cut leaves its client hanging. */
+interface Connection {
+  readonly client: Socket;
+  readonly upstream: Socket;
+  severed: boolean;
+}
+
+/** A TCP proxy to central: cut() takes the link down (see LinkProxyOptions), restore() brings it back. */
+export async function linkProxy(targetPort: number, options: LinkProxyOptions = {}): Promise<LinkProxy> {
+  const silent = options.whenCut === 'silent';
+  const live = new Set<Connection>();
+  const hung = new Set<Socket>();
   let up = true;
   let cuts = 0;
   const bytes = { up: 0, down: 0 };
   let armed: { remaining: number; done: () => void } | null = null;
+  /** Keeps a client connection open with nothing behind it (until restore() or its own timeout). */
+  function hang(client: Socket): void {
+    hung.add(client);
+    client.on('error', () => undefined);
+    client.on('close', () => hung.delete(client));
+  }
+  function takeDown(connection: Connection): void {
+    live.delete(connection);
+    connection.upstream.destroy();
+    if (!silent) {
+      connection.client.destroy();
+      return;
+    }
+    connection.severed = true;
+    hang(connection.client);
+  }
   function cut(): void {
     up = false;
     cuts += 1;
-    for (const socket of sockets) socket.destroy();
-    sockets.clear();
+    for (const connection of [...live]) takeDown(connection);
     const pending = armed;
     armed = null;
     pending?.done();
@@ -123,26 +160,33 @@ export async function linkProxy(targetPort: number): Promise<LinkProxy> {
   }
   const server: Server = createServer((client) => {
     if (!up) {
-      client.destroy();
+      if (silent) hang(client);
+      else client.destroy();
       return;
     }
-    const upstream = connect(targetPort, '127.0.0.1');
-    sockets.add(client);
-    sockets.add(upstream);
-    client.on('data', (chunk: Uint8Array) => forward(chunk, client, upstream, 'up'));
+    const connection: Connection = { client, upstream: connect(targetPort, '127.0.0.1'), severed: false };
+    const { upstream } = connection;
+    live.add(connection);
+    client.on('data', (chunk: Uint8Array) => {
+      if (!connection.severed) forward(chunk, client, upstream, 'up');
+    });
     upstream.on('data', (chunk: Uint8Array) => forward(chunk, upstream, client, 'down'));
-    client.on('end', () => upstream.end());
-    upstream.on('end', () => client.end());
+    client.on('end', () => {
+      if (!connection.severed) upstream.end();
+    });
+    upstream.on('end', () => {
+      if (!connection.severed) client.end();
+    });
     const drop = (): void => {
-      client.destroy();
+      live.delete(connection);
       upstream.destroy();
-      sockets.delete(client);
-      sockets.delete(upstream);
+      // A severed client hangs on (hang() cleans up after it).
+      if (!connection.severed) client.destroy();
     };
-    client.on('error', drop);
-    upstream.on('error', drop);
-    client.on('close', drop);
-    upstream.on('close', drop);
+    for (const socket of [client, upstream]) {
+      socket.on('error', drop);
+      socket.on('close', drop);
+    }
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
   const { port } = server.address() as AddressInfo;
@@ -153,8 +197,13 @@ export async function linkProxy(targetPort: number): Promise<LinkProxy> {
     get cuts() {
       return cuts;
     },
+    get hanging() {
+      return hung.size;
+    },
     cut,
     restore() {
+      for (const client of hung) client.destroy();
+      hung.clear();
       up = true;
     },
     cutAfter(count: number) {
@@ -170,7 +219,11 @@ export async function linkProxy(targetPort: number): Promise<LinkProxy> {
       const pending = armed;
       armed = null;
       pending?.done();
-      for (const socket of sockets) socket.destroy();
+      for (const { client, upstream } of live) {
+        client.destroy();
+        upstream.destroy();
+      }
+      for (const client of hung) client.destroy();
       await new Promise<void>((done) => server.close(() => done()));
     },
   };
