@@ -65,16 +65,47 @@ async function idleTimedFetch(base: typeof fetch, input: RequestInfo | URL, init
   return new Response(watched, { status: response.status, statusText: response.statusText, headers: response.headers });
 }
 
+/** Writes (any request but GET/HEAD) each remote database has sent and not yet had answered. */
+const writesInFlight = new WeakMap<Database, Set<Promise<unknown>>>();
+
+/**
+ * Resolves once every write sent to `remote` so far has been answered or failed (at most `capMs`). A
+ * cancelled PouchDB replication stops between batches but leaves its current `_bulk_docs` running: a new
+ * replication started meanwhile asks `_revs_diff` before central has stored that batch and sends it again.
+ */
+export async function remoteWritesSettled(remote: Database, capMs: number): Promise<void> {
+  const pending = [...(writesInFlight.get(remote) ?? [])];
+  if (pending.length === 0) return;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const cap = new Promise<void>((done) => {
+    timer = setTimeout(done, capMs);
+  });
+  await Promise.race([Promise.allSettled(pending), cap]);
+  clearTimeout(timer);
+}
+
 export function remoteDatabase(url: string, options: RemoteOptions = {}): Database {
   const base = options.fetchImpl ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const timeoutMs = options.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
-  return new PouchDB(url, {
+  const writes = new Set<Promise<unknown>>();
+  const db = new PouchDB(url, {
     skip_setup: true,
     fetch(input: RequestInfo | URL, init?: RequestInit) {
       const headers = new Headers(init?.headers);
       for (const [name, value] of Object.entries(options.headers ?? {})) headers.set(name, value);
       const idleMs = /[?&]feed=longpoll(&|$)/.test(urlOf(input)) ? Math.max(timeoutMs, LONGPOLL_IDLE_MS) : timeoutMs;
-      return idleTimedFetch(base, input, { ...init, headers, credentials: 'omit' }, idleMs);
+      const answer = idleTimedFetch(base, input, { ...init, headers, credentials: 'omit' }, idleMs);
+      const method = (init?.method ?? 'GET').toUpperCase();
+      if (method !== 'GET' && method !== 'HEAD') {
+        const forget = (): void => {
+          writes.delete(settled);
+        };
+        const settled: Promise<void> = answer.then(forget, forget);
+        writes.add(settled);
+      }
+      return answer;
     },
   } as PouchDB.Configuration.RemoteDatabaseConfiguration);
+  writesInFlight.set(db, writes);
+  return db;
 }

@@ -9,10 +9,22 @@ import type { SyncErrorCode } from '../../electron/contract/syncErrors.std.js';
 import type { DataContext } from '../store/dataContext.dom.js';
 import type { Database } from '../store/pouch.dom.js';
 import { failureOf, rejectionOf } from './failures.std.js';
+import { remoteWritesSettled } from './remote.dom.js';
 import { classifyFailure, replicationBackOff } from './linkPolicy.std.js';
 import { resolveConflicts, type ResolveContext } from './resolver.dom.js';
 
 const STATE_DOC = '_local/edge-sync-state';
+/** A sync started this recently is still making its first requests: a kick would only restart it. */
+const KICK_GRACE_MS = 3_000;
+/** How long a restart waits for the cancelled replication's last `_bulk_docs` to be answered. */
+const CANCEL_SETTLE_MS = 15_000;
+
+type LiveSync = PouchDB.Replication.Sync<object>;
+type OneShot = PouchDB.Replication.Replication<object>;
+/** PouchDB's Sync has its two replications as `push` and `pull`; @types/pouchdb leaves them out. */
+type LiveSyncParts = LiveSync & { readonly push: OneShot; readonly pull: OneShot };
+/** What a verify run found: null = both directions complete, else why not; superseded = cancelled by a newer run. */
+type VerifyOutcome = SyncErrorCode | null | 'superseded';
 
 interface Persisted {
   lastPushedSeq: number | string;
@@ -42,7 +54,13 @@ function notDesign(doc: { _id: string }): boolean {
 export class Replicator {
   readonly #options: ReplicatorOptions;
   readonly #listeners = new Set<Listener>();
-  #sync: PouchDB.Replication.Sync<object> | null = null;
+  #sync: LiveSync | null = null;
+  #syncStartedAt = 0;
+  /** Set while a restart waits for the cancelled replication's last write (see CANCEL_SETTLE_MS). */
+  #restarting: Promise<void> | null = null;
+  /** The one-shot push/pull of a verify in progress: cancelled when anything else starts pushing. */
+  readonly #verifyRuns = new Set<OneShot>();
+  #verifyEpoch = 0;
   #localChanges: PouchDB.Core.Changes<object> | null = null;
   /** `id@rev` pulled from central since the last verified push: in the local changes feed, but not pending. */
   readonly #fromCentral = new Set<string>();
@@ -96,11 +114,33 @@ export class Replicator {
 
   /** Restart now: the link came back or IT pressed "sync now" (PouchDB's own back-off may be long). */
   kick(): void {
-    if (this.#stopped || this.#state === 'syncing') return;
+    if (this.#stopped || this.#state === 'syncing' || this.#restarting !== null) return;
+    if (this.#state === 'connecting' && Date.now() - this.#syncStartedAt < KICK_GRACE_MS) return;
     if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
     this.#retryTimer = null;
-    this.#sync?.cancel();
-    this.#begin();
+    this.#restart();
+  }
+
+  /**
+   * Replaces the live sync without two pushes at once: the verify run and the old sync are cancelled, and the
+   * new sync starts only when the old one's last write has been answered (else it would send that batch again).
+   */
+  #restart(): void {
+    this.#cancelVerify();
+    const old = this.#sync;
+    this.#sync = null;
+    old?.cancel();
+    this.#setState('connecting', null);
+    this.#restarting = remoteWritesSettled(this.#options.remote, CANCEL_SETTLE_MS).then(() => {
+      this.#restarting = null;
+      if (!this.#stopped) this.#begin();
+    });
+  }
+
+  #cancelVerify(): void {
+    this.#verifyEpoch += 1;
+    for (const run of this.#verifyRuns) run.cancel();
+    this.#verifyRuns.clear();
   }
 
   #retryLater(): void {
@@ -116,9 +156,11 @@ export class Replicator {
     this.#stopped = true;
     if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
     this.#retryTimer = null;
+    this.#cancelVerify();
     this.#sync?.cancel();
     this.#sync = null;
     this.#localChanges?.cancel();
+    await this.#restarting;
     await this.#work;
   }
 
@@ -148,6 +190,7 @@ export class Replicator {
   #begin(): void {
     const { store, remote } = this.#options;
     this.#setState('connecting', null);
+    this.#syncStartedAt = Date.now();
     const sync = store.db.sync(remote, {
       live: true,
       retry: true,
@@ -155,10 +198,21 @@ export class Replicator {
       batches_limit: this.#options.batchesLimit ?? 5,
       back_off_function: replicationBackOff,
       push: { filter: notDesign },
-    } as PouchDB.Replication.SyncOptions);
+    } as PouchDB.Replication.SyncOptions) as LiveSyncParts;
     this.#sync = sync;
+    // Sync's own 'paused' drops the error its push or pull paused with: keep them (registered first, so they
+    // are up to date when Sync emits).
+    const pausedWith: { push: unknown; pull: unknown } = { push: null, pull: null };
+    sync.push.on('paused', (error) => {
+      pausedWith.push = error ?? null;
+    });
+    sync.pull.on('paused', (error) => {
+      pausedWith.pull = error ?? null;
+    });
     sync.on('active', () => {
       if (this.#sync !== sync) return;
+      // The live sync is pushing again: a verify run now would push the same documents beside it.
+      this.#cancelVerify();
       this.activations.push(Date.now());
       this.#setState('syncing', null);
     });
@@ -170,10 +224,12 @@ export class Replicator {
       if (this.#sync !== sync) return;
       this.#enqueue(() => this.#onDenied(error));
     });
-    sync.on('paused', (error) => {
+    sync.on('paused', (syncError) => {
       if (this.#sync !== sync) return;
+      const error: unknown = syncError ?? pausedWith.push ?? pausedWith.pull;
       if (error !== undefined && error !== null) this.#failures += 1;
-      this.#enqueue(() => this.#onPaused(error));
+      const epoch = this.#verifyEpoch;
+      this.#enqueue(() => this.#onPaused(sync, epoch, error));
     });
     sync.on('error', (error) => {
       if (this.#sync !== sync) return;
@@ -214,7 +270,10 @@ export class Replicator {
     this.#setState(this.#state, this.#errorCode);
   }
 
-  async #onPaused(error: unknown): Promise<void> {
+  /** `epoch`: the verify epoch when the sync paused; it moves on when the sync goes active again or is replaced. */
+  async #onPaused(sync: LiveSync, epoch: number, error: unknown): Promise<void> {
+    // Queued behind other work: the sync may have been replaced or become active again meanwhile.
+    if (this.#sync !== sync || epoch !== this.#verifyEpoch) return;
     const failuresBefore = this.#failures;
     await this.#refreshPending();
     if (error !== undefined && error !== null) {
@@ -224,7 +283,8 @@ export class Replicator {
     }
     // PouchDB also pauses without an error when the first attempt on a dead link failed (it retries quietly),
     // so "paused" proves nothing: a one-shot push and pull from the same checkpoints must both complete.
-    const failure = await this.#verify();
+    const failure = await this.#verify(epoch);
+    if (failure === 'superseded' || this.#sync !== sync) return;
     if (failure !== null) {
       this.#setState(failure === 'sync_offline' || failure === 'sync_timeout' ? 'offline' : 'error', failure);
       // The live replication may sit in a healthy long poll and never pause again: try again after a back-off.
@@ -245,7 +305,7 @@ export class Replicator {
   }
 
   /** One-shot push then pull with the live replication's checkpoints; null when both completed cleanly. */
-  async #verify(): Promise<SyncErrorCode | null> {
+  async #verify(epoch: number): Promise<VerifyOutcome> {
     const { store, remote } = this.#options;
     const handled: Promise<void>[] = [];
     const options = { batch_size: this.#options.batchSize ?? 500, batches_limit: this.#options.batchesLimit ?? 5, retry: false };
@@ -256,11 +316,19 @@ export class Replicator {
       ] as const;
       const seqBefore = (await store.db.info()).update_seq;
       for (const [direction, startRun] of steps) {
+        if (epoch !== this.#verifyEpoch) return 'superseded';
         const run = startRun();
+        this.#verifyRuns.add(run);
         run.on('change', (info) => handled.push(this.#onChange({ direction, change: info } as PouchDB.Replication.SyncResult<object>)));
         run.on('denied', (error) => handled.push(this.#onDenied(error)));
-        const result = await run;
+        let result: PouchDB.Replication.ReplicationResultComplete<object>;
+        try {
+          result = await run;
+        } finally {
+          this.#verifyRuns.delete(run);
+        }
         await Promise.all(handled);
+        if (epoch !== this.#verifyEpoch) return 'superseded';
         if (result.status !== 'complete' || result.doc_write_failures > result.errors.length) return 'sync_server_error';
         if (direction === 'push') {
           // Everything up to seqBefore is now on central (or listed as refused).
@@ -272,6 +340,7 @@ export class Replicator {
       return null;
     } catch (error) {
       await Promise.all(handled);
+      if (epoch !== this.#verifyEpoch) return 'superseded';
       return classifyFailure(failureOf(error));
     }
   }

@@ -37,6 +37,8 @@ export interface StationOptions {
   /** The station's clock, in ms since the epoch (a skewed clock in the clock tests). */
   readonly now?: () => number;
   readonly requestTimeoutMs?: number;
+  /** Counts what crosses the link (test/bench/sync/wireCount.node.ts). */
+  readonly fetchImpl?: typeof fetch;
 }
 
 export async function openStation(options: StationOptions): Promise<Station> {
@@ -47,6 +49,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
   const remote = remoteDatabase(`${options.centralUrl}/${databaseName(options.hcode)}`, {
     headers: { Authorization: basicAuth(options.user, options.password) },
     ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+    ...(options.fetchImpl === undefined ? {} : { fetchImpl: options.fetchImpl }),
   });
   const replicator = new Replicator({
     store,
