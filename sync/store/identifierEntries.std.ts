@@ -70,11 +70,12 @@ export function holderId(docId: string): string {
   return `${HOLDER}${docId}`;
 }
 
-/** What one document's change does to its entries: hashes it no longer has, and the ones it has now. */
-export function entryChanges(docId: string, before: readonly string[], after: readonly string[]): { remove: string[]; keep: string[] } {
+/** What one document's change does to its entries: those of hashes it no longer has, those of hashes it gained. */
+export function entryChanges(docId: string, before: readonly string[], after: readonly string[]): { remove: string[]; add: string[] } {
+  const was = new Set(before);
   const now = new Set(after);
   return {
-    remove: [...new Set(before)].filter((hash) => !now.has(hash)).map((hash) => entryId(hash, docId)),
-    keep: [...now].map((hash) => entryId(hash, docId)),
+    remove: [...was].filter((hash) => !now.has(hash)).map((hash) => entryId(hash, docId)),
+    add: [...now].filter((hash) => !was.has(hash)).map((hash) => entryId(hash, docId)),
   };
 }

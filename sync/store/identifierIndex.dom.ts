@@ -12,10 +12,12 @@
  * time. Applying a batch is idempotent, so a crash between the entries and the checkpoint only repeats work.
  */
 import { entryChanges, entryDocId, entryRange, holderId, identifierHasher, indexedIdentifiers, type IdentifierPair } from './identifierEntries.std.js';
+import { docId } from '../model/fhir.std.js';
 import { openDatabase, type Database, type OpenOptions } from './pouch.dom.js';
 
 const KEY_DOC = '_local/key';
 const CHECKPOINT_DOC = '_local/checkpoint';
+const PATIENT_PREFIX = docId('Patient', '');
 /** Changes read and applied per step (one bulk write each). */
 const BATCH = 500;
 
@@ -142,15 +144,18 @@ export class IdentifierIndex {
     }
   }
 
-  async #apply(opened: Opened, rows: readonly ChangeRow[]): Promise<void> {
+  async #apply(opened: Opened, changed: readonly ChangeRow[]): Promise<void> {
     const { db, hash } = opened;
+    // Patients only (by id, which also covers deletions, whose bodies carry no resourceType); visits and
+    // observations, most of the feed, cost nothing here.
+    const rows = changed.filter((row) => row.id.startsWith(PATIENT_PREFIX) || indexedIdentifiers(row.doc).length > 0);
+    if (rows.length === 0) return;
     const holders = await db.allDocs({ keys: rows.map((row) => holderId(row.id)), include_docs: true });
     const before = new Map<string, Holder>();
     for (const row of holders.rows) {
       if ('doc' in row && row.doc !== undefined && row.doc !== null) before.set(row.id, row.doc as unknown as Holder);
     }
     const remove: string[] = [];
-    const keep: string[] = [];
     const writes: object[] = [];
     for (const row of rows) {
       const after = row.deleted === true ? [] : [...new Set(indexedIdentifiers(row.doc).map(hash))].sort();
@@ -158,24 +163,20 @@ export class IdentifierIndex {
       const previous = holder?.hashes ?? [];
       const change = entryChanges(row.id, previous, after);
       remove.push(...change.remove);
-      keep.push(...change.keep);
+      // Entries carry no data: present means indexed. New ones are made (one already there, from a batch
+      // repeated after a crash, is refused as a conflict and left).
+      for (const id of change.add) writes.push({ _id: id });
       if (after.length === 0 && holder !== undefined) writes.push({ _id: holder._id, _rev: holder._rev, _deleted: true });
       else if (after.length > 0 && after.join() !== previous.join()) writes.push({ _id: holderId(row.id), ...(holder?._rev === undefined ? {} : { _rev: holder._rev }), hashes: after });
     }
-    if (remove.length + keep.length > 0) {
-      // Entries carry no data: present means indexed. Existing ones are left, missing ones made, stale ones deleted.
-      const existing = await db.allDocs({ keys: [...remove, ...keep] });
-      const live = new Map<string, string>();
+    if (remove.length > 0) {
+      const existing = await db.allDocs({ keys: remove });
       for (const row of existing.rows) {
-        if ('value' in row && row.value.deleted !== true) live.set(row.id, row.value.rev);
+        if ('value' in row && row.value.deleted !== true) writes.push({ _id: row.id, _rev: row.value.rev, _deleted: true });
       }
-      for (const id of remove) {
-        const rev = live.get(id);
-        if (rev !== undefined) writes.push({ _id: id, _rev: rev, _deleted: true });
-      }
-      for (const id of keep) if (!live.has(id)) writes.push({ _id: id });
     }
     if (writes.length === 0) return;
+    // One bulk write is one IndexedDB transaction: a patient's entries and its hash list change together.
     const results = await db.bulkDocs(writes as PouchDB.Core.PutDocument<object>[]);
     const failed = results.find((result) => 'error' in result && result.error !== undefined && !isStatus(result, 409));
     if (failed !== undefined) throw new Error(`identifier index write failed: ${'message' in failed ? String(failed.message) : 'unknown'}`);

@@ -21,14 +21,23 @@ const INDEXES = [
 
 export type IndexName = (typeof INDEXES)[number]['ddoc'];
 
+/**
+ * Creates the indexes a store lacks and removes retired ones. Indexes already there are left alone:
+ * pouchdb-find's createIndex also brings the index up to date before it returns, which after a large pull
+ * or import would hold the store's open for minutes (warmIndexes does that in the background instead).
+ */
 export async function ensureIndexes(db: Database): Promise<void> {
-  for (const index of INDEXES) await db.createIndex({ index: { fields: [...index.fields], name: index.name, ddoc: index.ddoc } });
+  const { indexes } = await db.getIndexes();
+  const present = new Map(indexes.map((index) => [index.ddoc, index]));
+  for (const index of INDEXES) {
+    const existing = present.get(`_design/${index.ddoc}`);
+    const same = existing?.name === index.name && JSON.stringify(existing.def.fields.map((field) => Object.keys(field)[0])) === JSON.stringify(index.fields);
+    if (!same) await db.createIndex({ index: { fields: [...index.fields], name: index.name, ddoc: index.ddoc } });
+  }
+  const retiredIndex = present.get(`_design/${RETIRED_INDEX}`);
+  if (retiredIndex?.ddoc != null) await db.deleteIndex({ ddoc: retiredIndex.ddoc, name: retiredIndex.name });
   const retired = await db.get(RETIRED_DESIGN).catch(() => null);
   if (retired !== null) await db.remove(retired);
-  const { indexes } = await db.getIndexes();
-  for (const index of indexes) {
-    if (index.ddoc === `_design/${RETIRED_INDEX}`) await db.deleteIndex({ ddoc: index.ddoc, name: index.name });
-  }
 }
 
 /** One cheap query per index (limit 1, every field present): running it brings the index up to date. */

@@ -1,7 +1,7 @@
 // Warming the store's indexes in the background: what a warm-up does, that close() during one is quiet, the
 // gate that spaces warm-ups after pulls, and the replication runner asking for one when documents came down.
 import { uniqueDbName } from './idbShims.js';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { DataContext } from '../../../sync/store/dataContext.dom.js';
 import { PouchDB } from '../../../sync/store/pouch.dom.js';
 import { runGate } from '../../../sync/store/runGate.std.js';
@@ -84,6 +84,25 @@ describe('warming the indexes', () => {
       process.off('unhandledRejection', onUnhandled);
     }
   }, 60_000);
+
+  it('reopening a store does not build its indexes (open stays quick after a large pull; warm-ups build them)', async () => {
+    const name = uniqueDbName('warm-reopen');
+    const first = await DataContext.open(name);
+    await fill(first, 30);
+    await first.close();
+    // pouchdb-find's createIndex brings the index up to date before it returns: open must not call it again.
+    const createIndex = vi.spyOn(PouchDB.prototype, 'createIndex');
+    try {
+      const db = await DataContext.open(name);
+      expect(createIndex).not.toHaveBeenCalled();
+      const report = await db.warmIndexes();
+      expect(report.indexes).toHaveLength(2);
+      expect(await db.queueForDay(new Date('2026-11-23T05:00:00.000Z'))).toHaveLength(30);
+      await db.destroy();
+    } finally {
+      createIndex.mockRestore();
+    }
+  });
 
   it('removes the retired resourceType index of older builds on open', async () => {
     const name = uniqueDbName('warm-retired');
