@@ -1,7 +1,7 @@
 /**
  * What the `/central/` proxy lets through, pure: only this hospital's database (`clinic_<hcode>`) and only
  * the parts of it replication and the app's queries use; no `_users`, `_session`, secrets database or
- * server-wide endpoint; no path tricks. Headers go through allow-lists both ways, so the renderer can never
+ * server-wide endpoint (but for reading the server root, see below); no path tricks. Headers go through allow-lists both ways, so the renderer can never
  * send its own Cookie/Authorization and never sees central's Set-Cookie.
  */
 export const PROXY_PREFIX = '/central/';
@@ -34,6 +34,14 @@ export function proxyTarget(method: string, rawUrl: string, database: string): P
   const queryAt = rawUrl.indexOf('?');
   const path = queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt);
   const query = queryAt === -1 ? '' : rawUrl.slice(queryAt);
+  // PouchDB reads the server root (`/central/`) at the start of every replication: central's uuid names the
+  // replication checkpoint. Refused, PouchDB names it after the proxy's URL instead, whose port is new in each
+  // run, so every start lost its checkpoints and compared everything again. The root says only what CouchDB
+  // tells anyone who asks (welcome, version, uuid): read-only, exactly the root, no query.
+  if (path === PROXY_PREFIX) {
+    if (query !== '') return refuse(403, 'the server root takes no query here');
+    return method === 'GET' || method === 'HEAD' ? { ok: true, upstreamPath: '/' } : refuse(403, 'the server root is read-only here');
+  }
   const [first = '', ...rest] = path.slice(PROXY_PREFIX.length).split('/');
   // Compared raw: an encoded name (clinic_1%32345) or another database never matches.
   if (first !== database) return refuse(403, 'only this hospital’s database is reachable through the proxy');

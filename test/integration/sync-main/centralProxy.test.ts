@@ -1,6 +1,7 @@
 // The /central/ proxy for real: a PouchDB store in Node replicates 600 documents up (bulk pushes of 500) and
 // pulls one down through main's proxy on the browser bridge, with only the proxy token; everything outside
-// clinic_<hcode> is refused; the Electron loopback variant answers CORS for app://edge only.
+// clinic_<hcode> (but a read of central's root, which names the checkpoint) is refused; the Electron loopback
+// variant answers CORS for app://edge only.
 import '../../unit/sync/idbShims.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../sync/store/pouch.dom.js';
@@ -107,6 +108,40 @@ describe('the /central/ proxy', () => {
     const completed = new Promise<void>((done) => live.once('complete', () => done()));
     live.cancel();
     await completed;
+  });
+
+  it('reads central’s root, so a replication keeps its checkpoint when the proxy comes back on another port', async () => {
+    const root = await proxied('');
+    expect(root.status).toBe(200);
+    expect(await root.json()).toMatchObject({ uuid: expect.any(String) });
+    const db = openDatabase(uniqueDbName('proxy-checkpoint'));
+    local.push(db);
+    // Where each pull asked central's changes feed to start: 0 = from the beginning (no checkpoint found).
+    const sinces: string[] = [];
+    const through = (origin: string) =>
+      remoteDatabase(`${origin}/central/${endpoint.database}`, {
+        headers: { 'X-Edge-Proxy-Token': endpoint.token },
+        fetchImpl: (input, init) => {
+          const url = new URL(input instanceof Request ? input.url : String(input));
+          if (url.pathname.endsWith('/_changes')) sinces.push(url.searchParams.get('since') ?? '');
+          return fetch(input, init);
+        },
+      });
+    const first = await db.replicate.from(through(bridge.origin), { batch_size: 500 });
+    expect(first.docs_read).toBeGreaterThan(0);
+    expect(sinces[0]).toBe('0');
+    // As after a restart: the same proxy on a new port. PouchDB names the checkpoint after central's uuid, so
+    // the pull resumes where it ended; named after the proxy's URL (root refused), it would start from 0.
+    const again = await startBridge({ dispatch: station.dispatch, events: station.events, log: station.log, staticDir: null, routes: station.sync.proxyRoute() });
+    try {
+      expect(again.origin).not.toBe(bridge.origin);
+      sinces.length = 0;
+      const second = await db.replicate.from(through(again.origin), { batch_size: 500 });
+      expect(second.ok).toBe(true);
+      expect(sinces[0]).toBe(String(first.last_seq));
+    } finally {
+      await again.close();
+    }
   });
 
   it('refuses without the token, with a wrong one, and outside the hospital database', async () => {

@@ -1,4 +1,5 @@
-// What the /central/ proxy lets through: only clinic_<hcode>, no server-wide endpoints, no path tricks, no page cookies.
+// What the /central/ proxy lets through: only clinic_<hcode> (and a read of the server root), no server-wide endpoints,
+// no path tricks, no page cookies.
 import { describe, expect, it } from 'vitest';
 import { forwardRequestHeaders, forwardResponseHeaders, proxyTarget } from '../../../electron/services/sync/proxyRules.std.js';
 import { tokenMatches } from '../../../electron/services/sync/centralProxy.node.js';
@@ -27,6 +28,15 @@ describe('proxy path rules', () => {
     expect(proxyTarget('GET', `/central/${db}/`, db)).toEqual({ ok: true, upstreamPath: `/${db}` });
   });
 
+  it('lets PouchDB read the server root (its uuid names the replication checkpoint), and nothing else there', () => {
+    expect(proxyTarget('GET', '/central/', db)).toEqual({ ok: true, upstreamPath: '/' });
+    expect(proxyTarget('HEAD', '/central/', db)).toEqual({ ok: true, upstreamPath: '/' });
+    for (const method of ['POST', 'PUT', 'DELETE']) expect(proxyTarget(method, '/central/', db), method).toMatchObject({ ok: false, status: 403 });
+    expect(proxyTarget('GET', '/central/?x=1', db)).toMatchObject({ ok: false, status: 403 });
+    // Not a way round "own database only": anything below the root is still another database or endpoint.
+    for (const url of ['/central//_users', '/central/%2F_users', '/central/./_all_dbs', '/central/_utils/']) expect(proxyTarget('GET', url, db).ok, url).toBe(false);
+  });
+
   it('refuses everything else', () => {
     const refused: [string, string][] = [
       ['GET', '/central/_users/org.couchdb.user:admin'],
@@ -35,7 +45,12 @@ describe('proxy path rules', () => {
       ['GET', '/central/clinic_10670_secrets/hospital-key'],
       ['GET', '/central/clinic_99999/_changes'],
       ['GET', '/central/clinic_1067%30/_changes'],
-      ['GET', '/central/'],
+      ['GET', '/central/_all_dbs?x=/'],
+      ['GET', '/central//'],
+      ['GET', '/central/_utils'],
+      ['GET', '/central/_config'],
+      ['GET', '/central/_uuids'],
+      ['GET', '/central/_active_tasks'],
       ['GET', `/central/${db}/_security`],
       ['PUT', `/central/${db}/_security`],
       ['POST', `/central/${db}/_purge`],
