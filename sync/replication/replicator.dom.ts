@@ -272,10 +272,13 @@ export class Replicator {
 
   /** `epoch`: the verify epoch when the sync paused; it moves on when the sync goes active again or is replaced. */
   async #onPaused(sync: LiveSync, epoch: number, error: unknown): Promise<void> {
-    // Queued behind other work: the sync may have been replaced or become active again meanwhile.
-    if (this.#sync !== sync || epoch !== this.#verifyEpoch) return;
+    // Queued behind other work, and awaiting below: the sync may have been replaced or become active again
+    // meanwhile, and then what this pause found is out of date (an old error would show a healthy link down).
+    const stale = (): boolean => this.#sync !== sync || epoch !== this.#verifyEpoch;
+    if (stale()) return;
     const failuresBefore = this.#failures;
     await this.#refreshPending();
+    if (stale()) return;
     if (error !== undefined && error !== null) {
       const code = classifyFailure(failureOf(error));
       this.#setState(code === 'sync_offline' || code === 'sync_timeout' ? 'offline' : 'error', code);
@@ -284,7 +287,7 @@ export class Replicator {
     // PouchDB also pauses without an error when the first attempt on a dead link failed (it retries quietly),
     // so "paused" proves nothing: a one-shot push and pull from the same checkpoints must both complete.
     const failure = await this.#verify(epoch);
-    if (failure === 'superseded' || this.#sync !== sync) return;
+    if (failure === 'superseded' || stale()) return;
     if (failure !== null) {
       this.#setState(failure === 'sync_offline' || failure === 'sync_timeout' ? 'offline' : 'error', failure);
       // The live replication may sit in a healthy long poll and never pause again: try again after a back-off.
@@ -293,6 +296,7 @@ export class Replicator {
     }
     this.#verifyBackOffMs = 0;
     await this.#refreshPending();
+    if (stale()) return;
     if (this.#pending > 0) {
       this.#setState('syncing', null);
       return;
@@ -301,6 +305,7 @@ export class Replicator {
     if (this.#failures !== failuresBefore) return;
     this.#persisted.lastSuccessAt = new Date().toISOString();
     await this.#save();
+    if (stale()) return;
     this.#setState('up_to_date', null);
   }
 
