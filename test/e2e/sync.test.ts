@@ -2,7 +2,8 @@
 // Chromium contexts (own IndexedDB), central = pouchdb-server provisioned with a user per station, reached
 // through a TCP proxy whose link goes silent when cut (linkProxy's 'silent' mode). In order:
 // - the IT form refuses a wrong password (Thai and English) and the station stays unconfigured;
-// - both stations configured through the form say up to date with nothing waiting;
+// - both stations configured through the form say up to date with nothing waiting, the probes already in
+//   the 24 h link chart;
 // - with the link cut both say offline (never synced) and registration goes on;
 // - both register the same (synthetic) person offline; when the link returns central holds one Patient and
 //   both visits, and both dashboards say up to date with 0 pending;
@@ -164,6 +165,8 @@ describe('two stations sync through central', () => {
       await waitForState(target, 'up_to_date');
       expect(await target.page.getByTestId('sync-pending').getAttribute('data-count')).toBe('0');
       expect(await target.page.getByTestId('link-state').getAttribute('data-state')).toBe('up_to_date');
+      // The probes so far are in the 24 h chart already (it used to stay empty ~30 s behind a cached chart).
+      await expect.poll(() => target.page.getByTestId('link-chart-summary').textContent(), { timeout: 5_000 }).toContain('เชื่อมต่อได้ 100%');
     }
     await station(0).page.screenshot({ path: join(outputDir(), 'sync-up-to-date.png'), fullPage: true });
   });

@@ -19,6 +19,37 @@ export function chartBuckets(samples: readonly LinkSample[], now: number): z.inf
   return linkHistory(samples, alignedEnd(now), CHART_SPAN_MS / BUCKET_MS, CHART_SPAN_MS);
 }
 
+/**
+ * The chart as the dashboard reads it. The closed buckets (a day of 2 s probes is 43,200 rows) are worked out
+ * once per quarter hour; the open bucket, which holds `now`, from its own samples at every read, so each probe
+ * shows at once (the first one as soon as sync is configured, not after a cache's lifetime).
+ */
+export class LinkChartCache {
+  readonly #samples: (from: number) => readonly LinkSample[];
+  #closed: { readonly bucket: number; readonly buckets: z.infer<typeof LinkBucket>[] } | null = null;
+
+  /** `samples(from)`: the probes at or after `from` (epoch ms). */
+  constructor(samples: (from: number) => readonly LinkSample[]) {
+    this.#samples = samples;
+  }
+
+  /** Call for every probe stored: one that lands in a closed bucket (a slow probe that began before the quarter hour turned) is counted there too. */
+  recorded(at: number): void {
+    if (this.#closed !== null && at < this.#closed.bucket * BUCKET_MS) this.#closed = null;
+  }
+
+  /** The 96 buckets of chartBuckets(all samples, now). */
+  buckets(now: number): z.infer<typeof LinkBucket>[] {
+    const bucket = Math.floor(now / BUCKET_MS);
+    const openStart = bucket * BUCKET_MS;
+    if (this.#closed?.bucket !== bucket) {
+      const closed = chartBuckets(this.#samples(openStart + BUCKET_MS - CHART_SPAN_MS).filter((sample) => sample.at < openStart), now).slice(0, -1);
+      this.#closed = { bucket, buckets: closed };
+    }
+    return [...this.#closed.buckets, ...linkHistory(this.#samples(openStart), openStart + BUCKET_MS, 1, BUCKET_MS)];
+  }
+}
+
 export interface LinkSummary {
   readonly probes: number;
   /** Share of probes that reached central (null with no probes). */

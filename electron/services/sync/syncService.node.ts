@@ -24,7 +24,7 @@ import type { CredentialKeystore } from './keystore.node.js';
 import { HospitalKeySync } from './hospitalKeySync.node.js';
 import { LinkMonitor } from './linkMonitor.node.js';
 import { SyncStore, type ProbeRecord } from './syncStore.node.js';
-import { chartBuckets, CHART_SPAN_MS, BUCKET_MS } from './linkChart.std.js';
+import { LinkChartCache } from './linkChart.std.js';
 import { foldStatus, linkStateOf, type StoredReport } from './syncStatus.std.js';
 
 export interface SyncServiceOptions {
@@ -43,7 +43,6 @@ export interface SyncServiceOptions {
 
 /** Prune the probe table once per this many probes (about every 17 min while up). */
 const PRUNE_EVERY = 100;
-const HISTORY_TTL_MS = 30_000;
 
 export class SyncService {
   /** Sent by the page as X-Edge-Proxy-Token; new for every process. */
@@ -59,7 +58,7 @@ export class SyncService {
   #link: ProbeRecord | null = null;
   #report: StoredReport | null;
   #proxyOrigin: string | null = null;
-  #history: { computedAt: number; buckets: SyncStatus['linkHistory'] } | null = null;
+  readonly #chart: LinkChartCache;
   #lastEmitted = '';
   #probes = 0;
   #keyFetch: Promise<unknown> | null = null;
@@ -69,6 +68,7 @@ export class SyncService {
     this.#options = options;
     this.#policy = options.policy ?? DEFAULT_PROBE_POLICY;
     this.store = new SyncStore(options.db);
+    this.#chart = new LinkChartCache((from) => this.store.samples(from));
     this.#report = this.store.report();
     this.#keySync = new HospitalKeySync(options.hospitalKey, options.audit, options.log);
     this.#monitor = new LinkMonitor(() => this.#probe(), this.#policy);
@@ -116,7 +116,7 @@ export class SyncService {
       link: this.#link === null ? null : { up: this.#link.up, errorCode: this.#link.errorCode, at: this.#link.at, rttMs: this.#link.rttMs },
       report: this.#report,
       reportsValidFrom: this.#startedAt,
-      history: this.#chart(),
+      history: this.#chart.buckets(Date.now()),
     });
   }
 
@@ -245,6 +245,7 @@ export class SyncService {
     const before = this.#link;
     this.#link = record;
     this.store.addProbe(record);
+    this.#chart.recorded(Date.parse(record.at));
     this.#probes += 1;
     if (this.#probes % PRUNE_EVERY === 1) this.store.pruneProbes(Date.now());
     if (before === null || before.up !== record.up || before.errorCode !== record.errorCode) {
@@ -277,13 +278,5 @@ export class SyncService {
       this.#options.events.emit('link.changed', link);
     }
     return status;
-  }
-
-  /** The 24 h chart, recomputed at most every 30 s (a day of 2 s probes is 43,200 rows) and in each new bucket. */
-  #chart(): SyncStatus['linkHistory'] {
-    const now = Date.now();
-    const stale = this.#history === null || now - this.#history.computedAt > HISTORY_TTL_MS || Math.floor(now / BUCKET_MS) !== Math.floor(this.#history.computedAt / BUCKET_MS);
-    if (stale || this.#history === null) this.#history = { computedAt: now, buckets: chartBuckets(this.store.samples(now - CHART_SPAN_MS - BUCKET_MS), now) };
-    return this.#history.buckets;
   }
 }

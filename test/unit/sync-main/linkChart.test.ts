@@ -1,7 +1,8 @@
 // The 24 h link chart and its summary, from probe samples.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BUCKET_MS, CHART_SPAN_MS, alignedEnd, chartBuckets, linkSummary } from '../../../electron/services/sync/linkChart.std.js';
+import { BUCKET_MS, CHART_SPAN_MS, LinkChartCache, alignedEnd, chartBuckets, linkSummary } from '../../../electron/services/sync/linkChart.std.js';
+import type { LinkSample } from '../../../sync/replication/linkPolicy.std.js';
 
 const now = Date.parse('2026-11-23T10:07:30.000Z');
 
@@ -41,6 +42,75 @@ describe('link chart', () => {
         const distinct = new Set(samples.map((sample) => Math.floor(sample.at / BUCKET_MS))).size;
         expect(withData).toBe(distinct);
         expect(alignedEnd(now) - Date.parse(buckets[0]?.at ?? '')).toBe(CHART_SPAN_MS);
+      }),
+    );
+  });
+});
+
+/** A probe table in memory, with the `from` of every read. */
+function probeTable(initial: LinkSample[] = []) {
+  const rows = [...initial];
+  const reads: number[] = [];
+  return {
+    rows,
+    reads,
+    samples(from: number): LinkSample[] {
+      reads.push(from);
+      return rows.filter((row) => row.at >= from).sort((a, b) => a.at - b.at);
+    },
+  };
+}
+
+describe('link chart cache (what the dashboard reads)', () => {
+  it('shows a probe at once, though the chart was read just before it', () => {
+    const table = probeTable();
+    const chart = new LinkChartCache((from) => table.samples(from));
+    expect(chart.buckets(now).every((bucket) => bucket.upRatio === null)).toBe(true);
+    table.rows.push({ at: now + 1_000, up: true, rttMs: 42 });
+    chart.recorded(now + 1_000);
+    expect(chart.buckets(now + 1_500).at(-1)).toEqual({ at: '2026-11-23T10:00:00.000Z', upRatio: 1, rttMs: 42 });
+  });
+
+  it('reads the closed 24 h once per quarter hour, the open bucket at every read', () => {
+    const table = probeTable([{ at: now - 3 * 60 * 60_000, up: true, rttMs: 9 }]);
+    const chart = new LinkChartCache((from) => table.samples(from));
+    const openStart = alignedEnd(now) - BUCKET_MS;
+    for (let read = 0; read < 10; read += 1) chart.buckets(now + read * 10_000);
+    expect(table.reads.filter((from) => from < openStart)).toEqual([alignedEnd(now) - CHART_SPAN_MS]);
+    expect(table.reads.filter((from) => from === openStart)).toHaveLength(10);
+    // The next quarter hour: the closed buckets once more.
+    chart.buckets(openStart + BUCKET_MS + 1);
+    expect(table.reads.filter((from) => from < openStart + BUCKET_MS)).toHaveLength(12);
+  });
+
+  it('a slow probe stored after the quarter hour turned still counts in the bucket it began in', () => {
+    const table = probeTable();
+    const chart = new LinkChartCache((from) => table.samples(from));
+    const turn = alignedEnd(now);
+    chart.buckets(turn + 100);
+    table.rows.push({ at: turn - 2_000, up: false, rttMs: null });
+    chart.recorded(turn - 2_000);
+    expect(chart.buckets(turn + 3_000).at(-2)).toMatchObject({ upRatio: 0 });
+  });
+
+  it('always equals the chart of every probe so far, however probes and reads interleave', () => {
+    // Each step: time moves on, then maybe a probe (begun up to 10 s earlier) is stored, then the chart is read.
+    const step = fc.record({ advance: fc.integer({ min: 0, max: 20 * 60_000 }), probe: fc.option(fc.record({ lag: fc.integer({ min: 0, max: 10_000 }), up: fc.boolean(), rtt: fc.integer({ min: 1, max: 900 }) })), read: fc.boolean() });
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
+        const table = probeTable([{ at: now - 6 * 60 * 60_000, up: true, rttMs: 7 }]);
+        const chart = new LinkChartCache((from) => table.samples(from));
+        let clock = now;
+        for (const { advance, probe, read } of steps) {
+          clock += advance;
+          if (probe !== null) {
+            const at = clock - probe.lag;
+            table.rows.push({ at, up: probe.up, rttMs: probe.up ? probe.rtt : null });
+            chart.recorded(at);
+          }
+          if (read) expect(chart.buckets(clock)).toEqual(chartBuckets(table.rows, clock));
+        }
+        expect(chart.buckets(clock)).toEqual(chartBuckets(table.rows, clock));
       }),
     );
   });
