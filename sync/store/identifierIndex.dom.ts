@@ -27,10 +27,18 @@ export interface CatchUp {
   readonly ms: number;
 }
 
+interface Checkpoint {
+  readonly seq: Seq;
+  readonly rev: string | null;
+  /** Which main database the seq belongs to: another one (deleted and made again) means start over. */
+  readonly main: string | null;
+}
+
 interface Opened {
   readonly db: Database;
   readonly hash: (pair: IdentifierPair) => string;
-  checkpoint: { seq: number | string; rev: string | null };
+  readonly main: string;
+  checkpoint: Checkpoint;
 }
 
 interface Holder {
@@ -65,9 +73,14 @@ async function loadKey(db: Database): Promise<Uint8Array> {
   }
 }
 
-async function loadCheckpoint(db: Database): Promise<Opened['checkpoint']> {
-  const stored = await db.get<{ seq: Seq }>(CHECKPOINT_DOC).catch((error: unknown) => (isStatus(error, 404) ? null : Promise.reject(error)));
-  return stored === null ? { seq: 0, rev: null } : { seq: stored.seq, rev: stored._rev };
+async function loadCheckpoint(db: Database): Promise<Checkpoint> {
+  const stored = await db.get<{ seq: Seq; main?: string }>(CHECKPOINT_DOC).catch((error: unknown) => (isStatus(error, 404) ? null : Promise.reject(error)));
+  return stored === null ? { seq: 0, rev: null, main: null } : { seq: stored.seq, rev: stored._rev, main: stored.main ?? null };
+}
+
+/** The main database's instance id (PouchDB makes a new one when a database is created). */
+function instanceIdOf(main: Database): Promise<string> {
+  return (main as unknown as { id(): Promise<string> }).id();
 }
 
 export class IdentifierIndexClosed extends Error {
@@ -97,12 +110,24 @@ export class IdentifierIndex {
 
   /** The index database, opened on first use (stores that never look up by identifier never make one). */
   #open(): Promise<Opened> {
+    if (this.#closed) return Promise.reject(new IdentifierIndexClosed());
     if (this.#opening === null) {
       this.#opening = (async () => {
-        const db = openDatabase(this.#name, this.#options);
-        const [key, checkpoint] = await Promise.all([loadKey(db), loadCheckpoint(db)]);
-        return { db, hash: identifierHasher(key), checkpoint };
+        const main = await instanceIdOf(this.#main);
+        let db = openDatabase(this.#name, this.#options);
+        let checkpoint = await loadCheckpoint(db);
+        if (checkpoint.rev !== null && checkpoint.main !== main) {
+          // The store was deleted and made again under its name: its seqs start over, so must the index.
+          await db.destroy();
+          db = openDatabase(this.#name, this.#options);
+          checkpoint = { seq: 0, rev: null, main };
+        }
+        return { db, hash: identifierHasher(await loadKey(db)), main, checkpoint };
       })();
+      // A failed open (storage error) is tried again by the next caller.
+      this.#opening.catch(() => {
+        this.#opening = null;
+      });
     }
     return this.#opening;
   }
@@ -130,6 +155,7 @@ export class IdentifierIndex {
 
   async #catchUp(): Promise<CatchUp> {
     const began = performance.now();
+    if (this.#closed) throw new IdentifierIndexClosed();
     const opened = await this.#open();
     let changes = 0;
     for (;;) {
@@ -183,7 +209,7 @@ export class IdentifierIndex {
   }
 
   async #saveCheckpoint(opened: Opened, seq: Seq): Promise<void> {
-    const write = (rev: string | null) => opened.db.put({ _id: CHECKPOINT_DOC, ...(rev === null ? {} : { _rev: rev }), seq });
+    const write = (rev: string | null) => opened.db.put({ _id: CHECKPOINT_DOC, ...(rev === null ? {} : { _rev: rev }), seq, main: opened.main });
     let result;
     try {
       result = await write(opened.checkpoint.rev);
@@ -192,7 +218,7 @@ export class IdentifierIndex {
       if (!isStatus(error, 409)) throw error;
       result = await write((await loadCheckpoint(opened.db)).rev);
     }
-    opened.checkpoint = { seq, rev: result.rev };
+    opened.checkpoint = { seq, rev: result.rev, main: opened.main };
   }
 
   /** Stops after the batch in flight (so the checkpoint matches the entries) and closes the index database. */

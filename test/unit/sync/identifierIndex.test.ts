@@ -112,6 +112,21 @@ describe('patients by identifier (the identifier index)', () => {
     expect(idsOf(await second.patientsByIdentifier(HN, 'HN-12'))).toEqual([patient(12).id]);
   });
 
+  it('starts over when the store was deleted and made again under its name (its seqs restart)', async () => {
+    const name = uniqueDbName('ids-remade');
+    const first = await DataContext.open(name);
+    for (let n = 50; n < 60; n += 1) await first.save(patient(n, `HN-${n}`));
+    expect(await first.patientsByIdentifier(HN, 'HN-55')).toHaveLength(1);
+    await first.db.destroy();
+    await first.close().catch(() => undefined);
+
+    const second = await store(name);
+    await second.save(patient(70, 'HN-70'));
+    expect(idsOf(await second.patientsByIdentifier(HN, 'HN-70'))).toEqual([patient(70).id]);
+    expect(await second.patientsByIdentifier(HN, 'HN-55')).toEqual([]);
+    expect((await second.identifierIndexIds()).filter((id) => id.startsWith('i:'))).toHaveLength(2);
+  });
+
   it('holds no raw CID or HN in any id of the index database', async () => {
     const db = await store();
     const docs = [patient(30, '4455'), patient(31, '4456')];
