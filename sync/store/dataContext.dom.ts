@@ -13,6 +13,7 @@ import { docId } from '../model/fhir.std.js';
 import { causalFieldTimes } from './causalTimes.std.js';
 import { ensureIndexes, warmQueries, type IndexName } from './indexes.dom.js';
 import { IdentifierIndex, type CatchUp } from './identifierIndex.dom.js';
+import type { StoredRecord } from './identifierStore.dom.js';
 import { runGate, type RunGate } from './runGate.std.js';
 import { openDatabase, type Database, type OpenOptions } from './pouch.dom.js';
 
@@ -78,7 +79,7 @@ export class DataContext {
 
   private constructor(name: string, options: OpenOptions) {
     this.db = openDatabase(name, options);
-    this.#identifiers = new IdentifierIndex(this.db, name, options);
+    this.#identifiers = new IdentifierIndex(this.db, name);
     this.#warmGate = runGate(() => this.warmIndexes(), WARM_MIN_GAP_MS, realClock, (error) =>
       console.warn('store: index warm-up failed', error instanceof Error ? error.message : String(error)),
     );
@@ -204,9 +205,9 @@ export class DataContext {
       .filter((doc): doc is PatientDoc => doc?.resourceType === 'Patient' && doc.identifier.some((id) => id.system === system && id.value === value));
   }
 
-  /** Ids in the identifier index's own database (tests: no raw identifier in any of them). */
-  identifierIndexIds(): Promise<string[]> {
-    return this.#identifiers.allIds();
+  /** Every record in the identifier index's own database (tests: no raw identifier in any key or value). */
+  identifierIndexContents(): Promise<StoredRecord[]> {
+    return this.#identifiers.contents();
   }
 
   /** Today's visits (all stations' that have arrived here), oldest first. */

@@ -1,16 +1,14 @@
 /**
  * The pure part of the identifier index (see identifierIndex.dom.ts): which identifiers of a stored document
- * count, how they become the index database's ids, and what a change to a patient adds and removes.
- * Ids hold only keyed hashes and the patient's document id (itself a keyed hash of the CID): never a raw value.
+ * count, how they are hashed, and what a page of the main database's changes feed writes to the index.
+ * The index holds only keyed hashes and the patient's document id (itself a keyed hash of the CID): never a raw value.
  */
 import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
+import { docId } from '../model/fhir.std.js';
 
-/** An entry: `i:<hash>:<patient doc id>`. A lookup is the allDocs range of one hash's prefix. */
-const ENTRY = 'i:';
-/** The hashes a patient's entries currently use (so an edit can remove the stale ones): `p:<patient doc id>`. */
-const HOLDER = 'p:';
+const PATIENT_PREFIX = docId('Patient', '');
 
 export interface IdentifierPair {
   readonly system: string;
@@ -41,7 +39,7 @@ export function hashInput(pair: IdentifierPair): string {
 
 /**
  * The keyed hash of a pair (HMAC-SHA256 under the index database's own random key): an unkeyed hash of a
- * 13-digit CID could be reversed by trying every CID, so the ids would hold the CID in all but name.
+ * 13-digit CID could be reversed by trying every CID, so the index would hold the CID in all but name.
  * The keyed state is prepared once and cloned per pair (half the compressions of a fresh HMAC).
  */
 export function identifierHasher(key: Uint8Array): (pair: IdentifierPair) => string {
@@ -50,32 +48,35 @@ export function identifierHasher(key: Uint8Array): (pair: IdentifierPair) => str
   return (pair) => bytesToHex(keyed.clone().update(encoder.encode(hashInput(pair))).digest());
 }
 
-export function entryId(hash: string, docId: string): string {
-  return `${ENTRY}${hash}:${docId}`;
+/** One patient's record in the index: the hashes of its winning revision's identifiers (sorted, unique). */
+export interface PatientHashes {
+  readonly docId: string;
+  readonly hashes: string[];
 }
 
-/** allDocs bounds of one hash's entries (hashes are fixed-length hex, so the `:` ends the prefix exactly). */
-export function entryRange(hash: string): { startkey: string; endkey: string } {
-  return { startkey: `${ENTRY}${hash}:`, endkey: `${ENTRY}${hash}:\uffff` };
+/** A row of the changes feed read with include_docs (the winning revision, or a deletion's stub). */
+export interface ChangedDoc {
+  readonly id: string;
+  readonly deleted?: boolean;
+  readonly doc?: unknown;
 }
 
-/** The patient document id an entry points at, or null for ids that are not entries. */
-export function entryDocId(id: string): string | null {
-  if (!id.startsWith(ENTRY)) return null;
-  const colon = id.indexOf(':', ENTRY.length);
-  return colon < 0 ? null : id.slice(colon + 1);
-}
+/** One write to the index: a patient's record replaced whole, or removed. */
+export type IndexWrite = { readonly put: PatientHashes } | { readonly remove: string };
 
-export function holderId(docId: string): string {
-  return `${HOLDER}${docId}`;
-}
-
-/** What one document's change does to its entries: those of hashes it no longer has, those of hashes it gained. */
-export function entryChanges(docId: string, before: readonly string[], after: readonly string[]): { remove: string[]; add: string[] } {
-  const was = new Set(before);
-  const now = new Set(after);
-  return {
-    remove: [...was].filter((hash) => !now.has(hash)).map((hash) => entryId(hash, docId)),
-    add: [...now].filter((hash) => !was.has(hash)).map((hash) => entryId(hash, docId)),
-  };
+/**
+ * What a page of changes does to the index: each patient's record replaced by the hashes it holds now (the
+ * store's multiEntry index then drops the stale ones itself), or removed when it holds none (deleted). Rows of
+ * other documents (visits and observations, most of the feed) write nothing; a deletion is told apart by its
+ * id, since its stub carries no resourceType. Replacing whole records makes a page idempotent.
+ */
+export function indexWrites(rows: readonly ChangedDoc[], hash: (pair: IdentifierPair) => string): IndexWrite[] {
+  const writes: IndexWrite[] = [];
+  for (const row of rows) {
+    const identifiers = row.deleted === true ? [] : indexedIdentifiers(row.doc);
+    if (identifiers.length === 0 && !row.id.startsWith(PATIENT_PREFIX)) continue;
+    const hashes = [...new Set(identifiers.map(hash))].sort();
+    writes.push(hashes.length === 0 ? { remove: row.id } : { put: { docId: row.id, hashes } });
+  }
+  return writes;
 }

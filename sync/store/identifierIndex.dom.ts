@@ -1,25 +1,23 @@
 /**
  * Patients by identifier (an HN, or a CID typed in without the hospital key) without reading every patient:
  * Mango cannot index array elements and map/reduce views need eval (refused by the app's CSP), so the store
- * keeps its own index in a small local PouchDB `<store>-identifiers`, never replicated:
- * - `i:<hash>:<patient doc id>` per identifier (a lookup is one allDocs prefix range; a write never has to
- *   read-modify-write a shared list, so two patients with one HN never race);
- * - `p:<patient doc id>` with the hashes that patient's entries use now, so an edit removes the stale ones;
- * - `_local/key`, the random HMAC key of the hashes (no raw identifier in any id), `_local/checkpoint`, the
- *   main database's seq the index has caught up to.
+ * keeps its own index in a raw IndexedDB database `<store>-identifiers`, never replicated (identifierStore.dom.ts):
+ * per patient the keyed hashes of its identifiers, under a multiEntry index on the hashes.
  * It follows the main database's changes feed (winning revisions: local saves, replicated documents and
  * deletions alike) on demand: each lookup first catches up (read-your-writes), and warm-ups do it ahead of
- * time. Applying a batch is idempotent, so a crash between the entries and the checkpoint only repeats work.
+ * time. Each page of changes is one transaction with its checkpoint; pages are idempotent.
  */
-import { entryChanges, entryDocId, entryRange, holderId, identifierHasher, indexedIdentifiers, type IdentifierPair } from './identifierEntries.std.js';
-import { docId } from '../model/fhir.std.js';
-import { openDatabase, type Database, type OpenOptions } from './pouch.dom.js';
+import { identifierHasher, indexWrites, type IdentifierPair } from './identifierEntries.std.js';
+import { IdentifierStore, deleteDatabase, type Checkpoint, type StoredRecord } from './identifierStore.dom.js';
+import type { Database } from './pouch.dom.js';
 
-const KEY_DOC = '_local/key';
-const CHECKPOINT_DOC = '_local/checkpoint';
-const PATIENT_PREFIX = docId('Patient', '');
-/** Changes read and applied per step (one bulk write each). */
-const BATCH = 500;
+/** The PouchDB database earlier builds kept the index in (removed when seen). */
+export function legacyIndexName(indexName: string): string {
+  return `_pouch_${indexName}`;
+}
+
+/** Changes read and applied per step (one IndexedDB transaction each). */
+const PAGE = 1_000;
 
 export interface CatchUp {
   /** Main-database changes applied by this call. */
@@ -27,55 +25,11 @@ export interface CatchUp {
   readonly ms: number;
 }
 
-interface Checkpoint {
-  readonly seq: Seq;
-  readonly rev: string | null;
-  /** Which main database the seq belongs to: another one (deleted and made again) means start over. */
-  readonly main: string | null;
-}
-
 interface Opened {
-  readonly db: Database;
+  readonly store: IdentifierStore;
   readonly hash: (pair: IdentifierPair) => string;
   readonly main: string;
   checkpoint: Checkpoint;
-}
-
-interface Holder {
-  readonly _id: string;
-  readonly _rev?: string;
-  readonly hashes: string[];
-}
-
-type Seq = number | string;
-type ChangeRow = PouchDB.Core.ChangesResponseChange<object>;
-
-function isStatus(error: unknown, status: number): boolean {
-  return typeof error === 'object' && error !== null && 'status' in error && error.status === status;
-}
-
-function bytesOfHex(hex: string): Uint8Array {
-  return Uint8Array.from(hex.match(/../g) ?? [], (pair) => Number.parseInt(pair, 16));
-}
-
-/** The index's HMAC key: made once per index database (create-only, so two openers agree on one key). */
-async function loadKey(db: Database): Promise<Uint8Array> {
-  for (;;) {
-    const stored = await db.get<{ hex: string }>(KEY_DOC).catch((error: unknown) => (isStatus(error, 404) ? null : Promise.reject(error)));
-    if (stored !== null && /^[0-9a-f]{64}$/.test(stored.hex)) return bytesOfHex(stored.hex);
-    const hex = Array.from(crypto.getRandomValues(new Uint8Array(32)), (byte) => byte.toString(16).padStart(2, '0')).join('');
-    try {
-      await db.put({ _id: KEY_DOC, hex });
-      return bytesOfHex(hex);
-    } catch (error) {
-      if (!isStatus(error, 409)) throw error;
-    }
-  }
-}
-
-async function loadCheckpoint(db: Database): Promise<Checkpoint> {
-  const stored = await db.get<{ seq: Seq; main?: string }>(CHECKPOINT_DOC).catch((error: unknown) => (isStatus(error, 404) ? null : Promise.reject(error)));
-  return stored === null ? { seq: 0, rev: null, main: null } : { seq: stored.seq, rev: stored._rev, main: stored.main ?? null };
 }
 
 /** The main database's instance id (PouchDB makes a new one when a database is created). */
@@ -92,16 +46,14 @@ export class IdentifierIndexClosed extends Error {
 export class IdentifierIndex {
   readonly #main: Database;
   readonly #name: string;
-  readonly #options: OpenOptions;
   #opening: Promise<Opened> | null = null;
-  /** Catch-ups run one after another (each reads the checkpoint the previous one wrote). */
+  /** Catch-ups run one after another (each starts from the checkpoint the previous one wrote). */
   #queue: Promise<unknown> = Promise.resolve();
   #closed = false;
 
-  constructor(main: Database, storeName: string, options: OpenOptions) {
+  constructor(main: Database, storeName: string) {
     this.#main = main;
     this.#name = IdentifierIndex.databaseName(storeName);
-    this.#options = options;
   }
 
   static databaseName(storeName: string): string {
@@ -112,21 +64,25 @@ export class IdentifierIndex {
   #open(): Promise<Opened> {
     if (this.#closed) return Promise.reject(new IdentifierIndexClosed());
     if (this.#opening === null) {
-      this.#opening = (async () => {
+      const opening = (async () => {
         const main = await instanceIdOf(this.#main);
-        let db = openDatabase(this.#name, this.#options);
-        let checkpoint = await loadCheckpoint(db);
-        if (checkpoint.rev !== null && checkpoint.main !== main) {
-          // The store was deleted and made again under its name: its seqs start over, so must the index.
-          await db.destroy();
-          db = openDatabase(this.#name, this.#options);
-          checkpoint = { seq: 0, rev: null, main };
+        await deleteDatabase(legacyIndexName(this.#name), false);
+        // Deleted by another connection (a reset elsewhere): the next use opens it afresh.
+        const store = await IdentifierStore.open(this.#name, () => {
+          if (this.#opening === opening) this.#opening = null;
+        });
+        try {
+          const { key, checkpoint } = await store.prepare(main);
+          return { store, hash: identifierHasher(key), main, checkpoint };
+        } catch (error) {
+          store.close();
+          throw error;
         }
-        return { db, hash: identifierHasher(await loadKey(db)), main, checkpoint };
       })();
+      this.#opening = opening;
       // A failed open (storage error) is tried again by the next caller.
-      this.#opening.catch(() => {
-        this.#opening = null;
+      opening.catch(() => {
+        if (this.#opening === opening) this.#opening = null;
       });
     }
     return this.#opening;
@@ -142,15 +98,13 @@ export class IdentifierIndex {
   /** Document ids of the patients whose winning revision holds the identifier (after catching up). */
   async lookup(pair: IdentifierPair): Promise<string[]> {
     await this.catchUp();
-    const { db, hash } = await this.#open();
-    const rows = await db.allDocs(entryRange(hash(pair)));
-    return rows.rows.map((row) => entryDocId(row.id)).filter((id): id is string => id !== null);
+    const { store, hash } = await this.#open();
+    return store.lookup(hash(pair));
   }
 
-  /** Every id in the index database (tests check that no raw identifier appears in one). */
-  async allIds(): Promise<string[]> {
-    const { db } = await this.#open();
-    return (await db.allDocs()).rows.map((row) => row.id);
+  /** Every record of the index database (tests check that no raw identifier appears in a key or value). */
+  async contents(): Promise<StoredRecord[]> {
+    return (await this.#open()).store.contents();
   }
 
   async #catchUp(): Promise<CatchUp> {
@@ -160,78 +114,36 @@ export class IdentifierIndex {
     let changes = 0;
     for (;;) {
       if (this.#closed) throw new IdentifierIndexClosed();
-      const page = await this.#main.changes({ since: opened.checkpoint.seq, limit: BATCH, include_docs: true, return_docs: true });
+      const from = opened.checkpoint;
+      const page = await this.#main.changes({ since: from.seq, limit: PAGE, include_docs: true, return_docs: true });
       if (page.results.length > 0) {
-        await this.#apply(opened, page.results);
-        await this.#saveCheckpoint(opened, page.last_seq);
-        changes += page.results.length;
+        const to: Checkpoint = { seq: page.last_seq, main: opened.main };
+        const moved = await opened.store.apply(indexWrites(page.results, opened.hash), from, to);
+        if (moved === null) {
+          opened.checkpoint = to;
+          changes += page.results.length;
+        } else if (moved.main === opened.main) {
+          // Another opener of the store applied this page first: go on from its checkpoint.
+          opened.checkpoint = moved;
+          continue;
+        } else throw new Error('the identifier index was reset for another database meanwhile');
       }
-      if (page.results.length < BATCH) return { changes, ms: performance.now() - began };
+      if (page.results.length < PAGE) return { changes, ms: performance.now() - began };
     }
   }
 
-  async #apply(opened: Opened, changed: readonly ChangeRow[]): Promise<void> {
-    const { db, hash } = opened;
-    // Patients only (by id, which also covers deletions, whose bodies carry no resourceType); visits and
-    // observations, most of the feed, cost nothing here.
-    const rows = changed.filter((row) => row.id.startsWith(PATIENT_PREFIX) || indexedIdentifiers(row.doc).length > 0);
-    if (rows.length === 0) return;
-    const holders = await db.allDocs({ keys: rows.map((row) => holderId(row.id)), include_docs: true });
-    const before = new Map<string, Holder>();
-    for (const row of holders.rows) {
-      if ('doc' in row && row.doc !== undefined && row.doc !== null) before.set(row.id, row.doc as unknown as Holder);
-    }
-    const remove: string[] = [];
-    const writes: object[] = [];
-    for (const row of rows) {
-      const after = row.deleted === true ? [] : [...new Set(indexedIdentifiers(row.doc).map(hash))].sort();
-      const holder = before.get(holderId(row.id));
-      const previous = holder?.hashes ?? [];
-      const change = entryChanges(row.id, previous, after);
-      remove.push(...change.remove);
-      // Entries carry no data: present means indexed. New ones are made (one already there, from a batch
-      // repeated after a crash, is refused as a conflict and left).
-      for (const id of change.add) writes.push({ _id: id });
-      if (after.length === 0 && holder !== undefined) writes.push({ _id: holder._id, _rev: holder._rev, _deleted: true });
-      else if (after.length > 0 && after.join() !== previous.join()) writes.push({ _id: holderId(row.id), ...(holder?._rev === undefined ? {} : { _rev: holder._rev }), hashes: after });
-    }
-    if (remove.length > 0) {
-      const existing = await db.allDocs({ keys: remove });
-      for (const row of existing.rows) {
-        if ('value' in row && row.value.deleted !== true) writes.push({ _id: row.id, _rev: row.value.rev, _deleted: true });
-      }
-    }
-    if (writes.length === 0) return;
-    // One bulk write is one IndexedDB transaction: a patient's entries and its hash list change together.
-    const results = await db.bulkDocs(writes as PouchDB.Core.PutDocument<object>[]);
-    const failed = results.find((result) => 'error' in result && result.error !== undefined && !isStatus(result, 409));
-    if (failed !== undefined) throw new Error(`identifier index write failed: ${'message' in failed ? String(failed.message) : 'unknown'}`);
-  }
-
-  async #saveCheckpoint(opened: Opened, seq: Seq): Promise<void> {
-    const write = (rev: string | null) => opened.db.put({ _id: CHECKPOINT_DOC, ...(rev === null ? {} : { _rev: rev }), seq, main: opened.main });
-    let result;
-    try {
-      result = await write(opened.checkpoint.rev);
-    } catch (error) {
-      // Another opener of the same store moved it: ours is as good (batches are idempotent).
-      if (!isStatus(error, 409)) throw error;
-      result = await write((await loadCheckpoint(opened.db)).rev);
-    }
-    opened.checkpoint = { seq, rev: result.rev, main: opened.main };
-  }
-
-  /** Stops after the batch in flight (so the checkpoint matches the entries) and closes the index database. */
+  /** Stops after the page in flight (so the checkpoint matches the records) and closes the index database. */
   async close(): Promise<void> {
     this.#closed = true;
     await this.#queue;
     const opened = await this.#opening?.catch(() => null);
-    await opened?.db.close();
+    opened?.store.close();
   }
 
   /** Closes and deletes the index database (also one an earlier session left, when this one never opened it). */
   async destroy(): Promise<void> {
     await this.close();
-    await openDatabase(this.#name, this.#options).destroy();
+    await deleteDatabase(this.#name);
+    await deleteDatabase(legacyIndexName(this.#name), false);
   }
 }

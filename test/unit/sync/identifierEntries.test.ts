@@ -1,7 +1,7 @@
-// The pure part of the identifier index: which identifiers count, entry ids, and what a change adds and removes.
+// The pure part of the identifier index: which identifiers count, their keyed hashes, and what a page of changes writes.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { entryChanges, entryDocId, entryId, entryRange, identifierHasher, indexedIdentifiers } from '../../../sync/store/identifierEntries.std.js';
+import { identifierHasher, indexWrites, indexedIdentifiers, type ChangedDoc } from '../../../sync/store/identifierEntries.std.js';
 
 const key = new Uint8Array(32).fill(7);
 const hash = identifierHasher(key);
@@ -21,25 +21,24 @@ describe('identifier entries', () => {
     expect(hash({ system: 's', value: '1' })).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('an entry id lies in its hash’s range and in no other, and gives back its document id', () => {
-    fc.assert(
-      fc.property(fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), fc.string({ minLength: 1 }), (value, other, doc) => {
-        const [a, b] = [hash({ system: 's', value }), hash({ system: 's', value: `${value}${other}` })];
-        const id = entryId(a, `Patient/${doc}`);
-        const inRange = (range: { startkey: string; endkey: string }): boolean => id >= range.startkey && id <= range.endkey;
-        expect(inRange(entryRange(a))).toBe(true);
-        expect(inRange(entryRange(b))).toBe(false);
-        expect(entryDocId(id)).toBe(`Patient/${doc}`);
-      }),
+  it('a page replaces each patient’s record with its hashes now, removes it when it holds none, and skips other documents', () => {
+    const identifier = (values: readonly string[]) => values.map((value) => ({ system: 's', value }));
+    const value = fc.uniqueArray(fc.constantFrom('1', '2', '3', '4'), { maxLength: 4 });
+    const row: fc.Arbitrary<ChangedDoc> = fc.oneof(
+      fc.record({ id: fc.constantFrom('Patient/a', 'Patient/b'), doc: value.map((values) => ({ resourceType: 'Patient', identifier: identifier(values) })) }),
+      fc.record({ id: fc.constantFrom('Patient/a', 'Patient/b'), deleted: fc.constant(true), doc: fc.constant({ _deleted: true }) }),
+      fc.record({ id: fc.constantFrom('Encounter/e', 'Observation/o'), doc: value.map((values) => ({ resourceType: 'Encounter', identifier: identifier(values) })) }),
     );
-  });
-
-  it('a change removes exactly the entries of hashes gone and adds those of hashes gained', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd')), fc.uniqueArray(fc.constantFrom('a', 'b', 'c', 'd')), (before, after) => {
-        const { remove, add } = entryChanges('Patient/p', before, after);
-        expect(remove.sort()).toEqual(before.filter((h) => !after.includes(h)).map((h) => entryId(h, 'Patient/p')).sort());
-        expect(add.sort()).toEqual(after.filter((h) => !before.includes(h)).map((h) => entryId(h, 'Patient/p')).sort());
+      fc.property(fc.array(row, { maxLength: 6 }), (rows) => {
+        const writes = indexWrites(rows, hash);
+        const patients = rows.filter((r) => r.id.startsWith('Patient/'));
+        expect(writes).toHaveLength(patients.length);
+        patients.forEach((r, i) => {
+          const values = r.deleted === true ? [] : ((r.doc as { identifier: { value: string }[] }).identifier.map((id) => id.value));
+          const expected = [...new Set(values.map((v) => hash({ system: 's', value: v })))].sort();
+          expect(writes[i]).toEqual(expected.length === 0 ? { remove: r.id } : { put: { docId: r.id, hashes: expected } });
+        });
       }),
     );
   });

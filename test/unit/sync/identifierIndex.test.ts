@@ -1,10 +1,12 @@
 // The store's identifier index (sync/store/identifierIndex.dom.ts) over fake IndexedDB: lookups by CID and HN,
 // edits, deletions, documents replicated in, a reopen that catches up from its checkpoint, no raw CID in the
-// index database, and a property check against a brute-force filter of the winning revisions.
+// index database, its deletion with the store, and a property check against a brute-force filter of the
+// winning revisions.
 import { uniqueDbName } from './idbShims.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DataContext, asPut } from '../../../sync/store/dataContext.dom.js';
+import { IdentifierIndex, legacyIndexName } from '../../../sync/store/identifierIndex.dom.js';
 import { PouchDB } from '../../../sync/store/pouch.dom.js';
 import { patientFromCard, type PatientDoc } from '../../../sync/model/patient.std.js';
 import { patientIdForCid } from '../../../sync/model/ids.std.js';
@@ -31,9 +33,28 @@ function patient(n: number, hn?: string): PatientDoc {
 
 const idsOf = (patients: readonly PatientDoc[]): string[] => patients.map((p) => p.id).sort();
 
-/** The index database's entries for one patient document (`i:<hash>:<doc id>`). */
+interface PatientRecord {
+  readonly docId: string;
+  readonly hashes: string[];
+}
+
+/** The index database's patient records (`{docId, hashes}`; the multiEntry index's keys are their hashes). */
+async function patientRecords(context: DataContext): Promise<PatientRecord[]> {
+  return (await context.identifierIndexContents()).filter((record) => record.store === 'patients').map((record) => record.value as PatientRecord);
+}
+
+/** The hashes (index entries) the index holds for one patient document. */
 async function entriesOf(context: DataContext, patientDocId: string): Promise<string[]> {
-  return (await context.identifierIndexIds()).filter((id) => id.startsWith('i:') && id.endsWith(`:${patientDocId}`));
+  return (await patientRecords(context)).find((record) => record.docId === patientDocId)?.hashes ?? [];
+}
+
+/** Every index entry: one per hash of each patient record. */
+async function entryCount(context: DataContext): Promise<number> {
+  return (await patientRecords(context)).reduce((sum, record) => sum + record.hashes.length, 0);
+}
+
+async function databaseNames(): Promise<string[]> {
+  return (await indexedDB.databases()).map((info) => info.name ?? '');
 }
 
 describe('patients by identifier (the identifier index)', () => {
@@ -69,7 +90,7 @@ describe('patients by identifier (the identifier index)', () => {
     await db.db.remove(latest);
     expect(await db.patientsByIdentifier(TH_CID, syntheticCid(5))).toEqual([]);
     expect(await entriesOf(db, first._id)).toEqual([]);
-    expect((await db.identifierIndexIds()).filter((id) => id.startsWith('p:'))).toEqual([]);
+    expect(await patientRecords(db)).toEqual([]);
   });
 
   it('finds a patient replicated in from another database, and follows its edits and deletion', async () => {
@@ -124,20 +145,64 @@ describe('patients by identifier (the identifier index)', () => {
     await second.save(patient(70, 'HN-70'));
     expect(idsOf(await second.patientsByIdentifier(HN, 'HN-70'))).toEqual([patient(70).id]);
     expect(await second.patientsByIdentifier(HN, 'HN-55')).toEqual([]);
-    expect((await second.identifierIndexIds()).filter((id) => id.startsWith('i:'))).toHaveLength(2);
+    expect(await entryCount(second)).toBe(2);
   });
 
-  it('holds no raw CID or HN in any id of the index database', async () => {
+  it('holds no raw CID or HN in any key or value of the index database', async () => {
     const db = await store();
-    const docs = [patient(30, '4455'), patient(31, '4456')];
+    const docs = [patient(30, '445566'), patient(31, '445567')];
     for (const doc of docs) await db.save(doc);
     expect(await db.patientsByIdentifier(TH_CID, syntheticCid(30))).toHaveLength(1);
-    const ids = await db.identifierIndexIds();
-    expect(ids.filter((id) => id.startsWith('i:'))).toHaveLength(4);
-    for (const id of ids) {
-      expect(id).not.toMatch(/\d{13}/);
-      for (const value of [syntheticCid(30), syntheticCid(31), '4455', '4456']) expect(id.includes(value)).toBe(false);
+    const records = await db.identifierIndexContents();
+    expect([...new Set(records.map((record) => record.store))].sort()).toEqual(['meta', 'patients']);
+    expect(records.filter((record) => record.store === 'meta').map((record) => record.key).sort()).toEqual(['checkpoint', 'key']);
+    expect(await entryCount(db)).toBe(4);
+    for (const record of records) {
+      // HMAC outputs (64 hex digits, random key) hold a run of 13 decimal digits by chance (~4% each): masked.
+      const text = `${JSON.stringify(record.key)} ${JSON.stringify(record.value)}`.replace(/[0-9a-f]{64}/g, '<hmac>');
+      expect(text).not.toMatch(/\d{13}/);
+      for (const value of [syntheticCid(30), syntheticCid(31), '445566', '445567']) expect(text.includes(value)).toBe(false);
     }
+  });
+
+  it('close keeps the index database; destroy deletes it, and a leftover of the PouchDB-based index goes on first use', async () => {
+    const name = uniqueDbName('ids-destroy');
+    const indexName = IdentifierIndex.databaseName(name);
+    const legacy = new PouchDB(indexName, { adapter: 'idb' });
+    await legacy.put({ _id: 'p:Patient/x', hashes: [] });
+    await legacy.close();
+    expect(await databaseNames()).toContain(legacyIndexName(indexName));
+
+    const first = await DataContext.open(name);
+    await first.save(patient(60, 'HN-60'));
+    expect(await first.patientsByIdentifier(HN, 'HN-60')).toHaveLength(1);
+    await first.close();
+    expect(await databaseNames()).toContain(indexName);
+    expect(await databaseNames()).not.toContain(legacyIndexName(indexName));
+
+    const second = await DataContext.open(name);
+    expect((await second.warmIndexes()).identifiers?.changes).toBe(0);
+    expect(await second.patientsByIdentifier(HN, 'HN-60')).toHaveLength(1);
+    await second.destroy();
+    expect(await databaseNames()).not.toContain(indexName);
+  });
+
+  it('two openers of one store (two windows) share the index: each page is applied once, both find every patient', async () => {
+    const name = uniqueDbName('ids-two');
+    // Left open: in one page both PouchDB instances share one IndexedDB connection, which destroying `two`
+    // closes; `one`'s index connection closes itself when `two` deletes the index database.
+    const one = await DataContext.open(name);
+    const two = await store(name);
+    await one.db.bulkDocs(Array.from({ length: 30 }, (_, n) => asPut(patient(200 + n, `HN-${200 + n}`))));
+    const [a, b] = await Promise.all([one.warmIndexes(), two.warmIndexes()]);
+    // Both caught up concurrently: the changes were applied between them, none twice (the two design documents too).
+    expect((a.identifiers?.changes ?? 0) + (b.identifiers?.changes ?? 0)).toBe(32);
+    await two.save(patient(240, 'HN-240'));
+    for (const context of [one, two]) {
+      expect(idsOf(await context.patientsByIdentifier(HN, 'HN-240'))).toEqual([patient(240).id]);
+      expect(idsOf(await context.patientsByIdentifier(HN, 'HN-215'))).toEqual([patient(215).id]);
+    }
+    expect(await entryCount(one)).toBe(62);
   });
 
   it('a conflicted patient is found by the winning revision’s identifiers only', async () => {
@@ -217,7 +282,7 @@ describe('patients by identifier, property', () => {
           // No stale entries either: one per identifier of each live patient.
           const live = (await db.db.allDocs({ include_docs: true })).rows.map((row) => row.doc as unknown as Partial<PatientDoc>).filter((doc) => doc.resourceType === 'Patient');
           const expected = live.reduce((sum, doc) => sum + new Set(doc.identifier?.map((id) => `${id.system} ${id.value}`)).size, 0);
-          expect((await db.identifierIndexIds()).filter((id) => id.startsWith('i:'))).toHaveLength(expected);
+          expect(await entryCount(db)).toBe(expected);
         } finally {
           await db.destroy();
         }

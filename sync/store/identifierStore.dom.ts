@@ -1,0 +1,175 @@
+/**
+ * The identifier index's storage: one raw IndexedDB database (PouchDB wrote ~0.5 ms per document, and the
+ * old layout needed three per patient; this is one put per patient):
+ * - `patients`: `{docId, hashes}` per patient, keyed by its document id, with a multiEntry index on `hashes`
+ *   (a lookup is one index read; an edit replaces the record and IndexedDB drops the stale index keys);
+ * - `meta`: `key`, the random HMAC key (32 bytes), and `checkpoint`, `{seq, main}`: the main database's seq
+ *   the index has caught up to and that database's instance id.
+ * A page of changes is written in one transaction with its checkpoint, so a crash never leaves the checkpoint
+ * ahead of the records.
+ */
+import type { IndexWrite } from './identifierEntries.std.js';
+
+const VERSION = 1;
+const PATIENTS = 'patients';
+const META = 'meta';
+const BY_HASH = 'hashes';
+const KEY = 'key';
+const CHECKPOINT = 'checkpoint';
+const KEY_BYTES = 32;
+
+export type Seq = number | string;
+
+export interface Checkpoint {
+  readonly seq: Seq;
+  /** Which main database the seq belongs to: another one (deleted and made again) means start over. */
+  readonly main: string;
+}
+
+/** Every record of every object store (tests: no raw identifier anywhere). */
+export interface StoredRecord {
+  readonly store: string;
+  readonly key: IDBValidKey;
+  readonly value: unknown;
+}
+
+function request<T>(req: IDBRequest<T>): Promise<T> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
+  });
+}
+
+/** Resolves when the transaction has committed (every write in it, or none). */
+function committed(tx: IDBTransaction): Promise<void> {
+  return new Promise((resolve, reject) => {
+    tx.oncomplete = () => resolve();
+    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
+    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
+  });
+}
+
+function asCheckpoint(value: unknown): Checkpoint | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { seq, main } = value as { seq?: unknown; main?: unknown };
+  return (typeof seq === 'number' || typeof seq === 'string') && typeof main === 'string' ? { seq, main } : null;
+}
+
+function sameCheckpoint(a: Checkpoint | null, b: Checkpoint): boolean {
+  return a !== null && a.seq === b.seq && a.main === b.main;
+}
+
+/** Deletes a database; one held open elsewhere is deleted once that connection closes (`wait: false` does not wait for it). */
+export function deleteDatabase(name: string, wait = true): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = indexedDB.deleteDatabase(name);
+    req.onsuccess = () => resolve();
+    req.onerror = () => reject(req.error ?? new Error(`could not delete ${name}`));
+    if (!wait) req.onblocked = () => resolve();
+  });
+}
+
+export class IdentifierStore {
+  readonly #db: IDBDatabase;
+
+  private constructor(db: IDBDatabase) {
+    this.#db = db;
+  }
+
+  /** Opens (and on first use creates) the database; `onLost` runs when another connection deletes it. */
+  static async open(name: string, onLost: () => void): Promise<IdentifierStore> {
+    const req = indexedDB.open(name, VERSION);
+    req.onupgradeneeded = () => {
+      const db = req.result;
+      db.createObjectStore(PATIENTS, { keyPath: 'docId' }).createIndex(BY_HASH, BY_HASH, { multiEntry: true });
+      db.createObjectStore(META);
+    };
+    const db = await request(req);
+    db.onversionchange = () => {
+      db.close();
+      onLost();
+    };
+    return new IdentifierStore(db);
+  }
+
+  /**
+   * The HMAC key (made here once: the read and the write share a transaction, so two openers agree on one)
+   * and the checkpoint for `main`; a checkpoint of another main database empties the index first.
+   */
+  async prepare(main: string): Promise<{ key: Uint8Array; checkpoint: Checkpoint }> {
+    const tx = this.#db.transaction([PATIENTS, META], 'readwrite');
+    const meta = tx.objectStore(META);
+    const fresh: Checkpoint = { seq: 0, main };
+    let key: Uint8Array | null = null;
+    let checkpoint = fresh;
+    const storedKey = meta.get(KEY);
+    const storedCheckpoint = meta.get(CHECKPOINT);
+    storedCheckpoint.onsuccess = () => {
+      const value: unknown = storedKey.result;
+      if (value instanceof Uint8Array && value.length === KEY_BYTES) key = value;
+      else {
+        key = crypto.getRandomValues(new Uint8Array(KEY_BYTES));
+        meta.put(key, KEY);
+      }
+      const stored = asCheckpoint(storedCheckpoint.result);
+      if (stored?.main === main) checkpoint = stored;
+      else {
+        // The store was deleted and made again under its name (or the index is new): its seqs start over.
+        tx.objectStore(PATIENTS).clear();
+        meta.put(fresh, CHECKPOINT);
+      }
+    };
+    await committed(tx);
+    if (key === null) throw new Error('identifier index key not read');
+    return { key, checkpoint };
+  }
+
+  /**
+   * Writes one page of changes and moves the checkpoint from `from` to `to`, in one transaction. If the stored
+   * checkpoint is not `from` (another opener of the store applied this page meanwhile), nothing is written and
+   * the stored one is returned: the caller goes on from there. Null when written.
+   */
+  async apply(writes: readonly IndexWrite[], from: Checkpoint, to: Checkpoint): Promise<Checkpoint | null> {
+    const tx = this.#db.transaction([PATIENTS, META], 'readwrite');
+    const meta = tx.objectStore(META);
+    let moved: Checkpoint | null = null;
+    const stored = meta.get(CHECKPOINT);
+    stored.onsuccess = () => {
+      const current = asCheckpoint(stored.result);
+      if (!sameCheckpoint(current, from)) {
+        moved = current ?? { seq: 0, main: from.main };
+        return;
+      }
+      const patients = tx.objectStore(PATIENTS);
+      for (const write of writes) {
+        if ('put' in write) patients.put(write.put);
+        else patients.delete(write.remove);
+      }
+      meta.put(to, CHECKPOINT);
+    };
+    await committed(tx);
+    return moved;
+  }
+
+  /** Document ids of the patients whose record holds the hash (index keys only: no record is read). */
+  async lookup(hash: string): Promise<string[]> {
+    const keys = await request(this.#db.transaction(PATIENTS, 'readonly').objectStore(PATIENTS).index(BY_HASH).getAllKeys(hash));
+    return keys.filter((key): key is string => typeof key === 'string');
+  }
+
+  async contents(): Promise<StoredRecord[]> {
+    const names = [...this.#db.objectStoreNames];
+    const tx = this.#db.transaction(names, 'readonly');
+    // Every request is made before the first await (a transaction commits once it has none left).
+    const reads = names.map((store) => Promise.all([request(tx.objectStore(store).getAllKeys()), request(tx.objectStore(store).getAll())] as const));
+    const records: StoredRecord[] = [];
+    (await Promise.all(reads)).forEach(([keys, values], s) => {
+      keys.forEach((key, i) => records.push({ store: names[s] ?? '', key, value: values[i] }));
+    });
+    return records;
+  }
+
+  close(): void {
+    this.#db.close();
+  }
+}
