@@ -16,8 +16,8 @@ export function legacyIndexName(indexName: string): string {
   return `_pouch_${indexName}`;
 }
 
-/** Changes read and applied per step (one IndexedDB transaction each). */
-const PAGE = 1_000;
+/** Changes read and applied per step (one IndexedDB transaction each; 2,000 measured ~10% quicker than 1,000 at 20k patients). */
+const PAGE = 2_000;
 
 export interface CatchUp {
   /** Main-database changes applied by this call. */
