@@ -15,6 +15,7 @@ import { ensureIndexes, warmQueries, type IndexName } from './indexes.dom.js';
 import { IdentifierIndex, type CatchUp } from './identifierIndex.dom.js';
 import type { StoredRecord } from './identifierStore.dom.js';
 import { runGate, type RunGate } from './runGate.std.js';
+import { systemTimers } from './systemTimers.dom.js';
 import { openDatabase, type Database, type OpenOptions } from './pouch.dom.js';
 
 export interface SavedRef {
@@ -64,12 +65,6 @@ export interface WarmReport {
 /** Background warm-ups asked for by replication (many batches a minute) start at most this often. */
 export const WARM_MIN_GAP_MS = 30_000;
 
-const realClock = {
-  now: () => Date.now(),
-  setTimeout: (callback: () => void, ms: number): unknown => setTimeout(callback, ms),
-  clearTimeout: (handle: unknown) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
-
 export class DataContext {
   readonly db: Database;
   readonly #identifiers: IdentifierIndex;
@@ -80,7 +75,7 @@ export class DataContext {
   private constructor(name: string, options: OpenOptions) {
     this.db = openDatabase(name, options);
     this.#identifiers = new IdentifierIndex(this.db, name);
-    this.#warmGate = runGate(() => this.warmIndexes(), WARM_MIN_GAP_MS, realClock, (error) =>
+    this.#warmGate = runGate(() => this.warmIndexes(), WARM_MIN_GAP_MS, systemTimers, (error) =>
       console.warn('store: index warm-up failed', error instanceof Error ? error.message : String(error)),
     );
   }
@@ -316,17 +311,21 @@ export class DataContext {
    * take minutes): it stops at its next step and resolves `aborted`.
    */
   async close(): Promise<void> {
-    this.#closed = true;
-    void this.#warmGate.stop();
+    this.#stopBackground();
     await this.#identifiers.close();
     await this.db.close();
   }
 
   /** Deletes the store and its identifier index (tests, a station reset). */
   async destroy(): Promise<void> {
-    this.#closed = true;
-    void this.#warmGate.stop();
+    this.#stopBackground();
     await this.#identifiers.destroy();
     await this.db.destroy();
+  }
+
+  /** No warm-up starts from now on; one in flight stops at its next step. */
+  #stopBackground(): void {
+    this.#closed = true;
+    void this.#warmGate.stop();
   }
 }

@@ -75,7 +75,7 @@ export function indexWrites(rows: readonly ChangedDoc[], hash: (pair: Identifier
   for (const row of rows) {
     const identifiers = row.deleted === true ? [] : indexedIdentifiers(row.doc);
     if (identifiers.length === 0 && !row.id.startsWith(PATIENT_PREFIX)) continue;
-    const hashes = [...new Set(identifiers.map(hash))].sort();
+    const hashes = identifiers.map(hash).sort();
     writes.push(hashes.length === 0 ? { remove: row.id } : { put: { docId: row.id, hashes } });
   }
   return writes;

@@ -3,11 +3,7 @@
  * job runs or too soon after the last start is remembered and served once, when both allow. Used to warm the
  * store's indexes after replication brought documents down (a pull reports many batches a second).
  */
-export interface GateClock {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+import type { Timers } from './timers.std.js';
 
 export interface RunGate {
   request(): void;
@@ -15,7 +11,7 @@ export interface RunGate {
   stop(): Promise<void>;
 }
 
-export function runGate(job: () => Promise<unknown>, minGapMs: number, clock: GateClock, onError: (error: unknown) => void): RunGate {
+export function runGate(job: () => Promise<unknown>, minGapMs: number, clock: Timers, onError: (error: unknown) => void): RunGate {
   let lastStart = Number.NEGATIVE_INFINITY;
   let running: Promise<void> | null = null;
   let timer: unknown = null;

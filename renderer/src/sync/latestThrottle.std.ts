@@ -3,11 +3,7 @@
  * ones within the interval replace each other and the newest goes when the interval ends. Used for the
  * replication reports the renderer sends to main (many per second while a big batch replicates).
  */
-export interface Timers {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
+import type { Timers } from '../../../sync/store/timers.std.js';
 
 export interface LatestThrottle<T> {
   push(value: T): void;

@@ -10,7 +10,8 @@ import type { ReplicationReport, SyncEndpoint } from '../../../electron/contract
 import type { DataContext } from '../../../sync/store/dataContext.dom.js';
 import type { Database } from '../../../sync/store/pouch.dom.js';
 import type { ReplicatorOptions } from '../../../sync/replication/replicator.dom.js';
-import { latestThrottle, type LatestThrottle, type Timers } from './latestThrottle.std.js';
+import { latestThrottle, type LatestThrottle } from './latestThrottle.std.js';
+import type { Timers } from '../../../sync/store/timers.std.js';
 import type { SyncApi, SyncKick } from './syncApi.dom.js';
 
 /** The part of the Replicator the runner uses (a fake in unit tests). */

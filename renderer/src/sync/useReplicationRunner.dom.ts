@@ -6,14 +6,9 @@ import { useEffect } from 'react';
 import type { DataContext } from '../../../sync/store/dataContext.dom.js';
 import { Replicator } from '../../../sync/replication/replicator.dom.js';
 import { remoteDatabase } from '../../../sync/replication/remote.dom.js';
+import { systemTimers } from '../../../sync/store/systemTimers.dom.js';
 import { ReplicationRunner } from './replicationRunner.dom.js';
 import type { SyncApi } from './syncApi.dom.js';
-
-const browserTimers = {
-  now: () => Date.now(),
-  setTimeout: (callback: () => void, ms: number): unknown => window.setTimeout(callback, ms),
-  clearTimeout: (handle: unknown) => window.clearTimeout(handle as number),
-};
 
 export function useReplicationRunner(api: SyncApi, store: DataContext | null, newId: () => string): void {
   useEffect(() => {
@@ -23,7 +18,7 @@ export function useReplicationRunner(api: SyncApi, store: DataContext | null, ne
       store,
       newId,
       origin: window.location.origin,
-      timers: browserTimers,
+      timers: systemTimers,
       createRemote: (url, headers) => remoteDatabase(url, { headers }),
       createReplicator: (options) => new Replicator(options),
       onError: (what, error) => console.warn(`sync: ${what} failed`, error instanceof Error ? error.message : String(error)),

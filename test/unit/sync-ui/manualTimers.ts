@@ -1,4 +1,4 @@
-import type { Timers } from '../../../renderer/src/sync/latestThrottle.std.js';
+import type { Timers } from '../../../sync/store/timers.std.js';
 
 /** A manual clock: timers fire only when the test advances time. */
 export function manualTimers(): Timers & { advance(ms: number): void } {
