@@ -5,8 +5,6 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { Dispatch } from '../services/dispatcher.node.js';
@@ -16,6 +14,7 @@ import { ClientMessage, type ServerMessage } from '../contract/wire.std.js';
 import { err } from '../contract/result.std.js';
 import { isLoopbackHost } from './loopback.std.js';
 import { contentSecurityPolicy } from '../security/csp.std.js';
+import { readRendererAsset, rendererHeaders } from '../services/renderer/rendererAssets.node.js';
 
 export interface BridgeOptions {
   readonly dispatch: Dispatch;
@@ -39,16 +38,6 @@ export interface BridgeServer {
   close(): Promise<void>;
 }
 
-const MIME: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.json': 'application/json',
-};
 
 export async function startBridge(options: BridgeOptions): Promise<BridgeServer> {
   const host = options.host ?? '127.0.0.1';
@@ -148,26 +137,11 @@ function send(ws: WebSocket, message: ServerMessage): void {
 }
 
 async function serveStatic(root: string, request: IncomingMessage, response: ServerResponse, origin: string): Promise<void> {
-  const path = decodeURIComponent(new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
-  const base = resolve(root);
-  let file = normalize(join(base, path));
-  if (file !== base && !file.startsWith(base + sep)) {
-    response.writeHead(403).end();
+  const asset = await readRendererAsset(root, new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
+  if (asset.status !== 200) {
+    response.writeHead(asset.status).end();
     return;
   }
-  const info = await stat(file).catch(() => null);
-  if (info === null || info.isDirectory()) file = join(base, 'index.html');
-  const body = await readFile(file).catch(() => null);
-  if (body === null) {
-    response.writeHead(404).end();
-    return;
-  }
-  response.writeHead(200, {
-    'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
-    'Content-Security-Policy': contentSecurityPolicy({ connect: [origin.replace(/^http/, 'ws')] }),
-    'X-Content-Type-Options': 'nosniff',
-    'Referrer-Policy': 'no-referrer',
-    'Cache-Control': 'no-store',
-  });
-  response.end(request.method === 'HEAD' ? undefined : body);
+  response.writeHead(200, rendererHeaders(asset.contentType, contentSecurityPolicy({ connect: [origin.replace(/^http/, 'ws')] })));
+  response.end(request.method === 'HEAD' ? undefined : asset.body);
 }

@@ -1,10 +1,10 @@
 /**
  * Serves the built renderer from `app://edge/` instead of file://, so the page has a real origin that
- * IPC sender checks can compare, and every response carries our CSP.
+ * IPC sender checks can compare. The handler builds each response itself, CSP header included, so the
+ * policy does not depend on webRequest hooks firing for a custom scheme.
  */
-import { net, protocol } from 'electron';
-import { join, normalize, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { protocol } from 'electron';
+import { readRendererAsset, rendererHeaders } from '../services/renderer/rendererAssets.node.js';
 
 export const APP_SCHEME = 'app';
 export const APP_ORIGIN = 'app://edge';
@@ -16,13 +16,12 @@ export function registerAppScheme(): void {
   ]);
 }
 
-export function serveRenderer(rendererDir: string): void {
-  const root = resolve(rendererDir);
-  protocol.handle(APP_SCHEME, (request) => {
+export function serveRenderer(rendererDir: string, csp: string): void {
+  protocol.handle(APP_SCHEME, async (request) => {
     const url = new URL(request.url);
     if (url.host !== 'edge') return new Response('not found', { status: 404 });
-    let file = normalize(join(root, decodeURIComponent(url.pathname)));
-    if (!file.startsWith(root + sep) || url.pathname === '/') file = join(root, 'index.html');
-    return net.fetch(pathToFileURL(file).toString());
+    const asset = await readRendererAsset(rendererDir, url.pathname);
+    if (asset.status !== 200) return new Response(null, { status: asset.status });
+    return new Response(new Uint8Array(asset.body), { status: 200, headers: rendererHeaders(asset.contentType, csp) });
   });
 }

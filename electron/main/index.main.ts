@@ -1,8 +1,9 @@
 /**
  * Electron's main process: app lifecycle only. Builds the edge node (plain Node services), opens one
- * hardened window, and connects the two through the contract's IPC registration.
+ * hardened window, and connects the two through the contract's IPC registration. A failed start shows a
+ * bilingual dialog; a crashed page is reloaded with a notice.
  */
-import { app, BrowserWindow, ipcMain, session } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { join } from 'node:path';
 import { createEdgeNode, type EdgeNode } from '../services/compositionRoot.node.js';
 import { registerIpc } from './ipcBridge.main.js';
@@ -11,9 +12,17 @@ import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol.main
 import { defaultDataDir } from '../services/dataDir.node.js';
 import { safeStorageKeystore } from '../services/sync/safeStorageKeystore.main.js';
 import { startProxyServer, type ProxyServer } from '../services/sync/proxyServer.node.js';
+import { electronSqliteBinding } from '../services/db/electronSqlite.std.js';
+import { contentSecurityPolicy } from '../security/csp.std.js';
+import { startupFailureText } from './startupFailure.std.js';
+import { crashNotice, onRendererCrash } from './rendererCrash.std.js';
 
-const devUrl = process.env['ELECTRON_RENDERER_URL'];
-const trustedOrigins = devUrl === undefined ? [APP_ORIGIN] : [APP_ORIGIN, new URL(devUrl).origin];
+// A packaged app never loads pages from a URL in its environment, and has no DevTools.
+const devUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
+const devOrigin = devUrl === undefined ? null : new URL(devUrl).origin;
+const trustedOrigins = devOrigin === null ? [APP_ORIGIN] : [APP_ORIGIN, devOrigin];
+// out/main/index.js → the app folder (the project root, or app.asar when packaged).
+const appDir = join(import.meta.dirname, '../..');
 
 registerAppScheme();
 app.enableSandbox();
@@ -26,6 +35,7 @@ if (!app.requestSingleInstanceLock()) {
   let window: BrowserWindow | null = null;
   let node: EdgeNode | null = null;
   let proxy: ProxyServer | null = null;
+  let crashes: readonly number[] = [];
 
   app.on('second-instance', () => {
     if (window === null) return;
@@ -37,14 +47,22 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(async () => {
     const dataDir = app.getPath('userData');
-    node = await createEdgeNode({ dataDir, demo: process.env['EDGE_DEMO'] !== '0', sync: { keystore: safeStorageKeystore(dataDir) } });
+    node = await createEdgeNode({
+      dataDir,
+      // better-sqlite3 built for Electron's ABI, kept apart from node_modules' Node build (electronSqlite.std.ts).
+      sqliteBinding: electronSqliteBinding(appDir, process.versions),
+      demo: process.env['EDGE_DEMO'] !== '0',
+      sync: { keystore: safeStorageKeystore(dataDir) },
+    });
     // The renderer replicates through main's central proxy on a loopback port (app:// cannot serve it).
     proxy = await startProxyServer(node.sync.loopbackProxyRoute(trustedOrigins), node.log);
     node.sync.useProxyOrigin(proxy.origin);
-    hardenSession(session.defaultSession, [proxy.origin, ...(devUrl === undefined ? [] : [new URL(devUrl).origin.replace(/^http/, 'ws')])]);
-    serveRenderer(join(import.meta.dirname, '../renderer'));
+    const connect = [proxy.origin, ...(devOrigin === null ? [] : [devOrigin.replace(/^http/, 'ws')])];
+    hardenSession(session.defaultSession, { connect, devOrigin });
+    serveRenderer(join(import.meta.dirname, '../renderer'), contentSecurityPolicy({ connect }));
     registerIpc(ipcMain, node.dispatch, node.events, trustedOrigins, () => window?.webContents ?? null);
 
+    const log = node.log;
     window = new BrowserWindow({
       width: 1280,
       height: 860,
@@ -61,16 +79,35 @@ if (!app.requestSingleInstanceLock()) {
         experimentalFeatures: false,
         webviewTag: false,
         spellcheck: false,
+        devTools: !app.isPackaged,
       },
     });
-    window.once('ready-to-show', () => window?.show());
-    window.on('closed', () => {
+    const shown = window;
+    shown.once('ready-to-show', () => shown.show());
+    shown.on('closed', () => {
       window = null;
     });
-    await window.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
+    shown.webContents.on('render-process-gone', (_event, details) => {
+      log.error({ reason: details.reason, exitCode: details.exitCode }, 'renderer process gone');
+      if (details.reason === 'clean-exit' || shown.isDestroyed()) return;
+      const next = onRendererCrash(crashes, Date.now());
+      crashes = next.crashes;
+      if (next.reload) shown.webContents.reload();
+      void dialog.showMessageBox(shown, {
+        type: next.reload ? 'warning' : 'error',
+        title: crashNotice.title,
+        message: crashNotice.title,
+        detail: next.reload ? crashNotice.reloaded : crashNotice.stopped,
+      });
+    });
+    await shown.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
   }).catch((error: unknown) => {
-    console.error('failed to start', error instanceof Error ? error.message : String(error));
-    app.exit(1);
+    const text = startupFailureText(error, app.getPath('userData'));
+    node?.log.fatal({ err: error instanceof Error ? error.message : String(error) }, 'failed to start');
+    console.error(text.title, text.body);
+    // showErrorBox is synchronous and works before and after ready: a packaged user sees why.
+    dialog.showErrorBox(text.title, text.body);
+    void Promise.all([proxy?.close(), node?.close()]).finally(() => app.exit(1));
   });
 
   app.on('window-all-closed', () => {

@@ -4,16 +4,22 @@
  * transport needs (the bridge's WebSocket, the central proxy).
  */
 export interface CspOptions {
-  /** Extra connect-src sources (the bridge's ws:// origin). */
+  /** Extra connect-src sources (the bridge's ws:// origin, the central proxy, Vite's HMR socket). */
   readonly connect?: readonly string[];
+  /**
+   * `npm run dev` only: Vite's dev server injects an inline React refresh preamble and <style> tags, which
+   * the production policy blocks (a blank window). Never set for app:// or the bridge.
+   */
+  readonly development?: boolean;
 }
 
 export function contentSecurityPolicy(options: CspOptions = {}): string {
   const connect = ["'self'", ...(options.connect ?? [])].join(' ');
+  const inline = options.development === true ? " 'unsafe-inline'" : '';
   return [
     "default-src 'self'",
-    "script-src 'self'",
-    "style-src 'self'",
+    `script-src 'self'${inline}`,
+    `style-src 'self'${inline}`,
     "img-src 'self' blob: data:",
     "font-src 'self'",
     `connect-src ${connect}`,

@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStationDb, type StationDb } from './db/stationDb.node.js';
+import { stationMigrations } from './db/migrations.node.js';
 import { SettingsService } from './settings/settingsService.node.js';
 import { AuditLog } from './audit/auditLog.node.js';
 import { EventBus } from './eventBus.node.js';
@@ -35,6 +36,8 @@ import { FileKeystore } from './sync/keystore.node.js';
 export interface EdgeNodeOptions {
   /** Where the station database and logs live (Electron's userData in the app). */
   readonly dataDir: string;
+  /** better-sqlite3's addon built for Electron's ABI (Electron main passes it; plain Node uses the package's own). */
+  readonly sqliteBinding?: string | undefined;
   /** Demo devices and a virtual card instead of hardware. */
   readonly demo?: boolean;
   readonly echoLogs?: boolean;
@@ -70,7 +73,7 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
   const sink = await createLogger({ logDir, echo: options.echoLogs ?? false, level: options.logLevel ?? 'info' });
   const log = sink.log;
   const dbFile = join(options.dataDir, 'station.sqlite');
-  const db = openStationDb(dbFile);
+  const db = openStationDb(dbFile, stationMigrations, options.sqliteBinding);
   const events = new EventBus();
   const settings = new SettingsService(db, (changed) => events.emit('settings.changed', changed));
   const audit = new AuditLog(db, () => settings.get().stationId);

@@ -8,8 +8,8 @@ import { stationMigrations, type Migration } from './migrations.node.js';
 
 export type StationDb = Database.Database;
 
-export function openStationDb(file: string, migrations: readonly Migration[] = stationMigrations): StationDb {
-  const db = new Database(file);
+export function openStationDb(file: string, migrations: readonly Migration[] = stationMigrations, nativeBinding?: string): StationDb {
+  const db = new Database(file, nativeBinding === undefined ? {} : { nativeBinding });
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');

@@ -1,0 +1,49 @@
+/**
+ * What a person sees when the app cannot start: a bilingual dialog naming the cause in words IT can act
+ * on, where the logs are, and that nothing already stored was lost (startup never deletes data).
+ */
+export type StartupFailureCause = 'native_module' | 'data_folder' | 'disk_full' | 'unknown';
+
+const hints: Readonly<Record<StartupFailureCause, readonly [th: string, en: string]>> = {
+  native_module: [
+    'โมดูลฐานข้อมูลของสถานีไม่ตรงกับรุ่นของโปรแกรม: ติดตั้งโปรแกรมใหม่ หรือในเครื่องนักพัฒนาให้สั่ง npm start อีกครั้งขณะต่ออินเทอร์เน็ต',
+    "The station database module does not match this build: reinstall the app, or on a developer's machine run npm start again while online.",
+  ],
+  data_folder: [
+    'เขียนโฟลเดอร์ข้อมูลของสถานีไม่ได้: ตรวจสิทธิ์ของโฟลเดอร์',
+    "The station's data folder cannot be written: check its permissions.",
+  ],
+  disk_full: ['พื้นที่ดิสก์เต็ม: ลบไฟล์ที่ไม่ใช้แล้วเปิดโปรแกรมใหม่', 'The disk is full: free some space and start the app again.'],
+  unknown: ['แจ้งฝ่ายไอทีของโรงพยาบาลพร้อมข้อความนี้', "Tell the hospital's IT with this message."],
+};
+
+export function startupFailureCause(error: unknown): StartupFailureCause {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  const message = error instanceof Error ? error.message : String(error);
+  if (code === 'ERR_DLOPEN_FAILED' || /NODE_MODULE_VERSION|better_sqlite3\.node/.test(message)) return 'native_module';
+  if (code === 'ENOSPC' || code === 'SQLITE_FULL') return 'disk_full';
+  if (['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'SQLITE_CANTOPEN', 'SQLITE_READONLY'].includes(code)) return 'data_folder';
+  return 'unknown';
+}
+
+export interface StartupFailureText {
+  readonly title: string;
+  readonly body: string;
+}
+
+export function startupFailureText(error: unknown, dataDir: string): StartupFailureText {
+  const [th, en] = hints[startupFailureCause(error)];
+  const detail = error instanceof Error ? error.message : String(error);
+  return {
+    title: 'เปิดโปรแกรมไม่สำเร็จ / Clinic Edge could not start',
+    body: [
+      th,
+      en,
+      '',
+      'ข้อมูลที่บันทึกไว้แล้วยังอยู่ครบ / Nothing already stored was lost.',
+      `โฟลเดอร์ข้อมูลและบันทึกการทำงาน / Data and logs: ${dataDir}`,
+      '',
+      detail,
+    ].join('\n'),
+  };
+}
