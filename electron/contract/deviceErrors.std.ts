@@ -10,6 +10,7 @@ export const deviceErrorText = {
   device_no_values: { th: 'ข้อความจากเครื่องไม่มีค่าสัญญาณชีพ', en: 'The device message carried no vital-sign value.' },
   device_frame_too_long: { th: 'ข้อมูลจากเครื่องยาวผิดปกติ (ตั้งค่าความเร็วพอร์ตผิด?) ข้ามไปแล้ว', en: 'The device sent an overlong frame (wrong baud rate?); it was skipped.' },
   device_message_rejected: { th: 'ไม่รับข้อความประเภทนี้ (ต้องเป็น HL7 ORU^R01)', en: 'This message type is not accepted (expected HL7 ORU^R01).' },
+  device_port_invalid: { th: 'ค่าพอร์ตที่บันทึกไว้ใช้ไม่ได้ (เช่น หมายเลขพอร์ตเครือข่ายต้องอยู่ระหว่าง 1–65535) ให้ฝ่ายไอทีแก้การตั้งค่า', en: 'The saved port setting is not usable (a network port must be 1–65535); IT must correct it.' },
   device_port_open_failed: { th: 'เปิดพอร์ตเครื่องวัดไม่ได้ กำลังลองใหม่', en: 'Could not open the device port; retrying.' },
   device_port_lost: { th: 'การเชื่อมต่อเครื่องวัดหลุด (ถอดสาย?) กำลังเชื่อมต่อใหม่', en: 'Lost the device connection (unplugged?); reconnecting.' },
   device_tcp_listen_failed: { th: 'เปิดพอร์ตเครือข่ายสำหรับเครื่องติดตามผู้ป่วยไม่ได้ (พอร์ตถูกใช้อยู่?)', en: 'Could not listen on the network port for monitors (port in use?).' },

@@ -21,8 +21,23 @@ export const ProfileName = z.enum([
   'omron-hem790it',
 ]);
 
-/** A port: a serial path (/dev/ttyUSB0, COM3), `tcp:PORT` for HL7 monitors, or `hid:VVVV:PPPP` (hex ids). */
-export const PortId = z.string().trim().min(1).max(200).regex(/^(tcp:\d{1,5}|hid:[0-9a-fA-F]{4}:[0-9a-fA-F]{4}|[^\s]+)$/);
+/**
+ * Is this a port the station can open? A serial path (/dev/ttyUSB0, COM3), `tcp:PORT` with PORT 1–65535 for
+ * HL7 monitors, or `hid:VVVV:PPPP` (hex ids). Also checked on stored settings at start, so a bad saved port
+ * is reported instead of stopping the station.
+ */
+export function isValidPortId(port: string): boolean {
+  if (port.length === 0 || port.length > 200 || /\s/.test(port)) return false;
+  if (port.startsWith('tcp:')) {
+    if (!/^tcp:\d{1,5}$/.test(port)) return false;
+    const number = Number(port.slice(4));
+    return number >= 1 && number <= 65535;
+  }
+  if (port.startsWith('hid:')) return /^hid:[0-9a-fA-F]{4}:[0-9a-fA-F]{4}$/.test(port);
+  return true;
+}
+
+export const PortId = z.string().trim().min(1).max(200).refine(isValidPortId, { message: 'a serial path, tcp:1-65535 or hid:VVVV:PPPP' });
 
 /** A patient reference as the renderer's record store names it (never a citizen id). */
 export const PatientRef = z.string().regex(/^[A-Za-z0-9._:/-]{1,128}$/);

@@ -31,11 +31,18 @@ export class TcpListener implements PortSource {
     this.#stopped = false;
     const server = createServer((socket) => this.#accept(socket));
     server.on('error', (error) => {
-      this.#sink.status('retrying', 'device_tcp_listen_failed', `${this.#host}:${String(this.#port)}: ${errorText(error)}`);
+      if (this.#server === server) this.#server = undefined;
       server.close();
-      if (!this.#stopped) this.#timer = setTimeout(() => this.start(), 1000);
+      if (this.#stopped) return;
+      this.#sink.status('retrying', 'device_tcp_listen_failed', `${this.#host}:${String(this.#port)}: ${errorText(error)}`);
+      this.#timer = setTimeout(() => this.start(), 1000);
     });
     server.listen(this.#port, this.#host, () => {
+      // Stopped while binding: never leave a listener behind holding the port.
+      if (this.#stopped || this.#server !== server) {
+        server.close();
+        return;
+      }
       this.#sink.status('listening', null, `${this.#host}:${String(this.boundPort ?? this.#port)}`);
     });
     this.#server = server;
@@ -47,6 +54,8 @@ export class TcpListener implements PortSource {
     for (const socket of this.#sockets) socket.destroy();
     const server = this.#server;
     this.#server = undefined;
+    // A bind still under way finishes (or fails) first, so the port is free when stop() returns.
+    if (server !== undefined && !server.listening) await settled(server, 2_000);
     if (server?.listening === true) await new Promise<void>((resolve) => server.close(() => resolve()));
     this.#sink.status('closed', null, null);
   }
@@ -71,4 +80,19 @@ export class TcpListener implements PortSource {
       this.#sink.ended(connection);
     });
   }
+}
+
+/** Resolves once a binding server listens or fails, or after `timeoutMs`. */
+function settled(server: Server, timeoutMs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      clearTimeout(timer);
+      server.off('listening', done);
+      server.off('error', done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    server.once('listening', done);
+    server.once('error', done);
+  });
 }

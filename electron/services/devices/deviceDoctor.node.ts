@@ -7,6 +7,7 @@ import type { Check } from '../doctor/doctor.node.js';
 import type { DeviceService } from './deviceService.node.js';
 import { deviceErrorText, type DeviceErrorCode } from '../../contract/deviceErrors.std.js';
 import type { DoctorCheck } from '../../contract/settings.std.js';
+import { isValidPortId } from '../../contract/devices.std.js';
 import { probePort, type PortProbe, type ProbeDeps } from './portProbe.node.js';
 
 const notConfigured: DoctorCheck = { id: 'devices', verdict: 'warn', th: 'ยังไม่ได้ตั้งค่าพอร์ตเครื่องวัดสัญญาณชีพ', en: 'No bedside-device port is configured.' };
@@ -51,6 +52,11 @@ async function probeCheck(service: DeviceService, deps: ProbeDeps): Promise<Doct
   for (const row of ports) {
     if (!row.enabled) {
       lines.push({ th: `${row.port} (${row.profile}): ปิดใช้งาน`, en: `${row.port} (${row.profile}): disabled`, verdict: 'ok' });
+      continue;
+    }
+    if (!isValidPortId(row.port)) {
+      const text = deviceErrorText.device_port_invalid;
+      lines.push({ th: `${row.port} (${row.profile}): ${text.th}`, en: `${row.port} (${row.profile}): ${text.en}`, verdict: 'fail' });
       continue;
     }
     const probe = await probePort(row.port, deps);

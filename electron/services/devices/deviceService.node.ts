@@ -6,7 +6,7 @@ import type { StationDb } from '../db/stationDb.node.js';
 import type { EventBus } from '../eventBus.node.js';
 import type { Logger } from '../logging/logger.node.js';
 import type { AuditLog } from '../audit/auditLog.node.js';
-import type { Binding, DeviceListing, InboxItem, PortStatus } from '../../contract/devices.std.js';
+import { isValidPortId, type Binding, type DeviceListing, type InboxItem, type PortStatus } from '../../contract/devices.std.js';
 import { EdgeError } from '../../contract/result.std.js';
 import { profileNames, profiles, type ProfileName } from '../../../drivers/devices/profiles.std.js';
 import { ManagedSerialPort, listSerialPorts } from '../../../drivers/devices/ports/serialPortManager.node.js';
@@ -58,10 +58,13 @@ export class DeviceService {
     this.#hid = options.hid;
   }
 
-  /** Opens every enabled configured port. */
+  /**
+   * Opens every enabled configured port. One bad saved port (an impossible id, a listener that throws)
+   * is reported on its own status and in the doctor; the station and the other ports keep running.
+   */
   start(): void {
     this.#started = true;
-    for (const row of this.inbox.ports()) if (row.enabled) this.#open(row.port, row.profile);
+    for (const row of this.inbox.ports()) if (row.enabled) this.#openReported(row.port, row.profile);
   }
 
   /** Whether this service runs the configured ports (false in `npm run doctor`, which only probes them). */
@@ -106,7 +109,7 @@ export class DeviceService {
     this.inbox.setPort(port, profile, enabled, this.#now());
     this.#options.audit.append({ action: 'devices.configure', detail: { port, profile, enabled } });
     // Not started (the doctor): the setting is stored, the port left to the app.
-    if (profile !== null && enabled && this.#started) this.#open(port, profile);
+    if (profile !== null && enabled && this.#started) this.#openReported(port, profile);
     return this.statuses();
   }
 
@@ -156,6 +159,21 @@ export class DeviceService {
     const runner = this.#runner(port, profile);
     runner.status('open', null, 'simulated device');
     return runner;
+  }
+
+  #openReported(port: string, profile: ProfileName): void {
+    if (!isValidPortId(port)) {
+      this.#runner(port, profile).status('closed', 'device_port_invalid', port);
+      this.#options.log.warn({ port }, 'saved device port is not usable');
+      return;
+    }
+    try {
+      this.#open(port, profile);
+    } catch (error) {
+      const detail = error instanceof Error ? error.message : String(error);
+      this.#runners.get(port)?.status('closed', 'device_port_open_failed', detail);
+      this.#options.log.warn({ port, err: detail }, 'device port failed to start');
+    }
   }
 
   #open(port: string, profile: ProfileName): void {

@@ -41,7 +41,8 @@ beforeAll(() => {
 
   const dist = join(work, 'electron-dist');
   mkdirSync(dist);
-  writeFileSync(join(dist, 'electron'), Buffer.concat([Buffer.from(`#!/bin/sh\n# ${SENTINEL}`), Buffer.from([1, shippedWire.length]), Buffer.from(`${shippedWire}\nexit 0\n`)]));
+  // The sentinel, then wire version 1 and the wire's length as bytes, then one ASCII '0'/'1' per fuse.
+  writeFileSync(join(dist, 'electron'), `#!/bin/sh\n# ${SENTINEL}\u0001${String.fromCharCode(shippedWire.length)}${shippedWire}\nexit 0\n`, 'latin1');
   chmodSync(join(dist, 'electron'), 0o755);
   writeFileSync(join(dist, 'version'), '45.4.1');
   const output = join(work, 'release');
