@@ -13,6 +13,8 @@ import { parseArgs } from 'node:util';
 import { createEdgeNode } from '../services/compositionRoot.node.js';
 import { startBridge } from './bridgeServer.node.js';
 import { defaultDataDir } from '../services/dataDir.node.js';
+import { startupFailureText } from '../services/startup/startupFailure.std.js';
+import { startFailurePage } from './failurePage.node.js';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 
@@ -32,12 +34,18 @@ async function main(): Promise<void> {
     await build({ configFile: resolve(projectRoot, 'renderer/vite.config.ts'), logLevel: 'warn' });
   }
   const demoInterval = values['demo-device-interval-ms'];
-  const node = await createEdgeNode({
-    dataDir: resolve(values['data-dir'] ?? defaultDataDir()),
+  const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
+  const started = await createEdgeNode({
+    dataDir,
     echoLogs: false,
     demo: true,
     ...(demoInterval === undefined ? {} : { devices: { demoIntervalMs: Number(demoInterval) } }),
-  });
+  }).catch((error: unknown) => ({ failed: error }));
+  if ('failed' in started) {
+    await serveFailure(started.failed, dataDir, values.host, values.port === undefined ? 0 : Number(values.port));
+    return;
+  }
+  const node = started;
   const bridge = await startBridge({
     dispatch: node.dispatch,
     events: node.events,
@@ -61,6 +69,17 @@ async function main(): Promise<void> {
   }
   process.on('SIGINT', () => void stop());
   process.on('SIGTERM', () => void stop());
+}
+
+/** The station could not start: say why on the page people open, and keep serving it until stopped. */
+async function serveFailure(error: unknown, dataDir: string, host: string, port: number): Promise<void> {
+  const text = startupFailureText(error, dataDir);
+  console.error(`${text.title}\n${text.body}`);
+  const page = await startFailurePage(text, host, port);
+  console.log(`EDGE_BRIDGE_URL=${page.url}`);
+  const stop = (): void => void page.close().finally(() => process.exit(1));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
 }
 
 main().catch((error: unknown) => {

@@ -20,6 +20,10 @@ const coreErrorText = {
   not_found: { th: 'ไม่พบข้อมูลที่ต้องการ', en: 'Not found.' },
   not_configured: { th: 'ยังไม่ได้ตั้งค่าสถานี', en: 'The station has not been set up yet.' },
   invalid_hcode: { th: 'รหัสสถานพยาบาลต้องเป็นตัวเลข 5 หลัก', en: 'The hospital code must be 5 digits.' },
+  storage_full: {
+    th: 'พื้นที่เก็บข้อมูลของเครื่องเต็ม จึงบันทึกไม่สำเร็จ ข้อมูลเดิมยังอยู่ครบ แจ้งฝ่ายไอทีให้เพิ่มพื้นที่',
+    en: "The station's storage is full, so this was not saved; nothing already stored was lost. Ask IT to free space.",
+  },
   storage_failed: { th: 'บันทึกข้อมูลลงเครื่องไม่สำเร็จ ข้อมูลเดิมยังอยู่ครบ', en: 'Could not save on this station; nothing already stored was lost.' },
   disconnected: { th: 'ขาดการเชื่อมต่อกับบริการของเครื่อง', en: 'Lost the connection to the station service.' },
   timeout: { th: 'รอนานเกินไป ไม่มีการตอบกลับ', en: 'Timed out waiting for an answer.' },

@@ -14,7 +14,7 @@ import { safeStorageKeystore } from '../services/sync/safeStorageKeystore.main.j
 import { startProxyServer, type ProxyServer } from '../services/sync/proxyServer.node.js';
 import { electronSqliteBinding } from '../services/db/electronSqlite.std.js';
 import { contentSecurityPolicy } from '../security/csp.std.js';
-import { startupFailureText } from './startupFailure.std.js';
+import { startupFailureText } from '../services/startup/startupFailure.std.js';
 import { crashNotice, onRendererCrash } from './rendererCrash.std.js';
 
 // A packaged app never loads pages from a URL in its environment, and has no DevTools.

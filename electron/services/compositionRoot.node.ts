@@ -14,6 +14,7 @@ import { createDispatcher, type Dispatch, type Handlers } from './dispatcher.nod
 import { createLogger, type Logger } from './logging/logger.node.js';
 import { settingsHandlers } from './settings/settingsHandlers.node.js';
 import { Doctor, databaseCheck, logFolderCheck, settingsCheck } from './doctor/doctor.node.js';
+import { diskSpaceCheck } from './doctor/diskSpace.node.js';
 import { DeviceService } from './devices/deviceService.node.js';
 import { deviceHandlers } from './devices/deviceHandlers.node.js';
 import { DemoDevices } from './devices/demoDevices.node.js';
@@ -81,7 +82,8 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
   const doctor = new Doctor();
   doctor.addCheck(settingsCheck(settings));
   doctor.addCheck(databaseCheck(db, dbFile));
-  doctor.addCheck(logFolderCheck(logDir));
+  doctor.addCheck(logFolderCheck(logDir, () => sink.writeFailure()));
+  doctor.addCheck(diskSpaceCheck(options.dataDir));
   const hospitalKey = new HospitalKey(options.dataDir);
   doctor.addCheck(hospitalKeyCheck(hospitalKey));
   const sync = new SyncService({ db, events, log, audit, settings, hospitalKey, keystore: options.sync?.keystore ?? new FileKeystore(options.dataDir), ...options.sync });

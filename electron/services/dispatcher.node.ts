@@ -5,6 +5,7 @@
 import { commands, isCommandName, type CommandName, type CommandOutput, type ParsedInput } from '../contract/contract.std.js';
 import { err, isEdgeError, ok, type Result } from '../contract/result.std.js';
 import type { Logger } from './logging/logger.node.js';
+import { isStorageFull } from '../../sync/store/storageFull.std.js';
 
 export type Handlers = {
   readonly [N in CommandName]: (input: ParsedInput<N>) => Promise<CommandOutput<N>> | CommandOutput<N>;
@@ -25,6 +26,10 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
       return ok(await handler(parsed.data));
     } catch (error) {
       if (isEdgeError(error)) return err(error.code, error.message);
+      if (isStorageFull(error)) {
+        log.error({ command: name, err: error instanceof Error ? error.message : String(error) }, 'storage full');
+        return err('storage_full', `${name}: storage full`);
+      }
       log.error({ command: name, err: error instanceof Error ? error.message : String(error) }, 'command failed');
       return err('internal', `${name} failed`);
     }

@@ -3,6 +3,7 @@
  * write records on the station. Everything written is validated with the model's zod schemas first; reads
  * bring old documents up to the current schema version (Observations are never rewritten: they are immutable).
  */
+import { isStorageFull } from './storageFull.std.js';
 import type { PatientDoc } from '../model/patient.std.js';
 import type { EncounterDoc} from '../model/encounter.std.js';
 import { EncounterDoc as EncounterSchema, encounterPatientId, nextQueueNumber, queueNumberOf } from '../model/encounter.std.js';
@@ -24,7 +25,7 @@ export interface SavedRef {
 }
 
 export class StoreError extends Error {
-  readonly code: 'conflict' | 'invalid_document' | 'storage_failed';
+  readonly code: 'conflict' | 'invalid_document' | 'storage_failed' | 'storage_full';
   constructor(code: StoreError['code'], message: string) {
     super(message);
     this.code = code;
@@ -139,18 +140,23 @@ export class DataContext {
       return { id: result.id, rev: result.rev };
     } catch (error) {
       if (isStatus(error, 409)) throw new StoreError('conflict', `${doc._id} changed meanwhile`);
-      throw new StoreError('storage_failed', error instanceof Error ? error.message : String(error));
+      throw writeFailure(error);
     }
   }
 
   /** Writes several documents in one IndexedDB transaction; returns per-document results, never throws for one. */
   async saveAll(docs: readonly StoredDoc[]): Promise<(SavedRef | StoreError)[]> {
     const parsed = await this.#withCausalTimes(docs.map((doc) => StoredDoc.parse(doc)));
-    const results = await this.db.bulkDocs(parsed.map(asPut));
+    // A failed transaction (quota, disk) rejects the whole batch: one StoreError, nothing half-written.
+    const results = await this.db.bulkDocs(parsed.map(asPut)).catch((error: unknown) => {
+      throw writeFailure(error);
+    });
     return results.map((result) =>
       'ok' in result && result.ok && result.id !== undefined && result.rev !== undefined
         ? { id: result.id, rev: result.rev }
-        : new StoreError(isStatus(result, 409) ? 'conflict' : 'storage_failed', 'message' in result ? String(result.message) : 'write failed'),
+        : isStatus(result, 409)
+          ? new StoreError('conflict', 'message' in result ? String(result.message) : 'conflict')
+          : writeFailure(result),
     );
   }
 
@@ -328,4 +334,15 @@ export class DataContext {
     this.#closed = true;
     void this.#warmGate.stop();
   }
+}
+
+/** A write that failed for a reason other than a conflict: storage full gets its own code. */
+function writeFailure(error: unknown): StoreError {
+  const message = error instanceof Error ? error.message : typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+  return new StoreError(isStorageFull(error) ? 'storage_full' : 'storage_failed', message);
+}
+
+/** The app's error code for a failed write, for the screens that report it. */
+export function writeFailureCode(error: unknown): 'storage_full' | 'storage_failed' {
+  return error instanceof StoreError && error.code === 'storage_full' ? 'storage_full' : 'storage_failed';
 }

@@ -2,6 +2,7 @@
  * Runs one configured port: bytes from its source go through the profile's DeviceStream; each reading is
  * written to the inbox (durable) and only then acknowledged (HL7) and announced to the renderer.
  */
+import { isStorageFull } from '../../../sync/store/storageFull.std.js';
 import type { PortStatus, PortState } from '../../contract/devices.std.js';
 import type { DeviceErrorCode } from '../../contract/deviceErrors.std.js';
 import { DeviceStream, type StreamOutcome } from '../../../drivers/devices/deviceStream.std.js';
@@ -112,7 +113,8 @@ export class PortRunner implements PortSink {
       // Not stored means not acknowledged: the monitor will send it again.
       const detail = error instanceof Error ? error.message : String(error);
       this.#deps.log.error({ port: this.port, profile: this.profile.name, err: detail }, 'device inbox write failed');
-      this.#deps.events.emit('devices.error', { port: this.port, profile: this.profile.name, code: 'storage_failed', detail, inboxId: null, at: now.toISOString() });
+      const code = isStorageFull(error) ? 'storage_full' : 'storage_failed';
+      this.#deps.events.emit('devices.error', { port: this.port, profile: this.profile.name, code, detail, inboxId: null, at: now.toISOString() });
     }
   }
 

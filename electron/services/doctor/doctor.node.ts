@@ -7,6 +7,7 @@ import type { DoctorCheck } from '../../contract/settings.std.js';
 import type { StationDb } from '../db/stationDb.node.js';
 import { schemaVersion } from '../db/stationDb.node.js';
 import type { SettingsService } from '../settings/settingsService.node.js';
+import type { LogWriteFailure } from '../logging/logger.node.js';
 
 export type Check = () => Promise<DoctorCheck> | DoctorCheck;
 
@@ -57,9 +58,19 @@ export function databaseCheck(db: StationDb, file: string): Check {
   };
 }
 
-export function logFolderCheck(logDir: string | null): Check {
+export function logFolderCheck(logDir: string | null, writeFailure: () => LogWriteFailure | null = () => null): Check {
   return function checkLogFolder() {
     if (logDir === null) return { id: 'logs', verdict: 'warn', th: 'ไม่ได้เขียนล็อกลงไฟล์', en: 'Logs are not written to files.' };
+    const failure = writeFailure();
+    if (failure !== null) {
+      const full = failure.code === 'ENOSPC';
+      return {
+        id: 'logs',
+        verdict: 'fail',
+        th: `${full ? 'ดิสก์เต็ม ' : ''}เขียนล็อกไม่ได้ตั้งแต่ ${failure.at} (${failure.code}) สถานียังทำงานต่อ แต่ไม่มีบันทึกการทำงานใหม่: ${logDir}`,
+        en: `${full ? 'The disk is full: ' : ''}logs could not be written since ${failure.at} (${failure.code}); the station runs on without new logs: ${logDir}.`,
+      };
+    }
     try {
       mkdirSync(logDir, { recursive: true });
       accessSync(logDir, constants.W_OK);

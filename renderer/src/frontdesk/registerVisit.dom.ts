@@ -5,7 +5,7 @@
  * failure can leave a registered patient without a visit (retry adds it), never a visit without a patient.
  */
 import type { DataContext } from '../../../sync/store/dataContext.dom.js';
-import { StoreError } from '../../../sync/store/dataContext.dom.js';
+import { StoreError, writeFailureCode } from '../../../sync/store/dataContext.dom.js';
 import { patientFromCard } from '../../../sync/model/patient.std.js';
 import { newVisit } from '../../../sync/model/encounter.std.js';
 import type { CardRead } from '../../../sync/model/cardRead.std.js';
@@ -68,5 +68,5 @@ export async function registerVisit(
 
 function toEdgeError(error: unknown): EdgeError {
   if (error instanceof EdgeError) return error;
-  return new EdgeError('storage_failed', error instanceof Error ? error.message : String(error));
+  return new EdgeError(writeFailureCode(error), error instanceof Error ? error.message : String(error));
 }

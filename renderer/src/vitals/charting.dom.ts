@@ -5,7 +5,7 @@
  * already there (409) and just marks it. Manual entries and corrections get fresh time-ordered ids.
  */
 import type { DataContext } from '../../../sync/store/dataContext.dom.js';
-import { StoreError } from '../../../sync/store/dataContext.dom.js';
+import { StoreError, writeFailureCode } from '../../../sync/store/dataContext.dom.js';
 import { vitalSignObservations, type ObservationDoc, type VitalItem } from '../../../sync/model/observation.std.js';
 import type { IdFactory } from '../../../sync/model/ids.std.js';
 import { docId } from '../../../sync/model/fhir.std.js';
@@ -35,7 +35,7 @@ function failures(results: readonly (StoreError | { id: string })[]): StoreError
 export async function confirmReading(records: DataContext, item: InboxItem, context: ReadingChartContext): Promise<ChartedReading> {
   const chart = planReadingChart(item, context);
   const failed = failures(await records.saveAll([chart.device, ...chart.observations]));
-  if (failed !== undefined) throw new EdgeError('storage_failed', failed.message);
+  if (failed !== undefined) throw new EdgeError(writeFailureCode(failed), failed.message);
   const observationIds = chart.observations.map((observation) => observation.id);
   const confirmed = await invoke('devices.confirm', { id: item.id, chartedIds: observationIds });
   if (!confirmed.ok) throw new EdgeError(confirmed.error.code, confirmed.error.message);
@@ -68,7 +68,7 @@ export interface ManualContext extends StationContext {
 
 async function saveNew(records: DataContext, observations: readonly ObservationDoc[]): Promise<ObservationDoc[]> {
   const failed = (await records.saveAll(observations)).find((result) => result instanceof StoreError);
-  if (failed instanceof StoreError) throw new EdgeError('storage_failed', failed.message);
+  if (failed instanceof StoreError) throw new EdgeError(writeFailureCode(failed), failed.message);
   return [...observations];
 }
 

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { startupFailureCause, startupFailureText } from '../../../electron/main/startupFailure.std.js';
+import { startupFailureCause, startupFailureText } from '../../../electron/services/startup/startupFailure.std.js';
 import { defaultCrashPolicy, onRendererCrash } from '../../../electron/main/rendererCrash.std.js';
 
 function coded(code: string, message = 'boom'): Error {

@@ -10,8 +10,8 @@ const hints: Readonly<Record<StartupFailureCause, readonly [th: string, en: stri
     "The station database module does not match this build: reinstall the app, or on a developer's machine run npm start again while online.",
   ],
   data_folder: [
-    'เขียนโฟลเดอร์ข้อมูลของสถานีไม่ได้: ตรวจสิทธิ์ของโฟลเดอร์',
-    "The station's data folder cannot be written: check its permissions.",
+    'เขียนโฟลเดอร์ข้อมูลของสถานีไม่ได้: ตรวจว่าเป็นโฟลเดอร์และมีสิทธิ์เขียน',
+    "The station's data folder cannot be written: check that it is a folder the app may write to.",
   ],
   disk_full: ['พื้นที่ดิสก์เต็ม: ลบไฟล์ที่ไม่ใช้แล้วเปิดโปรแกรมใหม่', 'The disk is full: free some space and start the app again.'],
   unknown: ['แจ้งฝ่ายไอทีของโรงพยาบาลพร้อมข้อความนี้', "Tell the hospital's IT with this message."],
