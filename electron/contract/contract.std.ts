@@ -10,7 +10,7 @@ import { settingsCommands, settingsEvents } from './settings.std.js';
 import { linkEvents } from './link.std.js';
 import { cardCommands, cardEvents } from './card.std.js';
 import { devicesCommands, devicesEvents } from './devices.std.js';
-import { identityCommands } from './identity.std.js';
+import { identityCommands, identityEvents } from './identity.std.js';
 import { staffCommands, staffEvents } from './staff.std.js';
 import { syncCommands, syncEvents } from './sync.std.js';
 
@@ -25,6 +25,7 @@ export const commands = {
 
 export const events = {
   ...settingsEvents,
+  ...identityEvents,
   ...cardEvents,
   ...linkEvents,
   ...devicesEvents,

@@ -85,6 +85,7 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
   doctor.addCheck(logFolderCheck(logDir, () => sink.writeFailure()));
   doctor.addCheck(diskSpaceCheck(options.dataDir));
   const hospitalKey = new HospitalKey(options.dataDir);
+  hospitalKey.onChange((info) => events.emit('identity.keyChanged', info));
   doctor.addCheck(hospitalKeyCheck(hospitalKey));
   const sync = new SyncService({ db, events, log, audit, settings, hospitalKey, keystore: options.sync?.keystore ?? new FileKeystore(options.dataDir), ...options.sync });
   doctor.addCheck(syncCheck(sync));
@@ -107,7 +108,7 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
     ...settingsHandlers(settings, audit, doctor),
     ...deviceHandlers(devices, demoDevices),
     ...cardHandlers(card),
-    ...identityHandlers(hospitalKey),
+    ...identityHandlers(hospitalKey, audit),
     ...staffHandlers(staff),
     ...syncHandlers(sync),
   };

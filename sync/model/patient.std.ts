@@ -5,7 +5,7 @@
  * attachment, described by Patient.photo (no bytes in the JSON).
  */
 import { z } from 'zod';
-import { Attachment, CodeableConcept, Extension, FhirDate, FhirId, Identifier, Meta, envelope, docId } from './fhir.std.js';
+import { Attachment, CodeableConcept, Extension, FhirDate, FhirId, Identifier, Meta, Reference, envelope, docId } from './fhir.std.js';
 import { CardRead, type CardAddress, type CardName } from './cardRead.std.js';
 import { buildMeta, readFieldTimes, type EntrySource } from './meta.std.js';
 import { LANGUAGE_EXT, TH_CID, TH_STRUCTURED_LINE_EXT, thLocalSystem } from './systems.std.js';
@@ -37,6 +37,13 @@ export type Address = z.infer<typeof Address>;
 
 export const ContactPoint = z.strictObject({ system: z.enum(['phone', 'email', 'other']), value: z.string().min(1), use: z.string().optional() });
 
+/**
+ * FHIR Patient.link between two records of one person: the record written under a station's provisional key is
+ * `replaced-by` the hospital-keyed one, which `replaces` it (patientMerge.std.ts). Both are kept.
+ */
+export const PatientLink = z.strictObject({ other: Reference, type: z.enum(['replaced-by', 'replaces', 'refer', 'seealso']) });
+export type PatientLink = z.infer<typeof PatientLink>;
+
 export const PatientDoc = z.strictObject({
   ...envelope,
   resourceType: z.literal('Patient'),
@@ -51,6 +58,7 @@ export const PatientDoc = z.strictObject({
   address: z.array(Address).optional(),
   photo: z.array(Attachment).optional(),
   maritalStatus: CodeableConcept.optional(),
+  link: z.array(PatientLink).optional(),
 });
 export type PatientDoc = z.infer<typeof PatientDoc>;
 
@@ -161,6 +169,7 @@ export function patientFromCard(input: CardRead, context: PatientBuildContext): 
     identifier: identifiers,
   };
   if (existing?._rev !== undefined) patient._rev = existing._rev;
+  if (existing?.link !== undefined) patient.link = existing.link;
   if (Object.keys(attachments).length > 0) patient._attachments = attachments;
   for (const field of PATIENT_FIELDS) {
     const value = field in next ? next[field] : existing?.[field];

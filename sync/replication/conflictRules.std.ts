@@ -11,7 +11,7 @@
  * The result does not depend on the order the revisions come in (fast-check tests it).
  */
 import { ENCOUNTER_STATUS_ORDER } from '../model/encounter.std.js';
-import { PATIENT_FIELDS } from '../model/patient.std.js';
+import { PATIENT_FIELDS, type PatientLink } from '../model/patient.std.js';
 import { readFieldTimes, withFieldTimes } from '../model/meta.std.js';
 import type { Identifier, Meta } from '../model/fhir.std.js';
 
@@ -30,9 +30,10 @@ export type Resolution =
   | { readonly kind: 'manual'; readonly reason: ManualReason; readonly revs: readonly string[] };
 
 /** CouchDB's own winner order: higher generation, then the greater hash. */
-export function compareRevs(a: string, b: string): number {
-  const [genA = '0', hashA = ''] = a.split('-');
-  const [genB = '0', hashB = ''] = b.split('-');
+export function compareRevs(a: string | undefined, b: string | undefined): number {
+  // A record not stored yet (a merge survivor being made) has no revision: it sorts first.
+  const [genA = '0', hashA = ''] = (a ?? '0-').split('-');
+  const [genB = '0', hashB = ''] = (b ?? '0-').split('-');
   const byGen = Number(genA) - Number(genB);
   if (byGen !== 0) return byGen;
   return hashA < hashB ? -1 : hashA > hashB ? 1 : 0;
@@ -65,14 +66,18 @@ function identifierKey(identifier: Identifier): string {
   return `${identifier.system}|${identifier.value}`;
 }
 
-function mergePatient(revisions: readonly Revision[]): Resolution {
-  const base = byRevDesc(revisions)[0];
-  if (base === undefined) throw new Error('no revisions');
+/**
+ * Field-wise merge of several records of one person onto `base`: each field group from the record that
+ * changed it last, identifiers and links united. A record `replaced-by` another is inactive for good, whatever
+ * a later edit of that record said (patientMerge.std.ts). Used for conflicting revisions and for merging a
+ * provisional-key patient into the hospital-keyed one.
+ */
+export function mergePatientRecords(base: Revision, records: readonly Revision[]): Revision {
   const merged: Record<string, unknown> = { ...base };
   const times: Record<string, string> = {};
   for (const field of PATIENT_FIELDS) {
     const fieldTime = (revision: Revision): number => timeValue(readFieldTimes(revision.meta)[field] ?? revision.meta?.lastUpdated);
-    const source = pickMax(revisions, fieldTime);
+    const source = pickMax(records, fieldTime);
     if (source[field] === undefined) Reflect.deleteProperty(merged, field);
     else merged[field] = source[field];
     const at = readFieldTimes(source.meta)[field] ?? source.meta?.lastUpdated;
@@ -82,16 +87,31 @@ function mergePatient(revisions: readonly Revision[]): Resolution {
       else merged['_attachments'] = source['_attachments'];
     }
   }
-  const identifiers = new Map<string, Identifier>();
-  for (const revision of [base, ...byRevDesc(revisions)]) {
-    for (const identifier of (revision['identifier'] as Identifier[] | undefined) ?? []) {
-      if (!identifiers.has(identifierKey(identifier))) identifiers.set(identifierKey(identifier), identifier);
-    }
-  }
-  merged['identifier'] = [...identifiers.values()];
-  const latest = pickMax(revisions, (revision) => timeValue(lastUpdated(revision)));
+  const ordered = [base, ...byRevDesc(records)];
+  merged['identifier'] = unite(ordered, 'identifier', (identifier: Identifier) => identifierKey(identifier));
+  const links = unite(ordered, 'link', (link: PatientLink) => `${link.type}|${link.other.reference ?? ''}`);
+  if (links.length > 0) merged['link'] = links;
+  else Reflect.deleteProperty(merged, 'link');
+  if (links.some((link) => link.type === 'replaced-by')) merged['active'] = false;
+  const latest = pickMax(records, (revision) => timeValue(lastUpdated(revision)));
   merged['meta'] = withFieldTimes({ ...(base.meta ?? {}), lastUpdated: latest.meta?.lastUpdated ?? lastUpdated(base) }, times);
-  return { kind: 'resolved', rule: 'patient-fieldwise', merged: merged as Revision, losers: byRevDesc(revisions).filter((revision) => revision._rev !== base._rev) };
+  return merged as Revision;
+}
+
+/** The union of an array field over records, first occurrence kept, in record order. */
+function unite<T>(records: readonly Revision[], field: string, key: (item: T) => string): T[] {
+  const seen = new Map<string, T>();
+  for (const record of records) {
+    for (const item of (record[field] as T[] | undefined) ?? []) if (!seen.has(key(item))) seen.set(key(item), item);
+  }
+  return [...seen.values()];
+}
+
+function mergePatient(revisions: readonly Revision[]): Resolution {
+  const base = byRevDesc(revisions)[0];
+  if (base === undefined) throw new Error('no revisions');
+  const merged = mergePatientRecords(base, revisions);
+  return { kind: 'resolved', rule: 'patient-fieldwise', merged, losers: byRevDesc(revisions).filter((revision) => revision._rev !== base._rev) };
 }
 
 function winnerTakesAll(revisions: readonly Revision[], rule: string, key: (revision: Revision) => number): Resolution {

@@ -4,6 +4,7 @@
  * bring old documents up to the current schema version (Observations are never rewritten: they are immutable).
  */
 import { isStorageFull } from './storageFull.std.js';
+import { patientRecordIds } from '../replication/patientMerge.std.js';
 import type { PatientDoc } from '../model/patient.std.js';
 import type { EncounterDoc} from '../model/encounter.std.js';
 import { EncounterDoc as EncounterSchema, encounterPatientId, nextQueueNumber, queueNumberOf } from '../model/encounter.std.js';
@@ -191,6 +192,49 @@ export class DataContext {
     return doc?.resourceType === 'Patient' ? doc : null;
   }
 
+  /** A value this station keeps for itself (a `_local` document: never replicated), or null. */
+  async readMarker(name: string): Promise<string | null> {
+    try {
+      const doc = (await this.db.get(`_local/edge-${name}`)) as unknown as { value?: unknown };
+      return typeof doc.value === 'string' ? doc.value : null;
+    } catch (error) {
+      if (isStatus(error, 404)) return null;
+      throw error;
+    }
+  }
+
+  async writeMarker(name: string, value: string): Promise<void> {
+    const id = `_local/edge-${name}`;
+    const existing = await this.db.get(id).catch(() => null);
+    await this.db.put({ _id: id, ...(existing === null ? {} : { _rev: existing._rev }), value } as unknown as PouchDB.Core.PutDocument<object>);
+  }
+
+  /** A patient with its photo's data instead of a stub (to copy it under another id). */
+  async patientWithPhoto(patientId: string): Promise<PatientDoc | null> {
+    try {
+      const doc = readStoredDoc(await this.db.get(docId('Patient', patientId), { attachments: true }));
+      return doc?.resourceType === 'Patient' ? doc : null;
+    } catch (error) {
+      if (isStatus(error, 404)) return null;
+      throw error;
+    }
+  }
+
+  /** Every Patient of the store, a page at a time by id (no index needed: ids are `Patient/<id>`). */
+  async *patients(batch = 500): AsyncGenerator<PatientDoc[]> {
+    let startkey = 'Patient/';
+    let skip = 0;
+    for (;;) {
+      const page = await this.db.allDocs({ include_docs: true, startkey, endkey: 'Patient/\ufff0', limit: batch, skip });
+      const docs = page.rows.map((row) => ('doc' in row && row.doc != null ? readStoredDoc(row.doc) : null)).filter((doc): doc is PatientDoc => doc?.resourceType === 'Patient');
+      if (docs.length > 0) yield docs;
+      const last = page.rows.at(-1);
+      if (page.rows.length < batch || last === undefined) return;
+      startkey = last.id;
+      skip = 1;
+    }
+  }
+
   /**
    * Patients holding an identifier (an HN, or a CID typed in where the key is not at hand), through the
    * identifier index (caught up first, so a save just made is found); the front desk's CID lookup with the
@@ -235,16 +279,28 @@ export class DataContext {
     return visits.map((encounter) => ({ encounter, patient: patients.get(encounterPatientId(encounter)) ?? null }));
   }
 
-  /** A patient's most recent visit (the visits-by-start index, newest first). */
+  /** A patient's most recent visit (the visits-by-start index, newest first), over the records it replaced too. */
   async lastVisitOf(patientId: string): Promise<EncounterDoc | null> {
-    const result = await this.db.find({
-      selector: { resourceType: 'Encounter', 'period.start': { $gt: null }, 'subject.reference': `Patient/${patientId}` },
-      sort: [{ resourceType: 'desc' }, { 'period.start': 'desc' }],
-      use_index: 'idx-encounter-start',
-      limit: 1,
-    });
-    const parsed = EncounterSchema.safeParse(result.docs[0]);
-    return parsed.success ? parsed.data : null;
+    const visits = await Promise.all(
+      (await this.#recordIds(patientId)).map(async (id) => {
+        const result = await this.db.find({
+          selector: { resourceType: 'Encounter', 'period.start': { $gt: null }, 'subject.reference': `Patient/${id}` },
+          sort: [{ resourceType: 'desc' }, { 'period.start': 'desc' }],
+          use_index: 'idx-encounter-start',
+          limit: 1,
+        });
+        const parsed = EncounterSchema.safeParse(result.docs[0]);
+        return parsed.success ? parsed.data : null;
+      }),
+    );
+    const found = visits.filter((visit): visit is EncounterDoc => visit !== null);
+    return found.sort((a, b) => (b.period?.start ?? '').localeCompare(a.period?.start ?? ''))[0] ?? null;
+  }
+
+  /** The ids a patient's visits and readings may name: its own and those of the records it replaced. */
+  async #recordIds(patientId: string): Promise<string[]> {
+    const patient = await this.patientById(patientId);
+    return patient === null ? [patientId] : patientRecordIds(patient);
   }
 
   /** The next queue number of this station today: one more than the highest it gave out today. */
@@ -253,15 +309,23 @@ export class DataContext {
     return nextQueueNumber(prefix, given);
   }
 
-  /** A patient's observations, newest first. */
+  /** A patient's observations, newest first, over the records it replaced too. */
   async observationsOf(patientId: string, limit = 200): Promise<ObservationDoc[]> {
-    const result = await this.db.find({
-      selector: { 'subject.reference': `Patient/${patientId}`, effectiveDateTime: { $gt: null } },
-      sort: [{ 'subject.reference': 'desc' }, { effectiveDateTime: 'desc' }],
-      use_index: 'idx-obs-subject',
-      limit,
-    });
-    return result.docs.map((doc) => readStoredDoc(doc)).filter((doc): doc is ObservationDoc => doc?.resourceType === 'Observation');
+    const pages = await Promise.all(
+      (await this.#recordIds(patientId)).map(async (id) => {
+        const result = await this.db.find({
+          selector: { 'subject.reference': `Patient/${id}`, effectiveDateTime: { $gt: null } },
+          sort: [{ 'subject.reference': 'desc' }, { effectiveDateTime: 'desc' }],
+          use_index: 'idx-obs-subject',
+          limit,
+        });
+        return result.docs.map((doc) => readStoredDoc(doc)).filter((doc): doc is ObservationDoc => doc?.resourceType === 'Observation');
+      }),
+    );
+    return pages
+      .flat()
+      .sort((a, b) => (b.effectiveDateTime ?? '').localeCompare(a.effectiveDateTime ?? ''))
+      .slice(0, limit);
   }
 
   /** A correction: the new Observation(s) and the old one marked entered-in-error, in one bulk write. */

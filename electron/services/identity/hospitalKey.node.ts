@@ -10,15 +10,23 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { hashCid, hexToKey, newHospitalKeyHex, patientIdForCid } from '../../../sync/model/ids.std.js';
-import type { KeySource } from '../../contract/identity.std.js';
+import type { KeyInfo, KeySource } from '../../contract/identity.std.js';
 import type { Check } from '../doctor/doctor.node.js';
 
 const KeyFile = z.object({ keyHex: z.string().regex(/^[0-9a-f]{64}$/), source: z.enum(['central', 'local']) });
+
+/** Not a person: 13 zeros, hashed only to compare or name keys without reading either. */
+const FINGERPRINT_INPUT = '0000000000000';
+
+export function keyFingerprint(key: Uint8Array): string {
+  return hashCid(key, FINGERPRINT_INPUT).slice(0, 16);
+}
 
 export class HospitalKey {
   readonly #file: string;
   #key: Uint8Array;
   #source: KeySource;
+  readonly #listeners = new Set<(info: KeyInfo) => void>();
 
   constructor(dataDir: string) {
     this.#file = join(dataDir, 'hospital.key');
@@ -38,11 +46,28 @@ export class HospitalKey {
     return this.#source;
   }
 
+  /** Names the key in use without revealing it: the same on every station holding the same key. */
+  get fingerprint(): string {
+    return keyFingerprint(this.#key);
+  }
+
+  info(): KeyInfo {
+    return { keySource: this.#source, fingerprint: this.fingerprint };
+  }
+
+  /** Called after the key in use changes (the page then merges patients written under the old key). */
+  onChange(listener: (info: KeyInfo) => void): () => void {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  }
+
   /** The key central provisioning made for the hospital, fetched by the sync service. */
   adoptCentral(keyHex: string): void {
+    const before = this.fingerprint;
     this.#write(keyHex, 'central');
     this.#key = hexToKey(keyHex);
     this.#source = 'central';
+    if (this.fingerprint !== before) for (const listener of this.#listeners) listener(this.info());
   }
 
   patientId(cid: string): string {

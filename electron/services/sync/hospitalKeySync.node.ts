@@ -4,7 +4,8 @@
  * next successful probe tries again. Audited whenever the key in use changes; the key itself is never logged.
  */
 import { z } from 'zod';
-import { hashCid, hexToKey } from '../../../sync/model/ids.std.js';
+import { hexToKey } from '../../../sync/model/ids.std.js';
+import { keyFingerprint } from '../identity/hospitalKey.node.js';
 import { HOSPITAL_KEY_DOC, secretsDatabaseName } from '../../../sync/central/designDocs.std.js';
 import type { HospitalKey } from '../identity/hospitalKey.node.js';
 import type { AuditLog } from '../audit/auditLog.node.js';
@@ -13,8 +14,6 @@ import type { CentralSession } from './centralSession.node.js';
 import { CentralFailure, failureCode } from './centralRequest.node.js';
 
 const KeyDoc = z.object({ key: z.string().regex(/^[0-9a-f]{64}$/) });
-/** Not a person: 13 zeros only to compare two keys through their hashes without reading either. */
-const COMPARE_INPUT = '0000000000000';
 
 export type KeyOutcome = 'adopted' | 'unchanged' | 'failed';
 
@@ -41,7 +40,7 @@ export class HospitalKeySync {
       if (answer.status !== 200) throw new CentralFailure(answer.status === 404 ? 'sync_hospital_key_missing' : failureCode(null, answer.status), `hospital key: HTTP ${answer.status}`, answer.status);
       const doc = KeyDoc.safeParse(JSON.parse(answer.text));
       if (!doc.success) throw new CentralFailure('sync_hospital_key_missing', 'the hospital key document on central is malformed');
-      const same = this.#key.source === 'central' && this.#key.cidHash(COMPARE_INPUT) === hashCid(hexToKey(doc.data.key), COMPARE_INPUT);
+      const same = this.#key.source === 'central' && this.#key.fingerprint === keyFingerprint(hexToKey(doc.data.key));
       this.#settled = true;
       if (same) return 'unchanged';
       const previous = this.#key.source;

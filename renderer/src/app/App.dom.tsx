@@ -9,7 +9,7 @@ import { Vitals } from '../vitals/Vitals.dom.js';
 import { SyncDevices } from '../it/SyncDevices.dom.js';
 import { errorMessage } from '../i18n/i18n.dom.js';
 import { RecordsProvider } from '../records/RecordsProvider.dom.js';
-import { patientIdFor } from '../frontdesk/registerVisit.dom.js';
+import { patientIdFor } from '../records/identity.dom.js';
 
 type Workspace = 'frontdesk' | 'vitals' | 'it';
 const workspaces: readonly Workspace[] = ['frontdesk', 'vitals', 'it'];

@@ -1,4 +1,5 @@
 /** The card that is in the reader: what the chip says, the photo as it arrives, and whether we know the patient. */
+import { knownPatient } from '../../../sync/store/identityMerge.dom.js';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardText } from '../../../electron/contract/card.std.js';
@@ -6,7 +7,7 @@ import { cardWarningText } from '../../../electron/contract/card.std.js';
 import type { PatientDoc } from '../../../sync/model/patient.std.js';
 import type { EncounterDoc } from '../../../sync/model/encounter.std.js';
 import { useRecords } from '../records/RecordsProvider.dom.js';
-import { patientIdFor } from './registerVisit.dom.js';
+import { patientIdFor } from '../records/identity.dom.js';
 import type { PhotoState } from './cardSession.std.js';
 
 interface Known {
@@ -26,8 +27,8 @@ export function CardRegistration({ card, photo }: { readonly card: CardText; rea
     setKnown(null);
     void (async () => {
       const patientId = await patientIdFor(card.cid);
-      const patient = await records.patientById(patientId);
-      const lastVisit = patient === null ? null : await records.lastVisitOf(patientId);
+      const patient = await knownPatient(records, card.cid, patientId);
+      const lastVisit = patient === null ? null : await records.lastVisitOf(patient.id);
       if (live) setKnown({ patient, lastVisit });
     })().catch(() => {
       if (live) setKnown({ patient: null, lastVisit: null });

@@ -13,18 +13,14 @@ import type { IdFactory } from '../../../sync/model/ids.std.js';
 import type { StationSettings } from '../../../electron/contract/settings.std.js';
 import { EdgeError } from '../../../electron/contract/result.std.js';
 import { invoke } from '../bridge/client.dom.js';
+import { mergeOthersOf } from '../../../sync/store/identityMerge.dom.js';
+import { auditMerges, patientIdFor } from '../records/identity.dom.js';
 
 export interface RegisteredVisit {
   readonly patientId: string;
   readonly encounterId: string;
   readonly queueNumber: string;
   readonly isNewPatient: boolean;
-}
-
-export async function patientIdFor(cid: string): Promise<string> {
-  const result = await invoke('identity.patientId', { cid });
-  if (!result.ok) throw new EdgeError(result.error.code, result.error.message);
-  return result.value.patientId;
 }
 
 export async function registerVisit(
@@ -41,6 +37,11 @@ export async function registerVisit(
   const at = new Date().toISOString();
   const context = { patientId, hcode: settings.hcode, stationId: settings.stationId, at, source } as const;
 
+  // The same person registered under an earlier key (before IT configured central) is merged first.
+  const merged = await mergeOthersOf(records, card.cid, patientId, { at, stationId: settings.stationId }).catch((error: unknown) => {
+    throw toEdgeError(error);
+  });
+  await auditMerges(merged);
   let existing = await records.patientById(patientId);
   let saved = false;
   // Another station's revision may arrive by sync between our read and our write: re-read once and redo.

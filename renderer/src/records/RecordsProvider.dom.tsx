@@ -7,6 +7,7 @@ import { DataContext } from '../../../sync/store/dataContext.dom.js';
 import { createIdFactory, type IdFactory } from '../../../sync/model/ids.std.js';
 import { useReplicationRunner } from '../sync/useReplicationRunner.dom.js';
 import { bridgeSyncApi } from '../sync/bridgeSyncApi.dom.js';
+import { useIdentityReconcile } from './useIdentityReconcile.dom.js';
 
 export interface RecordsState {
   readonly records: DataContext | null;
@@ -51,6 +52,7 @@ export function RecordsProvider({ hcode, stationId, children }: { readonly hcode
 
   // Replication runs while the store is open, whichever workspace is shown.
   useReplicationRunner(bridgeSyncApi, records, ids);
+  useIdentityReconcile(records, stationId);
 
   const value = useMemo(() => ({ records, ids, error }), [records, ids, error]);
   return <RecordsReact.Provider value={value}>{children}</RecordsReact.Provider>;
