@@ -1,5 +1,6 @@
-// `npm start`: the desktop app. Builds with electron-vite and launches Electron (demo devices when no
-// hardware is found). Where Electron's binary could not be installed (no internet at install time, or
+// `npm start`: the desktop app. Builds with electron-vite and launches Electron. `npm run demo` (`--demo`)
+// sets EDGE_DEMO=1, so first-run setup preselects a demo station (virtual card and devices); a station
+// already set up keeps its mode. Where Electron's binary could not be installed (no internet at install time, or
 // ELECTRON_SKIP_BINARY_DOWNLOAD), it says so in Thai and English and runs the same app in the browser
 // bridge instead (npm run dev:browser), so the station is usable either way.
 import { spawn, spawnSync } from 'node:child_process';
@@ -18,8 +19,10 @@ function electronBinary() {
   }
 }
 
+const env = process.argv.includes('--demo') ? { ...process.env, EDGE_DEMO: '1' } : process.env;
+
 function run(command, args) {
-  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env: process.env });
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit', env });
   child.on('exit', (code) => process.exit(code ?? 0));
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
 }

@@ -20,6 +20,10 @@ const coreErrorText = {
   not_found: { th: 'ไม่พบข้อมูลที่ต้องการ', en: 'Not found.' },
   not_configured: { th: 'ยังไม่ได้ตั้งค่าสถานี', en: 'The station has not been set up yet.' },
   invalid_hcode: { th: 'รหัสสถานพยาบาลต้องเป็นตัวเลข 5 หลัก', en: 'The hospital code must be 5 digits.' },
+  station_mode_fixed: {
+    th: 'สถานีนี้ตั้งค่าเป็นสถานีจริงหรือสถานีสาธิตไปแล้ว เปลี่ยนไม่ได้ (ถ้าต้องการสถานีอีกแบบ ให้ฝ่ายไอทีตั้งสถานีใหม่ในโฟลเดอร์ข้อมูลใหม่)',
+    en: 'This station was already set up as a real or a demo station and cannot change (IT can set up another station in a new data folder).',
+  },
   storage_failed: { th: 'บันทึกข้อมูลลงเครื่องไม่สำเร็จ ข้อมูลเดิมยังอยู่ครบ', en: 'Could not save on this station; nothing already stored was lost.' },
   disconnected: { th: 'ขาดการเชื่อมต่อกับบริการของเครื่อง', en: 'Lost the connection to the station service.' },
   timeout: { th: 'รอนานเกินไป ไม่มีการตอบกลับ', en: 'Timed out waiting for an answer.' },

@@ -37,7 +37,7 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(async () => {
     const dataDir = app.getPath('userData');
-    node = await createEdgeNode({ dataDir, demo: process.env['EDGE_DEMO'] !== '0', sync: { keystore: safeStorageKeystore(dataDir) } });
+    node = await createEdgeNode({ dataDir, sync: { keystore: safeStorageKeystore(dataDir) } });
     // The renderer replicates through main's central proxy on a loopback port (app:// cannot serve it).
     proxy = await startProxyServer(node.sync.loopbackProxyRoute(trustedOrigins), node.log);
     node.sync.useProxyOrigin(proxy.origin);
