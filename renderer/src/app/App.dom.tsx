@@ -48,7 +48,7 @@ export function App() {
           </button>
         ))}
       </nav>
-      <RecordsProvider hcode={station.settings.hcode ?? ''} stationId={station.settings.stationId}>
+      <RecordsProvider hcode={station.settings.hcode ?? ''} stationId={station.settings.stationId} demo={station.settings.mode === 'demo'}>
         {workspace === 'frontdesk' && <FrontDesk settings={station.settings} />}
         {workspace === 'vitals' && <Vitals settings={station.settings} resolvePatientId={patientIdFor} />}
         {workspace === 'it' && <SyncDevices settings={station.settings} />}
