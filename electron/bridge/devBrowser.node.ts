@@ -4,7 +4,8 @@
  *   --data-dir DIR   station data (default: the installed app's folder, or EDGE_DATA_DIR)
  *   --port N         fixed port (default: a free one)
  *   --no-build       serve renderer/dist as it is (tests build it once beforehand)
- *   --demo-device-interval-ms N   how often simulated devices send (default 45000; 0 = only on devices.simulate)
+ *   --demo           first-run setup preselects a demo station (as EDGE_DEMO=1 does); a station already set up
+ *                    keeps its mode
  * Prints one line `EDGE_BRIDGE_URL=<url>` that tests and people can open.
  */
 import { existsSync } from 'node:fs';
@@ -12,11 +13,25 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEdgeNode } from '../services/compositionRoot.node.js';
 import { startBridge } from './bridgeServer.node.js';
+import type { StationSettings } from '../contract/settings.std.js';
 import { defaultDataDir } from '../services/dataDir.node.js';
 import { startupFailureText } from '../services/startup/startupFailure.std.js';
 import { startFailurePage } from './failurePage.node.js';
+import { demoOffered } from '../services/station/stationMode.std.js';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
+
+/** Says which kind of station this is, so nobody takes a demo for a real one (or wonders where the demo went). */
+function stationModeLine(settings: StationSettings): string {
+  if (!settings.configured) {
+    return settings.mode === 'demo'
+      ? 'ตั้งค่าครั้งแรก: เลือก "สถานีสาธิต" ไว้ให้แล้ว / First-run setup offers a demo station.'
+      : 'ตั้งค่าครั้งแรก: สถานีจริง (ใช้ --demo เพื่อทดลอง) / First-run setup offers a real station (--demo to try the app).';
+  }
+  return settings.mode === 'demo'
+    ? 'สถานีสาธิต: บัตรและเครื่องวัดจำลอง / Demo station: virtual card and devices.'
+    : 'สถานีจริง: ใช้เฉพาะเครื่องอ่านบัตรและเครื่องวัดจริง / Real station: real card reader and devices only.';
+}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -25,7 +40,7 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       'no-build': { type: 'boolean', default: false },
       host: { type: 'string', default: '127.0.0.1' },
-      'demo-device-interval-ms': { type: 'string' },
+      demo: { type: 'boolean', default: false },
     },
   });
   const staticDir = resolve(projectRoot, 'renderer/dist');
@@ -33,13 +48,11 @@ async function main(): Promise<void> {
     const { build } = await import('vite');
     await build({ configFile: resolve(projectRoot, 'renderer/vite.config.ts'), logLevel: 'warn' });
   }
-  const demoInterval = values['demo-device-interval-ms'];
   const dataDir = resolve(values['data-dir'] ?? defaultDataDir());
   const started = await createEdgeNode({
     dataDir,
     echoLogs: false,
-    demo: true,
-    ...(demoInterval === undefined ? {} : { devices: { demoIntervalMs: Number(demoInterval) } }),
+    offerDemo: values.demo || demoOffered(process.env),
   }).catch((error: unknown) => ({ failed: error }));
   if ('failed' in started) {
     await serveFailure(started.failed, dataDir, values.host, values.port === undefined ? 0 : Number(values.port));
@@ -58,6 +71,7 @@ async function main(): Promise<void> {
   });
   console.log(`EDGE_BRIDGE_URL=${bridge.url}`);
   console.log(`Open the URL above in Chromium on this machine (data: ${node.dataDir}). Ctrl+C stops.`);
+  console.log(stationModeLine(node.settings.get()));
 
   let stopping = false;
   async function stop(): Promise<void> {

@@ -1,5 +1,7 @@
 // `npm start`: the desktop app. Builds with electron-vite, makes sure better-sqlite3 has its Electron build
-// staged (electron/cli/electronNative.node.ts), and launches Electron. Where Electron's binary could not be
+// staged (electron/cli/electronNative.node.ts), and launches Electron. `npm run demo` (`--demo`) sets
+// EDGE_DEMO=1, so first-run setup preselects a demo station (virtual card and devices); a station already set
+// up keeps its mode. Where Electron's binary could not be
 // installed (no internet at install time, or ELECTRON_SKIP_BINARY_DOWNLOAD), or the Electron build of the
 // database module cannot be made, it says so in Thai and English and runs the same app in the browser
 // bridge instead (npm run dev:browser), so the station is usable either way.
@@ -11,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const require = createRequire(join(root, 'package.json'));
+const baseEnv = process.argv.includes('--demo') ? { ...process.env, EDGE_DEMO: '1' } : process.env;
 
 /**
  * The Electron binary's path, or null. `electron`'s index tries the download once when the binary is missing;
@@ -40,7 +43,7 @@ function runBrowserBridge(reason) {
       'เปิดที่อยู่ EDGE_BRIDGE_URL ด้านล่างใน Chromium / Open the EDGE_BRIDGE_URL below in Chromium.',
     ].join('\n'),
   );
-  run(process.execPath, [packageBin('tsx', 'dist/cli.mjs'), join(root, 'electron/bridge/devBrowser.node.ts')], process.env);
+  run(process.execPath, [packageBin('tsx', 'dist/cli.mjs'), join(root, 'electron/bridge/devBrowser.node.ts')], baseEnv);
 }
 
 const binary = electronBinary();
@@ -63,7 +66,7 @@ if (binary === null) {
     ]);
   } else {
     // Electron must run as Electron, whatever the calling shell had set.
-    const env = { ...process.env };
+    const env = { ...baseEnv };
     delete env.ELECTRON_RUN_AS_NODE;
     run(binary, ['.'], env);
   }

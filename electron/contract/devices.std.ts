@@ -42,6 +42,11 @@ export const PortId = z.string().trim().min(1).max(200).refine(isValidPortId, { 
 /** A patient reference as the renderer's record store names it (never a citizen id). */
 export const PatientRef = z.string().regex(/^[A-Za-z0-9._:/-]{1,128}$/);
 
+/** The simulated devices of a demo station, one Vitals button each: blood pressure, glucose, SpO2, an HL7 monitor. */
+export const DEMO_DEVICE_PROFILES = ['omron-hbp9030', 'gtech-gl310', 'masimo-rad8', 'hl7-mllp'] as const;
+export const DemoDeviceProfile = z.enum(DEMO_DEVICE_PROFILES);
+export type DemoDeviceProfile = z.infer<typeof DemoDeviceProfile>;
+
 export const ReadingValue = z.object({ code: z.string(), value: z.number(), unit: z.string() });
 export type ReadingValue = z.infer<typeof ReadingValue>;
 
@@ -166,8 +171,8 @@ export const devicesCommands = {
     z.object({ item: InboxItem, alreadyCharted: z.boolean() }),
   ),
   'devices.discard': command(z.object({ id: z.string().min(1).max(64), reason: DiscardReason }).strict(), InboxItem),
-  /** Demo mode only: make a simulated device send a reading now. */
-  'devices.simulate': command(z.object({ profile: ProfileName.optional() }).strict(), z.object({ sent: z.number().int() })),
+  /** Demo station only: make a simulated device (one, or each of them) send one reading now. */
+  'devices.simulate': command(z.object({ profile: DemoDeviceProfile.optional() }).strict(), z.object({ sent: z.number().int() })),
 } as const;
 
 export const devicesEvents = {

@@ -24,6 +24,10 @@ const coreErrorText = {
     th: 'พื้นที่เก็บข้อมูลของเครื่องเต็ม จึงบันทึกไม่สำเร็จ ข้อมูลเดิมยังอยู่ครบ แจ้งฝ่ายไอทีให้เพิ่มพื้นที่',
     en: "The station's storage is full, so this was not saved; nothing already stored was lost. Ask IT to free space.",
   },
+  station_mode_fixed: {
+    th: 'สถานีนี้ตั้งค่าเป็นสถานีจริงหรือสถานีสาธิตไปแล้ว เปลี่ยนไม่ได้ (ถ้าต้องการสถานีอีกแบบ ให้ฝ่ายไอทีตั้งสถานีใหม่ในโฟลเดอร์ข้อมูลใหม่)',
+    en: 'This station was already set up as a real or a demo station and cannot change (IT can set up another station in a new data folder).',
+  },
   storage_failed: { th: 'บันทึกข้อมูลลงเครื่องไม่สำเร็จ ข้อมูลเดิมยังอยู่ครบ', en: 'Could not save on this station; nothing already stored was lost.' },
   disconnected: { th: 'ขาดการเชื่อมต่อกับบริการของเครื่อง', en: 'Lost the connection to the station service.' },
   timeout: { th: 'รอนานเกินไป ไม่มีการตอบกลับ', en: 'Timed out waiting for an answer.' },

@@ -13,6 +13,12 @@ export const Hcode = z.string().regex(/^\d{5}$/, 'hcode must be 5 digits');
  */
 export { QueuePrefix, queuePrefixFor as suggestQueuePrefix };
 export const Language = z.enum(['th', 'en']);
+/**
+ * A demo station runs a virtual card and simulated devices, shows a badge on every screen and tags every
+ * record it writes; a real station uses only real hardware. Chosen at first-run setup, kept for good.
+ */
+export const StationMode = z.enum(['real', 'demo']);
+export type StationMode = z.infer<typeof StationMode>;
 
 export type Language = z.infer<typeof Language>;
 
@@ -24,6 +30,8 @@ export const StationSettings = z.object({
   queuePrefix: QueuePrefix.nullable(),
   centralUrl: z.string().nullable(),
   language: Language,
+  /** The stored mode once set up; before that, what setup offers (demo only when EDGE_DEMO=1). */
+  mode: StationMode,
 });
 export type StationSettings = z.infer<typeof StationSettings>;
 
@@ -39,6 +47,8 @@ export const SetupInput = z.object({
    */
   stationCode: z.string().regex(STATION_NAME, 'station code: 1-16 of a-z 0-9 -').optional(),
   centralUrl: z.url({ protocol: /^https?$/ }).nullable().optional(),
+  /** Real unless demo is chosen on purpose; a station set up already keeps its mode (`station_mode_fixed`). */
+  mode: StationMode.optional(),
 });
 export type SetupInput = z.infer<typeof SetupInput>;
 
@@ -49,6 +59,8 @@ export const AuditEntry = z.object({
   actor: z.string(),
   action: z.string(),
   subjectHash: z.string().nullable(),
+  /** Written by a demo station (migration 8): never a real patient's trail. */
+  demo: z.boolean(),
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 

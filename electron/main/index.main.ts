@@ -51,7 +51,6 @@ if (!app.requestSingleInstanceLock()) {
       dataDir,
       // better-sqlite3 built for Electron's ABI, kept apart from node_modules' Node build (electronSqlite.std.ts).
       sqliteBinding: electronSqliteBinding(appDir, process.versions),
-      demo: process.env['EDGE_DEMO'] !== '0',
       sync: { keystore: safeStorageKeystore(dataDir) },
     });
     // The renderer replicates through main's central proxy on a loopback port (app:// cannot serve it).

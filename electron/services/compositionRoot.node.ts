@@ -18,6 +18,8 @@ import { diskSpaceCheck } from './doctor/diskSpace.node.js';
 import { DeviceService } from './devices/deviceService.node.js';
 import { deviceHandlers } from './devices/deviceHandlers.node.js';
 import { DemoDevices } from './devices/demoDevices.node.js';
+import { StationHardware } from './station/stationHardware.node.js';
+import { demoOffered } from './station/stationMode.std.js';
 import { devicePortsCheck } from './devices/deviceDoctor.node.js';
 import type { HidApi } from '../../drivers/devices/ports/hidBoundary.node.js';
 import { CardService } from './card/cardService.node.js';
@@ -39,13 +41,16 @@ export interface EdgeNodeOptions {
   readonly dataDir: string;
   /** better-sqlite3's addon built for Electron's ABI (Electron main passes it; plain Node uses the package's own). */
   readonly sqliteBinding?: string | undefined;
-  /** Demo devices and a virtual card instead of hardware. */
-  readonly demo?: boolean;
+  /**
+   * First-run setup preselects a demo station (default: EDGE_DEMO=1). Only the mode stored at setup makes a
+   * station demo (virtual card, simulated devices on request, demo-tagged records and audit).
+   */
+  readonly offerDemo?: boolean;
   readonly echoLogs?: boolean;
   readonly logLevel?: string;
-  /** Bedside devices: TCP bind address (loopback in tests), a fake HID boundary, demo send interval; autoStart false (the doctor) only probes the ports. */
-  readonly devices?: { readonly tcpHost?: string; readonly hid?: HidApi; readonly hidPollMs?: number; readonly demoIntervalMs?: number; readonly autoStart?: boolean };
-  /** ID card: a given card stack (tests), or 'off' for nodes that never touch PC/SC (most tests); a cid hash. */
+  /** Bedside devices: TCP bind address (loopback in tests), a fake HID boundary; autoStart false (the doctor) only probes the ports. */
+  readonly devices?: { readonly tcpHost?: string; readonly hid?: HidApi; readonly hidPollMs?: number; readonly autoStart?: boolean };
+  /** ID card: a given card stack (tests; kept whatever the mode), or 'off' for nodes that never touch PC/SC (most tests); a cid hash. */
   readonly card?: { readonly backend?: CardBackend | 'off'; readonly hashCid?: HashCid };
   /** Sync with central: the keystore (default: a 0600 file in dataDir; the app passes safeStorage), probe policy, session timing. */
   readonly sync?: Partial<Pick<SyncServiceOptions, 'keystore' | 'policy' | 'session' | 'autoStart'>>;
@@ -76,8 +81,8 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
   const dbFile = join(options.dataDir, 'station.sqlite');
   const db = openStationDb(dbFile, stationMigrations, options.sqliteBinding);
   const events = new EventBus();
-  const settings = new SettingsService(db, (changed) => events.emit('settings.changed', changed));
-  const audit = new AuditLog(db, () => settings.get().stationId);
+  const settings = new SettingsService(db, (changed) => events.emit('settings.changed', changed), options.offerDemo ?? demoOffered(process.env));
+  const audit = new AuditLog(db, () => settings.get().stationId, () => settings.mode() === 'demo');
   const staff = new StaffSession(audit, (onDuty) => events.emit('staff.changed', onDuty));
   const doctor = new Doctor();
   doctor.addCheck(settingsCheck(settings));
@@ -91,29 +96,32 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
   doctor.addCheck(syncCheck(sync));
   const devices = new DeviceService({ db, events, log, audit, ...options.devices });
   if (options.devices?.autoStart !== false) devices.start();
-  const demoDevices = options.demo === true ? new DemoDevices(devices, options.devices?.demoIntervalMs) : undefined;
   doctor.addCheck(devicePortsCheck(devices, { procDir: '/proc', hidDevices: () => devices.hidDevices(), serialPaths: () => devices.serialPaths() }));
   const cardBackend = options.card?.backend;
-  const card =
-    cardBackend === 'off'
-      ? null
-      : new CardService({ db, events, log, audit, demo: options.demo, backend: cardBackend, hashCid: options.card?.hashCid ?? ((cid) => hospitalKey.cidHash(cid)) });
-  card?.start();
-  if (card !== null) {
-    doctor.addCheck(cardServiceCheck(card));
-    doctor.addCheck(cardReadersCheck(card));
+  const newCard = (backend: CardBackend | undefined): CardService =>
+    new CardService({ db, events, log, audit, backend, hashCid: options.card?.hashCid ?? ((cid) => hospitalKey.cidHash(cid)) });
+  const station = new StationHardware({
+    mode: () => settings.mode(),
+    card: cardBackend === 'off' ? null : { make: newCard, given: cardBackend },
+    demoDevices: () => new DemoDevices(devices),
+    log,
+  });
+  if (cardBackend !== 'off') {
+    doctor.addCheck(cardServiceCheck(() => station.card));
+    doctor.addCheck(cardReadersCheck(() => station.card));
   }
 
   const handlers: Handlers = {
-    ...settingsHandlers(settings, audit, doctor),
-    ...deviceHandlers(devices, demoDevices),
-    ...cardHandlers(card),
+    // Setup may make this a demo station: its virtual card and devices are there before setup answers.
+    ...settingsHandlers(settings, audit, doctor, () => station.apply()),
+    ...deviceHandlers(devices, () => station.demoDevices),
+    ...cardHandlers(() => station.card, () => station.demo),
     ...identityHandlers(hospitalKey, audit),
     ...staffHandlers(staff),
     ...syncHandlers(sync),
   };
   const dispatch = createDispatcher(handlers, log);
-  log.info({ dataDir: options.dataDir, demo: options.demo ?? false }, 'edge node started');
+  log.info({ dataDir: options.dataDir, mode: settings.mode() }, 'edge node started');
 
   return {
     dispatch,
@@ -125,14 +133,15 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
     staff,
     doctor,
     devices,
-    card,
+    get card() {
+      return station.card;
+    },
     dataDir: options.dataDir,
     logDir,
     sync,
     async close() {
       await sync.close();
-      await card?.stop();
-      demoDevices?.stop();
+      await station.close();
       await devices.close();
       db.close();
       await sink.close();

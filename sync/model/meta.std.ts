@@ -1,6 +1,6 @@
 /** The app's metadata inside FHIR `meta`: schema version tag, entry source, station, per-field change times. */
 import type { Extension, Meta } from './fhir.std.js';
-import { FIELD_TIMES_EXT, SCHEMA_TAG, SOURCE_TAG, stationSource } from './systems.std.js';
+import { DEMO_TAG, FIELD_TIMES_EXT, SCHEMA_TAG, SOURCE_TAG, stationSource } from './systems.std.js';
 
 /** Bump when the shape of stored documents changes, and add a step in migrate.std.ts. */
 export const SCHEMA_VERSION = 2;
@@ -46,4 +46,14 @@ export function readFieldTimes(meta: Meta | undefined): Record<string, string> {
 export function withFieldTimes(meta: Meta, times: Record<string, string>): Meta {
   const others = (meta.extension ?? []).filter((item) => item.url !== FIELD_TIMES_EXT);
   return { ...meta, extension: [...others, fieldTimesExtension(times)] };
+}
+
+export function isDemoTagged(meta: Meta | undefined): boolean {
+  return meta?.tag?.some((tag) => tag.system === DEMO_TAG.system && tag.code === DEMO_TAG.code) ?? false;
+}
+
+/** The same meta with the demo tag added once (other tags kept in order). */
+export function withDemoTag(meta: Meta | undefined): Meta {
+  if (isDemoTagged(meta)) return meta ?? {};
+  return { ...meta, tag: [...(meta?.tag ?? []), { system: DEMO_TAG.system, code: DEMO_TAG.code }] };
 }

@@ -20,4 +20,9 @@ export const QUEUE_SYSTEM = 'urn:clinic-edge:queue-number';
 export const FIELD_TIMES_EXT = 'urn:clinic-edge:field-times';
 export const CARD_READ_EXT = 'urn:clinic-edge:card-read-at';
 export const AUDIT_ARCHIVE_TYPE = 'urn:clinic-edge:audit-type';
+/**
+ * The tag on every record a demo station writes (`meta.tag`): central's validate_doc_update refuses documents
+ * that carry it, so made-up data never reaches a hospital's records. The one definition both sides use.
+ */
+export const DEMO_TAG = { system: 'urn:clinic-edge:tag', code: 'demo' } as const;
 export const stationSource = (stationId: string): string => `urn:clinic-edge:station:${stationId}`;

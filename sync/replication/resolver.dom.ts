@@ -50,24 +50,23 @@ export async function resolveDocument(store: DataContext, id: string, context: R
   const base = revisions.find((revision) => revision._rev === resolution.merged._rev);
   if (base === undefined || !sameContent(base, resolution.merged)) {
     // The merged revision is written by this station, so it carries this station as its author (central checks).
-    writes.push({ ...resolution.merged, _conflicts: undefined, meta: { ...resolution.merged.meta, source: stationSource(context.stationId) } });
+    writes.push(store.tagged({ ...resolution.merged, _conflicts: undefined, meta: { ...resolution.merged.meta, source: stationSource(context.stationId) } }));
   }
   // Every revision the result does not equal is archived, the base of the merge too: its overwritten fields
   // survive otherwise only as an ancestor revision, which compaction on central deletes.
   const lost = revisions.filter((revision) => !sameContent(revision, resolution.merged));
   if (lost.length > 0) {
-    writes.push(
-      conflictArchive({
-        id: context.newId(),
-        stationId: context.stationId,
-        hcode: context.hcode,
-        at: context.now(),
-        target: id,
-        // The archive keeps the revision's content; attachment bodies stay in the database by digest.
-        losers: lost.map((loser) => ({ ...loser, _attachments: undefined })),
-        rule: resolution.rule,
-      }),
-    );
+    const archive = conflictArchive({
+      id: context.newId(),
+      stationId: context.stationId,
+      hcode: context.hcode,
+      at: context.now(),
+      target: id,
+      // The archive keeps the revision's content; attachment bodies stay in the database by digest.
+      losers: lost.map((loser) => ({ ...loser, _attachments: undefined })),
+      rule: resolution.rule,
+    });
+    writes.push(store.tagged(archive));
   }
   for (const loser of resolution.losers) writes.push({ _id: id, _rev: loser._rev, _deleted: true });
   const results = await store.db.bulkDocs(writes.map(asPut));

@@ -2,6 +2,7 @@
  * The data context (cht-core style): the one object the front desk, vitals and sync code use to read and
  * write records on the station. Everything written is validated with the model's zod schemas first; reads
  * bring old documents up to the current schema version (Observations are never rewritten: they are immutable).
+ * A demo station's context puts the demo tag on everything it writes, so no write path can forget it.
  */
 import { isStorageFull } from './storageFull.std.js';
 import { patientRecordIds } from '../replication/patientMerge.std.js';
@@ -11,7 +12,8 @@ import { EncounterDoc as EncounterSchema, encounterPatientId, nextQueueNumber, q
 import type { ObservationDoc} from '../model/observation.std.js';
 import { enteredInError } from '../model/observation.std.js';
 import { StoredDoc, migrateDoc, readStoredDoc } from '../model/documents.std.js';
-import { docId } from '../model/fhir.std.js';
+import { docId, type Meta } from '../model/fhir.std.js';
+import { withDemoTag } from '../model/meta.std.js';
 import { causalFieldTimes } from './causalTimes.std.js';
 import { ensureIndexes, warmQueries, type IndexName } from './indexes.dom.js';
 import { IdentifierIndex, type CatchUp } from './identifierIndex.dom.js';
@@ -67,22 +69,29 @@ export interface WarmReport {
 /** Background warm-ups asked for by replication (many batches a minute) start at most this often. */
 export const WARM_MIN_GAP_MS = 30_000;
 
+export interface ContextOptions extends OpenOptions {
+  /** A demo station: every document written carries the demo tag (sync/model DEMO_TAG). */
+  readonly demo?: boolean;
+}
+
 export class DataContext {
   readonly db: Database;
+  readonly demo: boolean;
   readonly #identifiers: IdentifierIndex;
   readonly #warmGate: RunGate;
   #warming: Promise<WarmReport> | null = null;
   #closed = false;
 
-  private constructor(name: string, options: OpenOptions) {
+  private constructor(name: string, options: ContextOptions) {
     this.db = openDatabase(name, options);
+    this.demo = options.demo ?? false;
     this.#identifiers = new IdentifierIndex(this.db, name);
     this.#warmGate = runGate(() => this.warmIndexes(), WARM_MIN_GAP_MS, systemTimers, (error) =>
       console.warn('store: index warm-up failed', error instanceof Error ? error.message : String(error)),
     );
   }
 
-  static async open(name: string, options: OpenOptions = {}): Promise<DataContext> {
+  static async open(name: string, options: ContextOptions = {}): Promise<DataContext> {
     const context = new DataContext(name, options);
     await ensureIndexes(context.db);
     return context;
@@ -133,7 +142,7 @@ export class DataContext {
 
   /** Validates and writes one document; a stale `_rev` is a conflict the caller must re-read and redo. */
   async save(doc: StoredDoc): Promise<SavedRef> {
-    const parsed = StoredDoc.safeParse(doc);
+    const parsed = StoredDoc.safeParse(this.tagged(doc));
     if (!parsed.success) throw new StoreError('invalid_document', parsed.error.issues.map((issue) => issue.path.join('.')).join(', '));
     try {
       const [ready] = await this.#withCausalTimes([parsed.data]);
@@ -147,7 +156,7 @@ export class DataContext {
 
   /** Writes several documents in one IndexedDB transaction; returns per-document results, never throws for one. */
   async saveAll(docs: readonly StoredDoc[]): Promise<(SavedRef | StoreError)[]> {
-    const parsed = await this.#withCausalTimes(docs.map((doc) => StoredDoc.parse(doc)));
+    const parsed = await this.#withCausalTimes(docs.map((doc) => StoredDoc.parse(this.tagged(doc))));
     // A failed transaction (quota, disk) rejects the whole batch: one StoreError, nothing half-written.
     const results = await this.db.bulkDocs(parsed.map(asPut)).catch((error: unknown) => {
       throw writeFailure(error);
@@ -159,6 +168,11 @@ export class DataContext {
           ? new StoreError('conflict', 'message' in result ? String(result.message) : 'conflict')
           : writeFailure(result),
     );
+  }
+
+  /** The document as this station writes it: with the demo tag on a demo station (writers outside save/saveAll use it too). */
+  tagged<T extends { readonly meta?: Meta }>(doc: T): T {
+    return this.demo ? { ...doc, meta: withDemoTag(doc.meta) } : doc;
   }
 
   /** Patient updates get field times after those of the revision they replace (see causalTimes). */

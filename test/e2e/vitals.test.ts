@@ -51,8 +51,8 @@ async function openVitals(): Promise<void> {
 
 beforeAll(async () => {
   pty = await startPtyPair();
-  // Demo devices send every 45 s by default: keep them quiet so only the pty's frames are in the inbox.
-  app = await startDevBrowser({ args: ['--demo-device-interval-ms', '0'] });
+  // A real station (the default): only the pty's frames reach the inbox.
+  app = await startDevBrowser({ env: { EDGE_DEMO: '' } });
   browser = await launchChromium();
   const context = await browser.newContext({ locale: 'th-TH', viewport: { width: 1280, height: 1000 } });
   page = await context.newPage();

@@ -17,11 +17,14 @@ export interface AuditRecord {
 export class AuditLog {
   readonly #db: StationDb;
   readonly #station: () => string;
+  readonly #demo: () => boolean;
   #actor: () => string = () => 'unidentified';
 
-  constructor(db: StationDb, station: () => string) {
+  /** `demo`: whether the station is a demo station now (each entry is marked as it is written). */
+  constructor(db: StationDb, station: () => string, demo: () => boolean = () => false) {
     this.#db = db;
     this.#station = station;
+    this.#demo = demo;
   }
 
   /** Where the default actor comes from: the staff session, made after the log it writes to. */
@@ -32,17 +35,17 @@ export class AuditLog {
   append(record: AuditRecord, at: Date = new Date()): number {
     const detail = record.detail === undefined ? null : JSON.stringify(redactValue(record.detail));
     const result = this.#db
-      .prepare('INSERT INTO audit_log (at, station, actor, action, subject_hash, detail) VALUES (?, ?, ?, ?, ?, ?)')
-      .run(at.toISOString(), this.#station(), record.actor ?? this.#actor(), record.action, record.subjectHash ?? null, detail);
+      .prepare('INSERT INTO audit_log (at, station, actor, action, subject_hash, detail, demo) VALUES (?, ?, ?, ?, ?, ?, ?)')
+      .run(at.toISOString(), this.#station(), record.actor ?? this.#actor(), record.action, record.subjectHash ?? null, detail, this.#demo() ? 1 : 0);
     return Number(result.lastInsertRowid);
   }
 
   recent(limit: number): AuditEntry[] {
     return this.#db
-      .prepare<[number], { id: number; at: string; station: string; actor: string; action: string; subject_hash: string | null }>(
-        'SELECT id, at, station, actor, action, subject_hash FROM audit_log ORDER BY id DESC LIMIT ?',
+      .prepare<[number], { id: number; at: string; station: string; actor: string; action: string; subject_hash: string | null; demo: number }>(
+        'SELECT id, at, station, actor, action, subject_hash, demo FROM audit_log ORDER BY id DESC LIMIT ?',
       )
       .all(limit)
-      .map((row) => ({ id: row.id, at: row.at, station: row.station, actor: row.actor, action: row.action, subjectHash: row.subject_hash }));
+      .map((row) => ({ id: row.id, at: row.at, station: row.station, actor: row.actor, action: row.action, subjectHash: row.subject_hash, demo: row.demo === 1 }));
   }
 }

@@ -2,10 +2,12 @@
 import type { Check } from '../doctor/doctor.node.js';
 import type { CardService } from './cardService.node.js';
 
-export function cardServiceCheck(card: CardService): Check {
+export function cardServiceCheck(current: () => CardService | null): Check {
   return function checkCardService() {
+    const card = current();
+    if (card === null) return { id: 'card.service', verdict: 'fail', th: 'ไม่มีบริการบัตรในโหนดนี้', en: 'This node has no card service.' };
     if (card.backend.kind === 'virtual') {
-      return { id: 'card.service', verdict: 'ok', th: 'โหมดสาธิต: ใช้บัตรจำลองในเครื่อง', en: 'Demo mode: using the in-process virtual card.' };
+      return { id: 'card.service', verdict: 'ok', th: 'สถานีสาธิต: ใช้บัตรจำลองในเครื่อง', en: 'Demo station: using the in-process virtual card.' };
     }
     if (!card.backend.serviceUp()) {
       return {
@@ -19,9 +21,9 @@ export function cardServiceCheck(card: CardService): Check {
   };
 }
 
-export function cardReadersCheck(card: CardService): Check {
+export function cardReadersCheck(current: () => CardService | null): Check {
   return function checkCardReaders() {
-    const readers = card.status().readers;
+    const readers = current()?.status().readers ?? [];
     if (readers.length === 0) {
       return { id: 'card.readers', verdict: 'warn', th: 'ไม่พบเครื่องอ่านบัตร กรุณาเสียบเครื่องอ่านบัตร', en: 'No card reader found; plug one in.' };
     }

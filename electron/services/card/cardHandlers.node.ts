@@ -10,31 +10,32 @@ function cardOff(): never {
   throw new EdgeError('card_no_service', 'the card feature is off on this node');
 }
 
-export function cardHandlers(card: CardService | null): CardHandlers {
-  if (card === null) {
-    return {
-      'card.readers': () => ({ backend: 'pcsc', service: 'down', readers: [] }),
-      'card.read': cardOff,
-      'card.markPhotoStored': cardOff,
-      'card.demoInsert': cardOff,
-      'card.demoRemove': cardOff,
-    };
+/** `current`: the card service now (a station set up as demo gets a new one); `demo`: whether the station is a demo station. */
+export function cardHandlers(current: () => CardService | null, demo: () => boolean): CardHandlers {
+  function service(): CardService {
+    return current() ?? cardOff();
+  }
+  /** The virtual card is a demo station's only: a real station never reads a made-up card. */
+  function demoCard(): CardService {
+    const card = service();
+    if (!demo()) throw new EdgeError('card_demo_only', 'not a demo station');
+    return card;
   }
   return {
     'card.readers': function cardReaders() {
-      return card.status();
+      return current()?.status() ?? { backend: 'pcsc', service: 'down', readers: [] };
     },
     'card.read': function readCard(input) {
-      return card.read(input);
+      return service().read(input);
     },
     'card.markPhotoStored': function markPhotoStored(input) {
-      return card.markPhotoStored(input);
+      return service().markPhotoStored(input);
     },
     'card.demoInsert': function demoInsert(input) {
-      return card.demoInsert(input);
+      return demoCard().demoInsert(input);
     },
     'card.demoRemove': function demoRemove() {
-      return card.demoRemove();
+      return demoCard().demoRemove();
     },
   };
 }

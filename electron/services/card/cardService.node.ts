@@ -1,6 +1,6 @@
 /**
- * The card feature in the main process: picks the card stack (PC/SC; the in-process virtual card in demo mode
- * when the station has no reader), runs the CardReader, forwards its events to the EventBus, audits every read
+ * The card feature in the main process: runs the CardReader over the card stack it is given (PC/SC by default;
+ * the composition root gives a demo station the in-process virtual card), forwards its events to the EventBus, audits every read
  * by hashed cid, remembers stored photos, and serves the card.* commands.
  */
 import type { CardStatus, CardText, DemoCardAtr } from '../../contract/card.std.js';
@@ -8,7 +8,7 @@ import type { EventPayload } from '../../contract/contract.std.js';
 import { EdgeError } from '../../contract/result.std.js';
 import type { CardBackend } from '../../../drivers/card/backend.std.js';
 import { CardReader, type CardReaderEvents } from '../../../drivers/card/cardReader.node.js';
-import { PcscBackend, loadSmartcard } from '../../../drivers/card/pcsc/pcscBackend.node.js';
+import { PcscBackend } from '../../../drivers/card/pcsc/pcscBackend.node.js';
 import { isCardFailure } from '../../../drivers/card/protocol/failure.std.js';
 import { atrFamily } from '../../../drivers/card/protocol/atr.std.js';
 import { fromHex } from '../../../drivers/card/protocol/apdu.std.js';
@@ -31,29 +31,8 @@ export interface CardServiceOptions {
   readonly audit: AuditLog;
   /** Keyed hash of a cid for the audit log and photo cache (default: HMAC under the station's key). */
   readonly hashCid?: HashCid;
-  readonly demo?: boolean;
-  /** A given card stack (tests); otherwise chosen here. */
+  /** The card stack: the virtual card of a demo station, a test's; PC/SC when none is given. */
   readonly backend?: CardBackend;
-}
-
-/** Demo mode uses real readers when there are any; else the in-process virtual card. */
-function pcscHasReaders(): boolean {
-  try {
-    const context = new (loadSmartcard().Context)();
-    try {
-      return context.listReaders().length > 0;
-    } finally {
-      context.close();
-    }
-  } catch {
-    return false;
-  }
-}
-
-function chooseBackend(options: CardServiceOptions): CardBackend {
-  if (options.backend !== undefined) return options.backend;
-  if (options.demo === true && !pcscHasReaders()) return new InProcessBackend();
-  return new PcscBackend();
 }
 
 export class CardService {
@@ -67,7 +46,7 @@ export class CardService {
     this.#log = options.log;
     this.store = new CardStore(options.db);
     this.hashCid = options.hashCid ?? keyedCidHash(this.store.stationKey());
-    this.backend = chooseBackend(options);
+    this.backend = options.backend ?? new PcscBackend();
     this.reader = new CardReader({
       backend: this.backend,
       emit: <E extends keyof CardReaderEvents>(name: E, payload: CardReaderEvents[E]) => {
@@ -116,7 +95,7 @@ export class CardService {
   }
 
   #virtual(): InProcessBackend {
-    if (!(this.backend instanceof InProcessBackend)) throw new EdgeError('card_demo_only', 'not in demo mode with the virtual card');
+    if (!(this.backend instanceof InProcessBackend)) throw new EdgeError('card_demo_only', 'not a demo station with the virtual card');
     return this.backend;
   }
 

@@ -113,4 +113,12 @@ export const stationMigrations: readonly Migration[] = [
       CREATE INDEX link_probe_at ON link_probe (at);
     `,
   },
+  {
+    version: 8,
+    name: 'audit log: demo station entries',
+    sql: `
+      -- Entries a demo station writes are marked, so its made-up trail is never read as a real patient's.
+      ALTER TABLE audit_log ADD COLUMN demo INTEGER NOT NULL DEFAULT 0;
+    `,
+  },
 ];

@@ -1,23 +1,20 @@
 /**
- * Demo mode: simulated devices feed the real pipeline (framer → decoder → inbox → events) with frames
- * built by the simulators, every `intervalMs` and on command (devices.simulate).
+ * A demo station's simulated devices: they feed the real pipeline (framer → decoder → inbox → events) with
+ * frames built by the simulators, one reading each time someone asks (devices.simulate, the Vitals button),
+ * never on a timer: a reading nobody asked for would look like a real measurement.
  */
 import type { ProfileName } from '../../../drivers/devices/profiles.std.js';
+import { DEMO_DEVICE_PROFILES } from '../../contract/devices.std.js';
 import { sampleFrame } from '../../../drivers/devices/simulators/frames.std.js';
 import type { DeviceService } from './deviceService.node.js';
 import type { PortRunner } from './portRunner.node.js';
 
-const demoProfiles: readonly ProfileName[] = ['omron-hbp9030', 'gtech-gl310', 'masimo-rad8', 'hl7-mllp'];
-
 export class DemoDevices {
   readonly #runners = new Map<ProfileName, PortRunner>();
-  readonly #timer: ReturnType<typeof setInterval> | undefined;
   #seed = 0;
 
-  constructor(service: DeviceService, intervalMs = 45_000) {
-    for (const profile of demoProfiles) this.#runners.set(profile, service.addVirtualPort(`demo:${profile}`, profile));
-    this.#timer = intervalMs > 0 ? setInterval(() => this.send(), intervalMs) : undefined;
-    this.#timer?.unref();
+  constructor(service: DeviceService) {
+    for (const profile of DEMO_DEVICE_PROFILES) this.#runners.set(profile, service.addVirtualPort(`demo:${profile}`, profile));
   }
 
   /** Sends one reading from one simulated device (or each of them). Returns how many were sent. */
@@ -34,9 +31,5 @@ export class DemoDevices {
       sent += 1;
     }
     return sent;
-  }
-
-  stop(): void {
-    if (this.#timer !== undefined) clearInterval(this.#timer);
   }
 }

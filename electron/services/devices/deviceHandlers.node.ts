@@ -9,7 +9,8 @@ type DeviceHandlers = Pick<
   'devices.list' | 'devices.configure' | 'devices.pending' | 'devices.bind' | 'devices.binding' | 'devices.assign' | 'devices.confirm' | 'devices.discard' | 'devices.simulate'
 >;
 
-export function deviceHandlers(service: DeviceService, demo: DemoDevices | undefined): DeviceHandlers {
+/** `demo`: the simulated devices, on a demo station only. */
+export function deviceHandlers(service: DeviceService, demo: () => DemoDevices | undefined): DeviceHandlers {
   return {
     'devices.list': function listDevices() {
       return service.list();
@@ -36,8 +37,9 @@ export function deviceHandlers(service: DeviceService, demo: DemoDevices | undef
       return service.discard(input.id, input.reason);
     },
     'devices.simulate': function simulateReading(input) {
-      if (demo === undefined) throw new EdgeError('device_demo_only', 'devices.simulate needs demo mode');
-      return { sent: demo.send(input.profile) };
+      const devices = demo();
+      if (devices === undefined) throw new EdgeError('device_demo_only', 'devices.simulate needs a demo station');
+      return { sent: devices.send(input.profile) };
     },
   };
 }

@@ -38,11 +38,19 @@ export function settingsCheck(settings: SettingsService): Check {
     if (!current.configured) {
       return { id: 'settings', verdict: 'warn', th: 'ยังไม่ได้ตั้งค่าสถานี (รหัสสถานพยาบาลและชื่อสถานี)', en: 'Station not set up yet (hospital code and station name).' };
     }
+    if (current.mode === 'demo') {
+      return {
+        id: 'settings',
+        verdict: 'warn',
+        th: `สถานีสาธิต (ข้อมูลสมมติ ไม่ใช่ของผู้ป่วยจริง ระบบกลางไม่รับ): รหัสสถานพยาบาล ${current.hcode ?? ''} สถานี "${current.stationName ?? ''}"`,
+        en: `Demo station (made-up data, never a real patient's; central refuses it): hospital code ${current.hcode ?? ''}, station "${current.stationName ?? ''}".`,
+      };
+    }
     return {
       id: 'settings',
       verdict: 'ok',
-      th: `ตั้งค่าแล้ว: รหัสสถานพยาบาล ${current.hcode ?? ''} สถานี "${current.stationName ?? ''}"`,
-      en: `Set up: hospital code ${current.hcode ?? ''}, station "${current.stationName ?? ''}".`,
+      th: `ตั้งค่าแล้ว (สถานีจริง): รหัสสถานพยาบาล ${current.hcode ?? ''} สถานี "${current.stationName ?? ''}"`,
+      en: `Set up (real station): hospital code ${current.hcode ?? ''}, station "${current.stationName ?? ''}".`,
     };
   };
 }

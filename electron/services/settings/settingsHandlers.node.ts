@@ -6,14 +6,16 @@ import type { Doctor } from '../doctor/doctor.node.js';
 
 type SettingsHandlers = Pick<Handlers, 'settings.get' | 'settings.setup' | 'settings.setLanguage' | 'audit.recent' | 'diagnostics.run'>;
 
-export function settingsHandlers(settings: SettingsService, audit: AuditLog, doctor: Doctor): SettingsHandlers {
+/** `applyMode`: start what the station's mode needs (a station set up as demo gets its virtual card and devices). */
+export function settingsHandlers(settings: SettingsService, audit: AuditLog, doctor: Doctor, applyMode: () => Promise<void> = () => Promise.resolve()): SettingsHandlers {
   return {
     'settings.get': function getSettings() {
       return settings.get();
     },
-    'settings.setup': function setupStation(input) {
+    'settings.setup': async function setupStation(input) {
       const result = settings.setup(input);
-      audit.append({ action: 'station.setup', detail: { hcode: input.hcode } });
+      audit.append({ action: 'station.setup', detail: { hcode: input.hcode, mode: result.mode } });
+      await applyMode();
       return result;
     },
     'settings.setLanguage': function setLanguage(input) {

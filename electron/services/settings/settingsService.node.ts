@@ -1,21 +1,25 @@
-/** Station settings kept in SQLite: hospital code, station id and name, central URL, language. */
+/** Station settings kept in SQLite: hospital code, station id and name, central URL, language, real or demo. */
 import { randomUUID } from 'node:crypto';
 import type { StationDb } from '../db/stationDb.node.js';
-import type { SetupInput, StationSettings, Language } from '../../contract/settings.std.js';
+import type { SetupInput, StationSettings, Language, StationMode } from '../../contract/settings.std.js';
 import { Hcode, suggestQueuePrefix } from '../../contract/settings.std.js';
 import { EdgeError } from '../../contract/result.std.js';
 import { stationUserName } from '../../../sync/central/designDocs.std.js';
 import { queuePrefixFor } from '../../../sync/model/encounter.std.js';
+import { modeAtSetup, offeredMode, runningMode } from '../station/stationMode.std.js';
 
-type Key = 'hcode' | 'stationId' | 'stationName' | 'queuePrefix' | 'centralUrl' | 'language';
+type Key = 'hcode' | 'stationId' | 'stationName' | 'queuePrefix' | 'centralUrl' | 'language' | 'stationMode';
 
 export class SettingsService {
   readonly #db: StationDb;
   readonly #onChange: (settings: StationSettings) => void;
+  readonly #offered: StationMode;
 
-  constructor(db: StationDb, onChange: (settings: StationSettings) => void = () => undefined) {
+  /** `offerDemo`: setup preselects demo (EDGE_DEMO=1); it never makes a station demo by itself. */
+  constructor(db: StationDb, onChange: (settings: StationSettings) => void = () => undefined, offerDemo = false) {
     this.#db = db;
     this.#onChange = onChange;
+    this.#offered = offeredMode(offerDemo);
     // Until setup the station has a random id (audit entries of the setup itself); setup gives it its central
     // identity, the author of every record it writes.
     if (this.#read('stationId') === null) this.#write({ stationId: randomUUID() });
@@ -26,22 +30,37 @@ export class SettingsService {
     const stationName = this.#read('stationName');
     const queuePrefix = this.#read('queuePrefix');
     const language = this.#read('language');
+    const configured = hcode !== null && stationName !== null && queuePrefix !== null;
     return {
-      configured: hcode !== null && stationName !== null && queuePrefix !== null,
+      configured,
       hcode,
       stationId: this.#read('stationId') ?? '',
       stationName,
       queuePrefix,
       centralUrl: this.#read('centralUrl'),
       language: language === 'en' ? 'en' : 'th',
+      mode: configured ? this.mode() : this.#offered,
     };
+  }
+
+  /** The mode the station runs in: demo only when setup stored demo. */
+  mode(): StationMode {
+    return runningMode(this.#storedMode());
+  }
+
+  /** A station set up before stations had a mode is a real one. */
+  #storedMode(): string | null {
+    return this.#read('stationMode') ?? (this.#read('hcode') === null ? null : 'real');
   }
 
   setup(input: SetupInput): StationSettings {
     if (!Hcode.safeParse(input.hcode).success) throw new EdgeError('invalid_hcode', 'hcode must be 5 digits');
     const queuePrefix = input.queuePrefix ?? (input.stationCode === undefined ? suggestQueuePrefix(input.stationName) : queuePrefixFor(input.stationCode));
     const stationCode = input.stationCode ?? queuePrefix.toLowerCase();
+    const mode = modeAtSetup(this.#storedMode(), input.mode);
+    if (mode === 'changed') throw new EdgeError('station_mode_fixed', `the station is already a ${this.mode()} station`);
     this.#write({
+      stationMode: mode,
       hcode: input.hcode,
       stationId: stationUserName(input.hcode, stationCode),
       stationName: input.stationName.trim(),

@@ -28,7 +28,7 @@ export function App() {
     );
   }
   if (station.settings === null) return <main className="setup">{t('app.loading')}</main>;
-  if (!station.settings.configured) return <FirstRunSetup onDone={station.replaceSettings} />;
+  if (!station.settings.configured) return <FirstRunSetup offered={station.settings.mode} onDone={station.replaceSettings} />;
 
   return (
     <div className="app">
@@ -48,7 +48,7 @@ export function App() {
           </button>
         ))}
       </nav>
-      <RecordsProvider hcode={station.settings.hcode ?? ''} stationId={station.settings.stationId}>
+      <RecordsProvider hcode={station.settings.hcode ?? ''} stationId={station.settings.stationId} demo={station.settings.mode === 'demo'}>
         {workspace === 'frontdesk' && <FrontDesk settings={station.settings} />}
         {workspace === 'vitals' && <Vitals settings={station.settings} resolvePatientId={patientIdFor} />}
         {workspace === 'it' && <SyncDevices settings={station.settings} />}

@@ -1,4 +1,4 @@
-/** Always visible: which station, which hospital, and whether the link to central is working. */
+/** Always visible: which station, which hospital, whether it is a demo station, and whether the link to central is working. */
 import { useTranslation } from 'react-i18next';
 import type { StationSettings } from '../../../electron/contract/settings.std.js';
 import type { LinkState } from '../../../electron/contract/link.std.js';
@@ -20,8 +20,13 @@ export function Header({ settings, bridgeUp, link, onSettings }: HeaderProps) {
     if (result.ok) onSettings(result.value);
   }
   return (
-    <header className="header">
+    <header className={settings.mode === 'demo' ? 'header header-demo' : 'header'}>
       <div className="header-station" data-testid="header-station">
+        {settings.mode === 'demo' && (
+          <span className="pill pill-demo" title={t('header.demoTitle')} data-testid="demo-badge">
+            {t('header.demo')}
+          </span>
+        )}
         <span className="label">{t('header.station')}</span> <strong>{settings.stationName}</strong>
         <span className="sep">·</span>
         <span className="label">{t('header.hcode')}</span> <strong data-testid="header-hcode">{settings.hcode}</strong>

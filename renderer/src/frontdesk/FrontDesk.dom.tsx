@@ -1,6 +1,7 @@
 /**
  * Front desk: insert the card → the form fills (photo when ready) → save creates or updates the patient and
  * opens a visit with a queue number. Manual entry when the chip fails. Taking the card out clears an unsaved form.
+ * A demo station has buttons to put a made-up card in the virtual reader; a real station with no reader says so.
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +17,10 @@ import { registerVisit, type RegisteredVisit } from './registerVisit.dom.js';
 import { CardRegistration } from './CardRegistration.dom.js';
 import { ManualEntry } from './ManualEntry.dom.js';
 import { TodayQueue } from './TodayQueue.dom.js';
+import { useCardStatus } from '../station/useHardwareStatus.dom.js';
+import { missingCardReader } from '../station/missingHardware.std.js';
+import { MissingHardwareNotice } from '../station/MissingHardwareNotice.dom.js';
+import { DemoCardControls } from '../station/DemoCardControls.dom.js';
 
 export function FrontDesk({ settings }: { readonly settings: StationSettings }) {
   const { t } = useTranslation();
@@ -26,6 +31,9 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
   const [saved, setSaved] = useState<RegisteredVisit | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
+  const cardStatus = useCardStatus();
+  const demo = settings.mode === 'demo';
+  const missing = demo ? null : missingCardReader(cardStatus);
 
   async function save(card: CardRead, source: 'card' | 'manual'): Promise<void> {
     if (records === null) return;
@@ -70,11 +78,16 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
               </p>
             </div>
           )}
+          {demo && <DemoCardControls status={cardStatus} />}
           {session.phase === 'idle' && !manual && (
             <div className="card">
-              <p className="hint" data-testid="card-waiting">
-                {t('frontdesk.waiting')}
-              </p>
+              {missing !== null ? (
+                <MissingHardwareNotice missing={missing} />
+              ) : (
+                <p className="hint" data-testid="card-waiting">
+                  {t(demo ? 'demo.cardWaiting' : 'frontdesk.waiting')}
+                </p>
+              )}
               <button type="button" className="secondary" onClick={() => setManual(true)} data-testid="manual-open">
                 {t('frontdesk.manual.open')}
               </button>

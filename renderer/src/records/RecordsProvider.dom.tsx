@@ -21,7 +21,8 @@ export function databaseName(hcode: string): string {
   return `clinic_${hcode}`;
 }
 
-export function RecordsProvider({ hcode, stationId, children }: { readonly hcode: string; readonly stationId: string; readonly children: ReactNode }) {
+/** `demo`: a demo station, whose every record carries the demo tag. */
+export function RecordsProvider({ hcode, stationId, demo, children }: { readonly hcode: string; readonly stationId: string; readonly demo: boolean; readonly children: ReactNode }) {
   const [records, setRecords] = useState<DataContext | null>(null);
   const [error, setError] = useState<string | null>(null);
   const ids = useMemo(
@@ -32,7 +33,7 @@ export function RecordsProvider({ hcode, stationId, children }: { readonly hcode
   useEffect(() => {
     let live = true;
     let opened: DataContext | null = null;
-    DataContext.open(databaseName(hcode)).then(
+    DataContext.open(databaseName(hcode), { demo }).then(
       (context) => {
         opened = context;
         // Indexes build lazily on the first query after writes (minutes after a large import): do it now, unawaited.
@@ -48,7 +49,7 @@ export function RecordsProvider({ hcode, stationId, children }: { readonly hcode
       // close() also closes the identifier index and leaves a warm-up in flight to stop on its own.
       opened?.close().catch((reason: unknown) => console.warn('records: close failed', reason instanceof Error ? reason.message : String(reason)));
     };
-  }, [hcode]);
+  }, [hcode, demo]);
 
   // Replication runs while the store is open, whichever workspace is shown.
   useReplicationRunner(bridgeSyncApi, records, ids);

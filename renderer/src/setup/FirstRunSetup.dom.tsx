@@ -1,14 +1,18 @@
-/** First run: the hospital code (5 digits) and the station's name, stored in the station database. */
+/**
+ * First run: the hospital code (5 digits), the station's name, and whether it is a real or a demo station
+ * (real unless chosen; preselected demo only when started with EDGE_DEMO=1), stored in the station database.
+ */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StationSettings } from '../../../electron/contract/settings.std.js';
+import type { StationMode, StationSettings } from '../../../electron/contract/settings.std.js';
 import { QueuePrefix, suggestQueuePrefix } from '../../../electron/contract/settings.std.js';
 import { STATION_NAME } from '../../../sync/central/designDocs.std.js';
 import { invoke } from '../bridge/client.dom.js';
 import { errorMessage } from '../i18n/i18n.dom.js';
 
-export function FirstRunSetup({ onDone }: { readonly onDone: (settings: StationSettings) => void }) {
+export function FirstRunSetup({ offered, onDone }: { readonly offered: StationMode; readonly onDone: (settings: StationSettings) => void }) {
   const { t } = useTranslation();
+  const [mode, setMode] = useState<StationMode>(offered);
   const [hcode, setHcode] = useState('');
   const [stationName, setStationName] = useState('');
   const [centralUrl, setCentralUrl] = useState('');
@@ -29,7 +33,7 @@ export function FirstRunSetup({ onDone }: { readonly onDone: (settings: StationS
     if (!STATION_NAME.test(code)) return setProblem(t('setup.stationCodeInvalid'));
     if (centralUrl !== '' && !/^https?:\/\/.+/.test(centralUrl)) return setProblem(t('setup.urlInvalid'));
     setBusy(true);
-    const result = await invoke('settings.setup', { hcode, stationName, queuePrefix: prefix, stationCode: code, centralUrl: centralUrl === '' ? null : centralUrl });
+    const result = await invoke('settings.setup', { hcode, stationName, queuePrefix: prefix, stationCode: code, centralUrl: centralUrl === '' ? null : centralUrl, mode });
     setBusy(false);
     if (result.ok) onDone(result.value);
     else setProblem(errorMessage(result.error.code));
@@ -58,6 +62,16 @@ export function FirstRunSetup({ onDone }: { readonly onDone: (settings: StationS
           <input name="stationCode" maxLength={16} value={code} onChange={(e) => setStationCode(e.target.value.toLowerCase().replace(/[^a-z0-9-]/g, ''))} />
           <small className="muted">{t('setup.stationCodeHint', { user: `st-${hcode === '' ? '?????' : hcode}-${code}` })}</small>
         </label>
+        <fieldset className="station-mode" data-testid="setup-mode">
+          <legend>{t('setup.mode')}</legend>
+          {(['real', 'demo'] as const).map((choice) => (
+            <label key={choice} className={`mode-choice${mode === choice ? ' chosen' : ''}${choice === 'demo' ? ' mode-demo' : ''}`}>
+              <input type="radio" name="mode" value={choice} checked={mode === choice} onChange={() => setMode(choice)} data-testid={`setup-mode-${choice}`} />
+              {t(choice === 'real' ? 'setup.modeReal' : 'setup.modeDemo')}
+            </label>
+          ))}
+          <small className="muted">{t('setup.modeHint')}</small>
+        </fieldset>
         <label>
           {t('setup.centralUrl')}
           <input name="centralUrl" value={centralUrl} onChange={(e) => setCentralUrl(e.target.value.trim())} placeholder="https://" />

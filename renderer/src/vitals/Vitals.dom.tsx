@@ -3,7 +3,8 @@
  * measuring; the nurse confirms (FHIR Observations written to the station's store, then the device inbox
  * marks them charted) or discards them. Manual entry, NEWS2 and the patient's recent observations with
  * corrections sit beside them. Readings with no patient, or bound to another patient, wait in "unassigned /
- * other patients" until the nurse gives one to this patient or discards it with a reason.
+ * other patients" until the nurse gives one to this patient or discards it with a reason. A demo station has a
+ * button per simulated device (one reading per press); a real station with no device port says so.
  */
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -26,6 +27,10 @@ import { PendingReadings, type ReadingActions } from './PendingReadings.dom.js';
 import { ManualEntry } from './ManualEntry.dom.js';
 import { News2Panel } from './News2Panel.dom.js';
 import { RecentObservations } from './RecentObservations.dom.js';
+import { useDevicePorts } from '../station/useHardwareStatus.dom.js';
+import { missingDevicePort } from '../station/missingHardware.std.js';
+import { MissingHardwareNotice } from '../station/MissingHardwareNotice.dom.js';
+import { DemoDeviceControls } from '../station/DemoDeviceControls.dom.js';
 import './vitals.css';
 
 type Notice = { readonly kind: 'ok' | 'bad'; readonly text: string } | null;
@@ -55,6 +60,9 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
   const pending = usePendingReadings(records, patient.patientId, station);
   const observations = usePatientObservations(records, patient.patientId);
   const [notice, setNotice] = useState<Notice>(null);
+  const ports = useDevicePorts();
+  const demo = settings?.mode === 'demo';
+  const missingPort = demo || ports === null ? null : missingDevicePort(ports);
 
   async function attempt(action: () => Promise<string>): Promise<boolean> {
     try {
@@ -144,7 +152,9 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
           {t(`vitals.profile.${pending.lastDeviceError.profile}`, { defaultValue: pending.lastDeviceError.profile })}: {errorMessage(pending.lastDeviceError.code)}
         </p>
       )}
+      {missingPort !== null && <MissingHardwareNotice missing={missingPort} />}
       <div className="grid vitals-grid">
+        {demo && <DemoDeviceControls />}
         <PatientBar records={records} station={patient} hcode={settings?.hcode ?? ''} />
         <PendingReadings forPatient={pending.forPatient} others={pending.others} actions={actions} hasPatient={hasPatient} />
         <ManualEntry disabled={!hasPatient || records === null} onSave={saveManualItems} />

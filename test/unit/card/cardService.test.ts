@@ -17,8 +17,11 @@ afterEach(async () => {
 
 async function demoNode(): Promise<{ node: EdgeNode; next: <E extends EventName>(name: E, match?: (p: EventPayload<E>) => boolean) => Promise<EventPayload<E>> }> {
   dir = mkdtempSync(join(tmpdir(), 'edge-card-'));
-  const created = await createEdgeNode({ dataDir: dir, demo: true, card: { backend: new InProcessBackend() } });
+  const created = await createEdgeNode({ dataDir: dir, offerDemo: false, card: { backend: new InProcessBackend() } });
   node = created;
+  // The virtual card works on a station set up as demo only.
+  const setup = await created.dispatch('settings.setup', { hcode: '10953', stationName: 'สาธิต', mode: 'demo' });
+  if (!setup.ok) throw new Error(setup.error.code);
   const next = <E extends EventName>(name: E, match: (p: EventPayload<E>) => boolean = () => true): Promise<EventPayload<E>> =>
     new Promise((resolve) => {
       const off = created.events.subscribe((event: EventName, payload: unknown) => {

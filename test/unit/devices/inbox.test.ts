@@ -99,10 +99,11 @@ describe('device inbox commands', () => {
     expect(observationIdFor('abc', '8480-6')).not.toBe(observationIdFor('abd', '8480-6'));
   });
 
-  it('demo mode: simulated devices produce readings on command through the real pipeline', async () => {
+  it('demo station: simulated devices produce readings on command through the real pipeline', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'edge-demo-'));
-    const demo = await createEdgeNode({ dataDir, demo: true, devices: { demoIntervalMs: 0 }, card: { backend: 'off' } });
+    const demo = await createEdgeNode({ dataDir, card: { backend: 'off' } });
     try {
+      expect((await demo.dispatch('settings.setup', { hcode: '10953', stationName: 'สาธิต', mode: 'demo' })).ok).toBe(true);
       const reading = nextEvent(demo.events, 'devices.reading', (r) => r.profile === 'masimo-rad8');
       const sent = await demo.dispatch('devices.simulate', { profile: 'masimo-rad8' });
       expect(sent).toEqual({ ok: true, value: { sent: 1 } });
@@ -115,7 +116,7 @@ describe('device inbox commands', () => {
     }
   });
 
-  it('devices.simulate is refused outside demo mode', async () => {
+  it('devices.simulate is refused on a real station', async () => {
     node = await deviceNode();
     const result = await node.dispatch('devices.simulate', {});
     expect(result.ok ? 'ok' : result.error.code).toBe('device_demo_only');
