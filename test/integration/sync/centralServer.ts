@@ -6,6 +6,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { provision, type ProvisionOptions, type ProvisionResult } from '../../../sync/central/provision.node.js';
 
 export const CENTRAL_ADMIN = { user: 'admin', password: 'admin-test-only' };
 const root = resolve(import.meta.dirname, '../../..');
@@ -227,4 +228,12 @@ export async function linkProxy(targetPort: number, options: LinkProxyOptions = 
       await new Promise<void>((done) => server.close(() => done()));
     },
   };
+}
+
+/** Provisions a station that does not exist yet, so its password is known (re-provisioning keeps it and gives null). */
+export async function provisionStation(options: ProvisionOptions): Promise<ProvisionResult & { readonly stationPassword: string }> {
+  const result = await provision(options);
+  const { stationPassword } = result;
+  if (stationPassword === null) throw new Error(`station ${options.station} already existed: its password was kept`);
+  return { ...result, stationPassword };
 }
