@@ -52,8 +52,11 @@ export async function resolveDocument(store: DataContext, id: string, context: R
   const writes: object[] = [];
   const [winner, ...others] = revisions;
   if (winner === undefined) return 'none';
+  // An equal-generation loser with the same content (two stations merged at once) is lifted above by the
+  // winner's own author only: were every station to do it, each round would make a new tie.
   const settled = settledConflict(winner._rev, others.map((other) => other._rev));
-  if (!settled || !sameContent(winner, resolution.merged)) {
+  const mine = winner.meta?.source === stationSource(context.stationId);
+  if (!sameContent(winner, resolution.merged) || (!settled && mine)) {
     // The merged revision is written by this station, so it carries this station as its author (central checks).
     writes.push({ ...resolution.merged, _rev: winner._rev, _conflicts: undefined, meta: { ...resolution.merged.meta, source: stationSource(context.stationId) } });
   }

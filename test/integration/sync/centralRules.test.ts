@@ -87,7 +87,8 @@ describe('deletes are checked like writes', () => {
     expect(refused(bulk)).toBe(true);
     const padded = await asB('Device%2Fd-1', 'PUT', { _deleted: true, resourceType: 'Device', padding: 'x' });
     expect(padded.status).toBeGreaterThanOrEqual(400);
-    expect((await asB('Device%2Fd-2', 'PUT', { _deleted: true, resourceType: 'Device' })).status).toBe(201);
+    // A deletion PUT as a new document: CouchDB answers 200, pouchdb-server 201.
+    expect((await asB('Device%2Fd-2', 'PUT', { _deleted: true, resourceType: 'Device' })).status).toBeLessThan(300);
     expect((await winner('totally-arbitrary-id')).error).toBe('not_found');
   });
 });
@@ -126,7 +127,7 @@ describe('observations and audit events are immutable', () => {
   it('an audit event cannot be rewritten, on a foreign branch either', async () => {
     const archive = conflictArchive({ id: testIdFactory(stationA.user)(), stationId: stationA.user, hcode, at, target: 'Patient/p1', losers: [{ a: 1 }], rule: 'patient-fieldwise' });
     await put(archive);
-    const forged = await pushForeignBranch({ ...archive, outcomeDesc: 'rewritten' }, 3);
+    const forged = await pushForeignBranch({ ...archive, ...bySource(archive, stationB.user), outcomeDesc: 'rewritten' }, 3);
     expect(refused(forged)).toBe(true);
     expect((await winner(archive._id))['outcomeDesc']).toBe('patient-fieldwise');
   });
@@ -195,7 +196,8 @@ describe('provisioning again', () => {
     expect((await asA('')).status).toBe(200);
     const reset = await provision({ ...admin, station: 'a', resetPassword: true });
     expect(reset.stationPassword).toMatch(/.{16,}/);
-    expect((await asA('')).status).toBe(401);
+    // CouchDB's authentication cache may take the old password a moment longer; pouchdb-server refuses it at once.
+    await expect.poll(async () => (await asA('')).status, { timeout: 15_000, interval: 250 }).toBe(401);
     stationA = { ...stationA, password: reset.stationPassword ?? '' };
     expect((await asA('')).status).toBe(200);
   });

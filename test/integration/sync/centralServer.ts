@@ -8,7 +8,11 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { provision, type ProvisionOptions, type ProvisionResult } from '../../../sync/central/provision.node.js';
 
-export const CENTRAL_ADMIN = { user: 'admin', password: 'admin-test-only' };
+/** The central admin: pouchdb-server's made here, or the one in COUCHDB_URL for `npm run test:couchdb`. */
+export const CENTRAL_ADMIN = {
+  user: process.env['EDGE_TEST_CENTRAL_ADMIN_USER'] ?? 'admin',
+  password: process.env['EDGE_TEST_CENTRAL_ADMIN_PASSWORD'] ?? 'admin-test-only',
+};
 const root = resolve(import.meta.dirname, '../../..');
 
 async function freePort(): Promise<number> {
