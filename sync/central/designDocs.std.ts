@@ -3,6 +3,10 @@
  * use. CouchDB runs these as JavaScript (ES5 in CouchDB 3's SpiderMonkey/QuickJS), so they are kept as
  * source text; `HCODE` is substituted per hospital. Admins (`_admin`) are not checked.
  */
+import { DEMO_TAG } from '../model/systems.std.js';
+import { CONTENT_ID_TYPES } from '../model/contentId.std.js';
+import { contentHashSource } from './contentHashSource.std.js';
+
 export const STATION_ROLE_PREFIX = 'clinic_station_';
 
 export function databaseName(hcode: string): string {
@@ -20,35 +24,61 @@ export function stationUserName(hcode: string, station: string): string {
 }
 export const STATION_NAME = /^[a-z0-9][a-z0-9-]{0,15}$/;
 
+/** The tag central refuses (sync/model's DEMO_TAG): records written by a demo station never reach a hospital's records. */
+export { DEMO_TAG };
+/** Never deleted by a station: central cannot tell a losing conflict revision from the winner (see ARCHITECTURE.md). */
+export const KEPT_TYPES = ['Patient', 'Encounter', 'Observation', 'AuditEvent'] as const;
+export const KEPT_DELETION_REFUSAL = 'records are never deleted by a station';
+
 const validateSource = `function (newDoc, oldDoc, userCtx, secObj) {
   var HCODE = '%HCODE%';
   var TYPES = ['Patient', 'Encounter', 'Observation', 'Device', 'AuditEvent'];
+  var KEPT = ${JSON.stringify(KEPT_TYPES)};
+  var CONTENT_ID = ${JSON.stringify(CONTENT_ID_TYPES)};
+  var TOMBSTONE_KEYS = ['_id', '_rev', '_revisions', '_deleted', 'resourceType'];
   function deny(why) { throw({ forbidden: why }); }
+  ${contentHashSource}
+  function checkHospital(doc) {
+    var text = JSON.stringify(doc);
+    var re = /hcode\\/5\\/(\\d{5})\\//g, m;
+    while ((m = re.exec(text)) !== null) { if (m[1] !== HCODE) deny('document of another hospital (' + m[1] + ')'); }
+    if (doc.serviceProvider && doc.serviceProvider.identifier && doc.serviceProvider.identifier.value !== HCODE) deny('encounter of another hospital');
+    if (doc.resourceType === 'AuditEvent' && doc.source && doc.source.site && doc.source.site !== HCODE) deny('audit event of another hospital');
+  }
+  /** The revision's generation: 0 for an interactive create, N for a replicated N-xxx. */
+  function generation(doc) {
+    if (doc._revisions && typeof doc._revisions.start === 'number') return doc._revisions.start;
+    return doc._rev ? parseInt(doc._rev, 10) : 0;
+  }
   if (userCtx.roles.indexOf('_admin') !== -1) return;
   if (userCtx.roles.indexOf('%ROLE%') === -1) deny('not a station of hospital ' + HCODE);
   if (newDoc._id.indexOf('_design/') === 0) deny('design documents are changed by admins only');
+  if (typeof newDoc.resourceType !== 'string' || TYPES.indexOf(newDoc.resourceType) === -1) deny('resourceType required (one of ' + TYPES.join(', ') + ')');
+  var live = oldDoc && !oldDoc._deleted;
+  if (live) {
+    if (oldDoc.resourceType !== newDoc.resourceType) deny('resourceType cannot change');
+    checkHospital(oldDoc);
+  }
   if (newDoc._deleted === true) {
-    if (oldDoc && oldDoc.resourceType === 'Observation' && oldDoc.status !== 'entered-in-error') deny('observations are never deleted');
-    if (oldDoc && oldDoc.resourceType === 'AuditEvent') deny('audit events are never deleted');
+    for (var key in newDoc) { if (TOMBSTONE_KEYS.indexOf(key) === -1) deny('a deletion carries its resourceType and nothing else (' + key + ')'); }
+    if (newDoc._id.indexOf(newDoc.resourceType + '/') !== 0 || newDoc._id.length === newDoc.resourceType.length + 1) deny('_id must be resourceType/id');
+    if (KEPT.indexOf(newDoc.resourceType) !== -1) deny(newDoc.resourceType + ' ${KEPT_DELETION_REFUSAL}: a conflict is settled by a newer merged revision');
     return;
   }
-  if (typeof newDoc.resourceType !== 'string' || TYPES.indexOf(newDoc.resourceType) === -1) deny('resourceType required (one of ' + TYPES.join(', ') + ')');
   if (newDoc._id !== newDoc.resourceType + '/' + newDoc.id) deny('_id must be resourceType/id');
   if (!newDoc.meta || newDoc.meta.source !== 'urn:clinic-edge:station:' + userCtx.name) deny('author (meta.source) must be the station user ' + userCtx.name);
-  var text = JSON.stringify(newDoc);
-  var re = /hcode\\/5\\/(\\d{5})\\//g, m;
-  while ((m = re.exec(text)) !== null) { if (m[1] !== HCODE) deny('document of another hospital (' + m[1] + ')'); }
-  if (newDoc.serviceProvider && newDoc.serviceProvider.identifier && newDoc.serviceProvider.identifier.value !== HCODE) deny('encounter of another hospital');
-  if (newDoc.resourceType === 'AuditEvent' && newDoc.source && newDoc.source.site && newDoc.source.site !== HCODE) deny('audit event of another hospital');
-  if (oldDoc && oldDoc.resourceType !== newDoc.resourceType) deny('resourceType cannot change');
-  if (newDoc.resourceType === 'AuditEvent' && oldDoc && !oldDoc._deleted) deny('audit events are never changed');
-  if (newDoc.resourceType === 'Observation' && oldDoc && !oldDoc._deleted) {
-    var keys = ['code', 'subject', 'encounter', 'effectiveDateTime', 'valueQuantity', 'component', 'device', 'category'];
-    for (var i = 0; i < keys.length; i++) {
-      if (JSON.stringify(newDoc[keys[i]]) !== JSON.stringify(oldDoc[keys[i]])) deny('observations are immutable (' + keys[i] + ' changed); write a new one and mark this entered-in-error');
-    }
-    if (newDoc.status !== oldDoc.status && newDoc.status !== 'entered-in-error') deny('an observation can only be marked entered-in-error');
-    if (oldDoc.status === 'entered-in-error' && newDoc.status !== 'entered-in-error') deny('an observation entered in error stays so');
+  var tags = (newDoc.meta && newDoc.meta.tag) || [];
+  for (var t = 0; t < tags.length; t++) { if (tags[t] && tags[t].system === '${DEMO_TAG.system}' && tags[t].code === '${DEMO_TAG.code}') deny('demo records never reach a hospital (meta.tag demo)'); }
+  checkHospital(newDoc);
+  if (CONTENT_ID.indexOf(newDoc.resourceType) !== -1) {
+    if (oldDoc && oldDoc._deleted) deny('a deleted ' + newDoc.resourceType + ' cannot come back');
+    var sealed = /-([0-9a-f]{40})$/.exec(String(newDoc.id));
+    if (!sealed || sealed[1] !== contentHash(newDoc)) deny(newDoc.resourceType + ' records are immutable: the body does not match the content hash in its id; write a new one and mark this entered-in-error');
+  }
+  if (newDoc.resourceType === 'AuditEvent' && live) deny('audit events are never changed');
+  if (newDoc.resourceType === 'Observation' && newDoc.status !== 'entered-in-error') {
+    if (live) deny('an observation can only be marked entered-in-error');
+    if (generation(newDoc) > 1) deny('only entered-in-error may follow the first revision of an observation');
   }
 }`;
 
@@ -61,7 +91,10 @@ export function clinicDesignDoc(hcode: string): { _id: string; language: string;
       by_type: { map: 'function (doc) { if (doc.resourceType) { emit(doc.resourceType, null); } }', reduce: '_count' },
       encounters_by_day: { map: "function (doc) { if (doc.resourceType === 'Encounter' && doc.period && doc.period.start) { emit(doc.period.start.slice(0, 10), null); } }", reduce: '_count' },
       by_subject: { map: 'function (doc) { if (doc.subject && doc.subject.reference) { emit([doc.subject.reference, doc.resourceType, doc.effectiveDateTime || (doc.period && doc.period.start) || null], null); } }' },
-      conflicts: { map: 'function (doc) { if (doc._conflicts) { emit(doc._id, doc._conflicts); } }' },
+      // Unsettled conflicts only: settled ones keep their losing revisions a generation below the winner.
+      conflicts: {
+        map: 'function (doc) { var g = parseInt(doc._rev, 10), open = []; for (var i = 0; doc._conflicts && i < doc._conflicts.length; i++) { if (parseInt(doc._conflicts[i], 10) >= g) open.push(doc._conflicts[i]); } if (open.length > 0) { emit(doc._id, open); } }',
+      },
     },
   };
 }

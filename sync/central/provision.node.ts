@@ -4,7 +4,8 @@
  * documents (validate_doc_update + views), the hospital key (made once, never replaced: every Patient id
  * of the hospital depends on it), and the station's claim on its queue prefix (a second station whose name
  * gives the same prefix is refused: two stations must never hand out the same queue numbers). Safe to run
- * again for the same station: existing things are kept or updated in place.
+ * again for the same station: existing things are kept or updated in place, the station's password too
+ * (the station keeps working) unless `resetPassword` is set.
  */
 import { randomBytes } from 'node:crypto';
 import { newHospitalKeyHex } from '../model/ids.std.js';
@@ -30,15 +31,18 @@ export interface ProvisionOptions {
   readonly adminPassword: string;
   readonly hcode: string;
   readonly station: string;
-  /** The station's password; a random one is made when absent. */
+  /** The station's password; a random one is made when absent. An existing station's is changed only with resetPassword. */
   readonly stationPassword?: string | undefined;
+  /** Give an existing station a new password (stationPassword, or a random one). */
+  readonly resetPassword?: boolean | undefined;
 }
 
 export interface ProvisionResult {
   readonly database: string;
   readonly secretsDatabase: string;
   readonly stationUser: string;
-  readonly stationPassword: string;
+  /** The password set now; null when an existing station kept its own. */
+  readonly stationPassword: string | null;
   readonly queuePrefix: string;
   readonly createdKey: boolean;
 }
@@ -161,13 +165,29 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
   await claimQueuePrefix(call, secrets, options.hcode, options.station, queuePrefix);
 
   const stationUser = stationUserName(options.hcode, options.station);
-  const stationPassword = options.stationPassword ?? randomBytes(18).toString('base64url');
+  const stationPassword = await passwordToSet(base, call, stationUser, options);
   const userPath = `/_users/org.couchdb.user:${encodeURIComponent(stationUser)}`;
   const existingUser = await call(userPath);
-  const userRev = existingUser.status === 200 ? (existingUser.body as { _rev?: string })._rev : undefined;
+  const existing = existingUser.status === 200 ? (existingUser.body as Record<string, unknown>) : { _id: `org.couchdb.user:${stationUser}` };
+  // Kept fields hold the existing password's hash; only the role is (re)set.
   expectOk(
-    await call(userPath, 'PUT', { _id: `org.couchdb.user:${stationUser}`, ...(userRev === undefined ? {} : { _rev: userRev }), name: stationUser, type: 'user', roles: [role], password: stationPassword }),
+    await call(userPath, 'PUT', { ...existing, name: stationUser, type: 'user', roles: [role], ...(stationPassword === null ? {} : { password: stationPassword }) }),
     'station user',
   );
   return { database, secretsDatabase: secrets, stationUser, stationPassword, queuePrefix, createdKey };
+}
+
+/**
+ * The password to set, or null to keep an existing station's: re-provisioning must not lock a working station
+ * out. A password given for an existing station without resetPassword must already be its password.
+ */
+async function passwordToSet(base: string, call: Call, stationUser: string, options: ProvisionOptions): Promise<string | null> {
+  const fresh = options.stationPassword ?? randomBytes(18).toString('base64url');
+  const user = await call(`/_users/org.couchdb.user:${encodeURIComponent(stationUser)}`);
+  if (user.status === 404 || options.resetPassword === true) return fresh;
+  expectOk(user, 'read station user');
+  if (options.stationPassword === undefined) return null;
+  const login = await requestJson(`${base}/_session`, { method: 'POST', body: { name: stationUser, password: options.stationPassword } });
+  if (login.status === 200) return null;
+  throw new ProvisionError('provision_password_kept', { station: options.station });
 }

@@ -11,6 +11,10 @@ export const provisionErrorText = {
     th: 'ตัวนำหน้าเลขคิว {prefix} ของสถานี "{station}" ซ้ำกับสถานี "{other}" ที่ลงทะเบียนไว้แล้วในโรงพยาบาลนี้ สองสถานีจะออกเลขคิวซ้ำกันได้ จึงไม่ลงทะเบียน กรุณาตั้งชื่อสถานีใหม่',
     en: 'Queue prefix {prefix} of station "{station}" is already used by station "{other}" of this hospital; the two could hand out the same queue numbers, so nothing was provisioned. Choose another station name.',
   },
+  provision_password_kept: {
+    th: 'สถานี "{station}" ลงทะเบียนไว้แล้ว รหัสผ่านเดิมยังใช้อยู่และไม่ถูกเปลี่ยน หากต้องการตั้งรหัสผ่านใหม่ ให้ใส่ --reset-password (สถานีจะต้องใส่รหัสผ่านใหม่)',
+    en: 'Station "{station}" is already provisioned and keeps its password. To set a new one, add --reset-password (the station must then enter the new password).',
+  },
   provision_http_failed: { th: 'เซิร์ฟเวอร์กลางไม่รับคำสั่ง: {what} (HTTP {status})', en: 'Central refused a provisioning step: {what} (HTTP {status}).' },
 } as const satisfies Record<string, Bilingual>;
 

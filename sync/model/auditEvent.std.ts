@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { CodeableConcept, Coding, FhirId, FhirInstant, Meta, Reference, envelope, docId } from './fhir.std.js';
 import { buildMeta } from './meta.std.js';
 import { AUDIT_ARCHIVE_TYPE } from './systems.std.js';
+import { withContentId } from './contentId.std.js';
 
 const Entity = z.strictObject({
   what: Reference.optional(),
@@ -80,7 +81,7 @@ export interface ArchiveInput {
 }
 
 export function conflictArchive(input: ArchiveInput): AuditEventDoc {
-  return AuditEventDoc.parse({
+  const doc: AuditEventDoc = {
     _id: docId('AuditEvent', input.id),
     resourceType: 'AuditEvent',
     id: input.id,
@@ -98,7 +99,8 @@ export function conflictArchive(input: ArchiveInput): AuditEventDoc {
         detail: input.losers.map((loser, index) => ({ type: `losing-revision-${index + 1}`, valueBase64Binary: base64.encode(JSON.stringify(loser)) })),
       },
     ],
-  });
+  };
+  return AuditEventDoc.parse(withContentId(doc, input.id));
 }
 
 export function archivedRevisions(audit: AuditEventDoc): unknown[] {

@@ -1,12 +1,13 @@
 /**
  * FHIR R4 vital-sign Observations (the vital-signs profile), built from `{code (LOINC), value, unit (UCUM)}`
  * items as the device drivers and the manual form produce them. Systolic and diastolic become one 85354-9
- * panel with two components. Observations are immutable: a correction is a new Observation plus the old
+ * panel with two components. The id ends in the hash of the content (contentId.std.ts). Observations are immutable: a correction is a new Observation plus the old
  * one marked entered-in-error (the only change central accepts on an existing Observation).
  */
 import { z } from 'zod';
 import { CodeableConcept, FhirId, FhirInstant, Meta, Quantity, Reference, envelope, docId } from './fhir.std.js';
 import { buildMeta } from './meta.std.js';
+import { withContentId } from './contentId.std.js';
 import { LOINC, OBSERVATION_CATEGORY, UCUM, VITAL_SIGNS_PROFILE } from './systems.std.js';
 import { BP_PANEL, BP_PANEL_DISPLAY, DIASTOLIC, SYSTOLIC, VITALS, normaliseUnit } from './vitals.std.js';
 
@@ -117,7 +118,7 @@ function observation(context: VitalsContext, code: CodeableConcept, value: Pick<
   if (context.encounterId !== undefined) doc.encounter = { reference: `Encounter/${context.encounterId}` };
   if (context.deviceId !== undefined) doc.device = { reference: `Device/${context.deviceId}` };
   if (context.note !== undefined) doc.note = [{ text: context.note }];
-  return ObservationDoc.parse(doc);
+  return ObservationDoc.parse(withContentId(doc, id));
 }
 
 /** The old Observation marked entered-in-error (its values untouched), to save together with the correction. */

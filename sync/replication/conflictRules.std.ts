@@ -39,6 +39,18 @@ export function compareRevs(a: string | undefined, b: string | undefined): numbe
   return hashA < hashB ? -1 : hashA > hashB ? 1 : 0;
 }
 
+function generation(rev: string): number {
+  return Number.parseInt(rev, 10);
+}
+
+/**
+ * A conflict is settled when its winner is a generation above every other live revision: the resolver writes
+ * the merged revision there, and central keeps the losing revisions (a station may not delete them) below it.
+ */
+export function settledConflict(winnerRev: string, conflicts: readonly string[]): boolean {
+  return conflicts.every((rev) => generation(rev) < generation(winnerRev));
+}
+
 function byRevDesc(revisions: readonly Revision[]): Revision[] {
   return [...revisions].sort((a, b) => compareRevs(b._rev, a._rev));
 }

@@ -8,6 +8,7 @@
  *    as `{direction, doc: row}`. CouchDB 3 adds `rev` to the row; pouchdb-server does not.
  */
 import type { Rejection } from '../../electron/contract/sync.std.js';
+import { KEPT_DELETION_REFUSAL, KEPT_TYPES } from '../central/designDocs.std.js';
 
 export interface Failure {
   readonly status: number | null;
@@ -54,4 +55,15 @@ export function rejectionOf(event: unknown, at: string): Rejection {
     reason: text(row['reason']) ?? text(row['message']) ?? (kind === '' ? 'refused' : kind),
     at,
   };
+}
+
+/**
+ * Whether a refusal is central declining a deletion the conflict resolver made on the station: central never
+ * lets a station delete these types, the station keeps its deletion, and that is not a rejection for IT.
+ * `deletedHere`: whether the refused revision is a deletion in the station's store (null when unknown, as
+ * pouchdb-server names no revision; then central's reason tells).
+ */
+export function keptLocalDeletion(rejection: Rejection, deletedHere: boolean | null): boolean {
+  if (!KEPT_TYPES.some((type) => rejection.id.startsWith(`${type}/`))) return false;
+  return deletedHere ?? rejection.reason.includes(KEPT_DELETION_REFUSAL);
 }

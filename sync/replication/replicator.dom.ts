@@ -1,6 +1,6 @@
 /**
  * Live two-way replication of the station store with `clinic_<hcode>` on central, and the honest account of
- * it that the dashboard shows. Batches of 500 (measured best), PouchDB checkpoints, skip_setup; local design
+ * it that the dashboard shows. Batches of 500 (measured best), PouchDB checkpoints kept on the station only, skip_setup; local design
  * documents stay local. Conflicts that arrive are settled by the rules at once; what they cannot settle,
  * and every document central refuses, is listed with its reason and never counted as sent.
  */
@@ -8,7 +8,7 @@ import type { ConflictItem, Rejection, ReplicationReport, SyncState } from '../.
 import type { SyncErrorCode } from '../../electron/contract/syncErrors.std.js';
 import type { DataContext } from '../store/dataContext.dom.js';
 import type { Database } from '../store/pouch.dom.js';
-import { failureOf, rejectionOf } from './failures.std.js';
+import { failureOf, keptLocalDeletion, rejectionOf } from './failures.std.js';
 import { remoteWritesSettled } from './remote.dom.js';
 import { classifyFailure, replicationBackOff } from './linkPolicy.std.js';
 import { resolveConflicts, type ResolveContext } from './resolver.dom.js';
@@ -51,6 +51,13 @@ function notDesign(doc: { _id: string }): boolean {
   return !doc._id.startsWith('_design/');
 }
 
+/**
+ * Checkpoints live on the station only: central's `_local` documents are writable by every station of the
+ * hospital and never validated, so a forged one there could make this station skip records.
+ */
+const PUSH_CHECKPOINT = { checkpoint: 'source' } as const;
+const PULL_CHECKPOINT = { checkpoint: 'target' } as const;
+
 export class Replicator {
   readonly #options: ReplicatorOptions;
   readonly #listeners = new Set<Listener>();
@@ -74,6 +81,8 @@ export class Replicator {
   #stopped = true;
   /** Bumped on every failure: a verify that began before one must not report up_to_date after it. */
   #failures = 0;
+  /** Batches the live sync has landed (its 'change' events). */
+  #landed = 0;
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
   #verifyBackOffMs = 0;
   /** Times replication went active after a pause, for the link-return benchmark. */
@@ -197,7 +206,8 @@ export class Replicator {
       batch_size: this.#options.batchSize ?? 500,
       batches_limit: this.#options.batchesLimit ?? 5,
       back_off_function: replicationBackOff,
-      push: { filter: notDesign },
+      push: { filter: notDesign, ...PUSH_CHECKPOINT },
+      pull: PULL_CHECKPOINT,
     } as PouchDB.Replication.SyncOptions) as LiveSyncParts;
     this.#sync = sync;
     // Sync's own 'paused' drops the error its push or pull paused with: keep them (registered first, so they
@@ -214,10 +224,13 @@ export class Replicator {
       // The live sync is pushing again: a verify run now would push the same documents beside it.
       this.#cancelVerify();
       this.activations.push(Date.now());
-      this.#setState('syncing', null);
+      // With checkpoints on the station PouchDB goes active before it touches the link, so after a failure
+      // only a batch that lands (a change) shows the link works again.
+      if (!this.#failed()) this.#setState('syncing', null);
     });
     sync.on('change', (info) => {
       if (this.#sync !== sync) return;
+      this.#landed += 1;
       this.#enqueue(() => this.#onChange(info));
     });
     sync.on('denied', (error) => {
@@ -229,7 +242,8 @@ export class Replicator {
       const error: unknown = syncError ?? pausedWith.push ?? pausedWith.pull;
       if (error !== undefined && error !== null) this.#failures += 1;
       const epoch = this.#verifyEpoch;
-      this.#enqueue(() => this.#onPaused(sync, epoch, error));
+      const landed = this.#landed;
+      this.#enqueue(() => this.#onPaused(sync, epoch, landed, error));
     });
     sync.on('error', (error) => {
       if (this.#sync !== sync) return;
@@ -258,11 +272,19 @@ export class Replicator {
     }
     await this.#save();
     // Progress: the counts move batch by batch (the runner in the renderer throttles what it forwards).
-    this.#setState(this.#state, this.#errorCode);
+    if (this.#failed()) this.#setState('syncing', null);
+    else this.#setState(this.#state, this.#errorCode);
+  }
+
+  #failed(): boolean {
+    return this.#state === 'offline' || this.#state === 'error';
   }
 
   async #onDenied(event: unknown): Promise<void> {
     const rejection = rejectionOf(event, new Date().toISOString());
+    // The resolver's deletion of a losing revision: central keeps that revision below the merged one.
+    const deletedHere = rejection.rev === null ? null : await this.#options.store.db.get<{ _deleted?: boolean }>(rejection.id, { rev: rejection.rev }).then((doc) => doc._deleted === true, () => null);
+    if (keptLocalDeletion(rejection, deletedHere)) return;
     // pouchdb-server leaves the refused revision out of the row (CouchDB 3 has it): name the station's one.
     const rev = rejection.rev ?? (await this.#options.store.db.get(rejection.id).then((doc) => doc._rev, () => null));
     this.#persisted.rejections = [{ ...rejection, rev }, ...this.#persisted.rejections.filter((item) => item.id !== rejection.id)].slice(0, 500);
@@ -271,15 +293,17 @@ export class Replicator {
   }
 
   /** `epoch`: the verify epoch when the sync paused; it moves on when the sync goes active again or is replaced. */
-  async #onPaused(sync: LiveSync, epoch: number, error: unknown): Promise<void> {
+  async #onPaused(sync: LiveSync, epoch: number, landed: number, error: unknown): Promise<void> {
     // Queued behind other work, and awaiting below: the sync may have been replaced or become active again
     // meanwhile, and then what this pause found is out of date (an old error would show a healthy link down).
-    const stale = (): boolean => this.#sync !== sync || epoch !== this.#verifyEpoch;
+    // An error stands until a batch lands: PouchDB goes active again before it has touched the link.
+    const failed = error !== undefined && error !== null;
+    const stale = (): boolean => this.#sync !== sync || (failed ? landed !== this.#landed : epoch !== this.#verifyEpoch);
     if (stale()) return;
     const failuresBefore = this.#failures;
     await this.#refreshPending();
     if (stale()) return;
-    if (error !== undefined && error !== null) {
+    if (failed) {
       const code = classifyFailure(failureOf(error));
       this.#setState(code === 'sync_offline' || code === 'sync_timeout' ? 'offline' : 'error', code);
       return;
@@ -316,8 +340,8 @@ export class Replicator {
     const options = { batch_size: this.#options.batchSize ?? 500, batches_limit: this.#options.batchesLimit ?? 5, retry: false };
     try {
       const steps = [
-        ['push', () => store.db.replicate.to(remote, { ...options, filter: notDesign })],
-        ['pull', () => store.db.replicate.from(remote, options)],
+        ['push', () => store.db.replicate.to(remote, { ...options, filter: notDesign, ...PUSH_CHECKPOINT })],
+        ['pull', () => store.db.replicate.from(remote, { ...options, ...PULL_CHECKPOINT })],
       ] as const;
       const seqBefore = (await store.db.info()).update_seq;
       for (const [direction, startRun] of steps) {

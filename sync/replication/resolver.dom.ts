@@ -1,14 +1,17 @@
 /**
  * Applies the pure conflict rules to the station's store: reads every live revision of a conflicted document
- * (with attachments, so a photo from a losing revision can win), writes the merged revision, keeps each
- * revision the result differs from whole in an AuditEvent archive, and only then deletes the losing branches, in one bulk
- * write. What the rules cannot settle is returned for the IT list and left untouched.
+ * (with attachments, so a photo from a losing revision can win), writes the merged revision on top of CouchDB's
+ * winner (so it outranks every revision this station saw, on central too), keeps each revision the result
+ * differs from whole in an AuditEvent archive, and only then deletes the other branches, in one bulk write.
+ * Central refuses a station's deletion of these types (it cannot tell a losing revision from the winner): the
+ * deletions stay on the station (failures.std.ts `keptLocalDeletion`) and central keeps the losing revisions a
+ * generation below the merged one. What the rules cannot settle is returned for the IT list and left untouched.
  */
 import { conflictArchive } from '../model/auditEvent.std.js';
 import { parseDocId } from '../model/fhir.std.js';
 import { stationSource } from '../model/systems.std.js';
 import { asPut, type DataContext } from '../store/dataContext.dom.js';
-import { resolveConflict, type ManualReason, type Revision } from './conflictRules.std.js';
+import { resolveConflict, settledConflict, type ManualReason, type Revision } from './conflictRules.std.js';
 
 export interface ResolveContext {
   readonly stationId: string;
@@ -47,10 +50,15 @@ export async function resolveDocument(store: DataContext, id: string, context: R
     return { id, resourceType: parseDocId(id)?.resourceType ?? 'unknown', reason: resolution.reason, revs: resolution.revs };
   }
   const writes: object[] = [];
-  const base = revisions.find((revision) => revision._rev === resolution.merged._rev);
-  if (base === undefined || !sameContent(base, resolution.merged)) {
+  const [winner, ...others] = revisions;
+  if (winner === undefined) return 'none';
+  // An equal-generation loser with the same content (two stations merged at once) is lifted above by the
+  // winner's own author only: were every station to do it, each round would make a new tie.
+  const settled = settledConflict(winner._rev, others.map((other) => other._rev));
+  const mine = winner.meta?.source === stationSource(context.stationId);
+  if (!sameContent(winner, resolution.merged) || (!settled && mine)) {
     // The merged revision is written by this station, so it carries this station as its author (central checks).
-    writes.push(store.tagged({ ...resolution.merged, _conflicts: undefined, meta: { ...resolution.merged.meta, source: stationSource(context.stationId) } }));
+    writes.push(store.tagged({ ...resolution.merged, _rev: winner._rev, _conflicts: undefined, meta: { ...resolution.merged.meta, source: stationSource(context.stationId) } }));
   }
   // Every revision the result does not equal is archived, the base of the merge too: its overwritten fields
   // survive otherwise only as an ancestor revision, which compaction on central deletes.
@@ -68,7 +76,8 @@ export async function resolveDocument(store: DataContext, id: string, context: R
     });
     writes.push(store.tagged(archive));
   }
-  for (const loser of resolution.losers) writes.push({ _id: id, _rev: loser._rev, _deleted: true });
+  const resourceType = parseDocId(id)?.resourceType;
+  for (const other of others) writes.push({ _id: id, _rev: other._rev, _deleted: true, ...(resourceType === undefined ? {} : { resourceType }) });
   const results = await store.db.bulkDocs(writes.map(asPut));
   const failed = results.find((result) => 'error' in result && result.error === true);
   if (failed !== undefined) throw new Error(`could not settle conflict on ${id}`);

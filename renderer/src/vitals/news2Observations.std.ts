@@ -20,6 +20,7 @@
  */
 import { ObservationDoc } from '../../../sync/model/observation.std.js';
 import { buildMeta } from '../../../sync/model/meta.std.js';
+import { withContentId } from '../../../sync/model/contentId.std.js';
 import { docId, type CodeableConcept } from '../../../sync/model/fhir.std.js';
 import { OBSERVATION_CATEGORY, UCUM } from '../../../sync/model/systems.std.js';
 import type { Consciousness } from './news2.std.js';
@@ -112,7 +113,7 @@ function build(context: AssessmentContext, kind: CodeableConcept, code: Codeable
     ...value,
   };
   if (context.encounterId !== undefined) doc.encounter = { reference: `Encounter/${context.encounterId}` };
-  return ObservationDoc.parse(doc);
+  return ObservationDoc.parse(withContentId(doc, id));
 }
 
 const CONSCIOUSNESS_BY_CODE = new Map(Object.entries(ACVPU_FINDINGS).map(([level, finding]) => [finding.code, level as Consciousness]));

@@ -90,7 +90,7 @@ describe('sync.configure against central', () => {
     const hospital = await provisionedHospital();
     const station = await node(hospital.hcode);
     expect((await station.dispatch('sync.configure', { centralUrl: sharedCentralUrl(), username: hospital.stationUser, password: hospital.stationPassword })).ok).toBe(true);
-    await provision({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode: hospital.hcode, station: 'opd-1', stationPassword: 'changed-by-central-it' });
+    await provision({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode: hospital.hcode, station: 'opd-1', stationPassword: 'changed-by-central-it', resetPassword: true });
     const refused = nextEvent(station, 'sync.status', (status) => status.link?.errorCode === 'sync_wrong_password');
     await station.dispatch('sync.now', {});
     expect(await refused).toMatchObject({ state: 'error', errorCode: 'sync_wrong_password', link: { up: false } });

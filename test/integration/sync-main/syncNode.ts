@@ -8,9 +8,9 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { createEdgeNode, type EdgeNode, type EdgeNodeOptions } from '../../../electron/services/compositionRoot.node.js';
 import type { EventName, EventPayload } from '../../../electron/contract/contract.std.js';
-import { CENTRAL_ADMIN, sharedCentralUrl } from '../sync/centralServer.js';
+import { CENTRAL_ADMIN, provisionStation, sharedCentralUrl } from '../sync/centralServer.js';
 import { uniqueHcode } from '../sync/station.js';
-import { provision, type ProvisionResult } from '../../../sync/central/provision.node.js';
+type ProvisionResult = Awaited<ReturnType<typeof provisionStation>>;
 
 export type SyncNode = EdgeNode & { dispose(): Promise<void> };
 
@@ -29,7 +29,7 @@ export async function syncNode(hcode: string, sync: EdgeNodeOptions['sync'] = {}
 /** A provisioned hospital on the shared pouchdb-server. */
 export async function provisionedHospital(station = 'opd-1'): Promise<ProvisionResult & { hcode: string }> {
   const hcode = uniqueHcode();
-  const account = await provision({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode, station });
+  const account = await provisionStation({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode, station });
   return { ...account, hcode };
 }
 

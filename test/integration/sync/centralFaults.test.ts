@@ -2,12 +2,12 @@
 // with the station writing all along: the station names the fault, never says up to date while it lasts, and
 // once central is healthy again everything written arrives once.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CENTRAL_ADMIN, sharedCentralUrl } from './centralServer.js';
+import { CENTRAL_ADMIN, provisionStation, sharedCentralUrl } from './centralServer.js';
 import { faultProxy, type Fault, type FaultProxy } from './faultProxy.js';
 import { openStation, uniqueHcode, type Station } from './station.js';
 import { centralDocs, stationRevs, tally, upToDate } from './syncChecks.js';
 import { writeVisits } from './visits.js';
-import { provision } from '../../../sync/central/provision.node.js';
+
 import type { SyncErrorCode } from '../../../electron/contract/syncErrors.std.js';
 import type { ReplicationReport, SyncState } from '../../../electron/contract/sync.std.js';
 
@@ -21,7 +21,7 @@ let faultActive = false;
 let upToDateDuringFault = 0;
 
 beforeAll(async () => {
-  const account = await provision({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode, station: 'faults', stationPassword: 'pw-faults' });
+  const account = await provisionStation({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode, station: 'faults', stationPassword: 'pw-faults' });
   prefix = account.queuePrefix;
   proxy = await faultProxy(sharedCentralUrl());
   station = await openStation({ centralUrl: proxy.url, hcode, user: account.stationUser, password: account.stationPassword, label: 'faults', requestTimeoutMs: 1_500 });

@@ -6,8 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer, connect, type Server, type Socket, type AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { provision, type ProvisionOptions, type ProvisionResult } from '../../../sync/central/provision.node.js';
 
-export const CENTRAL_ADMIN = { user: 'admin', password: 'admin-test-only' };
+/** The central admin: pouchdb-server's made here, or the one in COUCHDB_URL for `npm run test:couchdb`. */
+export const CENTRAL_ADMIN = {
+  user: process.env['EDGE_TEST_CENTRAL_ADMIN_USER'] ?? 'admin',
+  password: process.env['EDGE_TEST_CENTRAL_ADMIN_PASSWORD'] ?? 'admin-test-only',
+};
 const root = resolve(import.meta.dirname, '../../..');
 
 async function freePort(): Promise<number> {
@@ -227,4 +232,12 @@ export async function linkProxy(targetPort: number, options: LinkProxyOptions = 
       await new Promise<void>((done) => server.close(() => done()));
     },
   };
+}
+
+/** Provisions a station that does not exist yet, so its password is known (re-provisioning keeps it and gives null). */
+export async function provisionStation(options: ProvisionOptions): Promise<ProvisionResult & { readonly stationPassword: string }> {
+  const result = await provision(options);
+  const { stationPassword } = result;
+  if (stationPassword === null) throw new Error(`station ${options.station} already existed: its password was kept`);
+  return { ...result, stationPassword };
 }

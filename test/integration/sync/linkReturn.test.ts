@@ -3,12 +3,12 @@
 // just then. Every document must still cross the link once: none sent again after central acknowledged it,
 // none sent by two pushes at once. Counted on the wire (_bulk_docs bodies), as bench:sync does at 80,000.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CENTRAL_ADMIN, linkProxy, sharedCentralUrl, type LinkProxy } from './centralServer.js';
+import { CENTRAL_ADMIN, provisionStation, linkProxy, sharedCentralUrl, type LinkProxy } from './centralServer.js';
 import { openStation, uniqueHcode, type Station } from './station.js';
 import { centralDocs, stationRevs, tally, upToDate } from './syncChecks.js';
 import { writeVisits } from './visits.js';
 import { countingFetch, newWireCount, sentAgain } from '../../bench/sync/wireCount.node.js';
-import { provision } from '../../../sync/central/provision.node.js';
+
 
 const hcode = uniqueHcode();
 const VISITS = 200;
@@ -19,7 +19,7 @@ let proxy: LinkProxy | null = null;
 let prefix = '';
 
 beforeAll(async () => {
-  const account = await provision({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode, station: 'return', stationPassword: 'pw-return' });
+  const account = await provisionStation({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode, station: 'return', stationPassword: 'pw-return' });
   proxy = await linkProxy(Number(new URL(sharedCentralUrl()).port));
   station = await openStation({ centralUrl: proxy.url, hcode, user: account.stationUser, password: account.stationPassword, label: 'return', batchSize: 50, fetchImpl: countingFetch(count) });
   prefix = account.queuePrefix;

@@ -1,19 +1,19 @@
 // Central provisioning against pouchdb-server, and what its validate_doc_update lets a station write.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { CENTRAL_ADMIN, sharedCentralUrl } from './centralServer.js';
+import { CENTRAL_ADMIN, provisionStation, sharedCentralUrl } from './centralServer.js';
 import { uniqueHcode } from './station.js';
-import { provision, queuePrefixDocId, ProvisionError, type ProvisionResult } from '../../../sync/central/provision.node.js';
+import { provision, queuePrefixDocId, ProvisionError } from '../../../sync/central/provision.node.js';
 import { basicAuth, requestJson } from '../../../sync/central/centralHttp.node.js';
 import { newVisit } from '../../../sync/model/encounter.std.js';
 import { vitalSignObservations } from '../../../sync/model/observation.std.js';
 import { testIdFactory } from '../../factories/fhirFixtures.js';
 
 const hcode = uniqueHcode();
-let account: ProvisionResult;
+let account: Awaited<ReturnType<typeof provisionStation>>;
 const at = '2025-06-01T08:00:00.000Z';
 
 beforeAll(async () => {
-  account = await provision({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode, station: 'opd-1' });
+  account = await provisionStation({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode, station: 'opd-1' });
 });
 
 function asStation(path: string, method: string, body?: unknown) {

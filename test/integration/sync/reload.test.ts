@@ -2,13 +2,13 @@
 // the running replication at a seeded-random point of the push, then opened again by a new replicator (as
 // after a page reload). Every write the store acknowledged reaches central once; nothing appears twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CENTRAL_ADMIN, sharedCentralUrl } from './centralServer.js';
+import { CENTRAL_ADMIN, provisionStation, sharedCentralUrl } from './centralServer.js';
 import { openStation, uniqueHcode, type Station, type StationOptions } from './station.js';
 import { centralDocs, stationRevs, tally, upToDate } from './syncChecks.js';
 import { visitDocs, writeVisits } from './visits.js';
 import { seededRandom, testSeed } from '../../factories/seededRandom.js';
 import { StoreError } from '../../../sync/store/dataContext.dom.js';
-import { provision } from '../../../sync/central/provision.node.js';
+
 
 const hcode = uniqueHcode();
 const seed = testSeed() + 1;
@@ -18,7 +18,7 @@ let station: Station;
 let prefix = '';
 
 beforeAll(async () => {
-  const account = await provision({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode, station: 'reload', stationPassword: 'pw-reload' });
+  const account = await provisionStation({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode, station: 'reload', stationPassword: 'pw-reload' });
   prefix = account.queuePrefix;
   options = { centralUrl: sharedCentralUrl(), hcode, user: account.stationUser, password: account.stationPassword, label: 'reload', batchSize: 10 };
   station = await openStation(options);

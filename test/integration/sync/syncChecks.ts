@@ -5,6 +5,10 @@ import type { Station } from './station.js';
 import { basicAuth, requestJson } from '../../../sync/central/centralHttp.node.js';
 import { databaseName } from '../../../sync/central/designDocs.std.js';
 import type { ReplicationReport } from '../../../electron/contract/sync.std.js';
+import { settledConflict } from '../../../sync/replication/conflictRules.std.js';
+
+/** No unsettled conflict: losing revisions may stay on central (stations cannot delete them), a generation below the winner. */
+export const settledOnCentral = (doc: CentralDoc): boolean => settledConflict(doc._rev, doc._conflicts ?? []);
 
 export const upToDate = (report: ReplicationReport): boolean => report.state === 'up_to_date' && report.pending === 0;
 
@@ -60,7 +64,7 @@ export function tally(expected: ReadonlyMap<string, string>, central: readonly C
   let lost = 0;
   for (const [id, rev] of expected) if (byId.get(id)?._rev !== rev) lost += 1;
   const extra = central.filter((doc) => !expected.has(doc._id)).length;
-  const split = central.filter((doc) => (doc._conflicts ?? []).length > 0).length;
+  const split = central.filter((doc) => !settledOnCentral(doc)).length;
   return { lost, duplicated: extra + split, docs: central.length };
 }
 

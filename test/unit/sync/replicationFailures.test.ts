@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { failureOf, rejectionOf } from '../../../sync/replication/failures.std.js';
+import { failureOf, keptLocalDeletion, rejectionOf } from '../../../sync/replication/failures.std.js';
+import { KEPT_DELETION_REFUSAL } from '../../../sync/central/designDocs.std.js';
 import { classifyFailure } from '../../../sync/replication/linkPolicy.std.js';
 
 const at = '2026-11-23T08:00:00.000Z';
@@ -36,5 +37,18 @@ describe('failureOf (failed requests)', () => {
     expect(classifyFailure(failureOf({ status: 403, name: 'forbidden' }))).toBe('sync_forbidden');
     expect(classifyFailure(failureOf({ status: 500, name: 'internal_server_error' }))).toBe('sync_server_error');
     expect(classifyFailure(failureOf(new TypeError('fetch failed')))).toBe('sync_offline');
+  });
+});
+
+describe('keptLocalDeletion', () => {
+  const refusal = (id: string, reason: string) => rejectionOf({ id, error: 'forbidden', reason }, at);
+  it('is central declining the resolver’s deletion of a losing revision, not a rejection for IT', () => {
+    expect(keptLocalDeletion(refusal('Patient/p1', `Patient ${KEPT_DELETION_REFUSAL}: …`), null)).toBe(true);
+    expect(keptLocalDeletion(refusal('Encounter/e1', 'anything'), true)).toBe(true);
+  });
+  it('leaves every other refusal listed', () => {
+    expect(keptLocalDeletion(refusal('Patient/p1', 'author (meta.source) must be the station user x'), null)).toBe(false);
+    expect(keptLocalDeletion(refusal('Patient/p1', `Patient ${KEPT_DELETION_REFUSAL}`), false)).toBe(false);
+    expect(keptLocalDeletion(refusal('Device/d1', `Device ${KEPT_DELETION_REFUSAL}`), true)).toBe(false);
   });
 });
