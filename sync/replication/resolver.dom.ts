@@ -56,13 +56,16 @@ export async function resolveDocument(store: DataContext, id: string, context: R
   // winner's own author only: were every station to do it, each round would make a new tie.
   const settled = settledConflict(winner._rev, others.map((other) => other._rev));
   const mine = winner.meta?.source === stationSource(context.stationId);
-  if (!sameContent(winner, resolution.merged) || (!settled && mine)) {
+  const writesMerged = !sameContent(winner, resolution.merged) || (!settled && mine);
+  if (writesMerged) {
     // The merged revision is written by this station, so it carries this station as its author (central checks).
     writes.push(store.tagged({ ...resolution.merged, _rev: winner._rev, _conflicts: undefined, meta: { ...resolution.merged.meta, source: stationSource(context.stationId) } }));
   }
   // Every revision the result does not equal is archived, the base of the merge too: its overwritten fields
-  // survive otherwise only as an ancestor revision, which compaction on central deletes.
-  const lost = revisions.filter((revision) => !sameContent(revision, resolution.merged));
+  // survive otherwise only as an ancestor revision, which compaction on central deletes. Only by the station
+  // that writes the merge: a station that pulls a conflict already settled (its losers kept on central below
+  // the merged revision) would otherwise archive the same losers once more, every station once.
+  const lost = writesMerged ? revisions.filter((revision) => !sameContent(revision, resolution.merged)) : [];
   if (lost.length > 0) {
     const archive = conflictArchive({
       id: context.newId(),
