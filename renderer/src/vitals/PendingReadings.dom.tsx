@@ -55,10 +55,12 @@ function DiscardForm({ busy, onDiscard, onCancel }: { readonly busy: boolean; re
   );
 }
 
-function ReadingCard({ item, actions, ownPatient, bound, people, nameOf }: {
+function ReadingCard({ item, actions, ownPatient, inGroup = false, bound, people, nameOf }: {
   readonly item: InboxItem;
   readonly actions: ReadingActions;
   readonly ownPatient: boolean;
+  /** Part of a same-vital group: charted through the group's choice, never on its own. */
+  readonly inGroup?: boolean;
   /** The patient the station is bound to now (live record), or null. */
   readonly bound: string | null;
   readonly people: PeopleIndex;
@@ -105,7 +107,8 @@ function ReadingCard({ item, actions, ownPatient, bound, people, nameOf }: {
         <DiscardForm busy={busy} onDiscard={(reason) => void run(() => actions.discard(item, reason))} onCancel={() => setAskDiscard(false)} />
       ) : (
         <div className="reading-actions">
-          {ownPatient && verdict.kind === 'ok' && (
+          {inGroup && <span className="muted small">{t('vitals.inGroup')}</span>}
+          {ownPatient && !inGroup && verdict.kind === 'ok' && (
             <button type="button" disabled={busy} onClick={() => void run(() => actions.confirm(item, verdict))} data-testid="reading-confirm">
               {t('vitals.confirm')}
             </button>
@@ -178,11 +181,9 @@ export function PendingReadings({ forPatient, others, actions, bound, people, na
               onChart={() => void chart(planGroup(group, choices))}
             />
           ))}
-          {forPatient
-            .filter((item) => !grouped.has(item.id))
-            .map((item) => (
-              <ReadingCard key={item.id} item={item} actions={actions} ownPatient bound={bound} people={people} nameOf={nameOf} />
-            ))}
+          {forPatient.map((item) => (
+            <ReadingCard key={item.id} item={item} actions={actions} ownPatient inGroup={grouped.has(item.id)} bound={bound} people={people} nameOf={nameOf} />
+          ))}
         </ul>
       </div>
       {others.length > 0 && (

@@ -24,7 +24,7 @@ export function SameVitalGroupCard({ group, choices, onChoose, onChart, busy }: 
   const { t, i18n } = useTranslation();
   const vitals = [...new Set(group.items.flatMap((item) => chartableValues(item.reading?.values ?? []).items.map((value) => vitalOf(value.code))))];
   return (
-    <li className="reading same-vital" data-testid="same-vital-group">
+    <li className="same-vital" data-testid="same-vital-group">
       <p className="notice notice-warn small">
         <strong>{t('vitals.sameVitalTitle', { count: group.items.length })}</strong>
         <br />
