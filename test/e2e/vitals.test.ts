@@ -433,7 +433,10 @@ describe('vitals: from frame to chart', () => {
       if (process.env['SCREENS_DIR']) await flagged.screenshot({ path: join(process.env['SCREENS_DIR'], 'reading-pid-mismatch-card-th.png') });
       // Keeping it with B against the monitor's word asks and names who the monitor named.
       await flagged.getByTestId('reading-assign').click();
-      expect(await flagged.getByTestId('move-confirm').textContent()).toContain('เครื่องวัดระบุว่าเป็นของ ทดสอบหนึ่ง ใจดี');
+      const keep = (await flagged.getByTestId('move-confirm').textContent()) ?? '';
+      expect(keep).toContain('ให้ค่านี้เป็นของ ทดสอบสอง มีสุข ใช่หรือไม่?');
+      expect(keep).toContain('เครื่องวัดระบุว่าเป็นของ ทดสอบหนึ่ง ใจดี');
+      if (process.env['SCREENS_DIR']) await flagged.screenshot({ path: join(process.env['SCREENS_DIR'], 'reading-pid-keep-confirm-th.png') });
       await flagged.getByTestId('move-cancel').click();
       await clearPending();
     });

@@ -14,7 +14,8 @@ export function MoveConfirm({ from, to, against, busy, onYes, onCancel }: {
   return (
     <div className="move-confirm" role="alertdialog" data-testid="move-confirm">
       <p>
-        <strong>{t('vitals.moveAsk', { from, to })}</strong>
+        {/* Keeping it for its own patient against the device's word is no move: say so. */}
+        <strong>{from === to ? t('vitals.keepAsk', { to }) : t('vitals.moveAsk', { from, to })}</strong>
       </p>
       {against !== null && <p className="notice notice-warn small">{t('vitals.moveAgainst', { named: against, to })}</p>}
       <div className="reading-actions">
