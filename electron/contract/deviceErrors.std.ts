@@ -18,6 +18,8 @@ export const deviceErrorText = {
   device_profile_transport: { th: 'ชนิดเครื่องนี้ใช้กับพอร์ตแบบนี้ไม่ได้', en: 'This device profile cannot be used on this kind of port.' },
   device_reading_not_found: { th: 'ไม่พบค่าที่วัดรายการนี้', en: 'That reading was not found.' },
   device_reading_closed: { th: 'ค่าที่วัดรายการนี้ถูกบันทึกหรือยกเลิกไปแล้ว', en: 'That reading was already charted or discarded.' },
+  device_reading_unassigned: { th: 'ค่านี้วัดตอนที่ยังไม่ได้เลือกผู้ป่วย ต้องกำหนดผู้ป่วยก่อนบันทึก', en: 'This reading was measured while no patient was selected; give it to a patient before charting.' },
+  device_reading_moved: { th: 'ค่านี้ถูกย้ายไปเป็นของผู้ป่วยคนอื่นแล้ว ตรวจรายการอีกครั้ง', en: 'This reading has been moved to another patient meanwhile; check the list again.' },
   device_demo_only: { th: 'คำสั่งนี้ใช้ได้เฉพาะโหมดสาธิต', en: 'This command works in demo mode only.' },
 } as const satisfies Record<string, Bilingual>;
 

@@ -63,13 +63,30 @@ export type DeviceReading = z.infer<typeof DeviceReading>;
 export const InboxStatus = z.enum(['pending', 'charted', 'discarded', 'error']);
 export type InboxStatus = z.infer<typeof InboxStatus>;
 
+/** The station's binding when a reading arrived: who it was measured on unless the nurse moves it. */
+export const ArrivalBinding = z.object({ patientRef: z.string().nullable(), boundAt: z.string().nullable() });
+export type ArrivalBinding = z.infer<typeof ArrivalBinding>;
+
+/**
+ * Who the message itself names (HL7 PID): the keyed Patient id of its citizen id (hashed in main with the
+ * hospital key, never the citizen id) and its HN; `disagree` when it names two different people.
+ */
+export const ReadingSubject = z.object({ patientRef: z.string().nullable(), hn: z.string().nullable(), disagree: z.boolean() });
+export type ReadingSubject = z.infer<typeof ReadingSubject>;
+
 export const InboxItem = z.object({
   id: z.string(),
   receivedAt: z.string(),
   port: z.string(),
   profile: z.string(),
   status: InboxStatus,
+  /** The patient the reading is for now: the arrival binding, or whoever the nurse moved it to. */
   patientRef: z.string().nullable(),
+  /** Null for readings stored before arrivals were recorded. */
+  arrival: ArrivalBinding.nullable(),
+  subject: ReadingSubject.nullable(),
+  /** The patient the nurse charted it to over what the message names (a monitor left on an old patient). */
+  subjectOverride: z.string().nullable(),
   reading: DeviceReading.nullable(),
   errorCode: z.string().nullable(),
   chartedIds: z.array(z.string()),
@@ -163,11 +180,21 @@ export const devicesCommands = {
   /** Bind this station to a patient (the card just read, or the queue item picked); null unbinds. */
   'devices.bind': command(z.object({ patientRef: PatientRef.nullable() }).strict(), Binding),
   'devices.binding': command(z.object({}).strict(), Binding),
-  /** Give a pending reading (unassigned, or bound to another patient) to a patient. */
-  'devices.assign': command(z.object({ id: z.string().min(1).max(64), patientRef: PatientRef }).strict(), InboxItem),
-  /** The renderer wrote these Observations for the reading: mark it charted (idempotent). */
+  /**
+   * Move a pending reading (unassigned, or for another patient) to a patient. `from` is the patient the nurse
+   * was shown it was for: a reading moved meanwhile is refused (device_reading_moved), never moved twice
+   * unseen. `overrideSubject` records that she chose this patient over the one the message names.
+   */
+  'devices.assign': command(
+    z.object({ id: z.string().min(1).max(64), from: PatientRef.nullable(), patientRef: PatientRef, overrideSubject: z.boolean().default(false) }).strict(),
+    InboxItem,
+  ),
+  /**
+   * The renderer wrote these Observations for the reading: mark it charted (idempotent). `patientRef` is the
+   * patient it charted the reading under; an unassigned reading, or one now for someone else, is refused.
+   */
   'devices.confirm': command(
-    z.object({ id: z.string().min(1).max(64), chartedIds: z.array(z.string().min(1).max(200)).min(1).max(20) }).strict(),
+    z.object({ id: z.string().min(1).max(64), patientRef: PatientRef, chartedIds: z.array(z.string().min(1).max(200)).min(1).max(20) }).strict(),
     z.object({ item: InboxItem, alreadyCharted: z.boolean() }),
   ),
   'devices.discard': command(z.object({ id: z.string().min(1).max(64), reason: DiscardReason }).strict(), InboxItem),

@@ -94,7 +94,7 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
   doctor.addCheck(hospitalKeyCheck(hospitalKey));
   const sync = new SyncService({ db, events, log, audit, settings, hospitalKey, keystore: options.sync?.keystore ?? new FileKeystore(options.dataDir), ...options.sync });
   doctor.addCheck(syncCheck(sync));
-  const devices = new DeviceService({ db, events, log, audit, ...options.devices });
+  const devices = new DeviceService({ db, events, log, audit, patientIdOfCid: (cid) => hospitalKey.patientId(cid), ...options.devices });
   if (options.devices?.autoStart !== false) devices.start();
   doctor.addCheck(devicePortsCheck(devices, { procDir: '/proc', hidDevices: () => devices.hidDevices(), serialPaths: () => devices.serialPaths() }));
   const cardBackend = options.card?.backend;

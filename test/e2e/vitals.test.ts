@@ -15,7 +15,12 @@ import { BridgeClient } from './harness/bridgeClient.js';
 import { readWinningDocs } from './harness/pouchIndexedDb.js';
 import { startPtyPair, type PtyPair } from '../../drivers/devices/simulators/socatPair.node.js';
 import { SerialSimulator } from '../../drivers/devices/simulators/serialSimulator.node.js';
-import { omronHbp9030Frame } from '../../drivers/devices/simulators/frames.std.js';
+import { omronHbp9030Frame, oruMessage } from '../../drivers/devices/simulators/frames.std.js';
+import { Hl7MonitorSimulator, ackCode } from '../../drivers/devices/simulators/hl7MonitorSimulator.node.js';
+import { mllpWrap } from '../../drivers/devices/parsers/hl7.std.js';
+import { createServer } from 'node:net';
+import { screenshot } from './harness/screens.js';
+import { syntheticCid } from '../factories/fhirFixtures.js';
 import { observationIdFor, type InboxItem } from '../../electron/contract/devices.std.js';
 
 // Synthetic patient ids (the shape of a keyed-hash Patient id; no person behind them).
@@ -41,6 +46,17 @@ async function waitForStatus(port: string, state: string): Promise<void> {
     if (Date.now() > deadline) throw new Error(`port ${port} never reached ${state}: ${JSON.stringify(listing.configured)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
+    });
+  });
 }
 
 async function openVitals(): Promise<void> {
@@ -189,9 +205,11 @@ describe('vitals: from frame to chart', () => {
     const others = page.getByTestId('unassigned-readings').getByTestId('pending-reading');
     const theirs = others.filter({ hasText: '139/88' });
     await theirs.waitFor();
-    expect(await theirs.getByTestId('reading-whose').textContent()).toBe('วัดให้ผู้ป่วยคนอื่น');
+    expect(await theirs.getByTestId('reading-arrival').textContent()).toContain('ขณะสถานีเลือก');
     expect(await others.count()).toBe(2);
     await theirs.getByTestId('reading-assign').click();
+    await theirs.getByTestId('move-confirm').waitFor();
+    await theirs.getByTestId('move-yes').click();
     const mine = page.getByTestId('pending-readings').getByTestId('pending-reading').filter({ hasText: '139/88' });
     await mine.waitFor();
     await mine.getByTestId('reading-discard').click();
@@ -229,7 +247,10 @@ describe('vitals: from frame to chart', () => {
 
   it('the unassigned reading is given to the patient, then confirmed', async () => {
     const unassigned = page.getByTestId('unassigned-readings').getByTestId('pending-reading');
+    expect(await unassigned.getByTestId('reading-arrival').textContent()).toContain('ยังไม่ได้เลือกผู้ป่วย');
+    expect(await unassigned.getByTestId('reading-confirm').count()).toBe(0);
     await unassigned.getByTestId('reading-assign').click();
+    await unassigned.getByTestId('move-yes').click();
     const reading = page.getByTestId('pending-readings').getByTestId('pending-reading');
     await reading.first().waitFor();
     expect(await page.getByTestId('unassigned-readings').count()).toBe(0);
@@ -304,6 +325,153 @@ describe('vitals: from frame to chart', () => {
     await page.click('[data-testid=language-toggle]');
     await page.getByRole('heading', { name: 'Vital signs' }).waitFor();
     await page.screenshot({ path: join(outputDir(), 'vitals-en.png'), fullPage: true });
+  });
+
+  describe('whose reading it is (issue 10 §3)', () => {
+    const people = { a: { cid: syntheticCid(8101), first: 'ทดสอบหนึ่ง', last: 'ใจดี' }, b: { cid: syntheticCid(8102), first: 'ทดสอบสอง', last: 'มีสุข' } };
+    const ids = { a: '', b: '' };
+    let monitor: Hl7MonitorSimulator;
+
+    async function register(person: { cid: string; first: string; last: string }): Promise<string> {
+      await page.click('[data-testid=tab-frontdesk]');
+      await page.click('[data-testid=manual-open]');
+      await page.fill('input[name=cid]', person.cid);
+      await page.fill('input[name=first]', person.first);
+      await page.fill('input[name=last]', person.last);
+      await page.click('[data-testid=manual-save]');
+      await page.getByTestId('saved-queue-number').waitFor();
+      return (await bridge.call<{ patientId: string }>('identity.patientId', { cid: person.cid })).patientId;
+    }
+
+    async function waitInbox(when: (items: InboxItem[]) => boolean): Promise<InboxItem[]> {
+      const deadline = Date.now() + 15_000;
+      for (;;) {
+        const items = await bridge.call<InboxItem[]>('devices.pending', { includeOtherPatients: true });
+        if (when(items)) return items;
+        if (Date.now() > deadline) throw new Error('the inbox never got there');
+        await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+    }
+
+    async function clearPending(): Promise<void> {
+      for (const item of await bridge.call<InboxItem[]>('devices.pending', { includeOtherPatients: true })) await bridge.call('devices.discard', { id: item.id, reason: 'device_test' });
+    }
+
+    afterAll(async () => {
+      await monitor?.close();
+    });
+
+    it('a reading shows who the station had selected when it arrived and when; one that arrived unbound stays unassigned', async () => {
+      await clearPending();
+      // The test before switched to English: the nurse reads Thai first.
+      await openVitals();
+      if ((await page.locator('[data-testid=workspace-vitals] h2').textContent()) !== 'สัญญาณชีพ') await page.click('[data-testid=language-toggle]');
+      await page.locator('[data-testid=workspace-vitals] h2', { hasText: 'สัญญาณชีพ' }).waitFor();
+      ids.a = await register(people.a);
+      ids.b = await register(people.b);
+      await bridge.call('devices.bind', { patientRef: null });
+      await sim.send(omronHbp9030Frame({ sys: 101, dia: 61, pulse: 62 }));
+      await waitInbox((items) => items.length === 1);
+      await bridge.call('devices.bind', { patientRef: ids.a });
+      await sim.send(omronHbp9030Frame({ sys: 131, dia: 71, pulse: 72 }));
+      await waitInbox((items) => items.length === 2);
+      await openVitals();
+      const mine = page.getByTestId('pending-readings').getByTestId('pending-reading').filter({ hasText: '131/71' });
+      await mine.waitFor();
+      await mine.getByTestId('reading-arrival').filter({ hasText: people.a.first }).waitFor();
+      expect(await mine.getByTestId('reading-arrival').textContent()).toMatch(/^มาถึง .*\d{2}:\d{2}.* ขณะสถานีเลือก .*ทดสอบหนึ่ง ใจดี/);
+      const unbound = page.getByTestId('unassigned-readings').getByTestId('pending-reading').filter({ hasText: '101/61' });
+      expect(await unbound.getByTestId('reading-arrival').textContent()).toContain('ขณะยังไม่ได้เลือกผู้ป่วย');
+      expect(await unbound.getByTestId('reading-confirm').count()).toBe(0);
+      await screenshot(page, 'reading-bound-and-unassigned-th.png');
+      await unbound.screenshot({ path: join(outputDir(), 'reading-unassigned-th.png') });
+      if (process.env['SCREENS_DIR']) await unbound.screenshot({ path: join(process.env['SCREENS_DIR'], 'reading-unassigned-th.png') });
+      if (process.env['SCREENS_DIR']) await mine.screenshot({ path: join(process.env['SCREENS_DIR'], 'reading-bound-patient-th.png') });
+      // Confirm refused by main for the unbound one, whoever is bound now.
+      const id = (await unbound.getAttribute('data-id')) ?? '';
+      await expect(bridge.call('devices.confirm', { id, patientRef: ids.a, chartedIds: ['obs-x'] })).rejects.toThrow('device_reading_unassigned');
+    });
+
+    it('moving a reading to another patient needs a confirmation that names both', async () => {
+      await bridge.call('devices.bind', { patientRef: ids.b });
+      await openVitals();
+      const theirs = page.getByTestId('unassigned-readings').getByTestId('pending-reading').filter({ hasText: '131/71' });
+      await theirs.waitFor();
+      await theirs.getByTestId('reading-assign').click();
+      const ask = theirs.getByTestId('move-confirm');
+      await ask.waitFor();
+      const text = (await ask.textContent()) ?? '';
+      expect(text).toContain('ทดสอบหนึ่ง ใจดี');
+      expect(text).toContain('ทดสอบสอง มีสุข');
+      await screenshot(page, 'reading-move-confirm-th.png');
+      if (process.env['SCREENS_DIR']) await theirs.screenshot({ path: join(process.env['SCREENS_DIR'], 'reading-move-confirm-card-th.png') });
+      await ask.getByTestId('move-yes').click();
+      const moved = page.getByTestId('pending-readings').getByTestId('pending-reading').filter({ hasText: '131/71' });
+      await moved.getByTestId('reading-now-for').waitFor();
+      expect(await moved.getByTestId('reading-now-for').textContent()).toContain('ทดสอบสอง มีสุข');
+      expect(await moved.getByTestId('reading-arrival').textContent()).toContain('ทดสอบหนึ่ง ใจดี');
+      await clearPending();
+    });
+
+    it('an HL7 ORU whose PID names another patient is shown as a mismatch and never charted silently', async () => {
+      const port = await freePort();
+      await bridge.call('devices.configure', { port: `tcp:${String(port)}`, profile: 'hl7-mllp' });
+      await waitForStatus(`tcp:${String(port)}`, 'listening');
+      monitor = await Hl7MonitorSimulator.connect(port, '127.0.0.1', true);
+      // Station bound to B; the monitor still has A entered (CID in PID-2, HN-less).
+      const ack = await monitor.send(mllpWrap(oruMessage({ sys: 150, dia: 95, pulse: 88, spo2: 96, tempC: 37.4, resp: 18, controlId: 'E2E-PID-1' }, '20240105102000', `PID||${people.a.cid}|||TEST^PATIENT`)));
+      expect(ackCode(ack).code).toBe('AA');
+      await openVitals();
+      const flagged = page.getByTestId('unassigned-readings').getByTestId('pending-reading').filter({ hasText: '150/95' });
+      await flagged.getByTestId('reading-mismatch').filter({ hasText: 'ทดสอบหนึ่ง' }).waitFor();
+      const warning = (await flagged.getByTestId('reading-mismatch').textContent()) ?? '';
+      expect(warning).toContain('ทดสอบหนึ่ง ใจดี');
+      expect(warning).toContain('ทดสอบสอง มีสุข');
+      expect(await page.getByTestId('pending-readings').getByTestId('pending-reading').count()).toBe(0);
+      expect(await flagged.getByTestId('reading-confirm').count()).toBe(0);
+      await screenshot(page, 'reading-pid-mismatch-th.png');
+      if (process.env['SCREENS_DIR']) await flagged.screenshot({ path: join(process.env['SCREENS_DIR'], 'reading-pid-mismatch-card-th.png') });
+      // Keeping it with B against the monitor's word asks and names who the monitor named.
+      await flagged.getByTestId('reading-assign').click();
+      const keep = (await flagged.getByTestId('move-confirm').textContent()) ?? '';
+      expect(keep).toContain('ให้ค่านี้เป็นของ ทดสอบสอง มีสุข ใช่หรือไม่?');
+      expect(keep).toContain('เครื่องวัดระบุว่าเป็นของ ทดสอบหนึ่ง ใจดี');
+      if (process.env['SCREENS_DIR']) await flagged.screenshot({ path: join(process.env['SCREENS_DIR'], 'reading-pid-keep-confirm-th.png') });
+      await flagged.getByTestId('move-cancel').click();
+      await clearPending();
+    });
+
+    it("two sources for one vital are side by side; confirm all waits for the nurse's choice, then charts one value per vital", async () => {
+      await monitor.send(mllpWrap(oruMessage({ sys: 142, dia: 91, pulse: 84, spo2: 97, tempC: 36.9, resp: 16, controlId: 'E2E-TWO-1' }, '20240105102000', `PID||${people.b.cid}`)));
+      await sim.send(omronHbp9030Frame({ sys: 128, dia: 82, pulse: 79 }));
+      const items = await waitInbox((all) => all.length === 2);
+      await openVitals();
+      const group = page.getByTestId('same-vital-group');
+      await group.waitFor();
+      expect(await group.getByTestId('same-vital-source').count()).toBe(2);
+      await page.getByTestId('confirm-all-waiting').waitFor();
+      await page.getByTestId('confirm-all').click();
+      await page.getByTestId('vitals-notice').filter({ hasText: 'รอเลือกค่าอีก 1 กลุ่ม' }).waitFor();
+      expect(await bridge.call<InboxItem[]>('devices.pending', { includeOtherPatients: true })).toHaveLength(2);
+      await screenshot(page, 'reading-two-sources-th.png');
+      const kiosk = items.find((item) => item.profile === 'omron-hbp9030')?.id ?? '';
+      const monitorId = items.find((item) => item.profile === 'hl7-mllp')?.id ?? '';
+      const columns = await group.getByTestId('same-vital-source').allTextContents();
+      const kioskColumn = columns.findIndex((text) => text.includes('HBP'));
+      await group.getByTestId('choice-bp').nth(kioskColumn).check();
+      await group.getByTestId('choice-8867-4').nth(1 - kioskColumn).check();
+      if (process.env['SCREENS_DIR']) await group.screenshot({ path: join(process.env['SCREENS_DIR'], 'reading-two-sources-chosen-th.png') });
+      await page.getByTestId('confirm-all').click();
+      await page.getByTestId('vitals-notice').filter({ hasText: 'บันทึกแล้ว 2 รายการ' }).waitFor({ timeout: 10_000 }).catch(async () => {
+        throw new Error(`notice: ${(await page.getByTestId('vitals-notice').textContent()) ?? ''}`);
+      });
+      await group.waitFor({ state: 'detached' });
+      const held = (await page.evaluate(readWinningDocs, 'clinic_10953')).map((doc) => doc.id);
+      const of = (inbox: string) => held.filter((id) => id.startsWith(`Observation/obs-dev-${inbox}-`)).map((id) => id.slice(`Observation/obs-dev-${inbox}-`.length)).sort();
+      expect(of(kiosk)).toEqual(['85354-9']);
+      expect(of(monitorId)).toEqual(['59408-5', '8310-5', '8867-4', '9279-1']);
+      expect(await bridge.call<InboxItem[]>('devices.pending', { includeOtherPatients: true })).toEqual([]);
+    });
   });
 
   it('raised no page errors', () => {

@@ -9,6 +9,7 @@
 import { DelimitedFramer, ByteQueue, LF, garbage, type FrameEvent, type Framer } from './framing.std.js';
 import { asciiBytes, asciiText, buildReading, fail, strictNumber, type DecodeContext, type DecodeResult, type ReadingValue } from './reading.std.js';
 import { convertUnit, mdcCodeMap, type CodeMap } from './hl7Codes.std.js';
+import { maskCids, pidIdentifiers } from './hl7Pid.std.js';
 
 export const VT = 0x0b;
 export const FS = 0x1c;
@@ -159,10 +160,15 @@ export function decodeOru(frame: Uint8Array, ctx: DecodeContext, options: Hl7Dec
     values.push({ code, value: converted.value, unit: converted.unit });
     if ((segment[14] ?? '') !== '') deviceTime = segment[14];
   }
-  return buildReading(ctx, frame, values, {
+  const built = buildReading(ctx, frame, values, {
     deviceTime: deviceTime ?? (header.time === '' ? undefined : header.time),
     key: header.controlId === '' ? undefined : `hl7:${header.sendingApp}:${header.controlId}`,
   });
+  if (!built.ok) return built;
+  // Who the message says it measured (PID); the citizen id goes no further than main, which hashes it.
+  const subject = pidIdentifiers(message);
+  const reading = { ...built.reading, raw: maskCids(built.reading.raw) };
+  return { ok: true, reading: subject.cid === undefined && subject.hn === undefined ? reading : { ...reading, subject } };
 }
 
 function lookup(maps: readonly CodeMap[], components: readonly string[]): ReturnType<CodeMap['lookup']> {

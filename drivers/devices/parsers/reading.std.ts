@@ -3,6 +3,7 @@
  * layer hands bytes in, the service stores what comes out. Plausibility ranges live here so every
  * protocol rejects impossible values the same way.
  */
+import type { PidIdentifiers } from './hl7Pid.std.js';
 
 /** LOINC codes of the vital signs we take from devices (FHIR vital-signs profile). */
 export const Loinc = {
@@ -71,6 +72,8 @@ export interface Reading {
    * frame carries one: a replayed or re-sent frame with the same key is stored once.
    */
   readonly key?: string;
+  /** Who the frame says it measured (HL7 PID): raw identifiers, for main to resolve and never to store. */
+  readonly subject?: PidIdentifiers;
 }
 
 /** Error codes a parser can give (catalogued with th/en text in electron/contract/deviceErrors.std.ts). */

@@ -80,10 +80,11 @@ export function contecFrame(v: OxiValues | undefined): Uint8Array {
   return v === undefined ? encodeContecPacket(127, 255, { fingerOut: true }) : encodeContecPacket(v.spo2, v.pulse);
 }
 
-export function oruMessage(v: MonitorValues, time = '20240105102000'): string {
+/** `pid` is the whole PID segment: none by default, as a monitor with no patient entered sends it. */
+export function oruMessage(v: MonitorValues, time = '20240105102000', pid = 'PID|||||^^^^^^U'): string {
   return [
     `MSH|^~\\&|SIM_MONITOR|WARD1|CLINIC_EDGE|HOSP|${time}||ORU^R01^ORU_R01|${v.controlId}|P|2.6|||AL|NE||UNICODE UTF-8|||IHE_PCD_001^IHE PCD^1.3.6.1.4.1.19376.1.6.1.1.1^ISO`,
-    'PID|||||^^^^^^U',
+    pid,
     `OBR|1|${v.controlId}^SIM_MONITOR||182777000^monitoring of patient^SCT|||${time}`,
     `OBX|1|NM|150021^MDC_PRESS_BLD_NONINV_SYS^MDC|1.0.1.1|${String(v.sys)}|266016^MDC_DIM_MMHG^MDC|||||R|||${time}`,
     `OBX|2|NM|150022^MDC_PRESS_BLD_NONINV_DIA^MDC|1.0.1.2|${String(v.dia)}|266016^MDC_DIM_MMHG^MDC|||||R|||${time}`,

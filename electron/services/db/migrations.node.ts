@@ -121,4 +121,16 @@ export const stationMigrations: readonly Migration[] = [
       ALTER TABLE audit_log ADD COLUMN demo INTEGER NOT NULL DEFAULT 0;
     `,
   },
+  {
+    version: 9,
+    name: 'device inbox: who a reading was measured on',
+    sql: `
+      -- The binding when the reading arrived (JSON {patientRef, boundAt}; never changed, NULL for older rows),
+      -- who the message itself names (HL7 PID: keyed Patient id of the citizen id, HN, whether they disagree),
+      -- and the patient the nurse chose over the message's own identifiers.
+      ALTER TABLE device_inbox ADD COLUMN arrival TEXT;
+      ALTER TABLE device_inbox ADD COLUMN subject TEXT;
+      ALTER TABLE device_inbox ADD COLUMN subject_override TEXT;
+    `,
+  },
 ];

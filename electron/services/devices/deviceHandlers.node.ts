@@ -28,10 +28,10 @@ export function deviceHandlers(service: DeviceService, demo: () => DemoDevices |
       return service.binding();
     },
     'devices.assign': function assignReading(input) {
-      return service.assign(input.id, input.patientRef);
+      return service.assign(input);
     },
     'devices.confirm': function confirmReading(input) {
-      return service.confirm(input.id, input.chartedIds);
+      return service.confirm(input.id, input.patientRef, input.chartedIds);
     },
     'devices.discard': function discardReading(input) {
       return service.discard(input.id, input.reason);

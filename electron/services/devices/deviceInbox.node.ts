@@ -11,7 +11,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { StationDb } from '../db/stationDb.node.js';
-import type { Binding, DeviceReading, InboxItem, InboxStatus } from '../../contract/devices.std.js';
+import type { ArrivalBinding, Binding, DeviceReading, InboxItem, InboxStatus, ReadingSubject } from '../../contract/devices.std.js';
 import { EdgeError } from '../../contract/result.std.js';
 import { isProfileName, type ProfileName } from '../../../drivers/devices/profiles.std.js';
 import type { Reading } from '../../../drivers/devices/parsers/reading.std.js';
@@ -28,6 +28,9 @@ interface Row {
   charted_ids: string | null;
   discard_reason: string | null;
   updated_at: string;
+  arrival: string | null;
+  subject: string | null;
+  subject_override: string | null;
 }
 
 /** Identical bytes on the same port within this long of the last copy are a re-send, not a new measurement. */
@@ -43,13 +46,22 @@ export interface PendingFilter {
   readonly limit: number;
 }
 
+export interface StoreReadingInput {
+  readonly port: string;
+  readonly profile: string;
+  readonly frame: Uint8Array;
+  readonly reading: Reading;
+  readonly subject: ReadingSubject | null;
+  readonly now: Date;
+}
+
 export interface PortRow {
   readonly port: string;
   readonly profile: ProfileName;
   readonly enabled: boolean;
 }
 
-const columns = 'id, received_at, source, profile, reading, error_code, status, patient_ref, charted_ids, discard_reason, updated_at';
+const columns = 'id, received_at, source, profile, reading, error_code, status, patient_ref, charted_ids, discard_reason, updated_at, arrival, subject, subject_override';
 
 /** Time-ordered ids: sort by id = sort by arrival. */
 export function inboxId(now: Date): string {
@@ -69,6 +81,9 @@ function toItem(row: Row): InboxItem {
     chartedIds: row.charted_ids === null ? [] : (JSON.parse(row.charted_ids) as string[]),
     discardReason: row.discard_reason,
     updatedAt: row.updated_at,
+    arrival: row.arrival === null ? null : (JSON.parse(row.arrival) as ArrivalBinding),
+    subject: row.subject === null ? null : (JSON.parse(row.subject) as ReadingSubject),
+    subjectOverride: row.subject_override,
   };
 }
 
@@ -81,13 +96,20 @@ export class DeviceInbox {
     this.#resendWindowMs = resendWindowMs;
   }
 
-  /** Stores a reading; the same reading already stored (see the header) returns that row with `duplicate`. */
-  storeReading(input: { port: string; profile: string; frame: Uint8Array; reading: Reading; patientRef: string | null; now: Date }): { item: InboxItem; duplicate: boolean } {
+  /**
+   * Stores a reading for the patient the station is bound to now (read in the same transaction, so a bind in
+   * between cannot split the two); the same reading already stored (see the header) returns that row with
+   * `duplicate`. `subject` is who the message names, already resolved by the caller (no raw identifier).
+   */
+  storeReading(input: StoreReadingInput): { item: InboxItem; duplicate: boolean } {
     return this.#db.transaction(() => this.#storeReading(input))();
   }
 
-  #storeReading(input: { port: string; profile: string; frame: Uint8Array; reading: Reading; patientRef: string | null; now: Date }): { item: InboxItem; duplicate: boolean } {
+  #storeReading(input: StoreReadingInput): { item: InboxItem; duplicate: boolean } {
     const id = inboxId(input.now);
+    const arrival = this.binding();
+    // The parser's raw identifiers never reach the row or the renderer: only the caller's resolved subject.
+    const { subject: _raw, ...reading } = input.reading;
     const at = input.now.toISOString();
     const key = input.reading.key ?? null;
     const hash = createHash('sha256').update(input.frame).digest('hex');
@@ -100,10 +122,13 @@ export class DeviceInbox {
     }
     const result = this.#db
       .prepare(
-        `INSERT INTO device_inbox (id, received_at, source, profile, raw, reading, error_code, status, patient_ref, charted_ids, updated_at, dedupe_key, raw_sha256, seen_at)
-         VALUES (?, ?, ?, ?, ?, ?, NULL, 'pending', ?, NULL, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        `INSERT INTO device_inbox (id, received_at, source, profile, raw, reading, error_code, status, patient_ref, charted_ids, updated_at, dedupe_key, raw_sha256, seen_at, arrival, subject)
+         VALUES (?, ?, ?, ?, ?, ?, NULL, 'pending', ?, NULL, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       )
-      .run(id, at, input.port, input.profile, Buffer.from(input.frame), JSON.stringify(input.reading), input.patientRef, at, key, hash, at);
+      .run(
+        id, at, input.port, input.profile, Buffer.from(input.frame), JSON.stringify(reading), arrival.patientRef, at, key, hash, at,
+        JSON.stringify(arrival), input.subject === null ? null : JSON.stringify(input.subject),
+      );
     if (result.changes === 1) return { item: this.get(id), duplicate: false };
     const existing = this.#db.prepare<[string, string | null], Row>(`SELECT ${columns} FROM device_inbox WHERE source = ? AND dedupe_key = ?`).get(input.port, key);
     if (existing === undefined) throw new Error('inbox insert ignored without a matching row');
@@ -161,17 +186,28 @@ export class DeviceInbox {
       .map(toItem);
   }
 
-  assign(id: string, patientRef: string, now: Date): InboxItem {
-    const item = this.#open(id);
-    this.#db.prepare('UPDATE device_inbox SET patient_ref = ?, updated_at = ? WHERE id = ?').run(patientRef, now.toISOString(), item.id);
-    return this.get(id);
+  /** Moves a pending reading from `from` (what the nurse was shown) to `patientRef`. */
+  assign(input: { id: string; from: string | null; patientRef: string; overrideSubject: boolean; now: Date }): InboxItem {
+    return this.#db.transaction(() => {
+      const item = this.#open(input.id);
+      if (item.patientRef !== input.from) throw new EdgeError('device_reading_moved', `inbox row ${item.id} is no longer where the nurse saw it`);
+      this.#db
+        .prepare('UPDATE device_inbox SET patient_ref = ?, subject_override = ?, updated_at = ? WHERE id = ?')
+        .run(input.patientRef, input.overrideSubject ? input.patientRef : null, input.now.toISOString(), item.id);
+      return this.get(input.id);
+    })();
   }
 
-  /** Marks a reading charted with the Observation ids the renderer wrote. Idempotent: a second confirm returns the first. */
-  confirm(id: string, chartedIds: readonly string[], now: Date): { item: InboxItem; alreadyCharted: boolean } {
+  /**
+   * Marks a reading charted with the Observation ids the renderer wrote for `patientRef`. Idempotent: a second
+   * confirm returns the first. An unassigned reading, or one now for another patient, is refused.
+   */
+  confirm(id: string, patientRef: string, chartedIds: readonly string[], now: Date): { item: InboxItem; alreadyCharted: boolean } {
     const current = this.get(id);
     if (current.status === 'charted') return { item: current, alreadyCharted: true };
     this.#open(id);
+    if (current.patientRef === null) throw new EdgeError('device_reading_unassigned', `inbox row ${id} has no patient`);
+    if (current.patientRef !== patientRef) throw new EdgeError('device_reading_moved', `inbox row ${id} is for another patient`);
     this.#db
       .prepare("UPDATE device_inbox SET status = 'charted', charted_ids = ?, updated_at = ? WHERE id = ? AND status = 'pending'")
       .run(JSON.stringify(chartedIds), now.toISOString(), id);

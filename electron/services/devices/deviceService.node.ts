@@ -6,7 +6,8 @@ import type { StationDb } from '../db/stationDb.node.js';
 import type { EventBus } from '../eventBus.node.js';
 import type { Logger } from '../logging/logger.node.js';
 import type { AuditLog } from '../audit/auditLog.node.js';
-import { isValidPortId, type Binding, type DeviceListing, type InboxItem, type PortStatus } from '../../contract/devices.std.js';
+import { isValidPortId, type Binding, type DeviceListing, type InboxItem, type PortStatus, type ReadingSubject } from '../../contract/devices.std.js';
+import type { Reading } from '../../../drivers/devices/parsers/reading.std.js';
 import { EdgeError } from '../../contract/result.std.js';
 import { profileNames, profiles, type ProfileName } from '../../../drivers/devices/profiles.std.js';
 import { ManagedSerialPort, listSerialPorts } from '../../../drivers/devices/ports/serialPortManager.node.js';
@@ -29,6 +30,8 @@ export interface DeviceServiceOptions {
   readonly now?: () => Date;
   /** Identical keyless frames on one port within this window are one reading (default RESEND_WINDOW_MS). */
   readonly resendWindowMs?: number;
+  /** A citizen id's keyed Patient id (the hospital key's identity.patientId): how an HL7 PID's CID is matched. */
+  readonly patientIdOfCid?: (cid: string) => string;
 }
 
 export type Transport = 'serial' | 'tcp' | 'hid' | 'demo';
@@ -136,14 +139,14 @@ export class DeviceService {
     return this.inbox.pending(filter);
   }
 
-  assign(id: string, patientRef: string): InboxItem {
-    const item = this.inbox.assign(id, patientRef, this.#now());
-    this.#options.audit.append({ action: 'devices.assign', detail: { id } });
+  assign(input: { id: string; from: string | null; patientRef: string; overrideSubject: boolean }): InboxItem {
+    const item = this.inbox.assign({ ...input, now: this.#now() });
+    this.#options.audit.append({ action: 'devices.assign', detail: { id: input.id, fromUnassigned: input.from === null, overrideSubject: input.overrideSubject } });
     return item;
   }
 
-  confirm(id: string, chartedIds: readonly string[]): { item: InboxItem; alreadyCharted: boolean } {
-    const result = this.inbox.confirm(id, chartedIds, this.#now());
+  confirm(id: string, patientRef: string, chartedIds: readonly string[]): { item: InboxItem; alreadyCharted: boolean } {
+    const result = this.inbox.confirm(id, patientRef, chartedIds, this.#now());
     if (!result.alreadyCharted) this.#options.audit.append({ action: 'devices.confirm', detail: { id, observations: chartedIds.length } });
     return result;
   }
@@ -196,11 +199,22 @@ export class DeviceService {
       inbox: this.inbox,
       events: this.#options.events,
       log: this.#options.log,
-      patientRef: () => this.inbox.binding().patientRef,
+      subjectOf: (reading) => this.#subjectOf(reading),
       now: this.#now,
     });
     this.#runners.set(port, runner);
     return runner;
+  }
+
+  #subjectOf(reading: Reading): ReadingSubject | null {
+    const named = reading.subject;
+    if (named === undefined) return null;
+    const hash = this.#options.patientIdOfCid;
+    return {
+      patientRef: named.cid === undefined || hash === undefined ? null : hash(named.cid),
+      hn: named.hn ?? null,
+      disagree: named.disagree === true,
+    };
   }
 
   #checkTransport(port: string, profile: ProfileName): void {

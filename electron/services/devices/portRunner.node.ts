@@ -3,12 +3,12 @@
  * written to the inbox (durable) and only then acknowledged (HL7) and announced to the renderer.
  */
 import { isStorageFull } from '../../../sync/store/storageFull.std.js';
-import type { PortStatus, PortState } from '../../contract/devices.std.js';
+import type { PortStatus, PortState, ReadingSubject } from '../../contract/devices.std.js';
 import type { DeviceErrorCode } from '../../contract/deviceErrors.std.js';
 import { DeviceStream, type StreamOutcome } from '../../../drivers/devices/deviceStream.std.js';
 import type { DeviceProfile } from '../../../drivers/devices/profiles.std.js';
 import { ackBytesFor } from '../../../drivers/devices/ack.std.js';
-import type { DecodeResult } from '../../../drivers/devices/parsers/reading.std.js';
+import type { DecodeResult, Reading } from '../../../drivers/devices/parsers/reading.std.js';
 import type { PortSink, PortSource, Reply } from '../../../drivers/devices/ports/portEvents.node.js';
 import type { DeviceInbox } from './deviceInbox.node.js';
 import type { EventBus } from '../eventBus.node.js';
@@ -18,7 +18,8 @@ export interface RunnerDeps {
   readonly inbox: DeviceInbox;
   readonly events: EventBus;
   readonly log: Logger;
-  readonly patientRef: () => string | null;
+  /** Who a reading's own identifiers name (HL7 PID), resolved without raw identifiers; null when it names nobody. */
+  readonly subjectOf: (reading: Reading) => ReadingSubject | null;
   readonly now: () => Date;
 }
 
@@ -101,7 +102,7 @@ export class PortRunner implements PortSink {
     this.#status = { ...this.#status, lastFrameAt: now.toISOString() };
     try {
       if (outcome.kind === 'reading') {
-        const stored = this.#deps.inbox.storeReading({ port: this.port, profile: this.profile.name, frame: outcome.frame, reading: outcome.reading, patientRef: this.#deps.patientRef(), now });
+        const stored = this.#deps.inbox.storeReading({ port: this.port, profile: this.profile.name, frame: outcome.frame, reading: outcome.reading, subject: this.#deps.subjectOf(outcome.reading), now });
         this.#ack(outcome.frame, { ok: true, reading: outcome.reading }, reply);
         if (!stored.duplicate) this.#deps.events.emit('devices.reading', stored.item);
         return;

@@ -2,8 +2,9 @@
  * Vitals: the nurse's workspace. Readings from bedside devices wait here for the patient this station is
  * measuring; the nurse confirms (FHIR Observations written to the station's store, then the device inbox
  * marks them charted) or discards them. Manual entry, NEWS2 and the patient's recent observations with
- * corrections sit beside them. Readings with no patient, or bound to another patient, wait in "unassigned /
- * other patients" until the nurse gives one to this patient or discards it with a reason. A demo station has a
+ * corrections sit beside them. Readings with no patient, bound to another patient, or naming another patient
+ * in their own message (HL7 PID) wait in "unassigned / other patients" until the nurse moves one (confirming
+ * both names) or discards it with a reason; one vital from two sources at one time waits for her choice. A demo station has a
  * button per simulated device (one reading per press); a real station with no device port says so.
  */
 import { useMemo, useState } from 'react';
@@ -24,6 +25,11 @@ import type { News2Assessment } from './news2Observations.std.js';
 import { problemText } from './problems.dom.js';
 import { PatientBar } from './PatientBar.dom.js';
 import { PendingReadings, type ReadingActions } from './PendingReadings.dom.js';
+import { useReadingPeople } from './useReadingPeople.dom.js';
+import { splitPending } from './pending.std.js';
+import { judgeReading } from './readingOwner.std.js';
+import { NOT_CHOSEN, type ConfirmPlan } from './sameVital.std.js';
+import { displayName } from '../frontdesk/names.std.js';
 import { ManualEntry } from './ManualEntry.dom.js';
 import { News2Panel } from './News2Panel.dom.js';
 import { RecentObservations } from './RecentObservations.dom.js';
@@ -49,7 +55,7 @@ export interface VitalsProps {
 }
 
 export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const settings = useSettings(given);
   const { records, ids } = useRecordsState();
   const station = useMemo<StationContext | null>(
@@ -57,7 +63,16 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
     [settings],
   );
   const patient = useStationPatient(records, resolvePatientId);
-  const pending = usePendingReadings(records, patient.patientId, station);
+  const pending = usePendingReadings(records, station);
+  const people = useReadingPeople(records, pending.items, patient.patientId, settings?.hcode ?? '');
+  const bound = patient.patientId === null ? null : people.survivorOf(patient.patientId);
+  const { forPatient, others } = splitPending(pending.items, bound, people);
+  const lang = i18n.language === 'en' ? 'en' : 'th';
+  const nameOf = (id: string | null): string => {
+    if (id === null) return t('vitals.nobody');
+    const doc = people.patient(id);
+    return doc === null ? t('vitals.patientNotInStore') : displayName(doc, lang);
+  };
   const observations = usePatientObservations(records, patient.patientId);
   const [notice, setNotice] = useState<Notice>(null);
   const ports = useDevicePorts();
@@ -82,15 +97,21 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
     return { store: records, at: station, patientId: patient.patientId };
   }
 
+  /** Charts one reading to its patient's live record; only a reading nothing stands against (verdict ok). */
+  async function chartOne(item: InboxItem, excludeCodes: readonly string[] = []): Promise<number> {
+    const { store, at } = ready();
+    const verdict = judgeReading(item, people);
+    if (verdict.kind !== 'ok') throw new EdgeError(verdict.kind === 'unassigned' ? 'device_reading_unassigned' : 'device_reading_moved', `reading ${item.id} is ${verdict.kind}`);
+    const encounterId = verdict.owner === bound ? patient.encounter?.id : undefined;
+    const charted = await confirmReading(store, item, { ...at, patientId: verdict.owner, encounterId, at: new Date().toISOString() }, excludeCodes);
+    return charted.alreadyCharted ? 0 : charted.observationIds.length;
+  }
+
   const actions: ReadingActions = {
     confirm: async (item: InboxItem) => {
       await attempt(async () => {
-        const { store, at } = ready();
-        const patientId = item.patientRef ?? patient.patientId;
-        if (patientId === null) throw new EdgeError('not_found', 'reading has no patient');
-        const encounterId = patientId === patient.patientId ? patient.encounter?.id : undefined;
-        const charted = await confirmReading(store, item, { ...at, patientId, encounterId, at: new Date().toISOString() });
-        return charted.alreadyCharted ? t('vitals.alreadyCharted') : t('vitals.charted', { count: charted.observationIds.length });
+        const count = await chartOne(item);
+        return count === 0 ? t('vitals.alreadyCharted') : t('vitals.charted', { count });
       });
     },
     discard: async (item: InboxItem, reason: string) => {
@@ -99,11 +120,18 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
         return t('vitals.discarded');
       });
     },
-    assign: async (item: InboxItem) => {
+    move: async (item: InboxItem, target: string, overrideSubject: boolean) => {
       await attempt(async () => {
-        const { patientId } = ready();
-        await mustSucceed(invoke('devices.assign', { id: item.id, patientRef: patientId }));
-        return t('vitals.assigned');
+        await mustSucceed(invoke('devices.assign', { id: item.id, from: item.patientRef, patientRef: target, overrideSubject }));
+        return t('vitals.moved', { name: nameOf(target) });
+      });
+    },
+    chart: async (plan: ConfirmPlan) => {
+      await attempt(async () => {
+        let count = 0;
+        for (const step of plan.charts) count += (await chartOne(step.item, step.excludeCodes)) > 0 ? 1 : 0;
+        for (const item of plan.discards) await mustSucceed(invoke('devices.discard', { id: item.id, reason: NOT_CHOSEN }));
+        return plan.waiting.length === 0 ? t('vitals.chartedAll', { count }) : t('vitals.chartedAllWaiting', { count, waiting: plan.waiting.length });
       });
     },
   };
@@ -156,7 +184,7 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
       <div className="grid vitals-grid">
         {demo && <DemoDeviceControls />}
         <PatientBar records={records} station={patient} hcode={settings?.hcode ?? ''} />
-        <PendingReadings forPatient={pending.forPatient} others={pending.others} actions={actions} hasPatient={hasPatient} />
+        <PendingReadings forPatient={forPatient} others={others} actions={actions} bound={bound} people={people} nameOf={nameOf} />
         <ManualEntry disabled={!hasPatient || records === null} onSave={saveManualItems} />
         <News2Panel observations={observations} onSave={saveNews2} canSave={hasPatient && records !== null} />
         <RecentObservations observations={observations} onCorrect={correct} />

@@ -34,6 +34,13 @@ export class NoReadingError extends Error {
   }
 }
 
+/** A reading that arrived while no patient was bound is charted to nobody until the nurse moves it. */
+export class UnassignedReadingError extends Error {
+  constructor(id: string) {
+    super(`inbox item ${id} has no patient: move it to one first`);
+  }
+}
+
 export function chartableValues(values: readonly ReadingValue[]): { items: VitalItem[]; skipped: ReadingValue[] } {
   const items: VitalItem[] = [];
   const skipped: ReadingValue[] = [];
@@ -46,11 +53,16 @@ export function primaryCode(observation: Pick<ObservationDoc, 'code'>): string {
   return observation.code.coding?.[0]?.code ?? '';
 }
 
-export function planReadingChart(item: InboxItem, context: ReadingChartContext): ReadingChart {
+/**
+ * `context.patientId` is the live record of the reading's patient (its survivor after an identity merge);
+ * `excludeCodes` are values that lost the nurse's choice to another source (sameVital.std.ts).
+ */
+export function planReadingChart(item: InboxItem, context: ReadingChartContext, excludeCodes: readonly string[] = []): ReadingChart {
   const reading = item.reading;
   if (reading === null) throw new NoReadingError(item.id);
+  if (item.patientRef === null) throw new UnassignedReadingError(item.id);
   const device = deviceDoc({ hcode: context.hcode, stationId: context.stationId, at: context.at, profile: item.profile, serialOrPort: item.port });
-  const { items, skipped } = chartableValues(reading.values);
+  const { items, skipped } = chartableValues(reading.values.filter((value) => !excludeCodes.includes(value.code)));
   const built = vitalSignObservations(items, {
     patientId: context.patientId,
     encounterId: context.encounterId,

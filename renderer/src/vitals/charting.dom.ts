@@ -32,19 +32,23 @@ function failures(results: readonly (StoreError | { id: string })[]): StoreError
   return results.find((result): result is StoreError => result instanceof StoreError && result.code !== 'conflict');
 }
 
-export async function confirmReading(records: DataContext, item: InboxItem, context: ReadingChartContext): Promise<ChartedReading> {
-  const chart = planReadingChart(item, context);
+/** Charts a reading to `context.patientId` (its patient's live record), leaving out `excludeCodes`. */
+export async function confirmReading(records: DataContext, item: InboxItem, context: ReadingChartContext, excludeCodes: readonly string[] = []): Promise<ChartedReading> {
+  const chart = planReadingChart(item, context, excludeCodes);
+  if (item.patientRef === null) throw new EdgeError('device_reading_unassigned', `inbox item ${item.id} has no patient`);
   const failed = failures(await records.saveAll([chart.device, ...chart.observations]));
   if (failed !== undefined) throw new EdgeError(writeFailureCode(failed), failed.message);
   const observationIds = chart.observations.map((observation) => observation.id);
-  const confirmed = await invoke('devices.confirm', { id: item.id, chartedIds: observationIds });
+  const confirmed = await invoke('devices.confirm', { id: item.id, patientRef: item.patientRef, chartedIds: observationIds });
   if (!confirmed.ok) throw new EdgeError(confirmed.error.code, confirmed.error.message);
   return { observationIds, alreadyCharted: confirmed.value.alreadyCharted, skipped: chart.skipped };
 }
 
 /**
  * Readings still pending whose Observations are already in the store (saved, then the app stopped before
- * devices.confirm): mark them charted now instead of showing them to be charted again.
+ * devices.confirm): mark them charted now instead of showing them to be charted again. Any one of its
+ * Observations stored means the nurse confirmed it (one save writes them all; a reading charted with a value
+ * left out for another source has fewer), so offering it again could chart that left-out value.
  */
 export async function reconcilePending(records: DataContext, items: readonly InboxItem[], station: StationContext): Promise<number> {
   let reconciled = 0;
@@ -53,8 +57,8 @@ export async function reconcilePending(records: DataContext, items: readonly Inb
     const chart = planReadingChart(item, { ...station, patientId: item.patientRef, at: new Date().toISOString() });
     const stored = await Promise.all(chart.observations.map((observation) => records.get(docId('Observation', observation.id))));
     const ids = chart.observations.filter((_, index) => stored[index] !== null).map((observation) => observation.id);
-    if (ids.length !== chart.observations.length || ids.length === 0) continue;
-    const confirmed = await invoke('devices.confirm', { id: item.id, chartedIds: ids });
+    if (ids.length === 0) continue;
+    const confirmed = await invoke('devices.confirm', { id: item.id, patientRef: item.patientRef, chartedIds: ids });
     if (confirmed.ok) reconciled += 1;
   }
   return reconciled;

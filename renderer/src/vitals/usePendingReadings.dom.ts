@@ -10,9 +10,10 @@ import type { DeviceErrorEvent, InboxItem } from '../../../electron/contract/dev
 import { EdgeError } from '../../../electron/contract/result.std.js';
 import { invoke, on } from '../bridge/client.dom.js';
 import { reconcilePending, type StationContext } from './charting.dom.js';
-import { splitPending, type PendingView } from './pending.std.js';
 
-export interface PendingReadings extends PendingView {
+export interface PendingReadings {
+  /** Every pending reading of the station, newest first (split with splitPending once its people are known). */
+  readonly items: readonly InboxItem[];
   readonly lastDeviceError: DeviceErrorEvent | null;
   readonly problem: unknown;
   reload(): Promise<void>;
@@ -35,7 +36,7 @@ async function allPending(): Promise<InboxItem[]> {
   return items;
 }
 
-export function usePendingReadings(records: DataContext | null, patientId: string | null, station: StationContext | null): PendingReadings {
+export function usePendingReadings(records: DataContext | null, station: StationContext | null): PendingReadings {
   const [items, setItems] = useState<readonly InboxItem[]>([]);
   const [lastDeviceError, setLastDeviceError] = useState<DeviceErrorEvent | null>(null);
   const [problem, setProblem] = useState<unknown>(null);
@@ -66,5 +67,5 @@ export function usePendingReadings(records: DataContext | null, patientId: strin
     };
   }, [reload]);
 
-  return { ...splitPending(items, patientId), lastDeviceError, problem, reload };
+  return { items, lastDeviceError, problem, reload };
 }

@@ -5,6 +5,10 @@ import { Hl7MonitorSimulator, ackCode } from '../../../drivers/devices/simulator
 import { hl7MllpFrame, hl7RawFrame, oruMessage } from '../../../drivers/devices/simulators/frames.std.js';
 import { mllpWrap } from '../../../drivers/devices/parsers/hl7.std.js';
 import { call, deviceNode, freeTcpPort, nextEvent, type DeviceTestNode } from './deviceNode.js';
+import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { syntheticCid } from '../../factories/fhirFixtures.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -116,5 +120,38 @@ describe('durability', () => {
     cleanups.push(() => again.close());
     expect(ackCode(await again.send(frame)).code).toBe('AA');
     expect(rowsWithKey(reopened, 'hl7:SIM_MONITOR:CTRL-7')).toBe(1);
+  });
+});
+
+describe('HL7 PID identifiers over real TCP', () => {
+  it('the reading names the patient its PID names (keyed id of the CID, the HN); no citizen id in the row, the event or the logs', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'edge-pid-'));
+    cleanups.push(() => rmSync(dataDir, { recursive: true, force: true }));
+    const node = await deviceNode({}, dataDir);
+    const port = await freeTcpPort();
+    const listening = nextEvent(node.events, 'devices.status', (s) => s.state === 'listening');
+    await node.dispatch('devices.configure', { port: `tcp:${String(port)}`, profile: 'hl7-mllp' });
+    await listening;
+    const monitor = await Hl7MonitorSimulator.connect(port, '127.0.0.1', true);
+    const cid = syntheticCid(77);
+    await node.dispatch('devices.bind', { patientRef: 'p00000000000000000000000000000000000b0und' });
+    const announced = nextEvent(node.events, 'devices.reading');
+    const pid = `PID||${cid}|6700123^^^10953^HN||TEST^PATIENT`;
+    const ack = await monitor.send(mllpWrap(oruMessage(vitals('PID-9'), '20240105102000', pid)));
+    expect(ackCode(ack).code).toBe('AA');
+    const item = await announced;
+    const keyed = await call(node, 'identity.patientId', { cid });
+    expect(item.subject).toEqual({ patientRef: keyed.patientId, hn: '6700123', disagree: false });
+    // The station's binding is kept beside it: the mismatch is the nurse's to see, not settled here.
+    expect(item.patientRef).toBe('p00000000000000000000000000000000000b0und');
+    expect(item.arrival?.patientRef).toBe('p00000000000000000000000000000000000b0und');
+    expect(JSON.stringify(item)).not.toContain(cid);
+    const row = node.db.prepare<[string], { reading: string; subject: string }>('SELECT reading, subject FROM device_inbox WHERE id = ?').get(item.id);
+    expect(row?.reading).not.toContain(cid);
+    expect(row?.subject).not.toContain(cid);
+    await monitor.close();
+    await node.close();
+    const logs = readdirSync(node.logDir).map((file) => readFileSync(join(node.logDir, file), 'utf8')).join('\n');
+    expect(logs).not.toContain(cid);
   });
 });
