@@ -85,8 +85,6 @@ export class Replicator {
   #landed = 0;
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
   #verifyBackOffMs = 0;
-  /** Times replication went active after a pause, for the link-return benchmark. */
-  readonly activations: number[] = [];
 
   constructor(options: ReplicatorOptions) {
     this.#options = options;
@@ -223,13 +221,14 @@ export class Replicator {
       if (this.#sync !== sync) return;
       // The live sync is pushing again: a verify run now would push the same documents beside it.
       this.#cancelVerify();
-      this.activations.push(Date.now());
       // With checkpoints on the station PouchDB goes active before it touches the link, so after a failure
       // only a batch that lands (a change) shows the link works again.
       if (!this.#failed()) this.#setState('syncing', null);
     });
     sync.on('change', (info) => {
       if (this.#sync !== sync) return;
+      // A batch landed in this direction: the error it last paused with is over.
+      pausedWith[info.direction] = null;
       this.#landed += 1;
       this.#enqueue(() => this.#onChange(info));
     });
@@ -306,6 +305,10 @@ export class Replicator {
     if (failed) {
       const code = classifyFailure(failureOf(error));
       this.#setState(code === 'sync_offline' || code === 'sync_timeout' ? 'offline' : 'error', code);
+      // The live sync may now sit in a healthy long poll and never pause again (the link came back under a
+      // PouchDB retry, or the error was the other direction's old one): check again after a back-off, so the
+      // dashboard never stays "offline" on a working link waiting for a kick that already came.
+      this.#retryLater();
       return;
     }
     // PouchDB also pauses without an error when the first attempt on a dead link failed (it retries quietly),

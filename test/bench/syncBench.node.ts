@@ -229,12 +229,13 @@ async function cutPush(central: Central, store: DataContext, hcode: string, head
     const stateWhileDown = last === null ? 'none' : `${(last as ReplicationReport).state}/${String((last as ReplicationReport).errorCode)}`;
     // Stay down a little longer than one replication back-off step, as a real outage would.
     await new Promise((done) => setTimeout(done, 3_000));
-    const activationsBefore = replicator.activations.length;
+    const upBefore = replicator.report().docsUp;
     proxy.restore();
     trace?.('link restored');
     const restoredAt = Date.now();
-    await until(() => replicator.activations.slice(activationsBefore).some((at) => at >= restoredAt), 'replication active after the link returned', 120_000, 5);
-    const activeAt = replicator.activations.slice(activationsBefore).find((at) => at >= restoredAt) ?? Date.now();
+    // The link works again once a batch lands (a live sync may already be "active" from a retry during the cut).
+    await until(() => replicator.report().docsUp > upBefore || (last !== null && upToDate(last)), 'a batch landed after the link returned', 120_000, 5);
+    const activeAt = Date.now();
     const returnedAt = probe.returnedAt();
     try {
       await until(() => last !== null && upToDate(last), 'up to date after the cut', budgetMs);
