@@ -125,22 +125,23 @@ export class Replicator {
     if (this.#state === 'connecting' && Date.now() - this.#syncStartedAt < KICK_GRACE_MS) return;
     if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
     this.#retryTimer = null;
-    this.#restart();
+    this.#restart(false);
   }
 
   /**
    * Replaces the live sync without two pushes at once: the verify run and the old sync are cancelled, and the
    * new sync starts only when the old one's last write has been answered (else it would send that batch again).
    */
-  #restart(): void {
+  #restart(keepFailure: boolean): void {
     this.#cancelVerify();
     const old = this.#sync;
     this.#sync = null;
     old?.cancel();
-    this.#setState('connecting', null);
+    // A re-check after a failure keeps showing that failure until a batch lands or a verify passes.
+    if (!keepFailure) this.#setState('connecting', null);
     this.#restarting = remoteWritesSettled(this.#options.remote, CANCEL_SETTLE_MS).then(() => {
       this.#restarting = null;
-      if (!this.#stopped) this.#begin();
+      if (!this.#stopped) this.#begin(keepFailure);
     });
   }
 
@@ -155,7 +156,8 @@ export class Replicator {
     this.#verifyBackOffMs = replicationBackOff(this.#verifyBackOffMs);
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = null;
-      this.kick();
+      if (this.#stopped || this.#state === 'syncing' || this.#restarting !== null) return;
+      this.#restart(this.#failed());
     }, this.#verifyBackOffMs);
   }
 
@@ -194,9 +196,9 @@ export class Replicator {
     };
   }
 
-  #begin(): void {
+  #begin(keepFailure = false): void {
     const { store, remote } = this.#options;
-    this.#setState('connecting', null);
+    if (!keepFailure || !this.#failed()) this.#setState('connecting', null);
     this.#syncStartedAt = Date.now();
     const sync = store.db.sync(remote, {
       live: true,
