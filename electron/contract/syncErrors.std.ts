@@ -36,6 +36,10 @@ export const syncErrorText = {
     th: 'บัญชีผู้ใช้ส่วนกลางนี้ไม่ใช่ของสถานีนี้ (สถานีนี้บันทึกข้อมูลในชื่อผู้ใช้ที่ตั้งไว้ตอนติดตั้ง) กรุณาใช้บัญชีของสถานีนี้ หรือตั้งค่ารหัสสถานีให้ตรงกับที่ลงทะเบียนไว้',
     en: "This central account is not this station's (the station writes its records as the user set at setup). Use this station's account, or set the station code as provisioned.",
   },
+  sync_insecure_url: {
+    th: 'ที่อยู่เซิร์ฟเวอร์กลางต้องขึ้นต้นด้วย https:// (http:// ใช้ได้เฉพาะเซิร์ฟเวอร์ในเครื่องนี้) รหัสผ่านและข้อมูลผู้ป่วยจะไม่ถูกส่งแบบไม่เข้ารหัส',
+    en: 'The central server address must start with https:// (http:// only for a server on this computer): passwords and patient records are never sent unencrypted.',
+  },
   sync_not_configured: {
     th: 'ยังไม่ได้ตั้งค่าการเชื่อมต่อเซิร์ฟเวอร์กลาง (ที่อยู่ ชื่อผู้ใช้ รหัสผ่านของสถานี)',
     en: 'The link to the central server is not set up yet (address, station user, password).',

@@ -5,9 +5,9 @@
  * fetched it, a station-local key is made so the station still works, and the doctor warns.
  * Kept in a 0600 file under the data folder (the Electron build may move it into safeStorage).
  */
-import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { chmodSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { z } from 'zod';
 import { hashCid, hexToKey, newHospitalKeyHex, patientIdForCid } from '../../../sync/model/ids.std.js';
 import type { KeyInfo, KeySource } from '../../contract/identity.std.js';
@@ -17,6 +17,22 @@ const KeyFile = z.object({ keyHex: z.string().regex(/^[0-9a-f]{64}$/), source: z
 
 /** Not a person: 13 zeros, hashed only to compare or name keys without reading either. */
 const FINGERPRINT_INPUT = '0000000000000';
+
+/** Thrown when the key file exists but is not a key this app wrote (damaged disk, hand edit). */
+export class HospitalKeyFileError extends Error {
+  readonly code = 'identity_key_corrupt';
+}
+
+function readKeyFile(file: string): z.infer<typeof KeyFile> {
+  let parsed: ReturnType<typeof KeyFile.safeParse>;
+  try {
+    parsed = KeyFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  } catch (error) {
+    throw new HospitalKeyFileError(`${file} cannot be read as a hospital key: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  if (!parsed.success) throw new HospitalKeyFileError(`${file} is not a hospital key this app wrote`);
+  return parsed.data;
+}
 
 export function keyFingerprint(key: Uint8Array): string {
   return hashCid(key, FINGERPRINT_INPUT).slice(0, 16);
@@ -30,10 +46,12 @@ export class HospitalKey {
 
   constructor(dataDir: string) {
     this.#file = join(dataDir, 'hospital.key');
-    const stored = existsSync(this.#file) ? KeyFile.safeParse(JSON.parse(readFileSync(this.#file, 'utf8'))) : null;
-    if (stored?.success === true) {
-      this.#key = hexToKey(stored.data.keyHex);
-      this.#source = stored.data.source;
+    if (existsSync(this.#file)) {
+      // A key file that cannot be read is never replaced by a new key: that would give every patient
+      // registered from now on a second id. The station stops with a clear error instead (startupFailure).
+      const stored = readKeyFile(this.#file);
+      this.#key = hexToKey(stored.keyHex);
+      this.#source = stored.source;
     } else {
       const keyHex = newHospitalKeyHex((length) => new Uint8Array(randomBytes(length)));
       this.#write(keyHex, 'local');
@@ -78,11 +96,26 @@ export class HospitalKey {
     return hashCid(this.#key, cid);
   }
 
+  /** Atomic and durable: a temp file written and fsynced, renamed over the old one, the folder fsynced. */
   #write(keyHex: string, source: KeySource): void {
     const temp = `${this.#file}.tmp`;
-    writeFileSync(temp, JSON.stringify({ keyHex, source }), { mode: 0o600 });
+    const fd = openSync(temp, 'w', 0o600);
+    try {
+      writeSync(fd, JSON.stringify({ keyHex, source }));
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
     if (process.platform !== 'win32') chmodSync(temp, 0o600);
     renameSync(temp, this.#file);
+    if (process.platform !== 'win32') {
+      const dir = openSync(dirname(this.#file), 'r');
+      try {
+        fsyncSync(dir);
+      } finally {
+        closeSync(dir);
+      }
+    }
   }
 }
 

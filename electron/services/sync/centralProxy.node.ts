@@ -10,7 +10,7 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../logging/logger.node.js';
 import { CentralFailure, failureCode, openCentralRequest } from './centralRequest.node.js';
 import type { CentralSession } from './centralSession.node.js';
-import { PROXY_PREFIX, PROXY_TOKEN_HEADER, corsHeaders, forwardRequestHeaders, forwardResponseHeaders, proxyTarget } from './proxyRules.std.js';
+import { MAX_CENTRAL_RESPONSE_BYTES, PROXY_PREFIX, PROXY_TOKEN_HEADER, corsHeaders, forwardRequestHeaders, forwardResponseHeaders, proxyTarget } from './proxyRules.std.js';
 import type { SyncErrorCode } from '../../contract/syncErrors.std.js';
 
 export type ProxyRoute = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
@@ -24,6 +24,8 @@ export interface ProxyOptions {
   readonly allowedOrigins?: readonly string[];
   /** Idle time on a proxied request before it is dropped (PouchDB's long-poll heartbeats every 10 s). */
   readonly idleTimeoutMs?: number;
+  /** The most one answer from central may carry (default MAX_CENTRAL_RESPONSE_BYTES). */
+  readonly maxResponseBytes?: number;
 }
 
 /** Constant-time comparison of the header with the process token. */
@@ -48,6 +50,7 @@ function refuse(response: ServerResponse, status: number, error: string, reason:
 
 export function centralProxyRoute(options: ProxyOptions): ProxyRoute {
   const idleTimeoutMs = options.idleTimeoutMs ?? 120_000;
+  const maxResponseBytes = options.maxResponseBytes ?? MAX_CENTRAL_RESPONSE_BYTES;
 
   function originAllowed(request: IncomingMessage): { ok: boolean; cors: Record<string, string> } {
     const origin = request.headers.origin;
@@ -81,7 +84,24 @@ export function centralProxyRoute(options: ProxyOptions): ProxyRoute {
               return;
             }
           }
+          const declared = Number(answer.headers['content-length'] ?? '0');
+          if (declared > maxResponseBytes) {
+            answer.destroy();
+            options.log.warn({ method, bytes: declared }, 'central proxy: answer over the size limit refused');
+            refuse(response, 502, 'sync_server_error', 'central answered more than the proxy passes on', cors);
+            return;
+          }
           response.writeHead(answer.statusCode ?? 502, { ...forwardResponseHeaders(answer.headers), ...cors });
+          let carried = 0;
+          answer.on('data', (chunk: Buffer) => {
+            carried += chunk.length;
+            // Chunked answers have no length up front: cut them off where the limit is crossed.
+            if (carried > maxResponseBytes) {
+              options.log.warn({ method, bytes: carried }, 'central proxy: answer over the size limit cut off');
+              answer.destroy();
+              response.destroy();
+            }
+          });
           answer.pipe(response);
           answer.on('error', () => response.destroy());
         });

@@ -54,10 +54,19 @@ export function proxyTarget(method: string, rawUrl: string, database: string): P
     // '.', '..' and empty parts, even inside an encoded doc id, could be normalised away by a front proxy.
     if (text.split('/').some((part) => part === '.' || part === '..') || segment === '') return refuse(403, 'path tricks are refused');
   }
-  const special = rest[0] ?? '';
+  // Compared decoded: central decodes `%5Fsecurity` to `_security` before it routes the request.
+  const special = decoded(rest[0] ?? '') ?? '';
   if (special.startsWith('_') && !ALLOWED_SPECIAL.has(special)) return refuse(403, `${special} is not reachable through the proxy`);
+  if (special.startsWith('_') && special !== rest[0]) return refuse(403, 'an encoded sub-resource name is refused');
   return { ok: true, upstreamPath: `/${database}/${rest.join('/')}${query}` };
 }
+
+/**
+ * The most one answer from central may carry to the page: a hostile or broken server cannot fill the
+ * station's memory or disk through the proxy. Replication's largest answers (a `_bulk_get` of 500 patients
+ * with their photos) stay far below it.
+ */
+export const MAX_CENTRAL_RESPONSE_BYTES = 256 * 1024 * 1024;
 
 /** Request headers passed on to central (the session cookie is added by main, never taken from the page). */
 const REQUEST_HEADERS = ['accept', 'accept-encoding', 'content-type', 'content-length', 'content-encoding', 'if-match', 'if-none-match'];

@@ -4,6 +4,7 @@
  * dashboard, the header and the CLI show. The renderer runs PouchDB and replication; it tells main how that
  * went (sync.report) and main tells it when to start again (sync.kick).
  */
+import { secureCentralUrl } from './centralUrl.std.js';
 import { randomBytes } from 'node:crypto';
 import { databaseName, stationUserName } from '../../../sync/central/designDocs.std.js';
 import { queuePrefixFor } from '../../../sync/model/encounter.std.js';
@@ -126,6 +127,8 @@ export class SyncService {
     const caPem = input.caBundlePem ?? null;
     if (caPem !== null) checkCaBundle(caPem);
     const centralUrl = input.centralUrl.replace(/\/+$/, '');
+    // Over GIN, credentials and records travel only over TLS; plain http is for a central on this machine (tests).
+    if (!secureCentralUrl(centralUrl)) throw new EdgeError('sync_insecure_url', 'central must be https:// unless it runs on this machine');
     const session = new CentralSession({ centralUrl, username: input.username, password: input.password, caPem, database: databaseName(hcode) }, this.#options.session);
     try {
       await session.open();

@@ -53,6 +53,11 @@ describe('proxy path rules', () => {
       ['GET', '/central/_active_tasks'],
       ['GET', `/central/${db}/_security`],
       ['PUT', `/central/${db}/_security`],
+      // Central decodes before it routes: an encoded special name is the special name.
+      ['GET', `/central/${db}/%5Fsecurity`],
+      ['PUT', `/central/${db}/%5fsecurity`],
+      ['POST', `/central/${db}/%5Fpurge`],
+      ['GET', `/central/${db}/%5Fchanges`],
       ['POST', `/central/${db}/_purge`],
       ['POST', `/central/${db}/_compact`],
       ['DELETE', `/central/${db}`],
