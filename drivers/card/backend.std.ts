@@ -30,6 +30,8 @@ export interface CardBackend {
   start(listener: (event: BackendEvent) => void): void;
   stop(): Promise<void>;
   serviceUp(): boolean;
+  /** The card stack itself is missing on this machine (PC/SC support not installed): no retry can help. */
+  supportMissing(): boolean;
   readers(): ReaderState[];
   connect(reader: string): Promise<CardSession>;
 }

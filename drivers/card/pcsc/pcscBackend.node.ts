@@ -25,8 +25,16 @@ export function loadSmartcard(): Smartcard {
   return binding;
 }
 
+/** Did loading the addon fail because it is not there (never built: no PC/SC headers at install)? */
+export function isMissingAddon(error: unknown): boolean {
+  const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
+  return code === 'MODULE_NOT_FOUND' || code === 'ERR_MODULE_NOT_FOUND' || code === 'ERR_DLOPEN_FAILED';
+}
+
 export class PcscBackend implements CardBackend {
   readonly kind = 'pcsc';
+  readonly #load: () => Smartcard;
+  #supportMissing = false;
   readonly #readers = new Map<string, { present: boolean; atr: Uint8Array | null }>();
   #listener: (event: BackendEvent) => void = () => undefined;
   #context: ContextInterface | null = null;
@@ -35,6 +43,15 @@ export class PcscBackend implements CardBackend {
   #up = false;
   #stopped = true;
   #lastDetail = '';
+
+  /** `load`: the `smartcard` addon (tests stand in a missing one). */
+  constructor(load: () => Smartcard = loadSmartcard) {
+    this.#load = load;
+  }
+
+  supportMissing(): boolean {
+    return this.#supportMissing;
+  }
 
   start(listener: (event: BackendEvent) => void): void {
     this.#listener = listener;
@@ -59,7 +76,7 @@ export class PcscBackend implements CardBackend {
 
   async connect(reader: string): Promise<CardSession> {
     if (this.#context === null || !this.#up) throw new CardFailure('card_no_service', 'PC/SC service is not running');
-    const sc = loadSmartcard();
+    const sc = this.#load();
     // One context per read: pcsc-lite serialises calls per context, and two readers read at once must not
     // share one (a disconnect on one card stalled a transmit on the other in tests).
     let context: ContextInterface;
@@ -139,8 +156,18 @@ export class PcscBackend implements CardBackend {
 
   #open(): void {
     if (this.#stopped) return;
+    let sc: Smartcard;
     try {
-      const sc = loadSmartcard();
+      sc = this.#load();
+    } catch (error) {
+      // An optional dependency: on a machine without PC/SC headers at install it was never built. The station
+      // still runs (manual entry); the doctor names the packages to install. Retrying cannot help.
+      if (!isMissingAddon(error)) throw error;
+      this.#supportMissing = true;
+      this.#setService(false, 'PC/SC support (the smartcard addon) is not installed');
+      return;
+    }
+    try {
       const context = new sc.Context();
       // A context is granted by a few pcsc-lite versions even without the daemon: listing proves it is up.
       try {
@@ -195,7 +222,7 @@ export class PcscBackend implements CardBackend {
 
   #onMonitor(event: MonitorEvent): void {
     if (this.#stopped) return;
-    const sc = loadSmartcard();
+    const sc = this.#load();
     const atr = event.atr === null ? null : Uint8Array.from(event.atr);
     switch (event.type) {
       case 'reader-attached': {

@@ -32,6 +32,10 @@ export class InProcessBackend implements CardBackend {
     this.#listener = () => undefined;
   }
 
+  supportMissing(): boolean {
+    return false;
+  }
+
   serviceUp(): boolean {
     return true;
   }
