@@ -40,6 +40,19 @@ describe('first run in the browser', () => {
     expect(await page.getByTestId('setup-problem').textContent()).toContain('5 หลัก');
   });
 
+  it('switches the setup form to English and back, keeping what was typed', async () => {
+    await page.click('[data-testid=language-toggle]');
+    await page.getByRole('heading', { name: 'First-run station setup' }).waitFor();
+    expect(await page.inputValue('input[name=stationName]')).toBe('จุดคัดกรอง OPD 1');
+    expect(await page.getByTestId('setup-mode').textContent()).toMatch(/Real station/i);
+    // The hospital-code problem shown before the switch is in English now too.
+    expect(await page.getByTestId('setup-problem').textContent()).toMatch(/5 digits/);
+    await page.screenshot({ path: join(outputDir(), 'first-run-setup-en.png'), fullPage: true });
+    await page.click('[data-testid=language-toggle]');
+    await page.getByRole('heading', { name: 'ตั้งค่าสถานีครั้งแรก' }).waitFor();
+    expect(await page.inputValue('input[name=stationName]')).toBe('จุดคัดกรอง OPD 1');
+  });
+
   it('completes setup and shows the station in the header', async () => {
     await page.fill('input[name=hcode]', '10953');
     await page.click('[data-testid=setup-save]');

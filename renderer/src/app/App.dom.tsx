@@ -28,7 +28,7 @@ export function App() {
     );
   }
   if (station.settings === null) return <main className="setup">{t('app.loading')}</main>;
-  if (!station.settings.configured) return <FirstRunSetup offered={station.settings.mode} onDone={station.replaceSettings} />;
+  if (!station.settings.configured) return <FirstRunSetup offered={station.settings.mode} language={station.settings.language} onSettings={station.replaceSettings} />;
 
   return (
     <div className="app">

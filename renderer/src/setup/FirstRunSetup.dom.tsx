@@ -4,14 +4,25 @@
  */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StationMode, StationSettings } from '../../../electron/contract/settings.std.js';
+import type { Language, StationMode, StationSettings } from '../../../electron/contract/settings.std.js';
 import { QueuePrefix, suggestQueuePrefix } from '../../../electron/contract/settings.std.js';
 import { STATION_NAME } from '../../../sync/central/designDocs.std.js';
 import { invoke } from '../bridge/client.dom.js';
 import { errorMessage } from '../i18n/i18n.dom.js';
 
-export function FirstRunSetup({ offered, onDone }: { readonly offered: StationMode; readonly onDone: (settings: StationSettings) => void }) {
+interface FirstRunSetupProps {
+  readonly offered: StationMode;
+  readonly language: Language;
+  /** Setup saved, or the language switched (the form stays as typed). */
+  readonly onSettings: (settings: StationSettings) => void;
+}
+
+export function FirstRunSetup({ offered, language, onSettings }: FirstRunSetupProps) {
   const { t } = useTranslation();
+  async function toggleLanguage(): Promise<void> {
+    const result = await invoke('settings.setLanguage', { language: language === 'th' ? 'en' : 'th' });
+    if (result.ok) onSettings(result.value);
+  }
   const [mode, setMode] = useState<StationMode>(offered);
   const [hcode, setHcode] = useState('');
   const [stationName, setStationName] = useState('');
@@ -22,25 +33,31 @@ export function FirstRunSetup({ offered, onDone }: { readonly offered: StationMo
   // The station's name on central (its user st-<hcode>-<code>); follows the prefix until IT types one.
   const [stationCode, setStationCode] = useState<string | null>(null);
   const code = stationCode ?? prefix.toLowerCase();
-  const [problem, setProblem] = useState<string | null>(null);
+  // Kept as a key or an error code, not as text, so switching the language translates it too.
+  const [problem, setProblem] = useState<{ readonly key: string } | { readonly code: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    if (!/^\d{5}$/.test(hcode)) return setProblem(t('setup.hcodeInvalid'));
-    if (stationName.trim() === '') return setProblem(t('setup.nameRequired'));
-    if (!QueuePrefix.safeParse(prefix).success) return setProblem(t('setup.prefixInvalid'));
-    if (!STATION_NAME.test(code)) return setProblem(t('setup.stationCodeInvalid'));
-    if (centralUrl !== '' && !/^https?:\/\/.+/.test(centralUrl)) return setProblem(t('setup.urlInvalid'));
+    if (!/^\d{5}$/.test(hcode)) return setProblem({ key: 'setup.hcodeInvalid' });
+    if (stationName.trim() === '') return setProblem({ key: 'setup.nameRequired' });
+    if (!QueuePrefix.safeParse(prefix).success) return setProblem({ key: 'setup.prefixInvalid' });
+    if (!STATION_NAME.test(code)) return setProblem({ key: 'setup.stationCodeInvalid' });
+    if (centralUrl !== '' && !/^https?:\/\/.+/.test(centralUrl)) return setProblem({ key: 'setup.urlInvalid' });
     setBusy(true);
     const result = await invoke('settings.setup', { hcode, stationName, queuePrefix: prefix, stationCode: code, centralUrl: centralUrl === '' ? null : centralUrl, mode });
     setBusy(false);
-    if (result.ok) onDone(result.value);
-    else setProblem(errorMessage(result.error.code));
+    if (result.ok) onSettings(result.value);
+    else setProblem({ code: result.error.code });
   }
 
   return (
     <main className="setup">
+      <div className="setup-lang">
+        <button type="button" className="lang" onClick={() => void toggleLanguage()} data-testid="language-toggle">
+          {t('header.language')}
+        </button>
+      </div>
       <form className="card" onSubmit={(event) => void submit(event)} noValidate data-testid="setup-form">
         <h1>{t('setup.title')}</h1>
         <p>{t('setup.intro')}</p>
@@ -78,7 +95,7 @@ export function FirstRunSetup({ offered, onDone }: { readonly offered: StationMo
         </label>
         {problem !== null && (
           <p className="problem" role="alert" data-testid="setup-problem">
-            {problem}
+            {'key' in problem ? t(problem.key) : errorMessage(problem.code)}
           </p>
         )}
         <button type="submit" disabled={busy} data-testid="setup-save">
