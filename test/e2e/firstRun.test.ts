@@ -80,6 +80,10 @@ describe('first run in the browser', () => {
     expect(checks.some((text) => text.includes('Station database healthy'))).toBe(true);
     // Thai glyphs render with the bundled Sarabun (the CSP would block any network font).
     expect(await page.evaluate(() => document.fonts.check('16px Sarabun', 'ภาษาไทย'))).toBe(true);
+    // The audit trail in words, not codes (here in English: the page was switched above).
+    const audit = (await page.locator('table.audit').textContent()) ?? '';
+    expect(audit).toContain('Set up the station');
+    expect(audit).not.toMatch(/station\.setup|staff\.signIn|card\.read/);
     await page.screenshot({ path: join(outputDir(), 'first-run-it.png'), fullPage: true });
     await page.click('[data-testid=language-toggle]');
     await page.click('[data-testid=tab-frontdesk]');

@@ -4,12 +4,13 @@
  */
 import type { StationDb } from '../db/stationDb.node.js';
 import type { AuditEntry } from '../../contract/settings.std.js';
+import type { AuditAction } from '../../contract/auditText.std.js';
 import { redactValue } from '../logging/redact.std.js';
 
 export interface AuditRecord {
   /** Who did it; by default the staff member on duty (see `actedBy`). */
   readonly actor?: string;
-  readonly action: string;
+  readonly action: AuditAction;
   readonly subjectHash?: string | null;
   readonly detail?: Record<string, unknown>;
 }

@@ -1,4 +1,5 @@
 /** The IT workspace: diagnostics in plain words, the station's identity, recent audit entries. */
+import { auditActionWords, auditActorWords } from '../../../electron/contract/auditText.std.js';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, DoctorCheck, StationSettings } from '../../../electron/contract/settings.std.js';
@@ -68,8 +69,8 @@ export function SyncDevices({ settings }: { readonly settings: StationSettings }
               {audit.map((entry) => (
                 <tr key={entry.id}>
                   <td className="mono">{new Date(entry.at).toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB')}</td>
-                  <td>{entry.action}</td>
-                  <td>{entry.actor}</td>
+                  <td>{auditActionWords(entry.action, lang)}</td>
+                  <td>{auditActorWords(entry.actor, lang)}</td>
                 </tr>
               ))}
             </tbody>

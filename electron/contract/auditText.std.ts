@@ -1,0 +1,43 @@
+/**
+ * The audit trail in words IT reads: every action the station records, and who did it, in Thai and English.
+ * `AuditAction` is the one list of actions; the audit log only takes these, so a new action cannot be
+ * recorded without its words.
+ */
+import type { Bilingual } from './errors.std.js';
+import type { StaffRole } from './staff.std.js';
+
+export const auditActionText = {
+  'card.read': { th: 'อ่านบัตรประชาชนผู้ป่วย', en: "Read a patient's ID card" },
+  'devices.assign': { th: 'ย้ายค่าที่วัดไปให้ผู้ป่วยอีกคน', en: 'Moved a reading to another patient' },
+  'devices.configure': { th: 'ตั้งค่าพอร์ตเครื่องวัด', en: 'Set up a device port' },
+  'devices.confirm': { th: 'ยืนยันและบันทึกค่าที่วัดลงเวชระเบียน', en: 'Confirmed a reading into the chart' },
+  'devices.discard': { th: 'ทิ้งค่าที่วัด (พร้อมเหตุผล)', en: 'Discarded a reading (with a reason)' },
+  'identity.patient_merged': { th: 'รวมระเบียนผู้ป่วยคนเดียวกันเข้าด้วยกัน', en: "Merged two records of one patient" },
+  'staff.signIn': { th: 'ลงชื่อเข้าปฏิบัติงาน', en: 'Signed in at the station' },
+  'staff.signOut': { th: 'ลงชื่อออก', en: 'Signed out' },
+  'station.setup': { th: 'ตั้งค่าสถานี', en: 'Set up the station' },
+  'sync.configured': { th: 'ตั้งค่าการเชื่อมต่อเซิร์ฟเวอร์กลาง', en: 'Set up the link to central' },
+  'sync.hospital_key_adopted': { th: 'รับกุญแจรหัสผู้ป่วยของโรงพยาบาลจากส่วนกลาง', en: "Took the hospital's patient-id key from central" },
+} as const satisfies Record<string, Bilingual>;
+
+export type AuditAction = keyof typeof auditActionText;
+
+const roleText: Readonly<Record<StaffRole, Bilingual>> = {
+  front_desk: { th: 'ห้องบัตร', en: 'Front desk' },
+  nurse: { th: 'พยาบาล', en: 'Nurse' },
+  it: { th: 'ฝ่ายไอที', en: 'IT' },
+};
+
+export function auditActionWords(action: string, lang: 'th' | 'en'): string {
+  const text = (auditActionText as Readonly<Record<string, Bilingual>>)[action];
+  return text === undefined ? (lang === 'th' ? `รายการอื่น (${action})` : `Other (${action})`) : text[lang];
+}
+
+/** `<role>:<staff id>`, `system` or `unidentified`, as a person reads it. */
+export function auditActorWords(actor: string, lang: 'th' | 'en'): string {
+  if (actor === 'system') return lang === 'th' ? 'ระบบ' : 'System';
+  if (actor === 'unidentified') return lang === 'th' ? 'ไม่มีผู้ลงชื่อ' : 'Nobody signed in';
+  const [role = '', ...rest] = actor.split(':');
+  const words = (roleText as Readonly<Record<string, Bilingual>>)[role];
+  return words === undefined ? actor : `${words[lang]} ${rest.join(':')}`.trim();
+}
