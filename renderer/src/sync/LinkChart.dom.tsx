@@ -7,12 +7,14 @@ import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { linkSeries, linkSummary, type LinkBucketLike } from './linkChart.std.js';
-import { durationText } from './timeText.std.js';
+import { absoluteTime, chartTick, durationText } from './timeText.std.js';
 
 const HEIGHT = 220;
 
 export function LinkChart({ buckets }: { readonly buckets: readonly LinkBucketLike[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const language = i18n.language === 'en' ? 'en' : 'th';
+  const timeLabel = t('sync.chart.time');
   const box = useRef<HTMLDivElement | null>(null);
   const summary = linkSummary(buckets);
   const upLabel = t('sync.chart.up');
@@ -28,11 +30,11 @@ export function LinkChart({ buckets }: { readonly buckets: readonly LinkBucketLi
         height: HEIGHT,
         scales: { x: { time: true }, up: { range: [0, 100] }, rtt: { auto: true } },
         series: [
-          {},
+          { label: timeLabel, value: (_plot, value) => (value === null ? '–' : absoluteTime(new Date(value * 1_000).toISOString(), language)) },
           { label: upLabel, scale: 'up', stroke: '#1f7a3a', fill: 'rgba(31, 122, 58, 0.12)', width: 2, spanGaps: false, points: { show: true, size: 5 } },
           { label: rttLabel, scale: 'rtt', stroke: '#0b6e6e', width: 1.5, dash: [4, 3], spanGaps: false, points: { show: true, size: 4 } },
         ],
-        axes: [{}, { scale: 'up', label: '%' }, { scale: 'rtt', side: 1, label: 'ms', grid: { show: false } }],
+        axes: [{ values: (_plot, ticks) => ticks.map((tick, index) => chartTick(tick, index === 0, language)) }, { scale: 'up', label: '%' }, { scale: 'rtt', side: 1, label: 'ms', grid: { show: false } }],
         legend: { show: true },
       },
       [series.xs, series.upPercent, series.rttMs],
@@ -44,7 +46,7 @@ export function LinkChart({ buckets }: { readonly buckets: readonly LinkBucketLi
       resize.disconnect();
       plot.destroy();
     };
-  }, [buckets, upLabel, rttLabel]);
+  }, [buckets, upLabel, rttLabel, timeLabel, language]);
 
   return (
     <div className="link-chart" data-testid="link-chart">

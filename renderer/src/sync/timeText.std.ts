@@ -46,3 +46,18 @@ export function durationText(ms: number | null): string {
   if (ms < 1_000) return `${Math.round(ms)} ms`;
   return `${(ms / 1_000).toFixed(1)} s`;
 }
+
+/**
+ * A time-axis tick of the link chart: "14:00", and the day ("5 ธ.ค." / "5 Dec") under the first tick and at
+ * midnight, in the UI's language (uPlot's own ticks are US English: "2pm", "12/5/26").
+ */
+export function chartTick(epochSeconds: number, firstTick: boolean, language: UiLanguage, timeZone?: string): string {
+  const at = epochSeconds * 1_000;
+  const zone = timeZone === undefined ? {} : { timeZone };
+  const time = new Intl.DateTimeFormat(locale(language), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...zone }).format(at);
+  const parts = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...zone }).formatToParts(at);
+  const midnight = parts.find((part) => part.type === 'hour')?.value === '00' && parts.find((part) => part.type === 'minute')?.value === '00';
+  if (!firstTick && !midnight) return time;
+  const day = new Intl.DateTimeFormat(locale(language), { day: 'numeric', month: 'short', ...zone }).format(at);
+  return `${time}\n${day}`;
+}

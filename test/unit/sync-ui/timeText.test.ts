@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absoluteTime, durationText, relativeTime } from '../../../renderer/src/sync/timeText.std.js';
+import { absoluteTime, chartTick, durationText, relativeTime } from '../../../renderer/src/sync/timeText.std.js';
 
 const now = Date.parse('2026-11-23T07:10:00.000Z');
 
@@ -29,5 +29,16 @@ describe('times on the sync dashboard', () => {
     expect(durationText(12.4)).toBe('12 ms');
     expect(durationText(1_420)).toBe('1.4 s');
     expect(durationText(null)).toBe('—');
+  });
+});
+
+describe('link chart ticks', () => {
+  const at = (iso: string): number => Date.parse(iso) / 1_000;
+  it('24-hour times in the UI language, the day under the first tick and at midnight', () => {
+    expect(chartTick(at('2026-12-05T07:00:00.000Z'), false, 'th', 'Asia/Bangkok')).toBe('14:00');
+    expect(chartTick(at('2026-12-05T07:00:00.000Z'), true, 'th', 'Asia/Bangkok')).toBe('14:00\n5 ธ.ค.');
+    expect(chartTick(at('2026-12-05T17:00:00.000Z'), false, 'th', 'Asia/Bangkok')).toBe('00:00\n6 ธ.ค.');
+    expect(chartTick(at('2026-12-05T17:00:00.000Z'), false, 'en', 'Asia/Bangkok')).toBe('00:00\n6 Dec');
+    expect(chartTick(at('2026-12-05T05:30:00.000Z'), false, 'en', 'Asia/Bangkok')).toBe('12:30');
   });
 });
