@@ -79,7 +79,8 @@ describe('front desk with a card in a real PC/SC reader', () => {
     await insert(first);
     await page.getByTestId('card-thai-name').waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('card-thai-name').textContent()).toBe('นาย สมมติ ทดสอบดี');
-    expect(await page.getByTestId('card-birth-date').textContent()).toBe('1987-01-15');
+    // Buddhist era with the Thai month name, and the age.
+    expect(await page.getByTestId('card-birth-date').textContent()).toMatch(/^15 มกราคม 2530 \(อายุ \d+ ปี\)$/);
     await page.locator('[data-testid=card-photo] img').waitFor();
     const size = await page.locator('[data-testid=card-photo] img').evaluate((img: HTMLImageElement) => img.naturalWidth * img.naturalHeight);
     expect(size).toBeGreaterThan(0);
@@ -135,6 +136,11 @@ describe('front desk with a card in a real PC/SC reader', () => {
     await page.getByTestId('manual-problem').waitFor();
     expect(await page.getByTestId('manual-problem').textContent()).toContain('เลขตรวจสอบ');
     await page.fill('input[name=cid]', second.cid);
+    // A birth date as a clerk writes it, in พ.ศ.: an impossible one is refused with the reason, a real one kept.
+    await page.fill('input[name=birthDate]', '31/2/2530');
+    await page.click('[data-testid=manual-save]');
+    await expect.poll(async () => page.getByTestId('manual-problem').textContent()).toContain('ไม่มีวันที่นี้ในปฏิทิน');
+    await page.fill('input[name=birthDate]', '15/1/2530');
     await page.click('[data-testid=manual-save]');
     await page.getByTestId('saved-queue-number').waitFor();
     expect(await page.getByTestId('saved-queue-number').textContent()).toBe('A-003');

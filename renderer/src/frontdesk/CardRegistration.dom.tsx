@@ -1,4 +1,5 @@
 /** The card that is in the reader: what the chip says, the photo as it arrives, and whether we know the patient. */
+import { ageText, displayDate } from './thaiDates.std.js';
 import { knownPatient } from '../../../sync/store/identityMerge.dom.js';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -63,13 +64,21 @@ export function CardRegistration({ card, photo }: { readonly card: CardText; rea
         <dt>{t('frontdesk.englishName')}</dt>
         <dd>{name(card.englishName)}</dd>
         <dt>{t('frontdesk.birthDate')}</dt>
-        <dd data-testid="card-birth-date">{card.birthDate ?? '—'}</dd>
+        <dd data-testid="card-birth-date">
+          {card.birthDate === null ? '—' : displayDate(card.birthDate, lang)}
+          {card.birthDate !== null && ageText(card.birthDate, new Date(), lang) !== null && (
+            <span className="muted" data-testid="card-age">
+              {' '}
+              ({t('frontdesk.age', { age: ageText(card.birthDate, new Date(), lang) })})
+            </span>
+          )}
+        </dd>
         <dt>{t('frontdesk.sex')}</dt>
         <dd>{t(`frontdesk.sexes.${card.sex}`)}</dd>
         <dt>{t('frontdesk.address')}</dt>
         <dd>{address}</dd>
         <dt>{t('frontdesk.expiry')}</dt>
-        <dd>{card.expiryDate ?? t('frontdesk.lifelong')}</dd>
+        <dd data-testid="card-expiry">{card.expiryDate === null ? t('frontdesk.lifelong') : displayDate(card.expiryDate, lang)}</dd>
       </dl>
       {card.warnings.length > 0 && (
         <ul className="warnings" data-testid="card-warnings">

@@ -2,13 +2,15 @@
  * Registration by hand when the chip cannot be read: the citizen id is checked with its checksum before
  * anything is saved. Produces the same shape as a card read, so one save path serves both.
  */
+import { parseTypedDate } from './thaiDates.std.js';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardRead } from '../../../sync/model/cardRead.std.js';
 import { isValidCid } from '../../../drivers/card/protocol/cid.std.js';
 
 export function ManualEntry({ onSubmit, onCancel, busy }: { readonly onSubmit: (card: CardRead) => void; readonly onCancel: () => void; readonly busy: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'th';
   const [cid, setCid] = useState('');
   const [prefix, setPrefix] = useState('');
   const [first, setFirst] = useState('');
@@ -21,12 +23,13 @@ export function ManualEntry({ onSubmit, onCancel, busy }: { readonly onSubmit: (
     event.preventDefault();
     if (!/^\d{13}$/.test(cid) || !isValidCid(cid)) return setProblem(t('frontdesk.manual.cidInvalid'));
     if (first.trim() === '' || last.trim() === '') return setProblem(t('frontdesk.manual.nameRequired'));
-    if (birthDate !== '' && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(birthDate)) return setProblem(t('frontdesk.manual.birthInvalid'));
+    const birth = birthDate === '' ? null : parseTypedDate(birthDate, lang, new Date());
+    if (birth !== null && !birth.ok) return setProblem(t(`frontdesk.manual.birth.${birth.problem}`));
     setProblem(null);
     onSubmit({
       cid,
       thaiName: { prefix: prefix.trim(), first: first.trim(), middle: '', last: last.trim() },
-      birthDate: birthDate === '' ? null : birthDate,
+      birthDate: birth === null ? null : birth.iso,
       sex,
     });
   }
@@ -55,7 +58,7 @@ export function ManualEntry({ onSubmit, onCancel, busy }: { readonly onSubmit: (
       <div className="row">
         <label>
           {t('frontdesk.birthDate')}
-          <input name="birthDate" placeholder="YYYY-MM-DD" value={birthDate} onChange={(e) => setBirthDate(e.target.value.trim())} />
+          <input name="birthDate" placeholder={t('frontdesk.manual.birthPlaceholder')} value={birthDate} onChange={(e) => setBirthDate(e.target.value.trim())} />
         </label>
         <label>
           {t('frontdesk.sex')}
