@@ -81,6 +81,9 @@ describe('front desk with a card in a real PC/SC reader', () => {
     expect(await page.getByTestId('card-thai-name').textContent()).toBe('นาย สมมติ ทดสอบดี');
     // Buddhist era with the Thai month name, and the age.
     expect(await page.getByTestId('card-birth-date').textContent()).toMatch(/^15 มกราคม 2530 \(อายุ \d+ ปี\)$/);
+    // The right to care from the card's NHSO applet, in the clerk's words.
+    await page.getByTestId('card-rights-main').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('card-rights-main').textContent()).toMatch(/^บัตรทอง \(หลักประกันสุขภาพแห่งชาติ\) · UCS · ช่วงอายุ 12-59 ปี$/);
     await page.locator('[data-testid=card-photo] img').waitFor();
     const size = await page.locator('[data-testid=card-photo] img').evaluate((img: HTMLImageElement) => img.naturalWidth * img.naturalHeight);
     expect(size).toBeGreaterThan(0);

@@ -15,6 +15,7 @@ import { useCardSession } from './useCardSession.dom.js';
 import { photoSettled } from './cardSession.std.js';
 import { registerVisit, type RegisteredVisit } from './registerVisit.dom.js';
 import { CardRegistration } from './CardRegistration.dom.js';
+import { CardRights } from './CardRights.dom.js';
 import { ManualEntry } from './ManualEntry.dom.js';
 import { TodayQueue } from './TodayQueue.dom.js';
 import { useCardStatus } from '../station/useHardwareStatus.dom.js';
@@ -104,6 +105,7 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
           {session.phase === 'ready' && session.card !== null && !manual && (
             <>
               <CardRegistration card={session.card} photo={session.photo} />
+              <CardRights extras={session.extras} />
               <div className="actions">
                 <button type="button" disabled={busy || records === null || waitingForPhoto} onClick={saveCard} data-testid="save-visit">
                   {waitingForPhoto ? t('frontdesk.waitPhoto') : t('frontdesk.saveVisit')}
