@@ -327,6 +327,35 @@ describe('vitals: from frame to chart', () => {
     await page.screenshot({ path: join(outputDir(), 'vitals-en.png'), fullPage: true });
   });
 
+  it('a manual set with consciousness and air/oxygen chosen beside it is one save, and NEWS2 is complete after it', async () => {
+    // Back to Thai after the English screenshot above.
+    await page.click('[data-testid=language-toggle]');
+    await page.locator('[data-testid=workspace-vitals] h2', { hasText: 'สัญญาณชีพ' }).waitFor();
+    const panel = page.getByTestId('news2');
+    const form = page.getByTestId('manual-entry');
+    // The nurse assesses the patient as alert (room air is still recorded) and types the full set.
+    await panel.getByTestId('news2-acvpu').selectOption('alert');
+    for (const [field, value] of [['systolic', '124'], ['diastolic', '80'], ['pulse', '70'], ['spo2', '97'], ['temperature', '36.8'], ['respiratoryRate', '16']] as const) {
+      await form.locator(`input[name=${field}]`).fill(value);
+    }
+    // The form says the assessment goes with this save.
+    await form.getByTestId('manual-with-assessment').waitFor();
+    const before = (await readObservationsFromIndexedDb(page, 'clinic_10953')).length;
+    await form.getByTestId('manual-save').click();
+    await page.getByTestId('vitals-notice').filter({ hasText: /บันทึกแล้ว \d+ รายการ/ }).waitFor();
+    await panel.getByTestId('news2-stored').waitFor();
+    // The panel reads the record back (the new set and the new assessment arrive through the store's feed).
+    await expect.poll(() => panel.getByTestId('news2-acvpu').inputValue()).toBe('alert');
+    // Every NEWS2 parameter from that one save: a total, no "not fully calculated".
+    await expect.poll(async () => panel.getByTestId('news2-total').textContent()).toMatch(/^0ความเสี่ยง/);
+    const docs = await readObservationsFromIndexedDb(page, 'clinic_10953');
+    const added = docs.length - before;
+    // Blood pressure, pulse, SpO2, temperature, respiratory rate, and alert + room air: one write of 7.
+    expect(added).toBe(7);
+    expect(docs.filter((doc) => doc.code === '248234008').length).toBeGreaterThan(0);
+    await page.screenshot({ path: join(outputDir(), 'vitals-one-save-news2-th.png'), fullPage: true });
+  });
+
   describe('whose reading it is (issue 10 §3)', () => {
     const people = { a: { cid: syntheticCid(8101), first: 'ทดสอบหนึ่ง', last: 'ใจดี' }, b: { cid: syntheticCid(8102), first: 'ทดสอบสอง', last: 'มีสุข' } };
     const ids = { a: '', b: '' };

@@ -5,7 +5,7 @@ import type { VitalItem } from '../../../sync/model/observation.std.js';
 import { MANUAL_FIELDS, parseManualEntry, type ManualField, type ManualForm, type ManualProblem } from './manualEntry.std.js';
 import { VITALS } from '../../../sync/model/vitals.std.js';
 
-export function ManualEntry({ disabled, onSave }: { readonly disabled: boolean; readonly onSave: (items: readonly VitalItem[]) => Promise<boolean> }) {
+export function ManualEntry({ disabled, onSave, withAssessment }: { readonly disabled: boolean; readonly onSave: (items: readonly VitalItem[]) => Promise<boolean>; readonly withAssessment: boolean }) {
   const { t } = useTranslation();
   const [form, setForm] = useState<ManualForm>({});
   const [problems, setProblems] = useState<readonly ManualProblem[]>([]);
@@ -75,6 +75,11 @@ export function ManualEntry({ disabled, onSave }: { readonly disabled: boolean; 
       <button type="submit" disabled={disabled || saving} data-testid="manual-save">
         {t('vitals.saveManual')}
       </button>
+      {withAssessment && (
+        <p className="muted small" data-testid="manual-with-assessment">
+          {t('vitals.withAssessment')}
+        </p>
+      )}
       {disabled && <p className="muted small">{t('vitals.noPatient')}</p>}
     </form>
   );

@@ -4,7 +4,7 @@
  * selects show what is stored until the nurse changes them, and the score uses the same. Incomplete sets
  * say what is missing and show no risk band.
  */
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ObservationDoc } from '../../../sync/model/observation.std.js';
 import { news2, NEWS2_PARAMETERS, type Consciousness } from './news2.std.js';
@@ -29,7 +29,17 @@ function flowOf(text: string): number | undefined {
   return Number.isFinite(value) && value >= OXYGEN_FLOW.min && value <= OXYGEN_FLOW.max ? value : Number.NaN;
 }
 
-export function News2Panel({ observations, onSave, canSave }: { readonly observations: readonly ObservationDoc[]; readonly onSave: SaveAssessment; readonly canSave: boolean }) {
+interface News2PanelProps {
+  readonly observations: readonly ObservationDoc[];
+  readonly onSave: SaveAssessment;
+  readonly canSave: boolean;
+  /** The nurse's changed, valid assessment (null when unchanged): the manual form saves it with the vitals. */
+  readonly onDraft: (assessment: News2Assessment | null) => void;
+  /** Bumped when the manual form saved the draft: the selects then show what is stored. */
+  readonly savedKey: number;
+}
+
+export function News2Panel({ observations, onSave, canSave, onDraft, savedKey }: News2PanelProps) {
   const { t } = useTranslation();
   const stored = latestAssessment(observations);
   // undefined = not changed by the nurse: show what is stored.
@@ -54,6 +64,21 @@ export function News2Panel({ observations, onSave, canSave }: { readonly observa
     }),
   );
   const riskClass = result.risk === null ? 'incomplete' : result.risk;
+  const hasDraft = changed && !flowBad && (consciousness !== '' || oxygen !== '');
+
+  useEffect(() => {
+    setDraftLevel(undefined);
+    setDraftOxygen(undefined);
+    setDraftFlow(undefined);
+  }, [savedKey]);
+
+  useEffect(() => {
+    onDraft(
+      hasDraft
+        ? { consciousness: consciousness === '' ? undefined : consciousness, onOxygen: oxygen === '' ? undefined : oxygen === 'oxygen', oxygenFlowLpm: flow }
+        : null,
+    );
+  }, [hasDraft, consciousness, oxygen, flow, onDraft]);
 
   async function save(): Promise<void> {
     const assessment: News2Assessment = {

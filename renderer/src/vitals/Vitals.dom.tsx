@@ -75,6 +75,8 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
   };
   const observations = usePatientObservations(records, patient.patientId);
   const [notice, setNotice] = useState<Notice>(null);
+  const [news2Draft, setNews2Draft] = useState<News2Assessment | null>(null);
+  const [news2Saved, setNews2Saved] = useState(0);
   const ports = useDevicePorts();
   const demo = settings?.mode === 'demo';
   const missingPort = demo || ports === null ? null : missingDevicePort(ports);
@@ -139,7 +141,9 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
   function saveManualItems(items: readonly VitalItem[]): Promise<boolean> {
     return attempt(async () => {
       const { store, at, patientId } = ready();
-      const saved = await saveManual(store, items, { ...at, patientId, encounterId: patient.encounter?.id, newId: ids });
+      // Consciousness and air/oxygen chosen in the NEWS2 panel go into the same save.
+      const saved = await saveManual(store, items, { ...at, patientId, encounterId: patient.encounter?.id, newId: ids }, news2Draft);
+      if (news2Draft !== null) setNews2Saved((key) => key + 1);
       return t('vitals.charted', { count: saved.length });
     });
   }
@@ -185,8 +189,8 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
         {demo && <DemoDeviceControls />}
         <PatientBar records={records} station={patient} hcode={settings?.hcode ?? ''} />
         <PendingReadings forPatient={forPatient} others={others} actions={actions} bound={bound} people={people} nameOf={nameOf} />
-        <ManualEntry disabled={!hasPatient || records === null} onSave={saveManualItems} />
-        <News2Panel observations={observations} onSave={saveNews2} canSave={hasPatient && records !== null} />
+        <ManualEntry disabled={!hasPatient || records === null} onSave={saveManualItems} withAssessment={news2Draft !== null} />
+        <News2Panel observations={observations} onSave={saveNews2} canSave={hasPatient && records !== null} onDraft={setNews2Draft} savedKey={news2Saved} />
         <RecentObservations observations={observations} onCorrect={correct} />
       </div>
     </section>

@@ -76,9 +76,14 @@ async function saveNew(records: DataContext, observations: readonly ObservationD
   return [...observations];
 }
 
-export async function saveManual(records: DataContext, items: readonly VitalItem[], context: ManualContext): Promise<ObservationDoc[]> {
+/**
+ * A manual set, and the NEWS2 assessment given with it (consciousness, air or oxygen), as Observations of one
+ * moment in one write: NEWS2 is complete after one save.
+ */
+export async function saveManual(records: DataContext, items: readonly VitalItem[], context: ManualContext, assessment: News2Assessment | null = null): Promise<ObservationDoc[]> {
   const at = new Date().toISOString();
-  return saveNew(records, vitalSignObservations(items, { ...context, effective: at, at }));
+  const timing = { ...context, effective: at, at };
+  return saveNew(records, [...vitalSignObservations(items, timing), ...(assessment === null ? [] : assessmentObservations(assessment, timing))]);
 }
 
 /** The nurse's NEWS2 assessment (consciousness, air or oxygen) as Observations, saved like manual entries. */
