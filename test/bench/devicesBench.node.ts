@@ -100,6 +100,7 @@ async function hl7AckLatency(): Promise<ReturnType<typeof summary>> {
   const port = await freePort();
   try {
     const listening = portState(node.events, 'listening');
+    await node.dispatch('devices.listener', { port: `tcp:${String(port)}`, allow: ['127.0.0.1'], framesPerMinute: 6000 });
     await node.dispatch('devices.configure', { port: `tcp:${String(port)}`, profile: 'hl7-mllp' });
     await listening;
     const monitor = await Hl7MonitorSimulator.connect(port);
