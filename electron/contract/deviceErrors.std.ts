@@ -20,6 +20,13 @@ export const deviceErrorText = {
   device_reading_closed: { th: 'ค่าที่วัดรายการนี้ถูกบันทึกหรือยกเลิกไปแล้ว', en: 'That reading was already charted or discarded.' },
   device_reading_unassigned: { th: 'ค่านี้วัดตอนที่ยังไม่ได้เลือกผู้ป่วย ต้องกำหนดผู้ป่วยก่อนบันทึก', en: 'This reading was measured while no patient was selected; give it to a patient before charting.' },
   device_reading_moved: { th: 'ค่านี้ถูกย้ายไปเป็นของผู้ป่วยคนอื่นแล้ว ตรวจรายการอีกครั้ง', en: 'This reading has been moved to another patient meanwhile; check the list again.' },
+  device_source_not_allowed: { th: 'ปฏิเสธการเชื่อมต่อจากเครื่องที่ไม่อยู่ในรายการที่อนุญาตของพอร์ตนี้ (ฝ่ายไอทีตั้งรายการได้)', en: 'A connection from a host not in this port\'s allow-list was refused (IT sets the list).' },
+  device_source_too_many_connections: { th: 'เครื่องต้นทางนี้เปิดการเชื่อมต่อมากเกินกำหนด จึงปฏิเสธการเชื่อมต่อใหม่', en: 'This host already has the most connections allowed; the new one was refused.' },
+  device_listener_full: { th: 'พอร์ตนี้มีการเชื่อมต่อครบจำนวนสูงสุดแล้ว จึงปฏิเสธการเชื่อมต่อใหม่', en: 'This port already has the most connections allowed; the new one was refused.' },
+  device_source_rate_limited: { th: 'เครื่องต้นทางส่งข้อความถี่เกินกำหนด ข้อความส่วนเกินไม่ได้บันทึกและไม่ได้ตอบรับ', en: 'A host sent messages faster than allowed; the extra ones were neither stored nor acknowledged.' },
+  device_listener_no_allow_list: { th: 'พอร์ตเครือข่ายนี้ยังไม่มีรายการเครื่องที่อนุญาต จึงไม่รับการเชื่อมต่อใด ๆ (ฝ่ายไอทีต้องตั้งก่อน)', en: 'This network port has no allow-list yet, so it accepts no connection (IT must set one).' },
+  device_allow_invalid: { th: 'รายการที่อนุญาตมีค่าที่ไม่ใช่ที่อยู่ IP หรือเครือข่าย (เช่น 10.1.20.0/24 หรือ fd00::/64)', en: 'The allow-list has an entry that is not an IP address or subnet (e.g. 10.1.20.0/24 or fd00::/64).' },
+  device_listener_tcp_only: { th: 'ตั้งรายการที่อนุญาตได้เฉพาะพอร์ตเครือข่าย (tcp:…)', en: 'An allow-list applies to network ports (tcp:…) only.' },
   device_demo_only: { th: 'คำสั่งนี้ใช้ได้เฉพาะโหมดสาธิต', en: 'This command works in demo mode only.' },
 } as const satisfies Record<string, Bilingual>;
 

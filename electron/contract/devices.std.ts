@@ -153,6 +153,17 @@ export type DeviceErrorEvent = z.infer<typeof DeviceErrorEvent>;
 /** The nurse's reason for discarding a reading: kept on the inbox row and in the audit log (never patient data). */
 export const DiscardReason = z.string().trim().min(1).max(200);
 
+/** IT's settings for one ward TCP listener: who may connect, and how much (see sourcePolicy.std.ts). */
+export const ListenerSettings = z.object({
+  port: PortId,
+  allow: z.array(z.string().trim().min(1).max(64)).max(64),
+  maxConnectionsPerSource: z.number().int().min(1).max(64),
+  maxConnections: z.number().int().min(1).max(1024),
+  idleTimeoutMs: z.number().int().min(1000).max(86_400_000),
+  framesPerMinute: z.number().int().min(1).max(6000),
+});
+export type ListenerSettings = z.infer<typeof ListenerSettings>;
+
 export const devicesCommands = {
   'devices.list': command(z.object({}).strict(), DeviceListing),
   /** Set the profile of a port (profile null removes the port). */
@@ -165,6 +176,15 @@ export const devicesCommands = {
    * includeOtherPatients every pending reading whoever it is bound to. Page with beforeId (the last id of
    * the previous page) until a page comes back shorter than limit.
    */
+  /**
+   * IT sets a TCP listener's allow-list (addresses or CIDR subnets, IPv4 or IPv6) and limits; limits left out
+   * keep their current value (or the default). The listener restarts with them. Nothing connects before this.
+   */
+  'devices.listener': command(ListenerSettings.partial({ maxConnectionsPerSource: true, maxConnections: true, idleTimeoutMs: true, framesPerMinute: true }).strict(), ListenerSettings),
+  /** Every TCP listener's settings (a listener with none refuses every connection). */
+  'devices.listeners': command(z.object({}).strict(), z.array(ListenerSettings)),
+  /** How long charted, discarded and unreadable inbox rows are kept (pending ones always are); prunes now. */
+  'devices.retention': command(z.object({ days: z.number().int().min(1).max(3650) }).strict(), z.object({ days: z.number().int(), pruned: z.number().int() })),
   'devices.pending': command(
     z
       .object({

@@ -7,6 +7,8 @@
  * 2. Parser throughput (frames/s) of framer + decoder per profile, 64-byte chunks, and for two protocols
  *    against a naive baseline on the same bytes (string concatenation + split, as kiosk scripts do it,
  *    with no validation at all).
+ * 3. Hostile framing: 1 MiB of hostile bytes (hostileBytes.std.ts) fed in 1-byte chunks to every framer, time
+ *    each (target: under 1 s; a framer that rescans its buffer per byte takes minutes).
  * Ends with one JSON line of every figure.
  */
 import { mkdtempSync, rmSync, openSync, writeSync, closeSync } from 'node:fs';
@@ -20,6 +22,7 @@ import { sampleFrame, hl7MllpFrame } from '../../drivers/devices/simulators/fram
 import { profiles, profileNames, type ProfileName } from '../../drivers/devices/profiles.std.js';
 import type { EventBus } from '../../electron/services/eventBus.node.js';
 import { createServer } from 'node:net';
+import { hostileBytes } from '../../drivers/devices/simulators/hostileBytes.std.js';
 
 const latencyFrames = Number(process.env['BENCH_FRAMES'] ?? 300);
 const throughputFrames = Number(process.env['BENCH_THROUGHPUT_FRAMES'] ?? 20_000);
@@ -97,6 +100,7 @@ async function hl7AckLatency(): Promise<ReturnType<typeof summary>> {
   const port = await freePort();
   try {
     const listening = portState(node.events, 'listening');
+    await node.dispatch('devices.listener', { port: `tcp:${String(port)}`, allow: ['127.0.0.1'], framesPerMinute: 6000 });
     await node.dispatch('devices.configure', { port: `tcp:${String(port)}`, profile: 'hl7-mllp' });
     await listening;
     const monitor = await Hl7MonitorSimulator.connect(port);
@@ -192,6 +196,24 @@ function naiveHl7(data: Uint8Array[]): { framesPerSecond: number; readings: numb
   return { framesPerSecond: Math.round(readings / ((performance.now() - start) / 1000)), readings };
 }
 
+const hostileSize = 1024 * 1024;
+
+/** Milliseconds for every framer to take 1 MiB of bytes aimed at it, one byte per push. */
+function hostileFraming(): Record<string, number> {
+  const times: Record<string, number> = {};
+  for (const name of profileNames) {
+    if (name === 'omron-hem790it') continue; // whole HID records, no byte framing
+    const bytes = hostileBytes(name, hostileSize);
+    const framer = profiles[name].createFramer();
+    const start = performance.now();
+    for (let i = 0; i < bytes.length; i += 1) framer.push(bytes.subarray(i, i + 1));
+    framer.flush();
+    times[name] = Math.round(performance.now() - start);
+    console.log(`  ${name.padEnd(18)} ${String(times[name]).padStart(6)} ms for 1 MiB of hostile bytes in 1-byte chunks${times[name] >= 1000 ? ' (OVER the 1 s target)' : ''}`);
+  }
+  return times;
+}
+
 async function main(): Promise<void> {
   console.log(`devices bench: ${String(latencyFrames)} frames per latency run, ${String(throughputFrames)} frames per throughput run`);
   const serial = await ptyLatency();
@@ -216,12 +238,14 @@ async function main(): Promise<void> {
   const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
   console.log(`HBP-9030: ours ${String(csvOurs.framesPerSecond)} vs naive ${String(csvNaive.framesPerSecond)} frames/s (ratio ${String(ratio(csvOurs.framesPerSecond, csvNaive.framesPerSecond))}; naive validates nothing)`);
   console.log(`HL7 MLLP: ours ${String(hl7Ours.framesPerSecond)} vs naive ${String(hl7Naive.framesPerSecond)} frames/s (ratio ${String(ratio(hl7Ours.framesPerSecond, hl7Naive.framesPerSecond))}; naive reads no units)`);
+  const hostile = hostileFraming();
   console.log(
     JSON.stringify({
       bench: 'devices',
       ptyToReadingEventMs: serial,
       hl7MessageToAckMs: hl7,
       parserFramesPerSecond: throughput,
+      hostileFraming1MiBOneByteChunksMs: hostile,
       baseline: {
         'omron-hbp9030': { ours: csvOurs.framesPerSecond, naive: csvNaive.framesPerSecond, ratio: ratio(csvOurs.framesPerSecond, csvNaive.framesPerSecond) },
         'hl7-mllp': { ours: hl7Ours.framesPerSecond, naive: hl7Naive.framesPerSecond, ratio: ratio(hl7Ours.framesPerSecond, hl7Naive.framesPerSecond) },

@@ -444,6 +444,7 @@ describe('vitals: from frame to chart', () => {
 
     it('an HL7 ORU whose PID names another patient is shown as a mismatch and never charted silently', async () => {
       const port = await freePort();
+      await bridge.call('devices.listener', { port: `tcp:${String(port)}`, allow: ['127.0.0.1'] });
       await bridge.call('devices.configure', { port: `tcp:${String(port)}`, profile: 'hl7-mllp' });
       await waitForStatus(`tcp:${String(port)}`, 'listening');
       monitor = await Hl7MonitorSimulator.connect(port, '127.0.0.1', true);

@@ -1,7 +1,7 @@
 /**
  * `npm run device -- list [--json]`: serial ports, HID devices and the profiles IT can pick.
- * `npm run device -- listen --profile <name> --port <path|tcp:PORT|hid[:VVVV:PPPP]> [--json] [--count N]`:
- *   one JSON line per reading ({type, profile, at, values:[{code, value, unit}], raw}) and one per error
+ * `npm run device -- listen --profile <name> --port <path|tcp:PORT|hid[:VVVV:PPPP]> [--allow CIDR,…] [--json] [--count N]`:
+ *   a TCP listener takes connections from loopback only unless --allow names the monitors' addresses; one JSON line per reading ({type, profile, at, values:[{code, value, unit}], raw}) and one per error
  *   ({type, profile, at, code, th, en, detail, raw}); HL7 messages are acknowledged. Port states go to stderr.
  * `npm run device -- simulate --profile <name> --port <device path|tcp:PORT> [--count N] [--interval ms]`:
  *   sends sample frames, for trying a port or a listener without the device.
@@ -22,10 +22,11 @@ import { rawText } from '../parsers/reading.std.js';
 import { SerialSimulator } from '../simulators/serialSimulator.node.js';
 import { Hl7MonitorSimulator } from '../simulators/hl7MonitorSimulator.node.js';
 import { deviceErrorText, type DeviceErrorCode } from '../../../electron/contract/deviceErrors.std.js';
+import { DEFAULT_LISTENER_LIMITS, invalidEntries } from '../ports/sourcePolicy.std.js';
 
 const usage = `usage:
   npm run device -- list [--json]
-  npm run device -- listen --profile <name> --port <path|tcp:PORT|hid[:VVVV:PPPP]> [--json] [--count N]
+  npm run device -- listen --profile <name> --port <path|tcp:PORT|hid[:VVVV:PPPP]> [--allow CIDR,…] [--json] [--count N]
   npm run device -- simulate --profile <name> --port <device path|tcp:PORT> [--count N] [--interval ms]
 profiles: ${profileNames.join(', ')}`;
 
@@ -71,7 +72,7 @@ function printOutcome(profile: DeviceProfile, outcome: StreamOutcome, json: bool
   console.log(json ? JSON.stringify(line) : `${line.at}  ${profile.name}  ERROR ${line.code}: ${line.en} (${line.detail})`);
 }
 
-function listen(profile: DeviceProfile, port: string, json: boolean, count: number | undefined): PortSource {
+function listen(profile: DeviceProfile, port: string, json: boolean, count: number | undefined, allow: readonly string[]): PortSource {
   const streams = new Map<string, DeviceStream>();
   let readings = 0;
   let source: PortSource | undefined;
@@ -106,11 +107,14 @@ function listen(profile: DeviceProfile, port: string, json: boolean, count: numb
       streams.delete(connection);
       if (stream !== undefined) handle(stream.flush(), () => Promise.resolve());
     },
+    refused(origin, code) {
+      console.error(`[${port}] refused ${origin}: ${deviceErrorText[code].en}`);
+    },
     status(state, code, detail) {
       console.error(`[${port}] ${state}${code === null ? '' : ` ${code}`}${detail === null ? '' : ` — ${detail}`}`);
     },
   };
-  if (port.startsWith('tcp:')) source = new TcpListener(Number(port.slice(4)), '0.0.0.0', sink);
+  if (port.startsWith('tcp:')) source = new TcpListener(Number(port.slice(4)), '0.0.0.0', sink, { ...DEFAULT_LISTENER_LIMITS, allow });
   else if (port === 'hid' || port.startsWith('hid:')) source = new HidSource(nodeHidApi(), parseHidPort(port) ?? { vendorId: OMRON_VID, productId: OMRON_PID }, sink);
   else source = new ManagedSerialPort(port, profile.serial ?? { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 }, sink);
   source.start();
@@ -146,6 +150,7 @@ async function main(): Promise<void> {
       port: { type: 'string' },
       json: { type: 'boolean', default: false },
       count: { type: 'string' },
+      allow: { type: 'string', default: '127.0.0.1,::1' },
       interval: { type: 'string', default: '1000' },
     },
   });
@@ -157,7 +162,10 @@ async function main(): Promise<void> {
   const port = values.port ?? fail('--port is required');
   const count = values.count === undefined ? undefined : Number(values.count);
   if (commandName === 'simulate') return simulate(profiles[name], port, count ?? 1, Number(values.interval));
-  const source = listen(profiles[name], port, values.json, count);
+  const allow = values.allow.split(',').map((entry) => entry.trim());
+  const bad = invalidEntries(allow);
+  if (bad.length > 0) fail(`--allow: not an address or subnet: ${bad.join(', ')}`);
+  const source = listen(profiles[name], port, values.json, count, allow);
   process.on('SIGINT', () => void source.stop().then(() => process.exit(0)));
 }
 

@@ -101,6 +101,11 @@ export interface DelimitedOptions {
 export class DelimitedFramer implements Framer {
   readonly #queue = new ByteQueue();
   readonly #options: DelimitedOptions;
+  /**
+   * With a START at 0, where the search for the next START or END resumes: the bytes before it were scanned
+   * and hold neither, so each byte is scanned once however the stream is chunked (linear time).
+   */
+  #scan = 1;
 
   constructor(options: DelimitedOptions) {
     this.#options = options;
@@ -115,35 +120,50 @@ export class DelimitedFramer implements Framer {
     for (;;) {
       const begin = this.#queue.indexOf(start);
       if (begin < 0) {
-        out.push(...garbage(this.#queue.clear()));
+        out.push(...this.#take(this.#queue.length, 'device_frame_garbage'));
         return out;
       }
-      if (begin > 0) out.push(...garbage(this.#queue.take(begin)));
-      const restart = this.#queue.indexOf(start, 1);
-      const stop = this.#findEnd(firstEnd);
+      if (begin > 0) out.push(...this.#take(begin, 'device_frame_garbage'));
+      const restart = this.#queue.indexOf(start, this.#scan);
+      const stop = this.#findEnd(firstEnd, this.#scan);
       if (restart > 0 && (stop < 0 || restart < stop)) {
-        out.push(...garbage(this.#queue.take(restart), 'device_frame_malformed'));
+        out.push(...this.#take(restart, 'device_frame_malformed'));
         continue;
       }
       if (stop < 0) {
-        if (this.#queue.length > maxLength) out.push(...garbage(this.#queue.clear(), 'device_frame_too_long'));
+        if (this.#queue.length > maxLength) {
+          out.push(...this.#take(this.#queue.length, 'device_frame_too_long'));
+          return out;
+        }
+        // an END marker cut by the chunk boundary starts within its length of the end
+        this.#scan = Math.max(1, this.#queue.length - end.length + 1);
         return out;
       }
       const total = stop + end.length + trailer;
-      if (this.#queue.length < total) return out;
+      if (this.#queue.length < total) {
+        this.#scan = stop;
+        return out;
+      }
+      this.#scan = 1;
       out.push({ kind: 'frame', bytes: this.#queue.take(total) });
     }
   }
 
   flush(): FrameEvent[] {
-    return garbage(this.#queue.clear(), 'device_frame_malformed');
+    return this.#take(this.#queue.length, 'device_frame_malformed');
   }
 
-  #findEnd(firstEnd: number): number {
+  /** Drops the first `count` bytes as garbage; the scan restarts with whatever is left. */
+  #take(count: number, reason: ParseErrorCode): FrameEvent[] {
+    this.#scan = 1;
+    return garbage(this.#queue.take(count), reason);
+  }
+
+  #findEnd(firstEnd: number, from: number): number {
     const { end } = this.#options;
-    let from = 1;
+    let at = from;
     for (;;) {
-      const at = this.#queue.indexOf(firstEnd, from);
+      at = this.#queue.indexOf(firstEnd, at);
       if (at < 0) return -1;
       let whole = true;
       for (let k = 1; k < end.length; k += 1) {
@@ -152,7 +172,7 @@ export class DelimitedFramer implements Framer {
         if (next !== end[k]) whole = false;
       }
       if (whole) return at;
-      from = at + 1;
+      at += 1;
     }
   }
 }

@@ -7,7 +7,7 @@
  * by silence) is what some Thai HIS add-ons send (L: one unattributed source, see reference §A5).
  */
 import { DelimitedFramer, ByteQueue, LF, garbage, type FrameEvent, type Framer } from './framing.std.js';
-import { asciiBytes, asciiText, buildReading, fail, strictNumber, type DecodeContext, type DecodeResult, type ReadingValue } from './reading.std.js';
+import { asciiBytes, asciiText, buildReading, fail, strictNumber, type DecodeContext, type DecodeResult, type ParseErrorCode, type ReadingValue } from './reading.std.js';
 import { convertUnit, mdcCodeMap, type CodeMap } from './hl7Codes.std.js';
 import { maskCids, pidIdentifiers } from './hl7Pid.std.js';
 
@@ -39,6 +39,8 @@ const MSH = asciiBytes('MSH|');
  */
 export class RawHl7Framer implements Framer {
   readonly #queue = new ByteQueue();
+  /** With a message at 0, where the search for the next "MSH|" resumes (bytes before it hold none: linear time). */
+  #scan = 1;
 
   push(chunk: Uint8Array): FrameEvent[] {
     this.#queue.append(chunk.filter((byte) => byte !== VT && byte !== FS));
@@ -48,22 +50,34 @@ export class RawHl7Framer implements Framer {
       if (first < 0) {
         // keep a possible partial "MSH" at the end; the rest cannot start a message
         const keep = Math.min(this.#queue.length, MSH.length - 1);
-        out.push(...garbage(this.#queue.take(this.#queue.length - keep)));
+        out.push(...this.#take(this.#queue.length - keep, 'device_frame_garbage'));
         return out;
       }
-      if (first > 0) out.push(...garbage(this.#queue.take(first)));
-      const next = this.#findMsh(1, true);
+      if (first > 0) out.push(...this.#take(first, 'device_frame_garbage'));
+      const next = this.#findMsh(this.#scan, true);
       if (next < 0) {
-        if (this.#queue.length > maxMessage) out.push(...garbage(this.#queue.clear(), 'device_frame_too_long'));
+        if (this.#queue.length > maxMessage) {
+          out.push(...this.#take(this.#queue.length, 'device_frame_too_long'));
+          return out;
+        }
+        // a header cut by the chunk boundary starts within its length of the end
+        this.#scan = Math.max(1, this.#queue.length - MSH.length + 1);
         return out;
       }
+      this.#scan = 1;
       out.push({ kind: 'frame', bytes: this.#queue.take(next) });
     }
   }
 
   flush(): FrameEvent[] {
+    this.#scan = 1;
     if (this.#findMsh(0) === 0) return [{ kind: 'frame', bytes: this.#queue.clear() }];
     return garbage(this.#queue.clear(), 'device_frame_malformed');
+  }
+
+  #take(count: number, reason: ParseErrorCode): FrameEvent[] {
+    this.#scan = 1;
+    return garbage(this.#queue.take(count), reason);
   }
 
   /**

@@ -17,9 +17,10 @@ export class Hl7MonitorSimulator {
     socket.on('data', (chunk) => this.#receive(asciiText(new Uint8Array(chunk))));
   }
 
-  static connect(port: number, host = '127.0.0.1', mllp = true): Promise<Hl7MonitorSimulator> {
+  /** `localAddress`: the address the monitor sends from (tests use a second loopback address, 127.0.0.2). */
+  static connect(port: number, host = '127.0.0.1', mllp = true, localAddress?: string): Promise<Hl7MonitorSimulator> {
     return new Promise((resolve, reject) => {
-      const socket = connect({ port, host }, () => resolve(new Hl7MonitorSimulator(socket, mllp)));
+      const socket = connect({ port, host, ...(localAddress === undefined ? {} : { localAddress }) }, () => resolve(new Hl7MonitorSimulator(socket, mllp)));
       socket.setNoDelay(true);
       socket.once('error', reject);
     });
@@ -49,6 +50,12 @@ export class Hl7MonitorSimulator {
 
   close(): void {
     this.#socket.destroy();
+  }
+
+  /** Resolves when the other side closes the connection (or it fails). */
+  closed(): Promise<void> {
+    if (this.#socket.destroyed || this.#socket.readableEnded) return Promise.resolve();
+    return new Promise((resolve) => this.#socket.once('close', () => resolve()));
   }
 
   #receive(text: string): void {

@@ -133,4 +133,33 @@ export const stationMigrations: readonly Migration[] = [
       ALTER TABLE device_inbox ADD COLUMN subject_override TEXT;
     `,
   },
+  {
+    version: 10,
+    name: 'ward listener allow-lists, device inbox retention',
+    sql: `
+      -- Per TCP listener (port 'tcp:N'): the sources IT allows (JSON array of addresses/CIDR subnets) and its
+      -- limits. A listener with no row accepts no connection.
+      CREATE TABLE device_listeners (
+        port TEXT PRIMARY KEY,
+        allow TEXT NOT NULL,
+        max_per_source INTEGER NOT NULL,
+        max_total INTEGER NOT NULL,
+        idle_ms INTEGER NOT NULL,
+        frames_per_minute INTEGER NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      -- Charted, discarded and unreadable inbox rows older than this are pruned; pending rows never are.
+      CREATE TABLE device_settings (id INTEGER PRIMARY KEY CHECK (id = 1), inbox_retention_days INTEGER NOT NULL);
+    `,
+  },
+  {
+    version: 11,
+    name: 'device inbox: sender address, retention index',
+    sql: `
+      -- The network address a frame came from (NULL for serial/HID): HL7 control ids are unique per sender, so
+      -- a host cannot pre-empt a monitor's ids. The index serves retention pruning.
+      ALTER TABLE device_inbox ADD COLUMN sender TEXT;
+      CREATE INDEX device_inbox_closed ON device_inbox (status, updated_at);
+    `,
+  },
 ];

@@ -10,15 +10,29 @@ import type { DoctorCheck } from '../../contract/settings.std.js';
 import { isValidPortId } from '../../contract/devices.std.js';
 import { probePort, type PortProbe, type ProbeDeps } from './portProbe.node.js';
 
+/** A TCP port's allow-list as the doctor says it; a listener with none takes no one, which IT must see. */
+function allowLine(service: DeviceService, port: string): { th: string; en: string; verdict: DoctorCheck['verdict'] } {
+  if (!port.startsWith('tcp:')) return { th: '', en: '', verdict: 'ok' };
+  const settings = service.settings.listener(port);
+  if (settings === undefined || settings.allow.length === 0) {
+    const text = deviceErrorText.device_listener_no_allow_list;
+    return { th: ` — ${text.th}`, en: ` — ${text.en}`, verdict: 'warn' };
+  }
+  const list = settings.allow.join(', ');
+  const limits = `${String(settings.maxConnectionsPerSource)}/${String(settings.maxConnections)}, ${String(settings.framesPerMinute)}/min, idle ${String(settings.idleTimeoutMs / 1000)} s`;
+  return { th: ` — รับจาก ${list} (การเชื่อมต่อต่อเครื่อง/ทั้งหมด ${limits})`, en: ` — accepts ${list} (connections per source/total ${limits})`, verdict: 'ok' };
+}
+
 const notConfigured: DoctorCheck = { id: 'devices', verdict: 'warn', th: 'ยังไม่ได้ตั้งค่าพอร์ตเครื่องวัดสัญญาณชีพ', en: 'No bedside-device port is configured.' };
 
 function runningCheck(service: DeviceService): DoctorCheck {
   const statuses = service.statuses().filter((s) => !s.port.startsWith('demo:'));
   if (statuses.length === 0) return notConfigured;
   const problems = statuses.filter((s) => s.state === 'retrying' || s.state === 'closed');
-  const lines = statuses.map((s) => `${s.port} (${s.profile}): ${s.state}${s.detail === null ? '' : ` — ${s.detail}`}`);
+  const line = (s: (typeof statuses)[number], lang: 'th' | 'en'): string => `${s.port} (${s.profile}): ${s.state}${s.detail === null ? '' : ` — ${s.detail}`}${allowLine(service, s.port)[lang]}`;
   if (problems.length === 0) {
-    return { id: 'devices', verdict: 'ok', th: `พอร์ตเครื่องวัดพร้อมใช้: ${lines.join('; ')}`, en: `Device ports ready: ${lines.join('; ')}` };
+    const verdict = statuses.some((s) => allowLine(service, s.port).verdict === 'warn') ? 'warn' : 'ok';
+    return { id: 'devices', verdict, th: `พอร์ตเครื่องวัดพร้อมใช้: ${statuses.map((s) => line(s, 'th')).join('; ')}`, en: `Device ports ready: ${statuses.map((s) => line(s, 'en')).join('; ')}` };
   }
   const reasons = problems.map((s) => {
     const text = s.errorCode !== null && Object.hasOwn(deviceErrorText, s.errorCode) ? deviceErrorText[s.errorCode as DeviceErrorCode] : undefined;
@@ -63,7 +77,12 @@ async function probeCheck(service: DeviceService, deps: ProbeDeps): Promise<Doct
     const text = probeText[probe.state];
     const who = probe.holders.length === 0 ? '' : ` — ${probe.holders.join(', ')}`;
     const detail = probe.detail === null ? '' : ` (${probe.detail})`;
-    lines.push({ th: `${row.port} (${row.profile}): ${text.th}${who}${detail}`, en: `${row.port} (${row.profile}): ${text.en}${who}${detail}`, verdict: text.verdict });
+    const allow = allowLine(service, row.port);
+    lines.push({
+      th: `${row.port} (${row.profile}): ${text.th}${who}${detail}${allow.th}`,
+      en: `${row.port} (${row.profile}): ${text.en}${who}${detail}${allow.en}`,
+      verdict: rank[allow.verdict] > rank[text.verdict] ? allow.verdict : text.verdict,
+    });
   }
   const verdict = lines.reduce<DoctorCheck['verdict']>((worst, line) => (rank[line.verdict] > rank[worst] ? line.verdict : worst), 'ok');
   return {

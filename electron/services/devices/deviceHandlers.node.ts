@@ -6,7 +6,7 @@ import type { DemoDevices } from './demoDevices.node.js';
 
 type DeviceHandlers = Pick<
   Handlers,
-  'devices.list' | 'devices.configure' | 'devices.pending' | 'devices.bind' | 'devices.binding' | 'devices.assign' | 'devices.confirm' | 'devices.discard' | 'devices.simulate'
+  'devices.list' | 'devices.configure' | 'devices.listener' | 'devices.listeners' | 'devices.retention' | 'devices.pending' | 'devices.bind' | 'devices.binding' | 'devices.assign' | 'devices.confirm' | 'devices.discard' | 'devices.simulate'
 >;
 
 /** `demo`: the simulated devices, on a demo station only. */
@@ -17,6 +17,15 @@ export function deviceHandlers(service: DeviceService, demo: () => DemoDevices |
     },
     'devices.configure': function configurePort(input) {
       return service.configure(input.port, input.profile, input.enabled);
+    },
+    'devices.listener': function setListener(input) {
+      return service.setListener(input);
+    },
+    'devices.listeners': function listListeners() {
+      return service.settings.listeners();
+    },
+    'devices.retention': function setRetention(input) {
+      return service.setRetention(input.days);
     },
     'devices.pending': function pendingReadings(input) {
       return service.pending(input);

@@ -52,6 +52,8 @@ export interface StoreReadingInput {
   readonly frame: Uint8Array;
   readonly reading: Reading;
   readonly subject: ReadingSubject | null;
+  /** The network address the frame came from (TCP), or null: a control id is unique per sender, not per port. */
+  readonly sender?: string | null;
   readonly now: Date;
 }
 
@@ -111,7 +113,9 @@ export class DeviceInbox {
     // The parser's raw identifiers never reach the row or the renderer: only the caller's resolved subject.
     const { subject: _raw, ...reading } = input.reading;
     const at = input.now.toISOString();
-    const key = input.reading.key ?? null;
+    const sender = input.sender ?? null;
+    const own = input.reading.key;
+    const key = own === undefined ? null : sender === null ? own : `${own}@${sender}`;
     const hash = createHash('sha256').update(input.frame).digest('hex');
     if (key === null) {
       const resent = this.#recentCopy(input.port, hash, input.now);
@@ -122,12 +126,12 @@ export class DeviceInbox {
     }
     const result = this.#db
       .prepare(
-        `INSERT INTO device_inbox (id, received_at, source, profile, raw, reading, error_code, status, patient_ref, charted_ids, updated_at, dedupe_key, raw_sha256, seen_at, arrival, subject)
-         VALUES (?, ?, ?, ?, ?, ?, NULL, 'pending', ?, NULL, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        `INSERT INTO device_inbox (id, received_at, source, profile, raw, reading, error_code, status, patient_ref, charted_ids, updated_at, dedupe_key, raw_sha256, seen_at, arrival, subject, sender)
+         VALUES (?, ?, ?, ?, ?, ?, NULL, 'pending', ?, NULL, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       )
       .run(
         id, at, input.port, input.profile, Buffer.from(input.frame), JSON.stringify(reading), arrival.patientRef, at, key, hash, at,
-        JSON.stringify(arrival), input.subject === null ? null : JSON.stringify(input.subject),
+        JSON.stringify(arrival), input.subject === null ? null : JSON.stringify(input.subject), sender,
       );
     if (result.changes === 1) return { item: this.get(id), duplicate: false };
     const existing = this.#db.prepare<[string, string | null], Row>(`SELECT ${columns} FROM device_inbox WHERE source = ? AND dedupe_key = ?`).get(input.port, key);
@@ -146,15 +150,15 @@ export class DeviceInbox {
   }
 
   /** Keeps a frame that could not be read, with its error code (for IT, and so nothing is silently lost). */
-  storeError(input: { port: string; profile: string; frame: Uint8Array; errorCode: string; now: Date }): InboxItem {
+  storeError(input: { port: string; profile: string; frame: Uint8Array; errorCode: string; sender?: string | null; now: Date }): InboxItem {
     const id = inboxId(input.now);
     const at = input.now.toISOString();
     this.#db
       .prepare(
-        `INSERT INTO device_inbox (id, received_at, source, profile, raw, reading, error_code, status, patient_ref, charted_ids, updated_at)
-         VALUES (?, ?, ?, ?, ?, NULL, ?, 'error', NULL, NULL, ?)`,
+        `INSERT INTO device_inbox (id, received_at, source, profile, raw, reading, error_code, status, patient_ref, charted_ids, updated_at, sender)
+         VALUES (?, ?, ?, ?, ?, NULL, ?, 'error', NULL, NULL, ?, ?)`,
       )
-      .run(id, at, input.port, input.profile, Buffer.from(input.frame), input.errorCode, at);
+      .run(id, at, input.port, input.profile, Buffer.from(input.frame), input.errorCode, at, input.sender ?? null);
     return this.get(id);
   }
 
@@ -226,6 +230,15 @@ export class DeviceInbox {
     const item = this.get(id);
     if (item.status !== 'pending') throw new EdgeError('device_reading_closed', `inbox row ${id} is ${item.status}`);
     return item;
+  }
+
+  /**
+   * Deletes rows done with (charted, discarded, unreadable) last changed more than `days` before `now`; a
+   * pending reading is never pruned, however old. Returns how many rows went.
+   */
+  prune(days: number, now: Date): number {
+    const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
+    return this.#db.prepare("DELETE FROM device_inbox WHERE status IN ('charted', 'discarded', 'error') AND updated_at < ?").run(cutoff).changes;
   }
 
   raw(id: string): Uint8Array | undefined {

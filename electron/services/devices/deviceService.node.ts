@@ -6,7 +6,7 @@ import type { StationDb } from '../db/stationDb.node.js';
 import type { EventBus } from '../eventBus.node.js';
 import type { Logger } from '../logging/logger.node.js';
 import type { AuditLog } from '../audit/auditLog.node.js';
-import { isValidPortId, type Binding, type DeviceListing, type InboxItem, type PortStatus, type ReadingSubject } from '../../contract/devices.std.js';
+import { isValidPortId, type Binding, type DeviceListing, type InboxItem, type ListenerSettings, type PortStatus, type ReadingSubject } from '../../contract/devices.std.js';
 import type { Reading } from '../../../drivers/devices/parsers/reading.std.js';
 import { EdgeError } from '../../contract/result.std.js';
 import { profileNames, profiles, type ProfileName } from '../../../drivers/devices/profiles.std.js';
@@ -17,6 +17,11 @@ import { nodeHidApi, parseHidPort, type HidApi, type HidDeviceDescriptor } from 
 import { OMRON_PID, OMRON_VID } from '../../../drivers/devices/parsers/omronHem790it.std.js';
 import { DeviceInbox, type PendingFilter } from './deviceInbox.node.js';
 import { PortRunner } from './portRunner.node.js';
+import { DeviceSettings, type ListenerInput } from './deviceSettings.node.js';
+import { invalidEntries } from '../../../drivers/devices/ports/sourcePolicy.std.js';
+
+/** How often done-with inbox rows older than the retention are pruned while the station runs. */
+const PRUNE_INTERVAL_MS = 6 * 3_600_000;
 
 export interface DeviceServiceOptions {
   readonly db: StationDb;
@@ -45,6 +50,8 @@ export function transportOf(port: string): Transport {
 
 export class DeviceService {
   readonly inbox: DeviceInbox;
+  readonly settings: DeviceSettings;
+  #pruneTimer: ReturnType<typeof setInterval> | undefined;
   readonly #options: DeviceServiceOptions;
   readonly #runners = new Map<string, PortRunner>();
   readonly #now: () => Date;
@@ -57,6 +64,7 @@ export class DeviceService {
     // loss only with synchronous=FULL (NORMAL may lose the last commits), so the station DB runs FULL.
     options.db.pragma('synchronous = FULL');
     this.inbox = new DeviceInbox(options.db, options.resendWindowMs);
+    this.settings = new DeviceSettings(options.db);
     this.#now = options.now ?? (() => new Date());
     this.#hid = options.hid;
   }
@@ -67,7 +75,46 @@ export class DeviceService {
    */
   start(): void {
     this.#started = true;
+    this.prune();
+    this.#pruneTimer = setInterval(() => this.prune(), PRUNE_INTERVAL_MS);
+    this.#pruneTimer.unref();
     for (const row of this.inbox.ports()) if (row.enabled) this.#openReported(row.port, row.profile);
+  }
+
+  /** Deletes charted, discarded and unreadable inbox rows older than the retention; pending rows stay. */
+  prune(): number {
+    try {
+      const pruned = this.inbox.prune(this.settings.retentionDays(), this.#now());
+      if (pruned > 0) this.#options.log.info({ pruned }, 'device inbox pruned');
+      return pruned;
+    } catch (error) {
+      this.#options.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'device inbox prune failed');
+      return 0;
+    }
+  }
+
+  /** IT sets how many days done-with inbox rows are kept, and they are pruned now. */
+  setRetention(days: number): { days: number; pruned: number } {
+    this.settings.setRetentionDays(days);
+    this.#options.audit.append({ action: 'devices.retention', detail: { days } });
+    return { days, pruned: this.prune() };
+  }
+
+  /** IT sets a TCP listener's allow-list and limits; a running listener restarts with them. */
+  async setListener(input: ListenerInput): Promise<ListenerSettings> {
+    if (transportOf(input.port) !== 'tcp') throw new EdgeError('device_listener_tcp_only', `${input.port} is not a network port`);
+    const bad = invalidEntries(input.allow);
+    if (bad.length > 0) throw new EdgeError('device_allow_invalid', `not an address or subnet: ${bad.join(', ')}`);
+    const settings = this.settings.setListener(input, this.#now());
+    this.#options.audit.append({ action: 'devices.listener', detail: { ...settings } });
+    const row = this.inbox.ports().find((p) => p.port === input.port);
+    if (row !== undefined && row.enabled && this.#started) {
+      const previous = this.#runners.get(input.port);
+      this.#runners.delete(input.port);
+      await previous?.stop();
+      this.#openReported(row.port, row.profile);
+    }
+    return settings;
   }
 
   /** Whether this service runs the configured ports (false in `npm run doctor`, which only probes them). */
@@ -86,6 +133,7 @@ export class DeviceService {
   }
 
   async close(): Promise<void> {
+    if (this.#pruneTimer !== undefined) clearInterval(this.#pruneTimer);
     const runners = [...this.#runners.values()];
     this.#runners.clear();
     await Promise.all(runners.map((runner) => runner.stop()));
@@ -184,7 +232,9 @@ export class DeviceService {
     const transport = transportOf(port);
     const definition = profiles[profile];
     if (transport === 'tcp') {
-      runner.source = new TcpListener(Number(port.slice(4)), this.#options.tcpHost ?? '0.0.0.0', runner);
+      const policy = this.settings.policy(port);
+      if (policy !== undefined) runner.limitFrames(policy.framesPerMinute);
+      runner.source = new TcpListener(Number(port.slice(4)), this.#options.tcpHost ?? '0.0.0.0', runner, policy);
     } else if (transport === 'hid') {
       const ids = parseHidPort(port) ?? { vendorId: OMRON_VID, productId: OMRON_PID };
       runner.source = new HidSource(this.#hidApi(), ids, runner, this.#options.hidPollMs ?? 1000);

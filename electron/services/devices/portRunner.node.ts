@@ -10,6 +10,7 @@ import type { DeviceProfile } from '../../../drivers/devices/profiles.std.js';
 import { ackBytesFor } from '../../../drivers/devices/ack.std.js';
 import type { DecodeResult, Reading } from '../../../drivers/devices/parsers/reading.std.js';
 import type { PortSink, PortSource, Reply } from '../../../drivers/devices/ports/portEvents.node.js';
+import { FrameRate, type RefusalCode } from '../../../drivers/devices/ports/sourcePolicy.std.js';
 import type { DeviceInbox } from './deviceInbox.node.js';
 import type { EventBus } from '../eventBus.node.js';
 import type { Logger } from '../logging/logger.node.js';
@@ -30,9 +31,14 @@ export class PortRunner implements PortSink {
   readonly port: string;
   readonly profile: DeviceProfile;
   readonly #deps: RunnerDeps;
-  readonly #streams = new Map<string, { stream: DeviceStream; reply: Reply; idle?: ReturnType<typeof setTimeout> }>();
+  readonly #streams = new Map<string, { stream: DeviceStream; reply: Reply; origin: string | undefined; idle?: ReturnType<typeof setTimeout> }>();
   #status: PortStatus;
   #lastGarbageEvent = 0;
+  #lastRefusalEvent = 0;
+  /** Frames per minute per sending address (TCP listeners); undefined: no limit (serial, HID, demo). */
+  #rate: FrameRate | undefined;
+  /** Connections refused and frames dropped over the rate since the runner started, by code (for IT). */
+  readonly refusals: Partial<Record<RefusalCode | 'device_source_rate_limited', number>> = {};
   #ackCounter = 0;
   /** Bytes received since the runner started (for diagnostics and tests). */
   bytesReceived = 0;
@@ -57,21 +63,41 @@ export class PortRunner implements PortSink {
     if (errorCode !== null) this.#deps.log.warn({ port: this.port, profile: this.profile.name, state, errorCode, detail }, 'device port problem');
   }
 
-  data(connection: string, chunk: Uint8Array, reply: Reply): void {
+  /** Limits each sending address to `perMinute` frames (set for a TCP listener from its policy). */
+  limitFrames(perMinute: number): void {
+    this.#rate = new FrameRate(perMinute);
+  }
+
+  data(connection: string, chunk: Uint8Array, reply: Reply, origin?: string): void {
     this.bytesReceived += chunk.length;
     let entry = this.#streams.get(connection);
     if (entry === undefined) {
-      entry = { stream: new DeviceStream(this.profile, () => this.#deps.now().toISOString()), reply };
+      entry = { stream: new DeviceStream(this.profile, () => this.#deps.now().toISOString()), reply, origin };
       this.#streams.set(connection, entry);
     }
     entry.reply = reply;
-    this.#handle(entry.stream.push(chunk), reply);
+    this.#handle(entry.stream.push(chunk), reply, origin);
     const idleMs = this.profile.idleFlushMs;
     if (idleMs !== undefined) {
       const current = entry;
       if (current.idle !== undefined) clearTimeout(current.idle);
-      current.idle = setTimeout(() => this.#handle(current.stream.flush(), current.reply), idleMs);
+      current.idle = setTimeout(() => this.#handle(current.stream.flush(), current.reply, current.origin), idleMs);
     }
+  }
+
+  refused(origin: string, code: RefusalCode): void {
+    this.#refusal(code, origin);
+  }
+
+  /** Counted, logged with the address (never patient data), and told to the renderer at most once a second. */
+  #refusal(code: RefusalCode | 'device_source_rate_limited', origin: string): void {
+    this.refusals[code] = (this.refusals[code] ?? 0) + 1;
+    const now = this.#deps.now();
+    if (now.getTime() - this.#lastRefusalEvent < garbageEventIntervalMs) return;
+    this.#lastRefusalEvent = now.getTime();
+    const detail = `${origin} (${String(this.refusals[code])} so far)`;
+    this.#deps.log.warn({ port: this.port, origin, code, count: this.refusals[code] }, 'device source refused');
+    this.#deps.events.emit('devices.error', { port: this.port, profile: this.profile.name, code, detail, inboxId: null, at: now.toISOString() });
   }
 
   ended(connection: string): void {
@@ -79,7 +105,7 @@ export class PortRunner implements PortSink {
     if (entry === undefined) return;
     if (entry.idle !== undefined) clearTimeout(entry.idle);
     this.#streams.delete(connection);
-    this.#handle(entry.stream.flush(), entry.reply);
+    this.#handle(entry.stream.flush(), entry.reply, entry.origin);
   }
 
   /** Feeds bytes as if they came from the device (demo mode). */
@@ -87,11 +113,11 @@ export class PortRunner implements PortSink {
     this.data('demo', chunk, () => Promise.resolve());
   }
 
-  #handle(outcomes: readonly StreamOutcome[], reply: Reply): void {
-    for (const outcome of outcomes) this.#one(outcome, reply);
+  #handle(outcomes: readonly StreamOutcome[], reply: Reply, origin: string | undefined): void {
+    for (const outcome of outcomes) this.#one(outcome, reply, origin);
   }
 
-  #one(outcome: StreamOutcome, reply: Reply): void {
+  #one(outcome: StreamOutcome, reply: Reply, origin: string | undefined): void {
     const now = this.#deps.now();
     if (outcome.kind === 'error' && !outcome.isFrame) {
       if (now.getTime() - this.#lastGarbageEvent < garbageEventIntervalMs) return;
@@ -99,15 +125,21 @@ export class PortRunner implements PortSink {
       this.#deps.events.emit('devices.error', { port: this.port, profile: this.profile.name, code: outcome.error.code, detail: outcome.error.detail, inboxId: null, at: now.toISOString() });
       return;
     }
+    // Over its rate a source's frame is neither stored nor acknowledged: a real monitor sends it again later.
+    if (origin !== undefined && this.#rate?.take(origin, now.getTime()) === false) {
+      this.#refusal('device_source_rate_limited', origin);
+      return;
+    }
+    const sender = origin ?? null;
     this.#status = { ...this.#status, lastFrameAt: now.toISOString() };
     try {
       if (outcome.kind === 'reading') {
-        const stored = this.#deps.inbox.storeReading({ port: this.port, profile: this.profile.name, frame: outcome.frame, reading: outcome.reading, subject: this.#deps.subjectOf(outcome.reading), now });
+        const stored = this.#deps.inbox.storeReading({ port: this.port, profile: this.profile.name, frame: outcome.frame, reading: outcome.reading, subject: this.#deps.subjectOf(outcome.reading), sender, now });
         this.#ack(outcome.frame, { ok: true, reading: outcome.reading }, reply);
         if (!stored.duplicate) this.#deps.events.emit('devices.reading', stored.item);
         return;
       }
-      const item = this.#deps.inbox.storeError({ port: this.port, profile: this.profile.name, frame: outcome.frame, errorCode: outcome.error.code, now });
+      const item = this.#deps.inbox.storeError({ port: this.port, profile: this.profile.name, frame: outcome.frame, errorCode: outcome.error.code, sender, now });
       this.#ack(outcome.frame, { ok: false, error: outcome.error }, reply);
       this.#deps.events.emit('devices.error', { port: this.port, profile: this.profile.name, code: outcome.error.code, detail: outcome.error.detail, inboxId: item.id, at: now.toISOString() });
     } catch (error) {

@@ -62,6 +62,12 @@ export function freeTcpPort(): Promise<number> {
   });
 }
 
+/** Lets loopback (127.0.0.1) feed a TCP port, then configures it: a listener with no allow-list takes no one. */
+export async function configureLoopbackListener(node: EdgeNode, port: number, profile: 'hl7-mllp' | 'hl7-raw-tcp', allow: readonly string[] = ['127.0.0.1']): Promise<void> {
+  await call(node, 'devices.listener', { port: `tcp:${String(port)}`, allow: [...allow] });
+  await call(node, 'devices.configure', { port: `tcp:${String(port)}`, profile, enabled: true });
+}
+
 /** Dispatches a command and returns its typed value, or throws with the error code. */
 export async function call<N extends CommandName>(node: EdgeNode, name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
   const result = await node.dispatch(name, input);

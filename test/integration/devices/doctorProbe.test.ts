@@ -9,7 +9,7 @@ import { startPtyPair } from '../../../drivers/devices/simulators/socatPair.node
 import { SerialSimulator } from '../../../drivers/devices/simulators/serialSimulator.node.js';
 import { sampleFrame } from '../../../drivers/devices/simulators/frames.std.js';
 import { holdersOf, probePort, tcpListenInodes } from '../../../electron/services/devices/portProbe.node.js';
-import { call, deviceNode, freeTcpPort, nextEvent } from './deviceNode.js';
+import { call, configureLoopbackListener, deviceNode, freeTcpPort, nextEvent } from './deviceNode.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -87,5 +87,34 @@ describe('device port probe (no open)', () => {
     expect(devices?.verdict).toBe('fail');
     expect(devices?.th).toContain('ไม่พบอุปกรณ์');
     expect(doctor.devices.runner('/dev/ttyEDGE-NOT-THERE')).toBeUndefined();
+  });
+
+  it('the doctor reports each TCP listener\'s allow-list, and warns of one with none (it takes no one)', async () => {
+    const doctor = await deviceNode({ autoStart: false });
+    cleanups.push(() => doctor.dispose());
+    const [open, closed] = [await freeTcpPort(), await freeTcpPort()];
+    await call(doctor, 'devices.listener', { port: `tcp:${String(open)}`, allow: ['10.1.20.0/24', 'fd00:10::/64'], framesPerMinute: 30 });
+    await call(doctor, 'devices.configure', { port: `tcp:${String(open)}`, profile: 'hl7-mllp' });
+    const allowed = (await doctor.doctor.run()).find((check) => check.id === 'devices');
+    expect(allowed?.verdict).toBe('ok');
+    expect(allowed?.en).toContain(`tcp:${String(open)} (hl7-mllp): free; the app will listen here — accepts 10.1.20.0/24, fd00:10::/64 (connections per source/total 4/32, 30/min, idle 300 s)`);
+    expect(allowed?.th).toContain('รับจาก 10.1.20.0/24, fd00:10::/64');
+    await call(doctor, 'devices.configure', { port: `tcp:${String(closed)}`, profile: 'hl7-raw-tcp' });
+    const unset = (await doctor.doctor.run()).find((check) => check.id === 'devices');
+    expect(unset?.verdict).toBe('warn');
+    expect(unset?.en).toContain(`tcp:${String(closed)} (hl7-raw-tcp): free; the app will listen here — This network port has no allow-list yet`);
+  });
+
+  it('in the running app the doctor names the allow-list beside the listening state', async () => {
+    const app = await deviceNode();
+    cleanups.push(() => app.dispose());
+    const port = await freeTcpPort();
+    const listening = nextEvent(app.events, 'devices.status', (s) => s.state === 'listening');
+    await configureLoopbackListener(app, port, 'hl7-mllp');
+    await listening;
+    const devices = (await app.doctor.run()).find((check) => check.id === 'devices');
+    expect(devices?.verdict).toBe('ok');
+    expect(devices?.en).toContain(`tcp:${String(port)} (hl7-mllp): listening`);
+    expect(devices?.en).toContain('accepts 127.0.0.1');
   });
 });

@@ -25,6 +25,8 @@ async function main(): Promise<void> {
   });
   // The first start configures the port; a restart finds it in the station database and opens it itself.
   if (!node.devices.inbox.ports().some((row) => row.port === port)) {
+    const allowed = await node.dispatch('devices.listener', { port, allow: ['127.0.0.1'] });
+    if (!allowed.ok) throw new Error(`devices.listener: ${allowed.error.code}`);
     const result = await node.dispatch('devices.configure', { port, profile: 'hl7-mllp' });
     if (!result.ok) throw new Error(`devices.configure: ${result.error.code}`);
   }

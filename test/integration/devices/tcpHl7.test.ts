@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Hl7MonitorSimulator, ackCode } from '../../../drivers/devices/simulators/hl7MonitorSimulator.node.js';
 import { hl7MllpFrame, hl7RawFrame, oruMessage } from '../../../drivers/devices/simulators/frames.std.js';
 import { mllpWrap } from '../../../drivers/devices/parsers/hl7.std.js';
-import { call, deviceNode, freeTcpPort, nextEvent, type DeviceTestNode } from './deviceNode.js';
+import { call, configureLoopbackListener, deviceNode, freeTcpPort, nextEvent, type DeviceTestNode } from './deviceNode.js';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,15 +23,16 @@ async function monitorPort(profile: 'hl7-mllp' | 'hl7-raw-tcp'): Promise<{ node:
   cleanups.push(() => node.dispose());
   const port = await freeTcpPort();
   const listening = nextEvent(node.events, 'devices.status', (s) => s.state === 'listening');
-  await node.dispatch('devices.configure', { port: `tcp:${String(port)}`, profile });
+  await configureLoopbackListener(node, port, profile);
   await listening;
   const monitor = await Hl7MonitorSimulator.connect(port, '127.0.0.1', profile === 'hl7-mllp');
   cleanups.push(() => monitor.close());
   return { node, port, monitor };
 }
 
+/** Rows of a message's own key as sent from loopback (a control id is kept once per sending address). */
 function rowsWithKey(node: DeviceTestNode, key: string): number {
-  return node.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM device_inbox WHERE dedupe_key = ?').get(key)?.n ?? 0;
+  return node.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM device_inbox WHERE dedupe_key = ?').get(`${key}@127.0.0.1`)?.n ?? 0;
 }
 
 describe('HL7 over MLLP', () => {
@@ -130,7 +131,7 @@ describe('HL7 PID identifiers over real TCP', () => {
     const node = await deviceNode({}, dataDir);
     const port = await freeTcpPort();
     const listening = nextEvent(node.events, 'devices.status', (s) => s.state === 'listening');
-    await node.dispatch('devices.configure', { port: `tcp:${String(port)}`, profile: 'hl7-mllp' });
+    await configureLoopbackListener(node, port, 'hl7-mllp');
     await listening;
     const monitor = await Hl7MonitorSimulator.connect(port, '127.0.0.1', true);
     const cid = syntheticCid(77);

@@ -7,6 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { TcpListener } from '../../../drivers/devices/ports/tcpListener.node.js';
 import type { PortSink } from '../../../drivers/devices/ports/portEvents.node.js';
 import { freeTcpPort } from './deviceNode.js';
+import { DEFAULT_LISTENER_LIMITS } from '../../../drivers/devices/ports/sourcePolicy.std.js';
+
+const loopbackOnly = { ...DEFAULT_LISTENER_LIMITS, allow: ['127.0.0.1'] };
 
 function recordingSink(states: string[]): PortSink {
   return {
@@ -34,7 +37,7 @@ describe('TcpListener.stop while binding', () => {
     const port = await freeTcpPort();
     for (let round = 0; round < 20; round += 1) {
       const states: string[] = [];
-      const listener = new TcpListener(port, '127.0.0.1', recordingSink(states));
+      const listener = new TcpListener(port, '127.0.0.1', recordingSink(states), loopbackOnly);
       listener.start();
       await listener.stop();
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -42,7 +45,7 @@ describe('TcpListener.stop while binding', () => {
       expect(states.at(-1)).toBe('closed');
     }
     const states: string[] = [];
-    const next = new TcpListener(port, '127.0.0.1', recordingSink(states));
+    const next = new TcpListener(port, '127.0.0.1', recordingSink(states), loopbackOnly);
     next.start();
     for (let waited = 0; waited < 3_000 && !states.includes('listening'); waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
     expect(states).toContain('listening');
