@@ -11,6 +11,8 @@ export const auditActionText = {
   'devices.assign': { th: 'ย้ายค่าที่วัดไปให้ผู้ป่วยอีกคน', en: 'Moved a reading to another patient' },
   'devices.configure': { th: 'ตั้งค่าพอร์ตเครื่องวัด', en: 'Set up a device port' },
   'devices.confirm': { th: 'ยืนยันและบันทึกค่าที่วัดลงเวชระเบียน', en: 'Confirmed a reading into the chart' },
+  'devices.listener': { th: 'ตั้งค่าเครื่องที่ส่งค่าเข้าพอร์ตเครือข่ายได้ (รายชื่อที่อนุญาตและขีดจำกัด)', en: 'Set which hosts may send to a network port (allow-list and limits)' },
+  'devices.retention': { th: 'ตั้งระยะเวลาเก็บข้อมูลดิบจากเครื่องวัด', en: 'Set how long raw device messages are kept' },
   'devices.discard': { th: 'ทิ้งค่าที่วัด (พร้อมเหตุผล)', en: 'Discarded a reading (with a reason)' },
   'identity.patient_merged': { th: 'รวมระเบียนผู้ป่วยคนเดียวกันเข้าด้วยกัน', en: "Merged two records of one patient" },
   'staff.signIn': { th: 'ลงชื่อเข้าปฏิบัติงาน', en: 'Signed in at the station' },
