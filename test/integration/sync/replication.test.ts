@@ -69,7 +69,13 @@ describe('two stations register the same card offline, then the link returns', (
     a.replicator.kick();
     b.replicator.kick();
     // Each side pulls the other's revision, settles it and pushes the result: until central holds no conflict.
-    await converge([a, b], async () => (await centralDocs(sharedCentralUrl(), hcode)).every(settledOnCentral), 'conflict settled');
+    // Settled on central and held alike by both stations: a station's "up to date" can come just before the
+    // other pushes its merge, so agreement is part of convergence, not a single round's outcome.
+    await converge(
+      [a, b],
+      async () => (await centralDocs(sharedCentralUrl(), hcode)).every(settledOnCentral) && disagreements([await stationRevs(a), await stationRevs(b)]).length === 0,
+      'conflict settled',
+    );
 
     const patient = await centralDoc<{ address: { line: string[] }[]; identifier: { value: string }[]; _rev: string; _conflicts?: string[]; meta: { extension: unknown[] } }>(`Patient/${patientId}`, '?conflicts=true');
     expect(settledConflict(patient._rev, patient._conflicts ?? [])).toBe(true);
