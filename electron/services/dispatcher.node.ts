@@ -26,12 +26,9 @@ export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
       return ok(await handler(parsed.data));
     } catch (error) {
       if (isEdgeError(error)) return err(error.code, error.message);
-      if (isStorageFull(error)) {
-        log.error({ command: name, err: error instanceof Error ? error.message : String(error) }, 'storage full');
-        return err('storage_full', `${name}: storage full`);
-      }
-      log.error({ command: name, err: error instanceof Error ? error.message : String(error) }, 'command failed');
-      return err('internal', `${name} failed`);
+      const full = isStorageFull(error);
+      log.error({ command: name, err: error instanceof Error ? error.message : String(error) }, full ? 'storage full' : 'command failed');
+      return full ? err('storage_full', `${name}: storage full`) : err('internal', `${name} failed`);
     }
   };
 }

@@ -51,29 +51,32 @@ function addLink(links: readonly PatientLink[] | undefined, link: PatientLink): 
   return [...kept, link];
 }
 
+/** The conflict rules work on stored revisions; a Patient is one (the index signature is all that differs). */
+function asRevision(patient: PatientDoc): Revision {
+  return patient as unknown as Revision;
+}
+
 export function planPatientMerge(input: MergeInput): MergePlan {
   if (input.replaced.id === input.survivorId) throw new Error('a patient cannot replace itself');
   const survivorDocId = docId('Patient', input.survivorId);
-  // A new survivor starts as a copy of the old record under the new id (no revision yet).
+  // A new survivor starts as a copy of the old record under the new id (no revision yet); an existing one
+  // keeps its revision through the merge, which starts from it.
   const { _rev: _oldRev, _conflicts: _oldConflicts, ...copy } = input.replaced;
-  const base: PatientDoc = input.survivor ?? { ...copy, _id: survivorDocId, id: input.survivorId, link: [] };
-  const asSurvivor = { ...copy, _id: survivorDocId, id: input.survivorId } as unknown as Revision;
-  const merged = mergePatientRecords(base as unknown as Revision, [base as unknown as Revision, asSurvivor]) as unknown as PatientDoc;
+  const base = asRevision(input.survivor ?? { ...copy, _id: survivorDocId, id: input.survivorId, link: [] });
+  const asSurvivor = asRevision({ ...copy, _id: survivorDocId, id: input.survivorId });
+  const merged = mergePatientRecords(base, [base, asSurvivor]) as unknown as PatientDoc;
   const survivorLinks = addLink(
     merged.link?.filter((entry) => entry.type !== 'replaced-by'),
     { type: 'replaces', other: { reference: reference(input.replaced.id) } },
   );
-  const survivorMeta = withFieldTimes(buildMeta({ stationId: input.stationId, at: input.at, source: 'system' }), readFieldTimes(merged.meta));
-  const survivor = PatientDoc.parse({ ...merged, _id: survivorDocId, id: input.survivorId, active: true, link: survivorLinks, meta: survivorMeta });
-  if (input.survivor?._rev !== undefined) survivor._rev = input.survivor._rev;
-  else delete survivor._rev;
+  const meta = buildMeta({ stationId: input.stationId, at: input.at, source: 'system' });
+  const survivor = PatientDoc.parse({ ...merged, _id: survivorDocId, id: input.survivorId, active: true, link: survivorLinks, meta: withFieldTimes(meta, readFieldTimes(merged.meta)) });
 
-  const replacedTimes = { ...readFieldTimes(input.replaced.meta), active: input.at };
   const replaced = PatientDoc.parse({
     ...input.replaced,
     active: false,
     link: addLink(input.replaced.link, { type: 'replaced-by', other: { reference: reference(input.survivorId) } }),
-    meta: withFieldTimes(buildMeta({ stationId: input.stationId, at: input.at, source: 'system' }), replacedTimes),
+    meta: withFieldTimes(meta, { ...readFieldTimes(input.replaced.meta), active: input.at }),
   });
   return { survivor, replaced };
 }

@@ -121,7 +121,7 @@ export class Replicator {
 
   /** Restart now: the link came back or IT pressed "sync now" (PouchDB's own back-off may be long). */
   kick(): void {
-    if (this.#stopped || this.#state === 'syncing' || this.#restarting !== null) return;
+    if (!this.#restartable()) return;
     if (this.#state === 'connecting' && Date.now() - this.#syncStartedAt < KICK_GRACE_MS) return;
     if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
     this.#retryTimer = null;
@@ -145,6 +145,11 @@ export class Replicator {
     });
   }
 
+  /** Not stopped, not mid-batch, not already restarting. */
+  #restartable(): boolean {
+    return !this.#stopped && this.#state !== 'syncing' && this.#restarting === null;
+  }
+
   #cancelVerify(): void {
     this.#verifyEpoch += 1;
     for (const run of this.#verifyRuns) run.cancel();
@@ -156,8 +161,7 @@ export class Replicator {
     this.#verifyBackOffMs = replicationBackOff(this.#verifyBackOffMs);
     this.#retryTimer = setTimeout(() => {
       this.#retryTimer = null;
-      if (this.#stopped || this.#state === 'syncing' || this.#restarting !== null) return;
-      this.#restart(this.#failed());
+      if (this.#restartable()) this.#restart(this.#failed());
     }, this.#verifyBackOffMs);
   }
 
@@ -198,7 +202,7 @@ export class Replicator {
 
   #begin(keepFailure = false): void {
     const { store, remote } = this.#options;
-    if (!keepFailure || !this.#failed()) this.#setState('connecting', null);
+    if (!keepFailure) this.#setState('connecting', null);
     this.#syncStartedAt = Date.now();
     const sync = store.db.sync(remote, {
       live: true,

@@ -192,8 +192,13 @@ export class DataContext {
   }
 
   async get(id: string): Promise<StoredDoc | null> {
+    return readStoredDoc(await this.#getOrNull(id, { conflicts: true }));
+  }
+
+  /** A raw document, or null when there is none (any other failure is thrown). */
+  async #getOrNull(id: string, options: PouchDB.Core.GetOptions = {}): Promise<(PouchDB.Core.Document<object> & PouchDB.Core.GetMeta) | null> {
     try {
-      return readStoredDoc(await this.db.get(id, { conflicts: true }));
+      return await this.db.get(id, options);
     } catch (error) {
       if (isStatus(error, 404)) return null;
       throw error;
@@ -208,30 +213,20 @@ export class DataContext {
 
   /** A value this station keeps for itself (a `_local` document: never replicated), or null. */
   async readMarker(name: string): Promise<string | null> {
-    try {
-      const doc = (await this.db.get(`_local/edge-${name}`)) as unknown as { value?: unknown };
-      return typeof doc.value === 'string' ? doc.value : null;
-    } catch (error) {
-      if (isStatus(error, 404)) return null;
-      throw error;
-    }
+    const doc = (await this.#getOrNull(`_local/edge-${name}`)) as { value?: unknown } | null;
+    return typeof doc?.value === 'string' ? doc.value : null;
   }
 
   async writeMarker(name: string, value: string): Promise<void> {
     const id = `_local/edge-${name}`;
-    const existing = await this.db.get(id).catch(() => null);
+    const existing = await this.#getOrNull(id);
     await this.db.put({ _id: id, ...(existing === null ? {} : { _rev: existing._rev }), value } as unknown as PouchDB.Core.PutDocument<object>);
   }
 
   /** A patient with its photo's data instead of a stub (to copy it under another id). */
   async patientWithPhoto(patientId: string): Promise<PatientDoc | null> {
-    try {
-      const doc = readStoredDoc(await this.db.get(docId('Patient', patientId), { attachments: true }));
-      return doc?.resourceType === 'Patient' ? doc : null;
-    } catch (error) {
-      if (isStatus(error, 404)) return null;
-      throw error;
-    }
+    const doc = readStoredDoc(await this.#getOrNull(docId('Patient', patientId), { attachments: true }));
+    return doc?.resourceType === 'Patient' ? doc : null;
   }
 
   /** Every Patient of the store, a page at a time by id (no index needed: ids are `Patient/<id>`). */

@@ -2,7 +2,7 @@
 import { useTranslation } from 'react-i18next';
 import type { StationSettings } from '../../../electron/contract/settings.std.js';
 import type { LinkState } from '../../../electron/contract/link.std.js';
-import { invoke } from '../bridge/client.dom.js';
+import { LanguageToggle } from './LanguageToggle.dom.js';
 import { StaffBadge } from '../staff/StaffBadge.dom.js';
 import { SyncPill } from '../sync/SyncPill.dom.js';
 
@@ -15,10 +15,6 @@ interface HeaderProps {
 
 export function Header({ settings, bridgeUp, link, onSettings }: HeaderProps) {
   const { t } = useTranslation();
-  async function toggleLanguage(): Promise<void> {
-    const result = await invoke('settings.setLanguage', { language: settings.language === 'th' ? 'en' : 'th' });
-    if (result.ok) onSettings(result.value);
-  }
   return (
     <header className={settings.mode === 'demo' ? 'header header-demo' : 'header'}>
       <div className="header-station" data-testid="header-station">
@@ -37,9 +33,7 @@ export function Header({ settings, bridgeUp, link, onSettings }: HeaderProps) {
           {t(bridgeUp ? 'header.bridge.up' : 'header.bridge.down')}
         </span>
         <SyncPill link={link} />
-        <button type="button" className="lang" onClick={() => void toggleLanguage()} data-testid="language-toggle">
-          {t('header.language')}
-        </button>
+        <LanguageToggle language={settings.language} onSettings={onSettings} />
       </div>
     </header>
   );

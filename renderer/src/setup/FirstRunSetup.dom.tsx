@@ -8,6 +8,7 @@ import type { Language, StationMode, StationSettings } from '../../../electron/c
 import { QueuePrefix, suggestQueuePrefix } from '../../../electron/contract/settings.std.js';
 import { STATION_NAME } from '../../../sync/central/designDocs.std.js';
 import { invoke } from '../bridge/client.dom.js';
+import { LanguageToggle } from '../app/LanguageToggle.dom.js';
 import { errorMessage } from '../i18n/i18n.dom.js';
 
 interface FirstRunSetupProps {
@@ -19,10 +20,6 @@ interface FirstRunSetupProps {
 
 export function FirstRunSetup({ offered, language, onSettings }: FirstRunSetupProps) {
   const { t } = useTranslation();
-  async function toggleLanguage(): Promise<void> {
-    const result = await invoke('settings.setLanguage', { language: language === 'th' ? 'en' : 'th' });
-    if (result.ok) onSettings(result.value);
-  }
   const [mode, setMode] = useState<StationMode>(offered);
   const [hcode, setHcode] = useState('');
   const [stationName, setStationName] = useState('');
@@ -54,9 +51,7 @@ export function FirstRunSetup({ offered, language, onSettings }: FirstRunSetupPr
   return (
     <main className="setup">
       <div className="setup-lang">
-        <button type="button" className="lang" onClick={() => void toggleLanguage()} data-testid="language-toggle">
-          {t('header.language')}
-        </button>
+        <LanguageToggle language={language} onSettings={onSettings} />
       </div>
       <form className="card" onSubmit={(event) => void submit(event)} noValidate data-testid="setup-form">
         <h1>{t('setup.title')}</h1>
