@@ -4,6 +4,8 @@
  * one vitals vocabulary (sync/model/vitals), so every protocol and manual entry refuse the same values.
  */
 import type { PidIdentifiers } from './hl7Pid.std.js';
+import type { Hl7DialectName } from './hl7Dialect.std.js';
+import type { CustomCodeEntry } from './customCodeMap.std.js';
 import { Loinc, VITALS, checkRange, type LoincCode } from '../../../sync/model/vitals/vitalSigns.std.js';
 
 export { Loinc, type LoincCode } from '../../../sync/model/vitals/vitalSigns.std.js';
@@ -90,6 +92,8 @@ export interface DecodeContext {
   readonly profile: string;
   /** ISO time the frame was received. */
   readonly receivedAt: string;
+  /** HL7 ports: the dialect IT picked (default 'auto') and IT's own code map for unknown monitors. */
+  readonly hl7?: { readonly dialect: Hl7DialectName; readonly custom: readonly CustomCodeEntry[] } | undefined;
 }
 
 export function fail(code: ParseErrorCode, detail: string, notes: readonly SkippedValue[] = []): DecodeResult {
