@@ -2,9 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { profiles, type ProfileName } from '../../../drivers/devices/profiles.std.js';
 import { decodeTerumoBp500 } from '../../../drivers/devices/parsers/terumoBp500.std.js';
-import { decodeTanitaSc240 } from '../../../drivers/devices/parsers/tanitaSc240.std.js';
+import { decodeTanita, type TanitaOptions } from '../../../drivers/devices/parsers/tanita.std.js';
+import { TANITA_MODELS } from '../../../drivers/devices/parsers/tanitaModels.std.js';
 import type { FrameEvent } from '../../../drivers/devices/parsers/framing.std.js';
-import { bytesOf, ctx, fixture } from './fixtures.js';
+import { bytesOf, ctx, fixture, fixtureCase } from './fixtures.js';
+import { decodeOmronHbp9030 } from '../../../drivers/devices/parsers/omronHbp.std.js';
+
+const decodeTanitaSc240 = (frame: Uint8Array, c: ReturnType<typeof ctx>, options?: TanitaOptions) => decodeTanita(frame, c, TANITA_MODELS['tanita-sc240'], options);
 
 const serialProfiles: ProfileName[] = [
   'omron-hbp9030', 'omron-hbp9020', 'and-tm2657p', 'terumo-bp500', 'gtech-gl310', 'tanita-sc240', 'masimo-rad8', 'contec-cms50dplus', 'omron-hem790it',
@@ -77,5 +81,44 @@ describe('options for unverified checks', () => {
     const result = profiles['omron-hbp9020'].decode(bytesOf(raw), ctx('omron-hbp9020'));
     expect(result.ok && result.reading.deviceTime).toBe('2023-04-27T15:06');
     expect(result.ok && result.reading.key).toMatch(/^omron-hbp9020:[0-9a-f]{8}$/);
+  });
+});
+
+describe('Tanita family and HBP-9030 layouts', () => {
+  const encode = (text: string) => new TextEncoder().encode(text);
+
+  it('Tanita: a zero height and BMI are placeholders, noted and not charted; the weight charts', () => {
+    const line = '{0,16,~0,1,~1,1,~2,1,MO,"SC-240",Hm,0.0,Pt,0.0,Wk,61.5,MI,0.0,FW,0.0\r\n';
+    const result = decodeTanitaSc240(encode(line), ctx('tanita-sc240'), { verifyChecksum: false });
+    expect(result.ok && result.reading.values).toEqual([{ code: '29463-7', value: 61.5, unit: 'kg' }]);
+    expect(result.ok && result.reading.skipped?.map((n) => [n.outcome, n.reason, n.source])).toEqual([
+      ['ignored', 'placeholder', 'Hm'],
+      ['ignored', 'placeholder', 'MI'],
+      ['ignored', 'unknown_code', 'FW'],
+    ]);
+  });
+
+  it('Tanita: a line from another model is refused (the port is set up for the wrong scale)', () => {
+    const mc780 = bytesOf(fixtureCase('tanita-mc780'));
+    const result = profiles['tanita-sc240'].decode(mc780, ctx('tanita-sc240'));
+    expect(result.ok ? 'ok' : [result.error.code, result.error.detail]).toEqual(['device_frame_malformed', 'the scale says it is MC-780; this port is set up for SC-240']);
+  });
+
+  it('HBP-9030: a layout IT fixes for the port is the only one read', () => {
+    const kiosk = bytesOf(fixture('omron-hbp9030').frames[0]?.raw ?? '');
+    expect(decodeOmronHbp9030(kiosk, ctx('omron-hbp9030')).ok).toBe(true);
+    const fixed = decodeOmronHbp9030(kiosk, ctx('omron-hbp9030'), { layout: 'format5' });
+    expect(fixed.ok ? 'ok' : fixed.error.code).toBe('device_frame_malformed');
+  });
+
+  it('HBP-9030: lines ended by CR alone are framed like CRLF lines, in any chunking', () => {
+    const stream = encode('bp,00000000000000000000,2026/07/11,09:05,120,090,080,072,0\rID00000000B26/07/11/09:06 121 081 073 \r\n');
+    const framer = profiles['omron-hbp9030'].createFramer();
+    const got = frames([...stream].flatMap((byte) => framer.push(Uint8Array.of(byte))));
+    const decoded = got.map((f) => profiles['omron-hbp9030'].decode(f, ctx('omron-hbp9030')));
+    expect(decoded.map((r) => (r.ok ? [r.reading.deviceTime, r.reading.values.map((v) => v.value)] : r.error.code))).toEqual([
+      ['2026-07-11T09:05', [120, 80, 72]],
+      ['2026-07-11T09:06', [121, 81, 73]],
+    ]);
   });
 });
