@@ -2,7 +2,7 @@
  * Tanita body-composition scales (SC-240, SC-330, MC-780, DC-320, BC-418): one CRLF line per measurement. Keyed
  * models send `{0,16,~0,1,~1,1,~2,1,MO,"model",code,value,…,CS,XX`; the BC-418 sends bare values in a fixed order.
  * Model differences are data (tanitaModels.std.ts); this parser charts weight (Wk), height (Hm) and BMI (MI) and
- * notes every body-composition value it does not chart (`unknown_code`), so nothing is dropped without a word.
+ * notes every body-composition value it does not chart (`not_charted`), so nothing is dropped without a word.
  *
  * CS: the low byte of the SUM of every byte from the start of the line up to and including the comma before
  * "CS", two hex digits. It reproduces the printed CS of the SC-240 manual's output sample (FD), the SC-330 log (D9)
@@ -124,7 +124,7 @@ export function decodeTanita(frame: Uint8Array, ctx: DecodeContext, model: Tanit
   }
   for (const { code, value } of fields) {
     if (chartedCodes.has(code) || TANITA_META_CODES.has(code)) continue;
-    notes.push(skipped('unknown_code', code, `${TANITA_CODE_NAMES[code] ?? 'body-composition value'} ${value}: not a vital sign the chart holds`));
+    notes.push(skipped('not_charted', code, `${TANITA_CODE_NAMES[code] ?? 'body-composition value'} ${value}: not a vital sign the chart holds`));
   }
   const deviceTime = model.date === undefined ? undefined : tanitaDeviceTime(valueOf(model.date.code), valueOf('TI'), model.date.order);
   const key = deviceTime === undefined ? undefined : `${ctx.profile}:${frameKey(`${deviceTime}|${values.map((v) => `${v.code}=${String(v.value)}`).join('|')}`)}`;

@@ -94,7 +94,7 @@ describe('Tanita family and HBP-9030 layouts', () => {
     expect(result.ok && result.reading.skipped?.map((n) => [n.outcome, n.reason, n.source])).toEqual([
       ['ignored', 'placeholder', 'Hm'],
       ['ignored', 'placeholder', 'MI'],
-      ['ignored', 'unknown_code', 'FW'],
+      ['ignored', 'not_charted', 'FW'],
     ]);
   });
 
