@@ -69,6 +69,11 @@ describe('device CLI', () => {
     expect(await exited).toBe(0);
     const weighed = { type: 'reading', profile: 'tanita-mc780', deviceTime: '2026-06-03T15:00', values: [{ code: '29463-7', value: 67.6, unit: 'kg' }, { code: '8302-2', value: 175.5, unit: 'cm' }, { code: '39156-5', value: 21.9, unit: 'kg/m2' }] };
     expect(lines).toMatchObject([weighed, { type: 'error', code: 'device_frame_too_long' }, weighed]);
+    // every body-composition value the line held is listed with its reason, none dropped without a word
+    const notes = (lines[0]?.['skipped'] ?? []) as { reason: string; source: string }[];
+    expect(notes).toHaveLength(146);
+    expect(new Set(notes.map((n) => n.reason))).toEqual(new Set(['not_charted']));
+    expect(notes.slice(0, 3).map((n) => n.source)).toEqual(['FW', 'fW', 'MW']);
   });
 
   it('list --json names serial ports, HID devices and profiles', () => {
