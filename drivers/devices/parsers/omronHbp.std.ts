@@ -17,6 +17,8 @@
  * Measurement limits (SYS 60–260, DIA 30–215, pulse 40–180/min) as BP_checker enforces them for the HBP-9030,
  * whose manual page we have not seen: confidence M. They narrow the vocabulary for every layout.
  *
+ * The id a line carries is written `[id]` in the reading's kept text (maskRaw.std.ts).
+ *
  * HBP-9020 ("Mode 5, F3"), 2400 8N1: the `bp-csv` layout, `bp,99999999999999999999,2023/04/27,15:06,140,098,077,068,3`
  * (SYS [4], DIA [6], pulse [7]; [5] probably MAP, not used). Source: the MDI/EnvisionIE kiosk app. Confidence M.
  */
@@ -33,6 +35,7 @@ import {
   type DecodeResult,
   type DeviceRanges,
 } from './reading.std.js';
+import { maskReadingRaw } from './maskRaw.std.js';
 
 export function createCsvLineFramer(): Framer {
   return new LineFramer({ maxLength: 512 });
@@ -149,9 +152,17 @@ export function decodeOmronHbp9030(frame: Uint8Array, ctx: DecodeContext, option
   const line = lineOf(frame);
   const layout = options.layout ?? hbp9030LayoutOf(line);
   if (layout === undefined) return fail('device_frame_malformed', 'not an HBP-9030 output format we read (set the monitor to format 5)');
-  return toReading(frame, ctx, parsers[layout](line), HBP9030_RANGES);
+  return maskReadingRaw(toReading(frame, ctx, parsers[layout](line), HBP9030_RANGES), maskHbpId);
+}
+
+/** The id a line carries (format 5's 20 characters, `bp,` field 1, `ID` + 8 digits), as `[id]`. */
+export function maskHbpId(raw: string): string {
+  return raw
+    .replace(/^(\d{4},\d{2},\d{2},\d{2},\d{2},)[^,]+(?=,)/, '$1[id]')
+    .replace(/^bp,[^,]*/, 'bp,[id]')
+    .replace(/^ID\d{8}/, 'ID[id]');
 }
 
 export function decodeOmronHbp9020(frame: Uint8Array, ctx: DecodeContext): DecodeResult {
-  return toReading(frame, ctx, parseBpCsv(lineOf(frame)));
+  return maskReadingRaw(toReading(frame, ctx, parseBpCsv(lineOf(frame))), maskHbpId);
 }

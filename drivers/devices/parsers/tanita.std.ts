@@ -9,7 +9,8 @@
  * and the MC-780 reader's sample (24); no source states the formula, so confidence M (`verifyChecksum: false`).
  * Units: `~0` is the weight unit and `~1` the height unit, 1 = kg / cm (the samples are all kg/cm mode); any other
  * value is refused rather than converted. The BC-418 line carries no unit: Onyx sets metric (U0) before measuring.
- * A zero weight, height or BMI is the scale's "not entered", noted as a placeholder, never charted.
+ * A zero weight, height or BMI is the scale's "not entered", noted as a placeholder, never charted. The ID and CC
+ * (card) values are written `[id]` in the reading's kept text.
  */
 import { LineFramer, type Framer } from './framing.std.js';
 import {
@@ -27,6 +28,7 @@ import {
   type ReadingValue,
   type SkippedValue,
 } from './reading.std.js';
+import { maskReadingRaw } from './maskRaw.std.js';
 import { TANITA_CODE_NAMES, TANITA_META_CODES, type DateOrder, type TanitaModel } from './tanitaModels.std.js';
 
 export function createTanitaFramer(model: TanitaModel): Framer {
@@ -128,5 +130,10 @@ export function decodeTanita(frame: Uint8Array, ctx: DecodeContext, model: Tanit
   }
   const deviceTime = model.date === undefined ? undefined : tanitaDeviceTime(valueOf(model.date.code), valueOf('TI'), model.date.order);
   const key = deviceTime === undefined ? undefined : `${ctx.profile}:${frameKey(`${deviceTime}|${values.map((v) => `${v.code}=${String(v.value)}`).join('|')}`)}`;
-  return buildReading(ctx, frame, values, { deviceTime, key, skipped: notes });
+  return maskReadingRaw(buildReading(ctx, frame, values, { deviceTime, key, skipped: notes }), maskTanitaIds);
+}
+
+/** The ID (patient/member id) and CC (card id) values of a keyed line, as `[id]`. */
+export function maskTanitaIds(raw: string): string {
+  return raw.replace(/(?<=(?:^|,)(?:ID|CC),)[^,]*/g, '[id]');
 }

@@ -5,6 +5,8 @@ import { fromRawText } from '../../../drivers/devices/parsers/reading.std.js';
 
 export interface FixtureFrame {
   readonly raw: string;
+  /** The frame text kept with the reading when it differs from raw (an id the device carries, written [id]). */
+  readonly rawKept?: string;
   readonly expect?: { code: string; value: number; unit: string }[];
   readonly error?: string;
 }
