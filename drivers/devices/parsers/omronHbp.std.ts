@@ -5,6 +5,8 @@
  * recognised from the line, or fixed per port with `layout`:
  * - `format5`: `YYYY,MM,DD,hh,mm,<20-char id>,E,SSS,DDD,PPP,M` (53 bytes): E the monitor's error code (0 = a
  *   measurement; otherwise SYS/DIA/PUL are spaces or meaningless), M the body-movement count (the reading stands).
+ *   A line starting like format 5 with an id not 20 characters or a date not on the calendar is refused, as the
+ *   source's tests refuse it.
  *   Source: BP_checker (ESP32 HBP-9030 gateway) lib/BP_Parser.h and its host test; it reads SYS/DIA/PUL at the
  *   zero-based fields [7], [8], [9], as the Thai kiosk apps do. Confidence M.
  * - `kiosk`: any comma line with SYS/DIA/pulse at [7], [8], [9] (MDI/EnvisionIE and a second Thai kiosk script,
@@ -36,6 +38,7 @@ import {
   type DeviceRanges,
 } from './reading.std.js';
 import { maskReadingRaw } from './maskRaw.std.js';
+import { deviceClock } from './deviceClock.std.js';
 
 export function createCsvLineFramer(): Framer {
   return new LineFramer({ maxLength: 512 });
@@ -81,16 +84,12 @@ const idText = /^ID\d{8}B(\d{2})\/(\d{2})\/(\d{2})\/(\d{2}):(\d{2}) (\d{3}) (\d{
 /** The layout a line is written in, or undefined. */
 export function hbp9030LayoutOf(line: string): Hbp9030Layout | undefined {
   if (format5.test(line)) return 'format5';
+  // a line that starts like format 5 but breaks its grammar (an id not 20 characters, a field missing) is not read
+  if (/^\d{4},\d{2},\d{2},\d{2},\d{2},/.test(line)) return undefined;
   if (idText.test(line)) return 'id-text';
   if (line.startsWith('bp,')) return 'bp-csv';
   if (fieldsOf(line, ',').length >= 10) return 'kiosk';
   return undefined;
-}
-
-function isoTime(y: string, mo: string, d: string, h: string, mi: string): string | undefined {
-  const [month, day, hour, minute] = [mo, d, h, mi].map(Number);
-  if (month === undefined || month < 1 || month > 12 || day === undefined || day < 1 || day > 31 || (hour ?? 99) > 23 || (minute ?? 99) > 59) return undefined;
-  return `${y}-${mo}-${d}T${h}:${mi}`;
 }
 
 function numbers(sys: number, dia: number, pulse: number, deviceTime?: string): Parsed {
@@ -104,12 +103,15 @@ function parseFormat5(line: string): Parsed {
   if (error !== '0') {
     return { ok: false, result: fail('device_no_values', `the monitor reported error ${error}: no measurement`, [skipped('invalid_marker', 'E', `error code ${error}: the monitor did not measure`)]) };
   }
-  return numbers(intField([sys], 0), intField([dia], 0), intField([pulse], 0), isoTime(y, mo, d, h, mi));
+  const when = deviceClock(y, mo, d, h, mi);
+  // format 5 always carries the clock: a date not on the calendar is a corrupted line or a clock to set
+  if (when === undefined) return { ok: false, result: fail('device_frame_malformed', `the monitor's date ${y}-${mo}-${d} ${h}:${mi} is not a date (set its clock)`) };
+  return numbers(intField([sys], 0), intField([dia], 0), intField([pulse], 0), when);
 }
 
 function parseIdText(line: string): Parsed {
   const [, y = '', mo = '', d = '', h = '', mi = '', sys = '', dia = '', pulse = ''] = idText.exec(line) ?? [];
-  return numbers(Number(sys), Number(dia), Number(pulse), isoTime(`20${y}`, mo, d, h, mi));
+  return numbers(Number(sys), Number(dia), Number(pulse), deviceClock(`20${y}`, mo, d, h, mi));
 }
 
 /** `bp,<id>,YYYY/MM/DD,hh:mm,SYS,xxx,DIA,PULSE,n` (HBP-9020 Mode 5 F3, and one older HBP-9030 format). */
@@ -118,7 +120,7 @@ function parseBpCsv(line: string): Parsed {
   if (fields.length < 8) return { ok: false, result: fail('device_frame_malformed', `expected at least 8 fields, got ${String(fields.length)}`) };
   const date = /^(\d{4})\/(\d{2})\/(\d{2})$/.exec(fields[2] ?? '');
   const time = /^(\d{2}):(\d{2})$/.exec(fields[3] ?? '');
-  const when = date === null || time === null ? undefined : isoTime(date[1] ?? '', date[2] ?? '', date[3] ?? '', time[1] ?? '', time[2] ?? '');
+  const when = date === null || time === null ? undefined : deviceClock(date[1] ?? '', date[2] ?? '', date[3] ?? '', time[1] ?? '', time[2] ?? '');
   return numbers(intField(fields, 4), intField(fields, 6), intField(fields, 7), when);
 }
 

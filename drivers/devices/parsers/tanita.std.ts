@@ -29,6 +29,7 @@ import {
   type SkippedValue,
 } from './reading.std.js';
 import { maskReadingRaw } from './maskRaw.std.js';
+import { deviceClock } from './deviceClock.std.js';
 import { TANITA_CODE_NAMES, TANITA_META_CODES, type DateOrder, type TanitaModel } from './tanitaModels.std.js';
 
 export function createTanitaFramer(model: TanitaModel): Framer {
@@ -94,14 +95,11 @@ function positionalFields(line: string, layout: readonly string[]): Fields {
 /** The device clock as ISO without zone ("2014-09-25T08:20"), or undefined when the date or time is not one. */
 export function tanitaDeviceTime(date: string | undefined, time: string | undefined, order: DateOrder): string | undefined {
   const parts = date?.split(/[/.-]/) ?? [];
-  if (parts.length !== 3 || !parts.every((p) => /^\d{2}(\d{2})?$/.test(p)) || time === undefined || !/^\d{2}:\d{2}$/.test(time)) return undefined;
+  const clock = /^(\d{2}):(\d{2})$/.exec(time ?? '');
+  if (parts.length !== 3 || clock === null) return undefined;
   const [a = '', b = '', c = ''] = parts;
   const [y, m, d] = order === 'ymd' ? [a, b, c] : [c, b, a];
-  if (d.length !== 2 || m.length !== 2) return undefined;
-  const year = y.length === 2 ? `20${y}` : y;
-  const [hh, mm] = time.split(':').map(Number);
-  if (Number(m) < 1 || Number(m) > 12 || Number(d) < 1 || Number(d) > 31 || (hh ?? 99) > 23 || (mm ?? 99) > 59) return undefined;
-  return `${year}-${m}-${d}T${time}`;
+  return deviceClock(y.length === 2 ? `20${y}` : y, m, d, clock[1] ?? '', clock[2] ?? '');
 }
 
 export function decodeTanita(frame: Uint8Array, ctx: DecodeContext, model: TanitaModel, options: TanitaOptions = {}): DecodeResult {

@@ -1,5 +1,7 @@
 // Every serial/HID protocol against its recorded frames: whole, byte by byte, and merged back to back.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { deviceClock } from '../../../drivers/devices/parsers/deviceClock.std.js';
 import { profiles, type ProfileName } from '../../../drivers/devices/profiles.std.js';
 import { decodeTerumoBp500 } from '../../../drivers/devices/parsers/terumoBp500.std.js';
 import { decodeTanita, type TanitaOptions } from '../../../drivers/devices/parsers/tanita.std.js';
@@ -127,5 +129,20 @@ describe('Tanita family and HBP-9030 layouts', () => {
       ['2026-07-11T09:05', [120, 80, 72]],
       ['2026-07-11T09:06', [121, 81, 73]],
     ]);
+  });
+});
+
+describe('device clock', () => {
+  const two = (n: number) => String(n).padStart(2, '0');
+
+  it('is kept exactly for every date on the calendar and refused for a day past the month (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }), (at) => {
+        const [y, mo, d, h, mi] = [String(at.getUTCFullYear()), two(at.getUTCMonth() + 1), two(at.getUTCDate()), two(at.getUTCHours()), two(at.getUTCMinutes())];
+        expect(deviceClock(y, mo, d, h, mi)).toBe(at.toISOString().slice(0, 16));
+        const pastMonth = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 0)).getUTCDate() + 1;
+        expect(deviceClock(y, mo, two(pastMonth), h, mi)).toBeUndefined();
+      }),
+    );
   });
 });
