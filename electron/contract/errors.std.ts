@@ -6,6 +6,7 @@
 import { cardErrorText } from './cardErrors.std.js';
 import { deviceErrorText } from './deviceErrors.std.js';
 import { syncErrorText } from './syncErrors.std.js';
+import { staffErrorText } from './staffErrors.std.js';
 
 export interface Bilingual {
   readonly th: string;
@@ -39,6 +40,7 @@ export const errorText = {
   ...cardErrorText,
   ...deviceErrorText,
   ...syncErrorText,
+  ...staffErrorText,
 } as const satisfies Record<string, Bilingual>;
 
 export type ErrorCode = keyof typeof errorText;
