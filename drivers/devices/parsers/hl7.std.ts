@@ -193,14 +193,8 @@ export function decodeOru(frame: Uint8Array, ctx: DecodeContext, options: Hl7Dec
       notes.push(outcome.skip);
       continue;
     }
-    const source = (segment[3] ?? '').slice(0, 80);
-    const first = values.find((v) => v.code === outcome.value.code);
-    if (first !== undefined) {
-      notes.push(skipped('duplicate', source, `the message already gave this vital (${sources.get(first) ?? first.code})`));
-      continue;
-    }
     values.push(outcome.value);
-    sources.set(outcome.value, source);
+    sources.set(outcome.value, (segment[3] ?? '').slice(0, 80));
     if ((segment[14] ?? '') !== '') times.set(outcome.value, segment[14] ?? '');
   }
   // The set's time: OBR-7, else the first charted OBX-14, else MSH-7; a value measured at another time says so.

@@ -140,7 +140,8 @@ export function buildReading(ctx: DecodeContext, frame: Uint8Array, values: read
 /**
  * Builds a reading from independent observations (HL7 OBX): each out-of-range value is refused alone and the
  * others are kept, except that systolic and diastolic stand or fall together (half a blood pressure is not
- * charted). No value left: the frame fails with every note, so it is never acknowledged as charted.
+ * charted). A vital given twice (a second SpO2 probe) is charted once: the first plausible value, the other
+ * ignored with a note. No value left: the frame fails with every note, so it is never acknowledged as charted.
  */
 export function buildObservations(ctx: DecodeContext, frame: Uint8Array, values: readonly ReadingValue[], extra: BuildExtra = {}): DecodeResult {
   const notes: SkippedValue[] = [...(extra.skipped ?? [])];
@@ -148,8 +149,10 @@ export function buildObservations(ctx: DecodeContext, frame: Uint8Array, values:
   const sourceOf = (v: ReadingValue): string => extra.sources?.get(v) ?? v.code;
   for (const item of values) {
     const problem = rangeProblem(item, extra.deviceRanges);
-    if (problem === undefined) kept.push(item);
-    else notes.push(skipped('implausible', sourceOf(item), problem));
+    const first = kept.find((v) => v.code === item.code);
+    if (problem !== undefined) notes.push(skipped('implausible', sourceOf(item), problem));
+    else if (first === undefined) kept.push(item);
+    else notes.push(skipped('duplicate', sourceOf(item), `the message already gave this vital (${sourceOf(first)})`));
   }
   const final = pairBloodPressure(values, kept, notes, sourceOf);
   if (final.length === 0) {

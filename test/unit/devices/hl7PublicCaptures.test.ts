@@ -137,6 +137,16 @@ describe('HL7 properties', () => {
     );
   });
 
+  it('a vital sent twice is charted once: the first plausible value, the other named as a duplicate', () => {
+    const probe = (sub: string, value: string): string => `OBX||NM|150456^MDC_PULS_OXIM_SAT_O2^MDC|${sub}|${value}|262688^MDC_DIM_PERCENT^MDC|||||F`;
+    const twice = decode(message([header('ORU^R01'), probe('1.3.1', '97'), probe('1.3.2', '95')]));
+    expect(twice.ok && twice.reading.values).toEqual([{ code: '59408-5', value: 97, unit: '%' }]);
+    expect(twice.ok && twice.reading.skipped?.map((n) => n.reason)).toEqual(['duplicate']);
+    const firstBad = decode(message([header('ORU^R01'), probe('1.3.1', '140'), probe('1.3.2', '95')]));
+    expect(firstBad.ok && firstBad.reading.values).toEqual([{ code: '59408-5', value: 95, unit: '%' }]);
+    expect(firstBad.ok && firstBad.reading.skipped?.map((n) => [n.reason, n.source])).toEqual([['implausible', '150456^MDC_PULS_OXIM_SAT_O2^MDC']]);
+  });
+
   it('the order of NIBP values (SYS, MEAN, DIA or DIA, MEAN, SYS …) does not change what is charted', () => {
     const bp = [
       obx('150301^MDC_PRESS_CUFF_SYS^MDC', '147', '266016^MDC_DIM_MMHG^MDC'),
