@@ -16,14 +16,14 @@ export class DeviceStream {
   readonly #framer;
   readonly #now: () => string;
   readonly #gate: StableGate | undefined;
-  /** The port's HL7 dialect and IT's code map (HL7 profiles only). */
-  readonly #hl7: DecodeContext['hl7'];
+  readonly #hl7: () => DecodeContext['hl7'];
 
-  constructor(profile: DeviceProfile, now: () => string, hl7?: DecodeContext['hl7']) {
+  /** `hl7`: the port's dialect and IT's code map, read per frame so a change applies without a restart. */
+  constructor(profile: DeviceProfile, now: () => string, hl7: () => DecodeContext['hl7'] = () => undefined) {
     this.profile = profile;
-    this.#hl7 = hl7;
     this.#framer = profile.createFramer();
     this.#now = now;
+    this.#hl7 = hl7;
     this.#gate = profile.continuous === undefined ? undefined : new StableGate(profile.continuous);
   }
 
@@ -42,7 +42,7 @@ export class DeviceStream {
         out.push({ kind: 'error', frame: event.bytes, isFrame: false, error: { code: event.reason, detail: `${String(event.bytes.length)} bytes dropped: ${rawText(event.bytes.subarray(0, 40))}` } });
         continue;
       }
-      const result = this.profile.decode(event.bytes, { profile: this.profile.name, receivedAt: this.#now(), ...(this.#hl7 === undefined ? {} : { hl7: this.#hl7 }) });
+      const result = this.profile.decode(event.bytes, { profile: this.profile.name, receivedAt: this.#now(), hl7: this.#hl7() });
       if (this.#gate === undefined) {
         out.push(result.ok ? { kind: 'reading', frame: event.bytes, reading: result.reading } : { kind: 'error', frame: event.bytes, isFrame: true, error: result.error });
         continue;

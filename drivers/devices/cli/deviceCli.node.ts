@@ -104,7 +104,7 @@ function listen(profile: DeviceProfile, port: string, json: boolean, count: numb
     data(connection, chunk, reply) {
       let stream = streams.get(connection);
       if (stream === undefined) {
-        stream = new DeviceStream(profile, () => new Date().toISOString(), hl7);
+        stream = new DeviceStream(profile, () => new Date().toISOString(), () => hl7);
         streams.set(connection, stream);
       }
       handle(stream.push(chunk), reply);

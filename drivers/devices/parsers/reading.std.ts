@@ -6,6 +6,9 @@
 import type { PidIdentifiers } from './hl7Pid.std.js';
 import type { Hl7DialectName } from './hl7Dialect.std.js';
 import type { CustomCodeEntry } from './customCodeMap.std.js';
+import { IGNORED_REASONS, type SkipReason } from './skipReasons.std.js';
+
+export type { SkipReason } from './skipReasons.std.js';
 import { Loinc, VITALS, checkRange, type LoincCode } from '../../../sync/model/vitals/vitalSigns.std.js';
 
 export { Loinc, type LoincCode } from '../../../sync/model/vitals/vitalSigns.std.js';
@@ -43,22 +46,6 @@ export interface Reading {
  * a unit that does not fit); `ignored`: the device itself says it is not a measurement (placeholder, demo,
  * status X/D/W, a vendor's "no value" marker) or it is an observation the app does not chart.
  */
-export type SkipReason =
-  | 'placeholder'
-  | 'status_not_final'
-  | 'demo'
-  | 'invalid_marker'
-  | 'unknown_code'
-  | 'not_a_number'
-  | 'unit_missing'
-  | 'unit_unknown'
-  | 'unit_mismatch'
-  | 'implausible'
-  | 'pair_refused'
-  | 'duplicate';
-
-export const IGNORED_REASONS: ReadonlySet<SkipReason> = new Set(['placeholder', 'status_not_final', 'demo', 'invalid_marker', 'unknown_code', 'duplicate']);
-
 export interface SkippedValue {
   readonly outcome: 'refused' | 'ignored';
   readonly reason: SkipReason;
