@@ -6,7 +6,7 @@ import type { Framer } from './parsers/framing.std.js';
 import { ProfileName as ProfileNameSchema } from '../../electron/contract/devices.std.js';
 import type { DecodeContext, DecodeResult, DeviceRanges } from './parsers/reading.std.js';
 import { createMllpFramer, decodeOru, RawHl7Framer } from './parsers/hl7.std.js';
-import { mdcCodeMap, mindrayLegacyCodeMap, freeTextCodeMap } from './parsers/hl7Codes.std.js';
+import { mindrayLegacyCodeMap, freeTextCodeMap } from './parsers/hl7Codes.std.js';
 import { HBP9030_RANGES, createCsvLineFramer, createHbp9030Framer, decodeOmronHbp9020, decodeOmronHbp9030 } from './parsers/omronHbp.std.js';
 import { createAndTm2657pFramer, decodeAndTm2657p } from './parsers/andTm2657p.std.js';
 import { createTerumoFramer, decodeTerumoBp500 } from './parsers/terumoBp500.std.js';
@@ -87,7 +87,7 @@ export const profiles: Readonly<Record<ProfileName, DeviceProfile>> = {
     serial: bp8n1(9600),
     defaultTcpPort: 2575,
     createFramer: createMllpFramer,
-    decode: (frame, ctx) => decodeOru(frame, ctx, { codeMaps: [mdcCodeMap, mindrayLegacyCodeMap] }),
+    decode: (frame, ctx) => decodeOru(frame, ctx, { fallbackMaps: [mindrayLegacyCodeMap] }),
     ack: 'mllp',
     source: 'HL7 MLLP; IHE PCD-01 test messages; caowm/pds-server device-item.js (Mindray legacy ids)',
     confidence: 'H',
@@ -99,7 +99,7 @@ export const profiles: Readonly<Record<ProfileName, DeviceProfile>> = {
     transports: ['tcp'],
     defaultTcpPort: 1234,
     createFramer: () => new RawHl7Framer(),
-    decode: (frame, ctx) => decodeOru(frame, ctx, { codeMaps: [mdcCodeMap, mindrayLegacyCodeMap, freeTextCodeMap] }),
+    decode: (frame, ctx) => decodeOru(frame, ctx, { fallbackMaps: [mindrayLegacyCodeMap, freeTextCodeMap] }),
     ack: 'raw',
     idleFlushMs: 150,
     source: 'unattributed Hospital-OS add-on (reference §A5)',

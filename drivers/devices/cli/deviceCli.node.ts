@@ -1,8 +1,10 @@
 /**
  * `npm run device -- list [--json]`: serial ports, HID devices and the profiles IT can pick.
- * `npm run device -- listen --profile <name> --port <path|tcp:PORT|hid[:VVVV:PPPP]> [--allow CIDR,…] [--json] [--count N]`:
- *   a TCP listener takes connections from loopback only unless --allow names the monitors' addresses; one JSON line per reading ({type, profile, at, values:[{code, value, unit}], raw, skipped?}) and one per error
- *   ({type, profile, at, code, th, en, detail, raw, skipped?}), `skipped` listing every value not charted with its reason; HL7 messages are acknowledged. Port states go to stderr.
+ * `npm run device -- listen --profile <name> --port <path|tcp:PORT|hid[:VVVV:PPPP]> [--allow CIDR,…] [--dialect NAME] [--json] [--count N]`:
+ *   a TCP listener takes connections from loopback only unless --allow names the monitors' addresses; --dialect is the
+ *   HL7 dialect of the port (default auto: recognised from MSH-3/MSH-4). One JSON line per reading
+ *   ({type, profile, at, values:[{code, value, unit, deviceTime?}], skipped?:[{outcome, reason, source, detail}], raw}) and one per
+ *   error ({type, profile, at, code, th, en, detail, skipped?, raw}); HL7 messages are acknowledged. Port states go to stderr.
  * `npm run device -- simulate --profile <name> --port <device path|tcp:PORT> [--count N] [--interval ms]`:
  *   sends sample frames, for trying a port or a listener without the device.
  * Nothing is stored: this is IT's tool for checking cabling and settings, not the station service.
@@ -18,8 +20,8 @@ import { nodeHidApi, parseHidPort } from '../ports/hidBoundary.node.js';
 import type { PortSink, PortSource, Reply } from '../ports/portEvents.node.js';
 import { OMRON_PID, OMRON_VID } from '../parsers/omronHem790it.std.js';
 import { sampleFrame } from '../simulators/frames.std.js';
-import { rawText, type SkippedValue } from '../parsers/reading.std.js';
-import { summariseSkipped } from '../parsers/skipSummary.std.js';
+import { rawText, type DecodeContext, type SkippedValue } from '../parsers/reading.std.js';
+import { HL7_DIALECTS, isHl7DialectName } from '../parsers/hl7Dialect.std.js';
 import { SerialSimulator } from '../simulators/serialSimulator.node.js';
 import { Hl7MonitorSimulator } from '../simulators/hl7MonitorSimulator.node.js';
 import { deviceErrorText, type DeviceErrorCode } from '../../../electron/contract/deviceErrors.std.js';
@@ -27,7 +29,7 @@ import { DEFAULT_LISTENER_LIMITS, invalidEntries } from '../ports/sourcePolicy.s
 
 const usage = `usage:
   npm run device -- list [--json]
-  npm run device -- listen --profile <name> --port <path|tcp:PORT|hid[:VVVV:PPPP]> [--allow CIDR,…] [--json] [--count N]
+  npm run device -- listen --profile <name> --port <path|tcp:PORT|hid[:VVVV:PPPP]> [--allow CIDR,…] [--dialect NAME] [--json] [--count N]
   npm run device -- simulate --profile <name> --port <device path|tcp:PORT> [--count N] [--interval ms]
 profiles: ${profileNames.join(', ')}`;
 
@@ -61,28 +63,28 @@ async function list(json: boolean): Promise<void> {
   console.log(`Profiles: ${profileNames.map((name) => `${name} (${profiles[name].confidence})`).join(', ')}`);
 }
 
-/** What the frame held and did not chart: each note in JSON, a count per reason in text (never dropped silently). */
-function notTaken(notes: readonly SkippedValue[] | undefined): { json: { skipped?: readonly SkippedValue[] }; text: string } {
-  if (notes === undefined || notes.length === 0) return { json: {}, text: '' };
-  const counts = summariseSkipped(notes).map((group) => `${group.reason}×${String(group.count)}`);
-  return { json: { skipped: notes }, text: `  (not charted: ${counts.join(', ')})` };
+/** Each value the frame held but did not chart: whether the device said so (ignored) or we refused it, why, and what the device called it. */
+function notesOf(notes: readonly SkippedValue[] | undefined): { skipped?: SkippedValue[] } {
+  return notes === undefined || notes.length === 0 ? {} : { skipped: notes.map(({ outcome, reason, source, detail }) => ({ outcome, reason, source, detail })) };
+}
+
+function notesText(notes: readonly SkippedValue[] | undefined): string {
+  return (notes ?? []).map((n) => `\n    ${n.outcome} ${n.reason}: ${n.source} (${n.detail})`).join('');
 }
 
 function printOutcome(profile: DeviceProfile, outcome: StreamOutcome, json: boolean): void {
   if (outcome.kind === 'reading') {
     const { reading } = outcome;
-    const notes = notTaken(reading.skipped);
-    const line = { type: 'reading', profile: reading.profile, at: reading.at, values: reading.values, raw: reading.raw, ...(reading.deviceTime === undefined ? {} : { deviceTime: reading.deviceTime }), ...notes.json };
-    console.log(json ? JSON.stringify(line) : `${reading.at}  ${profile.name}  ${reading.values.map((v) => `${v.code}=${String(v.value)} ${v.unit}`).join('  ')}${notes.text}`);
+    const line = { type: 'reading', profile: reading.profile, at: reading.at, values: reading.values, ...notesOf(reading.skipped), raw: reading.raw, ...(reading.deviceTime === undefined ? {} : { deviceTime: reading.deviceTime }) };
+    console.log(json ? JSON.stringify(line) : `${reading.at}  ${profile.name}  ${reading.values.map((v) => `${v.code}=${String(v.value)} ${v.unit}`).join('  ')}${notesText(reading.skipped)}`);
     return;
   }
   const text = deviceErrorText[outcome.error.code as DeviceErrorCode];
-  const notes = notTaken(outcome.error.skipped);
-  const line = { type: 'error', profile: profile.name, at: new Date().toISOString(), code: outcome.error.code, th: text.th, en: text.en, detail: outcome.error.detail, raw: rawText(outcome.frame), ...notes.json };
-  console.log(json ? JSON.stringify(line) : `${line.at}  ${profile.name}  ERROR ${line.code}: ${line.en} (${line.detail})${notes.text}`);
+  const line = { type: 'error', profile: profile.name, at: new Date().toISOString(), code: outcome.error.code, th: text.th, en: text.en, detail: outcome.error.detail, ...notesOf(outcome.error.skipped), raw: rawText(outcome.frame) };
+  console.log(json ? JSON.stringify(line) : `${line.at}  ${profile.name}  ERROR ${line.code}: ${line.en} (${line.detail})${notesText(outcome.error.skipped)}`);
 }
 
-function listen(profile: DeviceProfile, port: string, json: boolean, count: number | undefined, allow: readonly string[]): PortSource {
+function listen(profile: DeviceProfile, port: string, json: boolean, count: number | undefined, allow: readonly string[], hl7: DecodeContext['hl7']): PortSource {
   const streams = new Map<string, DeviceStream>();
   let readings = 0;
   let source: PortSource | undefined;
@@ -102,7 +104,7 @@ function listen(profile: DeviceProfile, port: string, json: boolean, count: numb
     data(connection, chunk, reply) {
       let stream = streams.get(connection);
       if (stream === undefined) {
-        stream = new DeviceStream(profile, () => new Date().toISOString());
+        stream = new DeviceStream(profile, () => new Date().toISOString(), () => hl7);
         streams.set(connection, stream);
       }
       handle(stream.push(chunk), reply);
@@ -162,6 +164,7 @@ async function main(): Promise<void> {
       count: { type: 'string' },
       allow: { type: 'string', default: '127.0.0.1,::1' },
       interval: { type: 'string', default: '1000' },
+      dialect: { type: 'string', default: 'auto' },
     },
   });
   const [commandName] = positionals;
@@ -175,7 +178,9 @@ async function main(): Promise<void> {
   const allow = values.allow.split(',').map((entry) => entry.trim());
   const bad = invalidEntries(allow);
   if (bad.length > 0) fail(`--allow: not an address or subnet: ${bad.join(', ')}`);
-  const source = listen(profiles[name], port, values.json, count, allow);
+  const dialect = values.dialect;
+  if (!isHl7DialectName(dialect)) fail(`--dialect: one of ${HL7_DIALECTS.join(', ')}`);
+  const source = listen(profiles[name], port, values.json, count, allow, { dialect, custom: [] });
   process.on('SIGINT', () => void source.stop().then(() => process.exit(0)));
 }
 

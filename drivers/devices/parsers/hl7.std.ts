@@ -7,8 +7,9 @@
  * by silence) is what some Thai HIS add-ons send (L: one unattributed source, see reference §A5).
  */
 import { DelimitedFramer, ByteQueue, LF, garbage, type FrameEvent, type Framer } from './framing.std.js';
-import { asciiBytes, asciiText, buildObservations, fail, skipped, strictNumber, type DecodeContext, type DecodeResult, type ParseErrorCode, type ReadingValue, type SkippedValue } from './reading.std.js';
-import { mdcCodeMap, type CodeMap } from './hl7Codes.std.js';
+import { asciiBytes, asciiText, buildObservations, fail, skipped, strictNumber, type DecodeContext, type DecodeResult, type LoincCode, type ParseErrorCode, type ReadingValue, type SkippedValue } from './reading.std.js';
+import { mdilToMdc, type CodeMap } from './hl7Codes.std.js';
+import { dialectPlan, type CodeSource, type DialectPlan } from './hl7DialectPlan.std.js';
 import { convertUnit } from '../../../sync/model/vitals/units.std.js';
 import { maskCids, pidIdentifiers } from './hl7Pid.std.js';
 
@@ -147,8 +148,10 @@ export function headerOf(message: Hl7Message): MessageHeader {
 }
 
 export interface Hl7DecodeOptions {
-  /** Maps tried in order for each OBX-3; MDC first by default. */
+  /** Exactly these maps, no dialect and no implied units (tests and tools). */
   readonly codeMaps?: readonly CodeMap[];
+  /** The profile's own vendor maps, tried after MDC and MDIL when 'auto' recognises no dialect. */
+  readonly fallbackMaps?: readonly CodeMap[];
 }
 
 /**
@@ -164,6 +167,7 @@ const NOT_PRODUCTION: ReadonlySet<string> = new Set(['T', 'D']);
 /**
  * Decodes one ORU^R01 message. Each OBX is charted, refused or ignored on its own (reasons in `skipped`): one
  * bad observation never loses the good ones, and a message that charts nothing fails with every reason.
+ * Alarms (ORU^R40), queries (QBP, QRY) and anything else are refused whole: they never carry vitals here.
  */
 export function decodeOru(frame: Uint8Array, ctx: DecodeContext, options: Hl7DecodeOptions = {}): DecodeResult {
   const message = parseHl7(hl7Text(frame));
@@ -171,26 +175,42 @@ export function decodeOru(frame: Uint8Array, ctx: DecodeContext, options: Hl7Dec
   const header = headerOf(message);
   const [type, trigger] = header.type.split(message.componentSeparator);
   if (type !== 'ORU' || trigger !== 'R01') return fail('device_message_rejected', `message type ${header.type} is not ORU^R01`);
-  const maps = options.codeMaps ?? [mdcCodeMap];
+  const plan: DialectPlan =
+    options.codeMaps === undefined
+      ? dialectPlan(ctx.hl7?.dialect ?? 'auto', ctx.hl7?.custom ?? [], header, options.fallbackMaps ?? [])
+      : { dialect: 'auto', sources: options.codeMaps.map((map) => ({ map })) };
   const demoMessage = NOT_PRODUCTION.has(header.processingId.split(message.componentSeparator)[0]?.trim().toUpperCase() ?? '');
   const values: ReadingValue[] = [];
+  const sources = new Map<ReadingValue, string>();
+  const times = new Map<ReadingValue, string>();
   const notes: SkippedValue[] = [];
-  let deviceTime: string | undefined;
+  let orderTime: string | undefined;
   for (const segment of message.segments) {
-    if (segment[0] === 'OBR' && deviceTime === undefined && (segment[7] ?? '') !== '') deviceTime = segment[7];
+    if (segment[0] === 'OBR' && orderTime === undefined && (segment[7] ?? '') !== '') orderTime = segment[7];
     if (segment[0] !== 'OBX') continue;
-    const outcome = observationOf(segment, message.componentSeparator, maps, demoMessage);
+    const outcome = observationOf(segment, message.componentSeparator, plan.sources, demoMessage);
     if ('skip' in outcome) {
       notes.push(outcome.skip);
       continue;
     }
     values.push(outcome.value);
-    if ((segment[14] ?? '') !== '') deviceTime = segment[14];
+    sources.set(outcome.value, (segment[3] ?? '').slice(0, 80));
+    if ((segment[14] ?? '') !== '') times.set(outcome.value, segment[14] ?? '');
   }
-  const built = buildObservations(ctx, frame, values, {
-    deviceTime: deviceTime ?? (header.time === '' ? undefined : header.time),
+  // The set's time: OBR-7, else the first charted OBX-14, else MSH-7; a value measured at another time says so.
+  const deviceTime = orderTime ?? values.map((v) => times.get(v)).find((t) => t !== undefined) ?? (header.time === '' ? undefined : header.time);
+  const timed = values.map((v) => {
+    const own = times.get(v);
+    if (own === undefined || sameSecond(own, deviceTime)) return v;
+    const withTime = { ...v, deviceTime: own };
+    sources.set(withTime, sources.get(v) ?? v.code);
+    return withTime;
+  });
+  const built = buildObservations(ctx, frame, timed, {
+    deviceTime,
     key: header.controlId === '' ? undefined : `hl7:${header.sendingApp}:${header.controlId}`,
     skipped: notes,
+    sources,
   });
   if (!built.ok) return built;
   // Who the message says it measured (PID); the citizen id goes no further than main, which hashes it.
@@ -199,14 +219,20 @@ export function decodeOru(frame: Uint8Array, ctx: DecodeContext, options: Hl7Dec
   return { ok: true, reading: subject.cid === undefined && subject.hn === undefined ? reading : { ...reading, subject } };
 }
 
+/** Two HL7 times naming the same second (one with a zone or fraction, one without: the same sender's clock). */
+function sameSecond(a: string, b: string | undefined): boolean {
+  return b !== undefined && a.slice(0, 14) === b.slice(0, 14);
+}
+
 type ObxOutcome = { readonly value: ReadingValue } | { readonly skip: SkippedValue };
 
 /** One OBX: its vital in the vocabulary's unit, or why it is not taken. */
-function observationOf(segment: readonly string[], separator: string, maps: readonly CodeMap[], demoMessage: boolean): ObxOutcome {
+function observationOf(segment: readonly string[], separator: string, plan: readonly CodeSource[], demoMessage: boolean): ObxOutcome {
   const source = (segment[3] ?? '').slice(0, 80);
   const idComponents = (segment[3] ?? '').split(separator);
-  const code = lookup(maps, idComponents);
-  if (code === undefined) return { skip: skipped('unknown_code', source, 'no code map knows this observation') };
+  const found = lookup(plan, idComponents);
+  if (found === undefined) return { skip: skipped('unknown_code', source, 'no code map knows this observation') };
+  const { code } = found;
   const status = (segment[11] ?? '').trim().toUpperCase();
   if (status === 'X' || status === 'D' || status === 'W') return { skip: skipped('status_not_final', source, `result status ${status}`) };
   const flags = (segment[8] ?? '').split(/[~^]/).map((flag) => flag.trim().toUpperCase());
@@ -217,7 +243,9 @@ function observationOf(segment: readonly string[], separator: string, maps: read
   if (Number.isNaN(raw)) return { skip: skipped('not_a_number', source, `value "${text.slice(0, 20)}" is not a number`) };
   if (INVALID_MARKERS.has(raw)) return { skip: skipped('invalid_marker', source, `${String(raw)} is the device's "no value" marker`) };
   if (raw === 0) return { skip: skipped('placeholder', source, '0 is a placeholder, not a measurement') };
-  const converted = convertUnit(code, raw, (segment[6] ?? '').split(separator));
+  const sent = (segment[6] ?? '').split(separator).map((unit) => mdilToMdc(unit) ?? unit);
+  const implied = sent.every((unit) => unit.trim() === '') ? found.source.impliedUnit?.(code, idComponents) : undefined;
+  const converted = convertUnit(code, raw, implied === undefined ? sent : [implied]);
   if (!converted.ok) return { skip: skipped(converted.reason, source, converted.detail) };
   return { value: { code, value: converted.value, unit: converted.unit } };
 }
@@ -229,10 +257,10 @@ function firstNumberText(valueType: string, value: string, separator: string): s
   return comparator.trim() === '' || comparator.trim() === '=' ? number.trim() : value.trim();
 }
 
-function lookup(maps: readonly CodeMap[], components: readonly string[]): ReturnType<CodeMap['lookup']> {
-  for (const map of maps) {
-    const code = map.lookup(components);
-    if (code !== undefined) return code;
+function lookup(plan: readonly CodeSource[], components: readonly string[]): { readonly code: LoincCode; readonly source: CodeSource } | undefined {
+  for (const source of plan) {
+    const code = source.map.lookup(components);
+    if (code !== undefined) return { code, source };
   }
   return undefined;
 }

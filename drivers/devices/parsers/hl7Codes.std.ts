@@ -2,7 +2,11 @@
  * Observation codes and units in HL7 OBX segments → LOINC + UCUM.
  *
  * MDC (IEEE 11073-10101) terms come from the vitals vocabulary (sync/model/vitals/mdc.std.ts). Vendor maps are pluggable: a profile lists the maps it trusts, first match wins.
- * - Older Mindray private ids (confidence M): caowm/pds-server api/device/services/device-item.js.
+ * - Older Mindray private ids (confidence M): caowm/pds-server api/device/services/device-item.js; 51 weight and
+ *   52 height from the Mindray gateway v2.3.1 sample in test/fixtures/devices/public/hl7/mindray-legacy-gateway.
+ * - Philips MDIL ids (`0002-4bb8^SpO2^MDIL`): the hex pair is the IEEE 11073 partition and term code, so they
+ *   resolve through the MDC table (0002-4bb8 = 2×65536 + 0x4bb8 = 150456 SpO2); captures and sources in
+ *   test/fixtures/devices/public/hl7/philips-mdil.
  * - Hospital-OS free-text ids over raw TCP (confidence L): one unattributed add-on, see §A5.
  */
 import { Loinc, type LoincCode } from './reading.std.js';
@@ -37,6 +41,8 @@ export const mdcCodeMap: CodeMap = {
 export const mindrayLegacyCodeMap = mapOf(
   'mindray-legacy',
   {
+    '51': Loinc.weight,
+    '52': Loinc.height,
     '101': Loinc.heartRate,
     '160': Loinc.spo2,
     '161': Loinc.heartRate,
@@ -48,6 +54,30 @@ export const mindrayLegacyCodeMap = mapOf(
   },
   (c) => [c[0] ?? ''],
 );
+
+const MDIL_ID = /^([0-9A-F]{4})-([0-9A-F]{4})$/i;
+
+/** An MDIL id or unit code (`0004-0f20`) as its MDC numeric code (`266016`), or undefined when it is not one. */
+export function mdilToMdc(text: string): string | undefined {
+  const match = MDIL_ID.exec(text.trim());
+  if (match === null) return undefined;
+  return String(Number.parseInt(match[1] ?? '0', 16) * 65536 + Number.parseInt(match[2] ?? '0', 16));
+}
+
+/**
+ * Philips MDIL ids. Unambiguous (the `pppp-tttt` form is no other vendor's), so 'auto' always tries it. One
+ * Philips term outside the vocabulary's MDC table: 0002-4b60 "Tcore" in °C (Mediboard's IntelliVue test
+ * generator labels it core body temperature). Invasive pressures (ABPs 0002-4a15 …) stay unknown.
+ */
+export const philipsMdilCodeMap: CodeMap = {
+  name: 'philips-mdil',
+  lookup(components) {
+    const id = (components[0] ?? '').trim().toUpperCase();
+    if (id === '0002-4B60') return Loinc.temperature;
+    const mdc = mdilToMdc(id);
+    return mdc === undefined ? undefined : mdcVital(mdc);
+  },
+};
 
 /** Free-text identifiers some Thai HIS add-ons send (Hospital-OS style). */
 export const freeTextCodeMap = mapOf(
@@ -71,5 +101,6 @@ export const codeMaps: Readonly<Record<string, CodeMap>> = {
   mdc: mdcCodeMap,
   'mindray-legacy': mindrayLegacyCodeMap,
   'free-text': freeTextCodeMap,
+  'philips-mdil': philipsMdilCodeMap,
 };
 

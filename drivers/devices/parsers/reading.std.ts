@@ -17,6 +17,8 @@ export interface ReadingValue {
   readonly code: LoincCode;
   readonly value: number;
   readonly unit: string;
+  /** When this value was measured, as the device sent it, when that differs from the reading's deviceTime (a monitor's last NIBP beside the current SpO2). */
+  readonly deviceTime?: string;
 }
 
 export interface Reading {
@@ -97,6 +99,8 @@ export interface BuildExtra {
   readonly deviceRanges?: DeviceRanges | undefined;
   /** Values the parser already set aside (placeholders, unknown fields), carried with the result. */
   readonly skipped?: readonly SkippedValue[] | undefined;
+  /** What the device called each value (HL7 OBX-3 as sent): refusals name it instead of the LOINC code. */
+  readonly sources?: ReadonlyMap<ReadingValue, string> | undefined;
 }
 
 /** Why a value is out of range, or undefined when it is in range (vocabulary narrowed by the device's limits). */
@@ -123,17 +127,21 @@ export function buildReading(ctx: DecodeContext, frame: Uint8Array, values: read
 /**
  * Builds a reading from independent observations (HL7 OBX): each out-of-range value is refused alone and the
  * others are kept, except that systolic and diastolic stand or fall together (half a blood pressure is not
- * charted). No value left: the frame fails with every note, so it is never acknowledged as charted.
+ * charted). A vital given twice (a second SpO2 probe) is charted once: the first plausible value, the other
+ * ignored with a note. No value left: the frame fails with every note, so it is never acknowledged as charted.
  */
 export function buildObservations(ctx: DecodeContext, frame: Uint8Array, values: readonly ReadingValue[], extra: BuildExtra = {}): DecodeResult {
   const notes: SkippedValue[] = [...(extra.skipped ?? [])];
   const kept: ReadingValue[] = [];
+  const sourceOf = (v: ReadingValue): string => extra.sources?.get(v) ?? v.code;
   for (const item of values) {
     const problem = rangeProblem(item, extra.deviceRanges);
-    if (problem === undefined) kept.push(item);
-    else notes.push(skipped('implausible', item.code, problem));
+    const first = kept.find((v) => v.code === item.code);
+    if (problem !== undefined) notes.push(skipped('implausible', sourceOf(item), problem));
+    else if (first === undefined) kept.push(item);
+    else notes.push(skipped('duplicate', sourceOf(item), `the message already gave this vital (${sourceOf(first)})`));
   }
-  const final = pairBloodPressure(values, kept, notes);
+  const final = pairBloodPressure(values, kept, notes, sourceOf);
   if (final.length === 0) {
     return fail(failureCodeOf(notes), `no value charted: ${String(notes.length)} not taken`, notes);
   }
@@ -149,16 +157,16 @@ function failureCodeOf(notes: readonly SkippedValue[]): ParseErrorCode {
 
 /** Systolic and diastolic stand or fall together: refuses the survivor of a refused pair, or both when SYS ≤ DIA. */
 function pairBloodPressure(
-  sent: readonly ReadingValue[], kept: readonly ReadingValue[], notes: SkippedValue[]): ReadingValue[] {
+  sent: readonly ReadingValue[], kept: readonly ReadingValue[], notes: SkippedValue[], sourceOf: (v: ReadingValue) => string): ReadingValue[] {
   const isPressure = (v: ReadingValue): boolean => v.code === Loinc.systolic || v.code === Loinc.diastolic;
   const sys = kept.find((v) => v.code === Loinc.systolic);
   const dia = kept.find((v) => v.code === Loinc.diastolic);
   let refuse: ((v: ReadingValue) => SkippedValue) | undefined;
   if (sys !== undefined && dia !== undefined && sys.value <= dia.value) {
-    refuse = (v) => skipped('implausible', v.code, `systolic ${String(sys.value)} not above diastolic ${String(dia.value)}`);
+    refuse = (v) => skipped('implausible', sourceOf(v), `systolic ${String(sys.value)} not above diastolic ${String(dia.value)}`);
   } else if ((sys === undefined) !== (dia === undefined)) {
     const other = sent.some((v) => isPressure(v) && !kept.includes(v)) ? 'was refused' : 'was not sent';
-    refuse = (v) => skipped('pair_refused', v.code, `the other half of the blood pressure ${other}`);
+    refuse = (v) => skipped('pair_refused', sourceOf(v), `the other half of the blood pressure ${other}`);
   }
   if (refuse === undefined) return [...kept];
   const check = refuse;

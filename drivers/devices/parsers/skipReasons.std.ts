@@ -12,11 +12,12 @@ export const SKIP_REASONS = [
   'unit_mismatch',
   'implausible',
   'pair_refused',
+  'duplicate',
 ] as const;
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /** Reasons where the device itself says the value is no measurement, or the app does not chart it. */
-export const IGNORED_REASONS: ReadonlySet<SkipReason> = new Set(['placeholder', 'status_not_final', 'demo', 'invalid_marker', 'unknown_code', 'not_charted']);
+export const IGNORED_REASONS: ReadonlySet<SkipReason> = new Set(['placeholder', 'status_not_final', 'demo', 'invalid_marker', 'unknown_code', 'not_charted', 'duplicate']);
 
 export const SKIP_REASON_TEXT: Readonly<Record<SkipReason, { readonly th: string; readonly en: string }>> = {
   placeholder: { th: 'เครื่องส่งค่าว่างหรือค่าแทน (ไม่ใช่ค่าที่วัดจริง)', en: 'the device sent an empty or stand-in value, not a measurement' },
@@ -31,4 +32,5 @@ export const SKIP_REASON_TEXT: Readonly<Record<SkipReason, { readonly th: string
   unit_mismatch: { th: 'หน่วยไม่ตรงกับชนิดของค่า', en: 'the unit does not fit this kind of value' },
   implausible: { th: 'ค่าอยู่นอกช่วงที่เป็นไปได้', en: 'value outside the possible range' },
   pair_refused: { th: 'ความดันตัวบนและตัวล่างต้องบันทึกคู่กัน อีกค่าหนึ่งใช้ไม่ได้', en: 'systolic and diastolic are charted together and the other one was not usable' },
+  duplicate: { th: 'ข้อความเดียวกันส่งค่านี้ซ้ำ (บันทึกค่าแรกแล้ว)', en: 'the same message sent this value twice (the first one is charted)' },
 };

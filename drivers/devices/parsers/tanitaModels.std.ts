@@ -1,7 +1,7 @@
 /**
  * The Tanita body-composition family as data: what differs between models is how a line is laid out, whether it
  * carries a CS, how it writes its date, what may follow the CS and how long a line can be. One parser
- * (tanita.std.ts) reads them all. Sources per model are in test/fixtures/devices/public/<model>/SOURCES.md.
+ * (tanita.std.ts) reads them all. Sources per model are in test/fixtures/devices/public/serial/<model>/SOURCES.md.
  */
 
 /** How a model writes its date field: the order of day, month and year (two- or four-digit year). */

@@ -6,7 +6,7 @@
  *
  * Sources: IHE PCD-01 test messages and the Rosetta table as quoted in the project's device reference §A1;
  * MDC_PRESS_CUFF_* (1503xx), MDC_PULS_RATE (149522 as Comen NC5 sends it, 149514 as others do) and
- * MDC_TEMP_AXIL 188496 from public monitor captures (test/fixtures/devices/public); the MDC_TEMP_<site>
+ * MDC_TEMP_AXIL 188496 from public monitor captures (test/fixtures/devices/public/hl7); the MDC_TEMP_<site>
  * numerics of partition 2 (188420 rectal … 188456 GI tract) from the HL7 PHD/PHG FHIR IG code system.
  * Peripheral temperatures (skin, finger, toe) and invasive pressures are deliberately absent: they are not
  * the body temperature or the cuff blood pressure the chart means.

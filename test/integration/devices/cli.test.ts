@@ -9,6 +9,9 @@ import { sampleFrame } from '../../../drivers/devices/simulators/frames.std.js';
 import { terumoCheck, terumoSum } from '../../../drivers/devices/parsers/terumoBp500.std.js';
 import { fromRawText } from '../../../drivers/devices/parsers/reading.std.js';
 import { fixtureCase } from '../../unit/devices/fixtures.js';
+import { mllpWrap } from '../../../drivers/devices/parsers/hl7.std.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
 const cli = ['--import', 'tsx', 'drivers/devices/cli/deviceCli.node.ts'];
 let pty: PtyPair | undefined;
@@ -20,9 +23,9 @@ afterEach(async () => {
 });
 
 /** `device listen --json` on a fresh pty pair, with the simulated device plugged in once the port is open. */
-async function listenJson(profile: string, count: number): Promise<{ sim: SerialSimulator; lines: Record<string, unknown>[]; exited: Promise<number | null> }> {
+async function listenJson(profile: string, count: number, extra: readonly string[] = []): Promise<{ sim: SerialSimulator; lines: Record<string, unknown>[]; exited: Promise<number | null> }> {
   pty = await startPtyPair();
-  const child = spawn(process.execPath, [...cli, 'listen', '--profile', profile, '--port', pty.hostPath, '--json', '--count', String(count)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [...cli, 'listen', '--profile', profile, '--port', pty.hostPath, ...extra, '--json', '--count', String(count)], { stdio: ['ignore', 'pipe', 'pipe'] });
   cleanups.push(() => child.kill('SIGKILL'));
   const opened = new Promise<void>((resolve) => {
     createInterface({ input: child.stderr }).on('line', (line) => {
@@ -74,6 +77,18 @@ describe('device CLI', () => {
     expect(notes).toHaveLength(146);
     expect(new Set(notes.map((n) => n.reason))).toEqual(new Set(['not_charted']));
     expect(notes.slice(0, 3).map((n) => n.source)).toEqual(['FW', 'fW', 'MW']);
+  });
+
+  it('listen --json --dialect prints what each public HL7 capture did not chart, with its reason and OBX-3', async () => {
+    const { sim, lines, exited } = await listenJson('hl7-mllp', 1, ['--dialect', 'mindray-legacy']);
+    const capture = (file: string): Uint8Array => mllpWrap(readFileSync(join(import.meta.dirname, '../../fixtures/devices/public/hl7', file), 'latin1').replace(/\r?\n/g, '\r'));
+    await sim.send(capture('mindray-vs900/oru-demo-mode.hl7'));
+    await sim.send(capture('mindray-legacy-gateway/oru-periodic-no-sender.hl7'), { chunkSize: 64 });
+    expect(await exited).toBe(0);
+    expect(lines[0]).toMatchObject({ type: 'error', code: 'device_no_values' });
+    expect(lines[0]?.['skipped']).toContainEqual(expect.objectContaining({ outcome: 'ignored', reason: 'demo', source: '150301^MDC_PRESS_CUFF_SYS^MDC' }));
+    expect(lines[1]).toMatchObject({ type: 'reading', values: [{ code: '8867-4', value: 60, unit: '/min' }] });
+    expect(lines[1]?.['skipped']).toContainEqual(expect.objectContaining({ outcome: 'ignored', reason: 'unknown_code', source: '102^PVCs' }));
   });
 
   it('list --json names serial ports, HID devices and profiles', () => {

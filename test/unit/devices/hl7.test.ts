@@ -59,12 +59,12 @@ describe('HL7 ORU^R01 decoding', () => {
     const refusedOf = (result: typeof bad): string[][] => (result.ok ? (result.reading.skipped ?? []) : []).filter((n) => n.outcome === 'refused').map((n) => [n.reason, n.source]);
     expect(refusedOf(bad)).toEqual([
       ['not_a_number', '150021^MDC_PRESS_BLD_NONINV_SYS^MDC'],
-      ['pair_refused', '8462-4'],
+      ['pair_refused', '150022^MDC_PRESS_BLD_NONINV_DIA^MDC'],
     ]);
     const impossible = decodeOru(mllpWrap(text('pcd01').replace('|97|262688', '|140|262688')), ctx('hl7-mllp'));
     expect(impossible.ok && impossible.reading.values.map((v) => v.code)).not.toContain(Loinc.spo2);
     expect(impossible.ok && impossible.reading.values.map((v) => v.code)).toContain(Loinc.systolic);
-    expect(refusedOf(impossible)).toEqual([['implausible', '59408-5']]);
+    expect(refusedOf(impossible)).toEqual([['implausible', '150456^MDC_PULS_OXIM_SAT_O2^MDC']]);
   });
 });
 

@@ -1,4 +1,4 @@
-// Public captures and samples (test/fixtures/devices/public/<profile>/, each cited in its SOURCES.md) through
+// Public captures and samples (test/fixtures/devices/public/serial/<profile>/, each cited in its SOURCES.md) through
 // their profile: exactly the values, device time and per-field reasons the source states; and the Tanita
 // framer with lines up to the MC-780's length in any chunking, garbage never a reading, an overlong line refused.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -24,7 +24,7 @@ interface PublicCase {
   };
 }
 
-const root = join(import.meta.dirname, '../../fixtures/devices/public');
+const root = join(import.meta.dirname, '../../fixtures/devices/public/serial');
 const folders = readdirSync(root);
 
 /** Notes grouped by reason, each with the fields it names in order: how the cases file states them. */
