@@ -30,6 +30,7 @@ export const ProfileName = z.enum([
   'contec-cms50dplus',
   'omron-hem790it',
 ]);
+export type ProfileName = z.infer<typeof ProfileName>;
 
 /**
  * Is this a port the station can open? A serial path (/dev/ttyUSB0, COM3), `tcp:PORT` with PORT 1–65535 for
@@ -167,11 +168,24 @@ export const HidDeviceInfo = z.object({
   knownProfile: ProfileName.nullable(),
 });
 
+export const SerialFraming = z.object({ baudRate: z.number().int(), dataBits: z.number().int(), parity: z.enum(['none', 'odd', 'even']), stopBits: z.number().int(), xon: z.boolean() });
+export type SerialFraming = z.infer<typeof SerialFraming>;
+
 export const DeviceListing = z.object({
   serial: z.array(SerialPortInfo),
   hid: z.array(HidDeviceInfo),
   configured: z.array(PortStatus),
-  profiles: z.array(z.object({ name: ProfileName, label: z.string(), transports: z.array(z.enum(['serial', 'tcp', 'hid'])), confidence: z.enum(['H', 'M', 'L']) })),
+  profiles: z.array(
+    z.object({
+      name: ProfileName,
+      label: z.string(),
+      transports: z.array(z.enum(['serial', 'tcp', 'hid'])),
+      confidence: z.enum(['H', 'M', 'L']),
+      /** Baud and framing the station opens a serial port with for this profile (IT sets the device to match). */
+      serial: SerialFraming.nullable(),
+      defaultTcpPort: z.number().int().nullable(),
+    }),
+  ),
 });
 export type DeviceListing = z.infer<typeof DeviceListing>;
 

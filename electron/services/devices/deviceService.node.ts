@@ -9,7 +9,7 @@ import type { AuditLog } from '../audit/auditLog.node.js';
 import { isValidPortId, type Binding, type CodeMapEntry, type DeviceListing, type Hl7Dialect, type InboxItem, type ListenerSettings, type PortStatus, type ReadingSubject } from '../../contract/devices.std.js';
 import type { Reading } from '../../../drivers/devices/parsers/reading.std.js';
 import { EdgeError } from '../../contract/result.std.js';
-import { profileNames, profiles, type ProfileName } from '../../../drivers/devices/profiles.std.js';
+import { profileNames, profiles, type DeviceProfile, type ProfileName } from '../../../drivers/devices/profiles.std.js';
 import { ManagedSerialPort, listSerialPorts } from '../../../drivers/devices/ports/serialPortManager.node.js';
 import { TcpListener } from '../../../drivers/devices/ports/tcpListener.node.js';
 import { HidSource } from '../../../drivers/devices/ports/hidSource.node.js';
@@ -171,7 +171,7 @@ export class DeviceService {
       serial,
       hid: hid.map((d) => ({ ...d, knownProfile: d.vendorId === OMRON_VID && d.productId === OMRON_PID ? 'omron-hem790it' : null })),
       configured: this.statuses(),
-      profiles: profileNames.map((name) => ({ name, label: profiles[name].label, transports: [...profiles[name].transports], confidence: profiles[name].confidence })),
+      profiles: profileNames.map((name) => listedProfile(profiles[name])),
     };
   }
 
@@ -289,6 +289,12 @@ export class DeviceService {
     this.#hid ??= nodeHidApi();
     return this.#hid;
   }
+}
+
+/** A profile as IT picks it: its transports, and the baud and framing a serial device must be set to. */
+function listedProfile(profile: DeviceProfile): DeviceListing['profiles'][number] {
+  const serial = profile.serial === undefined ? null : { ...profile.serial, xon: profile.serial.xon ?? false };
+  return { name: profile.name, label: profile.label, transports: [...profile.transports], confidence: profile.confidence, serial, defaultTcpPort: profile.defaultTcpPort ?? null };
 }
 
 function isHl7(profile: ProfileName): boolean {

@@ -9,6 +9,7 @@ import { SyncDashboard } from '../sync/SyncDashboard.dom.js';
 import { bridgeSyncApi } from '../sync/bridgeSyncApi.dom.js';
 import type { StaffRole } from '../../../electron/contract/staff.std.js';
 import { StaffAccounts } from './StaffAccounts.dom.js';
+import { DevicesSection } from './devices/DevicesSection.dom.js';
 
 /** IT sees everything here; the front desk and nurses see the link to central and the station, not IT's tools. */
 export function SyncDevices({ settings, role, idleMinutes }: { readonly settings: StationSettings; readonly role: StaffRole; readonly idleMinutes: number }) {
@@ -87,6 +88,7 @@ export function SyncDevices({ settings, role, idleMinutes }: { readonly settings
         </div>
         )}
       </div>
+      <DevicesSection isIt={isIt} />
     </section>
   );
 }

@@ -1,0 +1,51 @@
+// IT's add-device form: an HL7 listener gets its allow-list before it listens; bad input is refused with words.
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { isValidPortId } from '../../../electron/contract/devices.std.js';
+import { invalidEntries } from '../../../drivers/devices/ports/sourcePolicy.std.js';
+import { planAddDevice, problemWords } from '../../../renderer/src/it/devices/addDevice.std.js';
+
+const hl7 = ['tcp', 'serial'] as const;
+const form = { profile: 'hl7-mllp' as const, where: '2575', allow: '10.1.20.0/24, 10.1.21.7\n fd00::/64', dialect: 'mindray-legacy' as const };
+
+describe('adding a device', () => {
+  it('plans the listener and then the port for an HL7 monitor', () => {
+    expect(planAddDevice(form, hl7, [])).toEqual({
+      ok: true,
+      plan: { listener: { port: 'tcp:2575', allow: ['10.1.20.0/24', '10.1.21.7', 'fd00::/64'] }, configure: { port: 'tcp:2575', profile: 'hl7-mllp', enabled: true, dialect: 'mindray-legacy' } },
+    });
+  });
+
+  it('takes a serial kiosk on its path with no listener', () => {
+    const result = planAddDevice({ profile: 'omron-hbp9030', where: ' /dev/ttyUSB0 ', allow: '', dialect: 'auto' }, ['serial'], []);
+    expect(result).toMatchObject({ ok: true, plan: { listener: null, configure: { port: '/dev/ttyUSB0', profile: 'omron-hbp9030' } } });
+  });
+
+  it('refuses with reasons in words', () => {
+    const refused = (f: Partial<typeof form>, transports: readonly ('serial' | 'tcp' | 'hid')[] = hl7, configured: string[] = []) => {
+      const result = planAddDevice({ ...form, ...f }, transports, configured);
+      return result.ok ? [] : result.problems.map((p) => problemWords(p, 'en'));
+    };
+    expect(refused({ profile: '' })).toEqual(['Choose the kind of device first.']);
+    expect(refused({ where: '70000' })).toEqual(['A network port is a number from 1 to 65535.']);
+    expect(refused({ allow: '' })).toEqual(['Give at least one host allowed to send (an IP address or subnet, e.g. 10.1.20.0/24).']);
+    expect(refused({ allow: '10.1.20.0/33 ward-3' })).toEqual(['Not an IP address or subnet: 10.1.20.0/33, ward-3']);
+    expect(refused({}, hl7, ['tcp:2575'])).toEqual(['This port is already set up (remove the old one first).']);
+    expect(refused({ profile: 'omron-hem790it', where: '0590' }, ['hid'])).toEqual(['A USB device is vendor id:product id, e.g. 0590:0028.']);
+    expect(refused({ profile: 'omron-hbp9030', where: 'tcp:2575' }, ['serial'])).toEqual(['A serial port name has no spaces (e.g. /dev/ttyUSB0 or COM3).']);
+  });
+
+  it('never plans a port main would refuse or a listener open to a bad entry (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), fc.array(fc.oneof(fc.ipV4(), fc.ipV6(), fc.string({ maxLength: 8 })), { maxLength: 4 }), fc.constantFrom<readonly ('serial' | 'tcp' | 'hid')[]>(['serial'], ['tcp'], ['hid'], hl7), (where, allow, transports) => {
+        const result = planAddDevice({ ...form, where, allow: allow.join(',') }, transports, []);
+        if (!result.ok) return;
+        expect(isValidPortId(result.plan.configure.port)).toBe(true);
+        if (result.plan.listener !== null) {
+          expect(result.plan.listener.allow.length).toBeGreaterThan(0);
+          expect(invalidEntries(result.plan.listener.allow)).toEqual([]);
+        }
+      }),
+    );
+  });
+});
