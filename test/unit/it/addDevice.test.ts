@@ -3,10 +3,10 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { isValidPortId } from '../../../electron/contract/devices.std.js';
 import { invalidEntries } from '../../../drivers/devices/ports/sourcePolicy.std.js';
-import { planAddDevice, problemWords } from '../../../renderer/src/it/devices/addDevice.std.js';
+import { planAddDevice, problemWords, type AddDeviceForm } from '../../../renderer/src/it/devices/addDevice.std.js';
 
 const hl7 = ['tcp', 'serial'] as const;
-const form = { profile: 'hl7-mllp' as const, where: '2575', allow: '10.1.20.0/24, 10.1.21.7\n fd00::/64', dialect: 'mindray-legacy' as const };
+const form: AddDeviceForm = { profile: 'hl7-mllp', where: '2575', allow: '10.1.20.0/24, 10.1.21.7\n fd00::/64', dialect: 'mindray-legacy' };
 
 describe('adding a device', () => {
   it('plans the listener and then the port for an HL7 monitor', () => {

@@ -21,6 +21,9 @@ describe('device status in words', () => {
     expect(notUnderstoodWords(notes, 'th')).toBe('ได้รับข้อความแล้ว 2 ค่าไม่เข้าใจ (รหัส 9001^ZX_SYS^LOCAL, 9002^ZX_DIA^LOCAL)');
     expect(notUnderstoodWords(notes, 'en')).toBe('received, 2 values not understood (codes 9001^ZX_SYS^LOCAL, 9002^ZX_DIA^LOCAL)');
     expect(notUnderstoodWords([demo], 'th')).toBeNull();
+    // the front desk and nurses read that IT can map them, not the device's codes
+    expect(notUnderstoodWords(notes, 'th', false)).toBe('ได้รับข้อความแล้ว 2 ค่าไม่เข้าใจ (ฝ่ายไอทีตั้งผังรหัสได้)');
+    expect(setAsideWords(notes, 'th', false).join()).not.toContain('150456');
     expect(setAsideWords(notes, 'en')).toEqual(['1 value: the device is in demo or test mode (not a patient’s value) (150456^MDC_PULS_OXIM_SAT_O2^MDC)']);
   });
 

@@ -4,9 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { HL7_DIALECTS } from '../../../../drivers/devices/parsers/hl7Dialect.std.js';
 import type { DeviceListing, Hl7Dialect, ProfileName } from '../../../../electron/contract/devices.std.js';
 import { invoke } from '../../bridge/client.dom.js';
-import { errorMessage } from '../../i18n/i18n.dom.js';
 import { planAddDevice, problemWords, transportFor } from './addDevice.std.js';
-import { DIALECT_WORDS, PROFILE_WORDS, framingWords } from './deviceWords.std.js';
+import { DIALECT_WORDS, PROFILE_WORDS, deviceErrorWords, framingWords, type Said } from './deviceWords.std.js';
 
 export interface AddDeviceProps {
   readonly listing: DeviceListing;
@@ -21,7 +20,7 @@ export function AddDeviceForm({ listing, where, setWhere, onAdded }: AddDevicePr
   const [profile, setProfile] = useState<ProfileName | ''>('');
   const [allow, setAllow] = useState('');
   const [dialect, setDialect] = useState<Hl7Dialect>('auto');
-  const [problems, setProblems] = useState<readonly string[]>([]);
+  const [problems, setProblems] = useState<readonly Said[]>([]);
   const [busy, setBusy] = useState(false);
   const chosen = listing.profiles.find((p) => p.name === profile);
   const transport = chosen === undefined ? null : transportFor(chosen.transports);
@@ -30,17 +29,17 @@ export function AddDeviceForm({ listing, where, setWhere, onAdded }: AddDevicePr
     event.preventDefault();
     const result = planAddDevice({ profile, where, allow, dialect }, chosen?.transports ?? [], listing.configured.map((s) => s.port));
     if (!result.ok) {
-      setProblems(result.problems.map((p) => problemWords(p, lang)));
+      setProblems(result.problems.map((p) => (l) => problemWords(p, l)));
       return;
     }
     setBusy(true);
     try {
       if (result.plan.listener !== null) {
         const set = await invoke('devices.listener', { port: result.plan.listener.port, allow: [...result.plan.listener.allow] });
-        if (!set.ok) return setProblems([errorMessage(set.error.code)]);
+        if (!set.ok) return setProblems([(l) => deviceErrorWords(set.error.code, l)]);
       }
       const configured = await invoke('devices.configure', result.plan.configure);
-      if (!configured.ok) return setProblems([errorMessage(configured.error.code)]);
+      if (!configured.ok) return setProblems([(l) => deviceErrorWords(configured.error.code, l)]);
       setProblems([]);
       setWhere('');
       await onAdded();
@@ -86,8 +85,8 @@ export function AddDeviceForm({ listing, where, setWhere, onAdded }: AddDevicePr
         )}
       </div>
       {problems.map((problem) => (
-        <p key={problem} className="problem" data-testid="device-add-problem">
-          {problem}
+        <p key={problem(lang)} className="problem" data-testid="device-add-problem">
+          {problem(lang)}
         </p>
       ))}
       <button type="submit" disabled={busy} data-testid="device-add-save">

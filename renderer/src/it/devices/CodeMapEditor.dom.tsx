@@ -3,8 +3,9 @@ import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CodeMapEntry } from '../../../../electron/contract/devices.std.js';
 import { invoke } from '../../bridge/client.dom.js';
-import { errorMessage } from '../../i18n/i18n.dom.js';
 import { CODE_MAP_PROBLEM_TEXT, MAPPABLE_VITALS, defaultUnit, withEntry, withoutEntry } from './codeMapEdit.std.js';
+import { deviceErrorWords, type Said } from './deviceWords.std.js';
+import { VITALS, type LoincCode } from '../../../../sync/model/vitals/vitalSigns.std.js';
 
 export function CodeMapEditor({ suggested }: { readonly suggested: readonly string[] }) {
   const { t, i18n } = useTranslation();
@@ -13,34 +14,45 @@ export function CodeMapEditor({ suggested }: { readonly suggested: readonly stri
   const [code, setCode] = useState('');
   const [loinc, setLoinc] = useState('');
   const [unit, setUnit] = useState('');
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useState<Said | null>(null);
+
+  const setError = useCallback((code: string) => setNote(() => (l: 'th' | 'en') => deviceErrorWords(code, l)), []);
 
   const load = useCallback(async () => {
     const result = await invoke('devices.codeMap', {});
     if (result.ok) setEntries(result.value);
-    else setNote(errorMessage(result.error.code));
-  }, []);
+    else setError(result.error.code);
+  }, [setError]);
   useEffect(() => void load(), [load]);
 
   async function save(next: readonly CodeMapEntry[]): Promise<boolean> {
     const result = await invoke('devices.setCodeMap', { entries: [...next] });
     if (!result.ok) {
-      setNote(errorMessage(result.error.code));
+      setError(result.error.code);
       return false;
     }
     setEntries(result.value);
-    setNote(t('devices.codeMapSaved'));
+    setNote(() => (l: 'th' | 'en') => t('devices.codeMapSaved', { lng: l }));
     return true;
   }
 
   async function add(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     const result = withEntry(entries, { code, loinc, unit });
-    if (!result.ok) return setNote(CODE_MAP_PROBLEM_TEXT[result.problem][lang]);
+    if (!result.ok) {
+      const problem = result.problem;
+      return setNote(() => (l: 'th' | 'en') => CODE_MAP_PROBLEM_TEXT[problem][l]);
+    }
     if (await save(result.entries)) {
       setCode('');
       setUnit('');
     }
+  }
+
+  /** The vital's own unit in words (มม.ปรอท), any other as IT typed it. */
+  function unitWords(entry: CodeMapEntry): string {
+    if (entry.unit === null) return t('devices.unitFromDevice');
+    return entry.unit === VITALS[entry.loinc as LoincCode].ucum ? t(`vitals.unit.${entry.loinc}`) : entry.unit;
   }
 
   function chooseVital(next: string): void {
@@ -67,7 +79,7 @@ export function CodeMapEditor({ suggested }: { readonly suggested: readonly stri
             <tr key={entry.code} data-code={entry.code}>
               <td className="mono">{entry.code}</td>
               <td>{t(`vitals.code.${entry.loinc}`)}</td>
-              <td>{entry.unit ?? t('devices.unitFromDevice')}</td>
+              <td>{unitWords(entry)}</td>
               <td>
                 <button type="button" className="secondary" onClick={() => void save(withoutEntry(entries, entry.code))}>
                   {t('devices.remove')}
@@ -97,7 +109,7 @@ export function CodeMapEditor({ suggested }: { readonly suggested: readonly stri
           {t('devices.codeMapAdd')}
         </button>
       </form>
-      {note !== null && <p className="muted" data-testid="code-map-note">{note}</p>}
+      {note !== null && <p className="muted" data-testid="code-map-note">{note(lang)}</p>}
     </div>
   );
 }

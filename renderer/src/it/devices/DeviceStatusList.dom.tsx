@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { PortStatus } from '../../../../electron/contract/devices.std.js';
 import { statusWords } from './deviceWords.std.js';
 
+/** `onRemove` null: read-only (the front desk and nurses), without the device's own codes. */
 export function DeviceStatusList({ statuses, nowMs, onRemove }: { readonly statuses: readonly PortStatus[]; readonly nowMs: number; readonly onRemove: ((port: string) => Promise<void>) | null }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'th';
@@ -12,7 +13,7 @@ export function DeviceStatusList({ statuses, nowMs, onRemove }: { readonly statu
   return (
     <ul className="device-list" data-testid="device-status-list">
       {statuses.map((status) => {
-        const words = statusWords(status, lang, nowMs);
+        const words = statusWords(status, lang, nowMs, onRemove !== null);
         return (
           <li key={status.port} className={`device-tone-${words.tone}`} data-port={status.port} data-testid="device-status">
             <strong>{words.device}</strong> · {words.port}

@@ -7,27 +7,30 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DeviceListing } from '../../../../electron/contract/devices.std.js';
 import { invoke, on } from '../../bridge/client.dom.js';
-import { errorMessage } from '../../i18n/i18n.dom.js';
 import { AddDeviceForm } from './AddDeviceForm.dom.js';
 import { CodeMapEditor } from './CodeMapEditor.dom.js';
 import { DeviceStatusList } from './DeviceStatusList.dom.js';
 import { FoundHardware } from './FoundHardware.dom.js';
 import { LiveFrames } from './LiveFrames.dom.js';
 import { foldDeviceEvent, type LiveState } from './liveFrames.std.js';
-import { unknownCodes } from './deviceWords.std.js';
+import { deviceErrorWords, unknownCodes, type Said } from './deviceWords.std.js';
 import './devices.css';
 
 export function DevicesSection({ isIt }: { readonly isIt: boolean }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  const lang = i18n.language === 'en' ? 'en' : 'th';
   const [listing, setListing] = useState<DeviceListing | null>(null);
   const [live, setLive] = useState<LiveState>({ entries: [], statuses: [] });
   const [where, setWhere] = useState('');
-  const [note, setNote] = useState<string | null>(null);
+  const [note, setNote] = useState<Said | null>(null);
   const [nowMs, setNowMs] = useState(() => Date.now());
 
   const load = useCallback(async () => {
     const result = await invoke('devices.list', {});
-    if (!result.ok) return setNote(errorMessage(result.error.code));
+    if (!result.ok) {
+      const code = result.error.code;
+      return setNote(() => (l: 'th' | 'en') => deviceErrorWords(code, l));
+    }
     setListing(result.value);
     setLive((state) => ({ ...state, statuses: result.value.configured.filter((s) => !s.port.startsWith('demo:')) }));
   }, []);
@@ -48,7 +51,10 @@ export function DevicesSection({ isIt }: { readonly isIt: boolean }) {
 
   async function remove(port: string): Promise<void> {
     const result = await invoke('devices.configure', { port, profile: null, enabled: false, dialect: 'auto' });
-    if (!result.ok) return setNote(errorMessage(result.error.code));
+    if (!result.ok) {
+      const code = result.error.code;
+      return setNote(() => (l: 'th' | 'en') => deviceErrorWords(code, l));
+    }
     setLive((state) => ({ ...state, statuses: state.statuses.filter((s) => s.port !== port) }));
     await load();
   }
@@ -60,7 +66,7 @@ export function DevicesSection({ isIt }: { readonly isIt: boolean }) {
       <div className="grid">
         <div className="card wide">
           <h3>{t('devices.configuredTitle')}</h3>
-          {note !== null && <p className="problem">{note}</p>}
+          {note !== null && <p className="problem">{note(lang)}</p>}
           <DeviceStatusList statuses={live.statuses} nowMs={nowMs} onRemove={isIt ? remove : null} />
         </div>
         {isIt && listing !== null && (

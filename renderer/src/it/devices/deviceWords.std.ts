@@ -10,6 +10,9 @@ import { absoluteTime, relativeTime, type UiLanguage } from '../../sync/timeText
 
 type Words = { readonly th: string; readonly en: string };
 
+/** A note kept as what it says in either language, so the English toggle re-words notes already shown. */
+export type Said = (lang: UiLanguage) => string;
+
 export const PROFILE_WORDS: Readonly<Record<ProfileName, Words>> = {
   'hl7-mllp': { th: 'เครื่องติดตามสัญญาณชีพ HL7 (MLLP ทางเครือข่าย)', en: 'HL7 patient monitor (MLLP over the network)' },
   'hl7-raw-tcp': { th: 'ระบบส่งข้อความ HL7 แบบไม่มี MLLP (ส่วนเสริม HIS)', en: 'HL7 without MLLP (HIS add-ons)' },
@@ -81,21 +84,25 @@ export function unknownCodes(skipped: readonly SkippedValue[]): string[] {
   return [...new Set(skipped.filter((note) => note.reason === 'unknown_code').map((note) => note.source))];
 }
 
-/** "ได้รับข้อความแล้ว 2 ค่าไม่เข้าใจ (รหัส 9001^X, 9002^Y)"; null when every code was understood. */
-export function notUnderstoodWords(skipped: readonly SkippedValue[], lang: UiLanguage): string | null {
+/**
+ * "ได้รับข้อความแล้ว 2 ค่าไม่เข้าใจ (รหัส 9001^X, 9002^Y)"; null when every code was understood. The device's
+ * codes are for IT, who maps them; anyone else reads that IT can.
+ */
+export function notUnderstoodWords(skipped: readonly SkippedValue[], lang: UiLanguage, forIt = true): string | null {
   const unknown = skipped.filter((note) => note.reason === 'unknown_code');
   if (unknown.length === 0) return null;
   const codes = unknownCodes(unknown).join(', ');
-  return lang === 'th' ? `ได้รับข้อความแล้ว ${String(unknown.length)} ค่าไม่เข้าใจ (รหัส ${codes})` : `received, ${String(unknown.length)} value${unknown.length === 1 ? '' : 's'} not understood (codes ${codes})`;
+  const which = forIt ? (lang === 'th' ? `รหัส ${codes}` : `codes ${codes}`) : lang === 'th' ? 'ฝ่ายไอทีตั้งผังรหัสได้' : 'IT can map them';
+  return lang === 'th' ? `ได้รับข้อความแล้ว ${String(unknown.length)} ค่าไม่เข้าใจ (${which})` : `received, ${String(unknown.length)} value${unknown.length === 1 ? '' : 's'} not understood (${which})`;
 }
 
-/** Every other value set aside, one line per reason: "1 ค่า: เครื่องอยู่ในโหมดสาธิต… (150456^…)". */
-export function setAsideWords(skipped: readonly SkippedValue[], lang: UiLanguage): string[] {
+/** Every other value set aside, one line per reason: "1 ค่า: เครื่องอยู่ในโหมดสาธิต… (150456^…)", codes for IT only. */
+export function setAsideWords(skipped: readonly SkippedValue[], lang: UiLanguage, forIt = true): string[] {
   return summariseSkipped(skipped)
     .filter((group) => group.reason !== 'unknown_code')
     .map((group) => {
       const count = lang === 'th' ? `${String(group.count)} ค่า` : `${String(group.count)} value${group.count === 1 ? '' : 's'}`;
-      return `${count}: ${SKIP_REASON_TEXT[group.reason][lang]} (${group.sources.join(', ')})`;
+      return `${count}: ${SKIP_REASON_TEXT[group.reason][lang]}${forIt ? ` (${group.sources.join(', ')})` : ''}`;
     });
 }
 
@@ -113,7 +120,7 @@ export interface StatusWords {
 }
 
 /** One configured device's status as IT reads it. */
-export function statusWords(status: PortStatus, lang: UiLanguage, nowMs: number): StatusWords {
+export function statusWords(status: PortStatus, lang: UiLanguage, nowMs: number, forIt = true): StatusWords {
   const last = status.lastFrameAt;
   const lastReading =
     last === null
@@ -121,7 +128,7 @@ export function statusWords(status: PortStatus, lang: UiLanguage, nowMs: number)
       : `${lang === 'th' ? 'ได้รับล่าสุด' : 'last received'} ${relativeTime(last, nowMs, lang)} (${absoluteTime(last, lang)})`;
   const problem = status.errorCode === null ? null : `${deviceErrorWords(status.errorCode, lang)}${status.detail === null ? '' : ` — ${status.detail}`}`;
   const notTaken = status.lastNotTaken?.skipped ?? [];
-  const understood = notUnderstoodWords(notTaken, lang);
+  const understood = notUnderstoodWords(notTaken, lang, forIt);
   // A later frame charted whole: the note is history, said with its time, and no longer a warning.
   const since = status.lastNotTaken === null ? null : status.lastNotTaken.at;
   const current = since !== null && (last === null || Date.parse(last) <= Date.parse(since));
@@ -137,6 +144,6 @@ export function statusWords(status: PortStatus, lang: UiLanguage, nowMs: number)
     problem,
     dialect: status.dialect === null ? null : DIALECT_WORDS[status.dialect][lang],
     notUnderstood,
-    setAside: setAsideWords(notTaken, lang),
+    setAside: setAsideWords(notTaken, lang, forIt),
   };
 }
