@@ -4,14 +4,13 @@
 // maps reported as "ได้รับข้อความแล้ว 2 ค่าไม่เข้าใจ (รหัส …)" and answered AE, adds both codes to the code map and
 // sees the next message charted (AA); then removes the kiosk, and the front desk sees the status read-only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from 'node:net';
-import type { Browser, Page } from 'playwright-core';
-import { startDevBrowser, type DevBrowser } from './harness/devBrowser.js';
-import { launchChromium, outputDir } from './harness/chromium.js';
 import { join } from 'node:path';
-import { BridgeClient } from './harness/bridgeClient.js';
+import type { Page } from 'playwright-core';
+import { outputDir } from './harness/chromium.js';
 import { screenshot } from './harness/screens.js';
-import { addE2eStaff, signIn } from './harness/staffAccounts.js';
+import { openStationPage, setUpStation, type StationPage } from './harness/stationPage.js';
+import { signIn } from './harness/staffAccounts.js';
+import { freeTcpPort } from '../integration/devices/deviceNode.js';
 import { startPtyPair, type PtyPair } from '../../drivers/devices/simulators/socatPair.node.js';
 import { SerialSimulator } from '../../drivers/devices/simulators/serialSimulator.node.js';
 import { omronHbp9030Frame } from '../../drivers/devices/simulators/frames.std.js';
@@ -19,25 +18,11 @@ import { Hl7MonitorSimulator, ackCode } from '../../drivers/devices/simulators/h
 import { mllpWrap } from '../../drivers/devices/parsers/hl7.std.js';
 import type { DeviceListing } from '../../electron/contract/devices.std.js';
 
-let app: DevBrowser;
-let browser: Browser;
+let station: StationPage;
 let page: Page;
 let pty: PtyPair;
-let bridge: BridgeClient;
 let monitor: Hl7MonitorSimulator | undefined;
 let tcpPort = 0;
-const pageErrors: string[] = [];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address !== null ? address.port : 0));
-    });
-  });
-}
 
 /** A monitor nobody has mapped: private codes, no units (its maker's manual says mmHg). */
 function privateMonitorMessage(controlId: string, sys: number, dia: number): string {
@@ -69,36 +54,21 @@ async function addDevice(profile: string, where: string, allow?: string): Promis
 
 beforeAll(async () => {
   pty = await startPtyPair();
-  app = await startDevBrowser({ env: { EDGE_DEMO: '' } });
-  browser = await launchChromium();
-  const context = await browser.newContext({ locale: 'th-TH', viewport: { width: 1280, height: 1000 } });
-  page = await context.newPage();
-  page.on('pageerror', (error) => pageErrors.push(error.message));
-  page.on('console', (message) => {
-    if (message.type() === 'error') pageErrors.push(message.text());
-  });
-  bridge = await BridgeClient.connect(app.url);
-  await addE2eStaff(app.dataDir);
-  tcpPort = await freePort();
+  // A real station (the default): only the pty's and the test monitor's frames reach the inbox.
+  station = await openStationPage({ env: { EDGE_DEMO: '' } });
+  page = station.page;
+  tcpPort = await freeTcpPort();
 });
 
 afterAll(async () => {
   monitor?.close();
-  bridge?.close();
-  await browser?.close();
-  await app?.stop();
+  await station?.close();
   await pty?.stop();
 });
 
 describe('IT device setup in the app', () => {
   it('IT signs in and sees the Devices section with nothing set up', async () => {
-    await page.goto(app.url);
-    await page.getByTestId('setup-form').waitFor();
-    await page.fill('input[name=hcode]', '10953');
-    await page.fill('input[name=stationName]', 'คัดกรอง 1');
-    await page.click('[data-testid=setup-save]');
-    await page.getByTestId('header-hcode').waitFor();
-    await signIn(page, 'it');
+    await setUpStation(page, station.app.url, { hcode: '10953', name: 'คัดกรอง 1', expectOffered: 'real', signIn: { as: 'it', dataDir: station.app.dataDir } });
     await page.getByTestId('devices-section').waitFor();
     expect(await page.getByTestId('devices-section').textContent()).toContain('ยังไม่ได้ตั้งค่าอุปกรณ์');
     expect(await page.getByTestId('devices-found').textContent()).toContain('พอร์ตอนุกรม');
@@ -107,7 +77,7 @@ describe('IT device setup in the app', () => {
   it('refuses an HL7 listener with no allowed sources, in words', async () => {
     await addDevice('hl7-mllp', String(tcpPort), '');
     expect(await page.getByTestId('device-add-problem').textContent()).toContain('ระบุเครื่องที่อนุญาตให้ส่งข้อมูลอย่างน้อยหนึ่งรายการ');
-    const listing = await bridge.call<DeviceListing>('devices.list', {});
+    const listing = await station.bridge.call<DeviceListing>('devices.list', {});
     expect(listing.configured).toEqual([]);
   });
 
@@ -136,7 +106,7 @@ describe('IT device setup in the app', () => {
     const port = `tcp:${String(tcpPort)}`;
     await status(port).filter({ hasText: 'รอรับข้อความทางเครือข่าย' }).waitFor();
     expect(await status(port).textContent()).toContain('มาตรฐาน IHE PCD');
-    const listeners = await bridge.call<{ port: string; allow: string[] }[]>('devices.listeners', {});
+    const listeners = await station.bridge.call<{ port: string; allow: string[] }[]>('devices.listeners', {});
     expect(listeners.find((l) => l.port === port)?.allow).toEqual(['127.0.0.1', '10.1.20.0/24']);
 
     monitor = await Hl7MonitorSimulator.connect(tcpPort, '127.0.0.1', true);
@@ -160,7 +130,7 @@ describe('IT device setup in the app', () => {
       await form.getByTestId('code-map-add').click();
       await page.locator(`.code-map tr[data-code="${code}"]`).waitFor();
     }
-    expect(await bridge.call('devices.codeMap', {})).toEqual([
+    expect(await station.bridge.call('devices.codeMap', {})).toEqual([
       { code: '9001', loinc: '8480-6', unit: 'mm[Hg]' },
       { code: '9002', loinc: '8462-4', unit: 'mm[Hg]' },
     ]);
@@ -187,7 +157,7 @@ describe('IT device setup in the app', () => {
     await status(pty.hostPath).getByTestId('device-remove').click();
     await status(pty.hostPath).getByTestId('device-remove-yes').click();
     await status(pty.hostPath).waitFor({ state: 'detached' });
-    const listing = await bridge.call<DeviceListing>('devices.list', {});
+    const listing = await station.bridge.call<DeviceListing>('devices.list', {});
     expect(listing.configured.map((s) => s.port)).toEqual([`tcp:${String(tcpPort)}`]);
   });
 
@@ -206,6 +176,6 @@ describe('IT device setup in the app', () => {
   });
 
   it('raised no page errors', () => {
-    expect(pageErrors).toEqual([]);
+    expect(station.pageErrors).toEqual([]);
   });
 });
