@@ -10,7 +10,7 @@ import { HL7_DIALECTS } from '../../drivers/devices/parsers/hl7Dialect.std.js';
 import { SKIP_REASONS } from '../../drivers/devices/parsers/skipReasons.std.js';
 
 export { SKIP_REASON_TEXT, type SkipReason } from '../../drivers/devices/parsers/skipReasons.std.js';
-export { summariseSkipped, type SkipCount } from '../../drivers/devices/parsers/skipSummary.std.js';
+export { notUnderstoodWords, summariseSkipped, unknownCodes, type SkipCount } from '../../drivers/devices/parsers/skipSummary.std.js';
 import { Loinc } from '../../sync/model/vitals/vitalSigns.std.js';
 
 export const ProfileName = z.enum([
@@ -150,6 +150,12 @@ export const PortStatus = z.object({
   lastNotTaken: z.object({ at: z.string(), charted: z.number().int(), skipped: z.array(SkippedValue) }).nullable(),
 });
 export type PortStatus = z.infer<typeof PortStatus>;
+
+/** Whether the frame that set values aside is the port's latest (a later one charted whole makes it history). */
+export function notTakenIsLatest(status: Pick<PortStatus, 'lastFrameAt' | 'lastNotTaken'>): boolean {
+  if (status.lastNotTaken === null) return false;
+  return status.lastFrameAt === null || Date.parse(status.lastFrameAt) <= Date.parse(status.lastNotTaken.at);
+}
 
 export const SerialPortInfo = z.object({
   path: z.string(),

@@ -7,7 +7,7 @@ import type { Check } from '../doctor/doctor.node.js';
 import type { DeviceService } from './deviceService.node.js';
 import { deviceErrorText, type DeviceErrorCode } from '../../contract/deviceErrors.std.js';
 import type { DoctorCheck } from '../../contract/settings.std.js';
-import { isValidPortId } from '../../contract/devices.std.js';
+import { isValidPortId, notTakenIsLatest, notUnderstoodWords, type PortStatus } from '../../contract/devices.std.js';
 import { probePort, type PortProbe, type ProbeDeps } from './portProbe.node.js';
 
 /** A TCP port's allow-list as the doctor says it; a listener with none takes no one, which IT must see. */
@@ -23,15 +23,28 @@ function allowLine(service: DeviceService, port: string): { th: string; en: stri
   return { th: ` — รับจาก ${list} (การเชื่อมต่อต่อเครื่อง/ทั้งหมด ${limits})`, en: ` — accepts ${list} (connections per source/total ${limits})`, verdict: 'ok' };
 }
 
+/**
+ * The port's last frame with codes no map knows, as IT's device view says it; a warning while it is the latest
+ * frame (IT maps the codes), said as history once a later frame charted whole.
+ */
+function notTakenLine(status: Pick<PortStatus, 'lastFrameAt' | 'lastNotTaken'>): { th: string; en: string; verdict: DoctorCheck['verdict'] } {
+  const skipped = status.lastNotTaken?.skipped ?? [];
+  const [th, en] = [notUnderstoodWords(skipped, 'th'), notUnderstoodWords(skipped, 'en')];
+  if (th === null || en === null || status.lastNotTaken === null) return { th: '', en: '', verdict: 'ok' };
+  const latest = notTakenIsLatest(status);
+  const at = status.lastNotTaken.at;
+  return latest ? { th: ` — ${th} เมื่อ ${at}`, en: ` — ${en} at ${at}`, verdict: 'warn' } : { th: ` — ข้อความก่อนหน้า: ${th} เมื่อ ${at}`, en: ` — an earlier message: ${en} at ${at}`, verdict: 'ok' };
+}
+
 const notConfigured: DoctorCheck = { id: 'devices', verdict: 'warn', th: 'ยังไม่ได้ตั้งค่าพอร์ตเครื่องวัดสัญญาณชีพ', en: 'No bedside-device port is configured.' };
 
 function runningCheck(service: DeviceService): DoctorCheck {
   const statuses = service.statuses().filter((s) => !s.port.startsWith('demo:'));
   if (statuses.length === 0) return notConfigured;
   const problems = statuses.filter((s) => s.state === 'retrying' || s.state === 'closed');
-  const line = (s: (typeof statuses)[number], lang: 'th' | 'en'): string => `${s.port} (${s.profile}): ${s.state}${s.detail === null ? '' : ` — ${s.detail}`}${allowLine(service, s.port)[lang]}`;
+  const line = (s: (typeof statuses)[number], lang: 'th' | 'en'): string => `${s.port} (${s.profile}): ${s.state}${s.detail === null ? '' : ` — ${s.detail}`}${allowLine(service, s.port)[lang]}${notTakenLine(s)[lang]}`;
   if (problems.length === 0) {
-    const verdict = statuses.some((s) => allowLine(service, s.port).verdict === 'warn') ? 'warn' : 'ok';
+    const verdict = statuses.some((s) => allowLine(service, s.port).verdict === 'warn' || notTakenLine(s).verdict === 'warn') ? 'warn' : 'ok';
     return { id: 'devices', verdict, th: `พอร์ตเครื่องวัดพร้อมใช้: ${statuses.map((s) => line(s, 'th')).join('; ')}`, en: `Device ports ready: ${statuses.map((s) => line(s, 'en')).join('; ')}` };
   }
   const reasons = problems.map((s) => {
@@ -78,10 +91,11 @@ async function probeCheck(service: DeviceService, deps: ProbeDeps): Promise<Doct
     const who = probe.holders.length === 0 ? '' : ` — ${probe.holders.join(', ')}`;
     const detail = probe.detail === null ? '' : ` (${probe.detail})`;
     const allow = allowLine(service, row.port);
+    const notTaken = notTakenLine(service.inbox.lastFrames(row.port));
     lines.push({
-      th: `${row.port} (${row.profile}): ${text.th}${who}${detail}${allow.th}`,
-      en: `${row.port} (${row.profile}): ${text.en}${who}${detail}${allow.en}`,
-      verdict: rank[allow.verdict] > rank[text.verdict] ? allow.verdict : text.verdict,
+      th: `${row.port} (${row.profile}): ${text.th}${who}${detail}${allow.th}${notTaken.th}`,
+      en: `${row.port} (${row.profile}): ${text.en}${who}${detail}${allow.en}${notTaken.en}`,
+      verdict: [text.verdict, allow.verdict, notTaken.verdict].reduce((worst, v) => (rank[v] > rank[worst] ? v : worst)),
     });
   }
   const verdict = lines.reduce<DoctorCheck['verdict']>((worst, line) => (rank[line.verdict] > rank[worst] ? line.verdict : worst), 'ok');

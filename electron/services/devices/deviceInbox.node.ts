@@ -11,7 +11,7 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { StationDb } from '../db/stationDb.node.js';
-import type { ArrivalBinding, Binding, DeviceReading, Hl7Dialect, InboxItem, InboxStatus, ReadingSubject, SkippedValue } from '../../contract/devices.std.js';
+import type { ArrivalBinding, Binding, DeviceReading, Hl7Dialect, InboxItem, InboxStatus, PortStatus, ReadingSubject, SkippedValue } from '../../contract/devices.std.js';
 import { EdgeError } from '../../contract/result.std.js';
 import { isProfileName, type ProfileName } from '../../../drivers/devices/profiles.std.js';
 import type { Reading } from '../../../drivers/devices/parsers/reading.std.js';
@@ -247,6 +247,22 @@ export class DeviceInbox {
   prune(days: number, now: Date): number {
     const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
     return this.#db.prepare("DELETE FROM device_inbox WHERE status IN ('charted', 'discarded', 'error') AND updated_at < ?").run(cutoff).changes;
+  }
+
+  /**
+   * What a port's status shows of its stored frames: when the last arrived, and the last that set values aside
+   * (so IT's view and the doctor say it after a restart too, and `npm run doctor` reads it without the app).
+   */
+  lastFrames(port: string): Pick<PortStatus, 'lastFrameAt' | 'lastNotTaken'> {
+    const last = this.#db.prepare<[string], { at: string | null }>('SELECT MAX(received_at) AS at FROM device_inbox WHERE source = ?').get(port);
+    const noted = this.#db
+      .prepare<[string], { received_at: string; reading: string | null; skipped: string }>('SELECT received_at, reading, skipped FROM device_inbox WHERE source = ? AND skipped IS NOT NULL ORDER BY received_at DESC, rowid DESC LIMIT 1')
+      .get(port);
+    const charted = noted?.reading == null ? 0 : (JSON.parse(noted.reading) as DeviceReading).values.length;
+    return {
+      lastFrameAt: last?.at ?? null,
+      lastNotTaken: noted === undefined ? null : { at: noted.received_at, charted, skipped: JSON.parse(noted.skipped) as SkippedValue[] },
+    };
   }
 
   raw(id: string): Uint8Array | undefined {

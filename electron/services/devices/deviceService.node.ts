@@ -142,7 +142,7 @@ export class DeviceService {
   statuses(): PortStatus[] {
     const configured = this.inbox.ports().map((row): PortStatus => {
       const running = this.#runners.get(row.port);
-      return running?.currentStatus ?? closedStatus(row.port, profiles[row.profile], dialectOf(row.profile, row.dialect), this.#now(), 'disabled');
+      return running?.currentStatus ?? { ...closedStatus(row.port, profiles[row.profile], dialectOf(row.profile, row.dialect), this.#now(), 'disabled'), ...this.inbox.lastFrames(row.port) };
     });
     const extra = [...this.#runners.values()].filter((r) => transportOf(r.port) === 'demo').map((r) => r.currentStatus);
     return [...configured, ...extra];

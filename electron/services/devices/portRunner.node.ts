@@ -50,7 +50,8 @@ export class PortRunner implements PortSink {
     this.port = port;
     this.profile = profile;
     this.#deps = deps;
-    this.#status = closedStatus(port, profile, deps.hl7?.()?.dialect ?? null, deps.now());
+    // What the inbox already holds of this port (a restart keeps the last frame not taken on the status).
+    this.#status = { ...closedStatus(port, profile, deps.hl7?.()?.dialect ?? null, deps.now()), ...deps.inbox.lastFrames(port) };
   }
 
   get currentStatus(): PortStatus {

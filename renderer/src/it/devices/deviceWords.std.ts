@@ -4,9 +4,11 @@
  * who maps them; error codes become their catalogue text.
  */
 import { deviceErrorText } from '../../../../electron/contract/deviceErrors.std.js';
-import { SKIP_REASON_TEXT, summariseSkipped, type Hl7Dialect, type PortState, type PortStatus, type ProfileName, type SkippedValue } from '../../../../electron/contract/devices.std.js';
+import { SKIP_REASON_TEXT, notTakenIsLatest, notUnderstoodWords, summariseSkipped, type Hl7Dialect, type PortState, type PortStatus, type ProfileName, type SkippedValue } from '../../../../electron/contract/devices.std.js';
 import { errorText, isErrorCode } from '../../../../electron/contract/errors.std.js';
 import { absoluteTime, relativeTime, type UiLanguage } from '../../sync/timeText.std.js';
+
+export { notUnderstoodWords, unknownCodes } from '../../../../electron/contract/devices.std.js';
 
 type Words = { readonly th: string; readonly en: string };
 
@@ -79,23 +81,6 @@ export function deviceErrorWords(code: string, lang: UiLanguage): string {
   return isErrorCode(code) ? errorText[code][lang] : errorText.internal[lang];
 }
 
-/** The device's own codes for values no code map knows: what IT maps. */
-export function unknownCodes(skipped: readonly SkippedValue[]): string[] {
-  return [...new Set(skipped.filter((note) => note.reason === 'unknown_code').map((note) => note.source))];
-}
-
-/**
- * "ได้รับข้อความแล้ว 2 ค่าไม่เข้าใจ (รหัส 9001^X, 9002^Y)"; null when every code was understood. The device's
- * codes are for IT, who maps them; anyone else reads that IT can.
- */
-export function notUnderstoodWords(skipped: readonly SkippedValue[], lang: UiLanguage, forIt = true): string | null {
-  const unknown = skipped.filter((note) => note.reason === 'unknown_code');
-  if (unknown.length === 0) return null;
-  const codes = unknownCodes(unknown).join(', ');
-  const which = forIt ? (lang === 'th' ? `รหัส ${codes}` : `codes ${codes}`) : lang === 'th' ? 'ฝ่ายไอทีตั้งผังรหัสได้' : 'IT can map them';
-  return lang === 'th' ? `ได้รับข้อความแล้ว ${String(unknown.length)} ค่าไม่เข้าใจ (${which})` : `received, ${String(unknown.length)} value${unknown.length === 1 ? '' : 's'} not understood (${which})`;
-}
-
 /** Every other value set aside, one line per reason: "1 ค่า: เครื่องอยู่ในโหมดสาธิต… (150456^…)", codes for IT only. */
 export function setAsideWords(skipped: readonly SkippedValue[], lang: UiLanguage, forIt = true): string[] {
   return summariseSkipped(skipped)
@@ -131,7 +116,7 @@ export function statusWords(status: PortStatus, lang: UiLanguage, nowMs: number,
   const understood = notUnderstoodWords(notTaken, lang, forIt);
   // A later frame charted whole: the note is history, said with its time, and no longer a warning.
   const since = status.lastNotTaken === null ? null : status.lastNotTaken.at;
-  const current = since !== null && (last === null || Date.parse(last) <= Date.parse(since));
+  const current = notTakenIsLatest(status);
   const notUnderstood = understood === null || since === null ? null : `${understood} · ${current ? '' : lang === 'th' ? 'ข้อความก่อนหน้า ' : 'an earlier message, '}${absoluteTime(since, lang)}`;
   const failing = status.state === 'retrying' || status.state === 'closed';
   const tone = failing ? 'fail' : problem !== null || (understood !== null && current) || status.state === 'disabled' || status.state === 'waiting_device' ? 'warn' : 'ok';
