@@ -5,6 +5,7 @@ import { Hl7MonitorSimulator, ackCode } from '../../../drivers/devices/simulator
 import { oruMessage } from '../../../drivers/devices/simulators/frames.std.js';
 import { mllpWrap } from '../../../drivers/devices/parsers/hl7.std.js';
 import { readFileSync } from 'node:fs';
+import { commands } from '../../../electron/contract/contract.std.js';
 import { join } from 'node:path';
 import { call, configureLoopbackListener, deviceNode, freeTcpPort, nextEvent, type DeviceTestNode } from './deviceNode.js';
 
@@ -80,7 +81,8 @@ describe('HL7 observations one by one', () => {
     const announced = nextEvent(node.events, 'devices.reading');
     expect(ackCode(await sim.send(mllpWrap(text))).code).toBe('AA');
     const item = await announced;
-    const pending = await call(node, 'devices.pending', { includeUnassigned: true, includeOtherPatients: true, limit: 10 });
+    // as the page receives it: the renderer's bridge parses every answer with the contract's output schema
+    const pending = commands['devices.pending'].output.parse(await call(node, 'devices.pending', { includeUnassigned: true, includeOtherPatients: true, limit: 10 }));
     const stored = pending.find((p) => p.id === item.id)?.reading?.values;
     expect(stored?.find((v) => v.code === '8480-6')).toEqual({ code: '8480-6', value: 147, unit: 'mm[Hg]', deviceTime: '20191206111016' });
     expect(stored?.find((v) => v.code === '59408-5')?.deviceTime).toBeUndefined();
