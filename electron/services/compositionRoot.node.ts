@@ -152,10 +152,15 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
 
   const handlers: Handlers = {
     // Setup may make this a demo station: its virtual card and devices are there before setup answers.
-    ...settingsHandlers(settings, audit, doctor, async () => {
-      await station.apply();
-      if (settings.mode() === 'demo') await seedDemoStaff(staffDirectory);
-    }),
+    ...settingsHandlers(
+      settings,
+      audit,
+      doctor,
+      () => station.apply(),
+      async (mode) => {
+        if (mode === 'demo') await seedDemoStaff(staffDirectory);
+      },
+    ),
     ...deviceHandlers(devices, () => station.demoDevices),
     ...cardHandlers(() => station.card, () => station.demo),
     ...identityHandlers(hospitalKey, audit),
