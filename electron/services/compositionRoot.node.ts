@@ -35,6 +35,8 @@ import { SyncService, type SyncServiceOptions } from './sync/syncService.node.js
 import { syncHandlers } from './sync/syncHandlers.node.js';
 import { syncCheck } from './sync/syncDoctor.node.js';
 import { FileKeystore } from './sync/keystore.node.js';
+import { AuthenService, type AuthenServiceOptions } from './nhso/authenService.node.js';
+import { nhsoHandlers } from './nhso/nhsoHandlers.node.js';
 
 export interface EdgeNodeOptions {
   /** Where the station database and logs live (Electron's userData in the app). */
@@ -54,6 +56,8 @@ export interface EdgeNodeOptions {
   readonly card?: { readonly backend?: CardBackend | 'off'; readonly hashCid?: HashCid };
   /** Sync with central: the keystore (default: a 0600 file in dataDir; the app passes safeStorage), probe policy, session timing. */
   readonly sync?: Partial<Pick<SyncServiceOptions, 'keystore' | 'policy' | 'session' | 'autoStart'>>;
+  /** NHSO authen: the agent address when IT stored none (default http://127.0.0.1:8189), retry timing, a test client. */
+  readonly nhso?: Partial<Pick<AuthenServiceOptions, 'defaultAgentUrl' | 'policy' | 'client'>>;
 }
 
 export interface EdgeNode {
@@ -68,6 +72,7 @@ export interface EdgeNode {
   readonly devices: DeviceService;
   readonly card: CardService | null;
   readonly sync: SyncService;
+  readonly nhso: AuthenService;
   readonly dataDir: string;
   readonly logDir: string;
   close(): Promise<void>;
@@ -111,6 +116,9 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
     doctor.addCheck(cardReadersCheck(() => station.card));
   }
 
+  const nhso = new AuthenService({ db, events, log, audit, hashCid: (cid) => hospitalKey.cidHash(cid), hcode: () => settings.get().hcode, ...options.nhso });
+  nhso.start();
+
   const handlers: Handlers = {
     // Setup may make this a demo station: its virtual card and devices are there before setup answers.
     ...settingsHandlers(settings, audit, doctor, () => station.apply()),
@@ -119,6 +127,7 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
     ...identityHandlers(hospitalKey, audit),
     ...staffHandlers(staff),
     ...syncHandlers(sync),
+    ...nhsoHandlers(nhso),
   };
   const dispatch = createDispatcher(handlers, log);
   log.info({ dataDir: options.dataDir, mode: settings.mode() }, 'edge node started');
@@ -139,7 +148,9 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
     dataDir: options.dataDir,
     logDir,
     sync,
+    nhso,
     async close() {
+      await nhso.close();
       await sync.close();
       await station.close();
       await devices.close();
