@@ -25,6 +25,10 @@ export const nhsoErrorText = {
   nhso_no_reader: { th: 'โปรแกรม สปสช. ไม่พบเครื่องอ่านบัตร', en: 'The NHSO agent finds no card reader.' },
   nhso_no_card: { th: 'โปรแกรม สปสช. ไม่พบบัตรในเครื่องอ่าน', en: 'The NHSO agent finds no card in the reader.' },
   nhso_no_code: { th: 'ยังไม่มีรหัสยืนยันตัวตนของผู้ป่วยรายนี้', en: 'This patient has no authen code yet.' },
+  nhso_mobile_invalid: {
+    th: 'เบอร์โทรศัพท์มือถือต้องเป็นตัวเลข 10 หลัก ขึ้นต้นด้วย 0 (หรือเว้นว่างไว้ถ้าไม่ขอรหัสยืนยันตัวตน)',
+    en: 'The mobile number must be 10 digits starting with 0 (or left empty to ask for no authen code).',
+  },
   nhso_agent_url_not_local: {
     th: 'ที่อยู่โปรแกรม สปสช. ต้องเป็นเครื่องนี้เท่านั้น (127.0.0.1, localhost หรือ [::1]) เพราะต้องส่งเลขประจำตัวประชาชน',
     en: 'The NHSO agent address must be this computer (127.0.0.1, localhost or [::1]): the citizen id is sent to it.',
