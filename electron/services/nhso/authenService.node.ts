@@ -82,7 +82,11 @@ export class AuthenService {
     return this.settings();
   }
 
-  /** Stores the request for this visit and tries it once before answering; a visit already asked for keeps its request. */
+  /**
+   * Stores the request for this visit and answers its state after the first try, or "pending" when the try takes
+   * longer than `answerWithinMs` (a slow agent never holds the front desk; events follow). A visit already asked
+   * for keeps its request.
+   */
   async request(ask: AuthenAsk): Promise<AuthenRequest> {
     const existing = this.#store.byEncounter(ask.encounterId);
     if (existing !== null && existing.state !== 'failed') return existing;
@@ -101,7 +105,12 @@ export class AuthenService {
     });
     this.#options.audit.append({ action: 'nhso.authen_requested', subjectHash: cidHash, detail: { request: stored.id, claimType: ask.claimType } });
     this.#emit(stored.id);
-    await this.#attempt(stored.id);
+    let timer: NodeJS.Timeout | undefined;
+    const grace = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, this.#policy.answerWithinMs);
+    });
+    await Promise.race([this.#attempt(stored.id), grace]);
+    clearTimeout(timer);
     return this.#store.get(stored.id) ?? stored;
   }
 

@@ -19,7 +19,7 @@ import { syntheticCid } from '../../factories/fhirFixtures.js';
 import { startFakeNhsoAgent, type FakeNhsoAgent } from './fakeNhsoAgent.js';
 import { nextEvent } from '../sync-main/syncNode.js';
 
-const policy = { baseMs: 300, maxMs: 1_000, timeoutMs: 800 };
+const policy = { baseMs: 300, maxMs: 1_000, timeoutMs: 800, answerWithinMs: 1_500 };
 let agent: FakeNhsoAgent;
 let node: EdgeNode;
 let dataDir: string;
@@ -122,6 +122,24 @@ describe('NHSO authen code through the agent', () => {
     ]);
     expect(completed.claimCode).toBe(agent.issued().at(-1)?.claimCode);
     expect(await storeOnEncounter(completed)).toBe(completed.claimCode);
+  });
+
+  it('answers "pending" when the first try outlasts its grace, and the try goes on', async () => {
+    const quickDir = mkdtempSync(join(tmpdir(), 'edge-nhso-quick-'));
+    const quick = await createEdgeNode({ dataDir: quickDir, card: { backend: 'off' }, devices: { autoStart: false }, sync: { autoStart: false }, nhso: { defaultAgentUrl: agent.url, policy: { ...policy, answerWithinMs: 200 } } });
+    try {
+      await agent.setMode('slow', { slowMs: 600 });
+      const { encounterId, cid } = await saveVisit();
+      const completed = nextEvent(quick, 'nhso.authen', (event) => event.encounterId === encounterId && event.state === 'got_code', 15_000);
+      const started = Date.now();
+      const result = await quick.dispatch('nhso.requestAuthen', { encounterId, patientId: 'p', cid, mobile: '0812345678', claimType: 'PG0060001' });
+      expect(Date.now() - started).toBeLessThan(550);
+      expect(result).toMatchObject({ ok: true, value: { state: 'pending', attempts: 0 } });
+      expect((await completed).claimCode).toMatch(/^PP\d{10}$/);
+    } finally {
+      await quick.close();
+      rmSync(quickDir, { recursive: true, force: true });
+    }
   });
 
   it('maps an NHSO refusal to its error code and ends the request (no retry); a 503 is retried', async () => {

@@ -91,7 +91,7 @@ describe('retry back-off', () => {
   it('doubles from the base, never above the cap, never shrinks', () => {
     fc.assert(
       fc.property(fc.integer({ min: 1, max: 200 }), fc.integer({ min: 1, max: 10_000 }), fc.integer({ min: 1, max: 600_000 }), (failures, baseMs, maxMs) => {
-        const policy = { baseMs, maxMs, timeoutMs: 1 };
+        const policy = { baseMs, maxMs, timeoutMs: 1, answerWithinMs: 1 };
         const delay = retryDelayMs(failures, policy);
         return delay <= Math.max(maxMs, 0) && delay >= Math.min(baseMs, maxMs) && retryDelayMs(failures + 1, policy) >= delay;
       }),
