@@ -4,7 +4,7 @@
  */
 import type { DeviceProfile } from './profiles.std.js';
 import type { FrameEvent } from './parsers/framing.std.js';
-import { rawText, type ParseError, type Reading } from './parsers/reading.std.js';
+import { rawText, type DecodeContext, type ParseError, type Reading } from './parsers/reading.std.js';
 import { StableGate } from './stableGate.std.js';
 
 export type StreamOutcome =
@@ -16,11 +16,14 @@ export class DeviceStream {
   readonly #framer;
   readonly #now: () => string;
   readonly #gate: StableGate | undefined;
+  readonly #hl7: () => DecodeContext['hl7'];
 
-  constructor(profile: DeviceProfile, now: () => string) {
+  /** `hl7`: the port's dialect and IT's code map, read per frame so a change applies without a restart. */
+  constructor(profile: DeviceProfile, now: () => string, hl7: () => DecodeContext['hl7'] = () => undefined) {
     this.profile = profile;
     this.#framer = profile.createFramer();
     this.#now = now;
+    this.#hl7 = hl7;
     this.#gate = profile.continuous === undefined ? undefined : new StableGate(profile.continuous);
   }
 
@@ -39,7 +42,7 @@ export class DeviceStream {
         out.push({ kind: 'error', frame: event.bytes, isFrame: false, error: { code: event.reason, detail: `${String(event.bytes.length)} bytes dropped: ${rawText(event.bytes.subarray(0, 40))}` } });
         continue;
       }
-      const result = this.profile.decode(event.bytes, { profile: this.profile.name, receivedAt: this.#now() });
+      const result = this.profile.decode(event.bytes, { profile: this.profile.name, receivedAt: this.#now(), hl7: this.#hl7() });
       if (this.#gate === undefined) {
         out.push(result.ok ? { kind: 'reading', frame: event.bytes, reading: result.reading } : { kind: 'error', frame: event.bytes, isFrame: true, error: result.error });
         continue;

@@ -10,6 +10,7 @@ export const auditActionText = {
   'card.read': { th: 'อ่านบัตรประชาชนผู้ป่วย', en: "Read a patient's ID card" },
   'devices.assign': { th: 'ย้ายค่าที่วัดไปให้ผู้ป่วยอีกคน', en: 'Moved a reading to another patient' },
   'devices.configure': { th: 'ตั้งค่าพอร์ตเครื่องวัด', en: 'Set up a device port' },
+  'devices.codeMap': { th: 'แก้ผังรหัสค่าจากเครื่องติดตามสัญญาณชีพ (HL7)', en: 'Changed the code map for patient monitors (HL7)' },
   'devices.confirm': { th: 'ยืนยันและบันทึกค่าที่วัดลงเวชระเบียน', en: 'Confirmed a reading into the chart' },
   'devices.listener': { th: 'ตั้งค่าเครื่องที่ส่งค่าเข้าพอร์ตเครือข่ายได้ (รายชื่อที่อนุญาตและขีดจำกัด)', en: 'Set which hosts may send to a network port (allow-list and limits)' },
   'devices.retention': { th: 'ตั้งระยะเวลาเก็บข้อมูลดิบจากเครื่องวัด', en: 'Set how long raw device messages are kept' },

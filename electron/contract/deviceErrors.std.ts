@@ -7,7 +7,7 @@ export const deviceErrorText = {
   device_checksum: { th: 'ค่าตรวจสอบของข้อมูลไม่ตรง (สายหรือสัญญาณรบกวน) กรุณาวัดใหม่', en: 'The reading failed its checksum (cable or interference); please measure again.' },
   device_implausible: { th: 'ค่าที่วัดได้เป็นไปไม่ได้ทางสรีระ ไม่ได้บันทึก กรุณาวัดใหม่', en: 'The measured value is physiologically impossible and was not kept; please measure again.' },
   device_unit_unknown: { th: 'ไม่รู้จักหน่วยของค่าที่ส่งมา จึงไม่บันทึก (ให้ฝ่ายไอทีตรวจการตั้งค่าเครื่อง)', en: 'The value came in a unit we do not recognise, so it was not kept (IT: check the device settings).' },
-  device_no_values: { th: 'ข้อความจากเครื่องไม่มีค่าสัญญาณชีพ', en: 'The device message carried no vital-sign value.' },
+  device_no_values: { th: 'ข้อความจากเครื่องไม่มีค่าสัญญาณชีพที่ลงบันทึกได้ (ดูเหตุผลของแต่ละค่า)', en: 'The device message carried no vital-sign value that could be charted (see the reason for each value).' },
   device_frame_too_long: { th: 'ข้อมูลจากเครื่องยาวผิดปกติ (ตั้งค่าความเร็วพอร์ตผิด?) ข้ามไปแล้ว', en: 'The device sent an overlong frame (wrong baud rate?); it was skipped.' },
   device_message_rejected: { th: 'ไม่รับข้อความประเภทนี้ (ต้องเป็น HL7 ORU^R01)', en: 'This message type is not accepted (expected HL7 ORU^R01).' },
   device_port_invalid: { th: 'ค่าพอร์ตที่บันทึกไว้ใช้ไม่ได้ (เช่น หมายเลขพอร์ตเครือข่ายต้องอยู่ระหว่าง 1–65535) ให้ฝ่ายไอทีแก้การตั้งค่า', en: 'The saved port setting is not usable (a network port must be 1–65535); IT must correct it.' },

@@ -6,6 +6,12 @@
  */
 import { z } from 'zod';
 import { command } from './define.std.js';
+import { HL7_DIALECTS } from '../../drivers/devices/parsers/hl7Dialect.std.js';
+import { SKIP_REASONS } from '../../drivers/devices/parsers/skipReasons.std.js';
+
+export { SKIP_REASON_TEXT, type SkipReason } from '../../drivers/devices/parsers/skipReasons.std.js';
+export { summariseSkipped, type SkipCount } from '../../drivers/devices/parsers/skipSummary.std.js';
+import { Loinc } from '../../sync/model/vitals/vitalSigns.std.js';
 
 export const ProfileName = z.enum([
   'hl7-mllp',
@@ -60,6 +66,26 @@ export const DeviceReading = z.object({
 });
 export type DeviceReading = z.infer<typeof DeviceReading>;
 
+/** A value a frame held that was not charted, and why (drivers/devices/parsers/skipReasons.std.ts words it). */
+export const SkippedValue = z.object({
+  outcome: z.enum(['refused', 'ignored']),
+  reason: z.enum(SKIP_REASONS),
+  source: z.string(),
+  detail: z.string(),
+});
+export type SkippedValue = z.infer<typeof SkippedValue>;
+
+export const Hl7Dialect = z.enum(HL7_DIALECTS);
+export type Hl7Dialect = z.infer<typeof Hl7Dialect>;
+
+/** One entry of IT's own HL7 code map: OBX-3 as a monitor sends it → a vital, with the unit it implies. */
+export const CodeMapEntry = z.object({
+  code: z.string().trim().min(1).max(64).regex(/^[^|^~\\&\r\n]+$/, 'an OBX-3 identifier without HL7 separators'),
+  loinc: z.enum(Object.values(Loinc) as [string, ...string[]]),
+  unit: z.string().trim().min(1).max(32).nullable(),
+});
+export type CodeMapEntry = z.infer<typeof CodeMapEntry>;
+
 export const InboxStatus = z.enum(['pending', 'charted', 'discarded', 'error']);
 export type InboxStatus = z.infer<typeof InboxStatus>;
 
@@ -89,6 +115,8 @@ export const InboxItem = z.object({
   subjectOverride: z.string().nullable(),
   reading: DeviceReading.nullable(),
   errorCode: z.string().nullable(),
+  /** What the frame held that was not charted, each with its reason (empty when everything was). */
+  skipped: z.array(SkippedValue),
   chartedIds: z.array(z.string()),
   /** Why the nurse discarded it (status 'discarded'). */
   discardReason: z.string().nullable(),
@@ -108,6 +136,13 @@ export const PortStatus = z.object({
   detail: z.string().nullable(),
   since: z.string(),
   lastFrameAt: z.string().nullable(),
+  /** HL7 ports: the dialect IT picked; null for other profiles. */
+  dialect: Hl7Dialect.nullable(),
+  /**
+   * The last frame that held values not charted: how many were charted and what was set aside, so IT sees
+   * "received, 3 values not understood (codes …)" instead of a monitor that seems to be working.
+   */
+  lastNotTaken: z.object({ at: z.string(), charted: z.number().int(), skipped: z.array(SkippedValue) }).nullable(),
 });
 export type PortStatus = z.infer<typeof PortStatus>;
 
@@ -168,7 +203,7 @@ export const devicesCommands = {
   'devices.list': command(z.object({}).strict(), DeviceListing),
   /** Set the profile of a port (profile null removes the port). */
   'devices.configure': command(
-    z.object({ port: PortId, profile: ProfileName.nullable(), enabled: z.boolean().default(true) }).strict(),
+    z.object({ port: PortId, profile: ProfileName.nullable(), enabled: z.boolean().default(true), dialect: Hl7Dialect.default('auto') }).strict(),
     z.array(PortStatus),
   ),
   /**
@@ -181,6 +216,9 @@ export const devicesCommands = {
    * keep their current value (or the default). The listener restarts with them. Nothing connects before this.
    */
   'devices.listener': command(ListenerSettings.partial({ maxConnectionsPerSource: true, maxConnections: true, idleTimeoutMs: true, framesPerMinute: true }).strict(), ListenerSettings),
+  /** IT's own code map for HL7 monitors nobody has mapped yet (tried after the port's dialect); replaces the whole map. */
+  'devices.setCodeMap': command(z.object({ entries: z.array(CodeMapEntry).max(500) }).strict(), z.array(CodeMapEntry)),
+  'devices.codeMap': command(z.object({}).strict(), z.array(CodeMapEntry)),
   /** Every TCP listener's settings (a listener with none refuses every connection). */
   'devices.listeners': command(z.object({}).strict(), z.array(ListenerSettings)),
   /** How long charted, discarded and unreadable inbox rows are kept (pending ones always are); prunes now. */

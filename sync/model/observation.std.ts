@@ -9,7 +9,8 @@ import { CodeableConcept, FhirId, FhirInstant, Meta, Quantity, Reference, envelo
 import { buildMeta } from './meta.std.js';
 import { withContentId } from './contentId.std.js';
 import { LOINC, OBSERVATION_CATEGORY, UCUM, VITAL_SIGNS_PROFILE } from './systems.std.js';
-import { BP_PANEL, BP_PANEL_DISPLAY, DIASTOLIC, SYSTOLIC, VITALS, normaliseUnit } from './vitals.std.js';
+import { BP_PANEL, BP_PANEL_DISPLAY, DIASTOLIC, SYSTOLIC, chartedVital } from './vitals/vitalSigns.std.js';
+import { normaliseUnit } from './vitals/units.std.js';
 
 export const ObservationStatus = z.enum(['registered', 'preliminary', 'final', 'amended', 'corrected', 'cancelled', 'entered-in-error', 'unknown']);
 
@@ -53,7 +54,7 @@ function loinc(code: string, display: string): CodeableConcept {
 }
 
 function quantity(item: VitalItem): Quantity {
-  const spec = VITALS[item.code];
+  const spec = chartedVital(item.code);
   if (spec === undefined) throw new VitalItemError(item.code, 'unknown_code');
   if (normaliseUnit(item.unit) !== spec.ucum) throw new VitalItemError(item.code, 'wrong_unit');
   if (item.value < spec.min || item.value > spec.max) throw new VitalItemError(item.code, 'implausible');
@@ -87,15 +88,15 @@ export function vitalSignObservations(items: readonly VitalItem[], context: Vita
     out.push(
       observation(context, loinc(BP_PANEL, BP_PANEL_DISPLAY), {
         component: [
-          { code: loinc(SYSTOLIC, VITALS[SYSTOLIC]?.display ?? ''), valueQuantity: quantity(systolic) },
-          { code: loinc(DIASTOLIC, VITALS[DIASTOLIC]?.display ?? ''), valueQuantity: quantity(diastolic) },
+          { code: loinc(SYSTOLIC, chartedVital(SYSTOLIC)?.display ?? ''), valueQuantity: quantity(systolic) },
+          { code: loinc(DIASTOLIC, chartedVital(DIASTOLIC)?.display ?? ''), valueQuantity: quantity(diastolic) },
         ],
       }),
     );
   }
   for (const { item, value } of quantities) {
     if (item.code === SYSTOLIC || item.code === DIASTOLIC) continue;
-    out.push(observation(context, loinc(item.code, VITALS[item.code]?.display ?? item.code), { valueQuantity: value }));
+    out.push(observation(context, loinc(item.code, chartedVital(item.code)?.display ?? item.code), { valueQuantity: value }));
   }
   return out;
 }

@@ -9,7 +9,7 @@
  */
 import { ByteQueue, ETX, STX, garbage, fieldsOf, type FrameEvent, type Framer } from './framing.std.js';
 import { Loinc, asciiText, buildReading, fail, strictNumber, vital, type DecodeContext, type DecodeResult, type ReadingValue } from './reading.std.js';
-import { convertUnit } from './hl7Codes.std.js';
+import { convertUnit } from '../../../sync/model/vitals/units.std.js';
 
 const ESC = 0x1b;
 const maxFrame = 512;

@@ -7,8 +7,9 @@
  * by silence) is what some Thai HIS add-ons send (L: one unattributed source, see reference §A5).
  */
 import { DelimitedFramer, ByteQueue, LF, garbage, type FrameEvent, type Framer } from './framing.std.js';
-import { asciiBytes, asciiText, buildReading, fail, strictNumber, type DecodeContext, type DecodeResult, type ParseErrorCode, type ReadingValue } from './reading.std.js';
-import { convertUnit, mdcCodeMap, type CodeMap } from './hl7Codes.std.js';
+import { asciiBytes, asciiText, buildObservations, fail, skipped, strictNumber, type DecodeContext, type DecodeResult, type ParseErrorCode, type ReadingValue, type SkippedValue } from './reading.std.js';
+import { mdcCodeMap, type CodeMap } from './hl7Codes.std.js';
+import { convertUnit } from '../../../sync/model/vitals/units.std.js';
 import { maskCids, pidIdentifiers } from './hl7Pid.std.js';
 
 export const VT = 0x0b;
@@ -150,7 +151,20 @@ export interface Hl7DecodeOptions {
   readonly codeMaps?: readonly CodeMap[];
 }
 
-/** Decodes one ORU^R01 message into a reading (vital signs only; other OBX are ignored). */
+/**
+ * Numbers monitors send for "no value" (IEEE 11073 FLOAT NaN/NRes/±INF, 16/32-bit maxima, vendor sentinels):
+ * the device says it has nothing, so the value is ignored, not refused.
+ */
+const INVALID_MARKERS: ReadonlySet<number> = new Set([8388607, -8388608, 8388606, -8388606, 2147483647, -2147483648, 32767, -32768, 65535, -100, -999]);
+
+/** OBX-8 abnormal flags and MSH-11 processing ids that say the values are not a real patient's. */
+const DEMO_FLAGS: ReadonlySet<string> = new Set(['DEMO', 'TEST', 'SIM', 'SIMULATION']);
+const NOT_PRODUCTION: ReadonlySet<string> = new Set(['T', 'D']);
+
+/**
+ * Decodes one ORU^R01 message. Each OBX is charted, refused or ignored on its own (reasons in `skipped`): one
+ * bad observation never loses the good ones, and a message that charts nothing fails with every reason.
+ */
 export function decodeOru(frame: Uint8Array, ctx: DecodeContext, options: Hl7DecodeOptions = {}): DecodeResult {
   const message = parseHl7(hl7Text(frame));
   if (message === undefined) return fail('device_frame_malformed', 'no MSH segment');
@@ -158,31 +172,61 @@ export function decodeOru(frame: Uint8Array, ctx: DecodeContext, options: Hl7Dec
   const [type, trigger] = header.type.split(message.componentSeparator);
   if (type !== 'ORU' || trigger !== 'R01') return fail('device_message_rejected', `message type ${header.type} is not ORU^R01`);
   const maps = options.codeMaps ?? [mdcCodeMap];
+  const demoMessage = NOT_PRODUCTION.has(header.processingId.split(message.componentSeparator)[0]?.trim().toUpperCase() ?? '');
   const values: ReadingValue[] = [];
+  const notes: SkippedValue[] = [];
   let deviceTime: string | undefined;
   for (const segment of message.segments) {
     if (segment[0] === 'OBR' && deviceTime === undefined && (segment[7] ?? '') !== '') deviceTime = segment[7];
     if (segment[0] !== 'OBX') continue;
-    const status = (segment[11] ?? '').trim().toUpperCase();
-    if (status === 'X' || status === 'D' || status === 'W') continue; // cannot be obtained, deleted, wrong
-    const code = lookup(maps, (segment[3] ?? '').split(message.componentSeparator));
-    if (code === undefined) continue;
-    const raw = strictNumber(segment[5]);
-    if (Number.isNaN(raw)) return fail('device_frame_malformed', `OBX ${code}: value "${(segment[5] ?? '').slice(0, 20)}" is not a number`);
-    const converted = convertUnit(code, raw, (segment[6] ?? '').split(message.componentSeparator));
-    if (!converted.ok) return fail('device_unit_unknown', converted.detail);
-    values.push({ code, value: converted.value, unit: converted.unit });
+    const outcome = observationOf(segment, message.componentSeparator, maps, demoMessage);
+    if ('skip' in outcome) {
+      notes.push(outcome.skip);
+      continue;
+    }
+    values.push(outcome.value);
     if ((segment[14] ?? '') !== '') deviceTime = segment[14];
   }
-  const built = buildReading(ctx, frame, values, {
+  const built = buildObservations(ctx, frame, values, {
     deviceTime: deviceTime ?? (header.time === '' ? undefined : header.time),
     key: header.controlId === '' ? undefined : `hl7:${header.sendingApp}:${header.controlId}`,
+    skipped: notes,
   });
   if (!built.ok) return built;
   // Who the message says it measured (PID); the citizen id goes no further than main, which hashes it.
   const subject = pidIdentifiers(message);
   const reading = { ...built.reading, raw: maskCids(built.reading.raw) };
   return { ok: true, reading: subject.cid === undefined && subject.hn === undefined ? reading : { ...reading, subject } };
+}
+
+type ObxOutcome = { readonly value: ReadingValue } | { readonly skip: SkippedValue };
+
+/** One OBX: its vital in the vocabulary's unit, or why it is not taken. */
+function observationOf(segment: readonly string[], separator: string, maps: readonly CodeMap[], demoMessage: boolean): ObxOutcome {
+  const source = (segment[3] ?? '').slice(0, 80);
+  const idComponents = (segment[3] ?? '').split(separator);
+  const code = lookup(maps, idComponents);
+  if (code === undefined) return { skip: skipped('unknown_code', source, 'no code map knows this observation') };
+  const status = (segment[11] ?? '').trim().toUpperCase();
+  if (status === 'X' || status === 'D' || status === 'W') return { skip: skipped('status_not_final', source, `result status ${status}`) };
+  const flags = (segment[8] ?? '').split(/[~^]/).map((flag) => flag.trim().toUpperCase());
+  if (demoMessage || flags.some((flag) => DEMO_FLAGS.has(flag))) return { skip: skipped('demo', source, 'the device marks this value as demo or test data') };
+  const text = firstNumberText(segment[2] ?? '', segment[5] ?? '', separator);
+  if (text === '') return { skip: skipped('placeholder', source, 'no value sent') };
+  const raw = strictNumber(text);
+  if (Number.isNaN(raw)) return { skip: skipped('not_a_number', source, `value "${text.slice(0, 20)}" is not a number`) };
+  if (INVALID_MARKERS.has(raw)) return { skip: skipped('invalid_marker', source, `${String(raw)} is the device's "no value" marker`) };
+  if (raw === 0) return { skip: skipped('placeholder', source, '0 is a placeholder, not a measurement') };
+  const converted = convertUnit(code, raw, (segment[6] ?? '').split(separator));
+  if (!converted.ok) return { skip: skipped(converted.reason, source, converted.detail) };
+  return { value: { code, value: converted.value, unit: converted.unit } };
+}
+
+/** OBX-5 as a number's text: NM/ST as sent, SN (structured numeric, `^120` or `=^120`) its number component. */
+function firstNumberText(valueType: string, value: string, separator: string): string {
+  if (valueType.trim().toUpperCase() !== 'SN') return value.trim();
+  const [comparator = '', number = ''] = value.split(separator);
+  return comparator.trim() === '' || comparator.trim() === '=' ? number.trim() : value.trim();
 }
 
 function lookup(maps: readonly CodeMap[], components: readonly string[]): ReturnType<CodeMap['lookup']> {
@@ -227,8 +271,20 @@ export function hl7Time(date: Date): string {
   return `${pad(date.getUTCFullYear(), 4)}${pad(date.getUTCMonth() + 1)}${pad(date.getUTCDate())}${pad(date.getUTCHours())}${pad(date.getUTCMinutes())}${pad(date.getUTCSeconds())}`;
 }
 
-/** What the ACK of a decoded message should say. */
+/**
+ * What the ACK of a decoded message says, by HL7's rules for what was stored: AA when values were charted (or
+ * the message held no observation at all), AE when it held observations and none could be charted, AR for a
+ * message we do not take (wrong type, unparseable).
+ */
 export function ackCodeFor(result: DecodeResult): AckCode {
-  if (result.ok || result.error.code === 'device_no_values') return 'AA';
+  if (result.ok) return 'AA';
+  if (result.error.code === 'device_no_values' && (result.error.skipped ?? []).length === 0) return 'AA';
   return result.error.code === 'device_message_rejected' || result.error.code === 'device_frame_malformed' ? 'AR' : 'AE';
+}
+
+/** MSA-3 text: why nothing was charted, or how many values were not. */
+export function ackTextFor(result: DecodeResult): string | undefined {
+  if (!result.ok) return result.error.code;
+  const notTaken = result.reading.skipped?.length ?? 0;
+  return notTaken === 0 ? undefined : `${String(notTaken)} value(s) not charted`;
 }

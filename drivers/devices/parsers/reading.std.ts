@@ -1,56 +1,17 @@
 /**
  * What every device parser produces: a typed reading in LOINC + UCUM, or a typed error. Pure: the port
- * layer hands bytes in, the service stores what comes out. Plausibility ranges live here so every
- * protocol rejects impossible values the same way.
+ * layer hands bytes in, the service stores what comes out. Codes, units and plausible ranges come from the
+ * one vitals vocabulary (sync/model/vitals), so every protocol and manual entry refuse the same values.
  */
 import type { PidIdentifiers } from './hl7Pid.std.js';
+import type { Hl7DialectName } from './hl7Dialect.std.js';
+import type { CustomCodeEntry } from './customCodeMap.std.js';
+import { IGNORED_REASONS, type SkipReason } from './skipReasons.std.js';
 
-/** LOINC codes of the vital signs we take from devices (FHIR vital-signs profile). */
-export const Loinc = {
-  systolic: '8480-6',
-  diastolic: '8462-4',
-  meanArterial: '8478-0',
-  heartRate: '8867-4',
-  spo2: '59408-5',
-  temperature: '8310-5',
-  respiratoryRate: '9279-1',
-  weight: '29463-7',
-  height: '8302-2',
-  bmi: '39156-5',
-} as const;
-export type LoincCode = (typeof Loinc)[keyof typeof Loinc];
+export type { SkipReason } from './skipReasons.std.js';
+import { Loinc, VITALS, checkRange, type LoincCode } from '../../../sync/model/vitals/vitalSigns.std.js';
 
-/** The one UCUM unit each code is stored in (devices' own units are converted to these). */
-export const canonicalUnit: Readonly<Record<LoincCode, string>> = {
-  '8480-6': 'mm[Hg]',
-  '8462-4': 'mm[Hg]',
-  '8478-0': 'mm[Hg]',
-  '8867-4': '/min',
-  '59408-5': '%',
-  '8310-5': 'Cel',
-  '9279-1': '/min',
-  '29463-7': 'kg',
-  '8302-2': 'cm',
-  '39156-5': 'kg/m2',
-};
-
-/**
- * Values outside these are not physiologically possible (or not what a bedside device can measure):
- * the frame is rejected with `device_implausible` rather than charted. Deliberately wide: abnormal but
- * possible values (SpO2 70 %, SYS 250) must pass and be flagged clinically, not dropped here.
- */
-export const plausibleRange: Readonly<Record<LoincCode, readonly [number, number]>> = {
-  '8480-6': [40, 300],
-  '8462-4': [15, 200],
-  '8478-0': [20, 250],
-  '8867-4': [20, 300],
-  '59408-5': [40, 100],
-  '8310-5': [25, 45],
-  '9279-1': [2, 80],
-  '29463-7': [0.5, 350],
-  '8302-2': [30, 250],
-  '39156-5': [5, 100],
-};
+export { Loinc, type LoincCode } from '../../../sync/model/vitals/vitalSigns.std.js';
 
 export interface ReadingValue {
   readonly code: LoincCode;
@@ -74,6 +35,25 @@ export interface Reading {
   readonly key?: string;
   /** Who the frame says it measured (HL7 PID): raw identifiers, for main to resolve and never to store. */
   readonly subject?: PidIdentifiers;
+  /** Values in the frame that were not charted, each with its reason (never dropped without a word). */
+  readonly skipped?: readonly SkippedValue[];
+}
+
+/**
+ * Why a value in a frame was not taken. `refused`: the device sent something we will not chart (out of range,
+ * a unit that does not fit); `ignored`: the device itself says it is not a measurement (placeholder, demo,
+ * status X/D/W, a vendor's "no value" marker) or it is an observation the app does not chart.
+ */
+export interface SkippedValue {
+  readonly outcome: 'refused' | 'ignored';
+  readonly reason: SkipReason;
+  /** What the device called the value (OBX-3 as sent, or the frame field's name). */
+  readonly source: string;
+  readonly detail: string;
+}
+
+export function skipped(reason: SkipReason, source: string, detail: string): SkippedValue {
+  return { outcome: IGNORED_REASONS.has(reason) ? 'ignored' : 'refused', reason, source, detail };
 }
 
 /** Error codes a parser can give (catalogued with th/en text in electron/contract/deviceErrors.std.ts). */
@@ -90,6 +70,8 @@ export type ParseErrorCode =
 export interface ParseError {
   readonly code: ParseErrorCode;
   readonly detail: string;
+  /** The values the frame held and why none was charted (a frame whose every value was refused or unknown). */
+  readonly skipped?: readonly SkippedValue[];
 }
 
 export type DecodeResult = { readonly ok: true; readonly reading: Reading } | { readonly ok: false; readonly error: ParseError };
@@ -98,40 +80,108 @@ export interface DecodeContext {
   readonly profile: string;
   /** ISO time the frame was received. */
   readonly receivedAt: string;
+  /** HL7 ports: the dialect IT picked (default 'auto') and IT's own code map for unknown monitors. */
+  readonly hl7?: { readonly dialect: Hl7DialectName; readonly custom: readonly CustomCodeEntry[] } | undefined;
 }
 
-export function fail(code: ParseErrorCode, detail: string): DecodeResult {
-  return { ok: false, error: { code, detail } };
+export function fail(code: ParseErrorCode, detail: string, notes: readonly SkippedValue[] = []): DecodeResult {
+  return { ok: false, error: notes.length === 0 ? { code, detail } : { code, detail, skipped: notes } };
 }
 
-/** Checks every value against its plausible range and builds the reading. */
-export function buildReading(
-  ctx: DecodeContext,
-  frame: Uint8Array,
-  values: readonly ReadingValue[],
-  extra: { deviceTime?: string; key?: string } = {},
-): DecodeResult {
-  if (values.length === 0) return fail('device_no_values', 'frame carried no vital-sign value');
+/** A device's own stated measurement limits (from its manual): they narrow the vocabulary's range, never widen it. */
+export type DeviceRanges = Readonly<Partial<Record<LoincCode, readonly [number, number]>>>;
+
+export interface BuildExtra {
+  readonly deviceTime?: string | undefined;
+  readonly key?: string | undefined;
+  readonly deviceRanges?: DeviceRanges | undefined;
+  /** Values the parser already set aside (placeholders, unknown fields), carried with the result. */
+  readonly skipped?: readonly SkippedValue[] | undefined;
+}
+
+/** Why a value is out of range, or undefined when it is in range (vocabulary narrowed by the device's limits). */
+export function rangeProblem(item: ReadingValue, deviceRanges?: DeviceRanges): string | undefined {
+  const check = checkRange(item.code, item.value, deviceRanges?.[item.code]);
+  return check.ok ? undefined : `${VITALS[item.code].display} ${String(item.value)} outside ${String(check.min)}..${String(check.max)} ${VITALS[item.code].unit}`;
+}
+
+/**
+ * Builds the reading of one measurement: a frame from a kiosk or a scale is one measurement, so one
+ * implausible value refuses the whole frame (its other values came from the same faulty measurement).
+ * Monitors' messages, where each OBX is its own observation, go through `buildObservations` instead.
+ */
+export function buildReading(ctx: DecodeContext, frame: Uint8Array, values: readonly ReadingValue[], extra: BuildExtra = {}): DecodeResult {
+  const notes = extra.skipped ?? [];
+  if (values.length === 0) return fail('device_no_values', 'frame carried no vital-sign value', notes);
   for (const item of values) {
-    const [low, high] = plausibleRange[item.code];
-    if (!Number.isFinite(item.value) || item.value < low || item.value > high) {
-      return fail('device_implausible', `${item.code}=${String(item.value)} outside ${String(low)}..${String(high)}`);
-    }
+    const problem = rangeProblem(item, extra.deviceRanges);
+    if (problem !== undefined) return fail('device_implausible', problem, [...notes, ...values.map((v) => skipped('implausible', v.code, v === item ? problem : 'same measurement as a refused value'))]);
   }
-  const reading: Reading = {
+  return { ok: true, reading: readingOf(ctx, frame, values, extra) };
+}
+
+/**
+ * Builds a reading from independent observations (HL7 OBX): each out-of-range value is refused alone and the
+ * others are kept, except that systolic and diastolic stand or fall together (half a blood pressure is not
+ * charted). No value left: the frame fails with every note, so it is never acknowledged as charted.
+ */
+export function buildObservations(ctx: DecodeContext, frame: Uint8Array, values: readonly ReadingValue[], extra: BuildExtra = {}): DecodeResult {
+  const notes: SkippedValue[] = [...(extra.skipped ?? [])];
+  const kept: ReadingValue[] = [];
+  for (const item of values) {
+    const problem = rangeProblem(item, extra.deviceRanges);
+    if (problem === undefined) kept.push(item);
+    else notes.push(skipped('implausible', item.code, problem));
+  }
+  const final = pairBloodPressure(values, kept, notes);
+  if (final.length === 0) {
+    return fail(failureCodeOf(notes), `no value charted: ${String(notes.length)} not taken`, notes);
+  }
+  return { ok: true, reading: readingOf(ctx, frame, final, { ...extra, skipped: notes }) };
+}
+
+/** The error of a frame that charted nothing: the first refusal's kind, or no values when all were ignored. */
+function failureCodeOf(notes: readonly SkippedValue[]): ParseErrorCode {
+  const refused = notes.find((note) => note.outcome === 'refused');
+  if (refused === undefined) return 'device_no_values';
+  return refused.reason.startsWith('unit_') ? 'device_unit_unknown' : 'device_implausible';
+}
+
+/** Systolic and diastolic stand or fall together: refuses the survivor of a refused pair, or both when SYS ≤ DIA. */
+function pairBloodPressure(
+  sent: readonly ReadingValue[], kept: readonly ReadingValue[], notes: SkippedValue[]): ReadingValue[] {
+  const isPressure = (v: ReadingValue): boolean => v.code === Loinc.systolic || v.code === Loinc.diastolic;
+  const sys = kept.find((v) => v.code === Loinc.systolic);
+  const dia = kept.find((v) => v.code === Loinc.diastolic);
+  let refuse: ((v: ReadingValue) => SkippedValue) | undefined;
+  if (sys !== undefined && dia !== undefined && sys.value <= dia.value) {
+    refuse = (v) => skipped('implausible', v.code, `systolic ${String(sys.value)} not above diastolic ${String(dia.value)}`);
+  } else if ((sys === undefined) !== (dia === undefined)) {
+    const other = sent.some((v) => isPressure(v) && !kept.includes(v)) ? 'was refused' : 'was not sent';
+    refuse = (v) => skipped('pair_refused', v.code, `the other half of the blood pressure ${other}`);
+  }
+  if (refuse === undefined) return [...kept];
+  const check = refuse;
+  for (const v of kept.filter(isPressure)) notes.push(check(v));
+  return kept.filter((v) => !isPressure(v));
+}
+
+function readingOf(ctx: DecodeContext, frame: Uint8Array, values: readonly ReadingValue[], extra: BuildExtra): Reading {
+  const notes = extra.skipped ?? [];
+  return {
     profile: ctx.profile,
     at: ctx.receivedAt,
     values,
     raw: rawText(frame),
     ...(extra.deviceTime === undefined ? {} : { deviceTime: extra.deviceTime }),
     ...(extra.key === undefined ? {} : { key: extra.key }),
+    ...(notes.length === 0 ? {} : { skipped: notes }),
   };
-  return { ok: true, reading };
 }
 
-/** A value in the canonical unit of its code. */
+/** A value in the vocabulary's unit of its code. */
 export function vital(code: LoincCode, value: number): ReadingValue {
-  return { code, value, unit: canonicalUnit[code] };
+  return { code, value, unit: VITALS[code].ucum };
 }
 
 /** Printable ASCII stays, everything else becomes \xHH (so binary and control bytes survive JSON). */

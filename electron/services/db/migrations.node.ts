@@ -164,6 +164,18 @@ export const stationMigrations: readonly Migration[] = [
   },
   {
     version: 12,
+    name: 'device inbox notes, HL7 dialect per port, IT code map',
+    sql: `
+      -- What a frame held that was not charted, each with its reason (JSON array; NULL: nothing set aside).
+      ALTER TABLE device_inbox ADD COLUMN skipped TEXT;
+      -- The HL7 dialect IT picked for a port ('auto': recognised from the message header).
+      ALTER TABLE device_ports ADD COLUMN dialect TEXT NOT NULL DEFAULT 'auto';
+      -- IT's own OBX-3 code → vital map for a monitor nobody has seen yet (unit: implied when OBX-6 is empty).
+      CREATE TABLE hl7_code_map (code TEXT PRIMARY KEY, loinc TEXT NOT NULL, unit TEXT, updated_at TEXT NOT NULL);
+    `,
+  },
+  {
+    version: 13,
     name: 'NHSO authen requests and agent address',
     sql: `
       -- One request per visit for an NHSO authen code through the agent on this station. The citizen id and the

@@ -6,7 +6,7 @@ import type { DemoDevices } from './demoDevices.node.js';
 
 type DeviceHandlers = Pick<
   Handlers,
-  'devices.list' | 'devices.configure' | 'devices.listener' | 'devices.listeners' | 'devices.retention' | 'devices.pending' | 'devices.bind' | 'devices.binding' | 'devices.assign' | 'devices.confirm' | 'devices.discard' | 'devices.simulate'
+  'devices.list' | 'devices.configure' | 'devices.listener' | 'devices.setCodeMap' | 'devices.codeMap' | 'devices.listeners' | 'devices.retention' | 'devices.pending' | 'devices.bind' | 'devices.binding' | 'devices.assign' | 'devices.confirm' | 'devices.discard' | 'devices.simulate'
 >;
 
 /** `demo`: the simulated devices, on a demo station only. */
@@ -16,7 +16,13 @@ export function deviceHandlers(service: DeviceService, demo: () => DemoDevices |
       return service.list();
     },
     'devices.configure': function configurePort(input) {
-      return service.configure(input.port, input.profile, input.enabled);
+      return service.configure(input.port, input.profile, input.enabled, input.dialect);
+    },
+    'devices.setCodeMap': function setCodeMap(input) {
+      return service.setCodeMap(input.entries);
+    },
+    'devices.codeMap': function codeMap() {
+      return service.settings.codeMap();
     },
     'devices.listener': function setListener(input) {
       return service.setListener(input);

@@ -11,10 +11,11 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { StationDb } from '../db/stationDb.node.js';
-import type { ArrivalBinding, Binding, DeviceReading, InboxItem, InboxStatus, ReadingSubject } from '../../contract/devices.std.js';
+import type { ArrivalBinding, Binding, DeviceReading, Hl7Dialect, InboxItem, InboxStatus, ReadingSubject, SkippedValue } from '../../contract/devices.std.js';
 import { EdgeError } from '../../contract/result.std.js';
 import { isProfileName, type ProfileName } from '../../../drivers/devices/profiles.std.js';
 import type { Reading } from '../../../drivers/devices/parsers/reading.std.js';
+import { isHl7DialectName } from '../../../drivers/devices/parsers/hl7Dialect.std.js';
 
 interface Row {
   id: string;
@@ -31,6 +32,7 @@ interface Row {
   arrival: string | null;
   subject: string | null;
   subject_override: string | null;
+  skipped: string | null;
 }
 
 /** Identical bytes on the same port within this long of the last copy are a re-send, not a new measurement. */
@@ -61,9 +63,14 @@ export interface PortRow {
   readonly port: string;
   readonly profile: ProfileName;
   readonly enabled: boolean;
+  readonly dialect: Hl7Dialect;
 }
 
-const columns = 'id, received_at, source, profile, reading, error_code, status, patient_ref, charted_ids, discard_reason, updated_at, arrival, subject, subject_override';
+function notesJson(notes: readonly SkippedValue[] | undefined): string | null {
+  return notes === undefined || notes.length === 0 ? null : JSON.stringify(notes);
+}
+
+const columns = 'id, received_at, source, profile, reading, error_code, status, patient_ref, charted_ids, discard_reason, updated_at, arrival, subject, subject_override, skipped';
 
 /** Time-ordered ids: sort by id = sort by arrival. */
 export function inboxId(now: Date): string {
@@ -86,6 +93,7 @@ function toItem(row: Row): InboxItem {
     arrival: row.arrival === null ? null : (JSON.parse(row.arrival) as ArrivalBinding),
     subject: row.subject === null ? null : (JSON.parse(row.subject) as ReadingSubject),
     subjectOverride: row.subject_override,
+    skipped: row.skipped === null ? [] : (JSON.parse(row.skipped) as SkippedValue[]),
   };
 }
 
@@ -111,7 +119,7 @@ export class DeviceInbox {
     const id = inboxId(input.now);
     const arrival = this.binding();
     // The parser's raw identifiers never reach the row or the renderer: only the caller's resolved subject.
-    const { subject: _raw, ...reading } = input.reading;
+    const { subject: _raw, skipped: notes, ...reading } = input.reading;
     const at = input.now.toISOString();
     const sender = input.sender ?? null;
     const own = input.reading.key;
@@ -126,12 +134,12 @@ export class DeviceInbox {
     }
     const result = this.#db
       .prepare(
-        `INSERT INTO device_inbox (id, received_at, source, profile, raw, reading, error_code, status, patient_ref, charted_ids, updated_at, dedupe_key, raw_sha256, seen_at, arrival, subject, sender)
-         VALUES (?, ?, ?, ?, ?, ?, NULL, 'pending', ?, NULL, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+        `INSERT INTO device_inbox (id, received_at, source, profile, raw, reading, error_code, status, patient_ref, charted_ids, updated_at, dedupe_key, raw_sha256, seen_at, arrival, subject, sender, skipped)
+         VALUES (?, ?, ?, ?, ?, ?, NULL, 'pending', ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       )
       .run(
         id, at, input.port, input.profile, Buffer.from(input.frame), JSON.stringify(reading), arrival.patientRef, at, key, hash, at,
-        JSON.stringify(arrival), input.subject === null ? null : JSON.stringify(input.subject), sender,
+        JSON.stringify(arrival), input.subject === null ? null : JSON.stringify(input.subject), sender, notesJson(notes),
       );
     if (result.changes === 1) return { item: this.get(id), duplicate: false };
     const existing = this.#db.prepare<[string, string | null], Row>(`SELECT ${columns} FROM device_inbox WHERE source = ? AND dedupe_key = ?`).get(input.port, key);
@@ -150,15 +158,15 @@ export class DeviceInbox {
   }
 
   /** Keeps a frame that could not be read, with its error code (for IT, and so nothing is silently lost). */
-  storeError(input: { port: string; profile: string; frame: Uint8Array; errorCode: string; sender?: string | null; now: Date }): InboxItem {
+  storeError(input: { port: string; profile: string; frame: Uint8Array; errorCode: string; skipped?: readonly SkippedValue[] | undefined; sender?: string | null; now: Date }): InboxItem {
     const id = inboxId(input.now);
     const at = input.now.toISOString();
     this.#db
       .prepare(
-        `INSERT INTO device_inbox (id, received_at, source, profile, raw, reading, error_code, status, patient_ref, charted_ids, updated_at, sender)
-         VALUES (?, ?, ?, ?, ?, NULL, ?, 'error', NULL, NULL, ?, ?)`,
+        `INSERT INTO device_inbox (id, received_at, source, profile, raw, reading, error_code, status, patient_ref, charted_ids, updated_at, sender, skipped)
+         VALUES (?, ?, ?, ?, ?, NULL, ?, 'error', NULL, NULL, ?, ?, ?)`,
       )
-      .run(id, at, input.port, input.profile, Buffer.from(input.frame), input.errorCode, at, input.sender ?? null);
+      .run(id, at, input.port, input.profile, Buffer.from(input.frame), input.errorCode, at, input.sender ?? null, notesJson(input.skipped));
     return this.get(id);
   }
 
@@ -248,19 +256,24 @@ export class DeviceInbox {
 
   ports(): PortRow[] {
     return this.#db
-      .prepare<[], { port: string; profile: string; enabled: number }>('SELECT port, profile, enabled FROM device_ports ORDER BY port')
+      .prepare<[], { port: string; profile: string; enabled: number; dialect: string }>('SELECT port, profile, enabled, dialect FROM device_ports ORDER BY port')
       .all()
-      .flatMap((row) => (isProfileName(row.profile) ? [{ port: row.port, profile: row.profile, enabled: row.enabled === 1 }] : []));
+      .flatMap((row) =>
+        isProfileName(row.profile) ? [{ port: row.port, profile: row.profile, enabled: row.enabled === 1, dialect: isHl7DialectName(row.dialect) ? row.dialect : 'auto' }] : [],
+      );
   }
 
-  setPort(port: string, profile: ProfileName | null, enabled: boolean, now: Date): void {
+  setPort(port: string, profile: ProfileName | null, enabled: boolean, now: Date, dialect: Hl7Dialect = 'auto'): void {
     if (profile === null) {
       this.#db.prepare('DELETE FROM device_ports WHERE port = ?').run(port);
       return;
     }
     this.#db
-      .prepare('INSERT INTO device_ports (port, profile, enabled, updated_at) VALUES (?, ?, ?, ?) ON CONFLICT(port) DO UPDATE SET profile = excluded.profile, enabled = excluded.enabled, updated_at = excluded.updated_at')
-      .run(port, profile, enabled ? 1 : 0, now.toISOString());
+      .prepare(
+        `INSERT INTO device_ports (port, profile, enabled, updated_at, dialect) VALUES (?, ?, ?, ?, ?)
+         ON CONFLICT(port) DO UPDATE SET profile = excluded.profile, enabled = excluded.enabled, updated_at = excluded.updated_at, dialect = excluded.dialect`,
+      )
+      .run(port, profile, enabled ? 1 : 0, now.toISOString(), dialect);
   }
 
   binding(): Binding {

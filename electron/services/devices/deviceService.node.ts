@@ -6,7 +6,7 @@ import type { StationDb } from '../db/stationDb.node.js';
 import type { EventBus } from '../eventBus.node.js';
 import type { Logger } from '../logging/logger.node.js';
 import type { AuditLog } from '../audit/auditLog.node.js';
-import { isValidPortId, type Binding, type DeviceListing, type InboxItem, type ListenerSettings, type PortStatus, type ReadingSubject } from '../../contract/devices.std.js';
+import { isValidPortId, type Binding, type CodeMapEntry, type DeviceListing, type Hl7Dialect, type InboxItem, type ListenerSettings, type PortStatus, type ReadingSubject } from '../../contract/devices.std.js';
 import type { Reading } from '../../../drivers/devices/parsers/reading.std.js';
 import { EdgeError } from '../../contract/result.std.js';
 import { profileNames, profiles, type ProfileName } from '../../../drivers/devices/profiles.std.js';
@@ -16,7 +16,7 @@ import { HidSource } from '../../../drivers/devices/ports/hidSource.node.js';
 import { nodeHidApi, parseHidPort, type HidApi, type HidDeviceDescriptor } from '../../../drivers/devices/ports/hidBoundary.node.js';
 import { OMRON_PID, OMRON_VID } from '../../../drivers/devices/parsers/omronHem790it.std.js';
 import { DeviceInbox, type PendingFilter } from './deviceInbox.node.js';
-import { PortRunner } from './portRunner.node.js';
+import { PortRunner, closedStatus } from './portRunner.node.js';
 import { DeviceSettings, type ListenerInput } from './deviceSettings.node.js';
 import { invalidEntries } from '../../../drivers/devices/ports/sourcePolicy.std.js';
 
@@ -142,7 +142,7 @@ export class DeviceService {
   statuses(): PortStatus[] {
     const configured = this.inbox.ports().map((row): PortStatus => {
       const running = this.#runners.get(row.port);
-      return running?.currentStatus ?? { port: row.port, profile: row.profile, state: 'disabled', errorCode: null, detail: null, since: this.#now().toISOString(), lastFrameAt: null };
+      return running?.currentStatus ?? closedStatus(row.port, profiles[row.profile], dialectOf(row.profile, row.dialect), this.#now(), 'disabled');
     });
     const extra = [...this.#runners.values()].filter((r) => transportOf(r.port) === 'demo').map((r) => r.currentStatus);
     return [...configured, ...extra];
@@ -152,13 +152,13 @@ export class DeviceService {
     return this.#runners.get(port);
   }
 
-  async configure(port: string, profile: ProfileName | null, enabled: boolean): Promise<PortStatus[]> {
+  async configure(port: string, profile: ProfileName | null, enabled: boolean, dialect: Hl7Dialect = 'auto'): Promise<PortStatus[]> {
     if (profile !== null) this.#checkTransport(port, profile);
     const previous = this.#runners.get(port);
     this.#runners.delete(port);
     await previous?.stop();
-    this.inbox.setPort(port, profile, enabled, this.#now());
-    this.#options.audit.append({ action: 'devices.configure', detail: { port, profile, enabled } });
+    this.inbox.setPort(port, profile, enabled, this.#now(), dialect);
+    this.#options.audit.append({ action: 'devices.configure', detail: { port, profile, enabled, ...(profile !== null && isHl7(profile) ? { dialect } : {}) } });
     // Not started (the doctor): the setting is stored, the port left to the app.
     if (profile !== null && enabled && this.#started) this.#openReported(port, profile);
     return this.statuses();
@@ -244,8 +244,18 @@ export class DeviceService {
     runner.source.start();
   }
 
+  /** IT replaces its HL7 code map; running ports use it from their next message. */
+  setCodeMap(entries: readonly CodeMapEntry[]): CodeMapEntry[] {
+    const saved = this.settings.setCodeMap(entries, this.#now());
+    this.#options.audit.append({ action: 'devices.codeMap', detail: { entries: saved.length } });
+    return saved;
+  }
+
   #runner(port: string, profile: ProfileName): PortRunner {
+    const row = this.inbox.ports().find((p) => p.port === port);
+    const dialect = dialectOf(profile, row?.dialect ?? 'auto');
     const runner = new PortRunner(port, profiles[profile], {
+      ...(dialect === null ? {} : { hl7: () => ({ dialect, custom: this.settings.customEntries() }) }),
       inbox: this.inbox,
       events: this.#options.events,
       log: this.#options.log,
@@ -279,4 +289,13 @@ export class DeviceService {
     this.#hid ??= nodeHidApi();
     return this.#hid;
   }
+}
+
+function isHl7(profile: ProfileName): boolean {
+  return profiles[profile].ack !== undefined;
+}
+
+/** HL7 ports carry a dialect; other profiles none. */
+function dialectOf(profile: ProfileName, dialect: Hl7Dialect): Hl7Dialect | null {
+  return isHl7(profile) ? dialect : null;
 }

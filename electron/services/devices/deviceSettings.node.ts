@@ -1,9 +1,11 @@
 /**
- * IT's device settings in the station SQLite: each ward TCP listener's allow-list and limits, and how long the
- * inbox keeps rows that are done with (charted, discarded, unreadable).
+ * IT's device settings in the station SQLite: each ward TCP listener's allow-list and limits, how long the
+ * inbox keeps rows that are done with (charted, discarded, unreadable), and IT's own HL7 code map.
  */
 import type { StationDb } from '../db/stationDb.node.js';
-import type { ListenerSettings } from '../../contract/devices.std.js';
+import type { CodeMapEntry, ListenerSettings } from '../../contract/devices.std.js';
+import type { CustomCodeEntry } from '../../../drivers/devices/parsers/customCodeMap.std.js';
+import { isLoincCode } from '../../../sync/model/vitals/vitalSigns.std.js';
 import { DEFAULT_LISTENER_LIMITS, type ListenerPolicy } from '../../../drivers/devices/ports/sourcePolicy.std.js';
 
 export const DEFAULT_RETENTION_DAYS = 90;
@@ -81,5 +83,25 @@ export class DeviceSettings {
     this.#db
       .prepare('INSERT INTO device_settings (id, inbox_retention_days) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET inbox_retention_days = excluded.inbox_retention_days')
       .run(days);
+  }
+
+  codeMap(): CodeMapEntry[] {
+    return this.#db.prepare<[], CodeMapEntry>('SELECT code, loinc, unit FROM hl7_code_map ORDER BY code').all();
+  }
+
+  /** Replaces IT's code map in one transaction (codes compared case-insensitively: the last entry wins). */
+  setCodeMap(entries: readonly CodeMapEntry[], now: Date): CodeMapEntry[] {
+    const unique = new Map(entries.map((entry) => [entry.code.trim().toUpperCase(), entry]));
+    this.#db.transaction(() => {
+      this.#db.prepare('DELETE FROM hl7_code_map').run();
+      const insert = this.#db.prepare('INSERT INTO hl7_code_map (code, loinc, unit, updated_at) VALUES (?, ?, ?, ?)');
+      for (const entry of unique.values()) insert.run(entry.code.trim(), entry.loinc, entry.unit, now.toISOString());
+    })();
+    return this.codeMap();
+  }
+
+  /** The map as the HL7 decoder takes it (rows naming a code the vocabulary no longer has are left out). */
+  customEntries(): CustomCodeEntry[] {
+    return this.codeMap().flatMap((entry) => (isLoincCode(entry.loinc) ? [{ code: entry.code, loinc: entry.loinc, unit: entry.unit ?? undefined }] : []));
   }
 }

@@ -8,7 +8,7 @@ import type { DeviceErrorCode } from '../../contract/deviceErrors.std.js';
 import { DeviceStream, type StreamOutcome } from '../../../drivers/devices/deviceStream.std.js';
 import type { DeviceProfile } from '../../../drivers/devices/profiles.std.js';
 import { ackBytesFor } from '../../../drivers/devices/ack.std.js';
-import type { DecodeResult, Reading } from '../../../drivers/devices/parsers/reading.std.js';
+import type { DecodeContext, DecodeResult, Reading, SkippedValue } from '../../../drivers/devices/parsers/reading.std.js';
 import type { PortSink, PortSource, Reply } from '../../../drivers/devices/ports/portEvents.node.js';
 import { FrameRate, type RefusalCode } from '../../../drivers/devices/ports/sourcePolicy.std.js';
 import type { DeviceInbox } from './deviceInbox.node.js';
@@ -22,6 +22,8 @@ export interface RunnerDeps {
   /** Who a reading's own identifiers name (HL7 PID), resolved without raw identifiers; null when it names nobody. */
   readonly subjectOf: (reading: Reading) => ReadingSubject | null;
   readonly now: () => Date;
+  /** HL7 ports: the dialect IT picked and IT's code map (read per frame). */
+  readonly hl7?: () => DecodeContext['hl7'];
 }
 
 /** At most one "garbage" event a second per port: a noisy line must not flood the renderer. */
@@ -48,7 +50,7 @@ export class PortRunner implements PortSink {
     this.port = port;
     this.profile = profile;
     this.#deps = deps;
-    this.#status = { port, profile: profile.name, state: 'closed', errorCode: null, detail: null, since: deps.now().toISOString(), lastFrameAt: null };
+    this.#status = closedStatus(port, profile, deps.hl7?.()?.dialect ?? null, deps.now());
   }
 
   get currentStatus(): PortStatus {
@@ -72,7 +74,7 @@ export class PortRunner implements PortSink {
     this.bytesReceived += chunk.length;
     let entry = this.#streams.get(connection);
     if (entry === undefined) {
-      entry = { stream: new DeviceStream(this.profile, () => this.#deps.now().toISOString()), reply, origin };
+      entry = { stream: new DeviceStream(this.profile, () => this.#deps.now().toISOString(), this.#deps.hl7), reply, origin };
       this.#streams.set(connection, entry);
     }
     entry.reply = reply;
@@ -136,11 +138,13 @@ export class PortRunner implements PortSink {
       if (outcome.kind === 'reading') {
         const stored = this.#deps.inbox.storeReading({ port: this.port, profile: this.profile.name, frame: outcome.frame, reading: outcome.reading, subject: this.#deps.subjectOf(outcome.reading), sender, now });
         this.#ack(outcome.frame, { ok: true, reading: outcome.reading }, reply);
+        this.#notTaken(outcome.reading.values.length, outcome.reading.skipped, now);
         if (!stored.duplicate) this.#deps.events.emit('devices.reading', stored.item);
         return;
       }
-      const item = this.#deps.inbox.storeError({ port: this.port, profile: this.profile.name, frame: outcome.frame, errorCode: outcome.error.code, sender, now });
+      const item = this.#deps.inbox.storeError({ port: this.port, profile: this.profile.name, frame: outcome.frame, errorCode: outcome.error.code, skipped: outcome.error.skipped, sender, now });
       this.#ack(outcome.frame, { ok: false, error: outcome.error }, reply);
+      this.#notTaken(0, outcome.error.skipped, now);
       this.#deps.events.emit('devices.error', { port: this.port, profile: this.profile.name, code: outcome.error.code, detail: outcome.error.detail, inboxId: item.id, at: now.toISOString() });
     } catch (error) {
       // Not stored means not acknowledged: the monitor will send it again.
@@ -149,6 +153,13 @@ export class PortRunner implements PortSink {
       const code = isStorageFull(error) ? 'storage_full' : 'storage_failed';
       this.#deps.events.emit('devices.error', { port: this.port, profile: this.profile.name, code, detail, inboxId: null, at: now.toISOString() });
     }
+  }
+
+  /** A frame that set values aside shows on the port's status until a later one does (IT's device view). */
+  #notTaken(charted: number, skipped: readonly SkippedValue[] | undefined, now: Date): void {
+    if (skipped === undefined || skipped.length === 0) return;
+    this.#status = { ...this.#status, lastNotTaken: { at: now.toISOString(), charted, skipped: [...skipped] } };
+    this.#deps.events.emit('devices.status', this.#status);
   }
 
   #ack(frame: Uint8Array, result: DecodeResult, reply: Reply): void {
@@ -164,4 +175,9 @@ export class PortRunner implements PortSink {
     for (const entry of this.#streams.values()) if (entry.idle !== undefined) clearTimeout(entry.idle);
     await this.source?.stop();
   }
+}
+
+/** The status of a port before it has opened (or a configured port that is not running). */
+export function closedStatus(port: string, profile: DeviceProfile, dialect: PortStatus['dialect'], now: Date, state: PortState = 'closed'): PortStatus {
+  return { port, profile: profile.name, state, errorCode: null, detail: null, since: now.toISOString(), lastFrameAt: null, dialect, lastNotTaken: null };
 }

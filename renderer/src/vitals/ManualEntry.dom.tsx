@@ -3,7 +3,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VitalItem } from '../../../sync/model/observation.std.js';
 import { MANUAL_FIELDS, parseManualEntry, type ManualField, type ManualForm, type ManualProblem } from './manualEntry.std.js';
-import { VITALS } from '../../../sync/model/vitals.std.js';
+import { chartedVital } from '../../../sync/model/vitals/vitalSigns.std.js';
 
 export function ManualEntry({ disabled, onSave, withAssessment }: { readonly disabled: boolean; readonly onSave: (items: readonly VitalItem[]) => Promise<boolean>; readonly withAssessment: boolean }) {
   const { t } = useTranslation();
@@ -39,7 +39,7 @@ export function ManualEntry({ disabled, onSave, withAssessment }: { readonly dis
       <h3>{t('vitals.manualTitle')}</h3>
       <div className="manual-grid">
         {MANUAL_FIELDS.map(({ field, code }) => {
-          const spec = VITALS[code];
+          const spec = chartedVital(code);
           const own = fieldProblems(field);
           return (
             <label key={field} className={own.length > 0 ? 'has-problem' : undefined}>

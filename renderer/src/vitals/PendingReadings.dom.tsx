@@ -7,6 +7,7 @@
  */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { SkippedValues } from './SkippedValues.dom.js';
 import type { InboxItem } from '../../../electron/contract/devices.std.js';
 import { VitalRows } from './VitalRows.dom.js';
 import { chartableValues } from './chartReading.std.js';
@@ -94,6 +95,7 @@ function ReadingCard({ item, actions, ownPatient, inGroup = false, bound, people
       <ReadingWhose item={item} verdict={verdict} nameOf={nameOf} />
       <VitalRows values={values} />
       {skipped.length > 0 && <p className="muted small">{t('vitals.skipped', { count: skipped.length })}</p>}
+      <SkippedValues notes={item.skipped} />
       {moveTo !== null ? (
         <MoveConfirm
           from={nameOf(item.patientRef)}

@@ -10,7 +10,7 @@ import { observationIdFor } from '../../../electron/contract/devices.std.js';
 import { ObservationDoc, vitalSignObservations, type VitalItem } from '../../../sync/model/observation.std.js';
 import { deviceDoc, type DeviceDoc } from '../../../sync/model/device.std.js';
 import { docId } from '../../../sync/model/fhir.std.js';
-import { VITALS } from '../../../sync/model/vitals.std.js';
+import { chartedVital } from '../../../sync/model/vitals/vitalSigns.std.js';
 
 export interface ReadingChartContext {
   readonly patientId: string;
@@ -44,7 +44,7 @@ export class UnassignedReadingError extends Error {
 export function chartableValues(values: readonly ReadingValue[]): { items: VitalItem[]; skipped: ReadingValue[] } {
   const items: VitalItem[] = [];
   const skipped: ReadingValue[] = [];
-  for (const value of values) (VITALS[value.code] === undefined ? skipped : items).push(value);
+  for (const value of values) (chartedVital(value.code) === undefined ? skipped : items).push(value);
   return { items, skipped };
 }
 

@@ -1,5 +1,5 @@
 /** Values as the nurse reads them: blood pressure as one "SYS/DIA" row, each row with its worst flag. */
-import { Loinc } from '../../../drivers/devices/parsers/reading.std.js';
+import { Loinc } from '../../../sync/model/vitals/vitalSigns.std.js';
 import { flagFor, type VitalFlag } from './flags.std.js';
 
 export interface DisplayRow {

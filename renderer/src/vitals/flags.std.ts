@@ -5,7 +5,7 @@
  * < 18.5 underweight, ≥ 23 overweight, ≥ 27.5 high risk).
  */
 import { pulseScore, respiratoryRateScore, spo2Scale1Score, systolicScore, temperatureScore } from './news2.std.js';
-import { Loinc as Codes } from '../../../drivers/devices/parsers/reading.std.js';
+import { Loinc as Codes } from '../../../sync/model/vitals/vitalSigns.std.js';
 
 export type FlagLevel = 'normal' | 'watch' | 'alert';
 export interface VitalFlag {

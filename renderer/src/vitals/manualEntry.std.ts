@@ -3,9 +3,8 @@
  * problems to show beside each field. The ranges are the record model's own (sync/model/vitals.std.ts),
  * so what the form lets through the store accepts; BMI is computed from weight and height.
  */
-import { VITALS } from '../../../sync/model/vitals.std.js';
 import type { VitalItem } from '../../../sync/model/observation.std.js';
-import { Loinc } from '../../../drivers/devices/parsers/reading.std.js';
+import { Loinc, chartedVital } from '../../../sync/model/vitals/vitalSigns.std.js';
 
 export type ManualField = 'systolic' | 'diastolic' | 'pulse' | 'spo2' | 'temperature' | 'respiratoryRate' | 'weight' | 'height';
 
@@ -62,7 +61,7 @@ export function bmiOf(weightKg: number, heightCm: number): number {
 }
 
 function spec(code: string): { min: number; max: number; ucum: string; unit: string } {
-  const vital = VITALS[code];
+  const vital = chartedVital(code);
   if (vital === undefined) throw new Error(`no vital spec for ${code}`);
   return vital;
 }

@@ -4,7 +4,7 @@
  */
 import type { ObservationDoc } from '../../../sync/model/observation.std.js';
 import type { News2Input } from './news2.std.js';
-import { Loinc } from '../../../drivers/devices/parsers/reading.std.js';
+import { Loinc } from '../../../sync/model/vitals/vitalSigns.std.js';
 import { primaryCode } from './chartReading.std.js';
 
 export interface ObservedValue {

@@ -7,7 +7,7 @@
  * chart (all its values lost the choice) is discarded with the reason NOT_CHOSEN.
  */
 import type { InboxItem } from '../../../electron/contract/devices.std.js';
-import { DIASTOLIC, SYSTOLIC } from '../../../sync/model/vitals.std.js';
+import { DIASTOLIC, SYSTOLIC } from '../../../sync/model/vitals/vitalSigns.std.js';
 import { chartableValues } from './chartReading.std.js';
 
 /** Readings of one vital closer than this are "at one time". */

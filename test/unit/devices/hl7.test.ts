@@ -1,9 +1,10 @@
 // HL7 ORU^R01: MLLP and raw framing, MDC and vendor code maps, units from OBX-6, and the ACK.
 import { describe, expect, it } from 'vitest';
 import { RawHl7Framer, buildAck, createMllpFramer, decodeOru, hl7Text, mllpWrap, ackCodeFor, parseHl7 } from '../../../drivers/devices/parsers/hl7.std.js';
-import { convertUnit, freeTextCodeMap, mdcCodeMap, mindrayLegacyCodeMap } from '../../../drivers/devices/parsers/hl7Codes.std.js';
+import { freeTextCodeMap, mdcCodeMap, mindrayLegacyCodeMap } from '../../../drivers/devices/parsers/hl7Codes.std.js';
+import { convertUnit } from '../../../sync/model/vitals/units.std.js';
 import { profiles } from '../../../drivers/devices/profiles.std.js';
-import { asciiBytes } from '../../../drivers/devices/parsers/reading.std.js';
+import { Loinc, asciiBytes } from '../../../drivers/devices/parsers/reading.std.js';
 import { ctx, fixture } from './fixtures.js';
 import { fromRawText, asciiText } from '../../../drivers/devices/parsers/reading.std.js';
 
@@ -50,11 +51,20 @@ describe('HL7 ORU^R01 decoding', () => {
     expect(result.ok && result.reading.deviceTime).toBe('20240105102000');
   });
 
-  it('rejects a value that is not a number and an impossible one', () => {
-    const bad = text('pcd01').replace('|121|', '|12a|');
-    expect(decodeOru(mllpWrap(bad), ctx('hl7-mllp'))).toMatchObject({ ok: false, error: { code: 'device_frame_malformed' } });
-    const impossible = text('pcd01').replace('|97|262688', '|140|262688');
-    expect(decodeOru(mllpWrap(impossible), ctx('hl7-mllp'))).toMatchObject({ ok: false, error: { code: 'device_implausible' } });
+  it('refuses a value that is not a number or impossible and charts the rest of the message', () => {
+    const bad = decodeOru(mllpWrap(text('pcd01').replace('|121|', '|12a|')), ctx('hl7-mllp'));
+    expect(bad.ok && bad.reading.values.map((v) => v.code)).not.toContain(Loinc.systolic);
+    expect(bad.ok && bad.reading.values.map((v) => v.code)).not.toContain(Loinc.diastolic);
+    expect(bad.ok && bad.reading.values.map((v) => v.code)).toContain(Loinc.spo2);
+    const refusedOf = (result: typeof bad): string[][] => (result.ok ? (result.reading.skipped ?? []) : []).filter((n) => n.outcome === 'refused').map((n) => [n.reason, n.source]);
+    expect(refusedOf(bad)).toEqual([
+      ['not_a_number', '150021^MDC_PRESS_BLD_NONINV_SYS^MDC'],
+      ['pair_refused', '8462-4'],
+    ]);
+    const impossible = decodeOru(mllpWrap(text('pcd01').replace('|97|262688', '|140|262688')), ctx('hl7-mllp'));
+    expect(impossible.ok && impossible.reading.values.map((v) => v.code)).not.toContain(Loinc.spo2);
+    expect(impossible.ok && impossible.reading.values.map((v) => v.code)).toContain(Loinc.systolic);
+    expect(refusedOf(impossible)).toEqual([['implausible', '59408-5']]);
   });
 });
 

@@ -25,7 +25,7 @@ function inboxItem(values: { code: string; value: number; unit: string }[], id =
     reading: { profile: 'omron-hbp9030', at: '2025-01-05T03:20:00.000Z', values, raw: '00,0000000000,20240105,102000,0,0,0,128,082,076,0\\x0d\\x0a' },
     errorCode: null,
     chartedIds: [],
-    discardReason: null,
+    discardReason: null, skipped: [],
     updatedAt: '2025-01-05T03:20:00.000Z',
   };
 }

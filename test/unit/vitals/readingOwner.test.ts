@@ -15,7 +15,7 @@ function pendingItem(id: string, patientRef: string | null, extra: Partial<Inbox
     arrival: { patientRef, boundAt: patientRef === null ? null : at },
     subject: null, subjectOverride: null,
     reading: { profile: 'omron-hbp9030', at, values: [{ code: '8480-6', value: 120, unit: 'mm[Hg]' }, { code: '8462-4', value: 80, unit: 'mm[Hg]' }], raw: '' },
-    errorCode: null, chartedIds: [], discardReason: null, updatedAt: at, ...extra,
+    errorCode: null, chartedIds: [], discardReason: null, skipped: [], updatedAt: at, ...extra,
   };
 }
 

@@ -15,7 +15,7 @@ function reading(id: string, minutes: number, values: readonly ReadingValue[], p
   const at = new Date(t0 + minutes * 60_000).toISOString();
   return {
     id, receivedAt: at, port: profile, profile, status: 'pending', patientRef: 'a', arrival: { patientRef: 'a', boundAt: at }, subject: null, subjectOverride: null,
-    reading: { profile, at, values: [...values], raw: '' }, errorCode: null, chartedIds: [], discardReason: null, updatedAt: at,
+    reading: { profile, at, values: [...values], raw: '' }, errorCode: null, chartedIds: [], discardReason: null, skipped: [], updatedAt: at,
   };
 }
 
