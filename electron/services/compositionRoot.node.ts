@@ -37,6 +37,7 @@ import { syncCheck } from './sync/syncDoctor.node.js';
 import { FileKeystore } from './sync/keystore.node.js';
 import { AuthenService, type AuthenServiceOptions } from './nhso/authenService.node.js';
 import { nhsoHandlers } from './nhso/nhsoHandlers.node.js';
+import type { EventPayload } from '../contract/contract.std.js';
 
 export interface EdgeNodeOptions {
   /** Where the station database and logs live (Electron's userData in the app). */
@@ -118,6 +119,10 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
 
   const nhso = new AuthenService({ db, events, log, audit, hashCid: (cid) => hospitalKey.cidHash(cid), hcode: () => settings.get().hcode, ...options.nhso });
   nhso.start();
+  // Central reachable again means GIN is back: the NHSO behind the agent likely is too, so waiting requests go now.
+  events.subscribe((name, payload) => {
+    if (name === 'sync.kick' && (payload as EventPayload<'sync.kick'>).reason === 'link_up') void nhso.retryNow();
+  });
 
   const handlers: Handlers = {
     // Setup may make this a demo station: its virtual card and devices are there before setup answers.

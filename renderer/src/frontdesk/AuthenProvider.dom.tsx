@@ -7,7 +7,7 @@ import { createContext, useContext, useEffect, useState, type ReactNode } from '
 import type { AuthenRequest } from '../../../electron/contract/nhso.std.js';
 import type { DataContext } from '../../../sync/store/dataContext.dom.js';
 import { storeClaimCode } from '../../../sync/store/claimCodeStore.dom.js';
-import { invoke, on } from '../bridge/client.dom.js';
+import { invoke, on, onBridgeConnection } from '../bridge/client.dom.js';
 
 const AuthenReact = createContext<ReadonlyMap<string, AuthenRequest>>(new Map());
 
@@ -40,13 +40,21 @@ export function AuthenProvider({ records, stationId, children }: { readonly reco
       });
       store(request);
     }
+    function load(): void {
+      void invoke('nhso.authenRequests', {}).then((result) => {
+        if (result.ok) for (const request of result.value) accept(request);
+      });
+    }
     const stop = on('nhso.authen', accept);
-    void invoke('nhso.authenRequests', {}).then((result) => {
-      if (result.ok) for (const request of result.value) accept(request);
+    // Events sent while the bridge was down are missed: read the list again when it is back.
+    const offBridge = onBridgeConnection((up) => {
+      if (up) load();
     });
+    load();
     return () => {
       live = false;
       stop();
+      offBridge();
     };
   }, [records, stationId]);
 

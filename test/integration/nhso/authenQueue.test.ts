@@ -142,6 +142,24 @@ describe('NHSO authen code through the agent', () => {
     }
   });
 
+  it('tries a waiting request at once when the link to central comes back (GIN is up again), whatever its back-off', async () => {
+    const slowDir = mkdtempSync(join(tmpdir(), 'edge-nhso-gin-'));
+    const patient = await createEdgeNode({ dataDir: slowDir, card: { backend: 'off' }, devices: { autoStart: false }, sync: { autoStart: false }, nhso: { defaultAgentUrl: agent.url, policy: { ...policy, baseMs: 60_000, maxMs: 60_000 } } });
+    try {
+      await agent.setMode('failing', { failStatus: 503 });
+      const { encounterId, cid } = await saveVisit();
+      const first = await patient.dispatch('nhso.requestAuthen', { encounterId, patientId: 'p', cid, mobile: '0812345678', claimType: 'PG0060001' });
+      expect(first).toMatchObject({ ok: true, value: { state: 'retrying', errorCode: 'nhso_unreachable' } });
+      await agent.setMode('normal');
+      const completed = nextEvent(patient, 'nhso.authen', (event) => event.encounterId === encounterId && event.state === 'got_code', 5_000);
+      patient.events.emit('sync.kick', { reason: 'link_up', at: new Date().toISOString() });
+      expect((await completed).claimCode).toMatch(/^PP\d{10}$/);
+    } finally {
+      await patient.close();
+      rmSync(slowDir, { recursive: true, force: true });
+    }
+  });
+
   it('maps an NHSO refusal to its error code and ends the request (no retry); a 503 is retried', async () => {
     await agent.setMode('failing');
     const refused = await saveVisit();
