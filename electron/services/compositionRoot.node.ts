@@ -37,6 +37,7 @@ import { syncCheck } from './sync/syncDoctor.node.js';
 import { FileKeystore } from './sync/keystore.node.js';
 import { AuthenService, type AuthenServiceOptions } from './nhso/authenService.node.js';
 import { nhsoHandlers } from './nhso/nhsoHandlers.node.js';
+import { nhsoVerdict } from './nhso/nhsoDoctor.std.js';
 import type { EventPayload } from '../contract/contract.std.js';
 
 export interface EdgeNodeOptions {
@@ -57,8 +58,11 @@ export interface EdgeNodeOptions {
   readonly card?: { readonly backend?: CardBackend | 'off'; readonly hashCid?: HashCid };
   /** Sync with central: the keystore (default: a 0600 file in dataDir; the app passes safeStorage), probe policy, session timing. */
   readonly sync?: Partial<Pick<SyncServiceOptions, 'keystore' | 'policy' | 'session' | 'autoStart'>>;
-  /** NHSO authen: the agent address when IT stored none (default http://127.0.0.1:8189), retry timing, a test client. */
-  readonly nhso?: Partial<Pick<AuthenServiceOptions, 'defaultAgentUrl' | 'policy' | 'client'>>;
+  /**
+   * NHSO authen: the agent address when IT stored none (default http://127.0.0.1:8189), retry timing, a test client;
+   * autoStart false (the doctor) leaves waiting requests to the running station.
+   */
+  readonly nhso?: Partial<Pick<AuthenServiceOptions, 'defaultAgentUrl' | 'policy' | 'client'>> & { readonly autoStart?: boolean };
 }
 
 export interface EdgeNode {
@@ -118,11 +122,15 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
   }
 
   const nhso = new AuthenService({ db, events, log, audit, hashCid: (cid) => hospitalKey.cidHash(cid), hcode: () => settings.get().hcode, ...options.nhso });
-  nhso.start();
-  // Central reachable again means GIN is back: the NHSO behind the agent likely is too, so waiting requests go now.
-  events.subscribe((name, payload) => {
-    if (name === 'sync.kick' && (payload as EventPayload<'sync.kick'>).reason === 'link_up') void nhso.retryNow();
-  });
+  doctor.addCheck(async () => nhsoVerdict(await nhso.health()));
+  // The doctor's node never sends requests: the running station does, and two senders could ask twice.
+  if (options.nhso?.autoStart !== false) {
+    nhso.start();
+    // Central reachable again means GIN is back: the NHSO behind the agent likely is too, so waiting requests go now.
+    events.subscribe((name, payload) => {
+      if (name === 'sync.kick' && (payload as EventPayload<'sync.kick'>).reason === 'link_up') void nhso.retryNow();
+    });
+  }
 
   const handlers: Handlers = {
     // Setup may make this a demo station: its virtual card and devices are there before setup answers.

@@ -109,6 +109,25 @@ describe('NHSO authen code at the front desk', () => {
     await page.click('[data-testid=language-toggle]');
   });
 
+  it('IT sees the agent in the diagnostics and may set its address, on this computer only', async () => {
+    await page.click('[data-testid=tab-it]');
+    const form = page.getByTestId('nhso-agent-form');
+    await form.waitFor();
+    expect(await form.getByTestId('nhso-agent-current').textContent()).toBe(`ใช้อยู่: ${agent.url}`);
+    await form.locator('input[name=agentUrl]').fill('http://10.0.0.5:8189');
+    await form.locator('button[type=submit]').click();
+    expect(await form.getByTestId('nhso-agent-problem').textContent()).toBe(
+      'ที่อยู่โปรแกรม สปสช. ต้องเป็นเครื่องนี้เท่านั้น (127.0.0.1, localhost หรือ [::1]) เพราะต้องส่งเลขประจำตัวประชาชน',
+    );
+    await form.locator('input[name=agentUrl]').fill(`${agent.url.replace('127.0.0.1', 'localhost')}/`);
+    await form.locator('button[type=submit]').click();
+    await form.getByTestId('nhso-agent-saved').waitFor();
+    expect(await form.getByTestId('nhso-agent-current').textContent()).toBe(`ใช้อยู่: ${agent.url.replace('127.0.0.1', 'localhost')}`);
+    await page.getByTestId('diagnostics').getByText('โปรแกรม สปสช. (Secure Smart Card Agent) ทำงานที่').waitFor();
+    await shot('nhso-authen-6-it-agent-address-th.png');
+    await page.click('[data-testid=tab-frontdesk]');
+  });
+
   it('left no citizen id in any log and raised no page errors', () => {
     expect(scanLogsForCitizenIds(station.app.dataDir).hits).toEqual([]);
     expect(station.pageErrors).toEqual([]);

@@ -9,6 +9,8 @@ export interface AgentClient {
   readRights(): Promise<AgentOutcome<AgentRights>>;
   confirmSave(body: ConfirmSaveBody): Promise<AgentOutcome<IssuedCode>>;
   latest(cid: string): Promise<AgentOutcome<LatestAuthen>>;
+  /** Whether the agent answers at all (any HTTP status): the doctor's probe. */
+  probe(): Promise<AgentOutcome<number>>;
 }
 
 export function httpAgentClient(baseUrl: () => string, timeoutMs: number): AgentClient {
@@ -32,6 +34,7 @@ export function httpAgentClient(baseUrl: () => string, timeoutMs: number): Agent
     confirmSave: (body) =>
       call(agentPaths.confirmSave, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(confirmSaveBody(body)) }, parseConfirmSave),
     latest: (cid) => call(agentPaths.latest(cid), { method: 'GET' }, parseLatest),
+    probe: () => call(agentPaths.terminals, { method: 'GET' }, (status) => ({ ok: true, value: status })),
   };
 }
 

@@ -26,6 +26,7 @@ import type { AgentRights, LatestAuthen } from '../../contract/nhso.std.js';
 export const DEFAULT_AGENT_URL = 'http://127.0.0.1:8189';
 
 export const agentPaths = {
+  terminals: '/api/smartcard/terminals',
   read: '/api/smartcard/read?readImageFlag=false',
   confirmSave: '/api/nhso-service/confirm-save',
   latest: (cid: string): string => `/api/nhso-service/latest-authen-code/${cid}`,

@@ -17,6 +17,7 @@ import { AuthenStore, type OpenAsk } from './authenStore.node.js';
 import { httpAgentClient, type AgentClient } from './agentClient.node.js';
 import { isTodaysCode, localAgentUrl, type AgentOutcome } from './agentWire.std.js';
 import { DEFAULT_RETRY_POLICY, retryDelayMs, type RetryPolicy } from './retryPolicy.std.js';
+import type { NhsoHealth } from './nhsoDoctor.std.js';
 
 /** Finished requests are kept this long for the queue's display, then pruned (open ones never are). */
 const KEEP_FINISHED_MS = 2 * 24 * 3600_000;
@@ -140,6 +141,12 @@ export class AuthenService {
     return orThrow(await this.#client.latest(cid));
   }
 
+  /** For the doctor: does the agent answer, and how many requests wait. */
+  async health(): Promise<NhsoHealth> {
+    const probe = await this.#client.probe();
+    return { agentUrl: this.agentUrl(), reachable: probe.ok, waiting: this.#store.open().length };
+  }
+
   async close(): Promise<void> {
     this.#closed = true;
     for (const timer of this.#timers.values()) clearTimeout(timer);
@@ -196,7 +203,7 @@ export class AuthenService {
     if (outcome.ok) {
       this.#store.gotCode(ask.id, outcome.value.claimCode, outcome.value.claimedAt, at.toISOString());
       log.info({ request: ask.id, attempts: ask.attempts + 1 }, 'nhso authen code issued');
-      this.#options.audit.append({ action: 'nhso.authen_completed', detail: { request: ask.id, state: 'got_code' } });
+      this.#options.audit.append({ action: 'nhso.authen_issued', detail: { request: ask.id } });
     } else if (RETRYABLE_NHSO_ERRORS.has(outcome.code)) {
       const next = new Date(at.getTime() + retryDelayMs(ask.attempts + 1, this.#policy)).toISOString();
       this.#store.retrying(ask.id, outcome.code, next, at.toISOString());
@@ -211,7 +218,7 @@ export class AuthenService {
   #failed(id: string, code: NhsoErrorCode, detail: string, at: Date): void {
     this.#store.failed(id, code, at.toISOString());
     this.#options.log.warn({ request: id, code, detail }, 'nhso authen request failed');
-    this.#options.audit.append({ action: 'nhso.authen_completed', detail: { request: id, state: 'failed', code } });
+    this.#options.audit.append({ action: 'nhso.authen_failed', detail: { request: id, code } });
   }
 
   #schedule(id: string, at: string | null): void {

@@ -7,6 +7,7 @@ import { invoke, on, transport } from '../bridge/client.dom.js';
 import { errorMessage } from '../i18n/i18n.dom.js';
 import { SyncDashboard } from '../sync/SyncDashboard.dom.js';
 import { bridgeSyncApi } from '../sync/bridgeSyncApi.dom.js';
+import { NhsoAgentForm } from './NhsoAgentForm.dom.js';
 
 export function SyncDevices({ settings }: { readonly settings: StationSettings }) {
   const { t, i18n } = useTranslation();
@@ -62,6 +63,7 @@ export function SyncDevices({ settings }: { readonly settings: StationSettings }
             {t('it.runDiagnostics')}
           </button>
         </div>
+        <NhsoAgentForm onSaved={() => void refresh()} />
         <div className="card wide">
           <h3>{t('it.audit')}</h3>
           <table className="audit">

@@ -197,6 +197,17 @@ describe('NHSO authen code through the agent', () => {
     expect(await node.dispatch('nhso.readRights', {})).toMatchObject({ ok: false, error: { code: 'nhso_agent_unreachable' } });
   });
 
+  it('the doctor says whether the agent answers', async () => {
+    const nhsoCheck = async (): Promise<unknown> => {
+      const result = await node.dispatch('diagnostics.run', {});
+      return result.ok ? (result.value as { id: string }[]).find((check) => check.id === 'nhso') : result;
+    };
+    await agent.setMode('normal');
+    expect(await nhsoCheck()).toMatchObject({ verdict: 'ok', en: `The NHSO Secure Smart Card Agent answers at ${agent.url}.` });
+    await agent.setMode('down');
+    expect(await nhsoCheck()).toMatchObject({ verdict: 'warn', en: `The NHSO Secure Smart Card Agent at ${agent.url} does not answer; no authen codes until it runs.` });
+  });
+
   it('takes an agent address on this computer only', async () => {
     expect(await node.dispatch('nhso.setAgentUrl', { agentUrl: 'http://192.168.1.20:8189' })).toMatchObject({ ok: false, error: { code: 'nhso_agent_url_not_local' } });
     expect(await node.dispatch('nhso.settings', {})).toMatchObject({ ok: true, value: { agentUrl: agent.url } });

@@ -5,6 +5,7 @@ import { RETRYABLE_NHSO_ERRORS } from '../../../electron/contract/nhsoErrors.std
 import { retryDelayMs, DEFAULT_RETRY_POLICY } from '../../../electron/services/nhso/retryPolicy.std.js';
 import { errorText } from '../../../electron/contract/errors.std.js';
 import { nhsoErrorCodes } from '../../../electron/contract/nhsoErrors.std.js';
+import { nhsoVerdict } from '../../../electron/services/nhso/nhsoDoctor.std.js';
 
 describe('the agent address', () => {
   it('takes this computer only, as an origin', () => {
@@ -106,5 +107,16 @@ describe('the catalogue', () => {
       expect(errorText[code].th).toMatch(/[\u0E00-\u0E7F]/);
       expect(errorText[code].en.length).toBeGreaterThan(10);
     }
+  });
+});
+
+describe("the doctor's NHSO check", () => {
+  it('says whether the agent answers at its address and how many requests wait, in Thai and English', () => {
+    expect(nhsoVerdict({ agentUrl: 'http://127.0.0.1:8189', reachable: true, waiting: 0 })).toMatchObject({ id: 'nhso', verdict: 'ok', th: 'โปรแกรม สปสช. (Secure Smart Card Agent) ทำงานที่ http://127.0.0.1:8189' });
+    expect(nhsoVerdict({ agentUrl: 'http://127.0.0.1:8189', reachable: true, waiting: 2 })).toMatchObject({ verdict: 'warn', en: 'The NHSO Secure Smart Card Agent answers at http://127.0.0.1:8189. 2 authen request(s) waiting to be sent.' });
+    const down = nhsoVerdict({ agentUrl: 'http://127.0.0.1:8189', reachable: false, waiting: 1 });
+    expect(down.verdict).toBe('warn');
+    expect(down.th).toContain('ไม่ได้');
+    expect(down.th).toContain('รอส่ง 1 รายการ');
   });
 });
