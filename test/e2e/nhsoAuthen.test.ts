@@ -109,6 +109,27 @@ describe('NHSO authen code at the front desk', () => {
     await page.click('[data-testid=language-toggle]');
   });
 
+  it('an NHSO refusal is shown with its reason, and the clerk asks again with another number', async () => {
+    await removeCard();
+    await agent.setMode('failing');
+    await insertCard('3');
+    await page.fill('[data-testid=authen-fields] input[name=mobile]', '0811111111');
+    await page.click('[data-testid=save-visit]');
+    await page.locator('[data-testid=saved-authen] [data-kind=failed]').waitFor({ timeout: 20_000 });
+    expect(await page.getByTestId('saved-authen').textContent()).toBe(
+      'ขอรหัสยืนยันตัวตนไม่สำเร็จ — สปสช. ไม่ออกรหัสยืนยันตัวตนให้ กรุณาตรวจสอบสิทธิ เบอร์โทรศัพท์ และประเภทการเข้ารับบริการ แล้วขอใหม่',
+    );
+    await shot('nhso-authen-7-refused-th.png');
+    await agent.setMode('normal');
+    const again = page.getByTestId('authen-ask-again');
+    await again.locator('input[name=mobile]').fill('0822222222');
+    await again.getByTestId('authen-ask').click();
+    await page.locator('[data-testid=saved-authen] [data-kind=got]').waitFor({ timeout: 20_000 });
+    expect(agent.calls.filter((call) => call.path === '/api/nhso-service/confirm-save').at(-1)?.body).toMatchObject({ mobile: '0822222222' });
+    expect(await again.count()).toBe(0);
+    await expect.poll(async () => (await claimCodesOnEncounters()).length, { timeout: 10_000 }).toBe(3);
+  });
+
   it('IT sees the agent in the diagnostics and may set its address, on this computer only', async () => {
     await page.click('[data-testid=tab-it]');
     const form = page.getByTestId('nhso-agent-form');

@@ -25,6 +25,7 @@ import { DemoCardControls } from '../station/DemoCardControls.dom.js';
 import { DEFAULT_CLAIM_TYPE } from '../../../electron/contract/nhso.std.js';
 import { AuthenFields, type AuthenInput } from './AuthenFields.dom.js';
 import { AuthenRetry, AuthenState } from './AuthenState.dom.js';
+import { AuthenAskAgain } from './AuthenAskAgain.dom.js';
 import type { ErrorCode } from '../../../electron/contract/errors.std.js';
 import { normalizeMobile } from './authenView.std.js';
 
@@ -34,7 +35,7 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
   const [session, dispatch] = useCardSession();
   const [manual, setManual] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<RegisteredVisit | null>(null);
+  const [saved, setSaved] = useState<(RegisteredVisit & { readonly cid: string }) | null>(null);
   // The code, not its words: the message follows the language toggle.
   const [problem, setProblem] = useState<ErrorCode | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
@@ -52,7 +53,7 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
     try {
       const visit = await registerVisit(records, ids, settings, card, source, undefined, mobile === '' ? undefined : { mobile, claimType: authenInput.claimType });
       setAuthenInput({ mobile: '', claimType: DEFAULT_CLAIM_TYPE });
-      setSaved(visit);
+      setSaved({ ...visit, cid: card.cid });
       setManual(false);
       setRefreshKey((key) => key + 1);
       if (source === 'card' && session.card !== null && session.photo.state === 'done' && session.photo.sha256 !== null) {
@@ -91,6 +92,7 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
                 <AuthenState encounter={{ id: saved.encounterId }} detail />
               </p>
               <AuthenRetry encounterId={saved.encounterId} />
+              <AuthenAskAgain visit={saved} />
               {saved.authenError !== null && <p className="problem">{errorMessage(saved.authenError)}</p>}
             </div>
           )}
