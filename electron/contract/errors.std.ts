@@ -7,6 +7,7 @@ import { cardErrorText } from './cardErrors.std.js';
 import { deviceErrorText } from './deviceErrors.std.js';
 import { syncErrorText } from './syncErrors.std.js';
 import { nhsoErrorText } from './nhsoErrors.std.js';
+import { staffErrorText } from './staffErrors.std.js';
 
 export interface Bilingual {
   readonly th: string;
@@ -41,6 +42,7 @@ export const errorText = {
   ...deviceErrorText,
   ...syncErrorText,
   ...nhsoErrorText,
+  ...staffErrorText,
 } as const satisfies Record<string, Bilingual>;
 
 export type ErrorCode = keyof typeof errorText;

@@ -31,6 +31,10 @@ import { HospitalKey, hospitalKeyCheck } from './identity/hospitalKey.node.js';
 import { identityHandlers } from './identity/identityHandlers.node.js';
 import { StaffSession } from './staff/staffSession.node.js';
 import { staffHandlers } from './staff/staffHandlers.node.js';
+import { StaffDirectory } from './staff/staffDirectory.node.js';
+import { StaffAccountsFetch } from './staff/staffAccountsFetch.node.js';
+import { seedDemoStaff } from './staff/demoStaff.node.js';
+import { accessDenied } from '../contract/access.std.js';
 import { SyncService, type SyncServiceOptions } from './sync/syncService.node.js';
 import { syncHandlers } from './sync/syncHandlers.node.js';
 import { syncCheck } from './sync/syncDoctor.node.js';
@@ -63,6 +67,8 @@ export interface EdgeNodeOptions {
    * autoStart false (the doctor) leaves waiting requests to the running station.
    */
   readonly nhso?: Partial<Pick<AuthenServiceOptions, 'defaultAgentUrl' | 'policy' | 'client'>> & { readonly autoStart?: boolean };
+  /** Staff sign-in: the clock the idle lock and lockouts read (tests move it). */
+  readonly staff?: { readonly now?: () => Date };
 }
 
 export interface EdgeNode {
@@ -73,6 +79,7 @@ export interface EdgeNode {
   readonly settings: SettingsService;
   readonly audit: AuditLog;
   readonly staff: StaffSession;
+  readonly staffDirectory: StaffDirectory;
   readonly doctor: Doctor;
   readonly devices: DeviceService;
   readonly card: CardService | null;
@@ -93,7 +100,12 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
   const events = new EventBus();
   const settings = new SettingsService(db, (changed) => events.emit('settings.changed', changed), options.offerDemo ?? demoOffered(process.env));
   const audit = new AuditLog(db, () => settings.get().stationId, () => settings.mode() === 'demo');
-  const staff = new StaffSession(audit, (onDuty) => events.emit('staff.changed', onDuty));
+  const staffDirectory = new StaffDirectory(db);
+  // The card service is made later (and remade when the station's mode changes): read through this.
+  let cardForStaff: () => CardService | null = () => null;
+  const staff = new StaffSession({ audit, directory: staffDirectory, ...(options.staff?.now === undefined ? {} : { now: options.staff.now }), changed: (onDuty) => events.emit('staff.changed', onDuty), cardKey: () => cardForStaff()?.staffCardKey() ?? null });
+  const idleTimer = setInterval(() => staff.checkIdle(), 15_000);
+  idleTimer.unref();
   const doctor = new Doctor();
   doctor.addCheck(settingsCheck(settings));
   doctor.addCheck(databaseCheck(db, dbFile));
@@ -104,18 +116,35 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
   doctor.addCheck(hospitalKeyCheck(hospitalKey));
   const sync = new SyncService({ db, events, log, audit, settings, hospitalKey, keystore: options.sync?.keystore ?? new FileKeystore(options.dataDir), ...options.sync });
   doctor.addCheck(syncCheck(sync));
+  const staffFetch = new StaffAccountsFetch(staffDirectory, audit, log);
+  sync.onLinkUp((session, hcode) => staffFetch.run(session, hcode));
+  if (settings.mode() === 'demo') await seedDemoStaff(staffDirectory);
   const devices = new DeviceService({ db, events, log, audit, patientIdOfCid: (cid) => hospitalKey.patientId(cid), ...options.devices });
   if (options.devices?.autoStart !== false) devices.start();
   doctor.addCheck(devicePortsCheck(devices, { procDir: '/proc', hidDevices: () => devices.hidDevices(), serialPaths: () => devices.serialPaths() }));
   const cardBackend = options.card?.backend;
   const newCard = (backend: CardBackend | undefined): CardService =>
-    new CardService({ db, events, log, audit, backend, hashCid: options.card?.hashCid ?? ((cid) => hospitalKey.cidHash(cid)) });
+    new CardService({
+      db, events, log, audit, backend,
+      hashCid: options.card?.hashCid ?? ((cid) => hospitalKey.cidHash(cid)),
+      // Nobody on duty and the card is a staff member's own: it signs them in instead of opening a patient.
+      staffCard: (cid) => {
+        if (staff.current().staff !== null) return null;
+        const account = staffDirectory.byCardKey(hospitalKey.patientId(cid));
+        return account === undefined ? null : hospitalKey.patientId(cid);
+      },
+      onStaffCard: (key) => {
+        const account = key === null ? undefined : staffDirectory.byCardKey(key);
+        if (account !== undefined) events.emit('staff.cardPresented', { code: account.code, name: account.name, role: account.role });
+      },
+    });
   const station = new StationHardware({
     mode: () => settings.mode(),
     card: cardBackend === 'off' ? null : { make: newCard, given: cardBackend },
     demoDevices: () => new DemoDevices(devices),
     log,
   });
+  cardForStaff = () => station.card;
   if (cardBackend !== 'off') {
     doctor.addCheck(cardServiceCheck(() => station.card));
     doctor.addCheck(cardReadersCheck(() => station.card));
@@ -134,15 +163,18 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
 
   const handlers: Handlers = {
     // Setup may make this a demo station: its virtual card and devices are there before setup answers.
-    ...settingsHandlers(settings, audit, doctor, () => station.apply()),
+    ...settingsHandlers(settings, audit, doctor, async () => {
+      await station.apply();
+      if (settings.mode() === 'demo') await seedDemoStaff(staffDirectory);
+    }),
     ...deviceHandlers(devices, () => station.demoDevices),
     ...cardHandlers(() => station.card, () => station.demo),
     ...identityHandlers(hospitalKey, audit),
-    ...staffHandlers(staff),
+    ...staffHandlers(staff, staffDirectory, staffFetch, sync),
     ...syncHandlers(sync),
     ...nhsoHandlers(nhso),
   };
-  const dispatch = createDispatcher(handlers, log);
+  const dispatch = createDispatcher(handlers, log, (name) => accessDenied(name, { ...staff.access(), configured: settings.get().configured, noAccounts: staffDirectory.count() === 0 }));
   log.info({ dataDir: options.dataDir, mode: settings.mode() }, 'edge node started');
 
   return {
@@ -153,6 +185,7 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
     settings,
     audit,
     staff,
+    staffDirectory,
     doctor,
     devices,
     get card() {
@@ -164,6 +197,7 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
     nhso,
     async close() {
       await nhso.close();
+      clearInterval(idleTimer);
       await sync.close();
       await station.close();
       await devices.close();

@@ -5,6 +5,7 @@
 import { commands, isCommandName, type CommandName, type CommandOutput, type ParsedInput } from '../contract/contract.std.js';
 import { err, isEdgeError, ok, type Result } from '../contract/result.std.js';
 import type { Logger } from './logging/logger.node.js';
+import type { AccessDenial } from '../contract/access.std.js';
 import { isStorageFull } from '../../sync/store/storageFull.std.js';
 
 export type Handlers = {
@@ -13,9 +14,12 @@ export type Handlers = {
 
 export type Dispatch = (name: unknown, rawInput: unknown) => Promise<Result<unknown>>;
 
-export function createDispatcher(handlers: Handlers, log: Logger): Dispatch {
+/** `denied`: why the staff member on duty may not run this command now (access.std.ts), checked before parsing. */
+export function createDispatcher(handlers: Handlers, log: Logger, denied: (name: CommandName) => AccessDenial | undefined = () => undefined): Dispatch {
   return async function dispatch(name, rawInput) {
     if (!isCommandName(name)) return err('unknown_command', `unknown command ${String(name).slice(0, 80)}`);
+    const refusal = denied(name);
+    if (refusal !== undefined) return err(refusal, `${name}: ${refusal}`);
     const parsed = commands[name].input.safeParse(rawInput ?? {});
     if (!parsed.success) {
       const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('; ');

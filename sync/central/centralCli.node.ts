@@ -1,16 +1,75 @@
 /**
  * `npm run central -- provision --url <couchdb> --hcode <5 digits> --station <name> [--password <pw>] [--reset-password] [--json]`
- * Admin credentials come from COUCHDB_ADMIN_USER / COUCHDB_ADMIN_PASSWORD (never on the command line, where
+ * `npm run central -- staff add --url <couchdb> --hcode <5 digits> --code <staff code> --name <name> --role front_desk|nurse|it [--card]`
+ * `npm run central -- staff disable|reset --url <couchdb> --hcode <5 digits> --code <staff code>`
+ * A staff PIN (and with --card the staff member's citizen id) is read from standard input, one per line, never
+ * from the command line. Admin credentials come from COUCHDB_ADMIN_USER / COUCHDB_ADMIN_PASSWORD (never on the command line, where
  * they would land in shell history). Prints the station user and password once, for IT to enter at the station.
  */
 import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline';
 import { provision, ProvisionError } from './provision.node.js';
+import { addStaff, disableStaff, resetStaffPin, type StaffAdminTarget } from './staffAdmin.node.js';
+
+const STAFF_USAGE =
+  'usage: npm run central -- staff add --url <couchdb> --hcode <5 digits> --code <staff code> --name <name> --role front_desk|nurse|it [--card]\n' +
+  '       npm run central -- staff disable|reset --url <couchdb> --hcode <5 digits> --code <staff code>\n' +
+  '       (the PIN, then with --card the citizen id, are read from standard input, one per line)';
+
+/** Lines from standard input (a terminal prompt or a pipe), asked for in order. */
+async function stdinLines(prompts: readonly string[]): Promise<string[]> {
+  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: false });
+  const lines: string[] = [];
+  const iterator = rl[Symbol.asyncIterator]();
+  for (const prompt of prompts) {
+    if (process.stdin.isTTY) process.stderr.write(prompt);
+    const next = await iterator.next();
+    if (next.done === true) break;
+    lines.push(String(next.value).trim());
+  }
+  rl.close();
+  return lines;
+}
+
+async function staff(action: string | undefined, values: Record<string, string | boolean | undefined>, target: StaffAdminTarget): Promise<void> {
+  const code = typeof values['code'] === 'string' ? values['code'] : undefined;
+  if (code === undefined || (action !== 'add' && action !== 'disable' && action !== 'reset')) {
+    console.error(STAFF_USAGE);
+    process.exit(2);
+  }
+  if (action === 'disable') {
+    console.log(JSON.stringify(await disableStaff(target, code)));
+    return;
+  }
+  const withCard = values['card'] === true;
+  const [pin = '', cid] = await stdinLines(withCard && action === 'add' ? ['PIN: ', 'citizen id: '] : ['PIN: ']);
+  if (action === 'reset') {
+    console.log(JSON.stringify(await resetStaffPin(target, code, pin)));
+    return;
+  }
+  const name = typeof values['name'] === 'string' ? values['name'] : '';
+  const role = typeof values['role'] === 'string' ? values['role'] : '';
+  console.log(JSON.stringify(await addStaff(target, { code, name, role, pin, cid: withCard ? (cid ?? '') : undefined })));
+}
 
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { url: { type: 'string' }, hcode: { type: 'string' }, station: { type: 'string' }, password: { type: 'string' }, 'reset-password': { type: 'boolean', default: false }, json: { type: 'boolean', default: false } },
+    options: {
+      url: { type: 'string' }, hcode: { type: 'string' }, station: { type: 'string' }, password: { type: 'string' }, 'reset-password': { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
+      code: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, card: { type: 'boolean', default: false },
+    },
   });
+  if (positionals[0] === 'staff') {
+    const adminUser = process.env['COUCHDB_ADMIN_USER'];
+    const adminPassword = process.env['COUCHDB_ADMIN_PASSWORD'];
+    if (values.url === undefined || values.hcode === undefined || adminUser === undefined || adminPassword === undefined) {
+      console.error(`${STAFF_USAGE}\nset COUCHDB_ADMIN_USER and COUCHDB_ADMIN_PASSWORD (the central admin) in the environment`);
+      process.exit(2);
+    }
+    await staff(positionals[1], values, { url: values.url, hcode: values.hcode, adminUser, adminPassword });
+    return;
+  }
   if (positionals[0] !== 'provision' || values.url === undefined || values.hcode === undefined || values.station === undefined) {
     console.error('usage: npm run central -- provision --url <couchdb> --hcode <5 digits> --station <name> [--password <pw>] [--reset-password] [--json]');
     process.exit(2);

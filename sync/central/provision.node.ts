@@ -60,15 +60,15 @@ export class ProvisionError extends Error {
   }
 }
 
-function expectOk(answer: HttpAnswer, what: string, allowed: number[] = []): void {
+export function expectOk(answer: HttpAnswer, what: string, allowed: number[] = []): void {
   if ((answer.status >= 200 && answer.status < 300) || allowed.includes(answer.status)) return;
   throw new ProvisionError('provision_http_failed', { what, status: String(answer.status) }, JSON.stringify(answer.body).slice(0, 200));
 }
 
-type Call = (path: string, method?: string, body?: unknown) => Promise<HttpAnswer>;
+export type Call = (path: string, method?: string, body?: unknown) => Promise<HttpAnswer>;
 
 /** PUT over whatever revision is there; a concurrent provisioning's write (409) is re-read and overwritten. */
-async function putLatest(call: Call, path: string, doc: object, what: string): Promise<void> {
+export async function putLatest(call: Call, path: string, doc: object, what: string): Promise<void> {
   for (let attempt = 0; ; attempt += 1) {
     const existing = await call(path);
     const rev = existing.status === 200 ? (existing.body as { _rev?: string })._rev : undefined;
@@ -129,12 +129,18 @@ async function claimQueuePrefix(call: Call, secrets: string, hcode: string, stat
   expectOk(created, 'claim queue prefix');
 }
 
+/** Calls central as its admin (credentials from the environment of the CLI, never stored). */
+export function adminCall(url: string, adminUser: string, adminPassword: string): Call {
+  const base = url.replace(/\/+$/, '');
+  const auth = { Authorization: basicAuth(adminUser, adminPassword) };
+  return (path, method = 'GET', body) => requestJson(`${base}${path}`, { method, body, headers: auth });
+}
+
 export async function provision(options: ProvisionOptions): Promise<ProvisionResult> {
   if (!/^\d{5}$/.test(options.hcode)) throw new ProvisionError('provision_bad_hcode');
   if (!STATION_NAME.test(options.station)) throw new ProvisionError('provision_bad_station');
   const base = options.url.replace(/\/+$/, '');
-  const auth = { Authorization: basicAuth(options.adminUser, options.adminPassword) };
-  const call = (path: string, method = 'GET', body?: unknown): Promise<HttpAnswer> => requestJson(`${base}${path}`, { method, body, headers: auth });
+  const call = adminCall(options.url, options.adminUser, options.adminPassword);
 
   const database = databaseName(options.hcode);
   const secrets = secretsDatabaseName(options.hcode);

@@ -15,6 +15,10 @@ export const provisionErrorText = {
     th: 'สถานี "{station}" ลงทะเบียนไว้แล้ว รหัสผ่านเดิมยังใช้อยู่และไม่ถูกเปลี่ยน หากต้องการตั้งรหัสผ่านใหม่ ให้ใส่ --reset-password (สถานีจะต้องใส่รหัสผ่านใหม่)',
     en: 'Station "{station}" is already provisioned and keeps its password. To set a new one, add --reset-password (the station must then enter the new password).',
   },
+  provision_staff_unknown: { th: 'ไม่พบบัญชีเจ้าหน้าที่ {code}', en: 'No staff account {code}.' },
+  provision_staff_pin: { th: 'PIN ต้องเป็นตัวเลข 4–12 หลัก หรือรหัสผ่าน 8–64 ตัวอักษร', en: 'A PIN is 4–12 digits, or a passphrase of 8–64 characters.' },
+  provision_staff_cid: { th: 'เลขบัตรประชาชนของเจ้าหน้าที่ไม่ถูกต้อง (13 หลัก ตรวจหลักสุดท้ายแล้ว)', en: "The staff member's citizen id is not valid (13 digits with a right check digit)." },
+  provision_staff_bad: { th: 'ข้อมูลบัญชีเจ้าหน้าที่ไม่ถูกต้อง: {what}', en: 'The staff account is not valid: {what}.' },
   provision_http_failed: { th: 'เซิร์ฟเวอร์กลางไม่รับคำสั่ง: {what} (HTTP {status})', en: 'Central refused a provisioning step: {what} (HTTP {status}).' },
 } as const satisfies Record<string, Bilingual>;
 

@@ -23,6 +23,7 @@ import { profiles, profileNames, type ProfileName } from '../../drivers/devices/
 import type { EventBus } from '../../electron/services/eventBus.node.js';
 import { createServer } from 'node:net';
 import { hostileBytes } from '../../drivers/devices/simulators/hostileBytes.std.js';
+import { staffed } from '../factories/staff.js';
 
 const latencyFrames = Number(process.env['BENCH_FRAMES'] ?? 300);
 const throughputFrames = Number(process.env['BENCH_THROUGHPUT_FRAMES'] ?? 20_000);
@@ -61,7 +62,7 @@ function onceReading(bus: EventBus): Promise<number> {
 async function ptyLatency(): Promise<ReturnType<typeof summary>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'edge-bench-'));
   const pty = await startPtyPair();
-  const node = await createEdgeNode({ dataDir, card: { backend: 'off' } });
+  const node = staffed(await createEdgeNode({ dataDir, card: { backend: 'off' } }));
   try {
     const open = portState(node.events, 'open');
     await node.dispatch('devices.configure', { port: pty.hostPath, profile: 'omron-hbp9030' });
@@ -96,7 +97,7 @@ async function freePort(): Promise<number> {
 
 async function hl7AckLatency(): Promise<ReturnType<typeof summary>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'edge-bench-'));
-  const node = await createEdgeNode({ dataDir, card: { backend: 'off' }, devices: { tcpHost: '127.0.0.1' } });
+  const node = staffed(await createEdgeNode({ dataDir, card: { backend: 'off' }, devices: { tcpHost: '127.0.0.1' } }));
   const port = await freePort();
   try {
     const listening = portState(node.events, 'listening');

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from './harness/screens.js';
-import { openStationPage, setUpStation, type StationPage } from './harness/stationPage.js';
+import { openStationPage, type StationPage } from './harness/stationPage.js';
 import { readWinningDocs } from './harness/pouchIndexedDb.js';
 import { scanLogsForCitizenIds } from './harness/logScan.js';
 import { startFakeNhsoAgent, type FakeNhsoAgent } from '../integration/nhso/fakeNhsoAgent.js';
@@ -21,8 +21,36 @@ beforeAll(async () => {
   agent = await startFakeNhsoAgent();
   station = await openStationPage({ args: ['--demo', '--nhso-agent', agent.url], env: { EDGE_DEMO: '' } });
   page = station.page;
-  await setUpStation(page, station.app.url, { hcode: '10953', name: 'ห้องบัตร 1', expectOffered: 'demo' });
+  await page.goto(station.app.url);
+  await page.getByTestId('setup-form').waitFor();
+  await page.fill('input[name=hcode]', '10953');
+  await page.fill('input[name=stationName]', 'ห้องบัตร 1');
+  await page.click('[data-testid=setup-save]');
+  // A demo station's training accounts (DEMO_STAFF): asking for an authen code is the front desk's.
+  await signIn('demo-frontdesk', '1111');
+  await page.getByTestId('workspace-frontdesk').waitFor();
 });
+
+async function signIn(code: string, pin: string): Promise<void> {
+  await page.getByTestId('staff-sign-in').waitFor();
+  await page.fill('[data-testid=staff-form] input[name=code]', code);
+  // The page leaves first-run setup on settings.changed, before setup has seeded the demo accounts (scrypt, a
+  // moment later): an early try is refused as "no staff accounts yet", so try again for a few seconds.
+  for (let attempt = 0; ; attempt += 1) {
+    await page.fill('[data-testid=staff-form] input[name=pin]', pin);
+    await page.click('[data-testid=staff-form] button[type=submit]');
+    const signedIn = await page
+      .getByTestId('staff-on-duty')
+      .waitFor({ timeout: 2_000 })
+      .then(() => true)
+      .catch(() => false);
+    if (signedIn) return;
+    if (attempt >= 10) {
+      await shot(`nhso-authen-sign-in-failed-${code}.png`);
+      throw new Error(`sign-in as ${code} refused: ${(await page.getByTestId('staff-error').textContent()) ?? ''}`);
+    }
+  }
+}
 
 afterAll(async () => {
   await station?.close();
@@ -131,7 +159,9 @@ describe('NHSO authen code at the front desk', () => {
   });
 
   it('IT sees the agent in the diagnostics and may set its address, on this computer only', async () => {
-    await page.click('[data-testid=tab-it]');
+    await page.click('[data-testid=staff-sign-out]');
+    await signIn('demo-it', '3333');
+    await page.getByTestId('workspace-it').waitFor();
     const form = page.getByTestId('nhso-agent-form');
     await form.waitFor();
     expect(await form.getByTestId('nhso-agent-current').textContent()).toBe(`ใช้อยู่: ${agent.url}`);
@@ -146,7 +176,6 @@ describe('NHSO authen code at the front desk', () => {
     expect(await form.getByTestId('nhso-agent-current').textContent()).toBe(`ใช้อยู่: ${agent.url.replace('127.0.0.1', 'localhost')}`);
     await page.getByTestId('diagnostics').getByText('โปรแกรม สปสช. (Secure Smart Card Agent) ทำงานที่').waitFor();
     await shot('nhso-authen-6-it-agent-address-th.png');
-    await page.click('[data-testid=tab-frontdesk]');
   });
 
   it('left no citizen id in any log and raised no page errors', () => {

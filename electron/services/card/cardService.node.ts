@@ -31,6 +31,13 @@ export interface CardServiceOptions {
   readonly audit: AuditLog;
   /** Keyed hash of a cid for the audit log and photo cache (default: HMAC under the station's key). */
   readonly hashCid?: HashCid;
+  /**
+   * Card fast path: the keyed id of a staff member's card that should sign them in rather than be read as a
+   * patient's (nobody on duty, the card registered to an account), or null. Such a read never reaches the page.
+   */
+  readonly staffCard?: (cid: string) => string | null;
+  /** Told when a staff member's card is in (and when it leaves: null). */
+  readonly onStaffCard?: (key: string | null) => void;
   /** The card stack: the virtual card of a demo station, a test's; PC/SC when none is given. */
   readonly backend?: CardBackend;
 }
@@ -41,6 +48,8 @@ export class CardService {
   readonly store: CardStore;
   readonly hashCid: HashCid;
   readonly #log: Logger;
+  /** The read a staff card started (its events stay in main) and the card's keyed id. */
+  #staffCard: { readId: string; key: string } | null = null;
 
   constructor(options: CardServiceOptions) {
     this.#log = options.log;
@@ -51,6 +60,7 @@ export class CardService {
       backend: this.backend,
       emit: <E extends keyof CardReaderEvents>(name: E, payload: CardReaderEvents[E]) => {
         if (name === 'card.error') this.#log.warn({ code: (payload as CardReaderEvents['card.error']).code }, 'card read failed');
+        if (this.#staffCardEvent(name, payload as CardReaderEvents[keyof CardReaderEvents], options)) return;
         // The reader's event map is the card slice of the contract's (same names, same schemas).
         options.events.emit(name, payload as EventPayload<E>);
       },
@@ -63,6 +73,30 @@ export class CardService {
         });
       },
     });
+  }
+
+  /** The keyed id of the staff card in the reader now, or null. */
+  staffCardKey(): string | null {
+    return this.#staffCard?.key ?? null;
+  }
+
+  /** True when the event belongs to a staff member's card and stays in main. */
+  #staffCardEvent(name: keyof CardReaderEvents, payload: CardReaderEvents[keyof CardReaderEvents], options: CardServiceOptions): boolean {
+    const readId = 'readId' in payload ? payload.readId : null;
+    if (name === 'card.text' && 'card' in payload && readId !== null) {
+      const key = options.staffCard?.(payload.card.cid) ?? null;
+      if (key !== null) {
+        this.#staffCard = { readId, key };
+        options.onStaffCard?.(key);
+        return true;
+      }
+    }
+    if (name === 'card.removed' && this.#staffCard !== null) {
+      this.#staffCard = null;
+      options.onStaffCard?.(null);
+      return false;
+    }
+    return this.#staffCard !== null && readId === this.#staffCard.readId && name !== 'card.error';
   }
 
   start(): void {

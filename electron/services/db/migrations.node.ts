@@ -176,6 +176,28 @@ export const stationMigrations: readonly Migration[] = [
   },
   {
     version: 13,
+    name: 'staff accounts, sign-in attempts, idle lock',
+    sql: `
+      -- The hospital's staff accounts as this station knows them: from central's secrets database ('central'),
+      -- added at this station by IT ('station'), or a demo station's own ('demo'). pin_hash is scrypt.
+      CREATE TABLE staff_accounts (
+        code TEXT PRIMARY KEY,
+        name TEXT NOT NULL,
+        role TEXT NOT NULL,
+        active INTEGER NOT NULL,
+        pin_hash TEXT NOT NULL,
+        card_key TEXT,
+        source TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+      CREATE INDEX staff_accounts_card ON staff_accounts (card_key);
+      -- Wrong PINs per code (kept over a restart, so a restart never lifts a lockout).
+      CREATE TABLE staff_attempts (code TEXT PRIMARY KEY, failures INTEGER NOT NULL, lockouts INTEGER NOT NULL, locked_until INTEGER);
+      CREATE TABLE staff_settings (id INTEGER PRIMARY KEY CHECK (id = 1), idle_minutes INTEGER NOT NULL);
+    `,
+  },
+  {
+    version: 14,
     name: 'NHSO authen requests and agent address',
     sql: `
       -- One request per visit for an NHSO authen code through the agent on this station. The citizen id and the

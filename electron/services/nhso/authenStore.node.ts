@@ -1,5 +1,5 @@
 /**
- * The station's queue of NHSO authen requests (SQLite table nhso_authen, migration 13). The citizen id and the
+ * The station's queue of NHSO authen requests (SQLite table nhso_authen, migration 14). The citizen id and the
  * mobile number stay in a row only while it is open (pending/retrying); every transition that closes a row
  * clears them in the same statement, and the table's CHECKs refuse anything else.
  */

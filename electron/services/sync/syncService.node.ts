@@ -45,6 +45,9 @@ export interface SyncServiceOptions {
 /** Prune the probe table once per this many probes (about every 17 min while up). */
 const PRUNE_EVERY = 100;
 
+/** Link-up hooks (staff accounts) run at most this often when the link flaps. */
+const LINK_HOOK_INTERVAL_MS = 60_000;
+
 export class SyncService {
   /** Sent by the page as X-Edge-Proxy-Token; new for every process. */
   readonly proxyToken = randomBytes(24).toString('hex');
@@ -52,6 +55,9 @@ export class SyncService {
   readonly #options: SyncServiceOptions;
   readonly #policy: ProbePolicy;
   readonly #keySync: HospitalKeySync;
+  readonly #linkHooks: ((session: CentralSession, hcode: string) => Promise<unknown>)[] = [];
+  #linkHookRun: Promise<void> | null = null;
+  #linkHookAt = 0;
   readonly #monitor: LinkMonitor<ProbeRecord>;
   readonly #startedAt = new Date().toISOString();
   #session: CentralSession | null = null;
@@ -148,10 +154,41 @@ export class SyncService {
     this.#options.audit.append({ action: 'sync.configured', detail: { centralHost: new URL(centralUrl).host, stationUser: input.username, customCa: caPem !== null } });
     this.#options.log.info({ centralHost: new URL(centralUrl).host }, 'sync configured');
     await this.#keySync.sync(session, hcode);
+    await this.#runLinkHooks(true);
     this.#monitor.start();
     await this.#monitor.wake();
     this.#kick('configured');
     return this.#publish(true);
+  }
+
+  /**
+   * Runs `hook` with the logged-in central session after setup and each time the link comes back (other
+   * features fetch their central data then: the staff accounts). A hook's failure is its own to report.
+   */
+  onLinkUp(hook: (session: CentralSession, hcode: string) => Promise<unknown>): void {
+    this.#linkHooks.push(hook);
+  }
+
+  /** The logged-in central session and hospital, when sync is configured (for a fetch IT asks for now). */
+  central(): { session: CentralSession; hcode: string } | null {
+    const hcode = this.#options.settings.get().hcode;
+    return this.#session === null || hcode === null ? null : { session: this.#session, hcode };
+  }
+
+  /**
+   * One run at a time, and not again within LINK_HOOK_INTERVAL_MS of the last unless `force` (setup): a link
+   * that flaps does not refetch every time, and the probe right after setup does not repeat setup's fetch.
+   */
+  #runLinkHooks(force: boolean): Promise<void> {
+    const central = this.central();
+    if (central === null || this.#linkHooks.length === 0) return Promise.resolve();
+    if (this.#linkHookRun !== null) return this.#linkHookRun;
+    if (!force && Date.now() - this.#linkHookAt < LINK_HOOK_INTERVAL_MS) return Promise.resolve();
+    this.#linkHookAt = Date.now();
+    this.#linkHookRun = Promise.allSettled(this.#linkHooks.map((hook) => hook(central.session, central.hcode))).then(() => {
+      this.#linkHookRun = null;
+    });
+    return this.#linkHookRun;
   }
 
   syncNow(): { requestedAt: string } {
@@ -254,7 +291,10 @@ export class SyncService {
     if (before === null || before.up !== record.up || before.errorCode !== record.errorCode) {
       this.#options.log.info({ up: record.up, code: record.errorCode, rttMs: record.rttMs }, record.up ? 'central link up' : 'central link down');
     }
-    if (record.up && before?.up !== true) this.#kick('link_up');
+    if (record.up && before?.up !== true) {
+      this.#kick('link_up');
+      void this.#runLinkHooks(false);
+    }
     if (record.up && !this.#keySync.settled && this.#keyFetch === null && this.#session !== null) {
       const hcode = this.#options.settings.get().hcode;
       if (hcode !== null) {

@@ -10,14 +10,25 @@ import { SyncDevices } from '../it/SyncDevices.dom.js';
 import { errorMessage } from '../i18n/i18n.dom.js';
 import { RecordsProvider } from '../records/RecordsProvider.dom.js';
 import { patientIdFor } from '../records/identity.dom.js';
+import { useActivityPing, useStaffOnDuty } from '../staff/useStaffOnDuty.dom.js';
+import { LockScreen, SignIn } from '../staff/SignIn.dom.js';
+import type { StaffRole } from '../../../electron/contract/staff.std.js';
 
 type Workspace = 'frontdesk' | 'vitals' | 'it';
-const workspaces: readonly Workspace[] = ['frontdesk', 'vitals', 'it'];
+/** The workspaces a role works in (main refuses the rest: electron/contract/access.std.ts). */
+const workspacesOf: Readonly<Record<StaffRole, readonly Workspace[]>> = {
+  front_desk: ['frontdesk', 'vitals'],
+  nurse: ['vitals', 'frontdesk'],
+  it: ['it'],
+};
 
 export function App() {
   const { t } = useTranslation();
   const station = useStation();
-  const [workspace, setWorkspace] = useState<Workspace>('frontdesk');
+  const [chosen, setWorkspace] = useState<Workspace | null>(null);
+  const staff = useStaffOnDuty();
+  const onDuty = staff.onDuty;
+  useActivityPing(onDuty?.staff != null && !onDuty.locked);
 
   if (station.loadError !== null) {
     return (
@@ -30,10 +41,16 @@ export function App() {
   if (station.settings === null) return <main className="setup">{t('app.loading')}</main>;
   if (!station.settings.configured) return <FirstRunSetup offered={station.settings.mode} language={station.settings.language} onSettings={station.replaceSettings} />;
 
+  const role = onDuty?.staff?.role ?? null;
+  const workspaces = role === null ? [] : workspacesOf[role];
+  const workspace = chosen !== null && workspaces.includes(chosen) ? chosen : (workspaces[0] ?? null);
+  const working = onDuty?.staff != null && !onDuty.locked;
   return (
     <div className="app">
-      <Header settings={station.settings} bridgeUp={station.bridgeUp} link={station.link} onSettings={station.replaceSettings} />
-      <nav className="tabs" role="tablist">
+      <Header settings={station.settings} bridgeUp={station.bridgeUp} link={station.link} onSettings={station.replaceSettings} onDuty={onDuty} replaceOnDuty={staff.replace} />
+      {onDuty !== null && onDuty.staff === null && <SignIn demo={station.settings.mode === 'demo'} onDuty={staff.replace} />}
+      {onDuty?.staff != null && onDuty.locked && <LockScreen onDuty={onDuty} replace={staff.replace} />}
+      <nav className="tabs" role="tablist" hidden={!working}>
         {workspaces.map((name) => (
           <button
             key={name}
@@ -49,9 +66,9 @@ export function App() {
         ))}
       </nav>
       <RecordsProvider hcode={station.settings.hcode ?? ''} stationId={station.settings.stationId} demo={station.settings.mode === 'demo'}>
-        {workspace === 'frontdesk' && <FrontDesk settings={station.settings} />}
-        {workspace === 'vitals' && <Vitals settings={station.settings} resolvePatientId={patientIdFor} />}
-        {workspace === 'it' && <SyncDevices settings={station.settings} />}
+        {working && workspace === 'frontdesk' && <FrontDesk settings={station.settings} />}
+        {working && workspace === 'vitals' && <Vitals settings={station.settings} resolvePatientId={patientIdFor} />}
+        {working && workspace === 'it' && <SyncDevices settings={station.settings} />}
       </RecordsProvider>
     </div>
   );

@@ -5,15 +5,18 @@ import type { LinkState } from '../../../electron/contract/link.std.js';
 import { LanguageToggle } from './LanguageToggle.dom.js';
 import { StaffBadge } from '../staff/StaffBadge.dom.js';
 import { SyncPill } from '../sync/SyncPill.dom.js';
+import type { StaffOnDuty } from '../../../electron/contract/staff.std.js';
 
 interface HeaderProps {
   readonly settings: StationSettings;
   readonly bridgeUp: boolean;
   readonly link: LinkState;
   readonly onSettings: (settings: StationSettings) => void;
+  readonly onDuty: StaffOnDuty | null;
+  readonly replaceOnDuty: (next: StaffOnDuty) => void;
 }
 
-export function Header({ settings, bridgeUp, link, onSettings }: HeaderProps) {
+export function Header({ settings, bridgeUp, link, onSettings, onDuty, replaceOnDuty }: HeaderProps) {
   const { t } = useTranslation();
   return (
     <header className={settings.mode === 'demo' ? 'header header-demo' : 'header'}>
@@ -28,7 +31,7 @@ export function Header({ settings, bridgeUp, link, onSettings }: HeaderProps) {
         <span className="label">{t('header.hcode')}</span> <strong data-testid="header-hcode">{settings.hcode}</strong>
       </div>
       <div className="header-status">
-        <StaffBadge />
+        <StaffBadge onDuty={onDuty} replace={replaceOnDuty} />
         <span className={`pill ${bridgeUp ? 'pill-ok' : 'pill-bad'}`} data-testid="bridge-state">
           {t(bridgeUp ? 'header.bridge.up' : 'header.bridge.down')}
         </span>

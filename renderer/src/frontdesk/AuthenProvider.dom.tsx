@@ -1,7 +1,8 @@
 /**
  * This station's NHSO authen requests, kept current from `nhso.authen`, for the visit card and today's queue; and
  * the page's half of the queue: a request that has its code gets it written on its Encounter (the page owns the
- * clinical store), then main is told (`nhso.markStored`). Runs whichever workspace is shown.
+ * clinical store), then main is told (`nhso.markStored`). Runs whichever workspace is shown; what main refused
+ * while nobody was on duty is read again at the next sign-in.
  */
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
 import type { AuthenRequest } from '../../../electron/contract/nhso.std.js';
@@ -46,6 +47,8 @@ export function AuthenProvider({ records, stationId, children }: { readonly reco
       });
     }
     const stop = on('nhso.authen', accept);
+    // The list is the front desk's and nurses' (main checks): read it again whenever someone signs in or unlocks.
+    const offStaff = on('staff.changed', () => load());
     // Events sent while the bridge was down are missed: read the list again when it is back.
     const offBridge = onBridgeConnection((up) => {
       if (up) load();
@@ -54,6 +57,7 @@ export function AuthenProvider({ records, stationId, children }: { readonly reco
     return () => {
       live = false;
       stop();
+      offStaff();
       offBridge();
     };
   }, [records, stationId]);

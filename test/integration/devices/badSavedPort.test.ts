@@ -10,6 +10,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEdgeNode } from '../../../electron/services/compositionRoot.node.js';
 import { deviceNode, freeTcpPort } from './deviceNode.js';
+import { staffed } from '../../factories/staff.js';
 
 const dataDir = mkdtempSync(join(tmpdir(), 'edge-bad-port-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -39,7 +40,7 @@ describe('a bad saved device port', () => {
   });
 
   it('is named by `npm run doctor`, which only probes ports', async () => {
-    const doctorNode = await createEdgeNode({ dataDir, card: { backend: 'off' }, devices: { autoStart: false } });
+    const doctorNode = staffed(await createEdgeNode({ dataDir, card: { backend: 'off' }, devices: { autoStart: false } }));
     try {
       const devices = (await doctorNode.doctor.run()).find((check) => check.id === 'devices');
       expect(devices?.verdict).toBe('fail');

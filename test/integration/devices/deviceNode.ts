@@ -6,11 +6,12 @@ import { createServer } from 'node:net';
 import { createEdgeNode, type EdgeNode, type EdgeNodeOptions } from '../../../electron/services/compositionRoot.node.js';
 import type { CommandInput, CommandName, CommandOutput, EventName, EventPayload } from '../../../electron/contract/contract.std.js';
 import type { EventBus } from '../../../electron/services/eventBus.node.js';
+import { staffed } from '../../factories/staff.js';
 
 export type DeviceTestNode = EdgeNode & { reopen(): Promise<DeviceTestNode>; dispose(): Promise<void> };
 
 export async function deviceNode(devices: EdgeNodeOptions['devices'] = {}, dataDir = mkdtempSync(join(tmpdir(), 'edge-dev-'))): Promise<DeviceTestNode> {
-  const node = await createEdgeNode({ dataDir, devices: { tcpHost: '127.0.0.1', ...devices }, card: { backend: 'off' } });
+  const node = staffed(await createEdgeNode({ dataDir, devices: { tcpHost: '127.0.0.1', ...devices }, card: { backend: 'off' } }));
   return Object.assign(node, {
     async reopen() {
       await node.close();

@@ -18,6 +18,7 @@ import { docId } from '../../../sync/model/fhir.std.js';
 import { syntheticCid } from '../../factories/fhirFixtures.js';
 import { startFakeNhsoAgent, type FakeNhsoAgent } from './fakeNhsoAgent.js';
 import { nextEvent } from '../sync-main/syncNode.js';
+import { staffed } from '../../factories/staff.js';
 
 const policy = { baseMs: 300, maxMs: 1_000, timeoutMs: 800, answerWithinMs: 1_500 };
 let agent: FakeNhsoAgent;
@@ -29,7 +30,7 @@ let visitNo = 0;
 beforeAll(async () => {
   agent = await startFakeNhsoAgent();
   dataDir = mkdtempSync(join(tmpdir(), 'edge-nhso-'));
-  node = await createEdgeNode({ dataDir, card: { backend: 'off' }, devices: { autoStart: false }, sync: { autoStart: false }, nhso: { defaultAgentUrl: agent.url, policy } });
+  node = staffed(await createEdgeNode({ dataDir, card: { backend: 'off' }, devices: { autoStart: false }, sync: { autoStart: false }, nhso: { defaultAgentUrl: agent.url, policy } }));
   node.settings.setup({ hcode: '10953', stationName: 'ห้องบัตร 1', queuePrefix: 'A' });
   records = await DataContext.open(uniqueDbName('nhso'));
 });
@@ -126,7 +127,7 @@ describe('NHSO authen code through the agent', () => {
 
   it('answers "pending" when the first try outlasts its grace, and the try goes on', async () => {
     const quickDir = mkdtempSync(join(tmpdir(), 'edge-nhso-quick-'));
-    const quick = await createEdgeNode({ dataDir: quickDir, card: { backend: 'off' }, devices: { autoStart: false }, sync: { autoStart: false }, nhso: { defaultAgentUrl: agent.url, policy: { ...policy, answerWithinMs: 200 } } });
+    const quick = staffed(await createEdgeNode({ dataDir: quickDir, card: { backend: 'off' }, devices: { autoStart: false }, sync: { autoStart: false }, nhso: { defaultAgentUrl: agent.url, policy: { ...policy, answerWithinMs: 200 } } }));
     try {
       await agent.setMode('slow', { slowMs: 600 });
       const { encounterId, cid } = await saveVisit();
@@ -144,7 +145,7 @@ describe('NHSO authen code through the agent', () => {
 
   it('tries a waiting request at once when the link to central comes back (GIN is up again), whatever its back-off', async () => {
     const slowDir = mkdtempSync(join(tmpdir(), 'edge-nhso-gin-'));
-    const patient = await createEdgeNode({ dataDir: slowDir, card: { backend: 'off' }, devices: { autoStart: false }, sync: { autoStart: false }, nhso: { defaultAgentUrl: agent.url, policy: { ...policy, baseMs: 60_000, maxMs: 60_000 } } });
+    const patient = staffed(await createEdgeNode({ dataDir: slowDir, card: { backend: 'off' }, devices: { autoStart: false }, sync: { autoStart: false }, nhso: { defaultAgentUrl: agent.url, policy: { ...policy, baseMs: 60_000, maxMs: 60_000 } } }));
     try {
       await agent.setMode('failing', { failStatus: 503 });
       const { encounterId, cid } = await saveVisit();
@@ -219,6 +220,6 @@ describe('NHSO authen code through the agent', () => {
     expect(logs).toContain('nhso authen');
     expect(logs).not.toMatch(/(?<!\d)\d{13}(?!\d)/);
     expect(logs).not.toContain('0812345678');
-    node = await createEdgeNode({ dataDir, card: { backend: 'off' }, devices: { autoStart: false }, sync: { autoStart: false }, nhso: { defaultAgentUrl: agent.url, policy } });
+    node = staffed(await createEdgeNode({ dataDir, card: { backend: 'off' }, devices: { autoStart: false }, sync: { autoStart: false }, nhso: { defaultAgentUrl: agent.url, policy } }));
   });
 });

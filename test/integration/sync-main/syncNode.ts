@@ -10,13 +10,14 @@ import { createEdgeNode, type EdgeNode, type EdgeNodeOptions } from '../../../el
 import type { EventName, EventPayload } from '../../../electron/contract/contract.std.js';
 import { CENTRAL_ADMIN, provisionStation, sharedCentralUrl } from '../sync/centralServer.js';
 import { uniqueHcode } from '../sync/station.js';
+import { staffed } from '../../factories/staff.js';
 type ProvisionResult = Awaited<ReturnType<typeof provisionStation>>;
 
 export type SyncNode = EdgeNode & { dispose(): Promise<void> };
 
 export async function syncNode(hcode: string, sync: EdgeNodeOptions['sync'] = {}): Promise<SyncNode> {
   const dataDir = mkdtempSync(join(tmpdir(), 'edge-sync-main-'));
-  const node = await createEdgeNode({ dataDir, card: { backend: 'off' }, sync });
+  const node = staffed(await createEdgeNode({ dataDir, card: { backend: 'off' }, sync }));
   node.settings.setup({ hcode, stationName: 'OPD 1', stationCode: 'opd-1' });
   return Object.assign(node, {
     async dispose() {

@@ -6,6 +6,7 @@ import { createEdgeNode, type EdgeNode } from '../../../electron/services/compos
 import { InProcessBackend } from '../../../drivers/card/virtual/inProcessBackend.node.js';
 import type { EventName, EventPayload } from '../../../electron/contract/contract.std.js';
 import { identity } from '../../factories/cardIdentities.js';
+import { staffed } from '../../factories/staff.js';
 
 let node: EdgeNode | null = null;
 let dir = '';
@@ -17,7 +18,7 @@ afterEach(async () => {
 
 async function demoNode(): Promise<{ node: EdgeNode; next: <E extends EventName>(name: E, match?: (p: EventPayload<E>) => boolean) => Promise<EventPayload<E>> }> {
   dir = mkdtempSync(join(tmpdir(), 'edge-card-'));
-  const created = await createEdgeNode({ dataDir: dir, offerDemo: false, card: { backend: new InProcessBackend() } });
+  const created = staffed(await createEdgeNode({ dataDir: dir, offerDemo: false, card: { backend: new InProcessBackend() } }));
   node = created;
   // The virtual card works on a station set up as demo only.
   const setup = await created.dispatch('settings.setup', { hcode: '10953', stationName: 'สาธิต', mode: 'demo' });
@@ -54,10 +55,10 @@ describe('card service in the edge node (demo virtual card)', () => {
     expect(again).toMatchObject({ ok: true, value: { card: { cid: identity(1).cid } } });
   });
 
-  it('the audit entry of a card read names the staff member on duty; unidentified before sign-in and after sign-out', async () => {
+  it('the audit entry of a card read names the staff member who signed in with their PIN', async () => {
     const { node, next } = await demoNode();
     const actors = async (): Promise<string[]> => {
-      const audit = await node.dispatch('audit.recent', { limit: 20 });
+      const audit = await node.dispatch('audit.recent', { limit: 40 });
       return (audit.ok ? (audit.value as { action: string; actor: string }[]) : []).filter((entry) => entry.action === 'card.read').map((entry) => entry.actor);
     };
     const readOnce = async (): Promise<void> => {
@@ -66,15 +67,17 @@ describe('card service in the edge node (demo virtual card)', () => {
       await text;
       await node.dispatch('card.demoRemove', {});
     };
-    await readOnce();
+    // a demo station's own training accounts (DEMO_STAFF), signed in with their PINs
+    expect(await node.dispatch('staff.signIn', { code: 'demo-frontdesk', pin: '9999' })).toMatchObject({ ok: false, error: { code: 'staff_sign_in_failed' } });
     const changed = next('staff.changed');
-    expect(await node.dispatch('staff.signIn', { id: 'fd-017', name: 'Test Clerk', role: 'front_desk' })).toMatchObject({ ok: true, value: { staff: { id: 'fd-017' } } });
+    expect(await node.dispatch('staff.signIn', { code: 'demo-frontdesk', pin: '1111' })).toMatchObject({ ok: true, value: { staff: { id: 'demo-frontdesk', role: 'front_desk' } } });
     expect((await changed).staff?.role).toBe('front_desk');
     await readOnce();
-    await node.dispatch('staff.signOut', {});
+    expect(await node.dispatch('staff.signIn', { code: 'demo-nurse', pin: '2222' })).toMatchObject({ ok: true });
     await readOnce();
-    expect(await actors()).toEqual(['unidentified', 'front_desk:fd-017', 'unidentified']);
-    expect(await node.dispatch('staff.signIn', { id: 'no spaces allowed', name: 'X', role: 'nurse' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect((await actors()).slice(0, 2).reverse()).toEqual(['front_desk:demo-frontdesk', 'nurse:demo-nurse']);
+    // a self-declared name and role is no longer a sign-in
+    expect(await node.dispatch('staff.signIn', { id: 'fd-017', name: 'X', role: 'nurse' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
 
   it('after card.markPhotoStored the next read of the same card skips the photo', async () => {
@@ -96,7 +99,7 @@ describe('card service in the edge node (demo virtual card)', () => {
     expect(await node.dispatch('card.read', {})).toMatchObject({ ok: false, error: { code: 'card_no_card' } });
     dir = dir || mkdtempSync(join(tmpdir(), 'edge-card-'));
     const other = mkdtempSync(join(tmpdir(), 'edge-card-off-'));
-    const off = await createEdgeNode({ dataDir: other, card: { backend: 'off' } });
+    const off = staffed(await createEdgeNode({ dataDir: other, card: { backend: 'off' } }));
     expect(await off.dispatch('card.demoInsert', {})).toMatchObject({ ok: false, error: { code: 'card_no_service' } });
     await off.close();
     rmSync(other, { recursive: true, force: true });

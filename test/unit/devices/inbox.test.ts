@@ -8,6 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { sampleFrame } from '../../../drivers/devices/simulators/frames.std.js';
+import { staffed } from '../../factories/staff.js';
 
 let node: DeviceTestNode | undefined;
 afterEach(async () => {
@@ -125,7 +126,7 @@ describe('device inbox commands', () => {
 
   it('demo station: simulated devices produce readings on command through the real pipeline', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'edge-demo-'));
-    const demo = await createEdgeNode({ dataDir, card: { backend: 'off' } });
+    const demo = staffed(await createEdgeNode({ dataDir, card: { backend: 'off' } }));
     try {
       expect((await demo.dispatch('settings.setup', { hcode: '10953', stationName: 'สาธิต', mode: 'demo' })).ok).toBe(true);
       const reading = nextEvent(demo.events, 'devices.reading', (r) => r.profile === 'masimo-rad8');

@@ -6,6 +6,7 @@ import { retryDelayMs, DEFAULT_RETRY_POLICY } from '../../../electron/services/n
 import { errorText } from '../../../electron/contract/errors.std.js';
 import { nhsoErrorCodes } from '../../../electron/contract/nhsoErrors.std.js';
 import { nhsoVerdict } from '../../../electron/services/nhso/nhsoDoctor.std.js';
+import { accessDenied } from '../../../electron/contract/access.std.js';
 
 describe('the agent address', () => {
   it('takes this computer only, as an origin', () => {
@@ -118,5 +119,18 @@ describe("the doctor's NHSO check", () => {
     expect(down.verdict).toBe('warn');
     expect(down.th).toContain('ไม่ได้');
     expect(down.th).toContain('รอส่ง 1 รายการ');
+  });
+});
+
+describe('who may ask for authen codes', () => {
+  const on = (role: 'front_desk' | 'nurse' | 'it' | null) => ({ role, locked: false, configured: true, noAccounts: false });
+  it('the front desk and nurses ask; IT and nobody may not; the agent address is IT’s', () => {
+    for (const name of ['nhso.requestAuthen', 'nhso.authenRequests', 'nhso.latestAuthen', 'nhso.readRights', 'nhso.retryNow', 'nhso.markStored'] as const) {
+      expect(accessDenied(name, on('front_desk'))).toBeUndefined();
+      expect(accessDenied(name, on('it'))).toBe('staff_forbidden');
+      expect(accessDenied(name, on(null))).toBe('staff_not_signed_in');
+    }
+    expect(accessDenied('nhso.setAgentUrl', on('front_desk'))).toBe('staff_forbidden');
+    expect(accessDenied('nhso.setAgentUrl', on('it'))).toBeUndefined();
   });
 });

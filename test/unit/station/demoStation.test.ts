@@ -11,6 +11,7 @@ import { nextEvent } from '../../integration/devices/deviceNode.js';
 import type { AuditEntry, StationSettings } from '../../../electron/contract/settings.std.js';
 import type { InboxItem } from '../../../electron/contract/devices.std.js';
 import type { CardStatus } from '../../../electron/contract/card.std.js';
+import { staffed } from '../../factories/staff.js';
 
 const open: { node: EdgeNode; dir: string }[] = [];
 afterEach(async () => {
@@ -23,7 +24,7 @@ afterEach(async () => {
 
 async function station(options: Partial<EdgeNodeOptions> = {}, dir = mkdtempSync(join(tmpdir(), 'edge-mode-'))): Promise<EdgeNode> {
   // A given virtual card stack: the test is then about the station's mode, not about what hardware is present.
-  const node = await createEdgeNode({ dataDir: dir, offerDemo: false, card: { backend: new InProcessBackend() }, devices: { tcpHost: '127.0.0.1' }, ...options });
+  const node = staffed(await createEdgeNode({ dataDir: dir, offerDemo: false, card: { backend: new InProcessBackend() }, devices: { tcpHost: '127.0.0.1' }, ...options }));
   open.push({ node, dir });
   return node;
 }
@@ -86,7 +87,7 @@ describe('a station set up as demo', () => {
 
   it('inserts and removes the virtual card, marks its audit entries, and stays demo after a restart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'edge-mode-'));
-    const first = await createEdgeNode({ dataDir: dir, offerDemo: false, card: { backend: new InProcessBackend() } });
+    const first = staffed(await createEdgeNode({ dataDir: dir, offerDemo: false, card: { backend: new InProcessBackend() } }));
     try {
       expect((await value<StationSettings>(first, 'settings.setup', { hcode: '10953', stationName: 'สาธิต', mode: 'demo' })).mode).toBe('demo');
       const text = nextEvent(first.events, 'card.text');
