@@ -4,14 +4,15 @@
  */
 import type { Framer } from './parsers/framing.std.js';
 import { ProfileName as ProfileNameSchema } from '../../electron/contract/devices.std.js';
-import type { DecodeContext, DecodeResult } from './parsers/reading.std.js';
+import type { DecodeContext, DecodeResult, DeviceRanges } from './parsers/reading.std.js';
 import { createMllpFramer, decodeOru, RawHl7Framer } from './parsers/hl7.std.js';
 import { mdcCodeMap, mindrayLegacyCodeMap, freeTextCodeMap } from './parsers/hl7Codes.std.js';
-import { createCsvLineFramer, decodeOmronHbp9020, decodeOmronHbp9030 } from './parsers/omronHbp.std.js';
+import { HBP9030_RANGES, createCsvLineFramer, createHbp9030Framer, decodeOmronHbp9020, decodeOmronHbp9030 } from './parsers/omronHbp.std.js';
 import { createAndTm2657pFramer, decodeAndTm2657p } from './parsers/andTm2657p.std.js';
 import { createTerumoFramer, decodeTerumoBp500 } from './parsers/terumoBp500.std.js';
 import { GtechFramer, decodeGtech } from './parsers/gtechGl310.std.js';
-import { createTanitaFramer, decodeTanitaSc240 } from './parsers/tanitaSc240.std.js';
+import { createTanitaFramer, decodeTanita } from './parsers/tanita.std.js';
+import { TANITA_MODELS, type TanitaModel } from './parsers/tanitaModels.std.js';
 import { createMasimoFramer, decodeMasimoRad8 } from './parsers/masimoRad8.std.js';
 import { createContecFramer, decodeContecPacket } from './parsers/contecCms50dPlus.std.js';
 import { WholeChunkFramer } from './parsers/framing.std.js';
@@ -54,11 +55,28 @@ export interface DeviceProfile {
    * samples, then at most one per `holdMs` while the finger stays in.
    */
   readonly continuous?: { readonly stableSamples: number; readonly holdMs: number; readonly tolerance: number };
+  /** The device's stated measurement limits, applied by its decoder (narrower than the vocabulary's ranges). */
+  readonly deviceRanges?: DeviceRanges;
   readonly source: string;
   readonly confidence: Confidence;
 }
 
 const bp8n1 = (baudRate: number): SerialSettings => ({ baudRate, dataBits: 8, parity: 'none', stopBits: 1 });
+
+/** A Tanita scale: the one family parser with the model's data (baud not in the sources: 9600 assumed). */
+function tanita(model: TanitaModel, label: string, source: string, confidence: Confidence): DeviceProfile {
+  return {
+    name: model.profile,
+    label,
+    kind: 'scale',
+    transports: ['serial'],
+    serial: bp8n1(9600),
+    createFramer: () => createTanitaFramer(model),
+    decode: (frame, ctx) => decodeTanita(frame, ctx, model),
+    source,
+    confidence,
+  };
+}
 
 export const profiles: Readonly<Record<ProfileName, DeviceProfile>> = {
   'hl7-mllp': {
@@ -89,13 +107,14 @@ export const profiles: Readonly<Record<ProfileName, DeviceProfile>> = {
   },
   'omron-hbp9030': {
     name: 'omron-hbp9030',
-    label: 'Omron HBP-9030 kiosk BP (CSV)',
+    label: 'Omron HBP-9030 kiosk BP (format 5, or recognised from the line)',
     kind: 'bp',
     transports: ['serial'],
     serial: bp8n1(9600),
-    createFramer: createCsvLineFramer,
-    decode: decodeOmronHbp9030,
-    source: 'Thai kiosk apps (MDI/EnvisionIE and a second script), reference §A2',
+    createFramer: createHbp9030Framer,
+    decode: (frame, ctx) => decodeOmronHbp9030(frame, ctx),
+    deviceRanges: HBP9030_RANGES,
+    source: 'BP_checker lib/BP_Parser.h (format 5, limits); Thai kiosk apps (MDI/EnvisionIE and a second script), reference §A2',
     confidence: 'M',
   },
   'omron-hbp9020': {
@@ -142,17 +161,16 @@ export const profiles: Readonly<Record<ProfileName, DeviceProfile>> = {
     source: 'MDI/EnvisionIE, reference §A2',
     confidence: 'M',
   },
-  'tanita-sc240': {
-    name: 'tanita-sc240',
-    label: 'Tanita SC-240 body composition scale',
-    kind: 'scale',
-    transports: ['serial'],
-    serial: bp8n1(9600),
-    createFramer: createTanitaFramer,
-    decode: (frame, ctx) => decodeTanitaSc240(frame, ctx),
-    source: 'eightypop/sc240scale lib/tanita-scale.js; SC-240 manual output sample (CS = sum mod 256), reference §A2 (baud unverified)',
-    confidence: 'M',
-  },
+  'tanita-sc240': tanita(TANITA_MODELS['tanita-sc240'], 'Tanita SC-240 body composition scale',
+    'eightypop/sc240scale lib/tanita-scale.js; SC-240 manual output sample (CS = sum mod 256), reference §A2 (baud unverified)', 'M'),
+  'tanita-sc330': tanita(TANITA_MODELS['tanita-sc330'], 'Tanita SC-330 body composition scale',
+    'a public SC-330 serial-to-web bridge (README log and TanitaDataModel.java); baud unverified', 'M'),
+  'tanita-mc780': tanita(TANITA_MODELS['tanita-mc780'], 'Tanita MC-780 segmental body composition analyser (long lines)',
+    'code4fukui/bodychecker MC780A.js and MC780A.test.js; baud unverified', 'M'),
+  'tanita-dc320': tanita(TANITA_MODELS['tanita-dc320'], 'Tanita DC-320 body composition scale',
+    'a public DC-320 kiosk script (sample line in a comment); date order and baud unverified', 'L'),
+  'tanita-bc418': tanita(TANITA_MODELS['tanita-bc418'], 'Tanita BC-418 segmental body composition analyser',
+    'obiba/onyx Bc418InstrumentRunner.java (field order); no captured line public; baud unverified', 'L'),
   'masimo-rad8': {
     name: 'masimo-rad8',
     label: 'Masimo Rad-8 pulse oximeter (ASCII 1 mode)',

@@ -1,8 +1,7 @@
 /**
  * Who may run each command, checked by main's dispatcher before the handler (never only in the UI).
- * - `anyone`: the station's own machinery and signing in (settings, link status, replication endpoints,
- *   hardware presence): nothing here reads or writes a patient's data or changes how the station works.
- * - `signedIn`: any staff member on duty (not idle-locked).
+ * - `anyone`: the station's own machinery and signing in (settings, link status, replication endpoints and
+ *   "sync now", hardware presence): nothing here reads or writes a patient's data or changes how the station works.
  * - a role list: clinical work is the front desk's and the nurses'; station setup, sync configuration,
  *   device ports and listeners, staff management, the audit trail and diagnostics are IT's (IT sees no patient).
  * First-run setup is open until the station is set up (nobody can have signed in before it exists), and
@@ -12,7 +11,7 @@
 import type { CommandName } from './contract.std.js';
 import type { StaffRole } from '../../sync/model/staff.std.js';
 
-export type Access = 'anyone' | 'signedIn' | readonly StaffRole[];
+export type Access = 'anyone' | readonly StaffRole[];
 
 const CLINICAL: readonly StaffRole[] = ['front_desk', 'nurse'];
 const IT: readonly StaffRole[] = ['it'];
@@ -59,7 +58,7 @@ export const COMMAND_ACCESS: Readonly<Record<CommandName, Access>> = {
   'sync.status': 'anyone',
   'sync.endpoint': 'anyone',
   'sync.report': 'anyone',
-  'sync.now': 'signedIn',
+  'sync.now': 'anyone',
   'sync.configure': IT,
   'sync.conflicts': IT,
   'sync.rejections': IT,
@@ -96,6 +95,5 @@ export function accessDenied(name: CommandName, context: AccessContext): AccessD
   if (context.noAccounts && BOOTSTRAP.has(name)) return undefined;
   if (context.role === null) return 'staff_not_signed_in';
   if (context.locked) return 'staff_locked';
-  if (access === 'signedIn') return undefined;
   return access.includes(context.role) ? undefined : 'staff_forbidden';
 }

@@ -24,6 +24,8 @@ export const StaffOnDuty = z.object({
   /** Signed in but idle too long: nothing runs until the PIN is given again. */
   locked: z.boolean(),
   idleMinutes: z.number().int(),
+  /** The station knows no staff account yet: the sign-in screen offers IT the link to central instead. */
+  noAccounts: z.boolean(),
 });
 export type StaffOnDuty = z.infer<typeof StaffOnDuty>;
 
@@ -74,6 +76,6 @@ export const staffEvents = {
 } as const;
 
 /** The audit actor: `<role>:<staff code>`, or `unidentified` while nobody has signed in at the station. */
-export function auditActor(onDuty: StaffOnDuty): string {
+export function auditActor(onDuty: Pick<StaffOnDuty, 'staff'>): string {
   return onDuty.staff === null ? 'unidentified' : `${onDuty.staff.role}:${onDuty.staff.id}`;
 }

@@ -117,7 +117,10 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
   const sync = new SyncService({ db, events, log, audit, settings, hospitalKey, keystore: options.sync?.keystore ?? new FileKeystore(options.dataDir), ...options.sync });
   doctor.addCheck(syncCheck(sync));
   const staffFetch = new StaffAccountsFetch(staffDirectory, audit, log);
-  sync.onLinkUp((session, hcode) => staffFetch.run(session, hcode));
+  sync.onLinkUp(async (session, hcode) => {
+    await staffFetch.run(session, hcode);
+    staff.accountsChanged();
+  });
   if (settings.mode() === 'demo') await seedDemoStaff(staffDirectory);
   const devices = new DeviceService({ db, events, log, audit, patientIdOfCid: (cid) => hospitalKey.patientId(cid), ...options.devices });
   if (options.devices?.autoStart !== false) devices.start();

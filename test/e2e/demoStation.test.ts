@@ -8,10 +8,10 @@ import type { DevBrowser } from './harness/devBrowser.js';
 import type { BridgeClient } from './harness/bridgeClient.js';
 import { screenshot } from './harness/screens.js';
 import { openStationPage, setUpStation, type StationPage } from './harness/stationPage.js';
+import { signIn, stationAudit } from './harness/staffAccounts.js';
 import { readWinningDocs } from './harness/pouchIndexedDb.js';
 import { DEMO_TAG } from '../../sync/model/systems.std.js';
 import type { InboxItem } from '../../electron/contract/devices.std.js';
-import type { AuditEntry } from '../../electron/contract/settings.std.js';
 
 let station: StationPage;
 let app: DevBrowser;
@@ -32,6 +32,10 @@ describe('a demo station, chosen on purpose', () => {
   it('the try-it path preselects "demo station" at setup, and the header says so on every tab', async () => {
     expect(app.output()).toContain('First-run setup offers a demo station');
     await setUpStation(page, app.url, { hcode: '10953', name: 'ทดลองใช้', expectOffered: 'demo', beforeSave: () => shot('setup-demo-offered-th.png') });
+    // a demo station lists its training accounts on the sign-in screen
+    expect(await page.getByTestId('demo-staff').textContent()).toContain('demo-frontdesk');
+    await shot('sign-in-demo-th.png');
+    await signIn(page, { code: 'demo-frontdesk', pin: '1111' });
     for (const tab of ['frontdesk', 'vitals', 'it']) {
       await page.click(`[data-testid=tab-${tab}]`);
       expect(await page.getByTestId('demo-badge').textContent()).toBe('สถานีสาธิต · ข้อมูลสมมติ');
@@ -83,7 +87,7 @@ describe('a demo station, chosen on purpose', () => {
       return !tags.some((tag) => tag.system === DEMO_TAG.system && tag.code === DEMO_TAG.code);
     });
     expect(untagged.map((doc) => doc.id)).toEqual([]);
-    const audit = await bridge.call<AuditEntry[]>('audit.recent', { limit: 50 });
+    const audit = stationAudit(app.dataDir, 50);
     expect(audit.map((entry) => entry.action)).toEqual(expect.arrayContaining(['station.setup', 'card.read']));
     expect(audit.filter((entry) => !entry.demo)).toEqual([]);
   });

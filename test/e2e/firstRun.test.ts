@@ -6,6 +6,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startDevBrowser, type DevBrowser } from './harness/devBrowser.js';
 import { launchChromium, outputDir } from './harness/chromium.js';
 import { scanLogsForCitizenIds } from './harness/logScan.js';
+import { addE2eStaff, signIn } from './harness/staffAccounts.js';
 
 let app: DevBrowser;
 let browser: Browser;
@@ -60,7 +61,15 @@ describe('first run in the browser', () => {
     expect(await page.getByTestId('header-hcode').textContent()).toBe('10953');
     expect(await page.getByTestId('header-station').textContent()).toContain('จุดคัดกรอง OPD 1');
     expect(await page.getByTestId('bridge-state').textContent()).toBe('เชื่อมต่อบริการเครื่องแล้ว');
+    // nobody is on duty yet: the sign-in screen, and for a station without accounts the way to central
+    await page.getByTestId('staff-sign-in').waitFor();
+    await page.getByTestId('staff-bootstrap').waitFor();
+    await page.screenshot({ path: join(outputDir(), 'first-run-sign-in-th.png'), fullPage: true });
+    await addE2eStaff(app.dataDir);
+    await signIn(page, 'it');
     expect(await page.getByRole('tab', { name: 'ซิงค์และอุปกรณ์ (ไอที)' }).isVisible()).toBe(true);
+    // IT works on the station, not on patients
+    expect(await page.getByTestId('tab-frontdesk').isVisible()).toBe(false);
   });
 
   it('switches to English and keeps settings and language across a reload', async () => {
@@ -69,7 +78,7 @@ describe('first run in the browser', () => {
     await page.reload();
     await page.getByTestId('header-hcode').waitFor();
     expect(await page.getByTestId('header-hcode').textContent()).toBe('10953');
-    expect(await page.getByRole('tab', { name: 'Front desk' }).isVisible()).toBe(true);
+    expect(await page.getByRole('tab', { name: 'Sync & devices (IT)' }).isVisible()).toBe(true);
     expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
   });
 
@@ -83,9 +92,12 @@ describe('first run in the browser', () => {
     // The audit trail in words, not codes (here in English: the page was switched above).
     const audit = (await page.locator('table.audit').textContent()) ?? '';
     expect(audit).toContain('Set up the station');
+    expect(audit).toContain('Signed in at the station');
     expect(audit).not.toMatch(/station\.setup|staff\.signIn|card\.read/);
     await page.screenshot({ path: join(outputDir(), 'first-run-it.png'), fullPage: true });
+    await page.getByTestId('staff-accounts').locator('tr[data-code=test-nurse]').waitFor();
     await page.click('[data-testid=language-toggle]');
+    await signIn(page, 'front_desk');
     await page.click('[data-testid=tab-frontdesk]');
     await page.screenshot({ path: join(outputDir(), 'front-desk-th.png'), fullPage: true });
   });

@@ -13,6 +13,8 @@ import { vpcdCard } from '../integration/card/virtualCards.js';
 import { demoIdentities } from '../factories/cardIdentities.js';
 import type { VpcdCard } from '../../drivers/card/virtual/vpcdCard.node.js';
 import type { SyntheticIdentity } from '../../drivers/card/virtual/identity.std.js';
+import { addE2eStaff, addStationStaff, signIn, stationAudit, submitSignIn } from './harness/staffAccounts.js';
+import { TEST_PIN } from '../factories/staff.js';
 
 let pcscd: PcscdFixture;
 let app: DevBrowser;
@@ -36,7 +38,7 @@ beforeAll(async () => {
   await page.fill('input[name=stationName]', 'ห้องบัตร 1');
   await page.fill('input[name=queuePrefix]', 'A');
   await page.click('[data-testid=setup-save]');
-  await page.getByTestId('workspace-frontdesk').waitFor();
+  await page.getByTestId('staff-sign-in').waitFor();
 });
 
 afterAll(async () => {
@@ -66,13 +68,15 @@ async function remove(): Promise<void> {
 }
 
 describe('front desk with a card in a real PC/SC reader', () => {
-  it('the clerk signs in from the header, so the audit log names who read each card', async () => {
-    await page.click('[data-testid=staff-sign-in-open]');
-    await page.fill('[data-testid=staff-form] input[name=id]', 'fd-001');
-    await page.fill('[data-testid=staff-form] input[name=name]', 'เจ้าหน้าที่ ทดสอบ');
-    await page.click('[data-testid=staff-form] button[type=submit]');
-    await page.getByTestId('staff-on-duty').waitFor();
+  it('the clerk signs in with her staff code and PIN, so the audit log names who read each card', async () => {
+    await addE2eStaff(app.dataDir);
+    await addStationStaff(app.dataDir, { code: 'fd-001', name: 'เจ้าหน้าที่ ทดสอบ', role: 'front_desk' });
+    await submitSignIn(page, { code: 'fd-001', pin: '999999' });
+    await page.getByTestId('staff-error').filter({ hasText: 'รหัสเจ้าหน้าที่หรือ PIN ไม่ถูกต้อง' }).waitFor();
+    await page.screenshot({ path: join(outputDir(), 'sign-in-wrong-pin-th.png'), fullPage: true });
+    await signIn(page, { code: 'fd-001', pin: TEST_PIN });
     expect(await page.getByTestId('staff-on-duty').textContent()).toContain('เจ้าหน้าที่ ทดสอบ');
+    await page.getByTestId('workspace-frontdesk').waitFor();
   });
 
   it('fills the form from the card, photo included, and finds no record for a new patient', async () => {
@@ -89,7 +93,7 @@ describe('front desk with a card in a real PC/SC reader', () => {
     expect(size).toBeGreaterThan(0);
     await page.getByText('ผู้ป่วยใหม่').waitFor();
     await page.screenshot({ path: join(outputDir(), 'front-desk-card.png'), fullPage: true });
-    const audit = await bridge.call<{ action: string; actor: string }[]>('audit.recent', { limit: 10 });
+    const audit = stationAudit(app.dataDir, 10);
     expect(audit.find((entry) => entry.action === 'card.read')?.actor).toBe('front_desk:fd-001');
   });
 

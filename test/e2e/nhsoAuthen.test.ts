@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { screenshot } from './harness/screens.js';
-import { openStationPage, type StationPage } from './harness/stationPage.js';
+import { openStationPage, setUpStation, type StationPage } from './harness/stationPage.js';
+import { signIn, submitSignIn } from './harness/staffAccounts.js';
 import { readWinningDocs } from './harness/pouchIndexedDb.js';
 import { scanLogsForCitizenIds } from './harness/logScan.js';
 import { startFakeNhsoAgent, type FakeNhsoAgent } from '../integration/nhso/fakeNhsoAgent.js';
@@ -21,35 +22,28 @@ beforeAll(async () => {
   agent = await startFakeNhsoAgent();
   station = await openStationPage({ args: ['--demo', '--nhso-agent', agent.url], env: { EDGE_DEMO: '' } });
   page = station.page;
-  await page.goto(station.app.url);
-  await page.getByTestId('setup-form').waitFor();
-  await page.fill('input[name=hcode]', '10953');
-  await page.fill('input[name=stationName]', 'ห้องบัตร 1');
-  await page.click('[data-testid=setup-save]');
+  await setUpStation(page, station.app.url, { hcode: '10953', name: 'ห้องบัตร 1', expectOffered: 'demo' });
   // A demo station's training accounts (DEMO_STAFF): asking for an authen code is the front desk's.
-  await signIn('demo-frontdesk', '1111');
+  await signInOnceSeeded({ code: 'demo-frontdesk', pin: '1111' });
   await page.getByTestId('workspace-frontdesk').waitFor();
 });
 
-async function signIn(code: string, pin: string): Promise<void> {
-  await page.getByTestId('staff-sign-in').waitFor();
-  await page.fill('[data-testid=staff-form] input[name=code]', code);
-  // The page leaves first-run setup on settings.changed, before setup has seeded the demo accounts (scrypt, a
-  // moment later): an early try is refused as "no staff accounts yet", so try again for a few seconds.
-  for (let attempt = 0; ; attempt += 1) {
-    await page.fill('[data-testid=staff-form] input[name=pin]', pin);
-    await page.click('[data-testid=staff-form] button[type=submit]');
+/**
+ * The page leaves first-run setup on settings.changed, before setup has seeded the demo accounts (scrypt, a moment
+ * later), so an early sign-in is refused as "no staff accounts yet": try again for a few seconds.
+ */
+async function signInOnceSeeded(account: { code: string; pin: string }): Promise<void> {
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    await submitSignIn(page, account);
     const signedIn = await page
       .getByTestId('staff-on-duty')
       .waitFor({ timeout: 2_000 })
       .then(() => true)
       .catch(() => false);
     if (signedIn) return;
-    if (attempt >= 10) {
-      await shot(`nhso-authen-sign-in-failed-${code}.png`);
-      throw new Error(`sign-in as ${code} refused: ${(await page.getByTestId('staff-error').textContent()) ?? ''}`);
-    }
   }
+  await shot(`nhso-authen-sign-in-failed-${account.code}.png`);
+  throw new Error(`sign-in as ${account.code} refused: ${(await page.getByTestId('staff-error').textContent()) ?? ''}`);
 }
 
 afterAll(async () => {
@@ -159,8 +153,7 @@ describe('NHSO authen code at the front desk', () => {
   });
 
   it('IT sees the agent in the diagnostics and may set its address, on this computer only', async () => {
-    await page.click('[data-testid=staff-sign-out]');
-    await signIn('demo-it', '3333');
+    await signIn(page, { code: 'demo-it', pin: '3333' });
     await page.getByTestId('workspace-it').waitFor();
     const form = page.getByTestId('nhso-agent-form');
     await form.waitFor();

@@ -35,7 +35,7 @@ afterAll(async () => {
 
 describe('a real station with no hardware', () => {
   it('setup offers a real station by default', async () => {
-    await setUpStation(page, station.app.url, { hcode: '10953', name: 'ห้องบัตร 1', expectOffered: 'real' });
+    await setUpStation(page, station.app.url, { hcode: '10953', name: 'ห้องบัตร 1', expectOffered: 'real', signIn: { as: 'front_desk', dataDir: station.app.dataDir } });
     expect(await page.getByTestId('demo-badge').count()).toBe(0);
   });
 

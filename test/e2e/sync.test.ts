@@ -26,6 +26,9 @@ import { basicAuth } from '../../sync/central/centralHttp.node.js';
 import { settledConflict } from '../../sync/replication/conflictRules.std.js';
 import { demoIdentities, withCheckDigit } from '../factories/cardIdentities.js';
 import { queueNumberOf, type EncounterDoc } from '../../sync/model/encounter.std.js';
+import { signIn } from './harness/staffAccounts.js';
+import { TEST_PIN } from '../factories/staff.js';
+import { addStaff } from '../../sync/central/staffAdmin.node.js';
 
 const HCODE = '10953';
 const person = ((found) => {
@@ -91,13 +94,26 @@ async function openStation(label: string, prefix: string, stationName: string): 
   await page.fill('input[name=stationName]', stationName);
   await page.fill('input[name=queuePrefix]', prefix);
   await page.click('[data-testid=setup-save]');
-  await page.getByTestId('workspace-frontdesk').waitFor();
+  await page.getByTestId('staff-bootstrap').waitFor();
   return { label, prefix, app, page, account, errors, consoleErrors, expectedFailures: [...EXPECTED_FAILURES] };
 }
 
 /** The dashboard's state (data-state on the state card), waited for on the IT tab. */
+/** The central front-desk account the stations sign in with once they have fetched it (added in beforeAll). */
+const CLERK = { code: 'fd-sync', pin: TEST_PIN };
+
+/** Signed in as the clerk (the accounts come from central after the station is linked). */
+async function ensureSignedIn(target: StationUnderTest): Promise<void> {
+  if (!(await target.page.getByTestId('staff-on-duty').isVisible())) await signIn(target.page, CLERK);
+}
+
+/** The dashboard: on the IT tab once someone is on duty, on the sign-in screen before (linking a new station). */
+async function showDashboard(target: StationUnderTest): Promise<void> {
+  if (await target.page.getByTestId('tab-it').isVisible()) await target.page.click('[data-testid=tab-it]');
+}
+
 async function waitForState(target: StationUnderTest, state: string, codes: readonly string[] = [''], timeout = 45_000): Promise<void> {
-  await target.page.click('[data-testid=tab-it]');
+  await showDashboard(target);
   await target.page
     .locator(codes.map((code) => `[data-testid=sync-state][data-state="${state}"][data-code="${code}"]`).join(', '))
     .waitFor({ timeout })
@@ -110,7 +126,7 @@ async function waitForState(target: StationUnderTest, state: string, codes: read
 }
 
 async function configure(target: StationUnderTest, password: string): Promise<void> {
-  await target.page.click('[data-testid=tab-it]');
+  await showDashboard(target);
   const form = target.page.getByTestId('sync-config-form');
   await form.locator('input[name=centralUrl]').fill(link.url);
   await form.locator('input[name=username]').fill(target.account.stationUser);
@@ -120,6 +136,7 @@ async function configure(target: StationUnderTest, password: string): Promise<vo
 
 async function registerByHand(target: StationUnderTest): Promise<string> {
   const { page } = target;
+  await ensureSignedIn(target);
   await page.click('[data-testid=tab-frontdesk]');
   await page.click('[data-testid=manual-open]');
   await page.fill('input[name=cid]', person.cid);
@@ -136,6 +153,8 @@ beforeAll(async () => {
   link = await linkProxy(central.port, { whenCut: 'silent' });
   browser = await launchChromium();
   stations.push(await openStation('a', 'A', 'ห้องบัตร 1'), await openStation('b', 'B', 'ห้องบัตร 2'));
+  // IT's account for the clerk, on central: each station fetches it once linked
+  await addStaff({ url: central.url, adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode: HCODE }, { code: CLERK.code, name: 'ห้องบัตร ทดสอบ', role: 'front_desk', pin: CLERK.pin });
 });
 
 afterAll(async () => {
@@ -327,6 +346,7 @@ const VISITS = 55;
 /** Registers synthetic person `n` by hand and waits for its queue number (the n-th of the station). */
 async function registerNumbered(target: StationUnderTest, n: number): Promise<void> {
   const { page } = target;
+  await ensureSignedIn(target);
   await page.click('[data-testid=tab-frontdesk]');
   await page.click('[data-testid=manual-open]');
   await page.fill('input[name=cid]', withCheckDigit(`39990${String(n).padStart(7, '0')}`));

@@ -22,6 +22,7 @@ import { createServer } from 'node:net';
 import { screenshot } from './harness/screens.js';
 import { syntheticCid } from '../factories/fhirFixtures.js';
 import { observationIdFor, type InboxItem } from '../../electron/contract/devices.std.js';
+import { addE2eStaff, signIn } from './harness/staffAccounts.js';
 
 // Synthetic patient ids (the shape of a keyed-hash Patient id; no person behind them).
 const PATIENT = 'p00e2e0000000000000000000000000000000a11';
@@ -91,6 +92,7 @@ beforeAll(async () => {
     if (message.type() === 'error') pageErrors.push(message.text());
   });
   bridge = await BridgeClient.connect(app.url);
+  await addE2eStaff(app.dataDir);
   await bridge.call('devices.configure', { port: pty.hostPath, profile: 'omron-hbp9030' });
   await waitForStatus(pty.hostPath, 'open');
   sim = new SerialSimulator(pty.devicePath);
@@ -112,6 +114,7 @@ describe('vitals: from frame to chart', () => {
     await page.fill('input[name=stationName]', 'คัดกรอง 1');
     await page.click('[data-testid=setup-save]');
     await page.getByTestId('header-hcode').waitFor();
+    await signIn(page, 'nurse');
     await openVitals();
     expect(await page.getByTestId('vitals-patient').textContent()).toContain('ยังไม่ได้เลือกผู้ป่วย');
   });

@@ -38,7 +38,6 @@ export function staffedDispatch(node: Pick<EdgeNode, 'staffDirectory' | 'dispatc
     if (isCommandName(name)) {
       const access = COMMAND_ACCESS[name];
       const { role, locked } = node.staff.access();
-      if (access === 'signedIn' && (role === null || locked)) await signInAs(node, 'nurse', raw);
       if (Array.isArray(access) && (role === null || locked || !access.includes(role))) {
         // setup before the station exists needs nobody (first run)
         if (!(name === 'settings.setup' && !node.settings.get().configured)) await signInAs(node, access[0] as StaffRole, raw);

@@ -1,8 +1,8 @@
 /**
  * `npm run device -- list [--json]`: serial ports, HID devices and the profiles IT can pick.
  * `npm run device -- listen --profile <name> --port <path|tcp:PORT|hid[:VVVV:PPPP]> [--allow CIDR,…] [--json] [--count N]`:
- *   a TCP listener takes connections from loopback only unless --allow names the monitors' addresses; one JSON line per reading ({type, profile, at, values:[{code, value, unit}], raw}) and one per error
- *   ({type, profile, at, code, th, en, detail, raw}); HL7 messages are acknowledged. Port states go to stderr.
+ *   a TCP listener takes connections from loopback only unless --allow names the monitors' addresses; one JSON line per reading ({type, profile, at, values:[{code, value, unit}], raw, skipped?}) and one per error
+ *   ({type, profile, at, code, th, en, detail, raw, skipped?}), `skipped` listing every value not charted with its reason; HL7 messages are acknowledged. Port states go to stderr.
  * `npm run device -- simulate --profile <name> --port <device path|tcp:PORT> [--count N] [--interval ms]`:
  *   sends sample frames, for trying a port or a listener without the device.
  * Nothing is stored: this is IT's tool for checking cabling and settings, not the station service.
@@ -18,7 +18,8 @@ import { nodeHidApi, parseHidPort } from '../ports/hidBoundary.node.js';
 import type { PortSink, PortSource, Reply } from '../ports/portEvents.node.js';
 import { OMRON_PID, OMRON_VID } from '../parsers/omronHem790it.std.js';
 import { sampleFrame } from '../simulators/frames.std.js';
-import { rawText } from '../parsers/reading.std.js';
+import { rawText, type SkippedValue } from '../parsers/reading.std.js';
+import { summariseSkipped } from '../parsers/skipSummary.std.js';
 import { SerialSimulator } from '../simulators/serialSimulator.node.js';
 import { Hl7MonitorSimulator } from '../simulators/hl7MonitorSimulator.node.js';
 import { deviceErrorText, type DeviceErrorCode } from '../../../electron/contract/deviceErrors.std.js';
@@ -60,16 +61,25 @@ async function list(json: boolean): Promise<void> {
   console.log(`Profiles: ${profileNames.map((name) => `${name} (${profiles[name].confidence})`).join(', ')}`);
 }
 
+/** What the frame held and did not chart: each note in JSON, a count per reason in text (never dropped silently). */
+function notTaken(notes: readonly SkippedValue[] | undefined): { json: { skipped?: readonly SkippedValue[] }; text: string } {
+  if (notes === undefined || notes.length === 0) return { json: {}, text: '' };
+  const counts = summariseSkipped(notes).map((group) => `${group.reason}×${String(group.count)}`);
+  return { json: { skipped: notes }, text: `  (not charted: ${counts.join(', ')})` };
+}
+
 function printOutcome(profile: DeviceProfile, outcome: StreamOutcome, json: boolean): void {
   if (outcome.kind === 'reading') {
     const { reading } = outcome;
-    const line = { type: 'reading', profile: reading.profile, at: reading.at, values: reading.values, raw: reading.raw, ...(reading.deviceTime === undefined ? {} : { deviceTime: reading.deviceTime }) };
-    console.log(json ? JSON.stringify(line) : `${reading.at}  ${profile.name}  ${reading.values.map((v) => `${v.code}=${String(v.value)} ${v.unit}`).join('  ')}`);
+    const notes = notTaken(reading.skipped);
+    const line = { type: 'reading', profile: reading.profile, at: reading.at, values: reading.values, raw: reading.raw, ...(reading.deviceTime === undefined ? {} : { deviceTime: reading.deviceTime }), ...notes.json };
+    console.log(json ? JSON.stringify(line) : `${reading.at}  ${profile.name}  ${reading.values.map((v) => `${v.code}=${String(v.value)} ${v.unit}`).join('  ')}${notes.text}`);
     return;
   }
   const text = deviceErrorText[outcome.error.code as DeviceErrorCode];
-  const line = { type: 'error', profile: profile.name, at: new Date().toISOString(), code: outcome.error.code, th: text.th, en: text.en, detail: outcome.error.detail, raw: rawText(outcome.frame) };
-  console.log(json ? JSON.stringify(line) : `${line.at}  ${profile.name}  ERROR ${line.code}: ${line.en} (${line.detail})`);
+  const notes = notTaken(outcome.error.skipped);
+  const line = { type: 'error', profile: profile.name, at: new Date().toISOString(), code: outcome.error.code, th: text.th, en: text.en, detail: outcome.error.detail, raw: rawText(outcome.frame), ...notes.json };
+  console.log(json ? JSON.stringify(line) : `${line.at}  ${profile.name}  ERROR ${line.code}: ${line.en} (${line.detail})${notes.text}`);
 }
 
 function listen(profile: DeviceProfile, port: string, json: boolean, count: number | undefined, allow: readonly string[]): PortSource {

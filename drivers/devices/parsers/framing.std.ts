@@ -181,9 +181,11 @@ export interface LineOptions {
   readonly maxLength: number;
   /** Lines that are not frames (banners, blank padding) are dropped silently when this says so. */
   readonly ignore?: (line: string) => boolean;
+  /** A lone CR also ends a line (devices that end lines with CR only); the LF of a CRLF is then idle padding. */
+  readonly crEndsLine?: boolean;
 }
 
-/** One frame per line (LF, with or without CR before it). CR/LF themselves are kept in the frame. */
+/** One frame per line (LF, with or without CR before it; or CR alone with `crEndsLine`). CR/LF stay in the frame. */
 export class LineFramer implements Framer {
   readonly #queue = new ByteQueue();
   readonly #options: LineOptions;
@@ -196,7 +198,7 @@ export class LineFramer implements Framer {
     this.#queue.append(chunk);
     const out: FrameEvent[] = [];
     for (;;) {
-      const lf = this.#queue.indexOf(LF);
+      const lf = this.#lineEnd();
       if (lf < 0) {
         if (this.#queue.length > this.#options.maxLength) out.push(...garbage(this.#queue.clear(), 'device_frame_too_long'));
         return out;
@@ -212,6 +214,15 @@ export class LineFramer implements Framer {
 
   flush(): FrameEvent[] {
     return garbage(this.#queue.clear(), 'device_frame_malformed');
+  }
+
+  /** Where the first line ends (its LF, or its CR when a lone CR ends lines), or -1. */
+  #lineEnd(): number {
+    const lf = this.#queue.indexOf(LF);
+    if (this.#options.crEndsLine !== true) return lf;
+    const cr = this.#queue.indexOf(CR);
+    if (cr < 0) return lf;
+    return lf < 0 || cr < lf ? cr : lf;
   }
 
   #emit(line: Uint8Array): FrameEvent[] {

@@ -5,6 +5,7 @@ export const SKIP_REASONS = [
   'demo',
   'invalid_marker',
   'unknown_code',
+  'not_charted',
   'not_a_number',
   'unit_missing',
   'unit_unknown',
@@ -15,7 +16,7 @@ export const SKIP_REASONS = [
 export type SkipReason = (typeof SKIP_REASONS)[number];
 
 /** Reasons where the device itself says the value is no measurement, or the app does not chart it. */
-export const IGNORED_REASONS: ReadonlySet<SkipReason> = new Set(['placeholder', 'status_not_final', 'demo', 'invalid_marker', 'unknown_code']);
+export const IGNORED_REASONS: ReadonlySet<SkipReason> = new Set(['placeholder', 'status_not_final', 'demo', 'invalid_marker', 'unknown_code', 'not_charted']);
 
 export const SKIP_REASON_TEXT: Readonly<Record<SkipReason, { readonly th: string; readonly en: string }>> = {
   placeholder: { th: 'เครื่องส่งค่าว่างหรือค่าแทน (ไม่ใช่ค่าที่วัดจริง)', en: 'the device sent an empty or stand-in value, not a measurement' },
@@ -23,6 +24,7 @@ export const SKIP_REASON_TEXT: Readonly<Record<SkipReason, { readonly th: string
   demo: { th: 'เครื่องอยู่ในโหมดสาธิตหรือทดสอบ (ไม่ใช่ค่าของผู้ป่วย)', en: 'the device is in demo or test mode (not a patient’s value)' },
   invalid_marker: { th: 'เครื่องส่งรหัส "ไม่มีค่า"', en: 'the device sent its "no value" marker' },
   unknown_code: { th: 'ไม่รู้จักรหัสค่านี้ (ตั้งผังรหัสในหน้าอุปกรณ์ได้)', en: 'code not understood (IT can map it under Devices)' },
+  not_charted: { th: 'เป็นค่าที่เครื่องวัดได้แต่ไม่ใช่สัญญาณชีพที่บันทึกในแฟ้ม (เช่น องค์ประกอบร่างกาย)', en: 'a value the device measured that the chart does not hold (such as body composition)' },
   not_a_number: { th: 'ค่าไม่ใช่ตัวเลข', en: 'the value is not a number' },
   unit_missing: { th: 'เครื่องไม่ได้ส่งหน่วย', en: 'the device sent no unit' },
   unit_unknown: { th: 'ไม่รู้จักหน่วยที่เครื่องส่งมา', en: 'unit not understood' },

@@ -7,7 +7,7 @@ import { asciiBytes } from '../parsers/reading.std.js';
 import { ETX, STX } from '../parsers/framing.std.js';
 import { mllpWrap } from '../parsers/hl7.std.js';
 import { terumoSum } from '../parsers/terumoBp500.std.js';
-import { tanitaChecksum } from '../parsers/tanitaSc240.std.js';
+import { tanitaChecksum } from '../parsers/tanita.std.js';
 import { RS } from '../parsers/andTm2657p.std.js';
 import { encodeContecPacket } from '../parsers/contecCms50dPlus.std.js';
 import type { ProfileName } from '../profiles.std.js';
@@ -64,10 +64,26 @@ export function gtechPrinterFrame(v: ScaleValues): Uint8Array {
   return asciiBytes(`\r\nWEIGHT   ---- ${v.weightKg.toFixed(2)} kg\r\nHEIGHT   ---- ${v.heightCm.toFixed(1)} cm\r\nB  M  I  ----  ${bmi.toFixed(1)}\r\n\x1bT\x00`);
 }
 
-export function tanitaFrame(v: ScaleValues): Uint8Array {
-  const bmi = v.weightKg / (v.heightCm / 100) ** 2;
-  const body = `{0,16,~0,1,~1,1,~2,1,MO,"SC-240",Pt,0.0,Wk,${v.weightKg.toFixed(1)},Hm,${v.heightCm.toFixed(1)},MI,${bmi.toFixed(1)},FW,22.1,`;
-  return asciiBytes(`${body}CS,${tanitaChecksum(body).toString(16).toUpperCase().padStart(2, '0')}\r\n`);
+export type TanitaSimModel = 'SC-240' | 'SC-330' | 'MC-780' | 'DC-320' | 'BC-418';
+
+/** MC-780 segmental and impedance codes (code4fukui/bodychecker MC780A.js): what makes its lines 1,158–1,271 bytes. */
+const mc780Extra = (() => {
+  const segments = ['R', 'L', 'r', 'l', 'T'].flatMap((s) => ['F', 'f', 'M', 'm', 'S', 's'].map((k) => `${k}${s},0.0`));
+  const impedance = ['H', 'R', 'L', 'r', 'l', 'F', 'M'].flatMap((s) => ['a', 'c', 'G', 'H', 'R', 'X', 'J', 'K', 'L', 'Q', 'i', 'j'].map((k) => `${k}${s},000.0`));
+  return [...segments, ...impedance, 'pH,-6.0', 'mh,16.98', 'AS,25.8'].join(',');
+})();
+
+/** A Tanita line as the model writes it (keyed with CS, or the BC-418's bare values), kg/cm mode. */
+export function tanitaFrame(v: ScaleValues, model: TanitaSimModel = 'SC-240'): Uint8Array {
+  const bmi = (v.weightKg / (v.heightCm / 100) ** 2).toFixed(1);
+  const weight = v.weightKg.toFixed(1);
+  const height = v.heightCm.toFixed(1);
+  if (model === 'BC-418') return asciiBytes(`"05/01/24","10:20",0,1,${height},${weight},22.1,13.5,47.7,34.9,40,${bmi},1420,512\r\n`);
+  const when = { 'SC-240': '', 'SC-330': 'Da,"05/01/2024",TI,"10:20",', 'MC-780': 'DT,"2024/01/05",TI,"10:20",', 'DC-320': 'DA,"24/01/05",TI,"10:20",' }[model];
+  const extra = model === 'MC-780' ? `${mc780Extra},` : '';
+  const body = `{0,16,~0,1,~1,1,~2,1,MO,"${model}",${when}Pt,0.0,Wk,${weight},Hm,${height},MI,${bmi},FW,22.1,${extra}`;
+  const end = model === 'SC-330' ? '}' : '';
+  return asciiBytes(`${body}CS,${tanitaChecksum(body).toString(16).toUpperCase().padStart(2, '0')}${end}\r\n`);
 }
 
 export function masimoFrame(v: OxiValues | undefined, stamp = '01/05/24 10:20:00'): Uint8Array {
@@ -107,6 +123,8 @@ const defaultBp: BpValues = { sys: 128, dia: 82, pulse: 76 };
 const defaultScale: ScaleValues = { heightCm: 165.5, weightKg: 61.2 };
 const defaultOxi: OxiValues = { spo2: 97, pulse: 78 };
 
+const tanitaSimModels = { 'tanita-sc240': 'SC-240', 'tanita-sc330': 'SC-330', 'tanita-mc780': 'MC-780', 'tanita-dc320': 'DC-320', 'tanita-bc418': 'BC-418' } as const;
+
 /** A typical good frame per serial/TCP profile (HID records come from the fake HID device). */
 export function sampleFrame(profile: ProfileName, seed = 0): Uint8Array {
   const bp = { sys: defaultBp.sys + (seed % 20), dia: defaultBp.dia + (seed % 7), pulse: defaultBp.pulse + (seed % 11) };
@@ -127,7 +145,11 @@ export function sampleFrame(profile: ProfileName, seed = 0): Uint8Array {
     case 'gtech-gl310':
       return seed % 2 === 0 ? gtechFrame(defaultScale) : gtechPrinterFrame(defaultScale);
     case 'tanita-sc240':
-      return tanitaFrame({ heightCm: defaultScale.heightCm, weightKg: defaultScale.weightKg + (seed % 5) / 10 });
+    case 'tanita-sc330':
+    case 'tanita-mc780':
+    case 'tanita-dc320':
+    case 'tanita-bc418':
+      return tanitaFrame({ heightCm: defaultScale.heightCm, weightKg: defaultScale.weightKg + (seed % 5) / 10 }, tanitaSimModels[profile]);
     case 'masimo-rad8':
       return masimoFrame(oxi, `01/05/24 10:20:${String(seed % 60).padStart(2, '0')}`);
     case 'contec-cms50dplus':

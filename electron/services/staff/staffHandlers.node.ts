@@ -46,7 +46,9 @@ export function staffHandlers(session: StaffSession, directory: StaffDirectory, 
     'staff.refresh': async function refreshAccounts() {
       const central = sync.central();
       if (central === null) throw new EdgeError('sync_not_configured', 'staff accounts come from central: sync is not configured');
-      return { accounts: await fetch.run(central.session, central.hcode) };
+      const accounts = await fetch.run(central.session, central.hcode);
+      session.accountsChanged();
+      return { accounts };
     },
     'staff.clearLockout': function clearLockout(input) {
       session.clearLockout(input.code);

@@ -43,7 +43,17 @@ export class StaffSession {
 
   current(): StaffOnDuty {
     this.checkIdle();
-    return { staff: this.#staff, since: this.#since, locked: this.#locked, idleMinutes: this.#deps.directory.idleMinutes() };
+    return this.#onDuty();
+  }
+
+  /** The accounts changed (fetched from central): the sign-in screen learns whether there are any now. */
+  accountsChanged(): void {
+    this.#emit();
+  }
+
+  #onDuty(): StaffOnDuty {
+    const directory = this.#deps.directory;
+    return { staff: this.#staff, since: this.#since, locked: this.#locked, idleMinutes: directory.idleMinutes(), noAccounts: directory.count() === 0 };
   }
 
   /** The role main checks commands against (null: nobody on duty), and whether the station is idle-locked. */
@@ -54,7 +64,7 @@ export class StaffSession {
 
   /** The actor written into every audit entry. */
   actor(): string {
-    return auditActor({ staff: this.#staff, since: this.#since, locked: this.#locked, idleMinutes: 0 });
+    return auditActor({ staff: this.#staff });
   }
 
   async signIn(code: string, pin: string): Promise<StaffOnDuty> {
@@ -163,7 +173,7 @@ export class StaffSession {
   }
 
   #emit(): StaffOnDuty {
-    const onDuty = { staff: this.#staff, since: this.#since, locked: this.#locked, idleMinutes: this.#deps.directory.idleMinutes() };
+    const onDuty = this.#onDuty();
     this.#deps.changed(onDuty);
     return onDuty;
   }

@@ -17,8 +17,8 @@ import type { StaffRole } from '../../../electron/contract/staff.std.js';
 type Workspace = 'frontdesk' | 'vitals' | 'it';
 /** The workspaces a role works in (main refuses the rest: electron/contract/access.std.ts). */
 const workspacesOf: Readonly<Record<StaffRole, readonly Workspace[]>> = {
-  front_desk: ['frontdesk', 'vitals'],
-  nurse: ['vitals', 'frontdesk'],
+  front_desk: ['frontdesk', 'vitals', 'it'],
+  nurse: ['vitals', 'frontdesk', 'it'],
   it: ['it'],
 };
 
@@ -48,7 +48,7 @@ export function App() {
   return (
     <div className="app">
       <Header settings={station.settings} bridgeUp={station.bridgeUp} link={station.link} onSettings={station.replaceSettings} onDuty={onDuty} replaceOnDuty={staff.replace} />
-      {onDuty !== null && onDuty.staff === null && <SignIn demo={station.settings.mode === 'demo'} onDuty={staff.replace} />}
+      {onDuty !== null && onDuty.staff === null && <SignIn demo={station.settings.mode === 'demo'} noAccounts={onDuty.noAccounts} onDuty={staff.replace} />}
       {onDuty?.staff != null && onDuty.locked && <LockScreen onDuty={onDuty} replace={staff.replace} />}
       <nav className="tabs" role="tablist" hidden={!working}>
         {workspaces.map((name) => (
@@ -68,7 +68,7 @@ export function App() {
       <RecordsProvider hcode={station.settings.hcode ?? ''} stationId={station.settings.stationId} demo={station.settings.mode === 'demo'}>
         {working && workspace === 'frontdesk' && <FrontDesk settings={station.settings} />}
         {working && workspace === 'vitals' && <Vitals settings={station.settings} resolvePatientId={patientIdFor} />}
-        {working && workspace === 'it' && <SyncDevices settings={station.settings} />}
+        {working && workspace === 'it' && role !== null && <SyncDevices settings={station.settings} role={role} idleMinutes={onDuty.idleMinutes} />}
       </RecordsProvider>
     </div>
   );

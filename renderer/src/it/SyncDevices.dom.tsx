@@ -8,19 +8,24 @@ import { errorMessage } from '../i18n/i18n.dom.js';
 import { SyncDashboard } from '../sync/SyncDashboard.dom.js';
 import { bridgeSyncApi } from '../sync/bridgeSyncApi.dom.js';
 import { NhsoAgentForm } from './NhsoAgentForm.dom.js';
+import type { StaffRole } from '../../../electron/contract/staff.std.js';
+import { StaffAccounts } from './StaffAccounts.dom.js';
 
-export function SyncDevices({ settings }: { readonly settings: StationSettings }) {
+/** IT sees everything here; the front desk and nurses see the link to central and the station, not IT's tools. */
+export function SyncDevices({ settings, role, idleMinutes }: { readonly settings: StationSettings; readonly role: StaffRole; readonly idleMinutes: number }) {
+  const isIt = role === 'it';
   const { t, i18n } = useTranslation();
   const [checks, setChecks] = useState<readonly DoctorCheck[]>([]);
   const [audit, setAudit] = useState<readonly AuditEntry[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
 
   const refresh = useCallback(async () => {
+    if (!isIt) return;
     const [diagnostics, recent] = await Promise.all([invoke('diagnostics.run', {}), invoke('audit.recent', { limit: 20 })]);
     if (diagnostics.ok) setChecks(diagnostics.value);
     else setProblem(errorMessage(diagnostics.error.code));
     if (recent.ok) setAudit(recent.value);
-  }, []);
+  }, [isIt]);
 
   useEffect(() => {
     void refresh();
@@ -32,7 +37,7 @@ export function SyncDevices({ settings }: { readonly settings: StationSettings }
   return (
     <section className="workspace" data-testid="workspace-it">
       <h2>{t('it.title')}</h2>
-      <SyncDashboard api={bridgeSyncApi} />
+      <SyncDashboard api={bridgeSyncApi} canConfigure={isIt} />
       <div className="grid">
         <div className="card">
           <h3>{t('it.station')}</h3>
@@ -49,6 +54,7 @@ export function SyncDevices({ settings }: { readonly settings: StationSettings }
             <dd>{transport}</dd>
           </dl>
         </div>
+        {isIt && (
         <div className="card">
           <h3>{t('it.diagnostics')}</h3>
           {problem !== null && <p className="problem">{problem}</p>}
@@ -63,7 +69,10 @@ export function SyncDevices({ settings }: { readonly settings: StationSettings }
             {t('it.runDiagnostics')}
           </button>
         </div>
-        <NhsoAgentForm onSaved={() => void refresh()} />
+        )}
+        {isIt && <NhsoAgentForm onSaved={() => void refresh()} />}
+        {isIt && <StaffAccounts idleMinutes={idleMinutes} />}
+        {isIt && (
         <div className="card wide">
           <h3>{t('it.audit')}</h3>
           <table className="audit">
@@ -78,6 +87,7 @@ export function SyncDevices({ settings }: { readonly settings: StationSettings }
             </tbody>
           </table>
         </div>
+        )}
       </div>
     </section>
   );

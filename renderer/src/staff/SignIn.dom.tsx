@@ -8,13 +8,21 @@ import type { StaffOnDuty } from '../../../electron/contract/staff.std.js';
 import { DEMO_STAFF } from '../../../electron/contract/demoStaff.std.js';
 import { invoke, on } from '../bridge/client.dom.js';
 import { errorMessage } from '../i18n/i18n.dom.js';
+import { SyncDashboard } from '../sync/SyncDashboard.dom.js';
+import { bridgeSyncApi } from '../sync/bridgeSyncApi.dom.js';
 import './staff.css';
 
-export function SignIn({ demo, onDuty }: { demo: boolean; onDuty: (next: StaffOnDuty) => void }) {
+export function SignIn({ demo, noAccounts, onDuty }: { demo: boolean; noAccounts: boolean; onDuty: (next: StaffOnDuty) => void }) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [card, setCard] = useState<{ code: string; name: string } | null>(null);
+  // Once shown, the link to central stays until someone signs in: it must not vanish under IT when the
+  // accounts arrive a moment after the link is saved.
+  const [bootstrap, setBootstrap] = useState(noAccounts);
+  useEffect(() => {
+    if (noAccounts) setBootstrap(true);
+  }, [noAccounts]);
   useEffect(() => on('staff.cardPresented', (presented) => setCard(presented)), []);
   useEffect(() => on('card.removed', () => setCard(null)), []);
 
@@ -34,6 +42,14 @@ export function SignIn({ demo, onDuty }: { demo: boolean; onDuty: (next: StaffOn
   }
 
   return (
+    <>
+    {bootstrap && !demo && (
+      <section className="workspace" data-testid="staff-bootstrap">
+        <h2>{t('staff.bootstrapTitle')}</h2>
+        <p className="muted">{t('staff.bootstrapHelp')}</p>
+        <SyncDashboard api={bridgeSyncApi} />
+      </section>
+    )}
     <main className="sign-in card" data-testid="staff-sign-in">
       <h2>{t('staff.signInTitle')}</h2>
       <p className="muted">{card === null ? t('staff.signInHelp') : t('staff.cardPresented', { name: card.name })}</p>
@@ -63,6 +79,7 @@ export function SignIn({ demo, onDuty }: { demo: boolean; onDuty: (next: StaffOn
         </div>
       )}
     </main>
+    </>
   );
 }
 

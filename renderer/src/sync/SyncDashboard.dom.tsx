@@ -15,7 +15,8 @@ import { ConflictList, RejectionList } from './SyncIssues.dom.js';
 import { SyncConfigForm } from './SyncConfigForm.dom.js';
 import './sync.css';
 
-export function SyncDashboard({ api }: { readonly api: SyncApi }) {
+/** `canConfigure`: IT's (and a station's before it has staff accounts); others see the link, not the form. */
+export function SyncDashboard({ api, canConfigure = true }: { readonly api: SyncApi; readonly canConfigure?: boolean }) {
   const { t, i18n } = useTranslation();
   const language: UiLanguage = i18n.language === 'en' ? 'en' : 'th';
   const { status, loadError, replace } = useSyncStatus(api, 60_000);
@@ -88,11 +89,13 @@ export function SyncDashboard({ api }: { readonly api: SyncApi }) {
           </div>
           {nowProblem !== null && <p className="problem">{errorMessage(nowProblem)}</p>}
         </div>
-        <div className="card">
-          <h3>{t('sync.config.title')}</h3>
-          {/* Mounted once main's status is in, so the saved address and user fill it (the password never does). */}
-          {status !== null && <SyncConfigForm api={api} status={status} onConfigured={replace} />}
-        </div>
+        {canConfigure && (
+          <div className="card">
+            <h3>{t('sync.config.title')}</h3>
+            {/* Mounted once main's status is in, so the saved address and user fill it (the password never does). */}
+            {status !== null && <SyncConfigForm api={api} status={status} onConfigured={replace} />}
+          </div>
+        )}
         <div className="card wide">
           <h3>{t('sync.chart.title')}</h3>
           <LinkChart buckets={status?.linkHistory ?? []} />

@@ -1,5 +1,10 @@
 // The contract over the dev:browser WebSocket, from a test process.
 import WebSocket from 'ws';
+import { COMMAND_ACCESS } from '../../../electron/contract/access.std.js';
+import { isCommandName } from '../../../electron/contract/contract.std.js';
+import type { StaffOnDuty } from '../../../electron/contract/staff.std.js';
+import type { StaffRole } from '../../../sync/model/staff.std.js';
+import { TEST_PIN, testStaffCode } from '../../factories/staff.js';
 
 /** A second client of the bridge, beside the page (what IT tools would do): configure a port, bind a patient, ask the card reader's state. */
 export class BridgeClient {
@@ -26,7 +31,29 @@ export class BridgeClient {
     return new BridgeClient(ws);
   }
 
+  /**
+   * The station has one person on duty, shared with the page. A command the person on duty may not run is run
+   * as the test account of a role that may (the station's test staff, `addE2eStaff`), through the real sign-in,
+   * and the person on duty before is signed in again afterwards.
+   */
   async call<T>(name: string, input: unknown): Promise<T> {
+    if (!isCommandName(name)) return this.#raw<T>(name, input);
+    const access = COMMAND_ACCESS[name];
+    if (!Array.isArray(access)) return this.#raw<T>(name, input);
+    const onDuty = await this.#raw<StaffOnDuty>('staff.current', {});
+    const role = onDuty.staff?.role ?? null;
+    if (role !== null && !onDuty.locked && access.includes(role)) return this.#raw<T>(name, input);
+    const needed = access[0] as StaffRole;
+    await this.#raw('staff.signIn', { code: testStaffCode(needed), pin: TEST_PIN });
+    try {
+      return await this.#raw<T>(name, input);
+    } finally {
+      if (onDuty.staff === null) await this.#raw('staff.signOut', {});
+      else await this.#raw('staff.signIn', { code: onDuty.staff.id, pin: TEST_PIN });
+    }
+  }
+
+  async #raw<T>(name: string, input: unknown): Promise<T> {
     const id = this.#nextId++;
     const result = await new Promise<unknown>((resolve) => {
       this.#pending.set(id, resolve);

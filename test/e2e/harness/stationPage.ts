@@ -4,6 +4,8 @@ import type { Browser, Page } from 'playwright-core';
 import { startDevBrowser, type DevBrowser } from './devBrowser.js';
 import { launchChromium } from './chromium.js';
 import { BridgeClient } from './bridgeClient.js';
+import { addE2eStaff, signIn } from './staffAccounts.js';
+import type { StaffRole } from '../../../sync/model/staff.std.js';
 
 export interface StationPage {
   readonly app: DevBrowser;
@@ -38,8 +40,16 @@ export async function openStationPage(options: Parameters<typeof startDevBrowser
   };
 }
 
-/** Opens the page, checks which station type the setup form preselects, and sets the station up with it. */
-export async function setUpStation(page: Page, url: string, station: { hcode: string; name: string; expectOffered: 'real' | 'demo'; beforeSave?: () => Promise<void> }): Promise<void> {
+/**
+ * Opens the page, checks which station type the setup form preselects, and sets the station up with it; then
+ * the sign-in screen shows, and with `signIn` that account signs in (a real station's test accounts are added
+ * first when `signIn.dataDir` is given).
+ */
+export async function setUpStation(
+  page: Page,
+  url: string,
+  station: { hcode: string; name: string; expectOffered: 'real' | 'demo'; beforeSave?: () => Promise<void>; signIn?: { as: StaffRole | { code: string; pin: string }; dataDir?: string } },
+): Promise<void> {
   await page.goto(url);
   await page.getByTestId('setup-form').waitFor();
   if (!(await page.getByTestId(`setup-mode-${station.expectOffered}`).isChecked())) throw new Error(`setup did not preselect a ${station.expectOffered} station`);
@@ -47,5 +57,8 @@ export async function setUpStation(page: Page, url: string, station: { hcode: st
   await page.fill('input[name=hcode]', station.hcode);
   await page.fill('input[name=stationName]', station.name);
   await page.click('[data-testid=setup-save]');
-  await page.getByTestId('workspace-frontdesk').waitFor();
+  await page.getByTestId('staff-sign-in').waitFor();
+  if (station.signIn === undefined) return;
+  if (station.signIn.dataDir !== undefined) await addE2eStaff(station.signIn.dataDir);
+  await signIn(page, station.signIn.as);
 }

@@ -1,10 +1,13 @@
 // Check characters of the kiosk devices whose algorithm is not in a vendor protocol document: the
 // Tanita SC-240 against the output sample printed in its manual, the Terumo BP-500 against both candidates.
 import { describe, expect, it } from 'vitest';
-import { decodeTanitaSc240, tanitaChecksum } from '../../../drivers/devices/parsers/tanitaSc240.std.js';
+import { tanitaChecksum } from '../../../drivers/devices/parsers/tanita.std.js';
+import { profiles } from '../../../drivers/devices/profiles.std.js';
 import { decodeTerumoBp500, terumoCheck, terumoSum } from '../../../drivers/devices/parsers/terumoBp500.std.js';
 import { tanitaFrame, terumoFrame } from '../../../drivers/devices/simulators/frames.std.js';
 import { ctx } from './fixtures.js';
+
+const decodeTanitaSc240 = profiles['tanita-sc240'].decode;
 
 const encode = (text: string) => new TextEncoder().encode(text);
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { profiles, type ProfileName } from '../../../drivers/devices/profiles.std.js';
 import type { FrameEvent } from '../../../drivers/devices/parsers/framing.std.js';
-import type { DecodeResult, ReadingValue } from '../../../drivers/devices/parsers/reading.std.js';
+import { Loinc, type DecodeResult, type DeviceRanges, type LoincCode, type ReadingValue } from '../../../drivers/devices/parsers/reading.std.js';
 import { deviceErrorText } from '../../../electron/contract/deviceErrors.std.js';
 import * as sim from '../../../drivers/devices/simulators/frames.std.js';
 import {
@@ -16,7 +16,7 @@ import {
   parseReply,
   replyReports,
 } from '../../../drivers/devices/parsers/omronHem790it.std.js';
-import { ctx } from './fixtures.js';
+import { ctx, splitAt } from './fixtures.js';
 
 const runs = Number(process.env['DEVICE_FUZZ_RUNS'] ?? 10_000);
 
@@ -60,6 +60,10 @@ const wire: Record<Exclude<ProfileName, 'omron-hem790it'>, { build: (v: Vitals) 
   'terumo-bp500': { build: (v) => sim.terumoFrame(v), resync: '' },
   'gtech-gl310': { build: (v) => (v.pulse % 2 === 0 ? sim.gtechFrame(v) : sim.gtechPrinterFrame(v)), resync: '' },
   'tanita-sc240': { build: (v) => sim.tanitaFrame(v), resync: '\r\n' },
+  'tanita-sc330': { build: (v) => sim.tanitaFrame(v, 'SC-330'), resync: '\r\n' },
+  'tanita-mc780': { build: (v) => sim.tanitaFrame(v, 'MC-780'), resync: '\r\n' },
+  'tanita-dc320': { build: (v) => sim.tanitaFrame(v, 'DC-320'), resync: '\r\n' },
+  'tanita-bc418': { build: (v) => sim.tanitaFrame(v, 'BC-418'), resync: '\r\n' },
   'masimo-rad8': { build: (v) => sim.masimoFrame(v), resync: '\r\n' },
   'contec-cms50dplus': { build: (v) => sim.contecFrame(v), resync: '' },
 };
@@ -76,15 +80,13 @@ function concat(parts: Uint8Array[]): Uint8Array {
   return out;
 }
 
-function splitAt(bytes: Uint8Array, cuts: number[]): Uint8Array[] {
-  const points = [...new Set(cuts.map((c) => c % (bytes.length + 1)))].sort((a, b) => a - b);
-  const chunks: Uint8Array[] = [];
-  let from = 0;
-  for (const point of [...points, bytes.length]) {
-    chunks.push(bytes.subarray(from, point));
-    from = point;
-  }
-  return chunks;
+/** Good for every profile, unless the device states narrower limits (HBP-9030 pulse 40–180). */
+function withinDeviceLimits(ranges: DeviceRanges | undefined, v: Vitals): boolean {
+  const inside = (code: LoincCode, value: number): boolean => {
+    const range = ranges?.[code];
+    return range === undefined || (value >= range[0] && value <= range[1]);
+  };
+  return inside(Loinc.systolic, v.sys) && inside(Loinc.diastolic, v.dia) && inside(Loinc.heartRate, v.pulse);
 }
 
 function values(result: DecodeResult): readonly ReadingValue[] | string {
@@ -106,6 +108,7 @@ describe.each(Object.keys(wire) as (keyof typeof wire)[])('%s fuzzing', (name) =
         goodVitals,
         fc.array(fc.nat(), { maxLength: 12 }),
         (garbage, middleValues, corruption, badValues, lastValues, cuts) => {
+          fc.pre(withinDeviceLimits(profile.deviceRanges, lastValues));
           const middle = build(middleValues).slice();
           if (corruption !== null) middle[corruption[0] % middle.length] = corruption[1];
           const last = build(lastValues);

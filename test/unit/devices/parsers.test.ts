@@ -1,10 +1,16 @@
 // Every serial/HID protocol against its recorded frames: whole, byte by byte, and merged back to back.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { deviceClock } from '../../../drivers/devices/parsers/deviceClock.std.js';
 import { profiles, type ProfileName } from '../../../drivers/devices/profiles.std.js';
 import { decodeTerumoBp500 } from '../../../drivers/devices/parsers/terumoBp500.std.js';
-import { decodeTanitaSc240 } from '../../../drivers/devices/parsers/tanitaSc240.std.js';
+import { decodeTanita, type TanitaOptions } from '../../../drivers/devices/parsers/tanita.std.js';
+import { TANITA_MODELS } from '../../../drivers/devices/parsers/tanitaModels.std.js';
 import type { FrameEvent } from '../../../drivers/devices/parsers/framing.std.js';
-import { bytesOf, ctx, fixture } from './fixtures.js';
+import { bytesOf, ctx, fixture, fixtureCase } from './fixtures.js';
+import { decodeOmronHbp9030 } from '../../../drivers/devices/parsers/omronHbp.std.js';
+
+const decodeTanitaSc240 = (frame: Uint8Array, c: ReturnType<typeof ctx>, options?: TanitaOptions) => decodeTanita(frame, c, TANITA_MODELS['tanita-sc240'], options);
 
 const serialProfiles: ProfileName[] = [
   'omron-hbp9030', 'omron-hbp9020', 'and-tm2657p', 'terumo-bp500', 'gtech-gl310', 'tanita-sc240', 'masimo-rad8', 'contec-cms50dplus', 'omron-hem790it',
@@ -27,7 +33,7 @@ describe.each(serialProfiles)('%s recorded frames', (name) => {
     const result = profile.decode(bytesOf(frame.raw), ctx(name));
     if (frame.expect !== undefined) {
       expect(result.ok ? result.reading.values : result.error).toEqual(frame.expect);
-      if (result.ok) expect(result.reading.raw).toBe(frame.raw);
+      if (result.ok) expect(result.reading.raw).toBe(frame.rawKept ?? frame.raw);
     } else {
       expect(result.ok ? 'ok' : result.error.code).toBe(frame.error);
     }
@@ -77,5 +83,66 @@ describe('options for unverified checks', () => {
     const result = profiles['omron-hbp9020'].decode(bytesOf(raw), ctx('omron-hbp9020'));
     expect(result.ok && result.reading.deviceTime).toBe('2023-04-27T15:06');
     expect(result.ok && result.reading.key).toMatch(/^omron-hbp9020:[0-9a-f]{8}$/);
+  });
+});
+
+describe('Tanita family and HBP-9030 layouts', () => {
+  const encode = (text: string) => new TextEncoder().encode(text);
+
+  it('Tanita: a zero height and BMI are placeholders, noted and not charted; the weight charts', () => {
+    const line = '{0,16,~0,1,~1,1,~2,1,MO,"SC-240",Hm,0.0,Pt,0.0,Wk,61.5,MI,0.0,FW,0.0\r\n';
+    const result = decodeTanitaSc240(encode(line), ctx('tanita-sc240'), { verifyChecksum: false });
+    expect(result.ok && result.reading.values).toEqual([{ code: '29463-7', value: 61.5, unit: 'kg' }]);
+    expect(result.ok && result.reading.skipped?.map((n) => [n.outcome, n.reason, n.source])).toEqual([
+      ['ignored', 'placeholder', 'Hm'],
+      ['ignored', 'placeholder', 'MI'],
+      ['ignored', 'not_charted', 'FW'],
+    ]);
+  });
+
+  it('Tanita: a line from another model is refused (the port is set up for the wrong scale)', () => {
+    const mc780 = bytesOf(fixtureCase('tanita-mc780'));
+    const result = profiles['tanita-sc240'].decode(mc780, ctx('tanita-sc240'));
+    expect(result.ok ? 'ok' : [result.error.code, result.error.detail]).toEqual(['device_frame_malformed', 'the scale says it is MC-780; this port is set up for SC-240']);
+  });
+
+  it('HBP-9030: a layout IT fixes for the port is the only one read', () => {
+    const kiosk = bytesOf(fixture('omron-hbp9030').frames[0]?.raw ?? '');
+    expect(decodeOmronHbp9030(kiosk, ctx('omron-hbp9030')).ok).toBe(true);
+    const fixed = decodeOmronHbp9030(kiosk, ctx('omron-hbp9030'), { layout: 'format5' });
+    expect(fixed.ok ? 'ok' : fixed.error.code).toBe('device_frame_malformed');
+  });
+
+  it('an id the line carries is [id] in the kept text (HBP-9030 format 5, Tanita ID and card id); the values stay', () => {
+    const format5 = profiles['omron-hbp9030'].decode(bytesOf(fixtureCase('omron-hbp9030')), ctx('omron-hbp9030'));
+    expect(format5.ok && format5.reading.raw).toBe('2026,07,11,09,05,[id],0,120,080,072,0\\x0d\\x0a');
+    const mc780 = profiles['tanita-mc780'].decode(bytesOf(fixtureCase('tanita-mc780')), ctx('tanita-mc780'));
+    expect(mc780.ok && mc780.reading.raw).toContain('MO,"MC-780",ID,[id],St,0,CC,[id],DT,"2026/06/03",TI,"15:00",Bt,5');
+  });
+
+  it('HBP-9030: lines ended by CR alone are framed like CRLF lines, in any chunking', () => {
+    const stream = encode('bp,00000000000000000000,2026/07/11,09:05,120,090,080,072,0\rID00000000B26/07/11/09:06 121 081 073 \r\n');
+    const framer = profiles['omron-hbp9030'].createFramer();
+    const got = frames([...stream].flatMap((byte) => framer.push(Uint8Array.of(byte))));
+    const decoded = got.map((f) => profiles['omron-hbp9030'].decode(f, ctx('omron-hbp9030')));
+    expect(decoded.map((r) => (r.ok ? [r.reading.deviceTime, r.reading.values.map((v) => v.value)] : r.error.code))).toEqual([
+      ['2026-07-11T09:05', [120, 80, 72]],
+      ['2026-07-11T09:06', [121, 81, 73]],
+    ]);
+  });
+});
+
+describe('device clock', () => {
+  const two = (n: number) => String(n).padStart(2, '0');
+
+  it('is kept exactly for every date on the calendar and refused for a day past the month (fast-check)', () => {
+    fc.assert(
+      fc.property(fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }), (at) => {
+        const [y, mo, d, h, mi] = [String(at.getUTCFullYear()), two(at.getUTCMonth() + 1), two(at.getUTCDate()), two(at.getUTCHours()), two(at.getUTCMinutes())];
+        expect(deviceClock(y, mo, d, h, mi)).toBe(at.toISOString().slice(0, 16));
+        const pastMonth = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 0)).getUTCDate() + 1;
+        expect(deviceClock(y, mo, two(pastMonth), h, mi)).toBeUndefined();
+      }),
+    );
   });
 });

@@ -45,6 +45,6 @@ describe('command access', () => {
 
   it('anyone-commands change nothing clinical or of the station’s setup', () => {
     const open = commandNames.filter((name) => COMMAND_ACCESS[name] === 'anyone');
-    for (const name of open) expect(name).toMatch(/^(settings\.(get|setLanguage)|staff\.(current|signIn|signInWithCard|unlock|activity|signOut)|sync\.(status|endpoint|report)|identity\.(keyInfo|recordMerges)|card\.readers|devices\.(list|binding))$/);
+    for (const name of open) expect(name).toMatch(/^(settings\.(get|setLanguage)|staff\.(current|signIn|signInWithCard|unlock|activity|signOut)|sync\.(status|endpoint|report|now)|identity\.(keyInfo|recordMerges)|card\.readers|devices\.(list|binding))$/);
   });
 });

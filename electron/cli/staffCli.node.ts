@@ -1,0 +1,78 @@
+/**
+ * `npm run staff -- add --code <code> --name <name> --role front_desk|nurse|it [--data-dir DIR]` (PIN read from
+ * standard input), `npm run staff -- disable --code <code>`, `npm run staff -- list`. Accounts of THIS station,
+ * for IT with access to the station itself (a pilot before central exists, an IT account to reach the IT screen);
+ * the hospital's accounts come from central (`npm run central -- staff add`). Works while the app runs.
+ */
+import { createInterface } from 'node:readline';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { defaultDataDir } from '../services/dataDir.node.js';
+import { openStationDb } from '../services/db/stationDb.node.js';
+import { stationMigrations } from '../services/db/migrations.node.js';
+import { StaffDirectory } from '../services/staff/staffDirectory.node.js';
+import { hashPin, pinProblem } from '../../sync/central/staffPin.node.js';
+import { StaffCode, StaffRole } from '../../sync/model/staff.std.js';
+
+const USAGE = 'usage: npm run staff -- add --code <code> --name <name> --role front_desk|nurse|it [--data-dir DIR]   (PIN on standard input)\n       npm run staff -- disable --code <code> | list';
+
+async function readPin(): Promise<string> {
+  if (process.stdin.isTTY) process.stderr.write('PIN: ');
+  const rl = createInterface({ input: process.stdin, terminal: false });
+  for await (const line of rl) {
+    rl.close();
+    return String(line).trim();
+  }
+  return '';
+}
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'data-dir': { type: 'string' }, code: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } });
+  const dataDir = values['data-dir'] ?? defaultDataDir();
+  const db = openStationDb(join(dataDir, 'station.sqlite'), stationMigrations);
+  const directory = new StaffDirectory(db);
+  try {
+    if (positionals[0] === 'list') {
+      for (const a of directory.info(new Date())) console.log(`${a.code}\t${a.role}\t${a.active ? 'active' : 'disabled'}\t${a.source}\t${a.name}`);
+      return 0;
+    }
+    const code = StaffCode.safeParse(values.code);
+    if (!code.success) {
+      console.error(USAGE);
+      return 2;
+    }
+    if (positionals[0] === 'disable') {
+      const account = directory.get(code.data);
+      if (account === undefined || account.source !== 'station') {
+        console.error('ไม่พบบัญชีของสถานีนี้ / no account of this station with that code (central accounts are disabled on central)');
+        return 1;
+      }
+      directory.put({ ...account, active: false }, 'station', new Date());
+      return 0;
+    }
+    const role = StaffRole.safeParse(values.role);
+    const name = values.name?.trim() ?? '';
+    if (positionals[0] !== 'add' || !role.success || name === '' || name.length > 80) {
+      console.error(USAGE);
+      return 2;
+    }
+    const pin = await readPin();
+    if (pinProblem(pin) !== undefined) {
+      console.error('PIN ต้องเป็นตัวเลข 4–12 หลัก หรือรหัสผ่าน 8–64 ตัวอักษร / a PIN is 4–12 digits, or a passphrase of 8–64 characters');
+      return 2;
+    }
+    directory.put({ code: code.data, name, role: role.data, active: true, pinHash: await hashPin(pin), cardKey: null }, 'station', new Date());
+    console.log(`added ${code.data} (${role.data})`);
+    return 0;
+  } finally {
+    db.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    console.error(`staff: ${error instanceof Error ? error.message : String(error)}`);
+    process.exit(1);
+  },
+);
