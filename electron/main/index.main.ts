@@ -10,7 +10,7 @@ import { registerIpc } from './ipcBridge.main.js';
 import { hardenContents, hardenSession } from './security.main.js';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol.main.js';
 import { defaultDataDir } from '../services/dataDir.node.js';
-import { safeStorageKeystore } from '../services/sync/safeStorageKeystore.main.js';
+import { safeStorageKeySealer, safeStorageKeystore } from '../services/sync/safeStorageKeystore.main.js';
 import { startProxyServer, type ProxyServer } from '../services/sync/proxyServer.node.js';
 import { electronSqliteBinding } from '../services/db/electronSqlite.std.js';
 import { contentSecurityPolicy } from '../security/csp.std.js';
@@ -52,6 +52,7 @@ if (!app.requestSingleInstanceLock()) {
       // better-sqlite3 built for Electron's ABI, kept apart from node_modules' Node build (electronSqlite.std.ts).
       sqliteBinding: electronSqliteBinding(appDir, process.versions),
       sync: { keystore: safeStorageKeystore(dataDir) },
+      keySealer: safeStorageKeySealer(),
     });
     // The renderer replicates through main's central proxy on a loopback port (app:// cannot serve it).
     proxy = await startProxyServer(node.sync.loopbackProxyRoute(trustedOrigins), node.log);

@@ -27,13 +27,15 @@ import { cardHandlers } from './card/cardHandlers.node.js';
 import { cardReadersCheck, cardServiceCheck } from './card/cardDoctor.node.js';
 import type { CardBackend } from '../../drivers/card/backend.std.js';
 import type { HashCid } from './card/cidHash.node.js';
-import { HospitalKey, hospitalKeyCheck } from './identity/hospitalKey.node.js';
+import { HospitalKey, hospitalKeyCheck, hospitalKeyStorageCheck, type KeySealer } from './identity/hospitalKey.node.js';
 import { identityHandlers } from './identity/identityHandlers.node.js';
 import { StaffSession } from './staff/staffSession.node.js';
 import { staffHandlers } from './staff/staffHandlers.node.js';
 import { StaffDirectory } from './staff/staffDirectory.node.js';
 import { StaffAccountsFetch } from './staff/staffAccountsFetch.node.js';
 import { seedDemoStaff } from './staff/demoStaff.node.js';
+import { staffCheck } from './staff/staffDoctor.node.js';
+import { diskEncryptionDoctorCheck } from './doctor/diskEncryption.node.js';
 import { accessDenied } from '../contract/access.std.js';
 import { SyncService, type SyncServiceOptions } from './sync/syncService.node.js';
 import { syncHandlers } from './sync/syncHandlers.node.js';
@@ -69,6 +71,8 @@ export interface EdgeNodeOptions {
   readonly nhso?: Partial<Pick<AuthenServiceOptions, 'defaultAgentUrl' | 'policy' | 'client'>> & { readonly autoStart?: boolean };
   /** Staff sign-in: the clock the idle lock and lockouts read (tests move it). */
   readonly staff?: { readonly now?: () => Date };
+  /** The OS keystore that seals the hospital key (the app passes safeStorage; elsewhere a plain 0600 file). */
+  readonly keySealer?: KeySealer;
 }
 
 export interface EdgeNode {
@@ -111,12 +115,15 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
   doctor.addCheck(databaseCheck(db, dbFile));
   doctor.addCheck(logFolderCheck(logDir, () => sink.writeFailure()));
   doctor.addCheck(diskSpaceCheck(options.dataDir));
-  const hospitalKey = new HospitalKey(options.dataDir);
+  doctor.addCheck(diskEncryptionDoctorCheck(options.dataDir));
+  const hospitalKey = new HospitalKey(options.dataDir, options.keySealer);
   hospitalKey.onChange((info) => events.emit('identity.keyChanged', info));
   doctor.addCheck(hospitalKeyCheck(hospitalKey));
+  doctor.addCheck(hospitalKeyStorageCheck(hospitalKey));
   const sync = new SyncService({ db, events, log, audit, settings, hospitalKey, keystore: options.sync?.keystore ?? new FileKeystore(options.dataDir), ...options.sync });
   doctor.addCheck(syncCheck(sync));
   const staffFetch = new StaffAccountsFetch(staffDirectory, audit, log);
+  doctor.addCheck(staffCheck(staffDirectory));
   sync.onLinkUp(async (session, hcode) => {
     await staffFetch.run(session, hcode);
     staff.accountsChanged();

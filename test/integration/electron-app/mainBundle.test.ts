@@ -6,7 +6,7 @@
  * manual checklist.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -173,6 +173,12 @@ describe('the built main bundle under a stub electron', () => {
     const notices = report.calls.filter((call) => call.api === 'dialog.showMessageBox').map((call) => call.args[0] as { detail: string });
     expect(notices[0]?.detail).toMatch(/เปิดใหม่แล้ว[\s\S]*reloaded/);
     expect(notices[2]?.detail).toMatch(/ไม่เปิดใหม่อัตโนมัติ[\s\S]*not reloaded again/);
+  });
+
+  it('keeps the hospital key sealed by the OS keystore (safeStorage), never as a plain file', () => {
+    expect(existsSync(join(dataDir('station'), 'hospital.key.sealed'))).toBe(true);
+    expect(existsSync(join(dataDir('station'), 'hospital.key'))).toBe(false);
+    expect(readFileSync(join(dataDir('station'), 'hospital.key.sealed'), 'utf8')).toMatch(/^stub:/);
   });
 
   it('quits cleanly when the window closes', () => {

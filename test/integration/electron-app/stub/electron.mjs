@@ -148,6 +148,9 @@ export const safeStorage = {
   isAsyncEncryptionAvailable: async () => true,
   encryptStringAsync: async (text) => Buffer.from(`stub:${text}`),
   decryptStringAsync: async (data) => ({ result: data.toString().slice(5), shouldReEncrypt: false }),
+  isEncryptionAvailable: () => true,
+  encryptString: (text) => Buffer.from(`stub:${Buffer.from(text).toString('base64')}`),
+  decryptString: (data) => Buffer.from(data.toString().slice(5), 'base64').toString(),
 };
 
 export const net = {
