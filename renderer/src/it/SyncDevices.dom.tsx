@@ -7,6 +7,7 @@ import { invoke, on, transport } from '../bridge/client.dom.js';
 import { errorMessage } from '../i18n/i18n.dom.js';
 import { SyncDashboard } from '../sync/SyncDashboard.dom.js';
 import { bridgeSyncApi } from '../sync/bridgeSyncApi.dom.js';
+import { NhsoAgentForm } from './NhsoAgentForm.dom.js';
 import type { StaffRole } from '../../../electron/contract/staff.std.js';
 import { StaffAccounts } from './StaffAccounts.dom.js';
 
@@ -69,6 +70,7 @@ export function SyncDevices({ settings, role, idleMinutes }: { readonly settings
           </button>
         </div>
         )}
+        {isIt && <NhsoAgentForm onSaved={() => void refresh()} />}
         {isIt && <StaffAccounts idleMinutes={idleMinutes} />}
         {isIt && (
         <div className="card wide">
