@@ -54,6 +54,8 @@ export const COMMAND_ACCESS: Readonly<Record<CommandName, Access>> = {
   'staff.accounts': IT,
   'staff.refresh': IT,
   'staff.clearLockout': IT,
+  'staff.addStation': IT,
+  'staff.setStationActive': IT,
   'staff.setIdleMinutes': IT,
   'sync.status': 'anyone',
   'sync.endpoint': 'anyone',

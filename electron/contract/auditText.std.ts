@@ -28,6 +28,7 @@ export const auditActionText = {
   'staff.idleLocked': { th: 'ล็อกหน้าจอเพราะไม่มีการใช้งาน', en: 'Locked the station after no activity' },
   'staff.unlocked': { th: 'ปลดล็อกหน้าจอด้วย PIN', en: 'Unlocked the station with the PIN' },
   'staff.accountsFetched': { th: 'รับบัญชีเจ้าหน้าที่จากส่วนกลาง', en: 'Fetched the staff accounts from central' },
+  'staff.stationAccount': { th: 'ฝ่ายไอทีเพิ่มหรือแก้บัญชีเจ้าหน้าที่ของสถานีนี้', en: 'IT added or changed an account of this station' },
   'staff.idleMinutes': { th: 'ตั้งเวลาล็อกหน้าจอเมื่อไม่มีการใช้งาน', en: 'Set the idle lock time' },
   'station.setup': { th: 'ตั้งค่าสถานี', en: 'Set up the station' },
   'sync.configured': { th: 'ตั้งค่าการเชื่อมต่อเซิร์ฟเวอร์กลาง', en: 'Set up the link to central' },

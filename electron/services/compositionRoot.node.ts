@@ -185,7 +185,7 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
     ...deviceHandlers(devices, () => station.demoDevices),
     ...cardHandlers(() => station.card, () => station.demo),
     ...identityHandlers(hospitalKey, audit),
-    ...staffHandlers(staff, staffDirectory, staffFetch, sync),
+    ...staffHandlers(staff, staffDirectory, staffFetch, sync, audit),
     ...syncHandlers(sync),
     ...nhsoHandlers(nhso),
   };
