@@ -48,11 +48,17 @@ export function auditActionWords(action: string, lang: 'th' | 'en'): string {
   return text === undefined ? (lang === 'th' ? `รายการอื่น (${action})` : `Other (${action})`) : text[lang];
 }
 
-/** `<role>:<staff id>`, `system` or `unidentified`, as a person reads it. */
-export function auditActorWords(actor: string, lang: 'th' | 'en'): string {
+/**
+ * `<role>:<staff id>`, `system` or `unidentified`, as a person reads it: the role in words and the staff
+ * member's name when `nameOf` knows the code ("พยาบาล สมศรี (rn_02)"), else the code.
+ */
+export function auditActorWords(actor: string, lang: 'th' | 'en', nameOf: (code: string) => string | undefined = () => undefined): string {
   if (actor === 'system') return lang === 'th' ? 'ระบบ' : 'System';
   if (actor === 'unidentified') return lang === 'th' ? 'ไม่มีผู้ลงชื่อ' : 'Nobody signed in';
   const [role = '', ...rest] = actor.split(':');
+  const code = rest.join(':');
   const words = (roleText as Readonly<Record<string, Bilingual>>)[role];
-  return words === undefined ? actor : `${words[lang]} ${rest.join(':')}`.trim();
+  if (words === undefined) return actor;
+  const name = nameOf(code);
+  return `${words[lang]} ${name === undefined ? code : `${name} (${code})`}`.trim();
 }

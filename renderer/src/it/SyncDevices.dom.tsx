@@ -18,13 +18,15 @@ export function SyncDevices({ settings, role, idleMinutes }: { readonly settings
   const [checks, setChecks] = useState<readonly DoctorCheck[]>([]);
   const [audit, setAudit] = useState<readonly AuditEntry[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
 
   const refresh = useCallback(async () => {
     if (!isIt) return;
-    const [diagnostics, recent] = await Promise.all([invoke('diagnostics.run', {}), invoke('audit.recent', { limit: 20 })]);
+    const [diagnostics, recent, accounts] = await Promise.all([invoke('diagnostics.run', {}), invoke('audit.recent', { limit: 20 }), invoke('staff.accounts', {})]);
     if (diagnostics.ok) setChecks(diagnostics.value);
     else setProblem(errorMessage(diagnostics.error.code));
     if (recent.ok) setAudit(recent.value);
+    if (accounts.ok) setNames(new Map(accounts.value.map((account) => [account.code, account.name])));
   }, [isIt]);
 
   useEffect(() => {
@@ -81,7 +83,7 @@ export function SyncDevices({ settings, role, idleMinutes }: { readonly settings
                 <tr key={entry.id}>
                   <td className="mono">{new Date(entry.at).toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB')}</td>
                   <td>{auditActionWords(entry.action, lang)}</td>
-                  <td>{auditActorWords(entry.actor, lang)}</td>
+                  <td>{auditActorWords(entry.actor, lang, (code) => names.get(code))}</td>
                 </tr>
               ))}
             </tbody>
