@@ -22,6 +22,12 @@ import { useCardStatus } from '../station/useHardwareStatus.dom.js';
 import { missingCardReader } from '../station/missingHardware.std.js';
 import { MissingHardwareNotice } from '../station/MissingHardwareNotice.dom.js';
 import { DemoCardControls } from '../station/DemoCardControls.dom.js';
+import { DEFAULT_CLAIM_TYPE } from '../../../electron/contract/nhso.std.js';
+import { AuthenFields, type AuthenInput } from './AuthenFields.dom.js';
+import { AuthenRetry, AuthenState } from './AuthenState.dom.js';
+import { AuthenAskAgain } from './AuthenAskAgain.dom.js';
+import type { ErrorCode } from '../../../electron/contract/errors.std.js';
+import { normalizeMobile } from './authenView.std.js';
 
 export function FrontDesk({ settings }: { readonly settings: StationSettings }) {
   const { t } = useTranslation();
@@ -29,20 +35,25 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
   const [session, dispatch] = useCardSession();
   const [manual, setManual] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<RegisteredVisit | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<(RegisteredVisit & { readonly cid: string }) | null>(null);
+  // The code, not its words: the message follows the language toggle.
+  const [problem, setProblem] = useState<ErrorCode | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
+  const [authenInput, setAuthenInput] = useState<AuthenInput>({ mobile: '', claimType: DEFAULT_CLAIM_TYPE });
   const cardStatus = useCardStatus();
   const demo = settings.mode === 'demo';
   const missing = demo ? null : missingCardReader(cardStatus);
 
   async function save(card: CardRead, source: 'card' | 'manual'): Promise<void> {
     if (records === null) return;
+    const mobile = normalizeMobile(authenInput.mobile);
+    if (mobile === null) return setProblem('nhso_mobile_invalid');
     setBusy(true);
     setProblem(null);
     try {
-      const visit = await registerVisit(records, ids, settings, card, source);
-      setSaved(visit);
+      const visit = await registerVisit(records, ids, settings, card, source, undefined, mobile === '' ? undefined : { mobile, claimType: authenInput.claimType });
+      setAuthenInput({ mobile: '', claimType: DEFAULT_CLAIM_TYPE });
+      setSaved({ ...visit, cid: card.cid });
       setManual(false);
       setRefreshKey((key) => key + 1);
       if (source === 'card' && session.card !== null && session.photo.state === 'done' && session.photo.sha256 !== null) {
@@ -50,7 +61,7 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
       }
       dispatch({ type: 'clear' });
     } catch (error) {
-      setProblem(errorMessage(isEdgeError(error) ? error.code : 'storage_failed'));
+      setProblem(isEdgeError(error) ? error.code : 'storage_failed');
     } finally {
       setBusy(false);
     }
@@ -77,6 +88,12 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
               <p className="queue-big" data-testid="saved-queue-number">
                 {saved.queueNumber}
               </p>
+              <p data-testid="saved-authen">
+                <AuthenState encounter={{ id: saved.encounterId }} detail />
+              </p>
+              <AuthenRetry encounterId={saved.encounterId} />
+              <AuthenAskAgain visit={saved} />
+              {saved.authenError !== null && <p className="problem">{errorMessage(saved.authenError)}</p>}
             </div>
           )}
           {demo && <DemoCardControls status={cardStatus} />}
@@ -106,6 +123,7 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
             <>
               <CardRegistration card={session.card} photo={session.photo} />
               <CardRights extras={session.extras} />
+              <AuthenFields value={authenInput} onChange={setAuthenInput} />
               <div className="actions">
                 <button type="button" disabled={busy || records === null || waitingForPhoto} onClick={saveCard} data-testid="save-visit">
                   {waitingForPhoto ? t('frontdesk.waitPhoto') : t('frontdesk.saveVisit')}
@@ -113,10 +131,11 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
               </div>
             </>
           )}
+          {manual && <AuthenFields value={authenInput} onChange={setAuthenInput} />}
           {manual && <ManualEntry busy={busy || records === null} onSubmit={(card) => void save(card, 'manual')} onCancel={() => setManual(false)} />}
           {problem !== null && (
             <p className="problem" role="alert" data-testid="save-problem">
-              {problem}
+              {errorMessage(problem)}
             </p>
           )}
         </div>

@@ -4,6 +4,7 @@ import { queueNumberOf } from '../../../sync/model/encounter.std.js';
 import { useRecords } from '../records/RecordsProvider.dom.js';
 import { useTodayVisits } from '../records/useTodayVisits.dom.js';
 import { displayName } from './names.std.js';
+import { AuthenState } from './AuthenState.dom.js';
 
 export function TodayQueue({ refreshKey }: { readonly refreshKey: number }) {
   const { t, i18n } = useTranslation();
@@ -24,6 +25,9 @@ export function TodayQueue({ refreshKey }: { readonly refreshKey: number }) {
               <td>{patient === null ? t('frontdesk.unknownPatient') : displayName(patient, lang)}</td>
               <td className="mono">{encounter.period?.start === undefined ? '' : new Date(encounter.period.start).toLocaleTimeString(lang === 'th' ? 'th-TH' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}</td>
               <td>{t(`frontdesk.status.${encounter.status}`, { defaultValue: encounter.status })}</td>
+              <td>
+                <AuthenState encounter={encounter} />
+              </td>
             </tr>
           ))}
         </tbody>
