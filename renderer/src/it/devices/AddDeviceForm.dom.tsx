@@ -49,7 +49,7 @@ export function AddDeviceForm({ listing, where, setWhere, onAdded }: AddDevicePr
   }
 
   return (
-    <form className="card" data-testid="device-add" onSubmit={(event) => void submit(event)}>
+    <form className="card wide" data-testid="device-add" onSubmit={(event) => void submit(event)}>
       <h3>{t('devices.addTitle')}</h3>
       <div className="device-form">
         <label htmlFor="device-profile">{t('devices.kind')}</label>
