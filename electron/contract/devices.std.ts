@@ -149,6 +149,8 @@ export const PortStatus = z.object({
    * "received, 3 values not understood (codes …)" instead of a monitor that seems to be working.
    */
   lastNotTaken: z.object({ at: z.string(), charted: z.number().int(), skipped: z.array(SkippedValue) }).nullable(),
+  /** How often the port came back after being lost since it was started or last configured (a loose cable shows here). */
+  reconnects: z.number().int(),
 });
 export type PortStatus = z.infer<typeof PortStatus>;
 

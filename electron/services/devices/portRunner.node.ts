@@ -42,6 +42,7 @@ export class PortRunner implements PortSink {
   /** Connections refused and frames dropped over the rate since the runner started, by code (for IT). */
   readonly refusals: Partial<Record<RefusalCode | 'device_source_rate_limited', number>> = {};
   #ackCounter = 0;
+  #upBefore = false;
   /** Bytes received since the runner started (for diagnostics and tests). */
   bytesReceived = 0;
   source: PortSource | undefined;
@@ -61,7 +62,12 @@ export class PortRunner implements PortSink {
   status(state: PortState, errorCode: DeviceErrorCode | null, detail: string | null): void {
     const changed = state !== this.#status.state || errorCode !== this.#status.errorCode || detail !== this.#status.detail;
     if (!changed) return;
-    this.#status = { ...this.#status, state, errorCode, detail, since: this.#deps.now().toISOString() };
+    const up = state === 'open' || state === 'listening';
+    const wasUp = this.#status.state === 'open' || this.#status.state === 'listening';
+    // Back up after having been up before: a reconnect (the first open is not one).
+    const reconnects = this.#status.reconnects + (up && !wasUp && this.#upBefore ? 1 : 0);
+    if (up) this.#upBefore = true;
+    this.#status = { ...this.#status, state, errorCode, detail, since: this.#deps.now().toISOString(), reconnects };
     this.#deps.events.emit('devices.status', this.#status);
     if (errorCode !== null) this.#deps.log.warn({ port: this.port, profile: this.profile.name, state, errorCode, detail }, 'device port problem');
   }
@@ -180,5 +186,5 @@ export class PortRunner implements PortSink {
 
 /** The status of a port before it has opened (or a configured port that is not running). */
 export function closedStatus(port: string, profile: DeviceProfile, dialect: PortStatus['dialect'], now: Date, state: PortState = 'closed'): PortStatus {
-  return { port, profile: profile.name, state, errorCode: null, detail: null, since: now.toISOString(), lastFrameAt: null, dialect, lastNotTaken: null };
+  return { port, profile: profile.name, state, errorCode: null, detail: null, since: now.toISOString(), lastFrameAt: null, dialect, lastNotTaken: null, reconnects: 0 };
 }

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { ProfileName, type PortStatus, type SkippedValue } from '../../../electron/contract/devices.std.js';
 import { PORT_STATE_WORDS, PROFILE_WORDS, framingWords, notUnderstoodWords, portWords, setAsideWords, statusWords } from '../../../renderer/src/it/devices/deviceWords.std.js';
 
-const base: PortStatus = { port: 'tcp:2575', profile: 'hl7-mllp', state: 'listening', errorCode: null, detail: null, since: '2026-12-06T03:00:00.000Z', lastFrameAt: null, dialect: 'auto', lastNotTaken: null };
+const base: PortStatus = { port: 'tcp:2575', profile: 'hl7-mllp', state: 'listening', errorCode: null, detail: null, since: '2026-12-06T03:00:00.000Z', lastFrameAt: null, dialect: 'auto', lastNotTaken: null, reconnects: 0 };
 const unknown = (source: string): SkippedValue => ({ outcome: 'ignored', reason: 'unknown_code', source, detail: `${source}: unknown` });
 const demo: SkippedValue = { outcome: 'ignored', reason: 'demo', source: '150456^MDC_PULS_OXIM_SAT_O2^MDC', detail: 'DEMO' };
 const now = Date.parse('2026-12-06T03:10:00.000Z');
@@ -47,6 +47,9 @@ describe('device status in words', () => {
     const words = statusWords({ ...base, lastFrameAt: '2026-12-06T03:07:00.000Z' }, 'th', now);
     expect(words.lastReading).toContain('3 นาทีที่ผ่านมา');
     expect(words.lastReading).toContain('2569');
+    expect(words.lastReading).not.toContain('เชื่อมต่อใหม่');
+    expect(statusWords({ ...base, reconnects: 2 }, 'th', now).lastReading).toBe('ยังไม่ได้รับข้อมูลจากเครื่อง · เชื่อมต่อใหม่ 2 ครั้งตั้งแต่เริ่มพอร์ต');
+    expect(statusWords({ ...base, reconnects: 1 }, 'en', now).lastReading).toBe('nothing received yet · reconnected 1 time since the port started');
   });
 
   it('words ports and framing', () => {

@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import type { InboxItem, PortStatus } from '../../../electron/contract/devices.std.js';
 import { LIVE_LIMIT, foldDeviceEvent, type DeviceEvent, type LiveState } from '../../../renderer/src/it/devices/liveFrames.std.js';
 
-const status: PortStatus = { port: 'tcp:2575', profile: 'hl7-mllp', state: 'listening', errorCode: null, detail: null, since: '2026-12-06T03:00:00.000Z', lastFrameAt: null, dialect: 'auto', lastNotTaken: null };
+const status: PortStatus = { port: 'tcp:2575', profile: 'hl7-mllp', state: 'listening', errorCode: null, detail: null, since: '2026-12-06T03:00:00.000Z', lastFrameAt: null, dialect: 'auto', lastNotTaken: null, reconnects: 0 };
 const empty: LiveState = { entries: [], statuses: [status] };
 
 function reading(id: number, at: string): InboxItem {

@@ -6,7 +6,7 @@ import type { CardStatus } from '../../../electron/contract/card.std.js';
 import { PortState, type PortStatus } from '../../../electron/contract/devices.std.js';
 
 const reader = { name: 'ACS ACR39U', present: false, atr: null, reading: false };
-const port = (name: string, state: PortStatus['state']): PortStatus => ({ port: name, profile: 'omron-hbp9030', state, errorCode: null, detail: null, since: '2026-01-01T00:00:00.000Z', lastFrameAt: null, dialect: null, lastNotTaken: null });
+const port = (name: string, state: PortStatus['state']): PortStatus => ({ port: name, profile: 'omron-hbp9030', state, errorCode: null, detail: null, since: '2026-01-01T00:00:00.000Z', lastFrameAt: null, dialect: null, lastNotTaken: null, reconnects: 0 });
 
 describe('missing hardware', () => {
   it('the card reader: service down, no reader, or nothing missing; the demo card never counts as missing', () => {

@@ -107,10 +107,13 @@ export interface StatusWords {
 /** One configured device's status as IT reads it. */
 export function statusWords(status: PortStatus, lang: UiLanguage, nowMs: number, forIt = true): StatusWords {
   const last = status.lastFrameAt;
-  const lastReading =
+  const received =
     last === null
       ? lang === 'th' ? 'ยังไม่ได้รับข้อมูลจากเครื่อง' : 'nothing received yet'
       : `${lang === 'th' ? 'ได้รับล่าสุด' : 'last received'} ${relativeTime(last, nowMs, lang)} (${absoluteTime(last, lang)})`;
+  const n = status.reconnects;
+  const again = n === 0 ? '' : lang === 'th' ? ` · เชื่อมต่อใหม่ ${String(n)} ครั้งตั้งแต่เริ่มพอร์ต` : ` · reconnected ${String(n)} time${n === 1 ? '' : 's'} since the port started`;
+  const lastReading = `${received}${again}`;
   const problem = status.errorCode === null ? null : `${deviceErrorWords(status.errorCode, lang)}${status.detail === null ? '' : ` — ${status.detail}`}`;
   const notTaken = status.lastNotTaken?.skipped ?? [];
   const understood = notUnderstoodWords(notTaken, lang, forIt);
