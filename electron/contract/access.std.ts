@@ -62,6 +62,10 @@ export const COMMAND_ACCESS: Readonly<Record<CommandName, Access>> = {
   'sync.configure': IT,
   'sync.conflicts': IT,
   'sync.rejections': IT,
+  // The printer's address is IT's to set; printing a slip is the front desk's (and a nurse's reprint).
+  'printer.settings': DEMO_CONTROLS,
+  'printer.configure': IT,
+  'printer.printSlip': CLINICAL,
 };
 
 export type AccessDenial = 'staff_not_signed_in' | 'staff_locked' | 'staff_forbidden';

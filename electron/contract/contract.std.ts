@@ -13,6 +13,7 @@ import { devicesCommands, devicesEvents } from './devices.std.js';
 import { identityCommands, identityEvents } from './identity.std.js';
 import { staffCommands, staffEvents } from './staff.std.js';
 import { syncCommands, syncEvents } from './sync.std.js';
+import { printerCommands } from './printer.std.js';
 
 export const commands = {
   ...settingsCommands,
@@ -21,6 +22,7 @@ export const commands = {
   ...identityCommands,
   ...staffCommands,
   ...syncCommands,
+  ...printerCommands,
 } as const satisfies Record<string, CommandSpec>;
 
 export const events = {

@@ -7,6 +7,7 @@ import { cardErrorText } from './cardErrors.std.js';
 import { deviceErrorText } from './deviceErrors.std.js';
 import { syncErrorText } from './syncErrors.std.js';
 import { staffErrorText } from './staffErrors.std.js';
+import { printerErrorText } from './printerErrors.std.js';
 
 export interface Bilingual {
   readonly th: string;
@@ -41,6 +42,7 @@ export const errorText = {
   ...deviceErrorText,
   ...syncErrorText,
   ...staffErrorText,
+  ...printerErrorText,
 } as const satisfies Record<string, Bilingual>;
 
 export type ErrorCode = keyof typeof errorText;

@@ -41,6 +41,8 @@ import { SyncService, type SyncServiceOptions } from './sync/syncService.node.js
 import { syncHandlers } from './sync/syncHandlers.node.js';
 import { syncCheck } from './sync/syncDoctor.node.js';
 import { FileKeystore } from './sync/keystore.node.js';
+import { PrinterService } from './printer/printerService.node.js';
+import { printerHandlers } from './printer/printerHandlers.node.js';
 
 export interface EdgeNodeOptions {
   /** Where the station database and logs live (Electron's userData in the app). */
@@ -62,6 +64,8 @@ export interface EdgeNodeOptions {
   readonly sync?: Partial<Pick<SyncServiceOptions, 'keystore' | 'policy' | 'session' | 'autoStart'>>;
   /** Staff sign-in: the clock the idle lock and lockouts read (tests move it). */
   readonly staff?: { readonly now?: () => Date };
+  /** Queue-slip printer: how long a print may take before it counts as timed out (tests shorten it). */
+  readonly printer?: { readonly timeoutMs?: number };
   /** The OS keystore that seals the hospital key (the app passes safeStorage; elsewhere a plain 0600 file). */
   readonly keySealer?: KeySealer;
 }
@@ -161,6 +165,7 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
     ...identityHandlers(hospitalKey, audit),
     ...staffHandlers(staff, staffDirectory, staffFetch, sync),
     ...syncHandlers(sync),
+    ...printerHandlers(new PrinterService({ db, audit, log, ...options.printer })),
   };
   const dispatch = createDispatcher(handlers, log, (name) => accessDenied(name, { ...staff.access(), configured: settings.get().configured, noAccounts: staffDirectory.count() === 0 }));
   log.info({ dataDir: options.dataDir, mode: settings.mode() }, 'edge node started');
