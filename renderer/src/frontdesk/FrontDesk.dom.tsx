@@ -22,6 +22,10 @@ import { useCardStatus } from '../station/useHardwareStatus.dom.js';
 import { missingCardReader } from '../station/missingHardware.std.js';
 import { MissingHardwareNotice } from '../station/MissingHardwareNotice.dom.js';
 import { DemoCardControls } from '../station/DemoCardControls.dom.js';
+import { useSlipPrinter } from './slip/useSlipPrinter.dom.js';
+import { SlipStatus } from './slip/SlipStatus.dom.js';
+import { docId } from '../../../sync/model/fhir.std.js';
+import type { EncounterDoc } from '../../../sync/model/encounter.std.js';
 
 export function FrontDesk({ settings }: { readonly settings: StationSettings }) {
   const { t } = useTranslation();
@@ -33,6 +37,7 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
   const [problem, setProblem] = useState<string | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
   const cardStatus = useCardStatus();
+  const slips = useSlipPrinter(settings);
   const demo = settings.mode === 'demo';
   const missing = demo ? null : missingCardReader(cardStatus);
 
@@ -43,6 +48,9 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
     try {
       const visit = await registerVisit(records, ids, settings, card, source);
       setSaved(visit);
+      // "Save and issue queue ticket": the slip prints after the visit is stored; a failed print loses nothing.
+      slips.remember(visit.encounterId, source === 'card' ? (session.extras?.nhso?.mainInscl ?? null) : null);
+      void printSavedSlip(visit.encounterId);
       setManual(false);
       setRefreshKey((key) => key + 1);
       if (source === 'card' && session.card !== null && session.photo.state === 'done' && session.photo.sha256 !== null) {
@@ -54,6 +62,11 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
     } finally {
       setBusy(false);
     }
+  }
+
+  async function printSavedSlip(encounterId: string): Promise<void> {
+    const doc = await records?.get(docId('Encounter', encounterId));
+    if (doc?.resourceType === 'Encounter') await slips.print(doc as EncounterDoc, false);
   }
 
   function saveCard(): void {
@@ -77,6 +90,7 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
               <p className="queue-big" data-testid="saved-queue-number">
                 {saved.queueNumber}
               </p>
+              <SlipStatus state={slips.states.get(saved.encounterId)} onPrint={() => void printSavedSlip(saved.encounterId)} />
             </div>
           )}
           {demo && <DemoCardControls status={cardStatus} />}
@@ -120,7 +134,7 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
             </p>
           )}
         </div>
-        <TodayQueue refreshKey={refreshKey} />
+        <TodayQueue refreshKey={refreshKey} slips={slips} />
       </div>
     </section>
   );

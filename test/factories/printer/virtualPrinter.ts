@@ -124,3 +124,13 @@ export async function startUnresponsivePrinter(): Promise<{ readonly port: numbe
     },
   };
 }
+
+/** A loopback port nothing listens on (a printer switched off). */
+export async function unusedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const address = server.address();
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  if (address === null || typeof address === 'string') throw new Error('no port');
+  return address.port;
+}

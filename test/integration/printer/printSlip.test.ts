@@ -2,7 +2,6 @@
 // real TCP: the slip arrives whole and renders to a PNG; a printer that is off, silent or not set up gives its
 // own code in Thai and English; the roles are the ones access.std.ts names.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createServer } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,7 +9,7 @@ import { createEdgeNode } from '../../../electron/services/compositionRoot.node.
 import { PNG } from 'pngjs';
 import { tempEdgeNode } from '../../factories/edgeNode.js';
 import { signInAs } from '../../factories/staff.js';
-import { startVirtualPrinter, startUnresponsivePrinter, rasterToPng, type VirtualPrinter } from '../../factories/printer/virtualPrinter.js';
+import { startVirtualPrinter, startUnresponsivePrinter, unusedPort, rasterToPng, type VirtualPrinter } from '../../factories/printer/virtualPrinter.js';
 import { describeError } from '../../../electron/contract/errors.std.js';
 import type { EdgeNode } from '../../../electron/services/compositionRoot.node.js';
 
@@ -30,15 +29,6 @@ function testRaster(height: number): { widthBytes: number; height: number; data:
 
 function wire(raster: { widthBytes: number; height: number; data: Uint8Array }): { widthBytes: number; height: number; base64: string } {
   return { widthBytes: raster.widthBytes, height: raster.height, base64: Buffer.from(raster.data).toString('base64') };
-}
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const address = server.address();
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  if (address === null || typeof address === 'string') throw new Error('no port');
-  return address.port;
 }
 
 beforeAll(async () => {
@@ -104,7 +94,7 @@ describe('queue slip to a receipt printer over TCP', () => {
   });
 
   it('a printer that is off (nothing listening) is unreachable', async () => {
-    const port = await freePort();
+    const port = await unusedPort();
     await node.dispatch('printer.configure', { transport: 'tcp', host: '127.0.0.1', port });
     const result = await node.dispatch('printer.printSlip', { encounterId: 'enc-4', raster: wire(testRaster(40)) });
     expect(result).toMatchObject({ ok: false, error: { code: 'printer_unreachable' } });
