@@ -10,7 +10,7 @@ import type { BridgeClient } from './harness/bridgeClient.js';
 import { screenshot } from './harness/screens.js';
 import { outputDir } from './harness/chromium.js';
 import { openStationPage, setUpStation, type StationPage } from './harness/stationPage.js';
-import { stationAudit } from './harness/staffAccounts.js';
+import { signIn, stationAudit } from './harness/staffAccounts.js';
 import { rasterToPng, startVirtualPrinter, unusedPort, type Ticket, type VirtualPrinter } from '../factories/printer/virtualPrinter.js';
 
 let station: StationPage;
@@ -54,7 +54,8 @@ async function registerDemoCard(identity: string): Promise<string> {
 beforeAll(async () => {
   station = await openStationPage({ args: ['--demo'], env: { EDGE_DEMO: '' } });
   ({ app, page, bridge } = station);
-  printer = await startVirtualPrinter();
+  // A free port by default; VIRTUAL_PRINTER_PORT=9100 runs it where a network receipt printer listens.
+  printer = await startVirtualPrinter(Number(process.env['VIRTUAL_PRINTER_PORT'] ?? 0));
   await setUpStation(page, app.url, { hcode: '10953', name: 'ห้องบัตร 1', expectOffered: 'demo', signIn: { as: 'front_desk', dataDir: app.dataDir } });
   await page.getByTestId('workspace-frontdesk').waitFor();
 });
@@ -68,8 +69,22 @@ describe('queue slip on an 80 mm receipt printer', () => {
   let first: Ticket;
   let firstQueue = '';
 
-  it('IT sets the station printer; the front desk saves a visit and the slip prints', async () => {
-    await bridge.call('printer.configure', { transport: 'tcp', host: printer.host, port: printer.port });
+  it('IT sets the station printer in the IT workspace', async () => {
+    await signIn(page, 'it');
+    const card = page.getByTestId('printer-settings');
+    await card.waitFor();
+    await card.locator('select[name=transport]').selectOption('tcp');
+    await card.locator('input[name=host]').fill(printer.host);
+    await card.locator('input[name=port]').fill(String(printer.port));
+    await card.getByTestId('printer-save').click();
+    expect(await card.getByTestId('printer-note').textContent()).toBe('บันทึกการตั้งค่าเครื่องพิมพ์แล้ว');
+    await card.screenshot({ path: join(outputDir(), 'printer-settings-th.png') });
+    expect(await bridge.call('printer.settings', {})).toEqual({ transport: 'tcp', host: '127.0.0.1', port: printer.port });
+    await signIn(page, 'front_desk');
+    await page.getByTestId('workspace-frontdesk').waitFor();
+  });
+
+  it('the front desk saves a visit and the slip prints', async () => {
     const before = printer.tickets.length;
     firstQueue = await registerDemoCard('1');
     first = await printer.nextTicket(before);

@@ -9,6 +9,7 @@ import { SyncDashboard } from '../sync/SyncDashboard.dom.js';
 import { bridgeSyncApi } from '../sync/bridgeSyncApi.dom.js';
 import type { StaffRole } from '../../../electron/contract/staff.std.js';
 import { StaffAccounts } from './StaffAccounts.dom.js';
+import { PrinterSettingsCard } from './PrinterSettingsCard.dom.js';
 
 /** IT sees everything here; the front desk and nurses see the link to central and the station, not IT's tools. */
 export function SyncDevices({ settings, role, idleMinutes }: { readonly settings: StationSettings; readonly role: StaffRole; readonly idleMinutes: number }) {
@@ -70,6 +71,7 @@ export function SyncDevices({ settings, role, idleMinutes }: { readonly settings
         </div>
         )}
         {isIt && <StaffAccounts idleMinutes={idleMinutes} />}
+        {isIt && <PrinterSettingsCard />}
         {isIt && (
         <div className="card wide">
           <h3>{t('it.audit')}</h3>

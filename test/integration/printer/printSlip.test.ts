@@ -10,6 +10,11 @@ import { PNG } from 'pngjs';
 import { tempEdgeNode } from '../../factories/edgeNode.js';
 import { signInAs } from '../../factories/staff.js';
 import { startVirtualPrinter, startUnresponsivePrinter, unusedPort, rasterToPng, type VirtualPrinter } from '../../factories/printer/virtualPrinter.js';
+import { SerialPort } from 'serialport';
+import { startPtyPair } from '../../../drivers/devices/simulators/socatPair.node.js';
+import { encodeSlip } from '../../../drivers/printer/escpos.std.js';
+import { concatBytes } from '../../../drivers/bytes.std.js';
+import { joinRasters, parseEscPos } from '../../factories/printer/escposParser.js';
 import { describeError } from '../../../electron/contract/errors.std.js';
 import type { EdgeNode } from '../../../electron/services/compositionRoot.node.js';
 
@@ -98,6 +103,29 @@ describe('queue slip to a receipt printer over TCP', () => {
     await node.dispatch('printer.configure', { transport: 'tcp', host: '127.0.0.1', port });
     const result = await node.dispatch('printer.printSlip', { encounterId: 'enc-4', raster: wire(testRaster(40)) });
     expect(result).toMatchObject({ ok: false, error: { code: 'printer_unreachable' } });
+  });
+
+  it('prints over a serial port (a socat pty pair standing in for a USB-serial printer)', async () => {
+    const pty = await startPtyPair();
+    const device = new SerialPort({ path: pty.devicePath, baudRate: 115_200 });
+    try {
+      const received: Uint8Array[] = [];
+      device.on('data', (chunk: Buffer) => received.push(new Uint8Array(chunk)));
+      await new Promise<void>((resolve, reject) => device.once('open', resolve).once('error', reject));
+      await node.dispatch('printer.configure', { transport: 'serial', path: pty.hostPath, baudRate: 115_200 });
+      const raster = testRaster(300);
+      const result = await node.dispatch('printer.printSlip', { encounterId: 'enc-serial', raster: wire(raster) });
+      expect(result).toMatchObject({ ok: true, value: { printer: `serial:${pty.hostPath}@115200` } });
+      const expected = encodeSlip(raster).length;
+      for (const deadline = Date.now() + 5_000; received.reduce((sum, chunk) => sum + chunk.length, 0) < expected && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
+      const { commands, pending } = parseEscPos(concatBytes(received));
+      expect(pending).toBe(0);
+      expect(Buffer.from(joinRasters(commands)?.data ?? []).equals(Buffer.from(raster.data))).toBe(true);
+      expect(commands.at(-1)).toMatchObject({ kind: 'cut' });
+    } finally {
+      if (device.isOpen) await new Promise((resolve) => device.close(resolve));
+      await pty.stop();
+    }
   });
 
   it('a serial path that does not exist is unreachable', async () => {
