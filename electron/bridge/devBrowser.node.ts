@@ -6,6 +6,8 @@
  *   --no-build       serve renderer/dist as it is (tests build it once beforehand)
  *   --demo           first-run setup preselects a demo station (as EDGE_DEMO=1 does); a station already set up
  *                    keeps its mode
+ *   --nhso-agent URL  the NHSO Secure Smart Card Agent to ask for authen codes when IT stored no address
+ *                    (default: EDGE_NHSO_AGENT_URL, else http://127.0.0.1:8189); this computer only
  * Prints one line `EDGE_BRIDGE_URL=<url>` that tests and people can open.
  */
 import { existsSync } from 'node:fs';
@@ -18,6 +20,8 @@ import { defaultDataDir } from '../services/dataDir.node.js';
 import { startupFailureText } from '../services/startup/startupFailure.std.js';
 import { startFailurePage } from './failurePage.node.js';
 import { demoOffered } from '../services/station/stationMode.std.js';
+import { localAgentUrl } from '../services/nhso/agentWire.std.js';
+import { describeError } from '../contract/errors.std.js';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 
@@ -33,6 +37,14 @@ function stationModeLine(settings: StationSettings): string {
     : 'สถานีจริง: ใช้เฉพาะเครื่องอ่านบัตรและเครื่องวัดจริง / Real station: real card reader and devices only.';
 }
 
+/** The agent address given on the command line, refused unless it is on this computer (the citizen id goes there). */
+function nhsoAgentUrl(given: string | undefined): string | undefined {
+  if (given === undefined || given === '') return undefined;
+  const url = localAgentUrl(given);
+  if (url === null) throw new Error(`--nhso-agent ${given}: ${describeError('nhso_agent_url_not_local')}`);
+  return url;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -41,6 +53,7 @@ async function main(): Promise<void> {
       'no-build': { type: 'boolean', default: false },
       host: { type: 'string', default: '127.0.0.1' },
       demo: { type: 'boolean', default: false },
+      'nhso-agent': { type: 'string' },
     },
   });
   const staticDir = resolve(projectRoot, 'renderer/dist');
@@ -53,6 +66,7 @@ async function main(): Promise<void> {
     dataDir,
     echoLogs: false,
     offerDemo: values.demo || demoOffered(process.env),
+    nhso: { defaultAgentUrl: nhsoAgentUrl(values['nhso-agent'] ?? process.env['EDGE_NHSO_AGENT_URL']) },
   }).catch((error: unknown) => ({ failed: error }));
   if ('failed' in started) {
     await serveFailure(started.failed, dataDir, values.host, values.port === undefined ? 0 : Number(values.port));

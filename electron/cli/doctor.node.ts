@@ -12,7 +12,7 @@ async function main(): Promise<number> {
   const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } } });
   const dataDir = values['data-dir'] ?? defaultDataDir();
   // Probe device ports without opening them: the app may be running and holding them.
-  const node = await createEdgeNode({ dataDir, devices: { autoStart: false } });
+  const node = await createEdgeNode({ dataDir, devices: { autoStart: false }, nhso: { autoStart: false } });
   try {
     const checks = await node.doctor.run();
     if (values.json) console.log(JSON.stringify({ dataDir, checks }));

@@ -11,7 +11,9 @@ import { defaultDataDir } from '../services/dataDir.node.js';
 import { openStationDb } from '../services/db/stationDb.node.js';
 import { stationMigrations } from '../services/db/migrations.node.js';
 import { StaffDirectory } from '../services/staff/staffDirectory.node.js';
-import { hashPin, pinProblem } from '../../sync/central/staffPin.node.js';
+import { addStationAccount, setStationAccountActive } from '../services/staff/stationAccounts.node.js';
+import { EdgeError } from '../contract/result.std.js';
+import { errorText, isErrorCode } from '../contract/errors.std.js';
 import { StaffCode, StaffRole } from '../../sync/model/staff.std.js';
 
 const USAGE = 'usage: npm run staff -- add --code <code> --name <name> --role front_desk|nurse|it [--data-dir DIR]   (PIN on standard input)\n       npm run staff -- disable --code <code> | list';
@@ -42,12 +44,7 @@ async function main(): Promise<number> {
       return 2;
     }
     if (positionals[0] === 'disable') {
-      const account = directory.get(code.data);
-      if (account === undefined || account.source !== 'station') {
-        console.error('ไม่พบบัญชีของสถานีนี้ / no account of this station with that code (central accounts are disabled on central)');
-        return 1;
-      }
-      directory.put({ ...account, active: false }, 'station', new Date());
+      setStationAccountActive(directory, code.data, false);
       return 0;
     }
     const role = StaffRole.safeParse(values.role);
@@ -56,12 +53,7 @@ async function main(): Promise<number> {
       console.error(USAGE);
       return 2;
     }
-    const pin = await readPin();
-    if (pinProblem(pin) !== undefined) {
-      console.error('PIN ต้องเป็นตัวเลข 4–12 หลัก หรือรหัสผ่าน 8–64 ตัวอักษร / a PIN is 4–12 digits, or a passphrase of 8–64 characters');
-      return 2;
-    }
-    directory.put({ code: code.data, name, role: role.data, active: true, pinHash: await hashPin(pin), cardKey: null }, 'station', new Date());
+    await addStationAccount(directory, { code: code.data, name, role: role.data, pin: await readPin() });
     console.log(`added ${code.data} (${role.data})`);
     return 0;
   } finally {
@@ -72,7 +64,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`staff: ${error instanceof Error ? error.message : String(error)}`);
+    const words = error instanceof EdgeError && isErrorCode(error.code) ? `${errorText[error.code].th} / ${errorText[error.code].en}` : null;
+    console.error(`staff: ${words ?? (error instanceof Error ? error.message : String(error))}`);
     process.exit(1);
   },
 );

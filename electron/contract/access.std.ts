@@ -54,6 +54,8 @@ export const COMMAND_ACCESS: Readonly<Record<CommandName, Access>> = {
   'staff.accounts': IT,
   'staff.refresh': IT,
   'staff.clearLockout': IT,
+  'staff.addStation': IT,
+  'staff.setStationActive': IT,
   'staff.setIdleMinutes': IT,
   'sync.status': 'anyone',
   'sync.endpoint': 'anyone',
@@ -66,6 +68,15 @@ export const COMMAND_ACCESS: Readonly<Record<CommandName, Access>> = {
   'printer.settings': DEMO_CONTROLS,
   'printer.configure': IT,
   'printer.printSlip': CLINICAL,
+  // The NHSO authen code is the front desk's (a clinical act on a patient); where the agent answers is IT's.
+  'nhso.requestAuthen': CLINICAL,
+  'nhso.authenRequests': CLINICAL,
+  'nhso.markStored': CLINICAL,
+  'nhso.retryNow': CLINICAL,
+  'nhso.readRights': CLINICAL,
+  'nhso.latestAuthen': CLINICAL,
+  'nhso.settings': IT,
+  'nhso.setAgentUrl': IT,
 };
 
 export type AccessDenial = 'staff_not_signed_in' | 'staff_locked' | 'staff_forbidden';

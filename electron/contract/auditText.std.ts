@@ -19,6 +19,10 @@ export const auditActionText = {
   'printer.configure': { th: 'ตั้งค่าเครื่องพิมพ์บัตรคิว', en: 'Set up the queue-slip printer' },
   'printer.slip': { th: 'พิมพ์บัตรคิว', en: 'Printed a queue slip' },
   'printer.reprint': { th: 'พิมพ์บัตรคิวซ้ำ', en: 'Reprinted a queue slip' },
+  'nhso.authen_requested': { th: 'ขอรหัสยืนยันตัวตน สปสช. (Authen Code) ให้ผู้ป่วย', en: 'Asked the NHSO for an authen code for a patient' },
+  'nhso.authen_issued': { th: 'ได้รับรหัสยืนยันตัวตน สปสช. ของผู้ป่วย', en: 'The NHSO issued an authen code for a patient' },
+  'nhso.authen_failed': { th: 'ไม่ได้รับรหัสยืนยันตัวตน สปสช. (คำขอสิ้นสุด)', en: 'An NHSO authen request ended without a code' },
+  'nhso.agent_url': { th: 'ตั้งที่อยู่โปรแกรม สปสช. บนเครื่อง', en: 'Set the address of the NHSO agent on this computer' },
   'staff.signIn': { th: 'ลงชื่อเข้าปฏิบัติงาน', en: 'Signed in at the station' },
   'staff.signOut': { th: 'ลงชื่อออก', en: 'Signed out' },
   'staff.signInFailed': { th: 'ลงชื่อเข้าไม่สำเร็จ (รหัสหรือ PIN ผิด)', en: 'A sign-in failed (wrong code or PIN)' },
@@ -27,6 +31,7 @@ export const auditActionText = {
   'staff.idleLocked': { th: 'ล็อกหน้าจอเพราะไม่มีการใช้งาน', en: 'Locked the station after no activity' },
   'staff.unlocked': { th: 'ปลดล็อกหน้าจอด้วย PIN', en: 'Unlocked the station with the PIN' },
   'staff.accountsFetched': { th: 'รับบัญชีเจ้าหน้าที่จากส่วนกลาง', en: 'Fetched the staff accounts from central' },
+  'staff.stationAccount': { th: 'ฝ่ายไอทีเพิ่มหรือแก้บัญชีเจ้าหน้าที่ของสถานีนี้', en: 'IT added or changed an account of this station' },
   'staff.idleMinutes': { th: 'ตั้งเวลาล็อกหน้าจอเมื่อไม่มีการใช้งาน', en: 'Set the idle lock time' },
   'station.setup': { th: 'ตั้งค่าสถานี', en: 'Set up the station' },
   'sync.configured': { th: 'ตั้งค่าการเชื่อมต่อเซิร์ฟเวอร์กลาง', en: 'Set up the link to central' },
@@ -46,11 +51,17 @@ export function auditActionWords(action: string, lang: 'th' | 'en'): string {
   return text === undefined ? (lang === 'th' ? `รายการอื่น (${action})` : `Other (${action})`) : text[lang];
 }
 
-/** `<role>:<staff id>`, `system` or `unidentified`, as a person reads it. */
-export function auditActorWords(actor: string, lang: 'th' | 'en'): string {
+/**
+ * `<role>:<staff id>`, `system` or `unidentified`, as a person reads it: the role in words and the staff
+ * member's name when `nameOf` knows the code ("พยาบาล สมศรี (rn_02)"), else the code.
+ */
+export function auditActorWords(actor: string, lang: 'th' | 'en', nameOf: (code: string) => string | undefined = () => undefined): string {
   if (actor === 'system') return lang === 'th' ? 'ระบบ' : 'System';
   if (actor === 'unidentified') return lang === 'th' ? 'ไม่มีผู้ลงชื่อ' : 'Nobody signed in';
   const [role = '', ...rest] = actor.split(':');
+  const code = rest.join(':');
   const words = (roleText as Readonly<Record<string, Bilingual>>)[role];
-  return words === undefined ? actor : `${words[lang]} ${rest.join(':')}`.trim();
+  if (words === undefined) return actor;
+  const name = nameOf(code);
+  return `${words[lang]} ${name === undefined ? code : `${name} (${code})`}`.trim();
 }

@@ -14,6 +14,7 @@ import { identityCommands, identityEvents } from './identity.std.js';
 import { staffCommands, staffEvents } from './staff.std.js';
 import { syncCommands, syncEvents } from './sync.std.js';
 import { printerCommands } from './printer.std.js';
+import { nhsoCommands, nhsoEvents } from './nhso.std.js';
 
 export const commands = {
   ...settingsCommands,
@@ -23,6 +24,7 @@ export const commands = {
   ...staffCommands,
   ...syncCommands,
   ...printerCommands,
+  ...nhsoCommands,
 } as const satisfies Record<string, CommandSpec>;
 
 export const events = {
@@ -33,6 +35,7 @@ export const events = {
   ...devicesEvents,
   ...staffEvents,
   ...syncEvents,
+  ...nhsoEvents,
 } as const satisfies Record<string, z.ZodType>;
 
 export type Commands = typeof commands;

@@ -57,7 +57,8 @@ export const DEMO_DEVICE_PROFILES = ['omron-hbp9030', 'gtech-gl310', 'masimo-rad
 export const DemoDeviceProfile = z.enum(DEMO_DEVICE_PROFILES);
 export type DemoDeviceProfile = z.infer<typeof DemoDeviceProfile>;
 
-export const ReadingValue = z.object({ code: z.string(), value: z.number(), unit: z.string() });
+/** `deviceTime`: the value's own measurement time as the device sent it, when it differs from the reading's (a monitor's last NIBP beside the current SpO2). */
+export const ReadingValue = z.object({ code: z.string(), value: z.number(), unit: z.string(), deviceTime: z.string().optional() });
 export type ReadingValue = z.infer<typeof ReadingValue>;
 
 export const DeviceReading = z.object({

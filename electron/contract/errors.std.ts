@@ -1,11 +1,12 @@
 /**
  * Every error code the app can show, with its Thai and English text in one place. The renderer, the CLIs
  * and the doctor all read from here, so a code is never shown without words a clerk or IT can act on.
- * Features add their own catalogue (cardErrors, deviceErrors, syncErrors) and merge it below.
+ * Features add their own catalogue (cardErrors, deviceErrors, syncErrors, nhsoErrors) and merge it below.
  */
 import { cardErrorText } from './cardErrors.std.js';
 import { deviceErrorText } from './deviceErrors.std.js';
 import { syncErrorText } from './syncErrors.std.js';
+import { nhsoErrorText } from './nhsoErrors.std.js';
 import { staffErrorText } from './staffErrors.std.js';
 import { printerErrorText } from './printerErrors.std.js';
 
@@ -41,6 +42,7 @@ export const errorText = {
   ...cardErrorText,
   ...deviceErrorText,
   ...syncErrorText,
+  ...nhsoErrorText,
   ...staffErrorText,
   ...printerErrorText,
 } as const satisfies Record<string, Bilingual>;

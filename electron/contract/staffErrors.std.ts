@@ -13,6 +13,11 @@ export const staffErrorText = {
     th: 'สถานีนี้ยังไม่มีบัญชีเจ้าหน้าที่ (ต้องเชื่อมต่อศูนย์กลางอย่างน้อยหนึ่งครั้ง หรือให้ฝ่ายไอทีเพิ่มบัญชีที่สถานี)',
     en: 'This station has no staff accounts yet (it must reach central once, or IT adds accounts at the station).',
   },
+  staff_pin_weak: { th: 'PIN ต้องเป็นตัวเลข 4–12 หลัก หรือรหัสผ่าน 8–64 ตัวอักษร', en: 'A PIN is 4–12 digits, or a passphrase of 8–64 characters.' },
+  staff_not_station_account: {
+    th: 'บัญชีนี้มาจากส่วนกลาง แก้ไขได้ที่ส่วนกลางเท่านั้น (npm run central -- staff …)',
+    en: 'This account comes from central and is changed there only (npm run central -- staff …).',
+  },
   staff_not_locked: { th: 'หน้าจอไม่ได้ถูกล็อก', en: 'The station is not locked.' },
 } as const satisfies Record<string, Bilingual>;
 

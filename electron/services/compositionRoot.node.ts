@@ -43,6 +43,10 @@ import { syncCheck } from './sync/syncDoctor.node.js';
 import { FileKeystore } from './sync/keystore.node.js';
 import { PrinterService } from './printer/printerService.node.js';
 import { printerHandlers } from './printer/printerHandlers.node.js';
+import { AuthenService, type AuthenServiceOptions } from './nhso/authenService.node.js';
+import { nhsoHandlers } from './nhso/nhsoHandlers.node.js';
+import { nhsoVerdict } from './nhso/nhsoDoctor.std.js';
+import type { EventPayload } from '../contract/contract.std.js';
 
 export interface EdgeNodeOptions {
   /** Where the station database and logs live (Electron's userData in the app). */
@@ -62,6 +66,11 @@ export interface EdgeNodeOptions {
   readonly card?: { readonly backend?: CardBackend | 'off'; readonly hashCid?: HashCid };
   /** Sync with central: the keystore (default: a 0600 file in dataDir; the app passes safeStorage), probe policy, session timing. */
   readonly sync?: Partial<Pick<SyncServiceOptions, 'keystore' | 'policy' | 'session' | 'autoStart'>>;
+  /**
+   * NHSO authen: the agent address when IT stored none (default http://127.0.0.1:8189), retry timing, a test client;
+   * autoStart false (the doctor) leaves waiting requests to the running station.
+   */
+  readonly nhso?: Partial<Pick<AuthenServiceOptions, 'defaultAgentUrl' | 'policy' | 'client'>> & { readonly autoStart?: boolean };
   /** Staff sign-in: the clock the idle lock and lockouts read (tests move it). */
   readonly staff?: { readonly now?: () => Date };
   /** Queue-slip printer: how long a print may take before it counts as timed out (tests shorten it). */
@@ -83,6 +92,7 @@ export interface EdgeNode {
   readonly devices: DeviceService;
   readonly card: CardService | null;
   readonly sync: SyncService;
+  readonly nhso: AuthenService;
   readonly dataDir: string;
   readonly logDir: string;
   close(): Promise<void>;
@@ -154,18 +164,35 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
     doctor.addCheck(cardReadersCheck(() => station.card));
   }
 
+  const nhso = new AuthenService({ db, events, log, audit, hashCid: (cid) => hospitalKey.cidHash(cid), hcode: () => settings.get().hcode, ...options.nhso });
+  doctor.addCheck(async () => nhsoVerdict(await nhso.health()));
+  // The doctor's node never sends requests: the running station does, and two senders could ask twice.
+  if (options.nhso?.autoStart !== false) {
+    nhso.start();
+    // Central reachable again means GIN is back: the NHSO behind the agent likely is too, so waiting requests go now.
+    events.subscribe((name, payload) => {
+      if (name === 'sync.kick' && (payload as EventPayload<'sync.kick'>).reason === 'link_up') void nhso.retryNow();
+    });
+  }
+
   const handlers: Handlers = {
     // Setup may make this a demo station: its virtual card and devices are there before setup answers.
-    ...settingsHandlers(settings, audit, doctor, async () => {
-      await station.apply();
-      if (settings.mode() === 'demo') await seedDemoStaff(staffDirectory);
-    }),
+    ...settingsHandlers(
+      settings,
+      audit,
+      doctor,
+      () => station.apply(),
+      async (mode) => {
+        if (mode === 'demo') await seedDemoStaff(staffDirectory);
+      },
+    ),
     ...deviceHandlers(devices, () => station.demoDevices),
     ...cardHandlers(() => station.card, () => station.demo),
     ...identityHandlers(hospitalKey, audit),
-    ...staffHandlers(staff, staffDirectory, staffFetch, sync),
+    ...staffHandlers(staff, staffDirectory, staffFetch, sync, audit),
     ...syncHandlers(sync),
     ...printerHandlers(new PrinterService({ db, audit, log, ...options.printer })),
+    ...nhsoHandlers(nhso),
   };
   const dispatch = createDispatcher(handlers, log, (name) => accessDenied(name, { ...staff.access(), configured: settings.get().configured, noAccounts: staffDirectory.count() === 0 }));
   log.info({ dataDir: options.dataDir, mode: settings.mode() }, 'edge node started');
@@ -187,7 +214,9 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
     dataDir: options.dataDir,
     logDir,
     sync,
+    nhso,
     async close() {
+      await nhso.close();
       clearInterval(idleTimer);
       await sync.close();
       await station.close();

@@ -1,6 +1,8 @@
 /** Identifier systems and code systems: Thai Core (sil-th/th-core) where it defines one, ours (urn:clinic-edge:) else. */
 export const TH_CID = 'https://terms.sil-th.org/id/th-cid';
 export const TH_HCODE = 'https://terms.sil-th.org/id/th-moph-hcode';
+/** The NHSO authen (claim) code of a visit, as Thai Core names it. */
+export const TH_NHSO_CLAIM_CODE = 'https://terms.sil-th.org/id/th-nhso-claim-code';
 export function thLocalSystem(hcode: string, kind: 'HN' | 'VN' | 'Device'): string {
   return `https://terms.sil-th.org/hcode/5/${hcode}/${kind}`;
 }

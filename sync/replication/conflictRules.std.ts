@@ -4,13 +4,15 @@
  * keeps them (an AuditEvent archive) before deleting them: no edit is ever dropped without a trace.
  *  - Patient: field-wise. Each field group takes the value of the revision that changed it last (the field
  *    times in meta: a card read stamps the fields it carries), identifiers are the union of all revisions.
- *  - Encounter: the revision furthest along the status order wins whole (finished beats arrived).
+ *  - Encounter: the revision furthest along the status order wins whole (finished beats arrived), except that an
+ *    NHSO authen code one station stored is kept when another station's revision wins (the code is asked once).
  *  - Observation: immutable, so revisions differ at most in status; entered-in-error wins. Anything else
  *    changed is listed for IT.
  *  - Device: the latest change wins. AuditEvent and unknown shapes: listed for IT.
  * The result does not depend on the order the revisions come in (fast-check tests it).
  */
 import { ENCOUNTER_STATUS_ORDER } from '../model/encounter.std.js';
+import { TH_NHSO_CLAIM_CODE } from '../model/systems.std.js';
 import { PATIENT_FIELDS, type PatientLink } from '../model/patient.std.js';
 import { readFieldTimes, withFieldTimes } from '../model/meta.std.js';
 import type { Identifier, Meta } from '../model/fhir.std.js';
@@ -137,6 +139,22 @@ const encounterRank = (revision: Revision): number => {
   return rank * 1e14 + Math.max(0, timeValue(lastUpdated(revision)));
 };
 
+function claimCodeIdentifier(revision: Revision): Identifier | undefined {
+  const identifiers = Array.isArray(revision['identifier']) ? (revision['identifier'] as Identifier[]) : [];
+  return identifiers.find((identifier) => identifier.system === TH_NHSO_CLAIM_CODE);
+}
+
+/** A winner without the visit's authen code takes it from the latest revision that has one. */
+function keepClaimCode(resolution: Resolution, revisions: readonly Revision[]): Resolution {
+  if (resolution.kind !== 'resolved' || claimCodeIdentifier(resolution.merged) !== undefined) return resolution;
+  const carriers = revisions.filter((revision) => claimCodeIdentifier(revision) !== undefined);
+  if (carriers.length === 0) return resolution;
+  const code = claimCodeIdentifier(pickMax(carriers, (revision) => timeValue(lastUpdated(revision))));
+  if (code === undefined) return resolution;
+  const identifiers = Array.isArray(resolution.merged['identifier']) ? (resolution.merged['identifier'] as Identifier[]) : [];
+  return { ...resolution, merged: { ...resolution.merged, identifier: [...identifiers, code] } };
+}
+
 const IMMUTABLE_OBSERVATION_FIELDS = ['code', 'subject', 'encounter', 'effectiveDateTime', 'valueQuantity', 'component', 'device', 'category'];
 
 function observationCore(revision: Revision): string {
@@ -156,7 +174,7 @@ export function resolveConflict(revisions: readonly Revision[]): Resolution {
     case 'Patient':
       return mergePatient(revisions);
     case 'Encounter':
-      return winnerTakesAll(revisions, 'encounter-status-order', encounterRank);
+      return keepClaimCode(winnerTakesAll(revisions, 'encounter-status-order', encounterRank), revisions);
     case 'Observation': {
       if (new Set(revisions.map(observationCore)).size !== 1) return { kind: 'manual', reason: 'observation_changed', revs };
       return winnerTakesAll(revisions, 'observation-status', (revision) => (revision['status'] === 'entered-in-error' ? 1 : 0));

@@ -198,6 +198,40 @@ export const stationMigrations: readonly Migration[] = [
   },
   {
     version: 14,
+    name: 'NHSO authen requests and agent address',
+    sql: `
+      -- One request per visit for an NHSO authen code through the agent on this station. The citizen id and the
+      -- mobile number are needed to ask (and ask again) and are kept only while the request is open: the CHECKs
+      -- make the database refuse an open request without them and a finished one with them.
+      CREATE TABLE nhso_authen (
+        id TEXT PRIMARY KEY,
+        encounter_id TEXT NOT NULL UNIQUE,
+        patient_id TEXT NOT NULL,
+        cid_hash TEXT NOT NULL,
+        cid TEXT,
+        mobile TEXT,
+        claim_type TEXT NOT NULL,
+        hn TEXT,
+        correlation_id TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN ('pending', 'retrying', 'got_code', 'failed')),
+        attempts INTEGER NOT NULL DEFAULT 0,
+        next_attempt_at TEXT,
+        error_code TEXT,
+        claim_code TEXT,
+        claimed_at TEXT,
+        stored_on_encounter INTEGER NOT NULL DEFAULT 0,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        CHECK ((state IN ('pending', 'retrying')) = (cid IS NOT NULL)),
+        CHECK ((state IN ('pending', 'retrying')) = (mobile IS NOT NULL)),
+        CHECK ((state = 'got_code') = (claim_code IS NOT NULL))
+      );
+      CREATE INDEX nhso_authen_open ON nhso_authen (state, next_attempt_at);
+      CREATE TABLE nhso_settings (id INTEGER PRIMARY KEY CHECK (id = 1), agent_url TEXT NOT NULL, updated_at TEXT NOT NULL);
+    `,
+  },
+  {
+    version: 15,
     name: 'queue-slip printer per station',
     sql: `
       -- IT's receipt printer for queue slips: raw TCP (host, port; usually 9100) or a serial port (path, baud).

@@ -4,7 +4,7 @@
  */
 const SENSITIVE_KEYS = new Set([
   'cid', 'citizenid', 'nationalid', 'pid', 'name', 'names', 'thainame', 'englishname', 'firstname', 'lastname',
-  'given', 'family', 'prefix', 'address', 'photo', 'image', 'birthdate', 'telecom', 'phone', 'laserid',
+  'given', 'family', 'prefix', 'address', 'photo', 'image', 'birthdate', 'telecom', 'phone', 'mobile', 'laserid',
   'requestnumber', 'password', 'cookie', 'authorization', 'token',
 ]);
 

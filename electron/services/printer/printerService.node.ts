@@ -1,5 +1,5 @@
 /**
- * This station's queue-slip printer: IT's settings in the station SQLite (migration 14) and sending a slip's
+ * This station's queue-slip printer: IT's settings in the station SQLite (migration 15) and sending a slip's
  * raster as ESC/POS. A failed print throws its own code (not configured, unreachable, timeout); the visit was
  * saved before the print was asked for, so nothing is lost and the clerk can reprint from today's queue.
  */

@@ -5,6 +5,8 @@ import type { StaffSession } from './staffSession.node.js';
 import type { StaffDirectory } from './staffDirectory.node.js';
 import type { StaffAccountsFetch } from './staffAccountsFetch.node.js';
 import type { SyncService } from '../sync/syncService.node.js';
+import type { AuditLog } from '../audit/auditLog.node.js';
+import { addStationAccount, setStationAccountActive } from './stationAccounts.node.js';
 
 type StaffHandlers = Pick<
   Handlers,
@@ -17,10 +19,12 @@ type StaffHandlers = Pick<
   | 'staff.accounts'
   | 'staff.refresh'
   | 'staff.clearLockout'
+  | 'staff.addStation'
+  | 'staff.setStationActive'
   | 'staff.setIdleMinutes'
 >;
 
-export function staffHandlers(session: StaffSession, directory: StaffDirectory, fetch: StaffAccountsFetch, sync: SyncService): StaffHandlers {
+export function staffHandlers(session: StaffSession, directory: StaffDirectory, fetch: StaffAccountsFetch, sync: SyncService, audit: AuditLog): StaffHandlers {
   return {
     'staff.current': function currentStaff() {
       return session.current();
@@ -52,6 +56,17 @@ export function staffHandlers(session: StaffSession, directory: StaffDirectory, 
     },
     'staff.clearLockout': function clearLockout(input) {
       session.clearLockout(input.code);
+      return directory.info(new Date());
+    },
+    'staff.addStation': async function addStation(input) {
+      await addStationAccount(directory, input);
+      audit.append({ action: 'staff.stationAccount', detail: { code: input.code, role: input.role, active: true } });
+      session.accountsChanged();
+      return directory.info(new Date());
+    },
+    'staff.setStationActive': function setStationActive(input) {
+      setStationAccountActive(directory, input.code, input.active);
+      audit.append({ action: 'staff.stationAccount', detail: { code: input.code, active: input.active } });
       return directory.info(new Date());
     },
     'staff.setIdleMinutes': function setIdleMinutes(input) {

@@ -26,6 +26,12 @@ import { useSlipPrinter } from './slip/useSlipPrinter.dom.js';
 import { SlipStatus } from './slip/SlipStatus.dom.js';
 import { docId } from '../../../sync/model/fhir.std.js';
 import type { EncounterDoc } from '../../../sync/model/encounter.std.js';
+import { DEFAULT_CLAIM_TYPE } from '../../../electron/contract/nhso.std.js';
+import { AuthenFields, type AuthenInput } from './AuthenFields.dom.js';
+import { AuthenRetry, AuthenState } from './AuthenState.dom.js';
+import { AuthenAskAgain } from './AuthenAskAgain.dom.js';
+import type { ErrorCode } from '../../../electron/contract/errors.std.js';
+import { normalizeMobile } from './authenView.std.js';
 
 export function FrontDesk({ settings }: { readonly settings: StationSettings }) {
   const { t } = useTranslation();
@@ -33,9 +39,11 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
   const [session, dispatch] = useCardSession();
   const [manual, setManual] = useState(false);
   const [busy, setBusy] = useState(false);
-  const [saved, setSaved] = useState<RegisteredVisit | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [saved, setSaved] = useState<(RegisteredVisit & { readonly cid: string }) | null>(null);
+  // The code, not its words: the message follows the language toggle.
+  const [problem, setProblem] = useState<ErrorCode | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
+  const [authenInput, setAuthenInput] = useState<AuthenInput>({ mobile: '', claimType: DEFAULT_CLAIM_TYPE });
   const cardStatus = useCardStatus();
   const slips = useSlipPrinter(settings);
   const demo = settings.mode === 'demo';
@@ -43,14 +51,17 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
 
   async function save(card: CardRead, source: 'card' | 'manual'): Promise<void> {
     if (records === null) return;
+    const mobile = normalizeMobile(authenInput.mobile);
+    if (mobile === null) return setProblem('nhso_mobile_invalid');
     setBusy(true);
     setProblem(null);
     try {
-      const visit = await registerVisit(records, ids, settings, card, source);
-      setSaved(visit);
+      const visit = await registerVisit(records, ids, settings, card, source, undefined, mobile === '' ? undefined : { mobile, claimType: authenInput.claimType });
+      setAuthenInput({ mobile: '', claimType: DEFAULT_CLAIM_TYPE });
+      setSaved({ ...visit, cid: card.cid });
       // "Save and issue queue ticket": the slip prints after the visit is stored; a failed print loses nothing.
       slips.remember(visit.encounterId, source === 'card' ? (session.extras?.nhso?.mainInscl ?? null) : null);
-      void printSavedSlip(visit.encounterId);
+      void printSavedSlip(visit.encounterId, visit.authen?.claimCode ?? null);
       setManual(false);
       setRefreshKey((key) => key + 1);
       if (source === 'card' && session.card !== null && session.photo.state === 'done' && session.photo.sha256 !== null) {
@@ -58,15 +69,16 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
       }
       dispatch({ type: 'clear' });
     } catch (error) {
-      setProblem(errorMessage(isEdgeError(error) ? error.code : 'storage_failed'));
+      setProblem(isEdgeError(error) ? error.code : 'storage_failed');
     } finally {
       setBusy(false);
     }
   }
 
-  async function printSavedSlip(encounterId: string): Promise<void> {
+  /** `claimCode`: the NHSO's code when main already has it and the page has not written it on the visit yet. */
+  async function printSavedSlip(encounterId: string, claimCode: string | null): Promise<void> {
     const doc = await records?.get(docId('Encounter', encounterId));
-    if (doc?.resourceType === 'Encounter') await slips.print(doc as EncounterDoc, false);
+    if (doc?.resourceType === 'Encounter') await slips.print(doc as EncounterDoc, false, claimCode);
   }
 
   function saveCard(): void {
@@ -90,7 +102,13 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
               <p className="queue-big" data-testid="saved-queue-number">
                 {saved.queueNumber}
               </p>
-              <SlipStatus state={slips.states.get(saved.encounterId)} onPrint={() => void printSavedSlip(saved.encounterId)} />
+              <SlipStatus state={slips.states.get(saved.encounterId)} onPrint={() => void printSavedSlip(saved.encounterId, null)} />
+              <p data-testid="saved-authen">
+                <AuthenState encounter={{ id: saved.encounterId }} detail />
+              </p>
+              <AuthenRetry encounterId={saved.encounterId} />
+              <AuthenAskAgain visit={saved} />
+              {saved.authenError !== null && <p className="problem">{errorMessage(saved.authenError)}</p>}
             </div>
           )}
           {demo && <DemoCardControls status={cardStatus} />}
@@ -120,6 +138,7 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
             <>
               <CardRegistration card={session.card} photo={session.photo} />
               <CardRights extras={session.extras} />
+              <AuthenFields value={authenInput} onChange={setAuthenInput} />
               <div className="actions">
                 <button type="button" disabled={busy || records === null || waitingForPhoto} onClick={saveCard} data-testid="save-visit">
                   {waitingForPhoto ? t('frontdesk.waitPhoto') : t('frontdesk.saveVisit')}
@@ -127,10 +146,11 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
               </div>
             </>
           )}
+          {manual && <AuthenFields value={authenInput} onChange={setAuthenInput} />}
           {manual && <ManualEntry busy={busy || records === null} onSubmit={(card) => void save(card, 'manual')} onCancel={() => setManual(false)} />}
           {problem !== null && (
             <p className="problem" role="alert" data-testid="save-problem">
-              {problem}
+              {errorMessage(problem)}
             </p>
           )}
         </div>

@@ -6,6 +6,7 @@ import { useTodayVisits } from '../records/useTodayVisits.dom.js';
 import { displayName } from './names.std.js';
 import type { SlipPrinter } from './slip/useSlipPrinter.dom.js';
 import { SlipStatus } from './slip/SlipStatus.dom.js';
+import { AuthenState } from './AuthenState.dom.js';
 
 export function TodayQueue({ refreshKey, slips }: { readonly refreshKey: number; readonly slips?: SlipPrinter }) {
   const { t, i18n } = useTranslation();
@@ -26,6 +27,9 @@ export function TodayQueue({ refreshKey, slips }: { readonly refreshKey: number;
               <td>{patient === null ? t('frontdesk.unknownPatient') : displayName(patient, lang)}</td>
               <td className="mono">{encounter.period?.start === undefined ? '' : new Date(encounter.period.start).toLocaleTimeString(lang === 'th' ? 'th-TH' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}</td>
               <td>{t(`frontdesk.status.${encounter.status}`, { defaultValue: encounter.status })}</td>
+              <td>
+                <AuthenState encounter={encounter} />
+              </td>
               {slips !== undefined && (
                 <td>
                   <SlipStatus compact state={slips.states.get(encounter.id)} onPrint={() => void slips.print(encounter, true)} />

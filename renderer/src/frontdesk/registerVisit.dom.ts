@@ -3,6 +3,8 @@
  * a visit (Encounter) with this station's next queue number. The patient id comes from main (a keyed hash
  * of the CID; the hospital key never reaches the page). The patient is written before the visit, so a
  * failure can leave a registered patient without a visit (retry adds it), never a visit without a patient.
+ * With a mobile number, main is then asked for the visit's NHSO authen code: it answers after one try and keeps
+ * the request queued when the agent or the NHSO cannot be reached; the visit is saved whatever that answer.
  */
 import type { DataContext } from '../../../sync/store/dataContext.dom.js';
 import { StoreError, writeFailureCode } from '../../../sync/store/dataContext.dom.js';
@@ -15,12 +17,24 @@ import { EdgeError } from '../../../electron/contract/result.std.js';
 import { invoke } from '../bridge/client.dom.js';
 import { mergeOthersOf } from '../../../sync/store/identityMerge.dom.js';
 import { auditMerges, patientIdFor } from '../records/identity.dom.js';
+import type { AuthenRequest, ClaimType } from '../../../electron/contract/nhso.std.js';
+import type { ErrorCode } from '../../../electron/contract/errors.std.js';
 
 export interface RegisteredVisit {
   readonly patientId: string;
   readonly encounterId: string;
   readonly queueNumber: string;
   readonly isNewPatient: boolean;
+  /** This station's authen request for the visit (null when no mobile number was given or main refused it). */
+  readonly authen: AuthenRequest | null;
+  /** Why main refused to queue the request (the visit is saved all the same). */
+  readonly authenError: ErrorCode | null;
+}
+
+export interface AuthenAsk {
+  /** 10 digits starting with 0, already normalised. */
+  readonly mobile: string;
+  readonly claimType: ClaimType;
 }
 
 export async function registerVisit(
@@ -30,6 +44,7 @@ export async function registerVisit(
   card: CardRead,
   source: 'card' | 'manual',
   reason?: string,
+  authen?: AuthenAsk,
 ): Promise<RegisteredVisit> {
   if (settings.hcode === null || settings.queuePrefix === null) throw new EdgeError('not_configured', 'station has no hospital code or queue prefix');
   const queuePrefix = settings.queuePrefix;
@@ -64,7 +79,15 @@ export async function registerVisit(
   }
   // The patient just registered is the one this station's bedside devices now measure (the Vitals tab).
   await invoke('devices.bind', { patientRef: patientId });
-  return { patientId, encounterId, queueNumber, isNewPatient: existing === null };
+  const asked = authen === undefined ? null : await invoke('nhso.requestAuthen', { encounterId, patientId, cid: card.cid, mobile: authen.mobile, claimType: authen.claimType });
+  return {
+    patientId,
+    encounterId,
+    queueNumber,
+    isNewPatient: existing === null,
+    authen: asked?.ok === true ? asked.value : null,
+    authenError: asked?.ok === false ? asked.error.code : null,
+  };
 }
 
 function toEdgeError(error: unknown): EdgeError {

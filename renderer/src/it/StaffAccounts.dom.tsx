@@ -1,7 +1,7 @@
 /** IT's view of the staff accounts this station knows: fetch from central now, lift a lockout, set the idle lock. */
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { StaffAccountInfo } from '../../../electron/contract/staff.std.js';
+import { StaffRole, type StaffAccountInfo } from '../../../electron/contract/staff.std.js';
 import { invoke } from '../bridge/client.dom.js';
 import { errorMessage } from '../i18n/i18n.dom.js';
 import { absoluteTime } from '../sync/timeText.std.js';
@@ -31,6 +31,26 @@ export function StaffAccounts({ idleMinutes }: { readonly idleMinutes: number })
     else setNote(errorMessage(result.error.code));
   }
 
+  async function addStation(event: FormEvent<HTMLFormElement>): Promise<void> {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const role = StaffRole.safeParse(form.get('role'));
+    const result = await invoke('staff.addStation', { code: String(form.get('code') ?? '').trim(), name: String(form.get('name') ?? ''), role: role.success ? role.data : 'front_desk', pin: String(form.get('pin') ?? '') });
+    if (!result.ok) {
+      setNote(errorMessage(result.error.code));
+      return;
+    }
+    setAccounts(result.value);
+    setNote(null);
+    event.currentTarget.reset();
+  }
+
+  async function setActive(code: string, active: boolean): Promise<void> {
+    const result = await invoke('staff.setStationActive', { code, active });
+    if (result.ok) setAccounts(result.value);
+    else setNote(errorMessage(result.error.code));
+  }
+
   async function saveIdle(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     const minutes = Number(new FormData(event.currentTarget).get('minutes'));
@@ -54,6 +74,11 @@ export function StaffAccounts({ idleMinutes }: { readonly idleMinutes: number })
                 {!account.active && ` · ${t('staff.inactive')}`}
               </td>
               <td>
+                {account.source === 'station' && (
+                  <button type="button" className="secondary" onClick={() => void setActive(account.code, !account.active)} data-testid="staff-toggle-active">
+                    {account.active ? t('staff.disable') : t('staff.enable')}
+                  </button>
+                )}{' '}
                 {account.lockedUntil !== null && (
                   <>
                     {t('staff.lockedUntil', { time: absoluteTime(account.lockedUntil, lang) })}{' '}
@@ -71,6 +96,22 @@ export function StaffAccounts({ idleMinutes }: { readonly idleMinutes: number })
         {t('staff.accountsRefresh')}
       </button>
       {note !== null && <p className="muted">{note}</p>}
+      <form onSubmit={(event) => void addStation(event)} className="inline-form" data-testid="staff-add-station">
+        <strong>{t('staff.addStationTitle')}</strong>
+        <input name="code" required maxLength={32} pattern="[A-Za-z0-9._\-]{1,32}" placeholder={t('staff.id')} aria-label={t('staff.id')} autoComplete="off" />
+        <input name="name" required maxLength={80} placeholder={t('staff.name')} aria-label={t('staff.name')} autoComplete="off" />
+        <select name="role" defaultValue="front_desk" aria-label={t('staff.roleLabel')}>
+          {StaffRole.options.map((role) => (
+            <option key={role} value={role}>
+              {t(`staff.role.${role}`)}
+            </option>
+          ))}
+        </select>
+        <input name="pin" type="password" required minLength={4} maxLength={64} placeholder={t('staff.pin')} aria-label={t('staff.pin')} autoComplete="new-password" />
+        <button type="submit" className="secondary">
+          {t('staff.addStation')}
+        </button>
+      </form>
       <form onSubmit={(event) => void saveIdle(event)} className="inline-form">
         <label>
           {t('staff.idleMinutes')} <input name="minutes" type="number" min={1} max={120} defaultValue={idleMinutes} />

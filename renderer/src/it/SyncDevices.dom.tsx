@@ -7,6 +7,7 @@ import { invoke, on, transport } from '../bridge/client.dom.js';
 import { errorMessage } from '../i18n/i18n.dom.js';
 import { SyncDashboard } from '../sync/SyncDashboard.dom.js';
 import { bridgeSyncApi } from '../sync/bridgeSyncApi.dom.js';
+import { NhsoAgentForm } from './NhsoAgentForm.dom.js';
 import type { StaffRole } from '../../../electron/contract/staff.std.js';
 import { StaffAccounts } from './StaffAccounts.dom.js';
 import { PrinterSettingsCard } from './PrinterSettingsCard.dom.js';
@@ -18,13 +19,15 @@ export function SyncDevices({ settings, role, idleMinutes }: { readonly settings
   const [checks, setChecks] = useState<readonly DoctorCheck[]>([]);
   const [audit, setAudit] = useState<readonly AuditEntry[]>([]);
   const [problem, setProblem] = useState<string | null>(null);
+  const [names, setNames] = useState<ReadonlyMap<string, string>>(new Map());
 
   const refresh = useCallback(async () => {
     if (!isIt) return;
-    const [diagnostics, recent] = await Promise.all([invoke('diagnostics.run', {}), invoke('audit.recent', { limit: 20 })]);
+    const [diagnostics, recent, accounts] = await Promise.all([invoke('diagnostics.run', {}), invoke('audit.recent', { limit: 20 }), invoke('staff.accounts', {})]);
     if (diagnostics.ok) setChecks(diagnostics.value);
     else setProblem(errorMessage(diagnostics.error.code));
     if (recent.ok) setAudit(recent.value);
+    if (accounts.ok) setNames(new Map(accounts.value.map((account) => [account.code, account.name])));
   }, [isIt]);
 
   useEffect(() => {
@@ -70,6 +73,7 @@ export function SyncDevices({ settings, role, idleMinutes }: { readonly settings
           </button>
         </div>
         )}
+        {isIt && <NhsoAgentForm onSaved={() => void refresh()} />}
         {isIt && <StaffAccounts idleMinutes={idleMinutes} />}
         {isIt && <PrinterSettingsCard />}
         {isIt && (
@@ -81,7 +85,7 @@ export function SyncDevices({ settings, role, idleMinutes }: { readonly settings
                 <tr key={entry.id}>
                   <td className="mono">{new Date(entry.at).toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB')}</td>
                   <td>{auditActionWords(entry.action, lang)}</td>
-                  <td>{auditActorWords(entry.actor, lang)}</td>
+                  <td>{auditActorWords(entry.actor, lang, (code) => names.get(code))}</td>
                 </tr>
               ))}
             </tbody>

@@ -8,6 +8,7 @@ import { createIdFactory, type IdFactory } from '../../../sync/model/ids.std.js'
 import { useReplicationRunner } from '../sync/useReplicationRunner.dom.js';
 import { bridgeSyncApi } from '../sync/bridgeSyncApi.dom.js';
 import { useIdentityReconcile } from './useIdentityReconcile.dom.js';
+import { AuthenProvider } from '../frontdesk/AuthenProvider.dom.js';
 
 export interface RecordsState {
   readonly records: DataContext | null;
@@ -56,7 +57,13 @@ export function RecordsProvider({ hcode, stationId, demo, children }: { readonly
   useIdentityReconcile(records, stationId);
 
   const value = useMemo(() => ({ records, ids, error }), [records, ids, error]);
-  return <RecordsReact.Provider value={value}>{children}</RecordsReact.Provider>;
+  return (
+    <RecordsReact.Provider value={value}>
+      <AuthenProvider records={records} stationId={stationId}>
+        {children}
+      </AuthenProvider>
+    </RecordsReact.Provider>
+  );
 }
 
 export function useRecordsState(): RecordsState {

@@ -8,6 +8,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { SkippedValues } from './SkippedValues.dom.js';
+import { earlierValues } from './earlierValues.std.js';
 import type { InboxItem } from '../../../electron/contract/devices.std.js';
 import { VitalRows } from './VitalRows.dom.js';
 import { chartableValues } from './chartReading.std.js';
@@ -73,6 +74,7 @@ function ReadingCard({ item, actions, ownPatient, inGroup = false, bound, people
   const [moveTo, setMoveTo] = useState<string | null>(null);
   const values = item.reading?.values ?? [];
   const { skipped } = chartableValues(values);
+  const earlier = item.reading === null ? [] : earlierValues(item.reading);
   const verdict = judgeReading(item, people);
   const named = verdict.named.kind === 'patient' ? verdict.named.patientId : null;
   const targets = [...new Set([bound, named].filter((id): id is string => id !== null && (item.patientRef === null || people.survivorOf(item.patientRef) !== id || verdict.kind === 'mismatch')))];
@@ -94,6 +96,11 @@ function ReadingCard({ item, actions, ownPatient, inGroup = false, bound, people
       </div>
       <ReadingWhose item={item} verdict={verdict} nameOf={nameOf} />
       <VitalRows values={values} />
+      {earlier.length > 0 && (
+        <p className="notice small" data-testid="reading-earlier">
+          {t('vitals.earlier', { list: earlier.map((e) => `${t(`vitals.code.${e.code}`, { defaultValue: e.code })} ${e.at}`).join(', ') })}
+        </p>
+      )}
       {skipped.length > 0 && <p className="muted small">{t('vitals.skipped', { count: skipped.length })}</p>}
       <SkippedValues notes={item.skipped} />
       {moveTo !== null ? (

@@ -4,6 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Hl7MonitorSimulator, ackCode } from '../../../drivers/devices/simulators/hl7MonitorSimulator.node.js';
 import { oruMessage } from '../../../drivers/devices/simulators/frames.std.js';
 import { mllpWrap } from '../../../drivers/devices/parsers/hl7.std.js';
+import { readFileSync } from 'node:fs';
+import { commands } from '../../../electron/contract/contract.std.js';
+import { join } from 'node:path';
 import { call, configureLoopbackListener, deviceNode, freeTcpPort, nextEvent, type DeviceTestNode } from './deviceNode.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -70,6 +73,19 @@ describe('HL7 observations one by one', () => {
     const row = node.db.prepare<[string], { skipped: string | null; status: string }>('SELECT skipped, status FROM device_inbox WHERE id = ?').get(event.inboxId ?? '');
     expect(row?.status).toBe('error');
     expect((JSON.parse(row?.skipped ?? '[]') as { reason: string }[]).map((n) => n.reason)).toEqual(Array(6).fill('demo'));
+  });
+
+  it('a value measured earlier than the rest (a monitor’s last NIBP) keeps its own device time on the stored reading', async () => {
+    const { node, sim } = await monitor();
+    const text = readFileSync(join(import.meta.dirname, '../../fixtures/devices/public/hl7/mindray-vs900/oru-spot-check.hl7'), 'latin1').replace(/\r?\n/g, '\r');
+    const announced = nextEvent(node.events, 'devices.reading');
+    expect(ackCode(await sim.send(mllpWrap(text))).code).toBe('AA');
+    const item = await announced;
+    // as the page receives it: the renderer's bridge parses every answer with the contract's output schema
+    const pending = commands['devices.pending'].output.parse(await call(node, 'devices.pending', { includeUnassigned: true, includeOtherPatients: true, limit: 10 }));
+    const stored = pending.find((p) => p.id === item.id)?.reading?.values;
+    expect(stored?.find((v) => v.code === '8480-6')).toEqual({ code: '8480-6', value: 147, unit: 'mm[Hg]', deviceTime: '20191206111016' });
+    expect(stored?.find((v) => v.code === '59408-5')?.deviceTime).toBeUndefined();
   });
 
   it('IT picks a port dialect and keeps its own code map, both audited and shown', async () => {

@@ -2,10 +2,11 @@
 // how lines wrap on 576 dots, and the 1-bit threshold the printer gets.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { NHSO_CLAIM_CODE_SYSTEM, slipDateTime, slipFactsOf, slipLines, type SlipFacts } from '../../../renderer/src/frontdesk/slip/slipContent.std.js';
+import { slipDateTime, slipFactsOf, slipLines, type SlipFacts } from '../../../renderer/src/frontdesk/slip/slipContent.std.js';
 import { layoutSlip, SLIP_FONTS, wrapText, type Measure } from '../../../renderer/src/frontdesk/slip/slipLayout.std.js';
 import { thresholdToRaster, trimBottom } from '../../../renderer/src/frontdesk/slip/packRaster.std.js';
 import { newVisit } from '../../../sync/model/encounter.std.js';
+import { TH_NHSO_CLAIM_CODE } from '../../../sync/model/systems.std.js';
 
 const facts: SlipFacts = { hcode: '10953', stationName: 'ห้องบัตร 1', queueNumber: 'A-007', clinic: 'คลินิกโรคเรื้อรัง (NCD)', at: new Date(2026, 11, 6, 9, 5).toISOString(), rights: '(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ', authenCode: null };
 
@@ -41,8 +42,13 @@ describe('what a queue slip says', () => {
     const encounter = newVisit({ encounterId: 'e1', patientId: 'p1', hcode: '10953', stationId: 'st-10953-a', at: facts.at, queueNumber: 'A-007', reason: 'ทำแผล' });
     const pending = slipFactsOf(encounter, { hcode: '10953', stationName: null }, null);
     expect(pending).toMatchObject({ queueNumber: 'A-007', clinic: 'ทำแผล', authenCode: null, at: facts.at });
-    const coded = slipFactsOf({ ...encounter, identifier: [...(encounter.identifier ?? []), { system: NHSO_CLAIM_CODE_SYSTEM, value: 'PP0001' }] }, { hcode: '10953', stationName: null }, null);
+    const codedVisit = { ...encounter, identifier: [...(encounter.identifier ?? []), { system: TH_NHSO_CLAIM_CODE, value: 'PP0001' }] };
+    const coded = slipFactsOf(codedVisit, { hcode: '10953', stationName: null }, null);
     expect(coded.authenCode).toBe('PP0001');
+    expect(TH_NHSO_CLAIM_CODE).toBe('https://terms.sil-th.org/id/th-nhso-claim-code');
+    // main's answer is used until the page has written the code on the visit; the visit's own code wins
+    expect(slipFactsOf(encounter, { hcode: '10953', stationName: null }, null, 'PP0002').authenCode).toBe('PP0002');
+    expect(slipFactsOf(codedVisit, { hcode: '10953', stationName: null }, null, 'PP0002').authenCode).toBe('PP0001');
   });
 
   it('an unreadable time gives an empty line, not "Invalid Date"', () => {

@@ -17,4 +17,8 @@ describe('redaction', () => {
     const out = redactValue({ command: 'card.read', patient: { cid: '3100600123458', name: { given: ['สมชาย'] }, photo: new Uint8Array(8) }, ms: 42 });
     expect(out).toEqual({ command: 'card.read', patient: { cid: REDACTED, name: REDACTED, photo: REDACTED }, ms: 42 });
   });
+
+  it('blanks a mobile number (the NHSO authen request carries one; 10 digits escape the id pattern)', () => {
+    expect(redactValue({ request: 'r1', mobile: '0812345678' })).toEqual({ request: 'r1', mobile: REDACTED });
+  });
 });

@@ -70,6 +70,18 @@ describe('a real station (the default)', () => {
 });
 
 describe('a station set up as demo', () => {
+  it('has its training accounts before the page learns setup is done (the sign-in screen shows at once)', async () => {
+    const node = await station();
+    const seen: number[] = [];
+    const stop = node.events.subscribe((name) => {
+      if (name === 'settings.changed') seen.push(node.staffDirectory.count());
+    });
+    await value(node, 'settings.setup', { hcode: '10953', stationName: 'สาธิต', mode: 'demo' });
+    stop();
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((count) => count === 3)).toBe(true);
+  });
+
   it('sends exactly one reading when asked, from the device asked, and never on its own', async () => {
     vi.useFakeTimers({ toFake: ['setInterval', 'clearInterval'] });
     const node = await station();

@@ -7,9 +7,7 @@ import type { EncounterDoc } from '../../../../sync/model/encounter.std.js';
 import { queueNumberOf } from '../../../../sync/model/encounter.std.js';
 import { displayDate, type UiLanguage } from '../thaiDates.std.js';
 import { rightWords } from '../rights.std.js';
-
-/** Where the NHSO authen (claim) code for a visit is kept on its Encounter (issue 13 §3). */
-export const NHSO_CLAIM_CODE_SYSTEM = 'https://terms.sil-th.org/id/th-nhso-claim-code';
+import { claimCodeOf } from '../../../../sync/model/claimCode.std.js';
 
 export interface SlipFacts {
   readonly hcode: string;
@@ -30,8 +28,11 @@ export interface SlipLine {
   readonly style: SlipLineStyle;
 }
 
-/** The facts a slip needs from a stored visit (the rights only the front desk's card read knows). */
-export function slipFactsOf(encounter: EncounterDoc, station: { readonly hcode: string; readonly stationName: string | null }, rights: string | null): SlipFacts {
+/**
+ * The facts a slip needs from a stored visit (the rights only the front desk's card read knows). The authen code is
+ * the one on the visit (`th-nhso-claim-code`), else `claimCode` (main's answer not written on the visit yet).
+ */
+export function slipFactsOf(encounter: EncounterDoc, station: { readonly hcode: string; readonly stationName: string | null }, rights: string | null, claimCode: string | null = null): SlipFacts {
   return {
     hcode: station.hcode,
     stationName: station.stationName,
@@ -39,7 +40,7 @@ export function slipFactsOf(encounter: EncounterDoc, station: { readonly hcode: 
     clinic: encounter.type?.[0]?.text ?? encounter.reasonCode?.[0]?.text ?? null,
     at: encounter.period?.start ?? '',
     rights,
-    authenCode: encounter.identifier?.find((id) => id.system === NHSO_CLAIM_CODE_SYSTEM)?.value ?? null,
+    authenCode: claimCodeOf(encounter) ?? claimCode,
   };
 }
 

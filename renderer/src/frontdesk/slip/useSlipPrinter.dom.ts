@@ -15,7 +15,8 @@ export type SlipState = { readonly state: 'printing' } | { readonly state: 'prin
 export interface SlipPrinter {
   readonly states: ReadonlyMap<string, SlipState>;
   remember(encounterId: string, rights: string | null): void;
-  print(encounter: EncounterDoc, reprint: boolean): Promise<void>;
+  /** `claimCode`: main's authen code for the visit when it is not on the stored visit yet. */
+  print(encounter: EncounterDoc, reprint: boolean, claimCode?: string | null): Promise<void>;
 }
 
 /** Outlives the front desk's workspace (it unmounts while someone else is signed in), not the page. */
@@ -28,11 +29,11 @@ export function useSlipPrinter(settings: StationSettings): SlipPrinter {
     rightsOfVisit.set(encounterId, text);
   }, []);
   const print = useCallback(
-    async (encounter: EncounterDoc, reprint: boolean) => {
+    async (encounter: EncounterDoc, reprint: boolean, claimCode: string | null = null) => {
       set(encounter.id, { state: 'printing' });
       try {
         // The slip is for the patient: always Thai, whatever language the clerk's screen is in.
-        const facts = slipFactsOf(encounter, { hcode: settings.hcode ?? '', stationName: settings.stationName }, rightsOfVisit.get(encounter.id) ?? null);
+        const facts = slipFactsOf(encounter, { hcode: settings.hcode ?? '', stationName: settings.stationName }, rightsOfVisit.get(encounter.id) ?? null, claimCode);
         const outcome = await printSlip(encounter.id, facts, 'th', reprint);
         set(encounter.id, outcome.ok ? { state: 'printed' } : { state: 'failed', code: outcome.code });
       } catch {
