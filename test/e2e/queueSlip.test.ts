@@ -11,6 +11,7 @@ import { screenshot } from './harness/screens.js';
 import { outputDir } from './harness/chromium.js';
 import { openStationPage, setUpStation, type StationPage } from './harness/stationPage.js';
 import { signIn, stationAudit } from './harness/staffAccounts.js';
+import { startFakeNhsoAgent, type FakeNhsoAgent } from '../integration/nhso/fakeNhsoAgent.js';
 import { rasterToPng, startVirtualPrinter, unusedPort, type Ticket, type VirtualPrinter } from '../factories/printer/virtualPrinter.js';
 
 let station: StationPage;
@@ -18,6 +19,7 @@ let app: DevBrowser;
 let page: Page;
 let bridge: BridgeClient;
 let printer: VirtualPrinter;
+let agent: FakeNhsoAgent;
 const shot = (name: string): Promise<void> => screenshot(page, name);
 
 function savePng(ticket: Ticket, name: string): void {
@@ -37,12 +39,14 @@ function inkIn(ticket: Ticket, from: number, to: number): number {
   return ink;
 }
 
-async function registerDemoCard(identity: string): Promise<string> {
+/** Inserts a made-up card and saves its visit (asking the NHSO for the authen code when a mobile is given). */
+async function registerDemoCard(identity: string, mobile?: string): Promise<string> {
   const controls = page.getByTestId('demo-card-controls');
   await controls.getByTestId('demo-card-identity').selectOption(identity);
   await controls.getByTestId('demo-card-insert').click();
   await page.getByTestId('card-thai-name').waitFor({ timeout: 20_000 });
   await page.locator('[data-testid=card-photo] img').waitFor();
+  if (mobile !== undefined) await page.fill('[data-testid=authen-fields] input[name=mobile]', mobile);
   await page.click('[data-testid=save-visit]');
   await page.getByTestId('saved-queue-number').waitFor();
   const queueNumber = (await page.getByTestId('saved-queue-number').textContent())?.trim() ?? '';
@@ -52,7 +56,8 @@ async function registerDemoCard(identity: string): Promise<string> {
 }
 
 beforeAll(async () => {
-  station = await openStationPage({ args: ['--demo'], env: { EDGE_DEMO: '' } });
+  agent = await startFakeNhsoAgent();
+  station = await openStationPage({ args: ['--demo', '--nhso-agent', agent.url], env: { EDGE_DEMO: '' } });
   ({ app, page, bridge } = station);
   // A free port by default; VIRTUAL_PRINTER_PORT=9100 runs it where a network receipt printer listens.
   printer = await startVirtualPrinter(Number(process.env['VIRTUAL_PRINTER_PORT'] ?? 0));
@@ -63,6 +68,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await printer?.close();
   await station?.close();
+  await agent?.close();
 });
 
 describe('queue slip on an 80 mm receipt printer', () => {
@@ -84,9 +90,9 @@ describe('queue slip on an 80 mm receipt printer', () => {
     await page.getByTestId('workspace-frontdesk').waitFor();
   });
 
-  it('the front desk saves a visit and the slip prints', async () => {
+  it('the front desk saves a visit with the authen code asked (fake NHSO agent) and the slip prints', async () => {
     const before = printer.tickets.length;
-    firstQueue = await registerDemoCard('1');
+    firstQueue = await registerDemoCard('1', '081-234-5678');
     first = await printer.nextTicket(before);
     await page.getByTestId('today-queue').getByTestId('queue-row').first().waitFor();
     await page.locator('[data-testid=visit-saved] [data-testid=slip-status][data-state=printed]').waitFor();
@@ -136,7 +142,8 @@ describe('queue slip on an 80 mm receipt printer', () => {
     expect(reprinted.raster?.height ?? 0).toBeGreaterThan(400);
   });
 
-  it('reprint of the first visit from today’s queue is the same slip, audited as a reprint', async () => {
+  it('reprint of the first visit from today’s queue is the same slip (the code was on it already), audited as a reprint', async () => {
+    await page.locator('[data-testid=queue-row] [data-kind=got]').first().waitFor({ timeout: 20_000 });
     const before = printer.tickets.length;
     const row = page.getByTestId('queue-row').filter({ hasText: firstQueue });
     await row.getByTestId('slip-print').click();
