@@ -61,7 +61,7 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
       setSaved({ ...visit, cid: card.cid });
       // "Save and issue queue ticket": the slip prints after the visit is stored; a failed print loses nothing.
       slips.remember(visit.encounterId, source === 'card' ? (session.extras?.nhso?.mainInscl ?? null) : null);
-      void printSavedSlip(visit.encounterId, visit.authen?.claimCode ?? null);
+      void printSavedSlip(visit.encounterId, visit.authen?.claimCode ?? null, false);
       setManual(false);
       setRefreshKey((key) => key + 1);
       if (source === 'card' && session.card !== null && session.photo.state === 'done' && session.photo.sha256 !== null) {
@@ -76,9 +76,9 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
   }
 
   /** `claimCode`: the NHSO's code when main already has it and the page has not written it on the visit yet. */
-  async function printSavedSlip(encounterId: string, claimCode: string | null): Promise<void> {
+  async function printSavedSlip(encounterId: string, claimCode: string | null, reprint: boolean): Promise<void> {
     const doc = await records?.get(docId('Encounter', encounterId));
-    if (doc?.resourceType === 'Encounter') await slips.print(doc as EncounterDoc, false, claimCode);
+    if (doc?.resourceType === 'Encounter') await slips.print(doc as EncounterDoc, reprint, claimCode);
   }
 
   function saveCard(): void {
@@ -102,7 +102,7 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
               <p className="queue-big" data-testid="saved-queue-number">
                 {saved.queueNumber}
               </p>
-              <SlipStatus state={slips.states.get(saved.encounterId)} onPrint={() => void printSavedSlip(saved.encounterId, null)} />
+              <SlipStatus state={slips.states.get(saved.encounterId)} onPrint={() => void printSavedSlip(saved.encounterId, saved.authen?.claimCode ?? null, true)} />
               <p data-testid="saved-authen">
                 <AuthenState encounter={{ id: saved.encounterId }} detail />
               </p>
