@@ -16,6 +16,8 @@ export type Access = 'anyone' | readonly StaffRole[];
 const CLINICAL: readonly StaffRole[] = ['front_desk', 'nurse'];
 const IT: readonly StaffRole[] = ['it'];
 const DEMO_CONTROLS: readonly StaffRole[] = ['front_desk', 'nurse', 'it'];
+/** Whoever is signed in, any role: what the station's printer is (no patient data). */
+const ANY_STAFF: readonly StaffRole[] = ['front_desk', 'nurse', 'it'];
 
 export const COMMAND_ACCESS: Readonly<Record<CommandName, Access>> = {
   'settings.get': 'anyone',
@@ -64,6 +66,10 @@ export const COMMAND_ACCESS: Readonly<Record<CommandName, Access>> = {
   'sync.configure': IT,
   'sync.conflicts': IT,
   'sync.rejections': IT,
+  // The printer's address is IT's to set; printing a slip is the front desk's (and a nurse's reprint).
+  'printer.settings': ANY_STAFF,
+  'printer.configure': IT,
+  'printer.printSlip': CLINICAL,
   // The NHSO authen code is the front desk's (a clinical act on a patient); where the agent answers is IT's.
   'nhso.requestAuthen': CLINICAL,
   'nhso.authenRequests': CLINICAL,

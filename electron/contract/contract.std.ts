@@ -13,6 +13,7 @@ import { devicesCommands, devicesEvents } from './devices.std.js';
 import { identityCommands, identityEvents } from './identity.std.js';
 import { staffCommands, staffEvents } from './staff.std.js';
 import { syncCommands, syncEvents } from './sync.std.js';
+import { printerCommands } from './printer.std.js';
 import { nhsoCommands, nhsoEvents } from './nhso.std.js';
 
 export const commands = {
@@ -22,6 +23,7 @@ export const commands = {
   ...identityCommands,
   ...staffCommands,
   ...syncCommands,
+  ...printerCommands,
   ...nhsoCommands,
 } as const satisfies Record<string, CommandSpec>;
 

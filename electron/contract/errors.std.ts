@@ -8,6 +8,7 @@ import { deviceErrorText } from './deviceErrors.std.js';
 import { syncErrorText } from './syncErrors.std.js';
 import { nhsoErrorText } from './nhsoErrors.std.js';
 import { staffErrorText } from './staffErrors.std.js';
+import { printerErrorText } from './printerErrors.std.js';
 
 export interface Bilingual {
   readonly th: string;
@@ -43,6 +44,7 @@ export const errorText = {
   ...syncErrorText,
   ...nhsoErrorText,
   ...staffErrorText,
+  ...printerErrorText,
 } as const satisfies Record<string, Bilingual>;
 
 export type ErrorCode = keyof typeof errorText;

@@ -41,6 +41,8 @@ import { SyncService, type SyncServiceOptions } from './sync/syncService.node.js
 import { syncHandlers } from './sync/syncHandlers.node.js';
 import { syncCheck } from './sync/syncDoctor.node.js';
 import { FileKeystore } from './sync/keystore.node.js';
+import { PrinterService } from './printer/printerService.node.js';
+import { printerHandlers } from './printer/printerHandlers.node.js';
 import { AuthenService, type AuthenServiceOptions } from './nhso/authenService.node.js';
 import { nhsoHandlers } from './nhso/nhsoHandlers.node.js';
 import { nhsoVerdict } from './nhso/nhsoDoctor.std.js';
@@ -71,6 +73,8 @@ export interface EdgeNodeOptions {
   readonly nhso?: Partial<Pick<AuthenServiceOptions, 'defaultAgentUrl' | 'policy' | 'client'>> & { readonly autoStart?: boolean };
   /** Staff sign-in: the clock the idle lock and lockouts read (tests move it). */
   readonly staff?: { readonly now?: () => Date };
+  /** Queue-slip printer: how long a print may take before it counts as timed out (tests shorten it). */
+  readonly printer?: { readonly timeoutMs?: number };
   /** The OS keystore that seals the hospital key (the app passes safeStorage; elsewhere a plain 0600 file). */
   readonly keySealer?: KeySealer;
 }
@@ -187,6 +191,7 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
     ...identityHandlers(hospitalKey, audit),
     ...staffHandlers(staff, staffDirectory, staffFetch, sync, audit),
     ...syncHandlers(sync),
+    ...printerHandlers(new PrinterService({ db, audit, log, ...options.printer })),
     ...nhsoHandlers(nhso),
   };
   const dispatch = createDispatcher(handlers, log, (name) => accessDenied(name, { ...staff.access(), configured: settings.get().configured, noAccounts: staffDirectory.count() === 0 }));

@@ -6,6 +6,7 @@
 import { classify, getResponseApdu, splitResponse, statusWordHex, withLe, type Response } from './apdu.std.js';
 import { getResponseP2 } from './atr.std.js';
 import { CardFailure } from './failure.std.js';
+import { concatBytes } from '../../bytes.std.js';
 
 export type Transmit = (apdu: Uint8Array) => Promise<Uint8Array>;
 
@@ -62,7 +63,7 @@ export class CardChannel {
       const kind = classify(response);
       if (kind === 'ok') {
         if (isGetResponse) this.#p2Confirmed = true;
-        return concat([...parts, response.data]);
+        return concatBytes([...parts, response.data]);
       }
       if (kind === 'more') {
         if (options.fetch === false) return new Uint8Array(0);
@@ -95,15 +96,4 @@ export class CardChannel {
     if (data.length !== length) throw new CardFailure('card_bad_answer', `${what}: expected ${length} bytes, got ${data.length}`);
     return data;
   }
-}
-
-function concat(parts: readonly Uint8Array[]): Uint8Array {
-  if (parts.length === 1 && parts[0] !== undefined) return parts[0];
-  const out = new Uint8Array(parts.reduce((sum, part) => sum + part.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
 }

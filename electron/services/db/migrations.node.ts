@@ -230,4 +230,20 @@ export const stationMigrations: readonly Migration[] = [
       CREATE TABLE nhso_settings (id INTEGER PRIMARY KEY CHECK (id = 1), agent_url TEXT NOT NULL, updated_at TEXT NOT NULL);
     `,
   },
+  {
+    version: 15,
+    name: 'queue-slip printer per station',
+    sql: `
+      -- IT's receipt printer for queue slips: raw TCP (host, port; usually 9100) or a serial port (path, baud).
+      CREATE TABLE printer_settings (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        transport TEXT NOT NULL CHECK (transport IN ('tcp', 'serial')),
+        host TEXT,
+        port INTEGER,
+        path TEXT,
+        baud_rate INTEGER,
+        updated_at TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -22,6 +22,10 @@ import { useCardStatus } from '../station/useHardwareStatus.dom.js';
 import { missingCardReader } from '../station/missingHardware.std.js';
 import { MissingHardwareNotice } from '../station/MissingHardwareNotice.dom.js';
 import { DemoCardControls } from '../station/DemoCardControls.dom.js';
+import { useSlipPrinter } from './slip/useSlipPrinter.dom.js';
+import { SlipStatus } from './slip/SlipStatus.dom.js';
+import { docId } from '../../../sync/model/fhir.std.js';
+import type { EncounterDoc } from '../../../sync/model/encounter.std.js';
 import { DEFAULT_CLAIM_TYPE } from '../../../electron/contract/nhso.std.js';
 import { AuthenFields, type AuthenInput } from './AuthenFields.dom.js';
 import { AuthenRetry, AuthenState } from './AuthenState.dom.js';
@@ -41,6 +45,7 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
   const [refreshKey, setRefreshKey] = useState(0);
   const [authenInput, setAuthenInput] = useState<AuthenInput>({ mobile: '', claimType: DEFAULT_CLAIM_TYPE });
   const cardStatus = useCardStatus();
+  const slips = useSlipPrinter(settings);
   const demo = settings.mode === 'demo';
   const missing = demo ? null : missingCardReader(cardStatus);
 
@@ -54,6 +59,9 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
       const visit = await registerVisit(records, ids, settings, card, source, undefined, mobile === '' ? undefined : { mobile, claimType: authenInput.claimType });
       setAuthenInput({ mobile: '', claimType: DEFAULT_CLAIM_TYPE });
       setSaved({ ...visit, cid: card.cid });
+      // "Save and issue queue ticket": the slip prints after the visit is stored; a failed print loses nothing.
+      slips.remember(visit.encounterId, source === 'card' ? (session.extras?.nhso?.mainInscl ?? null) : null);
+      void printSavedSlip(visit.encounterId, visit.authen?.claimCode ?? null, false);
       setManual(false);
       setRefreshKey((key) => key + 1);
       if (source === 'card' && session.card !== null && session.photo.state === 'done' && session.photo.sha256 !== null) {
@@ -65,6 +73,12 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
     } finally {
       setBusy(false);
     }
+  }
+
+  /** `claimCode`: the NHSO's code when main already has it and the page has not written it on the visit yet. */
+  async function printSavedSlip(encounterId: string, claimCode: string | null, reprint: boolean): Promise<void> {
+    const doc = await records?.get(docId('Encounter', encounterId));
+    if (doc?.resourceType === 'Encounter') await slips.print(doc as EncounterDoc, reprint, claimCode);
   }
 
   function saveCard(): void {
@@ -88,6 +102,7 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
               <p className="queue-big" data-testid="saved-queue-number">
                 {saved.queueNumber}
               </p>
+              <SlipStatus state={slips.states.get(saved.encounterId)} onPrint={() => void printSavedSlip(saved.encounterId, saved.authen?.claimCode ?? null, true)} />
               <p data-testid="saved-authen">
                 <AuthenState encounter={{ id: saved.encounterId }} detail />
               </p>
@@ -139,7 +154,7 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
             </p>
           )}
         </div>
-        <TodayQueue refreshKey={refreshKey} />
+        <TodayQueue refreshKey={refreshKey} slips={slips} />
       </div>
     </section>
   );

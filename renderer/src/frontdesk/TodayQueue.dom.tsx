@@ -4,9 +4,11 @@ import { queueNumberOf } from '../../../sync/model/encounter.std.js';
 import { useRecords } from '../records/RecordsProvider.dom.js';
 import { useTodayVisits } from '../records/useTodayVisits.dom.js';
 import { displayName } from './names.std.js';
+import type { SlipPrinter } from './slip/useSlipPrinter.dom.js';
+import { SlipStatus } from './slip/SlipStatus.dom.js';
 import { AuthenState } from './AuthenState.dom.js';
 
-export function TodayQueue({ refreshKey }: { readonly refreshKey: number }) {
+export function TodayQueue({ refreshKey, slips }: { readonly refreshKey: number; readonly slips?: SlipPrinter }) {
   const { t, i18n } = useTranslation();
   const rows = [...useTodayVisits(useRecords(), refreshKey)].reverse();
 
@@ -28,6 +30,11 @@ export function TodayQueue({ refreshKey }: { readonly refreshKey: number }) {
               <td>
                 <AuthenState encounter={encounter} />
               </td>
+              {slips !== undefined && (
+                <td>
+                  <SlipStatus compact state={slips.states.get(encounter.id)} onPrint={() => void slips.print(encounter, true)} />
+                </td>
+              )}
             </tr>
           ))}
         </tbody>

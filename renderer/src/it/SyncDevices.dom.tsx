@@ -11,6 +11,7 @@ import { NhsoAgentForm } from './NhsoAgentForm.dom.js';
 import type { StaffRole } from '../../../electron/contract/staff.std.js';
 import { StaffAccounts } from './StaffAccounts.dom.js';
 import { DevicesSection } from './devices/DevicesSection.dom.js';
+import { PrinterSettingsCard } from './PrinterSettingsCard.dom.js';
 
 /** IT sees everything here; the front desk and nurses see the link to central and the station, not IT's tools. */
 export function SyncDevices({ settings, role, idleMinutes }: { readonly settings: StationSettings; readonly role: StaffRole; readonly idleMinutes: number }) {
@@ -75,6 +76,7 @@ export function SyncDevices({ settings, role, idleMinutes }: { readonly settings
         )}
         {isIt && <NhsoAgentForm onSaved={() => void refresh()} />}
         {isIt && <StaffAccounts idleMinutes={idleMinutes} />}
+        {isIt && <PrinterSettingsCard />}
         {isIt && (
         <div className="card wide">
           <h3>{t('it.audit')}</h3>
