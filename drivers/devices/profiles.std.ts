@@ -208,6 +208,3 @@ export const profiles: Readonly<Record<ProfileName, DeviceProfile>> = {
   },
 };
 
-export function profileOf(name: ProfileName): DeviceProfile {
-  return profiles[name];
-}

@@ -49,6 +49,3 @@ export type CardErrorCode = keyof typeof cardErrorText;
 
 export const cardErrorCodes = Object.keys(cardErrorText) as readonly CardErrorCode[];
 
-export function isCardErrorCode(value: string): value is CardErrorCode {
-  return Object.hasOwn(cardErrorText, value);
-}

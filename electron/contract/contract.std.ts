@@ -51,7 +51,6 @@ export type CommandOutput<N extends CommandName> = z.output<Commands[N]['output'
 export type EventPayload<E extends EventName> = z.output<Events[E]>;
 
 export const commandNames = Object.keys(commands) as CommandName[];
-export const eventNames = Object.keys(events) as EventName[];
 
 export function isCommandName(name: unknown): name is CommandName {
   return typeof name === 'string' && Object.hasOwn(commands, name);

@@ -49,7 +49,6 @@ export const errorText = {
 
 export type ErrorCode = keyof typeof errorText;
 
-export const errorCodes = Object.keys(errorText) as readonly ErrorCode[];
 
 export function isErrorCode(value: string): value is ErrorCode {
   return Object.hasOwn(errorText, value);

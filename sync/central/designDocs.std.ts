@@ -5,6 +5,7 @@
  */
 import { DEMO_TAG } from '../model/systems.std.js';
 import { CONTENT_ID_TYPES } from '../model/contentId.std.js';
+import { RESOURCE_TYPES } from '../model/documents.std.js';
 import { contentHashSource } from './contentHashSource.std.js';
 
 export const STATION_ROLE_PREFIX = 'clinic_station_';
@@ -32,7 +33,7 @@ export const KEPT_DELETION_REFUSAL = 'records are never deleted by a station';
 
 const validateSource = `function (newDoc, oldDoc, userCtx, secObj) {
   var HCODE = '%HCODE%';
-  var TYPES = ['Patient', 'Encounter', 'Observation', 'Device', 'AuditEvent'];
+  var TYPES = ${JSON.stringify(RESOURCE_TYPES)};
   var KEPT = ${JSON.stringify(KEPT_TYPES)};
   var CONTENT_ID = ${JSON.stringify(CONTENT_ID_TYPES)};
   var TOMBSTONE_KEYS = ['_id', '_rev', '_revisions', '_deleted', 'resourceType'];

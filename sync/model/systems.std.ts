@@ -20,7 +20,6 @@ export const SOURCE_TAG = 'urn:clinic-edge:entry-source';
 export const QUEUE_SYSTEM = 'urn:clinic-edge:queue-number';
 /** Per-field "last changed at" times of a Patient, the inputs of the field-wise conflict rule. */
 export const FIELD_TIMES_EXT = 'urn:clinic-edge:field-times';
-export const CARD_READ_EXT = 'urn:clinic-edge:card-read-at';
 export const AUDIT_ARCHIVE_TYPE = 'urn:clinic-edge:audit-type';
 /**
  * The tag on every record a demo station writes (`meta.tag`): central's validate_doc_update refuses documents
