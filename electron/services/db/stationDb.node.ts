@@ -11,7 +11,9 @@ export type StationDb = Database.Database;
 export function openStationDb(file: string, migrations: readonly Migration[] = stationMigrations, nativeBinding?: string): StationDb {
   const db = new Database(file, nativeBinding === undefined ? {} : { nativeBinding });
   db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+  // A device reading is acknowledged once committed, and a staff lockout must survive a power cut: in WAL mode
+  // that holds against power loss only with synchronous=FULL (NORMAL may lose the last commits).
+  db.pragma('synchronous = FULL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
   migrate(db, migrations);

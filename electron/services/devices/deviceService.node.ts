@@ -60,9 +60,6 @@ export class DeviceService {
 
   constructor(options: DeviceServiceOptions) {
     this.#options = options;
-    // A reading is acknowledged to the device once committed: in WAL mode that is durable against power
-    // loss only with synchronous=FULL (NORMAL may lose the last commits), so the station DB runs FULL.
-    options.db.pragma('synchronous = FULL');
     this.inbox = new DeviceInbox(options.db, options.resendWindowMs);
     this.settings = new DeviceSettings(options.db);
     this.#now = options.now ?? (() => new Date());

@@ -27,6 +27,12 @@ describe('station database', () => {
     db.close();
   });
 
+  it('commits durably (synchronous=FULL) for every user of the file: app, doctor, staff CLI alike', () => {
+    const db = openStationDb(tempFile());
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    db.close();
+  });
+
   it('keeps settings across a reopen; setup makes the station id its central user (st-<hcode>-<code>)', () => {
     const file = tempFile();
     const first = new SettingsService(openStationDb(file));
