@@ -30,7 +30,7 @@ async function todaysVisit(records: DataContext, patientId: string): Promise<Enc
   return open.at(-1) ?? null;
 }
 
-/** The keyed Patient id of a CID; the hospital key stays in main (sync.patientId). */
+/** The keyed Patient id of a CID; the hospital key stays in main (identity.patientId). */
 export type ResolvePatientId = (cid: string) => Promise<string>;
 
 /** With no resolver a card read here does not change the binding (the front desk's bind still shows). */
