@@ -100,7 +100,8 @@ describe('NHSO authen code at the front desk', () => {
     await page.locator('[data-testid=saved-authen] [data-kind=waiting]').waitFor({ timeout: 20_000 });
     expect(await saved.textContent()).toMatch(/^รอส่งคำขอ \(โปรแกรม สปสช\. ไม่ทำงาน\) · ส่งใหม่อัตโนมัติเวลา \d{2}:\d{2}:\d{2}$/);
     const waitingRow = page.getByTestId('queue-row').filter({ has: page.locator('[data-kind=waiting]') });
-    expect(await waitingRow.count()).toBe(1);
+    // today's queue reads the request's state on its own, a moment after the saved visit shows it
+    await expect.poll(() => waitingRow.count(), { timeout: 10_000 }).toBe(1);
     expect(await waitingRow.textContent()).toContain('รอส่งคำขอ (โปรแกรม สปสช. ไม่ทำงาน)');
     expect(await page.getByTestId('authen-retry').isVisible()).toBe(true);
     await shot('nhso-authen-3-agent-down-waiting-th.png');
