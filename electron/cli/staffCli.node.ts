@@ -4,7 +4,6 @@
  * for IT with access to the station itself (a pilot before central exists, an IT account to reach the IT screen);
  * the hospital's accounts come from central (`npm run central -- staff add`). Works while the app runs.
  */
-import { createInterface } from 'node:readline';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../services/dataDir.node.js';
@@ -12,21 +11,12 @@ import { openStationDb } from '../services/db/stationDb.node.js';
 import { stationMigrations } from '../services/db/migrations.node.js';
 import { StaffDirectory } from '../services/staff/staffDirectory.node.js';
 import { addStationAccount, setStationAccountActive } from '../services/staff/stationAccounts.node.js';
+import { stdinLines } from '../../sync/central/stdinLines.node.js';
 import { EdgeError } from '../contract/result.std.js';
 import { errorText, isErrorCode } from '../contract/errors.std.js';
 import { StaffCode, StaffRole } from '../../sync/model/staff.std.js';
 
 const USAGE = 'usage: npm run staff -- add --code <code> --name <name> --role front_desk|nurse|it [--data-dir DIR]   (PIN on standard input)\n       npm run staff -- disable --code <code> | list';
-
-async function readPin(): Promise<string> {
-  if (process.stdin.isTTY) process.stderr.write('PIN: ');
-  const rl = createInterface({ input: process.stdin, terminal: false });
-  for await (const line of rl) {
-    rl.close();
-    return String(line).trim();
-  }
-  return '';
-}
 
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'data-dir': { type: 'string' }, code: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } });
@@ -53,7 +43,7 @@ async function main(): Promise<number> {
       console.error(USAGE);
       return 2;
     }
-    await addStationAccount(directory, { code: code.data, name, role: role.data, pin: await readPin() });
+    await addStationAccount(directory, { code: code.data, name, role: role.data, pin: (await stdinLines(['PIN: ']))[0] ?? '' });
     console.log(`added ${code.data} (${role.data})`);
     return 0;
   } finally {

@@ -95,12 +95,12 @@ export interface AccessContext {
 /** What a station with no staff account may still do to get them. */
 const BOOTSTRAP: ReadonlySet<CommandName> = new Set(['settings.setup', 'sync.configure', 'staff.refresh']);
 
-/** Why `name` may not run now, or undefined when it may. */
+/** Why `name` may not run now, or undefined when it may. Reads `configured` and `noAccounts` only for the commands they open. */
 export function accessDenied(name: CommandName, context: AccessContext): AccessDenial | undefined {
   const access = COMMAND_ACCESS[name];
   if (access === 'anyone') return undefined;
   if (name === 'settings.setup' && !context.configured) return undefined;
-  if (context.noAccounts && BOOTSTRAP.has(name)) return undefined;
+  if (BOOTSTRAP.has(name) && context.noAccounts) return undefined;
   if (context.role === null) return 'staff_not_signed_in';
   if (context.locked) return 'staff_locked';
   return access.includes(context.role) ? undefined : 'staff_forbidden';

@@ -126,12 +126,9 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
   doctor.addCheck(hospitalKeyStorageCheck(hospitalKey));
   const sync = new SyncService({ db, events, log, audit, settings, hospitalKey, keystore: options.sync?.keystore ?? new FileKeystore(options.dataDir), ...options.sync });
   doctor.addCheck(syncCheck(sync));
-  const staffFetch = new StaffAccountsFetch(staffDirectory, audit, log);
+  const staffFetch = new StaffAccountsFetch(staffDirectory, audit, log, () => staff.accountsChanged());
   doctor.addCheck(staffCheck(staffDirectory));
-  sync.onLinkUp(async (session, hcode) => {
-    await staffFetch.run(session, hcode);
-    staff.accountsChanged();
-  });
+  sync.onLinkUp((session, hcode) => staffFetch.run(session, hcode));
   if (settings.mode() === 'demo') await seedDemoStaff(staffDirectory);
   const devices = new DeviceService({ db, events, log, audit, patientIdOfCid: (cid) => hospitalKey.patientId(cid), ...options.devices });
   if (options.devices?.autoStart !== false) devices.start();
@@ -144,8 +141,8 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
       // Nobody on duty and the card is a staff member's own: it signs them in instead of opening a patient.
       staffCard: (cid) => {
         if (staff.current().staff !== null) return null;
-        const account = staffDirectory.byCardKey(hospitalKey.patientId(cid));
-        return account === undefined ? null : hospitalKey.patientId(cid);
+        const key = hospitalKey.patientId(cid);
+        return staffDirectory.byCardKey(key) === undefined ? null : key;
       },
       onStaffCard: (key) => {
         const account = key === null ? undefined : staffDirectory.byCardKey(key);
@@ -194,7 +191,18 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
     ...printerHandlers(new PrinterService({ db, audit, log, ...options.printer })),
     ...nhsoHandlers(nhso),
   };
-  const dispatch = createDispatcher(handlers, log, (name) => accessDenied(name, { ...staff.access(), configured: settings.get().configured, noAccounts: staffDirectory.count() === 0 }));
+  // Every command asks: the settings and the account count are read only for the few commands they decide.
+  const dispatch = createDispatcher(handlers, log, (name) =>
+    accessDenied(name, {
+      ...staff.access(),
+      get configured() {
+        return settings.get().configured;
+      },
+      get noAccounts() {
+        return staffDirectory.count() === 0;
+      },
+    }),
+  );
   log.info({ dataDir: options.dataDir, mode: settings.mode() }, 'edge node started');
 
   return {

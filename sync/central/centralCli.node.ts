@@ -7,29 +7,14 @@
  * they would land in shell history). Prints the station user and password once, for IT to enter at the station.
  */
 import { parseArgs } from 'node:util';
-import { createInterface } from 'node:readline';
 import { provision, ProvisionError } from './provision.node.js';
 import { addStaff, disableStaff, resetStaffPin, type StaffAdminTarget } from './staffAdmin.node.js';
+import { stdinLines } from './stdinLines.node.js';
 
 const STAFF_USAGE =
   'usage: npm run central -- staff add --url <couchdb> --hcode <5 digits> --code <staff code> --name <name> --role front_desk|nurse|it [--card]\n' +
   '       npm run central -- staff disable|reset --url <couchdb> --hcode <5 digits> --code <staff code>\n' +
   '       (the PIN, then with --card the citizen id, are read from standard input, one per line)';
-
-/** Lines from standard input (a terminal prompt or a pipe), asked for in order. */
-async function stdinLines(prompts: readonly string[]): Promise<string[]> {
-  const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: false });
-  const lines: string[] = [];
-  const iterator = rl[Symbol.asyncIterator]();
-  for (const prompt of prompts) {
-    if (process.stdin.isTTY) process.stderr.write(prompt);
-    const next = await iterator.next();
-    if (next.done === true) break;
-    lines.push(String(next.value).trim());
-  }
-  rl.close();
-  return lines;
-}
 
 async function staff(action: string | undefined, values: Record<string, string | boolean | undefined>, target: StaffAdminTarget): Promise<void> {
   const code = typeof values['code'] === 'string' ? values['code'] : undefined;

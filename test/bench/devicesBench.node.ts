@@ -24,6 +24,7 @@ import type { EventBus } from '../../electron/services/eventBus.node.js';
 import { createServer } from 'node:net';
 import { hostileBytes } from '../../drivers/devices/simulators/hostileBytes.std.js';
 import { staffed } from '../factories/staff.js';
+import { concatBytes } from '../../drivers/bytes.std.js';
 
 const latencyFrames = Number(process.env['BENCH_FRAMES'] ?? 300);
 const throughputFrames = Number(process.env['BENCH_THROUGHPUT_FRAMES'] ?? 20_000);
@@ -121,14 +122,7 @@ async function hl7AckLatency(): Promise<ReturnType<typeof summary>> {
 }
 
 function stream(name: ProfileName, count: number): Uint8Array {
-  const frames = Array.from({ length: count }, (_, i) => sampleFrame(name, i));
-  const out = new Uint8Array(frames.reduce((n, f) => n + f.length, 0));
-  let at = 0;
-  for (const frame of frames) {
-    out.set(frame, at);
-    at += frame.length;
-  }
-  return out;
+  return concatBytes(Array.from({ length: count }, (_, i) => sampleFrame(name, i)));
 }
 
 function chunks(bytes: Uint8Array, size = 64): Uint8Array[] {

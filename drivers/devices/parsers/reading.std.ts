@@ -156,21 +156,18 @@ function failureCodeOf(notes: readonly SkippedValue[]): ParseErrorCode {
 }
 
 /** Systolic and diastolic stand or fall together: refuses the survivor of a refused pair, or both when SYS ≤ DIA. */
-function pairBloodPressure(
-  sent: readonly ReadingValue[], kept: readonly ReadingValue[], notes: SkippedValue[], sourceOf: (v: ReadingValue) => string): ReadingValue[] {
+function pairBloodPressure(sent: readonly ReadingValue[], kept: readonly ReadingValue[], notes: SkippedValue[], sourceOf: (v: ReadingValue) => string): readonly ReadingValue[] {
   const isPressure = (v: ReadingValue): boolean => v.code === Loinc.systolic || v.code === Loinc.diastolic;
   const sys = kept.find((v) => v.code === Loinc.systolic);
   const dia = kept.find((v) => v.code === Loinc.diastolic);
-  let refuse: ((v: ReadingValue) => SkippedValue) | undefined;
+  let why: { readonly reason: SkipReason; readonly detail: string } | undefined;
   if (sys !== undefined && dia !== undefined && sys.value <= dia.value) {
-    refuse = (v) => skipped('implausible', sourceOf(v), `systolic ${String(sys.value)} not above diastolic ${String(dia.value)}`);
+    why = { reason: 'implausible', detail: `systolic ${String(sys.value)} not above diastolic ${String(dia.value)}` };
   } else if ((sys === undefined) !== (dia === undefined)) {
-    const other = sent.some((v) => isPressure(v) && !kept.includes(v)) ? 'was refused' : 'was not sent';
-    refuse = (v) => skipped('pair_refused', sourceOf(v), `the other half of the blood pressure ${other}`);
+    why = { reason: 'pair_refused', detail: `the other half of the blood pressure ${sent.some((v) => isPressure(v) && !kept.includes(v)) ? 'was refused' : 'was not sent'}` };
   }
-  if (refuse === undefined) return [...kept];
-  const check = refuse;
-  for (const v of kept.filter(isPressure)) notes.push(check(v));
+  if (why === undefined) return kept;
+  for (const v of kept.filter(isPressure)) notes.push(skipped(why.reason, sourceOf(v), why.detail));
   return kept.filter((v) => !isPressure(v));
 }
 

@@ -28,11 +28,14 @@ export class StaffAccountsFetch {
   readonly #directory: StaffDirectory;
   readonly #audit: AuditLog;
   readonly #log: Logger;
+  readonly #fetched: () => void;
 
-  constructor(directory: StaffDirectory, audit: AuditLog, log: Logger) {
+  /** `fetched`: told after the accounts are replaced (the sign-in screen learns whether there are any now). */
+  constructor(directory: StaffDirectory, audit: AuditLog, log: Logger, fetched: () => void) {
     this.#directory = directory;
     this.#audit = audit;
     this.#log = log;
+    this.#fetched = fetched;
   }
 
   async run(session: CentralSession, hcode: string): Promise<number> {
@@ -40,6 +43,7 @@ export class StaffAccountsFetch {
       const accounts = await fetchStaffAccounts(session, hcode);
       this.#directory.replaceCentral(accounts, new Date());
       this.#audit.append({ actor: 'system', action: 'staff.accountsFetched', detail: { accounts: accounts.length } });
+      this.#fetched();
       return accounts.length;
     } catch (error) {
       this.#log.warn({ code: error instanceof EdgeError ? error.code : failureCode(error) }, 'staff accounts not fetched; the station keeps the ones it has');

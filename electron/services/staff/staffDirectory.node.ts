@@ -34,6 +34,8 @@ export const DEFAULT_IDLE_MINUTES = 10;
 
 export class StaffDirectory {
   readonly #db: StationDb;
+  /** Read on every command while someone is on duty (the idle lock): kept here, written only through setIdleMinutes. */
+  #idleMinutes: number | undefined;
 
   constructor(db: StationDb) {
     this.#db = db;
@@ -94,11 +96,13 @@ export class StaffDirectory {
   }
 
   idleMinutes(): number {
-    return this.#db.prepare<[], { idle_minutes: number }>('SELECT idle_minutes FROM staff_settings WHERE id = 1').get()?.idle_minutes ?? DEFAULT_IDLE_MINUTES;
+    this.#idleMinutes ??= this.#db.prepare<[], { idle_minutes: number }>('SELECT idle_minutes FROM staff_settings WHERE id = 1').get()?.idle_minutes ?? DEFAULT_IDLE_MINUTES;
+    return this.#idleMinutes;
   }
 
   setIdleMinutes(minutes: number): void {
     this.#db.prepare('INSERT INTO staff_settings (id, idle_minutes) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET idle_minutes = excluded.idle_minutes').run(minutes);
+    this.#idleMinutes = minutes;
   }
 
   info(now: Date): StaffAccountInfo[] {

@@ -50,9 +50,7 @@ export function staffHandlers(session: StaffSession, directory: StaffDirectory, 
     'staff.refresh': async function refreshAccounts() {
       const central = sync.central();
       if (central === null) throw new EdgeError('sync_not_configured', 'staff accounts come from central: sync is not configured');
-      const accounts = await fetch.run(central.session, central.hcode);
-      session.accountsChanged();
-      return { accounts };
+      return { accounts: await fetch.run(central.session, central.hcode) };
     },
     'staff.clearLockout': function clearLockout(input) {
       session.clearLockout(input.code);

@@ -17,6 +17,7 @@ import {
   replyReports,
 } from '../../../drivers/devices/parsers/omronHem790it.std.js';
 import { ctx, splitAt } from './fixtures.js';
+import { concatBytes } from '../../../drivers/bytes.std.js';
 
 const runs = Number(process.env['DEVICE_FUZZ_RUNS'] ?? 10_000);
 
@@ -70,15 +71,6 @@ const wire: Record<Exclude<ProfileName, 'omron-hem790it'>, { build: (v: Vitals) 
 
 const knownCodes = new Set(Object.keys(deviceErrorText));
 
-function concat(parts: Uint8Array[]): Uint8Array {
-  const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
-}
 
 /** Good for every profile, unless the device states narrower limits (HBP-9030 pulse 40–180). */
 function withinDeviceLimits(ranges: DeviceRanges | undefined, v: Vitals): boolean {
@@ -114,7 +106,7 @@ describe.each(Object.keys(wire) as (keyof typeof wire)[])('%s fuzzing', (name) =
           const last = build(lastValues);
           const expected = profile.decode(last, ctx(name));
           expect(expected.ok).toBe(true);
-          const stream = concat([garbage, sep, middle, sep, build(badValues), sep, last, sep]);
+          const stream = concatBytes([garbage, sep, middle, sep, build(badValues), sep, last, sep]);
           const framer = profile.createFramer();
           const events: FrameEvent[] = [];
           for (const chunk of splitAt(stream, cuts)) events.push(...framer.push(chunk));
