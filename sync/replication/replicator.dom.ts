@@ -78,6 +78,7 @@ export class Replicator {
   #stateRev: string | undefined;
   #work: Promise<void> = Promise.resolve();
   #saving: Promise<void> = Promise.resolve();
+  #settling: Promise<void> = Promise.resolve();
   #stopped = true;
   /** Bumped on every failure: a verify that began before one must not report up_to_date after it. */
   #failures = 0;
@@ -383,7 +384,14 @@ export class Replicator {
     }
   }
 
-  async #settle(ids: readonly string[]): Promise<void> {
+  /** One settle at a time: the live sync's batches and a verify run's pull both land pulled ids here. */
+  #settle(ids: readonly string[]): Promise<void> {
+    const next = this.#settling.then(() => this.#settleNow(ids));
+    this.#settling = next.catch(() => undefined);
+    return next;
+  }
+
+  async #settleNow(ids: readonly string[]): Promise<void> {
     const outcome = await resolveConflicts(this.#options.store, ids, this.#options.resolve);
     this.#persisted.conflictsResolved += outcome.resolved;
     const touched = new Set(ids);

@@ -38,34 +38,59 @@ function sameContent(a: Revision, b: Revision): boolean {
   return strip(a) === strip(b);
 }
 
+/** Enough for a pull landing now and then; a document that keeps changing under the resolver is an error. */
+const SETTLE_ATTEMPTS = 5;
+
+/**
+ * Settles one document, reading it again after each write: replication writes beside the resolver (a pulled
+ * revision can land between its read and its write, or extend a branch it deletes), and a pulled id does not
+ * come again to trigger a second try, so a conflict left here would stay on the station for good.
+ */
 export async function resolveDocument(store: DataContext, id: string, context: ResolveContext): Promise<'none' | 'resolved' | UnresolvedConflict> {
+  let outcome: 'none' | 'resolved' = 'none';
+  for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt += 1) {
+    const step = await settleOnce(store, id, context);
+    if (step === 'none') return outcome;
+    if (step === 'resolved') outcome = 'resolved';
+    else if (step !== 'raced') return step;
+  }
+  throw new Error(`could not settle conflict on ${id}`);
+}
+
+async function settleOnce(store: DataContext, id: string, context: ResolveContext): Promise<'none' | 'resolved' | 'raced' | UnresolvedConflict> {
   const head = await store.db.get<Record<string, unknown>>(id, { conflicts: true }).catch(() => null);
   const conflicts = head?._conflicts ?? [];
   if (head === null || conflicts.length === 0) return 'none';
-  const revisions = (await Promise.all([head._rev, ...conflicts].map((rev) => store.db.get<Record<string, unknown>>(id, { rev, attachments: true })))).map(
-    (doc) => doc as unknown as Revision,
-  );
-  const resolution = resolveConflict(revisions);
+  const revisions = await Promise.all([head._rev, ...conflicts].map((rev) => store.db.get<Record<string, unknown>>(id, { rev, attachments: true }).then((doc) => doc as unknown as Revision, () => null)));
+  // A branch gone between the two reads: a write landed meanwhile.
+  if (revisions.some((revision) => revision === null)) return 'raced';
+  const live = revisions.filter((revision): revision is Revision => revision !== null);
+  const resolution = resolveConflict(live);
   if (resolution.kind === 'manual') {
     return { id, resourceType: parseDocId(id)?.resourceType ?? 'unknown', reason: resolution.reason, revs: resolution.revs };
   }
-  const writes: object[] = [];
-  const [winner, ...others] = revisions;
+  const [winner, ...others] = live;
   if (winner === undefined) return 'none';
   // An equal-generation loser with the same content (two stations merged at once) is lifted above by the
   // winner's own author only: were every station to do it, each round would make a new tie.
   const settled = settledConflict(winner._rev, others.map((other) => other._rev));
   const mine = winner.meta?.source === stationSource(context.stationId);
   const writesMerged = !sameContent(winner, resolution.merged) || (!settled && mine);
+  // The merged revision first, on its own: if a pulled revision extended the winner meanwhile it is refused
+  // (409) before anything is archived or deleted, and the next attempt reads the new state.
   if (writesMerged) {
-    // The merged revision is written by this station, so it carries this station as its author (central checks).
-    writes.push(store.tagged({ ...resolution.merged, _rev: winner._rev, _conflicts: undefined, meta: { ...resolution.merged.meta, source: stationSource(context.stationId) } }));
+    // Written by this station, so it carries this station as its author (central checks).
+    const merged = store.tagged({ ...resolution.merged, _rev: winner._rev, _conflicts: undefined, meta: { ...resolution.merged.meta, source: stationSource(context.stationId) } });
+    const [result] = await store.db.bulkDocs([asPut(merged)]);
+    if (result === undefined || isRaced(result)) return 'raced';
+    if ('error' in result && result.error === true) throw new Error(`could not settle conflict on ${id}`);
   }
+  const writes: object[] = [];
   // Every revision the result does not equal is archived, the base of the merge too: its overwritten fields
   // survive otherwise only as an ancestor revision, which compaction on central deletes. Only by the station
   // that writes the merge: a station that pulls a conflict already settled (its losers kept on central below
   // the merged revision) would otherwise archive the same losers once more, every station once.
-  const lost = writesMerged ? revisions.filter((revision) => !sameContent(revision, resolution.merged)) : [];
+  const lost = writesMerged ? live.filter((revision) => !sameContent(revision, resolution.merged)) : [];
   if (lost.length > 0) {
     const archive = conflictArchive({
       id: context.newId(),
@@ -82,9 +107,14 @@ export async function resolveDocument(store: DataContext, id: string, context: R
   const resourceType = parseDocId(id)?.resourceType;
   for (const other of others) writes.push({ _id: id, _rev: other._rev, _deleted: true, ...(resourceType === undefined ? {} : { resourceType }) });
   const results = await store.db.bulkDocs(writes.map(asPut));
-  const failed = results.find((result) => 'error' in result && result.error === true);
-  if (failed !== undefined) throw new Error(`could not settle conflict on ${id}`);
+  // A branch extended by a pull meanwhile is not deleted (409): the next attempt settles what is there now.
+  if (results.some(isRaced)) return 'raced';
+  if (results.some((result) => 'error' in result && result.error === true)) throw new Error(`could not settle conflict on ${id}`);
   return 'resolved';
+}
+
+function isRaced(result: PouchDB.Core.Response | PouchDB.Core.Error): boolean {
+  return 'error' in result && ('status' in result ? result.status === 409 : false);
 }
 
 export async function resolveConflicts(store: DataContext, ids: Iterable<string>, context: ResolveContext): Promise<ResolveOutcome> {
