@@ -293,10 +293,5 @@ export const devicesEvents = {
   'devices.error': DeviceErrorEvent,
 } as const;
 
-/**
- * The id the renderer gives the Observation for one value of an inbox reading. Deterministic, so writing
- * the same reading twice (restart, replay, a lost confirm) hits the same document instead of a duplicate.
- */
-export function observationIdFor(inboxId: string, loincCode: string): string {
-  return `obs-dev-${inboxId}-${loincCode}`;
-}
+/** The id the renderer gives the Observation for one value of an inbox reading (decided in the record model). */
+export { observationIdFor } from '../../sync/model/readingChart.std.js';

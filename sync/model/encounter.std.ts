@@ -5,7 +5,7 @@
  * store. Two stations working offline therefore can never hand out the same number: their prefixes differ.
  */
 import { z } from 'zod';
-import { CodeableConcept, Coding, FhirId, Identifier, Meta, Period, Reference, envelope, docId } from './fhir.std.js';
+import { CodeableConcept, Coding, Extension, FhirId, Identifier, Meta, Period, Reference, envelope, docId } from './fhir.std.js';
 import { buildMeta } from './meta.std.js';
 import { ACT_CODE, QUEUE_SYSTEM, TH_HCODE, thLocalSystem } from './systems.std.js';
 
@@ -19,6 +19,8 @@ export const EncounterDoc = z.strictObject({
   resourceType: z.literal('Encounter'),
   id: FhirId,
   meta: Meta,
+  /** The queue's "called for screening" mark (queueStage.std.ts). */
+  extension: z.array(Extension).optional(),
   identifier: z.array(Identifier).optional(),
   status: EncounterStatus,
   class: Coding,

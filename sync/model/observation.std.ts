@@ -32,6 +32,7 @@ export const ObservationDoc = z.strictObject({
   valueQuantity: Quantity.optional(),
   component: z.array(Component).optional(),
   device: Reference.optional(),
+  valueString: z.string().min(1).optional(),
   note: z.array(z.strictObject({ text: z.string() })).optional(),
 });
 export type ObservationDoc = z.infer<typeof ObservationDoc>;
@@ -61,9 +62,15 @@ function quantity(item: VitalItem): Quantity {
   return { value: item.value, unit: spec.unit, system: UCUM, code: spec.ucum };
 }
 
-const VITAL_CATEGORY: CodeableConcept = { coding: [{ system: OBSERVATION_CATEGORY, code: 'vital-signs', display: 'Vital Signs' }], text: 'Vital Signs' };
+export function observationCategory(code: 'vital-signs' | 'survey', display: string): CodeableConcept {
+  return { coding: [{ system: OBSERVATION_CATEGORY, code, display }], text: display };
+}
 
-export interface VitalsContext {
+export const VITAL_CATEGORY: CodeableConcept = observationCategory('vital-signs', 'Vital Signs');
+export const SURVEY_CATEGORY: CodeableConcept = observationCategory('survey', 'Survey');
+
+/** Where, when and for whom Observations are written: one context for every builder in the model. */
+export interface ObservationContext {
   readonly patientId: string;
   readonly encounterId?: string | undefined;
   readonly stationId: string;
@@ -72,9 +79,16 @@ export interface VitalsContext {
   readonly at: string;
   /** Device/<id> for device readings; absent for manual entry. */
   readonly deviceId?: string | undefined;
-  readonly newId: () => string;
+  /** The time-ordered id each Observation's content id starts with; given the Observation's primary code. */
+  readonly newId: (code: string) => string;
+  /**
+   * The id stays as newId gives it, without a content hash: a device reading's ids are decided from its inbox
+   * id before the save (same reading, same documents).
+   */
+  readonly keepId?: true | undefined;
   readonly note?: string | undefined;
 }
+export type VitalsContext = ObservationContext;
 
 /** One Observation per vital, systolic+diastolic as one BP panel. Throws VitalItemError on a bad item, before building any. */
 export function vitalSignObservations(items: readonly VitalItem[], context: VitalsContext): ObservationDoc[] {
@@ -101,25 +115,42 @@ export function vitalSignObservations(items: readonly VitalItem[], context: Vita
   return out;
 }
 
-function observation(context: VitalsContext, code: CodeableConcept, value: Pick<ObservationDoc, 'valueQuantity' | 'component'>): ObservationDoc {
-  const id = context.newId();
+function observation(context: ObservationContext, code: CodeableConcept, value: ObservationValue): ObservationDoc {
+  return buildObservation(context, { category: VITAL_CATEGORY, code, profile: [VITAL_SIGNS_PROFILE], value });
+}
+
+export type ObservationValue = Pick<ObservationDoc, 'valueQuantity' | 'component' | 'valueString'>;
+
+export interface ObservationParts {
+  readonly category: CodeableConcept;
+  readonly code: CodeableConcept;
+  /** meta.profile: the vital-signs profile for LOINC vitals, none for the rest. */
+  readonly profile?: readonly string[] | undefined;
+  readonly value: ObservationValue;
+}
+
+/** The one Observation builder: every Observation the app writes (vitals, NEWS2 assessment, screening) comes from here. */
+export function buildObservation(context: ObservationContext, parts: ObservationParts): ObservationDoc {
+  const primary = parts.code.coding?.[0]?.code ?? '';
+  const id = context.newId(primary);
+  const profile = parts.profile === undefined ? {} : { profile: [...parts.profile] };
   const doc: ObservationDoc = {
     _id: docId('Observation', id),
     resourceType: 'Observation',
     id,
-    meta: buildMeta({ stationId: context.stationId, at: context.at, source: context.deviceId === undefined ? 'manual' : 'device', profile: [VITAL_SIGNS_PROFILE] }),
+    meta: buildMeta({ stationId: context.stationId, at: context.at, source: context.deviceId === undefined ? 'manual' : 'device', ...profile }),
     status: 'final',
-    category: [VITAL_CATEGORY],
-    code,
+    category: [parts.category],
+    code: parts.code,
     subject: { reference: `Patient/${context.patientId}` },
     effectiveDateTime: context.effective,
     issued: context.at,
-    ...value,
+    ...parts.value,
   };
   if (context.encounterId !== undefined) doc.encounter = { reference: `Encounter/${context.encounterId}` };
   if (context.deviceId !== undefined) doc.device = { reference: `Device/${context.deviceId}` };
   if (context.note !== undefined) doc.note = [{ text: context.note }];
-  return ObservationDoc.parse(withContentId(doc, id));
+  return ObservationDoc.parse(context.keepId === true ? doc : withContentId(doc, id));
 }
 
 /** The old Observation marked entered-in-error (its values untouched), to save together with the correction. */
@@ -129,5 +160,5 @@ export function enteredInError(old: ObservationDoc, at: string, stationId: strin
 
 /** The parts of an Observation that may never change once written (central's validate_doc_update checks the same). */
 export function immutablePart(doc: ObservationDoc): string {
-  return JSON.stringify([doc.code, doc.subject, doc.encounter ?? null, doc.effectiveDateTime, doc.valueQuantity ?? null, doc.component ?? null, doc.device ?? null, doc.category]);
+  return JSON.stringify([doc.code, doc.subject, doc.encounter ?? null, doc.effectiveDateTime, doc.valueQuantity ?? null, doc.component ?? null, doc.device ?? null, doc.category, doc.valueString ?? null]);
 }

@@ -4,14 +4,15 @@
  * keeps them (an AuditEvent archive) before deleting them: no edit is ever dropped without a trace.
  *  - Patient: field-wise. Each field group takes the value of the revision that changed it last (the field
  *    times in meta: a card read stamps the fields it carries), identifiers are the union of all revisions.
- *  - Encounter: the revision furthest along the status order wins whole (finished beats arrived), except that an
+ *  - Encounter: the revision furthest along the queue (status order, called above waiting: queueStage.std.ts)
+ *    wins whole (finished beats arrived), except that an
  *    NHSO authen code one station stored is kept when another station's revision wins (the code is asked once).
  *  - Observation: immutable, so revisions differ at most in status; entered-in-error wins. Anything else
  *    changed is listed for IT.
  *  - Device: the latest change wins. AuditEvent and unknown shapes: listed for IT.
  * The result does not depend on the order the revisions come in (fast-check tests it).
  */
-import { ENCOUNTER_STATUS_ORDER } from '../model/encounter.std.js';
+import { queueRank } from '../model/queueStage.std.js';
 import { TH_NHSO_CLAIM_CODE } from '../model/systems.std.js';
 import { PATIENT_FIELDS, type PatientLink } from '../model/patient.std.js';
 import { readFieldTimes, withFieldTimes } from '../model/meta.std.js';
@@ -133,11 +134,10 @@ function winnerTakesAll(revisions: readonly Revision[], rule: string, key: (revi
   return { kind: 'resolved', rule, merged: winner, losers: byRevDesc(revisions).filter((revision) => revision._rev !== winner._rev) };
 }
 
-const encounterRank = (revision: Revision): number => {
-  const rank = ENCOUNTER_STATUS_ORDER.indexOf(revision['status'] as (typeof ENCOUNTER_STATUS_ORDER)[number]);
-  // Status first, then the later change (a ms timestamp fits well below the status step).
-  return rank * 1e14 + Math.max(0, timeValue(lastUpdated(revision)));
-};
+const encounterRank = (revision: Revision): number =>
+  // The queue stage first (status order, a called visit above a waiting one), then the later change: a ms
+  // timestamp fits well below the step, and 17 steps × 1e14 stay under 2^53.
+  queueRank(revision) * 1e14 + Math.max(0, timeValue(lastUpdated(revision)));
 
 function claimCodeIdentifier(revision: Revision): Identifier | undefined {
   const identifiers = Array.isArray(revision['identifier']) ? (revision['identifier'] as Identifier[]) : [];
@@ -155,7 +155,7 @@ function keepClaimCode(resolution: Resolution, revisions: readonly Revision[]): 
   return { ...resolution, merged: { ...resolution.merged, identifier: [...identifiers, code] } };
 }
 
-const IMMUTABLE_OBSERVATION_FIELDS = ['code', 'subject', 'encounter', 'effectiveDateTime', 'valueQuantity', 'component', 'device', 'category'];
+const IMMUTABLE_OBSERVATION_FIELDS = ['code', 'subject', 'encounter', 'effectiveDateTime', 'valueQuantity', 'component', 'device', 'category', 'valueString'];
 
 function observationCore(revision: Revision): string {
   return JSON.stringify(IMMUTABLE_OBSERVATION_FIELDS.map((field) => revision[field] ?? null));

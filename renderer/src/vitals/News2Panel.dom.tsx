@@ -9,7 +9,7 @@ import { useTranslation } from 'react-i18next';
 import type { ObservationDoc } from '../../../sync/model/observation.std.js';
 import { news2, NEWS2_PARAMETERS, type Consciousness } from './news2.std.js';
 import { latestVitals, news2InputFrom } from './recent.std.js';
-import { latestAssessment, OXYGEN_FLOW, type News2Assessment } from './news2Observations.std.js';
+import { latestAssessment, OXYGEN_FLOW, type News2Assessment } from '../../../sync/model/news2Assessment.std.js';
 
 const LEVELS: readonly Consciousness[] = ['alert', 'new_confusion', 'voice', 'pain', 'unresponsive'];
 type Oxygen = '' | 'air' | 'oxygen';

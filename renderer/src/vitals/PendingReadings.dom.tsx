@@ -11,7 +11,7 @@ import { SkippedValues } from './SkippedValues.dom.js';
 import { earlierValues } from './earlierValues.std.js';
 import type { InboxItem } from '../../../electron/contract/devices.std.js';
 import { VitalRows } from './VitalRows.dom.js';
-import { chartableValues } from './chartReading.std.js';
+import { chartableValues } from '../../../sync/model/readingChart.std.js';
 import { DISCARD_REASONS, discardReasonText, type DiscardReasonCode } from './pending.std.js';
 import { judgeReading, movesAgainstSubject, type PeopleIndex, type ReadingVerdict } from './readingOwner.std.js';
 import { choiceKey, planConfirmAll, planGroup, sameVitalGroups, type Choices, type ConfirmPlan } from './sameVital.std.js';

@@ -8,7 +8,7 @@ import type { ObservationDoc, VitalItem } from '../../../sync/model/observation.
 import { SOURCE_TAG } from '../../../sync/model/systems.std.js';
 import { MANUAL_FIELDS, parseManualEntry, type ManualForm, type ManualProblem } from './manualEntry.std.js';
 import { valuesOf } from './recent.std.js';
-import { assessmentOf, type News2Assessment } from './news2Observations.std.js';
+import { assessmentOf, type News2Assessment } from '../../../sync/model/news2Assessment.std.js';
 import { VitalRows } from './VitalRows.dom.js';
 import { dateTime } from './time.dom.js';
 

@@ -5,7 +5,7 @@
 import { useTranslation } from 'react-i18next';
 import type { InboxItem } from '../../../electron/contract/devices.std.js';
 import { displayRows } from './displayRows.std.js';
-import { chartableValues } from './chartReading.std.js';
+import { chartableValues } from '../../../sync/model/readingChart.std.js';
 import { choiceKey, groupChosen, vitalOf, type Choices, type SameVitalGroup } from './sameVital.std.js';
 import { timeOfDay } from './time.dom.js';
 

@@ -21,7 +21,7 @@ import { useStationPatient, type ResolvePatientId } from './useStationPatient.do
 import { usePendingReadings } from './usePendingReadings.dom.js';
 import { usePatientObservations } from './usePatientObservations.dom.js';
 import { confirmReading, correctObservation, saveAssessment, saveManual, type StationContext } from './charting.dom.js';
-import type { News2Assessment } from './news2Observations.std.js';
+import type { News2Assessment } from '../../../sync/model/news2Assessment.std.js';
 import { problemText } from './problems.dom.js';
 import { PatientBar } from './PatientBar.dom.js';
 import { PendingReadings, type ReadingActions } from './PendingReadings.dom.js';

@@ -12,8 +12,8 @@ import { docId } from '../../../sync/model/fhir.std.js';
 import type { InboxItem, ReadingValue } from '../../../electron/contract/devices.std.js';
 import { EdgeError } from '../../../electron/contract/result.std.js';
 import { invoke } from '../bridge/client.dom.js';
-import { planReadingChart, type ReadingChartContext } from './chartReading.std.js';
-import { assessmentObservations, type News2Assessment } from './news2Observations.std.js';
+import { planReadingChart, type ReadingChartContext } from '../../../sync/model/readingChart.std.js';
+import { assessmentObservations, type News2Assessment } from '../../../sync/model/news2Assessment.std.js';
 
 export interface StationContext {
   readonly hcode: string;

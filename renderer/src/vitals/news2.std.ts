@@ -5,7 +5,9 @@
  * the result says so and gives no risk band (a partial total must not look reassuring).
  */
 
-export type Consciousness = 'alert' | 'new_confusion' | 'voice' | 'pain' | 'unresponsive';
+import type { Consciousness } from '../../../sync/model/news2Assessment.std.js';
+
+export type { Consciousness };
 export type News2Parameter = 'respiratoryRate' | 'spo2' | 'airOrOxygen' | 'systolic' | 'pulse' | 'consciousness' | 'temperature';
 
 export const NEWS2_PARAMETERS: readonly News2Parameter[] = ['respiratoryRate', 'spo2', 'airOrOxygen', 'systolic', 'pulse', 'consciousness', 'temperature'];

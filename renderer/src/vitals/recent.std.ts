@@ -5,7 +5,7 @@
 import type { ObservationDoc } from '../../../sync/model/observation.std.js';
 import type { News2Input } from './news2.std.js';
 import { Loinc } from '../../../sync/model/vitals/vitalSigns.std.js';
-import { primaryCode } from './chartReading.std.js';
+import { primaryCode } from '../../../sync/model/readingChart.std.js';
 
 export interface ObservedValue {
   readonly code: string;

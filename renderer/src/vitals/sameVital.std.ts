@@ -8,7 +8,7 @@
  */
 import type { InboxItem } from '../../../electron/contract/devices.std.js';
 import { DIASTOLIC, SYSTOLIC } from '../../../sync/model/vitals/vitalSigns.std.js';
-import { chartableValues } from './chartReading.std.js';
+import { chartableValues } from '../../../sync/model/readingChart.std.js';
 
 /** Readings of one vital closer than this are "at one time". */
 export const SAME_TIME_MS = 10 * 60_000;

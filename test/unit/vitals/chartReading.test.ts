@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { InboxItem } from '../../../electron/contract/devices.std.js';
 import { observationIdFor } from '../../../electron/contract/devices.std.js';
-import { planReadingChart, chartableValues } from '../../../renderer/src/vitals/chartReading.std.js';
+import { planReadingChart, chartableValues } from '../../../sync/model/readingChart.std.js';
 import { latestVitals, news2InputFrom, valuesOf } from '../../../renderer/src/vitals/recent.std.js';
 import { flagFor } from '../../../renderer/src/vitals/flags.std.js';
 import { news2 } from '../../../renderer/src/vitals/news2.std.js';

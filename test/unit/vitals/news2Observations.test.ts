@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DataContext } from '../../../sync/store/dataContext.dom.js';
 import { enteredInError, vitalSignObservations } from '../../../sync/model/observation.std.js';
 import { StoredDoc } from '../../../sync/model/documents.std.js';
-import { AssessmentError, assessmentObservations, latestAssessment, type News2Assessment } from '../../../renderer/src/vitals/news2Observations.std.js';
+import { AssessmentError, assessmentObservations, latestAssessment, type News2Assessment } from '../../../sync/model/news2Assessment.std.js';
 import { latestVitals, news2InputFrom } from '../../../renderer/src/vitals/recent.std.js';
 import { news2, type Consciousness } from '../../../renderer/src/vitals/news2.std.js';
 import { fhirIssues } from '../../factories/fhirValidator.js';

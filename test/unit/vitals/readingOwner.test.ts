@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import type { InboxItem, ReadingSubject } from '../../../electron/contract/devices.std.js';
 import { judgeReading, movesAgainstSubject, type PeopleIndex } from '../../../renderer/src/vitals/readingOwner.std.js';
 import { splitPending } from '../../../renderer/src/vitals/pending.std.js';
-import { planReadingChart, UnassignedReadingError } from '../../../renderer/src/vitals/chartReading.std.js';
+import { planReadingChart, UnassignedReadingError } from '../../../sync/model/readingChart.std.js';
 
 const at = '2026-11-23T03:00:00.000Z';
 function pendingItem(id: string, patientRef: string | null, extra: Partial<InboxItem> = {}): InboxItem {

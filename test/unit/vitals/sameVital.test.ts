@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { InboxItem, ReadingValue } from '../../../electron/contract/devices.std.js';
 import { NOT_CHOSEN, SAME_TIME_MS, choiceKey, planConfirmAll, planGroup, sameVitalGroups, vitalOf, type Choices } from '../../../renderer/src/vitals/sameVital.std.js';
-import { planReadingChart } from '../../../renderer/src/vitals/chartReading.std.js';
+import { planReadingChart } from '../../../sync/model/readingChart.std.js';
 
 const t0 = Date.parse('2026-11-23T03:00:00.000Z');
 const BP = [{ code: '8480-6', value: 128, unit: 'mm[Hg]' }, { code: '8462-4', value: 82, unit: 'mm[Hg]' }];

@@ -10,7 +10,7 @@
  *   L/min (UCUM), which we add when the nurse gives the flow.
  * - consciousness: the IG codes the question (SNOMED 1104441000000107 "ACVPU scale score", or LOINC 67775-7
  *   "Level of responsiveness") with the answer in valueCodeableConcept. Our stored Observation model
- *   (sync/model/observation.std.ts, owned by sync) has no valueCodeableConcept yet, so each ACVPU level is
+ *   (observation.std.ts) has no valueCodeableConcept yet, so each ACVPU level is
  *   stored the way the same IG stores "Breathing room air": the SNOMED CT finding as the code, no value
  *   (248234008 Mentally alert, 130987000 Acute confusion, 300202002 Responds to voice, 450847001 Responds
  *   to pain, 422768004 Unresponsive; the same findings the IG and SILPH's AVPU value set use as answers).
@@ -18,12 +18,13 @@
  * Category: 'survey' for ACVPU as in the IG; 'vital-signs' for air/oxygen (part of the NEWS2 vital set).
  * Not the vital-signs profile (its codes are LOINC vitals), so meta.profile is left empty.
  */
-import { ObservationDoc } from '../../../sync/model/observation.std.js';
-import { buildMeta } from '../../../sync/model/meta.std.js';
-import { withContentId } from '../../../sync/model/contentId.std.js';
-import { docId, type CodeableConcept } from '../../../sync/model/fhir.std.js';
-import { OBSERVATION_CATEGORY, UCUM } from '../../../sync/model/systems.std.js';
-import type { Consciousness } from './news2.std.js';
+import { buildObservation, SURVEY_CATEGORY, VITAL_CATEGORY, type ObservationContext, type ObservationDoc, type ObservationValue } from './observation.std.js';
+import type { CodeableConcept } from './fhir.std.js';
+import { UCUM } from './systems.std.js';
+
+/** NEWS2's ACVPU levels (the renderer's NEWS2 calculator scores them). */
+export type Consciousness = 'alert' | 'new_confusion' | 'voice' | 'pain' | 'unresponsive';
+export const CONSCIOUSNESS_LEVELS: readonly Consciousness[] = ['alert', 'new_confusion', 'voice', 'pain', 'unresponsive'];
 
 export const SNOMED = 'http://snomed.info/sct';
 
@@ -53,19 +54,8 @@ export interface News2Assessment {
   readonly oxygenFlowLpm?: number | undefined;
 }
 
-export interface AssessmentContext {
-  readonly patientId: string;
-  readonly encounterId?: string | undefined;
-  readonly stationId: string;
-  /** When assessed (now). */
-  readonly effective: string;
-  readonly at: string;
-  readonly newId: () => string;
-}
-
-function category(code: 'survey' | 'vital-signs', display: string): CodeableConcept {
-  return { coding: [{ system: OBSERVATION_CATEGORY, code, display }], text: display };
-}
+/** `effective` is when assessed (now). */
+export type AssessmentContext = ObservationContext;
 
 function snomed(finding: Finding): CodeableConcept {
   return { coding: [{ system: SNOMED, code: finding.code, display: finding.display }], text: finding.display };
@@ -88,32 +78,17 @@ export function assessmentObservations(assessment: News2Assessment, context: Ass
   }
   const out: ObservationDoc[] = [];
   if (assessment.consciousness !== undefined) {
-    out.push(build(context, category('survey', 'Survey'), snomed(ACVPU_FINDINGS[assessment.consciousness]), {}));
+    out.push(build(context, SURVEY_CATEGORY, snomed(ACVPU_FINDINGS[assessment.consciousness]), {}));
   }
   if (assessment.onOxygen !== undefined) {
     const value = flow === undefined ? {} : { valueQuantity: { value: flow, unit: 'L/min', system: UCUM, code: 'L/min' } as const };
-    out.push(build(context, category('vital-signs', 'Vital Signs'), snomed(assessment.onOxygen ? ON_OXYGEN : ROOM_AIR), value));
+    out.push(build(context, VITAL_CATEGORY, snomed(assessment.onOxygen ? ON_OXYGEN : ROOM_AIR), value));
   }
   return out;
 }
 
-function build(context: AssessmentContext, kind: CodeableConcept, code: CodeableConcept, value: Pick<ObservationDoc, 'valueQuantity'>): ObservationDoc {
-  const id = context.newId();
-  const doc: ObservationDoc = {
-    _id: docId('Observation', id),
-    resourceType: 'Observation',
-    id,
-    meta: buildMeta({ stationId: context.stationId, at: context.at, source: 'manual' }),
-    status: 'final',
-    category: [kind],
-    code,
-    subject: { reference: `Patient/${context.patientId}` },
-    effectiveDateTime: context.effective,
-    issued: context.at,
-    ...value,
-  };
-  if (context.encounterId !== undefined) doc.encounter = { reference: `Encounter/${context.encounterId}` };
-  return ObservationDoc.parse(withContentId(doc, id));
+function build(context: AssessmentContext, kind: CodeableConcept, code: CodeableConcept, value: ObservationValue): ObservationDoc {
+  return buildObservation(context, { category: kind, code, value });
 }
 
 const CONSCIOUSNESS_BY_CODE = new Map(Object.entries(ACVPU_FINDINGS).map(([level, finding]) => [finding.code, level as Consciousness]));

@@ -5,12 +5,27 @@
  * between the save and devices.confirm, a replayed frame, a second click) hits the same documents, so a
  * reading is never charted twice.
  */
-import type { InboxItem, ReadingValue } from '../../../electron/contract/devices.std.js';
-import { observationIdFor } from '../../../electron/contract/devices.std.js';
-import { ObservationDoc, vitalSignObservations, type VitalItem } from '../../../sync/model/observation.std.js';
-import { deviceDoc, type DeviceDoc } from '../../../sync/model/device.std.js';
-import { docId } from '../../../sync/model/fhir.std.js';
-import { chartedVital } from '../../../sync/model/vitals/vitalSigns.std.js';
+import { vitalSignObservations, type ObservationDoc, type VitalItem } from './observation.std.js';
+import { deviceDoc, type DeviceDoc } from './device.std.js';
+import { chartedVital } from './vitals/vitalSigns.std.js';
+
+/**
+ * The id of the Observation for one value of an inbox reading. Deterministic, so writing the same reading
+ * twice (restart, replay, a lost confirm) hits the same document instead of a duplicate.
+ */
+export function observationIdFor(inboxId: string, loincCode: string): string {
+  return `obs-dev-${inboxId}-${loincCode}`;
+}
+
+/** What charting needs of a device inbox item (the contract's InboxItem has this shape and more). */
+export interface ChartableItem<V extends VitalItem = VitalItem> {
+  readonly id: string;
+  readonly port: string;
+  readonly profile: string;
+  readonly patientRef: string | null;
+  /** `at`: when the station received it. */
+  readonly reading: { readonly at: string; readonly values: readonly V[] } | null;
+}
 
 export interface ReadingChartContext {
   readonly patientId: string;
@@ -21,11 +36,11 @@ export interface ReadingChartContext {
   readonly at: string;
 }
 
-export interface ReadingChart {
+export interface ReadingChart<V extends VitalItem = VitalItem> {
   readonly device: DeviceDoc;
   readonly observations: readonly ObservationDoc[];
   /** Values the vital-signs chart has no code for (mean arterial pressure): kept in the inbox's raw frame only. */
-  readonly skipped: readonly ReadingValue[];
+  readonly skipped: readonly V[];
 }
 
 export class NoReadingError extends Error {
@@ -41,9 +56,9 @@ export class UnassignedReadingError extends Error {
   }
 }
 
-export function chartableValues(values: readonly ReadingValue[]): { items: VitalItem[]; skipped: ReadingValue[] } {
-  const items: VitalItem[] = [];
-  const skipped: ReadingValue[] = [];
+export function chartableValues<V extends VitalItem>(values: readonly V[]): { items: V[]; skipped: V[] } {
+  const items: V[] = [];
+  const skipped: V[] = [];
   for (const value of values) (chartedVital(value.code) === undefined ? skipped : items).push(value);
   return { items, skipped };
 }
@@ -57,13 +72,13 @@ export function primaryCode(observation: Pick<ObservationDoc, 'code'>): string {
  * `context.patientId` is the live record of the reading's patient (its survivor after an identity merge);
  * `excludeCodes` are values that lost the nurse's choice to another source (sameVital.std.ts).
  */
-export function planReadingChart(item: InboxItem, context: ReadingChartContext, excludeCodes: readonly string[] = []): ReadingChart {
+export function planReadingChart<V extends VitalItem>(item: ChartableItem<V>, context: ReadingChartContext, excludeCodes: readonly string[] = []): ReadingChart<V> {
   const reading = item.reading;
   if (reading === null) throw new NoReadingError(item.id);
   if (item.patientRef === null) throw new UnassignedReadingError(item.id);
   const device = deviceDoc({ hcode: context.hcode, stationId: context.stationId, at: context.at, profile: item.profile, serialOrPort: item.port });
   const { items, skipped } = chartableValues(reading.values.filter((value) => !excludeCodes.includes(value.code)));
-  const built = vitalSignObservations(items, {
+  const observations = vitalSignObservations(items, {
     patientId: context.patientId,
     encounterId: context.encounterId,
     stationId: context.stationId,
@@ -71,11 +86,8 @@ export function planReadingChart(item: InboxItem, context: ReadingChartContext, 
     effective: reading.at,
     at: context.at,
     deviceId: device.id,
-    newId: () => 'pending',
-  });
-  const observations = built.map((observation) => {
-    const id = observationIdFor(item.id, primaryCode(observation));
-    return ObservationDoc.parse({ ...observation, id, _id: docId('Observation', id) });
+    newId: (code) => observationIdFor(item.id, code),
+    keepId: true,
   });
   return { device, observations, skipped };
 }
