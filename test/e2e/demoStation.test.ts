@@ -63,6 +63,8 @@ describe('a demo station, chosen on purpose', () => {
 
   it('a demo device sends one reading per press and none by itself; it is charted as usual', async () => {
     await page.click('[data-testid=tab-vitals]');
+    // Nobody is measured until the nurse calls the visit the clerk just made (issue 14 §1).
+    await page.getByTestId('vitals-call-next').click();
     await page.getByTestId('vitals-patient-name').waitFor();
     const reading = page.getByTestId('pending-readings').getByTestId('pending-reading');
     expect(await reading.count()).toBe(0);

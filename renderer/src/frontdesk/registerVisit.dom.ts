@@ -77,8 +77,7 @@ export async function registerVisit(
   } catch (error) {
     throw toEdgeError(error);
   }
-  // The patient just registered is the one this station's bedside devices now measure (the Vitals tab).
-  await invoke('devices.bind', { patientRef: patientId });
+  // The visit waits in today's queue: the screening nurse calls it (that binds the bedside devices), not the desk.
   const asked = authen === undefined ? null : await invoke('nhso.requestAuthen', { encounterId, patientId, cid: card.cid, mobile: authen.mobile, claimType: authen.claimType });
   return {
     patientId,

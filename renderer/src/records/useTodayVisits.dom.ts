@@ -2,15 +2,21 @@
 import { useEffect, useState } from 'react';
 import type { DataContext, VisitWithPatient } from '../../../sync/store/dataContext.dom.js';
 
-export function useTodayVisits(records: DataContext | null, refreshKey = 0): readonly VisitWithPatient[] {
-  const [rows, setRows] = useState<readonly VisitWithPatient[]>([]);
+export interface TodayVisits {
+  readonly rows: readonly VisitWithPatient[];
+  /** False until the first read answered: an empty list before then is not "nobody in the queue". */
+  readonly loaded: boolean;
+}
+
+export function useTodayVisitsState(records: DataContext | null, refreshKey = 0): TodayVisits {
+  const [state, setState] = useState<TodayVisits>({ rows: [], loaded: false });
   useEffect(() => {
     if (records === null) return;
     const store = records;
     let live = true;
     async function load(): Promise<void> {
       const visits = await store.visitsWithPatients(new Date());
-      if (live) setRows(visits);
+      if (live) setState({ rows: visits, loaded: true });
     }
     void load();
     const feed = store.db.changes({ since: 'now', live: true, selector: { resourceType: { $in: ['Encounter', 'Patient'] } } }).on('change', () => void load());
@@ -19,5 +25,9 @@ export function useTodayVisits(records: DataContext | null, refreshKey = 0): rea
       feed.cancel();
     };
   }, [records, refreshKey]);
-  return rows;
+  return state;
+}
+
+export function useTodayVisits(records: DataContext | null, refreshKey = 0): readonly VisitWithPatient[] {
+  return useTodayVisitsState(records, refreshKey).rows;
 }

@@ -1,6 +1,8 @@
 /**
- * Vitals: the nurse's workspace. Readings from bedside devices wait here for the patient this station is
- * measuring; the nurse confirms (FHIR Observations written to the station's store, then the device inbox
+ * Vitals: the nurse's screening workspace. It opens with nobody selected: the nurse calls the next visit from
+ * today's queue (or picks one); that visit is marked called and this station's bedside devices measure its
+ * patient. Charting vitals moves the visit to screened; she then sends the patient on, or marks done or left.
+ * Readings from bedside devices wait here for the patient this station is measuring; the nurse confirms (FHIR Observations written to the station's store, then the device inbox
  * marks them charted) or discards them. Manual entry, NEWS2 and the patient's recent observations with
  * corrections sit beside them. Readings with no patient, bound to another patient, or naming another patient
  * in their own message (HL7 PID) wait in "unassigned / other patients" until the nurse moves one (confirming
@@ -20,7 +22,15 @@ import { useSettings } from './useSettings.dom.js';
 import { useStationPatient, type ResolvePatientId } from './useStationPatient.dom.js';
 import { usePendingReadings } from './usePendingReadings.dom.js';
 import { usePatientObservations } from './usePatientObservations.dom.js';
-import { confirmReading, correctObservation, saveAssessment, saveManual, type StationContext } from './charting.dom.js';
+import { confirmReading, correctObservation, moveVisit, saveAssessment, saveManual, type StationContext } from './charting.dom.js';
+import type { Screening } from '../../../sync/model/screening.std.js';
+import { encounterPatientId, queueNumberOf } from '../../../sync/model/encounter.std.js';
+import { nextToCall, type QueueStage } from '../../../sync/model/queueStage.std.js';
+import type { VisitWithPatient } from '../../../sync/store/dataContext.dom.js';
+import { useTodayVisitsState } from '../records/useTodayVisits.dom.js';
+import { ScreeningQueue } from './ScreeningQueue.dom.js';
+import { VisitHistory } from './VisitHistory.dom.js';
+import { pastVisits, previousValues } from './visitHistory.std.js';
 import type { News2Assessment } from '../../../sync/model/news2Assessment.std.js';
 import { problemText } from './problems.dom.js';
 import { PatientBar } from './PatientBar.dom.js';
@@ -74,6 +84,14 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
     return doc === null ? t('vitals.patientNotInStore') : displayName(doc, lang);
   };
   const observations = usePatientObservations(records, patient.patientId);
+  const history = usePatientObservations(records, patient.patientId, 400);
+  const queue = useTodayVisitsState(records);
+  // The bound visit as the store has it now (another station may have moved it), else the one picked.
+  const visit = queue.rows.find((row) => row.encounter.id === patient.encounter?.id)?.encounter ?? patient.encounter;
+  const now = new Date();
+  const past = pastVisits(history, visit?.id ?? null, now);
+  const previous = previousValues(history, visit?.id ?? null, now);
+  const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   const [news2Draft, setNews2Draft] = useState<News2Assessment | null>(null);
   const [news2Saved, setNews2Saved] = useState(0);
@@ -93,10 +111,14 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
     }
   }
 
-  function ready(): { store: NonNullable<typeof records>; at: StationContext; patientId: string } {
+  function readyStore(): { store: NonNullable<typeof records>; at: StationContext } {
     if (records === null || station === null) throw new EdgeError('not_configured', 'records not open yet');
+    return { store: records, at: station };
+  }
+
+  function ready(): { store: NonNullable<typeof records>; at: StationContext; patientId: string } {
     if (patient.patientId === null) throw new EdgeError('not_found', 'no patient bound');
-    return { store: records, at: station, patientId: patient.patientId };
+    return { ...readyStore(), patientId: patient.patientId };
   }
 
   /** Charts one reading to its patient's live record; only a reading nothing stands against (verdict ok). */
@@ -106,7 +128,46 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
     if (verdict.kind !== 'ok') throw new EdgeError(verdict.kind === 'unassigned' ? 'device_reading_unassigned' : 'device_reading_moved', `reading ${item.id} is ${verdict.kind}`);
     const encounterId = verdict.owner === bound ? patient.encounter?.id : undefined;
     const charted = await confirmReading(store, item, { ...at, patientId: verdict.owner, encounterId, at: new Date().toISOString() }, excludeCodes);
+    if (encounterId !== undefined) await moveVisit(store, encounterId, 'screened', at.stationId);
     return charted.alreadyCharted ? 0 : charted.observationIds.length;
+  }
+
+  function nameOfRow(row: VisitWithPatient): string {
+    return row.patient === null ? t('vitals.patientNotInStore') : displayName(row.patient, lang);
+  }
+
+  /** Calls a visit for screening (the next waiting one when none is given) and measures its patient here. */
+  async function callVisit(row: VisitWithPatient | null): Promise<void> {
+    setBusy(true);
+    try {
+      await attempt(async () => {
+        const { store, at } = readyStore();
+        const next = nextToCall(queue.rows.map((candidate) => candidate.encounter));
+        const target = row ?? queue.rows.find((candidate) => candidate.encounter.id === next?.id) ?? null;
+        if (target === null) throw new EdgeError('not_found', 'nobody waiting');
+        const called = await moveVisit(store, target.encounter.id, 'called', at.stationId);
+        await patient.bind(encounterPatientId(target.encounter), called ?? target.encounter);
+        return t('vitals.calledNotice', { number: queueNumberOf(target.encounter) ?? '', name: nameOfRow(target) });
+      });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  /** The bound visit's next step after screening; the station then measures nobody until the next call. */
+  async function moveCurrent(stage: QueueStage): Promise<void> {
+    if (visit === null) return;
+    setBusy(true);
+    try {
+      const moved = await attempt(async () => {
+        const { store, at } = readyStore();
+        await moveVisit(store, visit.id, stage, at.stationId);
+        return t('vitals.movedNotice', { number: queueNumberOf(visit) ?? '', stage: t(`queue.stage.${stage}`) });
+      });
+      if (moved) await patient.bind(null);
+    } finally {
+      setBusy(false);
+    }
   }
 
   const actions: ReadingActions = {
@@ -138,12 +199,13 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
     },
   };
 
-  function saveManualItems(items: readonly VitalItem[]): Promise<boolean> {
+  function saveManualItems(items: readonly VitalItem[], screening: Screening): Promise<boolean> {
     return attempt(async () => {
       const { store, at, patientId } = ready();
       // Consciousness and air/oxygen chosen in the NEWS2 panel go into the same save.
-      const saved = await saveManual(store, items, { ...at, patientId, encounterId: patient.encounter?.id, newId: ids }, news2Draft);
+      const saved = await saveManual(store, items, { ...at, patientId, encounterId: patient.encounter?.id, newId: ids }, news2Draft, screening);
       if (news2Draft !== null) setNews2Saved((key) => key + 1);
+      if (patient.encounter !== null) await moveVisit(store, patient.encounter.id, 'screened', at.stationId);
       return t('vitals.charted', { count: saved.length });
     });
   }
@@ -187,10 +249,12 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
       {missingPort !== null && <MissingHardwareNotice missing={missingPort} />}
       <div className="grid vitals-grid">
         {demo && <DemoDeviceControls />}
-        <PatientBar records={records} station={patient} hcode={settings?.hcode ?? ''} />
+        <PatientBar station={patient} visit={visit} hcode={settings?.hcode ?? ''} busy={busy} onMove={(stage) => void moveCurrent(stage)} />
+        <ScreeningQueue rows={queue.rows} loaded={queue.loaded} currentId={visit?.id ?? null} busy={busy || records === null} onCall={(row) => void callVisit(row)} />
         <PendingReadings forPatient={forPatient} others={others} actions={actions} bound={bound} people={people} nameOf={nameOf} />
-        <ManualEntry disabled={!hasPatient || records === null} onSave={saveManualItems} withAssessment={news2Draft !== null} />
+        <ManualEntry disabled={!hasPatient || records === null} onSave={saveManualItems} withAssessment={news2Draft !== null} previous={previous} />
         <News2Panel observations={observations} onSave={saveNews2} canSave={hasPatient && records !== null} onDraft={setNews2Draft} savedKey={news2Saved} />
+        {hasPatient && !patient.loading && <VisitHistory points={past} />}
         <RecentObservations observations={observations} onCorrect={correct} />
       </div>
     </section>

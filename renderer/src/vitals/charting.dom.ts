@@ -14,6 +14,9 @@ import { EdgeError } from '../../../electron/contract/result.std.js';
 import { invoke } from '../bridge/client.dom.js';
 import { planReadingChart, type ReadingChartContext } from '../../../sync/model/readingChart.std.js';
 import { assessmentObservations, type News2Assessment } from '../../../sync/model/news2Assessment.std.js';
+import { screeningObservations, type Screening } from '../../../sync/model/screening.std.js';
+import { EncounterDoc } from '../../../sync/model/encounter.std.js';
+import { canMove, queueStage, withQueueStage, type QueueStage } from '../../../sync/model/queueStage.std.js';
 
 export interface StationContext {
   readonly hcode: string;
@@ -77,13 +80,34 @@ async function saveNew(records: DataContext, observations: readonly ObservationD
 }
 
 /**
- * A manual set, and the NEWS2 assessment given with it (consciousness, air or oxygen), as Observations of one
- * moment in one write: NEWS2 is complete after one save.
+ * A manual set, the NEWS2 assessment given with it (consciousness, air or oxygen) and the screening (pain score,
+ * chief complaint), as Observations of one moment in one write: NEWS2 is complete after one save.
  */
-export async function saveManual(records: DataContext, items: readonly VitalItem[], context: ManualContext, assessment: News2Assessment | null = null): Promise<ObservationDoc[]> {
+export async function saveManual(records: DataContext, items: readonly VitalItem[], context: ManualContext, assessment: News2Assessment | null = null, screening: Screening = {}): Promise<ObservationDoc[]> {
   const at = new Date().toISOString();
   const timing = { ...context, effective: at, at };
-  return saveNew(records, [...vitalSignObservations(items, timing), ...(assessment === null ? [] : assessmentObservations(assessment, timing))]);
+  return saveNew(records, [...vitalSignObservations(items, timing), ...(assessment === null ? [] : assessmentObservations(assessment, timing)), ...screeningObservations(screening, timing)]);
+}
+
+/**
+ * Moves a visit to `stage` in the queue (calling it, screened once vitals are charted, sent on, done, left), read
+ * fresh from the store; a visit already there or beyond is left as it is. Another station's change landing
+ * between the read and the write is read again once (the conflict rule orders what replication brings).
+ */
+export async function moveVisit(records: DataContext, encounterId: string, stage: QueueStage, stationId: string): Promise<EncounterDoc | null> {
+  for (let attempt = 0; ; attempt += 1) {
+    const stored = await records.get(docId('Encounter', encounterId));
+    if (stored?.resourceType !== 'Encounter') return null;
+    const { _conflicts: _ignored, ...current } = stored as EncounterDoc & { _conflicts?: unknown };
+    if (!canMove(queueStage(current), stage)) return current;
+    const next = withQueueStage(EncounterDoc.parse(current), stage, new Date().toISOString(), stationId);
+    try {
+      await records.save(next);
+      return next;
+    } catch (error) {
+      if (!(error instanceof StoreError) || error.code !== 'conflict' || attempt > 0) throw error;
+    }
+  }
 }
 
 /** The nurse's NEWS2 assessment (consciousness, air or oxygen) as Observations, saved like manual entries. */

@@ -5,6 +5,7 @@
  */
 import type { VitalItem } from '../../../sync/model/observation.std.js';
 import { Loinc, chartedVital } from '../../../sync/model/vitals/vitalSigns.std.js';
+import { CHIEF_COMPLAINT, PAIN_SCORE, type Screening } from '../../../sync/model/screening.std.js';
 
 export type ManualField = 'systolic' | 'diastolic' | 'pulse' | 'spo2' | 'temperature' | 'respiratoryRate' | 'weight' | 'height';
 
@@ -26,21 +27,26 @@ export const MANUAL_FIELDS: readonly ManualFieldSpec[] = [
   { field: 'height', code: Loinc.height, whole: false },
 ];
 
-export type ManualProblemCode = 'not_a_number' | 'not_whole' | 'out_of_range' | 'fahrenheit' | 'half_pressure' | 'diastolic_not_below' | 'bmi_implausible' | 'nothing_entered';
+/** Screening beside the vitals: the pain score (0–10) and the chief complaint (อาการสำคัญ). */
+export type ScreeningField = 'pain' | 'complaint';
+
+export type ManualProblemCode = 'not_a_number' | 'not_whole' | 'out_of_range' | 'fahrenheit' | 'half_pressure' | 'diastolic_not_below' | 'bmi_implausible' | 'nothing_entered' | 'too_long';
 
 export interface ManualProblem {
-  readonly field: ManualField | 'form';
+  readonly field: ManualField | ScreeningField | 'form';
   readonly code: ManualProblemCode;
   readonly min?: number;
   readonly max?: number;
   readonly unit?: string;
 }
 
-export type ManualForm = Readonly<Partial<Record<ManualField, string>>>;
+export type ManualForm = Readonly<Partial<Record<ManualField | ScreeningField, string>>>;
 
 export interface ManualResult {
   readonly items: readonly VitalItem[];
   readonly bmi: number | null;
+  /** Pain score and chief complaint, when given. */
+  readonly screening: Screening;
   readonly problems: readonly ManualProblem[];
 }
 
@@ -96,14 +102,27 @@ export function parseManualEntry(form: ManualForm): ManualResult {
     if (computed < range.min || computed > range.max) problems.push({ field: 'weight', code: 'bmi_implausible', min: range.min, max: range.max });
     else bmi = computed;
   }
-  const anyText = MANUAL_FIELDS.some(({ field }) => (form[field]?.trim() ?? '') !== '');
+  const screening = parseScreening(form, problems);
+  const anyText = [...MANUAL_FIELDS.map(({ field }) => field), 'pain' as const, 'complaint' as const].some((field) => (form[field]?.trim() ?? '') !== '');
   if (!anyText) problems.push({ field: 'form', code: 'nothing_entered' });
-  if (problems.length > 0) return { items: [], bmi, problems };
+  if (problems.length > 0) return { items: [], bmi, screening: {}, problems };
 
   const items: VitalItem[] = MANUAL_FIELDS.flatMap(({ field, code }) => {
     const value = values.get(field);
     return value === undefined ? [] : [{ code, value, unit: spec(code).ucum }];
   });
   if (bmi !== null) items.push({ code: Loinc.bmi, value: bmi, unit: spec(Loinc.bmi).ucum });
-  return { items, bmi, problems };
+  return { items, bmi, screening, problems };
+}
+
+function parseScreening(form: ManualForm, problems: ManualProblem[]): Screening {
+  const painText = form.pain?.trim() ?? '';
+  const pain = painText === '' ? undefined : parseDecimal(painText);
+  const range = { min: PAIN_SCORE.min, max: PAIN_SCORE.max };
+  if (pain === null) problems.push({ field: 'pain', code: 'not_a_number' });
+  else if (pain !== undefined && !Number.isInteger(pain)) problems.push({ field: 'pain', code: 'not_whole' });
+  else if (pain !== undefined && (pain < range.min || pain > range.max)) problems.push({ field: 'pain', code: 'out_of_range', ...range });
+  const complaint = form.complaint?.trim() ?? '';
+  if (complaint.length > CHIEF_COMPLAINT.maxLength) problems.push({ field: 'complaint', code: 'too_long', max: CHIEF_COMPLAINT.maxLength });
+  return { ...(pain === null || pain === undefined ? {} : { painScore: pain }), ...(complaint === '' ? {} : { chiefComplaint: complaint }) };
 }

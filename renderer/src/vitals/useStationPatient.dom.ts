@@ -1,7 +1,8 @@
 /**
  * Which patient this station is measuring. The binding lives in main (devices.bind), so readings that
- * arrive while the nurse is elsewhere still go to the right patient; it changes when a card is read here
- * (card.text → the keyed patient id from main) or when the nurse picks a visit from today's queue.
+ * arrive while the nurse is elsewhere still go to the right patient; only the nurse changes it: calling a visit
+ * from today's queue, or a card read here (card.text → the keyed patient id from main). The front desk does not,
+ * so the screening tab never opens on whoever was registered last.
  */
 import { encounterPatientId } from '../../../sync/model/encounter.std.js';
 import { useCallback, useEffect, useState } from 'react';
@@ -18,6 +19,8 @@ export interface StationPatient {
   /** Today's open visit of that patient on this store, when there is one. */
   readonly encounter: EncounterDoc | null;
   readonly problem: unknown;
+  /** A patient is bound and their record is still being read: show neither a name nor "not on this station". */
+  readonly loading: boolean;
   bind(patientId: string | null, encounter?: EncounterDoc): Promise<void>;
 }
 
@@ -40,6 +43,7 @@ export function useStationPatient(records: DataContext | null, resolvePatientId:
   const [patient, setPatient] = useState<PatientDoc | null>(null);
   const [encounter, setEncounter] = useState<EncounterDoc | null>(null);
   const [problem, setProblem] = useState<unknown>(null);
+  const [loadedFor, setLoadedFor] = useState<string | null>(null);
 
   const bind = useCallback(async (next: string | null, visit?: EncounterDoc) => {
     const result = await invoke('devices.bind', { patientRef: next });
@@ -82,6 +86,7 @@ export function useStationPatient(records: DataContext | null, resolvePatientId:
         if (!live) return;
         setPatient(doc);
         setEncounter(visit);
+        setLoadedFor(patientId);
       },
       (error: unknown) => live && setProblem(error),
     );
@@ -90,5 +95,5 @@ export function useStationPatient(records: DataContext | null, resolvePatientId:
     };
   }, [records, patientId, picked]);
 
-  return { patientId, patient, encounter, problem, bind };
+  return { patientId, patient, encounter, problem, loading: patientId !== null && loadedFor !== patientId, bind };
 }
