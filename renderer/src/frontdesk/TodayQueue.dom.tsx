@@ -7,6 +7,7 @@ import { displayName } from './names.std.js';
 import type { SlipPrinter } from './slip/useSlipPrinter.dom.js';
 import { SlipStatus } from './slip/SlipStatus.dom.js';
 import { AuthenState } from './AuthenState.dom.js';
+import { QueueStageBadge } from '../records/QueueStageBadge.dom.js';
 
 export function TodayQueue({ refreshKey, slips }: { readonly refreshKey: number; readonly slips?: SlipPrinter }) {
   const { t, i18n } = useTranslation();
@@ -26,7 +27,9 @@ export function TodayQueue({ refreshKey, slips }: { readonly refreshKey: number;
               <td className="queue-number">{queueNumberOf(encounter)}</td>
               <td>{patient === null ? t('frontdesk.unknownPatient') : displayName(patient, lang)}</td>
               <td className="mono">{encounter.period?.start === undefined ? '' : new Date(encounter.period.start).toLocaleTimeString(lang === 'th' ? 'th-TH' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}</td>
-              <td>{t(`frontdesk.status.${encounter.status}`, { defaultValue: encounter.status })}</td>
+              <td>
+                <QueueStageBadge encounter={encounter} />
+              </td>
               <td>
                 <AuthenState encounter={encounter} />
               </td>

@@ -11,7 +11,7 @@ import { canMove, queueStage, type QueueStage } from '../../../sync/model/queueS
 import { thLocalSystem } from '../../../sync/model/systems.std.js';
 import { displayName } from '../frontdesk/names.std.js';
 import type { StationPatient } from './useStationPatient.dom.js';
-import { StageBadge } from './ScreeningQueue.dom.js';
+import { QueueStageBadge } from '../records/QueueStageBadge.dom.js';
 
 function hnOf(patient: PatientDoc | null, hcode: string): string | null {
   return patient?.identifier.find((id) => id.system === thLocalSystem(hcode, 'HN'))?.value ?? null;
@@ -52,7 +52,7 @@ export function PatientBar({ station, visit, hcode, busy, onMove }: PatientBarPr
                 {t('vitals.queue')} {queueNumberOf(visit)}
               </span>
             )}
-            <StageBadge stage={stage} />
+            {visit !== null && <QueueStageBadge encounter={visit} />}
           </>
         )}
       </div>

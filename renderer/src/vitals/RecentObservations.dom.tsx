@@ -9,6 +9,7 @@ import { SOURCE_TAG } from '../../../sync/model/systems.std.js';
 import { MANUAL_FIELDS, parseManualEntry, type ManualForm, type ManualProblem } from './manualEntry.std.js';
 import { valuesOf } from './recent.std.js';
 import { assessmentOf, type News2Assessment } from '../../../sync/model/news2Assessment.std.js';
+import { screeningOf, type Screening } from '../../../sync/model/screening.std.js';
 import { VitalRows } from './VitalRows.dom.js';
 import { dateTime } from './time.dom.js';
 
@@ -80,6 +81,13 @@ function AssessmentText({ assessment }: { readonly assessment: News2Assessment }
   return <span data-testid="assessment">{parts.join(', ')}</span>;
 }
 
+/** A pain score or chief complaint in words. */
+function ScreeningText({ screening }: { readonly screening: Screening }) {
+  const { t } = useTranslation();
+  const text = screening.painScore === undefined ? `${t('vitals.field.complaint')}: ${screening.chiefComplaint ?? ''}` : `${t('vitals.field.pain')}: ${String(screening.painScore)}`;
+  return <span data-testid="screening-text">{text}</span>;
+}
+
 export function RecentObservations({ observations, onCorrect }: { readonly observations: readonly ObservationDoc[]; readonly onCorrect: CorrectFn }) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState<string | null>(null);
@@ -91,10 +99,11 @@ export function RecentObservations({ observations, onCorrect }: { readonly obser
         {observations.map((observation) => {
           const wrong = observation.status === 'entered-in-error';
           const assessment = assessmentOf(observation);
+          const screening = screeningOf(observation);
           return (
             <li key={observation.id} className={wrong ? 'observation wrong' : 'observation'} data-testid="observation-row" data-id={observation.id}>
               <span className="when">{dateTime(observation.effectiveDateTime, i18n.language)}</span>
-              {assessment === undefined ? <VitalRows values={valuesOf(observation)} /> : <AssessmentText assessment={assessment} />}
+              {assessment !== undefined ? <AssessmentText assessment={assessment} /> : screening !== undefined ? <ScreeningText screening={screening} /> : <VitalRows values={valuesOf(observation)} />}
               <span className="muted small">{t(`vitals.source.${sourceOf(observation)}`, { defaultValue: sourceOf(observation) })}</span>
               {wrong ? (
                 <span className="pill pill-bad">{t('vitals.enteredInErrorLabel')}</span>

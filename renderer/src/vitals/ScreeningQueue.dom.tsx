@@ -7,7 +7,8 @@
 import { useTranslation } from 'react-i18next';
 import type { VisitWithPatient } from '../../../sync/store/dataContext.dom.js';
 import { queueNumberOf } from '../../../sync/model/encounter.std.js';
-import { compareForScreening, queueStage, type QueueStage } from '../../../sync/model/queueStage.std.js';
+import { compareForScreening, queueStage } from '../../../sync/model/queueStage.std.js';
+import { QueueStageBadge } from '../records/QueueStageBadge.dom.js';
 import { displayName } from '../frontdesk/names.std.js';
 import { timeOfDay } from './time.dom.js';
 
@@ -24,16 +25,6 @@ export function screeningOrder(rows: readonly VisitWithPatient[]): VisitWithPati
   return [...rows].filter((row) => queueStage(row.encounter) !== null).sort((a, b) => compareForScreening(a.encounter, b.encounter));
 }
 
-export function StageBadge({ stage }: { readonly stage: QueueStage | null }) {
-  const { t } = useTranslation();
-  if (stage === null) return null;
-  return (
-    <span className={`pill stage stage-${stage}`} data-testid="queue-stage" data-stage={stage}>
-      {t(`queue.stage.${stage}`)}
-    </span>
-  );
-}
-
 export function ScreeningQueue({ rows, loaded, currentId, busy, onCall }: ScreeningQueueProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'th';
@@ -41,10 +32,10 @@ export function ScreeningQueue({ rows, loaded, currentId, busy, onCall }: Screen
   const waiting = ordered.filter((row) => queueStage(row.encounter) === 'waiting').length;
 
   return (
-    <div className="card screening-queue" data-testid="vitals-queue-card">
+    <div className="card wide screening-queue" data-testid="vitals-queue-card">
       <div className="queue-head">
         <h3>
-          {t('vitals.queueTitle')} {loaded && <span className="muted">({waiting}/{ordered.length})</span>}
+          {t('vitals.queueTitle')} {loaded && <span className="muted" data-testid="vitals-queue-count">({t('vitals.queueCount', { waiting, total: ordered.length })})</span>}
         </h3>
         <button type="button" onClick={() => onCall(null)} disabled={!loaded || waiting === 0 || busy} data-testid="vitals-call-next">
           {t('vitals.callNext')}
@@ -71,7 +62,7 @@ export function ScreeningQueue({ rows, loaded, currentId, busy, onCall }: Screen
                 <span className="queue-number">{queueNumberOf(visit)}</span>
                 <span className="queue-name">{person === null ? t('vitals.patientNotInStore') : displayName(person, lang)}</span>
                 <span className="muted">{visit.period.start === undefined ? '' : timeOfDay(visit.period.start, lang)}</span>
-                <StageBadge stage={stage} />
+                <QueueStageBadge encounter={visit} />
               </button>
             </li>
           );

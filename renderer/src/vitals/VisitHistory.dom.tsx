@@ -40,7 +40,12 @@ export function VisitHistory({ points }: { readonly points: readonly VisitPoint[
       {
         width: Math.max(320, element.clientWidth),
         height: HEIGHT,
-        scales: { x: { time: false, range: [-0.5, Math.max(0.5, points.length - 0.5)] }, vitals: { auto: true }, kg: { auto: true } },
+        // Fixed floors keep a small change small: pressure and pulse from 40 to at least 180, weight ±5 kg.
+        scales: {
+          x: { time: false, range: [-0.5, Math.max(0.5, points.length - 0.5)] },
+          vitals: { range: (_plot, min, max) => [Math.min(40, Math.floor(min / 10) * 10 - 10), Math.max(180, Math.ceil(max / 10) * 10 + 10)] },
+          kg: { range: (_plot, min, max) => [Math.max(0, Math.floor(min) - 5), Math.ceil(max) + 5] },
+        },
         series: [
           { label: words.date, value: (_plot, value) => dateOf(value) },
           { label: words.systolic, scale: 'vitals', stroke: '#b3261e', width: 2, points: { show: true, size: 7 } },

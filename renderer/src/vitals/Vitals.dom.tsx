@@ -30,7 +30,7 @@ import type { VisitWithPatient } from '../../../sync/store/dataContext.dom.js';
 import { useTodayVisitsState } from '../records/useTodayVisits.dom.js';
 import { ScreeningQueue } from './ScreeningQueue.dom.js';
 import { VisitHistory } from './VisitHistory.dom.js';
-import { pastVisits, previousValues } from './visitHistory.std.js';
+import { currentVisitObservations, pastVisits, previousValues } from './visitHistory.std.js';
 import type { News2Assessment } from '../../../sync/model/news2Assessment.std.js';
 import { problemText } from './problems.dom.js';
 import { PatientBar } from './PatientBar.dom.js';
@@ -91,6 +91,7 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
   const now = new Date();
   const past = pastVisits(history, visit?.id ?? null, now);
   const previous = previousValues(history, visit?.id ?? null, now);
+  const thisVisit = currentVisitObservations(observations, visit?.id ?? null, now);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<Notice>(null);
   const [news2Draft, setNews2Draft] = useState<News2Assessment | null>(null);
@@ -253,7 +254,7 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
         <ScreeningQueue rows={queue.rows} loaded={queue.loaded} currentId={visit?.id ?? null} busy={busy || records === null} onCall={(row) => void callVisit(row)} />
         <PendingReadings forPatient={forPatient} others={others} actions={actions} bound={bound} people={people} nameOf={nameOf} />
         <ManualEntry disabled={!hasPatient || records === null} onSave={saveManualItems} withAssessment={news2Draft !== null} previous={previous} />
-        <News2Panel observations={observations} onSave={saveNews2} canSave={hasPatient && records !== null} onDraft={setNews2Draft} savedKey={news2Saved} />
+        <News2Panel observations={thisVisit} onSave={saveNews2} canSave={hasPatient && records !== null} onDraft={setNews2Draft} savedKey={news2Saved} />
         {hasPatient && !patient.loading && <VisitHistory points={past} />}
         <RecentObservations observations={observations} onCorrect={correct} />
       </div>

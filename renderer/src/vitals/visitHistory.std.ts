@@ -45,6 +45,15 @@ function isCurrent(observation: ObservationDoc, currentEncounterId: string | nul
   return (currentEncounterId !== null && key === currentEncounterId) || key === `day:${today}`;
 }
 
+/**
+ * The observations of the visit going on now: NEWS2 scores this visit's set, never last month's consciousness or
+ * pulse beside today's blood pressure.
+ */
+export function currentVisitObservations(observations: readonly ObservationDoc[], currentEncounterId: string | null, now: Date): ObservationDoc[] {
+  const today = localDay(now.toISOString());
+  return observations.filter((observation) => isCurrent(observation, currentEncounterId, today));
+}
+
 /** One point per visit, oldest first; visits with none of the plotted values are left out. */
 export function visitHistory(observations: readonly ObservationDoc[]): VisitPoint[] {
   const groups = new Map<string, ObservationDoc[]>();

@@ -84,3 +84,14 @@ describe('history at a glance', () => {
     expect(visitDate('2026-12-06T05:00:00.000Z', 'en')).toBe('6 Dec 2026');
   });
 });
+
+describe('NEWS2 reads this visit only', () => {
+  it('a returning patient called today has no set yet: nothing from last month counts', async () => {
+    const { currentVisitObservations } = await import('../../../renderer/src/vitals/visitHistory.std.js');
+    const earlier = visitSet('e1', '2026-11-06T03:00:00.000Z', { sys: 150, pulse: 80, rr: 18, spo2: 97, temp: 37 }, true);
+    const now = new Date('2026-12-06T05:00:00.000Z');
+    expect(currentVisitObservations(earlier, 'e3', now)).toEqual([]);
+    const todays = visitSet(undefined, '2026-12-06T04:00:00.000Z', { pulse: 72 });
+    expect(currentVisitObservations([...todays, ...earlier], 'e3', now)).toEqual(todays);
+  });
+});
