@@ -12,6 +12,7 @@ import { signIn } from './harness/staffAccounts.js';
 import { screenshot } from './harness/screens.js';
 import { readWinningDocs } from './harness/pouchIndexedDb.js';
 import { syntheticCid } from '../factories/fhirFixtures.js';
+import { registerByHand } from './harness/registerByHand.js';
 
 const DAY = 24 * 60 * 60_000;
 const TODAY = new Date();
@@ -23,16 +24,6 @@ const LATE = { cid: syntheticCid(9203), first: 'ทดสอบคิว', last:
 
 let station: StationPage;
 let page: Page;
-
-async function register(on: Page, person: { cid: string; first: string; last: string }): Promise<string> {
-  await on.click('[data-testid=tab-frontdesk]');
-  await on.click('[data-testid=manual-open]');
-  await on.fill('input[name=cid]', person.cid);
-  await on.fill('input[name=first]', person.first);
-  await on.fill('input[name=last]', person.last);
-  await on.click('[data-testid=manual-save]');
-  return (await on.getByTestId('saved-queue-number').textContent()) ?? '';
-}
 
 async function openVitals(): Promise<void> {
   await page.click('[data-testid=tab-vitals]');
@@ -59,7 +50,7 @@ async function chartWithAssessment(values: Readonly<Record<string, string>>): Pr
 async function earlierVisit(at: Date, values: Readonly<Record<string, string>>): Promise<void> {
   await page.clock.setSystemTime(at);
   await signIn(page, 'front_desk');
-  await register(page, RETURNING);
+  await registerByHand(page, RETURNING);
   await signIn(page, 'nurse');
   await openVitals();
   await page.getByTestId('vitals-call-next').click();
@@ -90,8 +81,8 @@ describe('queue-driven screening', () => {
 
   it('the front desk registers two patients; the nurse opens Vitals on nobody, the queue waiting first by number', async () => {
     await signIn(page, 'front_desk');
-    const first = await register(page, NEW_PATIENT);
-    const second = await register(page, RETURNING);
+    const first = await registerByHand(page, NEW_PATIENT);
+    const second = await registerByHand(page, RETURNING);
     expect([first, second].map((number) => number.replace(/^.*-/, ''))).toEqual(['001', '002']);
     await signIn(page, 'nurse');
     await openVitals();
@@ -185,7 +176,7 @@ describe('queue-driven screening', () => {
     await desk.clock.install({ time: TODAY });
     await desk.goto(station.app.url);
     await desk.getByTestId('staff-on-duty').waitFor();
-    await register(desk, LATE);
+    await registerByHand(desk, LATE);
     await page.getByTestId('vitals-queue-item').filter({ hasText: LATE.last }).waitFor({ timeout: 20_000 });
     expect(await page.getByTestId('vitals-queue-item').filter({ hasText: LATE.last }).getAttribute('data-stage')).toBe('waiting');
     await desk.close();

@@ -23,6 +23,7 @@ import { screenshot } from './harness/screens.js';
 import { syntheticCid } from '../factories/fhirFixtures.js';
 import { observationIdFor, type InboxItem } from '../../electron/contract/devices.std.js';
 import { addE2eStaff, signIn } from './harness/staffAccounts.js';
+import { registerByHand, type TypedPerson } from './harness/registerByHand.js';
 
 // Synthetic patient ids (the shape of a keyed-hash Patient id; no person behind them).
 const PATIENT = 'p00e2e0000000000000000000000000000000a11';
@@ -364,14 +365,8 @@ describe('vitals: from frame to chart', () => {
     const ids = { a: '', b: '' };
     let monitor: Hl7MonitorSimulator;
 
-    async function register(person: { cid: string; first: string; last: string }): Promise<string> {
-      await page.click('[data-testid=tab-frontdesk]');
-      await page.click('[data-testid=manual-open]');
-      await page.fill('input[name=cid]', person.cid);
-      await page.fill('input[name=first]', person.first);
-      await page.fill('input[name=last]', person.last);
-      await page.click('[data-testid=manual-save]');
-      await page.getByTestId('saved-queue-number').waitFor();
+    async function register(person: TypedPerson): Promise<string> {
+      await registerByHand(page, person);
       return (await bridge.call<{ patientId: string }>('identity.patientId', { cid: person.cid })).patientId;
     }
 

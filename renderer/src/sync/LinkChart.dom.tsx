@@ -4,8 +4,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+import { resizingPlot } from '../charts/resizingPlot.dom.js';
 import { linkSeries, linkSummary, type LinkBucketLike } from './linkChart.std.js';
 import { absoluteTime, chartTick, durationText } from './timeText.std.js';
 
@@ -24,10 +23,10 @@ export function LinkChart({ buckets }: { readonly buckets: readonly LinkBucketLi
     const element = box.current;
     if (element === null) return;
     const series = linkSeries(buckets);
-    const plot = new uPlot(
+    return resizingPlot(
+      element,
+      HEIGHT,
       {
-        width: Math.max(320, element.clientWidth),
-        height: HEIGHT,
         scales: { x: { time: true }, up: { range: [0, 100] }, rtt: { auto: true } },
         series: [
           { label: timeLabel, value: (_plot, value) => (value === null ? '–' : absoluteTime(new Date(value * 1_000).toISOString(), language)) },
@@ -38,14 +37,7 @@ export function LinkChart({ buckets }: { readonly buckets: readonly LinkBucketLi
         legend: { show: true },
       },
       [series.xs, series.upPercent, series.rttMs],
-      element,
     );
-    const resize = new ResizeObserver(() => plot.setSize({ width: Math.max(320, element.clientWidth), height: HEIGHT }));
-    resize.observe(element);
-    return () => {
-      resize.disconnect();
-      plot.destroy();
-    };
   }, [buckets, upLabel, rttLabel, timeLabel, language]);
 
   return (

@@ -5,8 +5,7 @@
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import uPlot from 'uplot';
-import 'uplot/dist/uPlot.min.css';
+import { resizingPlot } from '../charts/resizingPlot.dom.js';
 import { visitDate, type VisitPoint } from './visitHistory.std.js';
 
 const HEIGHT = 220;
@@ -36,10 +35,10 @@ export function VisitHistory({ points }: { readonly points: readonly VisitPoint[
     if (element === null || points.length === 0) return;
     const xs = points.map((_, index) => index);
     const dateOf = (value: number | null): string => (value === null ? '–' : (labels[Math.round(value)] ?? ''));
-    const plot = new uPlot(
+    return resizingPlot(
+      element,
+      HEIGHT,
       {
-        width: Math.max(320, element.clientWidth),
-        height: HEIGHT,
         // Fixed floors keep a small change small: pressure and pulse from 40 to at least 180, weight ±5 kg.
         scales: {
           x: { time: false, range: [-0.5, Math.max(0.5, points.length - 0.5)] },
@@ -61,14 +60,7 @@ export function VisitHistory({ points }: { readonly points: readonly VisitPoint[
         legend: { show: true },
       },
       [xs, series(points, (p) => p.systolic), series(points, (p) => p.diastolic), series(points, (p) => p.pulse), series(points, (p) => p.weight)],
-      element,
     );
-    const resize = new ResizeObserver(() => plot.setSize({ width: Math.max(320, element.clientWidth), height: HEIGHT }));
-    resize.observe(element);
-    return () => {
-      resize.disconnect();
-      plot.destroy();
-    };
     // `key` holds everything the chart draws.
   }, [key]);
 
