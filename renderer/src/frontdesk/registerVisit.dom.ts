@@ -10,7 +10,7 @@ import type { DataContext } from '../../../sync/store/dataContext.dom.js';
 import { StoreError, writeFailureCode } from '../../../sync/store/dataContext.dom.js';
 import { patientFromCard } from '../../../sync/model/patient.std.js';
 import { newVisit } from '../../../sync/model/encounter.std.js';
-import type { CardRead } from '../../../sync/model/cardRead.std.js';
+import type { PersonDetails } from '../../../sync/model/personDetails.std.js';
 import type { IdFactory } from '../../../sync/model/ids.std.js';
 import type { StationSettings } from '../../../electron/contract/settings.std.js';
 import { EdgeError } from '../../../electron/contract/result.std.js';
@@ -41,7 +41,7 @@ export async function registerVisit(
   records: DataContext,
   ids: IdFactory,
   settings: StationSettings,
-  card: CardRead,
+  card: PersonDetails,
   source: 'card' | 'manual',
   reason?: string,
   authen?: AuthenAsk,
