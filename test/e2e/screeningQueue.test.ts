@@ -165,6 +165,8 @@ describe('queue-driven screening', () => {
     expect(text).toContain(String((EARLIER[0] as Date).getFullYear()));
     expect(text).not.toContain(String((EARLIER[0] as Date).getFullYear() + 543));
     expect(await page.getByTestId('vitals-call-next').textContent()).toBe('Call next');
+    // The notice of the call made in Thai is worded again in English.
+    expect(await page.getByTestId('vitals-notice').textContent()).toMatch(/^Called .* for screening$/);
     await screenshot(page, 'screening-returning-history-en.png');
     await page.click('[data-testid=language-toggle]');
     await page.locator('[data-testid=workspace-vitals] h2', { hasText: 'สัญญาณชีพ' }).waitFor();

@@ -49,7 +49,8 @@ import { MissingHardwareNotice } from '../station/MissingHardwareNotice.dom.js';
 import { DemoDeviceControls } from '../station/DemoDeviceControls.dom.js';
 import './vitals.css';
 
-type Notice = { readonly kind: 'ok' | 'bad'; readonly text: string } | null;
+/** What the nurse reads after an action; worded at render time, so it follows the language toggle. */
+type Notice = { readonly kind: 'ok' | 'bad'; readonly text: () => string } | null;
 
 async function mustSucceed<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { code: EdgeError['code']; message: string } }>): Promise<T> {
   const settled = await result;
@@ -100,12 +101,12 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
   const demo = settings?.mode === 'demo';
   const missingPort = demo || ports === null ? null : missingDevicePort(ports);
 
-  async function attempt(action: () => Promise<string>): Promise<boolean> {
+  async function attempt(action: () => Promise<() => string>): Promise<boolean> {
     try {
       setNotice({ kind: 'ok', text: await action() });
       return true;
     } catch (error) {
-      setNotice({ kind: 'bad', text: problemText(error) });
+      setNotice({ kind: 'bad', text: () => problemText(error) });
       return false;
     } finally {
       await pending.reload();
@@ -134,7 +135,8 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
   }
 
   function nameOfRow(row: VisitWithPatient): string {
-    return row.patient === null ? t('vitals.patientNotInStore') : displayName(row.patient, lang);
+    // Worded when the notice renders: the language may have changed since the call.
+    return row.patient === null ? i18n.t('vitals.patientNotInStore') : displayName(row.patient, i18n.language === 'en' ? 'en' : 'th');
   }
 
   /** Calls a visit for screening (the next waiting one when none is given) and measures its patient here. */
@@ -148,7 +150,7 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
         if (target === null) throw new EdgeError('not_found', 'nobody waiting');
         const called = await moveVisit(store, target.encounter.id, 'called', at.stationId);
         await patient.bind(encounterPatientId(target.encounter), called ?? target.encounter);
-        return t('vitals.calledNotice', { number: queueNumberOf(target.encounter) ?? '', name: nameOfRow(target) });
+        return () => i18n.t('vitals.calledNotice', { number: queueNumberOf(target.encounter) ?? '', name: nameOfRow(target) });
       });
     } finally {
       setBusy(false);
@@ -163,7 +165,7 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
       const moved = await attempt(async () => {
         const { store, at } = readyStore();
         await moveVisit(store, visit.id, stage, at.stationId);
-        return t('vitals.movedNotice', { number: queueNumberOf(visit) ?? '', stage: t(`queue.stage.${stage}`) });
+        return () => i18n.t('vitals.movedNotice', { number: queueNumberOf(visit) ?? '', stage: i18n.t(`queue.stage.${stage}`) });
       });
       if (moved) await patient.bind(null);
     } finally {
@@ -175,19 +177,19 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
     confirm: async (item: InboxItem) => {
       await attempt(async () => {
         const count = await chartOne(item);
-        return count === 0 ? t('vitals.alreadyCharted') : t('vitals.charted', { count });
+        return () => count === 0 ? i18n.t('vitals.alreadyCharted') : i18n.t('vitals.charted', { count });
       });
     },
     discard: async (item: InboxItem, reason: string) => {
       await attempt(async () => {
         await mustSucceed(invoke('devices.discard', { id: item.id, reason }));
-        return t('vitals.discarded');
+        return () => i18n.t('vitals.discarded');
       });
     },
     move: async (item: InboxItem, target: string, overrideSubject: boolean) => {
       await attempt(async () => {
         await mustSucceed(invoke('devices.assign', { id: item.id, from: item.patientRef, patientRef: target, overrideSubject }));
-        return t('vitals.moved', { name: nameOf(target) });
+        return () => i18n.t('vitals.moved', { name: nameOf(target) });
       });
     },
     chart: async (plan: ConfirmPlan) => {
@@ -195,7 +197,7 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
         let count = 0;
         for (const step of plan.charts) count += (await chartOne(step.item, step.excludeCodes)) > 0 ? 1 : 0;
         for (const item of plan.discards) await mustSucceed(invoke('devices.discard', { id: item.id, reason: NOT_CHOSEN }));
-        return plan.waiting.length === 0 ? t('vitals.chartedAll', { count }) : t('vitals.chartedAllWaiting', { count, waiting: plan.waiting.length });
+        return () => plan.waiting.length === 0 ? i18n.t('vitals.chartedAll', { count }) : i18n.t('vitals.chartedAllWaiting', { count, waiting: plan.waiting.length });
       });
     },
   };
@@ -207,7 +209,7 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
       const saved = await saveManual(store, items, { ...at, patientId, encounterId: patient.encounter?.id, newId: ids }, news2Draft, screening);
       if (news2Draft !== null) setNews2Saved((key) => key + 1);
       if (patient.encounter !== null) await moveVisit(store, patient.encounter.id, 'screened', at.stationId);
-      return t('vitals.charted', { count: saved.length });
+      return () => i18n.t('vitals.charted', { count: saved.length });
     });
   }
 
@@ -215,7 +217,7 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
     return attempt(async () => {
       const { store, at, patientId } = ready();
       const saved = await saveAssessment(store, assessment, { ...at, patientId, encounterId: patient.encounter?.id, newId: ids });
-      return t('vitals.charted', { count: saved.length });
+      return () => i18n.t('vitals.charted', { count: saved.length });
     });
   }
 
@@ -223,7 +225,7 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
     return attempt(async () => {
       const { store, at } = ready();
       await correctObservation(store, old, items, { ...at, newId: ids });
-      return items.length === 0 ? t('vitals.markedInError') : t('vitals.corrected');
+      return () => items.length === 0 ? i18n.t('vitals.markedInError') : i18n.t('vitals.corrected');
     });
   }
 
@@ -234,7 +236,7 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
       <h2>{t('vitals.title')}</h2>
       {notice !== null && (
         <p className={notice.kind === 'ok' ? 'notice notice-ok' : 'notice notice-bad'} role="status" data-testid="vitals-notice">
-          {notice.text}
+          {notice.text()}
         </p>
       )}
       {background !== undefined && (
