@@ -9,6 +9,7 @@ import { useReplicationRunner } from '../sync/useReplicationRunner.dom.js';
 import { bridgeSyncApi } from '../sync/bridgeSyncApi.dom.js';
 import { useIdentityReconcile } from './useIdentityReconcile.dom.js';
 import { AuthenProvider } from '../frontdesk/AuthenProvider.dom.js';
+import { errorMessage } from '../../../sync/model/errorMessage.std.js';
 
 export interface RecordsState {
   readonly records: DataContext | null;
@@ -42,13 +43,13 @@ export function RecordsProvider({ hcode, stationId, demo, children }: { readonly
         if (live) setRecords(context);
       },
       (reason: unknown) => {
-        if (live) setError(reason instanceof Error ? reason.message : String(reason));
+        if (live) setError(errorMessage(reason));
       },
     );
     return () => {
       live = false;
       // close() also closes the identifier index and leaves a warm-up in flight to stop on its own.
-      opened?.close().catch((reason: unknown) => console.warn('records: close failed', reason instanceof Error ? reason.message : String(reason)));
+      opened?.close().catch((reason: unknown) => console.warn('records: close failed', errorMessage(reason)));
     };
   }, [hcode, demo]);
 
