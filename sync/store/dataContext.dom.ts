@@ -361,7 +361,7 @@ export class DataContext {
   }
 
   /**
-   * Rewrites documents an older build stored (schema version below the current one). Observations are
+   * Rewrites documents stored under an earlier schema version. Observations are
    * left as written and migrated on every read instead: central refuses any change to them but status.
    */
   async migrateStored(batch = 500): Promise<{ migrated: number }> {

@@ -10,6 +10,7 @@ import { bridgeSyncApi } from '../sync/bridgeSyncApi.dom.js';
 import { useIdentityReconcile } from './useIdentityReconcile.dom.js';
 import { AuthenProvider } from '../frontdesk/AuthenProvider.dom.js';
 import { errorMessage } from '../../../sync/model/errorMessage.std.js';
+import { databaseName } from '../../../sync/central/designDocs.std.js';
 
 export interface RecordsState {
   readonly records: DataContext | null;
@@ -18,10 +19,6 @@ export interface RecordsState {
 }
 
 const RecordsReact = createContext<RecordsState | null>(null);
-
-export function databaseName(hcode: string): string {
-  return `clinic_${hcode}`;
-}
 
 /** `demo`: a demo station, whose every record carries the demo tag. */
 export function RecordsProvider({ hcode, stationId, demo, children }: { readonly hcode: string; readonly stationId: string; readonly demo: boolean; readonly children: ReactNode }) {
