@@ -6,7 +6,9 @@
 // dates in พ.ศ., NEWS2 per visit and the previous value beside each field; English shows Gregorian dates. A
 // visit registered in another tab of the station appears in the nurse's queue without a reload.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { join } from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { outputDir } from './harness/chromium.js';
 import { openStationPage, setUpStation, type StationPage } from './harness/stationPage.js';
 import { signIn } from './harness/staffAccounts.js';
 import { screenshot } from './harness/screens.js';
@@ -155,7 +157,8 @@ describe('queue-driven screening', () => {
     expect(await page.getByTestId('previous-pain').textContent()).toContain('3');
     expect(await page.getByTestId('previous-8480-6').textContent()).toContain(beYear(EARLIER[1] as Date));
     await screenshot(page, 'screening-returning-history-th.png');
-    await history.screenshot({ path: `${process.env['SCREENS_DIR'] ?? '/tmp'}/screening-history-card-th.png` });
+    await history.screenshot({ path: join(outputDir(), 'screening-history-card-th.png') });
+    if (process.env['SCREENS_DIR']) await history.screenshot({ path: join(process.env['SCREENS_DIR'], 'screening-history-card-th.png') });
   });
 
   it('English shows Gregorian dates and English words', async () => {
