@@ -26,7 +26,8 @@ export interface Revision {
   readonly [key: string]: unknown;
 }
 
-export type ManualReason = 'observation_changed' | 'unsupported_type' | 'mixed_types' | 'audit_event';
+/** `invalid_merge`: the rules' result is not a valid record (a revision from central that breaks the schema), so it is not written. */
+export type ManualReason = 'observation_changed' | 'unsupported_type' | 'mixed_types' | 'audit_event' | 'invalid_merge';
 
 export type Resolution =
   | { readonly kind: 'resolved'; readonly rule: string; readonly merged: Revision; readonly losers: readonly Revision[] }

@@ -11,6 +11,7 @@ import { conflictArchive } from '../model/auditEvent.std.js';
 import { parseDocId } from '../model/fhir.std.js';
 import { stationSource } from '../model/systems.std.js';
 import { asPut, type DataContext } from '../store/dataContext.dom.js';
+import type { StoredDoc } from '../model/documents.std.js';
 import { resolveConflict, settledConflict, type ManualReason, type Revision } from './conflictRules.std.js';
 
 export interface ResolveContext {
@@ -80,7 +81,14 @@ async function settleOnce(store: DataContext, id: string, context: ResolveContex
   // (409) before anything is archived or deleted, and the next attempt reads the new state.
   if (writesMerged) {
     // Written by this station, so it carries this station as its author (central checks).
-    const merged = store.tagged({ ...resolution.merged, _rev: winner._rev, _conflicts: undefined, meta: { ...resolution.merged.meta, source: stationSource(context.stationId) } });
+    const candidate = { ...resolution.merged, _rev: winner._rev, _conflicts: undefined, meta: { ...resolution.merged.meta, source: stationSource(context.stationId) } };
+    let merged: StoredDoc;
+    try {
+      merged = store.checked(candidate);
+    } catch {
+      // Validated like every other write: a merge that is not a valid record goes to IT's list, unwritten.
+      return { id, resourceType: parseDocId(id)?.resourceType ?? 'unknown', reason: 'invalid_merge', revs: live.map((revision) => revision._rev) };
+    }
     const [result] = await store.db.bulkDocs([asPut(merged)]);
     if (result === undefined || isRaced(result)) return 'raced';
     if ('error' in result && result.error === true) throw new Error(`could not settle conflict on ${id}`);
@@ -102,7 +110,7 @@ async function settleOnce(store: DataContext, id: string, context: ResolveContex
       losers: lost.map((loser) => ({ ...loser, _attachments: undefined })),
       rule: resolution.rule,
     });
-    writes.push(store.tagged(archive));
+    writes.push(store.checked(archive));
   }
   const resourceType = parseDocId(id)?.resourceType;
   for (const other of others) writes.push({ _id: id, _rev: other._rev, _deleted: true, ...(resourceType === undefined ? {} : { resourceType }) });

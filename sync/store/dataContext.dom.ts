@@ -143,11 +143,10 @@ export class DataContext {
 
   /** Validates and writes one document; a stale `_rev` is a conflict the caller must re-read and redo. */
   async save(doc: StoredDoc): Promise<SavedRef> {
-    const parsed = StoredDoc.safeParse(this.tagged(doc));
-    if (!parsed.success) throw new StoreError('invalid_document', parsed.error.issues.map((issue) => issue.path.join('.')).join(', '));
+    const checked = this.checked(doc);
     try {
-      const [ready] = await this.#withCausalTimes([parsed.data]);
-      const result = await this.db.put(asPut(ready ?? parsed.data));
+      const [ready] = await this.#withCausalTimes([checked]);
+      const result = await this.db.put(asPut(ready ?? checked));
       return { id: result.id, rev: result.rev };
     } catch (error) {
       if (isStatus(error, 409)) throw new StoreError('conflict', `${doc._id} changed meanwhile`);
@@ -169,6 +168,16 @@ export class DataContext {
           ? new StoreError('conflict', 'message' in result ? String(result.message) : 'conflict')
           : writeFailure(result),
     );
+  }
+
+  /**
+   * The document as this station writes it, validated: with the demo tag on a demo station. Every write goes
+   * through it (save, and the conflict resolver's merges and archives); an invalid one is refused here.
+   */
+  checked(doc: unknown): StoredDoc {
+    const parsed = StoredDoc.safeParse(typeof doc === 'object' && doc !== null ? this.tagged(doc as { readonly meta?: Meta }) : doc);
+    if (!parsed.success) throw new StoreError('invalid_document', parsed.error.issues.map((issue) => issue.path.join('.')).join(', '));
+    return parsed.data;
   }
 
   /** The document as this station writes it: with the demo tag on a demo station (writers outside save/saveAll use it too). */

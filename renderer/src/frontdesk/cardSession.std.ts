@@ -52,6 +52,8 @@ export function cardSessionReducer(session: CardSession, action: CardAction): Ca
     case 'removed':
       return session.reader === null || session.reader === action.reader ? idleSession : session;
     case 'error':
+      // The read the removal cut short says so after the removal: the card is out, nothing more to say.
+      if (action.event.code === 'card_removed' && session.phase === 'idle') return session;
       // A fault during a read leaves no partial patient: the form is dropped with the error shown.
       return { ...idleSession, phase: 'error', reader: action.event.reader, errorCode: action.event.code };
     case 'clear':

@@ -33,6 +33,13 @@ function run(actions: readonly CardAction[]): CardSession {
 }
 
 describe('card session', () => {
+  it('stays waiting when the read that was cut short by the removal reports it after the removal', () => {
+    // The reader says the card is out, then the read it interrupted fails with card_removed: the card is out
+    // either way, so the clerk sees the waiting hint, not an error about a card no longer there.
+    const session = run([text('r1'), { type: 'removed', reader: 'R1' }, { type: 'error', event: { reader: 'R1', readId: 'r1', code: 'card_removed', message: 'x' } }]);
+    expect(session).toEqual(idleSession);
+  });
+
   it('fills on text, takes the photo of the same read, clears on removal', () => {
     const ready = run([text('r1'), photoDone('r1')]);
     expect(ready.phase).toBe('ready');

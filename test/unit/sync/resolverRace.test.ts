@@ -66,3 +66,26 @@ describe('settling a conflict while replication writes', () => {
     expect((await store.db.get(id, { conflicts: true }))._conflicts ?? []).toEqual([]);
   });
 });
+
+describe('a merge that is not a valid record', () => {
+  it('is listed for IT and not written, like any other invalid write', async () => {
+    const store = await DataContext.open(uniqueDbName('invalid-merge'));
+    opened.push(store);
+    // Two revisions of one visit, neither a valid Encounter (no status), the winner this station's: it would
+    // write the merge above them.
+    const id = 'Encounter/e-invalid';
+    const base = { _id: id, resourceType: 'Encounter', class: { code: 'AMB' }, meta: { lastUpdated: '2026-12-01T08:00:00.000Z', source: stationSource('st-a') } };
+    await store.db.bulkDocs(
+      [
+        { ...base, _rev: '1-aaaa', _revisions: { start: 1, ids: ['aaaa'] }, note: 'a' },
+        { ...base, _rev: '1-bbbb', _revisions: { start: 1, ids: ['bbbb'] }, note: 'b' },
+      ],
+      { new_edits: false },
+    );
+    const outcome = await resolveConflicts(store, [id], context('st-a'));
+    expect(outcome.unresolved).toEqual([{ id, resourceType: 'Encounter', reason: 'invalid_merge', revs: ['1-bbbb', '1-aaaa'] }]);
+    const head = await store.db.get(id, { conflicts: true });
+    expect(head._rev).toBe('1-bbbb');
+    expect(head._conflicts).toEqual(['1-aaaa']);
+  });
+});
