@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { command } from './define.std.js';
 import { syncErrorCodes, type SyncErrorCode as SyncErrorCodeName } from './syncErrors.std.js';
+import { MAX_WORKING_SET_DAYS, MIN_WORKING_SET_DAYS } from '../../sync/replication/workingSet.std.js';
 
 export const SyncErrorCode = z.enum(syncErrorCodes as [SyncErrorCodeName, ...SyncErrorCodeName[]]);
 export const SyncState = z.enum(['unconfigured', 'offline', 'connecting', 'syncing', 'up_to_date', 'error']);
@@ -88,10 +89,16 @@ export const SyncEndpoint = z.object({
   stationId: z.string(),
   /** The queue prefix of this station (its provisioned name). */
   queuePrefix: z.string(),
+  /** Days of Encounters and Observations the station pulls (IT's setting; every Patient is pulled). */
+  workingSetDays: z.number().int(),
 });
 export type SyncEndpoint = z.infer<typeof SyncEndpoint>;
 
 const empty = z.object({}).strict();
+
+/** IT's setting: how many days of visits and readings a station keeps (sync/replication/workingSet.std.ts). */
+export const WorkingSet = z.object({ days: z.number().int().min(MIN_WORKING_SET_DAYS).max(MAX_WORKING_SET_DAYS) }).strict();
+export type WorkingSet = z.infer<typeof WorkingSet>;
 
 export const syncCommands = {
   'sync.configure': command(SyncConfigureInput.strict(), SyncStatus),
@@ -101,6 +108,8 @@ export const syncCommands = {
   'sync.rejections': command(empty, z.array(Rejection)),
   'sync.report': command(ReplicationReport.strict(), z.object({ state: SyncState })),
   'sync.endpoint': command(empty, SyncEndpoint),
+  'sync.workingSet': command(empty, WorkingSet),
+  'sync.setWorkingSet': command(WorkingSet, WorkingSet),
 } as const;
 
 export const syncEvents = {

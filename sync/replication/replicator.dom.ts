@@ -12,8 +12,11 @@ import { failureOf, keptLocalDeletion, rejectionOf } from './failures.std.js';
 import { remoteWritesSettled } from './remote.dom.js';
 import { classifyFailure, replicationBackOff } from './linkPolicy.std.js';
 import { resolveConflicts, type ResolveContext } from './resolver.dom.js';
+import { pullSelector, pullWindow, type PullWindow } from './workingSet.std.js';
 
 const STATE_DOC = '_local/edge-sync-state';
+/** The pull's window (workingSet.std.ts): its cutoff names the pull's checkpoint, so it is kept here. */
+const WINDOW_DOC = '_local/edge-working-set';
 /** A sync started this recently is still making its first requests: a kick would only restart it. */
 const KICK_GRACE_MS = 3_000;
 /** How long a restart waits for the cancelled replication's last `_bulk_docs` to be answered. */
@@ -43,6 +46,13 @@ export interface ReplicatorOptions {
   readonly batchSize?: number;
   readonly batchesLimit?: number;
   readonly onReport?: (report: ReplicationReport) => void;
+  /**
+   * Pull only the working set of this many days (workingSet.std.ts), filtered on central; the push is never
+   * filtered. Left out, the whole hospital is pulled.
+   */
+  readonly workingSetDays?: number;
+  /** The station's clock, for the window (tests skew it). */
+  readonly now?: () => Date;
 }
 
 type Listener = (report: ReplicationReport) => void;
@@ -86,6 +96,8 @@ export class Replicator {
   #landed = 0;
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
   #verifyBackOffMs = 0;
+  /** The pull's selector (null: the whole hospital), fixed at start so the live pull and a verify share one checkpoint. */
+  #pullFilter: { readonly selector: Record<string, unknown> } | null = null;
 
   constructor(options: ReplicatorOptions) {
     this.#options = options;
@@ -104,6 +116,7 @@ export class Replicator {
       this.#stateRev = rev;
       this.#persisted = { ...this.#persisted, ...fields };
     }
+    this.#pullFilter = await this.#windowFilter();
     const unsettled = await this.#options.store.conflictedIds();
     if (unsettled.length > 0) await this.#settle(unsettled);
     await this.#refreshPending();
@@ -112,6 +125,19 @@ export class Replicator {
       if (this.#state !== 'syncing') this.#enqueue(() => this.#refreshPendingAndReport());
     });
     this.#begin();
+  }
+
+  /** The selector for this run's pull, from the stored window (moved only when N widens it). */
+  async #windowFilter(): Promise<{ readonly selector: Record<string, unknown> } | null> {
+    const days = this.#options.workingSetDays;
+    if (days === undefined) return null;
+    const { db } = this.#options.store;
+    const stored = await db.get<PullWindow>(WINDOW_DOC).catch(() => null);
+    const window = pullWindow(stored === null ? null : { days: stored.days, since: stored.since }, days, this.#options.now?.() ?? new Date());
+    if (stored === null || stored.days !== window.days || stored.since !== window.since) {
+      await db.put({ _id: WINDOW_DOC, ...(stored === null ? {} : { _rev: stored._rev }), days: window.days, since: window.since });
+    }
+    return { selector: pullSelector(window.since) };
   }
 
   async #refreshPendingAndReport(): Promise<void> {
@@ -212,7 +238,7 @@ export class Replicator {
       batches_limit: this.#options.batchesLimit ?? 5,
       back_off_function: replicationBackOff,
       push: { filter: notDesign, ...PUSH_CHECKPOINT },
-      pull: PULL_CHECKPOINT,
+      pull: { ...PULL_CHECKPOINT, ...this.#pullFilter },
     } as PouchDB.Replication.SyncOptions) as LiveSyncParts;
     this.#sync = sync;
     // Sync's own 'paused' drops the error its push or pull paused with: keep them (registered first, so they
@@ -351,7 +377,7 @@ export class Replicator {
     try {
       const steps = [
         ['push', () => store.db.replicate.to(remote, { ...options, filter: notDesign, ...PUSH_CHECKPOINT })],
-        ['pull', () => store.db.replicate.from(remote, { ...options, ...PULL_CHECKPOINT })],
+        ['pull', () => store.db.replicate.from(remote, { ...options, ...PULL_CHECKPOINT, ...this.#pullFilter })],
       ] as const;
       const seqBefore = (await store.db.info()).update_seq;
       for (const [direction, startRun] of steps) {

@@ -10,6 +10,7 @@ export const testEndpoint: SyncEndpoint = {
   hcode: '10953',
   stationId: 'st-10953-a',
   queuePrefix: 'A',
+  workingSetDays: 30,
 };
 
 export function unconfiguredStatus(): SyncStatus {
