@@ -72,3 +72,25 @@ export function inWorkingSet(doc: WindowedDoc, since: string): boolean {
       return false;
   }
 }
+
+interface StoredRow extends WindowedDoc {
+  readonly _id: string;
+  readonly _rev: string;
+  readonly _conflicts?: readonly string[] | undefined;
+  readonly _deleted?: boolean | undefined;
+}
+
+/**
+ * Documents a purge may consider: live, without conflicts (the resolver settles them first), outside the
+ * window. Whether central holds their revision is asked separately (purgeConfirmed): this never decides alone.
+ */
+export function purgeCandidates(docs: readonly StoredRow[], since: string): { id: string; rev: string }[] {
+  return docs
+    .filter((doc) => !doc._id.startsWith('_design/') && doc._deleted !== true && (doc._conflicts?.length ?? 0) === 0 && !inWorkingSet(doc, since))
+    .map((doc) => ({ id: doc._id, rev: doc._rev }));
+}
+
+/** The candidates central holds at the same revision: `missing` is central's revs_diff answer (id → revs it lacks). */
+export function purgeConfirmed(candidates: readonly { id: string; rev: string }[], missing: Readonly<Record<string, { readonly missing?: readonly string[] }>>): { id: string; rev: string }[] {
+  return candidates.filter((candidate) => !(missing[candidate.id]?.missing ?? []).includes(candidate.rev));
+}

@@ -10,6 +10,10 @@ import { vitalSignObservations } from '../../../sync/model/observation.std.js';
 import { patientIdForCid } from '../../../sync/model/ids.std.js';
 import type { StoredDoc } from '../../../sync/model/documents.std.js';
 import { TEST_KEY, syntheticCard } from '../../factories/fhirFixtures.js';
+import { purgeOutsideWindow } from '../../../sync/replication/purge.dom.js';
+import { remoteDatabase } from '../../../sync/replication/remote.dom.js';
+import { basicAuth } from '../../../sync/central/centralHttp.node.js';
+import { databaseName } from '../../../sync/central/designDocs.std.js';
 
 const hcode = uniqueHcode();
 const DAY_MS = 86_400_000;
@@ -85,5 +89,41 @@ describe('working set (30 days by default)', () => {
     await wide.waitFor(upToDate, 'b with 60 days');
     for (const id of [...ids(oldVisit, 'Encounter'), ...ids(oldVisit, 'Observation')]) expect(await held(wide, id), `45 days ${id}`).toBe(true);
     for (const id of [...ids(oldPatientOnly, 'Encounter'), ...ids(oldPatientOnly, 'Observation')]) expect(await held(wide, id), `400 days ${id}`).toBe(false);
+  });
+});
+
+describe('purging what left the window (issue 15 §3)', () => {
+  it('never purges what central has not confirmed; purges the rest on the station only: central keeps it, nothing comes back', async () => {
+    const account = accounts[0];
+    if (account === undefined) throw new Error('not provisioned');
+    const c = await station(0, 'purge-c');
+    const remote = remoteDatabase(`${sharedCentralUrl()}/${databaseName(hcode)}`, { headers: { Authorization: basicAuth(account.stationUser, account.stationPassword) } });
+    const old = visit(c, 9201, 45, 'A-101');
+    const recent = visit(c, 9202, 2, 'A-102');
+    await c.store.saveAll([...old, ...recent]);
+    const oldClinical = [...ids(old, 'Encounter'), ...ids(old, 'Observation')];
+
+    // Written offline, never pushed: outside the window but not on central, so kept.
+    const offline = await purgeOutsideWindow({ store: c.store, remote, days: 30, now: new Date() });
+    expect(offline).toMatchObject({ candidates: oldClinical.length, unconfirmed: oldClinical.length, purged: 0 });
+    for (const id of oldClinical) expect(await held(c, id), `unsynced ${id}`).toBe(true);
+
+    await c.replicator.start();
+    await c.waitFor(upToDate, 'c pushed');
+    const up = c.replicator.report().docsUp;
+    const done = await purgeOutsideWindow({ store: c.store, remote, days: 30, now: new Date() });
+    expect(done).toMatchObject({ candidates: oldClinical.length, unconfirmed: 0, purged: oldClinical.length });
+    for (const id of oldClinical) expect(await held(c, id), `purged ${id}`).toBe(false);
+    for (const id of [...ids(old, 'Patient'), ...ids(recent, 'Patient'), ...ids(recent, 'Encounter'), ...ids(recent, 'Observation')]) expect(await held(c, id), `kept ${id}`).toBe(true);
+
+    // The live sync carries on: no deletion goes up, nothing purged comes back down, central keeps every record.
+    c.replicator.kick();
+    await c.waitFor(upToDate, 'c after the purge');
+    await c.store.save(visit(c, 9203, 0, 'A-103')[1] as StoredDoc);
+    await c.waitFor((report) => upToDate(report) && report.docsUp === up + 1, 'c pushes a new visit after the purge');
+    for (const id of oldClinical) expect(await held(c, id), `still purged ${id}`).toBe(false);
+    const central = new Map((await centralDocs(sharedCentralUrl(), hcode)).map((doc) => [doc._id, doc]));
+    for (const doc of old) expect(central.get(doc._id)?.resourceType, `central keeps ${doc._id}`).toBe(doc.resourceType);
+    await remote.close();
   });
 });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import PouchDB from 'pouchdb-browser';
 import { uniqueDbName } from './idbShims.js';
-import { inWorkingSet, pullSelector, pullWindow, windowCutoff } from '../../../sync/replication/workingSet.std.js';
+import { inWorkingSet, pullSelector, pullWindow, purgeCandidates, purgeConfirmed, windowCutoff } from '../../../sync/replication/workingSet.std.js';
 
 const DAY_MS = 86_400_000;
 const instant = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }).map((ms) => new Date(ms).toISOString());
@@ -52,5 +52,30 @@ describe('working set', () => {
       expect(next.since === first.since || next.since === windowCutoff(later, after)).toBe(true);
     }));
     expect(windowCutoff(new Date('2026-12-06T11:00:00Z'), 30)).toBe('2026-11-06T00:00:00.000Z');
+  });
+});
+
+describe('purge plan', () => {
+  it('never plans a document inside the window, with conflicts, or whose revision central lacks', () => {
+    const row = fc.record({
+      doc,
+      conflicted: fc.boolean(),
+      onCentral: fc.boolean(),
+      n: fc.nat(),
+    });
+    fc.assert(fc.property(fc.array(row, { maxLength: 40 }), instant, (rows, since) => {
+      const docs = rows.map((each, i) => ({ _id: `d${i}`, _rev: `1-${each.n}`, ...each.doc, ...(each.conflicted ? { _conflicts: ['1-x'] } : {}) }));
+      const missing = Object.fromEntries(rows.flatMap((each, i) => (each.onCentral ? [] : [[`d${i}`, { missing: [`1-${each.n}`] }]])));
+      const planned = purgeConfirmed(purgeCandidates(docs, since), missing);
+      for (const { id } of planned) {
+        const i = Number(id.slice(1));
+        const source = docs[i];
+        expect(source !== undefined && !inWorkingSet(source, since)).toBe(true);
+        expect(rows[i]?.conflicted).toBe(false);
+        expect(rows[i]?.onCentral).toBe(true);
+      }
+      // And everything else outside the window is planned.
+      expect(planned.length).toBe(rows.filter((each, i) => !each.conflicted && each.onCentral && !inWorkingSet(docs[i] ?? {}, since)).length);
+    }));
   });
 });
