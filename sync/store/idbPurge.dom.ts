@@ -8,6 +8,8 @@
  * caller names (written meanwhile) is left alone.
  */
 
+import { committed, request } from './idbRequest.dom.js';
+
 const DOC_STORE = 'document-store';
 const BY_SEQ_STORE = 'by-sequence';
 const ATTACH_STORE = 'attach-store';
@@ -20,13 +22,6 @@ export interface PurgeTarget {
   readonly id: string;
   /** The winning revision the caller checked (central holds it): purged only if it still is. */
   readonly rev: string;
-}
-
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
 }
 
 function openDatabase(pouchName: string): Promise<IDBDatabase> {
@@ -68,11 +63,7 @@ export async function purgeIdbDocs(pouchName: string, targets: readonly PurgeTar
   const idb = await openDatabase(pouchName);
   try {
     const txn = idb.transaction([DOC_STORE, BY_SEQ_STORE, ATTACH_STORE, ATTACH_AND_SEQ_STORE, META_STORE], 'readwrite');
-    const done = new Promise<void>((resolve, reject) => {
-      txn.oncomplete = () => resolve();
-      txn.onerror = () => reject(txn.error ?? new Error('purge transaction failed'));
-      txn.onabort = () => reject(txn.error ?? new Error('purge transaction aborted'));
-    });
+    const done = committed(txn);
     const work = (async () => {
       const purged: string[] = [];
       const digests = new Set<string>();
