@@ -80,13 +80,17 @@ interface StoredRow extends WindowedDoc {
   readonly _deleted?: boolean | undefined;
 }
 
+/** What the window bounds: the station's own conflict archives (AuditEvents, rare) are kept. */
+const PURGED_TYPES: readonly unknown[] = ['Encounter', 'Observation'];
+
 /**
- * Documents a purge may consider: live, without conflicts (the resolver settles them first), outside the
- * window. Whether central holds their revision is asked separately (purgeConfirmed): this never decides alone.
+ * Documents a purge may consider: live Encounters and Observations without conflicts (the resolver settles
+ * them first), outside the window. Whether central holds their revision is asked separately
+ * (purgeConfirmed): this never decides alone.
  */
 export function purgeCandidates(docs: readonly StoredRow[], since: string): { id: string; rev: string }[] {
   return docs
-    .filter((doc) => !doc._id.startsWith('_design/') && doc._deleted !== true && (doc._conflicts?.length ?? 0) === 0 && !inWorkingSet(doc, since))
+    .filter((doc) => PURGED_TYPES.includes(doc.resourceType) && doc._deleted !== true && (doc._conflicts?.length ?? 0) === 0 && !inWorkingSet(doc, since))
     .map((doc) => ({ id: doc._id, rev: doc._rev }));
 }
 

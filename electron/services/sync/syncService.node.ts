@@ -201,6 +201,11 @@ export class SyncService {
 
   report(report: ReplicationReport): { state: SyncState } {
     const reportedAt = new Date().toISOString();
+    // Each purge once in the audit trail (the page reports the last one with every report): counts only.
+    const purge = report.store?.lastPurge ?? null;
+    if (purge !== null && purge.purged > 0 && purge.at !== this.#report?.store?.lastPurge?.at) {
+      this.#options.audit.append({ actor: 'system', action: 'sync.records_purged', detail: { purged: purge.purged, unconfirmed: purge.unconfirmed, cutoff: purge.cutoff, docsLeft: purge.docsLeft } });
+    }
     this.store.saveReport(report, reportedAt);
     this.#report = { ...report, reportedAt };
     return { state: this.#publish().state };

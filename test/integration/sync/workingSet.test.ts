@@ -108,11 +108,12 @@ describe('purging what left the window (issue 15 §3)', () => {
     expect(offline).toMatchObject({ candidates: oldClinical.length, unconfirmed: oldClinical.length, purged: 0 });
     for (const id of oldClinical) expect(await held(c, id), `unsynced ${id}`).toBe(true);
 
+    // Once central holds them, the purge that follows an up-to-date sync takes them off the station.
     await c.replicator.start();
-    await c.waitFor(upToDate, 'c pushed');
-    const up = c.replicator.report().docsUp;
-    const done = await purgeOutsideWindow({ store: c.store, remote, days: 30, now: new Date() });
-    expect(done).toMatchObject({ candidates: oldClinical.length, unconfirmed: 0, purged: oldClinical.length });
+    const report = await c.waitFor((each) => upToDate(each) && each.store?.lastPurge != null, 'c pushed and purged');
+    const up = report.docsUp;
+    expect(report.store?.lastPurge).toMatchObject({ candidates: oldClinical.length, unconfirmed: 0, purged: oldClinical.length });
+    expect(report.store?.workingSetDays).toBe(30);
     for (const id of oldClinical) expect(await held(c, id), `purged ${id}`).toBe(false);
     for (const id of [...ids(old, 'Patient'), ...ids(recent, 'Patient'), ...ids(recent, 'Encounter'), ...ids(recent, 'Observation')]) expect(await held(c, id), `kept ${id}`).toBe(true);
 
