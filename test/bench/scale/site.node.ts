@@ -6,7 +6,7 @@
  * returning patient, built with the model functions (benchEncounter). Written as central's admin in
  * `_bulk_docs` of 2,000, so central's validate_doc_update passes them as it passes an admin.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { basicAuth, requestJson } from '../../../sync/central/centralHttp.node.js';
 import { databaseName } from '../../../sync/central/designDocs.std.js';
@@ -159,6 +159,8 @@ export async function openSite(root: string, size: SiteSize, log: (line: string)
   const dir = join(root, `scale-${size.patients}p-${size.documents}d-${size.years}y`);
   const manifestFile = join(dir, 'site.json');
   const fresh = !existsSync(manifestFile);
+  // A folder without its manifest is a generation that did not finish: start it again.
+  if (fresh) rmSync(dir, { recursive: true, force: true });
   if (fresh) mkdirSync(dir, { recursive: true });
   const central = await startCentral({ dataDir: dir });
   const admin = { Authorization: basicAuth(CENTRAL_ADMIN.user, CENTRAL_ADMIN.password) };
