@@ -80,11 +80,14 @@ interface StoredRow extends WindowedDoc {
   readonly _deleted?: boolean | undefined;
 }
 
-/** What the window bounds: the station's own conflict archives (AuditEvents, rare) are kept. */
-const PURGED_TYPES: readonly unknown[] = ['Encounter', 'Observation'];
+/**
+ * What the window bounds, and the photos this station wrote (never pulled: they leave once central holds
+ * them). The station's own conflict archives (AuditEvents, rare) are kept.
+ */
+const PURGED_TYPES: readonly unknown[] = ['Encounter', 'Observation', 'Media'];
 
 /**
- * Documents a purge may consider: live Encounters and Observations without conflicts (the resolver settles
+ * Documents a purge may consider: live Encounters, Observations and photos without conflicts (the resolver settles
  * them first), outside the window. Whether central holds their revision is asked separately
  * (purgeConfirmed): this never decides alone.
  */

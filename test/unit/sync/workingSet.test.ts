@@ -8,7 +8,7 @@ import { inWorkingSet, pullSelector, pullWindow, purgeCandidates, purgeConfirmed
 const DAY_MS = 86_400_000;
 const instant = fc.integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) }).map((ms) => new Date(ms).toISOString());
 const doc = fc.record({
-  resourceType: fc.constantFrom('Patient', 'Device', 'Encounter', 'Observation', 'AuditEvent', 'Other'),
+  resourceType: fc.constantFrom('Patient', 'Device', 'Encounter', 'Observation', 'AuditEvent', 'Media', 'Other'),
   at: fc.option(instant, { nil: undefined }),
 }).map(({ resourceType, at }) => {
   if (resourceType === 'Encounter') return { resourceType, ...(at === undefined ? {} : { period: { start: at } }) };
@@ -56,7 +56,7 @@ describe('working set', () => {
 });
 
 describe('purge plan', () => {
-  it('plans only Encounters and Observations outside the window, without conflicts, whose revision central holds', () => {
+  it('plans only Encounters, Observations and photos outside the window, without conflicts, whose revision central holds', () => {
     const row = fc.record({
       doc,
       conflicted: fc.boolean(),
@@ -70,12 +70,12 @@ describe('purge plan', () => {
       for (const { id } of planned) {
         const i = Number(id.slice(1));
         const source = docs[i];
-        expect(source !== undefined && !inWorkingSet(source, since) && ['Encounter', 'Observation'].includes(source.resourceType)).toBe(true);
+        expect(source !== undefined && !inWorkingSet(source, since) && ['Encounter', 'Observation', 'Media'].includes(source.resourceType)).toBe(true);
         expect(rows[i]?.conflicted).toBe(false);
         expect(rows[i]?.onCentral).toBe(true);
       }
       // And everything else outside the window is planned.
-      expect(planned.length).toBe(rows.filter((each, i) => !each.conflicted && each.onCentral && ['Encounter', 'Observation'].includes(each.doc.resourceType) && !inWorkingSet(docs[i] ?? {}, since)).length);
+      expect(planned.length).toBe(rows.filter((each, i) => !each.conflicted && each.onCentral && ['Encounter', 'Observation', 'Media'].includes(each.doc.resourceType) && !inWorkingSet(docs[i] ?? {}, since)).length);
     }));
   });
 });
