@@ -1,8 +1,8 @@
 /**
- * The synthetic five-year hospital of `npm run bench:scale`, generated once into `.bench-data/scale-<size>/`
+ * The synthetic five-year hospital of `npm run bench:scale`, generated once into `.bench-data/scale-<size>-media/`
  * (gitignored) and reused: a pouchdb-server on disk there, provisioned like a real hospital, and `site.json`
  * describing what it holds. Patients are registered evenly over the five years (one revision each, with a
- * photo the size of a card chip's); every visit is an Encounter and six vital-sign Observations of a new or a
+ * photo the size of a card chip's as its own Media record, as registration writes it); every visit is an Encounter and six vital-sign Observations of a new or a
  * returning patient, built with the model functions (benchEncounter). Written as central's admin in
  * `_bulk_docs` of 2,000, so central's validate_doc_update passes them as it passes an admin.
  */
@@ -13,7 +13,10 @@ import { databaseName } from '../../../sync/central/designDocs.std.js';
 import { provision } from '../../../sync/central/provision.node.js';
 import type { StoredDoc } from '../../../sync/model/documents.std.js';
 import { CENTRAL_ADMIN, startCentral, type Central } from '../../integration/sync/centralServer.js';
-import { benchContext, benchEncounter, benchPatient, type BenchContext } from '../sync/visits.std.js';
+import { benchCard, benchContext, benchEncounter, type BenchContext } from '../sync/visits.std.js';
+import { photoMedia } from '../../../sync/model/media.std.js';
+import { patientFromCard, type PatientDoc } from '../../../sync/model/patient.std.js';
+import { patientIdForCid } from '../../../sync/model/ids.std.js';
 
 export const DOCS_PER_VISIT = 7;
 const DAY_MS = 86_400_000;
@@ -34,7 +37,7 @@ export interface SiteManifest extends SiteSize {
   readonly today: string;
   readonly visits: number;
   readonly visitsPerDay: number;
-  /** What was written: patients + visits × 7. */
+  /** What was written: patients × 2 (Patient and photo) + visits × 7. */
   readonly written: number;
   readonly photoBytes: number;
   readonly generatedMs: number;
@@ -58,8 +61,9 @@ export interface Site {
 const SITE_TODAY = Date.UTC(2026, 11, 1);
 const HCODE = '80001';
 
+/** Each patient is two documents (Patient and its photo); the rest are visits. */
 function visitCount(size: SiteSize): number {
-  return Math.ceil((size.documents - size.patients) / DOCS_PER_VISIT);
+  return Math.ceil((size.documents - 2 * size.patients) / DOCS_PER_VISIT);
 }
 
 async function bulk(central: Central, admin: { Authorization: string }, docs: readonly StoredDoc[]): Promise<void> {
@@ -69,16 +73,19 @@ async function bulk(central: Central, admin: { Authorization: string }, docs: re
   if (failed.length > 0) throw new Error(`_bulk_docs refused ${failed.length}: ${failed[0]?.error} ${failed[0]?.reason}`);
 }
 
-/** Patient n with a card-sized photo: the synthetic portrait padded after its end marker (decoders stop there). */
-function patientWithCardPhoto(n: number, context: BenchContext, at: string): StoredDoc {
-  const patient = benchPatient(n, context, at);
-  const photo = patient._attachments?.['photo.jpg'];
-  if (photo === undefined || !('data' in photo) || typeof photo.data !== 'string') return patient;
-  const bytes = Buffer.from(photo.data, 'base64');
+/**
+ * Patient n and the card photo the front desk stores with it (its own Media record, as registration writes
+ * it): the synthetic portrait padded to a chip photo's size after its end marker (decoders stop there).
+ */
+function patientWithCardPhoto(n: number, context: BenchContext, at: string): [StoredDoc, PatientDoc] {
+  const card = benchCard(n);
+  const bytes = Buffer.from(card.photo?.base64 ?? '', 'base64');
   const padded = Buffer.alloc(Math.max(PHOTO_BYTES, bytes.length));
   bytes.copy(padded);
   for (let i = bytes.length; i < padded.length; i += 1) padded[i] = (i * 31 + n) & 0xff;
-  return { ...patient, _attachments: { 'photo.jpg': { content_type: 'image/jpeg', data: padded.toString('base64') } } };
+  const patientId = patientIdForCid(context.key, card.cid);
+  const photo = photoMedia(padded.toString('base64'), { patientId, stationId: context.stationId, at, source: 'card', timeId: context.newId() });
+  return [photo, patientFromCard(card, { patientId, hcode: context.hcode, stationId: context.stationId, at, source: 'card', hn: `HN${String(n).padStart(7, '0')}`, photo })];
 }
 
 /** The docs of visit `i` of the history, with the patient when it is that patient's first visit. */
@@ -101,8 +108,8 @@ class History {
     const due = Math.min(this.#size.patients, Math.floor(((i + 1) * this.#size.patients) / this.#visits));
     let patientIndex: number;
     if (this.#created < due || this.#created === 0) {
-      const patient = patientWithCardPhoto(this.#created, this.#context, at);
-      docs.push(patient);
+      const [photo, patient] = patientWithCardPhoto(this.#created, this.#context, at);
+      docs.push(photo, patient);
       this.#ids.push(patient.id);
       patientIndex = this.#created;
       this.#created += 1;
@@ -118,8 +125,8 @@ class History {
   rest(at: string): StoredDoc[] {
     const docs: StoredDoc[] = [];
     while (this.#created < this.#size.patients) {
-      const patient = patientWithCardPhoto(this.#created, this.#context, at);
-      docs.push(patient);
+      const [photo, patient] = patientWithCardPhoto(this.#created, this.#context, at);
+      docs.push(photo, patient);
       this.#ids.push(patient.id);
       this.#created += 1;
     }
@@ -156,7 +163,8 @@ async function generate(central: Central, admin: { Authorization: string }, size
 
 /** Opens the site in `root`, generating it first when its folder holds no complete site of this size. */
 export async function openSite(root: string, size: SiteSize, log: (line: string) => void): Promise<Site> {
-  const dir = join(root, `scale-${size.patients}p-${size.documents}d-${size.years}y`);
+  // `media`: photos as Media records (an older folder held them on the Patient).
+  const dir = join(root, `scale-${size.patients}p-${size.documents}d-${size.years}y-media`);
   const manifestFile = join(dir, 'site.json');
   const fresh = !existsSync(manifestFile);
   // A folder without its manifest is a generation that did not finish: start it again.
@@ -184,7 +192,7 @@ export async function openSite(root: string, size: SiteSize, log: (line: string)
       return { user: account.stationUser, password: STATION_PASSWORD };
     },
     async addDay(day) {
-      const history = new History(dayContext, { patients: 1, documents: 1 + manifest.visitsPerDay * DOCS_PER_VISIT, years: 1 });
+      const history = new History(dayContext, { patients: 1, documents: 2 + manifest.visitsPerDay * DOCS_PER_VISIT, years: 1 });
       const docs: StoredDoc[] = [];
       for (let i = 0; i < manifest.visitsPerDay; i += 1) docs.push(...history.visit(i, new Date(day.getTime() + DAY_MS / 24 + i * 60_000).toISOString()));
       await bulk(central, admin, docs);
