@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationSettings } from '../../../electron/contract/settings.std.js';
-import type { CardRead } from '../../../sync/model/cardRead.std.js';
+import type { PersonDetails } from '../../../sync/model/personDetails.std.js';
 import { isEdgeError } from '../../../electron/contract/result.std.js';
 import { invoke } from '../bridge/client.dom.js';
 import { errorMessage } from '../i18n/i18n.dom.js';
@@ -49,7 +49,7 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
   const demo = settings.mode === 'demo';
   const missing = demo ? null : missingCardReader(cardStatus);
 
-  async function save(card: CardRead, source: 'card' | 'manual'): Promise<void> {
+  async function save(card: PersonDetails, source: 'card' | 'manual'): Promise<void> {
     if (records === null) return;
     const mobile = normalizeMobile(authenInput.mobile);
     if (mobile === null) return setProblem('nhso_mobile_invalid');

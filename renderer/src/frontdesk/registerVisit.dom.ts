@@ -11,7 +11,7 @@ import { StoreError, writeFailureCode } from '../../../sync/store/dataContext.do
 import { patientFromCard } from '../../../sync/model/patient.std.js';
 import { photoMedia } from '../../../sync/model/media.std.js';
 import { newVisit } from '../../../sync/model/encounter.std.js';
-import type { CardRead } from '../../../sync/model/cardRead.std.js';
+import type { PersonDetails } from '../../../sync/model/personDetails.std.js';
 import type { IdFactory } from '../../../sync/model/ids.std.js';
 import type { StationSettings } from '../../../electron/contract/settings.std.js';
 import { EdgeError } from '../../../electron/contract/result.std.js';
@@ -42,7 +42,7 @@ export async function registerVisit(
   records: DataContext,
   ids: IdFactory,
   settings: StationSettings,
-  card: CardRead,
+  card: PersonDetails,
   source: 'card' | 'manual',
   reason?: string,
   authen?: AuthenAsk,
