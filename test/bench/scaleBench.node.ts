@@ -18,7 +18,7 @@ import { basicAuth } from '../../sync/central/centralHttp.node.js';
 import { databaseName } from '../../sync/central/designDocs.std.js';
 import { DEFAULT_WORKING_SET_DAYS } from '../../sync/replication/workingSet.std.js';
 import { createIdFactory } from '../../sync/model/ids.std.js';
-import type { ReplicationReport } from '../../electron/contract/sync.std.js';
+import type { PurgeReport, ReplicationReport } from '../../sync/replication/report.std.js';
 import { linkProxy } from '../integration/sync/centralServer.js';
 import { uniqueDbName } from '../unit/sync/idbShims.js';
 import { countingFetch, newWireCount } from './sync/wireCount.node.js';
@@ -88,6 +88,8 @@ interface Run {
   readonly tcpBytesDown: number;
   readonly bodyBytesDown: number;
   readonly requests: number;
+  /** The purge that follows an up-to-date sync (it runs before stop() returns). */
+  readonly purge: PurgeReport | null;
 }
 
 /** One start of the station's replicator on `store` at the station clock `now`, until verified up to date. */
@@ -107,17 +109,21 @@ async function replicate(site: Site, store: DataContext, account: { user: string
     }
   });
   const start = performance.now();
+  const purgeBefore = (await store.db.get<{ lastPurge?: PurgeReport | null }>('_local/edge-sync-state').catch(() => null))?.lastPurge ?? null;
+  let figures: Omit<Run, 'purge'>;
   try {
     await replicator.start();
     const before = replicator.report().docsDown;
     await until(() => last !== null && upToDate(last), 'the station up to date', 3_600_000);
     const ms = performance.now() - start;
-    return { ms, docsDown: replicator.report().docsDown - before, tcpBytesDown: proxy.bytes.down, bodyBytesDown: count.bodyBytesDown, requests: count.requests };
+    figures = { ms, docsDown: replicator.report().docsDown - before, tcpBytesDown: proxy.bytes.down, bodyBytesDown: count.bodyBytesDown, requests: count.requests };
   } finally {
     await replicator.stop();
     await remote.close();
     await proxy.close();
   }
+  const purge = replicator.report().store?.lastPurge ?? null;
+  return { ...figures, purge: purge?.at === purgeBefore?.at ? null : purge };
 }
 
 /** What a new station does first: find a returning patient and register a visit with six readings. */
@@ -160,6 +166,9 @@ async function main(): Promise<void> {
     const nextMorning = new Date(nextDay.getTime() + 8 * 3_600_000 + DAY_MS / 3);
     const later = await replicate(site, store, account, nextMorning);
     console.log(`a day later: central got ${added} documents; the station was up to date after ${seconds(later.ms)}, pulled ${later.docsDown} documents, ${mib(later.tcpBytesDown)} on the wire`);
+    const afterDay = await storeSize(store);
+    const purgeText = (purge: PurgeReport | null): string => (purge === null ? 'no purge ran' : `purge: ${purge.purged} purged, ${purge.unconfirmed} kept (central lacks them), cutoff ${purge.cutoff}`);
+    console.log(`  first day ${purgeText(first.purge)}; a day later ${purgeText(later.purge)}; store then holds ${afterDay.docs} documents, ${mib(afterDay.jsonBytes + afterDay.attachmentBytes)} (computed)`);
     const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
     console.log(`targets: ready ≤ ${seconds(TARGET_READY_MS)}: ${verdict(readyMs <= TARGET_READY_MS)} (${seconds(readyMs)}); store ≤ ${mib(TARGET_STORE_BYTES)}: ${verdict(heldBytes <= TARGET_STORE_BYTES)} (${mib(heldBytes)}, computed)`);
     console.log(
@@ -171,12 +180,15 @@ async function main(): Promise<void> {
         registerMs: Math.round(registerMs),
         readyMs: Math.round(readyMs),
         store: { docs: held.docs, byType: held.byType, jsonBytes: held.jsonBytes, attachmentBytes: held.attachmentBytes, computedBytes: heldBytes },
-        nextDay: { addedOnCentral: added, ms: Math.round(later.ms), docsDown: later.docsDown, tcpBytesDown: later.tcpBytesDown },
+        nextDay: { addedOnCentral: added, ms: Math.round(later.ms), docsDown: later.docsDown, tcpBytesDown: later.tcpBytesDown, purged: later.purge?.purged ?? 0, storeDocs: afterDay.docs, storeComputedBytes: afterDay.jsonBytes + afterDay.attachmentBytes },
+        firstPurge: first.purge,
         totalMs: Math.round(performance.now() - began),
         targets: { readyMsMax: TARGET_READY_MS, storeBytesMax: TARGET_STORE_BYTES },
       }),
     );
   } finally {
+    // A warm-up the purge asked for would otherwise fail on the destroyed store after the JSON line.
+    await store.warmIndexes().catch(() => undefined);
     await store.db.destroy();
     await site.stop();
   }
