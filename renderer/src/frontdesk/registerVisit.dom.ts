@@ -20,6 +20,7 @@ import { mergeOthersOf } from '../../../sync/store/identityMerge.dom.js';
 import { auditMerges, patientIdFor } from '../records/identity.dom.js';
 import type { AuthenRequest, ClaimType } from '../../../electron/contract/nhso.std.js';
 import type { ErrorCode } from '../../../electron/contract/errors.std.js';
+import { errorMessage } from '../../../sync/model/errorMessage.std.js';
 
 export interface RegisteredVisit {
   readonly patientId: string;
@@ -100,5 +101,5 @@ export async function registerVisit(
 
 function toEdgeError(error: unknown): EdgeError {
   if (error instanceof EdgeError) return error;
-  return new EdgeError(writeFailureCode(error), error instanceof Error ? error.message : String(error));
+  return new EdgeError(writeFailureCode(error), errorMessage(error));
 }
