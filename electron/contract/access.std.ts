@@ -66,6 +66,8 @@ export const COMMAND_ACCESS: Readonly<Record<CommandName, Access>> = {
   'sync.configure': IT,
   'sync.conflicts': IT,
   'sync.rejections': IT,
+  'sync.workingSet': IT,
+  'sync.setWorkingSet': IT,
   // The printer's address is IT's to set; printing a slip is the front desk's (and a nurse's reprint).
   'printer.settings': ANY_STAFF,
   'printer.configure': IT,

@@ -35,6 +35,8 @@ export const auditActionText = {
   'staff.idleMinutes': { th: 'ตั้งเวลาล็อกหน้าจอเมื่อไม่มีการใช้งาน', en: 'Set the idle lock time' },
   'station.setup': { th: 'ตั้งค่าสถานี', en: 'Set up the station' },
   'sync.configured': { th: 'ตั้งค่าการเชื่อมต่อเซิร์ฟเวอร์กลาง', en: 'Set up the link to central' },
+  'sync.working_set_changed': { th: 'ตั้งจำนวนวันของข้อมูลการตรวจที่สถานีเก็บไว้', en: 'Set how many days of visits the station keeps' },
+  'sync.records_purged': { th: 'นำข้อมูลการตรวจเก่าที่ส่วนกลางมีแล้วออกจากเครื่องนี้', en: 'Removed old visits that central holds from this station' },
   'sync.hospital_key_adopted': { th: 'รับกุญแจรหัสผู้ป่วยของโรงพยาบาลจากส่วนกลาง', en: "Took the hospital's patient-id key from central" },
 } as const satisfies Record<string, Bilingual>;
 

@@ -15,7 +15,8 @@ import { StoredDoc, migrateDoc, readStoredDoc } from '../model/documents.std.js'
 import { docId, type Meta } from '../model/fhir.std.js';
 import { withDemoTag } from '../model/meta.std.js';
 import { causalFieldTimes } from './causalTimes.std.js';
-import { ensureIndexes, warmQueries, type IndexName } from './indexes.dom.js';
+import { ensureIndexes, rebuildIndexes, warmQueries, type IndexName } from './indexes.dom.js';
+import { purgeIdbDocs, type PurgeTarget } from './idbPurge.dom.js';
 import { IdentifierIndex, type CatchUp } from './identifierIndex.dom.js';
 import type { StoredRecord } from './identifierStore.dom.js';
 import { runGate, type RunGate } from './runGate.std.js';
@@ -75,6 +76,9 @@ export interface ContextOptions extends OpenOptions {
   readonly demo?: boolean;
 }
 
+/** Documents purged in one IndexedDB transaction. */
+const PURGE_CHUNK = 500;
+
 export class DataContext {
   readonly db: Database;
   readonly demo: boolean;
@@ -108,6 +112,25 @@ export class DataContext {
       this.#warming = null;
     });
     return this.#warming;
+  }
+
+  /**
+   * Removes documents from this station only (no tombstone, nothing replicated), each if its winning revision
+   * is still `rev`; then the Mango indexes are rebuilt (their entries for purged documents would stay) and
+   * warmed in the background. Returns the ids purged.
+   */
+  async purge(targets: readonly PurgeTarget[]): Promise<string[]> {
+    // PouchDB's instance names its adapter; @types/pouchdb leaves it out.
+    const adapter = (this.db as unknown as { readonly adapter?: string }).adapter;
+    if (adapter !== 'idb') throw new StoreError('storage_failed', `purge needs the idb adapter, not ${String(adapter)}`);
+    const purged: string[] = [];
+    // One transaction per chunk: a long purge never holds the store from the page's writes for long.
+    for (let first = 0; first < targets.length; first += PURGE_CHUNK) purged.push(...(await purgeIdbDocs(this.db.name, targets.slice(first, first + PURGE_CHUNK))));
+    if (purged.length > 0) {
+      await rebuildIndexes(this.db);
+      this.requestWarm();
+    }
+    return purged;
   }
 
   /** A warm-up in the background, without waiting: at most one per WARM_MIN_GAP_MS, never rejects (after open, after a pull). */

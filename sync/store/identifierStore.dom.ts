@@ -9,6 +9,7 @@
  * ahead of the records.
  */
 import type { IndexWrite } from './identifierEntries.std.js';
+import { committed, request } from './idbRequest.dom.js';
 
 const VERSION = 1;
 const PATIENTS = 'patients';
@@ -33,21 +34,6 @@ export interface StoredRecord {
   readonly value: unknown;
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-/** Resolves when the transaction has committed (every write in it, or none). */
-function committed(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
 
 function asCheckpoint(value: unknown): Checkpoint | null {
   if (typeof value !== 'object' || value === null) return null;

@@ -40,6 +40,19 @@ export async function ensureIndexes(db: Database): Promise<void> {
   if (retired !== null) await db.remove(retired);
 }
 
+/**
+ * Drops and re-creates the Mango indexes: after a purge, which no changes feed reports, their entries for the
+ * purged documents would stay. The new indexes build on the next query (or warm-up).
+ */
+export async function rebuildIndexes(db: Database): Promise<void> {
+  const { indexes } = await db.getIndexes();
+  for (const index of INDEXES) {
+    const existing = indexes.find((each) => each.ddoc === `_design/${index.ddoc}`);
+    if (existing?.ddoc != null) await db.deleteIndex({ ddoc: existing.ddoc, name: existing.name });
+  }
+  await ensureIndexes(db);
+}
+
 /** One cheap query per index (limit 1, every field present): running it brings the index up to date. */
 export function warmQueries(): { readonly ddoc: IndexName; readonly query: PouchDB.Find.FindRequest<object> }[] {
   return INDEXES.map((index) => ({

@@ -9,6 +9,7 @@
 import type { DataContext } from '../../../sync/store/dataContext.dom.js';
 import { StoreError, writeFailureCode } from '../../../sync/store/dataContext.dom.js';
 import { patientFromCard } from '../../../sync/model/patient.std.js';
+import { photoMedia } from '../../../sync/model/media.std.js';
 import { newVisit } from '../../../sync/model/encounter.std.js';
 import type { PersonDetails } from '../../../sync/model/personDetails.std.js';
 import type { IdFactory } from '../../../sync/model/ids.std.js';
@@ -59,11 +60,18 @@ export async function registerVisit(
   });
   await auditMerges(merged);
   let existing = await records.patientById(patientId);
+  // The photo is its own record, saved first: a Patient never points at a photo the store lacks.
+  const photo = card.photo == null ? null : photoMedia(card.photo.base64, { ...context, timeId: ids() });
+  if (photo !== null) {
+    await records.save(photo).catch((error: unknown) => {
+      throw toEdgeError(error);
+    });
+  }
   let saved = false;
   // Another station's revision may arrive by sync between our read and our write: re-read once and redo.
   for (let attempt = 0; attempt < 2 && !saved; attempt += 1) {
     try {
-      await records.save(patientFromCard(card, { ...context, existing }));
+      await records.save(patientFromCard(card, { ...context, existing, photo }));
       saved = true;
     } catch (error) {
       if (!(error instanceof StoreError) || error.code !== 'conflict' || attempt > 0) throw toEdgeError(error);
