@@ -128,6 +128,8 @@ export interface PatientBuildContext {
   readonly source: Extract<EntrySource, 'card' | 'manual'>;
   /** The hospital's HN when the HIS has one. */
   readonly hn?: string | undefined;
+  /** The mobile number the clerk typed (0 and 9 digits): the patient's mobile from now on, found by search. */
+  readonly mobile?: string | undefined;
   /** The stored patient, when this is an update: fields the card does not carry are kept. */
   readonly existing?: PatientDoc | null | undefined;
 }
@@ -154,6 +156,9 @@ export function patientFromCard(input: CardRead, context: PatientBuildContext): 
   if (names.length > 0) next.name = names;
   if (card.birthDate != null) next.birthDate = card.birthDate;
   if (address !== null) next.address = [address];
+  if (context.mobile !== undefined && context.mobile !== '') {
+    next.telecom = [{ system: 'phone', value: context.mobile, use: 'mobile' }, ...(existing?.telecom ?? []).filter((point) => point.use !== 'mobile')];
+  }
   const attachments = { ...(existing?._attachments ?? {}) };
   if (card.photo != null) {
     next.photo = [{ contentType: 'image/jpeg', title: PHOTO_NAME, creation: context.at }];

@@ -18,6 +18,7 @@ import { causalFieldTimes } from './causalTimes.std.js';
 import { ensureIndexes, warmQueries, type IndexName } from './indexes.dom.js';
 import { IdentifierIndex, type CatchUp } from './identifierIndex.dom.js';
 import type { StoredRecord } from './identifierStore.dom.js';
+import { PHONE_KEY, phonesOf } from './identifierEntries.std.js';
 import { runGate, type RunGate } from './runGate.std.js';
 import { systemTimers } from './systemTimers.dom.js';
 import { openDatabase, type Database, type OpenOptions } from './pouch.dom.js';
@@ -252,11 +253,27 @@ export class DataContext {
    */
   async patientsByIdentifier(system: string, value: string): Promise<PatientDoc[]> {
     const ids = await this.#identifiers.lookup({ system, value });
+    return (await this.patientsByDocIds(ids)).filter((doc) => doc.identifier.some((id) => id.system === system && id.value === value));
+  }
+
+  /** Patients with this phone number (0 and 8-9 digits, see searchText's phoneDigits), through the identifier index. */
+  async patientsByPhone(phone: string): Promise<PatientDoc[]> {
+    const ids = await this.#identifiers.lookup({ system: PHONE_KEY, value: phone });
+    return (await this.patientsByDocIds(ids)).filter((doc) => phonesOf(doc).includes(phone));
+  }
+
+  /** Up to `limit` index records with a name token starting with `prefix` (caught up first): `{docId, tokens}`. */
+  nameCandidates(prefix: string, limit: number): Promise<{ docId: string; tokens: string[] }[]> {
+    return this.#identifiers.byTokenPrefix(prefix, limit);
+  }
+
+  /** Patients by document id (`Patient/<id>`), in the order asked, in one read; ids that are not patients left out. */
+  async patientsByDocIds(ids: readonly string[]): Promise<PatientDoc[]> {
     if (ids.length === 0) return [];
-    const result = await this.db.allDocs({ keys: ids, include_docs: true });
+    const result = await this.db.allDocs({ keys: [...ids], include_docs: true });
     return result.rows
       .map((row) => ('doc' in row && row.doc !== undefined && row.doc !== null ? readStoredDoc(row.doc) : null))
-      .filter((doc): doc is PatientDoc => doc?.resourceType === 'Patient' && doc.identifier.some((id) => id.system === system && id.value === value));
+      .filter((doc): doc is PatientDoc => doc?.resourceType === 'Patient');
   }
 
   /** Every record in the identifier index's own database (tests: no raw identifier in any key or value). */
