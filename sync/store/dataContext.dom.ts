@@ -305,14 +305,15 @@ export class DataContext {
     return visits.map((encounter) => ({ encounter, patient: patients.get(encounterPatientId(encounter)) ?? null }));
   }
 
-  /** A patient's most recent visit (the visits-by-start index, newest first), over the records it replaced too. */
+  /** A patient's most recent visit (the visits-by-subject index, newest first), over the records it replaced too. */
   async lastVisitOf(patientId: string): Promise<EncounterDoc | null> {
     const visits = await Promise.all(
       (await this.#recordIds(patientId)).map(async (id) => {
+        // The visits-by-subject index: one range read (the by-start index walked every visit back to this one's).
         const result = await this.db.find({
-          selector: { resourceType: 'Encounter', 'period.start': { $gt: null }, 'subject.reference': `Patient/${id}` },
-          sort: [{ resourceType: 'desc' }, { 'period.start': 'desc' }],
-          use_index: 'idx-encounter-start',
+          selector: { 'subject.reference': `Patient/${id}`, 'period.start': { $gt: null }, resourceType: 'Encounter' },
+          sort: [{ 'subject.reference': 'desc' }, { 'period.start': 'desc' }],
+          use_index: 'idx-encounter-subject',
           limit: 1,
         });
         const parsed = EncounterSchema.safeParse(result.docs[0]);
