@@ -9,6 +9,7 @@ import { syncErrorText } from './syncErrors.std.js';
 import { nhsoErrorText } from './nhsoErrors.std.js';
 import { staffErrorText } from './staffErrors.std.js';
 import { printerErrorText } from './printerErrors.std.js';
+import { visitErrorText } from './visitErrors.std.js';
 
 export interface Bilingual {
   readonly th: string;
@@ -45,6 +46,7 @@ export const errorText = {
   ...nhsoErrorText,
   ...staffErrorText,
   ...printerErrorText,
+  ...visitErrorText,
 } as const satisfies Record<string, Bilingual>;
 
 export type ErrorCode = keyof typeof errorText;
