@@ -14,6 +14,10 @@ export const visitErrorText = {
     th: 'ลบจุดบริการที่เคยใช้ไม่ได้ (ใบนัดและการมาเก่ายังอ้างถึง) ให้ปิดการใช้แทน',
     en: 'A service point cannot be removed once set (past visits name it); switch it off instead.',
   },
+  service_point_required: {
+    th: 'กรุณาเลือกจุดบริการ / คลินิกที่จะส่งผู้ป่วยไป',
+    en: 'Please choose the service point / clinic the patient goes to.',
+  },
   search_too_short: {
     th: 'พิมพ์อย่างน้อย 2 ตัวอักษร (ชื่อ นามสกุล HN เลขบัตรประชาชน หรือเบอร์โทร)',
     en: 'Type at least 2 characters (name, surname, HN, citizen ID or phone).',

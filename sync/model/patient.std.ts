@@ -189,6 +189,21 @@ export function patientFromCard(input: CardRead, context: PatientBuildContext): 
   return PatientDoc.parse(patient);
 }
 
+/**
+ * The patient with `mobile` as their mobile number (a returning patient found by search, with no card read):
+ * only telecom changes, stamped with `at`. Null when it is their mobile already.
+ */
+export function withMobile(patient: PatientDoc, mobile: string, context: { readonly at: string; readonly stationId: string }): PatientDoc | null {
+  if (patient.telecom?.some((point) => point.use === 'mobile' && point.value === mobile) === true) return null;
+  const times = readFieldTimes(patient.meta);
+  times.telecom = context.at;
+  return PatientDoc.parse({
+    ...patient,
+    telecom: [{ system: 'phone', value: mobile, use: 'mobile' }, ...(patient.telecom ?? []).filter((point) => point.use !== 'mobile')],
+    meta: buildMeta({ stationId: context.stationId, at: context.at, source: 'manual', fieldTimes: times }),
+  });
+}
+
 export function patientCid(patient: Pick<PatientDoc, 'identifier'>): string | null {
   return patient.identifier.find((id) => id.system === TH_CID)?.value ?? null;
 }
