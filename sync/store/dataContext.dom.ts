@@ -267,6 +267,11 @@ export class DataContext {
     return this.#identifiers.byTokenPrefix(prefix, limit);
   }
 
+  /** Up to `limit` document ids under a name token starting with `prefix` (an id may repeat: one per token). */
+  nameCandidateIds(prefix: string, limit: number): Promise<string[]> {
+    return this.#identifiers.idsByTokenPrefix(prefix, limit);
+  }
+
   /** Patients by document id (`Patient/<id>`), in the order asked, in one read; ids that are not patients left out. */
   async patientsByDocIds(ids: readonly string[]): Promise<PatientDoc[]> {
     if (ids.length === 0) return [];

@@ -184,6 +184,13 @@ export class IdentifierStore {
     );
   }
 
+  /** Up to `limit` document ids under name tokens starting with `prefix`, in token order (keys only: no record is read; an id may repeat). */
+  async idsByTokenPrefix(prefix: string, limit: number): Promise<string[]> {
+    const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+    const keys = await request(this.#db.transaction(PATIENTS, 'readonly').objectStore(PATIENTS).index(BY_TOKEN).getAllKeys(range, limit));
+    return keys.filter((key): key is string => typeof key === 'string');
+  }
+
   async contents(): Promise<StoredRecord[]> {
     const names = [...this.#db.objectStoreNames];
     const tx = this.#db.transaction(names, 'readonly');

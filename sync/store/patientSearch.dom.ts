@@ -13,8 +13,13 @@ import { leadingWord, matchesName, parseQuery, type SearchProblem } from './sear
 
 /** At most this many patients are shown; the clerk types more to narrow. */
 export const SEARCH_LIMIT = 20;
-/** Index records read for a name: enough for SEARCH_LIMIT matches among common first syllables, bounded in time. */
+/** Index records read for a name of several words (by its longest): enough for SEARCH_LIMIT matches, bounded in time. */
 export const NAME_CANDIDATES = 2_000;
+/**
+ * A patient's name tokens that can start with one prefix: two names (Thai, English), each with its words and the
+ * two run-together forms. A one-word query reads this many index keys per patient shown, so it never reads records.
+ */
+const TOKENS_PER_PATIENT = 8;
 
 export type SearchResult =
   | { readonly ok: true; readonly patients: readonly PatientDoc[]; /** More matched than are shown. */ readonly more: boolean }
@@ -52,7 +57,15 @@ export async function searchPatients(records: DataContext, text: string, options
       return capped(unique([...byHn, ...byPhone]), limit);
     }
     case 'name': {
-      const candidates = await records.nameCandidates(leadingWord(query.words), NAME_CANDIDATES);
+      const leading = leadingWord(query.words);
+      if (query.words.length === 1) {
+        // Every token under the prefix matches: the index keys alone name the patients (two letters match thousands).
+        const wanted = (limit + 1) * TOKENS_PER_PATIENT;
+        const keys = await records.nameCandidateIds(leading, wanted);
+        const ids = [...new Set(keys)].slice(0, limit + 1);
+        return capped(unique(await records.patientsByDocIds(ids)), limit, keys.length >= wanted && ids.length <= limit);
+      }
+      const candidates = await records.nameCandidates(leading, NAME_CANDIDATES);
       const ids = [...new Set(candidates.filter((record) => matchesName(query.words, record.tokens)).map((record) => record.docId))];
       // One more than shown is read, so `more` is known; a full candidate page may hide further matches.
       const patients = unique(await records.patientsByDocIds(ids.slice(0, limit + 1)));
