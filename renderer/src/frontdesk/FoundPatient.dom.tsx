@@ -15,7 +15,7 @@ export function FoundPatient({ patient, lastVisit, hcode }: { readonly patient: 
   const age = patient.birthDate === undefined ? null : ageText(patient.birthDate, new Date(), lang);
   const last = lastVisit?.period?.start;
   return (
-    <div className="card registration" data-testid="found-patient">
+    <div className="card found-patient" data-testid="found-patient">
       <h3>{t('frontdesk.search.found')}</h3>
       <dl className="card-fields">
         <dt>{t(lang === 'th' ? 'frontdesk.thaiName' : 'frontdesk.englishName')}</dt>

@@ -117,6 +117,13 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
     });
   }
 
+  /** A patient chosen from the search: their mobile number on record is offered for the authen code. */
+  function pick(patient: PatientDoc, lastVisit: EncounterDoc | null): void {
+    const mobile = patient.telecom?.find((point) => point.system === 'phone' && point.use === 'mobile')?.value ?? '';
+    setAuthenInput({ mobile, claimType: DEFAULT_CLAIM_TYPE });
+    setFound({ patient, lastVisit });
+  }
+
   function saveFound(patient: PatientDoc): void {
     if (records === null) return;
     void save(patientCid(patient), null, (ask) => registerFoundPatient(records, ids, settings, patient, ask));
@@ -143,7 +150,7 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
       {storeError !== null && <p className="problem">{errorMessage('storage_failed')}</p>}
       <div className="grid">
         <div>
-          {saved !== null && session.phase === 'idle' && !manual && (
+          {saved !== null && session.phase === 'idle' && !manual && found === null && (
             <div className="card saved" data-testid="visit-saved">
               <p>{t(saved.isNewPatient ? 'frontdesk.savedNew' : 'frontdesk.savedReturning')}</p>
               <p className="queue-big" data-testid="saved-queue-number">
@@ -189,7 +196,7 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
             </div>
           )}
           {session.phase === 'idle' && !manual && found === null && settings.hcode !== null && (
-            <PatientSearch hcode={settings.hcode} onPick={(patient, lastVisit) => setFound({ patient, lastVisit })} />
+            <PatientSearch hcode={settings.hcode} onPick={pick} />
           )}
           {session.phase === 'error' && !manual && (
             <div className="card" role="alert" data-testid="card-error">

@@ -26,27 +26,31 @@ export function TodayQueue({ refreshKey, slips }: { readonly refreshKey: number;
         {t('frontdesk.queueTitle')} <span className="muted">({rows.length})</span>
       </h3>
       {rows.length === 0 && <p className="muted">{t('frontdesk.queueEmpty')}</p>}
-      <table className="queue">
-        <tbody>
-          {rows.map(({ encounter, patient }) => (
-            <tr key={encounter.id} data-testid="queue-row">
-              <td className="queue-number">{queueNumberOf(encounter)}</td>
-              <td>{patient === null ? t('frontdesk.unknownPatient') : displayName(patient, lang)}</td>
-              <td data-testid="queue-clinic">{clinicOf(encounter)}</td>
-              <td className="mono">{encounter.period?.start === undefined ? '' : new Date(encounter.period.start).toLocaleTimeString(lang === 'th' ? 'th-TH' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}</td>
-              <td>{t(`frontdesk.status.${encounter.status}`, { defaultValue: encounter.status })}</td>
-              <td>
-                <AuthenState encounter={encounter} />
-              </td>
-              {slips !== undefined && (
-                <td>
-                  <SlipStatus compact state={slips.states.get(encounter.id)} onPrint={() => void slips.print(encounter, true)} />
+      <div className="queue-scroll">
+        <table className="queue">
+          <tbody>
+            {rows.map(({ encounter, patient }) => (
+              <tr key={encounter.id} data-testid="queue-row">
+                <td className="queue-number">{queueNumberOf(encounter)}</td>
+                <td>{patient === null ? t('frontdesk.unknownPatient') : displayName(patient, lang)}</td>
+                <td className="queue-clinic" data-testid="queue-clinic">
+                  {clinicOf(encounter)}
                 </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                <td className="mono">{encounter.period?.start === undefined ? '' : new Date(encounter.period.start).toLocaleTimeString(lang === 'th' ? 'th-TH' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}</td>
+                <td>{t(`frontdesk.status.${encounter.status}`, { defaultValue: encounter.status })}</td>
+                <td>
+                  <AuthenState encounter={encounter} />
+                </td>
+                {slips !== undefined && (
+                  <td>
+                    <SlipStatus compact state={slips.states.get(encounter.id)} onPrint={() => void slips.print(encounter, true)} />
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
