@@ -22,7 +22,7 @@ export default tseslint.config(
   {
     files: ['**/*.ts', '**/*.tsx'],
     plugins: { edge: edgePlugin },
-    rules: { 'edge/relative-import-extension': 'error' },
+    rules: { 'edge/relative-import-extension': 'error', 'edge/layer-direction': 'error' },
   },
   ...boundaryRules,
   {

@@ -7,6 +7,7 @@
 // Folders that hold only pure code must name their files *.std.ts (rule edge/pure-folder-suffix).
 import { builtinModules } from 'node:module';
 import { relativeImportExtension } from './relativeImportExtension.js';
+import { layerDirection } from './layerDirection.js';
 
 // Package names (a trailing * is a wildcard within the name); each also blocks its subpaths ('react-dom/client').
 const nodeBuiltins = builtinModules.filter((name) => !name.startsWith('_'));
@@ -91,6 +92,7 @@ export const boundaryRules = [
 export const edgePlugin = {
   rules: {
     'relative-import-extension': relativeImportExtension,
+    'layer-direction': layerDirection,
     'pure-folder-suffix': {
       meta: {
         type: 'problem',

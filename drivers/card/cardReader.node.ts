@@ -12,9 +12,9 @@ import type {
   CardPhotoEvent,
   CardRemovedEvent,
   CardStatus,
-  CardText,
   CardTextEvent,
-} from '../../electron/contract/card.std.js';
+} from './cardEvents.std.js';
+import type { CardText } from './cardRead.std.js';
 import type { BackendEvent, CardBackend, CardSession } from './backend.std.js';
 import { toHex } from './protocol/apdu.std.js';
 import { CardChannel } from './protocol/channel.std.js';

@@ -3,7 +3,9 @@
  * stream into frames, how to decode a frame, and whether/how to acknowledge. Pure data + pure functions.
  */
 import type { Framer } from './parsers/framing.std.js';
-import { ProfileName as ProfileNameSchema } from '../../electron/contract/devices.std.js';
+import type { ProfileName } from './profileNames.std.js';
+
+export { isProfileName, profileNames, type ProfileName } from './profileNames.std.js';
 import type { DecodeContext, DecodeResult, DeviceRanges } from './parsers/reading.std.js';
 import { createMllpFramer, decodeOru, RawHl7Framer } from './parsers/hl7.std.js';
 import { mindrayLegacyCodeMap, freeTextCodeMap } from './parsers/hl7Codes.std.js';
@@ -18,13 +20,6 @@ import { createContecFramer, decodeContecPacket } from './parsers/contecCms50dPl
 import { WholeChunkFramer } from './parsers/framing.std.js';
 import { decodeHem790itRecord } from './parsers/omronHem790it.std.js';
 
-/** The names IT picks from: the contract's list, so the renderer and the drivers can never disagree. */
-export const profileNames = ProfileNameSchema.options;
-export type ProfileName = (typeof profileNames)[number];
-
-export function isProfileName(value: string): value is ProfileName {
-  return (profileNames as readonly string[]).includes(value);
-}
 
 export interface SerialSettings {
   readonly baudRate: number;

@@ -3,7 +3,7 @@
  * reading per spot check: this gate lets one through once the values have been steady for N samples,
  * then at most one per hold period while the finger stays in. Finger out starts afresh.
  */
-import type { Reading, ReadingValue } from './parsers/reading.std.js';
+import type { Reading, ParsedValue } from './parsers/reading.std.js';
 
 export interface GateOptions {
   readonly stableSamples: number;
@@ -14,7 +14,7 @@ export interface GateOptions {
 
 export class StableGate {
   readonly #options: GateOptions;
-  #previous: readonly ReadingValue[] | undefined;
+  #previous: readonly ParsedValue[] | undefined;
   #steady = 0;
   #lastEmitMs: number | undefined;
 
@@ -42,7 +42,7 @@ export class StableGate {
   }
 }
 
-function sameWithin(a: readonly ReadingValue[], b: readonly ReadingValue[], tolerance: number): boolean {
+function sameWithin(a: readonly ParsedValue[], b: readonly ParsedValue[], tolerance: number): boolean {
   if (a.length !== b.length) return false;
   return a.every((item, i) => {
     const other = b[i];

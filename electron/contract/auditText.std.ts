@@ -3,7 +3,7 @@
  * `AuditAction` is the one list of actions; the audit log only takes these, so a new action cannot be
  * recorded without its words.
  */
-import type { Bilingual } from './errors.std.js';
+import type { Bilingual } from '../../sync/model/bilingual.std.js';
 import type { StaffRole } from './staff.std.js';
 
 export const auditActionText = {

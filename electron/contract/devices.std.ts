@@ -7,29 +7,18 @@
 import { z } from 'zod';
 import { command } from './define.std.js';
 import { HL7_DIALECTS } from '../../drivers/devices/parsers/hl7Dialect.std.js';
-import { SKIP_REASONS } from '../../drivers/devices/parsers/skipReasons.std.js';
+import { DeviceReading, SkippedValue } from '../../drivers/devices/parsers/reading.std.js';
 
+export { DeviceReading, ReadingValue, SkippedValue } from '../../drivers/devices/parsers/reading.std.js';
+export { HL7_DIALECTS } from '../../drivers/devices/parsers/hl7Dialect.std.js';
+export { invalidEntries } from '../../drivers/devices/ports/sourcePolicy.std.js';
 export { SKIP_REASON_TEXT, type SkipReason } from '../../drivers/devices/parsers/skipReasons.std.js';
 export { notUnderstoodWords, summariseSkipped, unknownCodes, type SkipCount } from '../../drivers/devices/parsers/skipSummary.std.js';
 import { Loinc } from '../../sync/model/vitals/vitalSigns.std.js';
+import { profileNames } from '../../drivers/devices/profileNames.std.js';
+import { PORT_STATES } from '../../drivers/devices/ports/portState.std.js';
 
-export const ProfileName = z.enum([
-  'hl7-mllp',
-  'hl7-raw-tcp',
-  'omron-hbp9030',
-  'omron-hbp9020',
-  'and-tm2657p',
-  'terumo-bp500',
-  'gtech-gl310',
-  'tanita-sc240',
-  'tanita-sc330',
-  'tanita-mc780',
-  'tanita-dc320',
-  'tanita-bc418',
-  'masimo-rad8',
-  'contec-cms50dplus',
-  'omron-hem790it',
-]);
+export const ProfileName = z.enum(profileNames);
 export type ProfileName = z.infer<typeof ProfileName>;
 
 /**
@@ -57,29 +46,6 @@ export const PatientRef = z.string().regex(/^[A-Za-z0-9._:/-]{1,128}$/);
 export const DEMO_DEVICE_PROFILES = ['omron-hbp9030', 'gtech-gl310', 'masimo-rad8', 'hl7-mllp'] as const;
 export const DemoDeviceProfile = z.enum(DEMO_DEVICE_PROFILES);
 export type DemoDeviceProfile = z.infer<typeof DemoDeviceProfile>;
-
-/** `deviceTime`: the value's own measurement time as the device sent it, when it differs from the reading's (a monitor's last NIBP beside the current SpO2). */
-export const ReadingValue = z.object({ code: z.string(), value: z.number(), unit: z.string(), deviceTime: z.string().optional() });
-export type ReadingValue = z.infer<typeof ReadingValue>;
-
-export const DeviceReading = z.object({
-  profile: z.string(),
-  at: z.string(),
-  deviceTime: z.string().optional(),
-  values: z.array(ReadingValue),
-  raw: z.string(),
-  key: z.string().optional(),
-});
-export type DeviceReading = z.infer<typeof DeviceReading>;
-
-/** A value a frame held that was not charted, and why (drivers/devices/parsers/skipReasons.std.ts words it). */
-export const SkippedValue = z.object({
-  outcome: z.enum(['refused', 'ignored']),
-  reason: z.enum(SKIP_REASONS),
-  source: z.string(),
-  detail: z.string(),
-});
-export type SkippedValue = z.infer<typeof SkippedValue>;
 
 export const Hl7Dialect = z.enum(HL7_DIALECTS);
 export type Hl7Dialect = z.infer<typeof Hl7Dialect>;
@@ -130,7 +96,7 @@ export const InboxItem = z.object({
 });
 export type InboxItem = z.infer<typeof InboxItem>;
 
-export const PortState = z.enum(['opening', 'open', 'listening', 'retrying', 'waiting_device', 'disabled', 'closed']);
+export const PortState = z.enum(PORT_STATES);
 export type PortState = z.infer<typeof PortState>;
 
 export const PortStatus = z.object({

@@ -1,20 +1,22 @@
 /**
  * Every error code the app can show, with its Thai and English text in one place. The renderer, the CLIs
  * and the doctor all read from here, so a code is never shown without words a clerk or IT can act on.
- * Features add their own catalogue (cardErrors, deviceErrors, syncErrors, nhsoErrors) and merge it below.
+ * Each layer keeps the catalogue of its own codes beside its code (drivers/card, drivers/devices,
+ * drivers/printer, sync/replication; the NHSO agent and staff sign-in here) and this file merges them.
  */
-import { cardErrorText } from './cardErrors.std.js';
-import { deviceErrorText } from './deviceErrors.std.js';
-import { syncErrorText } from './syncErrors.std.js';
+import { cardErrorText } from '../../drivers/card/cardErrors.std.js';
+import { deviceErrorText } from '../../drivers/devices/deviceErrors.std.js';
+import { syncErrorText } from '../../sync/replication/syncErrors.std.js';
 import { nhsoErrorText } from './nhsoErrors.std.js';
 import { staffErrorText } from './staffErrors.std.js';
-import { printerErrorText } from './printerErrors.std.js';
+import { printerErrorText } from '../../drivers/printer/printerErrors.std.js';
 import { visitErrorText } from './visitErrors.std.js';
+import { bothLanguages, type Bilingual } from '../../sync/model/bilingual.std.js';
 
-export interface Bilingual {
-  readonly th: string;
-  readonly en: string;
-}
+export type { Bilingual };
+export type { CardErrorCode } from '../../drivers/card/cardErrors.std.js';
+export { deviceErrorText, type DeviceErrorCode } from '../../drivers/devices/deviceErrors.std.js';
+export type { SyncErrorCode } from '../../sync/replication/syncErrors.std.js';
 
 const coreErrorText = {
   invalid_input: { th: 'ข้อมูลที่ส่งมาไม่ถูกต้อง', en: 'The request was not valid.' },
@@ -58,6 +60,5 @@ export function isErrorCode(value: string): value is ErrorCode {
 
 /** "ไทย / English" for CLIs and logs read by IT. */
 export function describeError(code: ErrorCode): string {
-  const text = errorText[code];
-  return `${text.th} / ${text.en}`;
+  return bothLanguages(errorText[code]);
 }

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { command } from './define.std.js';
-import type { Bilingual } from './errors.std.js';
+import type { Bilingual } from '../../sync/model/bilingual.std.js';
 import { nhsoErrorCodes, type NhsoErrorCode } from './nhsoErrors.std.js';
 
 /** The agent's claim (service) types, as public hospital apps send them (reference §3.4), in a clerk's words. */

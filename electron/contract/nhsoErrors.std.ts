@@ -1,5 +1,5 @@
 /** Error codes of the NHSO authen feature (the NHSO Secure Smart Card Agent on this station), Thai and English. */
-import type { Bilingual } from './errors.std.js';
+import type { Bilingual } from '../../sync/model/bilingual.std.js';
 
 export const nhsoErrorText = {
   nhso_agent_unreachable: {

@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import { command } from './define.std.js';
 
+export { SLIP_WIDTH_DOTS, type Raster } from '../../drivers/printer/escpos.std.js';
+
 /** A host name or an IPv4/IPv6 address, nothing that could smuggle options or paths. */
 const PrinterHost = z.string().trim().min(1).max(253).regex(/^[A-Za-z0-9.:-]+$/, 'printer host: a name or an address');
 

@@ -1,5 +1,5 @@
 /** Error codes of staff sign-in and access, with their Thai and English text (merged in errors.std.ts). */
-import type { Bilingual } from './errors.std.js';
+import type { Bilingual } from '../../sync/model/bilingual.std.js';
 
 export const staffErrorText = {
   staff_not_signed_in: { th: 'กรุณาเข้าสู่ระบบด้วยรหัสเจ้าหน้าที่และ PIN ก่อน', en: 'Please sign in with your staff code and PIN first.' },

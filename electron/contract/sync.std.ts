@@ -6,50 +6,9 @@
  */
 import { z } from 'zod';
 import { command } from './define.std.js';
-import { syncErrorCodes, type SyncErrorCode as SyncErrorCodeName } from './syncErrors.std.js';
+import { ConflictItem, LinkProbe, Rejection, ReplicationReport, SyncErrorCode, SyncState } from '../../sync/replication/report.std.js';
 
-export const SyncErrorCode = z.enum(syncErrorCodes as [SyncErrorCodeName, ...SyncErrorCodeName[]]);
-export const SyncState = z.enum(['unconfigured', 'offline', 'connecting', 'syncing', 'up_to_date', 'error']);
-export type SyncState = z.infer<typeof SyncState>;
-
-export const Rejection = z.object({
-  id: z.string(),
-  rev: z.string().nullable(),
-  status: z.number().int().nullable(),
-  reason: z.string(),
-  at: z.string(),
-});
-export type Rejection = z.infer<typeof Rejection>;
-
-export const ConflictItem = z.object({
-  id: z.string(),
-  resourceType: z.string(),
-  reason: z.string(),
-  revs: z.array(z.string()),
-});
-export type ConflictItem = z.infer<typeof ConflictItem>;
-
-/** What the renderer's replication knows (sent to main with sync.report, kept in the station database). */
-export const ReplicationReport = z.object({
-  state: SyncState,
-  errorCode: SyncErrorCode.nullable(),
-  pending: z.number().int().nonnegative(),
-  docsUp: z.number().int().nonnegative(),
-  docsDown: z.number().int().nonnegative(),
-  lastSuccessAt: z.string().nullable(),
-  conflictsResolved: z.number().int().nonnegative(),
-  conflicts: z.array(ConflictItem).max(500),
-  rejections: z.array(Rejection).max(500),
-});
-export type ReplicationReport = z.infer<typeof ReplicationReport>;
-
-export const LinkProbe = z.object({
-  up: z.boolean(),
-  errorCode: SyncErrorCode.nullable(),
-  at: z.string(),
-  rttMs: z.number().nonnegative().nullable(),
-});
-export type LinkProbe = z.infer<typeof LinkProbe>;
+export { ConflictItem, LinkProbe, Rejection, ReplicationReport, SyncErrorCode, SyncState } from '../../sync/replication/report.std.js';
 
 /** One bucket of the 24 h link chart: share of probes that reached central, and median round trip. */
 export const LinkBucket = z.object({ at: z.string(), upRatio: z.number().min(0).max(1).nullable(), rttMs: z.number().nullable() });

@@ -1,5 +1,5 @@
 /** Error codes of the front desk's visit details and patient search, with their Thai and English text (merged in errors.std.ts). */
-import type { Bilingual } from './errors.std.js';
+import type { Bilingual } from '../../sync/model/bilingual.std.js';
 
 export const visitErrorText = {
   service_point_duplicate: {

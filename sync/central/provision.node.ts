@@ -12,7 +12,7 @@ import { newHospitalKeyHex } from '../model/ids.std.js';
 import { queuePrefixFor } from '../model/encounter.std.js';
 import { basicAuth, requestJson, type HttpAnswer } from './centralHttp.node.js';
 import { provisionErrorMessage, type ProvisionErrorCode } from './provisionErrors.std.js';
-import type { Bilingual } from '../../electron/contract/errors.std.js';
+import type { Bilingual } from '../model/bilingual.std.js';
 import {
   HOSPITAL_KEY_DOC,
   STATION_NAME,

@@ -1,5 +1,5 @@
 /** What central provisioning refuses, in Thai and English (the IT person runs it; the CLI prints both). */
-import type { Bilingual } from '../../electron/contract/errors.std.js';
+import type { Bilingual } from '../model/bilingual.std.js';
 
 export const provisionErrorText = {
   provision_bad_hcode: { th: 'รหัสสถานพยาบาลต้องเป็นตัวเลข 5 หลัก', en: 'The hospital code must be 5 digits.' },

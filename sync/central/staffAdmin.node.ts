@@ -9,7 +9,7 @@ import { adminCall, expectOk, ProvisionError, type Call } from './provision.node
 import { hashPin, pinProblem } from './staffPin.node.js';
 import { hexToKey, patientIdForCid } from '../model/ids.std.js';
 import { readStaffAccount, staffAccountDoc, staffDocId, StaffCode, StaffRole, type StaffAccount } from '../model/staff.std.js';
-import { isValidCid } from '../../drivers/card/protocol/cid.std.js';
+import { isValidCid } from '../model/cid.std.js';
 
 export interface StaffAdminTarget {
   readonly url: string;

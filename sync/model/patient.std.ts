@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { Attachment, CodeableConcept, Extension, FhirDate, FhirId, Identifier, Meta, Reference, envelope, docId } from './fhir.std.js';
-import { CardRead, type CardAddress, type CardName } from './cardRead.std.js';
+import { PersonDetails, type PersonAddress, type PersonName } from './personDetails.std.js';
 import { buildMeta, readFieldTimes, type EntrySource } from './meta.std.js';
 import { LANGUAGE_EXT, TH_CID, TH_STRUCTURED_LINE_EXT, thLocalSystem } from './systems.std.js';
 import { canonicalJson } from './canonicalJson.std.js';
@@ -72,7 +72,7 @@ function languageExt(lang: 'th' | 'en'): Extension[] {
   return [{ url: LANGUAGE_EXT, valueCode: lang }];
 }
 
-function humanName(name: CardName, lang: 'th' | 'en'): HumanName | null {
+function humanName(name: PersonName, lang: 'th' | 'en'): HumanName | null {
   const given = [name.first, name.middle].map((part) => part.trim()).filter((part) => part !== '');
   const family = name.last.trim();
   if (given.length === 0 && family === '') return null;
@@ -83,7 +83,7 @@ function humanName(name: CardName, lang: 'th' | 'en'): HumanName | null {
   return out;
 }
 
-function thaiAddress(address: CardAddress): Address | null {
+function thaiAddress(address: PersonAddress): Address | null {
   const part = (value: string | null | undefined): string => (value ?? '').trim();
   const structured: Extension[] = [];
   const pushPart = (url: string, value: string): void => {
@@ -138,8 +138,8 @@ export interface PatientBuildContext {
  * A Patient document from a card read. On an update it keeps the stored `_rev`, identifiers, fields the card
  * does not carry and the photo when none came, and stamps each changed field group with `at`.
  */
-export function patientFromCard(input: CardRead, context: PatientBuildContext): PatientDoc {
-  const card = CardRead.parse(input);
+export function patientFromCard(input: PersonDetails, context: PatientBuildContext): PatientDoc {
+  const card = PersonDetails.parse(input);
   const existing = context.existing ?? null;
   const names = [humanName(card.thaiName, 'th'), card.englishName == null ? null : humanName(card.englishName, 'en')].filter(
     (name): name is HumanName => name !== null,

@@ -7,7 +7,7 @@
  *    not central's), a one-shot replication emits that row as its 'denied' event, and `db.sync` wraps it
  *    as `{direction, doc: row}`. CouchDB 3 adds `rev` to the row; pouchdb-server does not.
  */
-import type { Rejection } from '../../electron/contract/sync.std.js';
+import type { Rejection } from './report.std.js';
 import { KEPT_DELETION_REFUSAL, KEPT_TYPES } from '../central/designDocs.std.js';
 
 export interface Failure {

@@ -4,8 +4,8 @@
  * while costing at most one small request every 2 s; a live link is probed every 10 s. Replication itself
  * backs off much longer (up to 30 s) and is restarted by the probe the moment the link is back.
  */
-import type { LinkProbe, ReplicationReport, SyncState } from '../../electron/contract/sync.std.js';
-import type { SyncErrorCode } from '../../electron/contract/syncErrors.std.js';
+import type { LinkProbe, ReplicationReport, SyncState } from './report.std.js';
+import type { SyncErrorCode } from './syncErrors.std.js';
 
 export interface ProbePolicy {
   readonly upIntervalMs: number;

@@ -4,8 +4,8 @@
  * documents stay local. Conflicts that arrive are settled by the rules at once; what they cannot settle,
  * and every document central refuses, is listed with its reason and never counted as sent.
  */
-import type { ConflictItem, Rejection, ReplicationReport, SyncState } from '../../electron/contract/sync.std.js';
-import type { SyncErrorCode } from '../../electron/contract/syncErrors.std.js';
+import type { ConflictItem, Rejection, ReplicationReport, SyncState } from './report.std.js';
+import type { SyncErrorCode } from './syncErrors.std.js';
 import type { DataContext } from '../store/dataContext.dom.js';
 import type { Database } from '../store/pouch.dom.js';
 import { failureOf, keptLocalDeletion, rejectionOf } from './failures.std.js';

@@ -8,7 +8,7 @@
  * with the vowel, or left out) are dropped, sara am is one form whatever its encoding, a doubled sara e is sara ae,
  * Thai digits are ASCII, Latin is lower case without accents, and anything else separates words.
  */
-import { isValidCid } from '../../drivers/card/protocol/cid.std.js';
+import { isValidCid } from '../model/cid.std.js';
 
 /** Marks dropped before matching: mai taikhu, the four tone marks, thanthakhat, yamakkan. */
 const THAI_DROPPED = /[\u0E47-\u0E4C\u0E4E]/g;

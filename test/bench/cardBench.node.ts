@@ -10,7 +10,11 @@ import { PcscBackend } from '../../drivers/card/pcsc/pcscBackend.node.js';
 import { fieldBytes, MOI_FIELDS } from '../../drivers/card/protocol/memoryMap.std.js';
 import { T0_9600_MS_PER_BYTE } from '../../drivers/card/virtual/wireClock.node.js';
 import { startPcscd, VPCD_READERS } from '../integration/card/pcscdFixture.js';
-import { vpcdCard } from '../integration/card/virtualCards.js';
+import { VpcdCard } from '../../drivers/card/virtual/vpcdCard.node.js';
+import { ThaiCardOS } from '../../drivers/card/virtual/thaiCardOS.std.js';
+import { buildCardImage } from '../../drivers/card/virtual/identity.std.js';
+import { VIRTUAL_ATRS } from '../../drivers/card/virtual/atrs.std.js';
+import { VPCD_PORTS } from '../integration/card/pcscdFixture.js';
 import { identity } from '../factories/cardIdentities.js';
 import { EventRecorder } from '../integration/card/recorder.js';
 import { sequentialRead } from './cardSequential.js';
@@ -32,7 +36,8 @@ async function main(): Promise<void> {
   const backend = new PcscBackend();
   const reader = new CardReader({ backend, emit, autoRead: false });
   const readerName = VPCD_READERS[0];
-  const card = vpcdCard(identity(0), { atr: '3b79', msPerByte: T0_9600_MS_PER_BYTE });
+  // In this process, for its byte and APDU counts (the tests run the card in a process of its own).
+  const card = new VpcdCard({ os: new ThaiCardOS(buildCardImage(identity(0)), { atr: VIRTUAL_ATRS['3b79'] }), port: VPCD_PORTS[0], msPerByte: T0_9600_MS_PER_BYTE });
   const ours: { text: number; photo: number; apdusText: number; apdus: number; bytes: number; bytesText: number }[] = [];
   const sequential: { form: number; apdus: number; bytes: number }[] = [];
   try {

@@ -1,6 +1,6 @@
 // Synthetic Thai ID card identities for tests: invented names, valid check digits, never real people.
 import fc from 'fast-check';
-import { cidCheckDigit } from '../../drivers/card/protocol/cid.std.js';
+import { cidCheckDigit } from '../../sync/model/cid.std.js';
 import { demoIdentities } from '../../drivers/card/virtual/demoIdentities.std.js';
 import type { SyntheticIdentity } from '../../drivers/card/virtual/identity.std.js';
 import { syntheticPortrait } from '../../drivers/card/virtual/tinyJpeg.std.js';

@@ -1,6 +1,6 @@
 // Synthetic identities only (valid checksums, invented names): never real people.
 import { randomBytes } from 'node:crypto';
-import type { CardRead } from '../../sync/model/cardRead.std.js';
+import type { PersonDetails } from '../../sync/model/personDetails.std.js';
 import { createIdFactory, hexToKey } from '../../sync/model/ids.std.js';
 
 export const TEST_HCODE = '99999';
@@ -20,7 +20,7 @@ export function syntheticCid(n: number): string {
 
 export const TINY_JPEG_BASE64 = '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==';
 
-export function syntheticCard(n: number, overrides: Partial<CardRead> = {}): CardRead {
+export function syntheticCard(n: number, overrides: Partial<PersonDetails> = {}): PersonDetails {
   return {
     cid: syntheticCid(n),
     thaiName: { prefix: 'นาย', first: `ทดสอบ${n}`, middle: '', last: 'สมมุติ' },

@@ -6,14 +6,14 @@
  * Card contents are printed only to this terminal, never logged.
  */
 import { writeFileSync } from 'node:fs';
-import { describeError, isErrorCode } from '../../../electron/contract/errors.std.js';
-import { cardWarningText, type CardExtras, type CardRead, type CardText } from '../../../electron/contract/card.std.js';
+import { describeCardError } from '../cardErrors.std.js';
+import { cardWarningText, type CardExtras, type CardRead, type CardText } from '../cardRead.std.js';
 import { CardReader, type CardReaderEmit } from '../cardReader.node.js';
 import { PcscBackend } from '../pcsc/pcscBackend.node.js';
 import { snapshotReaders } from '../pcsc/listReaders.node.js';
 import { pcscErrorCode } from '../pcsc/pcscErrors.node.js';
 import { CardFailure } from '../protocol/failure.std.js';
-import { formatCid } from '../protocol/cid.std.js';
+import { formatCid } from '../../../sync/model/cid.std.js';
 import type { CardBackend } from '../backend.std.js';
 import { InProcessBackend } from '../virtual/inProcessBackend.node.js';
 import { ThaiCardOS } from '../virtual/thaiCardOS.std.js';
@@ -48,7 +48,7 @@ function parseFlags(args: readonly string[]): Flags {
 function fail(error: unknown): never {
   const code = error instanceof CardFailure ? error.code : pcscErrorCode(error);
   const detail = error instanceof Error ? error.message : String(error);
-  console.error(isErrorCode(code) ? describeError(code) : detail);
+  console.error(describeCardError(code) ?? detail);
   if (process.env.EDGE_DEBUG === '1') console.error(`(${code}: ${detail})`);
   process.exit(2);
 }
@@ -58,7 +58,8 @@ async function readersCommand(): Promise<void> {
   if (readers.length === 0) fail(new CardFailure('card_no_reader', 'no readers'));
   for (const reader of readers) {
     const card = reader.present ? `บัตร/card: ${reader.atr ?? '?'} ${reader.protocol ?? ''}` : 'ไม่มีบัตร / no card';
-    const problem = reader.problem !== null && isErrorCode(reader.problem) ? `  ! ${describeError(reader.problem)}` : '';
+    const described = reader.problem === null ? null : describeCardError(reader.problem);
+    const problem = described === null ? '' : `  ! ${described}`;
     console.log(`${reader.name}\n  ${card}${problem}`);
   }
 }

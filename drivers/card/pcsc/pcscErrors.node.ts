@@ -1,6 +1,6 @@
 /** PC/SC failures (smartcard 3.7 rejects with plain Errors carrying pcsc-lite's text) → the card error catalogue. */
 import { CardFailure } from '../protocol/failure.std.js';
-import type { CardErrorCode } from '../../../electron/contract/cardErrors.std.js';
+import type { CardErrorCode } from '../cardErrors.std.js';
 
 const PATTERNS: readonly (readonly [RegExp, CardErrorCode])[] = [
   [/service (?:not running|stopped)|no_service|Cannot connect to PC\/SC|SCARD_E_NO_SERVICE/i, 'card_no_service'],

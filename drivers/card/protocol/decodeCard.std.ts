@@ -1,6 +1,6 @@
 /** The MOI applet's raw field bytes → the typed CardText of the contract (checksum, dates, names, address). */
-import type { CardText, CardWarning } from '../../../electron/contract/card.std.js';
-import { isValidCid, personType } from './cid.std.js';
+import type { CardText, CardWarning } from '../cardRead.std.js';
+import { isValidCid, personType } from '../../../sync/model/cid.std.js';
 import { isExpired, parseBuddhistDate } from './dates.std.js';
 import { CardFailure } from './failure.std.js';
 import type { MoiField } from './memoryMap.std.js';

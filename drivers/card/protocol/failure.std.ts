@@ -1,5 +1,5 @@
 /** A card read that cannot go on, with the catalogued error code the UI and CLI show (th/en text in the contract). */
-import type { CardErrorCode } from '../../../electron/contract/cardErrors.std.js';
+import type { CardErrorCode } from '../cardErrors.std.js';
 
 export class CardFailure extends Error {
   readonly code: CardErrorCode;

@@ -4,7 +4,7 @@
  * same steps run on PC/SC, vpcd and the in-process virtual card, and are unit-tested without hardware.
  */
 import { sha256 } from '@noble/hashes/sha2.js';
-import type { CardExtras, CardText, CardWarning, NhsoRights } from '../../../electron/contract/card.std.js';
+import type { CardExtras, CardText, CardWarning, NhsoRights } from '../cardRead.std.js';
 import { AID_CARD, AID_MOI, AID_NHSO, LASER_ID_COMMAND, LASER_ID_LENGTH, readBinaryApdu, selectApdu, toHex } from './apdu.std.js';
 import { CardStatusError, type CardChannel } from './channel.std.js';
 import { CardFailure } from './failure.std.js';

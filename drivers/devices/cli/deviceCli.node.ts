@@ -24,7 +24,7 @@ import { rawText, type DecodeContext, type SkippedValue } from '../parsers/readi
 import { HL7_DIALECTS, isHl7DialectName } from '../parsers/hl7Dialect.std.js';
 import { SerialSimulator } from '../simulators/serialSimulator.node.js';
 import { Hl7MonitorSimulator } from '../simulators/hl7MonitorSimulator.node.js';
-import { deviceErrorText, type DeviceErrorCode } from '../../../electron/contract/deviceErrors.std.js';
+import { deviceErrorText, type DeviceErrorCode } from '../deviceErrors.std.js';
 import { DEFAULT_LISTENER_LIMITS, invalidEntries } from '../ports/sourcePolicy.std.js';
 
 const usage = `usage:

@@ -8,7 +8,7 @@
  * are those the source documents (cm, kg).
  */
 import { ByteQueue, ETX, STX, garbage, fieldsOf, type FrameEvent, type Framer } from './framing.std.js';
-import { Loinc, asciiText, buildReading, fail, strictNumber, vital, type DecodeContext, type DecodeResult, type ReadingValue } from './reading.std.js';
+import { Loinc, asciiText, buildReading, fail, strictNumber, vital, type DecodeContext, type DecodeResult, type ParsedValue } from './reading.std.js';
 import { convertUnit } from '../../../sync/model/vitals/units.std.js';
 
 const ESC = 0x1b;
@@ -112,7 +112,7 @@ function decodeCsvVariant(frame: Uint8Array, ctx: DecodeContext): DecodeResult {
 const printerLine = /^(WEIGHT|HEIGHT|B\s*M\s*I)\s*-+\s*([+-]?\d+(?:\.\d+)?)\s*([A-Za-z]*)\s*$/;
 
 function decodePrinterVariant(frame: Uint8Array, ctx: DecodeContext): DecodeResult {
-  const values: ReadingValue[] = [];
+  const values: ParsedValue[] = [];
   for (const rawLine of asciiText(frame).split(/[\r\n]+/)) {
     const line = [...rawLine].filter((c) => c.charCodeAt(0) >= 0x20).join('').trim();
     if (line === '' || line === 'T') continue;

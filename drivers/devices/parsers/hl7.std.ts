@@ -7,7 +7,7 @@
  * by silence) is what some Thai HIS add-ons send (L: one unattributed source, see reference §A5).
  */
 import { DelimitedFramer, ByteQueue, LF, garbage, type FrameEvent, type Framer } from './framing.std.js';
-import { asciiBytes, asciiText, buildObservations, fail, skipped, strictNumber, type DecodeContext, type DecodeResult, type LoincCode, type ParseErrorCode, type ReadingValue, type SkippedValue } from './reading.std.js';
+import { asciiBytes, asciiText, buildObservations, fail, skipped, strictNumber, type DecodeContext, type DecodeResult, type LoincCode, type ParseErrorCode, type ParsedValue, type SkippedValue } from './reading.std.js';
 import { mdilToMdc, type CodeMap } from './hl7Codes.std.js';
 import { dialectPlan, type CodeSource, type DialectPlan } from './hl7DialectPlan.std.js';
 import { convertUnit } from '../../../sync/model/vitals/units.std.js';
@@ -180,9 +180,9 @@ export function decodeOru(frame: Uint8Array, ctx: DecodeContext, options: Hl7Dec
       ? dialectPlan(ctx.hl7?.dialect ?? 'auto', ctx.hl7?.custom ?? [], header, options.fallbackMaps ?? [])
       : { dialect: 'auto', sources: options.codeMaps.map((map) => ({ map })) };
   const demoMessage = NOT_PRODUCTION.has(header.processingId.split(message.componentSeparator)[0]?.trim().toUpperCase() ?? '');
-  const values: ReadingValue[] = [];
-  const sources = new Map<ReadingValue, string>();
-  const times = new Map<ReadingValue, string>();
+  const values: ParsedValue[] = [];
+  const sources = new Map<ParsedValue, string>();
+  const times = new Map<ParsedValue, string>();
   const notes: SkippedValue[] = [];
   let orderTime: string | undefined;
   for (const segment of message.segments) {
@@ -224,7 +224,7 @@ function sameSecond(a: string, b: string | undefined): boolean {
   return b !== undefined && a.slice(0, 14) === b.slice(0, 14);
 }
 
-type ObxOutcome = { readonly value: ReadingValue } | { readonly skip: SkippedValue };
+type ObxOutcome = { readonly value: ParsedValue } | { readonly skip: SkippedValue };
 
 /** One OBX: its vital in the vocabulary's unit, or why it is not taken. */
 function observationOf(segment: readonly string[], separator: string, plan: readonly CodeSource[], demoMessage: boolean): ObxOutcome {

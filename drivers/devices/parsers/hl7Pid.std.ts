@@ -9,7 +9,7 @@
  * one only then too (a bed or monitor number must not become a person). Two different citizen ids (or HNs) in
  * one message are reported as disagreeing and neither is named: that is never settled here.
  */
-import { isValidCid } from '../../card/protocol/cid.std.js';
+import { isValidCid } from '../../../sync/model/cid.std.js';
 import type { Hl7Message } from './hl7.std.js';
 
 export interface PidIdentifiers {

@@ -6,35 +6,46 @@
 import type { PidIdentifiers } from './hl7Pid.std.js';
 import type { Hl7DialectName } from './hl7Dialect.std.js';
 import type { CustomCodeEntry } from './customCodeMap.std.js';
-import { IGNORED_REASONS, type SkipReason } from './skipReasons.std.js';
+import { z } from 'zod';
+import { IGNORED_REASONS, SKIP_REASONS, type SkipReason } from './skipReasons.std.js';
 
 export type { SkipReason } from './skipReasons.std.js';
 import { Loinc, VITALS, checkRange, type LoincCode } from '../../../sync/model/vitals/vitalSigns.std.js';
 
 export { Loinc, type LoincCode } from '../../../sync/model/vitals/vitalSigns.std.js';
 
-export interface ReadingValue {
+/** `deviceTime`: when this value was measured, as the device sent it, when that differs from the reading's (a monitor's last NIBP beside the current SpO2). */
+export const ReadingValue = z.object({ code: z.string(), value: z.number(), unit: z.string(), deviceTime: z.string().optional() }).readonly();
+export type ReadingValue = z.infer<typeof ReadingValue>;
+
+/** A value as a parser makes it: always one of the vitals vocabulary's LOINC codes. */
+export interface ParsedValue extends ReadingValue {
   readonly code: LoincCode;
-  readonly value: number;
-  readonly unit: string;
-  /** When this value was measured, as the device sent it, when that differs from the reading's deviceTime (a monitor's last NIBP beside the current SpO2). */
-  readonly deviceTime?: string;
 }
 
-export interface Reading {
-  readonly profile: string;
-  /** When the station received the frame (ISO 8601). */
-  readonly at: string;
-  /** The device's own clock for this measurement, as it sent it (no time zone), when it sends one. */
-  readonly deviceTime?: string;
-  readonly values: readonly ReadingValue[];
-  /** The frame as received, control bytes written as \xHH so it survives JSON and logs. */
-  readonly raw: string;
-  /**
-   * Identity of this measurement on the device (HL7 message control id, device time + values), when the
-   * frame carries one: a replayed or re-sent frame with the same key is stored once.
-   */
-  readonly key?: string;
+/** A reading as the device inbox stores it and the contract carries it. */
+export const DeviceReading = z
+  .object({
+    profile: z.string(),
+    /** When the station received the frame (ISO 8601). */
+    at: z.string(),
+    /** The device's own clock for this measurement, as it sent it (no time zone), when it sends one. */
+    deviceTime: z.string().optional(),
+    values: z.array(ReadingValue).readonly(),
+    /** The frame as received, control bytes written as \xHH so it survives JSON and logs. */
+    raw: z.string(),
+    /**
+     * Identity of this measurement on the device (HL7 message control id, device time + values), when the
+     * frame carries one: a replayed or re-sent frame with the same key is stored once.
+     */
+    key: z.string().optional(),
+  })
+  .readonly();
+export type DeviceReading = z.infer<typeof DeviceReading>;
+
+/** What a parser produces: the stored reading, plus what main resolves and words before storing it. */
+export interface Reading extends DeviceReading {
+  readonly values: readonly ParsedValue[];
   /** Who the frame says it measured (HL7 PID): raw identifiers, for main to resolve and never to store. */
   readonly subject?: PidIdentifiers;
   /** Values in the frame that were not charted, each with its reason (never dropped without a word). */
@@ -46,19 +57,22 @@ export interface Reading {
  * a unit that does not fit); `ignored`: the device itself says it is not a measurement (placeholder, demo,
  * status X/D/W, a vendor's "no value" marker) or it is an observation the app does not chart.
  */
-export interface SkippedValue {
-  readonly outcome: 'refused' | 'ignored';
-  readonly reason: SkipReason;
-  /** What the device called the value (OBX-3 as sent, or the frame field's name). */
-  readonly source: string;
-  readonly detail: string;
-}
+export const SkippedValue = z
+  .object({
+    outcome: z.enum(['refused', 'ignored']),
+    reason: z.enum(SKIP_REASONS),
+    /** What the device called the value (OBX-3 as sent, or the frame field's name). */
+    source: z.string(),
+    detail: z.string(),
+  })
+  .readonly();
+export type SkippedValue = z.infer<typeof SkippedValue>;
 
 export function skipped(reason: SkipReason, source: string, detail: string): SkippedValue {
   return { outcome: IGNORED_REASONS.has(reason) ? 'ignored' : 'refused', reason, source, detail };
 }
 
-/** Error codes a parser can give (catalogued with th/en text in electron/contract/deviceErrors.std.ts). */
+/** Error codes a parser can give (catalogued with th/en text in drivers/devices/deviceErrors.std.ts). */
 export type ParseErrorCode =
   | 'device_frame_garbage'
   | 'device_frame_malformed'
@@ -100,11 +114,11 @@ export interface BuildExtra {
   /** Values the parser already set aside (placeholders, unknown fields), carried with the result. */
   readonly skipped?: readonly SkippedValue[] | undefined;
   /** What the device called each value (HL7 OBX-3 as sent): refusals name it instead of the LOINC code. */
-  readonly sources?: ReadonlyMap<ReadingValue, string> | undefined;
+  readonly sources?: ReadonlyMap<ParsedValue, string> | undefined;
 }
 
 /** Why a value is out of range, or undefined when it is in range (vocabulary narrowed by the device's limits). */
-export function rangeProblem(item: ReadingValue, deviceRanges?: DeviceRanges): string | undefined {
+export function rangeProblem(item: ParsedValue, deviceRanges?: DeviceRanges): string | undefined {
   const check = checkRange(item.code, item.value, deviceRanges?.[item.code]);
   return check.ok ? undefined : `${VITALS[item.code].display} ${String(item.value)} outside ${String(check.min)}..${String(check.max)} ${VITALS[item.code].unit}`;
 }
@@ -114,7 +128,7 @@ export function rangeProblem(item: ReadingValue, deviceRanges?: DeviceRanges): s
  * implausible value refuses the whole frame (its other values came from the same faulty measurement).
  * Monitors' messages, where each OBX is its own observation, go through `buildObservations` instead.
  */
-export function buildReading(ctx: DecodeContext, frame: Uint8Array, values: readonly ReadingValue[], extra: BuildExtra = {}): DecodeResult {
+export function buildReading(ctx: DecodeContext, frame: Uint8Array, values: readonly ParsedValue[], extra: BuildExtra = {}): DecodeResult {
   const notes = extra.skipped ?? [];
   if (values.length === 0) return fail('device_no_values', 'frame carried no vital-sign value', notes);
   for (const item of values) {
@@ -130,10 +144,10 @@ export function buildReading(ctx: DecodeContext, frame: Uint8Array, values: read
  * charted). A vital given twice (a second SpO2 probe) is charted once: the first plausible value, the other
  * ignored with a note. No value left: the frame fails with every note, so it is never acknowledged as charted.
  */
-export function buildObservations(ctx: DecodeContext, frame: Uint8Array, values: readonly ReadingValue[], extra: BuildExtra = {}): DecodeResult {
+export function buildObservations(ctx: DecodeContext, frame: Uint8Array, values: readonly ParsedValue[], extra: BuildExtra = {}): DecodeResult {
   const notes: SkippedValue[] = [...(extra.skipped ?? [])];
-  const kept: ReadingValue[] = [];
-  const sourceOf = (v: ReadingValue): string => extra.sources?.get(v) ?? v.code;
+  const kept: ParsedValue[] = [];
+  const sourceOf = (v: ParsedValue): string => extra.sources?.get(v) ?? v.code;
   for (const item of values) {
     const problem = rangeProblem(item, extra.deviceRanges);
     const first = kept.find((v) => v.code === item.code);
@@ -156,8 +170,8 @@ function failureCodeOf(notes: readonly SkippedValue[]): ParseErrorCode {
 }
 
 /** Systolic and diastolic stand or fall together: refuses the survivor of a refused pair, or both when SYS ≤ DIA. */
-function pairBloodPressure(sent: readonly ReadingValue[], kept: readonly ReadingValue[], notes: SkippedValue[], sourceOf: (v: ReadingValue) => string): readonly ReadingValue[] {
-  const isPressure = (v: ReadingValue): boolean => v.code === Loinc.systolic || v.code === Loinc.diastolic;
+function pairBloodPressure(sent: readonly ParsedValue[], kept: readonly ParsedValue[], notes: SkippedValue[], sourceOf: (v: ParsedValue) => string): readonly ParsedValue[] {
+  const isPressure = (v: ParsedValue): boolean => v.code === Loinc.systolic || v.code === Loinc.diastolic;
   const sys = kept.find((v) => v.code === Loinc.systolic);
   const dia = kept.find((v) => v.code === Loinc.diastolic);
   let why: { readonly reason: SkipReason; readonly detail: string } | undefined;
@@ -171,7 +185,7 @@ function pairBloodPressure(sent: readonly ReadingValue[], kept: readonly Reading
   return kept.filter((v) => !isPressure(v));
 }
 
-function readingOf(ctx: DecodeContext, frame: Uint8Array, values: readonly ReadingValue[], extra: BuildExtra): Reading {
+function readingOf(ctx: DecodeContext, frame: Uint8Array, values: readonly ParsedValue[], extra: BuildExtra): Reading {
   const notes = extra.skipped ?? [];
   return {
     profile: ctx.profile,
@@ -185,7 +199,7 @@ function readingOf(ctx: DecodeContext, frame: Uint8Array, values: readonly Readi
 }
 
 /** A value in the vocabulary's unit of its code. */
-export function vital(code: LoincCode, value: number): ReadingValue {
+export function vital(code: LoincCode, value: number): ParsedValue {
   return { code, value, unit: VITALS[code].ucum };
 }
 

@@ -25,7 +25,7 @@ import {
   type DecodeContext,
   type DecodeResult,
   type LoincCode,
-  type ReadingValue,
+  type ParsedValue,
   type SkippedValue,
 } from './reading.std.js';
 import { maskReadingRaw } from './maskRaw.std.js';
@@ -112,7 +112,7 @@ export function decodeTanita(frame: Uint8Array, ctx: DecodeContext, model: Tanit
   if (sentModel !== undefined && !sentModel.startsWith(model.model)) {
     return fail('device_frame_malformed', `the scale says it is ${sentModel}; this port is set up for ${model.model}`);
   }
-  const values: ReadingValue[] = [];
+  const values: ParsedValue[] = [];
   const notes: SkippedValue[] = [];
   for (const charted of CHARTED) {
     const text = valueOf(charted.code);

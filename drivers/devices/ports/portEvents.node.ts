@@ -1,6 +1,6 @@
 /** What every port source (serial, TCP, HID) reports to whoever runs it: bytes per connection, and state. */
-import type { PortState } from '../../../electron/contract/devices.std.js';
-import type { DeviceErrorCode } from '../../../electron/contract/deviceErrors.std.js';
+import type { PortState } from './portState.std.js';
+import type { DeviceErrorCode } from '../deviceErrors.std.js';
 import type { RefusalCode } from './sourcePolicy.std.js';
 
 export type Reply = (bytes: Uint8Array) => Promise<void>;

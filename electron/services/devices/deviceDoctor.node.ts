@@ -5,7 +5,7 @@
  */
 import type { Check } from '../doctor/doctor.node.js';
 import type { DeviceService } from './deviceService.node.js';
-import { deviceErrorText, type DeviceErrorCode } from '../../contract/deviceErrors.std.js';
+import { deviceErrorText, type DeviceErrorCode } from '../../../drivers/devices/deviceErrors.std.js';
 import type { DoctorCheck } from '../../contract/settings.std.js';
 import { isValidPortId, notTakenIsLatest, notUnderstoodWords, type PortStatus } from '../../contract/devices.std.js';
 import { probePort, type PortProbe, type ProbeDeps } from './portProbe.node.js';

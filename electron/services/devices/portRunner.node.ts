@@ -4,7 +4,7 @@
  */
 import { isStorageFull } from '../../../sync/store/storageFull.std.js';
 import type { PortStatus, PortState, ReadingSubject } from '../../contract/devices.std.js';
-import type { DeviceErrorCode } from '../../contract/deviceErrors.std.js';
+import type { DeviceErrorCode } from '../../../drivers/devices/deviceErrors.std.js';
 import { DeviceStream, type StreamOutcome } from '../../../drivers/devices/deviceStream.std.js';
 import type { DeviceProfile } from '../../../drivers/devices/profiles.std.js';
 import { ackBytesFor } from '../../../drivers/devices/ack.std.js';

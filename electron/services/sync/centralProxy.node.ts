@@ -11,7 +11,7 @@ import type { Logger } from '../logging/logger.node.js';
 import { CentralFailure, failureCode, openCentralRequest } from './centralRequest.node.js';
 import type { CentralSession } from './centralSession.node.js';
 import { MAX_CENTRAL_RESPONSE_BYTES, PROXY_PREFIX, PROXY_TOKEN_HEADER, corsHeaders, forwardRequestHeaders, forwardResponseHeaders, proxyTarget } from './proxyRules.std.js';
-import type { SyncErrorCode } from '../../contract/syncErrors.std.js';
+import type { SyncErrorCode } from '../../../sync/replication/syncErrors.std.js';
 
 export type ProxyRoute = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
 

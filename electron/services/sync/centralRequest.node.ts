@@ -8,7 +8,7 @@ import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, t
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { X509Certificate } from 'node:crypto';
 import { classifyFailure } from '../../../sync/replication/linkPolicy.std.js';
-import type { SyncErrorCode } from '../../contract/syncErrors.std.js';
+import type { SyncErrorCode } from '../../../sync/replication/syncErrors.std.js';
 import { EdgeError } from '../../contract/result.std.js';
 
 export interface CentralTarget {

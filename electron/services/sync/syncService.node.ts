@@ -11,7 +11,7 @@ import { queuePrefixFor } from '../../../sync/model/encounter.std.js';
 import { DEFAULT_PROBE_POLICY, type ProbePolicy } from '../../../sync/replication/linkPolicy.std.js';
 import { EdgeError } from '../../contract/result.std.js';
 import type { ReplicationReport, SyncConfigureInput, SyncEndpoint, SyncState, SyncStatus, ConflictItem, Rejection } from '../../contract/sync.std.js';
-import type { SyncErrorCode } from '../../contract/syncErrors.std.js';
+import type { SyncErrorCode } from '../../../sync/replication/syncErrors.std.js';
 import type { StationDb } from '../db/stationDb.node.js';
 import type { EventBus } from '../eventBus.node.js';
 import type { Logger } from '../logging/logger.node.js';

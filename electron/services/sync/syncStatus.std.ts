@@ -4,9 +4,9 @@
  */
 import type { z } from 'zod';
 import type { LinkBucket, LinkProbe, ReplicationReport, SyncState, SyncStatus } from '../../contract/sync.std.js';
-import type { SyncErrorCode } from '../../contract/syncErrors.std.js';
+import type { SyncErrorCode } from '../../../sync/replication/syncErrors.std.js';
 import type { LinkState } from '../../contract/link.std.js';
-import type { Bilingual } from '../../contract/errors.std.js';
+import type { Bilingual } from '../../../sync/model/bilingual.std.js';
 import { combinedState } from '../../../sync/replication/linkPolicy.std.js';
 
 export interface SyncConfigView {

@@ -4,7 +4,7 @@
  */
 import type { StationDb } from '../db/stationDb.node.js';
 import { ReplicationReport, type LinkProbe } from '../../contract/sync.std.js';
-import type { SyncErrorCode } from '../../contract/syncErrors.std.js';
+import type { SyncErrorCode } from '../../../sync/replication/syncErrors.std.js';
 import type { LinkSample } from '../../../sync/replication/linkPolicy.std.js';
 import type { StoredReport } from './syncStatus.std.js';
 

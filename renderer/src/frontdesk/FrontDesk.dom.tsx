@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { StationSettings } from '../../../electron/contract/settings.std.js';
-import type { CardRead } from '../../../sync/model/cardRead.std.js';
+import type { PersonDetails } from '../../../sync/model/personDetails.std.js';
 import { isEdgeError } from '../../../electron/contract/result.std.js';
 import { invoke } from '../bridge/client.dom.js';
 import { errorMessage } from '../i18n/i18n.dom.js';
@@ -105,7 +105,7 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
     }
   }
 
-  function saveCardOrManual(card: CardRead, source: 'card' | 'manual'): Promise<void> {
+  function saveCardOrManual(card: PersonDetails, source: 'card' | 'manual'): Promise<void> {
     const store = records;
     if (store === null) return Promise.resolve();
     const rightText = source === 'card' ? (session.extras?.nhso?.mainInscl ?? null) : null;

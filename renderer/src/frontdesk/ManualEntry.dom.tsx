@@ -5,10 +5,10 @@
 import { parseTypedDate } from './thaiDates.std.js';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { CardRead } from '../../../sync/model/cardRead.std.js';
-import { isValidCid } from '../../../drivers/card/protocol/cid.std.js';
+import type { PersonDetails } from '../../../sync/model/personDetails.std.js';
+import { isValidCid } from '../../../sync/model/cid.std.js';
 
-export function ManualEntry({ onSubmit, onCancel, busy }: { readonly onSubmit: (card: CardRead) => void; readonly onCancel: () => void; readonly busy: boolean }) {
+export function ManualEntry({ onSubmit, onCancel, busy }: { readonly onSubmit: (card: PersonDetails) => void; readonly onCancel: () => void; readonly busy: boolean }) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'th';
   const [cid, setCid] = useState('');

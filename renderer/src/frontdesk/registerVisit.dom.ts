@@ -13,7 +13,7 @@ import type { DataContext } from '../../../sync/store/dataContext.dom.js';
 import { StoreError, writeFailureCode } from '../../../sync/store/dataContext.dom.js';
 import { patientCid, patientFromCard, withMobile, type PatientDoc } from '../../../sync/model/patient.std.js';
 import { newVisit } from '../../../sync/model/encounter.std.js';
-import type { CardRead } from '../../../sync/model/cardRead.std.js';
+import type { PersonDetails } from '../../../sync/model/personDetails.std.js';
 import type { IdFactory } from '../../../sync/model/ids.std.js';
 import type { VisitDetails } from '../../../sync/model/visitDetails.std.js';
 import type { StationSettings } from '../../../electron/contract/settings.std.js';
@@ -84,7 +84,7 @@ async function savePatient(records: DataContext, patientId: string, build: (exis
   return existing;
 }
 
-export async function registerVisit(records: DataContext, ids: IdFactory, settings: StationSettings, card: CardRead, source: 'card' | 'manual', ask: VisitAsk = {}): Promise<RegisteredVisit> {
+export async function registerVisit(records: DataContext, ids: IdFactory, settings: StationSettings, card: PersonDetails, source: 'card' | 'manual', ask: VisitAsk = {}): Promise<RegisteredVisit> {
   const station = stationOf(settings);
   const patientId = await patientIdFor(card.cid);
   const at = new Date().toISOString();

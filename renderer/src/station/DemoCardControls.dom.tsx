@@ -5,7 +5,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CardStatus } from '../../../electron/contract/card.std.js';
-import { demoIdentities } from '../../../drivers/card/virtual/demoIdentities.std.js';
+import { demoIdentities } from '../../../electron/contract/card.std.js';
 import { invoke } from '../bridge/client.dom.js';
 import { DemoPanel, useDemoCommand } from './DemoPanel.dom.js';
 

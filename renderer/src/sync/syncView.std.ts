@@ -5,7 +5,7 @@
  * refused records or unsettled conflicts is never shown as synced.
  */
 import type { ConflictItem, Rejection, SyncState, SyncStatus } from '../../../electron/contract/sync.std.js';
-import type { SyncErrorCode } from '../../../electron/contract/syncErrors.std.js';
+import type { SyncErrorCode } from '../../../sync/replication/syncErrors.std.js';
 import { combinedState } from '../../../sync/replication/linkPolicy.std.js';
 
 /** Colour family of the state: ok (green), busy/warn (amber), bad (red). */

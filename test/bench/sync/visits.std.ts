@@ -4,9 +4,9 @@
  * the photo attachment), an Encounter with a queue number and six vital-sign Observations. Deterministic (a
  * seeded generator for ids and the hospital key), pure, so the same code runs in Node and in the bench page.
  */
-import { cidCheckDigit } from '../../../drivers/card/protocol/cid.std.js';
+import { cidCheckDigit } from '../../../sync/model/cid.std.js';
 import { syntheticPortrait } from '../../../drivers/card/virtual/tinyJpeg.std.js';
-import type { CardRead } from '../../../sync/model/cardRead.std.js';
+import type { PersonDetails } from '../../../sync/model/personDetails.std.js';
 import { newVisit, type EncounterDoc } from '../../../sync/model/encounter.std.js';
 import { createIdFactory, patientIdForCid, type IdFactory } from '../../../sync/model/ids.std.js';
 import { vitalSignObservations, type ObservationDoc } from '../../../sync/model/observation.std.js';
@@ -41,7 +41,7 @@ function base64(bytes: Uint8Array): string {
 
 const portraits = Array.from({ length: 35 }, (_, seed) => base64(syntheticPortrait(seed)));
 
-export function benchCard(n: number): CardRead {
+export function benchCard(n: number): PersonDetails {
   return {
     cid: benchCid(n),
     thaiName: { prefix: n % 2 === 0 ? 'นาย' : 'นาง', first: `ทดสอบ${n}`, middle: '', last: 'สมมุติ' },

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
 import type { CardReader } from '../../../drivers/card/cardReader.node.js';
-import type { VpcdCard } from '../../../drivers/card/virtual/vpcdCard.node.js';
+import type { VirtualCard } from './cardProcess.js';
 import { virtualAtrNames } from '../../../drivers/card/virtual/atrs.std.js';
 import type { EventRecorder } from './recorder.js';
 import { VPCD_READERS } from './pcscdFixture.js';
@@ -11,7 +11,7 @@ import { identity, withWrongCheckDigit } from '../../factories/cardIdentities.js
 
 let reader: CardReader;
 let recorder: EventRecorder;
-const cards: VpcdCard[] = [];
+const cards: VirtualCard[] = [];
 
 beforeEach(async () => {
   ({ reader, recorder } = await pcscReader());
@@ -27,7 +27,7 @@ afterEach(async () => {
   await reader.stop();
 });
 
-async function insert(card: VpcdCard): Promise<number> {
+async function insert(card: VirtualCard): Promise<number> {
   const mark = recorder.mark;
   cards.push(card);
   await card.insert();

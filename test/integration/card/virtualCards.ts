@@ -1,20 +1,17 @@
 // Virtual cards on the fixture's vpcd readers, and a CardReader over real PC/SC recording its events.
 import { CardReader } from '../../../drivers/card/cardReader.node.js';
 import { PcscBackend } from '../../../drivers/card/pcsc/pcscBackend.node.js';
-import { VpcdCard } from '../../../drivers/card/virtual/vpcdCard.node.js';
-import { ThaiCardOS, type CardFaults } from '../../../drivers/card/virtual/thaiCardOS.std.js';
-import { buildCardImage, type SyntheticIdentity } from '../../../drivers/card/virtual/identity.std.js';
+import type { CardFaults } from '../../../drivers/card/virtual/thaiCardOS.std.js';
+import type { SyntheticIdentity } from '../../../drivers/card/virtual/identity.std.js';
+import { CardProcess, type VirtualCard } from './cardProcess.js';
 import { VIRTUAL_ATRS, type VirtualAtr } from '../../../drivers/card/virtual/atrs.std.js';
 import { EventRecorder } from './recorder.js';
 import { VPCD_PORTS, VPCD_READERS } from './pcscdFixture.js';
 
-export function vpcdCard(person: SyntheticIdentity, options: { atr?: VirtualAtr | Uint8Array; faults?: CardFaults; slot?: 0 | 1; msPerByte?: number } = {}): VpcdCard {
+/** A virtual card on a vpcd reader, answering from its own process (cardProcess.ts says why). */
+export function vpcdCard(person: SyntheticIdentity, options: { atr?: VirtualAtr | Uint8Array; faults?: CardFaults; slot?: 0 | 1; msPerByte?: number } = {}): VirtualCard {
   const atr = options.atr instanceof Uint8Array ? options.atr : VIRTUAL_ATRS[options.atr ?? '3b79'];
-  return new VpcdCard({
-    os: new ThaiCardOS(buildCardImage(person), { atr, faults: options.faults }),
-    port: VPCD_PORTS[options.slot ?? 0],
-    msPerByte: options.msPerByte,
-  });
+  return new CardProcess({ person, atr, faults: options.faults, port: VPCD_PORTS[options.slot ?? 0], msPerByte: options.msPerByte });
 }
 
 /** A CardReader on real PC/SC, started, with both vpcd readers attached. */

@@ -8,7 +8,7 @@ import { openStation, uniqueHcode, type Station } from './station.js';
 import { centralDocs, stationRevs, tally, upToDate } from './syncChecks.js';
 import { writeVisits } from './visits.js';
 
-import type { SyncErrorCode } from '../../../electron/contract/syncErrors.std.js';
+import type { SyncErrorCode } from '../../../sync/replication/syncErrors.std.js';
 import type { ReplicationReport, SyncState } from '../../../electron/contract/sync.std.js';
 
 const hcode = uniqueHcode();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cidCheckDigit, formatCid, isValidCid, personType } from '../../../drivers/card/protocol/cid.std.js';
+import { cidCheckDigit, formatCid, isValidCid, personType } from '../../../sync/model/cid.std.js';
 import { cidArbitrary, withWrongCheckDigit } from '../../factories/cardIdentities.js';
 
 describe('citizen id check digit', () => {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { profiles, type ProfileName } from '../../../drivers/devices/profiles.std.js';
 import type { FrameEvent } from '../../../drivers/devices/parsers/framing.std.js';
 import { Loinc, type DecodeResult, type DeviceRanges, type LoincCode, type ReadingValue } from '../../../drivers/devices/parsers/reading.std.js';
-import { deviceErrorText } from '../../../electron/contract/deviceErrors.std.js';
+import { deviceErrorText } from '../../../drivers/devices/deviceErrors.std.js';
 import * as sim from '../../../drivers/devices/simulators/frames.std.js';
 import {
   GME_LENGTH,

@@ -45,7 +45,30 @@ describe('boundary lint rule', () => {
   });
 
   it('accepts clean pure code, and relative imports that merely look like builtins', async () => {
-    const code = "import { z } from 'zod';\nimport { errorText } from '../../electron/contract/errors.std.js';\nexport const s = z.enum(Object.keys(errorText));\n";
+    const code = "import { z } from 'zod';\nimport { errorText } from './util/errors.std.js';\nexport const s = z.enum(Object.keys(errorText));\n";
     expect(await ruleIds(code, 'sync/model/good.std.ts')).toEqual([]);
+  });
+
+  // Every arrow points down: renderer → contract → sync, drivers → sync/model.
+  it.each([
+    ["import { CardText } from '../../electron/contract/card.std.js';\nexport type T = CardText;\n", 'drivers/card/bad.std.ts', 'drivers → contract'],
+    ["import { errorText } from '../../electron/contract/errors.std.js';\nexport const e = errorText;\n", 'sync/replication/bad.std.ts', 'sync → contract'],
+    ["import { isValidCid } from '../../drivers/card/x.std.js';\nexport const v = isValidCid;\n", 'sync/central/bad.node.ts', 'sync → drivers'],
+    ["import { replicate } from '../replication/replicator.dom.js';\nexport const r = replicate;\n", 'sync/model/bad.std.ts', 'model → sync'],
+    ["import { HL7_DIALECTS } from '../../../drivers/devices/parsers/hl7Dialect.std.js';\nexport const d = HL7_DIALECTS;\n", 'renderer/src/it/bad.std.ts', 'renderer → drivers'],
+    ["import { openStationDb } from '../../electron/services/db.node.js';\nexport const o = openStationDb;\n", 'renderer/src/bad.dom.ts', 'renderer → main services'],
+    ["export { Thing } from '../../renderer/src/thing.std.js';\n", 'electron/services/bad.node.ts', 'main → renderer (re-export)'],
+    ["export * from '../services/x.node.js';\n", 'electron/contract/bad.std.ts', 'contract → main'],
+  ])('rejects an import that points up: %s in %s (%s)', async (code, file) => {
+    expect(await ruleIds(code, file)).toContain('edge/layer-direction');
+  });
+
+  it.each([
+    ["import { Loinc } from '../../sync/model/vitals/vitalSigns.std.js';\nexport const l = Loinc;\n", 'drivers/devices/ok.std.ts'],
+    ["import { CardText } from '../../drivers/card/cardRead.std.js';\nexport const c = CardText;\n", 'electron/contract/ok.std.ts'],
+    ["import { errorText } from '../../electron/contract/errors.std.js';\nexport const e = errorText;\n", 'renderer/src/ok.std.ts'],
+    ["import { DataContext } from '../../sync/store/dataContext.dom.js';\nexport const d = DataContext;\n", 'renderer/src/ok.dom.ts'],
+  ])('accepts an import that points down: %s in %s', async (code, file) => {
+    expect(await ruleIds(code, file)).not.toContain('edge/layer-direction');
   });
 });

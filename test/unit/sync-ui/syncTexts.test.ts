@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import th from '../../../renderer/src/i18n/th.json';
 import en from '../../../renderer/src/i18n/en.json';
 import { SyncState } from '../../../electron/contract/sync.std.js';
-import { syncErrorCodes } from '../../../electron/contract/syncErrors.std.js';
+import { syncErrorCodes } from '../../../sync/replication/syncErrors.std.js';
 import type { ManualReason } from '../../../sync/replication/conflictRules.std.js';
 
 const manualReasons: Record<ManualReason, true> = { observation_changed: true, unsupported_type: true, mixed_types: true, audit_event: true };

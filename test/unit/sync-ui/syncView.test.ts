@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { displayState, syncView } from '../../../renderer/src/sync/syncView.std.js';
 import { SyncState, type ReplicationReport, type SyncStatus } from '../../../electron/contract/sync.std.js';
-import { syncErrorCodes, type SyncErrorCode } from '../../../electron/contract/syncErrors.std.js';
+import { syncErrorCodes, type SyncErrorCode } from '../../../sync/replication/syncErrors.std.js';
 
 const report = (over: Partial<ReplicationReport> = {}): ReplicationReport & { reportedAt: string } => ({
   state: 'up_to_date',

@@ -10,7 +10,7 @@ import { IdentifierIndex } from '../../../sync/store/identifierIndex.dom.js';
 import { searchPatients, type SearchResult } from '../../../sync/store/patientSearch.dom.js';
 import { patientFromCard, type PatientDoc } from '../../../sync/model/patient.std.js';
 import { patientIdForCid } from '../../../sync/model/ids.std.js';
-import type { CardRead } from '../../../sync/model/cardRead.std.js';
+import type { PersonDetails } from '../../../sync/model/personDetails.std.js';
 import { TEST_HCODE, TEST_KEY, syntheticCard, syntheticCid } from '../../factories/fhirFixtures.js';
 
 const AT = '2026-11-23T02:00:00.000Z';
@@ -25,7 +25,7 @@ afterEach(async () => {
 });
 
 function person(n: number, thai: [string, string], english: [string, string] | null, extra: { hn?: string; mobile?: string } = {}): PatientDoc {
-  const card: CardRead = syntheticCard(n, {
+  const card: PersonDetails = syntheticCard(n, {
     thaiName: { prefix: 'นาย', first: thai[0], middle: '', last: thai[1] },
     englishName: english === null ? null : { prefix: 'Mr.', first: english[0], middle: '', last: english[1] },
   });

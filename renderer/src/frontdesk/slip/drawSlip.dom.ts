@@ -3,7 +3,7 @@
  * shapes the Thai, then thresholds it to the printer's 1-bit raster. Waits for the font first: a slip drawn
  * before Sarabun loaded would print in a fallback face (or as boxes).
  */
-import { SLIP_WIDTH_DOTS, type Raster } from '../../../../drivers/printer/escpos.std.js';
+import { SLIP_WIDTH_DOTS, type Raster } from '../../../../electron/contract/printer.std.js';
 import type { UiLanguage } from '../thaiDates.std.js';
 import { slipLines, type SlipFacts } from './slipContent.std.js';
 import { layoutSlip, type SlipFont } from './slipLayout.std.js';

@@ -2,7 +2,7 @@
  * A drawn slip (canvas RGBA) to the printer's 1-bit raster: a dot is black when its luminance on white paper is
  * under the threshold. Thermal paper has no grey, so anti-aliased edges fall one way or the other.
  */
-import type { Raster } from '../../../../drivers/printer/escpos.std.js';
+import type { Raster } from '../../../../electron/contract/printer.std.js';
 
 export const DEFAULT_THRESHOLD = 160;
 

@@ -1,7 +1,7 @@
 /** IT adds a device: the kind (its baud and framing shown), the port, and for HL7 the network port, who may send and the dialect. */
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { HL7_DIALECTS } from '../../../../drivers/devices/parsers/hl7Dialect.std.js';
+import { HL7_DIALECTS } from '../../../../electron/contract/devices.std.js';
 import type { DeviceListing, Hl7Dialect, ProfileName } from '../../../../electron/contract/devices.std.js';
 import { invoke } from '../../bridge/client.dom.js';
 import { planAddDevice, problemWords, transportFor } from './addDevice.std.js';

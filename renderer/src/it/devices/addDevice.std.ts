@@ -4,7 +4,7 @@
  * everything again; this is so IT reads the reason beside the field instead of an error code.
  */
 import { isValidPortId, type Hl7Dialect, type ProfileName } from '../../../../electron/contract/devices.std.js';
-import { invalidEntries } from '../../../../drivers/devices/ports/sourcePolicy.std.js';
+import { invalidEntries } from '../../../../electron/contract/devices.std.js';
 import type { UiLanguage } from '../../sync/timeText.std.js';
 
 export interface AddDeviceForm {

@@ -3,7 +3,7 @@
  * set aside, Thai or English. The only codes shown are the device's own (OBX-3 as it sent them), since IT is
  * who maps them; error codes become their catalogue text.
  */
-import { deviceErrorText } from '../../../../electron/contract/deviceErrors.std.js';
+import { deviceErrorText } from '../../../../electron/contract/errors.std.js';
 import { SKIP_REASON_TEXT, notTakenIsLatest, notUnderstoodWords, summariseSkipped, type Hl7Dialect, type PortState, type PortStatus, type ProfileName, type SkippedValue } from '../../../../electron/contract/devices.std.js';
 import { errorText, isErrorCode } from '../../../../electron/contract/errors.std.js';
 import { absoluteTime, relativeTime, type UiLanguage } from '../../sync/timeText.std.js';

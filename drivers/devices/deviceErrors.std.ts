@@ -1,5 +1,5 @@
 /** Error codes of the device feature, with their Thai and English text (merged in errors.std.ts). */
-import type { Bilingual } from './errors.std.js';
+import type { Bilingual } from '../../sync/model/bilingual.std.js';
 
 export const deviceErrorText = {
   device_frame_garbage: { th: 'ได้รับข้อมูลที่อ่านไม่ออกจากเครื่องวัด (ข้ามไปแล้ว รอค่าถัดไป)', en: 'Unreadable bytes from the device were skipped; waiting for the next reading.' },

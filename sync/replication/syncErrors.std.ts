@@ -1,5 +1,5 @@
 /** Error codes of the sync feature, with their Thai and English text (merged in errors.std.ts). */
-import type { Bilingual } from './errors.std.js';
+import type { Bilingual } from '../model/bilingual.std.js';
 
 export const syncErrorText = {
   sync_offline: {

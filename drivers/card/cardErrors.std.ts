@@ -1,5 +1,5 @@
 /** Error codes of the card feature, with their Thai and English text (merged in errors.std.ts). */
-import type { Bilingual } from './errors.std.js';
+import { bothLanguages, type Bilingual } from '../../sync/model/bilingual.std.js';
 
 export const cardErrorText = {
   card_no_service: {
@@ -49,3 +49,8 @@ export type CardErrorCode = keyof typeof cardErrorText;
 
 export const cardErrorCodes = Object.keys(cardErrorText) as readonly CardErrorCode[];
 
+
+/** The card error's words in both languages, or null for a code that is not a card error. */
+export function describeCardError(code: string): string | null {
+  return Object.hasOwn(cardErrorText, code) ? bothLanguages(cardErrorText[code as CardErrorCode]) : null;
+}

@@ -1,5 +1,5 @@
 /** Error codes of the receipt printer, with their Thai and English text (merged in errors.std.ts). */
-import type { Bilingual } from './errors.std.js';
+import type { Bilingual } from '../../sync/model/bilingual.std.js';
 
 export const printerErrorText = {
   printer_not_configured: {
