@@ -21,6 +21,7 @@ import { CardChannel } from './protocol/channel.std.js';
 import { CardFailure } from './protocol/failure.std.js';
 import { readCardExtras, readCardText, readPhoto, sha256Hex } from './protocol/readCard.std.js';
 import { pcscErrorCode } from './pcsc/pcscErrors.node.js';
+import { errorMessage } from '../../sync/model/errorMessage.std.js';
 
 export interface CardReaderEvents {
   'card.status': CardStatus;
@@ -214,7 +215,7 @@ export class CardReader {
    */
   async #explain(reader: string, error: unknown): Promise<CardFailure> {
     const code = pcscErrorCode(error);
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     if (code === 'card_io_failed' || code === 'card_bad_answer' || code === 'card_removed') {
       if (this.#present(reader)) await this.#waitRemoval(reader, REMOVAL_GRACE_MS);
       if (!this.#present(reader)) return new CardFailure('card_removed', message);

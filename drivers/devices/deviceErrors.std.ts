@@ -31,3 +31,15 @@ export const deviceErrorText = {
 } as const satisfies Record<string, Bilingual>;
 
 export type DeviceErrorCode = keyof typeof deviceErrorText;
+/** The codes a frame parser gives (the rest are the ports', the listeners' and the inbox's). */
+export const PARSE_ERROR_CODES = [
+  'device_frame_garbage',
+  'device_frame_malformed',
+  'device_checksum',
+  'device_implausible',
+  'device_unit_unknown',
+  'device_no_values',
+  'device_frame_too_long',
+  'device_message_rejected',
+] as const satisfies readonly DeviceErrorCode[];
+export type ParseErrorCode = (typeof PARSE_ERROR_CODES)[number];

@@ -15,6 +15,7 @@ import { err } from '../contract/result.std.js';
 import { isLoopbackHost } from './loopback.std.js';
 import { contentSecurityPolicy } from '../security/csp.std.js';
 import { readRendererAsset, rendererHeaders } from '../services/renderer/rendererAssets.node.js';
+import { errorMessage } from '../../sync/model/errorMessage.std.js';
 
 export interface BridgeOptions {
   readonly dispatch: Dispatch;
@@ -60,7 +61,7 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeServer>
       }
       await serveStatic(options.staticDir, request, response, origin);
     } catch (error) {
-      options.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'bridge http error');
+      options.log.warn({ err: errorMessage(error) }, 'bridge http error');
       if (!response.headersSent) response.writeHead(500);
       response.end();
     }

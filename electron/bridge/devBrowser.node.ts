@@ -22,6 +22,7 @@ import { startFailurePage } from './failurePage.node.js';
 import { demoOffered } from '../services/station/stationMode.std.js';
 import { localAgentUrl } from '../services/nhso/agentWire.std.js';
 import { describeError } from '../contract/errors.std.js';
+import { errorMessage } from '../../sync/model/errorMessage.std.js';
 
 const projectRoot = resolve(import.meta.dirname, '../..');
 
@@ -111,6 +112,6 @@ async function serveFailure(error: unknown, dataDir: string, host: string, port:
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
+  console.error(errorMessage(error));
   process.exit(1);
 });

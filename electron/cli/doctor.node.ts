@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { createEdgeNode } from '../services/compositionRoot.node.js';
 import { defaultDataDir } from '../services/dataDir.node.js';
+import { errorMessage } from '../../sync/model/errorMessage.std.js';
 
 const MARK = { ok: '✔ ปกติ / OK     ', warn: '! ควรตรวจ / CHECK', fail: '✘ มีปัญหา / FAIL ' } as const;
 
@@ -29,7 +30,7 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(`ตรวจไม่สำเร็จ / Doctor failed: ${error instanceof Error ? error.message : String(error)}`);
+    console.error(`ตรวจไม่สำเร็จ / Doctor failed: ${errorMessage(error)}`);
     process.exit(1);
   },
 );

@@ -19,6 +19,7 @@ import {
   STAGED_NATIVE_FOLDER,
   type ElectronTarget,
 } from '../services/db/electronSqlite.std.js';
+import { errorMessage } from '../../sync/model/errorMessage.std.js';
 
 export interface CommandResult {
   readonly status: number | null;
@@ -155,7 +156,7 @@ async function main(): Promise<void> {
       [
         'สร้างโมดูลฐานข้อมูลสถานี (better-sqlite3) สำหรับ Electron ไม่สำเร็จ: ต้องต่ออินเทอร์เน็ตครั้งแรกครั้งเดียว',
         'Could not build the station database module (better-sqlite3) for Electron: it needs the internet once.',
-        error instanceof Error ? error.message : String(error),
+        errorMessage(error),
       ].join('\n'),
     );
     process.exit(1);

@@ -15,6 +15,7 @@ import { stdinLines } from '../../sync/central/stdinLines.node.js';
 import { EdgeError } from '../contract/result.std.js';
 import { errorText, isErrorCode } from '../contract/errors.std.js';
 import { StaffCode, StaffRole } from '../../sync/model/staff.std.js';
+import { errorMessage } from '../../sync/model/errorMessage.std.js';
 
 const USAGE = 'usage: npm run staff -- add --code <code> --name <name> --role front_desk|nurse|it [--data-dir DIR]   (PIN on standard input)\n       npm run staff -- disable --code <code> | list';
 
@@ -55,7 +56,7 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     const words = error instanceof EdgeError && isErrorCode(error.code) ? `${errorText[error.code].th} / ${errorText[error.code].en}` : null;
-    console.error(`staff: ${words ?? (error instanceof Error ? error.message : String(error))}`);
+    console.error(`staff: ${words ?? (errorMessage(error))}`);
     process.exit(1);
   },
 );

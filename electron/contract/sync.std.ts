@@ -13,6 +13,22 @@ export { ConflictItem, LinkProbe, Rejection, ReplicationReport, SyncErrorCode, S
 /** One bucket of the 24 h link chart: share of probes that reached central, and median round trip. */
 export const LinkBucket = z.object({ at: z.string(), upRatio: z.number().min(0).max(1).nullable(), rttMs: z.number().nullable() });
 
+/** The link over the last 24 h in numbers, worked out once in main (the dashboard and the CLI say the same). */
+export const LinkSummary = z.object({
+  probes: z.number().int().nonnegative(),
+  /** Share of probes that reached central (null with no probes). */
+  upRatio: z.number().min(0).max(1).nullable(),
+  /** Times the link went down (a window that starts down counts once). */
+  outages: z.number().int().nonnegative(),
+  longestOutageMs: z.number().nonnegative(),
+  /** Median round trip of the probes that reached central. */
+  medianRttMs: z.number().nonnegative().nullable(),
+});
+export type LinkSummary = z.infer<typeof LinkSummary>;
+
+/** The summary of a window without probes. */
+export const NO_PROBES: LinkSummary = { probes: 0, upRatio: null, outages: 0, longestOutageMs: 0, medianRttMs: null };
+
 export const SyncStatus = z.object({
   configured: z.boolean(),
   centralUrl: z.string().nullable(),
@@ -24,6 +40,7 @@ export const SyncStatus = z.object({
   link: LinkProbe.nullable(),
   replication: ReplicationReport.extend({ reportedAt: z.string() }).nullable(),
   linkHistory: z.array(LinkBucket),
+  linkSummary: LinkSummary,
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

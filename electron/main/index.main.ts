@@ -16,6 +16,7 @@ import { electronSqliteBinding } from '../services/db/electronSqlite.std.js';
 import { contentSecurityPolicy } from '../security/csp.std.js';
 import { startupFailureText } from '../services/startup/startupFailure.std.js';
 import { crashNotice, onRendererCrash } from './rendererCrash.std.js';
+import { errorMessage } from '../../sync/model/errorMessage.std.js';
 
 // A packaged app never loads pages from a URL in its environment, and has no DevTools.
 const devUrl = app.isPackaged ? undefined : process.env['ELECTRON_RENDERER_URL'];
@@ -103,7 +104,7 @@ if (!app.requestSingleInstanceLock()) {
     await shown.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
   }).catch((error: unknown) => {
     const text = startupFailureText(error, app.getPath('userData'));
-    node?.log.fatal({ err: error instanceof Error ? error.message : String(error) }, 'failed to start');
+    node?.log.fatal({ err: errorMessage(error) }, 'failed to start');
     console.error(text.title, text.body);
     // showErrorBox is synchronous and works before and after ready: a packaged user sees why.
     dialog.showErrorBox(text.title, text.body);

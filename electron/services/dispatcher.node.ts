@@ -7,6 +7,7 @@ import { err, isEdgeError, ok, type Result } from '../contract/result.std.js';
 import type { Logger } from './logging/logger.node.js';
 import type { AccessDenial } from '../contract/access.std.js';
 import { isStorageFull } from '../../sync/store/storageFull.std.js';
+import { errorMessage } from '../../sync/model/errorMessage.std.js';
 
 export type Handlers = {
   readonly [N in CommandName]: (input: ParsedInput<N>) => Promise<CommandOutput<N>> | CommandOutput<N>;
@@ -31,7 +32,7 @@ export function createDispatcher(handlers: Handlers, log: Logger, denied: (name:
     } catch (error) {
       if (isEdgeError(error)) return err(error.code, error.message);
       const full = isStorageFull(error);
-      log.error({ command: name, err: error instanceof Error ? error.message : String(error) }, full ? 'storage full' : 'command failed');
+      log.error({ command: name, err: errorMessage(error) }, full ? 'storage full' : 'command failed');
       return full ? err('storage_full', `${name}: storage full`) : err('internal', `${name} failed`);
     }
   };

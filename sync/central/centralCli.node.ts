@@ -10,6 +10,7 @@ import { parseArgs } from 'node:util';
 import { provision, ProvisionError } from './provision.node.js';
 import { addStaff, disableStaff, resetStaffPin, type StaffAdminTarget } from './staffAdmin.node.js';
 import { stdinLines } from './stdinLines.node.js';
+import { errorMessage } from '../model/errorMessage.std.js';
 
 const STAFF_USAGE =
   'usage: npm run central -- staff add --url <couchdb> --hcode <5 digits> --code <staff code> --name <name> --role front_desk|nurse|it [--card]\n' +
@@ -82,6 +83,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ProvisionError ? error.message : `provisioning failed: ${error instanceof Error ? error.message : String(error)}`);
+  console.error(error instanceof ProvisionError ? error.message : `provisioning failed: ${errorMessage(error)}`);
   process.exit(1);
 });

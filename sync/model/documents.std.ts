@@ -17,7 +17,7 @@ export const RESOURCE_TYPES: readonly ResourceType[] = ['Patient', 'Encounter', 
 type Loose = Record<string, unknown> & { resourceType?: unknown; meta?: Meta };
 
 /**
- * Brings a document written by an older build up to SCHEMA_VERSION. Version 1 (before the schema tag) wrote
+ * Brings a document stored under an earlier schema version up to SCHEMA_VERSION. Version 1 (before the schema tag) wrote
  * names without the language extension and vital signs without their category; version 2 adds both and the
  * tag. Pure and idempotent: a current document comes back unchanged (`changed: false`).
  */

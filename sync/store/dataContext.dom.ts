@@ -22,6 +22,7 @@ import { PHONE_KEY, phonesOf } from './identifierEntries.std.js';
 import { runGate, type RunGate } from './runGate.std.js';
 import { systemTimers } from './systemTimers.dom.js';
 import { openDatabase, type Database, type OpenOptions } from './pouch.dom.js';
+import { errorMessage } from '../model/errorMessage.std.js';
 
 export interface SavedRef {
   readonly id: string;
@@ -88,7 +89,7 @@ export class DataContext {
     this.demo = options.demo ?? false;
     this.#identifiers = new IdentifierIndex(this.db, name);
     this.#warmGate = runGate(() => this.warmIndexes(), WARM_MIN_GAP_MS, systemTimers, (error) =>
-      console.warn('store: index warm-up failed', error instanceof Error ? error.message : String(error)),
+      console.warn('store: index warm-up failed', errorMessage(error)),
     );
   }
 
@@ -383,7 +384,7 @@ export class DataContext {
   }
 
   /**
-   * Rewrites documents an older build stored (schema version below the current one). Observations are
+   * Rewrites documents stored under an earlier schema version. Observations are
    * left as written and migrated on every read instead: central refuses any change to them but status.
    */
   async migrateStored(batch = 500): Promise<{ migrated: number }> {

@@ -10,7 +10,7 @@
  */
 import type { Database } from './pouch.dom.js';
 
-/** The map/reduce design document of older builds, removed on open. */
+/** The map/reduce design document that the Mango indexes replaced, removed on open. */
 const RETIRED_DESIGN = '_design/edge-local';
 /** The resourceType index identifier lookups used to filter every patient through; retired with them. */
 const RETIRED_INDEX = 'idx-type';

@@ -10,6 +10,7 @@ import type { BridgeClient } from './harness/bridgeClient.js';
 import { screenshot } from './harness/screens.js';
 import { openStationPage, setUpStation, type StationPage } from './harness/stationPage.js';
 import type { InboxItem } from '../../electron/contract/devices.std.js';
+import { errorMessage } from '../../sync/model/errorMessage.std.js';
 
 let station: StationPage;
 let page: Page;
@@ -19,7 +20,7 @@ const shot = (name: string): Promise<void> => screenshot(page, name);
 async function refusal(name: string, input: unknown): Promise<string> {
   return bridge.call(name, input).then(
     () => 'ok',
-    (error: unknown) => (error instanceof Error ? error.message : String(error)),
+    (error: unknown) => (errorMessage(error)),
   );
 }
 

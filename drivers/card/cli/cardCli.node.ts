@@ -20,6 +20,7 @@ import { ThaiCardOS } from '../virtual/thaiCardOS.std.js';
 import { buildCardImage } from '../virtual/identity.std.js';
 import { demoIdentities } from '../virtual/demoIdentities.std.js';
 import { VIRTUAL_ATRS } from '../virtual/atrs.std.js';
+import { errorMessage } from '../../../sync/model/errorMessage.std.js';
 
 interface Flags {
   readonly json: boolean;
@@ -47,7 +48,7 @@ function parseFlags(args: readonly string[]): Flags {
 
 function fail(error: unknown): never {
   const code = error instanceof CardFailure ? error.code : pcscErrorCode(error);
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorMessage(error);
   console.error(describeCardError(code) ?? detail);
   if (process.env.EDGE_DEBUG === '1') console.error(`(${code}: ${detail})`);
   process.exit(2);

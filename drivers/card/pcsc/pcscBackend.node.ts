@@ -11,6 +11,7 @@ import type { ContextInterface, MonitorEvent, ReaderMonitorInterface } from 'sma
 import type { BackendEvent, CardBackend, CardSession, ReaderState } from '../backend.std.js';
 import { CardFailure } from '../protocol/failure.std.js';
 import { toCardFailure } from './pcscErrors.node.js';
+import { errorMessage } from '../../../sync/model/errorMessage.std.js';
 
 type Smartcard = typeof SmartcardModule;
 
@@ -182,7 +183,7 @@ export class PcscBackend implements CardBackend {
       monitor.start((event) => this.#onMonitor(event));
     } catch (error) {
       this.#close();
-      this.#setService(false, error instanceof Error ? error.message : String(error));
+      this.#setService(false, errorMessage(error));
       this.#scheduleRetry();
     }
   }

@@ -1,6 +1,7 @@
 /** PC/SC failures (smartcard 3.7 rejects with plain Errors carrying pcsc-lite's text) → the card error catalogue. */
 import { CardFailure } from '../protocol/failure.std.js';
 import type { CardErrorCode } from '../cardErrors.std.js';
+import { errorMessage } from '../../../sync/model/errorMessage.std.js';
 
 const PATTERNS: readonly (readonly [RegExp, CardErrorCode])[] = [
   [/service (?:not running|stopped)|no_service|Cannot connect to PC\/SC|SCARD_E_NO_SERVICE/i, 'card_no_service'],
@@ -14,13 +15,13 @@ const PATTERNS: readonly (readonly [RegExp, CardErrorCode])[] = [
 
 export function pcscErrorCode(error: unknown): CardErrorCode {
   if (error instanceof CardFailure) return error.code;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   for (const [pattern, code] of PATTERNS) if (pattern.test(message)) return code;
   return 'card_io_failed';
 }
 
 export function toCardFailure(error: unknown, what: string): CardFailure {
   if (error instanceof CardFailure) return error;
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   return new CardFailure(pcscErrorCode(error), `${what}: ${message}`);
 }

@@ -26,6 +26,7 @@ import { SerialSimulator } from '../simulators/serialSimulator.node.js';
 import { Hl7MonitorSimulator } from '../simulators/hl7MonitorSimulator.node.js';
 import { deviceErrorText, type DeviceErrorCode } from '../deviceErrors.std.js';
 import { DEFAULT_LISTENER_LIMITS, invalidEntries } from '../ports/sourcePolicy.std.js';
+import { errorMessage } from '../../../sync/model/errorMessage.std.js';
 
 const usage = `usage:
   npm run device -- list [--json]
@@ -185,6 +186,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : String(error));
+  console.error(errorMessage(error));
   process.exit(1);
 });

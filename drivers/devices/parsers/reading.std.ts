@@ -7,6 +7,7 @@ import type { PidIdentifiers } from './hl7Pid.std.js';
 import type { Hl7DialectName } from './hl7Dialect.std.js';
 import type { CustomCodeEntry } from './customCodeMap.std.js';
 import { z } from 'zod';
+import type { ParseErrorCode } from '../deviceErrors.std.js';
 import { IGNORED_REASONS, SKIP_REASONS, type SkipReason } from './skipReasons.std.js';
 
 export type { SkipReason } from './skipReasons.std.js';
@@ -72,16 +73,7 @@ export function skipped(reason: SkipReason, source: string, detail: string): Ski
   return { outcome: IGNORED_REASONS.has(reason) ? 'ignored' : 'refused', reason, source, detail };
 }
 
-/** Error codes a parser can give (catalogued with th/en text in drivers/devices/deviceErrors.std.ts). */
-export type ParseErrorCode =
-  | 'device_frame_garbage'
-  | 'device_frame_malformed'
-  | 'device_checksum'
-  | 'device_implausible'
-  | 'device_unit_unknown'
-  | 'device_no_values'
-  | 'device_frame_too_long'
-  | 'device_message_rejected';
+export type { ParseErrorCode } from '../deviceErrors.std.js';
 
 export interface ParseError {
   readonly code: ParseErrorCode;

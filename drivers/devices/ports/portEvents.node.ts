@@ -2,6 +2,7 @@
 import type { PortState } from './portState.std.js';
 import type { DeviceErrorCode } from '../deviceErrors.std.js';
 import type { RefusalCode } from './sourcePolicy.std.js';
+import { errorMessage } from '../../../sync/model/errorMessage.std.js';
 
 export type Reply = (bytes: Uint8Array) => Promise<void>;
 
@@ -24,5 +25,5 @@ export interface PortSource {
 }
 
 export function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return errorMessage(error);
 }

@@ -19,6 +19,7 @@ import { DeviceInbox, type PendingFilter } from './deviceInbox.node.js';
 import { PortRunner, closedStatus } from './portRunner.node.js';
 import { DeviceSettings, type ListenerInput } from './deviceSettings.node.js';
 import { invalidEntries } from '../../../drivers/devices/ports/sourcePolicy.std.js';
+import { errorMessage } from '../../../sync/model/errorMessage.std.js';
 
 /** How often done-with inbox rows older than the retention are pruned while the station runs. */
 const PRUNE_INTERVAL_MS = 6 * 3_600_000;
@@ -85,7 +86,7 @@ export class DeviceService {
       if (pruned > 0) this.#options.log.info({ pruned }, 'device inbox pruned');
       return pruned;
     } catch (error) {
-      this.#options.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'device inbox prune failed');
+      this.#options.log.warn({ err: errorMessage(error) }, 'device inbox prune failed');
       return 0;
     }
   }
@@ -218,7 +219,7 @@ export class DeviceService {
     try {
       this.#open(port, profile);
     } catch (error) {
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = errorMessage(error);
       this.#runners.get(port)?.status('closed', 'device_port_open_failed', detail);
       this.#options.log.warn({ port, err: detail }, 'device port failed to start');
     }

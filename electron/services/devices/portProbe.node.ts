@@ -7,6 +7,7 @@
 import { accessSync, constants, readdirSync, readFileSync, readlinkSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { HidDeviceDescriptor } from '../../../drivers/devices/ports/hidBoundary.node.js';
+import { errorMessage } from '../../../sync/model/errorMessage.std.js';
 
 export type ProbeState = 'present' | 'listed' | 'in_use' | 'missing' | 'no_access' | 'listening' | 'free' | 'unknown';
 
@@ -122,7 +123,7 @@ async function probeHid(port: string, deps: ProbeDeps): Promise<PortProbe> {
     const present = devices.some((d) => d.vendorId === vendorId && d.productId === productId);
     return { port, state: present ? 'present' : 'missing', holders: [], detail: null };
   } catch (error) {
-    return { port, state: 'unknown', holders: [], detail: error instanceof Error ? error.message : String(error) };
+    return { port, state: 'unknown', holders: [], detail: errorMessage(error) };
   }
 }
 

@@ -14,6 +14,7 @@ import { FrameRate, type RefusalCode } from '../../../drivers/devices/ports/sour
 import type { DeviceInbox } from './deviceInbox.node.js';
 import type { EventBus } from '../eventBus.node.js';
 import type { Logger } from '../logging/logger.node.js';
+import { errorMessage } from '../../../sync/model/errorMessage.std.js';
 
 export interface RunnerDeps {
   readonly inbox: DeviceInbox;
@@ -155,7 +156,7 @@ export class PortRunner implements PortSink {
       this.#deps.events.emit('devices.error', { port: this.port, profile: this.profile.name, code: outcome.error.code, detail: outcome.error.detail, inboxId: item.id, at: now.toISOString() });
     } catch (error) {
       // Not stored means not acknowledged: the monitor will send it again.
-      const detail = error instanceof Error ? error.message : String(error);
+      const detail = errorMessage(error);
       this.#deps.log.error({ port: this.port, profile: this.profile.name, err: detail }, 'device inbox write failed');
       const code = isStorageFull(error) ? 'storage_full' : 'storage_failed';
       this.#deps.events.emit('devices.error', { port: this.port, profile: this.profile.name, code, detail, inboxId: null, at: now.toISOString() });
@@ -174,7 +175,7 @@ export class PortRunner implements PortSink {
     const bytes = ackBytesFor(this.profile, frame, result, this.#deps.now(), `ACK${String(Date.now())}${String(this.#ackCounter)}`);
     if (bytes === undefined) return;
     reply(bytes).catch((error: unknown) => {
-      this.#deps.log.warn({ port: this.port, err: error instanceof Error ? error.message : String(error) }, 'ACK not delivered');
+      this.#deps.log.warn({ port: this.port, err: errorMessage(error) }, 'ACK not delivered');
     });
   }
 

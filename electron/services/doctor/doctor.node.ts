@@ -8,6 +8,7 @@ import type { StationDb } from '../db/stationDb.node.js';
 import { schemaVersion } from '../db/stationDb.node.js';
 import type { SettingsService } from '../settings/settingsService.node.js';
 import type { LogWriteFailure } from '../logging/logger.node.js';
+import { errorMessage } from '../../../sync/model/errorMessage.std.js';
 
 export type Check = () => Promise<DoctorCheck> | DoctorCheck;
 
@@ -24,7 +25,7 @@ export class Doctor {
       try {
         results.push(await check());
       } catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
+        const detail = errorMessage(error);
         results.push({ id: 'check', verdict: 'fail', th: `การตรวจล้มเหลว: ${detail}`, en: `Check failed: ${detail}` });
       }
     }

@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { hashCid, hexToKey, newHospitalKeyHex, patientIdForCid } from '../../../sync/model/ids.std.js';
 import type { KeyInfo, KeySource } from '../../contract/identity.std.js';
 import type { Check } from '../doctor/doctor.node.js';
+import { errorMessage } from '../../../sync/model/errorMessage.std.js';
 
 const KeyFile = z.object({ keyHex: z.string().regex(/^[0-9a-f]{64}$/), source: z.enum(['central', 'local']) });
 
@@ -45,7 +46,7 @@ function parseKey(text: () => string, file: string): z.infer<typeof KeyFile> {
     parsed = KeyFile.safeParse(JSON.parse(text()));
   } catch (error) {
     if (error instanceof HospitalKeyFileError) throw error;
-    throw new HospitalKeyFileError(`${file} cannot be read as a hospital key: ${error instanceof Error ? error.message : String(error)}`);
+    throw new HospitalKeyFileError(`${file} cannot be read as a hospital key: ${errorMessage(error)}`);
   }
   if (!parsed.success) throw new HospitalKeyFileError(`${file} is not a hospital key this app wrote`);
   return parsed.data;
@@ -99,7 +100,7 @@ export class HospitalKey {
         try {
           return sealer.open(readFileSync(this.#sealedFile));
         } catch (error) {
-          throw new HospitalKeyFileError(`${this.#sealedFile} cannot be opened by the OS keystore: ${error instanceof Error ? error.message : String(error)}`, 'identity_key_locked');
+          throw new HospitalKeyFileError(`${this.#sealedFile} cannot be opened by the OS keystore: ${errorMessage(error)}`, 'identity_key_locked');
         }
       }, this.#sealedFile);
     }

@@ -2,6 +2,7 @@
  * What a person sees when the app cannot start: a bilingual dialog naming the cause in words IT can act
  * on, where the logs are, and that nothing already stored was lost (startup never deletes data).
  */
+import { errorMessage } from '../../../sync/model/errorMessage.std.js';
 export type StartupFailureCause = 'native_module' | 'data_folder' | 'disk_full' | 'key_corrupt' | 'key_locked' | 'unknown';
 
 const hints: Readonly<Record<StartupFailureCause, readonly [th: string, en: string]>> = {
@@ -27,7 +28,7 @@ const hints: Readonly<Record<StartupFailureCause, readonly [th: string, en: stri
 
 export function startupFailureCause(error: unknown): StartupFailureCause {
   const code = typeof error === 'object' && error !== null && 'code' in error ? String(error.code) : '';
-  const message = error instanceof Error ? error.message : String(error);
+  const message = errorMessage(error);
   if (code === 'identity_key_corrupt') return 'key_corrupt';
   if (code === 'identity_key_locked') return 'key_locked';
   if (code === 'ERR_DLOPEN_FAILED' || /NODE_MODULE_VERSION|better_sqlite3\.node/.test(message)) return 'native_module';
@@ -43,7 +44,7 @@ export interface StartupFailureText {
 
 export function startupFailureText(error: unknown, dataDir: string): StartupFailureText {
   const [th, en] = hints[startupFailureCause(error)];
-  const detail = error instanceof Error ? error.message : String(error);
+  const detail = errorMessage(error);
   return {
     title: 'เปิดโปรแกรมไม่สำเร็จ / Clinic Edge could not start',
     body: [

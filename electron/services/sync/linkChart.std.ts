@@ -3,11 +3,13 @@
  * does not slide with every refresh and can be cached per bucket) and a one-line summary for IT.
  */
 import { linkHistory, type LinkSample } from '../../../sync/replication/linkPolicy.std.js';
-import type { LinkBucket } from '../../contract/sync.std.js';
+import type { LinkBucket, LinkSummary } from '../../contract/sync.std.js';
 import type { z } from 'zod';
 
 export const BUCKET_MS = 15 * 60_000;
 export const CHART_SPAN_MS = 24 * 60 * 60_000;
+/** An outage still open grows with the clock: the summary is worked out again at least this often. */
+const SUMMARY_REFRESH_MS = 60_000;
 
 /** The end of the bucket that holds `now`: buckets start on whole quarter hours. */
 export function alignedEnd(now: number, bucketMs = BUCKET_MS): number {
@@ -27,6 +29,7 @@ export function chartBuckets(samples: readonly LinkSample[], now: number): z.inf
 export class LinkChartCache {
   readonly #samples: (from: number) => readonly LinkSample[];
   #closed: { readonly bucket: number; readonly buckets: z.infer<typeof LinkBucket>[] } | null = null;
+  #summary: { readonly at: number; readonly summary: LinkSummary } | null = null;
 
   /** `samples(from)`: the probes at or after `from` (epoch ms). */
   constructor(samples: (from: number) => readonly LinkSample[]) {
@@ -36,6 +39,15 @@ export class LinkChartCache {
   /** Call for every probe stored: one that lands in a closed bucket (a slow probe that began before the quarter hour turned) is counted there too. */
   recorded(at: number): void {
     if (this.#closed !== null && at < this.#closed.bucket * BUCKET_MS) this.#closed = null;
+    this.#summary = null;
+  }
+
+  /** linkSummary over the last 24 h, worked out again only after a probe is stored or a minute has passed. */
+  summary(now: number): LinkSummary {
+    if (this.#summary === null || now - this.#summary.at >= SUMMARY_REFRESH_MS || now < this.#summary.at) {
+      this.#summary = { at: now, summary: linkSummary(this.#samples(now - CHART_SPAN_MS), now) };
+    }
+    return this.#summary.summary;
   }
 
   /** The 96 buckets of chartBuckets(all samples, now). */
@@ -50,16 +62,7 @@ export class LinkChartCache {
   }
 }
 
-export interface LinkSummary {
-  readonly probes: number;
-  /** Share of probes that reached central (null with no probes). */
-  readonly upRatio: number | null;
-  /** Times the link went down (a window that starts down counts once). */
-  readonly outages: number;
-  readonly longestOutageMs: number;
-  /** Median round trip of the probes that reached central. */
-  readonly medianRttMs: number | null;
-}
+export type { LinkSummary };
 
 /** Outages are runs of failed probes; one lasts from its first failed probe to the next good one (or `now`). */
 export function linkSummary(samples: readonly LinkSample[], now: number, spanMs = CHART_SPAN_MS): LinkSummary {

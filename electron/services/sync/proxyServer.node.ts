@@ -7,6 +7,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '../logging/logger.node.js';
 import type { ProxyRoute } from './centralProxy.node.js';
+import { errorMessage } from '../../../sync/model/errorMessage.std.js';
 
 export interface ProxyServer {
   /** `http://127.0.0.1:PORT`: SyncEndpoint.proxyOrigin and a connect-src of the page's CSP. */
@@ -21,7 +22,7 @@ export async function startProxyServer(route: ProxyRoute, log: Logger): Promise<
         if (!handled) response.writeHead(404).end();
       },
       (error: unknown) => {
-        log.warn({ err: error instanceof Error ? error.message : String(error) }, 'central proxy server error');
+        log.warn({ err: errorMessage(error) }, 'central proxy server error');
         if (!response.headersSent) response.writeHead(500);
         response.end();
       },

@@ -8,20 +8,12 @@ import { join } from 'node:path';
 import { databaseName } from '../../../sync/central/designDocs.std.js';
 import type { SyncStatus } from '../../contract/sync.std.js';
 import { SyncStore } from './syncStore.node.js';
-import { chartBuckets, linkSummary, CHART_SPAN_MS, type LinkSummary } from './linkChart.std.js';
+import { chartBuckets, linkSummary, CHART_SPAN_MS } from './linkChart.std.js';
 import { foldStatus } from './syncStatus.std.js';
 
-export interface StoredStatus {
-  readonly status: SyncStatus;
-  readonly summary: LinkSummary;
-}
+const UNCONFIGURED = (now: number): SyncStatus => foldStatus({ config: null, credentialsError: null, link: null, report: null, reportsValidFrom: null, history: chartBuckets([], now) });
 
-const UNCONFIGURED = (now: number): StoredStatus => ({
-  status: foldStatus({ config: null, credentialsError: null, link: null, report: null, reportsValidFrom: null, history: chartBuckets([], now) }),
-  summary: linkSummary([], now),
-});
-
-export function readStoredStatus(dataDir: string, now = Date.now()): StoredStatus {
+export function readStoredStatus(dataDir: string, now = Date.now()): SyncStatus {
   const file = join(dataDir, 'station.sqlite');
   if (!existsSync(file)) return UNCONFIGURED(now);
   const db = new Database(file, { readonly: true, fileMustExist: true });
@@ -35,15 +27,15 @@ export function readStoredStatus(dataDir: string, now = Date.now()): StoredStatu
     const config = store.config();
     const probe = store.lastProbe();
     const samples = store.samples(now - CHART_SPAN_MS);
-    const status = foldStatus({
+    return foldStatus({
       config: config === null || hcode === null ? null : { centralUrl: config.centralUrl, username: config.username, database: databaseName(hcode) },
       credentialsError: null,
       link: probe === null ? null : { up: probe.up, errorCode: probe.errorCode, at: probe.at, rttMs: probe.rttMs },
       report: store.report(),
       reportsValidFrom: null,
       history: chartBuckets(samples, now),
+      summary: linkSummary(samples, now),
     });
-    return { status, summary: linkSummary(samples, now) };
   } finally {
     db.close();
   }

@@ -24,7 +24,7 @@ import { FileKeystore } from './keystore.node.js';
 import { SyncService } from './syncService.node.js';
 import { readStoredStatus } from './storedStatus.node.js';
 import { exitCodeOf, statusLines } from './statusText.std.js';
-import { linkSummary } from './linkChart.std.js';
+import { errorMessage } from '../../../sync/model/errorMessage.std.js';
 
 const USAGE = `usage:
   npm run sync -- status [--json] [--data-dir DIR]
@@ -41,11 +41,11 @@ async function readPassword(): Promise<string> {
 
 function status(dataDir: string, json: boolean): number {
   const now = Date.now();
-  const { status: current, summary } = readStoredStatus(dataDir, now);
-  if (json) console.log(JSON.stringify({ dataDir, ...current, linkSummary: summary }));
+  const current = readStoredStatus(dataDir, now);
+  if (json) console.log(JSON.stringify({ dataDir, ...current }));
   else {
     console.log(`ซิงก์กับเซิร์ฟเวอร์กลาง / Sync with central — ${dataDir}\n`);
-    for (const line of statusLines(current, summary, now)) console.log(line);
+    for (const line of statusLines(current, current.linkSummary, now)) console.log(line);
   }
   return exitCodeOf(current);
 }
@@ -61,7 +61,7 @@ async function configure(dataDir: string, url: string, user: string, caFile: str
   try {
     await sync.ready();
     const result = await sync.configure({ centralUrl: url, username: user, password, caBundlePem: caFile === undefined ? null : readFileSync(caFile, 'utf8') });
-    for (const line of statusLines(result, linkSummary([], Date.now()), Date.now())) console.log(line);
+    for (const line of statusLines(result, result.linkSummary, Date.now())) console.log(line);
     return 0;
   } finally {
     await sync.close();
@@ -86,7 +86,7 @@ main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     const code = isEdgeError(error) && isErrorCode(error.code) ? error.code : null;
-    console.error(code === null ? `ไม่สำเร็จ / Failed: ${error instanceof Error ? error.message : String(error)}` : `${describeError(code)} (${code})`);
+    console.error(code === null ? `ไม่สำเร็จ / Failed: ${errorMessage(error)}` : `${describeError(code)} (${code})`);
     process.exit(1);
   },
 );

@@ -27,6 +27,7 @@ import { LinkMonitor } from './linkMonitor.node.js';
 import { SyncStore, type ProbeRecord } from './syncStore.node.js';
 import { LinkChartCache } from './linkChart.std.js';
 import { foldStatus, linkStateOf, type StoredReport } from './syncStatus.std.js';
+import { errorMessage } from '../../../sync/model/errorMessage.std.js';
 
 export interface SyncServiceOptions {
   readonly db: StationDb;
@@ -124,6 +125,7 @@ export class SyncService {
       report: this.#report,
       reportsValidFrom: this.#startedAt,
       history: this.#chart.buckets(Date.now()),
+      summary: this.#chart.summary(Date.now()),
     });
   }
 
@@ -250,7 +252,7 @@ export class SyncService {
     } catch (error) {
       // Whatever went wrong (no password, damaged file, refused OS store), IT must configure sync again.
       this.#credentialsError = 'sync_keystore_unavailable';
-      this.#options.log.warn({ err: error instanceof Error ? error.message : String(error) }, 'central credentials unavailable');
+      this.#options.log.warn({ err: errorMessage(error) }, 'central credentials unavailable');
     }
   }
 

@@ -3,7 +3,7 @@
  * latest link probe and the renderer's last replication report. Pure, so every combination is unit-tested.
  */
 import type { z } from 'zod';
-import type { LinkBucket, LinkProbe, ReplicationReport, SyncState, SyncStatus } from '../../contract/sync.std.js';
+import { NO_PROBES, type LinkBucket, type LinkProbe, type LinkSummary, type ReplicationReport, type SyncState, type SyncStatus } from '../../contract/sync.std.js';
 import type { SyncErrorCode } from '../../../sync/replication/syncErrors.std.js';
 import type { LinkState } from '../../contract/link.std.js';
 import type { Bilingual } from '../../../sync/model/bilingual.std.js';
@@ -26,6 +26,8 @@ export interface FoldInput {
   /** A report older than this came from an earlier run of the app: its counts are shown, its state is not. */
   readonly reportsValidFrom: string | null;
   readonly history: z.infer<typeof LinkBucket>[];
+  /** The 24 h summary (none given: no probes). */
+  readonly summary?: LinkSummary;
 }
 
 export function foldStatus(input: FoldInput): SyncStatus {
@@ -45,6 +47,7 @@ export function foldStatus(input: FoldInput): SyncStatus {
     link: input.link,
     replication: report,
     linkHistory: input.history,
+    linkSummary: input.summary ?? NO_PROBES,
   };
 }
 

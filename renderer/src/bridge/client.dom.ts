@@ -13,7 +13,7 @@ import {
   type EventName,
   type EventPayload,
 } from '../../../electron/contract/contract.std.js';
-import { err, type Result } from '../../../electron/contract/result.std.js';
+import { EdgeError, err, type Result } from '../../../electron/contract/result.std.js';
 import { createWsBridge } from './wsBridge.dom.js';
 
 export type Transport = 'electron' | 'websocket';
@@ -39,6 +39,13 @@ export async function invoke<N extends CommandName>(name: N, input: CommandInput
   const parsed = commands[name].output.safeParse(result.value);
   if (!parsed.success) return err('internal', `malformed ${name} result`);
   return { ok: true, value: parsed.data as CommandOutput<N> };
+}
+
+/** `invoke` for callers that handle a failure as a thrown EdgeError carrying the contract's error code. */
+export async function invokeOrThrow<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
+  const result = await invoke(name, input);
+  if (!result.ok) throw new EdgeError(result.error.code, result.error.message);
+  return result.value;
 }
 
 export function on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void {

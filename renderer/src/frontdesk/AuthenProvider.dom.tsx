@@ -9,6 +9,7 @@ import type { AuthenRequest } from '../../../electron/contract/nhso.std.js';
 import type { DataContext } from '../../../sync/store/dataContext.dom.js';
 import { storeClaimCode } from '../../../sync/store/claimCodeStore.dom.js';
 import { invoke, on, onBridgeConnection } from '../bridge/client.dom.js';
+import { errorMessage } from '../../../sync/model/errorMessage.std.js';
 
 const AuthenReact = createContext<ReadonlyMap<string, AuthenRequest>>(new Map());
 
@@ -30,7 +31,7 @@ export function AuthenProvider({ records, stationId, children }: { readonly reco
           // A visit not in this store yet (a reload mid-save) is tried again with the next list or event.
           if (outcome !== 'missing') await invoke('nhso.markStored', { id: request.id });
         })
-        .catch((reason: unknown) => console.warn('authen: storing the code failed', reason instanceof Error ? reason.message : String(reason)));
+        .catch((reason: unknown) => console.warn('authen: storing the code failed', errorMessage(reason)));
     }
     function accept(request: AuthenRequest): void {
       if (!live) return;

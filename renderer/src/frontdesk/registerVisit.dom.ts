@@ -23,6 +23,7 @@ import { mergeOthersOf } from '../../../sync/store/identityMerge.dom.js';
 import { auditMerges, patientIdFor } from '../records/identity.dom.js';
 import type { AuthenRequest, ClaimType } from '../../../electron/contract/nhso.std.js';
 import type { ErrorCode } from '../../../electron/contract/errors.std.js';
+import { errorMessage } from '../../../sync/model/errorMessage.std.js';
 
 export interface RegisteredVisit {
   readonly patientId: string;
@@ -148,5 +149,5 @@ async function openVisit(records: DataContext, ids: IdFactory, station: Station,
 
 function toEdgeError(error: unknown): EdgeError {
   if (error instanceof EdgeError) return error;
-  return new EdgeError(writeFailureCode(error), error instanceof Error ? error.message : String(error));
+  return new EdgeError(writeFailureCode(error), errorMessage(error));
 }

@@ -9,6 +9,8 @@ import { useReplicationRunner } from '../sync/useReplicationRunner.dom.js';
 import { bridgeSyncApi } from '../sync/bridgeSyncApi.dom.js';
 import { useIdentityReconcile } from './useIdentityReconcile.dom.js';
 import { AuthenProvider } from '../frontdesk/AuthenProvider.dom.js';
+import { errorMessage } from '../../../sync/model/errorMessage.std.js';
+import { databaseName } from '../../../sync/central/designDocs.std.js';
 
 export interface RecordsState {
   readonly records: DataContext | null;
@@ -17,10 +19,6 @@ export interface RecordsState {
 }
 
 const RecordsReact = createContext<RecordsState | null>(null);
-
-export function databaseName(hcode: string): string {
-  return `clinic_${hcode}`;
-}
 
 /** `demo`: a demo station, whose every record carries the demo tag. */
 export function RecordsProvider({ hcode, stationId, demo, children }: { readonly hcode: string; readonly stationId: string; readonly demo: boolean; readonly children: ReactNode }) {
@@ -42,13 +40,13 @@ export function RecordsProvider({ hcode, stationId, demo, children }: { readonly
         if (live) setRecords(context);
       },
       (reason: unknown) => {
-        if (live) setError(reason instanceof Error ? reason.message : String(reason));
+        if (live) setError(errorMessage(reason));
       },
     );
     return () => {
       live = false;
       // close() also closes the identifier index and leaves a warm-up in flight to stop on its own.
-      opened?.close().catch((reason: unknown) => console.warn('records: close failed', reason instanceof Error ? reason.message : String(reason)));
+      opened?.close().catch((reason: unknown) => console.warn('records: close failed', errorMessage(reason)));
     };
   }, [hcode, demo]);
 

@@ -3,13 +3,10 @@
  * never reaches the page), and merges of one person's records are audited there.
  */
 import type { MergePlan } from '../../../sync/replication/patientMerge.std.js';
-import { EdgeError } from '../../../electron/contract/result.std.js';
-import { invoke } from '../bridge/client.dom.js';
+import { invoke, invokeOrThrow } from '../bridge/client.dom.js';
 
 export async function patientIdFor(cid: string): Promise<string> {
-  const result = await invoke('identity.patientId', { cid });
-  if (!result.ok) throw new EdgeError(result.error.code, result.error.message);
-  return result.value.patientId;
+  return (await invokeOrThrow('identity.patientId', { cid })).patientId;
 }
 
 /** Audits merges in main; a failure is logged, never undoes the merge. */

@@ -8,6 +8,7 @@ import type { DataContext } from '../../../sync/store/dataContext.dom.js';
 import { reconcileOncePerKey } from '../../../sync/store/identityMerge.dom.js';
 import { invoke, on } from '../bridge/client.dom.js';
 import { auditMerges, patientIdFor } from './identity.dom.js';
+import { errorMessage } from '../../../sync/model/errorMessage.std.js';
 
 export function useIdentityReconcile(records: DataContext | null, stationId: string): void {
   useEffect(() => {
@@ -21,7 +22,7 @@ export function useIdentityReconcile(records: DataContext | null, stationId: str
           const plans = await reconcileOncePerKey(records, fingerprint, patientIdFor, { at: new Date().toISOString(), stationId });
           await auditMerges(plans);
         })
-        .catch((reason: unknown) => console.warn('identity: reconcile failed', reason instanceof Error ? reason.message : String(reason)));
+        .catch((reason: unknown) => console.warn('identity: reconcile failed', errorMessage(reason)));
     };
     void invoke('identity.keyInfo', {}).then((result) => {
       if (result.ok) pass(result.value.fingerprint);

@@ -1,22 +1,23 @@
 /**
  * The 24 h link chart (uPlot): share of probes that reached central per 15 minutes (left axis, %) and their
- * median round trip (right axis, ms). A one-line summary beside it says the same in words.
+ * median round trip (right axis, ms). A one-line summary beside it gives main's figures in words.
  */
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { linkSeries, linkSummary, type LinkBucketLike } from './linkChart.std.js';
-import { absoluteTime, chartTick, durationText } from './timeText.std.js';
+import type { LinkSummary } from '../../../electron/contract/sync.std.js';
+import { linkSeries, upPercent, type LinkBucketLike } from './linkChart.std.js';
+import { absoluteTime, chartTick, durationText, spanText } from './timeText.std.js';
 
 const HEIGHT = 220;
 
-export function LinkChart({ buckets }: { readonly buckets: readonly LinkBucketLike[] }) {
+export function LinkChart({ buckets, summary }: { readonly buckets: readonly LinkBucketLike[]; readonly summary: LinkSummary }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'th';
   const timeLabel = t('sync.chart.time');
   const box = useRef<HTMLDivElement | null>(null);
-  const summary = linkSummary(buckets);
+  const percent = upPercent(summary);
   const upLabel = t('sync.chart.up');
   const rttLabel = t('sync.chart.rtt');
 
@@ -51,7 +52,8 @@ export function LinkChart({ buckets }: { readonly buckets: readonly LinkBucketLi
   return (
     <div className="link-chart" data-testid="link-chart">
       <p className="muted" data-testid="link-chart-summary">
-        {summary.upPercent === null ? t('sync.chart.noData') : t('sync.chart.summary', { percent: summary.upPercent, rtt: durationText(summary.rttMs) })}
+        {percent === null ? t('sync.chart.noData') : t('sync.chart.summary', { percent, rtt: durationText(summary.medianRttMs) })}
+        {summary.outages > 0 ? ` · ${t('sync.chart.outages', { count: summary.outages, longest: spanText(summary.longestOutageMs, language) })}` : ''}
       </p>
       <div ref={box} className="link-chart-plot" />
     </div>

@@ -11,6 +11,7 @@ import { syncView } from './syncView.std.js';
 import { useNow, useSyncStatus } from './useSyncStatus.dom.js';
 import { absoluteTime, relativeTime, type UiLanguage } from './timeText.std.js';
 import { LinkChart } from './LinkChart.dom.js';
+import { NO_PROBES } from '../../../electron/contract/sync.std.js';
 import { ConflictList, RejectionList } from './SyncIssues.dom.js';
 import { SyncConfigForm } from './SyncConfigForm.dom.js';
 import './sync.css';
@@ -98,7 +99,7 @@ export function SyncDashboard({ api, canConfigure = true }: { readonly api: Sync
         )}
         <div className="card wide">
           <h3>{t('sync.chart.title')}</h3>
-          <LinkChart buckets={status?.linkHistory ?? []} />
+          <LinkChart buckets={status?.linkHistory ?? []} summary={status?.linkSummary ?? NO_PROBES} />
         </div>
         <ConflictList conflicts={view.conflicts} />
         <RejectionList rejections={view.rejections} language={language} />

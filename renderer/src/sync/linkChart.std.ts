@@ -1,8 +1,10 @@
 /**
- * The 24 h link chart's series and its one-line summary, pure. Buckets come from main (SyncStatus.linkHistory:
- * 15-minute buckets with the share of probes that reached central and their median round trip); a bucket
- * without probes stays a gap (null), never a zero that would look like an outage.
+ * The 24 h link chart's series, pure. Buckets come from main (SyncStatus.linkHistory: 15-minute buckets with
+ * the share of probes that reached central and their median round trip); a bucket without probes stays a gap
+ * (null), never a zero that would look like an outage. The summary in words is main's (SyncStatus.linkSummary),
+ * so the dashboard and `npm run sync -- status` give the same figures.
  */
+import type { LinkSummary } from '../../../electron/contract/sync.std.js';
 export interface LinkBucketLike {
   readonly at: string;
   readonly upRatio: number | null;
@@ -29,25 +31,7 @@ export function linkSeries(buckets: readonly LinkBucketLike[]): LinkSeries {
   };
 }
 
-export interface LinkSummary {
-  /** Mean share up over the buckets that had probes (each bucket weighs the same), percent, or null. */
-  readonly upPercent: number | null;
-  /** Median of the buckets' round trips, or null. */
-  readonly rttMs: number | null;
-  readonly bucketsWithData: number;
-}
-
-export function linkSummary(buckets: readonly LinkBucketLike[]): LinkSummary {
-  const ups = buckets.map((bucket) => bucket.upRatio).filter((value): value is number => value !== null);
-  const rtts = buckets
-    .map((bucket) => bucket.rttMs)
-    .filter((value): value is number => value !== null)
-    .sort((a, b) => a - b);
-  const middle = Math.floor(rtts.length / 2);
-  const median = rtts.length === 0 ? null : rtts.length % 2 === 1 ? (rtts[middle] ?? null) : ((rtts[middle - 1] ?? 0) + (rtts[middle] ?? 0)) / 2;
-  return {
-    upPercent: ups.length === 0 ? null : Math.round((ups.reduce((sum, value) => sum + value, 0) / ups.length) * 1_000) / 10,
-    rttMs: median,
-    bucketsWithData: ups.length,
-  };
+/** The percent shown for main's share of probes up (one decimal), or null with no probes. */
+export function upPercent(summary: LinkSummary): number | null {
+  return summary.upRatio === null ? null : Math.round(summary.upRatio * 1_000) / 10;
 }

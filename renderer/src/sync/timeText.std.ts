@@ -40,6 +40,16 @@ export function absoluteTime(iso: string, language: UiLanguage, timeZone?: strin
   }).format(at);
 }
 
+/** A span of time for people: "45 วินาที" / "45 s", "12 นาที" / "12 min", "3 ชม. 5 นาที" / "3 h 5 min". */
+export function spanText(ms: number, language: UiLanguage): string {
+  const words = language === 'th' ? { s: 'วินาที', min: 'นาที', h: 'ชม.' } : { s: 's', min: 'min', h: 'h' };
+  if (!Number.isFinite(ms) || ms < 60_000) return `${Math.max(0, Math.round(ms / 1_000))} ${words.s}`;
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 60) return `${minutes} ${words.min}`;
+  const rest = minutes % 60;
+  return `${Math.floor(minutes / 60)} ${words.h}${rest === 0 ? '' : ` ${rest} ${words.min}`}`;
+}
+
 /** A round trip for people: "12 ms", "1.4 s", "—" when unknown. */
 export function durationText(ms: number | null): string {
   if (ms === null || !Number.isFinite(ms)) return '—';

@@ -9,6 +9,7 @@ import { remoteDatabase } from '../../../sync/replication/remote.dom.js';
 import { systemTimers } from '../../../sync/store/systemTimers.dom.js';
 import { ReplicationRunner } from './replicationRunner.dom.js';
 import type { SyncApi } from './syncApi.dom.js';
+import { errorMessage } from '../../../sync/model/errorMessage.std.js';
 
 export function useReplicationRunner(api: SyncApi, store: DataContext | null, newId: () => string): void {
   useEffect(() => {
@@ -21,7 +22,7 @@ export function useReplicationRunner(api: SyncApi, store: DataContext | null, ne
       timers: systemTimers,
       createRemote: (url, headers) => remoteDatabase(url, { headers }),
       createReplicator: (options) => new Replicator(options),
-      onError: (what, error) => console.warn(`sync: ${what} failed`, error instanceof Error ? error.message : String(error)),
+      onError: (what, error) => console.warn(`sync: ${what} failed`, errorMessage(error)),
     });
     runner.start();
     const onPageHide = (): void => void runner.stop();

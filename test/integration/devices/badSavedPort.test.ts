@@ -19,7 +19,7 @@ describe('a bad saved device port', () => {
   it('is reported while the station and the other ports keep running; the doctor names it', async () => {
     const good = `tcp:${String(await freeTcpPort())}`;
     const first = await deviceNode({}, dataDir);
-    // As an older build or a hand edit could have left it: straight into the station database.
+    // As a hand edit could leave it: straight into the station database.
     first.devices.inbox.setPort('tcp:70000', 'hl7-mllp', true, new Date());
     expect((await first.dispatch('devices.configure', { port: good, profile: 'hl7-mllp', enabled: true })).ok).toBe(true);
     const node = await first.reopen();

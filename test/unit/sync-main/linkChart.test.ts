@@ -71,6 +71,20 @@ describe('link chart cache (what the dashboard reads)', () => {
     expect(chart.buckets(now + 1_500).at(-1)).toEqual({ at: '2026-11-23T10:00:00.000Z', upRatio: 1, rttMs: 42 });
   });
 
+  it("gives the summary the dashboard and the CLI share: each stored probe at once, an open outage growing with the clock", () => {
+    const table = probeTable([{ at: now - 60_000, up: true, rttMs: 9 }]);
+    const chart = new LinkChartCache((from) => table.samples(from));
+    expect(chart.summary(now)).toEqual(linkSummary(table.rows, now));
+    table.rows.push({ at: now + 1_000, up: false, rttMs: null });
+    chart.recorded(now + 1_000);
+    expect(chart.summary(now + 2_000)).toMatchObject({ probes: 2, outages: 1, longestOutageMs: 1_000 });
+    // No new probe: the same figures for a while, then the outage has grown.
+    const reads = table.reads.length;
+    expect(chart.summary(now + 30_000)).toMatchObject({ longestOutageMs: 1_000 });
+    expect(table.reads).toHaveLength(reads);
+    expect(chart.summary(now + 62_000)).toMatchObject({ outages: 1, longestOutageMs: 61_000 });
+  });
+
   it('reads the closed 24 h once per quarter hour, the open bucket at every read', () => {
     const table = probeTable([{ at: now - 3 * 60 * 60_000, up: true, rttMs: 9 }]);
     const chart = new LinkChartCache((from) => table.samples(from));

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { linkSeries, linkSummary } from '../../../renderer/src/sync/linkChart.std.js';
+import { linkSeries, upPercent } from '../../../renderer/src/sync/linkChart.std.js';
+import { spanText } from '../../../renderer/src/sync/timeText.std.js';
+import { NO_PROBES } from '../../../electron/contract/sync.std.js';
 import { linkHistory } from '../../../sync/replication/linkPolicy.std.js';
 
 const now = Date.parse('2026-11-23T07:00:00.000Z');
@@ -30,16 +32,15 @@ describe('the 24 h link chart', () => {
     expect(series).toEqual({ xs: [Date.parse('2026-11-23T06:00:00.000Z') / 1000, Date.parse('2026-11-23T06:15:00.000Z') / 1000], upPercent: [25, 100], rttMs: [null, 5] });
   });
 
-  it('summarises the share up and the median round trip over buckets with probes', () => {
-    const at = '2026-11-23T06:00:00.000Z';
-    expect(linkSummary([])).toEqual({ upPercent: null, rttMs: null, bucketsWithData: 0 });
-    expect(
-      linkSummary([
-        { at, upRatio: 1, rttMs: 10 },
-        { at, upRatio: 0.5, rttMs: 30 },
-        { at, upRatio: null, rttMs: null },
-        { at, upRatio: 0, rttMs: null },
-      ]),
-    ).toEqual({ upPercent: 50, rttMs: 20, bucketsWithData: 3 });
+  it("shows main's share up as a percent with one decimal, nothing without probes", () => {
+    expect(upPercent(NO_PROBES)).toBeNull();
+    expect(upPercent({ ...NO_PROBES, probes: 3, upRatio: 2 / 3 })).toBe(66.7);
+  });
+
+  it('says how long an outage lasted in words', () => {
+    expect(spanText(45_000, 'th')).toBe('45 วินาที');
+    expect(spanText(12 * 60_000, 'en')).toBe('12 min');
+    expect(spanText(3 * 3_600_000 + 5 * 60_000, 'th')).toBe('3 ชม. 5 นาที');
+    expect(spanText(2 * 3_600_000, 'en')).toBe('2 h');
   });
 });

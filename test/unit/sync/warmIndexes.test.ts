@@ -104,7 +104,7 @@ describe('warming the indexes', () => {
     }
   });
 
-  it('removes the retired resourceType index of older builds on open', async () => {
+  it('removes the retired resourceType index on open', async () => {
     const name = uniqueDbName('warm-retired');
     const raw = new PouchDB(name, { adapter: 'idb' });
     await raw.createIndex({ index: { fields: ['resourceType'], name: 'by-type', ddoc: 'idx-type' } });
