@@ -18,14 +18,21 @@ import { uniqueDbName } from '../sync/idbShims.js';
 const KEY_NOW = hexToKey('a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90');
 const calls: { name: string; input: unknown }[] = [];
 
-vi.mock('../../../renderer/src/bridge/client.dom.js', () => ({
-  invoke: (name: string, input: { cid?: string }) => {
+vi.mock('../../../renderer/src/bridge/client.dom.js', () => {
+  const invoke = (name: string, input: { cid?: string }): Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }> => {
     calls.push({ name, input });
     if (name === 'identity.patientId') return Promise.resolve({ ok: true, value: { patientId: patientIdForCid(KEY_NOW, input.cid ?? ''), cidHash: 'h', keySource: 'central' } });
     if (name === 'nhso.requestAuthen') return Promise.resolve({ ok: false, error: { code: 'nhso_agent_down', message: 'stand-in' } });
     return Promise.resolve({ ok: true, value: {} });
-  },
-}));
+  };
+  // The page's client (needs a window and main) stands in with main's answers; invokeOrThrow as the real one.
+  const invokeOrThrow = async (name: string, input: { cid?: string }): Promise<unknown> => {
+    const result = await invoke(name, input);
+    if (!result.ok) throw new Error(result.error?.code ?? 'failed');
+    return result.value;
+  };
+  return { invoke, invokeOrThrow };
+});
 
 const { registerFoundPatient } = await import('../../../renderer/src/frontdesk/registerVisit.dom.js');
 
