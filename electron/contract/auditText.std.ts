@@ -19,6 +19,7 @@ export const auditActionText = {
   'printer.configure': { th: 'ตั้งค่าเครื่องพิมพ์บัตรคิว', en: 'Set up the queue-slip printer' },
   'printer.slip': { th: 'พิมพ์บัตรคิว', en: 'Printed a queue slip' },
   'printer.reprint': { th: 'พิมพ์บัตรคิวซ้ำ', en: 'Reprinted a queue slip' },
+  'visit.servicePoints': { th: 'แก้รายการจุดบริการ/คลินิก', en: 'Changed the service point / clinic list' },
   'nhso.authen_requested': { th: 'ขอรหัสยืนยันตัวตน สปสช. (Authen Code) ให้ผู้ป่วย', en: 'Asked the NHSO for an authen code for a patient' },
   'nhso.authen_issued': { th: 'ได้รับรหัสยืนยันตัวตน สปสช. ของผู้ป่วย', en: 'The NHSO issued an authen code for a patient' },
   'nhso.authen_failed': { th: 'ไม่ได้รับรหัสยืนยันตัวตน สปสช. (คำขอสิ้นสุด)', en: 'An NHSO authen request ended without a code' },

@@ -128,6 +128,8 @@ export interface PatientBuildContext {
   readonly source: Extract<EntrySource, 'card' | 'manual'>;
   /** The hospital's HN when the HIS has one. */
   readonly hn?: string | undefined;
+  /** The mobile number the clerk typed (0 and 9 digits): the patient's mobile from now on, found by search. */
+  readonly mobile?: string | undefined;
   /** The stored patient, when this is an update: fields the card does not carry are kept. */
   readonly existing?: PatientDoc | null | undefined;
   /** The card's photo as its own record (photoMedia): Patient.photo points at it; the Patient carries no bytes. */
@@ -156,6 +158,9 @@ export function patientFromCard(input: PersonDetails, context: PatientBuildConte
   if (names.length > 0) next.name = names;
   if (card.birthDate != null) next.birthDate = card.birthDate;
   if (address !== null) next.address = [address];
+  if (context.mobile !== undefined && context.mobile !== '') {
+    next.telecom = [{ system: 'phone', value: context.mobile, use: 'mobile' }, ...(existing?.telecom ?? []).filter((point) => point.use !== 'mobile')];
+  }
   // A photo stored on the Patient by an earlier build stays with it; a new one is a Media record.
   const attachments = { ...(existing?._attachments ?? {}) };
   if (context.photo != null) {
@@ -185,6 +190,21 @@ export function patientFromCard(input: PersonDetails, context: PatientBuildConte
   }
   patient.meta = buildMeta({ stationId: context.stationId, at: context.at, source: context.source, fieldTimes: times });
   return PatientDoc.parse(patient);
+}
+
+/**
+ * The patient with `mobile` as their mobile number (a returning patient found by search, with no card read):
+ * only telecom changes, stamped with `at`. Null when it is their mobile already.
+ */
+export function withMobile(patient: PatientDoc, mobile: string, context: { readonly at: string; readonly stationId: string }): PatientDoc | null {
+  if (patient.telecom?.some((point) => point.use === 'mobile' && point.value === mobile) === true) return null;
+  const times = readFieldTimes(patient.meta);
+  times.telecom = context.at;
+  return PatientDoc.parse({
+    ...patient,
+    telecom: [{ system: 'phone', value: mobile, use: 'mobile' }, ...(patient.telecom ?? []).filter((point) => point.use !== 'mobile')],
+    meta: buildMeta({ stationId: context.stationId, at: context.at, source: 'manual', fieldTimes: times }),
+  });
 }
 
 export function patientCid(patient: Pick<PatientDoc, 'identifier'>): string | null {

@@ -19,6 +19,7 @@ import { ensureIndexes, rebuildIndexes, warmQueries, type IndexName } from './in
 import { purgeIdbDocs, type PurgeTarget } from './idbPurge.dom.js';
 import { IdentifierIndex, type CatchUp } from './identifierIndex.dom.js';
 import type { StoredRecord } from './identifierStore.dom.js';
+import { PHONE_KEY, phonesOf } from './identifierEntries.std.js';
 import { runGate, type RunGate } from './runGate.std.js';
 import { systemTimers } from './systemTimers.dom.js';
 import { openDatabase, type Database, type OpenOptions } from './pouch.dom.js';
@@ -285,11 +286,32 @@ export class DataContext {
    */
   async patientsByIdentifier(system: string, value: string): Promise<PatientDoc[]> {
     const ids = await this.#identifiers.lookup({ system, value });
+    return (await this.patientsByDocIds(ids)).filter((doc) => doc.identifier.some((id) => id.system === system && id.value === value));
+  }
+
+  /** Patients with this phone number (0 and 8-9 digits, see searchText's phoneDigits), through the identifier index. */
+  async patientsByPhone(phone: string): Promise<PatientDoc[]> {
+    const ids = await this.#identifiers.lookup({ system: PHONE_KEY, value: phone });
+    return (await this.patientsByDocIds(ids)).filter((doc) => phonesOf(doc).includes(phone));
+  }
+
+  /** Up to `limit` index records with a name token starting with `prefix` (caught up first): `{docId, tokens}`. */
+  nameCandidates(prefix: string, limit: number): Promise<{ docId: string; tokens: string[] }[]> {
+    return this.#identifiers.byTokenPrefix(prefix, limit);
+  }
+
+  /** Up to `limit` document ids under a name token starting with `prefix` (an id may repeat: one per token). */
+  nameCandidateIds(prefix: string, limit: number): Promise<string[]> {
+    return this.#identifiers.idsByTokenPrefix(prefix, limit);
+  }
+
+  /** Patients by document id (`Patient/<id>`), in the order asked, in one read; ids that are not patients left out. */
+  async patientsByDocIds(ids: readonly string[]): Promise<PatientDoc[]> {
     if (ids.length === 0) return [];
-    const result = await this.db.allDocs({ keys: ids, include_docs: true });
+    const result = await this.db.allDocs({ keys: [...ids], include_docs: true });
     return result.rows
       .map((row) => ('doc' in row && row.doc !== undefined && row.doc !== null ? readStoredDoc(row.doc) : null))
-      .filter((doc): doc is PatientDoc => doc?.resourceType === 'Patient' && doc.identifier.some((id) => id.system === system && id.value === value));
+      .filter((doc): doc is PatientDoc => doc?.resourceType === 'Patient');
   }
 
   /** Every record in the identifier index's own database (tests: no raw identifier in any key or value). */
@@ -321,14 +343,15 @@ export class DataContext {
     return visits.map((encounter) => ({ encounter, patient: patients.get(encounterPatientId(encounter)) ?? null }));
   }
 
-  /** A patient's most recent visit (the visits-by-start index, newest first), over the records it replaced too. */
+  /** A patient's most recent visit (the visits-by-subject index, newest first), over the records it replaced too. */
   async lastVisitOf(patientId: string): Promise<EncounterDoc | null> {
     const visits = await Promise.all(
       (await this.#recordIds(patientId)).map(async (id) => {
+        // The visits-by-subject index: one range read (the by-start index walked every visit back to this one's).
         const result = await this.db.find({
-          selector: { resourceType: 'Encounter', 'period.start': { $gt: null }, 'subject.reference': `Patient/${id}` },
-          sort: [{ resourceType: 'desc' }, { 'period.start': 'desc' }],
-          use_index: 'idx-encounter-start',
+          selector: { 'subject.reference': `Patient/${id}`, 'period.start': { $gt: null }, resourceType: 'Encounter' },
+          sort: [{ 'subject.reference': 'desc' }, { 'period.start': 'desc' }],
+          use_index: 'idx-encounter-subject',
           limit: 1,
         });
         const parsed = EncounterSchema.safeParse(result.docs[0]);

@@ -1,5 +1,6 @@
 /**
- * The station's Mango indexes (pouchdb-find): today's queue and a patient's observations. No map/reduce views:
+ * The station's Mango indexes (pouchdb-find): today's queue, a patient's visits (the last one, shown when the card
+ * or a search finds them) and a patient's observations. No map/reduce views:
  * PouchDB evaluates a stored view's source with `new Function`, which the app's Content-Security-Policy (no
  * 'unsafe-eval') refuses. CID lookup needs no index: the Patient's `_id` is derived from the CID (keyed hash),
  * a primary-key get; other identifier lookups have their own index (identifierIndex.dom.ts), since Mango cannot
@@ -16,6 +17,8 @@ const RETIRED_INDEX = 'idx-type';
 
 const INDEXES = [
   { fields: ['resourceType', 'period.start'], name: 'encounter-by-start', ddoc: 'idx-encounter-start' },
+  // Only Encounters have both fields (Observations carry effectiveDateTime): the last visit is one index read.
+  { fields: ['subject.reference', 'period.start'], name: 'encounter-by-subject', ddoc: 'idx-encounter-subject' },
   { fields: ['subject.reference', 'effectiveDateTime'], name: 'obs-by-subject', ddoc: 'idx-obs-subject' },
 ] as const;
 
