@@ -66,10 +66,15 @@ export const COMMAND_ACCESS: Readonly<Record<CommandName, Access>> = {
   'sync.configure': IT,
   'sync.conflicts': IT,
   'sync.rejections': IT,
+  'sync.workingSet': IT,
+  'sync.setWorkingSet': IT,
   // The printer's address is IT's to set; printing a slip is the front desk's (and a nurse's reprint).
   'printer.settings': ANY_STAFF,
   'printer.configure': IT,
   'printer.printSlip': CLINICAL,
+  // The clinic list is station configuration: IT edits it; the front desk (and nurses) read it to make and show visits.
+  'visit.servicePoints': ANY_STAFF,
+  'visit.setServicePoints': IT,
   // The NHSO authen code is the front desk's (a clinical act on a patient); where the agent answers is IT's.
   'nhso.requestAuthen': CLINICAL,
   'nhso.authenRequests': CLINICAL,

@@ -19,6 +19,7 @@ export const auditActionText = {
   'printer.configure': { th: 'ตั้งค่าเครื่องพิมพ์บัตรคิว', en: 'Set up the queue-slip printer' },
   'printer.slip': { th: 'พิมพ์บัตรคิว', en: 'Printed a queue slip' },
   'printer.reprint': { th: 'พิมพ์บัตรคิวซ้ำ', en: 'Reprinted a queue slip' },
+  'visit.servicePoints': { th: 'แก้รายการจุดบริการ/คลินิก', en: 'Changed the service point / clinic list' },
   'nhso.authen_requested': { th: 'ขอรหัสยืนยันตัวตน สปสช. (Authen Code) ให้ผู้ป่วย', en: 'Asked the NHSO for an authen code for a patient' },
   'nhso.authen_issued': { th: 'ได้รับรหัสยืนยันตัวตน สปสช. ของผู้ป่วย', en: 'The NHSO issued an authen code for a patient' },
   'nhso.authen_failed': { th: 'ไม่ได้รับรหัสยืนยันตัวตน สปสช. (คำขอสิ้นสุด)', en: 'An NHSO authen request ended without a code' },
@@ -35,6 +36,8 @@ export const auditActionText = {
   'staff.idleMinutes': { th: 'ตั้งเวลาล็อกหน้าจอเมื่อไม่มีการใช้งาน', en: 'Set the idle lock time' },
   'station.setup': { th: 'ตั้งค่าสถานี', en: 'Set up the station' },
   'sync.configured': { th: 'ตั้งค่าการเชื่อมต่อเซิร์ฟเวอร์กลาง', en: 'Set up the link to central' },
+  'sync.working_set_changed': { th: 'ตั้งจำนวนวันของข้อมูลการตรวจที่สถานีเก็บไว้', en: 'Set how many days of visits the station keeps' },
+  'sync.records_purged': { th: 'นำข้อมูลการตรวจเก่าที่ส่วนกลางมีแล้วออกจากเครื่องนี้', en: 'Removed old visits that central holds from this station' },
   'sync.hospital_key_adopted': { th: 'รับกุญแจรหัสผู้ป่วยของโรงพยาบาลจากส่วนกลาง', en: "Took the hospital's patient-id key from central" },
 } as const satisfies Record<string, Bilingual>;
 

@@ -15,6 +15,7 @@ import { staffCommands, staffEvents } from './staff.std.js';
 import { syncCommands, syncEvents } from './sync.std.js';
 import { printerCommands } from './printer.std.js';
 import { nhsoCommands, nhsoEvents } from './nhso.std.js';
+import { visitCommands } from './visit.std.js';
 
 export const commands = {
   ...settingsCommands,
@@ -25,6 +26,7 @@ export const commands = {
   ...syncCommands,
   ...printerCommands,
   ...nhsoCommands,
+  ...visitCommands,
 } as const satisfies Record<string, CommandSpec>;
 
 export const events = {

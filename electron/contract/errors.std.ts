@@ -10,6 +10,7 @@ import { syncErrorText } from '../../sync/replication/syncErrors.std.js';
 import { nhsoErrorText } from './nhsoErrors.std.js';
 import { staffErrorText } from './staffErrors.std.js';
 import { printerErrorText } from '../../drivers/printer/printerErrors.std.js';
+import { visitErrorText } from './visitErrors.std.js';
 import { bothLanguages, type Bilingual } from '../../sync/model/bilingual.std.js';
 
 export type { Bilingual };
@@ -47,6 +48,7 @@ export const errorText = {
   ...nhsoErrorText,
   ...staffErrorText,
   ...printerErrorText,
+  ...visitErrorText,
 } as const satisfies Record<string, Bilingual>;
 
 export type ErrorCode = keyof typeof errorText;

@@ -7,8 +7,9 @@
 import { z } from 'zod';
 import { command } from './define.std.js';
 import { ConflictItem, LinkProbe, Rejection, ReplicationReport, SyncErrorCode, SyncState } from '../../sync/replication/report.std.js';
+import { MAX_WORKING_SET_DAYS, MIN_WORKING_SET_DAYS } from '../../sync/replication/workingSet.std.js';
 
-export { ConflictItem, LinkProbe, Rejection, ReplicationReport, SyncErrorCode, SyncState } from '../../sync/replication/report.std.js';
+export { ConflictItem, LinkProbe, PurgeReport, Rejection, ReplicationReport, StoreUse, SyncErrorCode, SyncState } from '../../sync/replication/report.std.js';
 
 /** One bucket of the 24 h link chart: share of probes that reached central, and median round trip. */
 export const LinkBucket = z.object({ at: z.string(), upRatio: z.number().min(0).max(1).nullable(), rttMs: z.number().nullable() });
@@ -64,10 +65,16 @@ export const SyncEndpoint = z.object({
   stationId: z.string(),
   /** The queue prefix of this station (its provisioned name). */
   queuePrefix: z.string(),
+  /** Days of Encounters and Observations the station pulls (IT's setting; every Patient is pulled). */
+  workingSetDays: z.number().int(),
 });
 export type SyncEndpoint = z.infer<typeof SyncEndpoint>;
 
 const empty = z.object({}).strict();
+
+/** IT's setting: how many days of visits and readings a station keeps (sync/replication/workingSet.std.ts). */
+export const WorkingSet = z.object({ days: z.number().int().min(MIN_WORKING_SET_DAYS).max(MAX_WORKING_SET_DAYS) }).strict();
+export type WorkingSet = z.infer<typeof WorkingSet>;
 
 export const syncCommands = {
   'sync.configure': command(SyncConfigureInput.strict(), SyncStatus),
@@ -77,6 +84,8 @@ export const syncCommands = {
   'sync.rejections': command(empty, z.array(Rejection)),
   'sync.report': command(ReplicationReport.strict(), z.object({ state: SyncState })),
   'sync.endpoint': command(empty, SyncEndpoint),
+  'sync.workingSet': command(empty, WorkingSet),
+  'sync.setWorkingSet': command(WorkingSet, WorkingSet),
 } as const;
 
 export const syncEvents = {

@@ -43,6 +43,7 @@ import { syncCheck } from './sync/syncDoctor.node.js';
 import { FileKeystore } from './sync/keystore.node.js';
 import { PrinterService } from './printer/printerService.node.js';
 import { printerHandlers } from './printer/printerHandlers.node.js';
+import { ServicePointService, visitHandlers } from './visit/servicePointService.node.js';
 import { AuthenService, type AuthenServiceOptions } from './nhso/authenService.node.js';
 import { nhsoHandlers } from './nhso/nhsoHandlers.node.js';
 import { nhsoVerdict } from './nhso/nhsoDoctor.std.js';
@@ -190,6 +191,7 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
     ...syncHandlers(sync),
     ...printerHandlers(new PrinterService({ db, audit, log, ...options.printer })),
     ...nhsoHandlers(nhso),
+    ...visitHandlers(new ServicePointService(db, audit)),
   };
   // Every command asks: the settings and the account count are read only for the few commands they decide.
   const dispatch = createDispatcher(handlers, log, (name) =>

@@ -28,7 +28,7 @@ export const STATION_NAME = /^[a-z0-9][a-z0-9-]{0,15}$/;
 /** The tag central refuses (sync/model's DEMO_TAG): records written by a demo station never reach a hospital's records. */
 export { DEMO_TAG };
 /** Never deleted by a station: central cannot tell a losing conflict revision from the winner (see ARCHITECTURE.md). */
-export const KEPT_TYPES = ['Patient', 'Encounter', 'Observation', 'AuditEvent'] as const;
+export const KEPT_TYPES = ['Patient', 'Encounter', 'Observation', 'AuditEvent', 'Media'] as const;
 export const KEPT_DELETION_REFUSAL = 'records are never deleted by a station';
 
 const validateSource = `function (newDoc, oldDoc, userCtx, secObj) {
@@ -77,6 +77,7 @@ const validateSource = `function (newDoc, oldDoc, userCtx, secObj) {
     if (!sealed || sealed[1] !== contentHash(newDoc)) deny(newDoc.resourceType + ' records are immutable: the body does not match the content hash in its id; write a new one and mark this entered-in-error');
   }
   if (newDoc.resourceType === 'AuditEvent' && live) deny('audit events are never changed');
+  if (newDoc.resourceType === 'Media' && live) deny('a photo is never changed: a new photo is a new Media');
   if (newDoc.resourceType === 'Observation' && newDoc.status !== 'entered-in-error') {
     if (live) deny('an observation can only be marked entered-in-error');
     if (generation(newDoc) > 1) deny('only entered-in-error may follow the first revision of an observation');

@@ -7,6 +7,7 @@ import { CodeableConcept, Coding, FhirId, FhirInstant, Meta, Reference, envelope
 import { buildMeta } from './meta.std.js';
 import { AUDIT_ARCHIVE_TYPE } from './systems.std.js';
 import { withContentId } from './contentId.std.js';
+import { base64ToBytes, bytesToBase64 } from './base64.std.js';
 
 const Entity = z.strictObject({
   what: Reference.optional(),
@@ -33,38 +34,8 @@ export const AuditEventDoc = z.strictObject({
 export type AuditEventDoc = z.infer<typeof AuditEventDoc>;
 
 const base64 = {
-  encode(text: string): string {
-    const bytes = new TextEncoder().encode(text);
-    const table = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-    let out = '';
-    for (let i = 0; i < bytes.length; i += 3) {
-      const a = bytes[i] ?? 0;
-      const b = bytes[i + 1] ?? 0;
-      const c = bytes[i + 2] ?? 0;
-      const n = (a << 16) | (b << 8) | c;
-      out += table[(n >> 18) & 63] ?? '';
-      out += table[(n >> 12) & 63] ?? '';
-      out += i + 1 < bytes.length ? (table[(n >> 6) & 63] ?? '') : '=';
-      out += i + 2 < bytes.length ? (table[n & 63] ?? '') : '=';
-    }
-    return out;
-  },
-  decode(text: string): string {
-    const table = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
-    const clean = text.replace(/=+$/, '');
-    const bytes: number[] = [];
-    let buffer = 0;
-    let bits = 0;
-    for (const char of clean) {
-      buffer = (buffer << 6) | table.indexOf(char);
-      bits += 6;
-      if (bits >= 8) {
-        bits -= 8;
-        bytes.push((buffer >> bits) & 255);
-      }
-    }
-    return new TextDecoder().decode(new Uint8Array(bytes));
-  },
+  encode: (text: string): string => bytesToBase64(new TextEncoder().encode(text)),
+  decode: (text: string): string => new TextDecoder().decode(base64ToBytes(text)),
 };
 export { base64 };
 

@@ -1,5 +1,5 @@
 /**
- * Content ids for the records that never change once written (Observation, AuditEvent): the id ends in 40 hex
+ * Content ids for the records that never change once written (Observation, AuditEvent, Media): the id ends in 40 hex
  * characters of SHA-256 over the record's sealed part (canonical JSON), so central's validate_doc_update can
  * refuse any other body under that id whatever revision it arrives on, even a foreign branch pushed with
  * `new_edits=false`, where CouchDB gives the rule no old document. The sealed part is the whole record less
@@ -13,7 +13,7 @@ import { canonicalJson } from './canonicalJson.std.js';
 import { docId } from './fhir.std.js';
 
 /** Types whose ids are content ids. */
-export const CONTENT_ID_TYPES = ['Observation', 'AuditEvent'] as const;
+export const CONTENT_ID_TYPES = ['Observation', 'AuditEvent', 'Media'] as const;
 /** Top-level keys outside the sealed part of every content-id record. */
 export const UNSEALED_KEYS = ['_id', '_rev', '_revisions', '_revs_info', '_attachments', '_conflicts', '_deleted', 'id'] as const;
 /** What marking an Observation entered-in-error may change besides `status`. */

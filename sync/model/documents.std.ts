@@ -5,14 +5,15 @@ import { EncounterDoc } from './encounter.std.js';
 import { ObservationDoc } from './observation.std.js';
 import { DeviceDoc } from './device.std.js';
 import { AuditEventDoc } from './auditEvent.std.js';
+import { MediaDoc } from './media.std.js';
 import { SCHEMA_VERSION, schemaVersionOf } from './meta.std.js';
 import { LANGUAGE_EXT, OBSERVATION_CATEGORY, SCHEMA_TAG } from './systems.std.js';
 import type { Meta } from './fhir.std.js';
 
-export const StoredDoc = z.discriminatedUnion('resourceType', [PatientDoc, EncounterDoc, ObservationDoc, DeviceDoc, AuditEventDoc]);
+export const StoredDoc = z.discriminatedUnion('resourceType', [PatientDoc, EncounterDoc, ObservationDoc, DeviceDoc, AuditEventDoc, MediaDoc]);
 export type StoredDoc = z.infer<typeof StoredDoc>;
 export type ResourceType = StoredDoc['resourceType'];
-export const RESOURCE_TYPES: readonly ResourceType[] = ['Patient', 'Encounter', 'Observation', 'Device', 'AuditEvent'];
+export const RESOURCE_TYPES: readonly ResourceType[] = ['Patient', 'Encounter', 'Observation', 'Device', 'AuditEvent', 'Media'];
 
 type Loose = Record<string, unknown> & { resourceType?: unknown; meta?: Meta };
 

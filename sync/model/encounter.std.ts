@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { CodeableConcept, Coding, Extension, FhirId, Identifier, Meta, Period, Reference, envelope, docId } from './fhir.std.js';
+import { servicePointConcept, visitRightExtension, visitTypeConcept, type VisitDetails } from './visitDetails.std.js';
 import { buildMeta } from './meta.std.js';
 import { ACT_CODE, QUEUE_SYSTEM, TH_HCODE, thLocalSystem } from './systems.std.js';
 
@@ -19,12 +20,13 @@ export const EncounterDoc = z.strictObject({
   resourceType: z.literal('Encounter'),
   id: FhirId,
   meta: Meta,
-  /** The queue's "called for screening" mark (queueStage.std.ts). */
+  /** The visit's right (visitDetails.std.ts) and the queue's "called for screening" mark (queueStage.std.ts). */
   extension: z.array(Extension).optional(),
   identifier: z.array(Identifier).optional(),
   status: EncounterStatus,
   class: Coding,
   type: z.array(CodeableConcept).optional(),
+  serviceType: CodeableConcept.optional(),
   subject: Reference,
   period: Period,
   reasonCode: z.array(CodeableConcept).optional(),
@@ -71,6 +73,8 @@ export interface EncounterBuildContext {
   readonly at: string;
   readonly queueNumber: string;
   readonly reason?: string | undefined;
+  /** Clinic, visit type and the card's right, as the front desk chose and read them. */
+  readonly details?: VisitDetails | undefined;
 }
 
 export function newVisit(context: EncounterBuildContext): EncounterDoc {
@@ -90,6 +94,10 @@ export function newVisit(context: EncounterBuildContext): EncounterDoc {
     serviceProvider: { identifier: { system: TH_HCODE, value: context.hcode } },
   };
   if (context.reason !== undefined && context.reason.trim() !== '') encounter.reasonCode = [{ text: context.reason.trim() }];
+  const details = context.details;
+  if (details?.right != null) encounter.extension = [visitRightExtension(details.right)];
+  if (details?.visitType !== undefined) encounter.type = [visitTypeConcept(details.visitType)];
+  if (details?.servicePoint !== undefined) encounter.serviceType = servicePointConcept(details.servicePoint);
   return EncounterDoc.parse(encounter);
 }
 

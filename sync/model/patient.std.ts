@@ -1,8 +1,9 @@
 /**
  * FHIR R4 Patient as stored, and the builder the front desk calls with a card read (or a manual entry in the
  * same shape). Thai Core: CID under th-cid, HN under the hospital's HN system, names sliced by the language
- * extension, address parts in city/district/state plus the structured-line extension. The photo is a CouchDB
- * attachment, described by Patient.photo (no bytes in the JSON).
+ * extension, address parts in city/district/state plus the structured-line extension. The photo is its own
+ * Media record (media.std.ts) that Patient.photo points at; Patients written by earlier builds keep theirs as
+ * a CouchDB attachment.
  */
 import { z } from 'zod';
 import { Attachment, CodeableConcept, Extension, FhirDate, FhirId, Identifier, Meta, Reference, envelope, docId } from './fhir.std.js';
@@ -10,6 +11,7 @@ import { PersonDetails, type PersonAddress, type PersonName } from './personDeta
 import { buildMeta, readFieldTimes, type EntrySource } from './meta.std.js';
 import { LANGUAGE_EXT, TH_CID, TH_STRUCTURED_LINE_EXT, thLocalSystem } from './systems.std.js';
 import { canonicalJson } from './canonicalJson.std.js';
+import type { MediaDoc } from './media.std.js';
 
 export const HumanName = z.strictObject({
   extension: z.array(Extension).optional(),
@@ -65,8 +67,6 @@ export type PatientDoc = z.infer<typeof PatientDoc>;
 /** Field groups the conflict rule merges one by one (each with its own change time in meta). */
 export const PATIENT_FIELDS = ['name', 'gender', 'birthDate', 'address', 'photo', 'telecom', 'active', 'maritalStatus'] as const;
 export type PatientField = (typeof PATIENT_FIELDS)[number];
-
-const PHOTO_NAME = 'photo.jpg';
 
 function languageExt(lang: 'th' | 'en'): Extension[] {
   return [{ url: LANGUAGE_EXT, valueCode: lang }];
@@ -128,8 +128,12 @@ export interface PatientBuildContext {
   readonly source: Extract<EntrySource, 'card' | 'manual'>;
   /** The hospital's HN when the HIS has one. */
   readonly hn?: string | undefined;
+  /** The mobile number the clerk typed (0 and 9 digits): the patient's mobile from now on, found by search. */
+  readonly mobile?: string | undefined;
   /** The stored patient, when this is an update: fields the card does not carry are kept. */
   readonly existing?: PatientDoc | null | undefined;
+  /** The card's photo as its own record (photoMedia): Patient.photo points at it; the Patient carries no bytes. */
+  readonly photo?: MediaDoc | null | undefined;
 }
 
 /**
@@ -154,10 +158,14 @@ export function patientFromCard(input: PersonDetails, context: PatientBuildConte
   if (names.length > 0) next.name = names;
   if (card.birthDate != null) next.birthDate = card.birthDate;
   if (address !== null) next.address = [address];
+  if (context.mobile !== undefined && context.mobile !== '') {
+    next.telecom = [{ system: 'phone', value: context.mobile, use: 'mobile' }, ...(existing?.telecom ?? []).filter((point) => point.use !== 'mobile')];
+  }
+  // A photo stored on the Patient by an earlier build stays with it; a new one is a Media record.
   const attachments = { ...(existing?._attachments ?? {}) };
-  if (card.photo != null) {
-    next.photo = [{ contentType: 'image/jpeg', title: PHOTO_NAME, creation: context.at }];
-    attachments[PHOTO_NAME] = { content_type: 'image/jpeg', data: card.photo.base64 };
+  if (context.photo != null) {
+    const { contentType, title, creation, size, hash } = context.photo.content;
+    next.photo = [{ contentType, title, creation, size, hash, url: `Media/${context.photo.id}` }];
   }
 
   const times = readFieldTimes(existing?.meta);
@@ -184,8 +192,22 @@ export function patientFromCard(input: PersonDetails, context: PatientBuildConte
   return PatientDoc.parse(patient);
 }
 
+/**
+ * The patient with `mobile` as their mobile number (a returning patient found by search, with no card read):
+ * only telecom changes, stamped with `at`. Null when it is their mobile already.
+ */
+export function withMobile(patient: PatientDoc, mobile: string, context: { readonly at: string; readonly stationId: string }): PatientDoc | null {
+  if (patient.telecom?.some((point) => point.use === 'mobile' && point.value === mobile) === true) return null;
+  const times = readFieldTimes(patient.meta);
+  times.telecom = context.at;
+  return PatientDoc.parse({
+    ...patient,
+    telecom: [{ system: 'phone', value: mobile, use: 'mobile' }, ...(patient.telecom ?? []).filter((point) => point.use !== 'mobile')],
+    meta: buildMeta({ stationId: context.stationId, at: context.at, source: 'manual', fieldTimes: times }),
+  });
+}
+
 export function patientCid(patient: Pick<PatientDoc, 'identifier'>): string | null {
   return patient.identifier.find((id) => id.system === TH_CID)?.value ?? null;
 }
 
-export { PHOTO_NAME };

@@ -18,6 +18,12 @@ export const VITAL_SIGNS_PROFILE = 'http://hl7.org/fhir/StructureDefinition/vita
 export const SCHEMA_TAG = 'urn:clinic-edge:schema-version';
 export const SOURCE_TAG = 'urn:clinic-edge:entry-source';
 export const QUEUE_SYSTEM = 'urn:clinic-edge:queue-number';
+/** The clinic / service point a visit goes to (Encounter.serviceType): codes from the station's list IT keeps. */
+export const SERVICE_POINT_SYSTEM = 'urn:clinic-edge:service-point';
+/** How the visit came (Encounter.type): walk-in, appointment, referral, emergency (sync/model/visitDetails.std.ts). */
+export const VISIT_TYPE_SYSTEM = 'urn:clinic-edge:visit-type';
+/** The right to care the card carried at the visit (an Encounter extension: the NHSO main class code and its words). */
+export const VISIT_RIGHT_EXT = 'urn:clinic-edge:visit-right';
 /** Per-field "last changed at" times of a Patient, the inputs of the field-wise conflict rule. */
 export const FIELD_TIMES_EXT = 'urn:clinic-edge:field-times';
 export const AUDIT_ARCHIVE_TYPE = 'urn:clinic-edge:audit-type';

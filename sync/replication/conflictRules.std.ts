@@ -9,7 +9,7 @@
  *    NHSO authen code one station stored is kept when another station's revision wins (the code is asked once).
  *  - Observation: immutable, so revisions differ at most in status; entered-in-error wins. Anything else
  *    changed is listed for IT.
- *  - Device: the latest change wins. AuditEvent and unknown shapes: listed for IT.
+ *  - Device: the latest change wins. AuditEvent, Media (photos: content ids, never changed) and unknown shapes: listed for IT.
  * The result does not depend on the order the revisions come in (fast-check tests it).
  */
 import { queueRank } from '../model/queueStage.std.js';
@@ -27,7 +27,7 @@ export interface Revision {
 }
 
 /** `invalid_merge`: the rules' result is not a valid record (a revision from central that breaks the schema), so it is not written. */
-export type ManualReason = 'observation_changed' | 'unsupported_type' | 'mixed_types' | 'audit_event' | 'invalid_merge';
+export type ManualReason = 'observation_changed' | 'unsupported_type' | 'mixed_types' | 'audit_event' | 'photo_changed' | 'invalid_merge';
 
 export type Resolution =
   | { readonly kind: 'resolved'; readonly rule: string; readonly merged: Revision; readonly losers: readonly Revision[] }
@@ -184,6 +184,9 @@ export function resolveConflict(revisions: readonly Revision[]): Resolution {
       return winnerTakesAll(revisions, 'device-latest', (revision) => timeValue(lastUpdated(revision)));
     case 'AuditEvent':
       return { kind: 'manual', reason: 'audit_event', revs };
+    // A content id: two revisions can only differ if one was forged.
+    case 'Media':
+      return { kind: 'manual', reason: 'photo_changed', revs };
     default:
       return { kind: 'manual', reason: 'unsupported_type', revs };
   }

@@ -4,7 +4,7 @@
  * documents stay local. Conflicts that arrive are settled by the rules at once; what they cannot settle,
  * and every document central refuses, is listed with its reason and never counted as sent.
  */
-import type { ConflictItem, Rejection, ReplicationReport, SyncState } from './report.std.js';
+import type { ConflictItem, PurgeReport, Rejection, ReplicationReport, StoreUse, SyncState } from './report.std.js';
 import type { SyncErrorCode } from './syncErrors.std.js';
 import type { DataContext } from '../store/dataContext.dom.js';
 import type { Database } from '../store/pouch.dom.js';
@@ -12,12 +12,18 @@ import { failureOf, keptLocalDeletion, rejectionOf } from './failures.std.js';
 import { remoteWritesSettled } from './remote.dom.js';
 import { classifyFailure, replicationBackOff } from './linkPolicy.std.js';
 import { resolveConflicts, type ResolveContext } from './resolver.dom.js';
+import { pullSelector, pullWindow, type PullWindow } from './workingSet.std.js';
+import { purgeOutsideWindow } from './purge.dom.js';
 
 const STATE_DOC = '_local/edge-sync-state';
+/** The pull's window (workingSet.std.ts): its cutoff names the pull's checkpoint, so it is kept here. */
+const WINDOW_DOC = '_local/edge-working-set';
 /** A sync started this recently is still making its first requests: a kick would only restart it. */
 const KICK_GRACE_MS = 3_000;
 /** How long a restart waits for the cancelled replication's last `_bulk_docs` to be answered. */
 const CANCEL_SETTLE_MS = 15_000;
+/** What left the window is purged after an up-to-date sync at most this often. */
+export const PURGE_EVERY_MS = 20 * 3_600_000;
 
 type LiveSync = PouchDB.Replication.Sync<object>;
 type OneShot = PouchDB.Replication.Replication<object>;
@@ -34,6 +40,7 @@ interface Persisted {
   conflictsResolved: number;
   conflicts: ConflictItem[];
   rejections: Rejection[];
+  lastPurge: PurgeReport | null;
 }
 
 export interface ReplicatorOptions {
@@ -43,6 +50,13 @@ export interface ReplicatorOptions {
   readonly batchSize?: number;
   readonly batchesLimit?: number;
   readonly onReport?: (report: ReplicationReport) => void;
+  /**
+   * Pull only the working set of this many days (workingSet.std.ts), filtered on central; the push is never
+   * filtered. Left out, the whole hospital is pulled.
+   */
+  readonly workingSetDays?: number;
+  /** The station's clock, for the window (tests skew it). */
+  readonly now?: () => Date;
 }
 
 type Listener = (report: ReplicationReport) => void;
@@ -74,7 +88,7 @@ export class Replicator {
   #state: SyncState = 'connecting';
   #errorCode: SyncErrorCode | null = null;
   #pending = 0;
-  #persisted: Persisted = { lastPushedSeq: 0, docsUp: 0, docsDown: 0, lastSuccessAt: null, conflictsResolved: 0, conflicts: [], rejections: [] };
+  #persisted: Persisted = { lastPushedSeq: 0, docsUp: 0, docsDown: 0, lastSuccessAt: null, conflictsResolved: 0, conflicts: [], rejections: [], lastPurge: null };
   #stateRev: string | undefined;
   #work: Promise<void> = Promise.resolve();
   #saving: Promise<void> = Promise.resolve();
@@ -86,6 +100,10 @@ export class Replicator {
   #landed = 0;
   #retryTimer: ReturnType<typeof setTimeout> | null = null;
   #verifyBackOffMs = 0;
+  /** The pull's selector (null: the whole hospital), fixed at start so the live pull and a verify share one checkpoint. */
+  #pullFilter: { readonly selector: Record<string, unknown> } | null = null;
+  /** The browser's storage estimate, read at start and after each purge. */
+  #storage: { usageBytes: number | null; quotaBytes: number | null } = { usageBytes: null, quotaBytes: null };
 
   constructor(options: ReplicatorOptions) {
     this.#options = options;
@@ -104,6 +122,8 @@ export class Replicator {
       this.#stateRev = rev;
       this.#persisted = { ...this.#persisted, ...fields };
     }
+    this.#pullFilter = await this.#windowFilter();
+    await this.#readStorage();
     const unsettled = await this.#options.store.conflictedIds();
     if (unsettled.length > 0) await this.#settle(unsettled);
     await this.#refreshPending();
@@ -112,6 +132,19 @@ export class Replicator {
       if (this.#state !== 'syncing') this.#enqueue(() => this.#refreshPendingAndReport());
     });
     this.#begin();
+  }
+
+  /** The selector for this run's pull, from the stored window (moved only when N widens it). */
+  async #windowFilter(): Promise<{ readonly selector: Record<string, unknown> } | null> {
+    const days = this.#options.workingSetDays;
+    if (days === undefined) return null;
+    const { db } = this.#options.store;
+    const stored = await db.get<PullWindow>(WINDOW_DOC).catch(() => null);
+    const window = pullWindow(stored === null ? null : { days: stored.days, since: stored.since }, days, this.#options.now?.() ?? new Date());
+    if (stored === null || stored.days !== window.days || stored.since !== window.since) {
+      await db.put({ _id: WINDOW_DOC, ...(stored === null ? {} : { _rev: stored._rev }), days: window.days, since: window.since });
+    }
+    return { selector: pullSelector(window.since) };
   }
 
   async #refreshPendingAndReport(): Promise<void> {
@@ -198,7 +231,37 @@ export class Replicator {
       conflictsResolved: this.#persisted.conflictsResolved,
       conflicts: this.#persisted.conflicts.slice(0, 500),
       rejections: this.#persisted.rejections.slice(0, 500),
+      ...(this.#options.workingSetDays === undefined ? {} : { store: this.#storeUse() }),
     };
+  }
+
+  #storeUse(): StoreUse {
+    return { workingSetDays: this.#options.workingSetDays ?? null, ...this.#storage, lastPurge: this.#persisted.lastPurge };
+  }
+
+  async #readStorage(): Promise<void> {
+    const estimate = await globalThis.navigator?.storage?.estimate?.().catch(() => null);
+    this.#storage = { usageBytes: estimate?.usage ?? null, quotaBytes: estimate?.quota ?? null };
+  }
+
+  /** After an up-to-date sync, at most every PURGE_EVERY_MS: what left the window and central holds leaves the station. */
+  #purgeIfDue(): void {
+    const days = this.#options.workingSetDays;
+    const now = this.#options.now?.() ?? new Date();
+    const last = this.#persisted.lastPurge;
+    if (days === undefined || (last !== null && now.getTime() - Date.parse(last.at) < PURGE_EVERY_MS)) return;
+    this.#enqueue(async () => {
+      try {
+        this.#persisted.lastPurge = await purgeOutsideWindow({ store: this.#options.store, remote: this.#options.remote, days, now });
+      } catch (error) {
+        // The link dropped or the store refused: the next up-to-date sync tries again; sync itself is unaffected.
+        console.warn('sync: purge failed', error instanceof Error ? error.message : String(error));
+        return;
+      }
+      await this.#save();
+      await this.#readStorage();
+      this.#setState(this.#state, this.#errorCode);
+    });
   }
 
   #begin(keepFailure = false): void {
@@ -212,7 +275,7 @@ export class Replicator {
       batches_limit: this.#options.batchesLimit ?? 5,
       back_off_function: replicationBackOff,
       push: { filter: notDesign, ...PUSH_CHECKPOINT },
-      pull: PULL_CHECKPOINT,
+      pull: { ...PULL_CHECKPOINT, ...this.#pullFilter },
     } as PouchDB.Replication.SyncOptions) as LiveSyncParts;
     this.#sync = sync;
     // Sync's own 'paused' drops the error its push or pull paused with: keep them (registered first, so they
@@ -341,6 +404,7 @@ export class Replicator {
     await this.#save();
     if (stale()) return;
     this.#setState('up_to_date', null);
+    this.#purgeIfDue();
   }
 
   /** One-shot push then pull with the live replication's checkpoints; null when both completed cleanly. */
@@ -351,7 +415,7 @@ export class Replicator {
     try {
       const steps = [
         ['push', () => store.db.replicate.to(remote, { ...options, filter: notDesign, ...PUSH_CHECKPOINT })],
-        ['pull', () => store.db.replicate.from(remote, { ...options, ...PULL_CHECKPOINT })],
+        ['pull', () => store.db.replicate.from(remote, { ...options, ...PULL_CHECKPOINT, ...this.#pullFilter })],
       ] as const;
       const seqBefore = (await store.db.info()).update_seq;
       for (const [direction, startRun] of steps) {

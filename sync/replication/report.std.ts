@@ -26,6 +26,28 @@ export const ConflictItem = z.object({
 });
 export type ConflictItem = z.infer<typeof ConflictItem>;
 
+/** The last purge of what left the working set (purge.dom.ts). */
+export const PurgeReport = z.object({
+  at: z.string(),
+  /** The oldest clinical time kept. */
+  cutoff: z.string(),
+  candidates: z.number().int().nonnegative(),
+  /** Outside the window but not on central at the station's revision: kept. */
+  unconfirmed: z.number().int().nonnegative(),
+  purged: z.number().int().nonnegative(),
+  docsLeft: z.number().int().nonnegative(),
+});
+export type PurgeReport = z.infer<typeof PurgeReport>;
+
+/** The station store as IT sees it: the working set, the browser's storage estimate and the last purge. */
+export const StoreUse = z.object({
+  workingSetDays: z.number().int().nullable(),
+  usageBytes: z.number().nonnegative().nullable(),
+  quotaBytes: z.number().nonnegative().nullable(),
+  lastPurge: PurgeReport.nullable(),
+});
+export type StoreUse = z.infer<typeof StoreUse>;
+
 /** What the renderer's replication knows (sent to main with sync.report, kept in the station database). */
 export const ReplicationReport = z.object({
   state: SyncState,
@@ -37,6 +59,8 @@ export const ReplicationReport = z.object({
   conflictsResolved: z.number().int().nonnegative(),
   conflicts: z.array(ConflictItem).max(500),
   rejections: z.array(Rejection).max(500),
+  /** Absent from replicators that pull the whole hospital. */
+  store: StoreUse.optional(),
 });
 export type ReplicationReport = z.infer<typeof ReplicationReport>;
 

@@ -15,9 +15,11 @@ import { StoredDoc, migrateDoc, readStoredDoc } from '../model/documents.std.js'
 import { docId, type Meta } from '../model/fhir.std.js';
 import { withDemoTag } from '../model/meta.std.js';
 import { causalFieldTimes } from './causalTimes.std.js';
-import { ensureIndexes, warmQueries, type IndexName } from './indexes.dom.js';
+import { ensureIndexes, rebuildIndexes, warmQueries, type IndexName } from './indexes.dom.js';
+import { purgeIdbDocs, type PurgeTarget } from './idbPurge.dom.js';
 import { IdentifierIndex, type CatchUp } from './identifierIndex.dom.js';
 import type { StoredRecord } from './identifierStore.dom.js';
+import { PHONE_KEY, phonesOf } from './identifierEntries.std.js';
 import { runGate, type RunGate } from './runGate.std.js';
 import { systemTimers } from './systemTimers.dom.js';
 import { openDatabase, type Database, type OpenOptions } from './pouch.dom.js';
@@ -75,6 +77,9 @@ export interface ContextOptions extends OpenOptions {
   readonly demo?: boolean;
 }
 
+/** Documents purged in one IndexedDB transaction. */
+const PURGE_CHUNK = 500;
+
 export class DataContext {
   readonly db: Database;
   readonly demo: boolean;
@@ -108,6 +113,25 @@ export class DataContext {
       this.#warming = null;
     });
     return this.#warming;
+  }
+
+  /**
+   * Removes documents from this station only (no tombstone, nothing replicated), each if its winning revision
+   * is still `rev`; then the Mango indexes are rebuilt (their entries for purged documents would stay) and
+   * warmed in the background. Returns the ids purged.
+   */
+  async purge(targets: readonly PurgeTarget[]): Promise<string[]> {
+    // PouchDB's instance names its adapter; @types/pouchdb leaves it out.
+    const adapter = (this.db as unknown as { readonly adapter?: string }).adapter;
+    if (adapter !== 'idb') throw new StoreError('storage_failed', `purge needs the idb adapter, not ${String(adapter)}`);
+    const purged: string[] = [];
+    // One transaction per chunk: a long purge never holds the store from the page's writes for long.
+    for (let first = 0; first < targets.length; first += PURGE_CHUNK) purged.push(...(await purgeIdbDocs(this.db.name, targets.slice(first, first + PURGE_CHUNK))));
+    if (purged.length > 0) {
+      await rebuildIndexes(this.db);
+      this.requestWarm();
+    }
+    return purged;
   }
 
   /** A warm-up in the background, without waiting: at most one per WARM_MIN_GAP_MS, never rejects (after open, after a pull). */
@@ -262,11 +286,32 @@ export class DataContext {
    */
   async patientsByIdentifier(system: string, value: string): Promise<PatientDoc[]> {
     const ids = await this.#identifiers.lookup({ system, value });
+    return (await this.patientsByDocIds(ids)).filter((doc) => doc.identifier.some((id) => id.system === system && id.value === value));
+  }
+
+  /** Patients with this phone number (0 and 8-9 digits, see searchText's phoneDigits), through the identifier index. */
+  async patientsByPhone(phone: string): Promise<PatientDoc[]> {
+    const ids = await this.#identifiers.lookup({ system: PHONE_KEY, value: phone });
+    return (await this.patientsByDocIds(ids)).filter((doc) => phonesOf(doc).includes(phone));
+  }
+
+  /** Up to `limit` index records with a name token starting with `prefix` (caught up first): `{docId, tokens}`. */
+  nameCandidates(prefix: string, limit: number): Promise<{ docId: string; tokens: string[] }[]> {
+    return this.#identifiers.byTokenPrefix(prefix, limit);
+  }
+
+  /** Up to `limit` document ids under a name token starting with `prefix` (an id may repeat: one per token). */
+  nameCandidateIds(prefix: string, limit: number): Promise<string[]> {
+    return this.#identifiers.idsByTokenPrefix(prefix, limit);
+  }
+
+  /** Patients by document id (`Patient/<id>`), in the order asked, in one read; ids that are not patients left out. */
+  async patientsByDocIds(ids: readonly string[]): Promise<PatientDoc[]> {
     if (ids.length === 0) return [];
-    const result = await this.db.allDocs({ keys: ids, include_docs: true });
+    const result = await this.db.allDocs({ keys: [...ids], include_docs: true });
     return result.rows
       .map((row) => ('doc' in row && row.doc !== undefined && row.doc !== null ? readStoredDoc(row.doc) : null))
-      .filter((doc): doc is PatientDoc => doc?.resourceType === 'Patient' && doc.identifier.some((id) => id.system === system && id.value === value));
+      .filter((doc): doc is PatientDoc => doc?.resourceType === 'Patient');
   }
 
   /** Every record in the identifier index's own database (tests: no raw identifier in any key or value). */
@@ -298,14 +343,15 @@ export class DataContext {
     return visits.map((encounter) => ({ encounter, patient: patients.get(encounterPatientId(encounter)) ?? null }));
   }
 
-  /** A patient's most recent visit (the visits-by-start index, newest first), over the records it replaced too. */
+  /** A patient's most recent visit (the visits-by-subject index, newest first), over the records it replaced too. */
   async lastVisitOf(patientId: string): Promise<EncounterDoc | null> {
     const visits = await Promise.all(
       (await this.#recordIds(patientId)).map(async (id) => {
+        // The visits-by-subject index: one range read (the by-start index walked every visit back to this one's).
         const result = await this.db.find({
-          selector: { resourceType: 'Encounter', 'period.start': { $gt: null }, 'subject.reference': `Patient/${id}` },
-          sort: [{ resourceType: 'desc' }, { 'period.start': 'desc' }],
-          use_index: 'idx-encounter-start',
+          selector: { 'subject.reference': `Patient/${id}`, 'period.start': { $gt: null }, resourceType: 'Encounter' },
+          sort: [{ 'subject.reference': 'desc' }, { 'period.start': 'desc' }],
+          use_index: 'idx-encounter-subject',
           limit: 1,
         });
         const parsed = EncounterSchema.safeParse(result.docs[0]);

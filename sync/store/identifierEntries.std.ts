@@ -7,6 +7,7 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { docId } from '../model/fhir.std.js';
+import { nameTokens, phoneDigits, type NameParts } from './searchText.std.js';
 
 const PATIENT_PREFIX = docId('Patient', '');
 
@@ -14,6 +15,9 @@ export interface IdentifierPair {
   readonly system: string;
   readonly value: string;
 }
+
+/** The pseudo-system a patient's phone numbers are hashed under (0 and 8-9 digits, as `phoneDigits` gives them). */
+export const PHONE_KEY = 'urn:clinic-edge:index:phone';
 
 /**
  * The identifiers the index holds for one document as the changes feed hands it over (the winning revision):
@@ -29,7 +33,32 @@ export function indexedIdentifiers(doc: unknown): IdentifierPair[] {
     const { system, value } = item as { system?: unknown; value?: unknown };
     if (typeof system === 'string' && typeof value === 'string' && system !== '' && value !== '') seen.set(hashInput({ system, value }), { system, value });
   }
+  for (const phone of phonesOf(doc)) seen.set(hashInput({ system: PHONE_KEY, value: phone }), { system: PHONE_KEY, value: phone });
   return [...seen.values()];
+}
+
+/** A Patient's phone numbers, normalised (telecom entries of system phone). */
+export function phonesOf(doc: unknown): string[] {
+  const telecom = (doc as { telecom?: unknown }).telecom;
+  if (!Array.isArray(telecom)) return [];
+  return telecom
+    .map((item: unknown) => (typeof item === 'object' && item !== null && (item as { system?: unknown }).system === 'phone' ? (item as { value?: unknown }).value : null))
+    .map((value) => (typeof value === 'string' ? phoneDigits(value) : null))
+    .filter((value): value is string => value !== null);
+}
+
+/** The name tokens of a live Patient (search by name), nothing for anything else. */
+export function indexedNameTokens(doc: unknown): string[] {
+  if (typeof doc !== 'object' || doc === null) return [];
+  const record = doc as { resourceType?: unknown; _deleted?: unknown; name?: unknown };
+  if (record.resourceType !== 'Patient' || record._deleted === true || !Array.isArray(record.name)) return [];
+  const names = (record.name as unknown[]).filter((name): name is NameParts => typeof name === 'object' && name !== null);
+  return nameTokens(
+    names.map((name) => ({
+      given: Array.isArray(name.given) ? name.given.filter((part): part is string => typeof part === 'string') : [],
+      family: typeof name.family === 'string' ? name.family : '',
+    })),
+  );
 }
 
 /** The text hashed for a pair: JSON, so no system or value can run into the other (a `|` in a system). */
@@ -48,10 +77,15 @@ export function identifierHasher(key: Uint8Array): (pair: IdentifierPair) => str
   return (pair) => bytesToHex(keyed.clone().update(encoder.encode(hashInput(pair))).digest());
 }
 
-/** One patient's record in the index: the hashes of its winning revision's identifiers (sorted, unique). */
+/**
+ * One patient's record in the index: the hashes of its winning revision's identifiers and phone numbers (sorted,
+ * unique), and its name tokens in plain text (a name search reads them by prefix; the names are in the main
+ * database as they are, so this holds nothing it does not).
+ */
 export interface PatientHashes {
   readonly docId: string;
   readonly hashes: string[];
+  readonly tokens: string[];
 }
 
 /** A row of the changes feed read with include_docs (the winning revision, or a deletion's stub). */
@@ -66,7 +100,7 @@ export type IndexWrite = { readonly put: PatientHashes } | { readonly remove: st
 
 /**
  * What a page of changes does to the index: each patient's record replaced by the hashes it holds now (the
- * store's multiEntry index then drops the stale ones itself), or removed when it holds none (deleted). Rows of
+ * store's multiEntry indexes then drop the stale ones themselves), or removed when it holds none and no name (deleted). Rows of
  * other documents (visits and observations, most of the feed) write nothing; a deletion is told apart by its
  * id, since its stub carries no resourceType. Replacing whole records makes a page idempotent.
  */
@@ -74,9 +108,10 @@ export function indexWrites(rows: readonly ChangedDoc[], hash: (pair: Identifier
   const writes: IndexWrite[] = [];
   for (const row of rows) {
     const identifiers = row.deleted === true ? [] : indexedIdentifiers(row.doc);
-    if (identifiers.length === 0 && !row.id.startsWith(PATIENT_PREFIX)) continue;
+    const tokens = row.deleted === true ? [] : indexedNameTokens(row.doc);
+    if (identifiers.length === 0 && tokens.length === 0 && !row.id.startsWith(PATIENT_PREFIX)) continue;
     const hashes = identifiers.map(hash).sort();
-    writes.push(hashes.length === 0 ? { remove: row.id } : { put: { docId: row.id, hashes } });
+    writes.push(hashes.length === 0 && tokens.length === 0 ? { remove: row.id } : { put: { docId: row.id, hashes, tokens } });
   }
   return writes;
 }

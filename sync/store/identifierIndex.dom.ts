@@ -102,6 +102,18 @@ export class IdentifierIndex {
     return store.lookup(hash(pair));
   }
 
+  /** Records with a name token starting with `prefix` (after catching up); see IdentifierStore.byTokenPrefix. */
+  async byTokenPrefix(prefix: string, limit: number): Promise<{ docId: string; tokens: string[] }[]> {
+    await this.catchUp();
+    return (await this.#open()).store.byTokenPrefix(prefix, limit);
+  }
+
+  /** Document ids under a name token starting with `prefix` (after catching up); see IdentifierStore.idsByTokenPrefix. */
+  async idsByTokenPrefix(prefix: string, limit: number): Promise<string[]> {
+    await this.catchUp();
+    return (await this.#open()).store.idsByTokenPrefix(prefix, limit);
+  }
+
   /** Every record of the index database (tests check that no raw identifier appears in a key or value). */
   async contents(): Promise<StoredRecord[]> {
     return (await this.#open()).store.contents();

@@ -1,19 +1,23 @@
 /**
  * The identifier index's storage: one raw IndexedDB database (PouchDB wrote ~0.5 ms per document, and the
  * old layout needed three per patient; this is one put per patient):
- * - `patients`: `{docId, hashes}` per patient, keyed by its document id, with a multiEntry index on `hashes`
- *   (a lookup is one index read; an edit replaces the record and IndexedDB drops the stale index keys);
+ * - `patients`: `{docId, hashes, tokens}` per patient, keyed by its document id, with multiEntry indexes on
+ *   `hashes` and on `tokens` (its name tokens, read by prefix for a name search); a lookup is one index read; an
+ *   edit replaces the record and IndexedDB drops the stale index keys;
  * - `meta`: `key`, the random HMAC key (32 bytes), and `checkpoint`, `{seq, main}`: the main database's seq
  *   the index has caught up to and that database's instance id.
  * A page of changes is written in one transaction with its checkpoint, so a crash never leaves the checkpoint
  * ahead of the records.
  */
 import type { IndexWrite } from './identifierEntries.std.js';
+import { committed, request } from './idbRequest.dom.js';
 
-const VERSION = 1;
+/** 2 added the name tokens: an index of version 1 is emptied and caught up again from the start. */
+const VERSION = 2;
 const PATIENTS = 'patients';
 const META = 'meta';
 const BY_HASH = 'hashes';
+const BY_TOKEN = 'tokens';
 const KEY = 'key';
 const CHECKPOINT = 'checkpoint';
 const KEY_BYTES = 32;
@@ -33,21 +37,6 @@ export interface StoredRecord {
   readonly value: unknown;
 }
 
-function request<T>(req: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB request failed'));
-  });
-}
-
-/** Resolves when the transaction has committed (every write in it, or none). */
-function committed(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted'));
-  });
-}
 
 function asCheckpoint(value: unknown): Checkpoint | null {
   if (typeof value !== 'object' || value === null) return null;
@@ -79,10 +68,21 @@ export class IdentifierStore {
   /** Opens (and on first use creates) the database; `onLost` runs when another connection deletes it. */
   static async open(name: string, onLost: () => void): Promise<IdentifierStore> {
     const req = indexedDB.open(name, VERSION);
-    req.onupgradeneeded = () => {
+    req.onupgradeneeded = (event) => {
       const db = req.result;
-      db.createObjectStore(PATIENTS, { keyPath: 'docId' }).createIndex(BY_HASH, BY_HASH, { multiEntry: true });
-      db.createObjectStore(META);
+      if (event.oldVersion < 1) {
+        db.createObjectStore(PATIENTS, { keyPath: 'docId' }).createIndex(BY_HASH, BY_HASH, { multiEntry: true });
+        db.createObjectStore(META);
+      }
+      if (event.oldVersion < 2) {
+        const tx = req.transaction;
+        if (tx === null) throw new Error('no upgrade transaction');
+        const patients = tx.objectStore(PATIENTS);
+        patients.createIndex(BY_TOKEN, BY_TOKEN, { multiEntry: true });
+        // Records written before had no tokens: start over (prepare() finds no checkpoint and begins at 0).
+        patients.clear();
+        tx.objectStore(META).delete(CHECKPOINT);
+      }
     };
     const db = await request(req);
     db.onversionchange = () => {
@@ -154,6 +154,26 @@ export class IdentifierStore {
   /** Document ids of the patients whose record holds the hash (index keys only: no record is read). */
   async lookup(hash: string): Promise<string[]> {
     const keys = await request(this.#db.transaction(PATIENTS, 'readonly').objectStore(PATIENTS).index(BY_HASH).getAllKeys(hash));
+    return keys.filter((key): key is string => typeof key === 'string');
+  }
+
+  /**
+   * Up to `limit` records holding a name token that starts with `prefix`, in token order (a record with two such
+   * tokens comes once per token: the caller dedupes).
+   */
+  async byTokenPrefix(prefix: string, limit: number): Promise<{ docId: string; tokens: string[] }[]> {
+    const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+    const records = await request(this.#db.transaction(PATIENTS, 'readonly').objectStore(PATIENTS).index(BY_TOKEN).getAll(range, limit));
+    return records.filter(
+      (record): record is { docId: string; tokens: string[] } =>
+        typeof record === 'object' && record !== null && typeof (record as { docId?: unknown }).docId === 'string' && Array.isArray((record as { tokens?: unknown }).tokens),
+    );
+  }
+
+  /** Up to `limit` document ids under name tokens starting with `prefix`, in token order (keys only: no record is read; an id may repeat). */
+  async idsByTokenPrefix(prefix: string, limit: number): Promise<string[]> {
+    const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
+    const keys = await request(this.#db.transaction(PATIENTS, 'readonly').objectStore(PATIENTS).index(BY_TOKEN).getAllKeys(range, limit));
     return keys.filter((key): key is string => typeof key === 'string');
   }
 

@@ -1,5 +1,6 @@
 /**
- * The station's Mango indexes (pouchdb-find): today's queue and a patient's observations. No map/reduce views:
+ * The station's Mango indexes (pouchdb-find): today's queue, a patient's visits (the last one, shown when the card
+ * or a search finds them) and a patient's observations. No map/reduce views:
  * PouchDB evaluates a stored view's source with `new Function`, which the app's Content-Security-Policy (no
  * 'unsafe-eval') refuses. CID lookup needs no index: the Patient's `_id` is derived from the CID (keyed hash),
  * a primary-key get; other identifier lookups have their own index (identifierIndex.dom.ts), since Mango cannot
@@ -16,6 +17,8 @@ const RETIRED_INDEX = 'idx-type';
 
 const INDEXES = [
   { fields: ['resourceType', 'period.start'], name: 'encounter-by-start', ddoc: 'idx-encounter-start' },
+  // Only Encounters have both fields (Observations carry effectiveDateTime): the last visit is one index read.
+  { fields: ['subject.reference', 'period.start'], name: 'encounter-by-subject', ddoc: 'idx-encounter-subject' },
   { fields: ['subject.reference', 'effectiveDateTime'], name: 'obs-by-subject', ddoc: 'idx-obs-subject' },
 ] as const;
 
@@ -38,6 +41,19 @@ export async function ensureIndexes(db: Database): Promise<void> {
   if (retiredIndex?.ddoc != null) await db.deleteIndex({ ddoc: retiredIndex.ddoc, name: retiredIndex.name });
   const retired = await db.get(RETIRED_DESIGN).catch(() => null);
   if (retired !== null) await db.remove(retired);
+}
+
+/**
+ * Drops and re-creates the Mango indexes: after a purge, which no changes feed reports, their entries for the
+ * purged documents would stay. The new indexes build on the next query (or warm-up).
+ */
+export async function rebuildIndexes(db: Database): Promise<void> {
+  const { indexes } = await db.getIndexes();
+  for (const index of INDEXES) {
+    const existing = indexes.find((each) => each.ddoc === `_design/${index.ddoc}`);
+    if (existing?.ddoc != null) await db.deleteIndex({ ddoc: existing.ddoc, name: existing.name });
+  }
+  await ensureIndexes(db);
 }
 
 /** One cheap query per index (limit 1, every field present): running it brings the index up to date. */

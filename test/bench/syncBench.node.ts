@@ -2,7 +2,8 @@
  * `npm run bench:sync [-- --visits N]`: measured in this run, on this machine, against its own pouchdb-server
  * on 127.0.0.1 (in memory, with the hospital's validate_doc_update, as provisioned for real).
  * A station store (DataContext over fake-indexeddb, as the integration tests use) gets N visits (default
- * 10,000: Patient with photo + Encounter + 6 Observations each, built with the model functions). Then:
+ * 10,000: Patient + Encounter + 6 Observations each; since issue 15 the photo is a Media record of its own and
+ * not part of these visits, built with the model functions). Then:
  * 1. baseline: plain `PouchDB.replicate` (defaults, the same push filter) of those documents to a fresh
  *    database with the same design document and security;
  * 2. ours: the Replicator pushes the same documents to the hospital database until it reports up to date

@@ -15,6 +15,7 @@ import type { VirtualCard } from '../integration/card/cardProcess.js';
 import type { SyntheticIdentity } from '../../drivers/card/virtual/identity.std.js';
 import { addE2eStaff, addStationStaff, signIn, stationAudit, submitSignIn } from './harness/staffAccounts.js';
 import { TEST_PIN } from '../factories/staff.js';
+import { readWinningDocs } from './harness/pouchIndexedDb.js';
 
 let pcscd: PcscdFixture;
 let app: DevBrowser;
@@ -103,6 +104,13 @@ describe('front desk with a card in a real PC/SC reader', () => {
     expect(await page.getByTestId('saved-queue-number').textContent()).toBe('A-001');
     await page.getByTestId('queue-row').first().waitFor();
     expect(await page.getByTestId('queue-row').first().textContent()).toContain('สมมติ');
+    // The card's photo is its own Media record; the Patient points at it and carries no bytes (issue 15).
+    const docs = await page.evaluate(readWinningDocs, 'clinic_10953');
+    const patient = docs.find((entry) => entry.id.startsWith('Patient/'))?.doc as { id?: string; photo?: { url?: string }[]; _attachments?: unknown } | undefined;
+    const media = docs.find((entry) => entry.id.startsWith('Media/'));
+    expect(media?.doc['subject']).toEqual({ reference: `Patient/${patient?.id ?? 'none'}` });
+    expect(patient?.photo?.[0]?.url).toBe(media?.id);
+    expect(patient?._attachments).toBeUndefined();
   });
 
   it('clears an unsaved form, and everything of that patient, when the card comes out', async () => {

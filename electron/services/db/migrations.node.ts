@@ -246,4 +246,27 @@ export const stationMigrations: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 16,
+    name: 'clinics / service points a visit goes to',
+    sql: `
+      -- IT's list of clinics / service points (Encounter.serviceType). Never deleted, only switched off: past
+      -- visits keep their name in both languages. Seeded with sync/model/visitDetails DEFAULT_SERVICE_POINTS.
+      CREATE TABLE service_points (
+        code TEXT PRIMARY KEY CHECK (length(code) BETWEEN 1 AND 32),
+        th TEXT NOT NULL CHECK (length(th) > 0),
+        en TEXT NOT NULL CHECK (length(en) > 0),
+        active INTEGER NOT NULL CHECK (active IN (0, 1)),
+        position INTEGER NOT NULL
+      );
+      INSERT INTO service_points (code, th, en, active, position) VALUES
+        ('opd', 'ตรวจโรคทั่วไป', 'General OPD', 1, 0),
+        ('ncd', 'คลินิกโรคเรื้อรัง', 'NCD clinic', 1, 1),
+        ('anc', 'ฝากครรภ์', 'Antenatal care (ANC)', 1, 2),
+        ('dental', 'ทันตกรรม', 'Dental', 1, 3),
+        ('well-child', 'คลินิกเด็กดี', 'Well-child clinic', 1, 4),
+        ('thai-med', 'แพทย์แผนไทย', 'Thai traditional medicine', 1, 5),
+        ('er', 'ห้องฉุกเฉิน', 'Emergency room', 1, 6);
+    `,
+  },
 ];

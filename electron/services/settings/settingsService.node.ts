@@ -7,8 +7,9 @@ import { EdgeError } from '../../contract/result.std.js';
 import { stationUserName } from '../../../sync/central/designDocs.std.js';
 import { queuePrefixFor } from '../../../sync/model/encounter.std.js';
 import { modeAtSetup, offeredMode, runningMode } from '../station/stationMode.std.js';
+import { DEFAULT_WORKING_SET_DAYS, MAX_WORKING_SET_DAYS, MIN_WORKING_SET_DAYS } from '../../../sync/replication/workingSet.std.js';
 
-type Key = 'hcode' | 'stationId' | 'stationName' | 'queuePrefix' | 'centralUrl' | 'language' | 'stationMode';
+type Key = 'hcode' | 'stationId' | 'stationName' | 'queuePrefix' | 'centralUrl' | 'language' | 'stationMode' | 'workingSetDays';
 
 export class SettingsService {
   readonly #db: StationDb;
@@ -68,6 +69,18 @@ export class SettingsService {
       centralUrl: input.centralUrl ?? null,
     });
     return this.#changed();
+  }
+
+  /** Days of visits and readings the station pulls and keeps (IT's setting, default 30). */
+  workingSetDays(): number {
+    const stored = Number(this.#read('workingSetDays'));
+    return Number.isInteger(stored) && stored >= MIN_WORKING_SET_DAYS && stored <= MAX_WORKING_SET_DAYS ? stored : DEFAULT_WORKING_SET_DAYS;
+  }
+
+  setWorkingSetDays(days: number): number {
+    if (!Number.isInteger(days) || days < MIN_WORKING_SET_DAYS || days > MAX_WORKING_SET_DAYS) throw new EdgeError('invalid_input', `working set: ${MIN_WORKING_SET_DAYS}-${MAX_WORKING_SET_DAYS} days`);
+    this.#write({ workingSetDays: String(days) });
+    return days;
   }
 
   setLanguage(language: Language): StationSettings {

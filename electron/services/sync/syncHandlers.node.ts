@@ -2,7 +2,7 @@
 import type { Handlers } from '../dispatcher.node.js';
 import type { SyncService } from './syncService.node.js';
 
-type SyncCommand = 'sync.configure' | 'sync.status' | 'sync.now' | 'sync.conflicts' | 'sync.rejections' | 'sync.report' | 'sync.endpoint';
+type SyncCommand = 'sync.configure' | 'sync.status' | 'sync.now' | 'sync.conflicts' | 'sync.rejections' | 'sync.report' | 'sync.endpoint' | 'sync.workingSet' | 'sync.setWorkingSet';
 
 export function syncHandlers(sync: SyncService): Pick<Handlers, SyncCommand> {
   return {
@@ -13,5 +13,7 @@ export function syncHandlers(sync: SyncService): Pick<Handlers, SyncCommand> {
     'sync.rejections': () => sync.rejections(),
     'sync.report': (input) => sync.report(input),
     'sync.endpoint': () => sync.endpoint(),
+    'sync.workingSet': () => sync.workingSet(),
+    'sync.setWorkingSet': (input) => sync.setWorkingSet(input),
   };
 }

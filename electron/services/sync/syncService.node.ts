@@ -10,7 +10,7 @@ import { databaseName, stationUserName } from '../../../sync/central/designDocs.
 import { queuePrefixFor } from '../../../sync/model/encounter.std.js';
 import { DEFAULT_PROBE_POLICY, type ProbePolicy } from '../../../sync/replication/linkPolicy.std.js';
 import { EdgeError } from '../../contract/result.std.js';
-import type { ReplicationReport, SyncConfigureInput, SyncEndpoint, SyncState, SyncStatus, ConflictItem, Rejection } from '../../contract/sync.std.js';
+import type { ReplicationReport, SyncConfigureInput, SyncEndpoint, SyncState, SyncStatus, ConflictItem, Rejection, WorkingSet } from '../../contract/sync.std.js';
 import type { SyncErrorCode } from '../../../sync/replication/syncErrors.std.js';
 import type { StationDb } from '../db/stationDb.node.js';
 import type { EventBus } from '../eventBus.node.js';
@@ -203,6 +203,11 @@ export class SyncService {
 
   report(report: ReplicationReport): { state: SyncState } {
     const reportedAt = new Date().toISOString();
+    // Each purge once in the audit trail (the page reports the last one with every report): counts only.
+    const purge = report.store?.lastPurge ?? null;
+    if (purge !== null && purge.purged > 0 && purge.at !== this.#report?.store?.lastPurge?.at) {
+      this.#options.audit.append({ actor: 'system', action: 'sync.records_purged', detail: { purged: purge.purged, unconfirmed: purge.unconfirmed, cutoff: purge.cutoff, docsLeft: purge.docsLeft } });
+    }
     this.store.saveReport(report, reportedAt);
     this.#report = { ...report, reportedAt };
     return { state: this.#publish().state };
@@ -229,7 +234,23 @@ export class SyncService {
       // Central's validate_doc_update wants meta.source = the station user.
       stationId: config.username,
       queuePrefix: settings.queuePrefix ?? queuePrefixFor(provisioned ?? config.username),
+      workingSetDays: this.#options.settings.workingSetDays(),
     };
+  }
+
+  workingSet(): WorkingSet {
+    return { days: this.#options.settings.workingSetDays() };
+  }
+
+  /** IT changes the window: audited; the page's runner sees a new endpoint and restarts the replication with it. */
+  setWorkingSet(input: WorkingSet): WorkingSet {
+    const before = this.#options.settings.workingSetDays();
+    const days = this.#options.settings.setWorkingSetDays(input.days);
+    if (days !== before) {
+      this.#options.audit.append({ action: 'sync.working_set_changed', detail: { from: before, to: days } });
+      this.#kick('configured');
+    }
+    return { days };
   }
 
   async close(): Promise<void> {

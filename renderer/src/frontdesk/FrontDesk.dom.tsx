@@ -13,7 +13,7 @@ import { errorMessage } from '../i18n/i18n.dom.js';
 import { useRecordsState } from '../records/RecordsProvider.dom.js';
 import { useCardSession } from './useCardSession.dom.js';
 import { photoSettled } from './cardSession.std.js';
-import { registerVisit, type RegisteredVisit } from './registerVisit.dom.js';
+import { registerFoundPatient, registerVisit, type RegisteredVisit, type VisitAsk } from './registerVisit.dom.js';
 import { CardRegistration } from './CardRegistration.dom.js';
 import { CardRights } from './CardRights.dom.js';
 import { ManualEntry } from './ManualEntry.dom.js';
@@ -32,6 +32,18 @@ import { AuthenRetry, AuthenState } from './AuthenState.dom.js';
 import { AuthenAskAgain } from './AuthenAskAgain.dom.js';
 import type { ErrorCode } from '../../../electron/contract/errors.std.js';
 import { normalizeMobile } from './authenView.std.js';
+import { patientCid, type PatientDoc } from '../../../sync/model/patient.std.js';
+import { DEFAULT_VISIT_TYPE, type ServicePoint, type VisitDetails } from '../../../sync/model/visitDetails.std.js';
+import { PatientSearch } from './PatientSearch.dom.js';
+import { FoundPatient } from './FoundPatient.dom.js';
+import { VisitDetailsFields, type VisitDetailsInput } from './VisitDetailsFields.dom.js';
+import { useServicePoints } from './useServicePoints.dom.js';
+import { schemeCode } from './rights.std.js';
+
+/** The first point in use: general OPD on a new station, so a clerk only changes it for another clinic. */
+function defaultPoint(points: readonly ServicePoint[]): string {
+  return points.find((point) => point.active)?.code ?? '';
+}
 
 export function FrontDesk({ settings }: { readonly settings: StationSettings }) {
   const { t } = useTranslation();
@@ -44,35 +56,77 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
   const [problem, setProblem] = useState<ErrorCode | null>(null);
   const [refreshKey, setRefreshKey] = useState(0);
   const [authenInput, setAuthenInput] = useState<AuthenInput>({ mobile: '', claimType: DEFAULT_CLAIM_TYPE });
+  const points = useServicePoints();
+  // '' until the clerk chooses: the station's first point in use is shown (and taken) meanwhile.
+  const [visitInput, setVisitInput] = useState<VisitDetailsInput>({ servicePoint: '', visitType: DEFAULT_VISIT_TYPE });
+  const shownVisitInput = { ...visitInput, servicePoint: visitInput.servicePoint === '' ? defaultPoint(points) : visitInput.servicePoint };
+  const [found, setFound] = useState<{ readonly patient: PatientDoc; readonly lastVisit: EncounterDoc | null } | null>(null);
   const cardStatus = useCardStatus();
   const slips = useSlipPrinter(settings);
   const demo = settings.mode === 'demo';
   const missing = demo ? null : missingCardReader(cardStatus);
 
-  async function save(card: PersonDetails, source: 'card' | 'manual'): Promise<void> {
+  /** The clinic and visit type chosen, and the right the card carried (card path only). */
+  function visitDetails(rightText: string | null): VisitDetails | null {
+    const point = points.find((candidate) => candidate.code === shownVisitInput.servicePoint);
+    if (point === undefined && points.length > 0) return null;
+    return {
+      servicePoint: point === undefined ? undefined : { code: point.code, th: point.th },
+      visitType: shownVisitInput.visitType,
+      right: rightText === null || rightText.trim() === '' ? null : { code: schemeCode(rightText), text: rightText.trim() },
+    };
+  }
+
+  /** Saves a visit through `register` (card, manual entry or a patient found by search); the slip prints after. */
+  async function save(cid: string | null, rightText: string | null, register: (ask: VisitAsk) => Promise<RegisteredVisit>, afterSave?: () => Promise<void>): Promise<void> {
     if (records === null) return;
     const mobile = normalizeMobile(authenInput.mobile);
     if (mobile === null) return setProblem('nhso_mobile_invalid');
+    const details = visitDetails(rightText);
+    if (details === null) return setProblem('service_point_required');
     setBusy(true);
     setProblem(null);
     try {
-      const visit = await registerVisit(records, ids, settings, card, source, undefined, mobile === '' ? undefined : { mobile, claimType: authenInput.claimType });
+      const visit = await register({ details, authen: mobile === '' ? undefined : { mobile, claimType: authenInput.claimType } });
       setAuthenInput({ mobile: '', claimType: DEFAULT_CLAIM_TYPE });
-      setSaved({ ...visit, cid: card.cid });
+      setVisitInput({ servicePoint: '', visitType: DEFAULT_VISIT_TYPE });
+      setSaved({ ...visit, cid: cid ?? '' });
       // "Save and issue queue ticket": the slip prints after the visit is stored; a failed print loses nothing.
-      slips.remember(visit.encounterId, source === 'card' ? (session.extras?.nhso?.mainInscl ?? null) : null);
+      slips.remember(visit.encounterId, rightText);
       void printSavedSlip(visit.encounterId, visit.authen?.claimCode ?? null, false);
       setManual(false);
+      setFound(null);
       setRefreshKey((key) => key + 1);
-      if (source === 'card' && session.card !== null && session.photo.state === 'done' && session.photo.sha256 !== null) {
-        await invoke('card.markPhotoStored', { cid: session.card.cid, issueDate: session.card.issueDate, sha256: session.photo.sha256 });
-      }
-      dispatch({ type: 'clear' });
+      await afterSave?.();
     } catch (error) {
       setProblem(isEdgeError(error) ? error.code : 'storage_failed');
     } finally {
       setBusy(false);
     }
+  }
+
+  function saveCardOrManual(card: PersonDetails, source: 'card' | 'manual'): Promise<void> {
+    const store = records;
+    if (store === null) return Promise.resolve();
+    const rightText = source === 'card' ? (session.extras?.nhso?.mainInscl ?? null) : null;
+    return save(card.cid, rightText, (ask) => registerVisit(store, ids, settings, card, source, ask), async () => {
+      if (source === 'card' && session.card !== null && session.photo.state === 'done' && session.photo.sha256 !== null) {
+        await invoke('card.markPhotoStored', { cid: session.card.cid, issueDate: session.card.issueDate, sha256: session.photo.sha256 });
+      }
+      if (source === 'card') dispatch({ type: 'clear' });
+    });
+  }
+
+  /** A patient chosen from the search: their mobile number on record is offered for the authen code. */
+  function pick(patient: PatientDoc, lastVisit: EncounterDoc | null): void {
+    const mobile = patient.telecom?.find((point) => point.system === 'phone' && point.use === 'mobile')?.value ?? '';
+    setAuthenInput({ mobile, claimType: DEFAULT_CLAIM_TYPE });
+    setFound({ patient, lastVisit });
+  }
+
+  function saveFound(patient: PatientDoc): void {
+    if (records === null) return;
+    void save(patientCid(patient), null, (ask) => registerFoundPatient(records, ids, settings, patient, ask));
   }
 
   /** `claimCode`: the NHSO's code when main already has it and the page has not written it on the visit yet. */
@@ -85,7 +139,7 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
     const card = session.card;
     if (card === null) return;
     const photo = session.photo.base64 === null ? null : { base64: session.photo.base64 };
-    void save({ ...card, photo, address: card.address }, 'card');
+    void saveCardOrManual({ ...card, photo, address: card.address }, 'card');
   }
 
   const waitingForPhoto = session.card !== null && !photoSettled(session.photo);
@@ -96,7 +150,7 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
       {storeError !== null && <p className="problem">{errorMessage('storage_failed')}</p>}
       <div className="grid">
         <div>
-          {saved !== null && session.phase === 'idle' && !manual && (
+          {saved !== null && session.phase === 'idle' && !manual && found === null && (
             <div className="card saved" data-testid="visit-saved">
               <p>{t(saved.isNewPatient ? 'frontdesk.savedNew' : 'frontdesk.savedReturning')}</p>
               <p className="queue-big" data-testid="saved-queue-number">
@@ -112,7 +166,22 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
             </div>
           )}
           {demo && <DemoCardControls status={cardStatus} />}
-          {session.phase === 'idle' && !manual && (
+          {session.phase === 'idle' && !manual && found !== null && (
+            <>
+              <FoundPatient patient={found.patient} lastVisit={found.lastVisit} hcode={settings.hcode ?? ''} />
+              <VisitDetailsFields value={shownVisitInput} onChange={setVisitInput} points={points} />
+              <AuthenFields value={authenInput} onChange={setAuthenInput} />
+              <div className="actions">
+                <button type="button" disabled={busy || records === null} onClick={() => saveFound(found.patient)} data-testid="save-visit">
+                  {t('frontdesk.saveVisit')}
+                </button>
+                <button type="button" className="secondary" onClick={() => setFound(null)}>
+                  {t('frontdesk.search.cancel')}
+                </button>
+              </div>
+            </>
+          )}
+          {session.phase === 'idle' && !manual && found === null && (
             <div className="card">
               {missing !== null ? (
                 <MissingHardwareNotice missing={missing} />
@@ -126,6 +195,9 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
               </button>
             </div>
           )}
+          {session.phase === 'idle' && !manual && found === null && settings.hcode !== null && (
+            <PatientSearch hcode={settings.hcode} onPick={pick} />
+          )}
           {session.phase === 'error' && !manual && (
             <div className="card" role="alert" data-testid="card-error">
               <p className="problem">{errorMessage(session.errorCode ?? 'internal')}</p>
@@ -138,6 +210,7 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
             <>
               <CardRegistration card={session.card} photo={session.photo} />
               <CardRights extras={session.extras} />
+              <VisitDetailsFields value={shownVisitInput} onChange={setVisitInput} points={points} />
               <AuthenFields value={authenInput} onChange={setAuthenInput} />
               <div className="actions">
                 <button type="button" disabled={busy || records === null || waitingForPhoto} onClick={saveCard} data-testid="save-visit">
@@ -146,8 +219,9 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
               </div>
             </>
           )}
+          {manual && <VisitDetailsFields value={shownVisitInput} onChange={setVisitInput} points={points} />}
           {manual && <AuthenFields value={authenInput} onChange={setAuthenInput} />}
-          {manual && <ManualEntry busy={busy || records === null} onSubmit={(card) => void save(card, 'manual')} onCancel={() => setManual(false)} />}
+          {manual && <ManualEntry busy={busy || records === null} onSubmit={(card) => void saveCardOrManual(card, 'manual')} onCancel={() => setManual(false)} />}
           {problem !== null && (
             <p className="problem" role="alert" data-testid="save-problem">
               {errorMessage(problem)}

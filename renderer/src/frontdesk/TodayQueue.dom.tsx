@@ -8,40 +8,52 @@ import type { SlipPrinter } from './slip/useSlipPrinter.dom.js';
 import { SlipStatus } from './slip/SlipStatus.dom.js';
 import { AuthenState } from './AuthenState.dom.js';
 import { QueueStageBadge } from '../records/QueueStageBadge.dom.js';
+import { servicePointName, servicePointOf } from '../../../sync/model/visitDetails.std.js';
+import { useServicePoints } from './useServicePoints.dom.js';
 
 export function TodayQueue({ refreshKey, slips }: { readonly refreshKey: number; readonly slips?: SlipPrinter }) {
   const { t, i18n } = useTranslation();
   const rows = [...useTodayVisits(useRecords(), refreshKey)].reverse();
+  const points = useServicePoints();
 
   const lang = i18n.language === 'en' ? 'en' : 'th';
+  const clinicOf = (encounter: Parameters<typeof servicePointOf>[0]): string => {
+    const stored = servicePointOf(encounter);
+    return stored === null ? '' : servicePointName(stored, points, lang);
+  };
   return (
     <div className="card" data-testid="today-queue">
       <h3>
         {t('frontdesk.queueTitle')} <span className="muted">({rows.length})</span>
       </h3>
       {rows.length === 0 && <p className="muted">{t('frontdesk.queueEmpty')}</p>}
-      <table className="queue">
-        <tbody>
-          {rows.map(({ encounter, patient }) => (
-            <tr key={encounter.id} data-testid="queue-row">
-              <td className="queue-number">{queueNumberOf(encounter)}</td>
-              <td>{patient === null ? t('frontdesk.unknownPatient') : displayName(patient, lang)}</td>
-              <td className="mono">{encounter.period?.start === undefined ? '' : new Date(encounter.period.start).toLocaleTimeString(lang === 'th' ? 'th-TH' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}</td>
-              <td>
-                <QueueStageBadge encounter={encounter} />
-              </td>
-              <td>
-                <AuthenState encounter={encounter} />
-              </td>
-              {slips !== undefined && (
-                <td>
-                  <SlipStatus compact state={slips.states.get(encounter.id)} onPrint={() => void slips.print(encounter, true)} />
+      <div className="queue-scroll">
+        <table className="queue">
+          <tbody>
+            {rows.map(({ encounter, patient }) => (
+              <tr key={encounter.id} data-testid="queue-row">
+                <td className="queue-number">{queueNumberOf(encounter)}</td>
+                <td>{patient === null ? t('frontdesk.unknownPatient') : displayName(patient, lang)}</td>
+                <td className="queue-clinic" data-testid="queue-clinic">
+                  {clinicOf(encounter)}
                 </td>
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                <td className="mono">{encounter.period?.start === undefined ? '' : new Date(encounter.period.start).toLocaleTimeString(lang === 'th' ? 'th-TH' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}</td>
+                <td>
+                  <QueueStageBadge encounter={encounter} />
+                </td>
+                <td>
+                  <AuthenState encounter={encounter} />
+                </td>
+                {slips !== undefined && (
+                  <td>
+                    <SlipStatus compact state={slips.states.get(encounter.id)} onPrint={() => void slips.print(encounter, true)} />
+                  </td>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }

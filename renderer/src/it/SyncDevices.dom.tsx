@@ -12,6 +12,7 @@ import type { StaffRole } from '../../../electron/contract/staff.std.js';
 import { StaffAccounts } from './StaffAccounts.dom.js';
 import { DevicesSection } from './devices/DevicesSection.dom.js';
 import { PrinterSettingsCard } from './PrinterSettingsCard.dom.js';
+import { ServicePointsCard } from './ServicePointsCard.dom.js';
 
 /** IT sees everything here; the front desk and nurses see the link to central and the station, not IT's tools. */
 export function SyncDevices({ settings, role, idleMinutes }: { readonly settings: StationSettings; readonly role: StaffRole; readonly idleMinutes: number }) {
@@ -77,6 +78,7 @@ export function SyncDevices({ settings, role, idleMinutes }: { readonly settings
         {isIt && <NhsoAgentForm onSaved={() => void refresh()} />}
         {isIt && <StaffAccounts idleMinutes={idleMinutes} />}
         {isIt && <PrinterSettingsCard />}
+        {isIt && <ServicePointsCard />}
         {isIt && (
         <div className="card wide">
           <h3>{t('it.audit')}</h3>

@@ -8,6 +8,8 @@ export const bridgeSyncApi: SyncApi = {
   report: (report) => invoke('sync.report', report),
   syncNow: () => invoke('sync.now', {}),
   configure: (input) => invoke('sync.configure', input),
+  workingSet: () => invoke('sync.workingSet', {}),
+  setWorkingSet: (days) => invoke('sync.setWorkingSet', { days }),
   onStatus: (listener) => on('sync.status', listener),
   onKick: (listener) => on('sync.kick', listener),
 };

@@ -46,7 +46,7 @@ export function centralUrl(endpoint: SyncEndpoint, origin: string): string {
 }
 
 function sameEndpoint(a: SyncEndpoint, b: SyncEndpoint): boolean {
-  return a.proxyOrigin === b.proxyOrigin && a.database === b.database && a.token === b.token && a.stationId === b.stationId && a.hcode === b.hcode;
+  return a.proxyOrigin === b.proxyOrigin && a.database === b.database && a.token === b.token && a.stationId === b.stationId && a.hcode === b.hcode && a.workingSetDays === b.workingSetDays;
 }
 
 export class ReplicationRunner {
@@ -165,6 +165,7 @@ export class ReplicationRunner {
       store,
       remote,
       resolve: { stationId: endpoint.stationId, hcode: endpoint.hcode, newId, now: () => new Date().toISOString() },
+      workingSetDays: endpoint.workingSetDays,
       onReport: (report) => {
         // A pull brought documents: index them in the background, not on a user's next search (the store throttles).
         if (docsDown !== null && report.docsDown > docsDown) store.requestWarm();

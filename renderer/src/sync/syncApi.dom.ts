@@ -2,7 +2,7 @@
  * What the sync screens and the replication runner need from main, as one small interface: the bridge
  * implements it (bridgeSyncApi.dom.ts) and the unit tests fake it.
  */
-import type { ReplicationReport, SyncConfigureInput, SyncEndpoint, SyncState, SyncStatus } from '../../../electron/contract/sync.std.js';
+import type { ReplicationReport, SyncConfigureInput, SyncEndpoint, SyncState, SyncStatus, WorkingSet } from '../../../electron/contract/sync.std.js';
 import type { Result } from '../../../electron/contract/result.std.js';
 
 export interface SyncKick {
@@ -16,6 +16,8 @@ export interface SyncApi {
   report(report: ReplicationReport): Promise<Result<{ state: SyncState }>>;
   syncNow(): Promise<Result<{ requestedAt: string }>>;
   configure(input: SyncConfigureInput): Promise<Result<SyncStatus>>;
+  workingSet(): Promise<Result<WorkingSet>>;
+  setWorkingSet(days: number): Promise<Result<WorkingSet>>;
   onStatus(listener: (status: SyncStatus) => void): () => void;
   onKick(listener: (kick: SyncKick) => void): () => void;
 }

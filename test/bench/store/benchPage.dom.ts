@@ -9,7 +9,11 @@ import { patientIdForCid } from '../../../sync/model/ids.std.js';
 import { TH_CID, thLocalSystem } from '../../../sync/model/systems.std.js';
 import { docId } from '../../../sync/model/fhir.std.js';
 import { newVisit } from '../../../sync/model/encounter.std.js';
-import { benchCid, benchContext, benchEncounter, benchPatient, seededBytes, type BenchContext } from '../sync/visits.std.js';
+import { benchCard, benchCid, benchContext, benchEncounter, seededBytes, type BenchContext } from '../sync/visits.std.js';
+import { patientFromCard, type PatientDoc } from '../../../sync/model/patient.std.js';
+import { searchPatients } from '../../../sync/store/patientSearch.dom.js';
+import { matchesName, nameTokens, parseQuery, words } from '../../../sync/store/searchText.std.js';
+import { benchMobile, benchName } from './benchNames.std.js';
 
 export interface LoadPlan {
   readonly patients: number;
@@ -46,6 +50,14 @@ function todayAt(minutes: number): string {
   return new Date(now.getFullYear(), now.getMonth(), now.getDate(), 7, minutes).toISOString();
 }
 
+/** Patient n as the card path writes it, with a spread-out invented name, an HN and a mobile number. */
+function namedPatient(n: number, ctx: BenchContext, at: string): PatientDoc {
+  const card = benchCard(n);
+  const name = benchName(n);
+  const named = { ...card, thaiName: { ...card.thaiName, ...name.thai }, englishName: { prefix: card.englishName?.prefix ?? '', middle: '', ...name.english } };
+  return patientFromCard(named, { patientId: patientIdForCid(ctx.key, card.cid), hcode: HCODE, stationId: STATION, at, source: 'card', hn: hnOf(n), mobile: benchMobile(n) });
+}
+
 async function load(plan: LoadPlan): Promise<{ ms: number; docs: number }> {
   store = await DataContext.open(DB_NAME);
   context = benchContext(HCODE, STATION, 7);
@@ -55,7 +67,7 @@ async function load(plan: LoadPlan): Promise<{ ms: number; docs: number }> {
   for (let first = 0; first < plan.patients; first += chunk) {
     const batch = [];
     for (let n = first; n < Math.min(plan.patients, first + chunk); n += 1) {
-      const patient = benchPatient(n, context, '2026-01-05T03:00:00.000Z');
+      const patient = namedPatient(n, context, '2026-01-05T03:00:00.000Z');
       batch.push(patient);
       if (n < plan.today) {
         const { encounter, observations } = benchEncounter(n, patient.id, context, todayAt(n % 600));
@@ -88,6 +100,8 @@ async function buildOldIndex(): Promise<{ ms: number }> {
   return { ms: performance.now() - start };
 }
 
+const hnOf = (n: number): string => `HN${String(n).padStart(7, '0')}`;
+
 function randomPicks(count: number, below: number, seed: number): number[] {
   const random = seededBytes(seed);
   return Array.from({ length: count }, () => {
@@ -113,7 +127,6 @@ function byKeyedId(count: number, patients: number, seed: number): Promise<Timin
   return timed(randomPicks(count, patients, seed), async (n) => (await db.patientById(patientIdForCid(ctx.key, benchCid(n)))) !== null);
 }
 
-const hnOf = (n: number): string => `HN${String(n).padStart(7, '0')}`;
 
 /** CID typed in where the key is not at hand, or an HN: DataContext.patientsByIdentifier (the identifier index). */
 function byIdentifierIndex(count: number, patients: number, seed: number, kind: 'cid' | 'hn'): Promise<Timings> {
@@ -253,12 +266,70 @@ async function queueByScan(runs: number, expected: number): Promise<Timings> {
   return { samples };
 }
 
+export type SearchKind = 'thaiReversed' | 'englishFamily' | 'shortPrefix' | 'phone' | 'hn' | 'cid';
+
+/**
+ * What a clerk types for patient n: the Thai family name then the first two letters of the given name (reversed,
+ * in part); the romanised family name in lower case; only the first two letters of the given name (the worst
+ * case: thousands share them); the mobile number with dashes; the HN; the CID.
+ */
+function queryFor(kind: SearchKind, n: number): string {
+  const name = benchName(n);
+  // Two letters as a clerk types them: tone marks left out (they are dropped when matching anyway).
+  const twoLetters = words(name.thai.first).join('').slice(0, 2);
+  switch (kind) {
+    case 'thaiReversed':
+      return `${name.thai.last} ${twoLetters}`;
+    case 'englishFamily':
+      return name.english.last.toLowerCase();
+    case 'shortPrefix':
+      return twoLetters;
+    case 'phone':
+      return benchMobile(n).replace(/^(\d{3})(\d{3})/, '$1-$2-');
+    case 'hn':
+      return hnOf(n);
+    case 'cid':
+      return benchCid(n);
+  }
+}
+
+/**
+ * searchPatients for random patients (the front desk's search box), and with `lastVisits` also each hit's last
+ * visit, as the result list shows it. The patient must be among the hits (for the two-letter prefix: some hit).
+ */
+function search(count: number, patients: number, seed: number, kind: SearchKind, lastVisits: boolean): Promise<Timings> {
+  const { store: db, context: ctx } = opened();
+  return timed(randomPicks(count, patients, seed), async (n) => {
+    const result = await searchPatients(db, queryFor(kind, n), { hcode: HCODE });
+    if (!result.ok) throw new Error(`search ${kind}: ${result.problem}`);
+    if (lastVisits) await Promise.all(result.patients.map((patient) => db.lastVisitOf(patient.id)));
+    const id = patientIdForCid(ctx.key, benchCid(n));
+    return kind === 'shortPrefix' ? result.patients.length > 0 : result.patients.some((patient) => patient.id === id);
+  });
+}
+
+/** Baseline: the same name search as a scan of every patient (allDocs by the id range), tokens made per document. */
+function searchByScan(count: number, patients: number, seed: number): Promise<Timings> {
+  const { store: db, context: ctx } = opened();
+  return timed(randomPicks(count, patients, seed), async (n) => {
+    const query = parseQuery(queryFor('thaiReversed', n));
+    if (query.kind !== 'name') throw new Error('not a name query');
+    const page = await db.db.allDocs({ include_docs: true, startkey: 'Patient/', endkey: 'Patient/\ufff0' });
+    const hits = page.rows.filter((row) => {
+      const doc = row.doc as unknown as PatientDoc | undefined;
+      return doc !== undefined && matchesName(query.words, nameTokens(doc.name ?? []));
+    });
+    const id = docId('Patient', patientIdForCid(ctx.key, benchCid(n)));
+    return hits.some((row) => row.id === id);
+  });
+}
+
 async function close(): Promise<void> {
   await store?.destroy();
   store = null;
 }
 
-const api = { load, warm, buildOldIndex, byKeyedId, byIdentifierIndex, afterSave, byElemMatch, rawGet, byFullScan, queue, queueUnparsed, queueByScan, close };
+const api = { load, warm, buildOldIndex, byKeyedId, byIdentifierIndex, afterSave, byElemMatch, rawGet, byFullScan, queue, queueUnparsed, queueByScan, search, searchByScan, close };
 export type EdgeBench = typeof api;
 
 declare global {

@@ -1,7 +1,8 @@
 /**
  * Synthetic visits for the sync and store benchmarks, built with the real model functions: a Patient from a
- * card read (invented names, valid CID checksums in an invented province range, a small synthetic portrait as
- * the photo attachment), an Encounter with a queue number and six vital-sign Observations. Deterministic (a
+ * card read (invented names, valid CID checksums in an invented province range; the card carries a small
+ * synthetic portrait, which the Patient no longer holds: a photo is its own Media record, written by
+ * bench:scale's site, not here), an Encounter with a queue number and six vital-sign Observations. Deterministic (a
  * seeded generator for ids and the hospital key), pure, so the same code runs in Node and in the bench page.
  */
 import { cidCheckDigit } from '../../../sync/model/cid.std.js';

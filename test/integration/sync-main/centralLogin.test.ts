@@ -83,7 +83,7 @@ describe('sync.configure against central', () => {
     expect(actions).toContain('sync.hospital_key_adopted');
 
     const endpoint = await station.dispatch('sync.endpoint', {});
-    expect(endpoint).toMatchObject({ ok: true, value: { proxyOrigin: null, database: `clinic_${hospital.hcode}`, hcode: hospital.hcode, stationId: hospital.stationUser } });
+    expect(endpoint).toMatchObject({ ok: true, value: { proxyOrigin: null, database: `clinic_${hospital.hcode}`, hcode: hospital.hcode, stationId: hospital.stationUser, workingSetDays: 30 } });
   });
 
   it('a password changed on central is noticed by the next probe (sync_wrong_password)', async () => {

@@ -14,6 +14,7 @@ import { patientIdForCid } from '../../../sync/model/ids.std.js';
 import { enteredInError, vitalSignObservations, type ObservationDoc } from '../../../sync/model/observation.std.js';
 import { conflictArchive } from '../../../sync/model/auditEvent.std.js';
 import { TEST_KEY, syntheticCard, testIdFactory } from '../../factories/fhirFixtures.js';
+import { MAX_WORKING_SET_DAYS } from '../../../sync/replication/workingSet.std.js';
 
 const hcode = uniqueHcode();
 const at = '2025-06-01T08:00:00.000Z';
@@ -147,7 +148,7 @@ describe('replication checkpoints', () => {
   });
 
   it('a checkpoint forged on central by another station makes the station skip nothing', async () => {
-    const a = await openStation({ centralUrl: sharedCentralUrl(), hcode, user: stationA.user, password: stationA.password, label: 'checkpoint-a', batchSize: 10 });
+    const a = await openStation({ centralUrl: sharedCentralUrl(), hcode, user: stationA.user, password: stationA.password, label: 'checkpoint-a', batchSize: 10, workingSetDays: MAX_WORKING_SET_DAYS });
     station = a;
     // The replication ids, as station b could list them on CouchDB (`_local_docs`): read here from the station's own store.
     const ids = new Set<string>();

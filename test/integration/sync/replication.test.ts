@@ -13,8 +13,11 @@ import { TEST_KEY, syntheticCard } from '../../factories/fhirFixtures.js';
 import { centralDocs, converge, disagreements, settledOnCentral, stationRevs, tally, union, upToDate } from './syncChecks.js';
 import { settledConflict } from '../../../sync/replication/conflictRules.std.js';
 import { combinedState } from '../../../sync/replication/linkPolicy.std.js';
+import { MAX_WORKING_SET_DAYS } from '../../../sync/replication/workingSet.std.js';
 
 const hcode = uniqueHcode();
+/** The visits here are dated 2025: a window that reaches them. */
+const HISTORICAL_DAYS = MAX_WORKING_SET_DAYS;
 let proxy: LinkProxy;
 let a: Station;
 let b: Station;
@@ -28,8 +31,8 @@ beforeAll(async () => {
   proxy = await linkProxy(Number(new URL(central).port));
   const [accA, accB] = accounts;
   if (accA === undefined || accB === undefined) throw new Error('not provisioned');
-  a = await openStation({ centralUrl: proxy.url, hcode, user: accA.stationUser, password: accA.stationPassword, label: 'a' });
-  b = await openStation({ centralUrl: proxy.url, hcode, user: accB.stationUser, password: accB.stationPassword, label: 'b' });
+  a = await openStation({ centralUrl: proxy.url, hcode, user: accA.stationUser, password: accA.stationPassword, label: 'a', workingSetDays: HISTORICAL_DAYS });
+  b = await openStation({ centralUrl: proxy.url, hcode, user: accB.stationUser, password: accB.stationPassword, label: 'b', workingSetDays: HISTORICAL_DAYS });
 });
 afterAll(async () => {
   await a.close();

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { DataContext } from '../../../sync/store/dataContext.dom.js';
 import { Replicator } from '../../../sync/replication/replicator.dom.js';
 import { remoteDatabase } from '../../../sync/replication/remote.dom.js';
+import { DEFAULT_WORKING_SET_DAYS } from '../../../sync/replication/workingSet.std.js';
 import { createIdFactory } from '../../../sync/model/ids.std.js';
 import { databaseName } from '../../../sync/central/designDocs.std.js';
 import { basicAuth } from '../../../sync/central/centralHttp.node.js';
@@ -39,6 +40,8 @@ export interface StationOptions {
   readonly requestTimeoutMs?: number;
   /** Counts what crosses the link (test/bench/sync/wireCount.node.ts). */
   readonly fetchImpl?: typeof fetch;
+  /** The pull's working set in days, as the app runs it (default); null pulls the whole hospital (tests dated in the past). */
+  readonly workingSetDays?: number | null;
 }
 
 export async function openStation(options: StationOptions): Promise<Station> {
@@ -56,6 +59,7 @@ export async function openStation(options: StationOptions): Promise<Station> {
     remote,
     resolve: { stationId: options.user, hcode: options.hcode, newId, now: () => new Date(now()).toISOString() },
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
+    ...(options.workingSetDays === null ? {} : { workingSetDays: options.workingSetDays ?? DEFAULT_WORKING_SET_DAYS, now: () => new Date(now()) }),
   });
   return {
     user: options.user,

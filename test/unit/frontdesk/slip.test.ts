@@ -38,6 +38,23 @@ describe('what a queue slip says', () => {
     expect(texts.some((text) => text.startsWith('Service point'))).toBe(false);
   });
 
+  it('the clinic is the visit\'s service point (never its visit type) and the right the one stored on the visit', () => {
+    const encounter = newVisit({
+      encounterId: 'e2',
+      patientId: 'p1',
+      hcode: '10953',
+      stationId: 'st-10953-a',
+      at: facts.at,
+      queueNumber: 'A-008',
+      details: { servicePoint: { code: 'ncd', th: 'คลินิกโรคเรื้อรัง' }, visitType: 'appointment', right: { code: 'SSS', text: '(SSS) สิทธิประกันสังคม' } },
+    });
+    const slip = slipFactsOf(encounter, { hcode: '10953', stationName: null }, null);
+    expect(slip).toMatchObject({ clinic: 'คลินิกโรคเรื้อรัง', rights: '(SSS) สิทธิประกันสังคม' });
+    const texts = slipLines(slip, 'th').map((line) => line.text);
+    expect(texts).toContain('จุดบริการ: คลินิกโรคเรื้อรัง');
+    expect(texts).toContain('สิทธิการรักษา: ประกันสังคม · SSS');
+  });
+
   it('reads the queue number, the clinic and the NHSO claim code from the visit', () => {
     const encounter = newVisit({ encounterId: 'e1', patientId: 'p1', hcode: '10953', stationId: 'st-10953-a', at: facts.at, queueNumber: 'A-007', reason: 'ทำแผล' });
     const pending = slipFactsOf(encounter, { hcode: '10953', stationName: null }, null);

@@ -44,6 +44,17 @@ describe('station database', () => {
     expect(again.get()).toMatchObject({ queuePrefix: 'OPD1', stationId: 'st-10953-opd-1' });
   });
 
+  it('keeps the working-set days IT set across a reopen (30 until set) and refuses days out of range', () => {
+    const file = tempFile();
+    const first = new SettingsService(openStationDb(file));
+    expect(first.workingSetDays()).toBe(30);
+    expect(first.setWorkingSetDays(90)).toBe(90);
+    expect(new SettingsService(openStationDb(file)).workingSetDays()).toBe(90);
+    expect(() => first.setWorkingSetDays(0)).toThrow(/1-3650/);
+    expect(() => first.setWorkingSetDays(2.5)).toThrow(/1-3650/);
+    expect(first.workingSetDays()).toBe(90);
+  });
+
   it('refuses a hospital code that is not 5 digits', () => {
     const settings = new SettingsService(openStationDb(tempFile()));
     expect(() => settings.setup({ hcode: '1095', stationName: 'x' })).toThrow(/5 digits/);

@@ -1,6 +1,7 @@
 // The sync commands on a real (unconfigured) edge node: no network needed for these answers.
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempEdgeNode } from '../../factories/edgeNode.js';
+import { staffed } from '../../factories/staff.js';
 import type { EventName } from '../../../electron/contract/contract.std.js';
 
 type Node = Awaited<ReturnType<typeof tempEdgeNode>>;
@@ -52,4 +53,23 @@ describe('sync handlers', () => {
     expect(station.sync.store.report()).toMatchObject({ pending: 12 });
     expect(await station.dispatch('sync.report', { ...report, pending: -1 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
   });
+
+  it('a purge the page reports is audited once, with counts only; the working set is the setting IT changes, audited', async () => {
+    const station = staffed(await node());
+    const purge = { at, cutoff: '2026-10-24T00:00:00.000Z', candidates: 40, unconfirmed: 2, purged: 38, docsLeft: 1200 };
+    const store = { workingSetDays: 30, usageBytes: 5_000_000, quotaBytes: 1_000_000_000, lastPurge: purge };
+    for (let i = 0; i < 3; i += 1) expect((await station.dispatch('sync.report', { ...report, store })).ok).toBe(true);
+    const purges = station.audit.recent(50).filter((entry) => entry.action === 'sync.records_purged');
+    expect(purges).toHaveLength(1);
+    expect(await station.dispatch('sync.status', {})).toMatchObject({ ok: true, value: { replication: { store } } });
+    await station.dispatch('sync.report', { ...report, store: { ...store, lastPurge: { ...purge, at: '2026-11-24T09:00:00.000Z' } } });
+    expect(station.audit.recent(50).filter((entry) => entry.action === 'sync.records_purged')).toHaveLength(2);
+
+    expect(await station.dispatch('sync.workingSet', {})).toEqual({ ok: true, value: { days: 30 } });
+    expect(await station.dispatch('sync.setWorkingSet', { days: 0 })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await station.dispatch('sync.setWorkingSet', { days: 60 })).toEqual({ ok: true, value: { days: 60 } });
+    expect(await station.dispatch('sync.workingSet', {})).toEqual({ ok: true, value: { days: 60 } });
+    expect(station.audit.recent(50).filter((entry) => entry.action === 'sync.working_set_changed')).toHaveLength(1);
+  });
 });
+

@@ -1,5 +1,5 @@
 // A stand-in for main's sync commands and events, recording what the renderer sent.
-import type { ReplicationReport, SyncConfigureInput, SyncEndpoint, SyncStatus } from '../../../electron/contract/sync.std.js';
+import type { ReplicationReport, SyncConfigureInput, SyncEndpoint, SyncStatus, WorkingSet } from '../../../electron/contract/sync.std.js';
 import { err, ok, type Result } from '../../../electron/contract/result.std.js';
 import type { SyncApi, SyncKick } from '../../../renderer/src/sync/syncApi.dom.js';
 
@@ -10,6 +10,7 @@ export const testEndpoint: SyncEndpoint = {
   hcode: '10953',
   stationId: 'st-10953-a',
   queuePrefix: 'A',
+  workingSetDays: 30,
 };
 
 export function unconfiguredStatus(): SyncStatus {
@@ -41,6 +42,14 @@ export class FakeSyncApi implements SyncApi {
   }
   configure(_input: SyncConfigureInput): Promise<Result<SyncStatus>> {
     return Promise.resolve(ok(unconfiguredStatus()));
+  }
+  workingSetDays = 30;
+  workingSet(): Promise<Result<WorkingSet>> {
+    return Promise.resolve(ok({ days: this.workingSetDays }));
+  }
+  setWorkingSet(days: number): Promise<Result<WorkingSet>> {
+    this.workingSetDays = days;
+    return Promise.resolve(ok({ days }));
   }
   onStatus(listener: (status: SyncStatus) => void): () => void {
     this.#statusListeners.add(listener);

@@ -5,7 +5,7 @@ import { SyncState } from '../../../electron/contract/sync.std.js';
 import { syncErrorCodes } from '../../../sync/replication/syncErrors.std.js';
 import type { ManualReason } from '../../../sync/replication/conflictRules.std.js';
 
-const manualReasons: Record<ManualReason, true> = { observation_changed: true, unsupported_type: true, mixed_types: true, audit_event: true, invalid_merge: true };
+const manualReasons: Record<ManualReason, true> = { observation_changed: true, unsupported_type: true, mixed_types: true, audit_event: true, photo_changed: true, invalid_merge: true };
 
 describe('sync dashboard texts', () => {
   it.each([

@@ -10,7 +10,8 @@ import { contentHash, hasContentId } from '../../../sync/model/contentId.std.js'
 import { enteredInError, vitalSignObservations, type ObservationDoc } from '../../../sync/model/observation.std.js';
 import { conflictArchive } from '../../../sync/model/auditEvent.std.js';
 import { newVisit } from '../../../sync/model/encounter.std.js';
-import { testIdFactory } from '../../factories/fhirFixtures.js';
+import { TINY_JPEG_BASE64, testIdFactory } from '../../factories/fhirFixtures.js';
+import { photoMedia } from '../../../sync/model/media.std.js';
 
 const HCODE = '10953';
 const A = `st-${HCODE}-a`;
@@ -52,7 +53,7 @@ describe('central content hash', () => {
       object: fc.dictionary(fc.string({ unit: 'grapheme', maxLength: 6 }), tie('value'), { maxKeys: 5 }),
     }));
     fc.assert(
-      fc.property(fc.constantFrom('Observation', 'AuditEvent'), json.object, fc.string({ maxLength: 30 }), (resourceType, body, lastUpdated) => {
+      fc.property(fc.constantFrom('Observation', 'AuditEvent', 'Media'), json.object, fc.string({ maxLength: 30 }), (resourceType, body, lastUpdated) => {
         const doc = { ...body, resourceType, id: 'x', meta: { lastUpdated, source: 's', tag: [body] }, status: 'final' };
         expect(esContentHash(JSON.parse(JSON.stringify(doc)))).toBe(contentHash(JSON.parse(JSON.stringify(doc)) as Record<string, unknown>));
       }),
@@ -81,6 +82,15 @@ describe('central validate_doc_update', () => {
     expect(refusal({ _id: 'Device/d1', _deleted: true, resourceType: 'Device', note: 'x' }, null)).toMatch(/nothing else/);
     expect(refusal({ _id: 'Patient/d1', _deleted: true, resourceType: 'Device' }, null)).toMatch(/resourceType\/id/);
     expect(refusal({ _id: 'Device/d1', _rev: '2-b', _deleted: true, resourceType: 'Device' }, null)).toBeNull();
+  });
+
+  it('takes a photo once and refuses another body, a change or a deletion under its id (issue 15: photos are Media records)', () => {
+    const photo = photoMedia(TINY_JPEG_BASE64, { patientId: 'p1', stationId: B, at, source: 'card', timeId: testIdFactory(B)() });
+    expect(refusal(photo, null)).toBeNull();
+    const { _attachments: _bytes, ...body } = photo;
+    expect(refusal(foreignBranch({ ...body, subject: { reference: 'Patient/p2' } }, 2), null)).toMatch(/immutable/);
+    expect(refusal({ ...photo, _rev: '2-b' }, { ...photo, _rev: '1-a' })).toMatch(/never changed/);
+    expect(refusal({ _id: photo._id, _rev: '2-b', _deleted: true, resourceType: 'Media' }, { ...photo, _rev: '1-a' })).toMatch(/never deleted/);
   });
 
   it('refuses another body under an observation id on a foreign branch (oldDoc null)', () => {

@@ -1,7 +1,8 @@
 // The pure part of the identifier index: which identifiers count, their keyed hashes, and what a page of changes writes.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { identifierHasher, indexWrites, indexedIdentifiers, type ChangedDoc } from '../../../sync/store/identifierEntries.std.js';
+import { PHONE_KEY, identifierHasher, indexWrites, indexedIdentifiers, type ChangedDoc } from '../../../sync/store/identifierEntries.std.js';
+import { nameTokens } from '../../../sync/store/searchText.std.js';
 
 const key = new Uint8Array(32).fill(7);
 const hash = identifierHasher(key);
@@ -13,6 +14,9 @@ describe('identifier entries', () => {
     expect(indexedIdentifiers({ resourceType: 'Encounter', identifier })).toEqual([]);
     expect(indexedIdentifiers({ resourceType: 'Patient', identifier, _deleted: true })).toEqual([]);
     expect(indexedIdentifiers(null)).toEqual([]);
+    // Phone numbers count too, normalised, under their own pseudo-system (a lookup by phone is by hash as well).
+    const telecom = [{ system: 'phone', value: '081-234-5678' }, { system: 'email', value: 'x@y' }, { system: 'phone', value: '12' }];
+    expect(indexedIdentifiers({ resourceType: 'Patient', identifier: [], telecom })).toEqual([{ system: PHONE_KEY, value: '0812345678' }]);
   });
 
   it('hashes are keyed and unambiguous: another key, or a | moved between system and value, gives another hash', () => {
@@ -21,11 +25,12 @@ describe('identifier entries', () => {
     expect(hash({ system: 's', value: '1' })).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('a page replaces each patient’s record with its hashes now, removes it when it holds none, and skips other documents', () => {
+  it('a page replaces each patient’s record with its hashes and name tokens now, removes it when it holds neither, and skips other documents', () => {
     const identifier = (values: readonly string[]) => values.map((value) => ({ system: 's', value }));
     const value = fc.uniqueArray(fc.constantFrom('1', '2', '3', '4'), { maxLength: 4 });
+    const names = fc.array(fc.record({ given: fc.array(fc.constantFrom('สมชาย', 'Somchai', 'แก้ว'), { maxLength: 2 }), family: fc.constantFrom('ใจดี', 'Jaidee', '') }), { maxLength: 2 });
     const row: fc.Arbitrary<ChangedDoc> = fc.oneof(
-      fc.record({ id: fc.constantFrom('Patient/a', 'Patient/b'), doc: value.map((values) => ({ resourceType: 'Patient', identifier: identifier(values) })) }),
+      fc.record({ id: fc.constantFrom('Patient/a', 'Patient/b'), doc: fc.tuple(value, names).map(([values, name]) => ({ resourceType: 'Patient', identifier: identifier(values), name })) }),
       fc.record({ id: fc.constantFrom('Patient/a', 'Patient/b'), deleted: fc.constant(true), doc: fc.constant({ _deleted: true }) }),
       fc.record({ id: fc.constantFrom('Encounter/e', 'Observation/o'), doc: value.map((values) => ({ resourceType: 'Encounter', identifier: identifier(values) })) }),
     );
@@ -35,9 +40,11 @@ describe('identifier entries', () => {
         const patients = rows.filter((r) => r.id.startsWith('Patient/'));
         expect(writes).toHaveLength(patients.length);
         patients.forEach((r, i) => {
-          const values = r.deleted === true ? [] : ((r.doc as { identifier: { value: string }[] }).identifier.map((id) => id.value));
+          const doc = r.doc as { identifier: { value: string }[]; name: { given: string[]; family: string }[] };
+          const values = r.deleted === true ? [] : doc.identifier.map((id) => id.value);
           const expected = [...new Set(values.map((v) => hash({ system: 's', value: v })))].sort();
-          expect(writes[i]).toEqual(expected.length === 0 ? { remove: r.id } : { put: { docId: r.id, hashes: expected } });
+          const tokens = r.deleted === true ? [] : nameTokens(doc.name);
+          expect(writes[i]).toEqual(expected.length === 0 && tokens.length === 0 ? { remove: r.id } : { put: { docId: r.id, hashes: expected, tokens } });
         });
       }),
     );

@@ -18,6 +18,7 @@ import { encounterPatientId, newVisit } from '../../../sync/model/encounter.std.
 import { hexToKey, patientIdForCid } from '../../../sync/model/ids.std.js';
 import { TH_CID } from '../../../sync/model/systems.std.js';
 import { TEST_HCODE, TINY_JPEG_BASE64, syntheticCard, testIdFactory } from '../../factories/fhirFixtures.js';
+import { photoMedia } from '../../../sync/model/media.std.js';
 
 const CENTRAL_KEY = hexToKey('c0'.repeat(32));
 const opened: DataContext[] = [];
@@ -54,7 +55,9 @@ class Station {
     const patientId = await this.idFor(card.cid);
     await mergeOthersOf(this.records, card.cid, patientId, { at, stationId: this.name });
     const existing = await this.records.patientById(patientId);
-    await this.records.save(patientFromCard(card, { patientId, hcode: TEST_HCODE, stationId: this.name, at, source: 'card', existing }));
+    const photo = card.photo == null ? null : photoMedia(card.photo.base64, { patientId, stationId: this.name, at, source: 'card', timeId: this.newId() });
+    if (photo !== null) await this.records.save(photo);
+    await this.records.save(patientFromCard(card, { patientId, hcode: TEST_HCODE, stationId: this.name, at, source: 'card', existing, photo }));
     await this.records.save(newVisit({ encounterId: this.newId(), patientId, hcode: TEST_HCODE, stationId: this.name, at, queueNumber: `${this.name.toUpperCase()}-001` }));
     return { patientId, isNew: existing === null };
   }
@@ -110,10 +113,12 @@ describe('registration after the key changed', () => {
     // Both visits reachable from the survivor; the latest first.
     expect((await records.lastVisitOf(newId))?.period?.start).toBe('2026-12-01T09:00:00.000Z');
     expect(patientRecordIds(survivor ?? { id: newId })).toEqual([newId, first.patientId]);
-    // The photo came across under the new id.
-    expect(survivor?._attachments?.['photo.jpg']?.stub).toBe(true);
-    const withPhoto = await records.patientWithPhoto(newId);
-    expect((withPhoto?._attachments?.['photo.jpg'] as { data?: string } | undefined)?.data).toBe(TINY_JPEG_BASE64);
+    // The survivor points at a photo the store holds (its own Media record, not an attachment of the Patient).
+    const photoRef = survivor?.photo?.[0]?.url ?? '';
+    expect(photoRef).toMatch(/^Media\//);
+    expect(survivor?._attachments).toBeUndefined();
+    const media = await records.db.get<{ _attachments?: Record<string, { data?: string }> }>(photoRef, { attachments: true });
+    expect(media._attachments?.['photo.jpg']?.data).toBe(TINY_JPEG_BASE64);
   });
 
   it('a reconcile pass merges every patient written under an earlier key, once per key', async () => {

@@ -11,22 +11,34 @@ import { SCHEMA_VERSION, schemaVersionOf, readFieldTimes } from '../../../sync/m
 import { LANGUAGE_EXT, TH_CID } from '../../../sync/model/systems.std.js';
 import { fhirIssues } from '../../factories/fhirValidator.js';
 import { TEST_HCODE, TEST_KEY, syntheticCard, syntheticCid, testIdFactory } from '../../factories/fhirFixtures.js';
+import { photoMedia } from '../../../sync/model/media.std.js';
+import { base64ToBytes } from '../../../sync/model/base64.std.js';
+import { hasContentId } from '../../../sync/model/contentId.std.js';
 
 const at = '2025-03-04T08:15:00.000Z';
 const ctx = { hcode: TEST_HCODE, stationId: 'st-a', at, source: 'card' as const };
 
 describe('patient from a card read', () => {
-  it('is valid FHIR R4 with Thai Core identifiers, both names, address parts and the photo as attachment', () => {
+  it('is valid FHIR R4 with Thai Core identifiers, both names, address parts, and the photo as its own Media record', () => {
     const card = syntheticCard(1);
-    const patient = patientFromCard(card, { ...ctx, patientId: patientIdForCid(TEST_KEY, card.cid), hn: '000123' });
+    const patientId = patientIdForCid(TEST_KEY, card.cid);
+    const photo = photoMedia(card.photo?.base64 ?? '', { patientId, stationId: 'st-a', at, source: 'card', timeId: testIdFactory('st-a')() });
+    const patient = patientFromCard(card, { ...ctx, patientId, hn: '000123', photo });
     expect(fhirIssues(patient)).toEqual([]);
+    expect(fhirIssues(photo)).toEqual([]);
+    expect(hasContentId(photo)).toBe(true);
+    expect(photo.subject.reference).toBe(`Patient/${patientId}`);
+    expect(photo._attachments?.['photo.jpg']).toMatchObject({ content_type: 'image/jpeg', data: card.photo?.base64 });
+    expect(photo.content).toMatchObject({ contentType: 'image/jpeg', size: base64ToBytes(card.photo?.base64 ?? '').length });
+    expect(patient.photo?.[0]).toMatchObject({ url: `Media/${photo.id}`, hash: photo.content.hash });
     expect(patientCid(patient)).toBe(card.cid);
     expect(patient.identifier.map((id) => id.system)).toEqual([TH_CID, `https://terms.sil-th.org/hcode/5/${TEST_HCODE}/HN`]);
     expect(patient.name?.map((name) => name.extension?.[0]?.valueCode)).toEqual(['th', 'en']);
     expect(patient.name?.[0]).toMatchObject({ family: 'สมมุติ', given: ['ทดสอบ1'], prefix: ['นาย'] });
     expect(patient.address?.[0]).toMatchObject({ city: 'ตำบลสมมุติ', district: 'อำเภอสมมุติ', state: 'จังหวัดทดสอบ', line: ['12/3', 'หมู่ที่ 4', 'ถนนทดสอบ'] });
     expect(patient.gender).toBe('male');
-    expect(patient._attachments?.['photo.jpg']?.content_type).toBe('image/jpeg');
+    // No bytes on the Patient: a station pulls every Patient (issue 15), photos stay on central.
+    expect(patient._attachments).toBeUndefined();
     expect(Object.keys(patient).filter((key) => !key.startsWith('_')).every((key) => ['resourceType', 'id', 'meta', 'identifier', 'active', 'name', 'gender', 'birthDate', 'address', 'photo'].includes(key))).toBe(true);
     expect(schemaVersionOf(patient.meta)).toBe(SCHEMA_VERSION);
   });

@@ -21,14 +21,14 @@ afterEach(async () => {
 const newId = testIdFactory('st-a');
 
 describe('data context on IndexedDB (idb adapter)', () => {
-  it('finds a patient by CID through the keyed id, and by identifier, with the photo attachment', async () => {
+  it('finds a patient by CID through the keyed id, and by identifier; the Patient carries no photo bytes', async () => {
     const db = await store();
     const card = syntheticCard(11);
     const patientId = patientIdForCid(TEST_KEY, card.cid);
     await db.save(patientFromCard(card, { patientId, hcode: TEST_HCODE, stationId: 'st-a', at: new Date().toISOString(), source: 'card', hn: '42' }));
     const found = await db.patientById(patientId);
     expect(found?.birthDate).toBe('1980-05-17');
-    expect(found?._attachments?.['photo.jpg']?.stub).toBe(true);
+    expect(found?._attachments).toBeUndefined();
     expect((await db.patientsByIdentifier(TH_CID, card.cid)).map((p) => p.id)).toEqual([patientId]);
     expect(await db.patientById('pnothere')).toBeNull();
   });

@@ -8,6 +8,7 @@ import { queueNumberOf } from '../../../../sync/model/encounter.std.js';
 import { displayDate, type UiLanguage } from '../thaiDates.std.js';
 import { rightWords } from '../rights.std.js';
 import { claimCodeOf } from '../../../../sync/model/claimCode.std.js';
+import { servicePointOf, visitRightOf } from '../../../../sync/model/visitDetails.std.js';
 
 export interface SlipFacts {
   readonly hcode: string;
@@ -29,17 +30,19 @@ export interface SlipLine {
 }
 
 /**
- * The facts a slip needs from a stored visit (the rights only the front desk's card read knows). The authen code is
- * the one on the visit (`th-nhso-claim-code`), else `claimCode` (main's answer not written on the visit yet).
+ * The facts a slip needs from a stored visit: the clinic (its service point, in Thai as stored; else the reason
+ * typed), the right the card carried as stored on the visit (else `rights`, the page's memory of a card read).
+ * The authen code is the one on the visit (`th-nhso-claim-code`), else `claimCode` (main's answer not written on
+ * the visit yet).
  */
 export function slipFactsOf(encounter: EncounterDoc, station: { readonly hcode: string; readonly stationName: string | null }, rights: string | null, claimCode: string | null = null): SlipFacts {
   return {
     hcode: station.hcode,
     stationName: station.stationName,
     queueNumber: queueNumberOf(encounter) ?? '—',
-    clinic: encounter.type?.[0]?.text ?? encounter.reasonCode?.[0]?.text ?? null,
+    clinic: servicePointOf(encounter)?.display ?? encounter.reasonCode?.[0]?.text ?? null,
     at: encounter.period?.start ?? '',
-    rights,
+    rights: visitRightOf(encounter)?.text ?? rights,
     authenCode: claimCodeOf(encounter) ?? claimCode,
   };
 }

@@ -1,8 +1,7 @@
 /**
  * The front desk's queue-slip printer: prints a visit's slip and keeps, per visit, whether it printed or why
- * not, so the clerk sees the reason and can reprint from today's queue. The card's right to care is not stored
- * on the visit, so it is remembered for the visits registered since the page loaded (a reprint after a reload
- * says the right was not read from the card).
+ * not, so the clerk sees the reason and can reprint from today's queue. The card's right to care is stored on the
+ * visit (visitDetails.std.ts); visits saved before it was are covered by what the page remembers since it loaded.
  */
 import { useCallback, useState } from 'react';
 import type { EncounterDoc } from '../../../../sync/model/encounter.std.js';

@@ -1,0 +1,75 @@
+/**
+ * Finding a returning patient who has no card with them: by HN, a CID typed in, a phone number, or a Thai or
+ * English name (partial, any order; searchText.std.ts reads the query). Numbers go through the identifier
+ * index's keyed hashes; names through its name tokens, read by the prefix of the query's longest word and
+ * checked against every word. Records replaced by another (an earlier key's) are left out: the survivor holds
+ * the same names. Bad input is an answer (`problem`), never an exception.
+ */
+import { TH_CID, thLocalSystem } from '../model/systems.std.js';
+import type { PatientDoc } from '../model/patient.std.js';
+import { replacedBy } from '../replication/patientMerge.std.js';
+import type { DataContext } from './dataContext.dom.js';
+import { leadingWord, matchesName, parseQuery, type SearchProblem } from './searchText.std.js';
+
+/** At most this many patients are shown; the clerk types more to narrow. */
+export const SEARCH_LIMIT = 20;
+/** Index records read for a name of several words (by its longest): enough for SEARCH_LIMIT matches, bounded in time. */
+export const NAME_CANDIDATES = 2_000;
+/**
+ * A patient's name tokens that can start with one prefix: two names (Thai, English), each with its words and the
+ * two run-together forms. A one-word query reads this many index keys per patient shown, so it never reads records.
+ */
+const TOKENS_PER_PATIENT = 8;
+
+export type SearchResult =
+  | { readonly ok: true; readonly patients: readonly PatientDoc[]; /** More matched than are shown. */ readonly more: boolean }
+  | { readonly ok: false; readonly problem: SearchProblem };
+
+export interface SearchOptions {
+  /** The hospital code the HN system is named by. */
+  readonly hcode: string;
+  readonly limit?: number;
+}
+
+function unique(patients: readonly PatientDoc[]): PatientDoc[] {
+  const seen = new Map<string, PatientDoc>();
+  for (const patient of patients) if (replacedBy(patient) === null && !seen.has(patient.id)) seen.set(patient.id, patient);
+  return [...seen.values()];
+}
+
+function capped(patients: readonly PatientDoc[], limit: number, more = false): SearchResult {
+  return { ok: true, patients: patients.slice(0, limit), more: more || patients.length > limit };
+}
+
+export async function searchPatients(records: DataContext, text: string, options: SearchOptions): Promise<SearchResult> {
+  const limit = options.limit ?? SEARCH_LIMIT;
+  const query = parseQuery(text);
+  switch (query.kind) {
+    case 'problem':
+      return { ok: false, problem: query.problem };
+    case 'cid':
+      return capped(unique(await records.patientsByIdentifier(TH_CID, query.cid)), limit);
+    case 'number': {
+      const [byHn, byPhone] = await Promise.all([
+        records.patientsByIdentifier(thLocalSystem(options.hcode, 'HN'), query.hn),
+        query.phone === null ? Promise.resolve([]) : records.patientsByPhone(query.phone),
+      ]);
+      return capped(unique([...byHn, ...byPhone]), limit);
+    }
+    case 'name': {
+      const leading = leadingWord(query.words);
+      if (query.words.length === 1) {
+        // Every token under the prefix matches: the index keys alone name the patients (two letters match thousands).
+        const wanted = (limit + 1) * TOKENS_PER_PATIENT;
+        const keys = await records.nameCandidateIds(leading, wanted);
+        const ids = [...new Set(keys)].slice(0, limit + 1);
+        return capped(unique(await records.patientsByDocIds(ids)), limit, keys.length >= wanted && ids.length <= limit);
+      }
+      const candidates = await records.nameCandidates(leading, NAME_CANDIDATES);
+      const ids = [...new Set(candidates.filter((record) => matchesName(query.words, record.tokens)).map((record) => record.docId))];
+      // One more than shown is read, so `more` is known; a full candidate page may hide further matches.
+      const patients = unique(await records.patientsByDocIds(ids.slice(0, limit + 1)));
+      return capped(patients, limit, candidates.length >= NAME_CANDIDATES);
+    }
+  }
+}

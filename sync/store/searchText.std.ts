@@ -1,0 +1,121 @@
+/**
+ * The pure part of patient search (patientSearch.dom.ts): how names are normalised and cut into the tokens the
+ * search index keeps, and what a typed query means (HN, CID, phone or name).
+ *
+ * Matching is by token prefix in any order: "ใจดี สม" finds สมชาย ใจดี. Thai is often typed without spaces, so a
+ * name also indexes its parts run together both ways ("สมชายใจดี", "ใจดีสมชาย"). Normalising makes what clerks
+ * type equal to what the card holds: Thai tone marks and other marks above the line (typed in either order
+ * with the vowel, or left out) are dropped, sara am is one form whatever its encoding, a doubled sara e is sara ae,
+ * Thai digits are ASCII, Latin is lower case without accents, and anything else separates words.
+ */
+import { isValidCid } from '../model/cid.std.js';
+
+/** Marks dropped before matching: mai taikhu, the four tone marks, thanthakhat, yamakkan. */
+const THAI_DROPPED = /[\u0E47-\u0E4C\u0E4E]/g;
+/** Combining marks left by NFD on Latin letters (é → e). */
+const LATIN_MARKS = /[\u0300-\u036F]/g;
+/** What a token is made of: Thai letters and vowels, Latin letters, digits. The rest separates. */
+const NOT_TOKEN = /[^\u0E4D\u0E01-\u0E3A\u0E40-\u0E46a-z0-9]+/g;
+/** A query needs this many characters (after normalising) to be looked up. */
+export const MIN_QUERY_CHARS = 2;
+/** Titles a clerk may type before a name; the index never holds them. */
+const TITLE_WORDS = ['นาย', 'นาง', 'นางสาว', 'น.ส.', 'ด.ช.', 'ด.ญ.', 'เด็กชาย', 'เด็กหญิง', 'mr', 'mrs', 'ms', 'miss', 'master'];
+
+/** One string as the index compares it (may contain separators: see `words`). */
+export function normalise(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(LATIN_MARKS, '')
+    .replace(/\u0E4D\u0E32/g, '\u0E33') // nikhahit + sara aa, as some keyboards and old data write sara am
+    .replace(THAI_DROPPED, '')
+    .replace(/\u0E4D\u0E32/g, '\u0E33') // again: a tone mark between the two (น้ํา) was just dropped
+    .replace(/\u0E40\u0E40/g, '\u0E41') // เเ typed for แ
+    .replace(/[\u0E50-\u0E59]/g, asciiDigit)
+    .toLowerCase();
+}
+
+function asciiDigit(digit: string): string {
+  return String(digit.charCodeAt(0) - 0x0e50);
+}
+
+/** The words of a text, normalised, in order; separators and empty words removed. */
+export function words(text: string): string[] {
+  // A dot joins (น.ส. is one title word); every other non-letter separates.
+  return normalise(text)
+    .replace(/\./g, '')
+    .replace(NOT_TOKEN, ' ')
+    .split(' ')
+    .filter((word) => word !== '');
+}
+
+/** A name as the index keeps it: given names and family name (never the title). */
+export interface NameParts {
+  readonly given?: readonly string[] | undefined;
+  readonly family?: string | undefined;
+}
+
+/**
+ * The tokens one patient's names are found by: every word of every name, and each name's words run together
+ * in order and reversed (for queries typed without spaces). Sorted, unique.
+ */
+export function nameTokens(names: readonly NameParts[]): string[] {
+  const tokens = new Set<string>();
+  for (const name of names) {
+    const parts = [...(name.given ?? []), name.family ?? ''].flatMap(words);
+    for (const part of parts) tokens.add(part);
+    if (parts.length > 1) {
+      tokens.add(parts.join(''));
+      tokens.add([...parts].reverse().join(''));
+    }
+  }
+  return [...tokens].sort();
+}
+
+/** Every query word is the start of one of the tokens (in any order). */
+export function matchesName(queryWords: readonly string[], tokens: readonly string[]): boolean {
+  return queryWords.length > 0 && queryWords.every((word) => tokens.some((token) => token.startsWith(word)));
+}
+
+/** A phone number as typed (spaces, dashes, +66, Thai digits) → 0 and 8-9 digits, or null. */
+export function phoneDigits(text: string): string | null {
+  const digits = normalise(text).replace(/[\s\-().]/g, '');
+  const local = digits.startsWith('+66') ? `0${digits.slice(3)}` : digits;
+  return /^0\d{8,9}$/.test(local) ? local : null;
+}
+
+export type SearchProblem = 'search_too_short' | 'search_unreadable' | 'search_cid_invalid';
+
+/** What a typed query asks for. */
+export type SearchQuery =
+  | { readonly kind: 'cid'; readonly cid: string }
+  /** Digits (or letters with digits) that may be an HN or a phone number: both are looked up. */
+  | { readonly kind: 'number'; readonly hn: string; readonly phone: string | null }
+  | { readonly kind: 'name'; readonly words: readonly string[] }
+  | { readonly kind: 'problem'; readonly problem: SearchProblem };
+
+/**
+ * Reads a query: 13 digits (dashes and spaces allowed) is a CID and must pass its checksum; anything else with a
+ * digit is an HN or a phone number; the rest is a name, titles left out. Too short or nothing readable is a problem.
+ */
+export function parseQuery(text: string): SearchQuery {
+  const trimmed = normalise(text).trim();
+  if (/\d/.test(trimmed)) {
+    const compact = trimmed.replace(/[\s-]/g, '');
+    if (/^\d{13}$/.test(compact)) return isValidCid(compact) ? { kind: 'cid', cid: compact } : { kind: 'problem', problem: 'search_cid_invalid' };
+    if (compact.length < MIN_QUERY_CHARS) return { kind: 'problem', problem: 'search_too_short' };
+    // An HN is compared as stored (case kept), Thai digits as ASCII.
+    return { kind: 'number', hn: text.trim().replace(/\s+/g, '').replace(/[\u0E50-\u0E59]/g, asciiDigit), phone: phoneDigits(trimmed) };
+  }
+  const all = words(text);
+  if (all.length === 0) return { kind: 'problem', problem: trimmed === '' ? 'search_too_short' : 'search_unreadable' };
+  const titles = new Set(TITLE_WORDS.flatMap(words));
+  const named = all.filter((word) => !titles.has(word));
+  const kept = named.length === 0 ? all : named;
+  if (kept.join('').length < MIN_QUERY_CHARS) return { kind: 'problem', problem: 'search_too_short' };
+  return { kind: 'name', words: kept };
+}
+
+/** The query word the index is read by: the longest (fewest candidates). */
+export function leadingWord(queryWords: readonly string[]): string {
+  return queryWords.reduce((best, word) => (word.length > best.length ? word : best), '');
+}

@@ -1,0 +1,130 @@
+// Issue 15 §2: a station pulls every Patient, but Encounters and Observations of the last N days only, filtered
+// on central; what it wrote itself is pushed whatever its date; a wider window brings the older records.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CENTRAL_ADMIN, provisionStation, sharedCentralUrl } from './centralServer.js';
+import { openStation, uniqueHcode, type Station } from './station.js';
+import { centralDocs, upToDate } from './syncChecks.js';
+import { patientFromCard } from '../../../sync/model/patient.std.js';
+import { newVisit } from '../../../sync/model/encounter.std.js';
+import { vitalSignObservations } from '../../../sync/model/observation.std.js';
+import { patientIdForCid } from '../../../sync/model/ids.std.js';
+import type { StoredDoc } from '../../../sync/model/documents.std.js';
+import { TEST_KEY, syntheticCard } from '../../factories/fhirFixtures.js';
+import { purgeOutsideWindow } from '../../../sync/replication/purge.dom.js';
+import { remoteDatabase } from '../../../sync/replication/remote.dom.js';
+import { basicAuth } from '../../../sync/central/centralHttp.node.js';
+import { databaseName } from '../../../sync/central/designDocs.std.js';
+
+const hcode = uniqueHcode();
+const DAY_MS = 86_400_000;
+let accounts: Awaited<ReturnType<typeof provisionStation>>[];
+const opened: Station[] = [];
+
+async function station(index: number, label: string, workingSetDays?: number, dbName?: string): Promise<Station> {
+  const account = accounts[index];
+  if (account === undefined) throw new Error('not provisioned');
+  const opening = await openStation({ centralUrl: sharedCentralUrl(), hcode, user: account.stationUser, password: account.stationPassword, label, ...(workingSetDays === undefined ? {} : { workingSetDays }), ...(dbName === undefined ? {} : { dbName }) });
+  opened.push(opening);
+  return opening;
+}
+
+/** A visit (Encounter and one Observation) of card `n`, `daysAgo` days before now, with the patient. */
+function visit(writer: Station, n: number, daysAgo: number, queue: string): StoredDoc[] {
+  const card = syntheticCard(n);
+  const patientId = patientIdForCid(TEST_KEY, card.cid);
+  const at = new Date(Date.now() - daysAgo * DAY_MS).toISOString();
+  const encounterId = writer.newId();
+  return [
+    patientFromCard(card, { patientId, hcode, stationId: writer.user, at, source: 'card' }),
+    newVisit({ encounterId, patientId, hcode, stationId: writer.user, at, queueNumber: queue }),
+    ...vitalSignObservations([{ code: '8867-4', value: 70, unit: '/min' }], { patientId, encounterId, stationId: writer.user, effective: at, at, newId: writer.newId }),
+  ];
+}
+
+const ids = (docs: readonly StoredDoc[], type: string): string[] => docs.filter((doc) => doc.resourceType === type).map((doc) => doc._id);
+async function held(at: Station, id: string): Promise<boolean> {
+  return at.store.db.get(id).then(() => true, () => false);
+}
+
+beforeAll(async () => {
+  accounts = [];
+  for (const name of ['a', 'b']) accounts.push(await provisionStation({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode, station: name, stationPassword: `pw-${name}-ws` }));
+});
+afterAll(async () => {
+  for (const each of opened) await each.close().catch(() => undefined);
+});
+
+describe('working set (30 days by default)', () => {
+  it('pulls every patient and the recent visits, never the old ones; a station pushes its own old visit; a wider window brings the old ones', async () => {
+    const a = await station(0, 'ws-a');
+    const oldVisit = visit(a, 9101, 45, 'A-001');
+    const newVisit2 = visit(a, 9102, 1, 'A-002');
+    const oldPatientOnly = visit(a, 9103, 400, 'A-003');
+    await a.store.saveAll([...oldVisit, ...newVisit2, ...oldPatientOnly]);
+    await a.replicator.start();
+    await a.waitFor(upToDate, 'a pushed');
+
+    const b = await station(1, 'ws-b');
+    // b wrote a visit 50 days old while it was offline: it goes up whatever the window.
+    const bOwnOld = visit(b, 9104, 50, 'B-001');
+    await b.store.saveAll(bOwnOld);
+    await b.replicator.start();
+    await b.waitFor(upToDate, 'b up to date');
+
+    for (const docs of [oldVisit, newVisit2, oldPatientOnly]) for (const id of ids(docs, 'Patient')) expect(await held(b, id), `patient ${id}`).toBe(true);
+    for (const id of [...ids(newVisit2, 'Encounter'), ...ids(newVisit2, 'Observation')]) expect(await held(b, id), `recent ${id}`).toBe(true);
+    for (const id of [...ids(oldVisit, 'Encounter'), ...ids(oldVisit, 'Observation'), ...ids(oldPatientOnly, 'Encounter'), ...ids(oldPatientOnly, 'Observation')]) {
+      expect(await held(b, id), `old ${id} must not be pulled`).toBe(false);
+    }
+    const central = new Set((await centralDocs(sharedCentralUrl(), hcode)).map((doc) => doc._id));
+    for (const doc of bOwnOld) expect(central.has(doc._id), `b's own ${doc._id} on central`).toBe(true);
+    const report = b.replicator.report();
+    // Down: a's three patients and its recent Encounter and Observation; nothing older.
+    expect(report.docsDown).toBe(5);
+
+    // IT widens the window to 60 days: the 45-day-old visit comes down, the 400-day-old one still does not.
+    await b.replicator.stop();
+    const wide = await station(1, 'ws-b-wide', 60, b.dbName);
+    await wide.replicator.start();
+    await wide.waitFor(upToDate, 'b with 60 days');
+    for (const id of [...ids(oldVisit, 'Encounter'), ...ids(oldVisit, 'Observation')]) expect(await held(wide, id), `45 days ${id}`).toBe(true);
+    for (const id of [...ids(oldPatientOnly, 'Encounter'), ...ids(oldPatientOnly, 'Observation')]) expect(await held(wide, id), `400 days ${id}`).toBe(false);
+  });
+});
+
+describe('purging what left the window (issue 15 §3)', () => {
+  it('never purges what central has not confirmed; purges the rest on the station only: central keeps it, nothing comes back', async () => {
+    const account = accounts[0];
+    if (account === undefined) throw new Error('not provisioned');
+    const c = await station(0, 'purge-c');
+    const remote = remoteDatabase(`${sharedCentralUrl()}/${databaseName(hcode)}`, { headers: { Authorization: basicAuth(account.stationUser, account.stationPassword) } });
+    const old = visit(c, 9201, 45, 'A-101');
+    const recent = visit(c, 9202, 2, 'A-102');
+    await c.store.saveAll([...old, ...recent]);
+    const oldClinical = [...ids(old, 'Encounter'), ...ids(old, 'Observation')];
+
+    // Written offline, never pushed: outside the window but not on central, so kept.
+    const offline = await purgeOutsideWindow({ store: c.store, remote, days: 30, now: new Date() });
+    expect(offline).toMatchObject({ candidates: oldClinical.length, unconfirmed: oldClinical.length, purged: 0 });
+    for (const id of oldClinical) expect(await held(c, id), `unsynced ${id}`).toBe(true);
+
+    // Once central holds them, the purge that follows an up-to-date sync takes them off the station.
+    await c.replicator.start();
+    const report = await c.waitFor((each) => upToDate(each) && each.store?.lastPurge != null, 'c pushed and purged');
+    const up = report.docsUp;
+    expect(report.store?.lastPurge).toMatchObject({ candidates: oldClinical.length, unconfirmed: 0, purged: oldClinical.length });
+    expect(report.store?.workingSetDays).toBe(30);
+    for (const id of oldClinical) expect(await held(c, id), `purged ${id}`).toBe(false);
+    for (const id of [...ids(old, 'Patient'), ...ids(recent, 'Patient'), ...ids(recent, 'Encounter'), ...ids(recent, 'Observation')]) expect(await held(c, id), `kept ${id}`).toBe(true);
+
+    // The live sync carries on: no deletion goes up, nothing purged comes back down, central keeps every record.
+    c.replicator.kick();
+    await c.waitFor(upToDate, 'c after the purge');
+    await c.store.save(visit(c, 9203, 0, 'A-103')[1] as StoredDoc);
+    await c.waitFor((report) => upToDate(report) && report.docsUp === up + 1, 'c pushes a new visit after the purge');
+    for (const id of oldClinical) expect(await held(c, id), `still purged ${id}`).toBe(false);
+    const central = new Map((await centralDocs(sharedCentralUrl(), hcode)).map((doc) => [doc._id, doc]));
+    for (const doc of old) expect(central.get(doc._id)?.resourceType, `central keeps ${doc._id}`).toBe(doc.resourceType);
+    await remote.close();
+  });
+});
