@@ -77,7 +77,8 @@ describe('a visit for a patient found by search', () => {
     expect(stored?.subject.reference).toBe(`Patient/${survivorId}`);
     expect(servicePointOf(stored ?? {})).toEqual({ code: 'ncd', display: 'คลินิกโรคเรื้อรัง' });
     expect(visitTypeOf(stored ?? {})).toBe('appointment');
-    expect(calls.map((call) => call.name)).toEqual(['identity.patientId', 'identity.recordMerges', 'devices.bind', 'nhso.requestAuthen']);
+    // No devices.bind: the screening nurse calls the visit from the queue (issue 14 §1), the desk does not bind.
+    expect(calls.map((call) => call.name)).toEqual(['identity.patientId', 'identity.recordMerges', 'nhso.requestAuthen']);
     // Found again afterwards: one patient, the survivor.
     const again = await searchPatients(db, 'สุขศรี', { hcode: TEST_HCODE });
     expect(again.ok && again.patients.map((patient) => patient.id)).toEqual([survivorId]);
