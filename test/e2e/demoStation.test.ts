@@ -82,7 +82,7 @@ describe('a demo station, chosen on purpose', () => {
   it('every record in the page store carries the demo tag, and every audit entry is marked demo', async () => {
     const docs = await page.evaluate(readWinningDocs, 'clinic_10953');
     const types = new Set(docs.filter((doc) => !doc.id.startsWith('_local')).map((doc) => doc.id.split('/')[0]));
-    expect([...types].sort()).toEqual(['Device', 'Encounter', 'Observation', 'Patient']);
+    expect([...types].sort()).toEqual(['Device', 'Encounter', 'Media', 'Observation', 'Patient']);
     const untagged = docs.filter((doc) => {
       if (doc.id.startsWith('_local')) return false;
       const tags = (doc.doc['meta'] as { tag?: { system?: string; code?: string }[] } | undefined)?.tag ?? [];
