@@ -15,7 +15,7 @@ import type { StationSettings } from '../../../electron/contract/settings.std.js
 import type { InboxItem } from '../../../electron/contract/devices.std.js';
 import type { ObservationDoc, VitalItem } from '../../../sync/model/observation.std.js';
 import { EdgeError } from '../../../electron/contract/result.std.js';
-import { invoke } from '../bridge/client.dom.js';
+import { invokeOrThrow } from '../bridge/client.dom.js';
 import { errorMessage } from '../i18n/i18n.dom.js';
 import { useRecordsState } from '../records/RecordsProvider.dom.js';
 import { useSettings } from './useSettings.dom.js';
@@ -51,12 +51,6 @@ import './vitals.css';
 
 /** What the nurse reads after an action; worded at render time, so it follows the language toggle. */
 type Notice = { readonly kind: 'ok' | 'bad'; readonly text: () => string } | null;
-
-async function mustSucceed<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { code: EdgeError['code']; message: string } }>): Promise<T> {
-  const settled = await result;
-  if (!settled.ok) throw new EdgeError(settled.error.code, settled.error.message);
-  return settled.value;
-}
 
 export interface VitalsProps {
   /** The shell's settings (fetched here when absent). */
@@ -182,13 +176,13 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
     },
     discard: async (item: InboxItem, reason: string) => {
       await attempt(async () => {
-        await mustSucceed(invoke('devices.discard', { id: item.id, reason }));
+        await invokeOrThrow('devices.discard', { id: item.id, reason });
         return () => i18n.t('vitals.discarded');
       });
     },
     move: async (item: InboxItem, target: string, overrideSubject: boolean) => {
       await attempt(async () => {
-        await mustSucceed(invoke('devices.assign', { id: item.id, from: item.patientRef, patientRef: target, overrideSubject }));
+        await invokeOrThrow('devices.assign', { id: item.id, from: item.patientRef, patientRef: target, overrideSubject });
         return () => i18n.t('vitals.moved', { name: nameOf(target) });
       });
     },
@@ -196,7 +190,7 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
       await attempt(async () => {
         let count = 0;
         for (const step of plan.charts) count += (await chartOne(step.item, step.excludeCodes)) > 0 ? 1 : 0;
-        for (const item of plan.discards) await mustSucceed(invoke('devices.discard', { id: item.id, reason: NOT_CHOSEN }));
+        for (const item of plan.discards) await invokeOrThrow('devices.discard', { id: item.id, reason: NOT_CHOSEN });
         return () => plan.waiting.length === 0 ? i18n.t('vitals.chartedAll', { count }) : i18n.t('vitals.chartedAllWaiting', { count, waiting: plan.waiting.length });
       });
     },

@@ -11,7 +11,7 @@ import type { IdFactory } from '../../../sync/model/ids.std.js';
 import { docId } from '../../../sync/model/fhir.std.js';
 import type { InboxItem, ReadingValue } from '../../../electron/contract/devices.std.js';
 import { EdgeError } from '../../../electron/contract/result.std.js';
-import { invoke } from '../bridge/client.dom.js';
+import { invoke, invokeOrThrow } from '../bridge/client.dom.js';
 import { planReadingChart, type ReadingChartContext } from '../../../sync/model/readingChart.std.js';
 import { assessmentObservations, type News2Assessment } from '../../../sync/model/news2Assessment.std.js';
 import { screeningObservations, type Screening } from '../../../sync/model/screening.std.js';
@@ -42,9 +42,8 @@ export async function confirmReading(records: DataContext, item: InboxItem, cont
   const failed = failures(await records.saveAll([chart.device, ...chart.observations]));
   if (failed !== undefined) throw new EdgeError(writeFailureCode(failed), failed.message);
   const observationIds = chart.observations.map((observation) => observation.id);
-  const confirmed = await invoke('devices.confirm', { id: item.id, patientRef: item.patientRef, chartedIds: observationIds });
-  if (!confirmed.ok) throw new EdgeError(confirmed.error.code, confirmed.error.message);
-  return { observationIds, alreadyCharted: confirmed.value.alreadyCharted, skipped: chart.skipped };
+  const confirmed = await invokeOrThrow('devices.confirm', { id: item.id, patientRef: item.patientRef, chartedIds: observationIds });
+  return { observationIds, alreadyCharted: confirmed.alreadyCharted, skipped: chart.skipped };
 }
 
 /**

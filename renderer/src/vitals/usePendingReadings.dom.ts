@@ -7,8 +7,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DataContext } from '../../../sync/store/dataContext.dom.js';
 import type { DeviceErrorEvent, InboxItem } from '../../../electron/contract/devices.std.js';
-import { EdgeError } from '../../../electron/contract/result.std.js';
-import { invoke, on } from '../bridge/client.dom.js';
+import { invokeOrThrow, on } from '../bridge/client.dom.js';
 import { reconcilePending, type StationContext } from './charting.dom.js';
 
 export interface PendingReadings {
@@ -27,11 +26,10 @@ async function allPending(): Promise<InboxItem[]> {
   const items: InboxItem[] = [];
   let beforeId: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
-    const result = await invoke('devices.pending', { includeOtherPatients: true, limit: PAGE, ...(beforeId === undefined ? {} : { beforeId }) });
-    if (!result.ok) throw new EdgeError(result.error.code, result.error.message);
-    items.push(...result.value);
-    if (result.value.length < PAGE) break;
-    beforeId = result.value.at(-1)?.id;
+    const batch = await invokeOrThrow('devices.pending', { includeOtherPatients: true, limit: PAGE, ...(beforeId === undefined ? {} : { beforeId }) });
+    items.push(...batch);
+    if (batch.length < PAGE) break;
+    beforeId = batch.at(-1)?.id;
   }
   return items;
 }
