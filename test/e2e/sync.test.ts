@@ -109,6 +109,9 @@ async function ensureSignedIn(target: StationUnderTest): Promise<void> {
 
 /** The dashboard: on the IT tab once someone is on duty, on the sign-in screen before (linking a new station). */
 async function showDashboard(target: StationUnderTest): Promise<void> {
+  // Right after a reload neither is drawn yet: wait for the page to show one (under load it took over a second,
+  // and the dashboard was never opened).
+  await target.page.locator('[data-testid=tab-it], [data-testid=staff-sign-in], [data-testid=sync-state]').first().waitFor({ timeout: 30_000 });
   if (await target.page.getByTestId('tab-it').isVisible()) await target.page.click('[data-testid=tab-it]');
 }
 
