@@ -14,6 +14,7 @@ import { classifyFailure, replicationBackOff } from './linkPolicy.std.js';
 import { resolveConflicts, type ResolveContext } from './resolver.dom.js';
 import { pullSelector, pullWindow, type PullWindow } from './workingSet.std.js';
 import { purgeOutsideWindow } from './purge.dom.js';
+import { errorMessage } from '../model/errorMessage.std.js';
 
 const STATE_DOC = '_local/edge-sync-state';
 /** The pull's window (workingSet.std.ts): its cutoff names the pull's checkpoint, so it is kept here. */
@@ -255,7 +256,7 @@ export class Replicator {
         this.#persisted.lastPurge = await purgeOutsideWindow({ store: this.#options.store, remote: this.#options.remote, days, now });
       } catch (error) {
         // The link dropped or the store refused: the next up-to-date sync tries again; sync itself is unaffected.
-        console.warn('sync: purge failed', error instanceof Error ? error.message : String(error));
+        console.warn('sync: purge failed', errorMessage(error));
         return;
       }
       await this.#save();

@@ -59,6 +59,7 @@ export async function resolveDocument(store: DataContext, id: string, context: R
 }
 
 async function settleOnce(store: DataContext, id: string, context: ResolveContext): Promise<'none' | 'resolved' | 'raced' | UnresolvedConflict> {
+  const resourceType = parseDocId(id)?.resourceType;
   const head = await store.db.get<Record<string, unknown>>(id, { conflicts: true }).catch(() => null);
   const conflicts = head?._conflicts ?? [];
   if (head === null || conflicts.length === 0) return 'none';
@@ -68,7 +69,7 @@ async function settleOnce(store: DataContext, id: string, context: ResolveContex
   const live = revisions.filter((revision): revision is Revision => revision !== null);
   const resolution = resolveConflict(live);
   if (resolution.kind === 'manual') {
-    return { id, resourceType: parseDocId(id)?.resourceType ?? 'unknown', reason: resolution.reason, revs: resolution.revs };
+    return { id, resourceType: resourceType ?? 'unknown', reason: resolution.reason, revs: resolution.revs };
   }
   const [winner, ...others] = live;
   if (winner === undefined) return 'none';
@@ -87,7 +88,7 @@ async function settleOnce(store: DataContext, id: string, context: ResolveContex
       merged = store.checked(candidate);
     } catch {
       // Validated like every other write: a merge that is not a valid record goes to IT's list, unwritten.
-      return { id, resourceType: parseDocId(id)?.resourceType ?? 'unknown', reason: 'invalid_merge', revs: live.map((revision) => revision._rev) };
+      return { id, resourceType: resourceType ?? 'unknown', reason: 'invalid_merge', revs: live.map((revision) => revision._rev) };
     }
     const [result] = await store.db.bulkDocs([asPut(merged)]);
     if (result === undefined || isRaced(result)) return 'raced';
@@ -112,7 +113,6 @@ async function settleOnce(store: DataContext, id: string, context: ResolveContex
     });
     writes.push(store.checked(archive));
   }
-  const resourceType = parseDocId(id)?.resourceType;
   for (const other of others) writes.push({ _id: id, _rev: other._rev, _deleted: true, ...(resourceType === undefined ? {} : { resourceType }) });
   const results = await store.db.bulkDocs(writes.map(asPut));
   // A branch extended by a pull meanwhile is not deleted (409): the next attempt settles what is there now.

@@ -180,7 +180,7 @@ export class DataContext {
 
   /** Writes several documents in one IndexedDB transaction; returns per-document results, never throws for one. */
   async saveAll(docs: readonly StoredDoc[]): Promise<(SavedRef | StoreError)[]> {
-    const parsed = await this.#withCausalTimes(docs.map((doc) => StoredDoc.parse(this.tagged(doc))));
+    const parsed = await this.#withCausalTimes(docs.map((doc) => this.checked(doc)));
     // A failed transaction (quota, disk) rejects the whole batch: one StoreError, nothing half-written.
     const results = await this.db.bulkDocs(parsed.map(asPut)).catch((error: unknown) => {
       throw writeFailure(error);
@@ -196,17 +196,12 @@ export class DataContext {
 
   /**
    * The document as this station writes it, validated: with the demo tag on a demo station. Every write goes
-   * through it (save, and the conflict resolver's merges and archives); an invalid one is refused here.
+   * through it (save, saveAll, and the conflict resolver's merges and archives); an invalid one is refused here.
    */
-  checked(doc: unknown): StoredDoc {
-    const parsed = StoredDoc.safeParse(typeof doc === 'object' && doc !== null ? this.tagged(doc as { readonly meta?: Meta }) : doc);
+  checked(doc: { readonly meta?: Meta }): StoredDoc {
+    const parsed = StoredDoc.safeParse(this.demo ? { ...doc, meta: withDemoTag(doc.meta) } : doc);
     if (!parsed.success) throw new StoreError('invalid_document', parsed.error.issues.map((issue) => issue.path.join('.')).join(', '));
     return parsed.data;
-  }
-
-  /** The document as this station writes it: with the demo tag on a demo station (writers outside save/saveAll use it too). */
-  tagged<T extends { readonly meta?: Meta }>(doc: T): T {
-    return this.demo ? { ...doc, meta: withDemoTag(doc.meta) } : doc;
   }
 
   /** Patient updates get field times after those of the revision they replace (see causalTimes). */
