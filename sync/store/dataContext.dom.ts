@@ -388,6 +388,13 @@ export class DataContext {
       .slice(0, limit);
   }
 
+  /** The ids of the Observations whose id starts with `prefix` (those charted from one device reading): a key range, no index. */
+  async observationIdsStartingWith(prefix: string): Promise<string[]> {
+    const start = docId('Observation', prefix);
+    const result = await this.db.allDocs({ startkey: start, endkey: `${start}\ufff0` });
+    return result.rows.map((row) => row.id.slice('Observation/'.length));
+  }
+
   /** A correction: the new Observation(s) and the old one marked entered-in-error, in one bulk write. */
   async correctObservation(old: ObservationDoc, replacements: readonly ObservationDoc[], at: string, stationId: string): Promise<void> {
     const results = await this.saveAll([enteredInError(old, at, stationId), ...replacements]);
