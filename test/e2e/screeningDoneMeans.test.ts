@@ -127,6 +127,8 @@ describe('issue 14 done means, in one run', () => {
     await addDevice('hl7-mllp', String(tcpPort), '127.0.0.1');
     const port = `tcp:${String(tcpPort)}`;
     await status(port).filter({ hasText: 'รอรับข้อความทางเครือข่าย' }).waitFor();
+    // Added: the form starts over (it kept the last kind and allow-list, which read as an add still to do).
+    expect(await page.getByTestId('device-add').locator('select[name=profile]').inputValue()).toBe('');
     monitor = await Hl7MonitorSimulator.connect(tcpPort, '127.0.0.1', true);
     const ack = await monitor.send(mllpWrap(oruMessage({ sys: 118, dia: 76, pulse: 66, spo2: 98, tempC: 36.6, resp: 14, controlId: 'DONE-TEST-1' })));
     expect(ackCode(ack).code).toBe('AA');
@@ -145,7 +147,7 @@ describe('issue 14 done means, in one run', () => {
     expect(await form.locator('textarea[name=allow]').inputValue()).toBe('127.0.0.1');
     await form.locator('textarea[name=allow]').fill('127.0.0.1, 10.1.20.0/24');
     await form.locator('select[name=dialect]').selectOption('mindray-legacy');
-    await screenshot(page, 'done-it-device-edit-th.png');
+    await bothLanguages('it-device-edit', 'Edit the device');
     await form.getByTestId('device-add-save').click();
     await form.waitFor({ state: 'detached' });
     await status(port).filter({ hasText: 'Mindray' }).waitFor();
@@ -176,7 +178,7 @@ describe('issue 14 done means, in one run', () => {
     const reading = page.getByTestId('pending-readings').getByTestId('pending-reading');
     await reading.first().waitFor();
     const inboxId = (await reading.first().getAttribute('data-id')) ?? '';
-    await screenshot(page, 'done-vitals-pending-th.png');
+    await bothLanguages('vitals-pending', 'Confirm and chart');
     await reading.first().getByTestId('reading-confirm').click();
     await page.getByTestId('vitals-notice').filter({ hasText: 'บันทึกแล้ว 2 รายการ' }).waitFor();
     // The kiosk's Observations carry content ids that start with the inbox id: central accepts them.

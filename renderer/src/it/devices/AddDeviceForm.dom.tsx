@@ -58,6 +58,11 @@ export function AddDeviceForm({ listing, where, setWhere, onAdded, editing = nul
       }
       setProblems([]);
       setWhere('');
+      // A device added: the form starts over empty (it kept the last kind and allow-list, which read as an add still to do).
+      setProfile(editing?.profile ?? '');
+      setAllow(editing?.allow ?? '');
+      setDialect(editing?.dialect ?? 'auto');
+      setChosenTransport(editing?.transport ?? null);
       await onAdded();
     } finally {
       setBusy(false);
