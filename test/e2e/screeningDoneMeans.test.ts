@@ -116,8 +116,12 @@ describe('issue 14 done means, in one run', () => {
     await signIn(page, 'it');
     await page.click('[data-testid=tab-it]');
     await page.getByTestId('devices-section').waitFor();
+    const diagnostics = page.getByTestId('diagnostics');
+    await diagnostics.filter({ hasText: 'ยังไม่ได้ตั้งค่าพอร์ตเครื่องวัดสัญญาณชีพ' }).waitFor();
     await addDevice('omron-hbp9030', pty.hostPath);
     await status(pty.hostPath).filter({ hasText: 'พร้อมรับค่า' }).waitFor();
+    // The doctor runs again once the port opens: it no longer says no device is set up.
+    await expect.poll(() => diagnostics.textContent(), { timeout: 10_000 }).not.toContain('ยังไม่ได้ตั้งค่าพอร์ตเครื่องวัดสัญญาณชีพ');
     await sendKioskFrame(126, 78, 72);
     await liveEntries().filter({ hasText: 'ความดันตัวบน 126' }).waitFor();
 
