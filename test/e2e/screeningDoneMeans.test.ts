@@ -1,7 +1,7 @@
 // Issue 14 "Done means", as one run in Chromium on a real station (`dev:browser`, real services): a returning
 // patient's earlier visit is charted on an earlier day (the page's clock moved); IT adds an Omron HBP-9030 kiosk on
 // a socat pty and an HL7 listener through the Devices section and sees a test frame of each arrive, then edits the
-// listener in place; the front desk registers two patients; the nurse calls next, charts a kiosk reading (its
+// listener in place and puts a second monitor on a serial cable (HL7 MLLP over serial, from the form); the front desk registers two patients; the nurse calls next, charts a kiosk reading (its
 // Observations under content ids central accepts) and a manual set with ACVPU and air in one save, NEWS2 complete;
 // calls the returning patient and sees the trend; the front desk sees the stages change. Every screen is saved in
 // Thai and in English (`done-*-th.png`, `done-*-en.png` in test-output/e2e and SCREENS_DIR).
@@ -33,6 +33,8 @@ const RETURNING = { cid: syntheticCid(9302), first: 'ทดสอบเสร็
 let station: StationPage;
 let page: Page;
 let pty: PtyPair;
+/** The serial cable of an HL7 monitor (MLLP over serial). */
+let monitorPty: PtyPair;
 let monitor: Hl7MonitorSimulator | undefined;
 let tcpPort = 0;
 
@@ -85,6 +87,7 @@ async function sendKioskFrame(sys: number, dia: number, pulse: number): Promise<
 
 beforeAll(async () => {
   pty = await startPtyPair();
+  monitorPty = await startPtyPair();
   station = await openStationPage({ env: { EDGE_DEMO: '' } });
   page = station.page;
   tcpPort = await freeTcpPort();
@@ -97,6 +100,7 @@ afterAll(async () => {
   monitor?.close();
   await station?.close();
   await pty?.stop();
+  await monitorPty?.stop();
 });
 
 describe('issue 14 done means, in one run', () => {
@@ -161,6 +165,28 @@ describe('issue 14 done means, in one run', () => {
     expect(listing.configured.map((configured) => configured.port).sort()).toEqual([port, pty.hostPath].sort());
     monitor?.close();
     monitor = undefined;
+  });
+
+  it('IT puts an HL7 monitor on a serial cable from the form (MLLP over serial) and its message arrives', async () => {
+    const form = page.getByTestId('device-add');
+    await form.locator('select[name=profile]').selectOption('hl7-mllp');
+    await form.locator('select[name=transport]').selectOption('serial');
+    // On a serial cable: the framing the monitor must be set to, no allow-list, the dialect still chosen.
+    await form.getByTestId('device-framing').waitFor();
+    expect(await form.locator('textarea[name=allow]').count()).toBe(0);
+    await addDevice('hl7-mllp', monitorPty.hostPath);
+    await status(monitorPty.hostPath).filter({ hasText: 'พร้อมรับค่า' }).waitFor();
+    const sim = new SerialSimulator(monitorPty.devicePath);
+    try {
+      await sim.send(mllpWrap(oruMessage({ sys: 121, dia: 79, pulse: 70, spo2: 99, tempC: 36.7, resp: 15, controlId: 'DONE-SERIAL-1' })), { chunkSize: 16 });
+    } finally {
+      sim.close();
+    }
+    const read = liveEntries().filter({ hasText: 'ความดันตัวบน 121' });
+    await read.waitFor();
+    expect(await read.getAttribute('data-kind')).toBe('read');
+    const listing = await station.bridge.call<DeviceListing>('devices.list', {});
+    expect(listing.configured.find((configured) => configured.port === monitorPty.hostPath)?.profile).toBe('hl7-mllp');
   });
 
   it('the front desk registers two patients', async () => {
