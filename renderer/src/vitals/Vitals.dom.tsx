@@ -55,7 +55,7 @@ type Notice = { readonly kind: 'ok' | 'bad'; readonly text: () => string } | nul
 export interface VitalsProps {
   /** The shell's settings (fetched here when absent). */
   readonly settings?: StationSettings;
-  /** CID → keyed Patient id (sync.patientId): with it, a card read on this station binds that patient. */
+  /** CID → keyed Patient id (identity.patientId): with it, a card read on this station binds that patient. */
   readonly resolvePatientId?: ResolvePatientId;
 }
 

@@ -14,6 +14,7 @@ import { purgeOutsideWindow } from '../../../sync/replication/purge.dom.js';
 import { remoteDatabase } from '../../../sync/replication/remote.dom.js';
 import { basicAuth } from '../../../sync/central/centralHttp.node.js';
 import { databaseName } from '../../../sync/central/designDocs.std.js';
+import { rawDb } from '../../factories/rawDatabase.js';
 
 const hcode = uniqueHcode();
 const DAY_MS = 86_400_000;
@@ -43,7 +44,7 @@ function visit(writer: Station, n: number, daysAgo: number, queue: string): Stor
 
 const ids = (docs: readonly StoredDoc[], type: string): string[] => docs.filter((doc) => doc.resourceType === type).map((doc) => doc._id);
 async function held(at: Station, id: string): Promise<boolean> {
-  return at.store.db.get(id).then(() => true, () => false);
+  return rawDb(at.store).get(id).then(() => true, () => false);
 }
 
 beforeAll(async () => {
