@@ -194,6 +194,8 @@ describe('two stations sync through central', () => {
       expect(await target.page.getByTestId('link-state').getAttribute('data-state')).toBe('up_to_date');
       // The probes so far are in the 24 h chart already (it used to stay empty ~30 s behind a cached chart).
       await expect.poll(() => target.page.getByTestId('link-chart-summary').textContent(), { timeout: 5_000 }).toContain('เชื่อมต่อได้ 100%');
+      // Minutes of probes: the chart shows the last hour per minute, not 4 of the day's 96 quarter hours.
+      expect(await target.page.getByTestId('link-chart').getAttribute('data-span')).toBe('hour');
     }
     await station(0).page.screenshot({ path: join(outputDir(), 'sync-up-to-date.png'), fullPage: true });
   });
