@@ -23,7 +23,7 @@ import { systemTimers } from './systemTimers.dom.js';
 import { openDatabase, type Database, type OpenOptions } from './pouch.dom.js';
 import { errorMessage } from '../model/errorMessage.std.js';
 import { getOrNull, isStatus } from './resources/reader.dom.js';
-import { allPatients, patientById, patientsByDocIds, patientWithPhoto } from './resources/patients.dom.js';
+import { allPatients, patientById, patientRecordIdsOf, patientsByDocIds, patientWithPhoto } from './resources/patients.dom.js';
 import { lastVisitOf, nextQueueNumberFor, queueForDay, visitsWithPatients, type VisitWithPatient } from './resources/encounters.dom.js';
 import { observationsOf } from './resources/observations.dom.js';
 
@@ -313,6 +313,11 @@ export class DataContext {
 
   nextQueueNumber(prefix: string, day: Date): Promise<string> {
     return nextQueueNumberFor(this.#db, prefix, day);
+  }
+
+  /** The ids a patient's records may name: its own and those of the records it replaced (merges). */
+  recordIdsOf(patientId: string): Promise<string[]> {
+    return patientRecordIdsOf(this.#db, patientId);
   }
 
   observationsOf(patientId: string, limit = 200): Promise<ObservationDoc[]> {
