@@ -18,8 +18,9 @@ import { causalFieldTimes } from './causalTimes.std.js';
 import { ensureIndexes, rebuildIndexes, warmQueries, type IndexName } from './indexes.dom.js';
 import { purgeIdbDocs, type PurgeTarget } from './idbPurge.dom.js';
 import { IdentifierIndex, type CatchUp } from './identifierIndex.dom.js';
-import type { StoredRecord } from './identifierStore.dom.js';
-import { PHONE_KEY, phonesOf } from './identifierEntries.std.js';
+import type { NameRecord, StoredRecord } from './identifierStore.dom.js';
+import { PHONE_KEY, holdsFragment, phonesOf } from './identifierEntries.std.js';
+import { fragmentWindows } from './searchText.std.js';
 import { runGate, type RunGate } from './runGate.std.js';
 import { systemTimers } from './systemTimers.dom.js';
 import { openDatabase, type Database, type OpenOptions } from './pouch.dom.js';
@@ -290,14 +291,23 @@ export class DataContext {
     return (await this.patientsByDocIds(ids)).filter((doc) => phonesOf(doc).includes(phone));
   }
 
-  /** Up to `limit` index records with a name token starting with `prefix` (caught up first): `{docId, tokens}`. */
-  nameCandidates(prefix: string, limit: number): Promise<{ docId: string; tokens: string[] }[]> {
-    return this.#identifiers.byTokenPrefix(prefix, limit);
+  /** Up to `limit` index records with a name token (or with `inner`, an inner token) starting with `prefix` (caught up first). */
+  nameCandidates(prefix: string, limit: number, inner = false): Promise<NameRecord[]> {
+    return this.#identifiers.byTokenPrefix(prefix, limit, inner);
   }
 
-  /** Up to `limit` document ids under a name token starting with `prefix` (an id may repeat: one per token). */
-  nameCandidateIds(prefix: string, limit: number): Promise<string[]> {
-    return this.#identifiers.idsByTokenPrefix(prefix, limit);
+  /** Up to `limit` document ids under a name (or inner) token starting with `prefix` (an id may repeat: one per token). */
+  nameCandidateIds(prefix: string, limit: number, inner = false): Promise<string[]> {
+    return this.#identifiers.idsByTokenPrefix(prefix, limit, inner);
+  }
+
+  /**
+   * Patients whose HN, CID or a phone number holds `fragment` (searchText's fragmentText form, 4 characters or
+   * more), through the index's window hashes, each checked against its record; at most `limit` candidates are read.
+   */
+  async patientsByFragment(fragment: string, limit: number): Promise<PatientDoc[]> {
+    const ids = await this.#identifiers.byFragment(fragmentWindows(fragment));
+    return (await this.patientsByDocIds(ids.slice(0, limit))).filter((doc) => holdsFragment(doc, fragment));
   }
 
   /** Patients by document id (`Patient/<id>`), in the order asked, in one read; ids that are not patients left out. */

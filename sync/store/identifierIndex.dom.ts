@@ -7,8 +7,8 @@
  * deletions alike) on demand: each lookup first catches up (read-your-writes), and warm-ups do it ahead of
  * time. Each page of changes is one transaction with its checkpoint; pages are idempotent.
  */
-import { identifierHasher, indexWrites, type IdentifierPair } from './identifierEntries.std.js';
-import { IdentifierStore, deleteDatabase, type Checkpoint, type StoredRecord } from './identifierStore.dom.js';
+import { FRAGMENT_KEY, identifierHasher, indexWrites, type IdentifierPair } from './identifierEntries.std.js';
+import { IdentifierStore, deleteDatabase, type Checkpoint, type NameRecord, type StoredRecord } from './identifierStore.dom.js';
 import type { Database } from './pouch.dom.js';
 
 /** The PouchDB database earlier builds kept the index in (removed when seen). */
@@ -102,16 +102,26 @@ export class IdentifierIndex {
     return store.lookup(hash(pair));
   }
 
-  /** Records with a name token starting with `prefix` (after catching up); see IdentifierStore.byTokenPrefix. */
-  async byTokenPrefix(prefix: string, limit: number): Promise<{ docId: string; tokens: string[] }[]> {
+  /** Records with a name (or inner) token starting with `prefix` (after catching up); see IdentifierStore.byTokenPrefix. */
+  async byTokenPrefix(prefix: string, limit: number, inner = false): Promise<NameRecord[]> {
     await this.catchUp();
-    return (await this.#open()).store.byTokenPrefix(prefix, limit);
+    return (await this.#open()).store.byTokenPrefix(prefix, limit, inner);
   }
 
-  /** Document ids under a name token starting with `prefix` (after catching up); see IdentifierStore.idsByTokenPrefix. */
-  async idsByTokenPrefix(prefix: string, limit: number): Promise<string[]> {
+  /** Document ids under a name (or inner) token starting with `prefix` (after catching up); see IdentifierStore.idsByTokenPrefix. */
+  async idsByTokenPrefix(prefix: string, limit: number, inner = false): Promise<string[]> {
     await this.catchUp();
-    return (await this.#open()).store.idsByTokenPrefix(prefix, limit);
+    return (await this.#open()).store.idsByTokenPrefix(prefix, limit, inner);
+  }
+
+  /** Document ids of the patients holding every window of `fragment` (after catching up): candidates to check. */
+  async byFragment(windows: readonly string[]): Promise<string[]> {
+    await this.catchUp();
+    const { store, hash } = await this.#open();
+    const lists = await store.byFragmentWindows(windows.map((window) => hash({ system: FRAGMENT_KEY, value: window })));
+    const [first = [], ...rest] = [...lists].sort((a, b) => a.length - b.length);
+    const others = rest.map((list) => new Set(list));
+    return first.filter((id) => others.every((set) => set.has(id)));
   }
 
   /** Every record of the index database (tests check that no raw identifier appears in a key or value). */

@@ -2,7 +2,7 @@
 // name is indexed by, token-prefix matching in any order, and what a typed query means. Invented names only.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { leadingWord, matchesName, nameTokens, normalise, parseQuery, phoneDigits, words } from '../../../sync/store/searchText.std.js';
+import { fragmentText, fragmentWindows, innerTokens, leadingWord, matchesName, nameTokens, normalise, parseQuery, phoneDigits, words } from '../../../sync/store/searchText.std.js';
 import { syntheticCid } from '../../factories/fhirFixtures.js';
 
 const TONES = ['\u0E48', '\u0E49', '\u0E4A', '\u0E4B'];
@@ -121,9 +121,9 @@ describe('reading a query', () => {
   });
 
   it('other numbers are an HN and, when they look like one, a phone number', () => {
-    expect(parseQuery('081-234-5678')).toEqual({ kind: 'number', hn: '081-234-5678', phone: '0812345678' });
+    expect(parseQuery('081-234-5678')).toEqual({ kind: 'number', hn: '081-234-5678', phone: '0812345678', fragment: '0812345678' });
     expect(parseQuery('+66 81 234 5678')).toMatchObject({ phone: '0812345678' });
-    expect(parseQuery('HN0000123')).toEqual({ kind: 'number', hn: 'HN0000123', phone: null });
+    expect(parseQuery('HN0000123')).toEqual({ kind: 'number', hn: 'HN0000123', phone: null, fragment: 'hn0000123' });
     expect(phoneDigits('๐๘๑๒๓๔๕๖๗๘')).toBe('0812345678');
   });
 
@@ -140,5 +140,36 @@ describe('reading a query', () => {
         expect(['cid', 'number', 'name', 'problem']).toContain(query.kind);
       }),
     );
+  });
+
+  it('a syllable run inside a Thai name word, from any syllable on, is found by prefix over the tokens and inner tokens', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...THAI_SYLLABLES), { minLength: 2, maxLength: 4 }), name(thaiWord), fc.nat(3), fc.nat(3), (syllables, other, start, length) => {
+        const from = 1 + (start % (syllables.length - 1));
+        const fragment = words(syllables.slice(from, from + 1 + (length % (syllables.length - from))).join('')).join('');
+        const names = [{ given: [syllables.join('')], family: other.last }];
+        if (fragment.length < 2) return;
+        expect(matchesName([fragment], [...nameTokens(names), ...innerTokens(names)])).toBe(true);
+        // Inner tokens are ends of words only: never a token again, never Latin.
+        expect(innerTokens(names).filter((token) => nameTokens(names).includes(token))).toEqual([]);
+        expect(innerTokens([{ given: ['Somchai'], family: 'Jaidee' }])).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a number fragment of 4 or more is looked for inside identifiers; its windows are those of the identifier it is part of', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{9,13}$/), fc.nat(9), fc.integer({ min: 4, max: 9 }), (digits, at, length) => {
+        const fragment = digits.slice(at % (digits.length - 3), (at % (digits.length - 3)) + length);
+        if (fragment.length < 4) return;
+        const query = parseQuery(fragment.replace(/(\d{3})/, '$1-'));
+        expect(query.kind === 'number' || query.kind === 'cid' || query.kind === 'problem').toBe(true);
+        if (query.kind === 'number') expect(query.fragment).toBe(fragmentText(fragment));
+        const all = new Set(fragmentWindows(digits));
+        expect(fragmentWindows(fragment).every((window) => all.has(window))).toBe(true);
+      }),
+    );
+    expect(parseQuery('123').kind === 'number' && parseQuery('123')).toMatchObject({ fragment: null });
   });
 });
