@@ -1,4 +1,7 @@
-/** IT sets this station's queue-slip printer: a network receipt printer (raw TCP, usually port 9100) or a serial one. */
+/**
+ * IT sets this station's queue-slip printer: a network receipt printer (raw TCP, usually port 9100), a serial one,
+ * a USB printer-class device (/dev/usb/lp0) or the computer's own printer (by name; empty for the default).
+ */
 import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrinterSettings } from '../../../electron/contract/printer.std.js';
@@ -14,6 +17,8 @@ export function PrinterSettingsCard() {
   const [port, setPort] = useState('9100');
   const [path, setPath] = useState('');
   const [baud, setBaud] = useState('9600');
+  const [usbPath, setUsbPath] = useState('/dev/usb/lp0');
+  const [deviceName, setDeviceName] = useState('');
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
 
   function show(settings: PrinterSettings): void {
@@ -26,6 +31,23 @@ export function PrinterSettingsCard() {
       setPath(settings.path);
       setBaud(String(settings.baudRate));
     }
+    if (settings.transport === 'usb') setUsbPath(settings.path);
+    if (settings.transport === 'system') setDeviceName(settings.deviceName);
+  }
+
+  function input(): PrinterSettings {
+    switch (transport) {
+      case 'tcp':
+        return { transport, host: host.trim(), port: Number(port) };
+      case 'serial':
+        return { transport, path: path.trim(), baudRate: Number(baud) };
+      case 'usb':
+        return { transport, path: usbPath.trim() };
+      case 'system':
+        return { transport, deviceName: deviceName.trim() };
+      case 'none':
+        return { transport };
+    }
   }
 
   useEffect(() => {
@@ -36,9 +58,7 @@ export function PrinterSettingsCard() {
 
   async function save(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    const input =
-      transport === 'tcp' ? { transport, host: host.trim(), port: Number(port) } : transport === 'serial' ? { transport, path: path.trim(), baudRate: Number(baud) } : { transport };
-    const result = await invoke('printer.configure', input);
+    const result = await invoke('printer.configure', input());
     if (result.ok) show(result.value);
     setNote(result.ok ? { ok: true, text: t('printer.saved') } : { ok: false, text: errorMessage(result.error.code) });
   }
@@ -54,6 +74,8 @@ export function PrinterSettingsCard() {
             <option value="none">{t('printer.none')}</option>
             <option value="tcp">{t('printer.tcp')}</option>
             <option value="serial">{t('printer.serial')}</option>
+            <option value="usb">{t('printer.usb')}</option>
+            <option value="system">{t('printer.system')}</option>
           </select>
         </label>
         {transport === 'tcp' && (
@@ -79,6 +101,18 @@ export function PrinterSettingsCard() {
               <input name="baud" inputMode="numeric" value={baud} onChange={(event) => setBaud(event.target.value)} />
             </label>
           </div>
+        )}
+        {transport === 'usb' && (
+          <label>
+            {t('printer.usbPath')}
+            <input name="usbPath" value={usbPath} onChange={(event) => setUsbPath(event.target.value)} placeholder="/dev/usb/lp0" autoComplete="off" />
+          </label>
+        )}
+        {transport === 'system' && (
+          <label>
+            {t('printer.deviceName')}
+            <input name="deviceName" value={deviceName} onChange={(event) => setDeviceName(event.target.value)} placeholder={t('printer.defaultPrinter')} autoComplete="off" />
+          </label>
         )}
         <button type="submit" data-testid="printer-save">
           {t('printer.save')}
