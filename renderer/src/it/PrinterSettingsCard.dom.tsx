@@ -2,7 +2,7 @@
  * IT sets this station's queue-slip printer: a network receipt printer (raw TCP, usually port 9100), a serial one,
  * a USB printer-class device (/dev/usb/lp0) or the computer's own printer (by name; empty for the default).
  */
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrinterSettings } from '../../../electron/contract/printer.std.js';
 import { invoke } from '../bridge/client.dom.js';
@@ -20,6 +20,8 @@ export function PrinterSettingsCard() {
   const [usbPath, setUsbPath] = useState('/dev/usb/lp0');
   const [deviceName, setDeviceName] = useState('');
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  // The stored settings arrive after the card is drawn: they must not undo what IT has started typing.
+  const edited = useRef(false);
 
   function show(settings: PrinterSettings): void {
     setTransport(settings.transport);
@@ -52,7 +54,7 @@ export function PrinterSettingsCard() {
 
   useEffect(() => {
     void invoke('printer.settings', {}).then((result) => {
-      if (result.ok) show(result.value);
+      if (result.ok && !edited.current) show(result.value);
     });
   }, []);
 
@@ -67,7 +69,7 @@ export function PrinterSettingsCard() {
     <div className="card wide" data-testid="printer-settings">
       <h3>{t('printer.title')}</h3>
       <p className="muted small">{t('printer.hint')}</p>
-      <form onSubmit={(event) => void save(event)} noValidate>
+      <form onSubmit={(event) => void save(event)} onChange={() => (edited.current = true)} noValidate>
         <label>
           {t('printer.transport')}
           <select name="transport" value={transport} onChange={(event) => setTransport(event.target.value as Transport)}>
