@@ -302,7 +302,7 @@ export class DataContext {
   }
 
   /**
-   * Patients whose HN, CID or a phone number holds `fragment` (searchText's fragmentText form, 4 characters or
+   * Patients whose HN, CID or a phone number holds `fragment` (searchText's fragmentText form, 4 digits or
    * more), through the index's window hashes, each checked against its record; at most `limit` candidates are read.
    */
   async patientsByFragment(fragment: string, limit: number): Promise<PatientDoc[]> {

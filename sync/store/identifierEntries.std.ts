@@ -20,7 +20,7 @@ export interface IdentifierPair {
 /** The pseudo-system a patient's phone numbers are hashed under (0 and 8-9 digits, as `phoneDigits` gives them). */
 export const PHONE_KEY = 'urn:clinic-edge:index:phone';
 
-/** The pseudo-system every 4-character window of a patient's HN, CID and phone numbers is hashed under (searchText's fragmentWindows). */
+/** The pseudo-system every 4-digit window of a patient's HN, CID and phone numbers is hashed under (searchText's fragmentWindows). */
 export const FRAGMENT_KEY = 'urn:clinic-edge:index:fragment';
 
 /** An HN's system, whatever the hospital code: `https://terms.sil-th.org/hcode/5/<hcode>/HN`. */
@@ -49,7 +49,7 @@ function fragmentSources(identifiers: readonly IdentifierPair[]): string[] {
   return identifiers.filter(({ system }) => system === TH_CID || system === PHONE_KEY || HN_SYSTEM.test(system)).map(({ value }) => value);
 }
 
-/** The window pairs hashed for a patient's number fragments (every 4 characters of each HN, CID and phone). */
+/** The window pairs hashed for a patient's number fragments (every 4 digits of each HN, CID and phone). */
 export function fragmentPairs(identifiers: readonly IdentifierPair[]): IdentifierPair[] {
   return [...new Set(fragmentSources(identifiers).flatMap(fragmentWindows))].map((window) => ({ system: FRAGMENT_KEY, value: window }));
 }
@@ -104,8 +104,26 @@ export function hashInput(pair: IdentifierPair): string {
 export function identifierHasher(key: Uint8Array): (pair: IdentifierPair) => string {
   const keyed = hmac.create(sha256, key);
   const encoder = new TextEncoder();
-  return (pair) => bytesToHex(keyed.clone().update(encoder.encode(hashInput(pair))).digest());
+  const full = (pair: IdentifierPair): string => bytesToHex(keyed.clone().update(encoder.encode(hashInput(pair))).digest());
+  // A fragment window is one of few values (10,000 for digits) repeated in every patient's record: each is hashed
+  // once and kept, and stored short, since every match is checked against the record (a collision costs one read).
+  const windows = new Map<string, string>();
+  return (pair) => {
+    if (pair.system !== FRAGMENT_KEY) return full(pair);
+    let found = windows.get(pair.value);
+    if (found === undefined) {
+      if (windows.size >= FRAGMENT_MEMO) windows.clear();
+      found = full(pair).slice(0, FRAGMENT_HASH_CHARS);
+      windows.set(pair.value, found);
+    }
+    return found;
+  };
 }
+
+/** Hex characters kept of a fragment window's hash (64 bits: collisions stay rare, each one costs a checked read). */
+const FRAGMENT_HASH_CHARS = 16;
+/** Window hashes kept by one hasher before it starts over (digits alone make 10,000). */
+const FRAGMENT_MEMO = 50_000;
 
 /**
  * One patient's record in the index: the hashes of its winning revision's identifiers and phone numbers (sorted,
@@ -118,7 +136,7 @@ export interface PatientHashes {
   readonly tokens: string[];
   /** Ends of its Thai name words (searchText's innerTokens), read by prefix after the tokens. */
   readonly inner: string[];
-  /** Keyed hashes of every 4-character window of its HNs, CID and phone numbers (fragmentPairs), sorted. */
+  /** Keyed hashes of every 4-digit window of its HNs, CID and phone numbers (fragmentPairs), sorted. */
   readonly fragments: string[];
 }
 

@@ -3,7 +3,7 @@
  * old layout needed three per patient; this is one put per patient):
  * - `patients`: `{docId, hashes, tokens, inner, fragments}` per patient, keyed by its document id, with multiEntry
  *   indexes on `hashes`, on `tokens` and `inner` (its name tokens and the ends of its Thai name words, read by
- *   prefix for a name search) and on `fragments` (keyed hashes of 4-character windows of its HNs, CID and phones);
+ *   prefix for a name search) and on `fragments` (keyed hashes of 4-digit windows of its HNs, CID and phones);
  *   a lookup is one index read; an edit replaces the record and IndexedDB drops the stale index keys;
  * - `meta`: `key`, the random HMAC key (32 bytes), and `checkpoint`, `{seq, main}`: the main database's seq
  *   the index has caught up to and that database's instance id.

@@ -11,8 +11,8 @@
  * Partial matches inside a word, ranked after the matches above: Thai runs syllables together with no space, so a
  * clerk's fragment of a Thai name ("ศรี" of วงศ์ศรีสุข) starts none of its words; `innerTokens` are the ends of each
  * Thai word from every later consonant or leading vowel on, so the same prefix read finds it. Numbers: a clerk
- * types the last digits of a phone or citizen ID, or an HN without its leading zeros; every 4-character window of
- * each HN, CID and phone is indexed (keyed hashes, `fragmentWindows`) and a fragment of 4 or more finds the
+ * types the last digits of a phone or citizen ID, or an HN without its leading zeros; every 4-digit window of each
+ * HN, CID and phone is indexed (keyed hashes, `fragmentWindows`) and a fragment of 4 digits or more finds the
  * patients holding all its windows, checked against the record.
  */
 import { isValidCid } from '../model/cid.std.js';
@@ -122,11 +122,17 @@ export function fragmentText(value: string): string {
   return normalise(value).replace(/[^a-z0-9]/g, '');
 }
 
-/** Every FRAGMENT_CHARS-character window of an identifier's fragment text, unique. */
+/**
+ * Every FRAGMENT_CHARS-digit window of an identifier's fragment text, unique: clerks type digits ("the last four of
+ * the phone"), so windows with a letter (an HN's "HN" prefix) are not kept, and a fragment is digits only.
+ */
 export function fragmentWindows(value: string): string[] {
   const text = fragmentText(value);
   const windows = new Set<string>();
-  for (let at = 0; at + FRAGMENT_CHARS <= text.length; at += 1) windows.add(text.slice(at, at + FRAGMENT_CHARS));
+  for (let at = 0; at + FRAGMENT_CHARS <= text.length; at += 1) {
+    const window = text.slice(at, at + FRAGMENT_CHARS);
+    if (/^\d+$/.test(window)) windows.add(window);
+  }
   return [...windows];
 }
 
@@ -136,7 +142,7 @@ export type SearchProblem = 'search_too_short' | 'search_unreadable' | 'search_c
 export type SearchQuery =
   | { readonly kind: 'cid'; readonly cid: string }
   /**
-   * Digits (or letters with digits) that may be an HN or a phone number: both are looked up; `fragment` (4 characters
+   * Digits (or letters with digits) that may be an HN or a phone number: both are looked up; `fragment` (4 digits
    * or more) is also looked for inside every HN, CID and phone.
    */
   | { readonly kind: 'number'; readonly hn: string; readonly phone: string | null; readonly fragment: string | null }
@@ -154,7 +160,7 @@ export function parseQuery(text: string): SearchQuery {
     if (/^\d{13}$/.test(compact)) return isValidCid(compact) ? { kind: 'cid', cid: compact } : { kind: 'problem', problem: 'search_cid_invalid' };
     if (compact.length < MIN_QUERY_CHARS) return { kind: 'problem', problem: 'search_too_short' };
     // An HN is compared as stored (case kept), Thai digits as ASCII.
-    const fragment = fragmentText(trimmed);
+    const fragment = /^[\d\s\-().+]+$/.test(trimmed) ? fragmentText(trimmed) : '';
     return {
       kind: 'number',
       hn: text.trim().replace(/\s+/g, '').replace(/[\u0E50-\u0E59]/g, asciiDigit),

@@ -123,7 +123,7 @@ describe('reading a query', () => {
   it('other numbers are an HN and, when they look like one, a phone number', () => {
     expect(parseQuery('081-234-5678')).toEqual({ kind: 'number', hn: '081-234-5678', phone: '0812345678', fragment: '0812345678' });
     expect(parseQuery('+66 81 234 5678')).toMatchObject({ phone: '0812345678' });
-    expect(parseQuery('HN0000123')).toEqual({ kind: 'number', hn: 'HN0000123', phone: null, fragment: 'hn0000123' });
+    expect(parseQuery('HN0000123')).toEqual({ kind: 'number', hn: 'HN0000123', phone: null, fragment: null });
     expect(phoneDigits('๐๘๑๒๓๔๕๖๗๘')).toBe('0812345678');
   });
 
