@@ -20,7 +20,7 @@ import { purgeIdbDocs, type PurgeTarget } from './idbPurge.dom.js';
 import { IdentifierIndex, type CatchUp } from './identifierIndex.dom.js';
 import type { NameRecord, StoredRecord } from './identifierStore.dom.js';
 import { PHONE_KEY, holdsFragment, phonesOf } from './identifierEntries.std.js';
-import { fragmentWindows } from './searchText.std.js';
+import { coveringWindows } from './searchText.std.js';
 import { runGate, type RunGate } from './runGate.std.js';
 import { systemTimers } from './systemTimers.dom.js';
 import { openDatabase, type Database, type OpenOptions } from './pouch.dom.js';
@@ -304,10 +304,12 @@ export class DataContext {
   /**
    * Patients whose HN, CID or a phone number holds `fragment` (searchText's fragmentText form, 4 digits or
    * more), through the index's window hashes, each checked against its record; at most `limit` candidates are read.
+   * `more`: further candidates were left unread, or a window too common to read whole was left out.
    */
-  async patientsByFragment(fragment: string, limit: number): Promise<PatientDoc[]> {
-    const ids = await this.#identifiers.byFragment(fragmentWindows(fragment));
-    return (await this.patientsByDocIds(ids.slice(0, limit))).filter((doc) => holdsFragment(doc, fragment));
+  async patientsByFragment(fragment: string, limit: number): Promise<{ patients: PatientDoc[]; more: boolean }> {
+    const found = await this.#identifiers.byFragment(coveringWindows(fragment));
+    const patients = (await this.patientsByDocIds(found.ids.slice(0, limit))).filter((doc) => holdsFragment(doc, fragment));
+    return { patients, more: found.partial || found.ids.length > limit };
   }
 
   /** Patients by document id (`Patient/<id>`), in the order asked, in one read; ids that are not patients left out. */

@@ -37,6 +37,9 @@ function instanceIdOf(main: Database): Promise<string> {
   return (main as unknown as { id(): Promise<string> }).id();
 }
 
+/** Keys read at most per fragment window (a common window's list is cut there). */
+const WINDOW_READ = 3_000;
+
 export class IdentifierIndexClosed extends Error {
   constructor() {
     super('the identifier index is closed');
@@ -114,14 +117,23 @@ export class IdentifierIndex {
     return (await this.#open()).store.idsByTokenPrefix(prefix, limit, inner);
   }
 
-  /** Document ids of the patients holding every window of `fragment` (after catching up): candidates to check. */
-  async byFragment(windows: readonly string[]): Promise<string[]> {
+  /**
+   * Document ids of the patients holding every one of `windows` (after catching up): candidates to check. A window
+   * so common that its list reaches WINDOW_READ ("0000", a phone's "0812") is read only that far and used only when
+   * every window is that common (`partial`: some holders may be missing).
+   */
+  async byFragment(windows: readonly string[]): Promise<{ ids: string[]; partial: boolean }> {
     await this.catchUp();
     const { store, hash } = await this.#open();
-    const lists = await store.byFragmentWindows(windows.map((window) => hash({ system: FRAGMENT_KEY, value: window })));
-    const [first = [], ...rest] = [...lists].sort((a, b) => a.length - b.length);
+    const lists = await store.byFragmentWindows(
+      windows.map((window) => hash({ system: FRAGMENT_KEY, value: window })),
+      WINDOW_READ,
+    );
+    const whole = lists.filter((list) => list.length < WINDOW_READ);
+    const used = whole.length > 0 ? whole : lists;
+    const [first = [], ...rest] = [...used].sort((a, b) => a.length - b.length);
     const others = rest.map((list) => new Set(list));
-    return first.filter((id) => others.every((set) => set.has(id)));
+    return { ids: first.filter((id) => others.every((set) => set.has(id))), partial: whole.length === 0 && lists.length > 0 };
   }
 
   /** Every record of the index database (tests check that no raw identifier appears in a key or value). */

@@ -196,10 +196,10 @@ export class IdentifierStore {
     return keys.filter((key): key is string => typeof key === 'string');
   }
 
-  /** Document ids under each window hash of a number fragment, read in one transaction. */
-  async byFragmentWindows(hashes: readonly string[]): Promise<string[][]> {
+  /** Document ids under each window hash of a number fragment (at most `limit` each), read in one transaction. */
+  async byFragmentWindows(hashes: readonly string[], limit: number): Promise<string[][]> {
     const index = this.#db.transaction(PATIENTS, 'readonly').objectStore(PATIENTS).index(BY_FRAGMENT);
-    const reads = hashes.map((hash) => request(index.getAllKeys(hash)));
+    const reads = hashes.map((hash) => request(index.getAllKeys(hash, limit)));
     return (await Promise.all(reads)).map((keys) => keys.filter((key): key is string => typeof key === 'string'));
   }
 

@@ -60,10 +60,11 @@ export async function searchPatients(records: DataContext, text: string, options
         query.phone === null ? Promise.resolve([]) : records.patientsByPhone(query.phone),
       ]);
       const whole = unique([...byHn, ...byPhone]);
-      if (query.fragment === null || whole.length > limit) return capped(whole, limit);
+      // A whole HN or phone found is what was meant; digits inside one only when nothing matched whole.
+      if (query.fragment === null || whole.length > 0) return capped(whole, limit);
       const read = (limit + 1) * FRAGMENT_CANDIDATES;
       const inside = await records.patientsByFragment(query.fragment, read);
-      return capped(unique([...whole, ...inside]), limit, inside.length >= read);
+      return capped(unique(inside.patients), limit, inside.more);
     }
     case 'name': {
       const leading = leadingWord(query.words);

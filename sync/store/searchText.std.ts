@@ -136,6 +136,17 @@ export function fragmentWindows(value: string): string[] {
   return [...windows];
 }
 
+/**
+ * The windows a fragment is looked up by: enough to cover every digit (from its start every FRAGMENT_CHARS, and the
+ * last), since each candidate is checked against the record; fewer reads than every window.
+ */
+export function coveringWindows(fragment: string): string[] {
+  const windows = new Set<string>();
+  for (let at = 0; at + FRAGMENT_CHARS <= fragment.length; at += FRAGMENT_CHARS) windows.add(fragment.slice(at, at + FRAGMENT_CHARS));
+  if (fragment.length >= FRAGMENT_CHARS) windows.add(fragment.slice(-FRAGMENT_CHARS));
+  return [...windows];
+}
+
 export type SearchProblem = 'search_too_short' | 'search_unreadable' | 'search_cid_invalid';
 
 /** What a typed query asks for. */

@@ -2,7 +2,7 @@
 // name is indexed by, token-prefix matching in any order, and what a typed query means. Invented names only.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { fragmentText, fragmentWindows, innerTokens, leadingWord, matchesName, nameTokens, normalise, parseQuery, phoneDigits, words } from '../../../sync/store/searchText.std.js';
+import { coveringWindows, fragmentText, fragmentWindows, innerTokens, leadingWord, matchesName, nameTokens, normalise, parseQuery, phoneDigits, words } from '../../../sync/store/searchText.std.js';
 import { syntheticCid } from '../../factories/fhirFixtures.js';
 
 const TONES = ['\u0E48', '\u0E49', '\u0E4A', '\u0E4B'];
@@ -171,5 +171,16 @@ describe('reading a query', () => {
       }),
     );
     expect(parseQuery('123').kind === 'number' && parseQuery('123')).toMatchObject({ fragment: null });
+    // The windows read for a fragment are some of its windows and cover every digit of it.
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{4,12}$/), (fragment) => {
+        const read = coveringWindows(fragment);
+        expect(read.every((window) => fragmentWindows(fragment).includes(window))).toBe(true);
+        const covered = new Set<number>();
+        for (let at = 0; at + 4 <= fragment.length; at += 1) if (read.includes(fragment.slice(at, at + 4)) && (at % 4 === 0 || at === fragment.length - 4)) for (let k = at; k < at + 4; k += 1) covered.add(k);
+        expect(covered.size).toBe(fragment.length);
+        expect(read.length).toBeLessThanOrEqual(Math.ceil(fragment.length / 4) + 1);
+      }),
+    );
   });
 });
