@@ -55,6 +55,7 @@ export class ReplicationRunner {
   #phase: RunnerPhase = 'idle';
   #replicator: ReplicatorHandle | null = null;
   #endpoint: SyncEndpoint | null = null;
+  #remote: Database | null = null;
   #connecting: Promise<void> | null = null;
   /** Asked to connect while an attempt was in flight (its answer may predate the change): go again after it. */
   #connectAgain = false;
@@ -68,6 +69,11 @@ export class ReplicationRunner {
 
   get phase(): RunnerPhase {
     return this.#phase;
+  }
+
+  /** The remote the running replication uses (for read-only lookups such as older history), else null. */
+  get remote(): Database | null {
+    return this.#phase === 'running' ? this.#remote : null;
   }
 
   start(): void {
@@ -180,6 +186,7 @@ export class ReplicationRunner {
     }
     this.#replicator = replicator;
     this.#endpoint = endpoint;
+    this.#remote = remote;
     this.#phase = 'running';
     this.#throttle.push(replicator.report());
   }
