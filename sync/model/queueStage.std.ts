@@ -66,8 +66,20 @@ export function queueHolder(encounter: Pick<EncounterDoc, 'extension'>): QueueSt
   return { id, name: parts.find((part) => part.url === 'name')?.valueString ?? id };
 }
 
-function stationExtension(station: QueueStation): Extension {
-  return { url: QUEUE_STATION_EXT, extension: [{ url: 'id', valueString: station.id }, { url: 'name', valueString: station.name === '' ? station.id : station.name }] };
+function stationExtension(station: QueueStation, round: number): Extension {
+  const parts: Extension[] = [{ url: 'id', valueString: station.id }, { url: 'name', valueString: station.name === '' ? station.id : station.name }];
+  return { url: QUEUE_STATION_EXT, extension: round === 0 ? parts : [...parts, { url: 'round', valueInteger: round }] };
+}
+
+/**
+ * How many times the call was taken over by a nurse who saw the other station's call (0 for a first call): a
+ * take-over is made knowing the call it replaces, so it must beat that call even when the two meet as conflicting
+ * branches (another station's merge of the first clash is one), where "the earlier call wins" alone would undo it.
+ */
+export function callRound(revision: Readonly<Record<string, unknown>>): number {
+  const extensions = Array.isArray(revision['extension']) ? (revision['extension'] as Extension[]) : [];
+  const round = extensions.find((item) => item.url === QUEUE_STATION_EXT)?.extension?.find((part) => part.url === 'round')?.valueInteger;
+  return typeof round === 'number' && Number.isInteger(round) && round > 0 ? round : 0;
 }
 
 /** The stage of a visit; planned and entered-in-error visits are not in the queue (null). */
@@ -130,7 +142,8 @@ export function withQueueStage(encounter: EncounterDoc, stage: QueueStage, at: s
   const moved = withEncounterStatus(encounter, STATUS_OF[stage], at, station.id);
   const others = (encounter.extension ?? []).filter((item) => item.url !== QUEUE_CALLED_EXT && item.url !== QUEUE_STATION_EXT);
   const called = stage === 'called' ? [{ url: QUEUE_CALLED_EXT, valueInstant: at }] : [];
-  return { ...moved, extension: [...others, ...called, stationExtension(station)] };
+  const round = retaking ? callRound(encounter) + 1 : stage === 'called' ? 0 : callRound(encounter);
+  return { ...moved, extension: [...others, ...called, stationExtension(station, round)] };
 }
 
 /**

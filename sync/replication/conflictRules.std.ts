@@ -13,7 +13,7 @@
  *  - Device: the latest change wins. AuditEvent, Media (photos: content ids, never changed) and unknown shapes: listed for IT.
  * The result does not depend on the order the revisions come in (fast-check tests it).
  */
-import { QUEUE_CALLED_EXT, queueRank } from '../model/queueStage.std.js';
+import { QUEUE_CALLED_EXT, callRound, queueRank } from '../model/queueStage.std.js';
 import { TH_NHSO_CLAIM_CODE } from '../model/systems.std.js';
 import { PATIENT_FIELDS, type PatientLink } from '../model/patient.std.js';
 import { readFieldTimes, withFieldTimes } from '../model/meta.std.js';
@@ -144,12 +144,12 @@ function callPrecedence(revision: Revision): number {
 }
 
 /**
- * The queue stage first (status order, a called visit above a waiting one); of two calls, the earlier call,
- * since the patient answered it first and that nurse may already be measuring (a later call taking the visit
- * would switch the patient under her hands); then the later change.
+ * The queue stage first (status order, a called visit above a waiting one); of two calls, a take-over made knowing
+ * the other call (a higher round), else the earlier call, since the patient answered it first and that nurse may
+ * already be measuring (a later call taking the visit would switch the patient under her hands); then the later change.
  */
 function encounterWinner(revisions: readonly Revision[]): Revision {
-  const keys = (revision: Revision): readonly number[] => [queueRank(revision), callPrecedence(revision), timeValue(lastUpdated(revision))];
+  const keys = (revision: Revision): readonly number[] => [queueRank(revision), callRound(revision), callPrecedence(revision), timeValue(lastUpdated(revision))];
   return pickMaxBy(revisions, keys);
 }
 

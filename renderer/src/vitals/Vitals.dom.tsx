@@ -266,7 +266,8 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
   return (
     <section className="workspace vitals" data-testid="workspace-vitals">
       <h2>{t('vitals.title')}</h2>
-      {notice !== null && (
+      {/* A call's "called" notice is stale once another station holds the visit: the clash notice says what is true. */}
+      {notice !== null && !(blocked && notice.kind === 'ok') && (
         <p className={notice.kind === 'ok' ? 'notice notice-ok' : 'notice notice-bad'} role="status" data-testid="vitals-notice">
           {notice.text()}
         </p>
@@ -300,7 +301,7 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
         <PatientBar station={patient} visit={visit} hcode={settings?.hcode ?? ''} busy={busy || blocked} onMove={(stage) => void moveCurrent(stage)} />
         <ScreeningQueue rows={queue.rows} loaded={queue.loaded} currentId={visit?.id ?? null} busy={busy || records === null} onCall={(row) => void callVisit(row)} />
         <PendingReadings forPatient={forPatient} others={others} actions={actions} bound={bound} people={people} nameOf={nameOf} />
-        <ManualEntry disabled={!hasPatient || records === null} onSave={saveManualItems} withAssessment={news2Draft !== null} previous={previous} />
+        <ManualEntry disabled={!hasPatient || records === null} heldBecause={blocked ? t('vitals.clash.held') : undefined} onSave={saveManualItems} withAssessment={news2Draft !== null} previous={previous} />
         <News2Panel observations={thisVisit} onSave={saveNews2} canSave={hasPatient && records !== null} onDraft={setNews2Draft} savedKey={news2Saved} />
         {hasPatient && !patient.loading && <VisitHistory points={past} older={older} />}
         <RecentObservations observations={observations} onCorrect={correct} />

@@ -80,6 +80,23 @@ describe('two stations call the same visit offline', () => {
     expect(await fhirIssues(retaken)).toEqual([]);
   });
 
+  it('a take-over beats the call it replaced even when the two meet again as conflicting branches (another station’s merge)', () => {
+    const first = callBy(1, 10, 'aaaaaaaa');
+    const settled = merged([callBy(2, 20, 'ffffffff'), first]);
+    // Station 2's nurse saw the clash and called the patient to her station, on top of the merge she holds...
+    const retaken = { ...withQueueStage(settled, 'called', iso(300), station(2), true), _rev: '4-bbbbbbbb' } as unknown as Revision;
+    // ...while station 1 had written the same merge as its own branch (its merge of the first clash).
+    const otherMerge = { ...first, _rev: '3-cccccccc' } as Revision;
+    for (const order of [[retaken, otherMerge], [otherMerge, retaken]]) {
+      const result = merged(order);
+      expect(queueHolder(result)).toEqual(station(2));
+      expect(callClash(result, station(1).id)?.by).toEqual(station(2));
+    }
+    // Two take-overs made at once: the earlier of them.
+    const againHere = { ...withQueueStage(settled, 'called', iso(280), station(3), true), _rev: '4-dddddddd' } as unknown as Revision;
+    expect(queueHolder(merged([retaken, againHere]))).toEqual(station(3));
+  });
+
   it('an answered clash is keyed to the revision it was about, so a later move elsewhere asks again', () => {
     const screened = withQueueStage(withQueueStage(waiting, 'called', iso(20), station(2)), 'screened', iso(200), station(2));
     const clash = callClash(screened, station(1).id);
