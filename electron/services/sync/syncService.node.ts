@@ -125,6 +125,7 @@ export class SyncService {
       report: this.#report,
       reportsValidFrom: this.#startedAt,
       history: this.#chart.buckets(Date.now()),
+      recent: this.#chart.recent(Date.now()),
       summary: this.#chart.summary(Date.now()),
     });
   }
