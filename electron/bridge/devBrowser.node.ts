@@ -11,9 +11,10 @@
  * Prints one line `EDGE_BRIDGE_URL=<url>` that tests and people can open.
  */
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createEdgeNode } from '../services/compositionRoot.node.js';
+import { chromiumPdfPrinter } from '../services/printer/chromiumPdfPrinter.node.js';
 import { startBridge } from './bridgeServer.node.js';
 import type { StationSettings } from '../contract/settings.std.js';
 import { defaultDataDir } from '../services/dataDir.node.js';
@@ -68,6 +69,8 @@ async function main(): Promise<void> {
     echoLogs: false,
     offerDemo: values.demo || demoOffered(process.env),
     nhso: { defaultAgentUrl: nhsoAgentUrl(values['nhso-agent'] ?? process.env['EDGE_NHSO_AGENT_URL']) },
+    // No Electron here: the system printer is a PDF Chromium makes in <data>/slips/.
+    printer: { system: chromiumPdfPrinter({ outDir: join(dataDir, 'slips') }) },
   }).catch((error: unknown) => ({ failed: error }));
   if ('failed' in started) {
     await serveFailure(started.failed, dataDir, values.host, values.port === undefined ? 0 : Number(values.port));

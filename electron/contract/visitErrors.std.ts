@@ -1,4 +1,4 @@
-/** Error codes of the front desk's visit details and patient search, with their Thai and English text (merged in errors.std.ts). */
+/** Error codes of the front desk's visit details, patient search and the screening queue, with their Thai and English text (merged in errors.std.ts). */
 import type { Bilingual } from '../../sync/model/bilingual.std.js';
 
 export const visitErrorText = {
@@ -29,6 +29,10 @@ export const visitErrorText = {
   search_cid_invalid: {
     th: 'เลขบัตรประชาชน 13 หลักไม่ถูกต้อง (เลขตรวจสอบไม่ตรง) ตรวจดูอีกครั้ง',
     en: 'That 13-digit citizen ID is not valid (check digit wrong); check it again.',
+  },
+  queue_called_elsewhere: {
+    th: 'สถานีอื่นเรียกผู้ป่วยคิวนี้ไปแล้ว ตรวจดูว่าผู้ป่วยอยู่ตรงหน้าก่อนบันทึก แล้วกด "ผู้ป่วยอยู่ที่นี่" หรือปล่อยให้สถานีนั้น',
+    en: 'Another station already called this patient. Check the patient is in front of you before charting, then choose "The patient is here" or leave it to that station.',
   },
 } as const satisfies Record<string, Bilingual>;
 

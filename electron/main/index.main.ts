@@ -6,6 +6,7 @@
 import { app, BrowserWindow, dialog, ipcMain, session } from 'electron';
 import { join } from 'node:path';
 import { createEdgeNode, type EdgeNode } from '../services/compositionRoot.node.js';
+import { electronSystemPrinter } from './electronSystemPrinter.main.js';
 import { registerIpc } from './ipcBridge.main.js';
 import { hardenContents, hardenSession } from './security.main.js';
 import { APP_ORIGIN, registerAppScheme, serveRenderer } from './appProtocol.main.js';
@@ -54,6 +55,7 @@ if (!app.requestSingleInstanceLock()) {
       sqliteBinding: electronSqliteBinding(appDir, process.versions),
       sync: { keystore: safeStorageKeystore(dataDir) },
       keySealer: safeStorageKeySealer(),
+      printer: { system: electronSystemPrinter },
     });
     // The renderer replicates through main's central proxy on a loopback port (app:// cannot serve it).
     proxy = await startProxyServer(node.sync.loopbackProxyRoute(trustedOrigins), node.log);

@@ -43,6 +43,7 @@ import { syncCheck } from './sync/syncDoctor.node.js';
 import { FileKeystore } from './sync/keystore.node.js';
 import { PrinterService } from './printer/printerService.node.js';
 import { printerHandlers } from './printer/printerHandlers.node.js';
+import type { SystemPrinter } from './printer/systemPrinter.node.js';
 import { ServicePointService, visitHandlers } from './visit/servicePointService.node.js';
 import { AuthenService, type AuthenServiceOptions } from './nhso/authenService.node.js';
 import { nhsoHandlers } from './nhso/nhsoHandlers.node.js';
@@ -74,8 +75,11 @@ export interface EdgeNodeOptions {
   readonly nhso?: Partial<Pick<AuthenServiceOptions, 'defaultAgentUrl' | 'policy' | 'client'>> & { readonly autoStart?: boolean };
   /** Staff sign-in: the clock the idle lock and lockouts read (tests move it). */
   readonly staff?: { readonly now?: () => Date };
-  /** Queue-slip printer: how long a print may take before it counts as timed out (tests shorten it). */
-  readonly printer?: { readonly timeoutMs?: number };
+  /**
+   * Queue-slip printer: how long a print may take before it counts as timed out (tests shorten it); the system
+   * printer (the app passes Electron's printing, browser mode a Chromium PDF).
+   */
+  readonly printer?: { readonly timeoutMs?: number; readonly system?: SystemPrinter };
   /** The OS keystore that seals the hospital key (the app passes safeStorage; elsewhere a plain 0600 file). */
   readonly keySealer?: KeySealer;
 }

@@ -13,11 +13,21 @@
  * FHIR has no status between arrived and triaged, so "called" is arrived plus our extension. The stage order
  * follows ENCOUNTER_STATUS_ORDER, with called just above waiting: `queueRank` is what the conflict rule orders
  * Encounter revisions by, so two stations that moved one visit offline agree on the furthest stage.
+ * Every move also names the station that made it (QUEUE_STATION_EXT, a complex extension: its id and the name
+ * the nurses know it by), so a station whose call lost to another's can say which station holds the patient.
  */
 import { ENCOUNTER_STATUS_ORDER, queueNumberOf, withEncounterStatus, type EncounterDoc, type EncounterStatus } from './encounter.std.js';
 import type { Extension } from './fhir.std.js';
 
 export const QUEUE_CALLED_EXT = 'urn:clinic-edge:queue-called';
+/** The station that last moved the visit in the queue: `extension: [{url: 'id'}, {url: 'name'}]` (valueString each). */
+export const QUEUE_STATION_EXT = 'urn:clinic-edge:queue-station';
+
+/** A nurse station as a queue move names it: its station id, and its name as IT set it (else the id). */
+export interface QueueStation {
+  readonly id: string;
+  readonly name: string;
+}
 
 export const QUEUE_STAGES = ['waiting', 'called', 'screened', 'sent_on', 'done', 'left'] as const;
 export type QueueStage = (typeof QUEUE_STAGES)[number];
@@ -43,8 +53,33 @@ const NEXT: Readonly<Record<QueueStage, readonly QueueStage[]>> = {
 
 type StageFields = Pick<EncounterDoc, 'status' | 'extension'>;
 
-function calledAt(encounter: StageFields): string | undefined {
+/** When the visit was called for screening (still at called), else undefined. */
+export function calledAt(encounter: Pick<EncounterDoc, 'extension'>): string | undefined {
   return encounter.extension?.find((item) => item.url === QUEUE_CALLED_EXT)?.valueInstant;
+}
+
+/** The station that last moved the visit in the queue (called, screened, …), or null when none did. */
+export function queueHolder(encounter: Pick<EncounterDoc, 'extension'>): QueueStation | null {
+  const parts = encounter.extension?.find((item) => item.url === QUEUE_STATION_EXT)?.extension ?? [];
+  const id = parts.find((part) => part.url === 'id')?.valueString;
+  if (id === undefined || id === '') return null;
+  return { id, name: parts.find((part) => part.url === 'name')?.valueString ?? id };
+}
+
+function stationExtension(station: QueueStation, round: number): Extension {
+  const parts: Extension[] = [{ url: 'id', valueString: station.id }, { url: 'name', valueString: station.name === '' ? station.id : station.name }];
+  return { url: QUEUE_STATION_EXT, extension: round === 0 ? parts : [...parts, { url: 'round', valueInteger: round }] };
+}
+
+/**
+ * How many times the call was taken over by a nurse who saw the other station's call (0 for a first call): a
+ * take-over is made knowing the call it replaces, so it must beat that call even when the two meet as conflicting
+ * branches (another station's merge of the first clash is one), where "the earlier call wins" alone would undo it.
+ */
+export function callRound(revision: Readonly<Record<string, unknown>>): number {
+  const extensions = Array.isArray(revision['extension']) ? (revision['extension'] as Extension[]) : [];
+  const round = extensions.find((item) => item.url === QUEUE_STATION_EXT)?.extension?.find((part) => part.url === 'round')?.valueInteger;
+  return typeof round === 'number' && Number.isInteger(round) && round > 0 ? round : 0;
 }
 
 /** The stage of a visit; planned and entered-in-error visits are not in the queue (null). */
@@ -96,15 +131,19 @@ export class QueueMoveError extends Error {
   }
 }
 
-/** The visit moved to `stage` (a new revision of the same document). Throws QueueMoveError for a move back. */
-export function withQueueStage(encounter: EncounterDoc, stage: QueueStage, at: string, stationId: string): EncounterDoc {
+/**
+ * The visit moved to `stage` by `station` (a new revision of the same document). Throws QueueMoveError for a move
+ * back. `retake` lets a station call a visit another station called (the nurse saw the patient is at hers).
+ */
+export function withQueueStage(encounter: EncounterDoc, stage: QueueStage, at: string, station: QueueStation, retake = false): EncounterDoc {
   const from = queueStage(encounter);
-  if (!canMove(from, stage)) throw new QueueMoveError(from, stage);
-  const moved = withEncounterStatus(encounter, STATUS_OF[stage], at, stationId);
-  const others = (encounter.extension ?? []).filter((item) => item.url !== QUEUE_CALLED_EXT);
-  const extension = stage === 'called' ? [...others, { url: QUEUE_CALLED_EXT, valueInstant: at }] : others;
-  const { extension: _dropped, ...rest } = moved;
-  return extension.length === 0 ? rest : { ...rest, extension };
+  const retaking = retake && from === 'called' && stage === 'called' && queueHolder(encounter)?.id !== station.id;
+  if (!canMove(from, stage) && !retaking) throw new QueueMoveError(from, stage);
+  const moved = withEncounterStatus(encounter, STATUS_OF[stage], at, station.id);
+  const others = (encounter.extension ?? []).filter((item) => item.url !== QUEUE_CALLED_EXT && item.url !== QUEUE_STATION_EXT);
+  const called = stage === 'called' ? [{ url: QUEUE_CALLED_EXT, valueInstant: at }] : [];
+  const round = retaking ? callRound(encounter) + 1 : stage === 'called' ? 0 : callRound(encounter);
+  return { ...moved, extension: [...others, ...called, stationExtension(station, round)] };
 }
 
 /**
@@ -131,7 +170,12 @@ function compareQueueNumbers(a: string | null, b: string | null): number {
   return Number(numberA) - Number(numberB);
 }
 
+/** The visits "call next" may take, in the order it tries them: the waiting ones in screening order. */
+export function callCandidates(visits: readonly EncounterDoc[]): EncounterDoc[] {
+  return [...visits].filter((visit) => queueStage(visit) === 'waiting').sort(compareForScreening);
+}
+
 /** The visit "call next" takes: the first waiting one in screening order, or null. */
 export function nextToCall(visits: readonly EncounterDoc[]): EncounterDoc | null {
-  return [...visits].filter((visit) => queueStage(visit) === 'waiting').sort(compareForScreening)[0] ?? null;
+  return callCandidates(visits)[0] ?? null;
 }

@@ -32,7 +32,7 @@ export const DEFAULT_SERVICE_POINTS: readonly ServicePoint[] = [
 
 /** How the patient came, in a clerk's words. */
 export const VISIT_TYPES = {
-  'walk-in': { th: 'มาเอง (walk-in)', en: 'Walk-in' },
+  'walk-in': { th: 'มาเอง', en: 'Walk-in' },
   appointment: { th: 'มาตามนัด', en: 'Appointment' },
   referral: { th: 'ส่งต่อจากที่อื่น', en: 'Referral' },
   emergency: { th: 'ฉุกเฉิน', en: 'Emergency' },

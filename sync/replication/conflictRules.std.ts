@@ -5,18 +5,19 @@
  *  - Patient: field-wise. Each field group takes the value of the revision that changed it last (the field
  *    times in meta: a card read stamps the fields it carries), identifiers are the union of all revisions.
  *  - Encounter: the revision furthest along the queue (status order, called above waiting: queueStage.std.ts)
- *    wins whole (finished beats arrived), except that an
+ *    wins whole (finished beats arrived); of two calls of one visit the earlier wins, so the nurse who called
+ *    first keeps the patient and the other station is told (queueCall.std.ts); except that an
  *    NHSO authen code one station stored is kept when another station's revision wins (the code is asked once).
  *  - Observation: immutable, so revisions differ at most in status; entered-in-error wins. Anything else
  *    changed is listed for IT.
  *  - Device: the latest change wins. AuditEvent, Media (photos: content ids, never changed) and unknown shapes: listed for IT.
  * The result does not depend on the order the revisions come in (fast-check tests it).
  */
-import { queueRank } from '../model/queueStage.std.js';
+import { QUEUE_CALLED_EXT, callRound, queueRank } from '../model/queueStage.std.js';
 import { TH_NHSO_CLAIM_CODE } from '../model/systems.std.js';
 import { PATIENT_FIELDS, type PatientLink } from '../model/patient.std.js';
 import { readFieldTimes, withFieldTimes } from '../model/meta.std.js';
-import type { Identifier, Meta } from '../model/fhir.std.js';
+import type { Extension, Identifier, Meta } from '../model/fhir.std.js';
 
 export interface Revision {
   readonly _id: string;
@@ -71,11 +72,7 @@ function timeValue(value: string | undefined): number {
 
 /** Pick the revision with the greatest key; ties go to the CouchDB winner order, so input order never matters. */
 function pickMax(revisions: readonly Revision[], key: (revision: Revision) => number): Revision {
-  const sorted = byRevDesc(revisions);
-  let best = sorted[0];
-  if (best === undefined) throw new Error('no revisions');
-  for (const revision of sorted) if (key(revision) > key(best)) best = revision;
-  return best;
+  return pickMaxBy(revisions, (revision) => [key(revision)]);
 }
 
 function identifierKey(identifier: Identifier): string {
@@ -131,14 +128,47 @@ function mergePatient(revisions: readonly Revision[]): Resolution {
 }
 
 function winnerTakesAll(revisions: readonly Revision[], rule: string, key: (revision: Revision) => number): Resolution {
-  const winner = pickMax(revisions, key);
+  return winnerOf(revisions, rule, pickMax(revisions, key));
+}
+
+function winnerOf(revisions: readonly Revision[], rule: string, winner: Revision): Resolution {
   return { kind: 'resolved', rule, merged: winner, losers: byRevDesc(revisions).filter((revision) => revision._rev !== winner._rev) };
 }
 
-const encounterRank = (revision: Revision): number =>
-  // The queue stage first (status order, a called visit above a waiting one), then the later change: a ms
-  // timestamp fits well below the step, and 17 steps × 1e14 stay under 2^53.
-  queueRank(revision) * 1e14 + Math.max(0, timeValue(lastUpdated(revision)));
+/** The earlier call of a called revision first (negated time); 0 for any other stage. */
+function callPrecedence(revision: Revision): number {
+  if (queueRank(revision) % 2 === 0) return 0;
+  const extensions = Array.isArray(revision['extension']) ? (revision['extension'] as Extension[]) : [];
+  const at = timeValue(extensions.find((item) => item.url === QUEUE_CALLED_EXT)?.valueInstant);
+  return at === -Infinity ? -Number.MAX_SAFE_INTEGER : -at;
+}
+
+/**
+ * The queue stage first (status order, a called visit above a waiting one); of two calls, a take-over made knowing
+ * the other call (a higher round), else the earlier call, since the patient answered it first and that nurse may
+ * already be measuring (a later call taking the visit would switch the patient under her hands); then the later change.
+ */
+function encounterWinner(revisions: readonly Revision[]): Revision {
+  const keys = (revision: Revision): readonly number[] => [queueRank(revision), callRound(revision), callPrecedence(revision), timeValue(lastUpdated(revision))];
+  return pickMaxBy(revisions, keys);
+}
+
+/** pickMax over keys compared in turn. */
+function pickMaxBy(revisions: readonly Revision[], keys: (revision: Revision) => readonly number[]): Revision {
+  const sorted = byRevDesc(revisions);
+  let best = sorted[0];
+  if (best === undefined) throw new Error('no revisions');
+  for (const revision of sorted) if (compareKeys(keys(revision), keys(best)) > 0) best = revision;
+  return best;
+}
+
+function compareKeys(a: readonly number[], b: readonly number[]): number {
+  for (let index = 0; index < a.length; index += 1) {
+    const diff = (a[index] ?? 0) - (b[index] ?? 0);
+    if (diff !== 0 && !Number.isNaN(diff)) return diff;
+  }
+  return 0;
+}
 
 function claimCodeIdentifier(revision: Revision): Identifier | undefined {
   const identifiers = Array.isArray(revision['identifier']) ? (revision['identifier'] as Identifier[]) : [];
@@ -175,7 +205,7 @@ export function resolveConflict(revisions: readonly Revision[]): Resolution {
     case 'Patient':
       return mergePatient(revisions);
     case 'Encounter':
-      return keepClaimCode(winnerTakesAll(revisions, 'encounter-status-order', encounterRank), revisions);
+      return keepClaimCode(winnerOf(revisions, 'encounter-status-order', encounterWinner(revisions)), revisions);
     case 'Observation': {
       if (new Set(revisions.map(observationCore)).size !== 1) return { kind: 'manual', reason: 'observation_changed', revs };
       return winnerTakesAll(revisions, 'observation-status', (revision) => (revision['status'] === 'entered-in-error' ? 1 : 0));

@@ -16,8 +16,9 @@ import { causalFieldTimes } from './causalTimes.std.js';
 import { ensureIndexes, rebuildIndexes, warmQueries, type IndexName } from './indexes.dom.js';
 import { purgeIdbDocs, type PurgeTarget } from './idbPurge.dom.js';
 import { IdentifierIndex, type CatchUp } from './identifierIndex.dom.js';
-import type { StoredRecord } from './identifierStore.dom.js';
-import { PHONE_KEY, phonesOf } from './identifierEntries.std.js';
+import type { NameRecord, StoredRecord } from './identifierStore.dom.js';
+import { PHONE_KEY, holdsFragment, phonesOf } from './identifierEntries.std.js';
+import { coveringWindows } from './searchText.std.js';
 import { runGate, type RunGate } from './runGate.std.js';
 import { systemTimers } from './systemTimers.dom.js';
 import { openDatabase, type Database, type OpenOptions } from './pouch.dom.js';
@@ -280,14 +281,25 @@ export class DataContext {
     return (await this.patientsByDocIds(ids)).filter((doc) => phonesOf(doc).includes(phone));
   }
 
-  /** Up to `limit` index records with a name token starting with `prefix` (caught up first): `{docId, tokens}`. */
-  nameCandidates(prefix: string, limit: number): Promise<{ docId: string; tokens: string[] }[]> {
-    return this.#identifiers.byTokenPrefix(prefix, limit);
+  /** Up to `limit` index records with a name token (or with `inner`, an inner token) starting with `prefix` (caught up first). */
+  nameCandidates(prefix: string, limit: number, inner = false): Promise<NameRecord[]> {
+    return this.#identifiers.byTokenPrefix(prefix, limit, inner);
   }
 
-  /** Up to `limit` document ids under a name token starting with `prefix` (an id may repeat: one per token). */
-  nameCandidateIds(prefix: string, limit: number): Promise<string[]> {
-    return this.#identifiers.idsByTokenPrefix(prefix, limit);
+  /** Up to `limit` document ids under a name (or inner) token starting with `prefix` (an id may repeat: one per token). */
+  nameCandidateIds(prefix: string, limit: number, inner = false): Promise<string[]> {
+    return this.#identifiers.idsByTokenPrefix(prefix, limit, inner);
+  }
+
+  /**
+   * Patients whose HN, CID or a phone number holds `fragment` (searchText's fragmentText form, 4 digits or
+   * more), through the index's window hashes, each checked against its record; at most `limit` candidates are read.
+   * `more`: further candidates were left unread, or a window too common to read whole was left out.
+   */
+  async patientsByFragment(fragment: string, limit: number): Promise<{ patients: PatientDoc[]; more: boolean }> {
+    const found = await this.#identifiers.byFragment(coveringWindows(fragment));
+    const patients = (await this.patientsByDocIds(found.ids.slice(0, limit))).filter((doc) => holdsFragment(doc, fragment));
+    return { patients, more: found.partial || found.ids.length > limit };
   }
 
   patientsByDocIds(ids: readonly string[]): Promise<PatientDoc[]> {

@@ -7,7 +7,8 @@ import { hmac } from '@noble/hashes/hmac.js';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { docId } from '../model/fhir.std.js';
-import { nameTokens, phoneDigits, type NameParts } from './searchText.std.js';
+import { TH_CID } from '../model/systems.std.js';
+import { fragmentText, fragmentWindows, innerTokens, nameTokens, phoneDigits, type NameParts } from './searchText.std.js';
 
 const PATIENT_PREFIX = docId('Patient', '');
 
@@ -18,6 +19,12 @@ export interface IdentifierPair {
 
 /** The pseudo-system a patient's phone numbers are hashed under (0 and 8-9 digits, as `phoneDigits` gives them). */
 export const PHONE_KEY = 'urn:clinic-edge:index:phone';
+
+/** The pseudo-system every 4-digit window of a patient's HN, CID and phone numbers is hashed under (searchText's fragmentWindows). */
+export const FRAGMENT_KEY = 'urn:clinic-edge:index:fragment';
+
+/** An HN's system, whatever the hospital code: `https://terms.sil-th.org/hcode/5/<hcode>/HN`. */
+const HN_SYSTEM = /^https:\/\/terms\.sil-th\.org\/hcode\/5\/[^/]+\/HN$/;
 
 /**
  * The identifiers the index holds for one document as the changes feed hands it over (the winning revision):
@@ -37,6 +44,21 @@ export function indexedIdentifiers(doc: unknown): IdentifierPair[] {
   return [...seen.values()];
 }
 
+/** The values a number fragment is looked for in: a live Patient's HNs, CID and phone numbers. */
+function fragmentSources(identifiers: readonly IdentifierPair[]): string[] {
+  return identifiers.filter(({ system }) => system === TH_CID || system === PHONE_KEY || HN_SYSTEM.test(system)).map(({ value }) => value);
+}
+
+/** The window pairs hashed for a patient's number fragments (every 4 digits of each HN, CID and phone). */
+export function fragmentPairs(identifiers: readonly IdentifierPair[]): IdentifierPair[] {
+  return [...new Set(fragmentSources(identifiers).flatMap(fragmentWindows))].map((window) => ({ system: FRAGMENT_KEY, value: window }));
+}
+
+/** Whether a patient's HN, CID or a phone number holds `fragment` (fragmentText form): the check after a window lookup. */
+export function holdsFragment(doc: unknown, fragment: string): boolean {
+  return fragmentSources(indexedIdentifiers(doc)).some((value) => fragmentText(value).includes(fragment));
+}
+
 /** A Patient's phone numbers, normalised (telecom entries of system phone). */
 export function phonesOf(doc: unknown): string[] {
   const telecom = (doc as { telecom?: unknown }).telecom;
@@ -47,18 +69,26 @@ export function phonesOf(doc: unknown): string[] {
     .filter((value): value is string => value !== null);
 }
 
-/** The name tokens of a live Patient (search by name), nothing for anything else. */
-export function indexedNameTokens(doc: unknown): string[] {
+/** The names of a live Patient as the index cuts them, nothing for anything else. */
+function indexedNames(doc: unknown): NameParts[] {
   if (typeof doc !== 'object' || doc === null) return [];
   const record = doc as { resourceType?: unknown; _deleted?: unknown; name?: unknown };
   if (record.resourceType !== 'Patient' || record._deleted === true || !Array.isArray(record.name)) return [];
   const names = (record.name as unknown[]).filter((name): name is NameParts => typeof name === 'object' && name !== null);
-  return nameTokens(
-    names.map((name) => ({
-      given: Array.isArray(name.given) ? name.given.filter((part): part is string => typeof part === 'string') : [],
-      family: typeof name.family === 'string' ? name.family : '',
-    })),
-  );
+  return names.map((name) => ({
+    given: Array.isArray(name.given) ? name.given.filter((part): part is string => typeof part === 'string') : [],
+    family: typeof name.family === 'string' ? name.family : '',
+  }));
+}
+
+/** The name tokens of a live Patient (search by name), nothing for anything else. */
+export function indexedNameTokens(doc: unknown): string[] {
+  return nameTokens(indexedNames(doc));
+}
+
+/** The inner tokens of a live Patient's Thai names (a fragment inside a word), nothing for anything else. */
+export function indexedInnerTokens(doc: unknown): string[] {
+  return innerTokens(indexedNames(doc));
 }
 
 /** The text hashed for a pair: JSON, so no system or value can run into the other (a `|` in a system). */
@@ -74,8 +104,26 @@ export function hashInput(pair: IdentifierPair): string {
 export function identifierHasher(key: Uint8Array): (pair: IdentifierPair) => string {
   const keyed = hmac.create(sha256, key);
   const encoder = new TextEncoder();
-  return (pair) => bytesToHex(keyed.clone().update(encoder.encode(hashInput(pair))).digest());
+  const full = (pair: IdentifierPair): string => bytesToHex(keyed.clone().update(encoder.encode(hashInput(pair))).digest());
+  // A fragment window is one of few values (10,000 for digits) repeated in every patient's record: each is hashed
+  // once and kept, and stored short, since every match is checked against the record (a collision costs one read).
+  const windows = new Map<string, string>();
+  return (pair) => {
+    if (pair.system !== FRAGMENT_KEY) return full(pair);
+    let found = windows.get(pair.value);
+    if (found === undefined) {
+      if (windows.size >= FRAGMENT_MEMO) windows.clear();
+      found = full(pair).slice(0, FRAGMENT_HASH_CHARS);
+      windows.set(pair.value, found);
+    }
+    return found;
+  };
 }
+
+/** Hex characters kept of a fragment window's hash (64 bits: collisions stay rare, each one costs a checked read). */
+const FRAGMENT_HASH_CHARS = 16;
+/** Window hashes kept by one hasher before it starts over (digits alone make 10,000). */
+const FRAGMENT_MEMO = 50_000;
 
 /**
  * One patient's record in the index: the hashes of its winning revision's identifiers and phone numbers (sorted,
@@ -86,6 +134,10 @@ export interface PatientHashes {
   readonly docId: string;
   readonly hashes: string[];
   readonly tokens: string[];
+  /** Ends of its Thai name words (searchText's innerTokens), read by prefix after the tokens. */
+  readonly inner: string[];
+  /** Keyed hashes of every 4-digit window of its HNs, CID and phone numbers (fragmentPairs), sorted. */
+  readonly fragments: string[];
 }
 
 /** A row of the changes feed read with include_docs (the winning revision, or a deletion's stub). */
@@ -111,7 +163,9 @@ export function indexWrites(rows: readonly ChangedDoc[], hash: (pair: Identifier
     const tokens = row.deleted === true ? [] : indexedNameTokens(row.doc);
     if (identifiers.length === 0 && tokens.length === 0 && !row.id.startsWith(PATIENT_PREFIX)) continue;
     const hashes = identifiers.map(hash).sort();
-    writes.push(hashes.length === 0 && tokens.length === 0 ? { remove: row.id } : { put: { docId: row.id, hashes, tokens } });
+    const inner = row.deleted === true ? [] : indexedInnerTokens(row.doc);
+    const fragments = fragmentPairs(identifiers).map(hash).sort();
+    writes.push(hashes.length === 0 && tokens.length === 0 ? { remove: row.id } : { put: { docId: row.id, hashes, tokens, inner, fragments } });
   }
   return writes;
 }

@@ -7,8 +7,8 @@
  * deletions alike) on demand: each lookup first catches up (read-your-writes), and warm-ups do it ahead of
  * time. Each page of changes is one transaction with its checkpoint; pages are idempotent.
  */
-import { identifierHasher, indexWrites, type IdentifierPair } from './identifierEntries.std.js';
-import { IdentifierStore, deleteDatabase, type Checkpoint, type StoredRecord } from './identifierStore.dom.js';
+import { FRAGMENT_KEY, identifierHasher, indexWrites, type IdentifierPair } from './identifierEntries.std.js';
+import { IdentifierStore, deleteDatabase, type Checkpoint, type NameRecord, type StoredRecord } from './identifierStore.dom.js';
 import type { Database } from './pouch.dom.js';
 
 /** The PouchDB database earlier builds kept the index in (removed when seen). */
@@ -36,6 +36,9 @@ interface Opened {
 function instanceIdOf(main: Database): Promise<string> {
   return (main as unknown as { id(): Promise<string> }).id();
 }
+
+/** Keys read at most per fragment window (a common window's list is cut there). */
+const WINDOW_READ = 3_000;
 
 export class IdentifierIndexClosed extends Error {
   constructor() {
@@ -102,16 +105,35 @@ export class IdentifierIndex {
     return store.lookup(hash(pair));
   }
 
-  /** Records with a name token starting with `prefix` (after catching up); see IdentifierStore.byTokenPrefix. */
-  async byTokenPrefix(prefix: string, limit: number): Promise<{ docId: string; tokens: string[] }[]> {
+  /** Records with a name (or inner) token starting with `prefix` (after catching up); see IdentifierStore.byTokenPrefix. */
+  async byTokenPrefix(prefix: string, limit: number, inner = false): Promise<NameRecord[]> {
     await this.catchUp();
-    return (await this.#open()).store.byTokenPrefix(prefix, limit);
+    return (await this.#open()).store.byTokenPrefix(prefix, limit, inner);
   }
 
-  /** Document ids under a name token starting with `prefix` (after catching up); see IdentifierStore.idsByTokenPrefix. */
-  async idsByTokenPrefix(prefix: string, limit: number): Promise<string[]> {
+  /** Document ids under a name (or inner) token starting with `prefix` (after catching up); see IdentifierStore.idsByTokenPrefix. */
+  async idsByTokenPrefix(prefix: string, limit: number, inner = false): Promise<string[]> {
     await this.catchUp();
-    return (await this.#open()).store.idsByTokenPrefix(prefix, limit);
+    return (await this.#open()).store.idsByTokenPrefix(prefix, limit, inner);
+  }
+
+  /**
+   * Document ids of the patients holding every one of `windows` (after catching up): candidates to check. A window
+   * so common that its list reaches WINDOW_READ ("0000", a phone's "0812") is read only that far and used only when
+   * every window is that common (`partial`: some holders may be missing).
+   */
+  async byFragment(windows: readonly string[]): Promise<{ ids: string[]; partial: boolean }> {
+    await this.catchUp();
+    const { store, hash } = await this.#open();
+    const lists = await store.byFragmentWindows(
+      windows.map((window) => hash({ system: FRAGMENT_KEY, value: window })),
+      WINDOW_READ,
+    );
+    const whole = lists.filter((list) => list.length < WINDOW_READ);
+    const used = whole.length > 0 ? whole : lists;
+    const [first = [], ...rest] = [...used].sort((a, b) => a.length - b.length);
+    const others = rest.map((list) => new Set(list));
+    return { ids: first.filter((id) => others.every((set) => set.has(id))), partial: whole.length === 0 && lists.length > 0 };
   }
 
   /** Every record of the index database (tests check that no raw identifier appears in a key or value). */

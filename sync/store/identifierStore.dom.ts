@@ -1,9 +1,10 @@
 /**
  * The identifier index's storage: one raw IndexedDB database (PouchDB wrote ~0.5 ms per document, and the
  * old layout needed three per patient; this is one put per patient):
- * - `patients`: `{docId, hashes, tokens}` per patient, keyed by its document id, with multiEntry indexes on
- *   `hashes` and on `tokens` (its name tokens, read by prefix for a name search); a lookup is one index read; an
- *   edit replaces the record and IndexedDB drops the stale index keys;
+ * - `patients`: `{docId, hashes, tokens, inner, fragments}` per patient, keyed by its document id, with multiEntry
+ *   indexes on `hashes`, on `tokens` and `inner` (its name tokens and the ends of its Thai name words, read by
+ *   prefix for a name search) and on `fragments` (keyed hashes of 4-digit windows of its HNs, CID and phones);
+ *   a lookup is one index read; an edit replaces the record and IndexedDB drops the stale index keys;
  * - `meta`: `key`, the random HMAC key (32 bytes), and `checkpoint`, `{seq, main}`: the main database's seq
  *   the index has caught up to and that database's instance id.
  * A page of changes is written in one transaction with its checkpoint, so a crash never leaves the checkpoint
@@ -12,17 +13,29 @@
 import type { IndexWrite } from './identifierEntries.std.js';
 import { committed, request } from './idbRequest.dom.js';
 
-/** 2 added the name tokens: an index of version 1 is emptied and caught up again from the start. */
-const VERSION = 2;
+/**
+ * 2 added the name tokens, 3 the inner tokens (and the number fragments' hashes): an index of an earlier version
+ * is emptied and caught up again from the start.
+ */
+const VERSION = 3;
 const PATIENTS = 'patients';
 const META = 'meta';
 const BY_HASH = 'hashes';
 const BY_TOKEN = 'tokens';
+const BY_INNER = 'inner';
+const BY_FRAGMENT = 'fragments';
 const KEY = 'key';
 const CHECKPOINT = 'checkpoint';
 const KEY_BYTES = 32;
 
 export type Seq = number | string;
+
+/** A patient's name tokens as a name search reads them. */
+export interface NameRecord {
+  readonly docId: string;
+  readonly tokens: string[];
+  readonly inner: string[];
+}
 
 export interface Checkpoint {
   readonly seq: Seq;
@@ -79,8 +92,14 @@ export class IdentifierStore {
         if (tx === null) throw new Error('no upgrade transaction');
         const patients = tx.objectStore(PATIENTS);
         patients.createIndex(BY_TOKEN, BY_TOKEN, { multiEntry: true });
-        // Records written before had no tokens: start over (prepare() finds no checkpoint and begins at 0).
-        patients.clear();
+      }
+      if (event.oldVersion < 3) {
+        const tx = req.transaction;
+        if (tx === null) throw new Error('no upgrade transaction');
+        tx.objectStore(PATIENTS).createIndex(BY_INNER, BY_INNER, { multiEntry: true });
+        tx.objectStore(PATIENTS).createIndex(BY_FRAGMENT, BY_FRAGMENT, { multiEntry: true });
+        // Records written before lack what this version adds: start over (prepare() finds no checkpoint, begins at 0).
+        tx.objectStore(PATIENTS).clear();
         tx.objectStore(META).delete(CHECKPOINT);
       }
     };
@@ -158,23 +177,30 @@ export class IdentifierStore {
   }
 
   /**
-   * Up to `limit` records holding a name token that starts with `prefix`, in token order (a record with two such
-   * tokens comes once per token: the caller dedupes).
+   * Up to `limit` records holding a name token (or with `inner`, an inner token) that starts with `prefix`, in token
+   * order (a record with two such tokens comes once per token: the caller dedupes).
    */
-  async byTokenPrefix(prefix: string, limit: number): Promise<{ docId: string; tokens: string[] }[]> {
+  async byTokenPrefix(prefix: string, limit: number, inner = false): Promise<NameRecord[]> {
     const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
-    const records = await request(this.#db.transaction(PATIENTS, 'readonly').objectStore(PATIENTS).index(BY_TOKEN).getAll(range, limit));
+    const records = await request(this.#db.transaction(PATIENTS, 'readonly').objectStore(PATIENTS).index(inner ? BY_INNER : BY_TOKEN).getAll(range, limit));
     return records.filter(
-      (record): record is { docId: string; tokens: string[] } =>
-        typeof record === 'object' && record !== null && typeof (record as { docId?: unknown }).docId === 'string' && Array.isArray((record as { tokens?: unknown }).tokens),
+      (record): record is NameRecord =>
+        typeof record === 'object' && record !== null && typeof (record as { docId?: unknown }).docId === 'string' && Array.isArray((record as { tokens?: unknown }).tokens) && Array.isArray((record as { inner?: unknown }).inner),
     );
   }
 
-  /** Up to `limit` document ids under name tokens starting with `prefix`, in token order (keys only: no record is read; an id may repeat). */
-  async idsByTokenPrefix(prefix: string, limit: number): Promise<string[]> {
+  /** Up to `limit` document ids under name (or inner) tokens starting with `prefix`, in token order (keys only: no record is read; an id may repeat). */
+  async idsByTokenPrefix(prefix: string, limit: number, inner = false): Promise<string[]> {
     const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
-    const keys = await request(this.#db.transaction(PATIENTS, 'readonly').objectStore(PATIENTS).index(BY_TOKEN).getAllKeys(range, limit));
+    const keys = await request(this.#db.transaction(PATIENTS, 'readonly').objectStore(PATIENTS).index(inner ? BY_INNER : BY_TOKEN).getAllKeys(range, limit));
     return keys.filter((key): key is string => typeof key === 'string');
+  }
+
+  /** Document ids under each window hash of a number fragment (at most `limit` each), read in one transaction. */
+  async byFragmentWindows(hashes: readonly string[], limit: number): Promise<string[][]> {
+    const index = this.#db.transaction(PATIENTS, 'readonly').objectStore(PATIENTS).index(BY_FRAGMENT);
+    const reads = hashes.map((hash) => request(index.getAllKeys(hash, limit)));
+    return (await Promise.all(reads)).map((keys) => keys.filter((key): key is string => typeof key === 'string'));
   }
 
   async contents(): Promise<StoredRecord[]> {

@@ -1,9 +1,10 @@
 /**
  * Finding a returning patient who has no card with them: by HN, a CID typed in, a phone number, or a Thai or
  * English name (partial, any order; searchText.std.ts reads the query). Numbers go through the identifier
- * index's keyed hashes; names through its name tokens, read by the prefix of the query's longest word and
- * checked against every word. Records replaced by another (an earlier key's) are left out: the survivor holds
- * the same names. Bad input is an answer (`problem`), never an exception.
+ * index's keyed hashes (whole HN and phone first, then a fragment inside any HN, CID or phone); names through its
+ * name tokens, read by the prefix of the query's longest word and checked against every word, then through the
+ * inner tokens (a fragment inside a Thai word), ranked after. Records replaced by another (an earlier key's) are
+ * left out: the survivor holds the same names. Bad input is an answer (`problem`), never an exception.
  */
 import { TH_CID, thLocalSystem } from '../model/systems.std.js';
 import type { PatientDoc } from '../model/patient.std.js';
@@ -20,6 +21,10 @@ export const NAME_CANDIDATES = 2_000;
  * two run-together forms. A one-word query reads this many index keys per patient shown, so it never reads records.
  */
 const TOKENS_PER_PATIENT = 8;
+/** A patient's inner tokens that can start with one prefix (a Thai name's word ends; a long word has several). */
+const INNER_PER_PATIENT = 4;
+/** Candidates read for a number fragment, so a few that hold its windows in different identifiers leave room. */
+const FRAGMENT_CANDIDATES = 4;
 
 export type SearchResult =
   | { readonly ok: true; readonly patients: readonly PatientDoc[]; /** More matched than are shown. */ readonly more: boolean }
@@ -54,7 +59,12 @@ export async function searchPatients(records: DataContext, text: string, options
         records.patientsByIdentifier(thLocalSystem(options.hcode, 'HN'), query.hn),
         query.phone === null ? Promise.resolve([]) : records.patientsByPhone(query.phone),
       ]);
-      return capped(unique([...byHn, ...byPhone]), limit);
+      const whole = unique([...byHn, ...byPhone]);
+      // A whole HN or phone found is what was meant; digits inside one only when nothing matched whole.
+      if (query.fragment === null || whole.length > 0) return capped(whole, limit);
+      const read = (limit + 1) * FRAGMENT_CANDIDATES;
+      const inside = await records.patientsByFragment(query.fragment, read);
+      return capped(unique(inside.patients), limit, inside.more);
     }
     case 'name': {
       const leading = leadingWord(query.words);
@@ -62,11 +72,24 @@ export async function searchPatients(records: DataContext, text: string, options
         // Every token under the prefix matches: the index keys alone name the patients (two letters match thousands).
         const wanted = (limit + 1) * TOKENS_PER_PATIENT;
         const keys = await records.nameCandidateIds(leading, wanted);
-        const ids = [...new Set(keys)].slice(0, limit + 1);
-        return capped(unique(await records.patientsByDocIds(ids)), limit, keys.length >= wanted && ids.length <= limit);
+        let ids = [...new Set(keys)].slice(0, limit + 1);
+        let more = keys.length >= wanted && ids.length <= limit;
+        if (ids.length <= limit) {
+          // Fewer than a page start a word: fragments inside a Thai word come after them.
+          const innerWanted = (limit + 1) * INNER_PER_PATIENT;
+          const inner = await records.nameCandidateIds(leading, innerWanted, true);
+          ids = [...new Set([...ids, ...inner])].slice(0, limit + 1);
+          more = more || (inner.length >= innerWanted && ids.length <= limit);
+        }
+        return capped(unique(await records.patientsByDocIds(ids)), limit, more);
       }
-      const candidates = await records.nameCandidates(leading, NAME_CANDIDATES);
-      const ids = [...new Set(candidates.filter((record) => matchesName(query.words, record.tokens)).map((record) => record.docId))];
+      const starting = await records.nameCandidates(leading, NAME_CANDIDATES);
+      const within = starting.length >= NAME_CANDIDATES ? [] : await records.nameCandidates(leading, NAME_CANDIDATES - starting.length, true);
+      const candidates = [...starting, ...within];
+      const matched = candidates.filter((record) => matchesName(query.words, [...record.tokens, ...record.inner]));
+      // Every word starting a word of the name ranks before a match inside a word.
+      const ranked = [...matched.filter((record) => matchesName(query.words, record.tokens)), ...matched];
+      const ids = [...new Set(ranked.map((record) => record.docId))];
       // One more than shown is read, so `more` is known; a full candidate page may hide further matches.
       const patients = unique(await records.patientsByDocIds(ids.slice(0, limit + 1)));
       return capped(patients, limit, candidates.length >= NAME_CANDIDATES);

@@ -177,11 +177,19 @@ async function measureSearch(page: Page, n: number): Promise<Record<string, unkn
   show('search: HN (ours)', hn);
   const cid = await run('cid', 26);
   show('search: CID typed in (ours)', cid);
+  const inner = await run('thaiInner', 31);
+  show('search: letters inside the Thai family name (from its second syllable, ours)', inner);
+  const last4 = await run('phoneLast4', 32);
+  show('search: last 4 digits of the phone (ours)', last4);
+  const hnPart = await run('hnPart', 33);
+  show('search: last 5 digits of the HN (ours)', hnPart);
+  const cidMiddle = await run('cidMiddle', 34);
+  show('search: 7 digits from the middle of the CID (ours)', cidMiddle);
   const withVisits = await run('thaiReversed', 27, true);
   show('search: Thai name, with each hit\'s last visit (the result list)', withVisits);
   const scan = summary(await page.evaluate(([count, below]) => globalThis.edgeBench?.searchByScan(count, below, 28) ?? { samples: [] }, [SEARCH_SCAN_RUNS, n] as const));
   show('baseline: the same Thai name search as a scan of every patient', scan);
-  const worst = Math.max(thai.p95, english.p95, short.p95, phone.p95, hn.p95, cid.p95, withVisits.p95);
+  const worst = Math.max(thai.p95, english.p95, short.p95, phone.p95, hn.p95, cid.p95, inner.p95, last4.p95, hnPart.p95, cidMiddle.p95, withVisits.p95);
   const figures = {
     thaiReversedMs: thai,
     englishFamilyMs: english,
@@ -189,6 +197,10 @@ async function measureSearch(page: Page, n: number): Promise<Record<string, unkn
     phoneMs: phone,
     hnMs: hn,
     cidMs: cid,
+    thaiInnerMs: inner,
+    phoneLast4Ms: last4,
+    hnPartMs: hnPart,
+    cidMiddleMs: cidMiddle,
     thaiWithLastVisitsMs: withVisits,
     scanMs: scan,
     worstP95Ms: worst,

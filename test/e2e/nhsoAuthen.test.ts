@@ -7,10 +7,9 @@ import type { Page } from 'playwright-core';
 import { screenshot } from './harness/screens.js';
 import { openStationPage, setUpStation, type StationPage } from './harness/stationPage.js';
 import { signIn, submitSignIn } from './harness/staffAccounts.js';
-import { readWinningDocs } from './harness/pouchIndexedDb.js';
+import { claimCodesOnEncounters as claimCodesOf, insertDemoCard, removeDemoCard } from './harness/frontDeskSteps.js';
 import { scanLogsForCitizenIds } from './harness/logScan.js';
 import { startFakeNhsoAgent, type FakeNhsoAgent } from '../integration/nhso/fakeNhsoAgent.js';
-import { TH_NHSO_CLAIM_CODE } from '../../sync/model/systems.std.js';
 import type { AuthenRequest } from '../../electron/contract/nhso.std.js';
 
 let station: StationPage;
@@ -51,25 +50,9 @@ afterAll(async () => {
   await agent?.close();
 });
 
-async function insertCard(identity: string): Promise<void> {
-  const controls = page.getByTestId('demo-card-controls');
-  await controls.getByTestId('demo-card-identity').selectOption(identity);
-  await controls.getByTestId('demo-card-insert').click();
-  await page.getByTestId('card-thai-name').waitFor({ timeout: 20_000 });
-  await page.locator('[data-testid=card-photo] img').waitFor({ timeout: 20_000 });
-}
-
-async function removeCard(): Promise<void> {
-  await page.getByTestId('demo-card-controls').getByTestId('demo-card-remove').click();
-  await page.getByTestId('card-waiting').waitFor();
-}
-
-async function claimCodesOnEncounters(): Promise<string[]> {
-  const docs = await page.evaluate(readWinningDocs, 'clinic_10953');
-  return docs
-    .filter((doc) => doc.id.startsWith('Encounter/'))
-    .flatMap((doc) => ((doc.doc['identifier'] as { system: string; value: string }[] | undefined) ?? []).filter((id) => id.system === TH_NHSO_CLAIM_CODE).map((id) => id.value));
-}
+const insertCard = (identity: string): Promise<void> => insertDemoCard(page, identity);
+const removeCard = (): Promise<void> => removeDemoCard(page);
+const claimCodesOnEncounters = (): Promise<string[]> => claimCodesOf(page, '10953');
 
 describe('NHSO authen code at the front desk', () => {
   it('asks for the code with the patient’s mobile number when the visit is saved, and shows it on the visit and in the queue', async () => {

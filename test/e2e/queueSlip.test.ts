@@ -2,7 +2,6 @@
 // (Sarabun, Thai shaped by Chromium) reaches our virtual receipt printer as ESC/POS over TCP, whose raster is
 // saved as a PNG beside the screenshots; a printer that is off says why and loses nothing; reprint from the queue.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { DevBrowser } from './harness/devBrowser.js';
@@ -12,7 +11,8 @@ import { outputDir } from './harness/chromium.js';
 import { openStationPage, setUpStation, type StationPage } from './harness/stationPage.js';
 import { signIn, stationAudit } from './harness/staffAccounts.js';
 import { startFakeNhsoAgent, type FakeNhsoAgent } from '../integration/nhso/fakeNhsoAgent.js';
-import { rasterToPng, startVirtualPrinter, unusedPort, type Ticket, type VirtualPrinter } from '../factories/printer/virtualPrinter.js';
+import { startVirtualPrinter, unusedPort, type Ticket, type VirtualPrinter } from '../factories/printer/virtualPrinter.js';
+import { inkIn, savePng } from './harness/frontDeskSteps.js';
 
 let station: StationPage;
 let app: DevBrowser;
@@ -21,23 +21,6 @@ let bridge: BridgeClient;
 let printer: VirtualPrinter;
 let agent: FakeNhsoAgent;
 const shot = (name: string): Promise<void> => screenshot(page, name);
-
-function savePng(ticket: Ticket, name: string): void {
-  if (ticket.raster === null) throw new Error('no raster');
-  const png = rasterToPng(ticket.raster);
-  writeFileSync(join(outputDir(), name), png);
-  const extra = process.env['SCREENS_DIR'];
-  if (extra !== undefined && extra !== '') writeFileSync(join(extra, name), png);
-}
-
-/** Black dots in rows [from, to): enough ink means text was drawn there. */
-function inkIn(ticket: Ticket, from: number, to: number): number {
-  const raster = ticket.raster;
-  if (raster === null) return 0;
-  let ink = 0;
-  for (const byte of raster.data.subarray(from * raster.widthBytes, Math.min(raster.height, to) * raster.widthBytes)) for (let bit = byte; bit !== 0; bit &= bit - 1) ink += 1;
-  return ink;
-}
 
 /** Inserts a made-up card and saves its visit (asking the NHSO for the authen code when a mobile is given). */
 async function registerDemoCard(identity: string, mobile?: string): Promise<string> {

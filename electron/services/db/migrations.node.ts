@@ -269,4 +269,26 @@ export const stationMigrations: readonly Migration[] = [
         ('er', 'ห้องฉุกเฉิน', 'Emergency room', 1, 6);
     `,
   },
+  {
+    version: 17,
+    name: 'queue-slip printer on USB printer class or the system printer',
+    sql: `
+      -- SQLite cannot change a CHECK: the table is made again with the two new kinds (usb: path of the
+      -- printer-class device; system: the OS printer's name, '' for the default) and the row copied over.
+      CREATE TABLE printer_settings_17 (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        transport TEXT NOT NULL CHECK (transport IN ('tcp', 'serial', 'usb', 'system')),
+        host TEXT,
+        port INTEGER,
+        path TEXT,
+        baud_rate INTEGER,
+        device_name TEXT,
+        updated_at TEXT NOT NULL
+      );
+      INSERT INTO printer_settings_17 (id, transport, host, port, path, baud_rate, updated_at)
+        SELECT id, transport, host, port, path, baud_rate, updated_at FROM printer_settings;
+      DROP TABLE printer_settings;
+      ALTER TABLE printer_settings_17 RENAME TO printer_settings;
+    `,
+  },
 ];

@@ -1,5 +1,8 @@
-/** IT sets this station's queue-slip printer: a network receipt printer (raw TCP, usually port 9100) or a serial one. */
-import { useEffect, useState, type FormEvent } from 'react';
+/**
+ * IT sets this station's queue-slip printer: a network receipt printer (raw TCP, usually port 9100), a serial one,
+ * a USB printer-class device (/dev/usb/lp0) or the computer's own printer (by name; empty for the default).
+ */
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PrinterSettings } from '../../../electron/contract/printer.std.js';
 import { invoke } from '../bridge/client.dom.js';
@@ -14,7 +17,11 @@ export function PrinterSettingsCard() {
   const [port, setPort] = useState('9100');
   const [path, setPath] = useState('');
   const [baud, setBaud] = useState('9600');
+  const [usbPath, setUsbPath] = useState('/dev/usb/lp0');
+  const [deviceName, setDeviceName] = useState('');
   const [note, setNote] = useState<{ ok: boolean; text: string } | null>(null);
+  // The stored settings arrive after the card is drawn: they must not undo what IT has started typing.
+  const edited = useRef(false);
 
   function show(settings: PrinterSettings): void {
     setTransport(settings.transport);
@@ -26,19 +33,34 @@ export function PrinterSettingsCard() {
       setPath(settings.path);
       setBaud(String(settings.baudRate));
     }
+    if (settings.transport === 'usb') setUsbPath(settings.path);
+    if (settings.transport === 'system') setDeviceName(settings.deviceName);
+  }
+
+  function input(): PrinterSettings {
+    switch (transport) {
+      case 'tcp':
+        return { transport, host: host.trim(), port: Number(port) };
+      case 'serial':
+        return { transport, path: path.trim(), baudRate: Number(baud) };
+      case 'usb':
+        return { transport, path: usbPath.trim() };
+      case 'system':
+        return { transport, deviceName: deviceName.trim() };
+      case 'none':
+        return { transport };
+    }
   }
 
   useEffect(() => {
     void invoke('printer.settings', {}).then((result) => {
-      if (result.ok) show(result.value);
+      if (result.ok && !edited.current) show(result.value);
     });
   }, []);
 
   async function save(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
-    const input =
-      transport === 'tcp' ? { transport, host: host.trim(), port: Number(port) } : transport === 'serial' ? { transport, path: path.trim(), baudRate: Number(baud) } : { transport };
-    const result = await invoke('printer.configure', input);
+    const result = await invoke('printer.configure', input());
     if (result.ok) show(result.value);
     setNote(result.ok ? { ok: true, text: t('printer.saved') } : { ok: false, text: errorMessage(result.error.code) });
   }
@@ -47,13 +69,15 @@ export function PrinterSettingsCard() {
     <div className="card wide" data-testid="printer-settings">
       <h3>{t('printer.title')}</h3>
       <p className="muted small">{t('printer.hint')}</p>
-      <form onSubmit={(event) => void save(event)} noValidate>
+      <form onSubmit={(event) => void save(event)} onChange={() => (edited.current = true)} noValidate>
         <label>
           {t('printer.transport')}
           <select name="transport" value={transport} onChange={(event) => setTransport(event.target.value as Transport)}>
             <option value="none">{t('printer.none')}</option>
             <option value="tcp">{t('printer.tcp')}</option>
             <option value="serial">{t('printer.serial')}</option>
+            <option value="usb">{t('printer.usb')}</option>
+            <option value="system">{t('printer.system')}</option>
           </select>
         </label>
         {transport === 'tcp' && (
@@ -79,6 +103,18 @@ export function PrinterSettingsCard() {
               <input name="baud" inputMode="numeric" value={baud} onChange={(event) => setBaud(event.target.value)} />
             </label>
           </div>
+        )}
+        {transport === 'usb' && (
+          <label>
+            {t('printer.usbPath')}
+            <input name="usbPath" value={usbPath} onChange={(event) => setUsbPath(event.target.value)} placeholder="/dev/usb/lp0" autoComplete="off" />
+          </label>
+        )}
+        {transport === 'system' && (
+          <label>
+            {t('printer.deviceName')}
+            <input name="deviceName" value={deviceName} onChange={(event) => setDeviceName(event.target.value)} placeholder={t('printer.defaultPrinter')} autoComplete="off" />
+          </label>
         )}
         <button type="submit" data-testid="printer-save">
           {t('printer.save')}

@@ -13,13 +13,15 @@ import { visitDate, type PreviousValue } from './visitHistory.std.js';
 
 export interface ManualEntryProps {
   readonly disabled: boolean;
+  /** Why saving is off when a patient is selected (another station holds the visit); else "no patient". */
+  readonly heldBecause?: string | undefined;
   readonly onSave: (items: readonly VitalItem[], screening: Screening) => Promise<boolean>;
   readonly withAssessment: boolean;
   /** Per LOINC code ('pain' for the pain score), the value from before this visit. */
   readonly previous?: ReadonlyMap<string, PreviousValue>;
 }
 
-export function ManualEntry({ disabled, onSave, withAssessment, previous = new Map() }: ManualEntryProps) {
+export function ManualEntry({ disabled, heldBecause, onSave, withAssessment, previous = new Map() }: ManualEntryProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'th';
   const [form, setForm] = useState<ManualForm>({});
@@ -121,7 +123,7 @@ export function ManualEntry({ disabled, onSave, withAssessment, previous = new M
           {t('vitals.withAssessment')}
         </p>
       )}
-      {disabled && <p className="muted small">{t('vitals.noPatient')}</p>}
+      {disabled && <p className="muted small">{heldBecause ?? t('vitals.noPatient')}</p>}
     </form>
   );
 }

@@ -22,10 +22,12 @@ import { useSettings } from './useSettings.dom.js';
 import { useStationPatient, type ResolvePatientId } from './useStationPatient.dom.js';
 import { usePendingReadings } from './usePendingReadings.dom.js';
 import { usePatientObservations } from './usePatientObservations.dom.js';
-import { confirmReading, correctObservation, moveVisit, saveAssessment, saveManual, type StationContext } from './charting.dom.js';
+import { callNext, confirmReading, correctObservation, moveVisit, saveAssessment, saveManual, type StationContext } from './charting.dom.js';
 import type { Screening } from '../../../sync/model/screening.std.js';
 import { encounterPatientId, queueNumberOf } from '../../../sync/model/encounter.std.js';
-import { nextToCall, type QueueStage } from '../../../sync/model/queueStage.std.js';
+import { callCandidates, type QueueStage, type QueueStation } from '../../../sync/model/queueStage.std.js';
+import { callClash, clashKey } from '../../../sync/model/queueCall.std.js';
+import { CallClashNotice } from './CallClashNotice.dom.js';
 import type { VisitWithPatient } from '../../../sync/store/dataContext.dom.js';
 import { useTodayVisitsState } from '../records/useTodayVisits.dom.js';
 import { ScreeningQueue } from './ScreeningQueue.dom.js';
@@ -69,6 +71,7 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
     () => (settings?.hcode === null || settings === null ? null : { hcode: settings.hcode, stationId: settings.stationId }),
     [settings],
   );
+  const queueStation = useMemo<QueueStation | null>(() => (settings === null ? null : { id: settings.stationId, name: settings.stationName ?? settings.stationId }), [settings]);
   const patient = useStationPatient(records, resolvePatientId);
   const pending = usePendingReadings(records);
   const people = useReadingPeople(records, pending.items, patient.patientId, settings?.hcode ?? '');
@@ -95,6 +98,14 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
   const [notice, setNotice] = useState<Notice>(null);
   const [news2Draft, setNews2Draft] = useState<News2Assessment | null>(null);
   const [news2Saved, setNews2Saved] = useState(0);
+  // A visit the nurse picked that another station had called: offered to call here, not bound.
+  const [offered, setOffered] = useState<string | null>(null);
+  // Clashes the nurse answered "the patient is here" for (a visit another station moved on, not a call).
+  const [answered, setAnswered] = useState<ReadonlySet<string>>(new Set());
+  const boundClash = patient.encounter === null || visit === null || queueStation === null ? null : callClash(visit, queueStation.id);
+  const blocked = boundClash !== null && visit !== null && !answered.has(clashKey(boundClash, visit.id));
+  const offeredRow = queue.rows.find((row) => row.encounter.id === offered) ?? null;
+  const offeredClash = offeredRow === null || queueStation === null ? null : callClash(offeredRow.encounter, queueStation.id);
   const ports = useDevicePorts();
   const demo = settings?.mode === 'demo';
   const missingPort = demo || ports === null ? null : missingDevicePort(ports);
@@ -111,24 +122,26 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
     }
   }
 
-  function readyStore(): { store: NonNullable<typeof records>; at: StationContext } {
-    if (records === null || station === null) throw new EdgeError('not_configured', 'records not open yet');
-    return { store: records, at: station };
+  function readyStore(): { store: NonNullable<typeof records>; at: StationContext; by: QueueStation } {
+    if (records === null || station === null || queueStation === null) throw new EdgeError('not_configured', 'records not open yet');
+    return { store: records, at: station, by: queueStation };
   }
 
-  function ready(): { store: NonNullable<typeof records>; at: StationContext; patientId: string } {
+  /** Ready to chart for the bound patient; refused while another station holds the visit and the nurse has not answered. */
+  function ready(): { store: NonNullable<typeof records>; at: StationContext; by: QueueStation; patientId: string } {
     if (patient.patientId === null) throw new EdgeError('not_found', 'no patient bound');
+    if (blocked) throw new EdgeError('queue_called_elsewhere', 'another station holds the visit');
     return { ...readyStore(), patientId: patient.patientId };
   }
 
   /** Charts one reading to its patient's live record; only a reading nothing stands against (verdict ok). */
   async function chartOne(item: InboxItem, excludeCodes: readonly string[] = []): Promise<number> {
-    const { store, at } = ready();
+    const { store, at, by } = ready();
     const verdict = judgeReading(item, people);
     if (verdict.kind !== 'ok') throw new EdgeError(verdict.kind === 'unassigned' ? 'device_reading_unassigned' : 'device_reading_moved', `reading ${item.id} is ${verdict.kind}`);
     const encounterId = verdict.owner === bound ? patient.encounter?.id : undefined;
     const charted = await confirmReading(store, item, { ...at, patientId: verdict.owner, encounterId, at: new Date().toISOString() }, excludeCodes);
-    if (encounterId !== undefined) await moveVisit(store, encounterId, 'screened', at.stationId);
+    if (encounterId !== undefined) await moveVisit(store, encounterId, 'screened', by);
     return charted.alreadyCharted ? 0 : charted.observationIds.length;
   }
 
@@ -137,22 +150,39 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
     return row.patient === null ? i18n.t('vitals.patientNotInStore') : displayName(row.patient, i18n.language === 'en' ? 'en' : 'th');
   }
 
-  /** Calls a visit for screening (the next waiting one when none is given) and measures its patient here. */
-  async function callVisit(row: VisitWithPatient | null): Promise<void> {
+  /**
+   * Calls a visit for screening and measures its patient here: the next one still waiting when none is given (one
+   * called meanwhile is skipped); a picked one another station called is offered, not taken (CallClashNotice), unless
+   * `retake` (the nurse said the patient is here).
+   */
+  async function callVisit(row: VisitWithPatient | null, retake = false): Promise<void> {
     setBusy(true);
     try {
       await attempt(async () => {
-        const { store, at } = readyStore();
-        const next = nextToCall(queue.rows.map((candidate) => candidate.encounter));
-        const target = row ?? queue.rows.find((candidate) => candidate.encounter.id === next?.id) ?? null;
-        if (target === null) throw new EdgeError('not_found', 'nobody waiting');
-        const called = await moveVisit(store, target.encounter.id, 'called', at.stationId);
-        await patient.bind(encounterPatientId(target.encounter), called ?? target.encounter);
-        return () => i18n.t('vitals.calledNotice', { number: queueNumberOf(target.encounter) ?? '', name: nameOfRow(target) });
+        const { store, by } = readyStore();
+        const called = row === null ? await callNext(store, callCandidates(queue.rows.map((candidate) => candidate.encounter)), by) : await moveVisit(store, row.encounter.id, 'called', by, retake);
+        if (called === null) return () => i18n.t('vitals.noneWaiting');
+        const target = queue.rows.find((candidate) => candidate.encounter.id === called.id) ?? row;
+        const clash = callClash(called, by.id);
+        if (clash !== null && !retake) {
+          setOffered(called.id);
+          return () => i18n.t('vitals.clash.offered', { number: queueNumberOf(called) ?? '' });
+        }
+        // Moved on elsewhere (not a call to take back): the nurse said the patient is here, so charting may go on.
+        if (clash !== null) setAnswered((keys) => new Set([...keys, clashKey(clash, called.id)]));
+        setOffered(null);
+        await patient.bind(encounterPatientId(called), called);
+        return () => i18n.t('vitals.calledNotice', { number: queueNumberOf(called) ?? '', name: target === null ? '' : nameOfRow(target) });
       });
     } finally {
       setBusy(false);
     }
+  }
+
+  /** The nurse says the patient of the visit another station holds is in front of her. */
+  async function patientIsHere(): Promise<void> {
+    const row = queue.rows.find((candidate) => candidate.encounter.id === visit?.id) ?? null;
+    if (row !== null) await callVisit(row, true);
   }
 
   /** The bound visit's next step after screening; the station then measures nobody until the next call. */
@@ -161,8 +191,8 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
     setBusy(true);
     try {
       const moved = await attempt(async () => {
-        const { store, at } = readyStore();
-        await moveVisit(store, visit.id, stage, at.stationId);
+        const { store, by } = ready();
+        await moveVisit(store, visit.id, stage, by);
         return () => i18n.t('vitals.movedNotice', { number: queueNumberOf(visit) ?? '', stage: i18n.t(`queue.stage.${stage}`) });
       });
       if (moved) await patient.bind(null);
@@ -202,11 +232,11 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
 
   function saveManualItems(items: readonly VitalItem[], screening: Screening): Promise<boolean> {
     return attempt(async () => {
-      const { store, at, patientId } = ready();
+      const { store, at, by, patientId } = ready();
       // Consciousness and air/oxygen chosen in the NEWS2 panel go into the same save.
       const saved = await saveManual(store, items, { ...at, patientId, encounterId: patient.encounter?.id, newId: ids }, news2Draft, screening);
       if (news2Draft !== null) setNews2Saved((key) => key + 1);
-      if (patient.encounter !== null) await moveVisit(store, patient.encounter.id, 'screened', at.stationId);
+      if (patient.encounter !== null) await moveVisit(store, patient.encounter.id, 'screened', by);
       return () => i18n.t('vitals.charted', { count: saved.length });
     });
   }
@@ -227,12 +257,17 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
     });
   }
 
-  const hasPatient = patient.patientId !== null;
+  const hasPatient = patient.patientId !== null && !blocked;
+  const rowName = (id: string): string => {
+    const row = queue.rows.find((candidate) => candidate.encounter.id === id);
+    return row === undefined ? '' : nameOfRow(row);
+  };
   const background = [patient.problem, pending.problem].find((problem) => problem !== null);
   return (
     <section className="workspace vitals" data-testid="workspace-vitals">
       <h2>{t('vitals.title')}</h2>
-      {notice !== null && (
+      {/* A call's "called" notice is stale once another station holds the visit: the clash notice says what is true. */}
+      {notice !== null && !(blocked && notice.kind === 'ok') && (
         <p className={notice.kind === 'ok' ? 'notice notice-ok' : 'notice notice-bad'} role="status" data-testid="vitals-notice">
           {notice.text()}
         </p>
@@ -250,10 +285,23 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
       {missingPort !== null && <MissingHardwareNotice missing={missingPort} />}
       <div className="grid vitals-grid">
         {demo && <DemoDeviceControls />}
-        <PatientBar station={patient} visit={visit} hcode={settings?.hcode ?? ''} busy={busy} onMove={(stage) => void moveCurrent(stage)} />
+        {blocked && boundClash !== null && visit !== null && (
+          <CallClashNotice clash={boundClash} number={queueNumberOf(visit) ?? ''} name={rowName(visit.id)} busy={busy} onHere={() => void patientIsHere()} onNotHere={() => void patient.bind(null)} />
+        )}
+        {!blocked && offeredRow !== null && offeredClash !== null && (
+          <CallClashNotice
+            clash={offeredClash}
+            number={queueNumberOf(offeredRow.encounter) ?? ''}
+            name={nameOfRow(offeredRow)}
+            busy={busy}
+            onHere={() => void callVisit(offeredRow, true)}
+            onNotHere={() => setOffered(null)}
+          />
+        )}
+        <PatientBar station={patient} visit={visit} hcode={settings?.hcode ?? ''} busy={busy || blocked} onMove={(stage) => void moveCurrent(stage)} />
         <ScreeningQueue rows={queue.rows} loaded={queue.loaded} currentId={visit?.id ?? null} busy={busy || records === null} onCall={(row) => void callVisit(row)} />
         <PendingReadings forPatient={forPatient} others={others} actions={actions} bound={bound} people={people} nameOf={nameOf} />
-        <ManualEntry disabled={!hasPatient || records === null} onSave={saveManualItems} withAssessment={news2Draft !== null} previous={previous} />
+        <ManualEntry disabled={!hasPatient || records === null} heldBecause={blocked ? t('vitals.clash.held') : undefined} onSave={saveManualItems} withAssessment={news2Draft !== null} previous={previous} />
         <News2Panel observations={thisVisit} onSave={saveNews2} canSave={hasPatient && records !== null} onDraft={setNews2Draft} savedKey={news2Saved} />
         {hasPatient && !patient.loading && <VisitHistory points={past} older={older} />}
         <RecentObservations observations={observations} onCorrect={correct} />

@@ -17,7 +17,8 @@ import { planReadingChart, readingObservationPrefix, type ReadingChartContext } 
 import { assessmentObservations, type News2Assessment } from '../../../sync/model/news2Assessment.std.js';
 import { screeningObservations, type Screening } from '../../../sync/model/screening.std.js';
 import { EncounterDoc } from '../../../sync/model/encounter.std.js';
-import { canMove, queueStage, withQueueStage, type QueueStage } from '../../../sync/model/queueStage.std.js';
+import { canMove, queueStage, withQueueStage, type QueueStage, type QueueStation } from '../../../sync/model/queueStage.std.js';
+import { callClash } from '../../../sync/model/queueCall.std.js';
 
 export interface StationContext {
   readonly hcode: string;
@@ -103,21 +104,42 @@ export async function saveManual(records: DataContext, items: readonly VitalItem
  * Moves a visit to `stage` in the queue (calling it, screened once vitals are charted, sent on, done, left), read
  * fresh from the store; a visit already there or beyond is left as it is. Another station's change landing
  * between the read and the write is read again once (the conflict rule orders what replication brings).
+ * `retake` calls to this station a visit another station called (the nurse saw the patient is here).
  */
-export async function moveVisit(records: DataContext, encounterId: string, stage: QueueStage, stationId: string): Promise<EncounterDoc | null> {
+export async function moveVisit(records: DataContext, encounterId: string, stage: QueueStage, station: QueueStation, retake = false): Promise<EncounterDoc | null> {
+  return (await moveVisitOnce(records, encounterId, stage, station, retake))?.doc ?? null;
+}
+
+/** moveVisit, saying whether this call wrote the move (false: the visit was already there or beyond). */
+async function moveVisitOnce(records: DataContext, encounterId: string, stage: QueueStage, station: QueueStation, retake: boolean): Promise<{ doc: EncounterDoc; moved: boolean } | null> {
   for (let attempt = 0; ; attempt += 1) {
     const stored = await records.get(docId('Encounter', encounterId));
     if (stored?.resourceType !== 'Encounter') return null;
-    const { _conflicts: _ignored, ...current } = stored as EncounterDoc & { _conflicts?: unknown };
-    if (!canMove(queueStage(current), stage)) return current;
-    const next = withQueueStage(EncounterDoc.parse(current), stage, new Date().toISOString(), stationId);
+    const { _conflicts: _ignored, ...rest } = stored as EncounterDoc & { _conflicts?: unknown };
+    const current = EncounterDoc.parse(rest);
+    const retaking = retake && stage === 'called' && callClash(current, station.id)?.stage === 'called';
+    if (!canMove(queueStage(current), stage) && !retaking) return { doc: current, moved: false };
+    const next = withQueueStage(current, stage, new Date().toISOString(), station, retaking);
     try {
       await records.save(next);
-      return next;
+      return { doc: next, moved: true };
     } catch (error) {
       if (!(error instanceof StoreError) || error.code !== 'conflict' || attempt > 0) throw error;
     }
   }
+}
+
+/**
+ * "Call next": the first of `candidates` (waiting on the screen, in order) still waiting when read fresh, called
+ * to this station. One already called or moved since the screen was drawn (another station through sync, another
+ * window here) is skipped, never taken over. Null when none is still waiting.
+ */
+export async function callNext(records: DataContext, candidates: readonly EncounterDoc[], station: QueueStation): Promise<EncounterDoc | null> {
+  for (const candidate of candidates) {
+    const called = await moveVisitOnce(records, candidate.id, 'called', station, false);
+    if (called?.moved === true) return called.doc;
+  }
+  return null;
 }
 
 /** The nurse's NEWS2 assessment (consciousness, air or oxygen) as Observations, saved like manual entries. */

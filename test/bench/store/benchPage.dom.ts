@@ -267,12 +267,23 @@ async function queueByScan(runs: number, expected: number): Promise<Timings> {
   return { samples };
 }
 
-export type SearchKind = 'thaiReversed' | 'englishFamily' | 'shortPrefix' | 'phone' | 'hn' | 'cid';
+export type SearchKind = 'thaiReversed' | 'englishFamily' | 'shortPrefix' | 'phone' | 'hn' | 'cid' | 'thaiInner' | 'phoneLast4' | 'hnPart' | 'cidMiddle';
+
+/** Kinds whose query many patients match (two letters, a syllable inside a name, 4 digits): some hit is enough. */
+const ANY_HIT: readonly SearchKind[] = ['shortPrefix', 'thaiInner', 'phoneLast4', 'hnPart'];
+
+/** Up to 4 letters of the Thai family name from its second syllable on (a later consonant or leading vowel). */
+function innerFragment(family: string): string {
+  const word = words(family).join('');
+  const at = [...word].findIndex((letter, index) => index >= 2 && /[\u0E01-\u0E2E\u0E40-\u0E44]/.test(letter) && index <= word.length - 2);
+  return at < 0 ? word : word.slice(at, at + 4);
+}
 
 /**
  * What a clerk types for patient n: the Thai family name then the first two letters of the given name (reversed,
  * in part); the romanised family name in lower case; only the first two letters of the given name (the worst
- * case: thousands share them); the mobile number with dashes; the HN; the CID.
+ * case: thousands share them); the mobile number with dashes; the HN; the CID. Inside a word: letters from the Thai
+ * family name's second syllable on, the phone's last 4 digits, the HN's last 5 digits, 7 digits from the CID's middle.
  */
 function queryFor(kind: SearchKind, n: number): string {
   const name = benchName(n);
@@ -291,6 +302,14 @@ function queryFor(kind: SearchKind, n: number): string {
       return hnOf(n);
     case 'cid':
       return benchCid(n);
+    case 'thaiInner':
+      return innerFragment(name.thai.last);
+    case 'phoneLast4':
+      return benchMobile(n).slice(-4);
+    case 'hnPart':
+      return hnOf(n).slice(-5);
+    case 'cidMiddle':
+      return benchCid(n).slice(3, 10);
   }
 }
 
@@ -305,7 +324,7 @@ function search(count: number, patients: number, seed: number, kind: SearchKind,
     if (!result.ok) throw new Error(`search ${kind}: ${result.problem}`);
     if (lastVisits) await Promise.all(result.patients.map((patient) => db.lastVisitOf(patient.id)));
     const id = patientIdForCid(ctx.key, benchCid(n));
-    return kind === 'shortPrefix' ? result.patients.length > 0 : result.patients.some((patient) => patient.id === id);
+    return ANY_HIT.includes(kind) ? result.patients.length > 0 : result.patients.some((patient) => patient.id === id);
   });
 }
 

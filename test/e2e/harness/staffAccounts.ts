@@ -9,6 +9,8 @@ import { TEST_PIN, testStaffCode } from '../../factories/staff.js';
 import { projectRoot } from './devBrowser.js';
 
 const ROLES: readonly StaffRole[] = ['front_desk', 'nurse', 'it'];
+/** The test accounts' names as the header shows them: Thai words, never the role's code (screenshots are read). */
+const NAMES: Readonly<Record<StaffRole, string>> = { front_desk: 'ทดสอบ ห้องบัตร', nurse: 'ทดสอบ พยาบาล', it: 'ทดสอบ ไอที' };
 
 /** Adds one account to the station in `dataDir` with `npm run staff -- add` (PIN TEST_PIN on standard input). */
 export function addStationStaff(dataDir: string, account: { code: string; name: string; role: StaffRole }): Promise<void> {
@@ -24,7 +26,7 @@ export function addStationStaff(dataDir: string, account: { code: string; name: 
 
 /** Adds the three test accounts to the station in `dataDir` (the app may be running). */
 export async function addE2eStaff(dataDir: string): Promise<void> {
-  for (const role of ROLES) await addStationStaff(dataDir, { code: testStaffCode(role), name: `ทดสอบ ${role}`, role });
+  for (const role of ROLES) await addStationStaff(dataDir, { code: testStaffCode(role), name: NAMES[role], role });
 }
 
 /** Fills and sends the sign-in form (signing out whoever is on duty first). */

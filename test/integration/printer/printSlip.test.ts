@@ -17,24 +17,10 @@ import { concatBytes } from '../../../drivers/bytes.std.js';
 import { joinRasters, parseEscPos } from '../../factories/printer/escposParser.js';
 import { describeError } from '../../../electron/contract/errors.std.js';
 import type { EdgeNode } from '../../../electron/services/compositionRoot.node.js';
+import { testRaster, wire } from '../../factories/printer/testRaster.js';
 
 let node: EdgeNode & { dispose(): Promise<void> };
 let printer: VirtualPrinter;
-
-/** A 576-dot slip with a black frame and a diagonal, so a lost or shifted row shows. */
-function testRaster(height: number): { widthBytes: number; height: number; data: Uint8Array } {
-  const widthBytes = 72;
-  const data = new Uint8Array(widthBytes * height);
-  for (let y = 0; y < height; y += 1) {
-    for (const x of [0, 575, Math.floor((y * 575) / (height - 1))]) data[y * widthBytes + (x >> 3)] = (data[y * widthBytes + (x >> 3)] ?? 0) | (0x80 >> (x & 7));
-    if (y === 0 || y === height - 1) data.fill(0xff, y * widthBytes, (y + 1) * widthBytes);
-  }
-  return { widthBytes, height, data };
-}
-
-function wire(raster: { widthBytes: number; height: number; data: Uint8Array }): { widthBytes: number; height: number; base64: string } {
-  return { widthBytes: raster.widthBytes, height: raster.height, base64: Buffer.from(raster.data).toString('base64') };
-}
 
 beforeAll(async () => {
   node = await tempEdgeNode({ printer: { timeoutMs: 1_500 } });

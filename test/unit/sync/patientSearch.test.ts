@@ -85,6 +85,29 @@ describe('patient search', () => {
     expect(await found(db, '0822222222')).toEqual([]);
   });
 
+  it('finds a fragment inside a word as a clerk types it: a Thai syllable, part of an HN, the last digits of a phone, digits inside a CID', async () => {
+    const db = await store();
+    const inside = person(40, ['มณีรัตน์', 'วงศ์ศรีสุข'], ['Maneerat', 'Wongsrisuk'], { hn: '0004521', mobile: '0861237788' });
+    const starts = person(41, ['ศรีสมร', 'ทองดี'], null);
+    const neither = person(42, ['ประยูร', 'ใจดี'], null, { hn: '0009999', mobile: '0899990000' });
+    for (const doc of [inside, starts, neither]) await db.save(doc);
+    // A name that starts with the fragment comes first, then one that holds it inside a word.
+    const thai = await search(db, 'ศรี');
+    expect(thai.ok && thai.patients.map((patient) => patient.id)).toEqual([starts.id, inside.id]);
+    expect(await found(db, 'ศรีสุข')).toEqual([inside.id]);
+    expect(await found(db, 'สุข มณี')).toEqual([inside.id]);
+    expect(await found(db, 'รัตน')).toEqual([inside.id]);
+    expect(await found(db, '4521')).toEqual([inside.id]);
+    expect(await found(db, '7788')).toEqual([inside.id]);
+    expect(await found(db, '123-7788')).toEqual([inside.id]);
+    const cid = syntheticCid(40);
+    expect(await found(db, cid.slice(5, 11))).toContain(inside.id);
+    expect(await found(db, cid.slice(-4))).toContain(inside.id);
+    // A fragment none holds finds nobody; a window in one identifier and the rest in another is not a match.
+    expect(await found(db, '45217788')).toEqual([]);
+    expect(await found(db, 'ศรีดี')).toEqual([]);
+  });
+
   it('answers bad input with a problem code, never an exception', async () => {
     const db = await store();
     await db.save(person(20, ['สมชาย', 'ใจดี'], null));

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { newVisit } from '../../../sync/model/encounter.std.js';
-import { QUEUE_STAGES, QueueMoveError, canMove, compareForScreening, nextToCall, queueStage, withQueueStage, type QueueStage } from '../../../sync/model/queueStage.std.js';
+import { QUEUE_STAGES, QueueMoveError, canMove, compareForScreening, nextToCall, queueHolder, queueStage, withQueueStage, type QueueStage } from '../../../sync/model/queueStage.std.js';
 import { resolveConflict, type Revision } from '../../../sync/replication/conflictRules.std.js';
 import { fhirIssues } from '../../factories/fhirValidator.js';
 
@@ -24,10 +24,12 @@ const PATH: Readonly<Record<QueueStage, readonly QueueStage[]>> = {
   left: ['called', 'left'],
 };
 
+const ST = { id: 'st', name: 'st' };
+
 function moved(target: QueueStage, at: number, stationId = 'st-99999-b') {
   let doc = visit(1);
   PATH[target].forEach((stage, index) => {
-    doc = withQueueStage(doc, stage, iso(at + index), stationId);
+    doc = withQueueStage(doc, stage, iso(at + index), { id: stationId, name: 'จุดคัดกรอง 2' });
   });
   return doc;
 }
@@ -41,13 +43,15 @@ describe('queue stage on the Encounter', () => {
     }
     expect(moved('called', 10).status).toBe('arrived');
     expect(moved('screened', 10).status).toBe('triaged');
-    expect(moved('screened', 10).extension).toBeUndefined();
+    expect(moved('screened', 10).extension?.map((item) => item.url)).toEqual(['urn:clinic-edge:queue-station']);
+    expect(queueHolder(moved('screened', 10))).toEqual({ id: 'st-99999-b', name: 'จุดคัดกรอง 2' });
+    expect(queueHolder(visit(1))).toBeNull();
     expect(moved('done', 10).period.end).toBeDefined();
   });
 
   it('refuses a move back or out of a closed visit', () => {
-    expect(() => withQueueStage(moved('screened', 10), 'called', iso(20), 'st')).toThrow(QueueMoveError);
-    expect(() => withQueueStage(moved('done', 10), 'screened', iso(20), 'st')).toThrow(QueueMoveError);
+    expect(() => withQueueStage(moved('screened', 10), 'called', iso(20), ST)).toThrow(QueueMoveError);
+    expect(() => withQueueStage(moved('done', 10), 'screened', iso(20), ST)).toThrow(QueueMoveError);
     expect(canMove('waiting', 'screened')).toBe(true);
     expect(canMove('left', 'done')).toBe(false);
   });
@@ -57,8 +61,8 @@ describe('queue stage on the Encounter', () => {
     const a1 = visit(1, 'A', 5);
     const b2 = visit(2, 'B');
     const a10 = visit(10);
-    const called = withQueueStage(visit(4), 'called', iso(30), 'st');
-    const screened = withQueueStage(visit(5), 'screened', iso(30), 'st');
+    const called = withQueueStage(visit(4), 'called', iso(30), ST);
+    const screened = withQueueStage(visit(5), 'screened', iso(30), ST);
     const sorted = [screened, a10, called, b2, a3, a1].sort(compareForScreening);
     expect(sorted.map((doc) => doc.id)).toEqual([a1.id, a3.id, a10.id, b2.id, called.id, screened.id]);
     expect(nextToCall([screened, a10, called, a3])?.id).toBe(a3.id);
@@ -87,7 +91,7 @@ describe('two stations move one visit offline', () => {
   });
 
   it('a called visit is not put back to waiting by a later edit of the waiting copy', () => {
-    const called = { ...withQueueStage(visit(1), 'called', iso(10), 'st-99999-b'), _rev: '2-aaa' };
+    const called = { ...withQueueStage(visit(1), 'called', iso(10), { id: 'st-99999-b', name: 'b' }), _rev: '2-aaa' };
     const waitingEdited = { ...visit(1), meta: { ...visit(1).meta, lastUpdated: iso(50) }, _rev: '2-fff' };
     const result = resolveConflict([waitingEdited, called] as unknown as Revision[]);
     if (result.kind !== 'resolved') throw new Error('unresolved');

@@ -2,7 +2,7 @@
 // name is indexed by, token-prefix matching in any order, and what a typed query means. Invented names only.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { leadingWord, matchesName, nameTokens, normalise, parseQuery, phoneDigits, words } from '../../../sync/store/searchText.std.js';
+import { coveringWindows, fragmentText, fragmentWindows, innerTokens, leadingWord, matchesName, nameTokens, normalise, parseQuery, phoneDigits, words } from '../../../sync/store/searchText.std.js';
 import { syntheticCid } from '../../factories/fhirFixtures.js';
 
 const TONES = ['\u0E48', '\u0E49', '\u0E4A', '\u0E4B'];
@@ -121,9 +121,9 @@ describe('reading a query', () => {
   });
 
   it('other numbers are an HN and, when they look like one, a phone number', () => {
-    expect(parseQuery('081-234-5678')).toEqual({ kind: 'number', hn: '081-234-5678', phone: '0812345678' });
+    expect(parseQuery('081-234-5678')).toEqual({ kind: 'number', hn: '081-234-5678', phone: '0812345678', fragment: '0812345678' });
     expect(parseQuery('+66 81 234 5678')).toMatchObject({ phone: '0812345678' });
-    expect(parseQuery('HN0000123')).toEqual({ kind: 'number', hn: 'HN0000123', phone: null });
+    expect(parseQuery('HN0000123')).toEqual({ kind: 'number', hn: 'HN0000123', phone: null, fragment: null });
     expect(phoneDigits('๐๘๑๒๓๔๕๖๗๘')).toBe('0812345678');
   });
 
@@ -138,6 +138,48 @@ describe('reading a query', () => {
       fc.property(fc.string({ maxLength: 40 }), (text) => {
         const query = parseQuery(text);
         expect(['cid', 'number', 'name', 'problem']).toContain(query.kind);
+      }),
+    );
+  });
+
+  it('a syllable run inside a Thai name word, from any syllable on, is found by prefix over the tokens and inner tokens', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...THAI_SYLLABLES), { minLength: 2, maxLength: 4 }), name(thaiWord), fc.nat(3), fc.nat(3), (syllables, other, start, length) => {
+        const from = 1 + (start % (syllables.length - 1));
+        const fragment = words(syllables.slice(from, from + 1 + (length % (syllables.length - from))).join('')).join('');
+        const names = [{ given: [syllables.join('')], family: other.last }];
+        if (fragment.length < 2) return;
+        expect(matchesName([fragment], [...nameTokens(names), ...innerTokens(names)])).toBe(true);
+        // Inner tokens are ends of words only: never a token again, never Latin.
+        expect(innerTokens(names).filter((token) => nameTokens(names).includes(token))).toEqual([]);
+        expect(innerTokens([{ given: ['Somchai'], family: 'Jaidee' }])).toEqual([]);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a number fragment of 4 or more is looked for inside identifiers; its windows are those of the identifier it is part of', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{9,13}$/), fc.nat(9), fc.integer({ min: 4, max: 9 }), (digits, at, length) => {
+        const fragment = digits.slice(at % (digits.length - 3), (at % (digits.length - 3)) + length);
+        if (fragment.length < 4) return;
+        const query = parseQuery(fragment.replace(/(\d{3})/, '$1-'));
+        expect(query.kind === 'number' || query.kind === 'cid' || query.kind === 'problem').toBe(true);
+        if (query.kind === 'number') expect(query.fragment).toBe(fragmentText(fragment));
+        const all = new Set(fragmentWindows(digits));
+        expect(fragmentWindows(fragment).every((window) => all.has(window))).toBe(true);
+      }),
+    );
+    expect(parseQuery('123').kind === 'number' && parseQuery('123')).toMatchObject({ fragment: null });
+    // The windows read for a fragment are some of its windows and cover every digit of it.
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{4,12}$/), (fragment) => {
+        const read = coveringWindows(fragment);
+        expect(read.every((window) => fragmentWindows(fragment).includes(window))).toBe(true);
+        const covered = new Set<number>();
+        for (let at = 0; at + 4 <= fragment.length; at += 1) if (read.includes(fragment.slice(at, at + 4)) && (at % 4 === 0 || at === fragment.length - 4)) for (let k = at; k < at + 4; k += 1) covered.add(k);
+        expect(covered.size).toBe(fragment.length);
+        expect(read.length).toBeLessThanOrEqual(Math.ceil(fragment.length / 4) + 1);
       }),
     );
   });
