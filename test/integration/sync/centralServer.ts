@@ -42,12 +42,13 @@ export interface Central {
 }
 
 /**
- * Starts pouchdb-server and makes the admin: in memory in a temp folder, or (`dataDir`, the scale benchmark)
- * on disk in that folder, kept after stop and reused by the next start (the admin is already there).
+ * Starts pouchdb-server and makes the admin: in memory in a temp folder, or (`dataDir`, the scale benchmark and
+ * the hub) on disk in that folder, kept after stop and reused by the next start (the admin is already there);
+ * `port` starts it again where it was.
  */
-export async function startCentral(options: { readonly dataDir?: string } = {}): Promise<Central> {
+export async function startCentral(options: { readonly dataDir?: string; readonly port?: number } = {}): Promise<Central> {
   const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'edge-central-'));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const storage = options.dataDir === undefined ? ['-m'] : ['-d', dir];
   const child = spawn(process.execPath, [join(root, 'node_modules/pouchdb-server/bin/pouchdb-server'), ...storage, '-o', '127.0.0.1', '-p', String(port), '-n'], {
     cwd: dir,
