@@ -5,6 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CENTRAL_ADMIN, provisionStation, sharedCentralUrl } from './centralServer.js';
 import { startHub, type Hub } from './hubServer.js';
+import { startRelay } from './hubRelay.js';
 import { uniqueHcode } from './station.js';
 import { provisionHub, RELAY_SELECTOR, type HubProvisionResult, type RelayReplication } from '../../../sync/central/provisionHub.node.js';
 import { ProvisionError } from '../../../sync/central/provision.node.js';
@@ -86,6 +87,30 @@ describe('provision-hub', () => {
     ]);
     for (const doc of docs) {
       expect(doc).toMatchObject({ continuous: true, selector: RELAY_SELECTOR, source: { auth: { basic: { username: relayUserName(hcode) } } } });
+    }
+  });
+
+  it("relays both ways with the stations' authorship kept (CouchDB's own _replicator under test:couchdb)", async () => {
+    const relay = await startRelay(hub, result.replications);
+    try {
+      const up = visitBy(stationA.stationUser);
+      const down = visitBy(`st-${hcode}-hub-b`);
+      expect((await put(`${hub.admin.hubUrl}/${hub.database}`, up, stationA.stationUser, 'pw-hub-a')).status).toBe(201);
+      expect((await put(`${sharedCentralUrl()}/${result.centralDatabase}`, down, `st-${hcode}-hub-b`, 'pw-hub-b')).status).toBe(201);
+      const read = (base: string, db: string, id: string) => requestJson(`${base}/${db}/${encodeURIComponent(id)}`, { headers: adminAuth });
+      const deadline = Date.now() + 30_000;
+      for (;;) {
+        const [onCentral, onHub] = await Promise.all([read(sharedCentralUrl(), result.centralDatabase, up._id), read(hub.admin.hubUrl, hub.database, down._id)]);
+        if (onCentral.status === 200 && onHub.status === 200) {
+          expect(onCentral.body).toMatchObject({ meta: { source: `urn:clinic-edge:station:${stationA.stationUser}` } });
+          expect(onHub.body).toMatchObject({ meta: { source: `urn:clinic-edge:station:st-${hcode}-hub-b` } });
+          break;
+        }
+        if (Date.now() > deadline) throw new Error(`not relayed in 30 s: central ${onCentral.status}, hub ${onHub.status}`);
+        await new Promise((done) => setTimeout(done, 200));
+      }
+    } finally {
+      await relay.stop();
     }
   });
 

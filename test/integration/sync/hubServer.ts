@@ -1,5 +1,5 @@
 // The hospital hub for the integration tests: a second pouchdb-server on disk (so it can be restarted with what
-// it holds, on the same port), or under `npm run test:couchdb` a second database on the same CouchDB 3 as
+// it holds, on the same port) whose `_replicator` is a plain database (the relay is hubRelay.ts), or under `npm run test:couchdb` a second database on the same CouchDB 3 as
 // central (`clinic_<hcode>_hub`; provision-hub lets the names differ for this), whose `_replicator` then
 // really runs the relay.
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -51,6 +51,11 @@ export async function startHub(hcode: string): Promise<Hub> {
   const dataDir = mkdtempSync(join(tmpdir(), 'edge-hub-'));
   let server: Central = await startCentral({ dataDir });
   const { port } = server;
+  // pouchdb-server's own replicator daemon (pouchdb-replicator) reads only its old document form and dies at start
+  // on CouchDB 3's `auth` form: it watches another database (kept in config.json), `_replicator` stays plain, and
+  // hubRelay.ts runs its documents.
+  const moved = await requestJson(`${server.url}/_config/replicator/db`, { method: 'PUT', body: '_replicator_not_run', headers: adminHeaders });
+  if (moved.status !== 200) throw new Error(`could not move pouchdb-server's replicator database: HTTP ${moved.status}`);
   return {
     admin: { hubUrl: server.url, hubAdminUser: CENTRAL_ADMIN.user, hubAdminPassword: CENTRAL_ADMIN.password },
     adminHeaders,
