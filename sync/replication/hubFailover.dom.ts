@@ -83,10 +83,11 @@ export class HubFailover implements ReplicationHandle {
     await this.#current?.idle();
   }
 
+  /** The running replicator's report, naming the path it runs over. */
   report(): ReplicationReport {
     const report = this.#current?.report() ?? this.#last;
     if (report === null) throw new Error('HubFailover.report() before start()');
-    return report;
+    return this.#path === null ? report : { ...report, path: this.#path };
   }
 
   #schedule(): void {
@@ -126,7 +127,7 @@ export class HubFailover implements ReplicationHandle {
     const { remotes, links: _links, checkEveryMs: _every, onPath, onReport: _onReport, ...rest } = this.#options;
     const replicator = new Replicator({ ...rest, remote: remotes[path] });
     this.#unsubscribe = replicator.onReport((report) => {
-      for (const listener of this.#listeners) listener(report);
+      for (const listener of this.#listeners) listener({ ...report, path });
     });
     this.#current = replicator;
     this.#path = path;

@@ -28,6 +28,16 @@ export interface FoldInput {
   readonly history: z.infer<typeof LinkBucket>[];
   /** The 24 h summary (none given: no probes). */
   readonly summary?: LinkSummary;
+  /** The hospital hub, when set: its address and last probe. */
+  readonly hub?: { readonly url: string; readonly link: LinkProbe | null } | null;
+}
+
+/**
+ * The link the state is judged by: the hub's while the replication reports running over it (GIN may be down
+ * meanwhile, and the station is not offline for that), central's otherwise.
+ */
+function stateLink(input: FoldInput, report: StoredReport | null): LinkProbe | null {
+  return report?.path === 'hub' && input.hub != null ? input.hub.link : input.link;
 }
 
 export function foldStatus(input: FoldInput): SyncStatus {
@@ -36,7 +46,7 @@ export function foldStatus(input: FoldInput): SyncStatus {
   const folded =
     config !== null && input.credentialsError !== null
       ? { state: 'error' as const, errorCode: input.credentialsError }
-      : combinedState(config !== null, input.link, current);
+      : combinedState(config !== null, stateLink(input, current), current);
   return {
     configured: config !== null,
     centralUrl: config?.centralUrl ?? null,
@@ -48,6 +58,7 @@ export function foldStatus(input: FoldInput): SyncStatus {
     replication: report,
     linkHistory: input.history,
     linkSummary: input.summary ?? NO_PROBES,
+    hub: input.hub ?? null,
   };
 }
 

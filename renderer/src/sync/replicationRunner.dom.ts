@@ -10,6 +10,9 @@ import type { ReplicationReport, SyncEndpoint } from '../../../electron/contract
 import type { DataContext } from '../../../sync/store/dataContext.dom.js';
 import type { Database } from '../../../sync/store/pouch.dom.js';
 import type { ReplicatorOptions } from '../../../sync/replication/replicator.dom.js';
+import type { HubFailoverOptions } from '../../../sync/replication/hubFailover.dom.js';
+import type { PathLinks } from '../../../sync/replication/syncPath.std.js';
+import type { SyncStatus } from '../../../electron/contract/sync.std.js';
 import { latestThrottle, type LatestThrottle } from './latestThrottle.std.js';
 import type { Timers } from '../../../sync/store/timers.std.js';
 import type { SyncApi, SyncKick } from './syncApi.dom.js';
@@ -31,6 +34,8 @@ export interface RunnerOptions {
   readonly origin: string;
   readonly createRemote: (url: string, headers: Record<string, string>) => Database;
   readonly createReplicator: (options: ReplicatorOptions) => ReplicatorHandle;
+  /** A station with a hospital hub: replication over the hub or central, whichever main's probes find (hubFailover.dom.ts). */
+  readonly createFailover: (options: HubFailoverOptions) => ReplicatorHandle;
   readonly timers: Timers;
   /** Minimum gap between two reports to main. */
   readonly reportIntervalMs?: number;
@@ -45,8 +50,18 @@ export function centralUrl(endpoint: SyncEndpoint, origin: string): string {
   return `${(endpoint.proxyOrigin ?? origin).replace(/\/+$/, '')}/central/${encodeURIComponent(endpoint.database)}`;
 }
 
+/** The hospital hub's database through main's `/hub/` proxy. */
+export function hubUrl(endpoint: SyncEndpoint, origin: string): string {
+  return `${(endpoint.proxyOrigin ?? origin).replace(/\/+$/, '')}/hub/${encodeURIComponent(endpoint.database)}`;
+}
+
 function sameEndpoint(a: SyncEndpoint, b: SyncEndpoint): boolean {
-  return a.proxyOrigin === b.proxyOrigin && a.database === b.database && a.token === b.token && a.stationId === b.stationId && a.hcode === b.hcode && a.workingSetDays === b.workingSetDays;
+  return a.proxyOrigin === b.proxyOrigin && a.database === b.database && a.token === b.token && a.stationId === b.stationId && a.hcode === b.hcode && a.workingSetDays === b.workingSetDays && a.hub === b.hub;
+}
+
+/** Which links main's probes last found up (a station with a hub chooses its path by them). */
+export function linksOf(status: SyncStatus | null): PathLinks {
+  return { hub: status?.hub?.link?.up === true, central: status?.link?.up === true };
 }
 
 export class ReplicationRunner {
@@ -60,6 +75,8 @@ export class ReplicationRunner {
   #connectAgain = false;
   #retryTimer: unknown = null;
   #unsubscribe: (() => void)[] = [];
+  /** Main's last status: its probes of central and of the hub. */
+  #status: SyncStatus | null = null;
 
   constructor(options: RunnerOptions) {
     this.#options = options;
@@ -75,6 +92,7 @@ export class ReplicationRunner {
     const { api } = this.#options;
     this.#unsubscribe = [
       api.onStatus((status) => {
+        this.#status = status;
         if (status.configured && this.#replicator === null) this.#connect();
       }),
       api.onKick((kick) => this.#onKick(kick)),
@@ -158,12 +176,16 @@ export class ReplicationRunner {
       this.#replicator = null;
       await current.stop();
     }
-    const { store, newId, createRemote, createReplicator, origin } = this.#options;
-    const remote = createRemote(centralUrl(endpoint, origin), { 'X-Edge-Proxy-Token': endpoint.token });
+    const { store, newId, createRemote, createReplicator, createFailover, origin } = this.#options;
+    const headers = { 'X-Edge-Proxy-Token': endpoint.token };
+    if (endpoint.hub && this.#status === null) {
+      const status = await this.#options.api.status();
+      if (status.ok) this.#status = status.value;
+      if (this.#isStopped()) return;
+    }
     let docsDown: number | null = null;
-    const replicator = createReplicator({
+    const options: Omit<ReplicatorOptions, 'remote'> = {
       store,
-      remote,
       resolve: { stationId: endpoint.stationId, hcode: endpoint.hcode, newId, now: () => new Date().toISOString() },
       workingSetDays: endpoint.workingSetDays,
       onReport: (report) => {
@@ -172,7 +194,14 @@ export class ReplicationRunner {
         docsDown = report.docsDown;
         this.#throttle.push(report);
       },
-    });
+    };
+    const replicator = endpoint.hub
+      ? createFailover({
+          ...options,
+          remotes: { hub: createRemote(hubUrl(endpoint, origin), headers), central: createRemote(centralUrl(endpoint, origin), headers) },
+          links: () => Promise.resolve(linksOf(this.#status)),
+        })
+      : createReplicator({ ...options, remote: createRemote(centralUrl(endpoint, origin), headers) });
     await replicator.start();
     if (this.#isStopped()) {
       await replicator.stop();

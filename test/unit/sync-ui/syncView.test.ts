@@ -29,6 +29,7 @@ const status = (over: Partial<SyncStatus> = {}): SyncStatus => ({
   replication: report(),
   linkHistory: [],
   linkSummary: { probes: 0, upRatio: null, outages: 0, longestOutageMs: 0, medianRttMs: null },
+  hub: null,
   ...over,
 });
 
