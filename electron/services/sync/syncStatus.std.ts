@@ -7,7 +7,7 @@ import { NO_PROBES, type LinkBucket, type LinkProbe, type LinkSummary, type Repl
 import type { SyncErrorCode } from '../../../sync/replication/syncErrors.std.js';
 import type { LinkState } from '../../contract/link.std.js';
 import type { Bilingual } from '../../../sync/model/bilingual.std.js';
-import { combinedState } from '../../../sync/replication/linkPolicy.std.js';
+import { combinedState, replicationLink } from '../../../sync/replication/linkPolicy.std.js';
 
 export interface SyncConfigView {
   readonly centralUrl: string;
@@ -32,13 +32,6 @@ export interface FoldInput {
   readonly hub?: { readonly url: string; readonly link: LinkProbe | null } | null;
 }
 
-/**
- * The link the state is judged by: the hub's while the replication reports running over it (GIN may be down
- * meanwhile, and the station is not offline for that), central's otherwise.
- */
-function stateLink(input: FoldInput, report: StoredReport | null): LinkProbe | null {
-  return report?.path === 'hub' && input.hub != null ? input.hub.link : input.link;
-}
 
 export function foldStatus(input: FoldInput): SyncStatus {
   const { config, report } = input;
@@ -46,7 +39,7 @@ export function foldStatus(input: FoldInput): SyncStatus {
   const folded =
     config !== null && input.credentialsError !== null
       ? { state: 'error' as const, errorCode: input.credentialsError }
-      : combinedState(config !== null, stateLink(input, current), current);
+      : combinedState(config !== null, replicationLink(input.link, input.hub, current), current);
   return {
     configured: config !== null,
     centralUrl: config?.centralUrl ?? null,

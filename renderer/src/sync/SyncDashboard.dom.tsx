@@ -43,6 +43,7 @@ export function SyncDashboard({ api, canConfigure = true }: { readonly api: Sync
           <h3>{t('sync.title')}</h3>
           <p className="sync-headline" data-testid="sync-headline">
             {t(`sync.state.${view.state}`)}
+            {view.viaHub && <> ({t('sync.hub.viaHub')})</>}
             {/* Offline needs no second title: the reason line below says why. */}
             {view.errorCode !== null && view.state !== 'offline' && <> — {t(`sync.problem.${view.errorCode}`)}</>}
           </p>
