@@ -11,6 +11,7 @@ import { randomBytes } from 'node:crypto';
 import { newHospitalKeyHex } from '../model/ids.std.js';
 import { queuePrefixFor } from '../model/encounter.std.js';
 import { basicAuth, requestJson, type HttpAnswer } from './centralHttp.node.js';
+import { OLDER_HISTORY_INDEX } from '../replication/olderHistory.std.js';
 import { provisionErrorMessage, type ProvisionErrorCode } from './provisionErrors.std.js';
 import type { Bilingual } from '../model/bilingual.std.js';
 import {
@@ -146,6 +147,8 @@ export async function setUpClinicDatabase(call: Call, name: string, hcode: strin
   await putSecurity(call, name, clinicSecurity(hcode));
   const doc = clinicDesignDoc(hcode);
   await putLatest(call, `/${name}/${doc._id}`, doc, `design document ${doc._id}`);
+  // A patient's history older than a station's window is read through it (olderHistory.std.ts); idempotent.
+  expectOk(await call(`/${name}/_index`, 'POST', OLDER_HISTORY_INDEX), 'older-history index');
 }
 
 export async function provision(options: ProvisionOptions): Promise<ProvisionResult> {

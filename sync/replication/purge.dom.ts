@@ -4,7 +4,7 @@
  * station wrote and has not pushed, or changed since, is kept). Removed with a purge on the station only:
  * never a deletion that could replicate.
  */
-import type { DataContext } from '../store/dataContext.dom.js';
+import type { PurgeStore } from '../store/ports.dom.js';
 import type { Database } from '../store/pouch.dom.js';
 import { purgeCandidates, purgeConfirmed, windowCutoff } from './workingSet.std.js';
 
@@ -23,7 +23,7 @@ export interface PurgeOutcome {
   readonly docsLeft: number;
 }
 
-export async function purgeOutsideWindow(options: { readonly store: DataContext; readonly remote: Database; readonly days: number; readonly now: Date }): Promise<PurgeOutcome> {
+export async function purgeOutsideWindow(options: { readonly store: PurgeStore; readonly remote: Database; readonly days: number; readonly now: Date }): Promise<PurgeOutcome> {
   const { store, remote } = options;
   const cutoff = windowCutoff(options.now, options.days);
   let candidates = 0;
@@ -31,10 +31,10 @@ export async function purgeOutsideWindow(options: { readonly store: DataContext;
   const confirmed: { id: string; rev: string }[] = [];
   let startkey: string | undefined;
   for (;;) {
-    const page = await store.db.allDocs({ include_docs: true, conflicts: true, limit: PAGE, ...(startkey === undefined ? {} : { startkey, skip: 1 }) });
-    if (page.rows.length === 0) break;
-    startkey = page.rows[page.rows.length - 1]?.id;
-    const docs = page.rows.map((row) => row.doc).filter((doc): doc is NonNullable<typeof doc> => doc !== undefined);
+    const page = await store.pageAfter(startkey, PAGE);
+    if (page.length === 0) break;
+    startkey = page[page.length - 1]?.id;
+    const docs = page.map((row) => row.doc);
     const outside = purgeCandidates(docs as unknown as Parameters<typeof purgeCandidates>[0], cutoff);
     if (outside.length === 0) continue;
     candidates += outside.length;
@@ -45,6 +45,6 @@ export async function purgeOutsideWindow(options: { readonly store: DataContext;
   }
   // Purged after the scan, in one go: the indexes are rebuilt once.
   const purged = (await store.purge(confirmed)).length;
-  const docsLeft = (await store.db.info()).doc_count;
+  const docsLeft = await store.docCount();
   return { at: options.now.toISOString(), cutoff, candidates, unconfirmed, purged, docsLeft };
 }

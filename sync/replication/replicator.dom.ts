@@ -6,7 +6,7 @@
  */
 import type { ConflictItem, PurgeReport, Rejection, ReplicationReport, StoreUse, SyncState } from './report.std.js';
 import type { SyncErrorCode } from './syncErrors.std.js';
-import type { DataContext } from '../store/dataContext.dom.js';
+import type { ReplicationStore } from '../store/ports.dom.js';
 import type { Database } from '../store/pouch.dom.js';
 import { failureOf, keptLocalDeletion, rejectionOf } from './failures.std.js';
 import { remoteWritesSettled } from './remote.dom.js';
@@ -17,9 +17,10 @@ import { purgeOutsideWindow } from './purge.dom.js';
 import { pushFilterFor, type PushCandidate } from './pushFilter.std.js';
 import { errorMessage } from '../model/errorMessage.std.js';
 
-const STATE_DOC = '_local/edge-sync-state';
+/** Station-only records (`_local/edge-<name>`, DataContext.readLocal). */
+const STATE_DOC = 'sync-state';
 /** The pull's window (workingSet.std.ts): its cutoff names the pull's checkpoint, so it is kept here. */
-const WINDOW_DOC = '_local/edge-working-set';
+const WINDOW_DOC = 'working-set';
 /** A sync started this recently is still making its first requests: a kick would only restart it. */
 const KICK_GRACE_MS = 3_000;
 /** How long a restart waits for the cancelled replication's last `_bulk_docs` to be answered. */
@@ -46,7 +47,7 @@ interface Persisted {
 }
 
 export interface ReplicatorOptions {
-  readonly store: DataContext;
+  readonly store: ReplicationStore;
   readonly remote: Database;
   readonly resolve: ResolveContext;
   readonly batchSize?: number;
@@ -82,7 +83,7 @@ export class Replicator {
   /** The one-shot push/pull of a verify in progress: cancelled when anything else starts pushing. */
   readonly #verifyRuns = new Set<OneShot>();
   #verifyEpoch = 0;
-  #localChanges: PouchDB.Core.Changes<object> | null = null;
+  #unwatch: (() => void) | null = null;
   /** `id@rev` pulled from central since the last verified push: in the local changes feed, but not pending. */
   readonly #fromCentral = new Set<string>();
   #state: SyncState = 'connecting';
@@ -117,11 +118,10 @@ export class Replicator {
   }
 
   async start(): Promise<void> {
-    const saved = await this.#options.store.db.get<Persisted>(STATE_DOC).catch(() => null);
+    const saved = await this.#options.store.readLocal<Partial<Persisted>>(STATE_DOC).catch(() => null);
     if (saved !== null) {
-      const { _id: _ignoredId, _rev: rev, ...fields } = saved;
-      this.#stateRev = rev;
-      this.#persisted = { ...this.#persisted, ...fields };
+      this.#stateRev = saved.rev;
+      this.#persisted = { ...this.#persisted, ...saved.value };
     }
     this.#pullFilter = await this.#windowFilter();
     await this.#readStorage();
@@ -129,7 +129,7 @@ export class Replicator {
     if (unsettled.length > 0) await this.#settle(unsettled);
     await this.#refreshPending();
     this.#stopped = false;
-    this.#localChanges = this.#options.store.db.changes({ live: true, since: 'now', return_docs: false }).on('change', () => {
+    this.#unwatch = this.#options.store.watch(null, () => {
       if (this.#state !== 'syncing') this.#enqueue(() => this.#refreshPendingAndReport());
     });
     this.#begin();
@@ -139,11 +139,11 @@ export class Replicator {
   async #windowFilter(): Promise<{ readonly selector: Record<string, unknown> } | null> {
     const days = this.#options.workingSetDays;
     if (days === undefined) return null;
-    const { db } = this.#options.store;
-    const stored = await db.get<PullWindow>(WINDOW_DOC).catch(() => null);
-    const window = pullWindow(stored === null ? null : { days: stored.days, since: stored.since }, days, this.#options.now?.() ?? new Date());
-    if (stored === null || stored.days !== window.days || stored.since !== window.since) {
-      await db.put({ _id: WINDOW_DOC, ...(stored === null ? {} : { _rev: stored._rev }), days: window.days, since: window.since });
+    const { store } = this.#options;
+    const stored = await store.readLocal<PullWindow>(WINDOW_DOC).catch(() => null);
+    const window = pullWindow(stored === null ? null : { days: stored.value.days, since: stored.value.since }, days, this.#options.now?.() ?? new Date());
+    if (stored === null || stored.value.days !== window.days || stored.value.since !== window.since) {
+      await store.writeLocal(WINDOW_DOC, { days: window.days, since: window.since }, stored?.rev);
     }
     return { selector: pullSelector(window.since) };
   }
@@ -207,7 +207,8 @@ export class Replicator {
     this.#cancelVerify();
     this.#sync?.cancel();
     this.#sync = null;
-    this.#localChanges?.cancel();
+    this.#unwatch?.();
+    this.#unwatch = null;
     await this.#restarting;
     await this.#work;
   }
@@ -269,7 +270,7 @@ export class Replicator {
     const { store, remote } = this.#options;
     if (!keepFailure) this.#setState('connecting', null);
     this.#syncStartedAt = Date.now();
-    const sync = store.db.sync(remote, {
+    const sync = store.syncWith(remote, {
       live: true,
       retry: true,
       batch_size: this.#options.batchSize ?? 500,
@@ -353,10 +354,10 @@ export class Replicator {
   async #onDenied(event: unknown): Promise<void> {
     const rejection = rejectionOf(event, new Date().toISOString());
     // The resolver's deletion of a losing revision: central keeps that revision below the merged one.
-    const deletedHere = rejection.rev === null ? null : await this.#options.store.db.get<{ _deleted?: boolean }>(rejection.id, { rev: rejection.rev }).then((doc) => doc._deleted === true, () => null);
+    const deletedHere = rejection.rev === null ? null : await this.#options.store.revisionOf(rejection.id, rejection.rev).then((found) => found?.deleted ?? null, () => null);
     if (keptLocalDeletion(rejection, deletedHere)) return;
     // pouchdb-server leaves the refused revision out of the row (CouchDB 3 has it): name the station's one.
-    const rev = rejection.rev ?? (await this.#options.store.db.get(rejection.id).then((doc) => doc._rev, () => null));
+    const rev = rejection.rev ?? (await this.#options.store.revisionOf(rejection.id).then((found) => found?.rev ?? null, () => null));
     this.#persisted.rejections = [{ ...rejection, rev }, ...this.#persisted.rejections.filter((item) => item.id !== rejection.id)].slice(0, 500);
     await this.#save();
     this.#setState(this.#state, this.#errorCode);
@@ -415,10 +416,10 @@ export class Replicator {
     const options = { batch_size: this.#options.batchSize ?? 500, batches_limit: this.#options.batchesLimit ?? 5, retry: false };
     try {
       const steps = [
-        ['push', () => store.db.replicate.to(remote, { ...options, filter: this.#pushable, ...PUSH_CHECKPOINT })],
-        ['pull', () => store.db.replicate.from(remote, { ...options, ...PULL_CHECKPOINT, ...this.#pullFilter })],
+        ['push', () => store.pushTo(remote, { ...options, filter: this.#pushable, ...PUSH_CHECKPOINT })],
+        ['pull', () => store.pullFrom(remote, { ...options, ...PULL_CHECKPOINT, ...this.#pullFilter })],
       ] as const;
-      const seqBefore = (await store.db.info()).update_seq;
+      const seqBefore = await store.updateSeq();
       for (const [direction, startRun] of steps) {
         if (epoch !== this.#verifyEpoch) return 'superseded';
         const run = startRun();
@@ -465,17 +466,14 @@ export class Replicator {
   }
 
   async #refreshPending(): Promise<void> {
-    const changes = await this.#options.store.db.changes({ since: this.#persisted.lastPushedSeq, return_docs: true, style: 'main_only' } as PouchDB.Core.ChangesOptions);
-    this.#pending = changes.results.filter(
-      (change) => !change.id.startsWith('_design/') && !change.changes.every((leaf) => this.#fromCentral.has(`${change.id}@${leaf.rev}`)),
-    ).length;
+    const changes = await this.#options.store.changedSince(this.#persisted.lastPushedSeq);
+    this.#pending = changes.filter((change) => !change.id.startsWith('_design/') && !change.revs.every((rev) => this.#fromCentral.has(`${change.id}@${rev}`))).length;
   }
 
   /** Writes the state document; writes are chained (a verify run's handlers overlap) so no `_rev` goes stale. */
   #save(): Promise<void> {
     const write = async (): Promise<void> => {
-      const result = await this.#options.store.db.put({ _id: STATE_DOC, ...(this.#stateRev === undefined ? {} : { _rev: this.#stateRev }), ...this.#persisted });
-      this.#stateRev = result.rev;
+      this.#stateRev = await this.#options.store.writeLocal(STATE_DOC, this.#persisted, this.#stateRev);
     };
     const next = this.#saving.then(write, write);
     this.#saving = next.catch(() => undefined);

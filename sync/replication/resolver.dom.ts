@@ -10,7 +10,8 @@
 import { conflictArchive } from '../model/auditEvent.std.js';
 import { parseDocId } from '../model/fhir.std.js';
 import { stationSource } from '../model/systems.std.js';
-import { asPut, type DataContext } from '../store/dataContext.dom.js';
+import type { BranchDeletion } from '../store/dataContext.dom.js';
+import type { ConflictStore } from '../store/ports.dom.js';
 import type { StoredDoc } from '../model/documents.std.js';
 import { resolveConflict, settledConflict, type ManualReason, type Revision } from './conflictRules.std.js';
 
@@ -47,7 +48,7 @@ const SETTLE_ATTEMPTS = 5;
  * revision can land between its read and its write, or extend a branch it deletes), and a pulled id does not
  * come again to trigger a second try, so a conflict left here would stay on the station for good.
  */
-export async function resolveDocument(store: DataContext, id: string, context: ResolveContext): Promise<'none' | 'resolved' | UnresolvedConflict> {
+export async function resolveDocument(store: ConflictStore, id: string, context: ResolveContext): Promise<'none' | 'resolved' | UnresolvedConflict> {
   let outcome: 'none' | 'resolved' = 'none';
   for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt += 1) {
     const step = await settleOnce(store, id, context);
@@ -58,12 +59,11 @@ export async function resolveDocument(store: DataContext, id: string, context: R
   throw new Error(`could not settle conflict on ${id}`);
 }
 
-async function settleOnce(store: DataContext, id: string, context: ResolveContext): Promise<'none' | 'resolved' | 'raced' | UnresolvedConflict> {
+async function settleOnce(store: ConflictStore, id: string, context: ResolveContext): Promise<'none' | 'resolved' | 'raced' | UnresolvedConflict> {
   const resourceType = parseDocId(id)?.resourceType;
-  const head = await store.db.get<Record<string, unknown>>(id, { conflicts: true }).catch(() => null);
-  const conflicts = head?._conflicts ?? [];
-  if (head === null || conflicts.length === 0) return 'none';
-  const revisions = await Promise.all([head._rev, ...conflicts].map((rev) => store.db.get<Record<string, unknown>>(id, { rev, attachments: true }).then((doc) => doc as unknown as Revision, () => null)));
+  const branches = await store.branchesOf(id);
+  if (branches === null) return 'none';
+  const revisions = branches as (Revision | null)[];
   // A branch gone between the two reads: a write landed meanwhile.
   if (revisions.some((revision) => revision === null)) return 'raced';
   const live = revisions.filter((revision): revision is Revision => revision !== null);
@@ -90,11 +90,11 @@ async function settleOnce(store: DataContext, id: string, context: ResolveContex
       // Validated like every other write: a merge that is not a valid record goes to IT's list, unwritten.
       return { id, resourceType: resourceType ?? 'unknown', reason: 'invalid_merge', revs: live.map((revision) => revision._rev) };
     }
-    const [result] = await store.db.bulkDocs([asPut(merged)]);
-    if (result === undefined || isRaced(result)) return 'raced';
-    if ('error' in result && result.error === true) throw new Error(`could not settle conflict on ${id}`);
+    const [result] = await store.writeBranches([merged]);
+    if (result === undefined || result === 'raced') return 'raced';
+    if (result === 'failed') throw new Error(`could not settle conflict on ${id}`);
   }
-  const writes: object[] = [];
+  const writes: (StoredDoc | BranchDeletion)[] = [];
   // Every revision the result does not equal is archived, the base of the merge too: its overwritten fields
   // survive otherwise only as an ancestor revision, which compaction on central deletes. Only by the station
   // that writes the merge: a station that pulls a conflict already settled (its losers kept on central below
@@ -114,18 +114,14 @@ async function settleOnce(store: DataContext, id: string, context: ResolveContex
     writes.push(store.checked(archive));
   }
   for (const other of others) writes.push({ _id: id, _rev: other._rev, _deleted: true, ...(resourceType === undefined ? {} : { resourceType }) });
-  const results = await store.db.bulkDocs(writes.map(asPut));
+  const results = await store.writeBranches(writes);
   // A branch extended by a pull meanwhile is not deleted (409): the next attempt settles what is there now.
-  if (results.some(isRaced)) return 'raced';
-  if (results.some((result) => 'error' in result && result.error === true)) throw new Error(`could not settle conflict on ${id}`);
+  if (results.includes('raced')) return 'raced';
+  if (results.includes('failed')) throw new Error(`could not settle conflict on ${id}`);
   return 'resolved';
 }
 
-function isRaced(result: PouchDB.Core.Response | PouchDB.Core.Error): boolean {
-  return 'error' in result && ('status' in result ? result.status === 409 : false);
-}
-
-export async function resolveConflicts(store: DataContext, ids: Iterable<string>, context: ResolveContext): Promise<ResolveOutcome> {
+export async function resolveConflicts(store: ConflictStore, ids: Iterable<string>, context: ResolveContext): Promise<ResolveOutcome> {
   let resolved = 0;
   let archived = 0;
   const unresolved: UnresolvedConflict[] = [];

@@ -5,14 +5,12 @@
  * A demo station's context puts the demo tag on everything it writes, so no write path can forget it.
  */
 import { isStorageFull } from './storageFull.std.js';
-import { patientRecordIds } from '../replication/patientMerge.std.js';
 import type { PatientDoc } from '../model/patient.std.js';
-import type { EncounterDoc} from '../model/encounter.std.js';
-import { EncounterDoc as EncounterSchema, encounterPatientId, nextQueueNumber, queueNumberOf } from '../model/encounter.std.js';
-import type { ObservationDoc} from '../model/observation.std.js';
+import type { EncounterDoc } from '../model/encounter.std.js';
+import type { ObservationDoc } from '../model/observation.std.js';
 import { enteredInError } from '../model/observation.std.js';
 import { StoredDoc, migrateDoc, readStoredDoc } from '../model/documents.std.js';
-import { docId, type Meta } from '../model/fhir.std.js';
+import type { Meta } from '../model/fhir.std.js';
 import { withDemoTag } from '../model/meta.std.js';
 import { causalFieldTimes } from './causalTimes.std.js';
 import { ensureIndexes, rebuildIndexes, warmQueries, type IndexName } from './indexes.dom.js';
@@ -24,6 +22,12 @@ import { runGate, type RunGate } from './runGate.std.js';
 import { systemTimers } from './systemTimers.dom.js';
 import { openDatabase, type Database, type OpenOptions } from './pouch.dom.js';
 import { errorMessage } from '../model/errorMessage.std.js';
+import { getOrNull, isStatus } from './resources/reader.dom.js';
+import { allPatients, patientById, patientRecordIdsOf, patientsByDocIds, patientWithPhoto } from './resources/patients.dom.js';
+import { lastVisitOf, nextQueueNumberFor, queueForDay, visitsWithPatients, type VisitWithPatient } from './resources/encounters.dom.js';
+import { observationsOf } from './resources/observations.dom.js';
+
+export { localDayRange, type VisitWithPatient } from './resources/encounters.dom.js';
 
 export interface SavedRef {
   readonly id: string;
@@ -38,26 +42,9 @@ export class StoreError extends Error {
   }
 }
 
-/** Start and end (exclusive) of the local calendar day containing `at`, as ISO instants. */
-export function localDayRange(at: Date): { start: string; end: string } {
-  const start = new Date(at.getFullYear(), at.getMonth(), at.getDate());
-  const end = new Date(at.getFullYear(), at.getMonth(), at.getDate() + 1);
-  return { start: start.toISOString(), end: end.toISOString() };
-}
-
-function isStatus(error: unknown, status: number): boolean {
-  return typeof error === 'object' && error !== null && 'status' in error && error.status === status;
-}
-
 /** Our zod types describe attachments more loosely than @types/pouchdb; the shape was validated already. */
 export function asPut(doc: object): PouchDB.Core.PutDocument<object> {
   return doc as PouchDB.Core.PutDocument<object>;
-}
-
-export interface VisitWithPatient {
-  readonly encounter: EncounterDoc;
-  /** null while the patient's document has not arrived (registered at another station, not synced yet). */
-  readonly patient: PatientDoc | null;
 }
 
 /** What one warm-up did: each Mango index brought up to date, then the identifier index caught up. */
@@ -80,8 +67,17 @@ export interface ContextOptions extends OpenOptions {
 /** Documents purged in one IndexedDB transaction. */
 const PURGE_CHUNK = 500;
 
+/** A conflict resolver's deletion of a losing branch (a tombstone: nothing to validate). */
+export interface BranchDeletion {
+  readonly _id: string;
+  readonly _rev: string;
+  readonly _deleted: true;
+  readonly resourceType?: string;
+}
+
 export class DataContext {
-  readonly db: Database;
+  /** Private: every write goes through this class, which validates it (the replication engine aside). */
+  readonly #db: Database;
   readonly demo: boolean;
   readonly #identifiers: IdentifierIndex;
   readonly #warmGate: RunGate;
@@ -89,9 +85,9 @@ export class DataContext {
   #closed = false;
 
   private constructor(name: string, options: ContextOptions) {
-    this.db = openDatabase(name, options);
+    this.#db = openDatabase(name, options);
     this.demo = options.demo ?? false;
-    this.#identifiers = new IdentifierIndex(this.db, name);
+    this.#identifiers = new IdentifierIndex(this.#db, name);
     this.#warmGate = runGate(() => this.warmIndexes(), WARM_MIN_GAP_MS, systemTimers, (error) =>
       console.warn('store: index warm-up failed', errorMessage(error)),
     );
@@ -99,7 +95,7 @@ export class DataContext {
 
   static async open(name: string, options: ContextOptions = {}): Promise<DataContext> {
     const context = new DataContext(name, options);
-    await ensureIndexes(context.db);
+    await ensureIndexes(context.#db);
     return context;
   }
 
@@ -122,13 +118,13 @@ export class DataContext {
    */
   async purge(targets: readonly PurgeTarget[]): Promise<string[]> {
     // PouchDB's instance names its adapter; @types/pouchdb leaves it out.
-    const adapter = (this.db as unknown as { readonly adapter?: string }).adapter;
+    const adapter = (this.#db as unknown as { readonly adapter?: string }).adapter;
     if (adapter !== 'idb') throw new StoreError('storage_failed', `purge needs the idb adapter, not ${String(adapter)}`);
     const purged: string[] = [];
     // One transaction per chunk: a long purge never holds the store from the page's writes for long.
-    for (let first = 0; first < targets.length; first += PURGE_CHUNK) purged.push(...(await purgeIdbDocs(this.db.name, targets.slice(first, first + PURGE_CHUNK))));
+    for (let first = 0; first < targets.length; first += PURGE_CHUNK) purged.push(...(await purgeIdbDocs(this.#db.name, targets.slice(first, first + PURGE_CHUNK))));
     if (purged.length > 0) {
-      await rebuildIndexes(this.db);
+      await rebuildIndexes(this.#db);
       this.requestWarm();
     }
     return purged;
@@ -147,7 +143,7 @@ export class DataContext {
     try {
       const steps = warmQueries().map((step) => async () => {
         const start = performance.now();
-        await this.db.find(step.query);
+        await this.#db.find(step.query);
         indexes.push({ ddoc: step.ddoc, ms: performance.now() - start });
       });
       // Today's queue first (the first screen), then identifier lookups, then the observations.
@@ -170,7 +166,7 @@ export class DataContext {
     const checked = this.checked(doc);
     try {
       const [ready] = await this.#withCausalTimes([checked]);
-      const result = await this.db.put(asPut(ready ?? checked));
+      const result = await this.#db.put(asPut(ready ?? checked));
       return { id: result.id, rev: result.rev };
     } catch (error) {
       if (isStatus(error, 409)) throw new StoreError('conflict', `${doc._id} changed meanwhile`);
@@ -182,7 +178,7 @@ export class DataContext {
   async saveAll(docs: readonly StoredDoc[]): Promise<(SavedRef | StoreError)[]> {
     const parsed = await this.#withCausalTimes(docs.map((doc) => this.checked(doc)));
     // A failed transaction (quota, disk) rejects the whole batch: one StoreError, nothing half-written.
-    const results = await this.db.bulkDocs(parsed.map(asPut)).catch((error: unknown) => {
+    const results = await this.#db.bulkDocs(parsed.map(asPut)).catch((error: unknown) => {
       throw writeFailure(error);
     });
     return results.map((result) =>
@@ -208,7 +204,7 @@ export class DataContext {
   async #withCausalTimes(docs: StoredDoc[]): Promise<StoredDoc[]> {
     const updates = docs.filter((doc) => doc.resourceType === 'Patient' && doc._rev !== undefined);
     if (updates.length === 0) return docs;
-    const stored = await this.db.allDocs({ keys: updates.map((doc) => doc._id), include_docs: true });
+    const stored = await this.#db.allDocs({ keys: updates.map((doc) => doc._id), include_docs: true });
     const previous = new Map<string, Record<string, unknown>>();
     for (const row of stored.rows) {
       if ('doc' in row && row.doc !== undefined && row.doc !== null) previous.set(row.id, row.doc as unknown as Record<string, unknown>);
@@ -221,56 +217,50 @@ export class DataContext {
   }
 
   async get(id: string): Promise<StoredDoc | null> {
-    return readStoredDoc(await this.#getOrNull(id, { conflicts: true }));
+    return readStoredDoc(await getOrNull(this.#db, id, { conflicts: true }));
   }
 
-  /** A raw document, or null when there is none (any other failure is thrown). */
-  async #getOrNull(id: string, options: PouchDB.Core.GetOptions = {}): Promise<(PouchDB.Core.Document<object> & PouchDB.Core.GetMeta) | null> {
-    try {
-      return await this.db.get(id, options);
-    } catch (error) {
-      if (isStatus(error, 404)) return null;
-      throw error;
-    }
+  /** The database's name (a second handle on the same IndexedDB: tests that play another writer). */
+  get name(): string {
+    return this.#db.name;
   }
 
-  /** A patient by the keyed-hash id derived from the CID (primary key: one B-tree lookup). */
-  async patientById(patientId: string): Promise<PatientDoc | null> {
-    const doc = await this.get(docId('Patient', patientId));
-    return doc?.resourceType === 'Patient' ? doc : null;
+  patientById(patientId: string): Promise<PatientDoc | null> {
+    return patientById(this.#db, patientId);
   }
 
   /** A value this station keeps for itself (a `_local` document: never replicated), or null. */
   async readMarker(name: string): Promise<string | null> {
-    const doc = (await this.#getOrNull(`_local/edge-${name}`)) as { value?: unknown } | null;
+    const doc = (await getOrNull(this.#db, `_local/edge-${name}`)) as { value?: unknown } | null;
     return typeof doc?.value === 'string' ? doc.value : null;
   }
 
   async writeMarker(name: string, value: string): Promise<void> {
-    const id = `_local/edge-${name}`;
-    const existing = await this.#getOrNull(id);
-    await this.db.put({ _id: id, ...(existing === null ? {} : { _rev: existing._rev }), value } as unknown as PouchDB.Core.PutDocument<object>);
+    const found = await this.readLocal(name);
+    await this.writeLocal(name, { value }, found?.rev);
   }
 
-  /** A patient with its photo's data instead of a stub (to copy it under another id). */
-  async patientWithPhoto(patientId: string): Promise<PatientDoc | null> {
-    const doc = readStoredDoc(await this.#getOrNull(docId('Patient', patientId), { attachments: true }));
-    return doc?.resourceType === 'Patient' ? doc : null;
+  /** A station-only record of several fields (`_local`, never replicated) with its revision, or null. */
+  async readLocal<T extends object>(name: string): Promise<{ readonly rev: string; readonly value: T } | null> {
+    const doc = await getOrNull(this.#db, `_local/edge-${name}`);
+    if (doc === null) return null;
+    const { _id: _ignoredId, _rev: rev, ...value } = doc as unknown as { _id: string; _rev: string };
+    return { rev, value: value as T };
   }
 
-  /** Every Patient of the store, a page at a time by id (no index needed: ids are `Patient/<id>`). */
-  async *patients(batch = 500): AsyncGenerator<PatientDoc[]> {
-    let startkey = 'Patient/';
-    let skip = 0;
-    for (;;) {
-      const page = await this.db.allDocs({ include_docs: true, startkey, endkey: 'Patient/\ufff0', limit: batch, skip });
-      const docs = page.rows.map((row) => ('doc' in row && row.doc != null ? readStoredDoc(row.doc) : null)).filter((doc): doc is PatientDoc => doc?.resourceType === 'Patient');
-      if (docs.length > 0) yield docs;
-      const last = page.rows.at(-1);
-      if (page.rows.length < batch || last === undefined) return;
-      startkey = last.id;
-      skip = 1;
-    }
+  /** Writes a station-only record over revision `rev` (undefined: a new one); returns the new revision. */
+  async writeLocal(name: string, value: object, rev: string | undefined): Promise<string> {
+    const result = await this.#db.put({ _id: `_local/edge-${name}`, ...(rev === undefined ? {} : { _rev: rev }), ...value });
+    return result.rev;
+  }
+
+  patientWithPhoto(patientId: string): Promise<PatientDoc | null> {
+    return patientWithPhoto(this.#db, patientId);
+  }
+
+  /** Every Patient of the store, a page at a time by id. */
+  patients(batch = 500): AsyncGenerator<PatientDoc[]> {
+    return allPatients(this.#db, batch);
   }
 
   /**
@@ -300,13 +290,8 @@ export class DataContext {
     return this.#identifiers.idsByTokenPrefix(prefix, limit);
   }
 
-  /** Patients by document id (`Patient/<id>`), in the order asked, in one read; ids that are not patients left out. */
-  async patientsByDocIds(ids: readonly string[]): Promise<PatientDoc[]> {
-    if (ids.length === 0) return [];
-    const result = await this.db.allDocs({ keys: [...ids], include_docs: true });
-    return result.rows
-      .map((row) => ('doc' in row && row.doc !== undefined && row.doc !== null ? readStoredDoc(row.doc) : null))
-      .filter((doc): doc is PatientDoc => doc?.resourceType === 'Patient');
+  patientsByDocIds(ids: readonly string[]): Promise<PatientDoc[]> {
+    return patientsByDocIds(this.#db, ids);
   }
 
   /** Every record in the identifier index's own database (tests: no raw identifier in any key or value). */
@@ -314,78 +299,38 @@ export class DataContext {
     return this.#identifiers.contents();
   }
 
-  /** Today's visits (all stations' that have arrived here), oldest first. */
-  async queueForDay(day: Date): Promise<EncounterDoc[]> {
-    const { start, end } = localDayRange(day);
-    const result = await this.db.find({
-      selector: { resourceType: 'Encounter', 'period.start': { $gte: start, $lt: end } },
-      use_index: 'idx-encounter-start',
-      limit: 10_000,
-    });
-    return result.docs.map((doc) => readStoredDoc(doc)).filter((doc): doc is EncounterDoc => doc?.resourceType === 'Encounter');
+  queueForDay(day: Date): Promise<EncounterDoc[]> {
+    return queueForDay(this.#db, day);
   }
 
-  /** A day's visits, oldest first, each with its patient: the patients come in one bulk read. */
-  async visitsWithPatients(day: Date): Promise<VisitWithPatient[]> {
-    const visits = await this.queueForDay(day);
-    const keys = [...new Set(visits.map((encounter) => docId('Patient', encounterPatientId(encounter))))];
-    const result = keys.length === 0 ? { rows: [] } : await this.db.allDocs({ keys, include_docs: true });
-    const patients = new Map<string, PatientDoc>();
-    for (const row of result.rows) {
-      const doc = 'doc' in row && row.doc !== undefined && row.doc !== null ? readStoredDoc(row.doc) : null;
-      if (doc?.resourceType === 'Patient') patients.set(doc.id, doc);
-    }
-    return visits.map((encounter) => ({ encounter, patient: patients.get(encounterPatientId(encounter)) ?? null }));
+  visitsWithPatients(day: Date): Promise<VisitWithPatient[]> {
+    return visitsWithPatients(this.#db, day);
   }
 
-  /** A patient's most recent visit (the visits-by-subject index, newest first), over the records it replaced too. */
-  async lastVisitOf(patientId: string): Promise<EncounterDoc | null> {
-    const visits = await Promise.all(
-      (await this.#recordIds(patientId)).map(async (id) => {
-        // The visits-by-subject index: one range read (the by-start index walked every visit back to this one's).
-        const result = await this.db.find({
-          selector: { 'subject.reference': `Patient/${id}`, 'period.start': { $gt: null }, resourceType: 'Encounter' },
-          sort: [{ 'subject.reference': 'desc' }, { 'period.start': 'desc' }],
-          use_index: 'idx-encounter-subject',
-          limit: 1,
-        });
-        const parsed = EncounterSchema.safeParse(result.docs[0]);
-        return parsed.success ? parsed.data : null;
-      }),
-    );
-    const found = visits.filter((visit): visit is EncounterDoc => visit !== null);
-    return found.sort((a, b) => (b.period?.start ?? '').localeCompare(a.period?.start ?? ''))[0] ?? null;
+  lastVisitOf(patientId: string): Promise<EncounterDoc | null> {
+    return lastVisitOf(this.#db, patientId);
   }
 
-  /** The ids a patient's visits and readings may name: its own and those of the records it replaced. */
-  async #recordIds(patientId: string): Promise<string[]> {
-    const patient = await this.patientById(patientId);
-    return patient === null ? [patientId] : patientRecordIds(patient);
+  nextQueueNumber(prefix: string, day: Date): Promise<string> {
+    return nextQueueNumberFor(this.#db, prefix, day);
   }
 
-  /** The next queue number of this station today: one more than the highest it gave out today. */
-  async nextQueueNumber(prefix: string, day: Date): Promise<string> {
-    const given = (await this.queueForDay(day)).map((encounter) => queueNumberOf(encounter)).filter((value): value is string => value !== null);
-    return nextQueueNumber(prefix, given);
+  /** The ids a patient's records may name: its own and those of the records it replaced (merges). */
+  recordIdsOf(patientId: string): Promise<string[]> {
+    return patientRecordIdsOf(this.#db, patientId);
   }
 
-  /** A patient's observations, newest first, over the records it replaced too. */
-  async observationsOf(patientId: string, limit = 200): Promise<ObservationDoc[]> {
-    const pages = await Promise.all(
-      (await this.#recordIds(patientId)).map(async (id) => {
-        const result = await this.db.find({
-          selector: { 'subject.reference': `Patient/${id}`, effectiveDateTime: { $gt: null } },
-          sort: [{ 'subject.reference': 'desc' }, { effectiveDateTime: 'desc' }],
-          use_index: 'idx-obs-subject',
-          limit,
-        });
-        return result.docs.map((doc) => readStoredDoc(doc)).filter((doc): doc is ObservationDoc => doc?.resourceType === 'Observation');
-      }),
-    );
-    return pages
-      .flat()
-      .sort((a, b) => (b.effectiveDateTime ?? '').localeCompare(a.effectiveDateTime ?? ''))
-      .slice(0, limit);
+  observationsOf(patientId: string, limit = 200): Promise<ObservationDoc[]> {
+    return observationsOf(this.#db, patientId, limit);
+  }
+
+  /**
+   * Calls `onChange` after each change to a document matching `selector` (any document when null), from any
+   * writer: this page, replication, another tab. Returns the unsubscribe.
+   */
+  watch(selector: Record<string, unknown> | null, onChange: () => void): () => void {
+    const feed = this.#db.changes({ since: 'now', live: true, return_docs: false, ...(selector === null ? {} : { selector }) }).on('change', onChange);
+    return () => feed.cancel();
   }
 
   /** A correction: the new Observation(s) and the old one marked entered-in-error, in one bulk write. */
@@ -400,7 +345,7 @@ export class DataContext {
     const ids: string[] = [];
     let startkey: string | undefined;
     for (;;) {
-      const page = await this.db.allDocs({ include_docs: true, conflicts: true, limit: batch + 1, ...(startkey === undefined ? {} : { startkey }) });
+      const page = await this.#db.allDocs({ include_docs: true, conflicts: true, limit: batch + 1, ...(startkey === undefined ? {} : { startkey }) });
       for (const row of page.rows.slice(0, batch)) {
         const doc = row.doc as { _conflicts?: unknown[]; resourceType?: unknown } | undefined;
         if (doc !== undefined && typeof doc.resourceType === 'string' && (doc._conflicts?.length ?? 0) > 0) ids.push(row.id);
@@ -418,7 +363,7 @@ export class DataContext {
     let migrated = 0;
     let startkey: string | undefined;
     for (;;) {
-      const page = await this.db.allDocs({ include_docs: true, limit: batch + 1, ...(startkey === undefined ? {} : { startkey }) });
+      const page = await this.#db.allDocs({ include_docs: true, limit: batch + 1, ...(startkey === undefined ? {} : { startkey }) });
       const rows = page.rows.slice(0, batch);
       const updates = rows
         .map((row) => row.doc as (Record<string, unknown> & { resourceType?: unknown }) | undefined)
@@ -427,13 +372,77 @@ export class DataContext {
         .filter((result) => result.changed)
         .map((result) => result.doc);
       if (updates.length > 0) {
-        const results = await this.db.bulkDocs(updates.map(asPut));
+        const results = await this.#db.bulkDocs(updates.map(asPut));
         migrated += results.filter((result) => 'ok' in result && result.ok).length;
       }
       if (page.rows.length <= batch) break;
       startkey = page.rows[batch]?.id;
     }
     return { migrated };
+  }
+
+  // The replication engine's view (sync/replication ReplicationStore): PouchDB's runs, the change sequence, and
+  // the branch reads and writes of conflict settling. No record write: that is save/saveAll.
+
+  /** Live two-way replication with `remote` (PouchDB writes what it pulls: central validated it). */
+  syncWith(remote: Database, options: PouchDB.Replication.SyncOptions): PouchDB.Replication.Sync<object> {
+    return this.#db.sync(remote, options);
+  }
+
+  pushTo(remote: Database, options: PouchDB.Replication.ReplicateOptions): PouchDB.Replication.Replication<object> {
+    return this.#db.replicate.to(remote, options);
+  }
+
+  pullFrom(remote: Database, options: PouchDB.Replication.ReplicateOptions): PouchDB.Replication.Replication<object> {
+    return this.#db.replicate.from(remote, options);
+  }
+
+  async updateSeq(): Promise<number | string> {
+    return (await this.#db.info()).update_seq;
+  }
+
+  /** Live documents in the store. */
+  async docCount(): Promise<number> {
+    return (await this.#db.info()).doc_count;
+  }
+
+  /** Ids changed after sequence `since`, each with its leaf revisions (design documents included). */
+  async changedSince(since: number | string): Promise<{ readonly id: string; readonly revs: string[] }[]> {
+    const changes = await this.#db.changes({ since, return_docs: true, style: 'main_only' } as PouchDB.Core.ChangesOptions);
+    return changes.results.map((change) => ({ id: change.id, revs: change.changes.map((leaf) => leaf.rev) }));
+  }
+
+  /** One revision of a document (the winning one without `rev`): whether it is a deletion; null when unknown. */
+  async revisionOf(id: string, rev?: string): Promise<{ readonly rev: string; readonly deleted: boolean } | null> {
+    const doc = (await getOrNull(this.#db, id, rev === undefined ? {} : { rev })) as { _rev: string; _deleted?: boolean } | null;
+    return doc === null ? null : { rev: doc._rev, deleted: doc._deleted === true };
+  }
+
+  /**
+   * A conflicted document's live branches, the winner first, with attachments (a photo from a losing branch
+   * can win); a branch gone between the reads (a write landed meanwhile) is null. Null when no conflict.
+   */
+  async branchesOf(id: string): Promise<(Record<string, unknown> | null)[] | null> {
+    const head = (await getOrNull(this.#db, id, { conflicts: true })) as { _rev: string; _conflicts?: string[] } | null;
+    const conflicts = head?._conflicts ?? [];
+    if (head === null || conflicts.length === 0) return null;
+    return Promise.all([head._rev, ...conflicts].map((rev) => getOrNull(this.#db, id, { rev, attachments: true }) as Promise<Record<string, unknown> | null>));
+  }
+
+  /**
+   * Writes a conflict's settlement in one bulk write: documents validated (`checked`) and branch deletions.
+   * Per write: written, 'raced' when its branch moved on meanwhile (409), or failed.
+   */
+  async writeBranches(writes: readonly (StoredDoc | BranchDeletion)[]): Promise<('written' | 'raced' | 'failed')[]> {
+    const docs = writes.map((write) => ('_deleted' in write && write._deleted === true ? write : this.checked(write)));
+    const results = await this.#db.bulkDocs(docs.map(asPut));
+    return results.map((result) => ('error' in result && isStatus(result, 409) ? 'raced' : 'error' in result && result.error === true ? 'failed' : 'written'));
+  }
+
+  /** Documents after `startAfter` in id order (with their conflicts), a page at a time: the purge's scan. */
+  async pageAfter(startAfter: string | undefined, limit: number): Promise<{ readonly id: string; readonly doc: Record<string, unknown> }[]> {
+    const page = await this.#db.allDocs({ include_docs: true, conflicts: true, limit, ...(startAfter === undefined ? {} : { startkey: startAfter, skip: 1 }) });
+    return page.rows.flatMap((row) => (row.doc === undefined ? [] : [{ id: row.id, doc: row.doc as unknown as Record<string, unknown> }]));
   }
 
   /**
@@ -443,14 +452,14 @@ export class DataContext {
   async close(): Promise<void> {
     this.#stopBackground();
     await this.#identifiers.close();
-    await this.db.close();
+    await this.#db.close();
   }
 
   /** Deletes the store and its identifier index (tests, a station reset). */
   async destroy(): Promise<void> {
     this.#stopBackground();
     await this.#identifiers.destroy();
-    await this.db.destroy();
+    await this.#db.destroy();
   }
 
   /** No warm-up starts from now on; one in flight stops at its next step. */

@@ -24,6 +24,7 @@ import { uniqueDbName } from '../unit/sync/idbShims.js';
 import { countingFetch, newWireCount } from './sync/wireCount.node.js';
 import { benchContext, benchEncounter, seededBytes } from './sync/visits.std.js';
 import { openSite, type Site } from './scale/site.node.js';
+import { rawDb } from '../factories/rawDatabase.js';
 
 function argNumber(name: string, fallback: number): number {
   const index = process.argv.indexOf(name);
@@ -65,7 +66,7 @@ async function storeSize(store: DataContext): Promise<StoreSize> {
   let docs = 0;
   let startkey: string | undefined;
   for (;;) {
-    const page = await store.db.allDocs({ include_docs: true, limit: 5_000, ...(startkey === undefined ? {} : { startkey, skip: 1 }) });
+    const page = await rawDb(store).allDocs({ include_docs: true, limit: 5_000, ...(startkey === undefined ? {} : { startkey, skip: 1 }) });
     if (page.rows.length === 0) break;
     for (const row of page.rows) {
       const doc = row.doc as { resourceType?: string; _attachments?: Record<string, { length?: number }> } | undefined;
@@ -109,7 +110,7 @@ async function replicate(site: Site, store: DataContext, account: { user: string
     }
   });
   const start = performance.now();
-  const purgeBefore = (await store.db.get<{ lastPurge?: PurgeReport | null }>('_local/edge-sync-state').catch(() => null))?.lastPurge ?? null;
+  const purgeBefore = (await rawDb(store).get<{ lastPurge?: PurgeReport | null }>('_local/edge-sync-state').catch(() => null))?.lastPurge ?? null;
   let figures: Omit<Run, 'purge'>;
   try {
     await replicator.start();
@@ -128,7 +129,7 @@ async function replicate(site: Site, store: DataContext, account: { user: string
 
 /** What a new station does first: find a returning patient and register a visit with six readings. */
 async function registerAndScreen(store: DataContext, hcode: string, stationId: string, now: Date): Promise<number> {
-  const patients = await store.db.allDocs({ startkey: 'Patient/', endkey: 'Patient/\uffff', limit: 1 });
+  const patients = await rawDb(store).allDocs({ startkey: 'Patient/', endkey: 'Patient/\uffff', limit: 1 });
   const patientId = patients.rows[0]?.id.slice('Patient/'.length);
   if (patientId === undefined) throw new Error('the station holds no patient');
   const start = performance.now();
@@ -189,7 +190,7 @@ async function main(): Promise<void> {
   } finally {
     // A warm-up the purge asked for would otherwise fail on the destroyed store after the JSON line.
     await store.warmIndexes().catch(() => undefined);
-    await store.db.destroy();
+    await store.destroy();
     await site.stop();
   }
 }

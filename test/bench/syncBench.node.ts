@@ -28,6 +28,7 @@ import { countingFetch, newWireCount, sentAgain, type WireCount } from './sync/w
 import { startLinkProbe } from './sync/linkProbe.node.js';
 import { traceReplications } from './sync/replicationTrace.node.js';
 import type { ReplicationReport } from '../../electron/contract/sync.std.js';
+import { rawDb } from '../factories/rawDatabase.js';
 
 function argValue(name: string): string | undefined {
   const index = process.argv.indexOf(name);
@@ -132,7 +133,7 @@ async function plainReplicate(central: Central, store: DataContext, hcode: strin
   const remote = remoteDatabase(`${proxy.url}/${name}`, { headers, fetchImpl: countingFetch(count, trace) });
   try {
     const start = performance.now();
-    const result = await PouchDB.replicate(store.db, remote, { filter: notDesign });
+    const result = await PouchDB.replicate(rawDb(store), remote, { filter: notDesign });
     const ms = performance.now() - start;
     if (result.docs_written !== totalDocs) throw new Error(`baseline wrote ${result.docs_written} of ${totalDocs}`);
     return await pushFigures(ms, proxy, count, central, name);
@@ -153,8 +154,8 @@ const upToDate = (report: ReplicationReport): boolean => report.state === 'up_to
 
 /** A new replicator on the same store starts from nothing (its own state document removed). */
 async function forgetReplicatorState(store: DataContext): Promise<void> {
-  const state = await store.db.get('_local/edge-sync-state').catch(() => null);
-  if (state !== null) await store.db.remove(state);
+  const state = await rawDb(store).get('_local/edge-sync-state').catch(() => null);
+  if (state !== null) await rawDb(store).remove(state);
 }
 
 async function ourPush(central: Central, store: DataContext, hcode: string, headers: Record<string, string>, context: BenchContext): Promise<PushRun & { allSentMs: number }> {
@@ -206,7 +207,7 @@ async function cutPush(central: Central, store: DataContext, hcode: string, head
     trace?.('probe: link back, kick');
     replicator.kick();
   });
-  if (trace !== null) traceReplications(store.db, trace);
+  if (trace !== null) traceReplications(rawDb(store), trace);
   let last: ReplicationReport | null = null;
   replicator.onReport((report) => {
     if (report.state !== last?.state) trace?.(`replicator ${report.state}${report.errorCode === null ? '' : `/${report.errorCode}`}, pending ${report.pending}, up ${report.docsUp}`);
@@ -305,7 +306,7 @@ async function main(): Promise<void> {
       }),
     );
   } finally {
-    await store?.db.destroy();
+    await store?.destroy();
     await central.stop();
   }
 }

@@ -5,7 +5,7 @@
 import { createContext, useContext, useEffect, useMemo, useState, type ReactNode } from 'react';
 import { DataContext } from '../../../sync/store/dataContext.dom.js';
 import { createIdFactory, type IdFactory } from '../../../sync/model/ids.std.js';
-import { useReplicationRunner } from '../sync/useReplicationRunner.dom.js';
+import { useReplicationRunner, type OlderHistoryReader } from '../sync/useReplicationRunner.dom.js';
 import { bridgeSyncApi } from '../sync/bridgeSyncApi.dom.js';
 import { useIdentityReconcile } from './useIdentityReconcile.dom.js';
 import { AuthenProvider } from '../frontdesk/AuthenProvider.dom.js';
@@ -16,6 +16,8 @@ export interface RecordsState {
   readonly records: DataContext | null;
   readonly ids: IdFactory;
   readonly error: string | null;
+  /** A patient's history older than the station keeps, read from central when linked. */
+  readonly readOlder: OlderHistoryReader;
 }
 
 const RecordsReact = createContext<RecordsState | null>(null);
@@ -51,10 +53,10 @@ export function RecordsProvider({ hcode, stationId, demo, children }: { readonly
   }, [hcode, demo]);
 
   // Replication runs while the store is open, whichever workspace is shown.
-  useReplicationRunner(bridgeSyncApi, records, ids);
+  const readOlder = useReplicationRunner(bridgeSyncApi, records, ids);
   useIdentityReconcile(records, stationId);
 
-  const value = useMemo(() => ({ records, ids, error }), [records, ids, error]);
+  const value = useMemo(() => ({ records, ids, error, readOlder }), [records, ids, error, readOlder]);
   return (
     <RecordsReact.Provider value={value}>
       <AuthenProvider records={records} stationId={stationId}>

@@ -19,10 +19,10 @@ export function useTodayVisitsState(records: DataContext | null, refreshKey = 0)
       if (live) setState({ rows: visits, loaded: true });
     }
     void load();
-    const feed = store.db.changes({ since: 'now', live: true, selector: { resourceType: { $in: ['Encounter', 'Patient'] } } }).on('change', () => void load());
+    const unwatch = store.watch({ resourceType: { $in: ['Encounter', 'Patient'] } }, () => void load());
     return () => {
       live = false;
-      feed.cancel();
+      unwatch();
     };
   }, [records, refreshKey]);
   return state;

@@ -11,7 +11,7 @@ import type { DataContext } from '../../../sync/store/dataContext.dom.js';
 import type { Database } from '../../../sync/store/pouch.dom.js';
 import type { ReplicatorOptions } from '../../../sync/replication/replicator.dom.js';
 import type { HubFailoverOptions } from '../../../sync/replication/hubFailover.dom.js';
-import type { PathLinks } from '../../../sync/replication/syncPath.std.js';
+import type { PathLinks, SyncPath } from '../../../sync/replication/syncPath.std.js';
 import type { SyncStatus } from '../../../electron/contract/sync.std.js';
 import { latestThrottle, type LatestThrottle } from './latestThrottle.std.js';
 import type { Timers } from '../../../sync/store/timers.std.js';
@@ -25,6 +25,11 @@ export interface ReplicatorHandle {
   report(): ReplicationReport;
 }
 
+/** The HubFailover as the runner uses it: a replicator that says which path it runs over. */
+export interface FailoverHandle extends ReplicatorHandle {
+  readonly path: SyncPath | null;
+}
+
 export interface RunnerOptions {
   readonly api: SyncApi;
   readonly store: DataContext;
@@ -35,7 +40,7 @@ export interface RunnerOptions {
   readonly createRemote: (url: string, headers: Record<string, string>) => Database;
   readonly createReplicator: (options: ReplicatorOptions) => ReplicatorHandle;
   /** A station with a hospital hub: replication over the hub or central, whichever main's probes find (hubFailover.dom.ts). */
-  readonly createFailover: (options: HubFailoverOptions) => ReplicatorHandle;
+  readonly createFailover: (options: HubFailoverOptions) => FailoverHandle;
   readonly timers: Timers;
   /** Minimum gap between two reports to main. */
   readonly reportIntervalMs?: number;
@@ -70,6 +75,8 @@ export class ReplicationRunner {
   #phase: RunnerPhase = 'idle';
   #replicator: ReplicatorHandle | null = null;
   #endpoint: SyncEndpoint | null = null;
+  /** The remote replication runs over now (with a hub: the hub's or central's, as the failover last chose). */
+  #remote: () => Database | null = () => null;
   #connecting: Promise<void> | null = null;
   /** Asked to connect while an attempt was in flight (its answer may predate the change): go again after it. */
   #connectAgain = false;
@@ -85,6 +92,11 @@ export class ReplicationRunner {
 
   get phase(): RunnerPhase {
     return this.#phase;
+  }
+
+  /** The remote the running replication uses (for read-only lookups such as older history), else null. */
+  get remote(): Database | null {
+    return this.#phase === 'running' ? this.#remote() : null;
   }
 
   start(): void {
@@ -195,13 +207,15 @@ export class ReplicationRunner {
         this.#throttle.push(report);
       },
     };
-    const replicator = endpoint.hub
-      ? createFailover({
-          ...options,
-          remotes: { hub: createRemote(hubUrl(endpoint, origin), headers), central: createRemote(centralUrl(endpoint, origin), headers) },
-          links: () => Promise.resolve(linksOf(this.#status)),
-        })
-      : createReplicator({ ...options, remote: createRemote(centralUrl(endpoint, origin), headers) });
+    const central = createRemote(centralUrl(endpoint, origin), headers);
+    let remote: () => Database | null = () => central;
+    let replicator: ReplicatorHandle;
+    if (endpoint.hub) {
+      const remotes = { hub: createRemote(hubUrl(endpoint, origin), headers), central };
+      const failover = createFailover({ ...options, remotes, links: () => Promise.resolve(linksOf(this.#status)) });
+      remote = () => (failover.path === null ? null : remotes[failover.path]);
+      replicator = failover;
+    } else replicator = createReplicator({ ...options, remote: central });
     await replicator.start();
     if (this.#isStopped()) {
       await replicator.stop();
@@ -209,6 +223,7 @@ export class ReplicationRunner {
     }
     this.#replicator = replicator;
     this.#endpoint = endpoint;
+    this.#remote = remote;
     this.#phase = 'running';
     this.#throttle.push(replicator.report());
   }

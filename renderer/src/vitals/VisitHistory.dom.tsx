@@ -7,6 +7,7 @@ import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resizingPlot } from '../charts/resizingPlot.dom.js';
 import { visitDate, type VisitPoint } from './visitHistory.std.js';
+import type { OlderHistory } from './useOlderHistory.dom.js';
 
 const HEIGHT = 220;
 
@@ -14,7 +15,14 @@ function series(points: readonly VisitPoint[], pick: (point: VisitPoint) => numb
   return points.map((point) => pick(point) ?? null);
 }
 
-export function VisitHistory({ points }: { readonly points: readonly VisitPoint[] }) {
+/** What central added or why it could not: a line under the title (nothing when it had nothing older). */
+function olderKey(older: OlderHistory): 'olderOffline' | 'olderFailed' | 'olderFromCentral' | null {
+  if (older.kind === 'offline') return 'olderOffline';
+  if (older.kind === 'failed') return 'olderFailed';
+  return older.kind === 'loaded' && older.observations.length > 0 ? 'olderFromCentral' : null;
+}
+
+export function VisitHistory({ points, older = { kind: 'none' } }: { readonly points: readonly VisitPoint[]; readonly older?: OlderHistory }) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'th';
   const box = useRef<HTMLDivElement | null>(null);
@@ -69,6 +77,11 @@ export function VisitHistory({ points }: { readonly points: readonly VisitPoint[
       <h3>
         {t('vitals.history.title')} {points.length > 0 && <span className="muted">({t('vitals.history.visits', { count: points.length })})</span>}
       </h3>
+      {olderKey(older) !== null && (
+        <p className="muted" data-testid="visit-history-older">
+          {t(`vitals.history.${olderKey(older) ?? ''}`, { count: older.kind === 'loaded' ? older.observations.length : 0 })}
+        </p>
+      )}
       {points.length === 0 ? (
         <p className="muted">{t('vitals.history.none')}</p>
       ) : (

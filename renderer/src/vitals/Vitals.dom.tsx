@@ -30,6 +30,8 @@ import type { VisitWithPatient } from '../../../sync/store/dataContext.dom.js';
 import { useTodayVisitsState } from '../records/useTodayVisits.dom.js';
 import { ScreeningQueue } from './ScreeningQueue.dom.js';
 import { VisitHistory } from './VisitHistory.dom.js';
+import { useOlderHistory } from './useOlderHistory.dom.js';
+import { mergeHistory } from './olderHistory.std.js';
 import { currentVisitObservations, pastVisits, previousValues } from './visitHistory.std.js';
 import type { News2Assessment } from '../../../sync/model/news2Assessment.std.js';
 import { problemText } from './problems.dom.js';
@@ -55,14 +57,14 @@ type Notice = { readonly kind: 'ok' | 'bad'; readonly text: () => string } | nul
 export interface VitalsProps {
   /** The shell's settings (fetched here when absent). */
   readonly settings?: StationSettings;
-  /** CID → keyed Patient id (sync.patientId): with it, a card read on this station binds that patient. */
+  /** CID → keyed Patient id (identity.patientId): with it, a card read on this station binds that patient. */
   readonly resolvePatientId?: ResolvePatientId;
 }
 
 export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) {
   const { t, i18n } = useTranslation();
   const settings = useSettings(given);
-  const { records, ids } = useRecordsState();
+  const { records, ids, readOlder } = useRecordsState();
   const station = useMemo<StationContext | null>(
     () => (settings?.hcode === null || settings === null ? null : { hcode: settings.hcode, stationId: settings.stationId }),
     [settings],
@@ -79,7 +81,9 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
     return doc === null ? t('vitals.patientNotInStore') : displayName(doc, lang);
   };
   const observations = usePatientObservations(records, patient.patientId);
-  const history = usePatientObservations(records, patient.patientId, 400);
+  const held = usePatientObservations(records, patient.patientId, 400);
+  const older = useOlderHistory(records, readOlder, patient.patientId, held);
+  const history = useMemo(() => mergeHistory(held, older.kind === 'loaded' ? older.observations : []), [held, older]);
   const queue = useTodayVisitsState(records);
   // The bound visit as the store has it now (another station may have moved it), else the one picked.
   const visit = queue.rows.find((row) => row.encounter.id === patient.encounter?.id)?.encounter ?? patient.encounter;
@@ -251,7 +255,7 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
         <PendingReadings forPatient={forPatient} others={others} actions={actions} bound={bound} people={people} nameOf={nameOf} />
         <ManualEntry disabled={!hasPatient || records === null} onSave={saveManualItems} withAssessment={news2Draft !== null} previous={previous} />
         <News2Panel observations={thisVisit} onSave={saveNews2} canSave={hasPatient && records !== null} onDraft={setNews2Draft} savedKey={news2Saved} />
-        {hasPatient && !patient.loading && <VisitHistory points={past} />}
+        {hasPatient && !patient.loading && <VisitHistory points={past} older={older} />}
         <RecentObservations observations={observations} onCorrect={correct} />
       </div>
     </section>

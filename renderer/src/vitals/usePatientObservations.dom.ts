@@ -16,12 +16,10 @@ export function usePatientObservations(records: DataContext | null, patientId: s
       if (live) setObservations(found);
     }
     void load();
-    const feed = store.db
-      .changes({ since: 'now', live: true, selector: { resourceType: 'Observation', 'subject.reference': `Patient/${subject}` } })
-      .on('change', () => void load());
+    const unwatch = store.watch({ resourceType: 'Observation', 'subject.reference': `Patient/${subject}` }, () => void load());
     return () => {
       live = false;
-      feed.cancel();
+      unwatch();
     };
   }, [records, patientId, limit]);
   return observations;

@@ -14,6 +14,7 @@ import { patientFromCard, type PatientDoc } from '../../../sync/model/patient.st
 import { searchPatients } from '../../../sync/store/patientSearch.dom.js';
 import { matchesName, nameTokens, parseQuery, words } from '../../../sync/store/searchText.std.js';
 import { benchMobile, benchName } from './benchNames.std.js';
+import { rawDb } from '../../factories/rawDatabase.js';
 
 export interface LoadPlan {
   readonly patients: number;
@@ -95,8 +96,8 @@ async function buildOldIndex(): Promise<{ ms: number }> {
   const { store: db } = opened();
   // pouchdb-find's createIndex builds the index before it returns: timed with the first query.
   const start = performance.now();
-  await db.db.createIndex({ index: { fields: ['resourceType'], name: 'by-type', ddoc: OLD_INDEX } });
-  await db.db.find({ selector: { resourceType: 'Patient' }, use_index: OLD_INDEX, limit: 1 });
+  await rawDb(db).createIndex({ index: { fields: ['resourceType'], name: 'by-type', ddoc: OLD_INDEX } });
+  await rawDb(db).find({ selector: { resourceType: 'Patient' }, use_index: OLD_INDEX, limit: 1 });
   return { ms: performance.now() - start };
 }
 
@@ -161,7 +162,7 @@ function byElemMatch(count: number, patients: number, seed: number): Promise<Tim
   const { store: db } = opened();
   return timed(randomPicks(count, patients, seed), async (n) => {
     const cid = benchCid(n);
-    const result = await db.db.find({ selector: { resourceType: 'Patient', identifier: { $elemMatch: { system: TH_CID, value: cid } } }, use_index: OLD_INDEX } as PouchDB.Find.FindRequest<object>);
+    const result = await rawDb(db).find({ selector: { resourceType: 'Patient', identifier: { $elemMatch: { system: TH_CID, value: cid } } }, use_index: OLD_INDEX } as PouchDB.Find.FindRequest<object>);
     return result.docs.length === 1;
   });
 }
@@ -203,7 +204,7 @@ interface ScanDoc {
 }
 
 async function scanAll(): Promise<ScanDoc[]> {
-  const result = await opened().store.db.allDocs({ include_docs: true });
+  const result = await rawDb(opened().store).allDocs({ include_docs: true });
   return result.rows.map((row) => (row.doc ?? {}) as ScanDoc);
 }
 
@@ -239,9 +240,9 @@ async function queueUnparsed(runs: number, expected: number): Promise<Timings> {
   const samples: number[] = [];
   for (let run = 0; run < runs; run += 1) {
     const start = performance.now();
-    const found = await db.db.find({ selector: { resourceType: 'Encounter', 'period.start': { $gte: dayStart, $lt: dayEnd } }, use_index: 'idx-encounter-start', limit: 10_000 });
+    const found = await rawDb(db).find({ selector: { resourceType: 'Encounter', 'period.start': { $gte: dayStart, $lt: dayEnd } }, use_index: 'idx-encounter-start', limit: 10_000 });
     const keys = [...new Set(found.docs.map((doc) => `Patient/${((doc as ScanDoc).subject?.reference ?? '').replace(/^Patient\//, '')}`))];
-    const patients = await db.db.allDocs({ keys, include_docs: true });
+    const patients = await rawDb(db).allDocs({ keys, include_docs: true });
     samples.push(performance.now() - start);
     if (patients.rows.length !== expected) throw new Error('queue unparsed: wrong count');
   }
@@ -314,7 +315,7 @@ function searchByScan(count: number, patients: number, seed: number): Promise<Ti
   return timed(randomPicks(count, patients, seed), async (n) => {
     const query = parseQuery(queryFor('thaiReversed', n));
     if (query.kind !== 'name') throw new Error('not a name query');
-    const page = await db.db.allDocs({ include_docs: true, startkey: 'Patient/', endkey: 'Patient/\ufff0' });
+    const page = await rawDb(db).allDocs({ include_docs: true, startkey: 'Patient/', endkey: 'Patient/\ufff0' });
     const hits = page.rows.filter((row) => {
       const doc = row.doc as unknown as PatientDoc | undefined;
       return doc !== undefined && matchesName(query.words, nameTokens(doc.name ?? []));

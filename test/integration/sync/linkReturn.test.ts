@@ -8,6 +8,7 @@ import { openStation, uniqueHcode, type Station } from './station.js';
 import { centralDocs, stationRevs, tally, upToDate } from './syncChecks.js';
 import { writeVisits } from './visits.js';
 import { countingFetch, newWireCount, sentAgain } from '../../bench/sync/wireCount.node.js';
+import { rawDb } from '../../factories/rawDatabase.js';
 
 
 const hcode = uniqueHcode();
@@ -31,7 +32,7 @@ afterAll(async () => {
 
 /** Calls `onStart` whenever the station starts a one-shot push (the replicator's verify run). */
 function onOneShotPush(target: Station, onStart: () => void): void {
-  const replicate = target.store.db.replicate as { to: (...args: unknown[]) => unknown };
+  const replicate = rawDb(target.store).replicate as { to: (...args: unknown[]) => unknown };
   const original = replicate.to.bind(replicate);
   replicate.to = (...args: unknown[]) => {
     const run = original(...args);

@@ -14,6 +14,7 @@ import { centralDocs, converge, disagreements, settledOnCentral, stationRevs, ta
 import { settledConflict } from '../../../sync/replication/conflictRules.std.js';
 import { combinedState } from '../../../sync/replication/linkPolicy.std.js';
 import { MAX_WORKING_SET_DAYS } from '../../../sync/replication/workingSet.std.js';
+import { rawDb } from '../../factories/rawDatabase.js';
 
 const hcode = uniqueHcode();
 /** The visits here are dated 2025: a window that reaches them. */
@@ -114,8 +115,8 @@ describe('documents central refuses', () => {
     await a.store.save(observation);
     await a.waitFor((r) => upToDate(r) && r.docsUp === before + 1, 'observation sent');
     // Changing a value of a sent observation, and a visit of another hospital: central's validate_doc_update refuses both.
-    const stored = await a.store.db.get<Record<string, unknown>>(observation._id);
-    await a.store.db.put({ ...stored, valueQuantity: { value: 39.5, unit: 'C', system: 'http://unitsofmeasure.org', code: 'Cel' } });
+    const stored = await rawDb(a.store).get<Record<string, unknown>>(observation._id);
+    await rawDb(a.store).put({ ...stored, valueQuantity: { value: 39.5, unit: 'C', system: 'http://unitsofmeasure.org', code: 'Cel' } });
     const foreign = newVisit({ encounterId: a.newId(), patientId: 'pzz', hcode: '11111', stationId: a.user, at: new Date().toISOString(), queueNumber: 'A-002' });
     await a.store.save(foreign);
     const report = await a.waitFor((r) => r.rejections.length >= 2 && r.pending === 0, 'two rejections');

@@ -111,11 +111,11 @@ export async function openStation(options: StationOptions): Promise<Station> {
     },
     async close() {
       await replicator.stop();
-      await store.db.destroy();
+      await store.destroy();
     },
     async crash() {
       const stopping = replicator.stop();
-      await Promise.allSettled([store.db.close(), stopping]);
+      await Promise.allSettled([store.close(), stopping]);
     },
   };
 }

@@ -6,6 +6,7 @@ import { basicAuth, requestJson } from '../../../sync/central/centralHttp.node.j
 import { databaseName } from '../../../sync/central/designDocs.std.js';
 import type { ReplicationReport } from '../../../electron/contract/sync.std.js';
 import { settledConflict } from '../../../sync/replication/conflictRules.std.js';
+import { rawDb } from '../../factories/rawDatabase.js';
 
 /** No unsettled conflict: losing revisions may stay on central (stations cannot delete them), a generation below the winner. */
 export const settledOnCentral = (doc: CentralDoc): boolean => settledConflict(doc._rev, doc._conflicts ?? []);
@@ -33,7 +34,7 @@ export async function centralDocs(centralUrl: string, hcode: string): Promise<Ce
 
 /** Live documents of a station (local design documents left out), id → winning rev. */
 export async function stationRevs(station: Station): Promise<Map<string, string>> {
-  const all = await station.store.db.allDocs();
+  const all = await rawDb(station.store).allDocs();
   return new Map(all.rows.filter((row) => !row.id.startsWith('_design/')).map((row) => [row.id, row.value.rev]));
 }
 

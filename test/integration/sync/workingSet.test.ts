@@ -14,6 +14,9 @@ import { purgeOutsideWindow } from '../../../sync/replication/purge.dom.js';
 import { remoteDatabase } from '../../../sync/replication/remote.dom.js';
 import { basicAuth } from '../../../sync/central/centralHttp.node.js';
 import { databaseName } from '../../../sync/central/designDocs.std.js';
+import { rawDb } from '../../factories/rawDatabase.js';
+import { fetchOlderObservations } from '../../../sync/replication/olderHistory.dom.js';
+import { OLDER_HISTORY_INDEX, olderHistoryQuery } from '../../../sync/replication/olderHistory.std.js';
 
 const hcode = uniqueHcode();
 const DAY_MS = 86_400_000;
@@ -43,7 +46,7 @@ function visit(writer: Station, n: number, daysAgo: number, queue: string): Stor
 
 const ids = (docs: readonly StoredDoc[], type: string): string[] => docs.filter((doc) => doc.resourceType === type).map((doc) => doc._id);
 async function held(at: Station, id: string): Promise<boolean> {
-  return at.store.db.get(id).then(() => true, () => false);
+  return rawDb(at.store).get(id).then(() => true, () => false);
 }
 
 beforeAll(async () => {
@@ -125,6 +128,38 @@ describe('purging what left the window (issue 15 §3)', () => {
     for (const id of oldClinical) expect(await held(c, id), `still purged ${id}`).toBe(false);
     const central = new Map((await centralDocs(sharedCentralUrl(), hcode)).map((doc) => [doc._id, doc]));
     for (const doc of old) expect(central.get(doc._id)?.resourceType, `central keeps ${doc._id}`).toBe(doc.resourceType);
+    await remote.close();
+  });
+});
+
+describe('older history read from central on demand (issue 15 §2)', () => {
+  it('reads a patient’s observations from before the window through central’s index, keeps nothing, and takes only what was asked', async () => {
+    const account = accounts[1];
+    if (account === undefined) throw new Error('not provisioned');
+    const writer = await station(0, 'older-writer');
+    const old = visit(writer, 9301, 400, 'A-201');
+    const older = visit(writer, 9301, 800, 'A-202');
+    const other = visit(writer, 9302, 400, 'A-203');
+    const recent = visit(writer, 9301, 1, 'A-204');
+    await writer.store.saveAll([...old, ...older, ...other, ...recent]);
+    await writer.replicator.start();
+    await writer.waitFor(upToDate, 'writer pushed');
+
+    const reader = await station(1, 'older-reader');
+    await reader.replicator.start();
+    await reader.waitFor(upToDate, 'reader up to date');
+    const patientId = patientIdForCid(TEST_KEY, syntheticCard(9301).cid);
+    const remote = remoteDatabase(`${sharedCentralUrl()}/${databaseName(hcode)}`, { headers: { Authorization: basicAuth(account.stationUser, account.stationPassword) } });
+    const cutoff = new Date(Date.now() - 30 * DAY_MS).toISOString();
+    const found = await fetchOlderObservations(remote, await reader.store.recordIdsOf(patientId), cutoff);
+    // This patient's two old readings, newest first; not the other patient's, not the recent one.
+    expect(found.map((doc) => doc._id)).toEqual([...ids(old, 'Observation'), ...ids(older, 'Observation')]);
+    for (const doc of found) expect(await held(reader, doc._id), `never stored ${doc._id}`).toBe(false);
+    // Central answered from the index provisioning made, not by scanning every document.
+    // pouchdb-find's explain, which @types/pouchdb leaves out.
+    const explain = (remote as unknown as { explain(query: object): Promise<{ index?: { ddoc?: string | null } }> }).explain.bind(remote);
+    const explained = await explain(olderHistoryQuery(patientId, cutoff));
+    expect(explained.index?.ddoc).toBe(`_design/${OLDER_HISTORY_INDEX.ddoc}`);
     await remote.close();
   });
 });

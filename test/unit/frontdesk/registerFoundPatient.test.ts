@@ -13,6 +13,7 @@ import { replacedBy } from '../../../sync/replication/patientMerge.std.js';
 import type { StationSettings } from '../../../electron/contract/settings.std.js';
 import { TEST_HCODE, TEST_KEY, syntheticCard, syntheticCid, testIdFactory } from '../../factories/fhirFixtures.js';
 import { uniqueDbName } from '../sync/idbShims.js';
+import { rawDb } from '../../factories/rawDatabase.js';
 
 /** The key main uses now; TEST_KEY is the station's earlier (provisional) one. */
 const KEY_NOW = hexToKey('a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6d7e8f90');
@@ -94,7 +95,7 @@ describe('a visit for a patient found by search', () => {
     expect([first.queueNumber, second.queueNumber]).toEqual(['A-001', 'A-002']);
     expect(first.patientId).toBe(patient.id);
     expect(await livePatients(db)).toEqual([patient.id]);
-    expect((await db.db.get(patient._id))._rev).toBe(saved.rev);
+    expect((await rawDb(db).get(patient._id))._rev).toBe(saved.rev);
     expect(calls.filter((call) => call.name === 'nhso.requestAuthen')).toEqual([]);
   });
 });

@@ -66,7 +66,7 @@ function setup() {
       failovers.push(options);
       const replicator = new FakeReplicator({ ...options, remote: options.remotes.central });
       replicators.push(replicator);
-      return replicator;
+      return Object.assign(replicator, { path: 'hub' as const });
     },
   });
   return { api, timers, replicators, failovers, remotes, store, runner };
@@ -208,7 +208,7 @@ describe('the replication runner', () => {
     runner.start();
     await runner.settled();
     expect(failovers).toHaveLength(1);
-    expect(remotes.map((remote) => remote.url)).toEqual(['http://127.0.0.1:5555/hub/clinic_10953', 'http://127.0.0.1:5555/central/clinic_10953']);
+    expect(remotes.map((remote) => remote.url).toSorted()).toEqual(['http://127.0.0.1:5555/central/clinic_10953', 'http://127.0.0.1:5555/hub/clinic_10953']);
     expect(remotes.every((remote) => remote.headers['X-Edge-Proxy-Token'] === testEndpoint.token)).toBe(true);
     const links = failovers[0]?.links;
     if (links === undefined) throw new Error('no links');
@@ -218,6 +218,8 @@ describe('the replication runner', () => {
     expect(await links()).toEqual({ hub: true, central: false });
     api.emitStatus({ ...configured(), link: up, hub: { url: 'https://hub.local', link: { ...up, up: false, errorCode: 'sync_timeout' } } });
     expect(await links()).toEqual({ hub: false, central: true });
+    // Older history is read over the path replication runs over (the failover says the hub here).
+    expect(runner.remote).toEqual({ url: 'http://127.0.0.1:5555/hub/clinic_10953' });
     await runner.stop();
   });
 });

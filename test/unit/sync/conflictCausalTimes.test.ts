@@ -9,6 +9,7 @@ import { patientIdForCid } from '../../../sync/model/ids.std.js';
 import { readFieldTimes } from '../../../sync/model/meta.std.js';
 import { resolveConflicts } from '../../../sync/replication/resolver.dom.js';
 import { TEST_HCODE, TEST_KEY, syntheticCard, testIdFactory } from '../../factories/fhirFixtures.js';
+import { rawDb } from '../../factories/rawDatabase.js';
 
 const card = syntheticCard(31);
 const patientId = patientIdForCid(TEST_KEY, card.cid);
@@ -19,7 +20,7 @@ const atBSkewed = '2026-11-21T09:00:00.000Z';
 
 const opened: DataContext[] = [];
 afterEach(async () => {
-  for (const context of opened.splice(0)) await context.db.destroy();
+  for (const context of opened.splice(0)) await context.destroy();
 });
 
 describe('causal field times (clock skew)', () => {
@@ -37,12 +38,12 @@ describe('causal field times (clock skew)', () => {
     const [a, b] = [await DataContext.open(uniqueDbName('causal-a')), await DataContext.open(uniqueDbName('causal-b'))];
     opened.push(a, b);
     await a.save(patientFromCard(card, { ...base, stationId: 'st-a', at: atA }));
-    await a.db.replicate.to(b.db);
+    await rawDb(a).replicate.to(rawDb(b));
     // B (clock two days behind) reads the card with a new address, having seen A's revision.
     await b.save(patientFromCard({ ...card, address: { ...card.address, houseNo: '77' } }, { ...base, stationId: 'st-b', at: atBSkewed, existing: await b.patientById(patientId) }));
     // Meanwhile A, offline, re-reads the unchanged card half an hour after its first read.
     await a.save(patientFromCard(card, { ...base, stationId: 'st-a', at: '2026-11-23T08:30:00.000Z', existing: await a.patientById(patientId) }));
-    await b.db.replicate.to(a.db);
+    await rawDb(b).replicate.to(rawDb(a));
     const outcome = await resolveConflicts(a, [`Patient/${patientId}`], { stationId: 'st-a', hcode: TEST_HCODE, newId: testIdFactory('st-a'), now: () => '2026-11-23T09:00:00.000Z' });
     expect(outcome).toMatchObject({ resolved: 1, unresolved: [] });
     const merged = await a.patientById(patientId);

@@ -14,6 +14,7 @@ import { DEMO_TAG } from '../../../sync/model/systems.std.js';
 import type { Meta } from '../../../sync/model/fhir.std.js';
 import { resolveConflicts } from '../../../sync/replication/resolver.dom.js';
 import { TEST_HCODE, TEST_KEY, syntheticCard, testIdFactory } from '../../factories/fhirFixtures.js';
+import { rawDb } from '../../factories/rawDatabase.js';
 
 const opened: DataContext[] = [];
 afterEach(async () => {
@@ -28,14 +29,14 @@ async function store(demo: boolean, label: string): Promise<DataContext> {
 
 /** Every live document in the database (conflict branches included), with whether it carries the demo tag. */
 async function everyRevision(db: DataContext): Promise<{ id: string; demo: boolean }[]> {
-  const all = await db.db.allDocs({ include_docs: true, conflicts: true });
+  const all = await rawDb(db).allDocs({ include_docs: true, conflicts: true });
   const out: { id: string; demo: boolean }[] = [];
   for (const row of all.rows) {
     if (row.id.startsWith('_')) continue;
     const doc = row.doc as { meta?: Meta; _conflicts?: string[] } | undefined;
     out.push({ id: row.id, demo: isDemoTagged(doc?.meta) });
     for (const rev of doc?._conflicts ?? []) {
-      const branch = await db.db.get<{ meta?: Meta }>(row.id, { rev });
+      const branch = await rawDb(db).get<{ meta?: Meta }>(row.id, { rev });
       out.push({ id: `${row.id}@${rev}`, demo: isDemoTagged(branch.meta) });
     }
   }
@@ -93,10 +94,10 @@ describe('demo tag', () => {
     const patientId = patientIdForCid(TEST_KEY, card.cid);
     const base = { patientId, hcode: TEST_HCODE, source: 'card' as const };
     await a.save(patientFromCard(card, { ...base, stationId: 'st-99999-demo', at: '2026-11-23T08:00:00.000Z' }));
-    await a.db.replicate.to(b.db);
+    await rawDb(a).replicate.to(rawDb(b));
     await b.save(patientFromCard({ ...card, address: { ...card.address, houseNo: '77' } }, { ...base, stationId: 'st-99999-demo', at: '2026-11-23T08:10:00.000Z', existing: await b.patientById(patientId) }));
     await a.save(patientFromCard({ ...card, birthDate: '1981' }, { ...base, stationId: 'st-99999-demo', at: '2026-11-23T08:20:00.000Z', existing: await a.patientById(patientId) }));
-    await b.db.replicate.to(a.db);
+    await rawDb(b).replicate.to(rawDb(a));
     const outcome = await resolveConflicts(a, [`Patient/${patientId}`], { stationId: 'st-99999-demo', hcode: TEST_HCODE, newId: testIdFactory('st-99999-demo'), now: () => '2026-11-23T09:00:00.000Z' });
     expect(outcome).toMatchObject({ resolved: 1, archived: 1 });
     const docs = await everyRevision(a);

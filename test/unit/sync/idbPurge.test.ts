@@ -7,10 +7,11 @@ import { vitalSignObservations } from '../../../sync/model/observation.std.js';
 import { patientIdForCid } from '../../../sync/model/ids.std.js';
 import type { StoredDoc } from '../../../sync/model/documents.std.js';
 import { TEST_HCODE, TEST_KEY, syntheticCard, testIdFactory } from '../../factories/fhirFixtures.js';
+import { rawDb } from '../../factories/rawDatabase.js';
 
 const opened: DataContext[] = [];
 afterEach(async () => {
-  for (const context of opened.splice(0)) await context.db.destroy().catch(() => undefined);
+  for (const context of opened.splice(0)) await context.destroy().catch(() => undefined);
 });
 const newId = testIdFactory('st-a');
 
@@ -26,17 +27,17 @@ function visit(n: number, at: string): StoredDoc[] {
 }
 
 async function rev(store: DataContext, id: string): Promise<string> {
-  return (await store.db.get(id))._rev;
+  return (await rawDb(store).get(id))._rev;
 }
 
 describe('purge on the idb adapter', () => {
   it('the installed adapter has no purge of its own (why sync/store/idbPurge.dom.ts exists)', async () => {
     const store = await DataContext.open(uniqueDbName('purge-native'));
     opened.push(store);
-    const written = await store.db.put({ _id: 'x' });
-    const purge = (store.db as unknown as { purge(id: string, rev: string): Promise<unknown> }).purge.bind(store.db);
+    const written = await rawDb(store).put({ _id: 'x' });
+    const purge = (rawDb(store) as unknown as { purge(id: string, rev: string): Promise<unknown> }).purge.bind(rawDb(store));
     await expect(purge('x', written.rev)).rejects.toBeTruthy();
-    expect((await store.db.get('x'))._id).toBe('x');
+    expect((await rawDb(store).get('x'))._id).toBe('x');
   });
 
   it('removes the documents named at their revision, leaves no tombstone, keeps the rest and the indexes right', async () => {
@@ -48,51 +49,51 @@ describe('purge on the idb adapter', () => {
     await store.saveAll([...old, ...recent]);
     const [patient, encounter, observation] = old;
     if (patient === undefined || encounter === undefined || observation === undefined) throw new Error('visit');
-    const idsBefore = (await store.db.allDocs()).rows.map((row) => row.id);
-    const countBefore = (await store.db.info()).doc_count;
+    const idsBefore = (await rawDb(store).allDocs()).rows.map((row) => row.id);
+    const countBefore = (await rawDb(store).info()).doc_count;
     // The Mango indexes are built before the purge (they would keep stale rows).
     expect((await store.observationsOf(patient.id)).length).toBe(1);
 
     // The Encounter is edited after the caller's check: its old revision is no longer the winner, so it stays.
     const staleRev = await rev(store, encounter._id);
-    const edited = await store.db.put({ ...(await store.db.get(encounter._id)), note: 'changed' });
+    const edited = await rawDb(store).put({ ...(await rawDb(store).get(encounter._id)), note: 'changed' });
     const purged = await store.purge([{ id: observation._id, rev: await rev(store, observation._id) }, { id: encounter._id, rev: staleRev }]);
 
     expect(purged).toEqual([observation._id]);
-    await expect(store.db.get(observation._id)).rejects.toMatchObject({ status: 404 });
-    expect((await store.db.get(encounter._id))._rev).toBe(edited.rev);
-    expect((await store.db.allDocs()).rows.map((row) => row.id)).toEqual(idsBefore.filter((id) => id !== observation._id));
+    await expect(rawDb(store).get(observation._id)).rejects.toMatchObject({ status: 404 });
+    expect((await rawDb(store).get(encounter._id))._rev).toBe(edited.rev);
+    expect((await rawDb(store).allDocs()).rows.map((row) => row.id)).toEqual(idsBefore.filter((id) => id !== observation._id));
     // The adapter's cached count moves by one (its count at open, below, is recomputed from the documents).
-    expect((await store.db.info()).doc_count).toBe(countBefore - 1);
-    const changes = await store.db.changes({ since: 0 });
+    expect((await rawDb(store).info()).doc_count).toBe(countBefore - 1);
+    const changes = await rawDb(store).changes({ since: 0 });
     expect(changes.results.map((row) => row.id)).not.toContain(observation._id);
-    expect((await store.db.allDocs({ keys: [observation._id] })).rows[0]).toMatchObject({ error: 'not_found' });
+    expect((await rawDb(store).allDocs({ keys: [observation._id] })).rows[0]).toMatchObject({ error: 'not_found' });
     expect(await store.observationsOf(patient.id)).toEqual([]);
     const recentPatient = recent[0];
     if (recentPatient === undefined) throw new Error('visit');
     expect((await store.observationsOf(recentPatient.id)).length).toBe(1);
 
     // Reopened, still consistent and writable.
-    await store.db.close();
+    await store.close();
     const again = await DataContext.open(name);
     opened.push(again);
-    expect((await again.db.allDocs()).rows.map((row) => row.id)).toEqual(idsBefore.filter((id) => id !== observation._id));
-    expect((await again.db.info()).doc_count).toBe(idsBefore.length - 1);
-    await again.db.put({ _id: 'after-purge' });
-    expect((await again.db.get('after-purge'))._id).toBe('after-purge');
+    expect((await rawDb(again).allDocs()).rows.map((row) => row.id)).toEqual(idsBefore.filter((id) => id !== observation._id));
+    expect((await rawDb(again).info()).doc_count).toBe(idsBefore.length - 1);
+    await rawDb(again).put({ _id: 'after-purge' });
+    expect((await rawDb(again).get('after-purge'))._id).toBe('after-purge');
   });
 
   it('an attachment goes with the last document that uses it, and stays while another does', async () => {
     const store = await DataContext.open(uniqueDbName('purge-att'));
     opened.push(store);
     const data = 'aGVsbG8gcHVyZ2U=';
-    const a = await store.db.put({ _id: 'a', _attachments: { 'x.txt': { content_type: 'text/plain', data } } });
-    const b = await store.db.put({ _id: 'b', _attachments: { 'x.txt': { content_type: 'text/plain', data } } });
+    const a = await rawDb(store).put({ _id: 'a', _attachments: { 'x.txt': { content_type: 'text/plain', data } } });
+    const b = await rawDb(store).put({ _id: 'b', _attachments: { 'x.txt': { content_type: 'text/plain', data } } });
     expect(await store.purge([{ id: 'a', rev: a.rev }])).toEqual(['a']);
-    const kept = await store.db.getAttachment('b', 'x.txt');
+    const kept = await rawDb(store).getAttachment('b', 'x.txt');
     expect(kept).toBeTruthy();
     expect(await store.purge([{ id: 'b', rev: b.rev }])).toEqual(['b']);
-    await store.db.put({ _id: 'c', _attachments: { 'x.txt': { content_type: 'text/plain', data } } });
-    expect(await store.db.getAttachment('c', 'x.txt')).toBeTruthy();
+    await rawDb(store).put({ _id: 'c', _attachments: { 'x.txt': { content_type: 'text/plain', data } } });
+    expect(await rawDb(store).getAttachment('c', 'x.txt')).toBeTruthy();
   });
 });

@@ -12,6 +12,7 @@ import { patientFromCard, type PatientDoc } from '../../../sync/model/patient.st
 import { patientIdForCid } from '../../../sync/model/ids.std.js';
 import { TH_CID, thLocalSystem } from '../../../sync/model/systems.std.js';
 import { TEST_HCODE, TEST_KEY, syntheticCard, syntheticCid } from '../../factories/fhirFixtures.js';
+import { rawDb } from '../../factories/rawDatabase.js';
 
 const HN = thLocalSystem(TEST_HCODE, 'HN');
 const AT = '2026-11-23T02:00:00.000Z';
@@ -86,8 +87,8 @@ describe('patients by identifier (the identifier index)', () => {
     expect(idsOf(await db.patientsByIdentifier(HN, 'HN-NEW'))).toEqual([first.id]);
     expect(await entriesOf(db, first._id)).toHaveLength(2);
 
-    const latest = await db.db.get(first._id);
-    await db.db.remove(latest);
+    const latest = await rawDb(db).get(first._id);
+    await rawDb(db).remove(latest);
     expect(await db.patientsByIdentifier(TH_CID, syntheticCid(5))).toEqual([]);
     expect(await entriesOf(db, first._id)).toEqual([]);
     expect(await patientRecords(db)).toEqual([]);
@@ -98,18 +99,18 @@ describe('patients by identifier (the identifier index)', () => {
     const there = await store();
     const doc = patient(6, 'HN-6');
     await there.save(doc);
-    await PouchDB.replicate(there.db, here.db);
+    await PouchDB.replicate(rawDb(there), rawDb(here));
     expect(idsOf(await here.patientsByIdentifier(HN, 'HN-6'))).toEqual([doc.id]);
 
     const remote = await there.patientById(doc.id);
     if (remote === null) throw new Error('not stored');
     await there.save({ ...remote, identifier: remote.identifier.filter((id) => id.system !== HN) });
-    await PouchDB.replicate(there.db, here.db);
+    await PouchDB.replicate(rawDb(there), rawDb(here));
     expect(await here.patientsByIdentifier(HN, 'HN-6')).toEqual([]);
     expect(await here.patientsByIdentifier(TH_CID, syntheticCid(6))).toHaveLength(1);
 
-    await there.db.remove(await there.db.get(doc._id));
-    await PouchDB.replicate(there.db, here.db);
+    await rawDb(there).remove(await rawDb(there).get(doc._id));
+    await PouchDB.replicate(rawDb(there), rawDb(here));
     expect(await here.patientsByIdentifier(TH_CID, syntheticCid(6))).toEqual([]);
   });
 
@@ -138,7 +139,7 @@ describe('patients by identifier (the identifier index)', () => {
     const first = await DataContext.open(name);
     for (let n = 50; n < 60; n += 1) await first.save(patient(n, `HN-${n}`));
     expect(await first.patientsByIdentifier(HN, 'HN-55')).toHaveLength(1);
-    await first.db.destroy();
+    await rawDb(first).destroy();
     await first.close().catch(() => undefined);
 
     const second = await store(name);
@@ -193,7 +194,7 @@ describe('patients by identifier (the identifier index)', () => {
     // closes; `one`'s index connection closes itself when `two` deletes the index database.
     const one = await DataContext.open(name);
     const two = await store(name);
-    await one.db.bulkDocs(Array.from({ length: 30 }, (_, n) => asPut(patient(200 + n, `HN-${200 + n}`))));
+    await rawDb(one).bulkDocs(Array.from({ length: 30 }, (_, n) => asPut(patient(200 + n, `HN-${200 + n}`))));
     const [a, b] = await Promise.all([one.warmIndexes(), two.warmIndexes()]);
     // Both caught up concurrently: the changes were applied between them, none twice (the three design documents too).
     expect((a.identifiers?.changes ?? 0) + (b.identifiers?.changes ?? 0)).toBe(33);
@@ -210,11 +211,11 @@ describe('patients by identifier (the identifier index)', () => {
     const base = patient(40, 'HN-A');
     const other = { ...base, identifier: base.identifier.map((id) => (id.system === HN ? { ...id, value: 'HN-B' } : id)) };
     // Two stations' revisions of one patient; CouchDB's rule picks the winner (same depth: the higher rev hash).
-    await db.db.bulkDocs([{ ...base, _rev: '1-aaaa' }, { ...other, _rev: '1-ffff' }] as PouchDB.Core.PutDocument<object>[], { new_edits: false });
+    await rawDb(db).bulkDocs([{ ...base, _rev: '1-aaaa' }, { ...other, _rev: '1-ffff' }] as PouchDB.Core.PutDocument<object>[], { new_edits: false });
     expect(idsOf(await db.patientsByIdentifier(HN, 'HN-B'))).toEqual([base.id]);
     expect(await db.patientsByIdentifier(HN, 'HN-A')).toEqual([]);
     // The winner is removed (conflict settled for the other side): the surviving revision's identifiers count.
-    await db.db.remove(base._id, '1-ffff');
+    await rawDb(db).remove(base._id, '1-ffff');
     expect(idsOf(await db.patientsByIdentifier(HN, 'HN-A'))).toEqual([base.id]);
     expect(await db.patientsByIdentifier(HN, 'HN-B')).toEqual([]);
   });
@@ -242,7 +243,7 @@ function withHns(doc: PatientDoc, hns: readonly string[]): PatientDoc {
 
 /** The brute force: every winning revision read and filtered. */
 async function bruteForce(db: DataContext, system: string, value: string): Promise<string[]> {
-  const all = await db.db.allDocs({ include_docs: true });
+  const all = await rawDb(db).allDocs({ include_docs: true });
   return all.rows
     .map((row) => row.doc as unknown as Partial<PatientDoc> | undefined)
     .filter((doc) => doc?.resourceType === 'Patient' && doc.identifier?.some((id) => id.system === system && id.value === value) === true)
@@ -256,14 +257,14 @@ async function apply(db: DataContext, step: Op): Promise<void> {
     return;
   }
   const base = patient(100 + step.who);
-  const current = await db.db.get(base._id).catch(() => null);
+  const current = await rawDb(db).get(base._id).catch(() => null);
   if (step.kind === 'delete') {
-    if (current !== null) await db.db.remove(current);
+    if (current !== null) await rawDb(db).remove(current);
   } else if (step.kind === 'put') {
     await db.save(withHns(current === null ? base : { ...base, _rev: current._rev }, step.hns));
   } else {
     // A revision from elsewhere with no common history: it wins or loses by CouchDB's rule.
-    await db.db.bulkDocs([{ ...withHns(base, step.hns), _rev: step.rev }] as PouchDB.Core.PutDocument<object>[], { new_edits: false });
+    await rawDb(db).bulkDocs([{ ...withHns(base, step.hns), _rev: step.rev }] as PouchDB.Core.PutDocument<object>[], { new_edits: false });
   }
 }
 
@@ -280,7 +281,7 @@ describe('patients by identifier, property', () => {
             expect(idsOf(await db.patientsByIdentifier(TH_CID, cid))).toEqual(await bruteForce(db, TH_CID, cid));
           }
           // No stale entries either: one per identifier of each live patient.
-          const live = (await db.db.allDocs({ include_docs: true })).rows.map((row) => row.doc as unknown as Partial<PatientDoc>).filter((doc) => doc.resourceType === 'Patient');
+          const live = (await rawDb(db).allDocs({ include_docs: true })).rows.map((row) => row.doc as unknown as Partial<PatientDoc>).filter((doc) => doc.resourceType === 'Patient');
           const expected = live.reduce((sum, doc) => sum + new Set(doc.identifier?.map((id) => `${id.system} ${id.value}`)).size, 0);
           expect(await entryCount(db)).toBe(expected);
         } finally {

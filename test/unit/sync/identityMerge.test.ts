@@ -19,6 +19,7 @@ import { hexToKey, patientIdForCid } from '../../../sync/model/ids.std.js';
 import { TH_CID } from '../../../sync/model/systems.std.js';
 import { TEST_HCODE, TINY_JPEG_BASE64, syntheticCard, testIdFactory } from '../../factories/fhirFixtures.js';
 import { photoMedia } from '../../../sync/model/media.std.js';
+import { rawDb } from '../../factories/rawDatabase.js';
 
 const CENTRAL_KEY = hexToKey('c0'.repeat(32));
 const opened: DataContext[] = [];
@@ -68,8 +69,8 @@ class Station {
   }
 
   async sync(central: DataContext): Promise<void> {
-    await this.records.db.replicate.to(central.db);
-    await this.records.db.replicate.from(central.db);
+    await rawDb(this.records).replicate.to(rawDb(central));
+    await rawDb(this.records).replicate.from(rawDb(central));
     await resolveConflicts(this.records, await this.records.conflictedIds(), { stationId: this.name, hcode: TEST_HCODE, newId: this.newId, now: () => new Date().toISOString() });
   }
 }
@@ -81,7 +82,7 @@ async function allPatients(records: DataContext): Promise<PatientDoc[]> {
 }
 
 async function encounterSubjects(records: DataContext): Promise<string[]> {
-  const rows = await records.db.allDocs({ include_docs: true, startkey: 'Encounter/', endkey: 'Encounter/\ufff0' });
+  const rows = await rawDb(records).allDocs({ include_docs: true, startkey: 'Encounter/', endkey: 'Encounter/\ufff0' });
   return rows.rows.map((row) => encounterPatientId(row.doc as unknown as Parameters<typeof encounterPatientId>[0]));
 }
 
@@ -117,7 +118,7 @@ describe('registration after the key changed', () => {
     const photoRef = survivor?.photo?.[0]?.url ?? '';
     expect(photoRef).toMatch(/^Media\//);
     expect(survivor?._attachments).toBeUndefined();
-    const media = await records.db.get<{ _attachments?: Record<string, { data?: string }> }>(photoRef, { attachments: true });
+    const media = await rawDb(records).get<{ _attachments?: Record<string, { data?: string }> }>(photoRef, { attachments: true });
     expect(media._attachments?.['photo.jpg']?.data).toBe(TINY_JPEG_BASE64);
   });
 

@@ -12,6 +12,7 @@ import { patientFromCard, type PatientDoc } from '../../../sync/model/patient.st
 import { patientIdForCid } from '../../../sync/model/ids.std.js';
 import type { PersonDetails } from '../../../sync/model/personDetails.std.js';
 import { TEST_HCODE, TEST_KEY, syntheticCard, syntheticCid } from '../../factories/fhirFixtures.js';
+import { rawDb } from '../../factories/rawDatabase.js';
 
 const AT = '2026-11-23T02:00:00.000Z';
 const opened: DataContext[] = [];
@@ -80,7 +81,7 @@ describe('patient search', () => {
     // Replaced by a record under another id (an earlier key's): only the survivor is shown.
     await db.save({ ...edit, _rev: edited.rev, active: false, link: [{ other: { reference: 'Patient/psurvivor' }, type: 'replaced-by' }] });
     expect(await found(db, 'ทองคำ')).toEqual([]);
-    await db.db.remove(before._id, (await db.db.get(before._id))._rev);
+    await rawDb(db).remove(before._id, (await rawDb(db).get(before._id))._rev);
     expect(await found(db, '0822222222')).toEqual([]);
   });
 
@@ -118,8 +119,8 @@ describe('patient search', () => {
     const first = await DataContext.open(name);
     const doc = person(30, ['มณีรัตน์', 'สุขศรี'], null, { hn: 'HN0030' });
     await first.save(doc);
-    const main = await (first.db as unknown as { id(): Promise<string> }).id();
-    const info = await first.db.info();
+    const main = await (rawDb(first) as unknown as { id(): Promise<string> }).id();
+    const info = await rawDb(first).info();
     await first.close();
     // The layout of version 1, caught up to the end of the main database, its record without tokens.
     await new Promise<void>((resolve, reject) => {

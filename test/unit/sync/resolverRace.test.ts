@@ -12,6 +12,8 @@ import { patientIdForCid } from '../../../sync/model/ids.std.js';
 import { resolveConflicts } from '../../../sync/replication/resolver.dom.js';
 import { stationSource } from '../../../sync/model/systems.std.js';
 import { TEST_HCODE, TEST_KEY, syntheticCard, testIdFactory } from '../../factories/fhirFixtures.js';
+import { rawDb } from '../../factories/rawDatabase.js';
+import type { ConflictStore } from '../../../sync/store/ports.dom.js';
 
 const opened: DataContext[] = [];
 afterEach(async () => {
@@ -28,42 +30,46 @@ async function conflicted(): Promise<{ store: DataContext; id: string }> {
   const base = { patientId: patientIdForCid(TEST_KEY, card.cid), hcode: TEST_HCODE, source: 'card' as const };
   await a.save(patientFromCard(card, { ...base, stationId: 'st-a', at: '2026-12-01T08:00:00.000Z', hn: 'HN-A' }));
   await b.save(patientFromCard({ ...card, address: { ...card.address, houseNo: '77' } }, { ...base, stationId: 'st-b', at: '2026-12-01T09:00:00.000Z' }));
-  await b.db.replicate.to(a.db);
+  await rawDb(b).replicate.to(rawDb(a));
   const id = `Patient/${base.patientId}`;
-  expect((await a.db.get(id, { conflicts: true }))._conflicts).toHaveLength(1);
+  expect((await rawDb(a).get(id, { conflicts: true }))._conflicts).toHaveLength(1);
   return { store: a, id };
 }
 
 /** Another station's merge of the current winner, landing as a pull writes it (new_edits: false). */
 async function landForeignMerge(store: DataContext, id: string): Promise<void> {
-  const winner = await store.db.get<Record<string, unknown>>(id, { revs: true });
+  const winner = await rawDb(store).get<Record<string, unknown>>(id, { revs: true });
   const revisions = winner['_revisions'] as { start: number; ids: string[] };
   const hash = 'f'.repeat(32);
   const meta = { ...(winner['meta'] as object), source: stationSource('st-z') };
-  await store.db.bulkDocs([{ ...winner, meta, _rev: `${revisions.start + 1}-${hash}`, _revisions: { start: revisions.start + 1, ids: [hash, ...revisions.ids] } }], { new_edits: false });
+  await rawDb(store).bulkDocs([{ ...winner, meta, _rev: `${revisions.start + 1}-${hash}`, _revisions: { start: revisions.start + 1, ids: [hash, ...revisions.ids] } }], { new_edits: false });
 }
 
 describe('settling a conflict while replication writes', () => {
   it('settles a revision that lands between the read and the write', async () => {
     const { store, id } = await conflicted();
-    const bulkDocs = store.db.bulkDocs.bind(store.db);
     let landed = false;
-    store.db.bulkDocs = (async (...args: Parameters<typeof bulkDocs>) => {
-      if (!landed) {
-        landed = true;
-        await landForeignMerge(store, id);
-      }
-      return bulkDocs(...args);
-    }) as typeof store.db.bulkDocs;
-    await resolveConflicts(store, [id], context('st-a'));
+    // The resolver's view of the store, with a pulled revision landing just before its first write.
+    const racing: ConflictStore = {
+      branchesOf: (branchId) => store.branchesOf(branchId),
+      checked: (doc) => store.checked(doc),
+      writeBranches: async (writes) => {
+        if (!landed) {
+          landed = true;
+          await landForeignMerge(store, id);
+        }
+        return store.writeBranches(writes);
+      },
+    };
+    await resolveConflicts(racing, [id], context('st-a'));
     expect(landed).toBe(true);
-    expect((await store.db.get(id, { conflicts: true }))._conflicts ?? []).toEqual([]);
+    expect((await rawDb(store).get(id, { conflicts: true }))._conflicts ?? []).toEqual([]);
   });
 
   it('settles once when two callers settle the same id at once', async () => {
     const { store, id } = await conflicted();
     await Promise.all([resolveConflicts(store, [id], context('st-a')), resolveConflicts(store, [id], context('st-a'))]);
-    expect((await store.db.get(id, { conflicts: true }))._conflicts ?? []).toEqual([]);
+    expect((await rawDb(store).get(id, { conflicts: true }))._conflicts ?? []).toEqual([]);
   });
 });
 
@@ -75,7 +81,7 @@ describe('a merge that is not a valid record', () => {
     // write the merge above them.
     const id = 'Encounter/e-invalid';
     const base = { _id: id, resourceType: 'Encounter', class: { code: 'AMB' }, meta: { lastUpdated: '2026-12-01T08:00:00.000Z', source: stationSource('st-a') } };
-    await store.db.bulkDocs(
+    await rawDb(store).bulkDocs(
       [
         { ...base, _rev: '1-aaaa', _revisions: { start: 1, ids: ['aaaa'] }, note: 'a' },
         { ...base, _rev: '1-bbbb', _revisions: { start: 1, ids: ['bbbb'] }, note: 'b' },
@@ -84,7 +90,7 @@ describe('a merge that is not a valid record', () => {
     );
     const outcome = await resolveConflicts(store, [id], context('st-a'));
     expect(outcome.unresolved).toEqual([{ id, resourceType: 'Encounter', reason: 'invalid_merge', revs: ['1-bbbb', '1-aaaa'] }]);
-    const head = await store.db.get(id, { conflicts: true });
+    const head = await rawDb(store).get(id, { conflicts: true });
     expect(head._rev).toBe('1-bbbb');
     expect(head._conflicts).toEqual(['1-aaaa']);
   });

@@ -7,6 +7,7 @@ import { vitalSignObservations } from '../../../sync/model/observation.std.js';
 import { patientIdForCid } from '../../../sync/model/ids.std.js';
 import { TH_CID } from '../../../sync/model/systems.std.js';
 import { TEST_HCODE, TEST_KEY, syntheticCard, testIdFactory } from '../../factories/fhirFixtures.js';
+import { rawDb } from '../../factories/rawDatabase.js';
 
 const opened: DataContext[] = [];
 async function store(): Promise<DataContext> {
@@ -83,13 +84,13 @@ describe('data context on IndexedDB (idb adapter)', () => {
 
   it('rewrites version-1 documents on migrate, leaves observations as written', async () => {
     const db = await store();
-    await db.db.bulkDocs([
+    await rawDb(db).bulkDocs([
       { _id: 'Patient/pold', resourceType: 'Patient', id: 'pold', meta: {}, identifier: [{ system: TH_CID, value: '1999900000017' }], name: [{ family: 'Sommut' }] },
       { _id: 'Device/dold', resourceType: 'Device', id: 'dold', meta: {} },
     ]);
     expect(await db.migrateStored(1)).toEqual({ migrated: 2 });
     expect(await db.migrateStored()).toEqual({ migrated: 0 });
-    const patient = await db.db.get<{ name: { extension: { valueCode: string }[] }[] }>('Patient/pold');
+    const patient = await rawDb(db).get<{ name: { extension: { valueCode: string }[] }[] }>('Patient/pold');
     expect(patient.name[0]?.extension[0]?.valueCode).toBe('en');
   });
 });

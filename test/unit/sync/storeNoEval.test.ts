@@ -9,6 +9,7 @@ import { TH_CID } from '../../../sync/model/systems.std.js';
 import { patientIdForCid } from '../../../sync/model/ids.std.js';
 import { uniqueDbName } from './idbShims.js';
 import { TEST_KEY, syntheticCard } from '../../factories/fhirFixtures.js';
+import { rawDb } from '../../factories/rawDatabase.js';
 
 const RealFunction = globalThis.Function;
 const refused = (): never => {
@@ -31,7 +32,7 @@ afterEach(() => {
 /** Two revisions of one document written as if replicated from two stations (new_edits: false). */
 async function conflicted(store: DataContext, id: string): Promise<void> {
   const body = { _id: id, resourceType: 'Patient', id: id.slice('Patient/'.length) };
-  await store.db.bulkDocs([{ ...body, _rev: '1-aaa' }, { ...body, _rev: '1-bbb', active: true }] as PouchDB.Core.PutDocument<object>[], { new_edits: false });
+  await rawDb(store).bulkDocs([{ ...body, _rev: '1-aaa' }, { ...body, _rev: '1-bbb', active: true }] as PouchDB.Core.PutDocument<object>[], { new_edits: false });
 }
 
 describe('the store without eval (the app CSP)', () => {
@@ -39,7 +40,7 @@ describe('the store without eval (the app CSP)', () => {
     const store = await DataContext.open(uniqueDbName('no-eval'));
     await conflicted(store, 'Patient/p1');
     await conflicted(store, 'Patient/p7');
-    await store.db.bulkDocs(Array.from({ length: 5 }, (_, index) => ({ _id: `Patient/q${index}`, resourceType: 'Patient', id: `q${index}` })));
+    await rawDb(store).bulkDocs(Array.from({ length: 5 }, (_, index) => ({ _id: `Patient/q${index}`, resourceType: 'Patient', id: `q${index}` })));
     expect((await store.conflictedIds(2)).sort()).toEqual(['Patient/p1', 'Patient/p7']);
     expect((await store.conflictedIds()).sort()).toEqual(['Patient/p1', 'Patient/p7']);
 

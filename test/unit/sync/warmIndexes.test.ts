@@ -12,12 +12,13 @@ import { ReplicationRunner, type ReplicatorHandle } from '../../../renderer/src/
 import { benchContext, benchVisitDocs } from '../../bench/sync/visits.std.js';
 import { FakeSyncApi, testEndpoint } from '../sync-ui/fakeSyncApi.js';
 import { manualTimers } from '../sync-ui/manualTimers.js';
+import { rawDb } from '../../factories/rawDatabase.js';
 
 /** Visits (patient, encounter, 6 observations each) written straight to the database, as a pull would. */
 async function fill(db: DataContext, visits: number): Promise<void> {
   const context = benchContext('77777', 'st-77777-warm', 3);
   const docs = Array.from({ length: visits }, (_, n) => benchVisitDocs(n, context, '2026-11-23T02:00:00.000Z')).flat();
-  await db.db.bulkDocs(docs as PouchDB.Core.PutDocument<object>[]);
+  await rawDb(db).bulkDocs(docs as PouchDB.Core.PutDocument<object>[]);
 }
 
 /** Resolves when `count` jobs have started (each job is held open until the test releases it). */
@@ -111,7 +112,7 @@ describe('warming the indexes', () => {
     await raw.close();
     const db = await DataContext.open(name);
     try {
-      const { indexes } = await db.db.getIndexes();
+      const { indexes } = await rawDb(db).getIndexes();
       expect(indexes.map((index) => index.ddoc).filter((ddoc) => ddoc !== null).sort()).toEqual(['_design/idx-encounter-start', '_design/idx-encounter-subject', '_design/idx-obs-subject']);
     } finally {
       await db.destroy();

@@ -18,7 +18,7 @@ const LEVELS: Consciousness[] = ['alert', 'new_confusion', 'voice', 'pain', 'unr
 
 const opened: DataContext[] = [];
 afterEach(async () => {
-  for (const store of opened.splice(0)) await store.db.destroy();
+  for (const store of opened.splice(0)) await store.destroy();
 });
 
 describe('NEWS2 assessment Observations', () => {

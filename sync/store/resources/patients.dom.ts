@@ -1,0 +1,50 @@
+/** Patient queries (one module per resource, as cht-datasource keeps them): reads only. */
+import type { PatientDoc } from '../../model/patient.std.js';
+import { readStoredDoc } from '../../model/documents.std.js';
+import { docId } from '../../model/fhir.std.js';
+import { patientRecordIds } from '../../replication/patientMerge.std.js';
+import { getOrNull, rowDocs, type StoreReader } from './reader.dom.js';
+
+function isPatient(doc: { readonly resourceType: string } | null): doc is PatientDoc {
+  return doc?.resourceType === 'Patient';
+}
+
+/** A patient by the keyed-hash id derived from the CID (primary key: one B-tree lookup). */
+export async function patientById(db: StoreReader, patientId: string): Promise<PatientDoc | null> {
+  const doc = readStoredDoc(await getOrNull(db, docId('Patient', patientId), { conflicts: true }));
+  return isPatient(doc) ? doc : null;
+}
+
+/** A patient with its photo's data instead of a stub (to copy it under another id). */
+export async function patientWithPhoto(db: StoreReader, patientId: string): Promise<PatientDoc | null> {
+  const doc = readStoredDoc(await getOrNull(db, docId('Patient', patientId), { attachments: true }));
+  return isPatient(doc) ? doc : null;
+}
+
+/** Every Patient of the store, a page at a time by id (no index needed: ids are `Patient/<id>`). */
+export async function* allPatients(db: StoreReader, batch: number): AsyncGenerator<PatientDoc[]> {
+  let startkey = 'Patient/';
+  let skip = 0;
+  for (;;) {
+    const page = await db.allDocs({ include_docs: true, startkey, endkey: 'Patient/\ufff0', limit: batch, skip });
+    const docs = rowDocs(page.rows).filter(isPatient);
+    if (docs.length > 0) yield docs;
+    const last = page.rows.at(-1);
+    if (page.rows.length < batch || last === undefined) return;
+    startkey = last.id;
+    skip = 1;
+  }
+}
+
+/** Patients by document id (`Patient/<id>`), in the order asked, in one read; ids that are not patients left out. */
+export async function patientsByDocIds(db: StoreReader, ids: readonly string[]): Promise<PatientDoc[]> {
+  if (ids.length === 0) return [];
+  const result = await db.allDocs({ keys: [...ids], include_docs: true });
+  return rowDocs(result.rows).filter(isPatient);
+}
+
+/** The ids a patient's visits and readings may name: its own and those of the records it replaced. */
+export async function patientRecordIdsOf(db: StoreReader, patientId: string): Promise<string[]> {
+  const patient = await patientById(db, patientId);
+  return patient === null ? [patientId] : patientRecordIds(patient);
+}

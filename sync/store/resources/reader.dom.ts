@@ -1,0 +1,33 @@
+/**
+ * What a resource's queries may do with the station database: read it. Writes go through DataContext only,
+ * which validates every document first.
+ */
+import type { Database } from '../pouch.dom.js';
+import { readStoredDoc, type StoredDoc } from '../../model/documents.std.js';
+
+export type StoreReader = Pick<Database, 'get' | 'allDocs' | 'find'>;
+
+export function isStatus(error: unknown, status: number): boolean {
+  return typeof error === 'object' && error !== null && 'status' in error && error.status === status;
+}
+
+/** A raw document, or null when there is none (any other failure is thrown). */
+export async function getOrNull(
+  db: StoreReader,
+  id: string,
+  options: PouchDB.Core.GetOptions = {},
+): Promise<(PouchDB.Core.Document<object> & PouchDB.Core.GetMeta) | null> {
+  try {
+    return await db.get(id, options);
+  } catch (error) {
+    if (isStatus(error, 404)) return null;
+    throw error;
+  }
+}
+
+/** The stored documents of an `allDocs` answer, brought up to the current schema; missing rows left out. */
+export function rowDocs(rows: readonly object[]): StoredDoc[] {
+  return rows
+    .map((row) => ('doc' in row && row.doc !== undefined && row.doc !== null ? readStoredDoc(row.doc) : null))
+    .filter((doc): doc is StoredDoc => doc !== null);
+}
