@@ -12,6 +12,7 @@ import { ProvisionError } from '../../../sync/central/provision.node.js';
 import { basicAuth, requestJson } from '../../../sync/central/centralHttp.node.js';
 import { clinicDesignDoc, relayUserName } from '../../../sync/central/designDocs.std.js';
 import { newVisit } from '../../../sync/model/encounter.std.js';
+import { OLDER_HISTORY_INDEX } from '../../../sync/replication/olderHistory.std.js';
 import { testIdFactory } from '../../factories/fhirFixtures.js';
 
 const hcode = uniqueHcode();
@@ -52,6 +53,9 @@ describe('provision-hub', () => {
     expect((design.body as { validate_doc_update: string }).validate_doc_update).toBe(clinicDesignDoc(hcode).validate_doc_update);
     const security = await requestJson(`${hub.admin.hubUrl}/${hub.database}/_security`, { headers: hub.adminHeaders });
     expect(security.body).toMatchObject({ members: { roles: [`clinic_station_${hcode}`, `clinic_relay_${hcode}`] } });
+    // Older history is read from the hub too, through the same index as on central.
+    const indexes = await requestJson(`${hub.admin.hubUrl}/${hub.database}/_index`, { headers: hub.adminHeaders });
+    expect((indexes.body as { indexes: { name: string }[] }).indexes.map((index) => index.name)).toContain(OLDER_HISTORY_INDEX.name);
   });
 
   it('lets a station log in to the hub with its central password and write as itself only', async () => {
