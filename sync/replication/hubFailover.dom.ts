@@ -94,13 +94,16 @@ export class HubFailover implements ReplicationHandle {
     if (this.#stopped) return;
     this.#timer = setTimeout(() => {
       this.#timer = null;
-      void this.#check().finally(() => this.#schedule());
+      // A failed check is tried again at the next one (the runner hears of a failed start from start()).
+      void this.#check()
+        .catch(() => undefined)
+        .finally(() => this.#schedule());
     }, this.#options.checkEveryMs ?? DEFAULT_PATH_CHECK_MS);
   }
 
   /** Asks the links and moves replication if another path is the one to use. */
   #check(): Promise<void> {
-    this.#switching = this.#switching.then(async () => {
+    const run = this.#switching.then(async () => {
       const links = await this.#options.links().catch((): PathLinks => ({ hub: false, central: false }));
       const next = choosePath(this.#path, links);
       const returned = this.#path !== null && this.#links !== null && !this.#links[this.#path] && links[this.#path];
@@ -110,7 +113,9 @@ export class HubFailover implements ReplicationHandle {
       // Its link is back: start again now rather than after the replicator's back-off (main's probe does this for central).
       else if (returned) this.#current.kick();
     });
-    return this.#switching;
+    // One failed switch must not stop every later one.
+    this.#switching = run.catch(() => undefined);
+    return run;
   }
 
   /** Stops the running replicator (its last write answered first: Replicator.stop) and starts one over `path`. */
@@ -132,6 +137,15 @@ export class HubFailover implements ReplicationHandle {
     this.#current = replicator;
     this.#path = path;
     onPath?.(path);
-    await replicator.start();
+    try {
+      await replicator.start();
+    } catch (error) {
+      // Not started: the next check starts one again.
+      this.#current = null;
+      this.#unsubscribe();
+      this.#unsubscribe = null;
+      await replicator.stop().catch(() => undefined);
+      throw error;
+    }
   }
 }
