@@ -1,6 +1,5 @@
 // The failover between a hospital hub and central with real PouchDB databases on both sides (fake IndexedDB):
-// the hub while it answers, central when only central does, back to the hub, and a failed check does not stop
-// the next ones.
+// the hub while it answers, central when only central does, back to the hub; links that cannot be read keep the path.
 import { uniqueDbName } from './idbShims.js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataContext } from '../../../sync/store/dataContext.dom.js';
