@@ -2,7 +2,8 @@
  * Bedside devices: what the renderer can ask of the device service and what it is told.
  * A reading is stored in the station's device inbox (SQLite) before anything else happens; the renderer
  * shows pending readings for the bound patient, the nurse confirms (the renderer writes the FHIR
- * Observations with ids from `observationIdFor`, then calls devices.confirm with them) or discards.
+ * Observations under content ids starting with `readingObservationPrefix(id)`, then calls devices.confirm with
+ * them) or discards.
  */
 import { z } from 'zod';
 import { command } from './define.std.js';
@@ -259,5 +260,5 @@ export const devicesEvents = {
   'devices.error': DeviceErrorEvent,
 } as const;
 
-/** The id the renderer gives the Observation for one value of an inbox reading (decided in the record model). */
-export { observationIdFor } from '../../sync/model/readingChart.std.js';
+/** What the ids of the Observations charted from one inbox reading start with (decided in the record model). */
+export { readingObservationPrefix } from '../../sync/model/readingChart.std.js';

@@ -11,7 +11,7 @@ import { MAX_WORKING_SET_DAYS, MIN_WORKING_SET_DAYS } from '../../sync/replicati
 
 export { ConflictItem, LinkProbe, PurgeReport, Rejection, ReplicationReport, StoreUse, SyncErrorCode, SyncState } from '../../sync/replication/report.std.js';
 
-/** One bucket of the 24 h link chart: share of probes that reached central, and median round trip. */
+/** One bucket of the link chart (15 min over 24 h, 1 min over the last hour): share of probes that reached central, and median round trip. */
 export const LinkBucket = z.object({ at: z.string(), upRatio: z.number().min(0).max(1).nullable(), rttMs: z.number().nullable() });
 
 /** The link over the last 24 h in numbers, worked out once in main (the dashboard and the CLI say the same). */
@@ -40,7 +40,10 @@ export const SyncStatus = z.object({
   errorCode: SyncErrorCode.nullable(),
   link: LinkProbe.nullable(),
   replication: ReplicationReport.extend({ reportedAt: z.string() }).nullable(),
+  /** The last 24 h in 96 quarter hours. */
   linkHistory: z.array(LinkBucket),
+  /** The last hour in 60 minutes: what the chart shows while the station has probed for about an hour or less. */
+  linkRecent: z.array(LinkBucket),
   linkSummary: LinkSummary,
   /** The hospital hub on the LAN, when IT set one: its address and main's last probe of it. */
   hub: z.object({ url: z.string(), link: LinkProbe.nullable() }).nullable(),

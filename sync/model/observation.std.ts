@@ -79,13 +79,10 @@ export interface ObservationContext {
   readonly at: string;
   /** Device/<id> for device readings; absent for manual entry. */
   readonly deviceId?: string | undefined;
-  /** The time-ordered id each Observation's content id starts with; given the Observation's primary code. */
+  /** What each Observation's content id starts with (a time-ordered id, or a device reading's inbox id); given its primary code. */
   readonly newId: (code: string) => string;
-  /**
-   * The id stays as newId gives it, without a content hash: a device reading's ids are decided from its inbox
-   * id before the save (same reading, same documents).
-   */
-  readonly keepId?: true | undefined;
+  /** `issued`, when not `at`: a device reading's is its arrival, so charting it again seals the same content (same id). */
+  readonly issued?: string | undefined;
   readonly note?: string | undefined;
 }
 export type VitalsContext = ObservationContext;
@@ -144,13 +141,13 @@ export function buildObservation(context: ObservationContext, parts: Observation
     code: parts.code,
     subject: { reference: `Patient/${context.patientId}` },
     effectiveDateTime: context.effective,
-    issued: context.at,
+    issued: context.issued ?? context.at,
     ...parts.value,
   };
   if (context.encounterId !== undefined) doc.encounter = { reference: `Encounter/${context.encounterId}` };
   if (context.deviceId !== undefined) doc.device = { reference: `Device/${context.deviceId}` };
   if (context.note !== undefined) doc.note = [{ text: context.note }];
-  return ObservationDoc.parse(context.keepId === true ? doc : withContentId(doc, id));
+  return ObservationDoc.parse(withContentId(doc, id));
 }
 
 /** The old Observation marked entered-in-error (its values untouched), to save together with the correction. */

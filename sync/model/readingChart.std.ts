@@ -1,20 +1,17 @@
 /**
  * From a device inbox reading to the documents the nurse's confirm writes: the Device and one FHIR
- * vital-signs Observation per vital (systolic + diastolic as one BP panel). Observation ids come from
- * `observationIdFor(inboxId, code)`, decided before the save: writing the same reading again (a restart
- * between the save and devices.confirm, a replayed frame, a second click) hits the same documents, so a
- * reading is never charted twice.
+ * vital-signs Observation per vital (systolic + diastolic as one BP panel). Each Observation's id is a content
+ * id `<inboxId>-<hash>` (contentId.std.ts), which central's validate_doc_update requires; everything it seals is
+ * fixed when the reading arrives (values, the arrival as effective and issued time, the device), so charting the
+ * same reading again plans the same ids, and the inbox-id prefix finds what one save of it wrote.
  */
 import { vitalSignObservations, type ObservationDoc, type VitalItem } from './observation.std.js';
 import { deviceDoc, type DeviceDoc } from './device.std.js';
 import { chartedVital } from './vitals/vitalSigns.std.js';
 
-/**
- * The id of the Observation for one value of an inbox reading. Deterministic, so writing the same reading
- * twice (restart, replay, a lost confirm) hits the same document instead of a duplicate.
- */
-export function observationIdFor(inboxId: string, loincCode: string): string {
-  return `obs-dev-${inboxId}-${loincCode}`;
+/** What the id of every Observation charted from one inbox reading starts with (its content hash follows). */
+export function readingObservationPrefix(inboxId: string): string {
+  return `${inboxId}-`;
 }
 
 /** What charting needs of a device inbox item (the contract's InboxItem has this shape and more). */
@@ -84,10 +81,10 @@ export function planReadingChart<V extends VitalItem>(item: ChartableItem<V>, co
     stationId: context.stationId,
     // The device clock carries no time zone and is often wrong: the station's receive time is the effective time.
     effective: reading.at,
+    issued: reading.at,
     at: context.at,
     deviceId: device.id,
-    newId: (code) => observationIdFor(item.id, code),
-    keepId: true,
+    newId: () => item.id,
   });
   return { device, observations, skipped };
 }

@@ -25,7 +25,7 @@ import { errorMessage } from '../model/errorMessage.std.js';
 import { getOrNull, isStatus } from './resources/reader.dom.js';
 import { allPatients, patientById, patientRecordIdsOf, patientsByDocIds, patientWithPhoto } from './resources/patients.dom.js';
 import { lastVisitOf, nextQueueNumberFor, queueForDay, visitsWithPatients, type VisitWithPatient } from './resources/encounters.dom.js';
-import { observationsOf } from './resources/observations.dom.js';
+import { observationIdsStartingWith, observationsOf } from './resources/observations.dom.js';
 
 export { localDayRange, type VisitWithPatient } from './resources/encounters.dom.js';
 
@@ -331,6 +331,11 @@ export class DataContext {
   watch(selector: Record<string, unknown> | null, onChange: () => void): () => void {
     const feed = this.#db.changes({ since: 'now', live: true, return_docs: false, ...(selector === null ? {} : { selector }) }).on('change', onChange);
     return () => feed.cancel();
+  }
+
+  /** The ids of the Observations whose id starts with `prefix` (those charted from one device reading). */
+  observationIdsStartingWith(prefix: string): Promise<string[]> {
+    return observationIdsStartingWith(this.#db, prefix);
   }
 
   /** A correction: the new Observation(s) and the old one marked entered-in-error, in one bulk write. */

@@ -29,6 +29,7 @@ import { queueNumberOf, type EncounterDoc } from '../../sync/model/encounter.std
 import { signIn } from './harness/staffAccounts.js';
 import { TEST_PIN } from '../factories/staff.js';
 import { addStaff } from '../../sync/central/staffAdmin.node.js';
+import { vitalSignObservations } from '../../sync/model/observation.std.js';
 
 const HCODE = '10953';
 const person = ((found) => {
@@ -101,6 +102,8 @@ async function openStation(label: string, prefix: string, stationName: string): 
 /** The dashboard's state (data-state on the state card), waited for on the IT tab. */
 /** The central front-desk account the stations sign in with once they have fetched it (added in beforeAll). */
 const CLERK = { code: 'fd-sync', pin: TEST_PIN };
+/** A nurse's account on central, for the trend view with central's older history. */
+const NURSE = { code: 'rn-sync', pin: TEST_PIN };
 
 /** Signed in as the clerk (the accounts come from central after the station is linked). */
 async function ensureSignedIn(target: StationUnderTest): Promise<void> {
@@ -158,6 +161,7 @@ beforeAll(async () => {
   stations.push(await openStation('a', 'A', 'ห้องบัตร 1'), await openStation('b', 'B', 'ห้องบัตร 2'));
   // IT's account for the clerk, on central: each station fetches it once linked
   await addStaff({ url: central.url, adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode: HCODE }, { code: CLERK.code, name: 'ห้องบัตร ทดสอบ', role: 'front_desk', pin: CLERK.pin });
+  await addStaff({ url: central.url, adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode: HCODE }, { code: NURSE.code, name: 'พยาบาล ทดสอบ', role: 'nurse', pin: NURSE.pin });
 });
 
 afterAll(async () => {
@@ -190,6 +194,8 @@ describe('two stations sync through central', () => {
       expect(await target.page.getByTestId('link-state').getAttribute('data-state')).toBe('up_to_date');
       // The probes so far are in the 24 h chart already (it used to stay empty ~30 s behind a cached chart).
       await expect.poll(() => target.page.getByTestId('link-chart-summary').textContent(), { timeout: 5_000 }).toContain('เชื่อมต่อได้ 100%');
+      // Minutes of probes: the chart shows the last hour per minute, not 4 of the day's 96 quarter hours.
+      expect(await target.page.getByTestId('link-chart').getAttribute('data-span')).toBe('hour');
     }
     await station(0).page.screenshot({ path: join(outputDir(), 'sync-up-to-date.png'), fullPage: true });
   });
@@ -240,6 +246,39 @@ describe('two stations sync through central', () => {
     }
     await station(0).page.click('[data-testid=tab-it]');
     await station(0).page.screenshot({ path: join(outputDir(), 'sync-after-reconnect.png'), fullPage: true });
+  });
+
+  it('the nurse sees the patient’s readings from before the working set, read from central and not kept', async () => {
+    const a = station(0);
+    const all = await centralJson<{ rows: { id: string }[] }>(`/clinic_${HCODE}/_all_docs`);
+    const patientId = (all.rows.find((row) => row.id.startsWith('Patient/'))?.id ?? '').slice('Patient/'.length);
+    // A visit 400 days ago, outside the 30-day window: on central only (written there as another station's).
+    const at = new Date(Date.now() - 400 * 86_400_000).toISOString();
+    let n = 0;
+    const old = vitalSignObservations(
+      [
+        { code: '8480-6', value: 150, unit: 'mm[Hg]' },
+        { code: '8462-4', value: 95, unit: 'mm[Hg]' },
+        { code: '8867-4', value: 88, unit: '/min' },
+        { code: '29463-7', value: 71, unit: 'kg' },
+      ],
+      { patientId, encounterId: 'enc-archive-1', stationId: 'st-archive', effective: at, at, newId: () => `archive-${String((n += 1))}` },
+    );
+    await centralJson(`/clinic_${HCODE}/_bulk_docs`, { method: 'POST', body: JSON.stringify({ docs: old }) });
+    await signIn(a.page, NURSE);
+    await a.page.click('[data-testid=tab-vitals]');
+    await a.page.click('[data-testid=vitals-call-next]');
+    const note = a.page.getByTestId('visit-history-older');
+    await expect.poll(() => note.textContent(), { timeout: 30_000 }).toContain(`${old.length} รายการ`);
+    await a.page.getByTestId('visit-history-plot').waitFor();
+    await a.page.getByTestId('visit-history').screenshot({ path: join(outputDir(), 'sync-older-history-th.png') });
+    await a.page.click('[data-testid=language-toggle]');
+    await expect.poll(() => note.textContent()).toContain(`${old.length} older readings`);
+    await a.page.getByTestId('visit-history').screenshot({ path: join(outputDir(), 'sync-older-history-en.png') });
+    await a.page.click('[data-testid=language-toggle]');
+    // Shown, never stored on the station.
+    const held = new Set((await a.page.evaluate(readWinningDocs, `clinic_${HCODE}`)).map((doc) => doc.id));
+    for (const doc of old) expect(held.has(doc._id), doc._id).toBe(false);
   });
 
   it('says wrong password on the dashboard when central no longer accepts the station’s password', async () => {

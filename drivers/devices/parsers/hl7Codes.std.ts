@@ -7,6 +7,9 @@
  * - Philips MDIL ids (`0002-4bb8^SpO2^MDIL`): the hex pair is the IEEE 11073 partition and term code, so they
  *   resolve through the MDC table (0002-4bb8 = 2×65536 + 0x4bb8 = 150456 SpO2); captures and sources in
  *   test/fixtures/devices/public/hl7/philips-mdil.
+ * - Nihon Kohden private ids (`007000^VITAL SpO2`, units as text in OBX-6): two public ORU^R01 messages from Nihon
+ *   Kohden gateways/monitors (test/fixtures/devices/public/hl7/nihon-kohden, confidence M) and public code lists
+ *   (001000 HR, 014000 TRECT); sources in test/fixtures/devices/public/hl7/SOURCES.md.
  * - Hospital-OS free-text ids over raw TCP (confidence L): one unattributed add-on, see §A5.
  */
 import { Loinc, type LoincCode } from './reading.std.js';
@@ -51,6 +54,25 @@ export const mindrayLegacyCodeMap = mapOf(
     '172': Loinc.meanArterial,
     '151': Loinc.respiratoryRate,
     '200': Loinc.temperature,
+  },
+  (c) => [c[0] ?? ''],
+);
+
+/**
+ * Nihon Kohden private ids (component 1; component 2 is `VITAL <label>` or `NIBP <label>`). The `r`-prefixed
+ * channels (072007 `rPR(spo2)`) are left unknown: no public source says what they measure beside the primary.
+ * Peripheral temperatures (TSKIN) are absent for the same reason as in the MDC table.
+ */
+export const nihonKohdenCodeMap = mapOf(
+  'nihon-kohden',
+  {
+    '001000': Loinc.heartRate,
+    '007000': Loinc.spo2,
+    '007001': Loinc.heartRate,
+    '009000': Loinc.systolic,
+    '009001': Loinc.diastolic,
+    '009002': Loinc.meanArterial,
+    '014000': Loinc.temperature,
   },
   (c) => [c[0] ?? ''],
 );
@@ -102,5 +124,6 @@ export const codeMaps: Readonly<Record<string, CodeMap>> = {
   'mindray-legacy': mindrayLegacyCodeMap,
   'free-text': freeTextCodeMap,
   'philips-mdil': philipsMdilCodeMap,
+  'nihon-kohden': nihonKohdenCodeMap,
 };
 

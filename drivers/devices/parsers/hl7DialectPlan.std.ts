@@ -7,11 +7,13 @@
  * - mindray-legacy: Mindray's pre-IHE gateway (v2.3.1, `101^HR`, no OBX-6): units are the vocabulary's,
  *   which are the units the gateway sample states for each id (bpm, %, mmHg, °C, kg, cm).
  * - philips-mdil: `0002-4bb8^SpO2^MDIL` ids, units coded the same way (`0004-0220^%^MDIL`).
- * - nihon-kohden, innokas: no public capture or code list was found; MDC plus IT's own map until one is.
- *   Neither implies a unit: a value without one is refused until IT's map says what the monitor means.
+ * - nihon-kohden: private ids (`007000^VITAL SpO2`, `009000^NIBP SYS`) with text units in OBX-6 (`%`, `/min`,
+ *   `mmHg`), so no unit is implied.
+ * - innokas: no public capture or code list was found; MDC plus IT's own map until one is. It implies no
+ *   unit: a value without one is refused until IT's map says what the monitor means.
  * - free-text: Thai HIS add-ons' text ids (`SYSTOLIC`), units as sent.
  */
-import { freeTextCodeMap, mdcCodeMap, mindrayLegacyCodeMap, philipsMdilCodeMap, type CodeMap } from './hl7Codes.std.js';
+import { freeTextCodeMap, mdcCodeMap, mindrayLegacyCodeMap, nihonKohdenCodeMap, philipsMdilCodeMap, type CodeMap } from './hl7Codes.std.js';
 import { customCodeMap, customImpliedUnit, type CustomCodeEntry } from './customCodeMap.std.js';
 import type { Hl7DialectName } from './hl7Dialect.std.js';
 import { VITALS, type LoincCode } from '../../../sync/model/vitals/vitalSigns.std.js';
@@ -36,7 +38,7 @@ const DIALECT_SOURCES: Readonly<Record<ConcreteDialect, readonly CodeSource[]>> 
   'ihe-pcd': [{ map: mdcCodeMap }],
   'mindray-legacy': [{ map: mindrayLegacyCodeMap, impliedUnit: vocabularyUnit }, { map: mdcCodeMap }],
   'philips-mdil': [{ map: philipsMdilCodeMap }, { map: mdcCodeMap }],
-  'nihon-kohden': [{ map: mdcCodeMap }],
+  'nihon-kohden': [{ map: nihonKohdenCodeMap }, { map: mdcCodeMap }],
   innokas: [{ map: mdcCodeMap }],
   'free-text': [{ map: freeTextCodeMap }, { map: mdcCodeMap }],
 };

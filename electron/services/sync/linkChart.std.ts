@@ -1,6 +1,7 @@
 /**
  * The link over the last 24 h, pure: the chart's 96 buckets of 15 min aligned to the clock (so the chart
- * does not slide with every refresh and can be cached per bucket) and a one-line summary for IT.
+ * does not slide with every refresh and can be cached per bucket), the last hour's 60 minutes (a station that
+ * has probed for an hour fills 4 of the 96, which reads as an empty chart) and a one-line summary for IT.
  */
 import { linkHistory, type LinkSample } from '../../../sync/replication/linkPolicy.std.js';
 import type { LinkBucket, LinkSummary } from '../../contract/sync.std.js';
@@ -11,6 +12,10 @@ export const CHART_SPAN_MS = 24 * 60 * 60_000;
 /** An outage still open grows with the clock: the summary is worked out again at least this often. */
 const SUMMARY_REFRESH_MS = 60_000;
 
+/** The last hour in minutes. */
+export const RECENT_BUCKET_MS = 60_000;
+export const RECENT_SPAN_MS = 60 * 60_000;
+
 /** The end of the bucket that holds `now`: buckets start on whole quarter hours. */
 export function alignedEnd(now: number, bucketMs = BUCKET_MS): number {
   return Math.floor(now / bucketMs) * bucketMs + bucketMs;
@@ -19,6 +24,11 @@ export function alignedEnd(now: number, bucketMs = BUCKET_MS): number {
 /** 96 buckets, oldest first; the last one holds `now`. Samples outside the 24 h are ignored. */
 export function chartBuckets(samples: readonly LinkSample[], now: number): z.infer<typeof LinkBucket>[] {
   return linkHistory(samples, alignedEnd(now), CHART_SPAN_MS / BUCKET_MS, CHART_SPAN_MS);
+}
+
+/** 60 buckets of a minute, oldest first; the last one holds `now`. */
+export function recentBuckets(samples: readonly LinkSample[], now: number): z.infer<typeof LinkBucket>[] {
+  return linkHistory(samples, alignedEnd(now, RECENT_BUCKET_MS), RECENT_SPAN_MS / RECENT_BUCKET_MS, RECENT_SPAN_MS);
 }
 
 /**
@@ -48,6 +58,11 @@ export class LinkChartCache {
       this.#summary = { at: now, summary: linkSummary(this.#samples(now - CHART_SPAN_MS), now) };
     }
     return this.#summary.summary;
+  }
+
+  /** recentBuckets(all samples, now): the last hour's probes only (at most 1,800 at the 2 s probe), at every read. */
+  recent(now: number): z.infer<typeof LinkBucket>[] {
+    return recentBuckets(this.#samples(alignedEnd(now, RECENT_BUCKET_MS) - RECENT_SPAN_MS), now);
   }
 
   /** The 96 buckets of chartBuckets(all samples, now). */

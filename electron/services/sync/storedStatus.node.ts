@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { databaseName } from '../../../sync/central/designDocs.std.js';
 import type { SyncStatus } from '../../contract/sync.std.js';
 import { SyncStore } from './syncStore.node.js';
-import { chartBuckets, linkSummary, CHART_SPAN_MS } from './linkChart.std.js';
+import { chartBuckets, linkSummary, recentBuckets, CHART_SPAN_MS } from './linkChart.std.js';
 import { foldStatus } from './syncStatus.std.js';
 
 const UNCONFIGURED = (now: number): SyncStatus => foldStatus({ config: null, credentialsError: null, link: null, report: null, reportsValidFrom: null, history: chartBuckets([], now) });
@@ -36,6 +36,7 @@ export function readStoredStatus(dataDir: string, now = Date.now()): SyncStatus 
       report: store.report(),
       reportsValidFrom: null,
       history: chartBuckets(samples, now),
+      recent: recentBuckets(samples, now),
       summary: linkSummary(samples, now),
       // The hub's probes live in the running app only.
       hub: hubUrl === null ? null : { url: hubUrl, link: null },

@@ -144,6 +144,7 @@ export class SyncService {
       report: this.#report,
       reportsValidFrom: this.#startedAt,
       history: this.#chart.buckets(Date.now()),
+      recent: this.#chart.recent(Date.now()),
       summary: this.#chart.summary(Date.now()),
       hub: this.#hub === null ? null : { url: this.#hub.url, link: this.#hub.link === null ? null : probeView(this.#hub.link) },
     });

@@ -26,6 +26,8 @@ export interface FoldInput {
   /** A report older than this came from an earlier run of the app: its counts are shown, its state is not. */
   readonly reportsValidFrom: string | null;
   readonly history: z.infer<typeof LinkBucket>[];
+  /** The last hour's minutes (none given: no buckets). */
+  readonly recent?: z.infer<typeof LinkBucket>[];
   /** The 24 h summary (none given: no probes). */
   readonly summary?: LinkSummary;
   /** The hospital hub, when set: its address and last probe. */
@@ -50,6 +52,7 @@ export function foldStatus(input: FoldInput): SyncStatus {
     link: input.link,
     replication: report,
     linkHistory: input.history,
+    linkRecent: input.recent ?? [],
     linkSummary: input.summary ?? NO_PROBES,
     hub: input.hub ?? null,
   };

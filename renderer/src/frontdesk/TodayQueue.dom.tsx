@@ -33,16 +33,21 @@ export function TodayQueue({ refreshKey, slips }: { readonly refreshKey: number;
             {rows.map(({ encounter, patient }) => (
               <tr key={encounter.id} data-testid="queue-row">
                 <td className="queue-number">{queueNumberOf(encounter)}</td>
-                <td>{patient === null ? t('frontdesk.unknownPatient') : displayName(patient, lang)}</td>
-                <td className="queue-clinic" data-testid="queue-clinic">
-                  {clinicOf(encounter)}
+                {/* Name over clinic and time, stage over authen: a half-width card keeps Thai words whole instead of one per line. */}
+                <td className="queue-who">
+                  <div>{patient === null ? t('frontdesk.unknownPatient') : displayName(patient, lang)}</div>
+                  <div className="muted">
+                    <span className="queue-clinic" data-testid="queue-clinic">
+                      {clinicOf(encounter)}
+                    </span>{' '}
+                    <span className="mono">{encounter.period?.start === undefined ? '' : new Date(encounter.period.start).toLocaleTimeString(lang === 'th' ? 'th-TH' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}</span>
+                  </div>
                 </td>
-                <td className="mono">{encounter.period?.start === undefined ? '' : new Date(encounter.period.start).toLocaleTimeString(lang === 'th' ? 'th-TH' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}</td>
-                <td>
+                <td className="queue-state">
                   <QueueStageBadge encounter={encounter} />
-                </td>
-                <td>
-                  <AuthenState encounter={encounter} />
+                  <div>
+                    <AuthenState encounter={encounter} />
+                  </div>
                 </td>
                 {slips !== undefined && (
                   <td>

@@ -1,6 +1,6 @@
 /** The IT workspace: diagnostics in plain words, the station's identity, recent audit entries. */
 import { auditActionWords, auditActorWords } from '../../../electron/contract/auditText.std.js';
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, DoctorCheck, StationSettings } from '../../../electron/contract/settings.std.js';
 import { invoke, on, transport } from '../bridge/client.dom.js';
@@ -32,10 +32,21 @@ export function SyncDevices({ settings, role, idleMinutes }: { readonly settings
     if (accounts.ok) setNames(new Map(accounts.value.map((account) => [account.code, account.name])));
   }, [isIt]);
 
+  // Each port's last state seen: a device added, removed or changing state re-runs the doctor, a frame alone does not.
+  const portStates = useRef(new Map<string, string>());
   useEffect(() => {
     void refresh();
     // The doctor's verdicts follow the sync state (configured, link, last success): re-run when it changes.
-    return on('sync.status', () => void refresh());
+    const offSync = on('sync.status', () => void refresh());
+    const offDevices = on('devices.status', (status) => {
+      if (portStates.current.get(status.port) === status.state) return;
+      portStates.current.set(status.port, status.state);
+      void refresh();
+    });
+    return () => {
+      offSync();
+      offDevices();
+    };
   }, [refresh]);
 
   const lang = i18n.language === 'en' ? 'en' : 'th';

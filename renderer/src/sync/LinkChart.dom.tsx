@@ -1,18 +1,30 @@
 /**
- * The 24 h link chart (uPlot): share of probes that reached central per 15 minutes (left axis, %) and their
- * median round trip (right axis, ms). A one-line summary beside it gives main's figures in words.
+ * The link chart (uPlot): share of probes that reached central (left axis, %) and their median round trip (right
+ * axis, ms), per minute over the last hour or per 15 minutes over 24 h: the span that shows what there is
+ * (spanFor), which IT can switch. A one-line summary beside it gives main's 24 h figures in words.
  */
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { resizingPlot } from '../charts/resizingPlot.dom.js';
 import type { LinkSummary } from '../../../electron/contract/sync.std.js';
-import { linkSeries, upPercent, type LinkBucketLike } from './linkChart.std.js';
+import { linkSeries, spanFor, upPercent, type ChartSpan, type LinkBucketLike } from './linkChart.std.js';
 import { absoluteTime, chartTick, durationText, spanText } from './timeText.std.js';
 
 const HEIGHT = 220;
 
-export function LinkChart({ buckets, summary }: { readonly buckets: readonly LinkBucketLike[]; readonly summary: LinkSummary }) {
+export interface LinkChartProps {
+  /** The last 24 h in quarter hours. */
+  readonly buckets: readonly LinkBucketLike[];
+  /** The last hour in minutes. */
+  readonly recent: readonly LinkBucketLike[];
+  readonly summary: LinkSummary;
+}
+
+export function LinkChart({ buckets, recent, summary }: LinkChartProps) {
   const { t, i18n } = useTranslation();
+  const [chosen, setChosen] = useState<ChartSpan | null>(null);
+  const span = chosen ?? spanFor(buckets);
+  const shown = span === 'hour' ? recent : buckets;
   const language = i18n.language === 'en' ? 'en' : 'th';
   const timeLabel = t('sync.chart.time');
   const box = useRef<HTMLDivElement | null>(null);
@@ -23,7 +35,7 @@ export function LinkChart({ buckets, summary }: { readonly buckets: readonly Lin
   useEffect(() => {
     const element = box.current;
     if (element === null) return;
-    const series = linkSeries(buckets);
+    const series = linkSeries(shown);
     return resizingPlot(
       element,
       HEIGHT,
@@ -39,10 +51,17 @@ export function LinkChart({ buckets, summary }: { readonly buckets: readonly Lin
       },
       [series.xs, series.upPercent, series.rttMs],
     );
-  }, [buckets, upLabel, rttLabel, timeLabel, language]);
+  }, [shown, upLabel, rttLabel, timeLabel, language]);
 
   return (
-    <div className="link-chart" data-testid="link-chart">
+    <div className="link-chart" data-testid="link-chart" data-span={span}>
+      <div className="link-chart-span" role="group" aria-label={t('sync.chart.spanLabel')}>
+        {(['hour', 'day'] as const).map((option) => (
+          <button key={option} type="button" className={option === span ? undefined : 'secondary'} aria-pressed={option === span} onClick={() => setChosen(option)} data-testid={`link-chart-span-${option}`}>
+            {t(`sync.chart.span.${option}`)}
+          </button>
+        ))}
+      </div>
       <p className="muted" data-testid="link-chart-summary">
         {percent === null ? t('sync.chart.noData') : t('sync.chart.summary', { percent, rtt: durationText(summary.medianRttMs) })}
         {summary.outages > 0 ? ` · ${t('sync.chart.outages', { count: summary.outages, longest: spanText(summary.longestOutageMs, language) })}` : ''}

@@ -104,7 +104,7 @@ export function SyncDashboard({ api, canConfigure = true }: { readonly api: Sync
         <StoreUseCard api={api} store={status?.replication?.store ?? null} canConfigure={canConfigure} language={language} />
         <div className="card wide">
           <h3>{t('sync.chart.title')}</h3>
-          <LinkChart buckets={status?.linkHistory ?? []} summary={status?.linkSummary ?? NO_PROBES} />
+          <LinkChart buckets={status?.linkHistory ?? []} recent={status?.linkRecent ?? []} summary={status?.linkSummary ?? NO_PROBES} />
         </div>
         <ConflictList conflicts={view.conflicts} />
         <RejectionList rejections={view.rejections} language={language} />

@@ -70,7 +70,7 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
     [settings],
   );
   const patient = useStationPatient(records, resolvePatientId);
-  const pending = usePendingReadings(records, station);
+  const pending = usePendingReadings(records);
   const people = useReadingPeople(records, pending.items, patient.patientId, settings?.hcode ?? '');
   const bound = patient.patientId === null ? null : people.survivorOf(patient.patientId);
   const { forPatient, others } = splitPending(pending.items, bound, people);

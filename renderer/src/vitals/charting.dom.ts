@@ -1,8 +1,9 @@
 /**
- * Writing vitals to the station's record store. A device reading is saved under ids decided before the
- * save (observationIdFor) and only then marked charted in the device inbox (devices.confirm): a crash or a
- * lost answer between the two leaves the reading pending, and confirming it again finds the documents
- * already there (409) and just marks it. Manual entries and corrections get fresh time-ordered ids.
+ * Writing vitals to the station's record store. A device reading is saved under content ids that start with
+ * its inbox id (readingObservationPrefix) and only then marked charted in the device inbox (devices.confirm):
+ * a crash or a lost answer between the two leaves the reading pending, and confirming it again finds the
+ * documents already there by that prefix and just marks it. Manual entries and corrections get fresh
+ * time-ordered ids.
  */
 import type { DataContext } from '../../../sync/store/dataContext.dom.js';
 import { StoreError, writeFailureCode } from '../../../sync/store/dataContext.dom.js';
@@ -12,7 +13,7 @@ import { docId } from '../../../sync/model/fhir.std.js';
 import type { InboxItem, ReadingValue } from '../../../electron/contract/devices.std.js';
 import { EdgeError } from '../../../electron/contract/result.std.js';
 import { invoke, invokeOrThrow } from '../bridge/client.dom.js';
-import { planReadingChart, type ReadingChartContext } from '../../../sync/model/readingChart.std.js';
+import { planReadingChart, readingObservationPrefix, type ReadingChartContext } from '../../../sync/model/readingChart.std.js';
 import { assessmentObservations, type News2Assessment } from '../../../sync/model/news2Assessment.std.js';
 import { screeningObservations, type Screening } from '../../../sync/model/screening.std.js';
 import { EncounterDoc } from '../../../sync/model/encounter.std.js';
@@ -35,13 +36,25 @@ function failures(results: readonly (StoreError | { id: string })[]): StoreError
   return results.find((result): result is StoreError => result instanceof StoreError && result.code !== 'conflict');
 }
 
-/** Charts a reading to `context.patientId` (its patient's live record), leaving out `excludeCodes`. */
+/** The Observations one save of this reading wrote (one bulk write: all of them or none). */
+function chartedFrom(records: DataContext, item: InboxItem): Promise<string[]> {
+  return records.observationIdsStartingWith(readingObservationPrefix(item.id));
+}
+
+/**
+ * Charts a reading to `context.patientId` (its patient's live record), leaving out `excludeCodes`. A reading
+ * already charted here (saved, then the confirm was lost) is only marked: nothing is written twice, even when the
+ * visit or the patient's record changed since, which would seal other content under other ids.
+ */
 export async function confirmReading(records: DataContext, item: InboxItem, context: ReadingChartContext, excludeCodes: readonly string[] = []): Promise<ChartedReading> {
   const chart = planReadingChart(item, context, excludeCodes);
   if (item.patientRef === null) throw new EdgeError('device_reading_unassigned', `inbox item ${item.id} has no patient`);
-  const failed = failures(await records.saveAll([chart.device, ...chart.observations]));
-  if (failed !== undefined) throw new EdgeError(writeFailureCode(failed), failed.message);
-  const observationIds = chart.observations.map((observation) => observation.id);
+  let observationIds = await chartedFrom(records, item);
+  if (observationIds.length === 0) {
+    const failed = failures(await records.saveAll([chart.device, ...chart.observations]));
+    if (failed !== undefined) throw new EdgeError(writeFailureCode(failed), failed.message);
+    observationIds = chart.observations.map((observation) => observation.id);
+  }
   const confirmed = await invokeOrThrow('devices.confirm', { id: item.id, patientRef: item.patientRef, chartedIds: observationIds });
   return { observationIds, alreadyCharted: confirmed.alreadyCharted, skipped: chart.skipped };
 }
@@ -52,13 +65,11 @@ export async function confirmReading(records: DataContext, item: InboxItem, cont
  * Observations stored means the nurse confirmed it (one save writes them all; a reading charted with a value
  * left out for another source has fewer), so offering it again could chart that left-out value.
  */
-export async function reconcilePending(records: DataContext, items: readonly InboxItem[], station: StationContext): Promise<number> {
+export async function reconcilePending(records: DataContext, items: readonly InboxItem[]): Promise<number> {
   let reconciled = 0;
   for (const item of items) {
     if (item.patientRef === null || item.reading === null) continue;
-    const chart = planReadingChart(item, { ...station, patientId: item.patientRef, at: new Date().toISOString() });
-    const stored = await Promise.all(chart.observations.map((observation) => records.get(docId('Observation', observation.id))));
-    const ids = chart.observations.filter((_, index) => stored[index] !== null).map((observation) => observation.id);
+    const ids = await chartedFrom(records, item);
     if (ids.length === 0) continue;
     const confirmed = await invoke('devices.confirm', { id: item.id, patientRef: item.patientRef, chartedIds: ids });
     if (confirmed.ok) reconciled += 1;

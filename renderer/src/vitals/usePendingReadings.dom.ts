@@ -8,7 +8,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { DataContext } from '../../../sync/store/dataContext.dom.js';
 import type { DeviceErrorEvent, InboxItem } from '../../../electron/contract/devices.std.js';
 import { invokeOrThrow, on } from '../bridge/client.dom.js';
-import { reconcilePending, type StationContext } from './charting.dom.js';
+import { reconcilePending } from './charting.dom.js';
 
 export interface PendingReadings {
   /** Every pending reading of the station, newest first (split with splitPending once its people are known). */
@@ -34,7 +34,7 @@ async function allPending(): Promise<InboxItem[]> {
   return items;
 }
 
-export function usePendingReadings(records: DataContext | null, station: StationContext | null): PendingReadings {
+export function usePendingReadings(records: DataContext | null): PendingReadings {
   const [items, setItems] = useState<readonly InboxItem[]>([]);
   const [lastDeviceError, setLastDeviceError] = useState<DeviceErrorEvent | null>(null);
   const [problem, setProblem] = useState<unknown>(null);
@@ -46,14 +46,14 @@ export function usePendingReadings(records: DataContext | null, station: Station
     const mine = latest.current;
     try {
       let found = await allPending();
-      if (records !== null && station !== null && (await reconcilePending(records, found, station)) > 0) found = await allPending();
+      if (records !== null && (await reconcilePending(records, found)) > 0) found = await allPending();
       if (mine !== latest.current) return;
       setProblem(null);
       setItems(found);
     } catch (error) {
       if (mine === latest.current) setProblem(error);
     }
-  }, [records, station]);
+  }, [records]);
 
   useEffect(() => {
     void reload();

@@ -1,8 +1,12 @@
-/** Observation queries: a patient's readings, newest first. Reads only (Observations are never rewritten). */
+/**
+ * Observation queries: a patient's readings, newest first; those charted from one device reading. Reads only
+ * (Observations are never rewritten).
+ */
 import type { ObservationDoc } from '../../model/observation.std.js';
 import { readStoredDoc } from '../../model/documents.std.js';
 import type { StoreReader } from './reader.dom.js';
 import { patientRecordIdsOf } from './patients.dom.js';
+import { docId } from '../../model/fhir.std.js';
 
 /** A patient's observations, newest first, over the records it replaced too. */
 export async function observationsOf(db: StoreReader, patientId: string, limit: number): Promise<ObservationDoc[]> {
@@ -21,4 +25,11 @@ export async function observationsOf(db: StoreReader, patientId: string, limit: 
     .flat()
     .sort((a, b) => (b.effectiveDateTime ?? '').localeCompare(a.effectiveDateTime ?? ''))
     .slice(0, limit);
+}
+
+/** The ids of the Observations whose id starts with `prefix` (those charted from one device reading): a key range, no index. */
+export async function observationIdsStartingWith(db: StoreReader, prefix: string): Promise<string[]> {
+  const start = docId('Observation', prefix);
+  const result = await db.allDocs({ startkey: start, endkey: `${start}\ufff0` });
+  return result.rows.map((row) => row.id.slice('Observation/'.length));
 }

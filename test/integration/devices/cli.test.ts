@@ -14,6 +14,32 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const cli = ['--import', 'tsx', 'drivers/devices/cli/deviceCli.node.ts'];
+
+/** A public HL7 capture's expected outcome (test/fixtures/devices/public/hl7/cases.json). */
+interface Hl7Case {
+  readonly file: string;
+  readonly dialect: string;
+  readonly custom?: unknown;
+  readonly error?: string;
+  readonly deviceTime?: string;
+  readonly charted: readonly unknown[];
+  readonly skipped: readonly { reason: string; source: string }[];
+}
+
+/** What a `listen --json` line says, in the terms of cases.json. */
+function asCase(line: Record<string, unknown>): Record<string, unknown> {
+  const notes = (line['skipped'] ?? []) as { reason: string; source: string }[];
+  return {
+    error: line['type'] === 'error' ? line['code'] : undefined,
+    ...(line['deviceTime'] === undefined ? {} : { deviceTime: line['deviceTime'] }),
+    charted: line['type'] === 'reading' ? line['values'] : [],
+    skipped: notes.map((n) => ({ reason: n.reason, source: n.source })),
+  };
+}
+
+function expected(c: Hl7Case): Record<string, unknown> {
+  return { error: c.error, ...(c.deviceTime === undefined ? {} : { deviceTime: c.deviceTime }), charted: c.charted, skipped: c.skipped };
+}
 let pty: PtyPair | undefined;
 const cleanups: (() => void)[] = [];
 afterEach(async () => {
@@ -89,6 +115,24 @@ describe('device CLI', () => {
     expect(lines[0]?.['skipped']).toContainEqual(expect.objectContaining({ outcome: 'ignored', reason: 'demo', source: '150301^MDC_PRESS_CUFF_SYS^MDC' }));
     expect(lines[1]).toMatchObject({ type: 'reading', values: [{ code: '8867-4', value: 60, unit: '/min' }] });
     expect(lines[1]?.['skipped']).toContainEqual(expect.objectContaining({ outcome: 'ignored', reason: 'unknown_code', source: '102^PVCs' }));
+  });
+
+  // Issue 11's done-means, through the command IT runs: every public HL7 capture, per dialect IT can pick with no
+  // code map of its own, charts exactly what cases.json states and names every other OBX with its reason.
+  it.each(['auto', 'ihe-pcd', 'mindray-legacy', 'philips-mdil'])('listen --json --dialect %s charts exactly what each public HL7 capture states', async (dialect) => {
+    const dir = join(import.meta.dirname, '../../fixtures/devices/public/hl7');
+    const capture = (file: string): Uint8Array => mllpWrap(readFileSync(join(dir, file), 'latin1').replace(/\r?\n/g, '\r'));
+    const { cases } = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as { cases: Hl7Case[] };
+    const mine = cases.filter((c) => c.dialect === dialect && c.custom === undefined);
+    // The listener stops after its Nth reading: a last capture that charts makes every earlier line printed first.
+    const last = 'mindray-vs900/oru-spot-check.hl7';
+    const { sim, lines, exited } = await listenJson('hl7-mllp', mine.filter((c) => c.error === undefined).length + 1, ['--dialect', dialect]);
+    for (const c of mine) await sim.send(capture(c.file));
+    await sim.send(capture(last));
+    // A capture that no longer charts keeps the listener waiting: compare what it printed rather than time out.
+    const code = await Promise.race([exited, new Promise<'still listening'>((resolve) => setTimeout(() => resolve('still listening'), 15_000))]);
+    expect(lines.map(asCase)).toEqual([...mine.map(expected), expect.objectContaining({ error: undefined, deviceTime: '20191206113452' })]);
+    expect(code).toBe(0);
   });
 
   it('list --json names serial ports, HID devices and profiles', () => {

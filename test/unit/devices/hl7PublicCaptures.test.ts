@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { profiles } from '../../../drivers/devices/profiles.std.js';
 import { ackCodeFor, mllpWrap } from '../../../drivers/devices/parsers/hl7.std.js';
-import { isHl7DialectName, type Hl7DialectName } from '../../../drivers/devices/parsers/hl7Dialect.std.js';
+import { HL7_DIALECTS, isHl7DialectName, type Hl7DialectName } from '../../../drivers/devices/parsers/hl7Dialect.std.js';
 import { recogniseDialect } from '../../../drivers/devices/parsers/hl7DialectPlan.std.js';
 import { isLoincCode } from '../../../sync/model/vitals/vitalSigns.std.js';
 import type { CustomCodeEntry } from '../../../drivers/devices/parsers/customCodeMap.std.js';
@@ -116,7 +116,7 @@ describe('HL7 properties', () => {
     const type = fc.constantFrom('ORU^R40^ORU_R40', 'ORU^R40', 'QBP^ZV1^QBP_Q21', 'QBP^Q22^QBP_Q21', 'QRY^R02', 'QRY^A19');
     const segment = fc.oneof(goodObx.map((g) => g.line), badObx, fieldText.map((t) => `QPD|IHE PDQ Query|${t}`), fieldText.map((t) => `PID|||${t}`));
     fc.assert(
-      fc.property(type, fc.array(segment, { maxLength: 8 }), fc.constantFrom<Hl7DialectName>('auto', 'ihe-pcd', 'mindray-legacy', 'philips-mdil', 'free-text'), (t, lines, dialect) => {
+      fc.property(type, fc.array(segment, { maxLength: 8 }), fc.constantFrom<Hl7DialectName>(...HL7_DIALECTS), (t, lines, dialect) => {
         const result = decode(message([header(t), ...lines]), dialect, [{ code: 'QPD', loinc: '8867-4', unit: '/min' }]);
         expect(result.ok).toBe(false);
         expect(ackCodeFor(result)).not.toBe('AA');

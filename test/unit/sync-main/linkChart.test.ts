@@ -1,7 +1,7 @@
 // The 24 h link chart and its summary, from probe samples.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BUCKET_MS, CHART_SPAN_MS, LinkChartCache, alignedEnd, chartBuckets, linkSummary } from '../../../electron/services/sync/linkChart.std.js';
+import { BUCKET_MS, CHART_SPAN_MS, LinkChartCache, alignedEnd, chartBuckets, linkSummary, recentBuckets } from '../../../electron/services/sync/linkChart.std.js';
 import type { LinkSample } from '../../../sync/replication/linkPolicy.std.js';
 
 const now = Date.parse('2026-11-23T10:07:30.000Z');
@@ -16,6 +16,20 @@ describe('link chart', () => {
     expect(buckets.every((bucket) => bucket.upRatio === null && bucket.rttMs === null)).toBe(true);
     // Refreshing within the same quarter hour gives the same chart.
     expect(chartBuckets([], now + 60_000)).toEqual(buckets);
+  });
+
+  it('the last hour in 60 minutes, the last holding now: an hour of 10 s probes fills it, where it fills 4 of the 96', () => {
+    const samples = Array.from({ length: 360 }, (_, index) => ({ at: now - index * 10_000, up: index % 60 !== 7, rttMs: 12 }));
+    const recent = recentBuckets(samples, now);
+    expect(recent).toHaveLength(60);
+    expect(recent.at(-1)?.at).toBe('2026-11-23T10:07:00.000Z');
+    expect(recent[0]?.at).toBe('2026-11-23T09:08:00.000Z');
+    expect(recent.filter((bucket) => bucket.upRatio !== null)).toHaveLength(60);
+    expect(chartBuckets(samples, now).filter((bucket) => bucket.upRatio !== null)).toHaveLength(5);
+    // A failed probe every ten minutes: its minute reads 5 of 6.
+    expect(recent.some((bucket) => bucket.upRatio !== null && Math.abs(bucket.upRatio - 5 / 6) < 1e-9)).toBe(true);
+    const table = probeTable(samples);
+    expect(new LinkChartCache((from) => table.samples(from)).recent(now)).toEqual(recent);
   });
 
   it('share up and median round trip per bucket; old samples are ignored', () => {

@@ -15,7 +15,7 @@ export const testEndpoint: SyncEndpoint = {
 };
 
 export function unconfiguredStatus(): SyncStatus {
-  return { configured: false, centralUrl: null, database: null, stationUser: null, state: 'unconfigured', errorCode: null, link: null, replication: null, linkHistory: [], linkSummary: { probes: 0, upRatio: null, outages: 0, longestOutageMs: 0, medianRttMs: null }, hub: null };
+  return { configured: false, centralUrl: null, database: null, stationUser: null, state: 'unconfigured', errorCode: null, link: null, replication: null, linkHistory: [], linkRecent: [], linkSummary: { probes: 0, upRatio: null, outages: 0, longestOutageMs: 0, medianRttMs: null }, hub: null };
 }
 
 export class FakeSyncApi implements SyncApi {

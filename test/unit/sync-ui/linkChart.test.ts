@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { linkSeries, upPercent } from '../../../renderer/src/sync/linkChart.std.js';
+import { linkSeries, spanFor, upPercent } from '../../../renderer/src/sync/linkChart.std.js';
 import { spanText } from '../../../renderer/src/sync/timeText.std.js';
 import { NO_PROBES } from '../../../electron/contract/sync.std.js';
 import { linkHistory } from '../../../sync/replication/linkPolicy.std.js';
@@ -21,6 +21,15 @@ describe('the 24 h link chart', () => {
     expect(series.rttMs.at(-1)).toBe(10);
     expect(series.upPercent.filter((value) => value !== null)).toEqual([100, 50]);
     expect(series.upPercent[0]).toBeNull();
+  });
+
+  it('shows the last hour while every probe of the day falls in it, the 24 h once there is more', () => {
+    const probes = (minutesBack: number) => Array.from({ length: minutesBack * 6 }, (_, index) => ({ at: now - 1 - index * 10_000, up: true, rttMs: 5 }));
+    expect(spanFor(linkHistory([], now))).toBe('hour');
+    expect(spanFor(linkHistory(probes(20), now))).toBe('hour');
+    expect(spanFor(linkHistory(probes(44), now))).toBe('hour');
+    expect(spanFor(linkHistory(probes(70), now))).toBe('day');
+    expect(spanFor(linkHistory([{ at: now - 5 * 3_600_000, up: false, rttMs: null }], now))).toBe('day');
   });
 
   it('sorts by time and drops unreadable times', () => {

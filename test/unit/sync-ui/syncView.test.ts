@@ -28,6 +28,7 @@ const status = (over: Partial<SyncStatus> = {}): SyncStatus => ({
   link: linkUp,
   replication: report(),
   linkHistory: [],
+  linkRecent: [],
   linkSummary: { probes: 0, upRatio: null, outages: 0, longestOutageMs: 0, medianRttMs: null },
   hub: null,
   ...over,

@@ -12,6 +12,7 @@ import { conflictArchive } from '../../../sync/model/auditEvent.std.js';
 import { newVisit } from '../../../sync/model/encounter.std.js';
 import { TINY_JPEG_BASE64, testIdFactory } from '../../factories/fhirFixtures.js';
 import { photoMedia } from '../../../sync/model/media.std.js';
+import { planReadingChart } from '../../../sync/model/readingChart.std.js';
 
 const HCODE = '10953';
 const A = `st-${HCODE}-a`;
@@ -66,6 +67,14 @@ describe('central content hash', () => {
     const archive = conflictArchive({ id: testIdFactory()(), stationId: A, hcode: HCODE, at, target: 'Patient/p1', losers: [{ a: 1 }], rule: 'patient-fieldwise' });
     expect(hasContentId(archive)).toBe(true);
     expect(archive.id).toMatch(/^[0-9a-v]{22}-[0-9a-f]{40}$/);
+  });
+
+  it("lets a device reading's Observations through: content ids that start with the inbox id (kept ids were refused)", () => {
+    const values = [{ code: '8480-6', value: 131, unit: 'mm[Hg]' }, { code: '8462-4', value: 84, unit: 'mm[Hg]' }, { code: '59408-5', value: 97, unit: '%' }];
+    const item = { id: '0mxbxozvw-0a1b2c3d4e', port: '/dev/ttyUSB0', profile: 'omron-hbp9030', patientRef: 'p1', reading: { at, values } };
+    const chart = planReadingChart(item, { patientId: 'p1', encounterId: 'e1', hcode: HCODE, stationId: A, at: '2025-06-01T08:05:00.000Z' });
+    expect(chart.observations).toHaveLength(2);
+    for (const observation of chart.observations) expect(refusal(observation, null, A)).toBeNull();
   });
 });
 

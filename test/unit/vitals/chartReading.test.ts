@@ -1,8 +1,10 @@
-// Device reading → FHIR vital-signs Observations: LOINC + UCUM, the device as a reference, ids decided
-// from the inbox id (same reading, same documents), valid FHIR R4 (medplum), and abnormal flags.
+// Device reading → FHIR vital-signs Observations: LOINC + UCUM, the device as a reference, content ids that
+// start with the inbox id (same reading, same documents; central checks the hash), valid FHIR R4 (medplum), and
+// abnormal flags.
 import { describe, expect, it } from 'vitest';
 import type { InboxItem } from '../../../electron/contract/devices.std.js';
-import { observationIdFor } from '../../../electron/contract/devices.std.js';
+import { readingObservationPrefix } from '../../../electron/contract/devices.std.js';
+import { hasContentId } from '../../../sync/model/contentId.std.js';
 import { planReadingChart, chartableValues } from '../../../sync/model/readingChart.std.js';
 import { latestVitals, news2InputFrom, valuesOf } from '../../../renderer/src/vitals/recent.std.js';
 import { flagFor } from '../../../renderer/src/vitals/flags.std.js';
@@ -39,12 +41,19 @@ const bp = [
 const context = { patientId: 'p0123456789abcdef0123456789abcdef01234567', hcode: '99999', stationId: 'st-vitals', at: '2025-01-05T03:21:00.000Z' };
 
 describe('planReadingChart', () => {
-  it('makes a BP panel and a heart rate with LOINC, UCUM and the device, with ids from the inbox id', () => {
+  it('makes a BP panel and a heart rate with LOINC, UCUM and the device, under content ids that start with the inbox id', () => {
     const item = inboxItem(bp);
     const chart = planReadingChart(item, { ...context, encounterId: 'enc1' });
-    expect(chart.observations.map((o) => o.id)).toEqual([observationIdFor(item.id, '85354-9'), observationIdFor(item.id, '8867-4')]);
     const [panel, heartRate] = chart.observations;
-    expect(panel?._id).toBe(`Observation/${observationIdFor(item.id, '85354-9')}`);
+    for (const observation of chart.observations) {
+      expect(observation.id).toMatch(new RegExp(`^${readingObservationPrefix(item.id)}[0-9a-f]{40}$`));
+      expect(observation._id).toBe(`Observation/${observation.id}`);
+      expect(hasContentId(observation)).toBe(true);
+      // Sealed at arrival: issued is when the station received it, not when the nurse confirmed.
+      expect(observation.issued).toBe(item.reading?.at);
+    }
+    expect(panel?.code.coding?.[0]?.code).toBe('85354-9');
+    expect(heartRate?.code.coding?.[0]?.code).toBe('8867-4');
     expect(panel?.component?.map((c) => [c.code.coding?.[0]?.code, c.valueQuantity.value, c.valueQuantity.code])).toEqual([
       ['8480-6', 128, 'mm[Hg]'],
       ['8462-4', 82, 'mm[Hg]'],

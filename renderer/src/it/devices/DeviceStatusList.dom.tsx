@@ -1,11 +1,18 @@
-/** The configured devices in words: state, last reading, errors, what the last frame did not chart; IT can remove one. */
+/** The configured devices in words: state, last reading, errors, what the last frame did not chart; IT can edit or remove one. */
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { PortStatus } from '../../../../electron/contract/devices.std.js';
 import { statusWords } from './deviceWords.std.js';
 
-/** `onRemove` null: read-only (the front desk and nurses), without the device's own codes. */
-export function DeviceStatusList({ statuses, nowMs, onRemove }: { readonly statuses: readonly PortStatus[]; readonly nowMs: number; readonly onRemove: ((port: string) => Promise<void>) | null }) {
+export interface DeviceStatusListProps {
+  readonly statuses: readonly PortStatus[];
+  readonly nowMs: number;
+  /** null: read-only (the front desk and nurses), without the device's own codes. */
+  readonly onRemove: ((port: string) => Promise<void>) | null;
+  readonly onEdit?: ((status: PortStatus) => void) | null;
+}
+
+export function DeviceStatusList({ statuses, nowMs, onRemove, onEdit = null }: DeviceStatusListProps) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'th';
   const [asking, setAsking] = useState<string | null>(null);
@@ -37,9 +44,18 @@ export function DeviceStatusList({ statuses, nowMs, onRemove }: { readonly statu
                   </button>
                 </div>
               ) : (
-                <button type="button" className="secondary" data-testid="device-remove" onClick={() => setAsking(status.port)}>
-                  {t('devices.remove')}
-                </button>
+                <div>
+                  {onEdit !== null && (
+                    <>
+                      <button type="button" className="secondary" data-testid="device-edit" onClick={() => onEdit(status)}>
+                        {t('devices.edit')}
+                      </button>{' '}
+                    </>
+                  )}
+                  <button type="button" className="secondary" data-testid="device-remove" onClick={() => setAsking(status.port)}>
+                    {t('devices.remove')}
+                  </button>
+                </div>
               ))}
           </li>
         );

@@ -1,13 +1,15 @@
 /**
  * The Devices section of the IT workspace: hardware found, devices configured and their status in words, and
- * for IT adding, removing, testing live and the HL7 code map. The front desk and nurses see the status only.
+ * for IT adding, editing in place, removing, testing live and the HL7 code map. The front desk and nurses see the
+ * status only.
  * Changes apply at once: main restarts a port when it is configured.
  */
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DeviceListing } from '../../../../electron/contract/devices.std.js';
+import type { DeviceListing, PortStatus } from '../../../../electron/contract/devices.std.js';
 import { invoke, on } from '../../bridge/client.dom.js';
 import { AddDeviceForm } from './AddDeviceForm.dom.js';
+import { formForEdit, transportOfPort, type AddDeviceForm as FormValues } from './addDevice.std.js';
 import { CodeMapEditor } from './CodeMapEditor.dom.js';
 import { DeviceStatusList } from './DeviceStatusList.dom.js';
 import { FoundHardware } from './FoundHardware.dom.js';
@@ -24,6 +26,7 @@ export function DevicesSection({ isIt }: { readonly isIt: boolean }) {
   const [where, setWhere] = useState('');
   const [note, setNote] = useState<Said | null>(null);
   const [nowMs, setNowMs] = useState(() => Date.now());
+  const [editing, setEditing] = useState<Required<FormValues> | null>(null);
 
   const load = useCallback(async () => {
     const result = await invoke('devices.list', {});
@@ -59,6 +62,32 @@ export function DevicesSection({ isIt }: { readonly isIt: boolean }) {
     await load();
   }
 
+  /** Opens the form on a configured device, with its listener's allow-list when it listens on the network. */
+  async function edit(status: PortStatus): Promise<void> {
+    let allow: readonly string[] = [];
+    if (transportOfPort(status.port) === 'tcp') {
+      const listeners = await invoke('devices.listeners', {});
+      if (!listeners.ok) {
+        const code = listeners.error.code;
+        return setNote(() => (l: 'th' | 'en') => deviceErrorWords(code, l));
+      }
+      allow = listeners.value.find((listener) => listener.port === status.port)?.allow ?? [];
+    }
+    const form = formForEdit(status, allow);
+    setWhere(form.where);
+    setEditing(form);
+  }
+
+  async function edited(): Promise<void> {
+    setEditing(null);
+    await load();
+  }
+
+  function cancelEdit(): void {
+    setEditing(null);
+    setWhere('');
+  }
+
   const suggested = [...new Set(live.statuses.flatMap((s) => unknownCodes(s.lastNotTaken?.skipped ?? [])))];
   return (
     <section className="devices-section" data-testid="devices-section">
@@ -67,11 +96,11 @@ export function DevicesSection({ isIt }: { readonly isIt: boolean }) {
         <div className="card wide">
           <h3>{t('devices.configuredTitle')}</h3>
           {note !== null && <p className="problem">{note(lang)}</p>}
-          <DeviceStatusList statuses={live.statuses} nowMs={nowMs} onRemove={isIt ? remove : null} />
+          <DeviceStatusList statuses={live.statuses} nowMs={nowMs} onRemove={isIt ? remove : null} onEdit={isIt ? (status) => void edit(status) : null} />
         </div>
         {isIt && listing !== null && (
           <>
-            <AddDeviceForm listing={listing} where={where} setWhere={setWhere} onAdded={load} />
+            <AddDeviceForm key={editing?.editing ?? 'new'} listing={listing} where={where} setWhere={setWhere} onAdded={edited} editing={editing} onCancel={cancelEdit} />
             <FoundHardware listing={listing} onPick={setWhere} />
             <LiveFrames entries={live.entries} />
             <CodeMapEditor suggested={suggested} />

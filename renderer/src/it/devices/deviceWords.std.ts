@@ -16,7 +16,7 @@ type Words = { readonly th: string; readonly en: string };
 export type Said = (lang: UiLanguage) => string;
 
 export const PROFILE_WORDS: Readonly<Record<ProfileName, Words>> = {
-  'hl7-mllp': { th: 'เครื่องติดตามสัญญาณชีพ HL7 (MLLP ทางเครือข่าย)', en: 'HL7 patient monitor (MLLP over the network)' },
+  'hl7-mllp': { th: 'เครื่องติดตามสัญญาณชีพ HL7 (MLLP)', en: 'HL7 patient monitor (MLLP)' },
   'hl7-raw-tcp': { th: 'ระบบส่งข้อความ HL7 แบบไม่มี MLLP (ส่วนเสริม HIS)', en: 'HL7 without MLLP (HIS add-ons)' },
   'omron-hbp9030': { th: 'เครื่องวัดความดันแบบตู้ Omron HBP-9030', en: 'Omron HBP-9030 kiosk blood pressure' },
   'omron-hbp9020': { th: 'เครื่องวัดความดันแบบตู้ Omron HBP-9020', en: 'Omron HBP-9020 kiosk blood pressure' },
@@ -31,6 +31,13 @@ export const PROFILE_WORDS: Readonly<Record<ProfileName, Words>> = {
   'masimo-rad8': { th: 'เครื่องวัดออกซิเจนปลายนิ้ว Masimo Rad-8', en: 'Masimo Rad-8 pulse oximeter' },
   'contec-cms50dplus': { th: 'เครื่องวัดออกซิเจนปลายนิ้ว Contec CMS50D+', en: 'Contec CMS50D+ pulse oximeter' },
   'omron-hem790it': { th: 'เครื่องวัดความดัน Omron HEM-790IT (USB)', en: 'Omron HEM-790IT blood pressure (USB)' },
+};
+
+/** How a device is connected, as IT chooses it for a kind that takes more than one way. */
+export const TRANSPORT_WORDS: Readonly<Record<'serial' | 'tcp' | 'hid', Words>> = {
+  tcp: { th: 'ทางเครือข่าย (รอรับที่พอร์ต TCP)', en: 'Over the network (listening on a TCP port)' },
+  serial: { th: 'สายอนุกรม (RS-232/USB)', en: 'Serial cable (RS-232/USB)' },
+  hid: { th: 'USB', en: 'USB' },
 };
 
 export const PORT_STATE_WORDS: Readonly<Record<PortState, Words>> = {
