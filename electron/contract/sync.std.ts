@@ -45,6 +45,8 @@ export const SyncStatus = z.object({
   /** The last hour in 60 minutes: what the chart shows while the station has probed for about an hour or less. */
   linkRecent: z.array(LinkBucket),
   linkSummary: LinkSummary,
+  /** The hospital hub on the LAN, when IT set one: its address and main's last probe of it. */
+  hub: z.object({ url: z.string(), link: LinkProbe.nullable() }).nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 
@@ -70,6 +72,8 @@ export const SyncEndpoint = z.object({
   queuePrefix: z.string(),
   /** Days of Encounters and Observations the station pulls (IT's setting; every Patient is pulled). */
   workingSetDays: z.number().int(),
+  /** A hospital hub is set: replicate over `/hub/` while main's probe finds it, else over `/central/`. */
+  hub: z.boolean(),
 });
 export type SyncEndpoint = z.infer<typeof SyncEndpoint>;
 
@@ -78,6 +82,13 @@ const empty = z.object({}).strict();
 /** IT's setting: how many days of visits and readings a station keeps (sync/replication/workingSet.std.ts). */
 export const WorkingSet = z.object({ days: z.number().int().min(MIN_WORKING_SET_DAYS).max(MAX_WORKING_SET_DAYS) }).strict();
 export type WorkingSet = z.infer<typeof WorkingSet>;
+
+/**
+ * IT's setting: the hospital hub on the LAN (issue 15 §1), or null for none. `https://`, or `http://` on this
+ * machine only, as for central: the station logs in to it with its central password.
+ */
+export const HubSetting = z.object({ hubUrl: z.url({ protocol: /^https?$/ }).max(500).nullable() }).strict();
+export type HubSetting = z.infer<typeof HubSetting>;
 
 export const syncCommands = {
   'sync.configure': command(SyncConfigureInput.strict(), SyncStatus),
@@ -89,6 +100,8 @@ export const syncCommands = {
   'sync.endpoint': command(empty, SyncEndpoint),
   'sync.workingSet': command(empty, WorkingSet),
   'sync.setWorkingSet': command(WorkingSet, WorkingSet),
+  'sync.hub': command(empty, HubSetting),
+  'sync.setHub': command(HubSetting, SyncStatus),
 } as const;
 
 export const syncEvents = {

@@ -2,12 +2,15 @@
  * `npm run central -- provision --url <couchdb> --hcode <5 digits> --station <name> [--password <pw>] [--reset-password] [--json]`
  * `npm run central -- staff add --url <couchdb> --hcode <5 digits> --code <staff code> --name <name> --role front_desk|nurse|it [--card]`
  * `npm run central -- staff disable|reset --url <couchdb> --hcode <5 digits> --code <staff code>`
+ * `npm run central -- provision-hub --hub <hub couchdb> --central <central couchdb> --hcode <5 digits> [--hub-database <name>] [--json]`
+ *   (the hub's admin from HUB_ADMIN_USER / HUB_ADMIN_PASSWORD, central's as below)
  * A staff PIN (and with --card the staff member's citizen id) is read from standard input, one per line, never
  * from the command line. Admin credentials come from COUCHDB_ADMIN_USER / COUCHDB_ADMIN_PASSWORD (never on the command line, where
  * they would land in shell history). Prints the station user and password once, for IT to enter at the station.
  */
 import { parseArgs } from 'node:util';
 import { provision, ProvisionError } from './provision.node.js';
+import { provisionHub } from './provisionHub.node.js';
 import { addStaff, disableStaff, resetStaffPin, type StaffAdminTarget } from './staffAdmin.node.js';
 import { stdinLines } from './stdinLines.node.js';
 import { errorMessage } from '../model/errorMessage.std.js';
@@ -38,14 +41,43 @@ async function staff(action: string | undefined, values: Record<string, string |
   console.log(JSON.stringify(await addStaff(target, { code, name, role, pin, cid: withCard ? (cid ?? '') : undefined })));
 }
 
+const HUB_USAGE =
+  'usage: npm run central -- provision-hub --hub <hub couchdb> --central <central couchdb> --hcode <5 digits> [--hub-database <name>] [--json]\n' +
+  '       set HUB_ADMIN_USER and HUB_ADMIN_PASSWORD (the hub admin) and COUCHDB_ADMIN_USER and COUCHDB_ADMIN_PASSWORD (the central admin) in the environment';
+
+async function hubCommand(values: Record<string, string | boolean | undefined>): Promise<void> {
+  const text = (name: string): string | undefined => (typeof values[name] === 'string' ? values[name] : undefined);
+  const [hubUrl, centralUrl, hcode] = [text('hub'), text('central'), text('hcode')];
+  const env = ['HUB_ADMIN_USER', 'HUB_ADMIN_PASSWORD', 'COUCHDB_ADMIN_USER', 'COUCHDB_ADMIN_PASSWORD'].map((name) => process.env[name]);
+  const [hubAdminUser, hubAdminPassword, centralAdminUser, centralAdminPassword] = env;
+  if (hubUrl === undefined || centralUrl === undefined || hcode === undefined || hubAdminUser === undefined || hubAdminPassword === undefined || centralAdminUser === undefined || centralAdminPassword === undefined) {
+    console.error(HUB_USAGE);
+    process.exit(2);
+  }
+  const result = await provisionHub({ hubUrl, hubAdminUser, hubAdminPassword, centralUrl, centralAdminUser, centralAdminPassword, hcode, hubDatabase: text('hub-database') });
+  if (values['json'] === true) {
+    console.log(JSON.stringify(result));
+    return;
+  }
+  console.log(`hub database    ${result.hubDatabase} (central: ${result.centralDatabase})`);
+  console.log(`relay user      ${result.relayUser} (new password, kept in the hub's _replicator only)`);
+  console.log(`stations        ${result.stations.length === 0 ? 'none yet: provision them on central, then run this again' : result.stations.join(', ')}`);
+  console.log(`replications    ${result.replications.join(', ')}`);
+}
+
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
       url: { type: 'string' }, hcode: { type: 'string' }, station: { type: 'string' }, password: { type: 'string' }, 'reset-password': { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
       code: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, card: { type: 'boolean', default: false },
+      hub: { type: 'string' }, central: { type: 'string' }, 'hub-database': { type: 'string' },
     },
   });
+  if (positionals[0] === 'provision-hub') {
+    await hubCommand(values);
+    return;
+  }
   if (positionals[0] === 'staff') {
     const adminUser = process.env['COUCHDB_ADMIN_USER'];
     const adminPassword = process.env['COUCHDB_ADMIN_PASSWORD'];

@@ -3,7 +3,7 @@
  * use. CouchDB runs these as JavaScript (ES5 in CouchDB 3's SpiderMonkey/QuickJS), so they are kept as
  * source text; `HCODE` is substituted per hospital. Admins (`_admin`) are not checked.
  */
-import { DEMO_TAG } from '../model/systems.std.js';
+import { DEMO_TAG, stationSource } from '../model/systems.std.js';
 import { CONTENT_ID_TYPES } from '../model/contentId.std.js';
 import { RESOURCE_TYPES } from '../model/documents.std.js';
 import { contentHashSource } from './contentHashSource.std.js';
@@ -18,6 +18,21 @@ export function secretsDatabaseName(hcode: string): string {
 }
 export function stationRole(hcode: string): string {
   return `${STATION_ROLE_PREFIX}${hcode}`;
+}
+/**
+ * The hospital hub's role (issue 15 §1): its user passes on the records of its hospital's stations, each still
+ * authored by the station that wrote it (see docs/SECURITY.md, "The hospital hub").
+ */
+export function relayRole(hcode: string): string {
+  return `clinic_relay_${hcode}`;
+}
+/** The hub's CouchDB user, on central and on the hub: never a station (no `st-` name, no queue prefix). */
+export function relayUserName(hcode: string): string {
+  return `hub-${hcode}`;
+}
+/** Who may use a hospital's database: its stations and its hub's relay (central and the hub alike). */
+export function clinicSecurity(hcode: string): { admins: { names: string[]; roles: string[] }; members: { names: string[]; roles: string[] } } {
+  return { admins: { names: [], roles: [] }, members: { names: [], roles: [stationRole(hcode), relayRole(hcode)] } };
 }
 /** CouchDB user of a station: `st-<hcode>-<name>`; the name is also its queue prefix. */
 export function stationUserName(hcode: string, station: string): string {
@@ -52,7 +67,9 @@ const validateSource = `function (newDoc, oldDoc, userCtx, secObj) {
     return doc._rev ? parseInt(doc._rev, 10) : 0;
   }
   if (userCtx.roles.indexOf('_admin') !== -1) return;
-  if (userCtx.roles.indexOf('%ROLE%') === -1) deny('not a station of hospital ' + HCODE);
+  // The hub's relay passes on what the hospital's stations wrote, authored by them; it writes nothing of its own.
+  var relay = userCtx.roles.indexOf('%RELAY_ROLE%') !== -1 && userCtx.roles.indexOf('%ROLE%') === -1;
+  if (!relay && userCtx.roles.indexOf('%ROLE%') === -1) deny('not a station of hospital ' + HCODE);
   if (newDoc._id.indexOf('_design/') === 0) deny('design documents are changed by admins only');
   if (typeof newDoc.resourceType !== 'string' || TYPES.indexOf(newDoc.resourceType) === -1) deny('resourceType required (one of ' + TYPES.join(', ') + ')');
   var live = oldDoc && !oldDoc._deleted;
@@ -67,7 +84,10 @@ const validateSource = `function (newDoc, oldDoc, userCtx, secObj) {
     return;
   }
   if (newDoc._id !== newDoc.resourceType + '/' + newDoc.id) deny('_id must be resourceType/id');
-  if (!newDoc.meta || newDoc.meta.source !== 'urn:clinic-edge:station:' + userCtx.name) deny('author (meta.source) must be the station user ' + userCtx.name);
+  var author = newDoc.meta && newDoc.meta.source;
+  if (relay) {
+    if (typeof author !== 'string' || !/^${stationSource('st-%HCODE%-')}${STATION_NAME.source.slice(1)}/.test(author)) deny('a relay passes on records authored by a station of hospital ' + HCODE + ' only');
+  } else if (author !== '${stationSource('')}' + userCtx.name) deny('author (meta.source) must be the station user ' + userCtx.name);
   var tags = (newDoc.meta && newDoc.meta.tag) || [];
   for (var t = 0; t < tags.length; t++) { if (tags[t] && tags[t].system === '${DEMO_TAG.system}' && tags[t].code === '${DEMO_TAG.code}') deny('demo records never reach a hospital (meta.tag demo)'); }
   checkHospital(newDoc);
@@ -88,7 +108,7 @@ export function clinicDesignDoc(hcode: string): { _id: string; language: string;
   return {
     _id: '_design/clinic',
     language: 'javascript',
-    validate_doc_update: validateSource.replaceAll('%HCODE%', hcode).replaceAll('%ROLE%', stationRole(hcode)),
+    validate_doc_update: validateSource.replaceAll('%HCODE%', hcode).replaceAll('%RELAY_ROLE%', relayRole(hcode)).replaceAll('%ROLE%', stationRole(hcode)),
     views: {
       by_type: { map: 'function (doc) { if (doc.resourceType) { emit(doc.resourceType, null); } }', reduce: '_count' },
       encounters_by_day: { map: "function (doc) { if (doc.resourceType === 'Encounter' && doc.period && doc.period.start) { emit(doc.period.start.slice(0, 10), null); } }", reduce: '_count' },

@@ -18,6 +18,7 @@ import {
   HOSPITAL_KEY_DOC,
   STATION_NAME,
   clinicDesignDoc,
+  clinicSecurity,
   databaseName,
   secretsDatabaseName,
   secretsDesignDoc,
@@ -137,6 +138,19 @@ export function adminCall(url: string, adminUser: string, adminPassword: string)
   return (path, method = 'GET', body) => requestJson(`${base}${path}`, { method, body, headers: auth });
 }
 
+/**
+ * A hospital's clinical database, on central or on its hub alike: created if missing, its members (the
+ * hospital's stations and its hub's relay) and its design document with validate_doc_update and the views.
+ */
+export async function setUpClinicDatabase(call: Call, name: string, hcode: string): Promise<void> {
+  expectOk(await call(`/${name}`, 'PUT'), `create ${name}`, [412]);
+  await putSecurity(call, name, clinicSecurity(hcode));
+  const doc = clinicDesignDoc(hcode);
+  await putLatest(call, `/${name}/${doc._id}`, doc, `design document ${doc._id}`);
+  // A patient's history older than a station's window is read through it (olderHistory.std.ts); idempotent.
+  expectOk(await call(`/${name}/_index`, 'POST', OLDER_HISTORY_INDEX), 'older-history index');
+}
+
 export async function provision(options: ProvisionOptions): Promise<ProvisionResult> {
   if (!/^\d{5}$/.test(options.hcode)) throw new ProvisionError('provision_bad_hcode');
   if (!STATION_NAME.test(options.station)) throw new ProvisionError('provision_bad_station');
@@ -146,19 +160,11 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
   const database = databaseName(options.hcode);
   const secrets = secretsDatabaseName(options.hcode);
   const role = stationRole(options.hcode);
-  for (const name of [database, secrets]) expectOk(await call(`/${name}`, 'PUT'), `create ${name}`, [412]);
-
-  const security = { admins: { names: [], roles: [] }, members: { names: [], roles: [role] } };
-  for (const name of [database, secrets]) await putSecurity(call, name, security);
-
-  for (const [name, doc] of [
-    [database, clinicDesignDoc(options.hcode)],
-    [secrets, secretsDesignDoc()],
-  ] as const) {
-    await putLatest(call, `/${name}/${doc._id}`, doc, `design document ${doc._id}`);
-  }
-  // A patient's history older than a station's window is read through it (olderHistory.std.ts); idempotent.
-  expectOk(await call(`/${database}/_index`, 'POST', OLDER_HISTORY_INDEX), 'older-history index');
+  await setUpClinicDatabase(call, database, options.hcode);
+  expectOk(await call(`/${secrets}`, 'PUT'), `create ${secrets}`, [412]);
+  await putSecurity(call, secrets, { admins: { names: [], roles: [] }, members: { names: [], roles: [role] } });
+  const secretsDoc = secretsDesignDoc();
+  await putLatest(call, `/${secrets}/${secretsDoc._id}`, secretsDoc, `design document ${secretsDoc._id}`);
 
   let createdKey = false;
   const key = await call(`/${secrets}/${HOSPITAL_KEY_DOC}`);
@@ -175,15 +181,16 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
 
   const stationUser = stationUserName(options.hcode, options.station);
   const stationPassword = await passwordToSet(base, call, stationUser, options);
-  const userPath = `/_users/org.couchdb.user:${encodeURIComponent(stationUser)}`;
-  const existingUser = await call(userPath);
-  const existing = existingUser.status === 200 ? (existingUser.body as Record<string, unknown>) : { _id: `org.couchdb.user:${stationUser}` };
-  // Kept fields hold the existing password's hash; only the role is (re)set.
-  expectOk(
-    await call(userPath, 'PUT', { ...existing, name: stationUser, type: 'user', roles: [role], ...(stationPassword === null ? {} : { password: stationPassword }) }),
-    'station user',
-  );
+  await putUser(call, stationUser, role, stationPassword, 'station user');
   return { database, secretsDatabase: secrets, stationUser, stationPassword, queuePrefix, createdKey };
+}
+
+/** Makes or updates a CouchDB user with one role; a null password keeps the existing one (its hash is in the kept fields). */
+export async function putUser(call: Call, name: string, role: string, password: string | null, what: string): Promise<void> {
+  const userPath = `/_users/org.couchdb.user:${encodeURIComponent(name)}`;
+  const existingUser = await call(userPath);
+  const existing = existingUser.status === 200 ? (existingUser.body as Record<string, unknown>) : { _id: `org.couchdb.user:${name}` };
+  expectOk(await call(userPath, 'PUT', { ...existing, name, type: 'user', roles: [role], ...(password === null ? {} : { password }) }), what);
 }
 
 /**

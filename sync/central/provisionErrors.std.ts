@@ -19,6 +19,10 @@ export const provisionErrorText = {
   provision_staff_pin: { th: 'PIN ต้องเป็นตัวเลข 4–12 หลัก หรือรหัสผ่าน 8–64 ตัวอักษร', en: 'A PIN is 4–12 digits, or a passphrase of 8–64 characters.' },
   provision_staff_cid: { th: 'เลขบัตรประชาชนของเจ้าหน้าที่ไม่ถูกต้อง (13 หลัก ตรวจหลักสุดท้ายแล้ว)', en: "The staff member's citizen id is not valid (13 digits with a right check digit)." },
   provision_staff_bad: { th: 'ข้อมูลบัญชีเจ้าหน้าที่ไม่ถูกต้อง: {what}', en: 'The staff account is not valid: {what}.' },
+  provision_hub_no_central: {
+    th: 'ยังไม่มีฐานข้อมูล {database} บนเซิร์ฟเวอร์กลาง ให้ลงทะเบียนโรงพยาบาลและสถานีบนเซิร์ฟเวอร์กลางก่อน (npm run central -- provision) แล้วจึงตั้งค่าเซิร์ฟเวอร์ในโรงพยาบาล',
+    en: 'Central has no database {database}: provision the hospital and its stations on central first (npm run central -- provision), then the hub.',
+  },
   provision_http_failed: { th: 'เซิร์ฟเวอร์กลางไม่รับคำสั่ง: {what} (HTTP {status})', en: 'Central refused a provisioning step: {what} (HTTP {status}).' },
 } as const satisfies Record<string, Bilingual>;
 

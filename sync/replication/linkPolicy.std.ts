@@ -27,6 +27,14 @@ export function replicationBackOff(previousMs: number): number {
   return previousMs <= 0 ? 1_000 : Math.min(previousMs * 2, 30_000);
 }
 
+/**
+ * The link a station's state is judged by: the hospital hub's while its replication reports running over the hub
+ * (GIN may be down meanwhile, and the station is not offline for that), central's otherwise.
+ */
+export function replicationLink(central: LinkProbe | null, hub: { readonly link: LinkProbe | null } | null | undefined, report: Pick<ReplicationReport, 'path'> | null): LinkProbe | null {
+  return report?.path === 'hub' && hub != null ? hub.link : central;
+}
+
 /** The one state to show, from main's probe and the renderer's last report. Never up_to_date over a failure. */
 export function combinedState(configured: boolean, link: LinkProbe | null, report: ReplicationReport | null): { state: SyncState; errorCode: SyncErrorCode | null } {
   if (!configured) return { state: 'unconfigured', errorCode: null };

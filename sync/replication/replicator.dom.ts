@@ -14,6 +14,7 @@ import { classifyFailure, replicationBackOff } from './linkPolicy.std.js';
 import { resolveConflicts, type ResolveContext } from './resolver.dom.js';
 import { pullSelector, pullWindow, type PullWindow } from './workingSet.std.js';
 import { purgeOutsideWindow } from './purge.dom.js';
+import { pushFilterFor, type PushCandidate } from './pushFilter.std.js';
 import { errorMessage } from '../model/errorMessage.std.js';
 
 /** Station-only records (`_local/edge-<name>`, DataContext.readLocal). */
@@ -63,10 +64,6 @@ export interface ReplicatorOptions {
 
 type Listener = (report: ReplicationReport) => void;
 
-function notDesign(doc: { _id: string }): boolean {
-  return !doc._id.startsWith('_design/');
-}
-
 /**
  * Checkpoints live on the station only: central's `_local` documents are writable by every station of the
  * hospital and never validated, so a forged one there could make this station skip records.
@@ -77,6 +74,8 @@ const PULL_CHECKPOINT = { checkpoint: 'target' } as const;
 export class Replicator {
   readonly #options: ReplicatorOptions;
   readonly #listeners = new Set<Listener>();
+  /** Only what central accepts from this station goes up (pushFilter.std.ts). */
+  readonly #pushable: (doc: PushCandidate) => boolean;
   #sync: LiveSync | null = null;
   #syncStartedAt = 0;
   /** Set while a restart waits for the cancelled replication's last write (see CANCEL_SETTLE_MS). */
@@ -109,6 +108,7 @@ export class Replicator {
 
   constructor(options: ReplicatorOptions) {
     this.#options = options;
+    this.#pushable = pushFilterFor(options.resolve.stationId);
     if (options.onReport !== undefined) this.#listeners.add(options.onReport);
   }
 
@@ -276,7 +276,7 @@ export class Replicator {
       batch_size: this.#options.batchSize ?? 500,
       batches_limit: this.#options.batchesLimit ?? 5,
       back_off_function: replicationBackOff,
-      push: { filter: notDesign, ...PUSH_CHECKPOINT },
+      push: { filter: this.#pushable, ...PUSH_CHECKPOINT },
       pull: { ...PULL_CHECKPOINT, ...this.#pullFilter },
     } as PouchDB.Replication.SyncOptions) as LiveSyncParts;
     this.#sync = sync;
@@ -416,7 +416,7 @@ export class Replicator {
     const options = { batch_size: this.#options.batchSize ?? 500, batches_limit: this.#options.batchesLimit ?? 5, retry: false };
     try {
       const steps = [
-        ['push', () => store.pushTo(remote, { ...options, filter: notDesign, ...PUSH_CHECKPOINT })],
+        ['push', () => store.pushTo(remote, { ...options, filter: this.#pushable, ...PUSH_CHECKPOINT })],
         ['pull', () => store.pullFrom(remote, { ...options, ...PULL_CHECKPOINT, ...this.#pullFilter })],
       ] as const;
       const seqBefore = await store.updateSeq();

@@ -61,6 +61,8 @@ export const ReplicationReport = z.object({
   rejections: z.array(Rejection).max(500),
   /** Absent from replicators that pull the whole hospital. */
   store: StoreUse.optional(),
+  /** A station with a hospital hub: the link this report's replication runs over (hubFailover.dom.ts). */
+  path: z.enum(['hub', 'central']).optional(),
 });
 export type ReplicationReport = z.infer<typeof ReplicationReport>;
 

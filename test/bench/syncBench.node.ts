@@ -18,9 +18,9 @@ import { DataContext } from '../../sync/store/dataContext.dom.js';
 import { PouchDB, type Database } from '../../sync/store/pouch.dom.js';
 import { Replicator } from '../../sync/replication/replicator.dom.js';
 import { remoteDatabase } from '../../sync/replication/remote.dom.js';
-import { provision } from '../../sync/central/provision.node.js';
+import { adminCall, provision, setUpClinicDatabase } from '../../sync/central/provision.node.js';
 import { basicAuth, requestJson } from '../../sync/central/centralHttp.node.js';
-import { clinicDesignDoc, databaseName, stationRole } from '../../sync/central/designDocs.std.js';
+import { databaseName } from '../../sync/central/designDocs.std.js';
 import { CENTRAL_ADMIN, linkProxy, startCentral, type Central, type LinkProxy } from '../integration/sync/centralServer.js';
 import { uniqueDbName } from '../unit/sync/idbShims.js';
 import { benchContext, benchVisitDocs, type BenchContext } from './sync/visits.std.js';
@@ -70,15 +70,7 @@ async function until(predicate: () => boolean | Promise<boolean>, what: string, 
 /** A database set up like the hospital's (same validate_doc_update, same members) but empty. */
 async function freshDatabase(central: Central, hcode: string, label: string): Promise<string> {
   const name = `bench_${label}_${hcode}`;
-  const doc = clinicDesignDoc(hcode);
-  for (const [path, body] of [
-    [`/${name}`, undefined],
-    [`/${name}/_security`, { admins: { names: [], roles: [] }, members: { names: [], roles: [stationRole(hcode)] } }],
-    [`/${name}/${doc._id}`, doc],
-  ] as const) {
-    const answer = await requestJson(`${central.url}${path}`, { method: 'PUT', body, headers: admin });
-    if (answer.status >= 300) throw new Error(`set up ${name}${path}: HTTP ${answer.status}`);
-  }
+  await setUpClinicDatabase(adminCall(central.url, CENTRAL_ADMIN.user, CENTRAL_ADMIN.password), name, hcode);
   return name;
 }
 

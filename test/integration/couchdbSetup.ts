@@ -1,8 +1,8 @@
 /**
  * globalSetup of `npm run test:couchdb`: the central contract tests against a real CouchDB 3 given by
  * COUCHDB_URL (admin credentials in the URL, a loopback address only). The tests make hospitals with random
- * codes; databases `clinic_<5 digits>[_secrets]` and station users `st-<5 digits>-*` left by earlier runs are
- * deleted first, so point it at a throwaway test CouchDB, never a hospital's.
+ * codes; databases `clinic_<5 digits>[_secrets|_hub]`, station users `st-<5 digits>-*`, hub relays `hub-<5 digits>`
+ * and their `_replicator` documents left by earlier runs are deleted first, so point it at a throwaway test CouchDB, never a hospital's.
  */
 import { basicAuth, requestJson } from '../../sync/central/centralHttp.node.js';
 
@@ -24,13 +24,18 @@ export default async function setup(): Promise<void> {
   const dbs = await requestJson(`${base}/_all_dbs`, { headers });
   if (dbs.status !== 200) throw new Error(`admin login to ${base} failed (HTTP ${dbs.status})`);
   for (const name of dbs.body as string[]) {
-    if (/^clinic_\d{5}(_secrets)?$/.test(name)) await requestJson(`${base}/${name}`, { method: 'DELETE', headers });
+    if (/^clinic_\d{5}(_secrets|_hub)?$/.test(name)) await requestJson(`${base}/${name}`, { method: 'DELETE', headers });
   }
-  const users = await requestJson(`${base}/_users/_all_docs?startkey=${encodeURIComponent('"org.couchdb.user:st-"')}&endkey=${encodeURIComponent('"org.couchdb.user:st-\ufff0"')}`, { headers });
+  const users = await requestJson(`${base}/_users/_all_docs?startkey=${encodeURIComponent('"org.couchdb.user:"')}&endkey=${encodeURIComponent('"org.couchdb.user:\ufff0"')}`, { headers });
   for (const row of (users.body as { rows?: { id: string; value: { rev: string } }[] }).rows ?? []) {
-    if (/^org\.couchdb\.user:st-\d{5}-/.test(row.id)) await requestJson(`${base}/_users/${encodeURIComponent(row.id)}?rev=${row.value.rev}`, { method: 'DELETE', headers });
+    if (/^org\.couchdb\.user:(st-\d{5}-|hub-\d{5}$)/.test(row.id)) await requestJson(`${base}/_users/${encodeURIComponent(row.id)}?rev=${row.value.rev}`, { method: 'DELETE', headers });
+  }
+  const replications = await requestJson(`${base}/_replicator/_all_docs`, { headers });
+  for (const row of (replications.body as { rows?: { id: string; value: { rev: string } }[] }).rows ?? []) {
+    if (/^clinic_\d{5}-(hub-to-central|central-to-hub)$/.test(row.id)) await requestJson(`${base}/_replicator/${encodeURIComponent(row.id)}?rev=${row.value.rev}`, { method: 'DELETE', headers });
   }
   process.env['EDGE_TEST_CENTRAL_URL'] = base;
+  process.env['EDGE_TEST_CENTRAL_IS_COUCHDB'] = '1';
   process.env['EDGE_TEST_CENTRAL_ADMIN_USER'] = user;
   process.env['EDGE_TEST_CENTRAL_ADMIN_PASSWORD'] = password;
   console.log(`central contract tests against CouchDB ${version} at ${base}`);

@@ -9,7 +9,7 @@ import { queuePrefixFor } from '../../../sync/model/encounter.std.js';
 import { modeAtSetup, offeredMode, runningMode } from '../station/stationMode.std.js';
 import { DEFAULT_WORKING_SET_DAYS, MAX_WORKING_SET_DAYS, MIN_WORKING_SET_DAYS } from '../../../sync/replication/workingSet.std.js';
 
-type Key = 'hcode' | 'stationId' | 'stationName' | 'queuePrefix' | 'centralUrl' | 'language' | 'stationMode' | 'workingSetDays';
+type Key = 'hcode' | 'stationId' | 'stationName' | 'queuePrefix' | 'centralUrl' | 'language' | 'stationMode' | 'workingSetDays' | 'hubUrl';
 
 export class SettingsService {
   readonly #db: StationDb;
@@ -81,6 +81,16 @@ export class SettingsService {
     if (!Number.isInteger(days) || days < MIN_WORKING_SET_DAYS || days > MAX_WORKING_SET_DAYS) throw new EdgeError('invalid_input', `working set: ${MIN_WORKING_SET_DAYS}-${MAX_WORKING_SET_DAYS} days`);
     this.#write({ workingSetDays: String(days) });
     return days;
+  }
+
+  /** The hospital hub's base URL (IT's setting), or null for none. */
+  hubUrl(): string | null {
+    const stored = this.#read('hubUrl');
+    return stored === null || stored === '' ? null : stored;
+  }
+
+  setHubUrl(url: string | null): void {
+    this.#write({ hubUrl: url });
   }
 
   setLanguage(language: Language): StationSettings {

@@ -26,6 +26,8 @@ export interface ProxyOptions {
   readonly idleTimeoutMs?: number;
   /** The most one answer from central may carry (default MAX_CENTRAL_RESPONSE_BYTES). */
   readonly maxResponseBytes?: number;
+  /** The path it serves: `/central/` (default), or `/hub/` in front of the hospital hub with the hub's session. */
+  readonly prefix?: string;
 }
 
 /** Constant-time comparison of the header with the process token. */
@@ -51,6 +53,7 @@ function refuse(response: ServerResponse, status: number, error: string, reason:
 export function centralProxyRoute(options: ProxyOptions): ProxyRoute {
   const idleTimeoutMs = options.idleTimeoutMs ?? 120_000;
   const maxResponseBytes = options.maxResponseBytes ?? MAX_CENTRAL_RESPONSE_BYTES;
+  const prefix = options.prefix ?? PROXY_PREFIX;
 
   function originAllowed(request: IncomingMessage): { ok: boolean; cors: Record<string, string> } {
     const origin = request.headers.origin;
@@ -123,7 +126,7 @@ export function centralProxyRoute(options: ProxyOptions): ProxyRoute {
 
   return async function proxyCentral(request, response) {
     const url = request.url ?? '/';
-    if (!url.startsWith(PROXY_PREFIX)) return false;
+    if (!url.startsWith(prefix)) return false;
     const origin = originAllowed(request);
     if (!origin.ok) {
       refuse(response, 403, 'forbidden', 'origin not allowed');
@@ -142,7 +145,7 @@ export function centralProxyRoute(options: ProxyOptions): ProxyRoute {
       refuse(response, 503, 'sync_not_configured', 'sync with central is not configured', origin.cors);
       return true;
     }
-    const decision = proxyTarget(request.method ?? 'GET', url, session.credentials.database);
+    const decision = proxyTarget(request.method ?? 'GET', url, session.credentials.database, prefix);
     if (!decision.ok) {
       refuse(response, decision.status, 'forbidden', decision.reason, origin.cors);
       return true;

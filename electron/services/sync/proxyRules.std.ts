@@ -5,6 +5,8 @@
  * send its own Cookie/Authorization and never sees central's Set-Cookie.
  */
 export const PROXY_PREFIX = '/central/';
+/** The same rules in front of the hospital hub (issue 15 §1): `/hub/clinic_<hcode>/…`. */
+export const HUB_PROXY_PREFIX = '/hub/';
 export const PROXY_TOKEN_HEADER = 'x-edge-proxy-token';
 
 /** Database sub-resources a station may use through the proxy (besides documents themselves). */
@@ -28,8 +30,8 @@ function decoded(segment: string): string | null {
 }
 
 /** Is `rawUrl` (path + query as received) a request for `database` the station may make? */
-export function proxyTarget(method: string, rawUrl: string, database: string): ProxyDecision {
-  if (!rawUrl.startsWith(PROXY_PREFIX)) return refuse(404, 'not a proxy path');
+export function proxyTarget(method: string, rawUrl: string, database: string, prefix: string = PROXY_PREFIX): ProxyDecision {
+  if (!rawUrl.startsWith(prefix)) return refuse(404, 'not a proxy path');
   if (!METHODS.has(method)) return refuse(405, `method ${method} not allowed`);
   const queryAt = rawUrl.indexOf('?');
   const path = queryAt === -1 ? rawUrl : rawUrl.slice(0, queryAt);
@@ -38,11 +40,11 @@ export function proxyTarget(method: string, rawUrl: string, database: string): P
   // replication checkpoint. Refused, PouchDB names it after the proxy's URL instead, whose port is new in each
   // run, so every start lost its checkpoints and compared everything again. The root says only what CouchDB
   // tells anyone who asks (welcome, version, uuid): read-only, exactly the root, no query.
-  if (path === PROXY_PREFIX) {
+  if (path === prefix) {
     if (query !== '') return refuse(403, 'the server root takes no query here');
     return method === 'GET' || method === 'HEAD' ? { ok: true, upstreamPath: '/' } : refuse(403, 'the server root is read-only here');
   }
-  const [first = '', ...rest] = path.slice(PROXY_PREFIX.length).split('/');
+  const [first = '', ...rest] = path.slice(prefix.length).split('/');
   // Compared raw: an encoded name (clinic_1%32345) or another database never matches.
   if (first !== database) return refuse(403, 'only this hospital’s database is reachable through the proxy');
   if (rest.length === 0 || (rest.length === 1 && rest[0] === '')) {

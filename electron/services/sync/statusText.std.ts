@@ -33,6 +33,12 @@ export function statusLines(status: SyncStatus, summary: LinkSummary, now: numbe
     lines.push(`ลิงก์ / Link: ${word}, ตรวจล่าสุด / probed ${ago(link.at, now)}`);
   }
   const report = status.replication;
+  if (status.hub !== null) {
+    const hubLink = status.hub.link;
+    const word = hubLink === null ? 'ไม่ทราบ (แอปไม่ได้ทำงาน) / not known (the app is not running)' : hubLink.up ? 'ใช้ได้ / up' : `ขาด / down (${hubLink.errorCode ?? 'sync_offline'})`;
+    const path = report?.path === 'hub' ? 'ฮับ / the hub' : report?.path === 'central' ? 'เซิร์ฟเวอร์กลางโดยตรง / central directly' : 'ไม่ทราบ / not known';
+    lines.push(`ฮับในโรงพยาบาล / Hospital hub: ${status.hub.url}, ${word}; ซิงก์ผ่าน / syncing over: ${path}`);
+  }
   if (report === null) {
     lines.push('การซิงก์ / Replication: ยังไม่มีรายงานจากหน้าจอ / no report from the app yet');
   } else {

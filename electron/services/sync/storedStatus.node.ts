@@ -24,6 +24,8 @@ export function readStoredStatus(dataDir: string, now = Date.now()): SyncStatus 
     const store = new SyncStore(db);
     const hcodeRow = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'hcode'").get();
     const hcode = hcodeRow === undefined ? null : (JSON.parse(hcodeRow.value) as string | null);
+    const hubRow = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'hubUrl'").get();
+    const hubUrl = hubRow === undefined ? null : (JSON.parse(hubRow.value) as string | null);
     const config = store.config();
     const probe = store.lastProbe();
     const samples = store.samples(now - CHART_SPAN_MS);
@@ -36,6 +38,8 @@ export function readStoredStatus(dataDir: string, now = Date.now()): SyncStatus 
       history: chartBuckets(samples, now),
       recent: recentBuckets(samples, now),
       summary: linkSummary(samples, now),
+      // The hub's probes live in the running app only.
+      hub: hubUrl === null ? null : { url: hubUrl, link: null },
     });
   } finally {
     db.close();

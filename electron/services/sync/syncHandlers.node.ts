@@ -2,7 +2,7 @@
 import type { Handlers } from '../dispatcher.node.js';
 import type { SyncService } from './syncService.node.js';
 
-type SyncCommand = 'sync.configure' | 'sync.status' | 'sync.now' | 'sync.conflicts' | 'sync.rejections' | 'sync.report' | 'sync.endpoint' | 'sync.workingSet' | 'sync.setWorkingSet';
+type SyncCommand = 'sync.configure' | 'sync.status' | 'sync.now' | 'sync.conflicts' | 'sync.rejections' | 'sync.report' | 'sync.endpoint' | 'sync.workingSet' | 'sync.setWorkingSet' | 'sync.hub' | 'sync.setHub';
 
 export function syncHandlers(sync: SyncService): Pick<Handlers, SyncCommand> {
   return {
@@ -15,5 +15,7 @@ export function syncHandlers(sync: SyncService): Pick<Handlers, SyncCommand> {
     'sync.endpoint': () => sync.endpoint(),
     'sync.workingSet': () => sync.workingSet(),
     'sync.setWorkingSet': (input) => sync.setWorkingSet(input),
+    'sync.hub': () => sync.hub(),
+    'sync.setHub': (input) => sync.setHub(input),
   };
 }

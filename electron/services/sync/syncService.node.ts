@@ -10,7 +10,7 @@ import { databaseName, stationUserName } from '../../../sync/central/designDocs.
 import { queuePrefixFor } from '../../../sync/model/encounter.std.js';
 import { DEFAULT_PROBE_POLICY, type ProbePolicy } from '../../../sync/replication/linkPolicy.std.js';
 import { EdgeError } from '../../contract/result.std.js';
-import type { ReplicationReport, SyncConfigureInput, SyncEndpoint, SyncState, SyncStatus, ConflictItem, Rejection, WorkingSet } from '../../contract/sync.std.js';
+import type { HubSetting, LinkProbe, ReplicationReport, SyncConfigureInput, SyncEndpoint, SyncState, SyncStatus, ConflictItem, Rejection, WorkingSet } from '../../contract/sync.std.js';
 import type { SyncErrorCode } from '../../../sync/replication/syncErrors.std.js';
 import type { StationDb } from '../db/stationDb.node.js';
 import type { EventBus } from '../eventBus.node.js';
@@ -19,8 +19,11 @@ import type { AuditLog } from '../audit/auditLog.node.js';
 import type { SettingsService } from '../settings/settingsService.node.js';
 import type { HospitalKey } from '../identity/hospitalKey.node.js';
 import { checkCaBundle, failureCode } from './centralRequest.node.js';
+import { probeSession } from './sessionProbe.node.js';
 import { CentralSession, type SessionOptions } from './centralSession.node.js';
 import { centralProxyRoute, type ProxyRoute } from './centralProxy.node.js';
+import { HUB_PROXY_PREFIX } from './proxyRules.std.js';
+import { HubLink } from './hubLink.node.js';
 import type { CredentialKeystore } from './keystore.node.js';
 import { HospitalKeySync } from './hospitalKeySync.node.js';
 import { LinkMonitor } from './linkMonitor.node.js';
@@ -28,6 +31,11 @@ import { SyncStore, type ProbeRecord } from './syncStore.node.js';
 import { LinkChartCache } from './linkChart.std.js';
 import { foldStatus, linkStateOf, type StoredReport } from './syncStatus.std.js';
 import { errorMessage } from '../../../sync/model/errorMessage.std.js';
+
+/** What the status shows of a probe (the stored record also says whether the server answered at all). */
+function probeView(record: ProbeRecord): LinkProbe {
+  return { up: record.up, errorCode: record.errorCode, at: record.at, rttMs: record.rttMs };
+}
 
 export interface SyncServiceOptions {
   readonly db: StationDb;
@@ -62,6 +70,8 @@ export class SyncService {
   readonly #monitor: LinkMonitor<ProbeRecord>;
   readonly #startedAt = new Date().toISOString();
   #session: CentralSession | null = null;
+  /** The hospital hub, when IT set one and the station's password is at hand. */
+  #hub: HubLink | null = null;
   #credentialsError: SyncErrorCode | null = null;
   #link: ProbeRecord | null = null;
   #report: StoredReport | null;
@@ -82,6 +92,7 @@ export class SyncService {
     this.#monitor = new LinkMonitor(() => this.#probe(), this.#policy);
     this.#ready = this.#load().then(() => {
       if (options.autoStart !== false && this.#session !== null) this.#monitor.start();
+      if (options.autoStart !== false) this.#hub?.start();
     });
   }
 
@@ -98,16 +109,24 @@ export class SyncService {
 
   start(): void {
     if (this.#session !== null) this.#monitor.start();
+    this.#hub?.start();
   }
 
-  /** The route that serves `/central/` on the browser bridge (same origin). */
+  /** The route that serves `/central/` and `/hub/` on the browser bridge (same origin). */
   proxyRoute(): ProxyRoute {
-    return centralProxyRoute({ token: this.proxyToken, session: () => this.#session, log: this.#options.log });
+    return this.#routes(undefined);
   }
 
   /** The route for the Electron loopback proxy server: CORS for the app's own origins only. */
   loopbackProxyRoute(allowedOrigins: readonly string[]): ProxyRoute {
-    return centralProxyRoute({ token: this.proxyToken, session: () => this.#session, log: this.#options.log, allowedOrigins });
+    return this.#routes(allowedOrigins);
+  }
+
+  #routes(allowedOrigins: readonly string[] | undefined): ProxyRoute {
+    const common = { token: this.proxyToken, log: this.#options.log, ...(allowedOrigins === undefined ? {} : { allowedOrigins }) };
+    const central = centralProxyRoute({ ...common, session: () => this.#session });
+    const hub = centralProxyRoute({ ...common, prefix: HUB_PROXY_PREFIX, session: () => this.#hub?.session ?? null });
+    return async (request, response) => (await central(request, response)) || hub(request, response);
   }
 
   /** Where the renderer reaches the proxy: null = the page's own origin (the browser bridge). */
@@ -121,12 +140,13 @@ export class SyncService {
     return foldStatus({
       config: config === null || hcode === null ? null : { centralUrl: config.centralUrl, username: config.username, database: databaseName(hcode) },
       credentialsError: this.#credentialsError,
-      link: this.#link === null ? null : { up: this.#link.up, errorCode: this.#link.errorCode, at: this.#link.at, rttMs: this.#link.rttMs },
+      link: this.#link === null ? null : probeView(this.#link),
       report: this.#report,
       reportsValidFrom: this.#startedAt,
       history: this.#chart.buckets(Date.now()),
       recent: this.#chart.recent(Date.now()),
       summary: this.#chart.summary(Date.now()),
+      hub: this.#hub === null ? null : { url: this.#hub.url, link: this.#hub.link === null ? null : probeView(this.#hub.link) },
     });
   }
 
@@ -236,7 +256,69 @@ export class SyncService {
       stationId: config.username,
       queuePrefix: settings.queuePrefix ?? queuePrefixFor(provisioned ?? config.username),
       workingSetDays: this.#options.settings.workingSetDays(),
+      hub: this.#hub !== null,
     };
+  }
+
+  hub(): HubSetting {
+    return { hubUrl: this.#options.settings.hubUrl() };
+  }
+
+  /**
+   * IT sets (or clears) the hospital hub: the station logs in to it with its central user and password first,
+   * so a wrong address or a hub without this station is refused and nothing is stored. Audited; the page's
+   * runner sees the new endpoint and replicates over the hub while it answers.
+   */
+  async setHub(input: HubSetting): Promise<SyncStatus> {
+    const config = this.store.config();
+    const hcode = this.#options.settings.get().hcode;
+    if (config === null || hcode === null) throw new EdgeError('sync_not_configured', 'link the station to central before setting a hub');
+    const before = this.#options.settings.hubUrl();
+    let hub: HubLink | null = null;
+    if (input.hubUrl !== null) {
+      const url = input.hubUrl.replace(/\/+$/, '');
+      if (!secureCentralUrl(url)) throw new EdgeError('sync_insecure_url', 'the hub must be https:// unless it runs on this machine');
+      const stored = await this.#options.keystore.read();
+      if (stored === null) throw new EdgeError('sync_keystore_unavailable', 'no stored password for the station user');
+      hub = this.#hubLink(url, config.username, stored.password, config.caPem, databaseName(hcode));
+      try {
+        await hub.session.open();
+      } catch (error) {
+        await hub.close();
+        if (error instanceof EdgeError) throw error;
+        throw new EdgeError(failureCode(error), errorMessage(error));
+      }
+    }
+    this.#options.settings.setHubUrl(hub?.url ?? null);
+    const old = this.#hub;
+    this.#hub = hub;
+    await old?.close();
+    this.#options.audit.append({ action: 'sync.hub_changed', detail: { from: before === null ? null : new URL(before).host, to: hub === null ? null : new URL(hub.url).host } });
+    if (hub !== null) {
+      hub.start();
+      await hub.wake();
+    }
+    this.#kick('configured');
+    return this.#publish(true);
+  }
+
+  #hubLink(url: string, username: string, password: string, caPem: string | null, database: string): HubLink {
+    return new HubLink({
+      url,
+      username,
+      password,
+      caPem,
+      database,
+      policy: this.#policy,
+      ...(this.#options.session === undefined ? {} : { session: this.#options.session }),
+      onProbe: (record, before) => {
+        if (before === null || before.up !== record.up || before.errorCode !== record.errorCode) {
+          this.#options.log.info({ up: record.up, code: record.errorCode, rttMs: record.rttMs }, record.up ? 'hub link up' : 'hub link down');
+        }
+        if (record.up && before?.up !== true) this.#kick('link_up');
+        this.#publish();
+      },
+    });
   }
 
   workingSet(): WorkingSet {
@@ -256,6 +338,8 @@ export class SyncService {
 
   async close(): Promise<void> {
     await this.#monitor.stop();
+    await this.#hub?.close();
+    this.#hub = null;
     await this.#keyFetch;
     this.#session?.close();
     this.#session = null;
@@ -271,6 +355,8 @@ export class SyncService {
         throw new EdgeError('sync_keystore_unavailable', 'no stored password for the configured central user');
       }
       this.#session = new CentralSession({ centralUrl: config.centralUrl, username: config.username, password: stored.password, caPem: config.caPem, database: databaseName(hcode) }, this.#options.session);
+      const hubUrl = this.#options.settings.hubUrl();
+      if (hubUrl !== null) this.#hub = this.#hubLink(hubUrl, config.username, stored.password, config.caPem, databaseName(hcode));
     } catch (error) {
       // Whatever went wrong (no password, damaged file, refused OS store), IT must configure sync again.
       this.#credentialsError = 'sync_keystore_unavailable';
@@ -281,25 +367,8 @@ export class SyncService {
   /** One cheap GET /_session: reachability, round trip and whether the session still holds (log in again if not). */
   async #probe(): Promise<ProbeRecord> {
     const session = this.#session;
-    const at = new Date().toISOString();
-    let record: ProbeRecord;
-    if (session === null) {
-      record = { at, reachable: false, up: false, errorCode: 'sync_not_configured', rttMs: null };
-    } else {
-      try {
-        const check = await session.check(this.#policy.timeoutMs);
-        record = { at, reachable: true, up: true, errorCode: null, rttMs: Math.round(check.rttMs * 10) / 10 };
-        if (!check.valid) {
-          try {
-            await session.open();
-          } catch (error) {
-            record = { ...record, up: false, errorCode: failureCode(error) };
-          }
-        }
-      } catch (error) {
-        record = { at, reachable: false, up: false, errorCode: failureCode(error), rttMs: null };
-      }
-    }
+    const record: ProbeRecord =
+      session === null ? { at: new Date().toISOString(), reachable: false, up: false, errorCode: 'sync_not_configured', rttMs: null } : await probeSession(session, this.#policy.timeoutMs);
     this.#recordProbe(record);
     return record;
   }
@@ -338,7 +407,7 @@ export class SyncService {
   #publish(force = false): SyncStatus {
     const status = this.status();
     const link = linkStateOf(status);
-    const key = JSON.stringify([link, status.link?.up ?? null, status.link?.errorCode ?? null]);
+    const key = JSON.stringify([link, status.link?.up ?? null, status.link?.errorCode ?? null, status.hub?.link?.up ?? null, status.hub?.link?.errorCode ?? null]);
     if (force || key !== this.#lastEmitted) {
       this.#lastEmitted = key;
       this.#options.events.emit('sync.status', status);

@@ -7,7 +7,7 @@ import { NO_PROBES, type LinkBucket, type LinkProbe, type LinkSummary, type Repl
 import type { SyncErrorCode } from '../../../sync/replication/syncErrors.std.js';
 import type { LinkState } from '../../contract/link.std.js';
 import type { Bilingual } from '../../../sync/model/bilingual.std.js';
-import { combinedState } from '../../../sync/replication/linkPolicy.std.js';
+import { combinedState, replicationLink } from '../../../sync/replication/linkPolicy.std.js';
 
 export interface SyncConfigView {
   readonly centralUrl: string;
@@ -30,7 +30,10 @@ export interface FoldInput {
   readonly recent?: z.infer<typeof LinkBucket>[];
   /** The 24 h summary (none given: no probes). */
   readonly summary?: LinkSummary;
+  /** The hospital hub, when set: its address and last probe. */
+  readonly hub?: { readonly url: string; readonly link: LinkProbe | null } | null;
 }
+
 
 export function foldStatus(input: FoldInput): SyncStatus {
   const { config, report } = input;
@@ -38,7 +41,7 @@ export function foldStatus(input: FoldInput): SyncStatus {
   const folded =
     config !== null && input.credentialsError !== null
       ? { state: 'error' as const, errorCode: input.credentialsError }
-      : combinedState(config !== null, input.link, current);
+      : combinedState(config !== null, replicationLink(input.link, input.hub, current), current);
   return {
     configured: config !== null,
     centralUrl: config?.centralUrl ?? null,
@@ -51,6 +54,7 @@ export function foldStatus(input: FoldInput): SyncStatus {
     linkHistory: input.history,
     linkRecent: input.recent ?? [],
     linkSummary: input.summary ?? NO_PROBES,
+    hub: input.hub ?? null,
   };
 }
 

@@ -15,6 +15,7 @@ import { NO_PROBES } from '../../../electron/contract/sync.std.js';
 import { ConflictList, RejectionList } from './SyncIssues.dom.js';
 import { SyncConfigForm } from './SyncConfigForm.dom.js';
 import { StoreUseCard } from './StoreUse.dom.js';
+import { HubCard } from './HubCard.dom.js';
 import './sync.css';
 
 /** `canConfigure`: IT's (and a station's before it has staff accounts); others see the link, not the form. */
@@ -42,6 +43,7 @@ export function SyncDashboard({ api, canConfigure = true }: { readonly api: Sync
           <h3>{t('sync.title')}</h3>
           <p className="sync-headline" data-testid="sync-headline">
             {t(`sync.state.${view.state}`)}
+            {view.viaHub && <> ({t('sync.hub.viaHub')})</>}
             {/* Offline needs no second title: the reason line below says why. */}
             {view.errorCode !== null && view.state !== 'offline' && <> — {t(`sync.problem.${view.errorCode}`)}</>}
           </p>
@@ -98,6 +100,7 @@ export function SyncDashboard({ api, canConfigure = true }: { readonly api: Sync
             {status !== null && <SyncConfigForm api={api} status={status} onConfigured={replace} />}
           </div>
         )}
+        <HubCard api={api} status={status} canConfigure={canConfigure} onChanged={replace} />
         <StoreUseCard api={api} store={status?.replication?.store ?? null} canConfigure={canConfigure} language={language} />
         <div className="card wide">
           <h3>{t('sync.chart.title')}</h3>

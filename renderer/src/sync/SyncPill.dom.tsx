@@ -18,6 +18,7 @@ export function SyncPill({ link }: { readonly link: LinkState }) {
   return (
     <span className={`pill pill-${state}`} data-testid="link-state" data-state={state} title={problem === null ? undefined : t(`sync.problem.${problem}`)}>
       {t(`header.link.${state}`)}
+      {view?.viaHub === true ? ` (${t('sync.hub.viaHub')})` : ''}
       {problem !== null && state === 'error' ? ` · ${t(`sync.problem.${problem}`)}` : ''}
       {pending > 0 ? ` · ${t('header.pending', { count: pending })}` : ''}
     </span>

@@ -10,6 +10,8 @@ export const bridgeSyncApi: SyncApi = {
   configure: (input) => invoke('sync.configure', input),
   workingSet: () => invoke('sync.workingSet', {}),
   setWorkingSet: (days) => invoke('sync.setWorkingSet', { days }),
+  hub: () => invoke('sync.hub', {}),
+  setHub: (hubUrl) => invoke('sync.setHub', { hubUrl }),
   onStatus: (listener) => on('sync.status', listener),
   onKick: (listener) => on('sync.kick', listener),
 };

@@ -10,6 +10,9 @@ import type { ReplicationReport, SyncEndpoint } from '../../../electron/contract
 import type { DataContext } from '../../../sync/store/dataContext.dom.js';
 import type { Database } from '../../../sync/store/pouch.dom.js';
 import type { ReplicatorOptions } from '../../../sync/replication/replicator.dom.js';
+import type { HubFailoverOptions } from '../../../sync/replication/hubFailover.dom.js';
+import type { PathLinks, SyncPath } from '../../../sync/replication/syncPath.std.js';
+import type { SyncStatus } from '../../../electron/contract/sync.std.js';
 import { latestThrottle, type LatestThrottle } from './latestThrottle.std.js';
 import type { Timers } from '../../../sync/store/timers.std.js';
 import type { SyncApi, SyncKick } from './syncApi.dom.js';
@@ -22,6 +25,11 @@ export interface ReplicatorHandle {
   report(): ReplicationReport;
 }
 
+/** The HubFailover as the runner uses it: a replicator that says which path it runs over. */
+export interface FailoverHandle extends ReplicatorHandle {
+  readonly path: SyncPath | null;
+}
+
 export interface RunnerOptions {
   readonly api: SyncApi;
   readonly store: DataContext;
@@ -31,6 +39,8 @@ export interface RunnerOptions {
   readonly origin: string;
   readonly createRemote: (url: string, headers: Record<string, string>) => Database;
   readonly createReplicator: (options: ReplicatorOptions) => ReplicatorHandle;
+  /** A station with a hospital hub: replication over the hub or central, whichever main's probes find (hubFailover.dom.ts). */
+  readonly createFailover: (options: HubFailoverOptions) => FailoverHandle;
   readonly timers: Timers;
   /** Minimum gap between two reports to main. */
   readonly reportIntervalMs?: number;
@@ -45,8 +55,18 @@ export function centralUrl(endpoint: SyncEndpoint, origin: string): string {
   return `${(endpoint.proxyOrigin ?? origin).replace(/\/+$/, '')}/central/${encodeURIComponent(endpoint.database)}`;
 }
 
+/** The hospital hub's database through main's `/hub/` proxy. */
+export function hubUrl(endpoint: SyncEndpoint, origin: string): string {
+  return `${(endpoint.proxyOrigin ?? origin).replace(/\/+$/, '')}/hub/${encodeURIComponent(endpoint.database)}`;
+}
+
 function sameEndpoint(a: SyncEndpoint, b: SyncEndpoint): boolean {
-  return a.proxyOrigin === b.proxyOrigin && a.database === b.database && a.token === b.token && a.stationId === b.stationId && a.hcode === b.hcode && a.workingSetDays === b.workingSetDays;
+  return a.proxyOrigin === b.proxyOrigin && a.database === b.database && a.token === b.token && a.stationId === b.stationId && a.hcode === b.hcode && a.workingSetDays === b.workingSetDays && a.hub === b.hub;
+}
+
+/** Which links main's probes last found up (a station with a hub chooses its path by them). */
+export function linksOf(status: SyncStatus | null): PathLinks {
+  return { hub: status?.hub?.link?.up === true, central: status?.link?.up === true };
 }
 
 export class ReplicationRunner {
@@ -55,12 +75,15 @@ export class ReplicationRunner {
   #phase: RunnerPhase = 'idle';
   #replicator: ReplicatorHandle | null = null;
   #endpoint: SyncEndpoint | null = null;
-  #remote: Database | null = null;
+  /** The remote replication runs over now (with a hub: the hub's or central's, as the failover last chose). */
+  #remote: () => Database | null = () => null;
   #connecting: Promise<void> | null = null;
   /** Asked to connect while an attempt was in flight (its answer may predate the change): go again after it. */
   #connectAgain = false;
   #retryTimer: unknown = null;
   #unsubscribe: (() => void)[] = [];
+  /** Main's last status: its probes of central and of the hub. */
+  #status: SyncStatus | null = null;
 
   constructor(options: RunnerOptions) {
     this.#options = options;
@@ -73,7 +96,7 @@ export class ReplicationRunner {
 
   /** The remote the running replication uses (for read-only lookups such as older history), else null. */
   get remote(): Database | null {
-    return this.#phase === 'running' ? this.#remote : null;
+    return this.#phase === 'running' ? this.#remote() : null;
   }
 
   start(): void {
@@ -81,6 +104,7 @@ export class ReplicationRunner {
     const { api } = this.#options;
     this.#unsubscribe = [
       api.onStatus((status) => {
+        this.#status = status;
         if (status.configured && this.#replicator === null) this.#connect();
       }),
       api.onKick((kick) => this.#onKick(kick)),
@@ -164,12 +188,16 @@ export class ReplicationRunner {
       this.#replicator = null;
       await current.stop();
     }
-    const { store, newId, createRemote, createReplicator, origin } = this.#options;
-    const remote = createRemote(centralUrl(endpoint, origin), { 'X-Edge-Proxy-Token': endpoint.token });
+    const { store, newId, createRemote, createReplicator, createFailover, origin } = this.#options;
+    const headers = { 'X-Edge-Proxy-Token': endpoint.token };
+    if (endpoint.hub && this.#status === null) {
+      const status = await this.#options.api.status();
+      if (status.ok) this.#status = status.value;
+      if (this.#isStopped()) return;
+    }
     let docsDown: number | null = null;
-    const replicator = createReplicator({
+    const options: Omit<ReplicatorOptions, 'remote'> = {
       store,
-      remote,
       resolve: { stationId: endpoint.stationId, hcode: endpoint.hcode, newId, now: () => new Date().toISOString() },
       workingSetDays: endpoint.workingSetDays,
       onReport: (report) => {
@@ -178,7 +206,16 @@ export class ReplicationRunner {
         docsDown = report.docsDown;
         this.#throttle.push(report);
       },
-    });
+    };
+    const central = createRemote(centralUrl(endpoint, origin), headers);
+    let remote: () => Database | null = () => central;
+    let replicator: ReplicatorHandle;
+    if (endpoint.hub) {
+      const remotes = { hub: createRemote(hubUrl(endpoint, origin), headers), central };
+      const failover = createFailover({ ...options, remotes, links: () => Promise.resolve(linksOf(this.#status)) });
+      remote = () => (failover.path === null ? null : remotes[failover.path]);
+      replicator = failover;
+    } else replicator = createReplicator({ ...options, remote: central });
     await replicator.start();
     if (this.#isStopped()) {
       await replicator.stop();

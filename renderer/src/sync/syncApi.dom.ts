@@ -2,7 +2,7 @@
  * What the sync screens and the replication runner need from main, as one small interface: the bridge
  * implements it (bridgeSyncApi.dom.ts) and the unit tests fake it.
  */
-import type { ReplicationReport, SyncConfigureInput, SyncEndpoint, SyncState, SyncStatus, WorkingSet } from '../../../electron/contract/sync.std.js';
+import type { HubSetting, ReplicationReport, SyncConfigureInput, SyncEndpoint, SyncState, SyncStatus, WorkingSet } from '../../../electron/contract/sync.std.js';
 import type { Result } from '../../../electron/contract/result.std.js';
 
 export interface SyncKick {
@@ -18,6 +18,8 @@ export interface SyncApi {
   configure(input: SyncConfigureInput): Promise<Result<SyncStatus>>;
   workingSet(): Promise<Result<WorkingSet>>;
   setWorkingSet(days: number): Promise<Result<WorkingSet>>;
+  hub(): Promise<Result<HubSetting>>;
+  setHub(hubUrl: string | null): Promise<Result<SyncStatus>>;
   onStatus(listener: (status: SyncStatus) => void): () => void;
   onKick(listener: (kick: SyncKick) => void): () => void;
 }

@@ -6,7 +6,7 @@
  */
 import type { ConflictItem, Rejection, SyncState, SyncStatus } from '../../../electron/contract/sync.std.js';
 import type { SyncErrorCode } from '../../../sync/replication/syncErrors.std.js';
-import { combinedState } from '../../../sync/replication/linkPolicy.std.js';
+import { combinedState, replicationLink } from '../../../sync/replication/linkPolicy.std.js';
 
 /** Colour family of the state: ok (green), busy/warn (amber), bad (red). */
 export type Tone = 'ok' | 'busy' | 'warn' | 'bad';
@@ -26,6 +26,8 @@ export interface SyncView {
   readonly conflicts: readonly ConflictItem[];
   readonly rejections: readonly Rejection[];
   readonly canSyncNow: boolean;
+  /** Up to date with the hospital hub (which passes records on to central), not with central itself. */
+  readonly viaHub: boolean;
 }
 
 const toneOf: Record<SyncState, Tone> = {
@@ -57,7 +59,7 @@ function checkedState(status: SyncStatus): Shown {
   const main = { state: status.state, errorCode: status.errorCode };
   if (main.state !== 'up_to_date') return main;
   if (main.errorCode !== null) return asFailure(main.errorCode);
-  const checked = combinedState(true, status.link, status.replication);
+  const checked = combinedState(true, replicationLink(status.link, status.hub, status.replication), status.replication);
   if (checked.state !== 'up_to_date') return checked;
   const report = status.replication;
   if (report === null) return { state: 'connecting', errorCode: null };
@@ -82,6 +84,7 @@ export function syncView(status: SyncStatus | null): SyncView {
       conflicts: [],
       rejections: [],
       canSyncNow: false,
+      viaHub: false,
     };
   }
   const { state, errorCode } = displayState(status);
@@ -99,5 +102,6 @@ export function syncView(status: SyncStatus | null): SyncView {
     conflicts: report?.conflicts ?? [],
     rejections: report?.rejections ?? [],
     canSyncNow: status.configured,
+    viaHub: state === 'up_to_date' && status.hub !== null && report?.path === 'hub',
   };
 }

@@ -6,6 +6,7 @@
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import type { DataContext } from '../../../sync/store/dataContext.dom.js';
 import { Replicator } from '../../../sync/replication/replicator.dom.js';
+import { HubFailover } from '../../../sync/replication/hubFailover.dom.js';
 import { remoteDatabase } from '../../../sync/replication/remote.dom.js';
 import { systemTimers } from '../../../sync/store/systemTimers.dom.js';
 import { ReplicationRunner } from './replicationRunner.dom.js';
@@ -36,6 +37,7 @@ export function useReplicationRunner(api: SyncApi, store: DataContext | null, ne
       timers: systemTimers,
       createRemote: (url, headers) => remoteDatabase(url, { headers }),
       createReplicator: (options) => new Replicator(options),
+      createFailover: (options) => new HubFailover(options),
       onError: (what, error) => console.warn(`sync: ${what} failed`, errorMessage(error)),
     });
     runner.start();

@@ -42,19 +42,27 @@ export interface Central {
 }
 
 /**
- * Starts pouchdb-server and makes the admin: in memory in a temp folder, or (`dataDir`, the scale benchmark)
- * on disk in that folder, kept after stop and reused by the next start (the admin is already there).
+ * Starts pouchdb-server and makes the admin: in memory in a temp folder, or (`dataDir`, the scale benchmark and
+ * the hub) on disk in that folder, kept after stop and reused by the next start (the admin is already there);
+ * `port` starts it again where it was.
  */
-export async function startCentral(options: { readonly dataDir?: string } = {}): Promise<Central> {
+export async function startCentral(options: { readonly dataDir?: string; readonly port?: number } = {}): Promise<Central> {
   const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'edge-central-'));
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
   const storage = options.dataDir === undefined ? ['-m'] : ['-d', dir];
   const child = spawn(process.execPath, [join(root, 'node_modules/pouchdb-server/bin/pouchdb-server'), ...storage, '-o', '127.0.0.1', '-p', String(port), '-n'], {
     cwd: dir,
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  // The last of what it says on stderr, for the error when it does not start.
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => {
+    stderr = (stderr + chunk.toString()).slice(-2_000);
   });
   const url = `http://127.0.0.1:${port}`;
-  await waitUntilUp(url, child);
+  await waitUntilUp(url, child).catch((error: unknown) => {
+    throw new Error(`${error instanceof Error ? error.message : String(error)}: ${stderr}`);
+  });
   const admin = await fetch(`${url}/_config/admins/${CENTRAL_ADMIN.user}`, { method: 'PUT', body: JSON.stringify(CENTRAL_ADMIN.password) });
   const reused = !admin.ok && (await fetch(`${url}/_session`, { headers: { Authorization: basicAuth(CENTRAL_ADMIN.user, CENTRAL_ADMIN.password) } })).ok;
   if (!admin.ok && !reused) throw new Error(`could not make the central admin: ${admin.status}`);

@@ -4,6 +4,7 @@ import { uniqueDbName } from '../../unit/sync/idbShims.js';
 import { randomBytes } from 'node:crypto';
 import { DataContext } from '../../../sync/store/dataContext.dom.js';
 import { Replicator } from '../../../sync/replication/replicator.dom.js';
+import { HubFailover, type ReplicationHandle } from '../../../sync/replication/hubFailover.dom.js';
 import { remoteDatabase } from '../../../sync/replication/remote.dom.js';
 import { DEFAULT_WORKING_SET_DAYS } from '../../../sync/replication/workingSet.std.js';
 import { createIdFactory } from '../../../sync/model/ids.std.js';
@@ -16,7 +17,8 @@ export interface Station {
   /** The IndexedDB name: open a second Station on it to simulate a page reload. */
   readonly dbName: string;
   readonly store: DataContext;
-  readonly replicator: Replicator;
+  /** The Replicator, or with `hubUrl` the HubFailover running one over the hub or central. */
+  readonly replicator: ReplicationHandle;
   readonly newId: () => string;
   /** The station's clock (ms). */
   readonly now: () => number;
@@ -42,6 +44,21 @@ export interface StationOptions {
   readonly fetchImpl?: typeof fetch;
   /** The pull's working set in days, as the app runs it (default); null pulls the whole hospital (tests dated in the past). */
   readonly workingSetDays?: number | null;
+  /** A hospital hub (its base URL): the station replicates over it while it answers, else over central. */
+  readonly hubUrl?: string;
+  /** How often a station with a hub checks its two links. */
+  readonly pathCheckMs?: number;
+}
+
+/** Whether a database answers the station within a second (the test's stand-in for main's probes). */
+async function answers(db: string, headers: Record<string, string>): Promise<boolean> {
+  try {
+    const response = await fetch(db, { headers, signal: AbortSignal.timeout(1_000) });
+    await response.body?.cancel();
+    return response.ok;
+  } catch {
+    return false;
+  }
 }
 
 export async function openStation(options: StationOptions): Promise<Station> {
@@ -49,18 +66,32 @@ export async function openStation(options: StationOptions): Promise<Station> {
   const store = await DataContext.open(dbName);
   const now = options.now ?? (() => Date.now());
   const newId = createIdFactory({ stationId: options.user, now, randomBytes: (n) => new Uint8Array(randomBytes(n)) });
-  const remote = remoteDatabase(`${options.centralUrl}/${databaseName(options.hcode)}`, {
-    headers: { Authorization: basicAuth(options.user, options.password) },
-    ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
-    ...(options.fetchImpl === undefined ? {} : { fetchImpl: options.fetchImpl }),
-  });
-  const replicator = new Replicator({
+  const headers = { Authorization: basicAuth(options.user, options.password) };
+  const remoteAt = (base: string) =>
+    remoteDatabase(`${base}/${databaseName(options.hcode)}`, {
+      headers,
+      ...(options.requestTimeoutMs === undefined ? {} : { requestTimeoutMs: options.requestTimeoutMs }),
+      ...(options.fetchImpl === undefined ? {} : { fetchImpl: options.fetchImpl }),
+    });
+  const common = {
     store,
-    remote,
     resolve: { stationId: options.user, hcode: options.hcode, newId, now: () => new Date(now()).toISOString() },
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
     ...(options.workingSetDays === null ? {} : { workingSetDays: options.workingSetDays ?? DEFAULT_WORKING_SET_DAYS, now: () => new Date(now()) }),
-  });
+  };
+  const { hubUrl } = options;
+  const replicator: ReplicationHandle =
+    hubUrl === undefined
+      ? new Replicator({ ...common, remote: remoteAt(options.centralUrl) })
+      : new HubFailover({
+          ...common,
+          remotes: { hub: remoteAt(hubUrl), central: remoteAt(options.centralUrl) },
+          links: async () => {
+            const [hub, central] = await Promise.all([hubUrl, options.centralUrl].map((base) => answers(`${base}/${databaseName(options.hcode)}`, headers)));
+            return { hub: hub === true, central: central === true };
+          },
+          ...(options.pathCheckMs === undefined ? {} : { checkEveryMs: options.pathCheckMs }),
+        });
   return {
     user: options.user,
     dbName,

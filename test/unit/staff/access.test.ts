@@ -8,7 +8,7 @@ const on = (role: 'front_desk' | 'nurse' | 'it' | null, locked = false, configur
 
 describe('command access', () => {
   it('names IT-only actions: station setup, sync configuration, device ports and listeners, staff management', () => {
-    for (const name of ['settings.setup', 'sync.configure', 'devices.configure', 'devices.listener', 'devices.setCodeMap', 'staff.clearLockout', 'staff.accounts', 'audit.recent'] as const) {
+    for (const name of ['settings.setup', 'sync.configure', 'sync.setHub', 'sync.hub', 'devices.configure', 'devices.listener', 'devices.setCodeMap', 'staff.clearLockout', 'staff.accounts', 'audit.recent'] as const) {
       expect(accessDenied(name, on('nurse'))).toBe('staff_forbidden');
       expect(accessDenied(name, on('front_desk'))).toBe('staff_forbidden');
       expect(accessDenied(name, on('it'))).toBeUndefined();

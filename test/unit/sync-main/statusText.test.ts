@@ -31,6 +31,15 @@ describe('sync status text', () => {
     expect(exitCodeOf(offline)).toBe(0);
   });
 
+  it('names the hospital hub, its link and the path replication runs over (issue 15 §1)', () => {
+    const link = { up: false, errorCode: 'sync_offline' as const, at, rttMs: null };
+    const viaHub = foldStatus({ config, credentialsError: null, link, report: { ...report, path: 'hub' }, reportsValidFrom: null, history: [], hub: { url: 'https://hub.lan', link: { up: true, errorCode: null, at, rttMs: 2 } } });
+    expect(statusLines(viaHub, linkSummary([], now), now)).toContain('ฮับในโรงพยาบาล / Hospital hub: https://hub.lan, ใช้ได้ / up; ซิงก์ผ่าน / syncing over: ฮับ / the hub');
+    expect(viaHub.state).toBe('up_to_date');
+    const stored = foldStatus({ config, credentialsError: null, link, report, reportsValidFrom: null, history: [], hub: { url: 'https://hub.lan', link: null } });
+    expect(statusLines(stored, linkSummary([], now), now).join('\n')).toContain('https://hub.lan, ไม่ทราบ (แอปไม่ได้ทำงาน) / not known (the app is not running); ซิงก์ผ่าน / syncing over: ไม่ทราบ / not known');
+  });
+
   it('sparkline: one character per bucket', () => {
     expect(sparkline([null, 0, 0.5, 1])).toBe('·▁▅█');
   });

@@ -1,5 +1,5 @@
 // A stand-in for main's sync commands and events, recording what the renderer sent.
-import type { ReplicationReport, SyncConfigureInput, SyncEndpoint, SyncStatus, WorkingSet } from '../../../electron/contract/sync.std.js';
+import type { HubSetting, ReplicationReport, SyncConfigureInput, SyncEndpoint, SyncStatus, WorkingSet } from '../../../electron/contract/sync.std.js';
 import { err, ok, type Result } from '../../../electron/contract/result.std.js';
 import type { SyncApi, SyncKick } from '../../../renderer/src/sync/syncApi.dom.js';
 
@@ -11,10 +11,11 @@ export const testEndpoint: SyncEndpoint = {
   stationId: 'st-10953-a',
   queuePrefix: 'A',
   workingSetDays: 30,
+  hub: false,
 };
 
 export function unconfiguredStatus(): SyncStatus {
-  return { configured: false, centralUrl: null, database: null, stationUser: null, state: 'unconfigured', errorCode: null, link: null, replication: null, linkHistory: [], linkRecent: [], linkSummary: { probes: 0, upRatio: null, outages: 0, longestOutageMs: 0, medianRttMs: null } };
+  return { configured: false, centralUrl: null, database: null, stationUser: null, state: 'unconfigured', errorCode: null, link: null, replication: null, linkHistory: [], linkRecent: [], linkSummary: { probes: 0, upRatio: null, outages: 0, longestOutageMs: 0, medianRttMs: null }, hub: null };
 }
 
 export class FakeSyncApi implements SyncApi {
@@ -50,6 +51,14 @@ export class FakeSyncApi implements SyncApi {
   setWorkingSet(days: number): Promise<Result<WorkingSet>> {
     this.workingSetDays = days;
     return Promise.resolve(ok({ days }));
+  }
+  hubUrl: string | null = null;
+  hub(): Promise<Result<HubSetting>> {
+    return Promise.resolve(ok({ hubUrl: this.hubUrl }));
+  }
+  setHub(hubUrl: string | null): Promise<Result<SyncStatus>> {
+    this.hubUrl = hubUrl;
+    return Promise.resolve(ok({ ...unconfiguredStatus(), hub: hubUrl === null ? null : { url: hubUrl, link: null } }));
   }
   onStatus(listener: (status: SyncStatus) => void): () => void {
     this.#statusListeners.add(listener);

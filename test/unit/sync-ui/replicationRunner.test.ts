@@ -4,6 +4,7 @@ import { ok } from '../../../electron/contract/result.std.js';
 import type { DataContext } from '../../../sync/store/dataContext.dom.js';
 import type { Database } from '../../../sync/store/pouch.dom.js';
 import type { ReplicatorOptions } from '../../../sync/replication/replicator.dom.js';
+import type { HubFailoverOptions } from '../../../sync/replication/hubFailover.dom.js';
 import { centralUrl, ReplicationRunner, type ReplicatorHandle } from '../../../renderer/src/sync/replicationRunner.dom.js';
 import { FakeSyncApi, testEndpoint, unconfiguredStatus } from './fakeSyncApi.js';
 import { manualTimers } from './manualTimers.js';
@@ -44,6 +45,7 @@ function setup() {
   const timers = manualTimers();
   const replicators: FakeReplicator[] = [];
   const remotes: { url: string; headers: Record<string, string> }[] = [];
+  const failovers: HubFailoverOptions[] = [];
   const store = { name: 'store' } as unknown as DataContext;
   const runner = new ReplicationRunner({
     api,
@@ -60,8 +62,14 @@ function setup() {
       replicators.push(replicator);
       return replicator;
     },
+    createFailover: (options) => {
+      failovers.push(options);
+      const replicator = new FakeReplicator({ ...options, remote: options.remotes.central });
+      replicators.push(replicator);
+      return Object.assign(replicator, { path: 'hub' as const });
+    },
   });
-  return { api, timers, replicators, remotes, store, runner };
+  return { api, timers, replicators, failovers, remotes, store, runner };
 }
 
 const configured = (): SyncStatus => ({ ...unconfiguredStatus(), configured: true, state: 'connecting' });
@@ -192,5 +200,26 @@ describe('the replication runner', () => {
     replicators[0]?.emit({ state: 'syncing', pending: 3 });
     await runner.stop();
     expect(api.reports.at(-1)).toMatchObject({ state: 'syncing', pending: 3 });
+  });
+
+  it('with a hub set, replicates over /hub/ or /central/ by the probes main makes of each link (issue 15 §1)', async () => {
+    const { api, runner, failovers, remotes } = setup();
+    api.endpointAnswer = ok({ ...testEndpoint, hub: true });
+    runner.start();
+    await runner.settled();
+    expect(failovers).toHaveLength(1);
+    expect(remotes.map((remote) => remote.url).toSorted()).toEqual(['http://127.0.0.1:5555/central/clinic_10953', 'http://127.0.0.1:5555/hub/clinic_10953']);
+    expect(remotes.every((remote) => remote.headers['X-Edge-Proxy-Token'] === testEndpoint.token)).toBe(true);
+    const links = failovers[0]?.links;
+    if (links === undefined) throw new Error('no links');
+    expect(await links()).toEqual({ hub: false, central: false });
+    const up = { up: true, errorCode: null, at: '2026-12-06T08:00:00.000Z', rttMs: 3 };
+    api.emitStatus({ ...configured(), link: { ...up, up: false, errorCode: 'sync_offline' }, hub: { url: 'https://hub.local', link: up } });
+    expect(await links()).toEqual({ hub: true, central: false });
+    api.emitStatus({ ...configured(), link: up, hub: { url: 'https://hub.local', link: { ...up, up: false, errorCode: 'sync_timeout' } } });
+    expect(await links()).toEqual({ hub: false, central: true });
+    // Older history is read over the path replication runs over (the failover says the hub here).
+    expect(runner.remote).toEqual({ url: 'http://127.0.0.1:5555/hub/clinic_10953' });
+    await runner.stop();
   });
 });

@@ -30,6 +30,7 @@ const status = (over: Partial<SyncStatus> = {}): SyncStatus => ({
   linkHistory: [],
   linkRecent: [],
   linkSummary: { probes: 0, upRatio: null, outages: 0, longestOutageMs: 0, medianRttMs: null },
+  hub: null,
   ...over,
 });
 
@@ -123,4 +124,14 @@ describe('what the dashboard shows for a sync status', () => {
     );
     expect(allFine).toBeGreaterThan(0);
   });
+
+  it('judges a station with a hub by the link it replicates over: up to date via the hub while GIN is down, never over a dead hub', () => {
+    const ginDown = { up: false, errorCode: 'sync_offline' as const, at: '2026-11-23T07:00:00.000Z', rttMs: null };
+    const hub = { url: 'https://hub.lan', link: linkUp };
+    expect(syncView(status({ link: ginDown, hub, replication: report({ path: 'hub' }) }))).toMatchObject({ state: 'up_to_date', viaHub: true, errorCode: null });
+    expect(syncView(status({ link: ginDown, hub: { ...hub, link: ginDown }, replication: report({ path: 'hub' }) }))).toMatchObject({ state: 'offline', viaHub: false });
+    expect(syncView(status({ link: ginDown, hub, replication: report({ path: 'central' }) }))).toMatchObject({ state: 'offline', viaHub: false });
+    expect(syncView(status({ hub, replication: report({ path: 'central' }) }))).toMatchObject({ state: 'up_to_date', viaHub: false });
+  });
 });
+

@@ -186,6 +186,9 @@ describe('the replication runner and warm-ups', () => {
       origin: 'http://127.0.0.1:5555',
       timers: manualTimers(),
       createRemote: () => ({}) as unknown as Database,
+      createFailover: () => {
+        throw new Error('no hub in this test');
+      },
       createReplicator: (options): ReplicatorHandle => {
         if (options.onReport !== undefined) reports.push(options.onReport);
         return { start: () => Promise.resolve(), stop: () => Promise.resolve(), kick: () => undefined, report: () => base };
