@@ -10,7 +10,11 @@ export default defineConfig({
       {
         test: {
           name: 'couchdb',
-          include: ['test/integration/sync/**/*.test.ts', 'test/integration/sync-main/**/*.test.ts', 'test/integration/staff/**/*.test.ts'],
+          include: [
+            'test/integration/sync/**/*.test.ts',
+            'test/integration/sync-main/**/*.test.ts',
+            'test/integration/staff/**/*.test.ts',
+          ],
           globalSetup: ['test/integration/couchdbSetup.ts'],
           ...integrationSettings,
         },

@@ -18,16 +18,23 @@ const electron = ['electron'];
 const react = ['react', 'react-dom', 'react-i18next', 'i18next', 'uplot'];
 
 /** Folders whose code must be pure whatever the file is called. */
-export const pureFolders = [
-  'sync/model/**',
-  'electron/contract/**',
-  'drivers/**/parsers/**',
-  'drivers/**/protocol/**',
-];
+export const pureFolders = ['sync/model/**', 'electron/contract/**', 'drivers/**/parsers/**', 'drivers/**/protocol/**'];
 
 const domGlobals = [
-  'window', 'document', 'navigator', 'location', 'localStorage', 'sessionStorage', 'indexedDB',
-  'IDBKeyRange', 'fetch', 'XMLHttpRequest', 'WebSocket', 'self', 'Blob', 'FileReader',
+  'window',
+  'document',
+  'navigator',
+  'location',
+  'localStorage',
+  'sessionStorage',
+  'indexedDB',
+  'IDBKeyRange',
+  'fetch',
+  'XMLHttpRequest',
+  'WebSocket',
+  'self',
+  'Blob',
+  'FileReader',
 ];
 const nodeGlobals = ['process', 'Buffer', 'require', '__dirname', '__filename', 'global', 'setImmediate'];
 

@@ -52,6 +52,11 @@ export const layerDirection = {
       if (to === null || to === from || MAY_IMPORT[from].includes(to)) return;
       context.report({ node: source, messageId: 'up', data: { from, to, spec } });
     }
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
   },
 };

@@ -10,7 +10,9 @@ export const relativeImportExtension = {
     type: 'problem',
     fixable: 'code',
     schema: [],
-    messages: { ext: "Relative import '{{spec}}' needs an explicit extension: '{{fixed}}' (tsx takes '.node' for a native addon)." },
+    messages: {
+      ext: "Relative import '{{spec}}' needs an explicit extension: '{{fixed}}' (tsx takes '.node' for a native addon).",
+    },
   },
   create(context) {
     function check(node) {
@@ -29,6 +31,11 @@ export const relativeImportExtension = {
         fix: (fixer) => fixer.replaceText(source, `'${target}'`),
       });
     }
-    return { ImportDeclaration: check, ExportNamedDeclaration: check, ExportAllDeclaration: check, ImportExpression: check };
+    return {
+      ImportDeclaration: check,
+      ExportNamedDeclaration: check,
+      ExportAllDeclaration: check,
+      ImportExpression: check,
+    };
   },
 };

@@ -49,7 +49,6 @@ export type CardErrorCode = keyof typeof cardErrorText;
 
 export const cardErrorCodes = Object.keys(cardErrorText) as readonly CardErrorCode[];
 
-
 /** The card error's words in both languages, or null for a code that is not a card error. */
 export function describeCardError(code: string): string | null {
   return Object.hasOwn(cardErrorText, code) ? bothLanguages(cardErrorText[code as CardErrorCode]) : null;

@@ -39,7 +39,12 @@ export const CardPhotoEvent = z.object({
   skipReason: z.enum(['already_stored', 'not_requested']).nullable(),
 });
 export const CardRemovedEvent = z.object({ reader: z.string(), readId: z.string().nullable() });
-export const CardErrorEvent = z.object({ reader: z.string(), readId: z.string().nullable(), code: CardErrorCodeSchema, message: z.string() });
+export const CardErrorEvent = z.object({
+  reader: z.string(),
+  readId: z.string().nullable(),
+  code: CardErrorCodeSchema,
+  message: z.string(),
+});
 export type CardTextEvent = z.infer<typeof CardTextEvent>;
 export type CardExtrasEvent = z.infer<typeof CardExtrasEvent>;
 export type CardPhotoEvent = z.infer<typeof CardPhotoEvent>;

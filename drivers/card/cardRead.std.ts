@@ -27,11 +27,23 @@ export type CardAddress = z.infer<typeof CardAddress>;
 
 /** Not errors: the read succeeded, but the clerk should know. */
 export const cardWarningText = {
-  card_expired: { th: 'บัตรหมดอายุแล้ว (ยังใช้ลงทะเบียนได้)', en: 'The card has expired (registration can still go ahead).' },
-  birth_date_partial: { th: 'บัตรระบุวันเกิดไม่ครบ (มีเฉพาะปีหรือปีและเดือน)', en: 'The card has only the birth year (or year and month).' },
-  birth_date_unreadable: { th: 'อ่านวันเกิดจากบัตรไม่ได้ กรุณากรอกเอง', en: 'Could not read the birth date; enter it by hand.' },
+  card_expired: {
+    th: 'บัตรหมดอายุแล้ว (ยังใช้ลงทะเบียนได้)',
+    en: 'The card has expired (registration can still go ahead).',
+  },
+  birth_date_partial: {
+    th: 'บัตรระบุวันเกิดไม่ครบ (มีเฉพาะปีหรือปีและเดือน)',
+    en: 'The card has only the birth year (or year and month).',
+  },
+  birth_date_unreadable: {
+    th: 'อ่านวันเกิดจากบัตรไม่ได้ กรุณากรอกเอง',
+    en: 'Could not read the birth date; enter it by hand.',
+  },
   expiry_unreadable: { th: 'อ่านวันหมดอายุบัตรไม่ได้', en: 'Could not read the card expiry date.' },
-  person_type_unknown: { th: 'ประเภทบุคคลตามเลขหลักแรกไม่อยู่ในรายการ 0-8', en: 'The first digit of the id is not a known person type (0-8).' },
+  person_type_unknown: {
+    th: 'ประเภทบุคคลตามเลขหลักแรกไม่อยู่ในรายการ 0-8',
+    en: 'The first digit of the id is not a known person type (0-8).',
+  },
   request_number_absent: { th: 'ชิปรุ่นนี้ไม่มีเลขคำขอ', en: 'This chip has no card request number.' },
   laser_id_absent: { th: 'ชิปรุ่นนี้ไม่มีเลขหลังบัตร (Laser ID)', en: 'This chip has no laser id (older chip).' },
   nhso_absent: { th: 'ชิปนี้ไม่มีข้อมูลสิทธิ สปสช.', en: 'This chip holds no NHSO rights data.' },

@@ -192,10 +192,30 @@ export class CardReader {
         this.#emit('card.photo', { readId, reader, state: 'skipped', received: 0, total: 0, photo: null, skipReason });
       } else {
         const photo = await readPhoto(channel, (received, total) => {
-          this.#emit('card.photo', { readId, reader, state: 'progress', received, total, photo: null, skipReason: null });
+          this.#emit('card.photo', {
+            readId,
+            reader,
+            state: 'progress',
+            received,
+            total,
+            photo: null,
+            skipReason: null,
+          });
         });
-        const payload = { base64: Buffer.from(photo).toString('base64'), bytes: photo.length, sha256: sha256Hex(photo) };
-        this.#emit('card.photo', { readId, reader, state: 'done', received: photo.length, total: photo.length, photo: payload, skipReason: null });
+        const payload = {
+          base64: Buffer.from(photo).toString('base64'),
+          bytes: photo.length,
+          sha256: sha256Hex(photo),
+        };
+        this.#emit('card.photo', {
+          readId,
+          reader,
+          state: 'done',
+          received: photo.length,
+          total: photo.length,
+          photo: payload,
+          skipReason: null,
+        });
       }
     } catch (error) {
       const failure = await this.#explain(reader, error);

@@ -39,12 +39,28 @@ export class DeviceStream {
     const out: StreamOutcome[] = [];
     for (const event of events) {
       if (event.kind === 'garbage') {
-        out.push({ kind: 'error', frame: event.bytes, isFrame: false, error: { code: event.reason, detail: `${String(event.bytes.length)} bytes dropped: ${rawText(event.bytes.subarray(0, 40))}` } });
+        out.push({
+          kind: 'error',
+          frame: event.bytes,
+          isFrame: false,
+          error: {
+            code: event.reason,
+            detail: `${String(event.bytes.length)} bytes dropped: ${rawText(event.bytes.subarray(0, 40))}`,
+          },
+        });
         continue;
       }
-      const result = this.profile.decode(event.bytes, { profile: this.profile.name, receivedAt: this.#now(), hl7: this.#hl7() });
+      const result = this.profile.decode(event.bytes, {
+        profile: this.profile.name,
+        receivedAt: this.#now(),
+        hl7: this.#hl7(),
+      });
       if (this.#gate === undefined) {
-        out.push(result.ok ? { kind: 'reading', frame: event.bytes, reading: result.reading } : { kind: 'error', frame: event.bytes, isFrame: true, error: result.error });
+        out.push(
+          result.ok
+            ? { kind: 'reading', frame: event.bytes, reading: result.reading }
+            : { kind: 'error', frame: event.bytes, isFrame: true, error: result.error },
+        );
         continue;
       }
       if (!result.ok) {

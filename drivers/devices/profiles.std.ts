@@ -9,7 +9,13 @@ export { isProfileName, profileNames, type ProfileName } from './profileNames.st
 import type { DecodeContext, DecodeResult, DeviceRanges } from './parsers/reading.std.js';
 import { createMllpFramer, decodeOru, RawHl7Framer } from './parsers/hl7.std.js';
 import { mindrayLegacyCodeMap, freeTextCodeMap } from './parsers/hl7Codes.std.js';
-import { HBP9030_RANGES, createCsvLineFramer, createHbp9030Framer, decodeOmronHbp9020, decodeOmronHbp9030 } from './parsers/omronHbp.std.js';
+import {
+  HBP9030_RANGES,
+  createCsvLineFramer,
+  createHbp9030Framer,
+  decodeOmronHbp9020,
+  decodeOmronHbp9030,
+} from './parsers/omronHbp.std.js';
 import { createAndTm2657pFramer, decodeAndTm2657p } from './parsers/andTm2657p.std.js';
 import { createTerumoFramer, decodeTerumoBp500 } from './parsers/terumoBp500.std.js';
 import { GtechFramer, decodeGtech } from './parsers/gtechGl310.std.js';
@@ -19,7 +25,6 @@ import { createMasimoFramer, decodeMasimoRad8 } from './parsers/masimoRad8.std.j
 import { createContecFramer, decodeContecPacket } from './parsers/contecCms50dPlus.std.js';
 import { WholeChunkFramer } from './parsers/framing.std.js';
 import { decodeHem790itRecord } from './parsers/omronHem790it.std.js';
-
 
 export interface SerialSettings {
   readonly baudRate: number;
@@ -109,7 +114,8 @@ export const profiles: Readonly<Record<ProfileName, DeviceProfile>> = {
     createFramer: createHbp9030Framer,
     decode: (frame, ctx) => decodeOmronHbp9030(frame, ctx),
     deviceRanges: HBP9030_RANGES,
-    source: 'BP_checker lib/BP_Parser.h (format 5, limits); Thai kiosk apps (MDI/EnvisionIE and a second script), reference §A2',
+    source:
+      'BP_checker lib/BP_Parser.h (format 5, limits); Thai kiosk apps (MDI/EnvisionIE and a second script), reference §A2',
     confidence: 'M',
   },
   'omron-hbp9020': {
@@ -156,16 +162,36 @@ export const profiles: Readonly<Record<ProfileName, DeviceProfile>> = {
     source: 'MDI/EnvisionIE, reference §A2',
     confidence: 'M',
   },
-  'tanita-sc240': tanita(TANITA_MODELS['tanita-sc240'], 'Tanita SC-240 body composition scale',
-    'eightypop/sc240scale lib/tanita-scale.js; SC-240 manual output sample (CS = sum mod 256), reference §A2 (baud unverified)', 'M'),
-  'tanita-sc330': tanita(TANITA_MODELS['tanita-sc330'], 'Tanita SC-330 body composition scale',
-    'a public SC-330 serial-to-web bridge (README log and TanitaDataModel.java); baud unverified', 'M'),
-  'tanita-mc780': tanita(TANITA_MODELS['tanita-mc780'], 'Tanita MC-780 segmental body composition analyser (long lines)',
-    'code4fukui/bodychecker MC780A.js and MC780A.test.js; baud unverified', 'M'),
-  'tanita-dc320': tanita(TANITA_MODELS['tanita-dc320'], 'Tanita DC-320 body composition scale',
-    'a public DC-320 kiosk script (sample line in a comment); date order and baud unverified', 'L'),
-  'tanita-bc418': tanita(TANITA_MODELS['tanita-bc418'], 'Tanita BC-418 segmental body composition analyser',
-    'obiba/onyx Bc418InstrumentRunner.java (field order); no captured line public; baud unverified', 'L'),
+  'tanita-sc240': tanita(
+    TANITA_MODELS['tanita-sc240'],
+    'Tanita SC-240 body composition scale',
+    'eightypop/sc240scale lib/tanita-scale.js; SC-240 manual output sample (CS = sum mod 256), reference §A2 (baud unverified)',
+    'M',
+  ),
+  'tanita-sc330': tanita(
+    TANITA_MODELS['tanita-sc330'],
+    'Tanita SC-330 body composition scale',
+    'a public SC-330 serial-to-web bridge (README log and TanitaDataModel.java); baud unverified',
+    'M',
+  ),
+  'tanita-mc780': tanita(
+    TANITA_MODELS['tanita-mc780'],
+    'Tanita MC-780 segmental body composition analyser (long lines)',
+    'code4fukui/bodychecker MC780A.js and MC780A.test.js; baud unverified',
+    'M',
+  ),
+  'tanita-dc320': tanita(
+    TANITA_MODELS['tanita-dc320'],
+    'Tanita DC-320 body composition scale',
+    'a public DC-320 kiosk script (sample line in a comment); date order and baud unverified',
+    'L',
+  ),
+  'tanita-bc418': tanita(
+    TANITA_MODELS['tanita-bc418'],
+    'Tanita BC-418 segmental body composition analyser',
+    'obiba/onyx Bc418InstrumentRunner.java (field order); no captured line public; baud unverified',
+    'L',
+  ),
   'masimo-rad8': {
     name: 'masimo-rad8',
     label: 'Masimo Rad-8 pulse oximeter (ASCII 1 mode)',
@@ -202,4 +228,3 @@ export const profiles: Readonly<Record<ProfileName, DeviceProfile>> = {
     confidence: 'H',
   },
 };
-

@@ -42,16 +42,28 @@ function clampByte(value: number): number {
 
 /** Why a raster cannot be printed, or null. */
 export function rasterProblem(raster: Raster): string | null {
-  if (!Number.isInteger(raster.widthBytes) || raster.widthBytes < 1 || raster.widthBytes > SLIP_WIDTH_BYTES) return `width ${raster.widthBytes} bytes: 1–${SLIP_WIDTH_BYTES}`;
-  if (!Number.isInteger(raster.height) || raster.height < 1 || raster.height > MAX_SLIP_HEIGHT) return `height ${raster.height}: 1–${MAX_SLIP_HEIGHT}`;
-  if (raster.data.length !== raster.widthBytes * raster.height) return `data ${raster.data.length} bytes, expected ${raster.widthBytes * raster.height}`;
+  if (!Number.isInteger(raster.widthBytes) || raster.widthBytes < 1 || raster.widthBytes > SLIP_WIDTH_BYTES)
+    return `width ${raster.widthBytes} bytes: 1–${SLIP_WIDTH_BYTES}`;
+  if (!Number.isInteger(raster.height) || raster.height < 1 || raster.height > MAX_SLIP_HEIGHT)
+    return `height ${raster.height}: 1–${MAX_SLIP_HEIGHT}`;
+  if (raster.data.length !== raster.widthBytes * raster.height)
+    return `data ${raster.data.length} bytes, expected ${raster.widthBytes * raster.height}`;
   return null;
 }
 
 /** `GS v 0 m=0 xL xH yL yH d…` for rows [from, to). */
 function rasterBand(raster: Raster, from: number, to: number): Uint8Array {
   const rows = to - from;
-  const header = Uint8Array.of(GS, 0x76, 0x30, 0x00, raster.widthBytes & 0xff, raster.widthBytes >> 8, rows & 0xff, rows >> 8);
+  const header = Uint8Array.of(
+    GS,
+    0x76,
+    0x30,
+    0x00,
+    raster.widthBytes & 0xff,
+    raster.widthBytes >> 8,
+    rows & 0xff,
+    rows >> 8,
+  );
   const band = new Uint8Array(header.length + rows * raster.widthBytes);
   band.set(header, 0);
   band.set(raster.data.subarray(from * raster.widthBytes, to * raster.widthBytes), header.length);
@@ -59,11 +71,15 @@ function rasterBand(raster: Raster, from: number, to: number): Uint8Array {
 }
 
 /** Init, the raster in bands, feed past the tear bar, cut. Throws on a raster that is not printable. */
-export function encodeSlip(raster: Raster, options: { readonly feed?: number; readonly cut?: boolean } = {}): Uint8Array {
+export function encodeSlip(
+  raster: Raster,
+  options: { readonly feed?: number; readonly cut?: boolean } = {},
+): Uint8Array {
   const problem = rasterProblem(raster);
   if (problem !== null) throw new RangeError(`raster: ${problem}`);
   const parts: Uint8Array[] = [INIT];
-  for (let from = 0; from < raster.height; from += BAND_ROWS) parts.push(rasterBand(raster, from, Math.min(raster.height, from + BAND_ROWS)));
+  for (let from = 0; from < raster.height; from += BAND_ROWS)
+    parts.push(rasterBand(raster, from, Math.min(raster.height, from + BAND_ROWS)));
   parts.push(feedLines(options.feed ?? 4));
   if (options.cut ?? true) parts.push(feedAndCut(0));
   return concatBytes(parts);

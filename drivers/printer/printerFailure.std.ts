@@ -3,7 +3,14 @@
  * device (Linux usblp reports paper out as ENOSPC and an offline or faulted printer as EIO), or the reason
  * Electron's `webContents.print` gives. Each failure is one catalogued code `printer_<failure>` (printerErrors.std.ts).
  */
-export type PrinterFailure = 'unreachable' | 'timeout' | 'paper_out' | 'offline' | 'no_permission' | 'not_found' | 'system_failed';
+export type PrinterFailure =
+  | 'unreachable'
+  | 'timeout'
+  | 'paper_out'
+  | 'offline'
+  | 'no_permission'
+  | 'not_found'
+  | 'system_failed';
 
 /** A USB printer-class write's errno as a failure: gone, no permission, paper out, offline. */
 export function usbFailure(errno: string | undefined): PrinterFailure {

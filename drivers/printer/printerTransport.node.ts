@@ -39,7 +39,11 @@ export function describeTarget(target: PrinterTarget): string {
   }
 }
 
-export function sendToPrinter(target: PrinterTarget, bytes: Uint8Array, timeoutMs = DEFAULT_PRINT_TIMEOUT_MS): Promise<void> {
+export function sendToPrinter(
+  target: PrinterTarget,
+  bytes: Uint8Array,
+  timeoutMs = DEFAULT_PRINT_TIMEOUT_MS,
+): Promise<void> {
   switch (target.transport) {
     case 'tcp':
       return sendTcp(target.host, target.port, bytes, timeoutMs);
@@ -62,7 +66,10 @@ async function sendUsb(path: string, bytes: Uint8Array, timeoutMs: number): Prom
   };
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new PrinterSendError('timeout', `${path}: not written within ${timeoutMs} ms`)), timeoutMs);
+    timer = setTimeout(
+      () => reject(new PrinterSendError('timeout', `${path}: not written within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
   });
   const write = (async () => {
     const handle = await open(path, constants.O_WRONLY | constants.O_NOCTTY).catch((error: unknown) => {
@@ -100,8 +107,13 @@ function sendTcp(host: string, port: number, bytes: Uint8Array, timeoutMs: numbe
       if (error === null) resolve();
       else reject(error);
     };
-    const timer = setTimeout(() => finish(new PrinterSendError('timeout', `${host}:${port}: no answer within ${timeoutMs} ms`)), timeoutMs);
-    socket.once('error', (error: NodeJS.ErrnoException) => finish(new PrinterSendError('unreachable', `${host}:${port}: ${error.code ?? error.message}`)));
+    const timer = setTimeout(
+      () => finish(new PrinterSendError('timeout', `${host}:${port}: no answer within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
+    socket.once('error', (error: NodeJS.ErrnoException) =>
+      finish(new PrinterSendError('unreachable', `${host}:${port}: ${error.code ?? error.message}`)),
+    );
     socket.once('connect', () => {
       // end() flushes everything written, then closes our side: 'finish' means the kernel has all the bytes.
       socket.end(bytes, () => finish(null));
@@ -121,16 +133,22 @@ function sendSerial(path: string, baudRate: number, bytes: Uint8Array, timeoutMs
       if (error === null) resolve();
       else reject(error);
     };
-    const timer = setTimeout(() => finish(new PrinterSendError('timeout', `${path}: not written within ${timeoutMs} ms`)), timeoutMs);
+    const timer = setTimeout(
+      () => finish(new PrinterSendError('timeout', `${path}: not written within ${timeoutMs} ms`)),
+      timeoutMs,
+    );
     port.open((openError) => {
       if (openError !== null) {
         finish(new PrinterSendError('unreachable', `${path}: ${openError.message}`));
         return;
       }
       port.write(Buffer.from(bytes), (writeError) => {
-        if (writeError !== null && writeError !== undefined) finish(new PrinterSendError('unreachable', `${path}: ${writeError.message}`));
+        if (writeError !== null && writeError !== undefined)
+          finish(new PrinterSendError('unreachable', `${path}: ${writeError.message}`));
       });
-      port.drain((drainError) => finish(drainError === null ? null : new PrinterSendError('unreachable', `${path}: ${drainError.message}`)));
+      port.drain((drainError) =>
+        finish(drainError === null ? null : new PrinterSendError('unreachable', `${path}: ${drainError.message}`)),
+      );
     });
   });
 }

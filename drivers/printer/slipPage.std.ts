@@ -17,8 +17,14 @@ const MARGIN_MM = 4;
 const mm = (dots: number): number => (dots / SLIP_DPI) * 25.4;
 
 /** The page's size in micrometres (Electron's `pageSize`), for a raster `height` dots tall. */
-export function slipPageSize(raster: Pick<Raster, 'height'>): { readonly widthMicrons: number; readonly heightMicrons: number } {
-  return { widthMicrons: SLIP_PAGE_WIDTH_MM * 1000, heightMicrons: Math.ceil((mm(raster.height) + 2 * MARGIN_MM) * 1000) };
+export function slipPageSize(raster: Pick<Raster, 'height'>): {
+  readonly widthMicrons: number;
+  readonly heightMicrons: number;
+} {
+  return {
+    widthMicrons: SLIP_PAGE_WIDTH_MM * 1000,
+    heightMicrons: Math.ceil((mm(raster.height) + 2 * MARGIN_MM) * 1000),
+  };
 }
 
 /**
@@ -60,7 +66,7 @@ export function slipPageHtml(raster: Raster): string {
   return [
     '<!doctype html>',
     '<html lang="th"><head><meta charset="utf-8">',
-    "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; img-src data:; style-src 'unsafe-inline'\">",
+    '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; img-src data:; style-src \'unsafe-inline\'">',
     '<title>บัตรคิว</title>',
     `<style>@page { size: ${String(SLIP_PAGE_WIDTH_MM)}mm ${height}mm; margin: 0 } html, body { margin: 0; background: #fff }`,
     ` img { display: block; width: ${width}mm; margin: ${String(MARGIN_MM)}mm auto; image-rendering: pixelated }</style>`,

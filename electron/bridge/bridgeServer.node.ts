@@ -39,7 +39,6 @@ export interface BridgeServer {
   close(): Promise<void>;
 }
 
-
 export async function startBridge(options: BridgeOptions): Promise<BridgeServer> {
   const host = options.host ?? '127.0.0.1';
   if (!isLoopbackHost(host)) throw new Error(`the browser bridge only listens on loopback, refused ${host}`);
@@ -71,7 +70,12 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeServer>
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const given = new TextEncoder().encode(url.searchParams.get('token') ?? '');
     const originOk = request.headers.origin === undefined || request.headers.origin === origin;
-    if (url.pathname !== '/bridge' || given.length !== expected.length || !timingSafeEqual(given, expected) || !originOk) {
+    if (
+      url.pathname !== '/bridge' ||
+      given.length !== expected.length ||
+      !timingSafeEqual(given, expected) ||
+      !originOk
+    ) {
       options.log.warn({ path: url.pathname, originOk }, 'bridge connection refused');
       socket.end('HTTP/1.1 401 Unauthorized\r\nConnection: close\r\n\r\n');
       return;
@@ -96,7 +100,8 @@ export async function startBridge(options: BridgeOptions): Promise<BridgeServer>
     }
     const message = ClientMessage.safeParse(json);
     if (!message.success) {
-      const id = typeof json === 'object' && json !== null && 'id' in json && typeof json.id === 'number' ? json.id : -1;
+      const id =
+        typeof json === 'object' && json !== null && 'id' in json && typeof json.id === 'number' ? json.id : -1;
       send(ws, { type: 'result', id, result: err('invalid_input', 'malformed bridge message') });
       return;
     }
@@ -137,12 +142,20 @@ function send(ws: WebSocket, message: ServerMessage): void {
   if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
 }
 
-async function serveStatic(root: string, request: IncomingMessage, response: ServerResponse, origin: string): Promise<void> {
+async function serveStatic(
+  root: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+  origin: string,
+): Promise<void> {
   const asset = await readRendererAsset(root, new URL(request.url ?? '/', 'http://127.0.0.1').pathname);
   if (asset.status !== 200) {
     response.writeHead(asset.status).end();
     return;
   }
-  response.writeHead(200, rendererHeaders(asset.contentType, contentSecurityPolicy({ connect: [origin.replace(/^http/, 'ws')] })));
+  response.writeHead(
+    200,
+    rendererHeaders(asset.contentType, contentSecurityPolicy({ connect: [origin.replace(/^http/, 'ws')] })),
+  );
   response.end(request.method === 'HEAD' ? undefined : asset.body);
 }

@@ -8,7 +8,10 @@ import type { AddressInfo } from 'node:net';
 import type { StartupFailureText } from '../services/startup/startupFailure.std.js';
 
 function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);
+  return text.replace(
+    /[&<>"']/g,
+    (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c,
+  );
 }
 
 export function failurePageHtml(text: StartupFailureText): string {

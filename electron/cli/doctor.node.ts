@@ -10,7 +10,9 @@ import { errorMessage } from '../../sync/model/errorMessage.std.js';
 const MARK = { ok: '✔ ปกติ / OK     ', warn: '! ควรตรวจ / CHECK', fail: '✘ มีปัญหา / FAIL ' } as const;
 
 async function main(): Promise<number> {
-  const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: { 'data-dir': { type: 'string' }, json: { type: 'boolean', default: false } },
+  });
   const dataDir = values['data-dir'] ?? defaultDataDir();
   // Probe device ports without opening them: the app may be running and holding them.
   const node = await createEdgeNode({ dataDir, devices: { autoStart: false }, nhso: { autoStart: false } });

@@ -40,7 +40,11 @@ export class NativeBuildError extends Error {}
 const MANIFEST = 'manifest.json';
 
 /** What this checkout's Electron and better-sqlite3 are (no Electron binary needed: abi_version ships in the package). */
-export function electronTarget(root: string, platform: string = process.platform, arch: string = process.arch): ElectronTarget {
+export function electronTarget(
+  root: string,
+  platform: string = process.platform,
+  arch: string = process.arch,
+): ElectronTarget {
   const electronDir = join(root, 'node_modules/electron');
   const electron = readJson(join(electronDir, 'package.json'));
   const sqlite = readJson(join(root, 'node_modules/better-sqlite3/package.json'));
@@ -112,12 +116,24 @@ function buildCommands(root: string, target: ElectronTarget): BuildCommand[] {
     {
       label: `prebuild-install (Electron ${target.electronVersion}, ABI ${target.abi})`,
       command: process.execPath,
-      args: [fromSqlite.resolve('prebuild-install/bin.js'), '--runtime=electron', ...common, `--platform=${target.platform}`],
+      args: [
+        fromSqlite.resolve('prebuild-install/bin.js'),
+        '--runtime=electron',
+        ...common,
+        `--platform=${target.platform}`,
+      ],
     },
     {
       label: `node-gyp rebuild against Electron ${target.electronVersion} headers`,
       command: process.execPath,
-      args: [fromRoot.resolve('node-gyp/bin/node-gyp.js'), 'rebuild', '--release', '--runtime=electron', ...common, '--dist-url=https://electronjs.org/headers'],
+      args: [
+        fromRoot.resolve('node-gyp/bin/node-gyp.js'),
+        'rebuild',
+        '--release',
+        '--runtime=electron',
+        ...common,
+        '--dist-url=https://electronjs.org/headers',
+      ],
     },
   ];
 }
@@ -148,7 +164,13 @@ async function main(): Promise<void> {
   const root = resolve(import.meta.dirname, '../..');
   const target = electronTarget(root);
   try {
-    const cached = await ensureElectronSqlite({ root, cacheRoot: defaultCacheRoot(root), target, run: spawnCommand, log: (line) => console.log(line) });
+    const cached = await ensureElectronSqlite({
+      root,
+      cacheRoot: defaultCacheRoot(root),
+      target,
+      run: spawnCommand,
+      log: (line) => console.log(line),
+    });
     const staged = stageElectronSqlite(cached, join(root, STAGED_NATIVE_FOLDER), target);
     console.log(`[native] better-sqlite3 for Electron ${target.electronVersion} (ABI ${target.abi}): ${staged}`);
   } catch (error) {

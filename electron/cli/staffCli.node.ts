@@ -17,16 +17,26 @@ import { errorText, isErrorCode } from '../contract/errors.std.js';
 import { StaffCode, StaffRole } from '../../sync/model/staff.std.js';
 import { errorMessage } from '../../sync/model/errorMessage.std.js';
 
-const USAGE = 'usage: npm run staff -- add --code <code> --name <name> --role front_desk|nurse|it [--data-dir DIR]   (PIN on standard input)\n       npm run staff -- disable --code <code> | list';
+const USAGE =
+  'usage: npm run staff -- add --code <code> --name <name> --role front_desk|nurse|it [--data-dir DIR]   (PIN on standard input)\n       npm run staff -- disable --code <code> | list';
 
 async function main(): Promise<number> {
-  const { positionals, values } = parseArgs({ allowPositionals: true, options: { 'data-dir': { type: 'string' }, code: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' } } });
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      'data-dir': { type: 'string' },
+      code: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+    },
+  });
   const dataDir = values['data-dir'] ?? defaultDataDir();
   const db = openStationDb(join(dataDir, 'station.sqlite'), stationMigrations);
   const directory = new StaffDirectory(db);
   try {
     if (positionals[0] === 'list') {
-      for (const a of directory.info(new Date())) console.log(`${a.code}\t${a.role}\t${a.active ? 'active' : 'disabled'}\t${a.source}\t${a.name}`);
+      for (const a of directory.info(new Date()))
+        console.log(`${a.code}\t${a.role}\t${a.active ? 'active' : 'disabled'}\t${a.source}\t${a.name}`);
       return 0;
     }
     const code = StaffCode.safeParse(values.code);
@@ -44,7 +54,12 @@ async function main(): Promise<number> {
       console.error(USAGE);
       return 2;
     }
-    await addStationAccount(directory, { code: code.data, name, role: role.data, pin: (await stdinLines(['PIN: ']))[0] ?? '' });
+    await addStationAccount(directory, {
+      code: code.data,
+      name,
+      role: role.data,
+      pin: (await stdinLines(['PIN: ']))[0] ?? '',
+    });
     console.log(`added ${code.data} (${role.data})`);
     return 0;
   } finally {
@@ -55,8 +70,11 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    const words = error instanceof EdgeError && isErrorCode(error.code) ? `${errorText[error.code].th} / ${errorText[error.code].en}` : null;
-    console.error(`staff: ${words ?? (errorMessage(error))}`);
+    const words =
+      error instanceof EdgeError && isErrorCode(error.code)
+        ? `${errorText[error.code].th} / ${errorText[error.code].en}`
+        : null;
+    console.error(`staff: ${words ?? errorMessage(error)}`);
     process.exit(1);
   },
 );

@@ -20,7 +20,11 @@ const baseEnv = process.argv.includes('--demo') ? { ...process.env, EDGE_DEMO: '
  * it runs in a child so a failed download's stack trace does not bury the message below.
  */
 function electronBinary() {
-  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], { cwd: root, encoding: 'utf8', env: process.env });
+  const probe = spawnSync(process.execPath, ['-e', "process.stdout.write(require('electron'))"], {
+    cwd: root,
+    encoding: 'utf8',
+    env: process.env,
+  });
   const path = probe.status === 0 ? probe.stdout.trim() : '';
   return path !== '' && existsSync(path) ? path : null;
 }
@@ -38,10 +42,9 @@ function run(command, args, env) {
 
 function runBrowserBridge(reason) {
   console.log(
-    [
-      ...reason,
-      'เปิดที่อยู่ EDGE_BRIDGE_URL ด้านล่างใน Chromium / Open the EDGE_BRIDGE_URL below in Chromium.',
-    ].join('\n'),
+    [...reason, 'เปิดที่อยู่ EDGE_BRIDGE_URL ด้านล่างใน Chromium / Open the EDGE_BRIDGE_URL below in Chromium.'].join(
+      '\n',
+    ),
   );
   run(process.execPath, [packageBin('tsx', 'dist/cli.mjs'), join(root, 'electron/bridge/devBrowser.node.ts')], baseEnv);
 }
@@ -53,12 +56,19 @@ if (binary === null) {
     'Electron is not installed on this machine (its download failed at install time), so the app runs in the browser instead.',
   ]);
 } else {
-  const built = spawnSync(process.execPath, [packageBin('electron-vite', 'bin/electron-vite.js'), 'build'], { cwd: root, stdio: 'inherit' });
-  if (built.status !== 0) process.exit(built.status ?? 1);
-  const native = spawnSync(process.execPath, [packageBin('tsx', 'dist/cli.mjs'), join(root, 'electron/cli/electronNative.node.ts')], {
+  const built = spawnSync(process.execPath, [packageBin('electron-vite', 'bin/electron-vite.js'), 'build'], {
     cwd: root,
     stdio: 'inherit',
   });
+  if (built.status !== 0) process.exit(built.status ?? 1);
+  const native = spawnSync(
+    process.execPath,
+    [packageBin('tsx', 'dist/cli.mjs'), join(root, 'electron/cli/electronNative.node.ts')],
+    {
+      cwd: root,
+      stdio: 'inherit',
+    },
+  );
   if (native.status !== 0) {
     runBrowserBridge([
       'เปิดแอป Electron ไม่ได้เพราะยังไม่มีโมดูลฐานข้อมูลสำหรับ Electron จึงเปิดแอปผ่านเบราว์เซอร์แทน',

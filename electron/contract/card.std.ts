@@ -7,7 +7,14 @@
 import { z } from 'zod';
 import { command } from './define.std.js';
 import { CardText, PartialDate } from '../../drivers/card/cardRead.std.js';
-import { CardErrorEvent, CardExtrasEvent, CardPhotoEvent, CardRemovedEvent, CardStatus, CardTextEvent } from '../../drivers/card/cardEvents.std.js';
+import {
+  CardErrorEvent,
+  CardExtrasEvent,
+  CardPhotoEvent,
+  CardRemovedEvent,
+  CardStatus,
+  CardTextEvent,
+} from '../../drivers/card/cardEvents.std.js';
 
 // The card's own vocabulary lives with the driver that decodes it; the front desk reads it from here.
 export {
@@ -46,11 +53,20 @@ export const cardCommands = {
   ),
   /** The front desk stored this card's photo: next reads of the same cid and issue date skip the photo. */
   'card.markPhotoStored': command(
-    z.object({ cid: z.string().regex(/^\d{13}$/), issueDate: PartialDate.nullable(), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict(),
+    z
+      .object({
+        cid: z.string().regex(/^\d{13}$/),
+        issueDate: PartialDate.nullable(),
+        sha256: z.string().regex(/^[0-9a-f]{64}$/),
+      })
+      .strict(),
     z.object({ stored: z.literal(true) }),
   ),
   /** Demo mode only: put a synthetic card in the virtual reader, or take it out. */
-  'card.demoInsert': command(z.object({ identity: z.number().int().min(0).max(99).default(0), atr: DemoCardAtr.default('3b79') }).strict(), CardStatus),
+  'card.demoInsert': command(
+    z.object({ identity: z.number().int().min(0).max(99).default(0), atr: DemoCardAtr.default('3b79') }).strict(),
+    CardStatus,
+  ),
   'card.demoRemove': command(z.object({}).strict(), CardStatus),
 } as const;
 

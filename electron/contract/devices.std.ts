@@ -14,7 +14,12 @@ export { DeviceReading, ReadingValue, SkippedValue } from '../../drivers/devices
 export { HL7_DIALECTS } from '../../drivers/devices/parsers/hl7Dialect.std.js';
 export { invalidEntries } from '../../drivers/devices/ports/sourcePolicy.std.js';
 export { SKIP_REASON_TEXT, type SkipReason } from '../../drivers/devices/parsers/skipReasons.std.js';
-export { notUnderstoodWords, summariseSkipped, unknownCodes, type SkipCount } from '../../drivers/devices/parsers/skipSummary.std.js';
+export {
+  notUnderstoodWords,
+  summariseSkipped,
+  unknownCodes,
+  type SkipCount,
+} from '../../drivers/devices/parsers/skipSummary.std.js';
 import { Loinc } from '../../sync/model/vitals/vitalSigns.std.js';
 import { profileNames } from '../../drivers/devices/profileNames.std.js';
 import { PORT_STATES } from '../../drivers/devices/ports/portState.std.js';
@@ -38,7 +43,12 @@ export function isValidPortId(port: string): boolean {
   return true;
 }
 
-export const PortId = z.string().trim().min(1).max(200).refine(isValidPortId, { message: 'a serial path, tcp:1-65535 or hid:VVVV:PPPP' });
+export const PortId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(200)
+  .refine(isValidPortId, { message: 'a serial path, tcp:1-65535 or hid:VVVV:PPPP' });
 
 /** A patient reference as the renderer's record store names it (never a citizen id). */
 export const PatientRef = z.string().regex(/^[A-Za-z0-9._:/-]{1,128}$/);
@@ -53,7 +63,12 @@ export type Hl7Dialect = z.infer<typeof Hl7Dialect>;
 
 /** One entry of IT's own HL7 code map: OBX-3 as a monitor sends it → a vital, with the unit it implies. */
 export const CodeMapEntry = z.object({
-  code: z.string().trim().min(1).max(64).regex(/^[^|^~\\&\r\n]+$/, 'an OBX-3 identifier without HL7 separators'),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(64)
+    .regex(/^[^|^~\\&\r\n]+$/, 'an OBX-3 identifier without HL7 separators'),
   loinc: z.enum(Object.values(Loinc) as [string, ...string[]]),
   unit: z.string().trim().min(1).max(32).nullable(),
 });
@@ -70,7 +85,11 @@ export type ArrivalBinding = z.infer<typeof ArrivalBinding>;
  * Who the message itself names (HL7 PID): the keyed Patient id of its citizen id (hashed in main with the
  * hospital key, never the citizen id) and its HN; `disagree` when it names two different people.
  */
-export const ReadingSubject = z.object({ patientRef: z.string().nullable(), hn: z.string().nullable(), disagree: z.boolean() });
+export const ReadingSubject = z.object({
+  patientRef: z.string().nullable(),
+  hn: z.string().nullable(),
+  disagree: z.boolean(),
+});
 export type ReadingSubject = z.infer<typeof ReadingSubject>;
 
 export const InboxItem = z.object({
@@ -144,7 +163,13 @@ export const HidDeviceInfo = z.object({
   knownProfile: ProfileName.nullable(),
 });
 
-export const SerialFraming = z.object({ baudRate: z.number().int(), dataBits: z.number().int(), parity: z.enum(['none', 'odd', 'even']), stopBits: z.number().int(), xon: z.boolean() });
+export const SerialFraming = z.object({
+  baudRate: z.number().int(),
+  dataBits: z.number().int(),
+  parity: z.enum(['none', 'odd', 'even']),
+  stopBits: z.number().int(),
+  xon: z.boolean(),
+});
 export type SerialFraming = z.infer<typeof SerialFraming>;
 
 export const DeviceListing = z.object({
@@ -197,7 +222,14 @@ export const devicesCommands = {
   'devices.list': command(z.object({}).strict(), DeviceListing),
   /** Set the profile of a port (profile null removes the port). */
   'devices.configure': command(
-    z.object({ port: PortId, profile: ProfileName.nullable(), enabled: z.boolean().default(true), dialect: Hl7Dialect.default('auto') }).strict(),
+    z
+      .object({
+        port: PortId,
+        profile: ProfileName.nullable(),
+        enabled: z.boolean().default(true),
+        dialect: Hl7Dialect.default('auto'),
+      })
+      .strict(),
     z.array(PortStatus),
   ),
   /**
@@ -209,14 +241,25 @@ export const devicesCommands = {
    * IT sets a TCP listener's allow-list (addresses or CIDR subnets, IPv4 or IPv6) and limits; limits left out
    * keep their current value (or the default). The listener restarts with them. Nothing connects before this.
    */
-  'devices.listener': command(ListenerSettings.partial({ maxConnectionsPerSource: true, maxConnections: true, idleTimeoutMs: true, framesPerMinute: true }).strict(), ListenerSettings),
+  'devices.listener': command(
+    ListenerSettings.partial({
+      maxConnectionsPerSource: true,
+      maxConnections: true,
+      idleTimeoutMs: true,
+      framesPerMinute: true,
+    }).strict(),
+    ListenerSettings,
+  ),
   /** IT's own code map for HL7 monitors nobody has mapped yet (tried after the port's dialect); replaces the whole map. */
   'devices.setCodeMap': command(z.object({ entries: z.array(CodeMapEntry).max(500) }).strict(), z.array(CodeMapEntry)),
   'devices.codeMap': command(z.object({}).strict(), z.array(CodeMapEntry)),
   /** Every TCP listener's settings (a listener with none refuses every connection). */
   'devices.listeners': command(z.object({}).strict(), z.array(ListenerSettings)),
   /** How long charted, discarded and unreadable inbox rows are kept (pending ones always are); prunes now. */
-  'devices.retention': command(z.object({ days: z.number().int().min(1).max(3650) }).strict(), z.object({ days: z.number().int(), pruned: z.number().int() })),
+  'devices.retention': command(
+    z.object({ days: z.number().int().min(1).max(3650) }).strict(),
+    z.object({ days: z.number().int(), pruned: z.number().int() }),
+  ),
   'devices.pending': command(
     z
       .object({
@@ -238,7 +281,14 @@ export const devicesCommands = {
    * unseen. `overrideSubject` records that she chose this patient over the one the message names.
    */
   'devices.assign': command(
-    z.object({ id: z.string().min(1).max(64), from: PatientRef.nullable(), patientRef: PatientRef, overrideSubject: z.boolean().default(false) }).strict(),
+    z
+      .object({
+        id: z.string().min(1).max(64),
+        from: PatientRef.nullable(),
+        patientRef: PatientRef,
+        overrideSubject: z.boolean().default(false),
+      })
+      .strict(),
     InboxItem,
   ),
   /**
@@ -246,12 +296,21 @@ export const devicesCommands = {
    * patient it charted the reading under; an unassigned reading, or one now for someone else, is refused.
    */
   'devices.confirm': command(
-    z.object({ id: z.string().min(1).max(64), patientRef: PatientRef, chartedIds: z.array(z.string().min(1).max(200)).min(1).max(20) }).strict(),
+    z
+      .object({
+        id: z.string().min(1).max(64),
+        patientRef: PatientRef,
+        chartedIds: z.array(z.string().min(1).max(200)).min(1).max(20),
+      })
+      .strict(),
     z.object({ item: InboxItem, alreadyCharted: z.boolean() }),
   ),
   'devices.discard': command(z.object({ id: z.string().min(1).max(64), reason: DiscardReason }).strict(), InboxItem),
   /** Demo station only: make a simulated device (one, or each of them) send one reading now. */
-  'devices.simulate': command(z.object({ profile: DemoDeviceProfile.optional() }).strict(), z.object({ sent: z.number().int() })),
+  'devices.simulate': command(
+    z.object({ profile: DemoDeviceProfile.optional() }).strict(),
+    z.object({ sent: z.number().int() }),
+  ),
 } as const;
 
 export const devicesEvents = {

@@ -34,7 +34,10 @@ const coreErrorText = {
     th: 'สถานีนี้ตั้งค่าเป็นสถานีจริงหรือสถานีสาธิตไปแล้ว เปลี่ยนไม่ได้ (ถ้าต้องการสถานีอีกแบบ ให้ฝ่ายไอทีตั้งสถานีใหม่ในโฟลเดอร์ข้อมูลใหม่)',
     en: 'This station was already set up as a real or a demo station and cannot change (IT can set up another station in a new data folder).',
   },
-  storage_failed: { th: 'บันทึกข้อมูลลงเครื่องไม่สำเร็จ ข้อมูลเดิมยังอยู่ครบ', en: 'Could not save on this station; nothing already stored was lost.' },
+  storage_failed: {
+    th: 'บันทึกข้อมูลลงเครื่องไม่สำเร็จ ข้อมูลเดิมยังอยู่ครบ',
+    en: 'Could not save on this station; nothing already stored was lost.',
+  },
   disconnected: { th: 'ขาดการเชื่อมต่อกับบริการของเครื่อง', en: 'Lost the connection to the station service.' },
   timeout: { th: 'รอนานเกินไป ไม่มีการตอบกลับ', en: 'Timed out waiting for an answer.' },
   internal: { th: 'เกิดข้อผิดพลาดภายใน กรุณาแจ้งฝ่ายไอที', en: 'Internal error; please tell IT.' },
@@ -52,7 +55,6 @@ export const errorText = {
 } as const satisfies Record<string, Bilingual>;
 
 export type ErrorCode = keyof typeof errorText;
-
 
 export function isErrorCode(value: string): value is ErrorCode {
   return Object.hasOwn(errorText, value);

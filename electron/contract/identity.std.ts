@@ -18,7 +18,14 @@ export const identityCommands = {
   'identity.keyInfo': command(z.object({}).strict(), KeyInfo),
   /** The page merged records of one person (patientMerge.std.ts): audited in main with the staff on duty. */
   'identity.recordMerges': command(
-    z.object({ merges: z.array(z.object({ replacedId: PatientRefId, survivorId: PatientRefId }).strict()).min(1).max(1000) }).strict(),
+    z
+      .object({
+        merges: z
+          .array(z.object({ replacedId: PatientRefId, survivorId: PatientRefId }).strict())
+          .min(1)
+          .max(1000),
+      })
+      .strict(),
     z.object({ recorded: z.number().int() }),
   ),
   'identity.patientId': command(

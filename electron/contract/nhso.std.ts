@@ -63,7 +63,11 @@ export const AgentRights = z.object({
 });
 export type AgentRights = z.infer<typeof AgentRights>;
 
-export const LatestAuthen = z.object({ claimCode: z.string(), claimType: z.string().nullable(), claimedAt: z.string().nullable() });
+export const LatestAuthen = z.object({
+  claimCode: z.string(),
+  claimType: z.string().nullable(),
+  claimedAt: z.string().nullable(),
+});
 export type LatestAuthen = z.infer<typeof LatestAuthen>;
 
 export const NhsoSettings = z.object({ agentUrl: z.string() });
@@ -85,7 +89,10 @@ export const nhsoCommands = {
     AuthenRequest,
   ),
   /** The station's requests (those of the visits named, or all it keeps: open ones and the last 2 days'). */
-  'nhso.authenRequests': command(z.object({ encounterIds: z.array(z.string().max(100)).max(1000).optional() }).strict(), z.array(AuthenRequest)),
+  'nhso.authenRequests': command(
+    z.object({ encounterIds: z.array(z.string().max(100)).max(1000).optional() }).strict(),
+    z.array(AuthenRequest),
+  ),
   /** The page stored the code on the Encounter. */
   'nhso.markStored': command(z.object({ id: z.string().max(100) }).strict(), AuthenRequest),
   /** Try every open request now (the clerk's "send again"), whatever their back-off says. */

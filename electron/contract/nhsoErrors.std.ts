@@ -44,4 +44,8 @@ export function isNhsoErrorCode(value: string): value is NhsoErrorCode {
 }
 
 /** Failures that may pass (the agent closed, GIN down, a slow answer): the request stays queued and is retried. */
-export const RETRYABLE_NHSO_ERRORS: ReadonlySet<NhsoErrorCode> = new Set(['nhso_agent_unreachable', 'nhso_agent_timeout', 'nhso_unreachable']);
+export const RETRYABLE_NHSO_ERRORS: ReadonlySet<NhsoErrorCode> = new Set([
+  'nhso_agent_unreachable',
+  'nhso_agent_timeout',
+  'nhso_unreachable',
+]);

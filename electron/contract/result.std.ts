@@ -10,7 +10,9 @@ export interface EdgeErrorBody {
   readonly message: string;
 }
 
-export type Result<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: EdgeErrorBody };
+export type Result<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly error: EdgeErrorBody };
 
 export function ok<T>(value: T): Result<T> {
   return { ok: true, value };

@@ -46,7 +46,10 @@ export const SetupInput = z.object({
    * Defaults to the queue prefix in lower case (provisioning derives the prefix from the code the same way).
    */
   stationCode: z.string().regex(STATION_NAME, 'station code: 1-16 of a-z 0-9 -').optional(),
-  centralUrl: z.url({ protocol: /^https?$/ }).nullable().optional(),
+  centralUrl: z
+    .url({ protocol: /^https?$/ })
+    .nullable()
+    .optional(),
   /** Real unless demo is chosen on purpose; a station set up already keeps its mode (`station_mode_fixed`). */
   mode: StationMode.optional(),
 });

@@ -65,9 +65,15 @@ export const staffCommands = {
   /** IT: fetch the accounts from central now. */
   'staff.refresh': command(empty, z.object({ accounts: z.number().int() })),
   /** IT: add (or replace) an account of this station only; the hospital's accounts come from central. */
-  'staff.addStation': command(z.object({ code: StaffCode, name: z.string().trim().min(1).max(80), role: StaffRole, pin: Pin }).strict(), z.array(StaffAccountInfo)),
+  'staff.addStation': command(
+    z.object({ code: StaffCode, name: z.string().trim().min(1).max(80), role: StaffRole, pin: Pin }).strict(),
+    z.array(StaffAccountInfo),
+  ),
   /** IT: disable or enable an account of this station. */
-  'staff.setStationActive': command(z.object({ code: StaffCode, active: z.boolean() }).strict(), z.array(StaffAccountInfo)),
+  'staff.setStationActive': command(
+    z.object({ code: StaffCode, active: z.boolean() }).strict(),
+    z.array(StaffAccountInfo),
+  ),
   /** IT: lift a lockout after wrong PINs. */
   'staff.clearLockout': command(z.object({ code: StaffCode }).strict(), z.array(StaffAccountInfo)),
   /** IT: minutes of no activity before the station locks (1–120). */

@@ -6,13 +6,33 @@
  */
 import { z } from 'zod';
 import { command } from './define.std.js';
-import { ConflictItem, LinkProbe, Rejection, ReplicationReport, SyncErrorCode, SyncState } from '../../sync/replication/report.std.js';
+import {
+  ConflictItem,
+  LinkProbe,
+  Rejection,
+  ReplicationReport,
+  SyncErrorCode,
+  SyncState,
+} from '../../sync/replication/report.std.js';
 import { MAX_WORKING_SET_DAYS, MIN_WORKING_SET_DAYS } from '../../sync/replication/workingSet.std.js';
 
-export { ConflictItem, LinkProbe, PurgeReport, Rejection, ReplicationReport, StoreUse, SyncErrorCode, SyncState } from '../../sync/replication/report.std.js';
+export {
+  ConflictItem,
+  LinkProbe,
+  PurgeReport,
+  Rejection,
+  ReplicationReport,
+  StoreUse,
+  SyncErrorCode,
+  SyncState,
+} from '../../sync/replication/report.std.js';
 
 /** One bucket of the link chart (15 min over 24 h, 1 min over the last hour): share of probes that reached central, and median round trip. */
-export const LinkBucket = z.object({ at: z.string(), upRatio: z.number().min(0).max(1).nullable(), rttMs: z.number().nullable() });
+export const LinkBucket = z.object({
+  at: z.string(),
+  upRatio: z.number().min(0).max(1).nullable(),
+  rttMs: z.number().nullable(),
+});
 
 /** The link over the last 24 h in numbers, worked out once in main (the dashboard and the CLI say the same). */
 export const LinkSummary = z.object({
@@ -80,14 +100,23 @@ export type SyncEndpoint = z.infer<typeof SyncEndpoint>;
 const empty = z.object({}).strict();
 
 /** IT's setting: how many days of visits and readings a station keeps (sync/replication/workingSet.std.ts). */
-export const WorkingSet = z.object({ days: z.number().int().min(MIN_WORKING_SET_DAYS).max(MAX_WORKING_SET_DAYS) }).strict();
+export const WorkingSet = z
+  .object({ days: z.number().int().min(MIN_WORKING_SET_DAYS).max(MAX_WORKING_SET_DAYS) })
+  .strict();
 export type WorkingSet = z.infer<typeof WorkingSet>;
 
 /**
  * IT's setting: the hospital hub on the LAN (issue 15 §1), or null for none. `https://`, or `http://` on this
  * machine only, as for central: the station logs in to it with its central password.
  */
-export const HubSetting = z.object({ hubUrl: z.url({ protocol: /^https?$/ }).max(500).nullable() }).strict();
+export const HubSetting = z
+  .object({
+    hubUrl: z
+      .url({ protocol: /^https?$/ })
+      .max(500)
+      .nullable(),
+  })
+  .strict();
 export type HubSetting = z.infer<typeof HubSetting>;
 
 export const syncCommands = {

@@ -11,15 +11,22 @@ import type { SlipPage, SystemPrinter } from '../services/printer/systemPrinter.
 
 export const electronSystemPrinter: SystemPrinter = {
   async print(page: SlipPage, deviceName: string, timeoutMs: number) {
-    const window = new BrowserWindow({ show: false, webPreferences: { sandbox: true, javascript: false, contextIsolation: true, nodeIntegration: false } });
+    const window = new BrowserWindow({
+      show: false,
+      webPreferences: { sandbox: true, javascript: false, contextIsolation: true, nodeIntegration: false },
+    });
     try {
       if (deviceName !== '') {
         const printers = await window.webContents.getPrintersAsync();
-        if (!printers.some((printer) => printer.name === deviceName)) throw new PrinterSendError('not_found', `no printer named ${deviceName}`);
+        if (!printers.some((printer) => printer.name === deviceName))
+          throw new PrinterSendError('not_found', `no printer named ${deviceName}`);
       }
       await window.loadURL(`data:text/html;charset=utf-8;base64,${Buffer.from(page.html).toString('base64')}`);
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new PrinterSendError('timeout', `system printer: no answer within ${timeoutMs} ms`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new PrinterSendError('timeout', `system printer: no answer within ${timeoutMs} ms`)),
+          timeoutMs,
+        );
         window.webContents.print(
           {
             silent: true,

@@ -47,71 +47,74 @@ if (!app.requestSingleInstanceLock()) {
 
   app.on('web-contents-created', (_event, contents) => hardenContents(contents, trustedOrigins));
 
-  app.whenReady().then(async () => {
-    const dataDir = app.getPath('userData');
-    node = await createEdgeNode({
-      dataDir,
-      // better-sqlite3 built for Electron's ABI, kept apart from node_modules' Node build (electronSqlite.std.ts).
-      sqliteBinding: electronSqliteBinding(appDir, process.versions),
-      sync: { keystore: safeStorageKeystore(dataDir) },
-      keySealer: safeStorageKeySealer(),
-      printer: { system: electronSystemPrinter },
-    });
-    // The renderer replicates through main's central proxy on a loopback port (app:// cannot serve it).
-    proxy = await startProxyServer(node.sync.loopbackProxyRoute(trustedOrigins), node.log);
-    node.sync.useProxyOrigin(proxy.origin);
-    const connect = [proxy.origin, ...(devOrigin === null ? [] : [devOrigin.replace(/^http/, 'ws')])];
-    hardenSession(session.defaultSession, { connect, devOrigin });
-    serveRenderer(join(import.meta.dirname, '../renderer'), contentSecurityPolicy({ connect }));
-    registerIpc(ipcMain, node.dispatch, node.events, trustedOrigins, () => window?.webContents ?? null);
-
-    const log = node.log;
-    window = new BrowserWindow({
-      width: 1280,
-      height: 860,
-      title: 'Clinic Edge',
-      show: false,
-      webPreferences: {
-        preload: join(import.meta.dirname, '../preload/index.cjs'),
-        contextIsolation: true,
-        sandbox: true,
-        nodeIntegration: false,
-        nodeIntegrationInWorker: false,
-        webSecurity: true,
-        allowRunningInsecureContent: false,
-        experimentalFeatures: false,
-        webviewTag: false,
-        spellcheck: false,
-        devTools: !app.isPackaged,
-      },
-    });
-    const shown = window;
-    shown.once('ready-to-show', () => shown.show());
-    shown.on('closed', () => {
-      window = null;
-    });
-    shown.webContents.on('render-process-gone', (_event, details) => {
-      log.error({ reason: details.reason, exitCode: details.exitCode }, 'renderer process gone');
-      if (details.reason === 'clean-exit' || shown.isDestroyed()) return;
-      const next = onRendererCrash(crashes, Date.now());
-      crashes = next.crashes;
-      if (next.reload) shown.webContents.reload();
-      void dialog.showMessageBox(shown, {
-        type: next.reload ? 'warning' : 'error',
-        title: crashNotice.title,
-        message: crashNotice.title,
-        detail: next.reload ? crashNotice.reloaded : crashNotice.stopped,
+  app
+    .whenReady()
+    .then(async () => {
+      const dataDir = app.getPath('userData');
+      node = await createEdgeNode({
+        dataDir,
+        // better-sqlite3 built for Electron's ABI, kept apart from node_modules' Node build (electronSqlite.std.ts).
+        sqliteBinding: electronSqliteBinding(appDir, process.versions),
+        sync: { keystore: safeStorageKeystore(dataDir) },
+        keySealer: safeStorageKeySealer(),
+        printer: { system: electronSystemPrinter },
       });
+      // The renderer replicates through main's central proxy on a loopback port (app:// cannot serve it).
+      proxy = await startProxyServer(node.sync.loopbackProxyRoute(trustedOrigins), node.log);
+      node.sync.useProxyOrigin(proxy.origin);
+      const connect = [proxy.origin, ...(devOrigin === null ? [] : [devOrigin.replace(/^http/, 'ws')])];
+      hardenSession(session.defaultSession, { connect, devOrigin });
+      serveRenderer(join(import.meta.dirname, '../renderer'), contentSecurityPolicy({ connect }));
+      registerIpc(ipcMain, node.dispatch, node.events, trustedOrigins, () => window?.webContents ?? null);
+
+      const log = node.log;
+      window = new BrowserWindow({
+        width: 1280,
+        height: 860,
+        title: 'Clinic Edge',
+        show: false,
+        webPreferences: {
+          preload: join(import.meta.dirname, '../preload/index.cjs'),
+          contextIsolation: true,
+          sandbox: true,
+          nodeIntegration: false,
+          nodeIntegrationInWorker: false,
+          webSecurity: true,
+          allowRunningInsecureContent: false,
+          experimentalFeatures: false,
+          webviewTag: false,
+          spellcheck: false,
+          devTools: !app.isPackaged,
+        },
+      });
+      const shown = window;
+      shown.once('ready-to-show', () => shown.show());
+      shown.on('closed', () => {
+        window = null;
+      });
+      shown.webContents.on('render-process-gone', (_event, details) => {
+        log.error({ reason: details.reason, exitCode: details.exitCode }, 'renderer process gone');
+        if (details.reason === 'clean-exit' || shown.isDestroyed()) return;
+        const next = onRendererCrash(crashes, Date.now());
+        crashes = next.crashes;
+        if (next.reload) shown.webContents.reload();
+        void dialog.showMessageBox(shown, {
+          type: next.reload ? 'warning' : 'error',
+          title: crashNotice.title,
+          message: crashNotice.title,
+          detail: next.reload ? crashNotice.reloaded : crashNotice.stopped,
+        });
+      });
+      await shown.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
+    })
+    .catch((error: unknown) => {
+      const text = startupFailureText(error, app.getPath('userData'));
+      node?.log.fatal({ err: errorMessage(error) }, 'failed to start');
+      console.error(text.title, text.body);
+      // showErrorBox is synchronous and works before and after ready: a packaged user sees why.
+      dialog.showErrorBox(text.title, text.body);
+      void Promise.all([proxy?.close(), node?.close()]).finally(() => app.exit(1));
     });
-    await shown.loadURL(devUrl ?? `${APP_ORIGIN}/index.html`);
-  }).catch((error: unknown) => {
-    const text = startupFailureText(error, app.getPath('userData'));
-    node?.log.fatal({ err: errorMessage(error) }, 'failed to start');
-    console.error(text.title, text.body);
-    // showErrorBox is synchronous and works before and after ready: a packaged user sees why.
-    dialog.showErrorBox(text.title, text.body);
-    void Promise.all([proxy?.close(), node?.close()]).finally(() => app.exit(1));
-  });
 
   app.on('window-all-closed', () => {
     void Promise.all([proxy?.close(), node?.close()]).finally(() => app.quit());

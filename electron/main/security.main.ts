@@ -23,7 +23,9 @@ export function hardenSession(session: Session, policy: SessionPolicy): void {
   session.webRequest.onHeadersReceived((details, callback) => {
     const fromDevServer = policy.devOrigin !== null && isTrustedUrl(details.url, [policy.devOrigin]);
     // One policy per response: a second CSP header (any case) would be enforced too.
-    const kept = Object.entries(details.responseHeaders ?? {}).filter(([name]) => !/^(content-security-policy|x-content-type-options)$/i.test(name));
+    const kept = Object.entries(details.responseHeaders ?? {}).filter(
+      ([name]) => !/^(content-security-policy|x-content-type-options)$/i.test(name),
+    );
     callback({
       responseHeaders: {
         ...Object.fromEntries(kept),

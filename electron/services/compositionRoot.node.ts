@@ -63,7 +63,12 @@ export interface EdgeNodeOptions {
   readonly echoLogs?: boolean;
   readonly logLevel?: string;
   /** Bedside devices: TCP bind address (loopback in tests), a fake HID boundary; autoStart false (the doctor) only probes the ports. */
-  readonly devices?: { readonly tcpHost?: string; readonly hid?: HidApi; readonly hidPollMs?: number; readonly autoStart?: boolean };
+  readonly devices?: {
+    readonly tcpHost?: string;
+    readonly hid?: HidApi;
+    readonly hidPollMs?: number;
+    readonly autoStart?: boolean;
+  };
   /** ID card: a given card stack (tests; kept whatever the mode), or 'off' for nodes that never touch PC/SC (most tests); a cid hash. */
   readonly card?: { readonly backend?: CardBackend | 'off'; readonly hashCid?: HashCid };
   /** Sync with central: the keystore (default: a 0600 file in dataDir; the app passes safeStorage), probe policy, session timing. */
@@ -72,7 +77,9 @@ export interface EdgeNodeOptions {
    * NHSO authen: the agent address when IT stored none (default http://127.0.0.1:8189), retry timing, a test client;
    * autoStart false (the doctor) leaves waiting requests to the running station.
    */
-  readonly nhso?: Partial<Pick<AuthenServiceOptions, 'defaultAgentUrl' | 'policy' | 'client'>> & { readonly autoStart?: boolean };
+  readonly nhso?: Partial<Pick<AuthenServiceOptions, 'defaultAgentUrl' | 'policy' | 'client'>> & {
+    readonly autoStart?: boolean;
+  };
   /** Staff sign-in: the clock the idle lock and lockouts read (tests move it). */
   readonly staff?: { readonly now?: () => Date };
   /**
@@ -111,12 +118,26 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
   const dbFile = join(options.dataDir, 'station.sqlite');
   const db = openStationDb(dbFile, stationMigrations, options.sqliteBinding);
   const events = new EventBus();
-  const settings = new SettingsService(db, (changed) => events.emit('settings.changed', changed), options.offerDemo ?? demoOffered(process.env));
-  const audit = new AuditLog(db, () => settings.get().stationId, () => settings.mode() === 'demo');
+  const settings = new SettingsService(
+    db,
+    (changed) => events.emit('settings.changed', changed),
+    options.offerDemo ?? demoOffered(process.env),
+  );
+  const audit = new AuditLog(
+    db,
+    () => settings.get().stationId,
+    () => settings.mode() === 'demo',
+  );
   const staffDirectory = new StaffDirectory(db);
   // The card service is made later (and remade when the station's mode changes): read through this.
   let cardForStaff: () => CardService | null = () => null;
-  const staff = new StaffSession({ audit, directory: staffDirectory, ...(options.staff?.now === undefined ? {} : { now: options.staff.now }), changed: (onDuty) => events.emit('staff.changed', onDuty), cardKey: () => cardForStaff()?.staffCardKey() ?? null });
+  const staff = new StaffSession({
+    audit,
+    directory: staffDirectory,
+    ...(options.staff?.now === undefined ? {} : { now: options.staff.now }),
+    changed: (onDuty) => events.emit('staff.changed', onDuty),
+    cardKey: () => cardForStaff()?.staffCardKey() ?? null,
+  });
   const idleTimer = setInterval(() => staff.checkIdle(), 15_000);
   idleTimer.unref();
   const doctor = new Doctor();
@@ -129,19 +150,45 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
   hospitalKey.onChange((info) => events.emit('identity.keyChanged', info));
   doctor.addCheck(hospitalKeyCheck(hospitalKey));
   doctor.addCheck(hospitalKeyStorageCheck(hospitalKey));
-  const sync = new SyncService({ db, events, log, audit, settings, hospitalKey, keystore: options.sync?.keystore ?? new FileKeystore(options.dataDir), ...options.sync });
+  const sync = new SyncService({
+    db,
+    events,
+    log,
+    audit,
+    settings,
+    hospitalKey,
+    keystore: options.sync?.keystore ?? new FileKeystore(options.dataDir),
+    ...options.sync,
+  });
   doctor.addCheck(syncCheck(sync));
   const staffFetch = new StaffAccountsFetch(staffDirectory, audit, log, () => staff.accountsChanged());
   doctor.addCheck(staffCheck(staffDirectory));
   sync.onLinkUp((session, hcode) => staffFetch.run(session, hcode));
   if (settings.mode() === 'demo') await seedDemoStaff(staffDirectory);
-  const devices = new DeviceService({ db, events, log, audit, patientIdOfCid: (cid) => hospitalKey.patientId(cid), ...options.devices });
+  const devices = new DeviceService({
+    db,
+    events,
+    log,
+    audit,
+    patientIdOfCid: (cid) => hospitalKey.patientId(cid),
+    ...options.devices,
+  });
   if (options.devices?.autoStart !== false) devices.start();
-  doctor.addCheck(devicePortsCheck(devices, { procDir: '/proc', hidDevices: () => devices.hidDevices(), serialPaths: () => devices.serialPaths() }));
+  doctor.addCheck(
+    devicePortsCheck(devices, {
+      procDir: '/proc',
+      hidDevices: () => devices.hidDevices(),
+      serialPaths: () => devices.serialPaths(),
+    }),
+  );
   const cardBackend = options.card?.backend;
   const newCard = (backend: CardBackend | undefined): CardService =>
     new CardService({
-      db, events, log, audit, backend,
+      db,
+      events,
+      log,
+      audit,
+      backend,
       hashCid: options.card?.hashCid ?? ((cid) => hospitalKey.cidHash(cid)),
       // Nobody on duty and the card is a staff member's own: it signs them in instead of opening a patient.
       staffCard: (cid) => {
@@ -151,7 +198,8 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
       },
       onStaffCard: (key) => {
         const account = key === null ? undefined : staffDirectory.byCardKey(key);
-        if (account !== undefined) events.emit('staff.cardPresented', { code: account.code, name: account.name, role: account.role });
+        if (account !== undefined)
+          events.emit('staff.cardPresented', { code: account.code, name: account.name, role: account.role });
       },
     });
   const station = new StationHardware({
@@ -166,7 +214,15 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
     doctor.addCheck(cardReadersCheck(() => station.card));
   }
 
-  const nhso = new AuthenService({ db, events, log, audit, hashCid: (cid) => hospitalKey.cidHash(cid), hcode: () => settings.get().hcode, ...options.nhso });
+  const nhso = new AuthenService({
+    db,
+    events,
+    log,
+    audit,
+    hashCid: (cid) => hospitalKey.cidHash(cid),
+    hcode: () => settings.get().hcode,
+    ...options.nhso,
+  });
   doctor.addCheck(async () => nhsoVerdict(await nhso.health()));
   // The doctor's node never sends requests: the running station does, and two senders could ask twice.
   if (options.nhso?.autoStart !== false) {
@@ -189,7 +245,10 @@ export async function createEdgeNode(options: EdgeNodeOptions): Promise<EdgeNode
       },
     ),
     ...deviceHandlers(devices, () => station.demoDevices),
-    ...cardHandlers(() => station.card, () => station.demo),
+    ...cardHandlers(
+      () => station.card,
+      () => station.demo,
+    ),
     ...identityHandlers(hospitalKey, audit),
     ...staffHandlers(staff, staffDirectory, staffFetch, sync, audit),
     ...syncHandlers(sync),

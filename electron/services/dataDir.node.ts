@@ -8,7 +8,10 @@ import { join } from 'node:path';
 
 export const APP_FOLDER = 'สถานีบริการคลินิก Clinic Edge';
 
-export function defaultDataDir(env: NodeJS.ProcessEnv = process.env, platform: NodeJS.Platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform: NodeJS.Platform = process.platform,
+): string {
   const override = env['EDGE_DATA_DIR'];
   if (override !== undefined && override !== '') return override;
   if (platform === 'win32') return join(env['APPDATA'] ?? join(homedir(), 'AppData', 'Roaming'), APP_FOLDER);

@@ -2,7 +2,13 @@
  * One typed handler map, one dispatch function: both transports call `dispatch(name, rawInput)` and get a
  * Result back. Input is parsed with the command's zod schema here, because this is the trust boundary.
  */
-import { commands, isCommandName, type CommandName, type CommandOutput, type ParsedInput } from '../contract/contract.std.js';
+import {
+  commands,
+  isCommandName,
+  type CommandName,
+  type CommandOutput,
+  type ParsedInput,
+} from '../contract/contract.std.js';
 import { err, isEdgeError, ok, type Result } from '../contract/result.std.js';
 import type { Logger } from './logging/logger.node.js';
 import type { AccessDenial } from '../contract/access.std.js';
@@ -16,14 +22,20 @@ export type Handlers = {
 export type Dispatch = (name: unknown, rawInput: unknown) => Promise<Result<unknown>>;
 
 /** `denied`: why the staff member on duty may not run this command now (access.std.ts), checked before parsing. */
-export function createDispatcher(handlers: Handlers, log: Logger, denied: (name: CommandName) => AccessDenial | undefined = () => undefined): Dispatch {
+export function createDispatcher(
+  handlers: Handlers,
+  log: Logger,
+  denied: (name: CommandName) => AccessDenial | undefined = () => undefined,
+): Dispatch {
   return async function dispatch(name, rawInput) {
     if (!isCommandName(name)) return err('unknown_command', `unknown command ${String(name).slice(0, 80)}`);
     const refusal = denied(name);
     if (refusal !== undefined) return err(refusal, `${name}: ${refusal}`);
     const parsed = commands[name].input.safeParse(rawInput ?? {});
     if (!parsed.success) {
-      const issues = parsed.error.issues.map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`).join('; ');
+      const issues = parsed.error.issues
+        .map((issue) => `${issue.path.join('.') || '(input)'}: ${issue.message}`)
+        .join('; ');
       return err('invalid_input', issues);
     }
     try {

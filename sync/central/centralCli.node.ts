@@ -20,7 +20,11 @@ const STAFF_USAGE =
   '       npm run central -- staff disable|reset --url <couchdb> --hcode <5 digits> --code <staff code>\n' +
   '       (the PIN, then with --card the citizen id, are read from standard input, one per line)';
 
-async function staff(action: string | undefined, values: Record<string, string | boolean | undefined>, target: StaffAdminTarget): Promise<void> {
+async function staff(
+  action: string | undefined,
+  values: Record<string, string | boolean | undefined>,
+  target: StaffAdminTarget,
+): Promise<void> {
   const code = typeof values['code'] === 'string' ? values['code'] : undefined;
   if (code === undefined || (action !== 'add' && action !== 'disable' && action !== 'reset')) {
     console.error(STAFF_USAGE);
@@ -38,7 +42,9 @@ async function staff(action: string | undefined, values: Record<string, string |
   }
   const name = typeof values['name'] === 'string' ? values['name'] : '';
   const role = typeof values['role'] === 'string' ? values['role'] : '';
-  console.log(JSON.stringify(await addStaff(target, { code, name, role, pin, cid: withCard ? (cid ?? '') : undefined })));
+  console.log(
+    JSON.stringify(await addStaff(target, { code, name, role, pin, cid: withCard ? (cid ?? '') : undefined })),
+  );
 }
 
 const HUB_USAGE =
@@ -48,20 +54,41 @@ const HUB_USAGE =
 async function hubCommand(values: Record<string, string | boolean | undefined>): Promise<void> {
   const text = (name: string): string | undefined => (typeof values[name] === 'string' ? values[name] : undefined);
   const [hubUrl, centralUrl, hcode] = [text('hub'), text('central'), text('hcode')];
-  const env = ['HUB_ADMIN_USER', 'HUB_ADMIN_PASSWORD', 'COUCHDB_ADMIN_USER', 'COUCHDB_ADMIN_PASSWORD'].map((name) => process.env[name]);
+  const env = ['HUB_ADMIN_USER', 'HUB_ADMIN_PASSWORD', 'COUCHDB_ADMIN_USER', 'COUCHDB_ADMIN_PASSWORD'].map(
+    (name) => process.env[name],
+  );
   const [hubAdminUser, hubAdminPassword, centralAdminUser, centralAdminPassword] = env;
-  if (hubUrl === undefined || centralUrl === undefined || hcode === undefined || hubAdminUser === undefined || hubAdminPassword === undefined || centralAdminUser === undefined || centralAdminPassword === undefined) {
+  if (
+    hubUrl === undefined ||
+    centralUrl === undefined ||
+    hcode === undefined ||
+    hubAdminUser === undefined ||
+    hubAdminPassword === undefined ||
+    centralAdminUser === undefined ||
+    centralAdminPassword === undefined
+  ) {
     console.error(HUB_USAGE);
     process.exit(2);
   }
-  const result = await provisionHub({ hubUrl, hubAdminUser, hubAdminPassword, centralUrl, centralAdminUser, centralAdminPassword, hcode, hubDatabase: text('hub-database') });
+  const result = await provisionHub({
+    hubUrl,
+    hubAdminUser,
+    hubAdminPassword,
+    centralUrl,
+    centralAdminUser,
+    centralAdminPassword,
+    hcode,
+    hubDatabase: text('hub-database'),
+  });
   if (values['json'] === true) {
     console.log(JSON.stringify(result));
     return;
   }
   console.log(`hub database    ${result.hubDatabase} (central: ${result.centralDatabase})`);
   console.log(`relay user      ${result.relayUser} (new password, kept in the hub's _replicator only)`);
-  console.log(`stations        ${result.stations.length === 0 ? 'none yet: provision them on central, then run this again' : result.stations.join(', ')}`);
+  console.log(
+    `stations        ${result.stations.length === 0 ? 'none yet: provision them on central, then run this again' : result.stations.join(', ')}`,
+  );
   console.log(`replications    ${result.replications.join(', ')}`);
 }
 
@@ -69,9 +96,19 @@ async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
     options: {
-      url: { type: 'string' }, hcode: { type: 'string' }, station: { type: 'string' }, password: { type: 'string' }, 'reset-password': { type: 'boolean', default: false }, json: { type: 'boolean', default: false },
-      code: { type: 'string' }, name: { type: 'string' }, role: { type: 'string' }, card: { type: 'boolean', default: false },
-      hub: { type: 'string' }, central: { type: 'string' }, 'hub-database': { type: 'string' },
+      url: { type: 'string' },
+      hcode: { type: 'string' },
+      station: { type: 'string' },
+      password: { type: 'string' },
+      'reset-password': { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      code: { type: 'string' },
+      name: { type: 'string' },
+      role: { type: 'string' },
+      card: { type: 'boolean', default: false },
+      hub: { type: 'string' },
+      central: { type: 'string' },
+      'hub-database': { type: 'string' },
     },
   });
   if (positionals[0] === 'provision-hub') {
@@ -81,15 +118,29 @@ async function main(): Promise<void> {
   if (positionals[0] === 'staff') {
     const adminUser = process.env['COUCHDB_ADMIN_USER'];
     const adminPassword = process.env['COUCHDB_ADMIN_PASSWORD'];
-    if (values.url === undefined || values.hcode === undefined || adminUser === undefined || adminPassword === undefined) {
-      console.error(`${STAFF_USAGE}\nset COUCHDB_ADMIN_USER and COUCHDB_ADMIN_PASSWORD (the central admin) in the environment`);
+    if (
+      values.url === undefined ||
+      values.hcode === undefined ||
+      adminUser === undefined ||
+      adminPassword === undefined
+    ) {
+      console.error(
+        `${STAFF_USAGE}\nset COUCHDB_ADMIN_USER and COUCHDB_ADMIN_PASSWORD (the central admin) in the environment`,
+      );
       process.exit(2);
     }
     await staff(positionals[1], values, { url: values.url, hcode: values.hcode, adminUser, adminPassword });
     return;
   }
-  if (positionals[0] !== 'provision' || values.url === undefined || values.hcode === undefined || values.station === undefined) {
-    console.error('usage: npm run central -- provision --url <couchdb> --hcode <5 digits> --station <name> [--password <pw>] [--reset-password] [--json]');
+  if (
+    positionals[0] !== 'provision' ||
+    values.url === undefined ||
+    values.hcode === undefined ||
+    values.station === undefined
+  ) {
+    console.error(
+      'usage: npm run central -- provision --url <couchdb> --hcode <5 digits> --station <name> [--password <pw>] [--reset-password] [--json]',
+    );
     process.exit(2);
   }
   const adminUser = process.env['COUCHDB_ADMIN_USER'];
@@ -98,7 +149,15 @@ async function main(): Promise<void> {
     console.error('set COUCHDB_ADMIN_USER and COUCHDB_ADMIN_PASSWORD (the central admin) in the environment');
     process.exit(2);
   }
-  const result = await provision({ url: values.url, adminUser, adminPassword, hcode: values.hcode, station: values.station, stationPassword: values.password, resetPassword: values['reset-password'] });
+  const result = await provision({
+    url: values.url,
+    adminUser,
+    adminPassword,
+    hcode: values.hcode,
+    station: values.station,
+    stationPassword: values.password,
+    resetPassword: values['reset-password'],
+  });
   if (values.json) {
     console.log(JSON.stringify(result));
     return;

@@ -5,10 +5,17 @@ export interface HttpAnswer {
   readonly headers: Headers;
 }
 
-export async function requestJson(url: string, init: { method?: string; body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<HttpAnswer> {
+export async function requestJson(
+  url: string,
+  init: { method?: string; body?: unknown; headers?: Record<string, string>; timeoutMs?: number } = {},
+): Promise<HttpAnswer> {
   const response = await fetch(url, {
     method: init.method ?? 'GET',
-    headers: { Accept: 'application/json', ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }), ...init.headers },
+    headers: {
+      Accept: 'application/json',
+      ...(init.body === undefined ? {} : { 'Content-Type': 'application/json' }),
+      ...init.headers,
+    },
     body: init.body === undefined ? null : JSON.stringify(init.body),
     signal: AbortSignal.timeout(init.timeoutMs ?? 15_000),
   });

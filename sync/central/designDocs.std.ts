@@ -31,7 +31,10 @@ export function relayUserName(hcode: string): string {
   return `hub-${hcode}`;
 }
 /** Who may use a hospital's database: its stations and its hub's relay (central and the hub alike). */
-export function clinicSecurity(hcode: string): { admins: { names: string[]; roles: string[] }; members: { names: string[]; roles: string[] } } {
+export function clinicSecurity(hcode: string): {
+  admins: { names: string[]; roles: string[] };
+  members: { names: string[]; roles: string[] };
+} {
   return { admins: { names: [], roles: [] }, members: { names: [], roles: [stationRole(hcode), relayRole(hcode)] } };
 }
 /** CouchDB user of a station: `st-<hcode>-<name>`; the name is also its queue prefix. */
@@ -104,15 +107,28 @@ const validateSource = `function (newDoc, oldDoc, userCtx, secObj) {
   }
 }`;
 
-export function clinicDesignDoc(hcode: string): { _id: string; language: string; validate_doc_update: string; views: Record<string, { map: string; reduce?: string }> } {
+export function clinicDesignDoc(hcode: string): {
+  _id: string;
+  language: string;
+  validate_doc_update: string;
+  views: Record<string, { map: string; reduce?: string }>;
+} {
   return {
     _id: '_design/clinic',
     language: 'javascript',
-    validate_doc_update: validateSource.replaceAll('%HCODE%', hcode).replaceAll('%RELAY_ROLE%', relayRole(hcode)).replaceAll('%ROLE%', stationRole(hcode)),
+    validate_doc_update: validateSource
+      .replaceAll('%HCODE%', hcode)
+      .replaceAll('%RELAY_ROLE%', relayRole(hcode))
+      .replaceAll('%ROLE%', stationRole(hcode)),
     views: {
       by_type: { map: 'function (doc) { if (doc.resourceType) { emit(doc.resourceType, null); } }', reduce: '_count' },
-      encounters_by_day: { map: "function (doc) { if (doc.resourceType === 'Encounter' && doc.period && doc.period.start) { emit(doc.period.start.slice(0, 10), null); } }", reduce: '_count' },
-      by_subject: { map: 'function (doc) { if (doc.subject && doc.subject.reference) { emit([doc.subject.reference, doc.resourceType, doc.effectiveDateTime || (doc.period && doc.period.start) || null], null); } }' },
+      encounters_by_day: {
+        map: "function (doc) { if (doc.resourceType === 'Encounter' && doc.period && doc.period.start) { emit(doc.period.start.slice(0, 10), null); } }",
+        reduce: '_count',
+      },
+      by_subject: {
+        map: 'function (doc) { if (doc.subject && doc.subject.reference) { emit([doc.subject.reference, doc.resourceType, doc.effectiveDateTime || (doc.period && doc.period.start) || null], null); } }',
+      },
       // Unsettled conflicts only: settled ones keep their losing revisions a generation below the winner.
       conflicts: {
         map: 'function (doc) { var g = parseInt(doc._rev, 10), open = []; for (var i = 0; doc._conflicts && i < doc._conflicts.length; i++) { if (parseInt(doc._conflicts[i], 10) >= g) open.push(doc._conflicts[i]); } if (open.length > 0) { emit(doc._id, open); } }',
@@ -125,7 +141,8 @@ export function clinicDesignDoc(hcode: string): { _id: string; language: string;
 export function secretsDesignDoc(): { _id: string; validate_doc_update: string } {
   return {
     _id: '_design/secrets',
-    validate_doc_update: "function (newDoc, oldDoc, userCtx) { if (userCtx.roles.indexOf('_admin') === -1) { throw({ forbidden: 'secrets are written by admins only' }); } }",
+    validate_doc_update:
+      "function (newDoc, oldDoc, userCtx) { if (userCtx.roles.indexOf('_admin') === -1) { throw({ forbidden: 'secrets are written by admins only' }); } }",
   };
 }
 

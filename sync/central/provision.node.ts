@@ -64,7 +64,11 @@ export class ProvisionError extends Error {
 
 export function expectOk(answer: HttpAnswer, what: string, allowed: number[] = []): void {
   if ((answer.status >= 200 && answer.status < 300) || allowed.includes(answer.status)) return;
-  throw new ProvisionError('provision_http_failed', { what, status: String(answer.status) }, JSON.stringify(answer.body).slice(0, 200));
+  throw new ProvisionError(
+    'provision_http_failed',
+    { what, status: String(answer.status) },
+    JSON.stringify(answer.body).slice(0, 200),
+  );
 }
 
 export type Call = (path: string, method?: string, body?: unknown) => Promise<HttpAnswer>;
@@ -110,22 +114,37 @@ interface PrefixClaim {
  * create-only document, so two provisionings racing for one prefix cannot both win; station users made
  * before claims existed are checked by name too.
  */
-async function claimQueuePrefix(call: Call, secrets: string, hcode: string, station: string, prefix: string): Promise<void> {
+async function claimQueuePrefix(
+  call: Call,
+  secrets: string,
+  hcode: string,
+  station: string,
+  prefix: string,
+): Promise<void> {
   const userPrefix = `org.couchdb.user:${stationUserName(hcode, '')}`;
-  const users = await call(`/_users/_all_docs?startkey=${encodeURIComponent(JSON.stringify(userPrefix))}&endkey=${encodeURIComponent(JSON.stringify(`${userPrefix}\ufff0`))}`);
+  const users = await call(
+    `/_users/_all_docs?startkey=${encodeURIComponent(JSON.stringify(userPrefix))}&endkey=${encodeURIComponent(JSON.stringify(`${userPrefix}\ufff0`))}`,
+  );
   expectOk(users, 'list station users');
   for (const row of (users.body as { rows?: { id: string }[] }).rows ?? []) {
     const other = row.id.slice(userPrefix.length);
-    if (other !== station && STATION_NAME.test(other) && queuePrefixFor(other) === prefix) throw new ProvisionError('provision_queue_prefix_taken', { prefix, station, other });
+    if (other !== station && STATION_NAME.test(other) && queuePrefixFor(other) === prefix)
+      throw new ProvisionError('provision_queue_prefix_taken', { prefix, station, other });
   }
   const path = `/${secrets}/${encodeURIComponent(queuePrefixDocId(prefix))}`;
-  const claim: PrefixClaim = { station, stationUser: stationUserName(hcode, station), queuePrefix: prefix, claimedAt: new Date().toISOString() };
+  const claim: PrefixClaim = {
+    station,
+    stationUser: stationUserName(hcode, station),
+    queuePrefix: prefix,
+    claimedAt: new Date().toISOString(),
+  };
   const created = await call(path, 'PUT', claim);
   if (created.status === 409) {
     const existing = await call(path);
     expectOk(existing, 'read queue prefix claim');
     const holder = (existing.body as Partial<PrefixClaim>).station ?? '?';
-    if (holder !== station) throw new ProvisionError('provision_queue_prefix_taken', { prefix, station, other: holder });
+    if (holder !== station)
+      throw new ProvisionError('provision_queue_prefix_taken', { prefix, station, other: holder });
     return;
   }
   expectOk(created, 'claim queue prefix');
@@ -169,7 +188,10 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
   let createdKey = false;
   const key = await call(`/${secrets}/${HOSPITAL_KEY_DOC}`);
   if (key.status === 404) {
-    const made = await call(`/${secrets}/${HOSPITAL_KEY_DOC}`, 'PUT', { key: newHospitalKeyHex((n) => new Uint8Array(randomBytes(n))), createdAt: new Date().toISOString() });
+    const made = await call(`/${secrets}/${HOSPITAL_KEY_DOC}`, 'PUT', {
+      key: newHospitalKeyHex((n) => new Uint8Array(randomBytes(n))),
+      createdAt: new Date().toISOString(),
+    });
     // 409: another provisioning made it a moment ago; that key stands.
     expectOk(made, 'hospital key', [409]);
     createdKey = made.status !== 409;
@@ -186,24 +208,48 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
 }
 
 /** Makes or updates a CouchDB user with one role; a null password keeps the existing one (its hash is in the kept fields). */
-export async function putUser(call: Call, name: string, role: string, password: string | null, what: string): Promise<void> {
+export async function putUser(
+  call: Call,
+  name: string,
+  role: string,
+  password: string | null,
+  what: string,
+): Promise<void> {
   const userPath = `/_users/org.couchdb.user:${encodeURIComponent(name)}`;
   const existingUser = await call(userPath);
-  const existing = existingUser.status === 200 ? (existingUser.body as Record<string, unknown>) : { _id: `org.couchdb.user:${name}` };
-  expectOk(await call(userPath, 'PUT', { ...existing, name, type: 'user', roles: [role], ...(password === null ? {} : { password }) }), what);
+  const existing =
+    existingUser.status === 200 ? (existingUser.body as Record<string, unknown>) : { _id: `org.couchdb.user:${name}` };
+  expectOk(
+    await call(userPath, 'PUT', {
+      ...existing,
+      name,
+      type: 'user',
+      roles: [role],
+      ...(password === null ? {} : { password }),
+    }),
+    what,
+  );
 }
 
 /**
  * The password to set, or null to keep an existing station's: re-provisioning must not lock a working station
  * out. A password given for an existing station without resetPassword must already be its password.
  */
-async function passwordToSet(base: string, call: Call, stationUser: string, options: ProvisionOptions): Promise<string | null> {
+async function passwordToSet(
+  base: string,
+  call: Call,
+  stationUser: string,
+  options: ProvisionOptions,
+): Promise<string | null> {
   const fresh = options.stationPassword ?? randomBytes(18).toString('base64url');
   const user = await call(`/_users/org.couchdb.user:${encodeURIComponent(stationUser)}`);
   if (user.status === 404 || options.resetPassword === true) return fresh;
   expectOk(user, 'read station user');
   if (options.stationPassword === undefined) return null;
-  const login = await requestJson(`${base}/_session`, { method: 'POST', body: { name: stationUser, password: options.stationPassword } });
+  const login = await requestJson(`${base}/_session`, {
+    method: 'POST',
+    body: { name: stationUser, password: options.stationPassword },
+  });
   if (login.status === 200) return null;
   throw new ProvisionError('provision_password_kept', { station: options.station });
 }

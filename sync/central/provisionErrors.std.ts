@@ -16,14 +16,26 @@ export const provisionErrorText = {
     en: 'Station "{station}" is already provisioned and keeps its password. To set a new one, add --reset-password (the station must then enter the new password).',
   },
   provision_staff_unknown: { th: 'ไม่พบบัญชีเจ้าหน้าที่ {code}', en: 'No staff account {code}.' },
-  provision_staff_pin: { th: 'PIN ต้องเป็นตัวเลข 4–12 หลัก หรือรหัสผ่าน 8–64 ตัวอักษร', en: 'A PIN is 4–12 digits, or a passphrase of 8–64 characters.' },
-  provision_staff_cid: { th: 'เลขบัตรประชาชนของเจ้าหน้าที่ไม่ถูกต้อง (13 หลัก ตรวจหลักสุดท้ายแล้ว)', en: "The staff member's citizen id is not valid (13 digits with a right check digit)." },
-  provision_staff_bad: { th: 'ข้อมูลบัญชีเจ้าหน้าที่ไม่ถูกต้อง: {what}', en: 'The staff account is not valid: {what}.' },
+  provision_staff_pin: {
+    th: 'PIN ต้องเป็นตัวเลข 4–12 หลัก หรือรหัสผ่าน 8–64 ตัวอักษร',
+    en: 'A PIN is 4–12 digits, or a passphrase of 8–64 characters.',
+  },
+  provision_staff_cid: {
+    th: 'เลขบัตรประชาชนของเจ้าหน้าที่ไม่ถูกต้อง (13 หลัก ตรวจหลักสุดท้ายแล้ว)',
+    en: "The staff member's citizen id is not valid (13 digits with a right check digit).",
+  },
+  provision_staff_bad: {
+    th: 'ข้อมูลบัญชีเจ้าหน้าที่ไม่ถูกต้อง: {what}',
+    en: 'The staff account is not valid: {what}.',
+  },
   provision_hub_no_central: {
     th: 'ยังไม่มีฐานข้อมูล {database} บนเซิร์ฟเวอร์กลาง ให้ลงทะเบียนโรงพยาบาลและสถานีบนเซิร์ฟเวอร์กลางก่อน (npm run central -- provision) แล้วจึงตั้งค่าเซิร์ฟเวอร์ในโรงพยาบาล',
     en: 'Central has no database {database}: provision the hospital and its stations on central first (npm run central -- provision), then the hub.',
   },
-  provision_http_failed: { th: 'เซิร์ฟเวอร์กลางไม่รับคำสั่ง: {what} (HTTP {status})', en: 'Central refused a provisioning step: {what} (HTTP {status}).' },
+  provision_http_failed: {
+    th: 'เซิร์ฟเวอร์กลางไม่รับคำสั่ง: {what} (HTTP {status})',
+    en: 'Central refused a provisioning step: {what} (HTTP {status}).',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type ProvisionErrorCode = keyof typeof provisionErrorText;
@@ -33,7 +45,10 @@ function fill(template: string, params: Readonly<Record<string, string>>): strin
 }
 
 /** Thai and English text of a provisioning error with its details filled in. */
-export function provisionErrorMessage(code: ProvisionErrorCode, params: Readonly<Record<string, string>> = {}): Bilingual {
+export function provisionErrorMessage(
+  code: ProvisionErrorCode,
+  params: Readonly<Record<string, string>> = {},
+): Bilingual {
   const text = provisionErrorText[code];
   return { th: fill(text.th, params), en: fill(text.en, params) };
 }

@@ -9,7 +9,15 @@
  * provisioning a new station on central (its user is copied then); each run gives the relay a new password.
  */
 import { randomBytes } from 'node:crypto';
-import { adminCall, expectOk, ProvisionError, putLatest, putUser, setUpClinicDatabase, type Call } from './provision.node.js';
+import {
+  adminCall,
+  expectOk,
+  ProvisionError,
+  putLatest,
+  putUser,
+  setUpClinicDatabase,
+  type Call,
+} from './provision.node.js';
 import { databaseName, relayRole, relayUserName, stationUserName } from './designDocs.std.js';
 
 export interface HubProvisionOptions {
@@ -47,20 +55,43 @@ export const RELAY_SELECTOR = { _id: { $regex: '^[A-Z]' } } as const;
 
 export interface RelayReplication {
   readonly _id: string;
-  readonly source: { readonly url: string; readonly auth: { readonly basic: { readonly username: string; readonly password: string } } };
-  readonly target: { readonly url: string; readonly auth: { readonly basic: { readonly username: string; readonly password: string } } };
+  readonly source: {
+    readonly url: string;
+    readonly auth: { readonly basic: { readonly username: string; readonly password: string } };
+  };
+  readonly target: {
+    readonly url: string;
+    readonly auth: { readonly basic: { readonly username: string; readonly password: string } };
+  };
   readonly continuous: true;
   readonly selector: typeof RELAY_SELECTOR;
 }
 
 /** The two replication documents of a hub: hub → central and central → hub, as the relay on both ends. */
-export function relayReplications(hcode: string, hubDb: string, centralDb: string, password: string): RelayReplication[] {
+export function relayReplications(
+  hcode: string,
+  hubDb: string,
+  centralDb: string,
+  password: string,
+): RelayReplication[] {
   const basic = { username: relayUserName(hcode), password };
   const hub = { url: hubDb, auth: { basic } };
   const central = { url: centralDb, auth: { basic } };
   return [
-    { _id: `${databaseName(hcode)}-hub-to-central`, source: hub, target: central, continuous: true, selector: RELAY_SELECTOR },
-    { _id: `${databaseName(hcode)}-central-to-hub`, source: central, target: hub, continuous: true, selector: RELAY_SELECTOR },
+    {
+      _id: `${databaseName(hcode)}-hub-to-central`,
+      source: hub,
+      target: central,
+      continuous: true,
+      selector: RELAY_SELECTOR,
+    },
+    {
+      _id: `${databaseName(hcode)}-central-to-hub`,
+      source: central,
+      target: hub,
+      continuous: true,
+      selector: RELAY_SELECTOR,
+    },
   ];
 }
 
@@ -95,7 +126,12 @@ export async function provisionHub(options: HubProvisionOptions): Promise<HubPro
 
   const stations = await stationUsers(central, hcode);
   for (const user of stations) {
-    await putLatest(hub, `/_users/${encodeURIComponent(String(user['_id']))}`, user, `station user ${String(user['name'])} on the hub`);
+    await putLatest(
+      hub,
+      `/_users/${encodeURIComponent(String(user['_id']))}`,
+      user,
+      `station user ${String(user['name'])} on the hub`,
+    );
   }
 
   const relayPassword = randomBytes(24).toString('base64url');
@@ -104,7 +140,19 @@ export async function provisionHub(options: HubProvisionOptions): Promise<HubPro
   await putUser(hub, relayUser, relayRole(hcode), relayPassword, 'relay user on the hub');
 
   expectOk(await hub('/_replicator', 'PUT'), 'create _replicator on the hub', [412]);
-  const docs = relayReplications(hcode, `${options.hubUrl.replace(/\/+$/, '')}/${hubDatabase}`, `${options.centralUrl.replace(/\/+$/, '')}/${centralDatabase}`, relayPassword);
-  for (const doc of docs) await putLatest(hub, `/_replicator/${encodeURIComponent(doc._id)}`, doc, `replication ${doc._id}`);
-  return { hubDatabase, centralDatabase, relayUser, stations: stations.map((user) => String(user['name'])), replications: docs.map((doc) => doc._id) };
+  const docs = relayReplications(
+    hcode,
+    `${options.hubUrl.replace(/\/+$/, '')}/${hubDatabase}`,
+    `${options.centralUrl.replace(/\/+$/, '')}/${centralDatabase}`,
+    relayPassword,
+  );
+  for (const doc of docs)
+    await putLatest(hub, `/_replicator/${encodeURIComponent(doc._id)}`, doc, `replication ${doc._id}`);
+  return {
+    hubDatabase,
+    centralDatabase,
+    relayUser,
+    stations: stations.map((user) => String(user['name'])),
+    replications: docs.map((doc) => doc._id),
+  };
 }

@@ -8,7 +8,14 @@ import { HOSPITAL_KEY_DOC, secretsDatabaseName } from './designDocs.std.js';
 import { adminCall, expectOk, ProvisionError, type Call } from './provision.node.js';
 import { hashPin, pinProblem } from './staffPin.node.js';
 import { hexToKey, patientIdForCid } from '../model/ids.std.js';
-import { readStaffAccount, staffAccountDoc, staffDocId, StaffCode, StaffRole, type StaffAccount } from '../model/staff.std.js';
+import {
+  readStaffAccount,
+  staffAccountDoc,
+  staffDocId,
+  StaffCode,
+  StaffRole,
+  type StaffAccount,
+} from '../model/staff.std.js';
 import { isValidCid } from '../model/cid.std.js';
 
 export interface StaffAdminTarget {
@@ -30,7 +37,13 @@ export interface StaffAddInput {
 export type StaffSummary = Pick<StaffAccount, 'code' | 'name' | 'role' | 'active'> & { readonly card: boolean };
 
 function summary(account: StaffAccount): StaffSummary {
-  return { code: account.code, name: account.name, role: account.role, active: account.active, card: account.cardKey !== null };
+  return {
+    code: account.code,
+    name: account.name,
+    role: account.role,
+    active: account.active,
+    card: account.cardKey !== null,
+  };
 }
 
 async function cardKeyFor(call: Call, hcode: string, cid: string): Promise<string> {
@@ -56,7 +69,10 @@ async function readAccount(call: Call, hcode: string, code: string): Promise<{ a
 
 async function write(call: Call, hcode: string, account: StaffAccount, rev: string | undefined): Promise<StaffSummary> {
   const doc = { ...staffAccountDoc(account, new Date().toISOString()), ...(rev === undefined ? {} : { _rev: rev }) };
-  expectOk(await call(`/${secretsDatabaseName(hcode)}/${encodeURIComponent(doc._id)}`, 'PUT', doc), `write staff account ${account.code}`);
+  expectOk(
+    await call(`/${secretsDatabaseName(hcode)}/${encodeURIComponent(doc._id)}`, 'PUT', doc),
+    `write staff account ${account.code}`,
+  );
   return summary(account);
 }
 
@@ -66,13 +82,20 @@ export async function addStaff(target: StaffAdminTarget, input: StaffAddInput): 
   const role = StaffRole.safeParse(input.role);
   const name = input.name.trim();
   if (!code.success) throw new ProvisionError('provision_staff_bad', { what: 'code (1-32 of A-Z a-z 0-9 . _ -)' });
-  if (!role.success) throw new ProvisionError('provision_staff_bad', { what: `role (${StaffRole.options.join(', ')})` });
-  if (name.length === 0 || name.length > 80) throw new ProvisionError('provision_staff_bad', { what: 'name (1-80 characters)' });
+  if (!role.success)
+    throw new ProvisionError('provision_staff_bad', { what: `role (${StaffRole.options.join(', ')})` });
+  if (name.length === 0 || name.length > 80)
+    throw new ProvisionError('provision_staff_bad', { what: 'name (1-80 characters)' });
   const call = adminCall(target.url, target.adminUser, target.adminPassword);
   const existing = await call(`/${secretsDatabaseName(target.hcode)}/${encodeURIComponent(staffDocId(code.data))}`);
   const rev = existing.status === 200 ? (existing.body as { _rev?: string })._rev : undefined;
   const cardKey = input.cid === undefined ? null : await cardKeyFor(call, target.hcode, input.cid);
-  return write(call, target.hcode, { code: code.data, name, role: role.data, active: true, pinHash: await checkedPinHash(input.pin), cardKey }, rev);
+  return write(
+    call,
+    target.hcode,
+    { code: code.data, name, role: role.data, active: true, pinHash: await checkedPinHash(input.pin), cardKey },
+    rev,
+  );
 }
 
 /** Disables an account: stations refuse it from their next fetch (kept, so the audit trail still names it). */

@@ -18,7 +18,9 @@ export function pinProblem(pin: string): 'too_short' | 'too_long' | undefined {
 
 function derive(pin: string, salt: Uint8Array, options: ScryptOptions, length: number): Promise<Uint8Array> {
   return new Promise((resolve, reject) => {
-    scrypt(pin.normalize('NFKC'), salt, length, { ...options, maxmem: 256 * 1024 * 1024 }, (error, key) => (error === null ? resolve(new Uint8Array(key)) : reject(error)));
+    scrypt(pin.normalize('NFKC'), salt, length, { ...options, maxmem: 256 * 1024 * 1024 }, (error, key) =>
+      error === null ? resolve(new Uint8Array(key)) : reject(error),
+    );
   });
 }
 
@@ -33,7 +35,8 @@ export async function verifyPin(pin: string, stored: string): Promise<boolean> {
   const parts = stored.split('$');
   if (parts.length !== 6 || parts[0] !== 'scrypt') return false;
   const [logN, r, p] = [Number(parts[1]), Number(parts[2]), Number(parts[3])];
-  if (![logN, r, p].every(Number.isInteger) || logN < 10 || logN > 20 || r < 1 || r > 32 || p < 1 || p > 4) return false;
+  if (![logN, r, p].every(Number.isInteger) || logN < 10 || logN > 20 || r < 1 || r > 32 || p < 1 || p > 4)
+    return false;
   const salt = new Uint8Array(Buffer.from(parts[4] ?? '', 'base64'));
   const expected = new Uint8Array(Buffer.from(parts[5] ?? '', 'base64'));
   if (salt.length < 8 || expected.length !== KEY_LENGTH) return false;

@@ -13,7 +13,15 @@ const Entity = z.strictObject({
   what: Reference.optional(),
   type: Coding.optional(),
   description: z.string().optional(),
-  detail: z.array(z.strictObject({ type: z.string().min(1), valueString: z.string().optional(), valueBase64Binary: z.string().optional() })).optional(),
+  detail: z
+    .array(
+      z.strictObject({
+        type: z.string().min(1),
+        valueString: z.string().optional(),
+        valueBase64Binary: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 
 export const AuditEventDoc = z.strictObject({
@@ -27,7 +35,9 @@ export const AuditEventDoc = z.strictObject({
   recorded: FhirInstant,
   outcome: z.enum(['0', '4', '8', '12']).optional(),
   outcomeDesc: z.string().optional(),
-  agent: z.array(z.strictObject({ type: CodeableConcept.optional(), who: Reference.optional(), requestor: z.boolean() })).min(1),
+  agent: z
+    .array(z.strictObject({ type: CodeableConcept.optional(), who: Reference.optional(), requestor: z.boolean() }))
+    .min(1),
   source: z.strictObject({ observer: Reference, site: z.string().optional() }),
   entity: z.array(Entity).optional(),
 });
@@ -63,11 +73,17 @@ export function conflictArchive(input: ArchiveInput): AuditEventDoc {
     outcome: '0',
     outcomeDesc: input.rule,
     agent: [{ who: { identifier: { system: 'urn:clinic-edge:station', value: input.stationId } }, requestor: false }],
-    source: { observer: { identifier: { system: 'urn:clinic-edge:station', value: input.stationId } }, site: input.hcode },
+    source: {
+      observer: { identifier: { system: 'urn:clinic-edge:station', value: input.stationId } },
+      site: input.hcode,
+    },
     entity: [
       {
         what: { reference: input.target },
-        detail: input.losers.map((loser, index) => ({ type: `losing-revision-${index + 1}`, valueBase64Binary: base64.encode(JSON.stringify(loser)) })),
+        detail: input.losers.map((loser, index) => ({
+          type: `losing-revision-${index + 1}`,
+          valueBase64Binary: base64.encode(JSON.stringify(loser)),
+        })),
       },
     ],
   };
@@ -75,6 +91,7 @@ export function conflictArchive(input: ArchiveInput): AuditEventDoc {
 }
 
 export function archivedRevisions(audit: AuditEventDoc): unknown[] {
-  return (audit.entity ?? []).flatMap((entity) => (entity.detail ?? []).map((detail) => JSON.parse(base64.decode(detail.valueBase64Binary ?? '""')) as unknown));
+  return (audit.entity ?? []).flatMap((entity) =>
+    (entity.detail ?? []).map((detail) => JSON.parse(base64.decode(detail.valueBase64Binary ?? '""')) as unknown),
+  );
 }
-

@@ -11,7 +11,12 @@ export function claimCodeOf(encounter: Pick<EncounterDoc, 'identifier'>): string
 }
 
 /** The visit with this code, or null when it already carries it (nothing to save). */
-export function withClaimCode(encounter: EncounterDoc, claimCode: string, at: string, stationId: string): EncounterDoc | null {
+export function withClaimCode(
+  encounter: EncounterDoc,
+  claimCode: string,
+  at: string,
+  stationId: string,
+): EncounterDoc | null {
   const code = claimCode.trim();
   if (code === '') throw new Error('empty claim code');
   if (claimCodeOf(encounter) === code) return null;

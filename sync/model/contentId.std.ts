@@ -15,7 +15,16 @@ import { docId } from './fhir.std.js';
 /** Types whose ids are content ids. */
 export const CONTENT_ID_TYPES = ['Observation', 'AuditEvent', 'Media'] as const;
 /** Top-level keys outside the sealed part of every content-id record. */
-export const UNSEALED_KEYS = ['_id', '_rev', '_revisions', '_revs_info', '_attachments', '_conflicts', '_deleted', 'id'] as const;
+export const UNSEALED_KEYS = [
+  '_id',
+  '_rev',
+  '_revisions',
+  '_revs_info',
+  '_attachments',
+  '_conflicts',
+  '_deleted',
+  'id',
+] as const;
 /** What marking an Observation entered-in-error may change besides `status`. */
 export const OBSERVATION_UNSEALED_META = ['lastUpdated', 'source'] as const;
 export const CONTENT_HASH_LENGTH = 40;
@@ -32,7 +41,8 @@ export function sealedPart(doc: Readonly<Record<string, unknown>>): Record<strin
   if (doc['resourceType'] !== 'Observation') return out;
   delete out['status'];
   const meta = doc['meta'];
-  if (typeof meta === 'object' && meta !== null && !Array.isArray(meta)) out['meta'] = without(meta as Record<string, unknown>, OBSERVATION_UNSEALED_META);
+  if (typeof meta === 'object' && meta !== null && !Array.isArray(meta))
+    out['meta'] = without(meta as Record<string, unknown>, OBSERVATION_UNSEALED_META);
   return out;
 }
 
@@ -42,7 +52,10 @@ export function contentHash(doc: Readonly<Record<string, unknown>>): string {
 }
 
 /** The record under its content id `<time id>-<hash>` (63 characters with a 22-character time id). */
-export function withContentId<T extends { readonly _id: string; readonly id: string; readonly resourceType: string }>(doc: T, timeId: string): T {
+export function withContentId<T extends { readonly _id: string; readonly id: string; readonly resourceType: string }>(
+  doc: T,
+  timeId: string,
+): T {
   const id = `${timeId}-${contentHash(doc)}`;
   return { ...doc, id, _id: docId(doc.resourceType, id) };
 }

@@ -16,7 +16,21 @@ export const DeviceDoc = z.strictObject({
   manufacturer: z.string().optional(),
   serialNumber: z.string().optional(),
   modelNumber: z.string().optional(),
-  deviceName: z.array(z.strictObject({ name: z.string().min(1), type: z.enum(['udi-label-name', 'user-friendly-name', 'patient-reported-name', 'manufacturer-name', 'model-name', 'other']) })).optional(),
+  deviceName: z
+    .array(
+      z.strictObject({
+        name: z.string().min(1),
+        type: z.enum([
+          'udi-label-name',
+          'user-friendly-name',
+          'patient-reported-name',
+          'manufacturer-name',
+          'model-name',
+          'other',
+        ]),
+      }),
+    )
+    .optional(),
 });
 export type DeviceDoc = z.infer<typeof DeviceDoc>;
 
@@ -34,7 +48,9 @@ export interface DeviceInput {
 }
 
 export function deviceIdFor(input: Pick<DeviceInput, 'hcode' | 'stationId' | 'profile' | 'serialOrPort'>): string {
-  const digest = bytesToHex(sha256(new TextEncoder().encode([input.hcode, input.stationId, input.profile, input.serialOrPort].join('\u0000'))));
+  const digest = bytesToHex(
+    sha256(new TextEncoder().encode([input.hcode, input.stationId, input.profile, input.serialOrPort].join('\u0000'))),
+  );
   return `d${digest.slice(0, 32)}`;
 }
 

@@ -10,10 +10,24 @@ import { SCHEMA_VERSION, schemaVersionOf } from './meta.std.js';
 import { LANGUAGE_EXT, OBSERVATION_CATEGORY, SCHEMA_TAG } from './systems.std.js';
 import type { Meta } from './fhir.std.js';
 
-export const StoredDoc = z.discriminatedUnion('resourceType', [PatientDoc, EncounterDoc, ObservationDoc, DeviceDoc, AuditEventDoc, MediaDoc]);
+export const StoredDoc = z.discriminatedUnion('resourceType', [
+  PatientDoc,
+  EncounterDoc,
+  ObservationDoc,
+  DeviceDoc,
+  AuditEventDoc,
+  MediaDoc,
+]);
 export type StoredDoc = z.infer<typeof StoredDoc>;
 export type ResourceType = StoredDoc['resourceType'];
-export const RESOURCE_TYPES: readonly ResourceType[] = ['Patient', 'Encounter', 'Observation', 'Device', 'AuditEvent', 'Media'];
+export const RESOURCE_TYPES: readonly ResourceType[] = [
+  'Patient',
+  'Encounter',
+  'Observation',
+  'Device',
+  'AuditEvent',
+  'Media',
+];
 
 type Loose = Record<string, unknown> & { resourceType?: unknown; meta?: Meta };
 
@@ -31,16 +45,31 @@ export function migrateDoc(input: Loose): { doc: Loose; changed: boolean; from: 
       doc['name'] = (doc['name'] as Record<string, unknown>[]).map((name) => {
         const ext = Array.isArray(name['extension']) ? (name['extension'] as { url: string }[]) : [];
         if (ext.some((item) => item.url === LANGUAGE_EXT)) return name;
-        const text = [name['text'], name['family'], ...(Array.isArray(name['given']) ? (name['given'] as unknown[]) : [])].join(' ');
-        return { ...name, extension: [...ext, { url: LANGUAGE_EXT, valueCode: /[\u0E00-\u0E7F]/.test(text) ? 'th' : 'en' }] };
+        const text = [
+          name['text'],
+          name['family'],
+          ...(Array.isArray(name['given']) ? (name['given'] as unknown[]) : []),
+        ].join(' ');
+        return {
+          ...name,
+          extension: [...ext, { url: LANGUAGE_EXT, valueCode: /[\u0E00-\u0E7F]/.test(text) ? 'th' : 'en' }],
+        };
       });
     }
     if (doc.resourceType === 'Observation' && (!Array.isArray(doc['category']) || doc['category'].length === 0)) {
-      doc['category'] = [{ coding: [{ system: OBSERVATION_CATEGORY, code: 'vital-signs', display: 'Vital Signs' }], text: 'Vital Signs' }];
+      doc['category'] = [
+        {
+          coding: [{ system: OBSERVATION_CATEGORY, code: 'vital-signs', display: 'Vital Signs' }],
+          text: 'Vital Signs',
+        },
+      ];
     }
   }
   const meta: Meta = { ...(doc.meta ?? {}) };
-  meta.tag = [...(meta.tag ?? []).filter((tag) => tag.system !== SCHEMA_TAG), { system: SCHEMA_TAG, code: String(SCHEMA_VERSION) }];
+  meta.tag = [
+    ...(meta.tag ?? []).filter((tag) => tag.system !== SCHEMA_TAG),
+    { system: SCHEMA_TAG, code: String(SCHEMA_VERSION) },
+  ];
   doc.meta = meta;
   return { doc, changed: true, from };
 }

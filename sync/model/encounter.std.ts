@@ -5,13 +5,33 @@
  * store. Two stations working offline therefore can never hand out the same number: their prefixes differ.
  */
 import { z } from 'zod';
-import { CodeableConcept, Coding, Extension, FhirId, Identifier, Meta, Period, Reference, envelope, docId } from './fhir.std.js';
+import {
+  CodeableConcept,
+  Coding,
+  Extension,
+  FhirId,
+  Identifier,
+  Meta,
+  Period,
+  Reference,
+  envelope,
+  docId,
+} from './fhir.std.js';
 import { servicePointConcept, visitRightExtension, visitTypeConcept, type VisitDetails } from './visitDetails.std.js';
 import { buildMeta } from './meta.std.js';
 import { ACT_CODE, QUEUE_SYSTEM, TH_HCODE, thLocalSystem } from './systems.std.js';
 
 /** Later states win a conflict: a visit that one station finished is not reopened by another's older copy. */
-export const ENCOUNTER_STATUS_ORDER = ['planned', 'arrived', 'triaged', 'in-progress', 'onleave', 'finished', 'cancelled', 'entered-in-error'] as const;
+export const ENCOUNTER_STATUS_ORDER = [
+  'planned',
+  'arrived',
+  'triaged',
+  'in-progress',
+  'onleave',
+  'finished',
+  'cancelled',
+  'entered-in-error',
+] as const;
 export const EncounterStatus = z.enum(ENCOUNTER_STATUS_ORDER);
 export type EncounterStatus = z.infer<typeof EncounterStatus>;
 
@@ -38,7 +58,10 @@ export const QueuePrefix = z.string().regex(/^[A-Z0-9]{1,8}$/, 'queue prefix: 1-
 
 /** The station's queue prefix from its provisioned name ("opd-1" → "OPD1"). */
 export function queuePrefixFor(stationName: string): string {
-  const prefix = stationName.toUpperCase().replace(/[^A-Z0-9]/g, '').slice(0, 8);
+  const prefix = stationName
+    .toUpperCase()
+    .replace(/[^A-Z0-9]/g, '')
+    .slice(0, 8);
   return QueuePrefix.parse(prefix === '' ? 'Q' : prefix);
 }
 
@@ -93,7 +116,8 @@ export function newVisit(context: EncounterBuildContext): EncounterDoc {
     period: { start: context.at },
     serviceProvider: { identifier: { system: TH_HCODE, value: context.hcode } },
   };
-  if (context.reason !== undefined && context.reason.trim() !== '') encounter.reasonCode = [{ text: context.reason.trim() }];
+  if (context.reason !== undefined && context.reason.trim() !== '')
+    encounter.reasonCode = [{ text: context.reason.trim() }];
   const details = context.details;
   if (details?.right != null) encounter.extension = [visitRightExtension(details.right)];
   if (details?.visitType !== undefined) encounter.type = [visitTypeConcept(details.visitType)];
@@ -102,7 +126,12 @@ export function newVisit(context: EncounterBuildContext): EncounterDoc {
 }
 
 /** A status change (triage, finish, cancel): a new revision of the same document. */
-export function withEncounterStatus(encounter: EncounterDoc, status: EncounterStatus, at: string, stationId: string): EncounterDoc {
+export function withEncounterStatus(
+  encounter: EncounterDoc,
+  status: EncounterStatus,
+  at: string,
+  stationId: string,
+): EncounterDoc {
   const next: EncounterDoc = { ...encounter, status, meta: buildMeta({ stationId, at, source: 'manual' }) };
   if (status === 'finished' || status === 'cancelled') next.period = { ...encounter.period, end: at };
   return EncounterDoc.parse(next);

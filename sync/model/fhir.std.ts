@@ -8,7 +8,9 @@ import { z } from 'zod';
 export const FhirId = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, 'FHIR id: 1-64 of A-Z a-z 0-9 - .');
 /** FHIR date: YYYY, YYYY-MM or YYYY-MM-DD (Thai cards often give only the year of birth). */
 export const FhirDate = z.string().regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'FHIR date');
-export const FhirInstant = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/, 'FHIR instant');
+export const FhirInstant = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,9})?(Z|[+-]\d{2}:\d{2})$/, 'FHIR instant');
 
 export interface Extension {
   url: string;
@@ -52,7 +54,10 @@ export const Identifier = z.strictObject({
 export type Identifier = z.infer<typeof Identifier>;
 
 export const Reference = z.strictObject({
-  reference: z.string().regex(/^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/, 'relative reference Type/id').optional(),
+  reference: z
+    .string()
+    .regex(/^[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/, 'relative reference Type/id')
+    .optional(),
   display: z.string().optional(),
   identifier: Identifier.optional(),
 });
@@ -105,7 +110,15 @@ export const envelope = {
   _conflicts: z.array(z.string()).optional(),
 };
 
-export const ENVELOPE_KEYS = ['_id', '_rev', '_attachments', '_deleted', '_conflicts', '_revisions', '_revs_info'] as const;
+export const ENVELOPE_KEYS = [
+  '_id',
+  '_rev',
+  '_attachments',
+  '_deleted',
+  '_conflicts',
+  '_revisions',
+  '_revs_info',
+] as const;
 
 /** The FHIR resource inside a stored document (what a FHIR server or validator sees). */
 export function stripEnvelope<T extends object>(doc: T): Omit<T, (typeof ENVELOPE_KEYS)[number]> {

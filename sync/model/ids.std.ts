@@ -70,7 +70,8 @@ export function createIdFactory(options: IdFactoryOptions): IdFactory {
       }
     }
     const random = options.randomBytes(4);
-    const randomValue = ((random[0] ?? 0) * 2 ** 24 + (random[1] ?? 0) * 2 ** 16 + (random[2] ?? 0) * 256 + (random[3] ?? 0)) % 32 ** 5;
+    const randomValue =
+      ((random[0] ?? 0) * 2 ** 24 + (random[1] ?? 0) * 2 ** 16 + (random[2] ?? 0) * 256 + (random[3] ?? 0)) % 32 ** 5;
     return `${base32(lastTime, 10)}${station}${base32(sequence, 3)}${base32(randomValue, 5)}`;
   };
 }

@@ -44,7 +44,13 @@ export function photoMedia(base64: string, context: PhotoContext): MediaDoc {
     meta: buildMeta({ stationId: context.stationId, at: context.at, source: context.source }),
     status: 'completed',
     subject: { reference: `Patient/${context.patientId}` },
-    content: { contentType: 'image/jpeg', title: PHOTO_NAME, creation: context.at, size: bytes.length, hash: bytesToBase64(sha1(bytes)) },
+    content: {
+      contentType: 'image/jpeg',
+      title: PHOTO_NAME,
+      creation: context.at,
+      size: bytes.length,
+      hash: bytesToBase64(sha1(bytes)),
+    },
     _attachments: { [PHOTO_NAME]: { content_type: 'image/jpeg', data: base64 } },
   };
   return MediaDoc.parse(withContentId(doc, context.timeId));

@@ -7,7 +7,13 @@ export const SCHEMA_VERSION = 2;
 
 export type EntrySource = 'card' | 'manual' | 'device' | 'system';
 
-export function buildMeta(options: { stationId: string; at: string; source: EntrySource; fieldTimes?: Record<string, string>; profile?: string[] }): Meta {
+export function buildMeta(options: {
+  stationId: string;
+  at: string;
+  source: EntrySource;
+  fieldTimes?: Record<string, string>;
+  profile?: string[];
+}): Meta {
   const meta: Meta = {
     lastUpdated: options.at,
     source: stationSource(options.stationId),

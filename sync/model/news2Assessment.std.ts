@@ -18,13 +18,26 @@
  * Category: 'survey' for ACVPU as in the IG; 'vital-signs' for air/oxygen (part of the NEWS2 vital set).
  * Not the vital-signs profile (its codes are LOINC vitals), so meta.profile is left empty.
  */
-import { buildObservation, SURVEY_CATEGORY, VITAL_CATEGORY, type ObservationContext, type ObservationDoc, type ObservationValue } from './observation.std.js';
+import {
+  buildObservation,
+  SURVEY_CATEGORY,
+  VITAL_CATEGORY,
+  type ObservationContext,
+  type ObservationDoc,
+  type ObservationValue,
+} from './observation.std.js';
 import type { CodeableConcept } from './fhir.std.js';
 import { UCUM } from './systems.std.js';
 
 /** NEWS2's ACVPU levels (the renderer's NEWS2 calculator scores them). */
 export type Consciousness = 'alert' | 'new_confusion' | 'voice' | 'pain' | 'unresponsive';
-export const CONSCIOUSNESS_LEVELS: readonly Consciousness[] = ['alert', 'new_confusion', 'voice', 'pain', 'unresponsive'];
+export const CONSCIOUSNESS_LEVELS: readonly Consciousness[] = [
+  'alert',
+  'new_confusion',
+  'voice',
+  'pain',
+  'unresponsive',
+];
 
 export const SNOMED = 'http://snomed.info/sct';
 
@@ -74,24 +87,33 @@ export function assessmentObservations(assessment: News2Assessment, context: Ass
   const flow = assessment.oxygenFlowLpm;
   if (flow !== undefined) {
     if (assessment.onOxygen !== true) throw new AssessmentError('flow_without_oxygen');
-    if (!Number.isFinite(flow) || flow < OXYGEN_FLOW.min || flow > OXYGEN_FLOW.max) throw new AssessmentError('oxygen_flow_range');
+    if (!Number.isFinite(flow) || flow < OXYGEN_FLOW.min || flow > OXYGEN_FLOW.max)
+      throw new AssessmentError('oxygen_flow_range');
   }
   const out: ObservationDoc[] = [];
   if (assessment.consciousness !== undefined) {
     out.push(build(context, SURVEY_CATEGORY, snomed(ACVPU_FINDINGS[assessment.consciousness]), {}));
   }
   if (assessment.onOxygen !== undefined) {
-    const value = flow === undefined ? {} : { valueQuantity: { value: flow, unit: 'L/min', system: UCUM, code: 'L/min' } as const };
+    const value =
+      flow === undefined ? {} : { valueQuantity: { value: flow, unit: 'L/min', system: UCUM, code: 'L/min' } as const };
     out.push(build(context, VITAL_CATEGORY, snomed(assessment.onOxygen ? ON_OXYGEN : ROOM_AIR), value));
   }
   return out;
 }
 
-function build(context: AssessmentContext, kind: CodeableConcept, code: CodeableConcept, value: ObservationValue): ObservationDoc {
+function build(
+  context: AssessmentContext,
+  kind: CodeableConcept,
+  code: CodeableConcept,
+  value: ObservationValue,
+): ObservationDoc {
   return buildObservation(context, { category: kind, code, value });
 }
 
-const CONSCIOUSNESS_BY_CODE = new Map(Object.entries(ACVPU_FINDINGS).map(([level, finding]) => [finding.code, level as Consciousness]));
+const CONSCIOUSNESS_BY_CODE = new Map(
+  Object.entries(ACVPU_FINDINGS).map(([level, finding]) => [finding.code, level as Consciousness]),
+);
 
 function snomedCode(observation: ObservationDoc): string | undefined {
   return observation.code.coding?.find((coding) => coding.system === SNOMED)?.code;

@@ -12,7 +12,16 @@ import { LOINC, OBSERVATION_CATEGORY, UCUM, VITAL_SIGNS_PROFILE } from './system
 import { BP_PANEL, BP_PANEL_DISPLAY, DIASTOLIC, SYSTOLIC, chartedVital } from './vitals/vitalSigns.std.js';
 import { normaliseUnit } from './vitals/units.std.js';
 
-export const ObservationStatus = z.enum(['registered', 'preliminary', 'final', 'amended', 'corrected', 'cancelled', 'entered-in-error', 'unknown']);
+export const ObservationStatus = z.enum([
+  'registered',
+  'preliminary',
+  'final',
+  'amended',
+  'corrected',
+  'cancelled',
+  'entered-in-error',
+  'unknown',
+]);
 
 const Component = z.strictObject({ code: CodeableConcept, valueQuantity: Quantity });
 
@@ -92,7 +101,8 @@ export function vitalSignObservations(items: readonly VitalItem[], context: Vita
   const parsed = items.map((item) => VitalItem.parse(item));
   const systolic = parsed.find((item) => item.code === SYSTOLIC);
   const diastolic = parsed.find((item) => item.code === DIASTOLIC);
-  if ((systolic === undefined) !== (diastolic === undefined)) throw new VitalItemError(systolic === undefined ? DIASTOLIC : SYSTOLIC, 'half_pressure');
+  if ((systolic === undefined) !== (diastolic === undefined))
+    throw new VitalItemError(systolic === undefined ? DIASTOLIC : SYSTOLIC, 'half_pressure');
   const quantities = parsed.map((item) => ({ item, value: quantity(item) }));
   const out: ObservationDoc[] = [];
   if (systolic !== undefined && diastolic !== undefined) {
@@ -107,7 +117,9 @@ export function vitalSignObservations(items: readonly VitalItem[], context: Vita
   }
   for (const { item, value } of quantities) {
     if (item.code === SYSTOLIC || item.code === DIASTOLIC) continue;
-    out.push(observation(context, loinc(item.code, chartedVital(item.code)?.display ?? item.code), { valueQuantity: value }));
+    out.push(
+      observation(context, loinc(item.code, chartedVital(item.code)?.display ?? item.code), { valueQuantity: value }),
+    );
   }
   return out;
 }
@@ -135,7 +147,12 @@ export function buildObservation(context: ObservationContext, parts: Observation
     _id: docId('Observation', id),
     resourceType: 'Observation',
     id,
-    meta: buildMeta({ stationId: context.stationId, at: context.at, source: context.deviceId === undefined ? 'manual' : 'device', ...profile }),
+    meta: buildMeta({
+      stationId: context.stationId,
+      at: context.at,
+      source: context.deviceId === undefined ? 'manual' : 'device',
+      ...profile,
+    }),
     status: 'final',
     category: [parts.category],
     code: parts.code,
@@ -152,10 +169,24 @@ export function buildObservation(context: ObservationContext, parts: Observation
 
 /** The old Observation marked entered-in-error (its values untouched), to save together with the correction. */
 export function enteredInError(old: ObservationDoc, at: string, stationId: string): ObservationDoc {
-  return ObservationDoc.parse({ ...old, status: 'entered-in-error', meta: { ...old.meta, lastUpdated: at, source: buildMeta({ stationId, at, source: 'manual' }).source } });
+  return ObservationDoc.parse({
+    ...old,
+    status: 'entered-in-error',
+    meta: { ...old.meta, lastUpdated: at, source: buildMeta({ stationId, at, source: 'manual' }).source },
+  });
 }
 
 /** The parts of an Observation that may never change once written (central's validate_doc_update checks the same). */
 export function immutablePart(doc: ObservationDoc): string {
-  return JSON.stringify([doc.code, doc.subject, doc.encounter ?? null, doc.effectiveDateTime, doc.valueQuantity ?? null, doc.component ?? null, doc.device ?? null, doc.category, doc.valueString ?? null]);
+  return JSON.stringify([
+    doc.code,
+    doc.subject,
+    doc.encounter ?? null,
+    doc.effectiveDateTime,
+    doc.valueQuantity ?? null,
+    doc.component ?? null,
+    doc.device ?? null,
+    doc.category,
+    doc.valueString ?? null,
+  ]);
 }

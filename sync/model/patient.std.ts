@@ -6,7 +6,18 @@
  * a CouchDB attachment.
  */
 import { z } from 'zod';
-import { Attachment, CodeableConcept, Extension, FhirDate, FhirId, Identifier, Meta, Reference, envelope, docId } from './fhir.std.js';
+import {
+  Attachment,
+  CodeableConcept,
+  Extension,
+  FhirDate,
+  FhirId,
+  Identifier,
+  Meta,
+  Reference,
+  envelope,
+  docId,
+} from './fhir.std.js';
 import { PersonDetails, type PersonAddress, type PersonName } from './personDetails.std.js';
 import { buildMeta, readFieldTimes, type EntrySource } from './meta.std.js';
 import { LANGUAGE_EXT, TH_CID, TH_STRUCTURED_LINE_EXT, thLocalSystem } from './systems.std.js';
@@ -37,13 +48,20 @@ export const Address = z.strictObject({
 });
 export type Address = z.infer<typeof Address>;
 
-export const ContactPoint = z.strictObject({ system: z.enum(['phone', 'email', 'other']), value: z.string().min(1), use: z.string().optional() });
+export const ContactPoint = z.strictObject({
+  system: z.enum(['phone', 'email', 'other']),
+  value: z.string().min(1),
+  use: z.string().optional(),
+});
 
 /**
  * FHIR Patient.link between two records of one person: the record written under a station's provisional key is
  * `replaced-by` the hospital-keyed one, which `replaces` it (patientMerge.std.ts). Both are kept.
  */
-export const PatientLink = z.strictObject({ other: Reference, type: z.enum(['replaced-by', 'replaces', 'refer', 'seealso']) });
+export const PatientLink = z.strictObject({
+  other: Reference,
+  type: z.enum(['replaced-by', 'replaces', 'refer', 'seealso']),
+});
 export type PatientLink = z.infer<typeof PatientLink>;
 
 export const PatientDoc = z.strictObject({
@@ -65,7 +83,16 @@ export const PatientDoc = z.strictObject({
 export type PatientDoc = z.infer<typeof PatientDoc>;
 
 /** Field groups the conflict rule merges one by one (each with its own change time in meta). */
-export const PATIENT_FIELDS = ['name', 'gender', 'birthDate', 'address', 'photo', 'telecom', 'active', 'maritalStatus'] as const;
+export const PATIENT_FIELDS = [
+  'name',
+  'gender',
+  'birthDate',
+  'address',
+  'photo',
+  'telecom',
+  'active',
+  'maritalStatus',
+] as const;
 export type PatientField = (typeof PATIENT_FIELDS)[number];
 
 function languageExt(lang: 'th' | 'en'): Extension[] {
@@ -76,7 +103,11 @@ function humanName(name: PersonName, lang: 'th' | 'en'): HumanName | null {
   const given = [name.first, name.middle].map((part) => part.trim()).filter((part) => part !== '');
   const family = name.last.trim();
   if (given.length === 0 && family === '') return null;
-  const out: HumanName = { extension: languageExt(lang), use: 'official', text: [name.prefix, ...given, family].filter((p) => p !== '').join(' ') };
+  const out: HumanName = {
+    extension: languageExt(lang),
+    use: 'official',
+    text: [name.prefix, ...given, family].filter((p) => p !== '').join(' '),
+  };
   if (family !== '') out.family = family;
   if (given.length > 0) out.given = given;
   if (name.prefix.trim() !== '') out.prefix = [name.prefix.trim()];
@@ -105,7 +136,9 @@ function thaiAddress(address: PersonAddress): Address | null {
   if (part(address.subdistrict) !== '') out.city = part(address.subdistrict);
   if (part(address.district) !== '') out.district = part(address.district);
   if (part(address.province) !== '') out.state = part(address.province);
-  const text = [...line, out.city, out.district, out.state].filter((value): value is string => value !== undefined && value !== '');
+  const text = [...line, out.city, out.district, out.state].filter(
+    (value): value is string => value !== undefined && value !== '',
+  );
   if (text.length === 0) return null;
   out.text = text.join(' ');
   return out;
@@ -143,13 +176,15 @@ export interface PatientBuildContext {
 export function patientFromCard(input: PersonDetails, context: PatientBuildContext): PatientDoc {
   const card = PersonDetails.parse(input);
   const existing = context.existing ?? null;
-  const names = [humanName(card.thaiName, 'th'), card.englishName == null ? null : humanName(card.englishName, 'en')].filter(
-    (name): name is HumanName => name !== null,
-  );
+  const names = [
+    humanName(card.thaiName, 'th'),
+    card.englishName == null ? null : humanName(card.englishName, 'en'),
+  ].filter((name): name is HumanName => name !== null);
   const address = card.address == null ? null : thaiAddress(card.address);
 
   const identifiers: Identifier[] = [{ use: 'official', system: TH_CID, value: card.cid }];
-  if (context.hn !== undefined) identifiers.push({ use: 'usual', system: thLocalSystem(context.hcode, 'HN'), value: context.hn });
+  if (context.hn !== undefined)
+    identifiers.push({ use: 'usual', system: thLocalSystem(context.hcode, 'HN'), value: context.hn });
   for (const old of existing?.identifier ?? []) {
     if (!identifiers.some((id) => id.system === old.system && id.value === old.value)) identifiers.push(old);
   }
@@ -159,7 +194,10 @@ export function patientFromCard(input: PersonDetails, context: PatientBuildConte
   if (card.birthDate != null) next.birthDate = card.birthDate;
   if (address !== null) next.address = [address];
   if (context.mobile !== undefined && context.mobile !== '') {
-    next.telecom = [{ system: 'phone', value: context.mobile, use: 'mobile' }, ...(existing?.telecom ?? []).filter((point) => point.use !== 'mobile')];
+    next.telecom = [
+      { system: 'phone', value: context.mobile, use: 'mobile' },
+      ...(existing?.telecom ?? []).filter((point) => point.use !== 'mobile'),
+    ];
   }
   // A photo stored on the Patient by an earlier build stays with it; a new one is a Media record.
   const attachments = { ...(existing?._attachments ?? {}) };
@@ -196,13 +234,20 @@ export function patientFromCard(input: PersonDetails, context: PatientBuildConte
  * The patient with `mobile` as their mobile number (a returning patient found by search, with no card read):
  * only telecom changes, stamped with `at`. Null when it is their mobile already.
  */
-export function withMobile(patient: PatientDoc, mobile: string, context: { readonly at: string; readonly stationId: string }): PatientDoc | null {
+export function withMobile(
+  patient: PatientDoc,
+  mobile: string,
+  context: { readonly at: string; readonly stationId: string },
+): PatientDoc | null {
   if (patient.telecom?.some((point) => point.use === 'mobile' && point.value === mobile) === true) return null;
   const times = readFieldTimes(patient.meta);
   times.telecom = context.at;
   return PatientDoc.parse({
     ...patient,
-    telecom: [{ system: 'phone', value: mobile, use: 'mobile' }, ...(patient.telecom ?? []).filter((point) => point.use !== 'mobile')],
+    telecom: [
+      { system: 'phone', value: mobile, use: 'mobile' },
+      ...(patient.telecom ?? []).filter((point) => point.use !== 'mobile'),
+    ],
     meta: buildMeta({ stationId: context.stationId, at: context.at, source: 'manual', fieldTimes: times }),
   });
 }
@@ -210,4 +255,3 @@ export function withMobile(patient: PatientDoc, mobile: string, context: { reado
 export function patientCid(patient: Pick<PatientDoc, 'identifier'>): string | null {
   return patient.identifier.find((id) => id.system === TH_CID)?.value ?? null;
 }
-

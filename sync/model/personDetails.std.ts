@@ -7,7 +7,12 @@ import { z } from 'zod';
 import { FhirDate } from './fhir.std.js';
 
 const NamePart = z.string().trim().max(200);
-export const PersonName = z.object({ prefix: NamePart.default(''), first: NamePart.default(''), middle: NamePart.default(''), last: NamePart.default('') });
+export const PersonName = z.object({
+  prefix: NamePart.default(''),
+  first: NamePart.default(''),
+  middle: NamePart.default(''),
+  last: NamePart.default(''),
+});
 export type PersonName = z.infer<typeof PersonName>;
 
 export const PersonAddress = z.object({

@@ -20,7 +20,10 @@ export type CallClash = {
  * The clash between this station and the visit it is screening, as the store has the visit now: null while
  * this station holds it (or no station moved it yet: a visit a card read here picked up while waiting).
  */
-export function callClash(current: Pick<EncounterDoc, 'status' | 'extension' | 'meta'>, stationId: string): CallClash | null {
+export function callClash(
+  current: Pick<EncounterDoc, 'status' | 'extension' | 'meta'>,
+  stationId: string,
+): CallClash | null {
   const holder = queueHolder(current);
   const stage = queueStage(current);
   if (holder === null || stage === null || holder.id === stationId) return null;

@@ -16,7 +16,13 @@
  * Every move also names the station that made it (QUEUE_STATION_EXT, a complex extension: its id and the name
  * the nurses know it by), so a station whose call lost to another's can say which station holds the patient.
  */
-import { ENCOUNTER_STATUS_ORDER, queueNumberOf, withEncounterStatus, type EncounterDoc, type EncounterStatus } from './encounter.std.js';
+import {
+  ENCOUNTER_STATUS_ORDER,
+  queueNumberOf,
+  withEncounterStatus,
+  type EncounterDoc,
+  type EncounterStatus,
+} from './encounter.std.js';
 import type { Extension } from './fhir.std.js';
 
 export const QUEUE_CALLED_EXT = 'urn:clinic-edge:queue-called';
@@ -67,7 +73,10 @@ export function queueHolder(encounter: Pick<EncounterDoc, 'extension'>): QueueSt
 }
 
 function stationExtension(station: QueueStation, round: number): Extension {
-  const parts: Extension[] = [{ url: 'id', valueString: station.id }, { url: 'name', valueString: station.name === '' ? station.id : station.name }];
+  const parts: Extension[] = [
+    { url: 'id', valueString: station.id },
+    { url: 'name', valueString: station.name === '' ? station.id : station.name },
+  ];
   return { url: QUEUE_STATION_EXT, extension: round === 0 ? parts : [...parts, { url: 'round', valueInteger: round }] };
 }
 
@@ -78,7 +87,9 @@ function stationExtension(station: QueueStation, round: number): Extension {
  */
 export function callRound(revision: Readonly<Record<string, unknown>>): number {
   const extensions = Array.isArray(revision['extension']) ? (revision['extension'] as Extension[]) : [];
-  const round = extensions.find((item) => item.url === QUEUE_STATION_EXT)?.extension?.find((part) => part.url === 'round')?.valueInteger;
+  const round = extensions
+    .find((item) => item.url === QUEUE_STATION_EXT)
+    ?.extension?.find((part) => part.url === 'round')?.valueInteger;
   return typeof round === 'number' && Number.isInteger(round) && round > 0 ? round : 0;
 }
 
@@ -135,12 +146,20 @@ export class QueueMoveError extends Error {
  * The visit moved to `stage` by `station` (a new revision of the same document). Throws QueueMoveError for a move
  * back. `retake` lets a station call a visit another station called (the nurse saw the patient is at hers).
  */
-export function withQueueStage(encounter: EncounterDoc, stage: QueueStage, at: string, station: QueueStation, retake = false): EncounterDoc {
+export function withQueueStage(
+  encounter: EncounterDoc,
+  stage: QueueStage,
+  at: string,
+  station: QueueStation,
+  retake = false,
+): EncounterDoc {
   const from = queueStage(encounter);
   const retaking = retake && from === 'called' && stage === 'called' && queueHolder(encounter)?.id !== station.id;
   if (!canMove(from, stage) && !retaking) throw new QueueMoveError(from, stage);
   const moved = withEncounterStatus(encounter, STATUS_OF[stage], at, station.id);
-  const others = (encounter.extension ?? []).filter((item) => item.url !== QUEUE_CALLED_EXT && item.url !== QUEUE_STATION_EXT);
+  const others = (encounter.extension ?? []).filter(
+    (item) => item.url !== QUEUE_CALLED_EXT && item.url !== QUEUE_STATION_EXT,
+  );
   const called = stage === 'called' ? [{ url: QUEUE_CALLED_EXT, valueInstant: at }] : [];
   const round = retaking ? callRound(encounter) + 1 : stage === 'called' ? 0 : callRound(encounter);
   return { ...moved, extension: [...others, ...called, stationExtension(station, round)] };

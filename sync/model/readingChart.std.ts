@@ -69,11 +69,21 @@ export function primaryCode(observation: Pick<ObservationDoc, 'code'>): string {
  * `context.patientId` is the live record of the reading's patient (its survivor after an identity merge);
  * `excludeCodes` are values that lost the nurse's choice to another source (sameVital.std.ts).
  */
-export function planReadingChart<V extends VitalItem>(item: ChartableItem<V>, context: ReadingChartContext, excludeCodes: readonly string[] = []): ReadingChart<V> {
+export function planReadingChart<V extends VitalItem>(
+  item: ChartableItem<V>,
+  context: ReadingChartContext,
+  excludeCodes: readonly string[] = [],
+): ReadingChart<V> {
   const reading = item.reading;
   if (reading === null) throw new NoReadingError(item.id);
   if (item.patientRef === null) throw new UnassignedReadingError(item.id);
-  const device = deviceDoc({ hcode: context.hcode, stationId: context.stationId, at: context.at, profile: item.profile, serialOrPort: item.port });
+  const device = deviceDoc({
+    hcode: context.hcode,
+    stationId: context.stationId,
+    at: context.at,
+    profile: item.profile,
+    serialOrPort: item.port,
+  });
   const { items, skipped } = chartableValues(reading.values.filter((value) => !excludeCodes.includes(value.code)));
   const observations = vitalSignObservations(items, {
     patientId: context.patientId,

@@ -9,7 +9,13 @@ import { buildObservation, SURVEY_CATEGORY, type ObservationContext, type Observ
 import type { CodeableConcept } from './fhir.std.js';
 import { LOINC, UCUM } from './systems.std.js';
 
-export const PAIN_SCORE = { code: '72514-3', display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported', min: 0, max: 10, ucum: '{score}' } as const;
+export const PAIN_SCORE = {
+  code: '72514-3',
+  display: 'Pain severity - 0-10 verbal numeric rating [Score] - Reported',
+  min: 0,
+  max: 10,
+  ucum: '{score}',
+} as const;
 export const CHIEF_COMPLAINT = { code: '8661-1', display: 'Chief complaint - Reported', maxLength: 500 } as const;
 
 export interface Screening {
@@ -33,11 +39,19 @@ function loinc(code: string, display: string): CodeableConcept {
 /** The Observations of one screening (one per part given). Throws ScreeningError before building any. */
 export function screeningObservations(screening: Screening, context: ObservationContext): ObservationDoc[] {
   const pain = screening.painScore;
-  if (pain !== undefined && (!Number.isInteger(pain) || pain < PAIN_SCORE.min || pain > PAIN_SCORE.max)) throw new ScreeningError('pain_range');
+  if (pain !== undefined && (!Number.isInteger(pain) || pain < PAIN_SCORE.min || pain > PAIN_SCORE.max))
+    throw new ScreeningError('pain_range');
   const complaint = screening.chiefComplaint?.trim() ?? '';
   if (complaint.length > CHIEF_COMPLAINT.maxLength) throw new ScreeningError('complaint_too_long');
   const out: ObservationDoc[] = [];
-  if (complaint !== '') out.push(buildObservation(context, { category: SURVEY_CATEGORY, code: loinc(CHIEF_COMPLAINT.code, CHIEF_COMPLAINT.display), value: { valueString: complaint } }));
+  if (complaint !== '')
+    out.push(
+      buildObservation(context, {
+        category: SURVEY_CATEGORY,
+        code: loinc(CHIEF_COMPLAINT.code, CHIEF_COMPLAINT.display),
+        value: { valueString: complaint },
+      }),
+    );
   if (pain !== undefined) {
     out.push(
       buildObservation(context, {
@@ -53,7 +67,9 @@ export function screeningObservations(screening: Screening, context: Observation
 /** What an Observation says for screening, if it is a pain score or a chief complaint. */
 export function screeningOf(observation: ObservationDoc): Screening | undefined {
   const code = observation.code.coding?.find((coding) => coding.system === LOINC)?.code;
-  if (code === PAIN_SCORE.code && observation.valueQuantity !== undefined) return { painScore: observation.valueQuantity.value };
-  if (code === CHIEF_COMPLAINT.code && observation.valueString !== undefined) return { chiefComplaint: observation.valueString };
+  if (code === PAIN_SCORE.code && observation.valueQuantity !== undefined)
+    return { painScore: observation.valueQuantity.value };
+  if (code === CHIEF_COMPLAINT.code && observation.valueString !== undefined)
+    return { chiefComplaint: observation.valueString };
   return undefined;
 }

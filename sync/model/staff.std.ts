@@ -13,7 +13,10 @@ export const StaffRole = z.enum(['front_desk', 'nurse', 'it']);
 export type StaffRole = z.infer<typeof StaffRole>;
 
 /** The hospital's staff code (employee number or HIS user name). */
-export const StaffCode = z.string().trim().regex(/^[A-Za-z0-9._-]{1,32}$/, 'staff code: 1-32 of A-Z a-z 0-9 . _ -');
+export const StaffCode = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z0-9._-]{1,32}$/, 'staff code: 1-32 of A-Z a-z 0-9 . _ -');
 
 export const STAFF_CODE_SYSTEM = 'urn:clinic-edge:staff-code';
 /** The keyed id (HMAC with the hospital key) of the staff member's citizen id: the card fast path. */
@@ -84,6 +87,20 @@ export function readStaffAccount(value: unknown): StaffAccount | undefined {
   const role = StaffRole.safeParse(doc.extension.find((e) => e.url === STAFF_ROLE_EXT)?.valueCode);
   const pinHash = doc.extension.find((e) => e.url === STAFF_PIN_EXT)?.valueString;
   const name = doc.name[0]?.text;
-  if (code === undefined || !StaffCode.safeParse(code).success || !role.success || pinHash === undefined || name === undefined) return undefined;
-  return { code, name, role: role.data, active: doc.active, pinHash, cardKey: doc.identifier.find((i) => i.system === STAFF_CARD_SYSTEM)?.value ?? null };
+  if (
+    code === undefined ||
+    !StaffCode.safeParse(code).success ||
+    !role.success ||
+    pinHash === undefined ||
+    name === undefined
+  )
+    return undefined;
+  return {
+    code,
+    name,
+    role: role.data,
+    active: doc.active,
+    pinHash,
+    cardKey: doc.identifier.find((i) => i.system === STAFF_CARD_SYSTEM)?.value ?? null,
+  };
 }

@@ -9,7 +9,8 @@ export function thLocalSystem(hcode: string, kind: 'HN' | 'VN' | 'Device'): stri
 export const LOINC = 'http://loinc.org';
 export const UCUM = 'http://unitsofmeasure.org';
 export const LANGUAGE_EXT = 'http://hl7.org/fhir/StructureDefinition/language';
-export const TH_STRUCTURED_LINE_EXT = 'https://fhir-ig.sil-th.org/th/extensions/StructureDefinition/ex-address-structured-line';
+export const TH_STRUCTURED_LINE_EXT =
+  'https://fhir-ig.sil-th.org/th/extensions/StructureDefinition/ex-address-structured-line';
 export const OBSERVATION_CATEGORY = 'http://terminology.hl7.org/CodeSystem/observation-category';
 export const ACT_CODE = 'http://terminology.hl7.org/CodeSystem/v3-ActCode';
 export const VITAL_SIGNS_PROFILE = 'http://hl7.org/fhir/StructureDefinition/vitalsigns';

@@ -59,7 +59,10 @@ export function servicePointConcept(point: Pick<ServicePoint, 'code' | 'th'>): C
 }
 
 export function visitTypeConcept(type: VisitType): CodeableConcept {
-  return { coding: [{ system: VISIT_TYPE_SYSTEM, code: type, display: VISIT_TYPES[type].en }], text: VISIT_TYPES[type].th };
+  return {
+    coding: [{ system: VISIT_TYPE_SYSTEM, code: type, display: VISIT_TYPES[type].en }],
+    text: VISIT_TYPES[type].th,
+  };
 }
 
 export function visitRightExtension(right: VisitRight): Extension {
@@ -82,7 +85,9 @@ export function servicePointOf(encounter: EncounterDetailsView): { code: string;
 }
 
 export function visitTypeOf(encounter: EncounterDetailsView): VisitType | null {
-  const code = encounter.type?.flatMap((concept) => concept.coding ?? []).find((c) => c.system === VISIT_TYPE_SYSTEM)?.code;
+  const code = encounter.type
+    ?.flatMap((concept) => concept.coding ?? [])
+    .find((c) => c.system === VISIT_TYPE_SYSTEM)?.code;
   const parsed = VisitType.safeParse(code);
   return parsed.success ? parsed.data : null;
 }
@@ -95,7 +100,11 @@ export function visitRightOf(encounter: EncounterDetailsView): VisitRight | null
 }
 
 /** A service point's name in the UI's language: the station's list by code, else the name stored on the visit. */
-export function servicePointName(stored: { code: string; display: string }, list: readonly ServicePoint[], language: 'th' | 'en'): string {
+export function servicePointName(
+  stored: { code: string; display: string },
+  list: readonly ServicePoint[],
+  language: 'th' | 'en',
+): string {
   const known = list.find((point) => point.code === stored.code);
   return known === undefined ? stored.display : known[language];
 }

@@ -28,10 +28,21 @@ export interface Revision {
 }
 
 /** `invalid_merge`: the rules' result is not a valid record (a revision from central that breaks the schema), so it is not written. */
-export type ManualReason = 'observation_changed' | 'unsupported_type' | 'mixed_types' | 'audit_event' | 'photo_changed' | 'invalid_merge';
+export type ManualReason =
+  | 'observation_changed'
+  | 'unsupported_type'
+  | 'mixed_types'
+  | 'audit_event'
+  | 'photo_changed'
+  | 'invalid_merge';
 
 export type Resolution =
-  | { readonly kind: 'resolved'; readonly rule: string; readonly merged: Revision; readonly losers: readonly Revision[] }
+  | {
+      readonly kind: 'resolved';
+      readonly rule: string;
+      readonly merged: Revision;
+      readonly losers: readonly Revision[];
+    }
   | { readonly kind: 'manual'; readonly reason: ManualReason; readonly revs: readonly string[] };
 
 /** CouchDB's own winner order: higher generation, then the greater hash. */
@@ -89,7 +100,8 @@ export function mergePatientRecords(base: Revision, records: readonly Revision[]
   const merged: Record<string, unknown> = { ...base };
   const times: Record<string, string> = {};
   for (const field of PATIENT_FIELDS) {
-    const fieldTime = (revision: Revision): number => timeValue(readFieldTimes(revision.meta)[field] ?? revision.meta?.lastUpdated);
+    const fieldTime = (revision: Revision): number =>
+      timeValue(readFieldTimes(revision.meta)[field] ?? revision.meta?.lastUpdated);
     const source = pickMax(records, fieldTime);
     if (source[field] === undefined) Reflect.deleteProperty(merged, field);
     else merged[field] = source[field];
@@ -107,7 +119,10 @@ export function mergePatientRecords(base: Revision, records: readonly Revision[]
   else Reflect.deleteProperty(merged, 'link');
   if (links.some((link) => link.type === 'replaced-by')) merged['active'] = false;
   const latest = pickMax(records, (revision) => timeValue(lastUpdated(revision)));
-  merged['meta'] = withFieldTimes({ ...(base.meta ?? {}), lastUpdated: latest.meta?.lastUpdated ?? lastUpdated(base) }, times);
+  merged['meta'] = withFieldTimes(
+    { ...(base.meta ?? {}), lastUpdated: latest.meta?.lastUpdated ?? lastUpdated(base) },
+    times,
+  );
   return merged as Revision;
 }
 
@@ -124,7 +139,12 @@ function mergePatient(revisions: readonly Revision[]): Resolution {
   const base = byRevDesc(revisions)[0];
   if (base === undefined) throw new Error('no revisions');
   const merged = mergePatientRecords(base, revisions);
-  return { kind: 'resolved', rule: 'patient-fieldwise', merged, losers: byRevDesc(revisions).filter((revision) => revision._rev !== base._rev) };
+  return {
+    kind: 'resolved',
+    rule: 'patient-fieldwise',
+    merged,
+    losers: byRevDesc(revisions).filter((revision) => revision._rev !== base._rev),
+  };
 }
 
 function winnerTakesAll(revisions: readonly Revision[], rule: string, key: (revision: Revision) => number): Resolution {
@@ -132,7 +152,12 @@ function winnerTakesAll(revisions: readonly Revision[], rule: string, key: (revi
 }
 
 function winnerOf(revisions: readonly Revision[], rule: string, winner: Revision): Resolution {
-  return { kind: 'resolved', rule, merged: winner, losers: byRevDesc(revisions).filter((revision) => revision._rev !== winner._rev) };
+  return {
+    kind: 'resolved',
+    rule,
+    merged: winner,
+    losers: byRevDesc(revisions).filter((revision) => revision._rev !== winner._rev),
+  };
 }
 
 /** The earlier call of a called revision first (negated time); 0 for any other stage. */
@@ -149,7 +174,12 @@ function callPrecedence(revision: Revision): number {
  * already be measuring (a later call taking the visit would switch the patient under her hands); then the later change.
  */
 function encounterWinner(revisions: readonly Revision[]): Revision {
-  const keys = (revision: Revision): readonly number[] => [queueRank(revision), callRound(revision), callPrecedence(revision), timeValue(lastUpdated(revision))];
+  const keys = (revision: Revision): readonly number[] => [
+    queueRank(revision),
+    callRound(revision),
+    callPrecedence(revision),
+    timeValue(lastUpdated(revision)),
+  ];
   return pickMaxBy(revisions, keys);
 }
 
@@ -182,11 +212,23 @@ function keepClaimCode(resolution: Resolution, revisions: readonly Revision[]): 
   if (carriers.length === 0) return resolution;
   const code = claimCodeIdentifier(pickMax(carriers, (revision) => timeValue(lastUpdated(revision))));
   if (code === undefined) return resolution;
-  const identifiers = Array.isArray(resolution.merged['identifier']) ? (resolution.merged['identifier'] as Identifier[]) : [];
+  const identifiers = Array.isArray(resolution.merged['identifier'])
+    ? (resolution.merged['identifier'] as Identifier[])
+    : [];
   return { ...resolution, merged: { ...resolution.merged, identifier: [...identifiers, code] } };
 }
 
-const IMMUTABLE_OBSERVATION_FIELDS = ['code', 'subject', 'encounter', 'effectiveDateTime', 'valueQuantity', 'component', 'device', 'category', 'valueString'];
+const IMMUTABLE_OBSERVATION_FIELDS = [
+  'code',
+  'subject',
+  'encounter',
+  'effectiveDateTime',
+  'valueQuantity',
+  'component',
+  'device',
+  'category',
+  'valueString',
+];
 
 function observationCore(revision: Revision): string {
   return JSON.stringify(IMMUTABLE_OBSERVATION_FIELDS.map((field) => revision[field] ?? null));
@@ -207,8 +249,11 @@ export function resolveConflict(revisions: readonly Revision[]): Resolution {
     case 'Encounter':
       return keepClaimCode(winnerOf(revisions, 'encounter-status-order', encounterWinner(revisions)), revisions);
     case 'Observation': {
-      if (new Set(revisions.map(observationCore)).size !== 1) return { kind: 'manual', reason: 'observation_changed', revs };
-      return winnerTakesAll(revisions, 'observation-status', (revision) => (revision['status'] === 'entered-in-error' ? 1 : 0));
+      if (new Set(revisions.map(observationCore)).size !== 1)
+        return { kind: 'manual', reason: 'observation_changed', revs };
+      return winnerTakesAll(revisions, 'observation-status', (revision) =>
+        revision['status'] === 'entered-in-error' ? 1 : 0,
+      );
     }
     case 'Device':
       return winnerTakesAll(revisions, 'device-latest', (revision) => timeValue(lastUpdated(revision)));

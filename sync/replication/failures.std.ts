@@ -47,7 +47,14 @@ function deniedRow(event: unknown): Record<string, unknown> {
 export function rejectionOf(event: unknown, at: string): Rejection {
   const row = deniedRow(event);
   const kind = (text(row['error']) ?? text(row['name']) ?? '').toLowerCase();
-  const status = kind === 'forbidden' ? 403 : kind === 'unauthorized' ? 401 : typeof row['status'] === 'number' ? row['status'] : null;
+  const status =
+    kind === 'forbidden'
+      ? 403
+      : kind === 'unauthorized'
+        ? 401
+        : typeof row['status'] === 'number'
+          ? row['status']
+          : null;
   return {
     id: text(row['id']) ?? 'unknown',
     rev: text(row['rev']),

@@ -14,7 +14,12 @@ export interface ProbePolicy {
   readonly timeoutMs: number;
 }
 
-export const DEFAULT_PROBE_POLICY: ProbePolicy = { upIntervalMs: 10_000, downStartMs: 250, downCapMs: 2_000, timeoutMs: 1_500 };
+export const DEFAULT_PROBE_POLICY: ProbePolicy = {
+  upIntervalMs: 10_000,
+  downStartMs: 250,
+  downCapMs: 2_000,
+  timeoutMs: 1_500,
+};
 
 /** Delay before the next probe after `failures` failed probes in a row (0 = link up). */
 export function nextProbeDelay(failures: number, policy: ProbePolicy = DEFAULT_PROBE_POLICY): number {
@@ -31,20 +36,32 @@ export function replicationBackOff(previousMs: number): number {
  * The link a station's state is judged by: the hospital hub's while its replication reports running over the hub
  * (GIN may be down meanwhile, and the station is not offline for that), central's otherwise.
  */
-export function replicationLink(central: LinkProbe | null, hub: { readonly link: LinkProbe | null } | null | undefined, report: Pick<ReplicationReport, 'path'> | null): LinkProbe | null {
+export function replicationLink(
+  central: LinkProbe | null,
+  hub: { readonly link: LinkProbe | null } | null | undefined,
+  report: Pick<ReplicationReport, 'path'> | null,
+): LinkProbe | null {
   return report?.path === 'hub' && hub != null ? hub.link : central;
 }
 
 /** The one state to show, from main's probe and the renderer's last report. Never up_to_date over a failure. */
-export function combinedState(configured: boolean, link: LinkProbe | null, report: ReplicationReport | null): { state: SyncState; errorCode: SyncErrorCode | null } {
+export function combinedState(
+  configured: boolean,
+  link: LinkProbe | null,
+  report: ReplicationReport | null,
+): { state: SyncState; errorCode: SyncErrorCode | null } {
   if (!configured) return { state: 'unconfigured', errorCode: null };
   if (link !== null && !link.up) {
     const code = link.errorCode ?? 'sync_offline';
-    return code === 'sync_offline' || code === 'sync_timeout' ? { state: 'offline', errorCode: code } : { state: 'error', errorCode: code };
+    return code === 'sync_offline' || code === 'sync_timeout'
+      ? { state: 'offline', errorCode: code }
+      : { state: 'error', errorCode: code };
   }
   if (report === null) return { state: 'connecting', errorCode: null };
-  if (report.state === 'up_to_date' && report.rejections.length > 0) return { state: 'error', errorCode: 'sync_rejected_documents' };
-  if (report.state === 'up_to_date' && report.conflicts.length > 0) return { state: 'error', errorCode: 'sync_conflicts_pending' };
+  if (report.state === 'up_to_date' && report.rejections.length > 0)
+    return { state: 'error', errorCode: 'sync_rejected_documents' };
+  if (report.state === 'up_to_date' && report.conflicts.length > 0)
+    return { state: 'error', errorCode: 'sync_conflicts_pending' };
   return { state: report.state, errorCode: report.errorCode };
 }
 
@@ -55,7 +72,12 @@ export interface LinkSample {
 }
 
 /** Samples of the last 24 h in 96 buckets of 15 min: share up and median round trip (null where none). */
-export function linkHistory(samples: readonly LinkSample[], now: number, buckets = 96, spanMs = 86_400_000): { at: string; upRatio: number | null; rttMs: number | null }[] {
+export function linkHistory(
+  samples: readonly LinkSample[],
+  now: number,
+  buckets = 96,
+  spanMs = 86_400_000,
+): { at: string; upRatio: number | null; rttMs: number | null }[] {
   const width = spanMs / buckets;
   const start = now - spanMs;
   const groups: LinkSample[][] = Array.from({ length: buckets }, () => []);
@@ -64,7 +86,10 @@ export function linkHistory(samples: readonly LinkSample[], now: number, buckets
     if (index >= 0 && index < buckets) groups[index]?.push(sample);
   }
   return groups.map((group, index) => {
-    const rtts = group.map((sample) => sample.rttMs).filter((value): value is number => value !== null).sort((a, b) => a - b);
+    const rtts = group
+      .map((sample) => sample.rttMs)
+      .filter((value): value is number => value !== null)
+      .sort((a, b) => a - b);
     return {
       at: new Date(start + index * width).toISOString(),
       upRatio: group.length === 0 ? null : group.filter((sample) => sample.up).length / group.length,

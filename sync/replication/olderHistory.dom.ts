@@ -9,7 +9,12 @@ import type { ObservationDoc } from '../model/observation.std.js';
 import { readStoredDoc } from '../model/documents.std.js';
 import { OLDER_HISTORY_LIMIT, olderHistoryQuery } from './olderHistory.std.js';
 
-export async function fetchOlderObservations(remote: Pick<Database, 'find'>, recordIds: readonly string[], before: string, limit = OLDER_HISTORY_LIMIT): Promise<ObservationDoc[]> {
+export async function fetchOlderObservations(
+  remote: Pick<Database, 'find'>,
+  recordIds: readonly string[],
+  before: string,
+  limit = OLDER_HISTORY_LIMIT,
+): Promise<ObservationDoc[]> {
   const subjects = new Set(recordIds.map((id) => `Patient/${id}`));
   const pages = await Promise.all(recordIds.map((id) => remote.find(olderHistoryQuery(id, before, limit))));
   const byId = new Map<string, ObservationDoc>();

@@ -16,14 +16,22 @@ export const OLDER_HISTORY_INDEX = {
 export const OLDER_HISTORY_LIMIT = 200;
 
 /** The `_find` request for one record id's observations measured before `before`, newest first. */
-export function olderHistoryQuery(recordId: string, before: string, limit: number = OLDER_HISTORY_LIMIT): {
+export function olderHistoryQuery(
+  recordId: string,
+  before: string,
+  limit: number = OLDER_HISTORY_LIMIT,
+): {
   selector: Record<string, unknown>;
   sort: Record<string, 'desc'>[];
   use_index: string;
   limit: number;
 } {
   return {
-    selector: { 'subject.reference': `Patient/${recordId}`, effectiveDateTime: { $lt: before }, resourceType: 'Observation' },
+    selector: {
+      'subject.reference': `Patient/${recordId}`,
+      effectiveDateTime: { $lt: before },
+      resourceType: 'Observation',
+    },
     sort: [{ 'subject.reference': 'desc' }, { effectiveDateTime: 'desc' }],
     use_index: OLDER_HISTORY_INDEX.ddoc,
     limit,

@@ -27,7 +27,9 @@ export function replacedBy(patient: Pick<PatientDoc, 'link'>): string | null {
 
 /** This patient's id and the ids of the records it replaced: where its visits and readings may point. */
 export function patientRecordIds(patient: Pick<PatientDoc, 'id' | 'link'>): string[] {
-  const replaced = (patient.link ?? []).filter((entry) => entry.type === 'replaces').map((entry) => idOfReference(entry.other.reference));
+  const replaced = (patient.link ?? [])
+    .filter((entry) => entry.type === 'replaces')
+    .map((entry) => idOfReference(entry.other.reference));
   return [patient.id, ...replaced.filter((id): id is string => id !== null && id !== patient.id)];
 }
 
@@ -47,7 +49,9 @@ export interface MergePlan {
 }
 
 function addLink(links: readonly PatientLink[] | undefined, link: PatientLink): PatientLink[] {
-  const kept = (links ?? []).filter((entry) => !(entry.type === link.type && entry.other.reference === link.other.reference));
+  const kept = (links ?? []).filter(
+    (entry) => !(entry.type === link.type && entry.other.reference === link.other.reference),
+  );
   return [...kept, link];
 }
 
@@ -70,7 +74,14 @@ export function planPatientMerge(input: MergeInput): MergePlan {
     { type: 'replaces', other: { reference: reference(input.replaced.id) } },
   );
   const meta = buildMeta({ stationId: input.stationId, at: input.at, source: 'system' });
-  const survivor = PatientDoc.parse({ ...merged, _id: survivorDocId, id: input.survivorId, active: true, link: survivorLinks, meta: withFieldTimes(meta, readFieldTimes(merged.meta)) });
+  const survivor = PatientDoc.parse({
+    ...merged,
+    _id: survivorDocId,
+    id: input.survivorId,
+    active: true,
+    link: survivorLinks,
+    meta: withFieldTimes(meta, readFieldTimes(merged.meta)),
+  });
 
   const replaced = PatientDoc.parse({
     ...input.replaced,

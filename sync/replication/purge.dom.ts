@@ -23,7 +23,12 @@ export interface PurgeOutcome {
   readonly docsLeft: number;
 }
 
-export async function purgeOutsideWindow(options: { readonly store: PurgeStore; readonly remote: Database; readonly days: number; readonly now: Date }): Promise<PurgeOutcome> {
+export async function purgeOutsideWindow(options: {
+  readonly store: PurgeStore;
+  readonly remote: Database;
+  readonly days: number;
+  readonly now: Date;
+}): Promise<PurgeOutcome> {
   const { store, remote } = options;
   const cutoff = windowCutoff(options.now, options.days);
   let candidates = 0;

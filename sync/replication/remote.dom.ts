@@ -26,11 +26,19 @@ function urlOf(input: RequestInfo | URL): string {
 
 /** An Error with own fields: PouchDB copies only own properties when it wraps a replication error. */
 function requestTimeout(idleMs: number): Error {
-  return Object.assign(new Error(`no answer from central for ${idleMs} ms`), { name: 'TimeoutError', code: 'ETIMEDOUT' });
+  return Object.assign(new Error(`no answer from central for ${idleMs} ms`), {
+    name: 'TimeoutError',
+    code: 'ETIMEDOUT',
+  });
 }
 
 /** fetch that aborts when no byte has arrived for `idleMs`: before the headers, or between body chunks. */
-async function idleTimedFetch(base: typeof fetch, input: RequestInfo | URL, init: RequestInit, idleMs: number): Promise<Response> {
+async function idleTimedFetch(
+  base: typeof fetch,
+  input: RequestInfo | URL,
+  init: RequestInit,
+  idleMs: number,
+): Promise<Response> {
   const watchdog = new AbortController();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const arm = (): void => {

@@ -89,7 +89,16 @@ export class Replicator {
   #state: SyncState = 'connecting';
   #errorCode: SyncErrorCode | null = null;
   #pending = 0;
-  #persisted: Persisted = { lastPushedSeq: 0, docsUp: 0, docsDown: 0, lastSuccessAt: null, conflictsResolved: 0, conflicts: [], rejections: [], lastPurge: null };
+  #persisted: Persisted = {
+    lastPushedSeq: 0,
+    docsUp: 0,
+    docsDown: 0,
+    lastSuccessAt: null,
+    conflictsResolved: 0,
+    conflicts: [],
+    rejections: [],
+    lastPurge: null,
+  };
   #stateRev: string | undefined;
   #work: Promise<void> = Promise.resolve();
   #saving: Promise<void> = Promise.resolve();
@@ -141,7 +150,11 @@ export class Replicator {
     if (days === undefined) return null;
     const { store } = this.#options;
     const stored = await store.readLocal<PullWindow>(WINDOW_DOC).catch(() => null);
-    const window = pullWindow(stored === null ? null : { days: stored.value.days, since: stored.value.since }, days, this.#options.now?.() ?? new Date());
+    const window = pullWindow(
+      stored === null ? null : { days: stored.value.days, since: stored.value.since },
+      days,
+      this.#options.now?.() ?? new Date(),
+    );
     if (stored === null || stored.value.days !== window.days || stored.value.since !== window.since) {
       await store.writeLocal(WINDOW_DOC, { days: window.days, since: window.since }, stored?.rev);
     }
@@ -238,7 +251,11 @@ export class Replicator {
   }
 
   #storeUse(): StoreUse {
-    return { workingSetDays: this.#options.workingSetDays ?? null, ...this.#storage, lastPurge: this.#persisted.lastPurge };
+    return {
+      workingSetDays: this.#options.workingSetDays ?? null,
+      ...this.#storage,
+      lastPurge: this.#persisted.lastPurge,
+    };
   }
 
   async #readStorage(): Promise<void> {
@@ -254,7 +271,12 @@ export class Replicator {
     if (days === undefined || (last !== null && now.getTime() - Date.parse(last.at) < PURGE_EVERY_MS)) return;
     this.#enqueue(async () => {
       try {
-        this.#persisted.lastPurge = await purgeOutsideWindow({ store: this.#options.store, remote: this.#options.remote, days, now });
+        this.#persisted.lastPurge = await purgeOutsideWindow({
+          store: this.#options.store,
+          remote: this.#options.remote,
+          days,
+          now,
+        });
       } catch (error) {
         // The link dropped or the store refused: the next up-to-date sync tries again; sync itself is unaffected.
         console.warn('sync: purge failed', errorMessage(error));
@@ -354,11 +376,25 @@ export class Replicator {
   async #onDenied(event: unknown): Promise<void> {
     const rejection = rejectionOf(event, new Date().toISOString());
     // The resolver's deletion of a losing revision: central keeps that revision below the merged one.
-    const deletedHere = rejection.rev === null ? null : await this.#options.store.revisionOf(rejection.id, rejection.rev).then((found) => found?.deleted ?? null, () => null);
+    const deletedHere =
+      rejection.rev === null
+        ? null
+        : await this.#options.store.revisionOf(rejection.id, rejection.rev).then(
+            (found) => found?.deleted ?? null,
+            () => null,
+          );
     if (keptLocalDeletion(rejection, deletedHere)) return;
     // pouchdb-server leaves the refused revision out of the row (CouchDB 3 has it): name the station's one.
-    const rev = rejection.rev ?? (await this.#options.store.revisionOf(rejection.id).then((found) => found?.rev ?? null, () => null));
-    this.#persisted.rejections = [{ ...rejection, rev }, ...this.#persisted.rejections.filter((item) => item.id !== rejection.id)].slice(0, 500);
+    const rev =
+      rejection.rev ??
+      (await this.#options.store.revisionOf(rejection.id).then(
+        (found) => found?.rev ?? null,
+        () => null,
+      ));
+    this.#persisted.rejections = [
+      { ...rejection, rev },
+      ...this.#persisted.rejections.filter((item) => item.id !== rejection.id),
+    ].slice(0, 500);
     await this.#save();
     this.#setState(this.#state, this.#errorCode);
   }
@@ -369,7 +405,8 @@ export class Replicator {
     // meanwhile, and then what this pause found is out of date (an old error would show a healthy link down).
     // An error stands until a batch lands: PouchDB goes active again before it has touched the link.
     const failed = error !== undefined && error !== null;
-    const stale = (): boolean => this.#sync !== sync || (failed ? landed !== this.#landed : epoch !== this.#verifyEpoch);
+    const stale = (): boolean =>
+      this.#sync !== sync || (failed ? landed !== this.#landed : epoch !== this.#verifyEpoch);
     if (stale()) return;
     const failuresBefore = this.#failures;
     await this.#refreshPending();
@@ -413,7 +450,11 @@ export class Replicator {
   async #verify(epoch: number): Promise<VerifyOutcome> {
     const { store, remote } = this.#options;
     const handled: Promise<void>[] = [];
-    const options = { batch_size: this.#options.batchSize ?? 500, batches_limit: this.#options.batchesLimit ?? 5, retry: false };
+    const options = {
+      batch_size: this.#options.batchSize ?? 500,
+      batches_limit: this.#options.batchesLimit ?? 5,
+      retry: false,
+    };
     try {
       const steps = [
         ['push', () => store.pushTo(remote, { ...options, filter: this.#pushable, ...PUSH_CHECKPOINT })],
@@ -424,7 +465,9 @@ export class Replicator {
         if (epoch !== this.#verifyEpoch) return 'superseded';
         const run = startRun();
         this.#verifyRuns.add(run);
-        run.on('change', (info) => handled.push(this.#onChange({ direction, change: info } as PouchDB.Replication.SyncResult<object>)));
+        run.on('change', (info) =>
+          handled.push(this.#onChange({ direction, change: info } as PouchDB.Replication.SyncResult<object>)),
+        );
         run.on('denied', (error) => handled.push(this.#onDenied(error)));
         let result: PouchDB.Replication.ReplicationResultComplete<object>;
         try {
@@ -434,7 +477,8 @@ export class Replicator {
         }
         await Promise.all(handled);
         if (epoch !== this.#verifyEpoch) return 'superseded';
-        if (result.status !== 'complete' || result.doc_write_failures > result.errors.length) return 'sync_server_error';
+        if (result.status !== 'complete' || result.doc_write_failures > result.errors.length)
+          return 'sync_server_error';
         if (direction === 'push') {
           // Everything up to seqBefore is now on central (or listed as refused).
           this.#persisted.lastPushedSeq = seqBefore;
@@ -462,12 +506,18 @@ export class Replicator {
     this.#persisted.conflictsResolved += outcome.resolved;
     const touched = new Set(ids);
     const listed = outcome.unresolved.map((item) => ({ ...item, revs: [...item.revs] }));
-    this.#persisted.conflicts = [...listed, ...this.#persisted.conflicts.filter((item) => !touched.has(item.id))].slice(0, 500);
+    this.#persisted.conflicts = [...listed, ...this.#persisted.conflicts.filter((item) => !touched.has(item.id))].slice(
+      0,
+      500,
+    );
   }
 
   async #refreshPending(): Promise<void> {
     const changes = await this.#options.store.changedSince(this.#persisted.lastPushedSeq);
-    this.#pending = changes.filter((change) => !change.id.startsWith('_design/') && !change.revs.every((rev) => this.#fromCentral.has(`${change.id}@${rev}`))).length;
+    this.#pending = changes.filter(
+      (change) =>
+        !change.id.startsWith('_design/') && !change.revs.every((rev) => this.#fromCentral.has(`${change.id}@${rev}`)),
+    ).length;
   }
 
   /** Writes the state document; writes are chained (a verify run's handlers overlap) so no `_rev` goes stale. */

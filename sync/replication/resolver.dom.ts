@@ -36,7 +36,8 @@ export interface ResolveOutcome {
 }
 
 function sameContent(a: Revision, b: Revision): boolean {
-  const strip = (doc: Revision): string => JSON.stringify({ ...doc, _rev: undefined, _conflicts: undefined, _attachments: undefined });
+  const strip = (doc: Revision): string =>
+    JSON.stringify({ ...doc, _rev: undefined, _conflicts: undefined, _attachments: undefined });
   return strip(a) === strip(b);
 }
 
@@ -48,7 +49,11 @@ const SETTLE_ATTEMPTS = 5;
  * revision can land between its read and its write, or extend a branch it deletes), and a pulled id does not
  * come again to trigger a second try, so a conflict left here would stay on the station for good.
  */
-export async function resolveDocument(store: ConflictStore, id: string, context: ResolveContext): Promise<'none' | 'resolved' | UnresolvedConflict> {
+export async function resolveDocument(
+  store: ConflictStore,
+  id: string,
+  context: ResolveContext,
+): Promise<'none' | 'resolved' | UnresolvedConflict> {
   let outcome: 'none' | 'resolved' = 'none';
   for (let attempt = 0; attempt < SETTLE_ATTEMPTS; attempt += 1) {
     const step = await settleOnce(store, id, context);
@@ -59,7 +64,11 @@ export async function resolveDocument(store: ConflictStore, id: string, context:
   throw new Error(`could not settle conflict on ${id}`);
 }
 
-async function settleOnce(store: ConflictStore, id: string, context: ResolveContext): Promise<'none' | 'resolved' | 'raced' | UnresolvedConflict> {
+async function settleOnce(
+  store: ConflictStore,
+  id: string,
+  context: ResolveContext,
+): Promise<'none' | 'resolved' | 'raced' | UnresolvedConflict> {
   const resourceType = parseDocId(id)?.resourceType;
   const branches = await store.branchesOf(id);
   if (branches === null) return 'none';
@@ -75,20 +84,33 @@ async function settleOnce(store: ConflictStore, id: string, context: ResolveCont
   if (winner === undefined) return 'none';
   // An equal-generation loser with the same content (two stations merged at once) is lifted above by the
   // winner's own author only: were every station to do it, each round would make a new tie.
-  const settled = settledConflict(winner._rev, others.map((other) => other._rev));
+  const settled = settledConflict(
+    winner._rev,
+    others.map((other) => other._rev),
+  );
   const mine = winner.meta?.source === stationSource(context.stationId);
   const writesMerged = !sameContent(winner, resolution.merged) || (!settled && mine);
   // The merged revision first, on its own: if a pulled revision extended the winner meanwhile it is refused
   // (409) before anything is archived or deleted, and the next attempt reads the new state.
   if (writesMerged) {
     // Written by this station, so it carries this station as its author (central checks).
-    const candidate = { ...resolution.merged, _rev: winner._rev, _conflicts: undefined, meta: { ...resolution.merged.meta, source: stationSource(context.stationId) } };
+    const candidate = {
+      ...resolution.merged,
+      _rev: winner._rev,
+      _conflicts: undefined,
+      meta: { ...resolution.merged.meta, source: stationSource(context.stationId) },
+    };
     let merged: StoredDoc;
     try {
       merged = store.checked(candidate);
     } catch {
       // Validated like every other write: a merge that is not a valid record goes to IT's list, unwritten.
-      return { id, resourceType: resourceType ?? 'unknown', reason: 'invalid_merge', revs: live.map((revision) => revision._rev) };
+      return {
+        id,
+        resourceType: resourceType ?? 'unknown',
+        reason: 'invalid_merge',
+        revs: live.map((revision) => revision._rev),
+      };
     }
     const [result] = await store.writeBranches([merged]);
     if (result === undefined || result === 'raced') return 'raced';
@@ -113,7 +135,8 @@ async function settleOnce(store: ConflictStore, id: string, context: ResolveCont
     });
     writes.push(store.checked(archive));
   }
-  for (const other of others) writes.push({ _id: id, _rev: other._rev, _deleted: true, ...(resourceType === undefined ? {} : { resourceType }) });
+  for (const other of others)
+    writes.push({ _id: id, _rev: other._rev, _deleted: true, ...(resourceType === undefined ? {} : { resourceType }) });
   const results = await store.writeBranches(writes);
   // A branch extended by a pull meanwhile is not deleted (409): the next attempt settles what is there now.
   if (results.includes('raced')) return 'raced';
@@ -121,7 +144,11 @@ async function settleOnce(store: ConflictStore, id: string, context: ResolveCont
   return 'resolved';
 }
 
-export async function resolveConflicts(store: ConflictStore, ids: Iterable<string>, context: ResolveContext): Promise<ResolveOutcome> {
+export async function resolveConflicts(
+  store: ConflictStore,
+  ids: Iterable<string>,
+  context: ResolveContext,
+): Promise<ResolveOutcome> {
   let resolved = 0;
   let archived = 0;
   const unresolved: UnresolvedConflict[] = [];

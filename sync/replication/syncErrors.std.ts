@@ -10,7 +10,10 @@ export const syncErrorText = {
     th: 'เครือข่ายใช้ได้ แต่เซิร์ฟเวอร์กลางไม่ตอบหรือขัดข้อง ข้อมูลยังรอส่งอยู่ในเครื่อง',
     en: 'The network is up but the central server is down or failing; records wait on this station.',
   },
-  sync_timeout: { th: 'เซิร์ฟเวอร์กลางตอบช้าเกินไป จะลองใหม่เอง', en: 'The central server took too long to answer; retrying on its own.' },
+  sync_timeout: {
+    th: 'เซิร์ฟเวอร์กลางตอบช้าเกินไป จะลองใหม่เอง',
+    en: 'The central server took too long to answer; retrying on its own.',
+  },
   sync_wrong_password: {
     th: 'ชื่อผู้ใช้หรือรหัสผ่านของสถานีสำหรับเซิร์ฟเวอร์กลางไม่ถูกต้อง กรุณาให้ฝ่ายไอทีตั้งค่าใหม่',
     en: "The station's user name or password for the central server is wrong; IT must set it again.",
@@ -31,7 +34,10 @@ export const syncErrorText = {
     th: 'มีข้อมูลขัดแย้งที่ระบบตัดสินเองไม่ได้ รอฝ่ายไอทีตรวจ',
     en: 'Some conflicting edits could not be settled automatically; they wait for IT.',
   },
-  sync_server_error: { th: 'เซิร์ฟเวอร์กลางเกิดข้อผิดพลาด จะลองใหม่เอง', en: 'The central server failed; retrying on its own.' },
+  sync_server_error: {
+    th: 'เซิร์ฟเวอร์กลางเกิดข้อผิดพลาด จะลองใหม่เอง',
+    en: 'The central server failed; retrying on its own.',
+  },
   sync_station_mismatch: {
     th: 'บัญชีผู้ใช้ส่วนกลางนี้ไม่ใช่ของสถานีนี้ (สถานีนี้บันทึกข้อมูลในชื่อผู้ใช้ที่ตั้งไว้ตอนติดตั้ง) กรุณาใช้บัญชีของสถานีนี้ หรือตั้งค่ารหัสสถานีให้ตรงกับที่ลงทะเบียนไว้',
     en: "This central account is not this station's (the station writes its records as the user set at setup). Use this station's account, or set the station code as provisioned.",
@@ -50,9 +56,12 @@ export const syncErrorText = {
   },
   sync_hospital_key_missing: {
     th: 'ยังไม่ได้รับกุญแจของโรงพยาบาลจากเซิร์ฟเวอร์กลาง (ต้องเชื่อมต่อครั้งแรกให้สำเร็จก่อน)',
-    en: "The hospital key has not been fetched from the central server yet (the first connection must succeed once).",
+    en: 'The hospital key has not been fetched from the central server yet (the first connection must succeed once).',
   },
-  sync_bad_ca_bundle: { th: 'ไฟล์ CA ที่ให้มาอ่านไม่ได้ (ต้องเป็น PEM)', en: 'The CA bundle could not be read (it must be PEM).' },
+  sync_bad_ca_bundle: {
+    th: 'ไฟล์ CA ที่ให้มาอ่านไม่ได้ (ต้องเป็น PEM)',
+    en: 'The CA bundle could not be read (it must be PEM).',
+  },
 } as const satisfies Record<string, Bilingual>;
 
 export type SyncErrorCode = keyof typeof syncErrorText;

@@ -93,11 +93,20 @@ const PURGED_TYPES: readonly unknown[] = ['Encounter', 'Observation', 'Media'];
  */
 export function purgeCandidates(docs: readonly StoredRow[], since: string): { id: string; rev: string }[] {
   return docs
-    .filter((doc) => PURGED_TYPES.includes(doc.resourceType) && doc._deleted !== true && (doc._conflicts?.length ?? 0) === 0 && !inWorkingSet(doc, since))
+    .filter(
+      (doc) =>
+        PURGED_TYPES.includes(doc.resourceType) &&
+        doc._deleted !== true &&
+        (doc._conflicts?.length ?? 0) === 0 &&
+        !inWorkingSet(doc, since),
+    )
     .map((doc) => ({ id: doc._id, rev: doc._rev }));
 }
 
 /** The candidates central holds at the same revision: `missing` is central's revs_diff answer (id → revs it lacks). */
-export function purgeConfirmed(candidates: readonly { id: string; rev: string }[], missing: Readonly<Record<string, { readonly missing?: readonly string[] }>>): { id: string; rev: string }[] {
+export function purgeConfirmed(
+  candidates: readonly { id: string; rev: string }[],
+  missing: Readonly<Record<string, { readonly missing?: readonly string[] }>>,
+): { id: string; rev: string }[] {
   return candidates.filter((candidate) => !(missing[candidate.id]?.missing ?? []).includes(candidate.rev));
 }

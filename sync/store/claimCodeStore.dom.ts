@@ -11,7 +11,12 @@ import { docId } from '../model/fhir.std.js';
 
 export type ClaimCodeWrite = 'stored' | 'already' | 'missing';
 
-export async function storeClaimCode(records: DataContext, encounterId: string, claimCode: string, context: { at: string; stationId: string }): Promise<ClaimCodeWrite> {
+export async function storeClaimCode(
+  records: DataContext,
+  encounterId: string,
+  claimCode: string,
+  context: { at: string; stationId: string },
+): Promise<ClaimCodeWrite> {
   for (let attempt = 0; ; attempt += 1) {
     const stored = await records.get(docId('Encounter', encounterId));
     const parsed = EncounterDoc.safeParse(stored);

@@ -24,8 +24,20 @@ import { systemTimers } from './systemTimers.dom.js';
 import { openDatabase, type Database, type OpenOptions } from './pouch.dom.js';
 import { errorMessage } from '../model/errorMessage.std.js';
 import { getOrNull, isStatus } from './resources/reader.dom.js';
-import { allPatients, patientById, patientRecordIdsOf, patientsByDocIds, patientWithPhoto } from './resources/patients.dom.js';
-import { lastVisitOf, nextQueueNumberFor, queueForDay, visitsWithPatients, type VisitWithPatient } from './resources/encounters.dom.js';
+import {
+  allPatients,
+  patientById,
+  patientRecordIdsOf,
+  patientsByDocIds,
+  patientWithPhoto,
+} from './resources/patients.dom.js';
+import {
+  lastVisitOf,
+  nextQueueNumberFor,
+  queueForDay,
+  visitsWithPatients,
+  type VisitWithPatient,
+} from './resources/encounters.dom.js';
 import { observationIdsStartingWith, observationsOf } from './resources/observations.dom.js';
 
 export { localDayRange, type VisitWithPatient } from './resources/encounters.dom.js';
@@ -89,8 +101,11 @@ export class DataContext {
     this.#db = openDatabase(name, options);
     this.demo = options.demo ?? false;
     this.#identifiers = new IdentifierIndex(this.#db, name);
-    this.#warmGate = runGate(() => this.warmIndexes(), WARM_MIN_GAP_MS, systemTimers, (error) =>
-      console.warn('store: index warm-up failed', errorMessage(error)),
+    this.#warmGate = runGate(
+      () => this.warmIndexes(),
+      WARM_MIN_GAP_MS,
+      systemTimers,
+      (error) => console.warn('store: index warm-up failed', errorMessage(error)),
     );
   }
 
@@ -120,10 +135,12 @@ export class DataContext {
   async purge(targets: readonly PurgeTarget[]): Promise<string[]> {
     // PouchDB's instance names its adapter; @types/pouchdb leaves it out.
     const adapter = (this.#db as unknown as { readonly adapter?: string }).adapter;
-    if (adapter !== 'idb') throw new StoreError('storage_failed', `purge needs the idb adapter, not ${String(adapter)}`);
+    if (adapter !== 'idb')
+      throw new StoreError('storage_failed', `purge needs the idb adapter, not ${String(adapter)}`);
     const purged: string[] = [];
     // One transaction per chunk: a long purge never holds the store from the page's writes for long.
-    for (let first = 0; first < targets.length; first += PURGE_CHUNK) purged.push(...(await purgeIdbDocs(this.#db.name, targets.slice(first, first + PURGE_CHUNK))));
+    for (let first = 0; first < targets.length; first += PURGE_CHUNK)
+      purged.push(...(await purgeIdbDocs(this.#db.name, targets.slice(first, first + PURGE_CHUNK))));
     if (purged.length > 0) {
       await rebuildIndexes(this.#db);
       this.requestWarm();
@@ -197,7 +214,8 @@ export class DataContext {
    */
   checked(doc: { readonly meta?: Meta }): StoredDoc {
     const parsed = StoredDoc.safeParse(this.demo ? { ...doc, meta: withDemoTag(doc.meta) } : doc);
-    if (!parsed.success) throw new StoreError('invalid_document', parsed.error.issues.map((issue) => issue.path.join('.')).join(', '));
+    if (!parsed.success)
+      throw new StoreError('invalid_document', parsed.error.issues.map((issue) => issue.path.join('.')).join(', '));
     return parsed.data;
   }
 
@@ -208,7 +226,8 @@ export class DataContext {
     const stored = await this.#db.allDocs({ keys: updates.map((doc) => doc._id), include_docs: true });
     const previous = new Map<string, Record<string, unknown>>();
     for (const row of stored.rows) {
-      if ('doc' in row && row.doc !== undefined && row.doc !== null) previous.set(row.id, row.doc as unknown as Record<string, unknown>);
+      if ('doc' in row && row.doc !== undefined && row.doc !== null)
+        previous.set(row.id, row.doc as unknown as Record<string, unknown>);
     }
     return docs.map((doc) => {
       const before = doc.resourceType === 'Patient' ? previous.get(doc._id) : undefined;
@@ -251,7 +270,11 @@ export class DataContext {
 
   /** Writes a station-only record over revision `rev` (undefined: a new one); returns the new revision. */
   async writeLocal(name: string, value: object, rev: string | undefined): Promise<string> {
-    const result = await this.#db.put({ _id: `_local/edge-${name}`, ...(rev === undefined ? {} : { _rev: rev }), ...value });
+    const result = await this.#db.put({
+      _id: `_local/edge-${name}`,
+      ...(rev === undefined ? {} : { _rev: rev }),
+      ...value,
+    });
     return result.rev;
   }
 
@@ -272,7 +295,9 @@ export class DataContext {
    */
   async patientsByIdentifier(system: string, value: string): Promise<PatientDoc[]> {
     const ids = await this.#identifiers.lookup({ system, value });
-    return (await this.patientsByDocIds(ids)).filter((doc) => doc.identifier.some((id) => id.system === system && id.value === value));
+    return (await this.patientsByDocIds(ids)).filter((doc) =>
+      doc.identifier.some((id) => id.system === system && id.value === value),
+    );
   }
 
   /** Patients with this phone number (0 and 8-9 digits, see searchText's phoneDigits), through the identifier index. */
@@ -298,7 +323,9 @@ export class DataContext {
    */
   async patientsByFragment(fragment: string, limit: number): Promise<{ patients: PatientDoc[]; more: boolean }> {
     const found = await this.#identifiers.byFragment(coveringWindows(fragment));
-    const patients = (await this.patientsByDocIds(found.ids.slice(0, limit))).filter((doc) => holdsFragment(doc, fragment));
+    const patients = (await this.patientsByDocIds(found.ids.slice(0, limit))).filter((doc) =>
+      holdsFragment(doc, fragment),
+    );
     return { patients, more: found.partial || found.ids.length > limit };
   }
 
@@ -341,7 +368,9 @@ export class DataContext {
    * writer: this page, replication, another tab. Returns the unsubscribe.
    */
   watch(selector: Record<string, unknown> | null, onChange: () => void): () => void {
-    const feed = this.#db.changes({ since: 'now', live: true, return_docs: false, ...(selector === null ? {} : { selector }) }).on('change', onChange);
+    const feed = this.#db
+      .changes({ since: 'now', live: true, return_docs: false, ...(selector === null ? {} : { selector }) })
+      .on('change', onChange);
     return () => feed.cancel();
   }
 
@@ -351,7 +380,12 @@ export class DataContext {
   }
 
   /** A correction: the new Observation(s) and the old one marked entered-in-error, in one bulk write. */
-  async correctObservation(old: ObservationDoc, replacements: readonly ObservationDoc[], at: string, stationId: string): Promise<void> {
+  async correctObservation(
+    old: ObservationDoc,
+    replacements: readonly ObservationDoc[],
+    at: string,
+    stationId: string,
+  ): Promise<void> {
     const results = await this.saveAll([enteredInError(old, at, stationId), ...replacements]);
     const failed = results.find((result) => result instanceof StoreError);
     if (failed instanceof StoreError) throw failed;
@@ -362,10 +396,16 @@ export class DataContext {
     const ids: string[] = [];
     let startkey: string | undefined;
     for (;;) {
-      const page = await this.#db.allDocs({ include_docs: true, conflicts: true, limit: batch + 1, ...(startkey === undefined ? {} : { startkey }) });
+      const page = await this.#db.allDocs({
+        include_docs: true,
+        conflicts: true,
+        limit: batch + 1,
+        ...(startkey === undefined ? {} : { startkey }),
+      });
       for (const row of page.rows.slice(0, batch)) {
         const doc = row.doc as { _conflicts?: unknown[]; resourceType?: unknown } | undefined;
-        if (doc !== undefined && typeof doc.resourceType === 'string' && (doc._conflicts?.length ?? 0) > 0) ids.push(row.id);
+        if (doc !== undefined && typeof doc.resourceType === 'string' && (doc._conflicts?.length ?? 0) > 0)
+          ids.push(row.id);
       }
       if (page.rows.length <= batch) return ids;
       startkey = page.rows[batch]?.id;
@@ -380,11 +420,18 @@ export class DataContext {
     let migrated = 0;
     let startkey: string | undefined;
     for (;;) {
-      const page = await this.#db.allDocs({ include_docs: true, limit: batch + 1, ...(startkey === undefined ? {} : { startkey }) });
+      const page = await this.#db.allDocs({
+        include_docs: true,
+        limit: batch + 1,
+        ...(startkey === undefined ? {} : { startkey }),
+      });
       const rows = page.rows.slice(0, batch);
       const updates = rows
         .map((row) => row.doc as (Record<string, unknown> & { resourceType?: unknown }) | undefined)
-        .filter((doc): doc is Record<string, unknown> & { resourceType?: unknown } => doc !== undefined && typeof doc.resourceType === 'string' && doc.resourceType !== 'Observation')
+        .filter(
+          (doc): doc is Record<string, unknown> & { resourceType?: unknown } =>
+            doc !== undefined && typeof doc.resourceType === 'string' && doc.resourceType !== 'Observation',
+        )
         .map((doc) => migrateDoc(doc))
         .filter((result) => result.changed)
         .map((result) => result.doc);
@@ -425,13 +472,20 @@ export class DataContext {
 
   /** Ids changed after sequence `since`, each with its leaf revisions (design documents included). */
   async changedSince(since: number | string): Promise<{ readonly id: string; readonly revs: string[] }[]> {
-    const changes = await this.#db.changes({ since, return_docs: true, style: 'main_only' } as PouchDB.Core.ChangesOptions);
+    const changes = await this.#db.changes({
+      since,
+      return_docs: true,
+      style: 'main_only',
+    } as PouchDB.Core.ChangesOptions);
     return changes.results.map((change) => ({ id: change.id, revs: change.changes.map((leaf) => leaf.rev) }));
   }
 
   /** One revision of a document (the winning one without `rev`): whether it is a deletion; null when unknown. */
   async revisionOf(id: string, rev?: string): Promise<{ readonly rev: string; readonly deleted: boolean } | null> {
-    const doc = (await getOrNull(this.#db, id, rev === undefined ? {} : { rev })) as { _rev: string; _deleted?: boolean } | null;
+    const doc = (await getOrNull(this.#db, id, rev === undefined ? {} : { rev })) as {
+      _rev: string;
+      _deleted?: boolean;
+    } | null;
     return doc === null ? null : { rev: doc._rev, deleted: doc._deleted === true };
   }
 
@@ -443,7 +497,11 @@ export class DataContext {
     const head = (await getOrNull(this.#db, id, { conflicts: true })) as { _rev: string; _conflicts?: string[] } | null;
     const conflicts = head?._conflicts ?? [];
     if (head === null || conflicts.length === 0) return null;
-    return Promise.all([head._rev, ...conflicts].map((rev) => getOrNull(this.#db, id, { rev, attachments: true }) as Promise<Record<string, unknown> | null>));
+    return Promise.all(
+      [head._rev, ...conflicts].map(
+        (rev) => getOrNull(this.#db, id, { rev, attachments: true }) as Promise<Record<string, unknown> | null>,
+      ),
+    );
   }
 
   /**
@@ -453,13 +511,29 @@ export class DataContext {
   async writeBranches(writes: readonly (StoredDoc | BranchDeletion)[]): Promise<('written' | 'raced' | 'failed')[]> {
     const docs = writes.map((write) => ('_deleted' in write && write._deleted === true ? write : this.checked(write)));
     const results = await this.#db.bulkDocs(docs.map(asPut));
-    return results.map((result) => ('error' in result && isStatus(result, 409) ? 'raced' : 'error' in result && result.error === true ? 'failed' : 'written'));
+    return results.map((result) =>
+      'error' in result && isStatus(result, 409)
+        ? 'raced'
+        : 'error' in result && result.error === true
+          ? 'failed'
+          : 'written',
+    );
   }
 
   /** Documents after `startAfter` in id order (with their conflicts), a page at a time: the purge's scan. */
-  async pageAfter(startAfter: string | undefined, limit: number): Promise<{ readonly id: string; readonly doc: Record<string, unknown> }[]> {
-    const page = await this.#db.allDocs({ include_docs: true, conflicts: true, limit, ...(startAfter === undefined ? {} : { startkey: startAfter, skip: 1 }) });
-    return page.rows.flatMap((row) => (row.doc === undefined ? [] : [{ id: row.id, doc: row.doc as unknown as Record<string, unknown> }]));
+  async pageAfter(
+    startAfter: string | undefined,
+    limit: number,
+  ): Promise<{ readonly id: string; readonly doc: Record<string, unknown> }[]> {
+    const page = await this.#db.allDocs({
+      include_docs: true,
+      conflicts: true,
+      limit,
+      ...(startAfter === undefined ? {} : { startkey: startAfter, skip: 1 }),
+    });
+    return page.rows.flatMap((row) =>
+      row.doc === undefined ? [] : [{ id: row.id, doc: row.doc as unknown as Record<string, unknown> }],
+    );
   }
 
   /**
@@ -488,7 +562,12 @@ export class DataContext {
 
 /** A write that failed for a reason other than a conflict: storage full gets its own code. */
 function writeFailure(error: unknown): StoreError {
-  const message = error instanceof Error ? error.message : typeof error === 'object' && error !== null && 'message' in error ? String(error.message) : String(error);
+  const message =
+    error instanceof Error
+      ? error.message
+      : typeof error === 'object' && error !== null && 'message' in error
+        ? String(error.message)
+        : String(error);
   return new StoreError(isStorageFull(error) ? 'storage_full' : 'storage_failed', message);
 }
 

@@ -37,13 +37,21 @@ function openDatabase(pouchName: string): Promise<IDBDatabase> {
   });
 }
 
-async function purgeOne(txn: IDBTransaction, target: PurgeTarget, digests: Set<string>): Promise<'purged' | 'live' | 'changed'> {
+async function purgeOne(
+  txn: IDBTransaction,
+  target: PurgeTarget,
+  digests: Set<string>,
+): Promise<'purged' | 'live' | 'changed'> {
   const docStore = txn.objectStore(DOC_STORE);
-  const stored = (await request(docStore.get(target.id))) as { winningRev?: string; deletedOrLocal?: string } | undefined;
+  const stored = (await request(docStore.get(target.id))) as
+    | { winningRev?: string; deletedOrLocal?: string }
+    | undefined;
   if (stored === undefined) return 'changed';
   if (stored.winningRev !== target.rev) return 'changed';
   const seqStore = txn.objectStore(BY_SEQ_STORE);
-  const seqs = (await request(seqStore.index('_doc_id_rev').getAllKeys(IDBKeyRange.bound(`${target.id}::`, `${target.id}::\uffff`)))) as number[];
+  const seqs = (await request(
+    seqStore.index('_doc_id_rev').getAllKeys(IDBKeyRange.bound(`${target.id}::`, `${target.id}::\uffff`)),
+  )) as number[];
   const attachments = txn.objectStore(ATTACH_AND_SEQ_STORE);
   for (const seq of seqs) {
     // Out-of-line keys: the rows and their keys come in the same (index) order.
@@ -77,11 +85,13 @@ export async function purgeIdbDocs(pouchName: string, targets: readonly PurgeTar
       }
       const links = txn.objectStore(ATTACH_AND_SEQ_STORE).index('digestSeq');
       for (const digest of digests) {
-        if ((await request(links.count(IDBKeyRange.bound(`${digest}::`, `${digest}::\uffff`)))) === 0) await request(txn.objectStore(ATTACH_STORE).delete(digest));
+        if ((await request(links.count(IDBKeyRange.bound(`${digest}::`, `${digest}::\uffff`)))) === 0)
+          await request(txn.objectStore(ATTACH_STORE).delete(digest));
       }
       const meta = txn.objectStore(META_STORE);
       const metaDoc = (await request(meta.get(META_STORE))) as { id: string; docCount: number } | undefined;
-      if (metaDoc !== undefined && liveRemoved > 0) await request(meta.put({ ...metaDoc, docCount: Math.max(0, metaDoc.docCount - liveRemoved) }));
+      if (metaDoc !== undefined && liveRemoved > 0)
+        await request(meta.put({ ...metaDoc, docCount: Math.max(0, metaDoc.docCount - liveRemoved) }));
       return purged;
     })();
     work.catch(() => txn.abort());

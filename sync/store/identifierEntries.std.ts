@@ -8,7 +8,14 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { docId } from '../model/fhir.std.js';
 import { TH_CID } from '../model/systems.std.js';
-import { fragmentText, fragmentWindows, innerTokens, nameTokens, phoneDigits, type NameParts } from './searchText.std.js';
+import {
+  fragmentText,
+  fragmentWindows,
+  innerTokens,
+  nameTokens,
+  phoneDigits,
+  type NameParts,
+} from './searchText.std.js';
 
 const PATIENT_PREFIX = docId('Patient', '');
 
@@ -38,20 +45,27 @@ export function indexedIdentifiers(doc: unknown): IdentifierPair[] {
   for (const item of record.identifier as unknown[]) {
     if (typeof item !== 'object' || item === null) continue;
     const { system, value } = item as { system?: unknown; value?: unknown };
-    if (typeof system === 'string' && typeof value === 'string' && system !== '' && value !== '') seen.set(hashInput({ system, value }), { system, value });
+    if (typeof system === 'string' && typeof value === 'string' && system !== '' && value !== '')
+      seen.set(hashInput({ system, value }), { system, value });
   }
-  for (const phone of phonesOf(doc)) seen.set(hashInput({ system: PHONE_KEY, value: phone }), { system: PHONE_KEY, value: phone });
+  for (const phone of phonesOf(doc))
+    seen.set(hashInput({ system: PHONE_KEY, value: phone }), { system: PHONE_KEY, value: phone });
   return [...seen.values()];
 }
 
 /** The values a number fragment is looked for in: a live Patient's HNs, CID and phone numbers. */
 function fragmentSources(identifiers: readonly IdentifierPair[]): string[] {
-  return identifiers.filter(({ system }) => system === TH_CID || system === PHONE_KEY || HN_SYSTEM.test(system)).map(({ value }) => value);
+  return identifiers
+    .filter(({ system }) => system === TH_CID || system === PHONE_KEY || HN_SYSTEM.test(system))
+    .map(({ value }) => value);
 }
 
 /** The window pairs hashed for a patient's number fragments (every 4 digits of each HN, CID and phone). */
 export function fragmentPairs(identifiers: readonly IdentifierPair[]): IdentifierPair[] {
-  return [...new Set(fragmentSources(identifiers).flatMap(fragmentWindows))].map((window) => ({ system: FRAGMENT_KEY, value: window }));
+  return [...new Set(fragmentSources(identifiers).flatMap(fragmentWindows))].map((window) => ({
+    system: FRAGMENT_KEY,
+    value: window,
+  }));
 }
 
 /** Whether a patient's HN, CID or a phone number holds `fragment` (fragmentText form): the check after a window lookup. */
@@ -64,7 +78,11 @@ export function phonesOf(doc: unknown): string[] {
   const telecom = (doc as { telecom?: unknown }).telecom;
   if (!Array.isArray(telecom)) return [];
   return telecom
-    .map((item: unknown) => (typeof item === 'object' && item !== null && (item as { system?: unknown }).system === 'phone' ? (item as { value?: unknown }).value : null))
+    .map((item: unknown) =>
+      typeof item === 'object' && item !== null && (item as { system?: unknown }).system === 'phone'
+        ? (item as { value?: unknown }).value
+        : null,
+    )
     .map((value) => (typeof value === 'string' ? phoneDigits(value) : null))
     .filter((value): value is string => value !== null);
 }
@@ -74,7 +92,9 @@ function indexedNames(doc: unknown): NameParts[] {
   if (typeof doc !== 'object' || doc === null) return [];
   const record = doc as { resourceType?: unknown; _deleted?: unknown; name?: unknown };
   if (record.resourceType !== 'Patient' || record._deleted === true || !Array.isArray(record.name)) return [];
-  const names = (record.name as unknown[]).filter((name): name is NameParts => typeof name === 'object' && name !== null);
+  const names = (record.name as unknown[]).filter(
+    (name): name is NameParts => typeof name === 'object' && name !== null,
+  );
   return names.map((name) => ({
     given: Array.isArray(name.given) ? name.given.filter((part): part is string => typeof part === 'string') : [],
     family: typeof name.family === 'string' ? name.family : '',
@@ -104,7 +124,13 @@ export function hashInput(pair: IdentifierPair): string {
 export function identifierHasher(key: Uint8Array): (pair: IdentifierPair) => string {
   const keyed = hmac.create(sha256, key);
   const encoder = new TextEncoder();
-  const full = (pair: IdentifierPair): string => bytesToHex(keyed.clone().update(encoder.encode(hashInput(pair))).digest());
+  const full = (pair: IdentifierPair): string =>
+    bytesToHex(
+      keyed
+        .clone()
+        .update(encoder.encode(hashInput(pair)))
+        .digest(),
+    );
   // A fragment window is one of few values (10,000 for digits) repeated in every patient's record: each is hashed
   // once and kept, and stored short, since every match is checked against the record (a collision costs one read).
   const windows = new Map<string, string>();
@@ -165,7 +191,11 @@ export function indexWrites(rows: readonly ChangedDoc[], hash: (pair: Identifier
     const hashes = identifiers.map(hash).sort();
     const inner = row.deleted === true ? [] : indexedInnerTokens(row.doc);
     const fragments = fragmentPairs(identifiers).map(hash).sort();
-    writes.push(hashes.length === 0 && tokens.length === 0 ? { remove: row.id } : { put: { docId: row.id, hashes, tokens, inner, fragments } });
+    writes.push(
+      hashes.length === 0 && tokens.length === 0
+        ? { remove: row.id }
+        : { put: { docId: row.id, hashes, tokens, inner, fragments } },
+    );
   }
   return writes;
 }

@@ -8,7 +8,13 @@
  * time. Each page of changes is one transaction with its checkpoint; pages are idempotent.
  */
 import { FRAGMENT_KEY, identifierHasher, indexWrites, type IdentifierPair } from './identifierEntries.std.js';
-import { IdentifierStore, deleteDatabase, type Checkpoint, type NameRecord, type StoredRecord } from './identifierStore.dom.js';
+import {
+  IdentifierStore,
+  deleteDatabase,
+  type Checkpoint,
+  type NameRecord,
+  type StoredRecord,
+} from './identifierStore.dom.js';
 import type { Database } from './pouch.dom.js';
 
 /** The PouchDB database earlier builds kept the index in (removed when seen). */
@@ -133,7 +139,10 @@ export class IdentifierIndex {
     const used = whole.length > 0 ? whole : lists;
     const [first = [], ...rest] = [...used].sort((a, b) => a.length - b.length);
     const others = rest.map((list) => new Set(list));
-    return { ids: first.filter((id) => others.every((set) => set.has(id))), partial: whole.length === 0 && lists.length > 0 };
+    return {
+      ids: first.filter((id) => others.every((set) => set.has(id))),
+      partial: whole.length === 0 && lists.length > 0,
+    };
   }
 
   /** Every record of the index database (tests check that no raw identifier appears in a key or value). */

@@ -50,7 +50,6 @@ export interface StoredRecord {
   readonly value: unknown;
 }
 
-
 function asCheckpoint(value: unknown): Checkpoint | null {
   if (typeof value !== 'object' || value === null) return null;
   const { seq, main } = value as { seq?: unknown; main?: unknown };
@@ -172,7 +171,9 @@ export class IdentifierStore {
 
   /** Document ids of the patients whose record holds the hash (index keys only: no record is read). */
   async lookup(hash: string): Promise<string[]> {
-    const keys = await request(this.#db.transaction(PATIENTS, 'readonly').objectStore(PATIENTS).index(BY_HASH).getAllKeys(hash));
+    const keys = await request(
+      this.#db.transaction(PATIENTS, 'readonly').objectStore(PATIENTS).index(BY_HASH).getAllKeys(hash),
+    );
     return keys.filter((key): key is string => typeof key === 'string');
   }
 
@@ -182,17 +183,33 @@ export class IdentifierStore {
    */
   async byTokenPrefix(prefix: string, limit: number, inner = false): Promise<NameRecord[]> {
     const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
-    const records = await request(this.#db.transaction(PATIENTS, 'readonly').objectStore(PATIENTS).index(inner ? BY_INNER : BY_TOKEN).getAll(range, limit));
+    const records = await request(
+      this.#db
+        .transaction(PATIENTS, 'readonly')
+        .objectStore(PATIENTS)
+        .index(inner ? BY_INNER : BY_TOKEN)
+        .getAll(range, limit),
+    );
     return records.filter(
       (record): record is NameRecord =>
-        typeof record === 'object' && record !== null && typeof (record as { docId?: unknown }).docId === 'string' && Array.isArray((record as { tokens?: unknown }).tokens) && Array.isArray((record as { inner?: unknown }).inner),
+        typeof record === 'object' &&
+        record !== null &&
+        typeof (record as { docId?: unknown }).docId === 'string' &&
+        Array.isArray((record as { tokens?: unknown }).tokens) &&
+        Array.isArray((record as { inner?: unknown }).inner),
     );
   }
 
   /** Up to `limit` document ids under name (or inner) tokens starting with `prefix`, in token order (keys only: no record is read; an id may repeat). */
   async idsByTokenPrefix(prefix: string, limit: number, inner = false): Promise<string[]> {
     const range = IDBKeyRange.bound(prefix, `${prefix}\uffff`);
-    const keys = await request(this.#db.transaction(PATIENTS, 'readonly').objectStore(PATIENTS).index(inner ? BY_INNER : BY_TOKEN).getAllKeys(range, limit));
+    const keys = await request(
+      this.#db
+        .transaction(PATIENTS, 'readonly')
+        .objectStore(PATIENTS)
+        .index(inner ? BY_INNER : BY_TOKEN)
+        .getAllKeys(range, limit),
+    );
     return keys.filter((key): key is string => typeof key === 'string');
   }
 
@@ -207,7 +224,9 @@ export class IdentifierStore {
     const names = [...this.#db.objectStoreNames];
     const tx = this.#db.transaction(names, 'readonly');
     // Every request is made before the first await (a transaction commits once it has none left).
-    const reads = names.map((store) => Promise.all([request(tx.objectStore(store).getAllKeys()), request(tx.objectStore(store).getAll())] as const));
+    const reads = names.map((store) =>
+      Promise.all([request(tx.objectStore(store).getAllKeys()), request(tx.objectStore(store).getAll())] as const),
+    );
     const records: StoredRecord[] = [];
     (await Promise.all(reads)).forEach(([keys, values], s) => {
       keys.forEach((key, i) => records.push({ store: names[s] ?? '', key, value: values[i] }));

@@ -17,7 +17,12 @@ export interface MergeContext {
 }
 
 /** Merges one record into the survivor id (both written in one batch; a concurrent change is re-read once). */
-export async function mergePatientInto(records: DataContext, replacedId: string, survivorId: string, context: MergeContext): Promise<MergePlan | null> {
+export async function mergePatientInto(
+  records: DataContext,
+  replacedId: string,
+  survivorId: string,
+  context: MergeContext,
+): Promise<MergePlan | null> {
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const replaced = await records.patientWithPhoto(replacedId);
     if (replaced === null || replacedBy(replaced) !== null) return null;
@@ -35,8 +40,15 @@ export async function mergePatientInto(records: DataContext, replacedId: string,
  * The live records of this CID under any id other than `survivorId`, merged into it. Registration calls this
  * before it writes, so a card read after the key changed finds the person registered before.
  */
-export async function mergeOthersOf(records: DataContext, cid: string, survivorId: string, context: MergeContext): Promise<MergePlan[]> {
-  const others = (await records.patientsByIdentifier(TH_CID, cid)).filter((patient) => patient.id !== survivorId && replacedBy(patient) === null);
+export async function mergeOthersOf(
+  records: DataContext,
+  cid: string,
+  survivorId: string,
+  context: MergeContext,
+): Promise<MergePlan[]> {
+  const others = (await records.patientsByIdentifier(TH_CID, cid)).filter(
+    (patient) => patient.id !== survivorId && replacedBy(patient) === null,
+  );
   const plans: MergePlan[] = [];
   for (const other of others) {
     const plan = await mergePatientInto(records, other.id, survivorId, context);
@@ -46,7 +58,11 @@ export async function mergeOthersOf(records: DataContext, cid: string, survivorI
 }
 
 /** Every live patient whose id is not the one its CID has under the key in use, merged into that id. */
-export async function reconcilePatientIds(records: DataContext, idFor: PatientIdFor, context: MergeContext): Promise<MergePlan[]> {
+export async function reconcilePatientIds(
+  records: DataContext,
+  idFor: PatientIdFor,
+  context: MergeContext,
+): Promise<MergePlan[]> {
   const stale: { patient: PatientDoc; survivorId: string }[] = [];
   for await (const page of records.patients()) {
     for (const patient of page) {
@@ -77,7 +93,12 @@ const RECONCILED_MARKER = 'identity-reconciled';
  * Once per key in use (by its fingerprint, kept in a `_local` marker): merge every patient written under an
  * earlier key. Safe to call at every start and after every key change; returns the merges it made.
  */
-export async function reconcileOncePerKey(records: DataContext, fingerprint: string, idFor: PatientIdFor, context: MergeContext): Promise<MergePlan[]> {
+export async function reconcileOncePerKey(
+  records: DataContext,
+  fingerprint: string,
+  idFor: PatientIdFor,
+  context: MergeContext,
+): Promise<MergePlan[]> {
   if ((await records.readMarker(RECONCILED_MARKER)) === fingerprint) return [];
   const plans = await reconcilePatientIds(records, idFor, context);
   await records.writeMarker(RECONCILED_MARKER, fingerprint);

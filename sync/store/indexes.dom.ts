@@ -34,7 +34,9 @@ export async function ensureIndexes(db: Database): Promise<void> {
   const present = new Map(indexes.map((index) => [index.ddoc, index]));
   for (const index of INDEXES) {
     const existing = present.get(`_design/${index.ddoc}`);
-    const same = existing?.name === index.name && JSON.stringify(existing.def.fields.map((field) => Object.keys(field)[0])) === JSON.stringify(index.fields);
+    const same =
+      existing?.name === index.name &&
+      JSON.stringify(existing.def.fields.map((field) => Object.keys(field)[0])) === JSON.stringify(index.fields);
     if (!same) await db.createIndex({ index: { fields: [...index.fields], name: index.name, ddoc: index.ddoc } });
   }
   const retiredIndex = present.get(`_design/${RETIRED_INDEX}`);
@@ -60,6 +62,10 @@ export async function rebuildIndexes(db: Database): Promise<void> {
 export function warmQueries(): { readonly ddoc: IndexName; readonly query: PouchDB.Find.FindRequest<object> }[] {
   return INDEXES.map((index) => ({
     ddoc: index.ddoc,
-    query: { selector: Object.fromEntries(index.fields.map((field) => [field, { $gt: null }])), use_index: index.ddoc, limit: 1 },
+    query: {
+      selector: Object.fromEntries(index.fields.map((field) => [field, { $gt: null }])),
+      use_index: index.ddoc,
+      limit: 1,
+    },
   }));
 }

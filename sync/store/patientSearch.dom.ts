@@ -27,7 +27,11 @@ const INNER_PER_PATIENT = 4;
 const FRAGMENT_CANDIDATES = 4;
 
 export type SearchResult =
-  | { readonly ok: true; readonly patients: readonly PatientDoc[]; /** More matched than are shown. */ readonly more: boolean }
+  | {
+      readonly ok: true;
+      readonly patients: readonly PatientDoc[];
+      /** More matched than are shown. */ readonly more: boolean;
+    }
   | { readonly ok: false; readonly problem: SearchProblem };
 
 export interface SearchOptions {
@@ -38,7 +42,8 @@ export interface SearchOptions {
 
 function unique(patients: readonly PatientDoc[]): PatientDoc[] {
   const seen = new Map<string, PatientDoc>();
-  for (const patient of patients) if (replacedBy(patient) === null && !seen.has(patient.id)) seen.set(patient.id, patient);
+  for (const patient of patients)
+    if (replacedBy(patient) === null && !seen.has(patient.id)) seen.set(patient.id, patient);
   return [...seen.values()];
 }
 
@@ -46,7 +51,11 @@ function capped(patients: readonly PatientDoc[], limit: number, more = false): S
   return { ok: true, patients: patients.slice(0, limit), more: more || patients.length > limit };
 }
 
-export async function searchPatients(records: DataContext, text: string, options: SearchOptions): Promise<SearchResult> {
+export async function searchPatients(
+  records: DataContext,
+  text: string,
+  options: SearchOptions,
+): Promise<SearchResult> {
   const limit = options.limit ?? SEARCH_LIMIT;
   const query = parseQuery(text);
   switch (query.kind) {
@@ -84,7 +93,10 @@ export async function searchPatients(records: DataContext, text: string, options
         return capped(unique(await records.patientsByDocIds(ids)), limit, more);
       }
       const starting = await records.nameCandidates(leading, NAME_CANDIDATES);
-      const within = starting.length >= NAME_CANDIDATES ? [] : await records.nameCandidates(leading, NAME_CANDIDATES - starting.length, true);
+      const within =
+        starting.length >= NAME_CANDIDATES
+          ? []
+          : await records.nameCandidates(leading, NAME_CANDIDATES - starting.length, true);
       const candidates = [...starting, ...within];
       const matched = candidates.filter((record) => matchesName(query.words, [...record.tokens, ...record.inner]));
       // Every word starting a word of the name ranks before a match inside a word.

@@ -14,4 +14,16 @@ export type PurgeStore = Pick<DataContext, 'pageAfter' | 'purge' | 'docCount'>;
 /** The replicator: runs with a remote, tracks what is pending, keeps its state, settles and purges. */
 export type ReplicationStore = ConflictStore &
   PurgeStore &
-  Pick<DataContext, 'syncWith' | 'pushTo' | 'pullFrom' | 'updateSeq' | 'watch' | 'changedSince' | 'revisionOf' | 'readLocal' | 'writeLocal' | 'conflictedIds'>;
+  Pick<
+    DataContext,
+    | 'syncWith'
+    | 'pushTo'
+    | 'pullFrom'
+    | 'updateSeq'
+    | 'watch'
+    | 'changedSince'
+    | 'revisionOf'
+    | 'readLocal'
+    | 'writeLocal'
+    | 'conflictedIds'
+  >;

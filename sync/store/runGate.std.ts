@@ -11,7 +11,12 @@ export interface RunGate {
   stop(): Promise<void>;
 }
 
-export function runGate(job: () => Promise<unknown>, minGapMs: number, clock: Timers, onError: (error: unknown) => void): RunGate {
+export function runGate(
+  job: () => Promise<unknown>,
+  minGapMs: number,
+  clock: Timers,
+  onError: (error: unknown) => void,
+): RunGate {
   let lastStart = Number.NEGATIVE_INFINITY;
   let running: Promise<void> | null = null;
   let timer: unknown = null;

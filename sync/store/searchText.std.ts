@@ -26,7 +26,21 @@ const NOT_TOKEN = /[^\u0E4D\u0E01-\u0E3A\u0E40-\u0E46a-z0-9]+/g;
 /** A query needs this many characters (after normalising) to be looked up. */
 export const MIN_QUERY_CHARS = 2;
 /** Titles a clerk may type before a name; the index never holds them. */
-const TITLE_WORDS = ['นาย', 'นาง', 'นางสาว', 'น.ส.', 'ด.ช.', 'ด.ญ.', 'เด็กชาย', 'เด็กหญิง', 'mr', 'mrs', 'ms', 'miss', 'master'];
+const TITLE_WORDS = [
+  'นาย',
+  'นาง',
+  'นางสาว',
+  'น.ส.',
+  'ด.ช.',
+  'ด.ญ.',
+  'เด็กชาย',
+  'เด็กหญิง',
+  'mr',
+  'mrs',
+  'ms',
+  'miss',
+  'master',
+];
 
 /** One string as the index compares it (may contain separators: see `words`). */
 export function normalise(text: string): string {
@@ -142,7 +156,8 @@ export function fragmentWindows(value: string): string[] {
  */
 export function coveringWindows(fragment: string): string[] {
   const windows = new Set<string>();
-  for (let at = 0; at + FRAGMENT_CHARS <= fragment.length; at += FRAGMENT_CHARS) windows.add(fragment.slice(at, at + FRAGMENT_CHARS));
+  for (let at = 0; at + FRAGMENT_CHARS <= fragment.length; at += FRAGMENT_CHARS)
+    windows.add(fragment.slice(at, at + FRAGMENT_CHARS));
   if (fragment.length >= FRAGMENT_CHARS) windows.add(fragment.slice(-FRAGMENT_CHARS));
   return [...windows];
 }
@@ -168,13 +183,17 @@ export function parseQuery(text: string): SearchQuery {
   const trimmed = normalise(text).trim();
   if (/\d/.test(trimmed)) {
     const compact = trimmed.replace(/[\s-]/g, '');
-    if (/^\d{13}$/.test(compact)) return isValidCid(compact) ? { kind: 'cid', cid: compact } : { kind: 'problem', problem: 'search_cid_invalid' };
+    if (/^\d{13}$/.test(compact))
+      return isValidCid(compact) ? { kind: 'cid', cid: compact } : { kind: 'problem', problem: 'search_cid_invalid' };
     if (compact.length < MIN_QUERY_CHARS) return { kind: 'problem', problem: 'search_too_short' };
     // An HN is compared as stored (case kept), Thai digits as ASCII.
     const fragment = /^[\d\s\-().+]+$/.test(trimmed) ? fragmentText(trimmed) : '';
     return {
       kind: 'number',
-      hn: text.trim().replace(/\s+/g, '').replace(/[\u0E50-\u0E59]/g, asciiDigit),
+      hn: text
+        .trim()
+        .replace(/\s+/g, '')
+        .replace(/[\u0E50-\u0E59]/g, asciiDigit),
       phone: phoneDigits(trimmed),
       fragment: fragment.length >= FRAGMENT_CHARS ? fragment : null,
     };

@@ -8,5 +8,7 @@ export function isStorageFull(error: unknown): boolean {
   if (typeof error !== 'object' || error === null) return false;
   const record = error as Record<string, unknown>;
   if (record['code'] === 'SQLITE_FULL' || record['code'] === 'ENOSPC') return true;
-  return ['name', 'message', 'reason'].some((key) => typeof record[key] === 'string' && /QuotaExceeded/i.test(record[key]));
+  return ['name', 'message', 'reason'].some(
+    (key) => typeof record[key] === 'string' && /QuotaExceeded/i.test(record[key]),
+  );
 }

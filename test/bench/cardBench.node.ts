@@ -37,13 +37,20 @@ async function main(): Promise<void> {
   const reader = new CardReader({ backend, emit, autoRead: false });
   const readerName = VPCD_READERS[0];
   // In this process, for its byte and APDU counts (the tests run the card in a process of its own).
-  const card = new VpcdCard({ os: new ThaiCardOS(buildCardImage(identity(0)), { atr: VIRTUAL_ATRS['3b79'] }), port: VPCD_PORTS[0], msPerByte: T0_9600_MS_PER_BYTE });
-  const ours: { text: number; photo: number; apdusText: number; apdus: number; bytes: number; bytesText: number }[] = [];
+  const card = new VpcdCard({
+    os: new ThaiCardOS(buildCardImage(identity(0)), { atr: VIRTUAL_ATRS['3b79'] }),
+    port: VPCD_PORTS[0],
+    msPerByte: T0_9600_MS_PER_BYTE,
+  });
+  const ours: { text: number; photo: number; apdusText: number; apdus: number; bytes: number; bytesText: number }[] =
+    [];
   const sequential: { form: number; apdus: number; bytes: number }[] = [];
   try {
     reader.start();
     await card.insert();
-    await recorder.waitFor('card.status', (status) => status.readers.some((r) => r.name === readerName && r.present), { timeoutMs: 15_000 });
+    await recorder.waitFor('card.status', (status) => status.readers.some((r) => r.name === readerName && r.present), {
+      timeoutMs: 15_000,
+    });
     for (let run = 0; run < runs; run += 1) {
       // Ours: text as soon as read, then extras (laser id, NHSO) and the photo.
       let before = { apdus: card.apdus, bytes: card.bytesIn + card.bytesOut };
@@ -55,7 +62,14 @@ async function main(): Promise<void> {
       await recorder.waitFor('card.photo', (event) => event.state === 'done', { since, timeoutMs: 60_000 });
       const photo = performance.now() - start;
       await result.finished;
-      ours.push({ text, photo, apdusText: atText.apdus, bytesText: atText.bytes, apdus: card.apdus - before.apdus, bytes: card.bytesIn + card.bytesOut - before.bytes });
+      ours.push({
+        text,
+        photo,
+        apdusText: atText.apdus,
+        bytesText: atText.bytes,
+        apdus: card.apdus - before.apdus,
+        bytes: card.bytesIn + card.bytesOut - before.bytes,
+      });
 
       // Sequential baseline on the same card, same stack, same throttle.
       before = { apdus: card.apdus, bytes: card.bytesIn + card.bytesOut };
@@ -65,7 +79,9 @@ async function main(): Promise<void> {
       const form = performance.now() - seqStart;
       await session.close();
       sequential.push({ form, apdus: card.apdus - before.apdus, bytes: card.bytesIn + card.bytesOut - before.bytes });
-      console.log(`run ${run + 1}/${runs}: ours text ${text.toFixed(0)} ms, photo ${photo.toFixed(0)} ms; sequential form ${form.toFixed(0)} ms`);
+      console.log(
+        `run ${run + 1}/${runs}: ours text ${text.toFixed(0)} ms, photo ${photo.toFixed(0)} ms; sequential form ${form.toFixed(0)} ms`,
+      );
     }
   } finally {
     await card.remove();
@@ -100,11 +116,19 @@ async function main(): Promise<void> {
     targets: { textVsWireLimitMax: 1.2, speedupMin: 5 },
   };
   console.log('');
-  console.log(`APDUs: text ${figures.apdusText}, whole read ${figures.apdusTotal} (sequential reader: ${figures.sequentialApdus})`);
-  console.log(`bytes on the wire: text ${figures.bytesText}, whole read ${figures.bytesTotal} (sequential: ${figures.sequentialBytes})`);
-  console.log(`time-to-text ${figures.timeToTextMs} ms = ${figures.textVsWireLimit}× the wire time of the ${textBytes} text bytes (${figures.wireLimitTextMs} ms)`);
+  console.log(
+    `APDUs: text ${figures.apdusText}, whole read ${figures.apdusTotal} (sequential reader: ${figures.sequentialApdus})`,
+  );
+  console.log(
+    `bytes on the wire: text ${figures.bytesText}, whole read ${figures.bytesTotal} (sequential: ${figures.sequentialBytes})`,
+  );
+  console.log(
+    `time-to-text ${figures.timeToTextMs} ms = ${figures.textVsWireLimit}× the wire time of the ${textBytes} text bytes (${figures.wireLimitTextMs} ms)`,
+  );
   console.log(`time-to-photo ${figures.timeToPhotoMs} ms (text, laser id, NHSO, 5100-byte photo)`);
-  console.log(`sequential one-field-per-APDU read with photo: time-to-form ${figures.sequentialTimeToFormMs} ms → ours is ${figures.speedupVsSequential}× faster to text`);
+  console.log(
+    `sequential one-field-per-APDU read with photo: time-to-form ${figures.sequentialTimeToFormMs} ms → ours is ${figures.speedupVsSequential}× faster to text`,
+  );
   console.log(JSON.stringify(figures));
 }
 

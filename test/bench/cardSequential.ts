@@ -21,7 +21,9 @@ const SEQUENTIAL_FIELDS = [
 export async function sequentialRead(session: CardSession): Promise<{ apdus: number }> {
   const channel = new CardChannel(session.transmit, session.atr);
   await channel.exchange(selectApdu(AID_MOI), 'select');
-  for (const field of SEQUENTIAL_FIELDS) await channel.read(readBinaryApdu(field.offset, field.length), field.length, 'field');
-  for (const chunk of photoChunks()) await channel.read(readBinaryApdu(chunk.offset, chunk.length), chunk.length, 'photo');
+  for (const field of SEQUENTIAL_FIELDS)
+    await channel.read(readBinaryApdu(field.offset, field.length), field.length, 'field');
+  for (const chunk of photoChunks())
+    await channel.read(readBinaryApdu(chunk.offset, chunk.length), chunk.length, 'photo');
   return { apdus: channel.apdus };
 }

@@ -102,13 +102,25 @@ async function hl7AckLatency(): Promise<ReturnType<typeof summary>> {
   const port = await freePort();
   try {
     const listening = portState(node.events, 'listening');
-    await node.dispatch('devices.listener', { port: `tcp:${String(port)}`, allow: ['127.0.0.1'], framesPerMinute: 6000 });
+    await node.dispatch('devices.listener', {
+      port: `tcp:${String(port)}`,
+      allow: ['127.0.0.1'],
+      framesPerMinute: 6000,
+    });
     await node.dispatch('devices.configure', { port: `tcp:${String(port)}`, profile: 'hl7-mllp' });
     await listening;
     const monitor = await Hl7MonitorSimulator.connect(port);
     const samples: number[] = [];
     for (let i = 0; i < latencyFrames + 20; i += 1) {
-      const frame = hl7MllpFrame({ sys: 120, dia: 80, pulse: 70, spo2: 97, tempC: 36.8, resp: 16, controlId: `B${String(i)}` });
+      const frame = hl7MllpFrame({
+        sys: 120,
+        dia: 80,
+        pulse: 70,
+        spo2: 97,
+        tempC: 36.8,
+        resp: 16,
+        controlId: `B${String(i)}`,
+      });
       const start = performance.now();
       await monitor.send(frame);
       if (i >= 20) samples.push(performance.now() - start);
@@ -138,17 +150,27 @@ function ours(name: ProfileName, data: Uint8Array[]): { framesPerSecond: number;
   let readings = 0;
   for (const chunk of data) {
     for (const event of framer.push(chunk)) {
-      if (event.kind === 'frame' && profile.decode(event.bytes, { profile: name, receivedAt: '2024-01-05T03:20:00.000Z' }).ok) readings += 1;
+      if (
+        event.kind === 'frame' &&
+        profile.decode(event.bytes, { profile: name, receivedAt: '2024-01-05T03:20:00.000Z' }).ok
+      )
+        readings += 1;
     }
   }
-  for (const event of framer.flush()) if (event.kind === 'frame' && profile.decode(event.bytes, { profile: name, receivedAt: '' }).ok) readings += 1;
+  for (const event of framer.flush())
+    if (event.kind === 'frame' && profile.decode(event.bytes, { profile: name, receivedAt: '' }).ok) readings += 1;
   return { framesPerSecond: Math.round(readings / ((performance.now() - start) / 1000)), readings };
 }
 
 const decoder = new TextDecoder('latin1');
 
 /** The kiosk-script way: append to a string, split on newline, split on comma, parseInt. No checks. */
-function naiveCsv(data: Uint8Array[], sys: number, dia: number, pulse: number): { framesPerSecond: number; readings: number } {
+function naiveCsv(
+  data: Uint8Array[],
+  sys: number,
+  dia: number,
+  pulse: number,
+): { framesPerSecond: number; readings: number } {
   const start = performance.now();
   let buffer = '';
   let readings = 0;
@@ -159,7 +181,10 @@ function naiveCsv(data: Uint8Array[], sys: number, dia: number, pulse: number): 
     buffer = lines.pop() ?? '';
     for (const line of lines) {
       const fields = line.split(',');
-      sink += Number.parseInt(fields[sys] ?? '0', 10) + Number.parseInt(fields[dia] ?? '0', 10) + Number.parseInt(fields[pulse] ?? '0', 10);
+      sink +=
+        Number.parseInt(fields[sys] ?? '0', 10) +
+        Number.parseInt(fields[dia] ?? '0', 10) +
+        Number.parseInt(fields[pulse] ?? '0', 10);
       readings += 1;
     }
   }
@@ -204,17 +229,25 @@ function hostileFraming(): Record<string, number> {
     for (let i = 0; i < bytes.length; i += 1) framer.push(bytes.subarray(i, i + 1));
     framer.flush();
     times[name] = Math.round(performance.now() - start);
-    console.log(`  ${name.padEnd(18)} ${String(times[name]).padStart(6)} ms for 1 MiB of hostile bytes in 1-byte chunks${times[name] >= 1000 ? ' (OVER the 1 s target)' : ''}`);
+    console.log(
+      `  ${name.padEnd(18)} ${String(times[name]).padStart(6)} ms for 1 MiB of hostile bytes in 1-byte chunks${times[name] >= 1000 ? ' (OVER the 1 s target)' : ''}`,
+    );
   }
   return times;
 }
 
 async function main(): Promise<void> {
-  console.log(`devices bench: ${String(latencyFrames)} frames per latency run, ${String(throughputFrames)} frames per throughput run`);
+  console.log(
+    `devices bench: ${String(latencyFrames)} frames per latency run, ${String(throughputFrames)} frames per throughput run`,
+  );
   const serial = await ptyLatency();
-  console.log(`pty → devices.reading event (HBP-9030, through SQLite inbox): p50 ${String(serial.p50)} ms, p95 ${String(serial.p95)} ms, max ${String(serial.max)} ms (n=${String(serial.n)})`);
+  console.log(
+    `pty → devices.reading event (HBP-9030, through SQLite inbox): p50 ${String(serial.p50)} ms, p95 ${String(serial.p95)} ms, max ${String(serial.max)} ms (n=${String(serial.n)})`,
+  );
   const hl7 = await hl7AckLatency();
-  console.log(`HL7 MLLP over TCP, message → ACK (stored first): p50 ${String(hl7.p50)} ms, p95 ${String(hl7.p95)} ms, max ${String(hl7.max)} ms (n=${String(hl7.n)})`);
+  console.log(
+    `HL7 MLLP over TCP, message → ACK (stored first): p50 ${String(hl7.p50)} ms, p95 ${String(hl7.p95)} ms, max ${String(hl7.max)} ms (n=${String(hl7.n)})`,
+  );
 
   const throughput: Record<string, number> = {};
   for (const name of profileNames) {
@@ -222,7 +255,9 @@ async function main(): Promise<void> {
     const data = chunks(stream(name, throughputFrames));
     const result = ours(name, data);
     throughput[name] = result.framesPerSecond;
-    console.log(`  ${name.padEnd(18)} ${String(result.framesPerSecond).padStart(9)} frames/s (${String(result.readings)} readings)`);
+    console.log(
+      `  ${name.padEnd(18)} ${String(result.framesPerSecond).padStart(9)} frames/s (${String(result.readings)} readings)`,
+    );
   }
   const csvData = chunks(stream('omron-hbp9030', throughputFrames));
   const csvOurs = ours('omron-hbp9030', csvData);
@@ -231,8 +266,12 @@ async function main(): Promise<void> {
   const hl7Ours = ours('hl7-mllp', hl7Data);
   const hl7Naive = naiveHl7(hl7Data);
   const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
-  console.log(`HBP-9030: ours ${String(csvOurs.framesPerSecond)} vs naive ${String(csvNaive.framesPerSecond)} frames/s (ratio ${String(ratio(csvOurs.framesPerSecond, csvNaive.framesPerSecond))}; naive validates nothing)`);
-  console.log(`HL7 MLLP: ours ${String(hl7Ours.framesPerSecond)} vs naive ${String(hl7Naive.framesPerSecond)} frames/s (ratio ${String(ratio(hl7Ours.framesPerSecond, hl7Naive.framesPerSecond))}; naive reads no units)`);
+  console.log(
+    `HBP-9030: ours ${String(csvOurs.framesPerSecond)} vs naive ${String(csvNaive.framesPerSecond)} frames/s (ratio ${String(ratio(csvOurs.framesPerSecond, csvNaive.framesPerSecond))}; naive validates nothing)`,
+  );
+  console.log(
+    `HL7 MLLP: ours ${String(hl7Ours.framesPerSecond)} vs naive ${String(hl7Naive.framesPerSecond)} frames/s (ratio ${String(ratio(hl7Ours.framesPerSecond, hl7Naive.framesPerSecond))}; naive reads no units)`,
+  );
   const hostile = hostileFraming();
   console.log(
     JSON.stringify({
@@ -242,8 +281,16 @@ async function main(): Promise<void> {
       parserFramesPerSecond: throughput,
       hostileFraming1MiBOneByteChunksMs: hostile,
       baseline: {
-        'omron-hbp9030': { ours: csvOurs.framesPerSecond, naive: csvNaive.framesPerSecond, ratio: ratio(csvOurs.framesPerSecond, csvNaive.framesPerSecond) },
-        'hl7-mllp': { ours: hl7Ours.framesPerSecond, naive: hl7Naive.framesPerSecond, ratio: ratio(hl7Ours.framesPerSecond, hl7Naive.framesPerSecond) },
+        'omron-hbp9030': {
+          ours: csvOurs.framesPerSecond,
+          naive: csvNaive.framesPerSecond,
+          ratio: ratio(csvOurs.framesPerSecond, csvNaive.framesPerSecond),
+        },
+        'hl7-mllp': {
+          ours: hl7Ours.framesPerSecond,
+          naive: hl7Naive.framesPerSecond,
+          ratio: ratio(hl7Ours.framesPerSecond, hl7Naive.framesPerSecond),
+        },
       },
     }),
   );

@@ -28,13 +28,20 @@ import { rawDb } from '../factories/rawDatabase.js';
 
 function argNumber(name: string, fallback: number): number {
   const index = process.argv.indexOf(name);
-  const text = index >= 0 ? process.argv[index + 1] : process.argv.find((arg) => arg.startsWith(`${name}=`))?.slice(name.length + 1);
+  const text =
+    index >= 0
+      ? process.argv[index + 1]
+      : process.argv.find((arg) => arg.startsWith(`${name}=`))?.slice(name.length + 1);
   const value = text === undefined ? fallback : Number(text);
   if (!Number.isFinite(value) || value <= 0) throw new Error(`${name} must be a positive number`);
   return value;
 }
 
-const size = { patients: argNumber('--patients', 100_000), documents: argNumber('--documents', 2_000_000), years: argNumber('--years', 5) };
+const size = {
+  patients: argNumber('--patients', 100_000),
+  documents: argNumber('--documents', 2_000_000),
+  years: argNumber('--years', 5),
+};
 const windowDays = argNumber('--days', DEFAULT_WORKING_SET_DAYS);
 const DAY_MS = 86_400_000;
 const TARGET_READY_MS = 120_000;
@@ -66,7 +73,11 @@ async function storeSize(store: DataContext): Promise<StoreSize> {
   let docs = 0;
   let startkey: string | undefined;
   for (;;) {
-    const page = await rawDb(store).allDocs({ include_docs: true, limit: 5_000, ...(startkey === undefined ? {} : { startkey, skip: 1 }) });
+    const page = await rawDb(store).allDocs({
+      include_docs: true,
+      limit: 5_000,
+      ...(startkey === undefined ? {} : { startkey, skip: 1 }),
+    });
     if (page.rows.length === 0) break;
     for (const row of page.rows) {
       const doc = row.doc as { resourceType?: string; _attachments?: Record<string, { length?: number }> } | undefined;
@@ -94,12 +105,30 @@ interface Run {
 }
 
 /** One start of the station's replicator on `store` at the station clock `now`, until verified up to date. */
-async function replicate(site: Site, store: DataContext, account: { user: string; password: string }, now: Date): Promise<Run> {
+async function replicate(
+  site: Site,
+  store: DataContext,
+  account: { user: string; password: string },
+  now: Date,
+): Promise<Run> {
   const proxy = await linkProxy(site.central.port);
   const count = newWireCount();
-  const remote = remoteDatabase(`${proxy.url}/${databaseName(site.manifest.hcode)}`, { headers: { Authorization: basicAuth(account.user, account.password) }, fetchImpl: countingFetch(count, null) });
-  const newId = createIdFactory({ stationId: account.user, now: () => now.getTime(), randomBytes: seededBytes(now.getTime() % 1_000_000) });
-  const replicator = new Replicator({ store, remote, resolve: { stationId: account.user, hcode: site.manifest.hcode, newId, now: () => now.toISOString() }, workingSetDays: windowDays, now: () => now });
+  const remote = remoteDatabase(`${proxy.url}/${databaseName(site.manifest.hcode)}`, {
+    headers: { Authorization: basicAuth(account.user, account.password) },
+    fetchImpl: countingFetch(count, null),
+  });
+  const newId = createIdFactory({
+    stationId: account.user,
+    now: () => now.getTime(),
+    randomBytes: seededBytes(now.getTime() % 1_000_000),
+  });
+  const replicator = new Replicator({
+    store,
+    remote,
+    resolve: { stationId: account.user, hcode: site.manifest.hcode, newId, now: () => now.toISOString() },
+    workingSetDays: windowDays,
+    now: () => now,
+  });
   let last: ReplicationReport | null = null;
   let lastLog = 0;
   replicator.onReport((report) => {
@@ -110,14 +139,25 @@ async function replicate(site: Site, store: DataContext, account: { user: string
     }
   });
   const start = performance.now();
-  const purgeBefore = (await rawDb(store).get<{ lastPurge?: PurgeReport | null }>('_local/edge-sync-state').catch(() => null))?.lastPurge ?? null;
+  const purgeBefore =
+    (
+      await rawDb(store)
+        .get<{ lastPurge?: PurgeReport | null }>('_local/edge-sync-state')
+        .catch(() => null)
+    )?.lastPurge ?? null;
   let figures: Omit<Run, 'purge'>;
   try {
     await replicator.start();
     const before = replicator.report().docsDown;
     await until(() => last !== null && upToDate(last), 'the station up to date', 3_600_000);
     const ms = performance.now() - start;
-    figures = { ms, docsDown: replicator.report().docsDown - before, tcpBytesDown: proxy.bytes.down, bodyBytesDown: count.bodyBytesDown, requests: count.requests };
+    figures = {
+      ms,
+      docsDown: replicator.report().docsDown - before,
+      tcpBytesDown: proxy.bytes.down,
+      bodyBytesDown: count.bodyBytesDown,
+      requests: count.requests,
+    };
   } finally {
     await replicator.stop();
     await remote.close();
@@ -135,7 +175,12 @@ async function registerAndScreen(store: DataContext, hcode: string, stationId: s
   const start = performance.now();
   const patient = await store.patientById(patientId);
   if (patient === null) throw new Error('patient not found');
-  const { encounter, observations } = benchEncounter(1, patientId, benchContext(hcode, stationId, now.getTime() % 1_000), now.toISOString());
+  const { encounter, observations } = benchEncounter(
+    1,
+    patientId,
+    benchContext(hcode, stationId, now.getTime() % 1_000),
+    now.toISOString(),
+  );
   const results = await store.saveAll([encounter, ...observations]);
   if (results.some((result) => result instanceof Error)) throw new Error('registration failed');
   return performance.now() - start;
@@ -158,30 +203,76 @@ async function main(): Promise<void> {
     const readyMs = first.ms + registerMs;
     const held = await storeSize(store);
     const heldBytes = held.jsonBytes + held.attachmentBytes;
-    console.log(`new station: up to date (verified) after ${seconds(first.ms)}; a lookup and a visit with vitals saved in ${registerMs.toFixed(0)} ms`);
-    console.log(`  pulled ${first.docsDown} documents, ${mib(first.tcpBytesDown)} on the wire (${mib(first.bodyBytesDown)} of bodies), ${first.requests} requests`);
-    console.log(`  store holds ${held.docs} documents (${Object.entries(held.byType).map(([type, n]) => `${type} ${n}`).join(', ')}): ${mib(held.jsonBytes)} JSON + ${mib(held.attachmentBytes)} attachments = ${mib(heldBytes)} (computed, not an IndexedDB file size)`);
+    console.log(
+      `new station: up to date (verified) after ${seconds(first.ms)}; a lookup and a visit with vitals saved in ${registerMs.toFixed(0)} ms`,
+    );
+    console.log(
+      `  pulled ${first.docsDown} documents, ${mib(first.tcpBytesDown)} on the wire (${mib(first.bodyBytesDown)} of bodies), ${first.requests} requests`,
+    );
+    console.log(
+      `  store holds ${held.docs} documents (${Object.entries(held.byType)
+        .map(([type, n]) => `${type} ${n}`)
+        .join(
+          ', ',
+        )}): ${mib(held.jsonBytes)} JSON + ${mib(held.attachmentBytes)} attachments = ${mib(heldBytes)} (computed, not an IndexedDB file size)`,
+    );
 
     const nextDay = new Date(Date.parse(manifest.today) + DAY_MS);
     const added = await site.addDay(nextDay);
     const nextMorning = new Date(nextDay.getTime() + 8 * 3_600_000 + DAY_MS / 3);
     const later = await replicate(site, store, account, nextMorning);
-    console.log(`a day later: central got ${added} documents; the station was up to date after ${seconds(later.ms)}, pulled ${later.docsDown} documents, ${mib(later.tcpBytesDown)} on the wire`);
+    console.log(
+      `a day later: central got ${added} documents; the station was up to date after ${seconds(later.ms)}, pulled ${later.docsDown} documents, ${mib(later.tcpBytesDown)} on the wire`,
+    );
     const afterDay = await storeSize(store);
-    const purgeText = (purge: PurgeReport | null): string => (purge === null ? 'no purge ran' : `purge: ${purge.purged} purged, ${purge.unconfirmed} kept (central lacks them), cutoff ${purge.cutoff}`);
-    console.log(`  first day ${purgeText(first.purge)}; a day later ${purgeText(later.purge)}; store then holds ${afterDay.docs} documents, ${mib(afterDay.jsonBytes + afterDay.attachmentBytes)} (computed)`);
+    const purgeText = (purge: PurgeReport | null): string =>
+      purge === null
+        ? 'no purge ran'
+        : `purge: ${purge.purged} purged, ${purge.unconfirmed} kept (central lacks them), cutoff ${purge.cutoff}`;
+    console.log(
+      `  first day ${purgeText(first.purge)}; a day later ${purgeText(later.purge)}; store then holds ${afterDay.docs} documents, ${mib(afterDay.jsonBytes + afterDay.attachmentBytes)} (computed)`,
+    );
     const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
-    console.log(`targets: ready ≤ ${seconds(TARGET_READY_MS)}: ${verdict(readyMs <= TARGET_READY_MS)} (${seconds(readyMs)}); store ≤ ${mib(TARGET_STORE_BYTES)}: ${verdict(heldBytes <= TARGET_STORE_BYTES)} (${mib(heldBytes)}, computed)`);
+    console.log(
+      `targets: ready ≤ ${seconds(TARGET_READY_MS)}: ${verdict(readyMs <= TARGET_READY_MS)} (${seconds(readyMs)}); store ≤ ${mib(TARGET_STORE_BYTES)}: ${verdict(heldBytes <= TARGET_STORE_BYTES)} (${mib(heldBytes)}, computed)`,
+    );
     console.log(
       JSON.stringify({
         bench: 'scale',
-        site: { patients: manifest.patients, visits: manifest.visits, documents: manifest.written, years: manifest.years, photoBytes: manifest.photoBytes, generatedMs: manifest.generatedMs },
+        site: {
+          patients: manifest.patients,
+          visits: manifest.visits,
+          documents: manifest.written,
+          years: manifest.years,
+          photoBytes: manifest.photoBytes,
+          generatedMs: manifest.generatedMs,
+        },
         workingSetDays: windowDays,
-        firstSync: { ms: Math.round(first.ms), docsDown: first.docsDown, tcpBytesDown: first.tcpBytesDown, bodyBytesDown: first.bodyBytesDown, requests: first.requests },
+        firstSync: {
+          ms: Math.round(first.ms),
+          docsDown: first.docsDown,
+          tcpBytesDown: first.tcpBytesDown,
+          bodyBytesDown: first.bodyBytesDown,
+          requests: first.requests,
+        },
         registerMs: Math.round(registerMs),
         readyMs: Math.round(readyMs),
-        store: { docs: held.docs, byType: held.byType, jsonBytes: held.jsonBytes, attachmentBytes: held.attachmentBytes, computedBytes: heldBytes },
-        nextDay: { addedOnCentral: added, ms: Math.round(later.ms), docsDown: later.docsDown, tcpBytesDown: later.tcpBytesDown, purged: later.purge?.purged ?? 0, storeDocs: afterDay.docs, storeComputedBytes: afterDay.jsonBytes + afterDay.attachmentBytes },
+        store: {
+          docs: held.docs,
+          byType: held.byType,
+          jsonBytes: held.jsonBytes,
+          attachmentBytes: held.attachmentBytes,
+          computedBytes: heldBytes,
+        },
+        nextDay: {
+          addedOnCentral: added,
+          ms: Math.round(later.ms),
+          docsDown: later.docsDown,
+          tcpBytesDown: later.tcpBytesDown,
+          purged: later.purge?.purged ?? 0,
+          storeDocs: afterDay.docs,
+          storeComputedBytes: afterDay.jsonBytes + afterDay.attachmentBytes,
+        },
         firstPurge: first.purge,
         totalMs: Math.round(performance.now() - began),
         targets: { readyMsMax: TARGET_READY_MS, storeBytesMax: TARGET_STORE_BYTES },

@@ -32,7 +32,10 @@ import type { LoadPlan, SearchKind, Timings } from './store/benchPage.dom.js';
 
 function argNumber(name: string, fallback: number): number {
   const index = process.argv.indexOf(name);
-  const text = index >= 0 ? process.argv[index + 1] : process.argv.find((arg) => arg.startsWith(`${name}=`))?.slice(name.length + 1);
+  const text =
+    index >= 0
+      ? process.argv[index + 1]
+      : process.argv.find((arg) => arg.startsWith(`${name}=`))?.slice(name.length + 1);
   const value = Number(text ?? fallback);
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} must be a positive integer`);
   return value;
@@ -40,7 +43,11 @@ function argNumber(name: string, fallback: number): number {
 
 const patients = argNumber('--patients', 100_000);
 const lookups = argNumber('--lookups', 1_000);
-const plan: LoadPlan = { patients, today: Math.min(300, patients), past: Math.min(20_000, Math.max(0, patients - 300)) };
+const plan: LoadPlan = {
+  patients,
+  today: Math.min(300, patients),
+  past: Math.min(20_000, Math.max(0, patients - 300)),
+};
 const SCAN_RUNS = 3;
 /** The old patientsByIdentifier filters all patients (Mango $elemMatch over the resourceType index): slow. */
 const ELEM_MATCH_RUNS = argNumber('--elem-match-runs', 3);
@@ -65,10 +72,16 @@ interface Summary {
 }
 
 function summary(timings: Timings): Summary {
-  return { n: timings.samples.length, p50: percentile(timings.samples, 50), p95: percentile(timings.samples, 95), max: percentile(timings.samples, 100) };
+  return {
+    n: timings.samples.length,
+    p50: percentile(timings.samples, 50),
+    p95: percentile(timings.samples, 95),
+    max: percentile(timings.samples, 100),
+  };
 }
 
-const show = (what: string, s: Summary): void => console.log(`${what}: p50 ${s.p50} ms, p95 ${s.p95} ms, max ${s.max} ms (n=${s.n})`);
+const show = (what: string, s: Summary): void =>
+  console.log(`${what}: p50 ${s.p50} ms, p95 ${s.p95} ms, max ${s.max} ms (n=${s.n})`);
 const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
 
 async function bundlePage(outDir: string): Promise<void> {
@@ -92,7 +105,11 @@ async function servePage(dir: string): Promise<{ url: string; server: Server }> 
   const server = createServer((request, response) => {
     const path = request.url === '/' || request.url === undefined ? '/index.html' : request.url;
     if (path === '/index.html') {
-      response.writeHead(200, { 'Content-Type': TYPES['.html'] ?? '' }).end('<!doctype html><meta charset="utf-8"><title>store bench</title><script type="module" src="/bench.js"></script>');
+      response
+        .writeHead(200, { 'Content-Type': TYPES['.html'] ?? '' })
+        .end(
+          '<!doctype html><meta charset="utf-8"><title>store bench</title><script type="module" src="/bench.js"></script>',
+        );
       return;
     }
     try {
@@ -110,29 +127,79 @@ type Page = Awaited<ReturnType<BrowserContext['newPage']>>;
 
 /** The identifier index, its baselines and today's queue (skipped by --search-only). */
 async function measureIdentifiers(page: Page, n: number): Promise<Record<string, unknown>> {
-  const keyed = summary(await page.evaluate(([count, below]) => globalThis.edgeBench?.byKeyedId(count, below, 11) ?? { samples: [] }, [lookups, n] as const));
+  const keyed = summary(
+    await page.evaluate(([count, below]) => globalThis.edgeBench?.byKeyedId(count, below, 11) ?? { samples: [] }, [
+      lookups,
+      n,
+    ] as const),
+  );
   show('CID lookup, keyed id → get (ours)', keyed);
-  const byCid = summary(await page.evaluate(([count, below]) => globalThis.edgeBench?.byIdentifierIndex(count, below, 12, 'cid') ?? { samples: [] }, [lookups, n] as const));
+  const byCid = summary(
+    await page.evaluate(
+      ([count, below]) => globalThis.edgeBench?.byIdentifierIndex(count, below, 12, 'cid') ?? { samples: [] },
+      [lookups, n] as const,
+    ),
+  );
   show('patientsByIdentifier by CID, identifier index (ours, no key)', byCid);
-  const byHn = summary(await page.evaluate(([count, below]) => globalThis.edgeBench?.byIdentifierIndex(count, below, 15, 'hn') ?? { samples: [] }, [lookups, n] as const));
+  const byHn = summary(
+    await page.evaluate(
+      ([count, below]) => globalThis.edgeBench?.byIdentifierIndex(count, below, 15, 'hn') ?? { samples: [] },
+      [lookups, n] as const,
+    ),
+  );
   show('patientsByIdentifier by HN, identifier index (ours)', byHn);
-  const afterSave = summary(await page.evaluate(([count, below]) => globalThis.edgeBench?.afterSave(count, below, 16) ?? { samples: [] }, [AFTER_SAVE_RUNS, n] as const));
+  const afterSave = summary(
+    await page.evaluate(([count, below]) => globalThis.edgeBench?.afterSave(count, below, 16) ?? { samples: [] }, [
+      AFTER_SAVE_RUNS,
+      n,
+    ] as const),
+  );
   show('  the same right after saving that patient (catch-up included)', afterSave);
   const oldBuild = await page.evaluate(() => globalThis.edgeBench?.buildOldIndex());
   if (oldBuild === undefined) throw new Error('old index build failed');
   console.log(`baseline index (resourceType, retired from the app): lazy build ${Math.round(oldBuild.ms)} ms`);
-  const elemMatch = summary(await page.evaluate(([count, below]) => globalThis.edgeBench?.byElemMatch(count, below, 12) ?? { samples: [] }, [ELEM_MATCH_RUNS, n] as const));
+  const elemMatch = summary(
+    await page.evaluate(([count, below]) => globalThis.edgeBench?.byElemMatch(count, below, 12) ?? { samples: [] }, [
+      ELEM_MATCH_RUNS,
+      n,
+    ] as const),
+  );
   show('baseline: the old patientsByIdentifier, Mango $elemMatch over the resourceType index', elemMatch);
-  const raw = summary(await page.evaluate(([count, below]) => globalThis.edgeBench?.rawGet(count, below, 13) ?? { samples: [] }, [lookups, n] as const));
+  const raw = summary(
+    await page.evaluate(([count, below]) => globalThis.edgeBench?.rawGet(count, below, 13) ?? { samples: [] }, [
+      lookups,
+      n,
+    ] as const),
+  );
   show('baseline: raw IndexedDB reads of the same documents', raw);
-  const scan = summary(await page.evaluate(([count, below]) => globalThis.edgeBench?.byFullScan(count, below, 14) ?? { samples: [] }, [SCAN_RUNS, n] as const));
+  const scan = summary(
+    await page.evaluate(([count, below]) => globalThis.edgeBench?.byFullScan(count, below, 14) ?? { samples: [] }, [
+      SCAN_RUNS,
+      n,
+    ] as const),
+  );
   show('baseline: full allDocs scan per lookup', scan);
-  const queue = summary(await page.evaluate(([runs, expected]) => globalThis.edgeBench?.queue(runs, expected) ?? { samples: [] }, [QUEUE_RUNS, plan.today] as const));
+  const queue = summary(
+    await page.evaluate(([runs, expected]) => globalThis.edgeBench?.queue(runs, expected) ?? { samples: [] }, [
+      QUEUE_RUNS,
+      plan.today,
+    ] as const),
+  );
   show(`today's queue with patients (${plan.today} visits, ours)`, queue);
-  const queueRaw = summary(await page.evaluate(([runs, expected]) => globalThis.edgeBench?.queueUnparsed(runs, expected) ?? { samples: [] }, [QUEUE_RUNS, plan.today] as const));
+  const queueRaw = summary(
+    await page.evaluate(([runs, expected]) => globalThis.edgeBench?.queueUnparsed(runs, expected) ?? { samples: [] }, [
+      QUEUE_RUNS,
+      plan.today,
+    ] as const),
+  );
   show('  of which the two reads alone (no model parse)', queueRaw);
-  const queueScan = summary(await page.evaluate(([runs, expected]) => globalThis.edgeBench?.queueByScan(runs, expected) ?? { samples: [] }, [SCAN_RUNS, plan.today] as const));
-  show('baseline: today\'s queue from a full scan', queueScan);
+  const queueScan = summary(
+    await page.evaluate(([runs, expected]) => globalThis.edgeBench?.queueByScan(runs, expected) ?? { samples: [] }, [
+      SCAN_RUNS,
+      plan.today,
+    ] as const),
+  );
+  show("baseline: today's queue from a full scan", queueScan);
 
   const figures = {
     cidLookupMs: keyed,
@@ -164,7 +231,12 @@ async function measureIdentifiers(page: Page, n: number): Promise<Record<string,
 /** The front desk's patient search (see the header), each kind over SEARCH_RUNS random patients. */
 async function measureSearch(page: Page, n: number): Promise<Record<string, unknown>> {
   const run = async (kind: SearchKind, seed: number, lastVisits = false): Promise<Summary> =>
-    summary(await page.evaluate(([k, count, below, s, lv]) => globalThis.edgeBench?.search(count, below, s, k, lv) ?? { samples: [] }, [kind, SEARCH_RUNS, n, seed, lastVisits] as const));
+    summary(
+      await page.evaluate(
+        ([k, count, below, s, lv]) => globalThis.edgeBench?.search(count, below, s, k, lv) ?? { samples: [] },
+        [kind, SEARCH_RUNS, n, seed, lastVisits] as const,
+      ),
+    );
   const thai = await run('thaiReversed', 21);
   show('search: Thai family name + 2 letters of the given name (ours)', thai);
   const english = await run('englishFamily', 22);
@@ -186,10 +258,27 @@ async function measureSearch(page: Page, n: number): Promise<Record<string, unkn
   const cidMiddle = await run('cidMiddle', 34);
   show('search: 7 digits from the middle of the CID (ours)', cidMiddle);
   const withVisits = await run('thaiReversed', 27, true);
-  show('search: Thai name, with each hit\'s last visit (the result list)', withVisits);
-  const scan = summary(await page.evaluate(([count, below]) => globalThis.edgeBench?.searchByScan(count, below, 28) ?? { samples: [] }, [SEARCH_SCAN_RUNS, n] as const));
+  show("search: Thai name, with each hit's last visit (the result list)", withVisits);
+  const scan = summary(
+    await page.evaluate(([count, below]) => globalThis.edgeBench?.searchByScan(count, below, 28) ?? { samples: [] }, [
+      SEARCH_SCAN_RUNS,
+      n,
+    ] as const),
+  );
   show('baseline: the same Thai name search as a scan of every patient', scan);
-  const worst = Math.max(thai.p95, english.p95, short.p95, phone.p95, hn.p95, cid.p95, inner.p95, last4.p95, hnPart.p95, cidMiddle.p95, withVisits.p95);
+  const worst = Math.max(
+    thai.p95,
+    english.p95,
+    short.p95,
+    phone.p95,
+    hn.p95,
+    cid.p95,
+    inner.p95,
+    last4.p95,
+    hnPart.p95,
+    cidMiddle.p95,
+    withVisits.p95,
+  );
   const figures = {
     thaiReversedMs: thai,
     englishFamilyMs: english,
@@ -206,13 +295,17 @@ async function measureSearch(page: Page, n: number): Promise<Record<string, unkn
     worstP95Ms: worst,
     ratios: { scanVsOursP50: ratio(scan.p50, thai.p50), lastVisitsVsSearchP50: ratio(withVisits.p50, thai.p50) },
   };
-  console.log(`ratios: a scan of every patient is ${figures.ratios.scanVsOursP50}× slower (p50) than the name search; adding each hit's last visit costs ${figures.ratios.lastVisitsVsSearchP50}× the search alone; worst p95 of all kinds ${worst} ms (target ≤ 100 ms)`);
+  console.log(
+    `ratios: a scan of every patient is ${figures.ratios.scanVsOursP50}× slower (p50) than the name search; adding each hit's last visit costs ${figures.ratios.lastVisitsVsSearchP50}× the search alone; worst p95 of all kinds ${worst} ms (target ≤ 100 ms)`,
+  );
   return figures;
 }
 
 async function main(): Promise<void> {
   const began = performance.now();
-  console.log(`store bench: ${plan.patients} patients, ${plan.today} visits today, ${plan.past} earlier visits; ${lookups} lookups each, Chromium IndexedDB on disk`);
+  console.log(
+    `store bench: ${plan.patients} patients, ${plan.today} visits today, ${plan.past} earlier visits; ${lookups} lookups each, Chromium IndexedDB on disk`,
+  );
   const work = mkdtempSync(join(tmpdir(), 'edge-store-bench-'));
   const outDir = join(work, 'page');
   let server: Server | null = null;
@@ -230,10 +323,13 @@ async function main(): Promise<void> {
 
     const loaded = await page.evaluate((p) => globalThis.edgeBench?.load(p), plan);
     if (loaded === undefined) throw new Error('load failed');
-    console.log(`loaded ${loaded.docs} documents in ${(loaded.ms / 1000).toFixed(1)} s (${Math.round(loaded.docs / (loaded.ms / 1000))} docs/s)`);
+    console.log(
+      `loaded ${loaded.docs} documents in ${(loaded.ms / 1000).toFixed(1)} s (${Math.round(loaded.docs / (loaded.ms / 1000))} docs/s)`,
+    );
     const warm = await page.evaluate(() => globalThis.edgeBench?.warm());
     if (warm === undefined || warm.aborted) throw new Error('warm-up failed');
-    const buildMs = (ddoc: string): number => Math.round(warm.indexes.find((index) => index.ddoc === ddoc)?.ms ?? Number.NaN);
+    const buildMs = (ddoc: string): number =>
+      Math.round(warm.indexes.find((index) => index.ddoc === ddoc)?.ms ?? Number.NaN);
     console.log(
       `warm-up (warmIndexes, the app runs it in the background): ${(warm.ms / 1000).toFixed(1)} s: queue Mango index ${buildMs('idx-encounter-start')} ms, identifier index catch-up (identifiers, phones, name tokens) ${Math.round(warm.identifierMs)} ms (${warm.identifierChanges} changes), visits-by-patient Mango index ${buildMs('idx-encounter-subject')} ms, observations Mango index ${buildMs('idx-obs-subject')} ms`,
     );

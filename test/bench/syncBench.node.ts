@@ -21,7 +21,13 @@ import { remoteDatabase } from '../../sync/replication/remote.dom.js';
 import { adminCall, provision, setUpClinicDatabase } from '../../sync/central/provision.node.js';
 import { basicAuth, requestJson } from '../../sync/central/centralHttp.node.js';
 import { databaseName } from '../../sync/central/designDocs.std.js';
-import { CENTRAL_ADMIN, linkProxy, startCentral, type Central, type LinkProxy } from '../integration/sync/centralServer.js';
+import {
+  CENTRAL_ADMIN,
+  linkProxy,
+  startCentral,
+  type Central,
+  type LinkProxy,
+} from '../integration/sync/centralServer.js';
 import { uniqueDbName } from '../unit/sync/idbShims.js';
 import { benchContext, benchVisitDocs, type BenchContext } from './sync/visits.std.js';
 import { countingFetch, newWireCount, sentAgain, type WireCount } from './sync/wireCount.node.js';
@@ -43,7 +49,10 @@ const totalDocs = visits * DOCS_PER_VISIT;
 const STATION = 'bench';
 const STATION_PASSWORD = 'bench-only-password';
 const admin = { Authorization: basicAuth(CENTRAL_ADMIN.user, CENTRAL_ADMIN.password) };
-const trace = process.env['BENCH_SYNC_TRACE'] === '1' ? (line: string) => console.log(`  [${new Date().toISOString().slice(11, 23)}] ${line}`) : null;
+const trace =
+  process.env['BENCH_SYNC_TRACE'] === '1'
+    ? (line: string) => console.log(`  [${new Date().toISOString().slice(11, 23)}] ${line}`)
+    : null;
 const round = (value: number, digits = 1): number => Number(value.toFixed(digits));
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 
@@ -59,7 +68,12 @@ function notDesign(doc: { _id: string }): boolean {
   return !doc._id.startsWith('_design/');
 }
 
-async function until(predicate: () => boolean | Promise<boolean>, what: string, timeoutMs: number, stepMs = 20): Promise<void> {
+async function until(
+  predicate: () => boolean | Promise<boolean>,
+  what: string,
+  timeoutMs: number,
+  stepMs = 20,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (!(await predicate())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
@@ -78,7 +92,9 @@ async function freshDatabase(central: Central, hcode: string, label: string): Pr
 async function centralDocCount(central: Central, name: string): Promise<number> {
   const answer = await requestJson(`${central.url}/${name}/_all_docs?limit=0`, { headers: admin, timeoutMs: 120_000 });
   const total = (answer.body as { total_rows?: number }).total_rows ?? -1;
-  const design = await requestJson(`${central.url}/${name}/_all_docs?startkey=%22_design%2F%22&endkey=%22_design0%22`, { headers: admin });
+  const design = await requestJson(`${central.url}/${name}/_all_docs?startkey=%22_design%2F%22&endkey=%22_design0%22`, {
+    headers: admin,
+  });
   return total - ((design.body as { rows?: unknown[] }).rows?.length ?? 0);
 }
 
@@ -94,7 +110,8 @@ async function fillStation(store: DataContext, context: BenchContext): Promise<n
     const results = await store.saveAll(docs);
     const failed = results.filter((result) => result instanceof Error).length;
     if (failed > 0) throw new Error(`${failed} documents not stored`);
-    if ((first / chunk) % 8 === 7) console.log(`  stored ${first + chunk} visits (${seconds(performance.now() - start)})`);
+    if ((first / chunk) % 8 === 7)
+      console.log(`  stored ${first + chunk} visits (${seconds(performance.now() - start)})`);
   }
   return performance.now() - start;
 }
@@ -106,7 +123,11 @@ interface Wire {
 }
 
 function wireOf(proxy: LinkProxy, count: WireCount): Wire {
-  return { tcpBytes: proxy.bytes.up + proxy.bytes.down, bodyBytes: count.bodyBytesUp + count.bodyBytesDown, requests: count.requests };
+  return {
+    tcpBytes: proxy.bytes.up + proxy.bytes.down,
+    bodyBytes: count.bodyBytesUp + count.bodyBytesDown,
+    requests: count.requests,
+  };
 }
 
 interface PushRun {
@@ -122,11 +143,30 @@ interface PushRun {
   readonly onCentral: number;
 }
 
-async function pushFigures(ms: number, proxy: LinkProxy, count: WireCount, central: Central, name: string): Promise<PushRun> {
-  return { ms, docsPerSecond: totalDocs / (ms / 1000), wire: wireOf(proxy, count), sentTwice: count.duplicates, concurrent: count.concurrent, retried: sentAgain(count) - count.duplicates - count.concurrent, onCentral: await centralDocCount(central, name) };
+async function pushFigures(
+  ms: number,
+  proxy: LinkProxy,
+  count: WireCount,
+  central: Central,
+  name: string,
+): Promise<PushRun> {
+  return {
+    ms,
+    docsPerSecond: totalDocs / (ms / 1000),
+    wire: wireOf(proxy, count),
+    sentTwice: count.duplicates,
+    concurrent: count.concurrent,
+    retried: sentAgain(count) - count.duplicates - count.concurrent,
+    onCentral: await centralDocCount(central, name),
+  };
 }
 
-async function plainReplicate(central: Central, store: DataContext, hcode: string, headers: Record<string, string>): Promise<PushRun> {
+async function plainReplicate(
+  central: Central,
+  store: DataContext,
+  hcode: string,
+  headers: Record<string, string>,
+): Promise<PushRun> {
   const name = await freshDatabase(central, hcode, 'baseline');
   const proxy = await linkProxy(central.port);
   const count = newWireCount();
@@ -144,7 +184,11 @@ async function plainReplicate(central: Central, store: DataContext, hcode: strin
 }
 
 function stationReplicator(store: DataContext, remote: Database, hcode: string, context: BenchContext): Replicator {
-  return new Replicator({ store, remote, resolve: { stationId: context.stationId, hcode, newId: context.newId, now: () => new Date().toISOString() } });
+  return new Replicator({
+    store,
+    remote,
+    resolve: { stationId: context.stationId, hcode, newId: context.newId, now: () => new Date().toISOString() },
+  });
 }
 
 // Not `docsUp >= totalDocs`: a batch that reached central in a request whose answer the cut lost is found there
@@ -154,11 +198,19 @@ const upToDate = (report: ReplicationReport): boolean => report.state === 'up_to
 
 /** A new replicator on the same store starts from nothing (its own state document removed). */
 async function forgetReplicatorState(store: DataContext): Promise<void> {
-  const state = await rawDb(store).get('_local/edge-sync-state').catch(() => null);
+  const state = await rawDb(store)
+    .get('_local/edge-sync-state')
+    .catch(() => null);
   if (state !== null) await rawDb(store).remove(state);
 }
 
-async function ourPush(central: Central, store: DataContext, hcode: string, headers: Record<string, string>, context: BenchContext): Promise<PushRun & { allSentMs: number }> {
+async function ourPush(
+  central: Central,
+  store: DataContext,
+  hcode: string,
+  headers: Record<string, string>,
+  context: BenchContext,
+): Promise<PushRun & { allSentMs: number }> {
   const name = databaseName(hcode);
   const proxy = await linkProxy(central.port);
   const count = newWireCount();
@@ -196,7 +248,14 @@ interface CutRun extends PushRun {
  * `budgetMs`: how long the replicator may take to say "up to date" once the link is back (a few times the
  * uncut push): past it the run fails with what it saw instead of waiting an hour.
  */
-async function cutPush(central: Central, store: DataContext, hcode: string, headers: Record<string, string>, context: BenchContext, budgetMs: number): Promise<CutRun> {
+async function cutPush(
+  central: Central,
+  store: DataContext,
+  hcode: string,
+  headers: Record<string, string>,
+  context: BenchContext,
+  budgetMs: number,
+): Promise<CutRun> {
   const name = await freshDatabase(central, hcode, 'cut');
   const proxy = await linkProxy(central.port);
   const count = newWireCount();
@@ -210,7 +269,10 @@ async function cutPush(central: Central, store: DataContext, hcode: string, head
   if (trace !== null) traceReplications(rawDb(store), trace);
   let last: ReplicationReport | null = null;
   replicator.onReport((report) => {
-    if (report.state !== last?.state) trace?.(`replicator ${report.state}${report.errorCode === null ? '' : `/${report.errorCode}`}, pending ${report.pending}, up ${report.docsUp}`);
+    if (report.state !== last?.state)
+      trace?.(
+        `replicator ${report.state}${report.errorCode === null ? '' : `/${report.errorCode}`}, pending ${report.pending}, up ${report.docsUp}`,
+      );
     last = report;
     if (report.state === 'offline' || report.state === 'error') probe.markDown();
   });
@@ -222,8 +284,13 @@ async function cutPush(central: Central, store: DataContext, hcode: string, head
     trace?.('link cut');
     const cutAtDocs = count.bulkDocIds.size;
     const cutAt = Date.now();
-    await until(() => last !== null && (last.state === 'offline' || last.state === 'error'), 'the replicator to notice the cut', 120_000);
-    const stateWhileDown = last === null ? 'none' : `${(last as ReplicationReport).state}/${String((last as ReplicationReport).errorCode)}`;
+    await until(
+      () => last !== null && (last.state === 'offline' || last.state === 'error'),
+      'the replicator to notice the cut',
+      120_000,
+    );
+    const stateWhileDown =
+      last === null ? 'none' : `${(last as ReplicationReport).state}/${String((last as ReplicationReport).errorCode)}`;
     // Stay down a little longer than one replication back-off step, as a real outage would.
     await new Promise((done) => setTimeout(done, 3_000));
     const upBefore = replicator.report().docsUp;
@@ -231,15 +298,26 @@ async function cutPush(central: Central, store: DataContext, hcode: string, head
     trace?.('link restored');
     const restoredAt = Date.now();
     // The link works again once a batch lands (a live sync may already be "active" from a retry during the cut).
-    await until(() => replicator.report().docsUp > upBefore || (last !== null && upToDate(last)), 'a batch landed after the link returned', 120_000, 5);
+    await until(
+      () => replicator.report().docsUp > upBefore || (last !== null && upToDate(last)),
+      'a batch landed after the link returned',
+      120_000,
+      5,
+    );
     const activeAt = Date.now();
     const returnedAt = probe.returnedAt();
     try {
       await until(() => last !== null && upToDate(last), 'up to date after the cut', budgetMs);
     } catch (error) {
       const onCentral = await centralDocCount(central, name);
-      const report = last === null ? 'no report' : `${(last as ReplicationReport).state}/${String((last as ReplicationReport).errorCode)}, pending ${(last as ReplicationReport).pending}, up ${(last as ReplicationReport).docsUp}`;
-      throw new Error(`the replicator did not say up to date within ${seconds(budgetMs)} of the link returning (central holds ${onCentral}/${totalDocs} documents; last report: ${report})`, { cause: error });
+      const report =
+        last === null
+          ? 'no report'
+          : `${(last as ReplicationReport).state}/${String((last as ReplicationReport).errorCode)}, pending ${(last as ReplicationReport).pending}, up ${(last as ReplicationReport).docsUp}`;
+      throw new Error(
+        `the replicator did not say up to date within ${seconds(budgetMs)} of the link returning (central holds ${onCentral}/${totalDocs} documents; last report: ${report})`,
+        { cause: error },
+      );
     }
     const ms = performance.now() - start;
     return {
@@ -266,7 +344,14 @@ async function main(): Promise<void> {
   let store: DataContext | null = null;
   try {
     const hcode = String(70_000 + Math.floor(Math.random() * 9_999));
-    const account = await provision({ url: central.url, adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode, station: STATION, stationPassword: STATION_PASSWORD });
+    const account = await provision({
+      url: central.url,
+      adminUser: CENTRAL_ADMIN.user,
+      adminPassword: CENTRAL_ADMIN.password,
+      hcode,
+      station: STATION,
+      stationPassword: STATION_PASSWORD,
+    });
     const headers = { Authorization: basicAuth(account.stationUser, STATION_PASSWORD) };
     const context = benchContext(hcode, account.stationUser);
     store = await DataContext.open(uniqueDbName('bench-station'));
@@ -274,18 +359,37 @@ async function main(): Promise<void> {
     console.log(`station store filled: ${totalDocs} documents in ${seconds(fillMs)}`);
 
     const baseline = await plainReplicate(central, store, hcode, headers);
-    console.log(`plain PouchDB.replicate: ${seconds(baseline.ms)}, ${Math.round(baseline.docsPerSecond)} docs/s, ${Math.round(baseline.wire.tcpBytes / visits)} bytes/visit on the wire, ${baseline.onCentral} on central`);
+    console.log(
+      `plain PouchDB.replicate: ${seconds(baseline.ms)}, ${Math.round(baseline.docsPerSecond)} docs/s, ${Math.round(baseline.wire.tcpBytes / visits)} bytes/visit on the wire, ${baseline.onCentral} on central`,
+    );
     const ours = await ourPush(central, store, hcode, headers, context);
-    console.log(`our Replicator: all sent after ${seconds(ours.allSentMs)}, up to date (verified) after ${seconds(ours.ms)}, ${Math.round(ours.docsPerSecond)} docs/s, ${Math.round(ours.wire.tcpBytes / visits)} bytes/visit on the wire, ${ours.onCentral} on central`);
+    console.log(
+      `our Replicator: all sent after ${seconds(ours.allSentMs)}, up to date (verified) after ${seconds(ours.ms)}, ${Math.round(ours.docsPerSecond)} docs/s, ${Math.round(ours.wire.tcpBytes / visits)} bytes/visit on the wire, ${ours.onCentral} on central`,
+    );
     const cut = await cutPush(central, store, hcode, headers, context, Math.max(120_000, 3 * ours.ms));
-    if (unhandled.length > 0) console.log(`unhandled rejections (PouchDB, during the cut): ${unhandled.length} (${[...new Set(unhandled)].join('; ')})`);
+    if (unhandled.length > 0)
+      console.log(
+        `unhandled rejections (PouchDB, during the cut): ${unhandled.length} (${[...new Set(unhandled)].join('; ')})`,
+      );
     console.log(
       `link cut after ${cut.cutAtDocs} documents sent, down ${seconds(cut.downMs)} (replicator said ${cut.stateWhileDown}): ${cut.sentTwice} documents sent again after central had acknowledged them, ${cut.concurrent} sent by two pushes at once, ${cut.retried} resent after their request failed, ${totalDocs - cut.onCentral} missing on central; link return → replication active ${cut.returnToActiveMs} ms (probe saw the link back after ${String(cut.probeNoticedMs)} ms); whole push ${seconds(cut.ms)}`,
     );
     const ratio = round(ours.docsPerSecond / baseline.docsPerSecond, 3);
     const ratioAllSent = round(baseline.ms / ours.allSentMs, 3);
-    console.log(`ratio ours/plain throughput: ${ratio} to verified up to date (${ratioAllSent} to the last document sent); target ≥ 0.9`);
-    const run = (push: PushRun) => ({ ms: Math.round(push.ms), docsPerSecond: Math.round(push.docsPerSecond), bytesPerVisit: Math.round(push.wire.tcpBytes / visits), bodyBytesPerVisit: Math.round(push.wire.bodyBytes / visits), requests: push.wire.requests, sentTwice: push.sentTwice, concurrent: push.concurrent, retried: push.retried, onCentral: push.onCentral });
+    console.log(
+      `ratio ours/plain throughput: ${ratio} to verified up to date (${ratioAllSent} to the last document sent); target ≥ 0.9`,
+    );
+    const run = (push: PushRun) => ({
+      ms: Math.round(push.ms),
+      docsPerSecond: Math.round(push.docsPerSecond),
+      bytesPerVisit: Math.round(push.wire.tcpBytes / visits),
+      bodyBytesPerVisit: Math.round(push.wire.bodyBytes / visits),
+      requests: push.wire.requests,
+      sentTwice: push.sentTwice,
+      concurrent: push.concurrent,
+      retried: push.retried,
+      onCentral: push.onCentral,
+    });
     console.log(
       JSON.stringify({
         bench: 'sync',
@@ -300,7 +404,16 @@ async function main(): Promise<void> {
         linkReturnToActiveMs: cut.returnToActiveMs,
         baseline: run(baseline),
         ours: { ...run(ours), allSentMs: Math.round(ours.allSentMs) },
-        cut: { ...run(cut), cutAtDocs: cut.cutAtDocs, downMs: cut.downMs, stateWhileDown: cut.stateWhileDown, lost: totalDocs - cut.onCentral, returnToActiveMs: cut.returnToActiveMs, probeNoticedMs: cut.probeNoticedMs, unhandledRejections: unhandled.length },
+        cut: {
+          ...run(cut),
+          cutAtDocs: cut.cutAtDocs,
+          downMs: cut.downMs,
+          stateWhileDown: cut.stateWhileDown,
+          lost: totalDocs - cut.onCentral,
+          returnToActiveMs: cut.returnToActiveMs,
+          probeNoticedMs: cut.probeNoticedMs,
+          unhandledRejections: unhandled.length,
+        },
         totalMs: Math.round(performance.now() - began),
         targets: { ratioVsPouchMin: 0.9, sentTwiceMax: 0, returnToActiveMsMax: 5_000 },
       }),

@@ -31,7 +31,12 @@ afterAll(async () => {
 describe('a demo station, chosen on purpose', () => {
   it('the try-it path preselects "demo station" at setup, and the header says so on every tab', async () => {
     expect(app.output()).toContain('First-run setup offers a demo station');
-    await setUpStation(page, app.url, { hcode: '10953', name: 'ทดลองใช้', expectOffered: 'demo', beforeSave: () => shot('setup-demo-offered-th.png') });
+    await setUpStation(page, app.url, {
+      hcode: '10953',
+      name: 'ทดลองใช้',
+      expectOffered: 'demo',
+      beforeSave: () => shot('setup-demo-offered-th.png'),
+    });
     // a demo station lists its training accounts on the sign-in screen
     expect(await page.getByTestId('demo-staff').textContent()).toContain('demo-frontdesk');
     await shot('sign-in-demo-th.png');

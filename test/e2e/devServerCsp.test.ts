@@ -65,9 +65,11 @@ describe('the renderer from the Vite dev server', () => {
 
   it('renders under the development policy main gives the dev server', async () => {
     const { page, violations } = await openUnder(contentSecurityPolicy({ connect: [hmr()], development: true }));
-    await page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0, undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => (document.getElementById('root')?.childElementCount ?? 0) > 0, undefined, {
+      timeout: 30_000,
+    });
     await page.screenshot({ path: join(outputDir(), 'dev-server-csp.png') });
-    expect(violations, violations.join("\n")).toEqual([]);
+    expect(violations, violations.join('\n')).toEqual([]);
     await page.close();
   });
 

@@ -88,9 +88,13 @@ describe('front desk with a card in a real PC/SC reader', () => {
     expect(await page.getByTestId('card-birth-date').textContent()).toMatch(/^15 มกราคม 2530 \(อายุ \d+ ปี\)$/);
     // The right to care from the card's NHSO applet, in the clerk's words.
     await page.getByTestId('card-rights-main').waitFor({ timeout: 20_000 });
-    expect(await page.getByTestId('card-rights-main').textContent()).toMatch(/^บัตรทอง \(หลักประกันสุขภาพแห่งชาติ\) · UCS · ช่วงอายุ 12-59 ปี$/);
+    expect(await page.getByTestId('card-rights-main').textContent()).toMatch(
+      /^บัตรทอง \(หลักประกันสุขภาพแห่งชาติ\) · UCS · ช่วงอายุ 12-59 ปี$/,
+    );
     await page.locator('[data-testid=card-photo] img').waitFor();
-    const size = await page.locator('[data-testid=card-photo] img').evaluate((img: HTMLImageElement) => img.naturalWidth * img.naturalHeight);
+    const size = await page
+      .locator('[data-testid=card-photo] img')
+      .evaluate((img: HTMLImageElement) => img.naturalWidth * img.naturalHeight);
     expect(size).toBeGreaterThan(0);
     await page.getByText('ผู้ป่วยใหม่').waitFor();
     await page.screenshot({ path: join(outputDir(), 'front-desk-card.png'), fullPage: true });
@@ -106,7 +110,9 @@ describe('front desk with a card in a real PC/SC reader', () => {
     expect(await page.getByTestId('queue-row').first().textContent()).toContain('สมมติ');
     // The card's photo is its own Media record; the Patient points at it and carries no bytes (issue 15).
     const docs = await page.evaluate(readWinningDocs, 'clinic_10953');
-    const patient = docs.find((entry) => entry.id.startsWith('Patient/'))?.doc as { id?: string; photo?: { url?: string }[]; _attachments?: unknown } | undefined;
+    const patient = docs.find((entry) => entry.id.startsWith('Patient/'))?.doc as
+      | { id?: string; photo?: { url?: string }[]; _attachments?: unknown }
+      | undefined;
     const media = docs.find((entry) => entry.id.startsWith('Media/'));
     expect(media?.doc['subject']).toEqual({ reference: `Patient/${patient?.id ?? 'none'}` });
     expect(patient?.photo?.[0]?.url).toBe(media?.id);

@@ -36,7 +36,12 @@ beforeAll(async () => {
   station = await openStationPage({ args: ['--demo', '--nhso-agent', agent.url], env: { EDGE_DEMO: '' } });
   ({ page, bridge } = station);
   printer = await startVirtualPrinter(0);
-  await setUpStation(page, station.app.url, { hcode: '10953', name: 'ห้องบัตร 1', expectOffered: 'demo', signIn: { as: 'front_desk', dataDir: station.app.dataDir } });
+  await setUpStation(page, station.app.url, {
+    hcode: '10953',
+    name: 'ห้องบัตร 1',
+    expectOffered: 'demo',
+    signIn: { as: 'front_desk', dataDir: station.app.dataDir },
+  });
   await page.getByTestId('workspace-frontdesk').waitFor();
   await bridge.call('printer.configure', { transport: 'tcp', host: printer.host, port: printer.port });
 });
@@ -99,7 +104,16 @@ describe('the front desk does what the card is for (issue 13, done means)', () =
     expect(await page.getByTestId('vitals-queue-number').textContent()).toContain(firstQueue);
     await shot('done-5-nurse-called-th.png');
     const form = page.getByTestId('manual-entry');
-    for (const [field, value] of Object.entries({ systolic: '128', diastolic: '82', pulse: '76', spo2: '98', temperature: '36.7', respiratoryRate: '16', weight: '61.5', height: '158' })) {
+    for (const [field, value] of Object.entries({
+      systolic: '128',
+      diastolic: '82',
+      pulse: '76',
+      spo2: '98',
+      temperature: '36.7',
+      respiratoryRate: '16',
+      weight: '61.5',
+      height: '158',
+    })) {
       await form.locator(`[name=${field}]`).fill(value);
     }
     await page.getByTestId('manual-save').click();
@@ -109,7 +123,10 @@ describe('the front desk does what the card is for (issue 13, done means)', () =
     await signIn(page, 'front_desk');
     await page.click('[data-testid=tab-frontdesk]');
     const row = page.getByTestId('queue-row').filter({ hasText: firstQueue });
-    await row.getByTestId('queue-stage').filter({ hasText: /^คัดกรองแล้ว/ }).waitFor();
+    await row
+      .getByTestId('queue-stage')
+      .filter({ hasText: /^คัดกรองแล้ว/ })
+      .waitFor();
     await shot('done-7-frontdesk-screened-th.png');
   });
 
@@ -129,7 +146,9 @@ describe('the front desk does what the card is for (issue 13, done means)', () =
     await agent.setMode('normal');
     await page.locator('[data-testid=saved-authen] [data-kind=got]').waitFor({ timeout: 30_000 });
     await expect.poll(async () => (await claimCodes()).length, { timeout: 10_000 }).toBe(2);
-    await expect.poll(() => page.locator('[data-testid=queue-row] [data-kind=got]').count(), { timeout: 10_000 }).toBe(2);
+    await expect
+      .poll(() => page.locator('[data-testid=queue-row] [data-kind=got]').count(), { timeout: 10_000 })
+      .toBe(2);
     await shot('done-10-agent-back-code-th.png');
     await page.click('[data-testid=language-toggle]');
     await page.getByText('Authen code issued').first().waitFor();

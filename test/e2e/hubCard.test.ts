@@ -19,14 +19,21 @@ afterAll(async () => {
 
 describe('the hospital hub card (IT)', () => {
   it('says there is none, refuses a wrong address and a hub before the link to central, in Thai', async () => {
-    await setUpStation(page, station.app.url, { hcode: '10953', name: 'คัดกรอง 1', expectOffered: 'real', signIn: { as: 'it', dataDir: station.app.dataDir } });
+    await setUpStation(page, station.app.url, {
+      hcode: '10953',
+      name: 'คัดกรอง 1',
+      expectOffered: 'real',
+      signIn: { as: 'it', dataDir: station.app.dataDir },
+    });
     const card = page.getByTestId('hub-card');
     await card.waitFor();
     expect(await card.textContent()).toContain('ไม่ได้ตั้ง (ซิงก์กับเซิร์ฟเวอร์กลางเท่านั้น)');
 
     await page.getByTestId('hub-url-input').fill('ฮับ');
     await page.getByTestId('hub-save').click();
-    expect(await page.getByTestId('hub-message').textContent()).toBe('ที่อยู่ไม่ถูกต้อง ตัวอย่าง https://hub.hospital.local:6984');
+    expect(await page.getByTestId('hub-message').textContent()).toBe(
+      'ที่อยู่ไม่ถูกต้อง ตัวอย่าง https://hub.hospital.local:6984',
+    );
 
     await page.getByTestId('hub-url-input').fill('https://hub.hospital.local:6984');
     await page.getByTestId('hub-save').click();

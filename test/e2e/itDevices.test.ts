@@ -26,13 +26,15 @@ let tcpPort = 0;
 
 /** A monitor nobody has mapped: private codes, no units (its maker's manual says mmHg). */
 function privateMonitorMessage(controlId: string, sys: number, dia: number): string {
-  return [
-    `MSH|^~\\&|ZX_VITALS|WARD2|CLINIC_EDGE|HOSP|20261206101500||ORU^R01|${controlId}|P|2.5`,
-    'PID|||||^^^^^^U',
-    `OBR|1|${controlId}||VITALS|||20261206101500`,
-    `OBX|1|NM|9001^ZX_NIBP_S^99ZX||${String(sys)}||||||F`,
-    `OBX|2|NM|9002^ZX_NIBP_D^99ZX||${String(dia)}||||||F`,
-  ].join('\r') + '\r';
+  return (
+    [
+      `MSH|^~\\&|ZX_VITALS|WARD2|CLINIC_EDGE|HOSP|20261206101500||ORU^R01|${controlId}|P|2.5`,
+      'PID|||||^^^^^^U',
+      `OBR|1|${controlId}||VITALS|||20261206101500`,
+      `OBX|1|NM|9001^ZX_NIBP_S^99ZX||${String(sys)}||||||F`,
+      `OBX|2|NM|9002^ZX_NIBP_D^99ZX||${String(dia)}||||||F`,
+    ].join('\r') + '\r'
+  );
 }
 
 /** The whole page, and the Devices section alone at full size (the page is long). */
@@ -68,7 +70,12 @@ afterAll(async () => {
 
 describe('IT device setup in the app', () => {
   it('IT signs in and sees the Devices section with nothing set up', async () => {
-    await setUpStation(page, station.app.url, { hcode: '10953', name: 'คัดกรอง 1', expectOffered: 'real', signIn: { as: 'it', dataDir: station.app.dataDir } });
+    await setUpStation(page, station.app.url, {
+      hcode: '10953',
+      name: 'คัดกรอง 1',
+      expectOffered: 'real',
+      signIn: { as: 'it', dataDir: station.app.dataDir },
+    });
     await page.getByTestId('devices-section').waitFor();
     expect(await page.getByTestId('devices-section').textContent()).toContain('ยังไม่ได้ตั้งค่าอุปกรณ์');
     expect(await page.getByTestId('devices-found').textContent()).toContain('พอร์ตอนุกรม');
@@ -76,7 +83,9 @@ describe('IT device setup in the app', () => {
 
   it('refuses an HL7 listener with no allowed sources, in words', async () => {
     await addDevice('hl7-mllp', String(tcpPort), '');
-    expect(await page.getByTestId('device-add-problem').textContent()).toContain('ระบุเครื่องที่อนุญาตให้ส่งข้อมูลอย่างน้อยหนึ่งรายการ');
+    expect(await page.getByTestId('device-add-problem').textContent()).toContain(
+      'ระบุเครื่องที่อนุญาตให้ส่งข้อมูลอย่างน้อยหนึ่งรายการ',
+    );
     const listing = await station.bridge.call<DeviceListing>('devices.list', {});
     expect(listing.configured).toEqual([]);
   });
@@ -123,7 +132,10 @@ describe('IT device setup in the app', () => {
 
   it('IT maps both codes (unit implied) and the next message is charted', async () => {
     const form = page.getByTestId('code-map-form');
-    for (const [code, loinc] of [['9001', '8480-6'], ['9002', '8462-4']] as const) {
+    for (const [code, loinc] of [
+      ['9001', '8480-6'],
+      ['9002', '8462-4'],
+    ] as const) {
       await form.locator('input[name=code]').fill(code);
       await form.locator('select[name=loinc]').selectOption(loinc);
       expect(await form.locator('input[name=unit]').inputValue()).toBe('mm[Hg]');
@@ -141,7 +153,10 @@ describe('IT device setup in the app', () => {
     expect(await charted.getAttribute('data-kind')).toBe('read');
     expect(await charted.textContent()).toContain('ความดันตัวล่าง 86');
     // The earlier message's note stays, said as history with its time, no longer a warning.
-    await status(`tcp:${String(tcpPort)}`).getByTestId('device-not-understood').filter({ hasText: 'ข้อความก่อนหน้า' }).waitFor();
+    await status(`tcp:${String(tcpPort)}`)
+      .getByTestId('device-not-understood')
+      .filter({ hasText: 'ข้อความก่อนหน้า' })
+      .waitFor();
     await screens('it-devices-th');
     await page.click('[data-testid=language-toggle]');
     await page.getByText('Vital-sign devices').waitFor();
@@ -169,7 +184,9 @@ describe('IT device setup in the app', () => {
     expect(await page.getByTestId('device-code-map').count()).toBe(0);
     expect(await page.getByTestId('device-remove').count()).toBe(0);
     // what the monitor sent is said without its codes: those are for IT, who maps them
-    const said = await status(`tcp:${String(tcpPort)}`).getByTestId('device-not-understood').textContent();
+    const said = await status(`tcp:${String(tcpPort)}`)
+      .getByTestId('device-not-understood')
+      .textContent();
     expect(said).toContain('ได้รับข้อความแล้ว 2 ค่าไม่เข้าใจ (ฝ่ายไอทีตั้งผังรหัสได้)');
     expect(said).not.toContain('9001');
     await screens('it-devices-frontdesk-th');

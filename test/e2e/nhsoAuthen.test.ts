@@ -81,7 +81,9 @@ describe('NHSO authen code at the front desk', () => {
     await page.getByTestId('saved-queue-number').waitFor();
     const saved = page.getByTestId('saved-authen').getByTestId('authen-state');
     await page.locator('[data-testid=saved-authen] [data-kind=waiting]').waitFor({ timeout: 20_000 });
-    expect(await saved.textContent()).toMatch(/^รอส่งคำขอ \(โปรแกรม สปสช\. ไม่ทำงาน\) · ส่งใหม่อัตโนมัติเวลา \d{2}:\d{2}:\d{2}$/);
+    expect(await saved.textContent()).toMatch(
+      /^รอส่งคำขอ \(โปรแกรม สปสช\. ไม่ทำงาน\) · ส่งใหม่อัตโนมัติเวลา \d{2}:\d{2}:\d{2}$/,
+    );
     const waitingRow = page.getByTestId('queue-row').filter({ has: page.locator('[data-kind=waiting]') });
     // today's queue reads the request's state on its own, a moment after the saved visit shows it
     await expect.poll(() => waitingRow.count(), { timeout: 10_000 }).toBe(1);
@@ -95,7 +97,9 @@ describe('NHSO authen code at the front desk', () => {
     await page.locator('[data-testid=saved-authen] [data-kind=got]').waitFor({ timeout: 30_000 });
     const issued = agent.issued().at(-1);
     expect(await saved.textContent()).toBe(`ขอรหัสยืนยันตัวตนแล้ว: ${issued?.claimCode ?? ''}`);
-    await expect.poll(() => page.locator('[data-testid=queue-row] [data-kind=got]').count(), { timeout: 10_000 }).toBe(2);
+    await expect
+      .poll(() => page.locator('[data-testid=queue-row] [data-kind=got]').count(), { timeout: 10_000 })
+      .toBe(2);
     await expect.poll(async () => (await claimCodesOnEncounters()).length, { timeout: 10_000 }).toBe(2);
     expect(await claimCodesOnEncounters()).toContain(issued?.claimCode);
     await shot('nhso-authen-4-agent-back-code-th.png');
@@ -106,11 +110,15 @@ describe('NHSO authen code at the front desk', () => {
     await insertCard('2');
     await page.fill('[data-testid=authen-fields] input[name=mobile]', '08123');
     await page.click('[data-testid=save-visit]');
-    expect(await page.getByTestId('save-problem').textContent()).toBe('เบอร์โทรศัพท์มือถือต้องเป็นตัวเลข 10 หลัก ขึ้นต้นด้วย 0 (หรือเว้นว่างไว้ถ้าไม่ขอรหัสยืนยันตัวตน)');
+    expect(await page.getByTestId('save-problem').textContent()).toBe(
+      'เบอร์โทรศัพท์มือถือต้องเป็นตัวเลข 10 หลัก ขึ้นต้นด้วย 0 (หรือเว้นว่างไว้ถ้าไม่ขอรหัสยืนยันตัวตน)',
+    );
     expect(await page.getByTestId('queue-row').count()).toBe(2);
     await page.click('[data-testid=language-toggle]');
     await page.getByText('Authen code issued').first().waitFor();
-    expect(await page.getByTestId('save-problem').textContent()).toBe('The mobile number must be 10 digits starting with 0 (or left empty to ask for no authen code).');
+    expect(await page.getByTestId('save-problem').textContent()).toBe(
+      'The mobile number must be 10 digits starting with 0 (or left empty to ask for no authen code).',
+    );
     await shot('nhso-authen-5-queue-en.png');
     await page.click('[data-testid=language-toggle]');
   });
@@ -131,7 +139,9 @@ describe('NHSO authen code at the front desk', () => {
     await again.locator('input[name=mobile]').fill('0822222222');
     await again.getByTestId('authen-ask').click();
     await page.locator('[data-testid=saved-authen] [data-kind=got]').waitFor({ timeout: 20_000 });
-    expect(agent.calls.filter((call) => call.path === '/api/nhso-service/confirm-save').at(-1)?.body).toMatchObject({ mobile: '0822222222' });
+    expect(agent.calls.filter((call) => call.path === '/api/nhso-service/confirm-save').at(-1)?.body).toMatchObject({
+      mobile: '0822222222',
+    });
     expect(await again.count()).toBe(0);
     await expect.poll(async () => (await claimCodesOnEncounters()).length, { timeout: 10_000 }).toBe(3);
   });
@@ -150,7 +160,9 @@ describe('NHSO authen code at the front desk', () => {
     await form.locator('input[name=agentUrl]').fill(`${agent.url.replace('127.0.0.1', 'localhost')}/`);
     await form.locator('button[type=submit]').click();
     await form.getByTestId('nhso-agent-saved').waitFor();
-    expect(await form.getByTestId('nhso-agent-current').textContent()).toBe(`ใช้อยู่: ${agent.url.replace('127.0.0.1', 'localhost')}`);
+    expect(await form.getByTestId('nhso-agent-current').textContent()).toBe(
+      `ใช้อยู่: ${agent.url.replace('127.0.0.1', 'localhost')}`,
+    );
     await page.getByTestId('diagnostics').getByText('โปรแกรม สปสช. (Secure Smart Card Agent) ทำงานที่').waitFor();
     await shot('nhso-authen-6-it-agent-address-th.png');
   });

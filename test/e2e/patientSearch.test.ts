@@ -27,14 +27,21 @@ async function search(text: string): Promise<void> {
 }
 
 async function storedDocs(prefix: string): Promise<Record<string, unknown>[]> {
-  return (await page.evaluate(readWinningDocs, 'clinic_10953')).filter((doc) => doc.id.startsWith(prefix)).map((doc) => doc.doc);
+  return (await page.evaluate(readWinningDocs, 'clinic_10953'))
+    .filter((doc) => doc.id.startsWith(prefix))
+    .map((doc) => doc.doc);
 }
 
 beforeAll(async () => {
   agent = await startFakeNhsoAgent();
   station = await openStationPage({ args: ['--demo', '--nhso-agent', agent.url], env: { EDGE_DEMO: '' } });
   ({ app, page } = station);
-  await setUpStation(page, app.url, { hcode: '10953', name: 'ห้องบัตร 1', expectOffered: 'demo', signIn: { as: 'front_desk', dataDir: app.dataDir } });
+  await setUpStation(page, app.url, {
+    hcode: '10953',
+    name: 'ห้องบัตร 1',
+    expectOffered: 'demo',
+    signIn: { as: 'front_desk', dataDir: app.dataDir },
+  });
   await page.getByTestId('workspace-frontdesk').waitFor();
 });
 
@@ -55,7 +62,9 @@ describe('finding a returning patient without a card, and the visit details', ()
     await row.locator('input[name=th]').fill('คลินิกสุขภาพจิต');
     await row.locator('input[name=en]').fill('Mental health clinic');
     await card.getByTestId('service-points-save').click();
-    expect(await card.getByTestId('service-points-note').textContent()).toBe('รหัสต้องเป็นตัวอักษรอังกฤษตัวเล็ก ตัวเลข หรือขีด (-) ไม่เกิน 32 ตัว');
+    expect(await card.getByTestId('service-points-note').textContent()).toBe(
+      'รหัสต้องเป็นตัวอักษรอังกฤษตัวเล็ก ตัวเลข หรือขีด (-) ไม่เกิน 32 ตัว',
+    );
     await row.locator('input[name=code]').fill('mental-health');
     await card.getByTestId('service-points-save').click();
     await expect.poll(() => card.getByTestId('service-points-note').textContent()).toBe('บันทึกรายการจุดบริการแล้ว');
@@ -72,7 +81,11 @@ describe('finding a returning patient without a card, and the visit details', ()
     await page.locator('[data-testid=card-photo] img').waitFor();
     await page.getByTestId('card-rights-main').waitFor({ timeout: 20_000 });
     expect(await page.locator('[data-testid=visit-fields] select[name=servicePoint]').inputValue()).toBe('opd');
-    expect(await page.locator('[data-testid=visit-fields] select[name=servicePoint] option[value=mental-health]').textContent()).toBe('คลินิกสุขภาพจิต');
+    expect(
+      await page
+        .locator('[data-testid=visit-fields] select[name=servicePoint] option[value=mental-health]')
+        .textContent(),
+    ).toBe('คลินิกสุขภาพจิต');
     await page.fill('[data-testid=authen-fields] input[name=mobile]', '081-234-5678');
     await shot('search-card-visit-details-th.png');
     await page.click('[data-testid=save-visit]');
@@ -84,7 +97,9 @@ describe('finding a returning patient without a card, and the visit details', ()
 
   it('bad input is answered in words, never an exception', async () => {
     await search('ก');
-    expect(await page.getByTestId('search-problem').textContent()).toBe('พิมพ์อย่างน้อย 2 ตัวอักษร (ชื่อ นามสกุล HN เลขบัตรประชาชน หรือเบอร์โทร)');
+    expect(await page.getByTestId('search-problem').textContent()).toBe(
+      'พิมพ์อย่างน้อย 2 ตัวอักษร (ชื่อ นามสกุล HN เลขบัตรประชาชน หรือเบอร์โทร)',
+    );
     await search('1101700548211');
     expect(await page.getByTestId('search-problem').textContent()).toContain('เลขตรวจสอบไม่ตรง');
     await search('ไม่มีใครชื่อนี้');
@@ -99,7 +114,9 @@ describe('finding a returning patient without a card, and the visit details', ()
     expect(hit).toContain('นาย สมมติ ทดสอบดี');
     expect(hit).toMatch(/อายุ \d+ ปี/);
     const thaiYear = new Date().getFullYear() + 543;
-    expect(await page.getByTestId('search-hit-last-visit').textContent()).toMatch(new RegExp(`^มาครั้งล่าสุด \\d{1,2} [ก-๙]+ ${thaiYear}$`));
+    expect(await page.getByTestId('search-hit-last-visit').textContent()).toMatch(
+      new RegExp(`^มาครั้งล่าสุด \\d{1,2} [ก-๙]+ ${thaiYear}$`),
+    );
     await shot('search-by-name-th.png');
   });
 
@@ -130,15 +147,32 @@ describe('finding a returning patient without a card, and the visit details', ()
     const patients = await storedDocs('Patient/');
     expect(patients).toHaveLength(1);
     expect(patients[0]?.['telecom']).toEqual([{ system: 'phone', value: '0812345678', use: 'mobile' }]);
-    const visits = (await storedDocs('Encounter/')).sort((a, b) => String((a['period'] as { start: string }).start).localeCompare(String((b['period'] as { start: string }).start)));
+    const visits = (await storedDocs('Encounter/')).sort((a, b) =>
+      String((a['period'] as { start: string }).start).localeCompare(String((b['period'] as { start: string }).start)),
+    );
     expect(visits).toHaveLength(2);
-    expect(visits.every((visit) => (visit['subject'] as { reference: string }).reference === `Patient/${String(patients[0]?.['id'])}`)).toBe(true);
-    expect(visits[0]?.['serviceType']).toEqual({ coding: [{ system: SERVICE_POINT_SYSTEM, code: 'opd', display: 'ตรวจโรคทั่วไป' }], text: 'ตรวจโรคทั่วไป' });
+    expect(
+      visits.every(
+        (visit) => (visit['subject'] as { reference: string }).reference === `Patient/${String(patients[0]?.['id'])}`,
+      ),
+    ).toBe(true);
+    expect(visits[0]?.['serviceType']).toEqual({
+      coding: [{ system: SERVICE_POINT_SYSTEM, code: 'opd', display: 'ตรวจโรคทั่วไป' }],
+      text: 'ตรวจโรคทั่วไป',
+    });
     expect(visits[0]?.['extension']).toEqual([
-      { url: VISIT_RIGHT_EXT, extension: [{ url: 'code', valueCode: 'UCS' }, { url: 'text', valueString: expect.stringContaining('(UCS)') as unknown as string }] },
+      {
+        url: VISIT_RIGHT_EXT,
+        extension: [
+          { url: 'code', valueCode: 'UCS' },
+          { url: 'text', valueString: expect.stringContaining('(UCS)') as unknown as string },
+        ],
+      },
     ]);
     expect(visits[1]?.['serviceType']).toMatchObject({ coding: [{ system: SERVICE_POINT_SYSTEM, code: 'ncd' }] });
-    expect(visits[1]?.['type']).toEqual([{ coding: [{ system: VISIT_TYPE_SYSTEM, code: 'appointment', display: 'Appointment' }], text: 'มาตามนัด' }]);
+    expect(visits[1]?.['type']).toEqual([
+      { coding: [{ system: VISIT_TYPE_SYSTEM, code: 'appointment', display: 'Appointment' }], text: 'มาตามนัด' },
+    ]);
     const body = (await page.locator('body').textContent()) ?? '';
     expect(body).not.toContain(SERVICE_POINT_SYSTEM);
     expect(body).not.toContain('urn:clinic-edge');
@@ -150,10 +184,14 @@ describe('finding a returning patient without a card, and the visit details', ()
     await search('thotsobdee');
     await page.getByTestId('search-hit').first().waitFor();
     expect(await page.getByTestId('search-hit').textContent()).toContain('Mr. Sommut Thotsobdee');
-    expect(await page.getByTestId('search-hit-last-visit').textContent()).toMatch(new RegExp(`^Last visit \\d{1,2} [A-Z][a-z]+ ${new Date().getFullYear()}$`));
+    expect(await page.getByTestId('search-hit-last-visit').textContent()).toMatch(
+      new RegExp(`^Last visit \\d{1,2} [A-Z][a-z]+ ${new Date().getFullYear()}$`),
+    );
     expect(await page.getByTestId('queue-clinic').first().textContent()).toBe('NCD clinic');
     await search('x');
-    expect(await page.getByTestId('search-problem').textContent()).toBe('Type at least 2 characters (name, surname, HN, citizen ID or phone).');
+    expect(await page.getByTestId('search-problem').textContent()).toBe(
+      'Type at least 2 characters (name, surname, HN, citizen ID or phone).',
+    );
     await search('thotsobdee');
     await page.getByTestId('search-hit').first().waitFor();
     await shot('search-by-name-en.png');

@@ -10,7 +10,14 @@ import { openStationPage, setUpStation, type StationPage } from './harness/stati
 import { signIn } from './harness/staffAccounts.js';
 import { screenshot } from './harness/screens.js';
 import { registerByHand } from './harness/registerByHand.js';
-import { CENTRAL_ADMIN, linkProxy, provisionStation, startCentral, type Central, type LinkProxy } from '../integration/sync/centralServer.js';
+import {
+  CENTRAL_ADMIN,
+  linkProxy,
+  provisionStation,
+  startCentral,
+  type Central,
+  type LinkProxy,
+} from '../integration/sync/centralServer.js';
 import { syntheticCid } from '../factories/fhirFixtures.js';
 
 const HCODE = '10957';
@@ -34,7 +41,13 @@ function nurse(index: number): Nurse {
 
 /** A real station set up with the provisioned station's prefix, its test accounts, linked to central through the link. */
 async function openLinkedStation(label: string, name: string): Promise<Nurse> {
-  const account = await provisionStation({ url: central.url, adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode: HCODE, station: label });
+  const account = await provisionStation({
+    url: central.url,
+    adminUser: CENTRAL_ADMIN.user,
+    adminPassword: CENTRAL_ADMIN.password,
+    hcode: HCODE,
+    station: label,
+  });
   const station = await openStationPage({ env: { EDGE_DEMO: '' } });
   const { page } = station;
   await setUpStation(page, station.app.url, {
@@ -44,7 +57,11 @@ async function openLinkedStation(label: string, name: string): Promise<Nurse> {
     beforeSave: () => page.fill('input[name=queuePrefix]', label.toUpperCase()),
     signIn: { as: 'nurse', dataDir: station.app.dataDir },
   });
-  await station.bridge.call('sync.configure', { centralUrl: link.url, username: account.stationUser, password: account.stationPassword });
+  await station.bridge.call('sync.configure', {
+    centralUrl: link.url,
+    username: account.stationUser,
+    password: account.stationPassword,
+  });
   return { station, name, page };
 }
 
@@ -104,7 +121,11 @@ describe('two nurse stations call the same patient offline', () => {
     expect(await nurse(1).page.getByTestId('vitals-patient-name').textContent()).toContain(PATIENT.last);
     await screenshot(nurse(1).page, 'queue-clash-later-station-told-th.png');
     // The station that called first holds it: nothing to answer there.
-    await expect.poll(() => nurse(0).page.getByTestId('vitals-patient').getByTestId('queue-stage').textContent(), { timeout: 30_000 }).toContain('คัดกรอง 1');
+    await expect
+      .poll(() => nurse(0).page.getByTestId('vitals-patient').getByTestId('queue-stage').textContent(), {
+        timeout: 30_000,
+      })
+      .toContain('คัดกรอง 1');
     expect(await clash(nurse(0)).count()).toBe(0);
   });
 
@@ -118,6 +139,7 @@ describe('two nurse stations call the same patient offline', () => {
     await screenshot(nurse(0).page, 'queue-clash-first-station-told-th.png');
     await nurse(0).page.getByTestId('vitals-clash-not-here').click();
     await nurse(0).page.getByTestId('vitals-patient').getByText('ยังไม่ได้เลือกผู้ป่วย').waitFor();
-    for (const target of nurses) expect(target.station.pageErrors.filter((error) => !/Failed to load resource/.test(error))).toEqual([]);
+    for (const target of nurses)
+      expect(target.station.pageErrors.filter((error) => !/Failed to load resource/.test(error))).toEqual([]);
   });
 });

@@ -11,7 +11,12 @@ import { outputDir } from './harness/chromium.js';
 import { openStationPage, setUpStation, type StationPage } from './harness/stationPage.js';
 import { signIn, stationAudit } from './harness/staffAccounts.js';
 import { startFakeNhsoAgent, type FakeNhsoAgent } from '../integration/nhso/fakeNhsoAgent.js';
-import { startVirtualPrinter, unusedPort, type Ticket, type VirtualPrinter } from '../factories/printer/virtualPrinter.js';
+import {
+  startVirtualPrinter,
+  unusedPort,
+  type Ticket,
+  type VirtualPrinter,
+} from '../factories/printer/virtualPrinter.js';
 import { inkIn, savePng } from './harness/frontDeskSteps.js';
 
 let station: StationPage;
@@ -44,7 +49,12 @@ beforeAll(async () => {
   ({ app, page, bridge } = station);
   // A free port by default; VIRTUAL_PRINTER_PORT=9100 runs it where a network receipt printer listens.
   printer = await startVirtualPrinter(Number(process.env['VIRTUAL_PRINTER_PORT'] ?? 0));
-  await setUpStation(page, app.url, { hcode: '10953', name: 'ห้องบัตร 1', expectOffered: 'demo', signIn: { as: 'front_desk', dataDir: app.dataDir } });
+  await setUpStation(page, app.url, {
+    hcode: '10953',
+    name: 'ห้องบัตร 1',
+    expectOffered: 'demo',
+    signIn: { as: 'front_desk', dataDir: app.dataDir },
+  });
   await page.getByTestId('workspace-frontdesk').waitFor();
 });
 
@@ -68,7 +78,11 @@ describe('queue slip on an 80 mm receipt printer', () => {
     await card.getByTestId('printer-save').click();
     expect(await card.getByTestId('printer-note').textContent()).toBe('บันทึกการตั้งค่าเครื่องพิมพ์แล้ว');
     await card.screenshot({ path: join(outputDir(), 'printer-settings-th.png') });
-    expect(await bridge.call('printer.settings', {})).toEqual({ transport: 'tcp', host: '127.0.0.1', port: printer.port });
+    expect(await bridge.call('printer.settings', {})).toEqual({
+      transport: 'tcp',
+      host: '127.0.0.1',
+      port: printer.port,
+    });
     await signIn(page, 'front_desk');
     await page.getByTestId('workspace-frontdesk').waitFor();
   });
@@ -98,7 +112,11 @@ describe('queue slip on an 80 mm receipt printer', () => {
         context.font = font;
         return context.measureText('รหัสยืนยันเข้ารับบริการ').width;
       };
-      return { sarabun: width('400 26px Sarabun, sans-serif'), system: width('400 26px sans-serif'), bogus: width('400 26px NoSuchFont, sans-serif') };
+      return {
+        sarabun: width('400 26px Sarabun, sans-serif'),
+        system: width('400 26px sans-serif'),
+        bogus: width('400 26px NoSuchFont, sans-serif'),
+      };
     });
     expect(widths?.bogus).toBe(widths?.system);
     expect(widths?.sarabun).not.toBe(widths?.system);
@@ -134,7 +152,11 @@ describe('queue slip on an 80 mm receipt printer', () => {
     expect(Buffer.from(again.raster?.data ?? []).equals(Buffer.from(first.raster?.data ?? []))).toBe(true);
     // main audits once the printer has every byte, which can be just after the printer saw the connection close
     let actions: string[] = [];
-    for (const deadline = Date.now() + 5_000; Date.now() < deadline; await new Promise((resolve) => setTimeout(resolve, 100))) {
+    for (
+      const deadline = Date.now() + 5_000;
+      Date.now() < deadline;
+      await new Promise((resolve) => setTimeout(resolve, 100))
+    ) {
       actions = stationAudit(app.dataDir).map((entry) => entry.action);
       if (actions.filter((action) => action === 'printer.reprint').length >= 2) break;
     }

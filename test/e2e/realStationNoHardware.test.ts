@@ -20,7 +20,7 @@ const shot = (name: string): Promise<void> => screenshot(page, name);
 async function refusal(name: string, input: unknown): Promise<string> {
   return bridge.call(name, input).then(
     () => 'ok',
-    (error: unknown) => (errorMessage(error)),
+    (error: unknown) => errorMessage(error),
   );
 }
 
@@ -36,7 +36,12 @@ afterAll(async () => {
 
 describe('a real station with no hardware', () => {
   it('setup offers a real station by default', async () => {
-    await setUpStation(page, station.app.url, { hcode: '10953', name: 'ห้องบัตร 1', expectOffered: 'real', signIn: { as: 'front_desk', dataDir: station.app.dataDir } });
+    await setUpStation(page, station.app.url, {
+      hcode: '10953',
+      name: 'ห้องบัตร 1',
+      expectOffered: 'real',
+      signIn: { as: 'front_desk', dataDir: station.app.dataDir },
+    });
     expect(await page.getByTestId('demo-badge').count()).toBe(0);
   });
 

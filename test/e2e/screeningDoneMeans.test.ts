@@ -65,7 +65,10 @@ async function chartWithAssessment(values: Readonly<Record<string, string>>): Pr
   for (const [field, value] of Object.entries(values)) await form.locator(`[name=${field}]`).fill(value);
   await form.getByTestId('manual-with-assessment').waitFor();
   await page.getByTestId('manual-save').click();
-  await page.getByTestId('vitals-notice').filter({ hasText: /บันทึกแล้ว \d+ รายการ/ }).waitFor();
+  await page
+    .getByTestId('vitals-notice')
+    .filter({ hasText: /บันทึกแล้ว \d+ รายการ/ })
+    .waitFor();
 }
 
 async function addDevice(profile: string, where: string, allow?: string): Promise<void> {
@@ -93,7 +96,12 @@ beforeAll(async () => {
   tcpPort = await freeTcpPort();
   // The page's clock starts on the returning patient's earlier day; main keeps real time.
   await page.clock.install({ time: EARLIER });
-  await setUpStation(page, station.app.url, { hcode: HCODE, name: 'คัดกรอง 3', expectOffered: 'real', signIn: { as: 'front_desk', dataDir: station.app.dataDir } });
+  await setUpStation(page, station.app.url, {
+    hcode: HCODE,
+    name: 'คัดกรอง 3',
+    expectOffered: 'real',
+    signIn: { as: 'front_desk', dataDir: station.app.dataDir },
+  });
 });
 
 afterAll(async () => {
@@ -110,7 +118,16 @@ describe('issue 14 done means, in one run', () => {
     await openVitals();
     await page.getByTestId('vitals-call-next').click();
     await page.getByTestId('vitals-patient-name').filter({ hasText: RETURNING.last }).waitFor();
-    await chartWithAssessment({ systolic: '148', diastolic: '94', pulse: '88', spo2: '96', temperature: '37.1', respiratoryRate: '20', weight: '71.5', height: '158' });
+    await chartWithAssessment({
+      systolic: '148',
+      diastolic: '94',
+      pulse: '88',
+      spo2: '96',
+      temperature: '37.1',
+      respiratoryRate: '20',
+      weight: '71.5',
+      height: '158',
+    });
     await page.getByTestId('visit-sent_on').click();
     await page.getByTestId('vitals-patient').getByText('ยังไม่ได้เลือกผู้ป่วย').waitFor();
     await page.clock.setSystemTime(TODAY);
@@ -125,7 +142,9 @@ describe('issue 14 done means, in one run', () => {
     await addDevice('omron-hbp9030', pty.hostPath);
     await status(pty.hostPath).filter({ hasText: 'พร้อมรับค่า' }).waitFor();
     // The doctor runs again once the port opens: it no longer says no device is set up.
-    await expect.poll(() => diagnostics.textContent(), { timeout: 10_000 }).not.toContain('ยังไม่ได้ตั้งค่าพอร์ตเครื่องวัดสัญญาณชีพ');
+    await expect
+      .poll(() => diagnostics.textContent(), { timeout: 10_000 })
+      .not.toContain('ยังไม่ได้ตั้งค่าพอร์ตเครื่องวัดสัญญาณชีพ');
     await sendKioskFrame(126, 78, 72);
     await liveEntries().filter({ hasText: 'ความดันตัวบน 126' }).waitFor();
 
@@ -138,7 +157,9 @@ describe('issue 14 done means, in one run', () => {
     // Added: the form starts over (it kept the last kind and allow-list, which read as an add still to do).
     expect(await page.getByTestId('device-add').locator('select[name=profile]').inputValue()).toBe('');
     monitor = await Hl7MonitorSimulator.connect(tcpPort, '127.0.0.1', true);
-    const ack = await monitor.send(mllpWrap(oruMessage({ sys: 118, dia: 76, pulse: 66, spo2: 98, tempC: 36.6, resp: 14, controlId: 'DONE-TEST-1' })));
+    const ack = await monitor.send(
+      mllpWrap(oruMessage({ sys: 118, dia: 76, pulse: 66, spo2: 98, tempC: 36.6, resp: 14, controlId: 'DONE-TEST-1' })),
+    );
     expect(ackCode(ack).code).toBe('AA');
     const read = liveEntries().filter({ hasText: 'ความดันตัวบน 118' });
     await read.waitFor();
@@ -178,7 +199,12 @@ describe('issue 14 done means, in one run', () => {
     await status(monitorPty.hostPath).filter({ hasText: 'พร้อมรับค่า' }).waitFor();
     const sim = new SerialSimulator(monitorPty.devicePath);
     try {
-      await sim.send(mllpWrap(oruMessage({ sys: 121, dia: 79, pulse: 70, spo2: 99, tempC: 36.7, resp: 15, controlId: 'DONE-SERIAL-1' })), { chunkSize: 16 });
+      await sim.send(
+        mllpWrap(
+          oruMessage({ sys: 121, dia: 79, pulse: 70, spo2: 99, tempC: 36.7, resp: 15, controlId: 'DONE-SERIAL-1' }),
+        ),
+        { chunkSize: 16 },
+      );
     } finally {
       sim.close();
     }
@@ -212,12 +238,23 @@ describe('issue 14 done means, in one run', () => {
     await reading.first().getByTestId('reading-confirm').click();
     await page.getByTestId('vitals-notice').filter({ hasText: 'บันทึกแล้ว 2 รายการ' }).waitFor();
     // The kiosk's Observations carry content ids that start with the inbox id: central accepts them.
-    const charted = (await page.evaluate(readWinningDocs, `clinic_${HCODE}`)).filter((doc) => doc.id.startsWith(`Observation/${inboxId}-`));
+    const charted = (await page.evaluate(readWinningDocs, `clinic_${HCODE}`)).filter((doc) =>
+      doc.id.startsWith(`Observation/${inboxId}-`),
+    );
     expect(charted).toHaveLength(2);
     // The adapter's own row key (`_doc_id_rev`) is no part of the record.
-    for (const { doc } of charted) expect(hasContentId(Object.fromEntries(Object.entries(doc).filter(([key]) => key !== '_doc_id_rev')))).toBe(true);
+    for (const { doc } of charted)
+      expect(hasContentId(Object.fromEntries(Object.entries(doc).filter(([key]) => key !== '_doc_id_rev')))).toBe(true);
 
-    await chartWithAssessment({ spo2: '97', temperature: '36.9', respiratoryRate: '16', weight: '60.5', height: '162', pain: '1', complaint: 'ไอ เจ็บคอ 3 วัน' });
+    await chartWithAssessment({
+      spo2: '97',
+      temperature: '36.9',
+      respiratoryRate: '16',
+      weight: '60.5',
+      height: '162',
+      pain: '1',
+      complaint: 'ไอ เจ็บคอ 3 วัน',
+    });
     const news2 = page.getByTestId('news2');
     // RR 16, SpO2 97, air, BP 132, pulse 78, alert, 36.9 °C: every parameter scored, total 0.
     await expect.poll(() => news2.getByTestId('news2-total').textContent()).toMatch(/^0ความเสี่ยงต่ำ/);
@@ -245,8 +282,16 @@ describe('issue 14 done means, in one run', () => {
     await signIn(page, 'front_desk');
     await page.click('[data-testid=tab-frontdesk]');
     const rows = page.getByTestId('today-queue').getByTestId('queue-row');
-    await rows.filter({ hasText: NEW_PATIENT.last }).getByTestId('queue-stage').filter({ hasText: 'ส่งพบแพทย์แล้ว' }).waitFor();
-    await rows.filter({ hasText: RETURNING.last }).getByTestId('queue-stage').filter({ hasText: 'เรียกคัดกรองแล้ว' }).waitFor();
+    await rows
+      .filter({ hasText: NEW_PATIENT.last })
+      .getByTestId('queue-stage')
+      .filter({ hasText: 'ส่งพบแพทย์แล้ว' })
+      .waitFor();
+    await rows
+      .filter({ hasText: RETURNING.last })
+      .getByTestId('queue-stage')
+      .filter({ hasText: 'เรียกคัดกรองแล้ว' })
+      .waitFor();
     await bothLanguages('frontdesk-stages', 'Sent to the doctor');
   });
 

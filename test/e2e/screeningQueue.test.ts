@@ -45,7 +45,10 @@ async function chartWithAssessment(values: Readonly<Record<string, string>>): Pr
   await typeSet(values);
   await page.getByTestId('manual-entry').getByTestId('manual-with-assessment').waitFor();
   await page.getByTestId('manual-save').click();
-  await page.getByTestId('vitals-notice').filter({ hasText: /บันทึกแล้ว \d+ รายการ|Saved/ }).waitFor();
+  await page
+    .getByTestId('vitals-notice')
+    .filter({ hasText: /บันทึกแล้ว \d+ รายการ|Saved/ })
+    .waitFor();
 }
 
 /** One earlier visit of the returning patient: registered, called, charted, then sent on. */
@@ -67,7 +70,12 @@ beforeAll(async () => {
   page = station.page;
   // The page's clock starts on the first earlier day; main keeps real time.
   await page.clock.install({ time: EARLIER[0] });
-  await setUpStation(page, station.app.url, { hcode: '10955', name: 'คัดกรอง 2', expectOffered: 'real', signIn: { as: 'front_desk', dataDir: station.app.dataDir } });
+  await setUpStation(page, station.app.url, {
+    hcode: '10955',
+    name: 'คัดกรอง 2',
+    expectOffered: 'real',
+    signIn: { as: 'front_desk', dataDir: station.app.dataDir },
+  });
 });
 
 afterAll(async () => {
@@ -76,8 +84,28 @@ afterAll(async () => {
 
 describe('queue-driven screening', () => {
   it('a returning patient has two earlier visits charted on earlier days', async () => {
-    await earlierVisit(EARLIER[0] as Date, { systolic: '152', diastolic: '96', pulse: '92', spo2: '96', temperature: '37.0', respiratoryRate: '20', weight: '74.5', height: '160', pain: '3', complaint: 'ปวดศีรษะ' });
-    await earlierVisit(EARLIER[1] as Date, { systolic: '141', diastolic: '90', pulse: '84', spo2: '97', temperature: '36.8', respiratoryRate: '18', weight: '73.0', height: '160' });
+    await earlierVisit(EARLIER[0] as Date, {
+      systolic: '152',
+      diastolic: '96',
+      pulse: '92',
+      spo2: '96',
+      temperature: '37.0',
+      respiratoryRate: '20',
+      weight: '74.5',
+      height: '160',
+      pain: '3',
+      complaint: 'ปวดศีรษะ',
+    });
+    await earlierVisit(EARLIER[1] as Date, {
+      systolic: '141',
+      diastolic: '90',
+      pulse: '84',
+      spo2: '97',
+      temperature: '36.8',
+      respiratoryRate: '18',
+      weight: '73.0',
+      height: '160',
+    });
     await page.clock.setSystemTime(TODAY);
   });
 
@@ -104,16 +132,35 @@ describe('queue-driven screening', () => {
   it('"call next" calls the first waiting visit and measures its patient', async () => {
     await page.getByTestId('vitals-call-next').click();
     await page.getByTestId('vitals-patient-name').filter({ hasText: NEW_PATIENT.last }).waitFor();
-    await page.getByTestId('vitals-patient').getByTestId('queue-stage').filter({ hasText: 'เรียกคัดกรองแล้ว' }).waitFor();
+    await page
+      .getByTestId('vitals-patient')
+      .getByTestId('queue-stage')
+      .filter({ hasText: 'เรียกคัดกรองแล้ว' })
+      .waitFor();
     expect(await page.getByTestId('vitals-notice').textContent()).toContain('มาคัดกรอง');
     // A new patient: nothing from earlier visits.
     expect(await page.getByTestId('visit-history').textContent()).toContain('ยังไม่มีผลการวัด');
   });
 
   it('one save charts the set, pain, chief complaint, consciousness and air; NEWS2 is complete and the visit screened', async () => {
-    const before = (await page.evaluate(readWinningDocs, 'clinic_10955')).filter((doc) => doc.id.startsWith('Observation/')).length;
-    await chartWithAssessment({ systolic: '124', diastolic: '80', pulse: '70', spo2: '97', temperature: '36.8', respiratoryRate: '16', weight: '58', height: '155', pain: '2', complaint: 'ไข้ ไอ มา 2 วัน' });
-    const docs = (await page.evaluate(readWinningDocs, 'clinic_10955')).filter((doc) => doc.id.startsWith('Observation/'));
+    const before = (await page.evaluate(readWinningDocs, 'clinic_10955')).filter((doc) =>
+      doc.id.startsWith('Observation/'),
+    ).length;
+    await chartWithAssessment({
+      systolic: '124',
+      diastolic: '80',
+      pulse: '70',
+      spo2: '97',
+      temperature: '36.8',
+      respiratoryRate: '16',
+      weight: '58',
+      height: '155',
+      pain: '2',
+      complaint: 'ไข้ ไอ มา 2 วัน',
+    });
+    const docs = (await page.evaluate(readWinningDocs, 'clinic_10955')).filter((doc) =>
+      doc.id.startsWith('Observation/'),
+    );
     // BP, pulse, SpO2, temperature, RR, weight, height, BMI, alert, room air, pain, chief complaint: one write of 12.
     expect(docs.length - before).toBe(12);
     const panel = page.getByTestId('news2');
@@ -130,7 +177,11 @@ describe('queue-driven screening', () => {
   it('the front desk sees the visit screened and the other still waiting', async () => {
     await page.click('[data-testid=tab-frontdesk]');
     const rows = page.getByTestId('today-queue').getByTestId('queue-row');
-    await rows.filter({ hasText: NEW_PATIENT.last }).getByTestId('queue-stage').filter({ hasText: 'คัดกรองแล้ว' }).waitFor();
+    await rows
+      .filter({ hasText: NEW_PATIENT.last })
+      .getByTestId('queue-stage')
+      .filter({ hasText: 'คัดกรองแล้ว' })
+      .waitFor();
     expect(await rows.filter({ hasText: RETURNING.last }).getByTestId('queue-stage').textContent()).toBe('รอคัดกรอง');
     expect(await page.getByTestId('today-queue').textContent()).not.toMatch(/arrived|triaged/);
     await screenshot(page, 'frontdesk-queue-stages-th.png');
@@ -158,7 +209,8 @@ describe('queue-driven screening', () => {
     expect(await page.getByTestId('previous-8480-6').textContent()).toContain(beYear(EARLIER[1] as Date));
     await screenshot(page, 'screening-returning-history-th.png');
     await history.screenshot({ path: join(outputDir(), 'screening-history-card-th.png') });
-    if (process.env['SCREENS_DIR']) await history.screenshot({ path: join(process.env['SCREENS_DIR'], 'screening-history-card-th.png') });
+    if (process.env['SCREENS_DIR'])
+      await history.screenshot({ path: join(process.env['SCREENS_DIR'], 'screening-history-card-th.png') });
   });
 
   it('English shows Gregorian dates and English words', async () => {
@@ -175,7 +227,7 @@ describe('queue-driven screening', () => {
     await page.locator('[data-testid=workspace-vitals] h2', { hasText: 'สัญญาณชีพ' }).waitFor();
   });
 
-  it('a visit registered in another tab of the station joins the nurse\'s queue without a reload', async () => {
+  it("a visit registered in another tab of the station joins the nurse's queue without a reload", async () => {
     const context: BrowserContext = page.context();
     const desk = await context.newPage();
     await desk.clock.install({ time: TODAY });
@@ -183,7 +235,9 @@ describe('queue-driven screening', () => {
     await desk.getByTestId('staff-on-duty').waitFor();
     await registerByHand(desk, LATE);
     await page.getByTestId('vitals-queue-item').filter({ hasText: LATE.last }).waitFor({ timeout: 20_000 });
-    expect(await page.getByTestId('vitals-queue-item').filter({ hasText: LATE.last }).getAttribute('data-stage')).toBe('waiting');
+    expect(await page.getByTestId('vitals-queue-item').filter({ hasText: LATE.last }).getAttribute('data-stage')).toBe(
+      'waiting',
+    );
     await desk.close();
     expect(station.pageErrors).toEqual([]);
   });

@@ -19,7 +19,9 @@ describe('browser mode, station cannot start', () => {
       const page = await browser.newPage();
       const response = await page.goto(app.url);
       expect(response?.status()).toBe(503);
-      await expect(page.locator('h1').textContent()).resolves.toBe('เปิดโปรแกรมไม่สำเร็จ / Clinic Edge could not start');
+      await expect(page.locator('h1').textContent()).resolves.toBe(
+        'เปิดโปรแกรมไม่สำเร็จ / Clinic Edge could not start',
+      );
       const body = (await page.locator('pre').textContent()) ?? '';
       expect(body).toContain('เขียนโฟลเดอร์ข้อมูลของสถานีไม่ได้');
       expect(body).toContain("The station's data folder cannot be written");

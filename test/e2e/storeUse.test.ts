@@ -19,7 +19,12 @@ afterAll(async () => {
 
 describe('records kept on the station (IT)', () => {
   it('shows 30 days by default, refuses a wrong number in words, saves another and says so', async () => {
-    await setUpStation(page, station.app.url, { hcode: '10953', name: 'คัดกรอง 1', expectOffered: 'real', signIn: { as: 'it', dataDir: station.app.dataDir } });
+    await setUpStation(page, station.app.url, {
+      hcode: '10953',
+      name: 'คัดกรอง 1',
+      expectOffered: 'real',
+      signIn: { as: 'it', dataDir: station.app.dataDir },
+    });
     const card = page.getByTestId('store-use');
     await card.waitFor();
     await page.getByTestId('store-days').filter({ hasText: '30 วัน' }).waitFor();

@@ -19,8 +19,20 @@ import { startDevBrowser, type DevBrowser } from './harness/devBrowser.js';
 import { launchChromium, outputDir } from './harness/chromium.js';
 import { scanLogsForCitizenIds } from './harness/logScan.js';
 import { readWinningDocs } from './harness/pouchIndexedDb.js';
-import { collectConsoleErrors, unexpectedConsoleErrors, type ConsoleError, type ExpectedFailure } from './harness/consoleErrors.js';
-import { CENTRAL_ADMIN, linkProxy, provisionStation, startCentral, type Central, type LinkProxy } from '../integration/sync/centralServer.js';
+import {
+  collectConsoleErrors,
+  unexpectedConsoleErrors,
+  type ConsoleError,
+  type ExpectedFailure,
+} from './harness/consoleErrors.js';
+import {
+  CENTRAL_ADMIN,
+  linkProxy,
+  provisionStation,
+  startCentral,
+  type Central,
+  type LinkProxy,
+} from '../integration/sync/centralServer.js';
 type ProvisionResult = Awaited<ReturnType<typeof provisionStation>>;
 import { basicAuth } from '../../sync/central/centralHttp.node.js';
 import { settledConflict } from '../../sync/replication/conflictRules.std.js';
@@ -61,13 +73,29 @@ const OFFLINE_CODES = ['sync_offline', 'sync_timeout'];
  * 400, a 500, a 404 outside checkpoints, any other console error) fails the run.
  */
 const EXPECTED_FAILURES: readonly ExpectedFailure[] = [
-  { status: 404, path: /^\/central\/clinic_\d{5}\/_local\//, why: 'PouchDB looks for its checkpoint before writing the first one' },
-  { status: 409, path: /^\/central\/clinic_\d{5}\/_local\//, why: 'two writes of one checkpoint raced; PouchDB reads it again and retries' },
-  { status: 502, path: /^\/central\//, why: 'the link was cut: main cannot reach central (connection reset when the link returns)' },
+  {
+    status: 404,
+    path: /^\/central\/clinic_\d{5}\/_local\//,
+    why: 'PouchDB looks for its checkpoint before writing the first one',
+  },
+  {
+    status: 409,
+    path: /^\/central\/clinic_\d{5}\/_local\//,
+    why: 'two writes of one checkpoint raced; PouchDB reads it again and retries',
+  },
+  {
+    status: 502,
+    path: /^\/central\//,
+    why: 'the link was cut: main cannot reach central (connection reset when the link returns)',
+  },
   { status: 504, path: /^\/central\//, why: 'the link was cut: central went quiet' },
   { status: 'network', path: /^\/central\//, why: 'a request dropped by a cut or a page reload' },
 ];
-const UNAUTHORIZED: ExpectedFailure = { status: 401, path: /^\/central\//, why: 'central no longer accepts the station’s password' };
+const UNAUTHORIZED: ExpectedFailure = {
+  status: 401,
+  path: /^\/central\//,
+  why: 'central no longer accepts the station’s password',
+};
 const admin = { Authorization: basicAuth(CENTRAL_ADMIN.user, CENTRAL_ADMIN.password) };
 
 function station(index: number): StationUnderTest {
@@ -77,13 +105,22 @@ function station(index: number): StationUnderTest {
 }
 
 async function centralJson<T>(path: string, init: RequestInit = {}): Promise<T> {
-  const response = await fetch(`${central.url}${path}`, { ...init, headers: { ...admin, 'Content-Type': 'application/json', ...init.headers } });
+  const response = await fetch(`${central.url}${path}`, {
+    ...init,
+    headers: { ...admin, 'Content-Type': 'application/json', ...init.headers },
+  });
   if (!response.ok) throw new Error(`central ${path}: HTTP ${response.status}`);
   return (await response.json()) as T;
 }
 
 async function openStation(label: string, prefix: string, stationName: string): Promise<StationUnderTest> {
-  const account = await provisionStation({ url: central.url, adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode: HCODE, station: label });
+  const account = await provisionStation({
+    url: central.url,
+    adminUser: CENTRAL_ADMIN.user,
+    adminPassword: CENTRAL_ADMIN.password,
+    hcode: HCODE,
+    station: label,
+  });
   const app = await startDevBrowser();
   const context = await browser.newContext({ locale: 'th-TH', viewport: { width: 1280, height: 1000 } });
   const page = await context.newPage();
@@ -114,20 +151,36 @@ async function ensureSignedIn(target: StationUnderTest): Promise<void> {
 async function showDashboard(target: StationUnderTest): Promise<void> {
   // Right after a reload neither is drawn yet: wait for the page to show one (under load it took over a second,
   // and the dashboard was never opened).
-  await target.page.locator('[data-testid=tab-it], [data-testid=staff-sign-in], [data-testid=sync-state]').first().waitFor({ timeout: 30_000 });
+  await target.page
+    .locator('[data-testid=tab-it], [data-testid=staff-sign-in], [data-testid=sync-state]')
+    .first()
+    .waitFor({ timeout: 30_000 });
   if (await target.page.getByTestId('tab-it').isVisible()) await target.page.click('[data-testid=tab-it]');
 }
 
-async function waitForState(target: StationUnderTest, state: string, codes: readonly string[] = [''], timeout = 45_000): Promise<void> {
+async function waitForState(
+  target: StationUnderTest,
+  state: string,
+  codes: readonly string[] = [''],
+  timeout = 45_000,
+): Promise<void> {
   await showDashboard(target);
   await target.page
     .locator(codes.map((code) => `[data-testid=sync-state][data-state="${state}"][data-code="${code}"]`).join(', '))
     .waitFor({ timeout })
     .catch(async (error: unknown) => {
-      await target.page.screenshot({ path: join(outputDir(), `sync-${target.label}-waiting-${state}.png`), fullPage: true });
-      const shown = await target.page.getByTestId('sync-state').evaluate((node) => `${node.getAttribute('data-state') ?? ''}/${node.getAttribute('data-code') ?? ''}`);
+      await target.page.screenshot({
+        path: join(outputDir(), `sync-${target.label}-waiting-${state}.png`),
+        fullPage: true,
+      });
+      const shown = await target.page
+        .getByTestId('sync-state')
+        .evaluate((node) => `${node.getAttribute('data-state') ?? ''}/${node.getAttribute('data-code') ?? ''}`);
       const refused = await target.page.getByTestId('sync-rejection-row').allTextContents();
-      throw new Error(`${target.label}: waited for ${state}/${codes.join('|')}, dashboard shows ${shown}; refused: ${refused.join(' | ') || 'none'}`, { cause: error });
+      throw new Error(
+        `${target.label}: waited for ${state}/${codes.join('|')}, dashboard shows ${shown}; refused: ${refused.join(' | ') || 'none'}`,
+        { cause: error },
+      );
     });
 }
 
@@ -160,8 +213,14 @@ beforeAll(async () => {
   browser = await launchChromium();
   stations.push(await openStation('a', 'A', 'ห้องบัตร 1'), await openStation('b', 'B', 'ห้องบัตร 2'));
   // IT's account for the clerk, on central: each station fetches it once linked
-  await addStaff({ url: central.url, adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode: HCODE }, { code: CLERK.code, name: 'ห้องบัตร ทดสอบ', role: 'front_desk', pin: CLERK.pin });
-  await addStaff({ url: central.url, adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode: HCODE }, { code: NURSE.code, name: 'พยาบาล ทดสอบ', role: 'nurse', pin: NURSE.pin });
+  await addStaff(
+    { url: central.url, adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode: HCODE },
+    { code: CLERK.code, name: 'ห้องบัตร ทดสอบ', role: 'front_desk', pin: CLERK.pin },
+  );
+  await addStaff(
+    { url: central.url, adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode: HCODE },
+    { code: NURSE.code, name: 'พยาบาล ทดสอบ', role: 'nurse', pin: NURSE.pin },
+  );
 });
 
 afterAll(async () => {
@@ -193,7 +252,9 @@ describe('two stations sync through central', () => {
       expect(await target.page.getByTestId('sync-pending').getAttribute('data-count')).toBe('0');
       expect(await target.page.getByTestId('link-state').getAttribute('data-state')).toBe('up_to_date');
       // The probes so far are in the 24 h chart already (it used to stay empty ~30 s behind a cached chart).
-      await expect.poll(() => target.page.getByTestId('link-chart-summary').textContent(), { timeout: 5_000 }).toContain('เชื่อมต่อได้ 100%');
+      await expect
+        .poll(() => target.page.getByTestId('link-chart-summary').textContent(), { timeout: 5_000 })
+        .toContain('เชื่อมต่อได้ 100%');
       // Minutes of probes: the chart shows the last hour per minute, not 4 of the day's 96 quarter hours.
       expect(await target.page.getByTestId('link-chart').getAttribute('data-span')).toBe('hour');
     }
@@ -208,7 +269,11 @@ describe('two stations sync through central', () => {
     expect(await registerByHand(station(1))).toBe('B-001');
     for (const target of stations) {
       await waitForState(target, 'offline', OFFLINE_CODES);
-      await expect.poll(async () => Number(await target.page.getByTestId('sync-pending').getAttribute('data-count')), { timeout: 20_000 }).toBeGreaterThan(0);
+      await expect
+        .poll(async () => Number(await target.page.getByTestId('sync-pending').getAttribute('data-count')), {
+          timeout: 20_000,
+        })
+        .toBeGreaterThan(0);
       // The header says offline too, never synced.
       expect(await target.page.getByTestId('link-state').getAttribute('data-state')).toBe('offline');
     }
@@ -233,7 +298,9 @@ describe('two stations sync through central', () => {
     await expect
       .poll(
         async () => {
-          const doc = await centralJson<{ _rev: string; _conflicts?: string[] }>(`/clinic_${HCODE}/${encodeURIComponent(patientId)}?conflicts=true`);
+          const doc = await centralJson<{ _rev: string; _conflicts?: string[] }>(
+            `/clinic_${HCODE}/${encodeURIComponent(patientId)}?conflicts=true`,
+          );
           return settledConflict(doc._rev, doc._conflicts ?? []);
         },
         { timeout: 30_000 },
@@ -262,7 +329,14 @@ describe('two stations sync through central', () => {
         { code: '8867-4', value: 88, unit: '/min' },
         { code: '29463-7', value: 71, unit: 'kg' },
       ],
-      { patientId, encounterId: 'enc-archive-1', stationId: 'st-archive', effective: at, at, newId: () => `archive-${String((n += 1))}` },
+      {
+        patientId,
+        encounterId: 'enc-archive-1',
+        stationId: 'st-archive',
+        effective: at,
+        at,
+        newId: () => `archive-${String((n += 1))}`,
+      },
     );
     await centralJson(`/clinic_${HCODE}/_bulk_docs`, { method: 'POST', body: JSON.stringify({ docs: old }) });
     await signIn(a.page, NURSE);
@@ -286,7 +360,10 @@ describe('two stations sync through central', () => {
     const userPath = `/_users/${encodeURIComponent(`org.couchdb.user:${b.account.stationUser}`)}`;
     const user = await centralJson<Record<string, unknown>>(userPath);
     b.expectedFailures.push(UNAUTHORIZED);
-    await centralJson(userPath, { method: 'PUT', body: JSON.stringify({ ...user, password: 'changed-at-central-test-only' }) });
+    await centralJson(userPath, {
+      method: 'PUT',
+      body: JSON.stringify({ ...user, password: 'changed-at-central-test-only' }),
+    });
     await b.page.click('[data-testid=tab-it]');
     await b.page.click('[data-testid=sync-now]');
     await waitForState(b, 'error', ['sync_wrong_password'], 60_000);
@@ -324,7 +401,9 @@ describe('two stations sync through central', () => {
     await expect.poll(async () => (await centralDocsBy(source)).length, { timeout: 30_000 }).toBe(2 * VISITS_ONLINE);
     link.cut();
     for (let visit = VISITS_ONLINE + 1; visit <= VISITS; visit += 1) await registerNumbered(c, visit);
-    const written = (await c.page.evaluate(readWinningDocs, `clinic_${HCODE}`)).filter((held) => (held.doc['meta'] as { source?: string } | undefined)?.source === source);
+    const written = (await c.page.evaluate(readWinningDocs, `clinic_${HCODE}`)).filter(
+      (held) => (held.doc['meta'] as { source?: string } | undefined)?.source === source,
+    );
 
     let armed = false;
     let held: ((seen: { centralBefore: number; centralAtReload: number }) => void) | undefined;
@@ -356,7 +435,9 @@ describe('two stations sync through central', () => {
     await waitForState(c, 'up_to_date', [''], 90_000);
     await c.page.click('[data-testid=sync-now]');
     await waitForState(c, 'up_to_date', [''], 60_000);
-    await expect.poll(async () => c.page.getByTestId('sync-pending').getAttribute('data-count'), { timeout: 20_000 }).toBe('0');
+    await expect
+      .poll(async () => c.page.getByTestId('sync-pending').getAttribute('data-count'), { timeout: 20_000 })
+      .toBe('0');
 
     const onCentral = await centralDocsBy(source);
     const ids = onCentral.map((doc) => doc._id);
@@ -365,16 +446,24 @@ describe('two stations sync through central', () => {
     const centralRev = new Map(onCentral.map((doc) => [doc._id, doc._rev]));
     // The same revision as the station's (not a second write of the record), and no conflict revisions.
     const otherRevision = written.filter((doc) => centralRev.has(doc.id) && centralRev.get(doc.id) !== doc.rev);
-    const conflicted = onCentral.filter((doc) => !settledConflict(doc._rev, doc._conflicts ?? [])).map((doc) => doc._id);
-    const queueNumbers = onCentral.flatMap((doc) => (doc.resourceType === 'Encounter' ? [queueNumberOf(doc) ?? ''] : [])).sort();
-    console.log(`page reload: lost=${missing.length} duplicated=${duplicated + conflicted.length} docs=${written.length} reloads=1 centralBeforeReload=${seen.centralBefore} centralAtReload=${seen.centralAtReload}`);
+    const conflicted = onCentral
+      .filter((doc) => !settledConflict(doc._rev, doc._conflicts ?? []))
+      .map((doc) => doc._id);
+    const queueNumbers = onCentral
+      .flatMap((doc) => (doc.resourceType === 'Encounter' ? [queueNumberOf(doc) ?? ''] : []))
+      .sort();
+    console.log(
+      `page reload: lost=${missing.length} duplicated=${duplicated + conflicted.length} docs=${written.length} reloads=1 centralBeforeReload=${seen.centralBefore} centralAtReload=${seen.centralAtReload}`,
+    );
     expect(missing.map((doc) => doc.id)).toEqual([]);
     expect(duplicated).toBe(0);
     expect(conflicted).toEqual([]);
     expect(otherRevision.map((doc) => doc.id)).toEqual([]);
     expect(ids.length).toBe(written.length);
     // One visit per registration, each queue number once.
-    expect(queueNumbers).toEqual(Array.from({ length: VISITS }, (_, index) => `C-${String(index + 1).padStart(3, '0')}`));
+    expect(queueNumbers).toEqual(
+      Array.from({ length: VISITS }, (_, index) => `C-${String(index + 1).padStart(3, '0')}`),
+    );
     expect(c.errors).toEqual([]);
     expect(unexpectedConsoleErrors(c.consoleErrors, c.expectedFailures)).toEqual([]);
     // 55 registrations by hand and two waits for up to date: more than the default on a loaded 2-core machine.
@@ -395,7 +484,10 @@ async function registerNumbered(target: StationUnderTest, n: number): Promise<vo
   await page.fill('input[name=first]', 'สมมติ');
   await page.fill('input[name=last]', 'ทดลองระบบ');
   await page.click('[data-testid=manual-save]');
-  await page.getByTestId('saved-queue-number').filter({ hasText: `${target.prefix}-${String(n).padStart(3, '0')}` }).waitFor();
+  await page
+    .getByTestId('saved-queue-number')
+    .filter({ hasText: `${target.prefix}-${String(n).padStart(3, '0')}` })
+    .waitFor();
 }
 
 interface CentralDoc extends Pick<EncounterDoc, 'identifier'> {
@@ -408,6 +500,8 @@ interface CentralDoc extends Pick<EncounterDoc, 'identifier'> {
 
 /** The documents on central written by this station (meta.source), with their conflicts. */
 async function centralDocsBy(source: string): Promise<CentralDoc[]> {
-  const all = await centralJson<{ rows: { id: string; doc?: CentralDoc }[] }>(`/clinic_${HCODE}/_all_docs?include_docs=true&conflicts=true`);
+  const all = await centralJson<{ rows: { id: string; doc?: CentralDoc }[] }>(
+    `/clinic_${HCODE}/_all_docs?include_docs=true&conflicts=true`,
+  );
   return all.rows.flatMap((row) => (row.doc?.meta?.source === source ? [row.doc] : []));
 }

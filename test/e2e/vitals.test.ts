@@ -48,7 +48,8 @@ async function waitForStatus(port: string, state: string): Promise<void> {
   for (;;) {
     const listing = await bridge.call<{ configured: { port: string; state: string }[] }>('devices.list', {});
     if (listing.configured.some((status) => status.port === port && status.state === state)) return;
-    if (Date.now() > deadline) throw new Error(`port ${port} never reached ${state}: ${JSON.stringify(listing.configured)}`);
+    if (Date.now() > deadline)
+      throw new Error(`port ${port} never reached ${state}: ${JSON.stringify(listing.configured)}`);
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
 }
@@ -85,7 +86,13 @@ beforeAll(async () => {
       const call = JSON.parse(String(message)) as { id: number; name: string };
       if (loseConfirms && call.name === 'devices.confirm') {
         lostConfirms += 1;
-        route.send(JSON.stringify({ type: 'result', id: call.id, result: { ok: false, error: { code: 'disconnected', message: 'test: confirm lost' } } }));
+        route.send(
+          JSON.stringify({
+            type: 'result',
+            id: call.id,
+            result: { ok: false, error: { code: 'disconnected', message: 'test: confirm lost' } },
+          }),
+        );
         return;
       }
       server.send(message);
@@ -153,7 +160,9 @@ describe('vitals: from frame to chart', () => {
     await reading.first().getByTestId('reading-confirm').click();
     await page.getByTestId('vitals-notice').filter({ hasText: 'บันทึกแล้ว 2 รายการ' }).waitFor();
     await page.getByTestId('observation-row').nth(1).waitFor();
-    const ids = await page.getByTestId('observation-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-id')));
+    const ids = await page
+      .getByTestId('observation-row')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-id')));
     expect(ids).toHaveLength(2);
     for (const id of ids) expect(id).toMatch(chartedFrom(inboxId));
     expect(await reading.count()).toBe(0);
@@ -162,7 +171,7 @@ describe('vitals: from frame to chart', () => {
     expect(pending.map((item) => item.patientRef)).toEqual([null]);
   });
 
-  it('the documents are in the page\'s IndexedDB as FHIR vital-signs Observations with LOINC, UCUM and the device', async () => {
+  it("the documents are in the page's IndexedDB as FHIR vital-signs Observations with LOINC, UCUM and the device", async () => {
     const docs = await readObservationsFromIndexedDb(page, 'clinic_10953');
     const mine = docs.filter((doc) => doc.subject === `Patient/${PATIENT}`);
     expect(mine.map((doc) => doc.code).sort()).toEqual(['85354-9', '8867-4']);
@@ -204,7 +213,11 @@ describe('vitals: from frame to chart', () => {
     await sim.send(omronHbp9030Frame({ sys: 139, dia: 88, pulse: 81 }));
     // Wait for it in the inbox (bound to the other patient) before binding this station back.
     const deadline = Date.now() + 15_000;
-    while (!(await bridge.call<InboxItem[]>('devices.pending', { includeOtherPatients: true })).some((item) => item.patientRef === OTHER_PATIENT)) {
+    while (
+      !(await bridge.call<InboxItem[]>('devices.pending', { includeOtherPatients: true })).some(
+        (item) => item.patientRef === OTHER_PATIENT,
+      )
+    ) {
       if (Date.now() > deadline) throw new Error('the reading for the other patient never reached the inbox');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -247,10 +260,14 @@ describe('vitals: from frame to chart', () => {
     await openVitals();
     await page.getByTestId('observation-row').nth(3).waitFor();
     await reading.first().waitFor({ state: 'detached' });
-    const ids = await page.getByTestId('observation-row').evaluateAll((rows) => rows.map((row) => row.getAttribute('data-id')));
+    const ids = await page
+      .getByTestId('observation-row')
+      .evaluateAll((rows) => rows.map((row) => row.getAttribute('data-id')));
     expect(ids.filter((id) => chartedFrom(inboxId).test(id ?? ''))).toHaveLength(2);
     expect(ids).toHaveLength(4);
-    expect(await bridge.call<InboxItem[]>('devices.pending', { patientRef: PATIENT, includeUnassigned: false })).toEqual([]);
+    expect(
+      await bridge.call<InboxItem[]>('devices.pending', { patientRef: PATIENT, includeUnassigned: false }),
+    ).toEqual([]);
   });
 
   it('the unassigned reading is given to the patient, then confirmed', async () => {
@@ -328,7 +345,9 @@ describe('vitals: from frame to chart', () => {
     await page.getByTestId('observation-row').nth(14).waitFor();
     const temperatures = page.getByTestId('observation-row').filter({ has: page.getByTestId('vital-8310-5') });
     expect(await temperatures.count()).toBe(2);
-    expect(await temperatures.filter({ hasText: 'บันทึกผิด' }).getByTestId('vital-8310-5').textContent()).toContain('37.2');
+    expect(await temperatures.filter({ hasText: 'บันทึกผิด' }).getByTestId('vital-8310-5').textContent()).toContain(
+      '37.2',
+    );
     expect(await page.getByTestId('pending-readings').getByTestId('pending-reading').count()).toBe(0);
     await page.click('[data-testid=language-toggle]');
     await page.getByRole('heading', { name: 'Vital signs' }).waitFor();
@@ -343,14 +362,24 @@ describe('vitals: from frame to chart', () => {
     const form = page.getByTestId('manual-entry');
     // The nurse assesses the patient as alert (room air is still recorded) and types the full set.
     await panel.getByTestId('news2-acvpu').selectOption('alert');
-    for (const [field, value] of [['systolic', '124'], ['diastolic', '80'], ['pulse', '70'], ['spo2', '97'], ['temperature', '36.8'], ['respiratoryRate', '16']] as const) {
+    for (const [field, value] of [
+      ['systolic', '124'],
+      ['diastolic', '80'],
+      ['pulse', '70'],
+      ['spo2', '97'],
+      ['temperature', '36.8'],
+      ['respiratoryRate', '16'],
+    ] as const) {
       await form.locator(`input[name=${field}]`).fill(value);
     }
     // The form says the assessment goes with this save.
     await form.getByTestId('manual-with-assessment').waitFor();
     const before = (await readObservationsFromIndexedDb(page, 'clinic_10953')).length;
     await form.getByTestId('manual-save').click();
-    await page.getByTestId('vitals-notice').filter({ hasText: /บันทึกแล้ว \d+ รายการ/ }).waitFor();
+    await page
+      .getByTestId('vitals-notice')
+      .filter({ hasText: /บันทึกแล้ว \d+ รายการ/ })
+      .waitFor();
     await panel.getByTestId('news2-stored').waitFor();
     // The panel reads the record back (the new set and the new assessment arrive through the store's feed).
     await expect.poll(() => panel.getByTestId('news2-acvpu').inputValue()).toBe('alert');
@@ -365,7 +394,10 @@ describe('vitals: from frame to chart', () => {
   });
 
   describe('whose reading it is (issue 10 §3)', () => {
-    const people = { a: { cid: syntheticCid(8101), first: 'ทดสอบหนึ่ง', last: 'ใจดี' }, b: { cid: syntheticCid(8102), first: 'ทดสอบสอง', last: 'มีสุข' } };
+    const people = {
+      a: { cid: syntheticCid(8101), first: 'ทดสอบหนึ่ง', last: 'ใจดี' },
+      b: { cid: syntheticCid(8102), first: 'ทดสอบสอง', last: 'มีสุข' },
+    };
     const ids = { a: '', b: '' };
     let monitor: Hl7MonitorSimulator;
 
@@ -385,7 +417,8 @@ describe('vitals: from frame to chart', () => {
     }
 
     async function clearPending(): Promise<void> {
-      for (const item of await bridge.call<InboxItem[]>('devices.pending', { includeOtherPatients: true })) await bridge.call('devices.discard', { id: item.id, reason: 'device_test' });
+      for (const item of await bridge.call<InboxItem[]>('devices.pending', { includeOtherPatients: true }))
+        await bridge.call('devices.discard', { id: item.id, reason: 'device_test' });
     }
 
     afterAll(async () => {
@@ -396,7 +429,8 @@ describe('vitals: from frame to chart', () => {
       await clearPending();
       // The test before switched to English: the nurse reads Thai first.
       await openVitals();
-      if ((await page.locator('[data-testid=workspace-vitals] h2').textContent()) !== 'สัญญาณชีพ') await page.click('[data-testid=language-toggle]');
+      if ((await page.locator('[data-testid=workspace-vitals] h2').textContent()) !== 'สัญญาณชีพ')
+        await page.click('[data-testid=language-toggle]');
       await page.locator('[data-testid=workspace-vitals] h2', { hasText: 'สัญญาณชีพ' }).waitFor();
       ids.a = await register(people.a);
       ids.b = await register(people.b);
@@ -410,23 +444,35 @@ describe('vitals: from frame to chart', () => {
       const mine = page.getByTestId('pending-readings').getByTestId('pending-reading').filter({ hasText: '131/71' });
       await mine.waitFor();
       await mine.getByTestId('reading-arrival').filter({ hasText: people.a.first }).waitFor();
-      expect(await mine.getByTestId('reading-arrival').textContent()).toMatch(/^มาถึง .*\d{2}:\d{2}.* ขณะสถานีเลือก .*ทดสอบหนึ่ง ใจดี/);
-      const unbound = page.getByTestId('unassigned-readings').getByTestId('pending-reading').filter({ hasText: '101/61' });
+      expect(await mine.getByTestId('reading-arrival').textContent()).toMatch(
+        /^มาถึง .*\d{2}:\d{2}.* ขณะสถานีเลือก .*ทดสอบหนึ่ง ใจดี/,
+      );
+      const unbound = page
+        .getByTestId('unassigned-readings')
+        .getByTestId('pending-reading')
+        .filter({ hasText: '101/61' });
       expect(await unbound.getByTestId('reading-arrival').textContent()).toContain('ขณะยังไม่ได้เลือกผู้ป่วย');
       expect(await unbound.getByTestId('reading-confirm').count()).toBe(0);
       await screenshot(page, 'reading-bound-and-unassigned-th.png');
       await unbound.screenshot({ path: join(outputDir(), 'reading-unassigned-th.png') });
-      if (process.env['SCREENS_DIR']) await unbound.screenshot({ path: join(process.env['SCREENS_DIR'], 'reading-unassigned-th.png') });
-      if (process.env['SCREENS_DIR']) await mine.screenshot({ path: join(process.env['SCREENS_DIR'], 'reading-bound-patient-th.png') });
+      if (process.env['SCREENS_DIR'])
+        await unbound.screenshot({ path: join(process.env['SCREENS_DIR'], 'reading-unassigned-th.png') });
+      if (process.env['SCREENS_DIR'])
+        await mine.screenshot({ path: join(process.env['SCREENS_DIR'], 'reading-bound-patient-th.png') });
       // Confirm refused by main for the unbound one, whoever is bound now.
       const id = (await unbound.getAttribute('data-id')) ?? '';
-      await expect(bridge.call('devices.confirm', { id, patientRef: ids.a, chartedIds: ['obs-x'] })).rejects.toThrow('device_reading_unassigned');
+      await expect(bridge.call('devices.confirm', { id, patientRef: ids.a, chartedIds: ['obs-x'] })).rejects.toThrow(
+        'device_reading_unassigned',
+      );
     });
 
     it('moving a reading to another patient needs a confirmation that names both', async () => {
       await bridge.call('devices.bind', { patientRef: ids.b });
       await openVitals();
-      const theirs = page.getByTestId('unassigned-readings').getByTestId('pending-reading').filter({ hasText: '131/71' });
+      const theirs = page
+        .getByTestId('unassigned-readings')
+        .getByTestId('pending-reading')
+        .filter({ hasText: '131/71' });
       await theirs.waitFor();
       await theirs.getByTestId('reading-assign').click();
       const ask = theirs.getByTestId('move-confirm');
@@ -435,7 +481,8 @@ describe('vitals: from frame to chart', () => {
       expect(text).toContain('ทดสอบหนึ่ง ใจดี');
       expect(text).toContain('ทดสอบสอง มีสุข');
       await screenshot(page, 'reading-move-confirm-th.png');
-      if (process.env['SCREENS_DIR']) await theirs.screenshot({ path: join(process.env['SCREENS_DIR'], 'reading-move-confirm-card-th.png') });
+      if (process.env['SCREENS_DIR'])
+        await theirs.screenshot({ path: join(process.env['SCREENS_DIR'], 'reading-move-confirm-card-th.png') });
       await ask.getByTestId('move-yes').click();
       const moved = page.getByTestId('pending-readings').getByTestId('pending-reading').filter({ hasText: '131/71' });
       await moved.getByTestId('reading-now-for').waitFor();
@@ -451,10 +498,21 @@ describe('vitals: from frame to chart', () => {
       await waitForStatus(`tcp:${String(port)}`, 'listening');
       monitor = await Hl7MonitorSimulator.connect(port, '127.0.0.1', true);
       // Station bound to B; the monitor still has A entered (CID in PID-2, HN-less).
-      const ack = await monitor.send(mllpWrap(oruMessage({ sys: 150, dia: 95, pulse: 88, spo2: 96, tempC: 37.4, resp: 18, controlId: 'E2E-PID-1' }, '20240105102000', `PID||${people.a.cid}|||TEST^PATIENT`)));
+      const ack = await monitor.send(
+        mllpWrap(
+          oruMessage(
+            { sys: 150, dia: 95, pulse: 88, spo2: 96, tempC: 37.4, resp: 18, controlId: 'E2E-PID-1' },
+            '20240105102000',
+            `PID||${people.a.cid}|||TEST^PATIENT`,
+          ),
+        ),
+      );
       expect(ackCode(ack).code).toBe('AA');
       await openVitals();
-      const flagged = page.getByTestId('unassigned-readings').getByTestId('pending-reading').filter({ hasText: '150/95' });
+      const flagged = page
+        .getByTestId('unassigned-readings')
+        .getByTestId('pending-reading')
+        .filter({ hasText: '150/95' });
       await flagged.getByTestId('reading-mismatch').filter({ hasText: 'ทดสอบหนึ่ง' }).waitFor();
       const warning = (await flagged.getByTestId('reading-mismatch').textContent()) ?? '';
       expect(warning).toContain('ทดสอบหนึ่ง ใจดี');
@@ -462,19 +520,29 @@ describe('vitals: from frame to chart', () => {
       expect(await page.getByTestId('pending-readings').getByTestId('pending-reading').count()).toBe(0);
       expect(await flagged.getByTestId('reading-confirm').count()).toBe(0);
       await screenshot(page, 'reading-pid-mismatch-th.png');
-      if (process.env['SCREENS_DIR']) await flagged.screenshot({ path: join(process.env['SCREENS_DIR'], 'reading-pid-mismatch-card-th.png') });
+      if (process.env['SCREENS_DIR'])
+        await flagged.screenshot({ path: join(process.env['SCREENS_DIR'], 'reading-pid-mismatch-card-th.png') });
       // Keeping it with B against the monitor's word asks and names who the monitor named.
       await flagged.getByTestId('reading-assign').click();
       const keep = (await flagged.getByTestId('move-confirm').textContent()) ?? '';
       expect(keep).toContain('ให้ค่านี้เป็นของ ทดสอบสอง มีสุข ใช่หรือไม่?');
       expect(keep).toContain('เครื่องวัดระบุว่าเป็นของ ทดสอบหนึ่ง ใจดี');
-      if (process.env['SCREENS_DIR']) await flagged.screenshot({ path: join(process.env['SCREENS_DIR'], 'reading-pid-keep-confirm-th.png') });
+      if (process.env['SCREENS_DIR'])
+        await flagged.screenshot({ path: join(process.env['SCREENS_DIR'], 'reading-pid-keep-confirm-th.png') });
       await flagged.getByTestId('move-cancel').click();
       await clearPending();
     });
 
     it("two sources for one vital are side by side; confirm all waits for the nurse's choice, then charts one value per vital", async () => {
-      await monitor.send(mllpWrap(oruMessage({ sys: 142, dia: 91, pulse: 84, spo2: 97, tempC: 36.9, resp: 16, controlId: 'E2E-TWO-1' }, '20240105102000', `PID||${people.b.cid}`)));
+      await monitor.send(
+        mllpWrap(
+          oruMessage(
+            { sys: 142, dia: 91, pulse: 84, spo2: 97, tempC: 36.9, resp: 16, controlId: 'E2E-TWO-1' },
+            '20240105102000',
+            `PID||${people.b.cid}`,
+          ),
+        ),
+      );
       await sim.send(omronHbp9030Frame({ sys: 128, dia: 82, pulse: 79 }));
       const items = await waitInbox((all) => all.length === 2);
       await openVitals();
@@ -491,12 +559,20 @@ describe('vitals: from frame to chart', () => {
       const columns = await group.getByTestId('same-vital-source').allTextContents();
       const kioskColumn = columns.findIndex((text) => text.includes('HBP'));
       await group.getByTestId('choice-bp').nth(kioskColumn).check();
-      await group.getByTestId('choice-8867-4').nth(1 - kioskColumn).check();
-      if (process.env['SCREENS_DIR']) await group.screenshot({ path: join(process.env['SCREENS_DIR'], 'reading-two-sources-chosen-th.png') });
+      await group
+        .getByTestId('choice-8867-4')
+        .nth(1 - kioskColumn)
+        .check();
+      if (process.env['SCREENS_DIR'])
+        await group.screenshot({ path: join(process.env['SCREENS_DIR'], 'reading-two-sources-chosen-th.png') });
       await page.getByTestId('confirm-all').click();
-      await page.getByTestId('vitals-notice').filter({ hasText: 'บันทึกแล้ว 2 รายการ' }).waitFor({ timeout: 10_000 }).catch(async () => {
-        throw new Error(`notice: ${(await page.getByTestId('vitals-notice').textContent()) ?? ''}`);
-      });
+      await page
+        .getByTestId('vitals-notice')
+        .filter({ hasText: 'บันทึกแล้ว 2 รายการ' })
+        .waitFor({ timeout: 10_000 })
+        .catch(async () => {
+          throw new Error(`notice: ${(await page.getByTestId('vitals-notice').textContent()) ?? ''}`);
+        });
       await group.waitFor({ state: 'detached' });
       const held = await page.evaluate(readWinningDocs, 'clinic_10953');
       const of = (inbox: string) =>
@@ -544,8 +620,12 @@ async function readObservationsFromIndexedDb(page: Page, name: string): Promise<
       return {
         subject: doc.subject.reference,
         code: doc.code.coding[0]?.code ?? '',
-        value: doc.valueQuantity === undefined ? null : `${String(doc.valueQuantity.value)} ${doc.valueQuantity.code ?? ''}`,
-        components: (doc.component ?? []).map((part) => `${part.code.coding[0]?.code ?? ''}=${String(part.valueQuantity.value)} ${part.valueQuantity.code ?? ''}`),
+        value:
+          doc.valueQuantity === undefined ? null : `${String(doc.valueQuantity.value)} ${doc.valueQuantity.code ?? ''}`,
+        components: (doc.component ?? []).map(
+          (part) =>
+            `${part.code.coding[0]?.code ?? ''}=${String(part.valueQuantity.value)} ${part.valueQuantity.code ?? ''}`,
+        ),
         device: doc.device?.reference ?? null,
         profile: doc.meta.profile?.[0] ?? null,
       };

@@ -38,21 +38,58 @@ const latinWord = fc.stringMatching(/^[A-Z][a-z]{1,10}$/);
 
 /** Partial dates the chip can hold: full, year-month, year-only (BE years 2450–2580). */
 export const beDateArbitrary = fc
-  .record({ year: fc.integer({ min: 2450, max: 2580 }), month: fc.integer({ min: 0, max: 12 }), day: fc.integer({ min: 0, max: 28 }) })
-  .map(({ year, month, day }) => `${year}${String(month).padStart(2, '0')}${String(month === 0 ? 0 : day).padStart(2, '0')}`);
+  .record({
+    year: fc.integer({ min: 2450, max: 2580 }),
+    month: fc.integer({ min: 0, max: 12 }),
+    day: fc.integer({ min: 0, max: 28 }),
+  })
+  .map(
+    ({ year, month, day }) =>
+      `${year}${String(month).padStart(2, '0')}${String(month === 0 ? 0 : day).padStart(2, '0')}`,
+  );
 
 export const identityArbitrary: fc.Arbitrary<SyntheticIdentity> = fc.record({
   cid: cidArbitrary,
-  thaiName: fc.tuple(fc.constantFrom('นาย', 'นาง', 'นางสาว', 'ด.ช.', 'ด.ญ.'), thaiWord, fc.option(thaiWord, { nil: '' }), thaiWord).map((parts) => parts.join('#')),
-  englishName: fc.tuple(fc.constantFrom('Mr.', 'Mrs.', 'Miss', 'Master'), latinWord, fc.option(latinWord, { nil: '' }), latinWord).map((parts) => parts.join('#')),
+  thaiName: fc
+    .tuple(
+      fc.constantFrom('นาย', 'นาง', 'นางสาว', 'ด.ช.', 'ด.ญ.'),
+      thaiWord,
+      fc.option(thaiWord, { nil: '' }),
+      thaiWord,
+    )
+    .map((parts) => parts.join('#')),
+  englishName: fc
+    .tuple(fc.constantFrom('Mr.', 'Mrs.', 'Miss', 'Master'), latinWord, fc.option(latinWord, { nil: '' }), latinWord)
+    .map((parts) => parts.join('#')),
   birthDate: beDateArbitrary,
   sex: fc.constantFrom('1' as const, '2' as const),
   issuer: fc.tuple(thaiWord, thaiWord).map(([a, b]) => `อำเภอ${a}/${b}`),
   issueDate: beDateArbitrary.map((date) => `${date.slice(0, 4)}0115`),
-  expiryDate: fc.oneof(fc.constant('99999999'), beDateArbitrary.map((date) => `${date.slice(0, 4)}0114`)),
+  expiryDate: fc.oneof(
+    fc.constant('99999999'),
+    beDateArbitrary.map((date) => `${date.slice(0, 4)}0114`),
+  ),
   address: fc
-    .record({ house: fc.stringMatching(/^\d{1,3}(?:\/\d{1,2})?$/), moo: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }), soi: fc.option(thaiWord, { nil: null }), a: thaiWord, b: thaiWord, c: thaiWord })
-    .map(({ house, moo, soi, a, b, c }) => [house, moo === null ? '' : `หมู่ที่ ${moo}`, '', soi === null ? '' : `ซอย${soi}`, '', `ตำบล${a}`, `อำเภอ${b}`, `จังหวัด${c}`].join('#')),
+    .record({
+      house: fc.stringMatching(/^\d{1,3}(?:\/\d{1,2})?$/),
+      moo: fc.option(fc.integer({ min: 1, max: 20 }), { nil: null }),
+      soi: fc.option(thaiWord, { nil: null }),
+      a: thaiWord,
+      b: thaiWord,
+      c: thaiWord,
+    })
+    .map(({ house, moo, soi, a, b, c }) =>
+      [
+        house,
+        moo === null ? '' : `หมู่ที่ ${moo}`,
+        '',
+        soi === null ? '' : `ซอย${soi}`,
+        '',
+        `ตำบล${a}`,
+        `อำเภอ${b}`,
+        `จังหวัด${c}`,
+      ].join('#'),
+    ),
   requestNumber: fc.option(fc.stringMatching(/^\d{14}$/), { nil: null }),
   photo: fc.constant(tinyJpeg),
   laserId: fc.option(fc.stringMatching(/^[A-Z]{2}\d-\d{7}-\d{2}$/), { nil: null }),

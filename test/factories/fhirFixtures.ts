@@ -18,7 +18,8 @@ export function syntheticCid(n: number): string {
   return cidWithChecksum(`19999${String(n).padStart(7, '0')}`);
 }
 
-export const TINY_JPEG_BASE64 = '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==';
+export const TINY_JPEG_BASE64 =
+  '/9j/4AAQSkZJRgABAQAAAQABAAD/2wBDAAgGBgcGBQgHBwcJCQgKDBQNDAsLDBkSEw8UHRofHh0aHBwgJC4nICIsIxwcKDcpLDAxNDQ0Hyc5PTgyPC4zNDL/wAALCAABAAEBAREA/8QAFAABAAAAAAAAAAAAAAAAAAAACf/EABQQAQAAAAAAAAAAAAAAAAAAAAD/2gAIAQEAAD8AKp//2Q==';
 
 export function syntheticCard(n: number, overrides: Partial<PersonDetails> = {}): PersonDetails {
   return {
@@ -27,12 +28,24 @@ export function syntheticCard(n: number, overrides: Partial<PersonDetails> = {})
     englishName: { prefix: 'Mr.', first: `Test${n}`, middle: '', last: 'Sommut' },
     birthDate: '1980-05-17',
     sex: '1',
-    address: { houseNo: '12/3', villageNo: '4', lane: null, road: 'ถนนทดสอบ', subdistrict: 'ตำบลสมมุติ', district: 'อำเภอสมมุติ', province: 'จังหวัดทดสอบ' },
+    address: {
+      houseNo: '12/3',
+      villageNo: '4',
+      lane: null,
+      road: 'ถนนทดสอบ',
+      subdistrict: 'ตำบลสมมุติ',
+      district: 'อำเภอสมมุติ',
+      province: 'จังหวัดทดสอบ',
+    },
     photo: { base64: TINY_JPEG_BASE64 },
     ...overrides,
   };
 }
 
 export function testIdFactory(stationId = 'station-test'): () => string {
-  return createIdFactory({ stationId, now: () => Date.now(), randomBytes: (length) => new Uint8Array(randomBytes(length)) });
+  return createIdFactory({
+    stationId,
+    now: () => Date.now(),
+    randomBytes: (length) => new Uint8Array(randomBytes(length)),
+  });
 }

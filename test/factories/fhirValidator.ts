@@ -8,8 +8,12 @@ let loaded = false;
 
 function load(): void {
   if (loaded) return;
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Parameters<typeof indexStructureDefinitionBundle>[0]);
-  indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Parameters<typeof indexStructureDefinitionBundle>[0]);
+  indexStructureDefinitionBundle(
+    readJson('fhir/r4/profiles-types.json') as Parameters<typeof indexStructureDefinitionBundle>[0],
+  );
+  indexStructureDefinitionBundle(
+    readJson('fhir/r4/profiles-resources.json') as Parameters<typeof indexStructureDefinitionBundle>[0],
+  );
   loaded = true;
 }
 
@@ -18,9 +22,16 @@ export function fhirIssues(doc: object): string[] {
   load();
   try {
     const issues = validateResource(stripEnvelope(doc) as Resource);
-    return issues.filter((issue) => issue.severity === 'error' || issue.severity === 'fatal').map((issue) => `${issue.expression?.join(',') ?? ''}: ${issue.details?.text ?? ''}`);
+    return issues
+      .filter((issue) => issue.severity === 'error' || issue.severity === 'fatal')
+      .map((issue) => `${issue.expression?.join(',') ?? ''}: ${issue.details?.text ?? ''}`);
   } catch (error) {
-    const outcome = (error as { outcome?: { issue?: { expression?: string[]; details?: { text?: string } }[] } }).outcome;
-    return outcome?.issue?.map((issue) => `${issue.expression?.join(',') ?? ''}: ${issue.details?.text ?? ''}`) ?? [String(error)];
+    const outcome = (error as { outcome?: { issue?: { expression?: string[]; details?: { text?: string } }[] } })
+      .outcome;
+    return (
+      outcome?.issue?.map((issue) => `${issue.expression?.join(',') ?? ''}: ${issue.details?.text ?? ''}`) ?? [
+        String(error),
+      ]
+    );
   }
 }

@@ -20,12 +20,20 @@ export async function addTestStaff(node: Pick<EdgeNode, 'staffDirectory'>, role:
   const code = testStaffCode(role);
   if (node.staffDirectory.get(code) === undefined) {
     pinHash ??= hashPin(TEST_PIN);
-    node.staffDirectory.put({ code, name: `ทดสอบ ${role}`, role, active: true, pinHash: await pinHash, cardKey: null }, 'station', new Date());
+    node.staffDirectory.put(
+      { code, name: `ทดสอบ ${role}`, role, active: true, pinHash: await pinHash, cardKey: null },
+      'station',
+      new Date(),
+    );
   }
   return code;
 }
 
-export async function signInAs(node: Pick<EdgeNode, 'staffDirectory' | 'dispatch'>, role: StaffRole, raw: Dispatch = node.dispatch): Promise<void> {
+export async function signInAs(
+  node: Pick<EdgeNode, 'staffDirectory' | 'dispatch'>,
+  role: StaffRole,
+  raw: Dispatch = node.dispatch,
+): Promise<void> {
   const code = await addTestStaff(node, role);
   const result = await raw('staff.signIn', { code, pin: TEST_PIN });
   if (!result.ok) throw new Error(`test sign-in as ${role} failed: ${JSON.stringify(result)}`);
@@ -40,7 +48,8 @@ export function staffedDispatch(node: Pick<EdgeNode, 'staffDirectory' | 'dispatc
       const { role, locked } = node.staff.access();
       if (Array.isArray(access) && (role === null || locked || !access.includes(role))) {
         // setup before the station exists needs nobody (first run)
-        if (!(name === 'settings.setup' && !node.settings.get().configured)) await signInAs(node, access[0] as StaffRole, raw);
+        if (!(name === 'settings.setup' && !node.settings.get().configured))
+          await signInAs(node, access[0] as StaffRole, raw);
       }
     }
     return raw(name, input);

@@ -10,29 +10,49 @@ const LOOPBACK = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 export default async function setup(): Promise<void> {
   const raw = process.env['COUCHDB_URL'];
-  if (raw === undefined || raw === '') throw new Error('set COUCHDB_URL=http://<admin>:<password>@127.0.0.1:<port> (a test CouchDB 3; see README, Central)');
+  if (raw === undefined || raw === '')
+    throw new Error(
+      'set COUCHDB_URL=http://<admin>:<password>@127.0.0.1:<port> (a test CouchDB 3; see README, Central)',
+    );
   const url = new URL(raw);
-  if (!LOOPBACK.has(url.hostname)) throw new Error(`COUCHDB_URL must be a CouchDB on this machine (127.0.0.1, localhost, [::1]), not ${url.hostname}: the run deletes test databases`);
+  if (!LOOPBACK.has(url.hostname))
+    throw new Error(
+      `COUCHDB_URL must be a CouchDB on this machine (127.0.0.1, localhost, [::1]), not ${url.hostname}: the run deletes test databases`,
+    );
   const user = decodeURIComponent(url.username);
   const password = decodeURIComponent(url.password);
-  if (user === '' || password === '') throw new Error('COUCHDB_URL must carry the admin credentials: http://<admin>:<password>@127.0.0.1:<port>');
+  if (user === '' || password === '')
+    throw new Error('COUCHDB_URL must carry the admin credentials: http://<admin>:<password>@127.0.0.1:<port>');
   const base = `${url.protocol}//${url.host}`;
   const headers = { Authorization: basicAuth(user, password) };
   const welcome = await requestJson(`${base}/`);
   const version = (welcome.body as { couchdb?: string; version?: string }).version ?? '';
-  if ((welcome.body as { couchdb?: string }).couchdb !== 'Welcome' || !version.startsWith('3.')) throw new Error(`${base} is not a CouchDB 3 (answered ${JSON.stringify(welcome.body).slice(0, 120)})`);
+  if ((welcome.body as { couchdb?: string }).couchdb !== 'Welcome' || !version.startsWith('3.'))
+    throw new Error(`${base} is not a CouchDB 3 (answered ${JSON.stringify(welcome.body).slice(0, 120)})`);
   const dbs = await requestJson(`${base}/_all_dbs`, { headers });
   if (dbs.status !== 200) throw new Error(`admin login to ${base} failed (HTTP ${dbs.status})`);
   for (const name of dbs.body as string[]) {
-    if (/^clinic_\d{5}(_secrets|_hub)?$/.test(name)) await requestJson(`${base}/${name}`, { method: 'DELETE', headers });
+    if (/^clinic_\d{5}(_secrets|_hub)?$/.test(name))
+      await requestJson(`${base}/${name}`, { method: 'DELETE', headers });
   }
-  const users = await requestJson(`${base}/_users/_all_docs?startkey=${encodeURIComponent('"org.couchdb.user:"')}&endkey=${encodeURIComponent('"org.couchdb.user:\ufff0"')}`, { headers });
+  const users = await requestJson(
+    `${base}/_users/_all_docs?startkey=${encodeURIComponent('"org.couchdb.user:"')}&endkey=${encodeURIComponent('"org.couchdb.user:\ufff0"')}`,
+    { headers },
+  );
   for (const row of (users.body as { rows?: { id: string; value: { rev: string } }[] }).rows ?? []) {
-    if (/^org\.couchdb\.user:(st-\d{5}-|hub-\d{5}$)/.test(row.id)) await requestJson(`${base}/_users/${encodeURIComponent(row.id)}?rev=${row.value.rev}`, { method: 'DELETE', headers });
+    if (/^org\.couchdb\.user:(st-\d{5}-|hub-\d{5}$)/.test(row.id))
+      await requestJson(`${base}/_users/${encodeURIComponent(row.id)}?rev=${row.value.rev}`, {
+        method: 'DELETE',
+        headers,
+      });
   }
   const replications = await requestJson(`${base}/_replicator/_all_docs`, { headers });
   for (const row of (replications.body as { rows?: { id: string; value: { rev: string } }[] }).rows ?? []) {
-    if (/^clinic_\d{5}-(hub-to-central|central-to-hub)$/.test(row.id)) await requestJson(`${base}/_replicator/${encodeURIComponent(row.id)}?rev=${row.value.rev}`, { method: 'DELETE', headers });
+    if (/^clinic_\d{5}-(hub-to-central|central-to-hub)$/.test(row.id))
+      await requestJson(`${base}/_replicator/${encodeURIComponent(row.id)}?rev=${row.value.rev}`, {
+        method: 'DELETE',
+        headers,
+      });
   }
   process.env['EDGE_TEST_CENTRAL_URL'] = base;
   process.env['EDGE_TEST_CENTRAL_IS_COUCHDB'] = '1';

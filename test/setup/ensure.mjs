@@ -28,7 +28,9 @@ function ensureDebianPackages() {
   const missing = missingPackages();
   if (missing.length === 0) return;
   if (process.getuid?.() !== 0) {
-    console.error(`[setup] missing Debian packages. Run:\n  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`);
+    console.error(
+      `[setup] missing Debian packages. Run:\n  sudo apt-get update && sudo apt-get install -y ${missing.join(' ')}`,
+    );
     process.exit(1);
   }
   console.log(`[setup] installing Debian packages: ${missing.join(' ')}`);
@@ -38,7 +40,9 @@ function ensureDebianPackages() {
 }
 
 function lockHash() {
-  return createHash('sha256').update(readFileSync(join(root, 'package-lock.json'))).digest('hex');
+  return createHash('sha256')
+    .update(readFileSync(join(root, 'package-lock.json')))
+    .digest('hex');
 }
 
 function ensureNodeModules() {
@@ -64,4 +68,3 @@ function runFeatureSetups() {
 ensureDebianPackages();
 ensureNodeModules();
 runFeatureSetups();
-

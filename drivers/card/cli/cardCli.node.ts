@@ -84,7 +84,8 @@ function printHuman(card: CardText, extras: CardExtras | null, photo: CardRead['
     `รูป / Photo: ${photo === null ? '-' : `${photo.bytes} bytes sha256 ${photo.sha256}`}`,
     `ATR: ${card.atr}`,
   ];
-  for (const warning of [...card.warnings, ...(extras?.warnings ?? [])]) lines.push(`! ${cardWarningText[warning].th} / ${cardWarningText[warning].en}`);
+  for (const warning of [...card.warnings, ...(extras?.warnings ?? [])])
+    lines.push(`! ${cardWarningText[warning].th} / ${cardWarningText[warning].en}`);
   console.log(lines.join('\n'));
 }
 
@@ -107,7 +108,8 @@ async function readCommand(flags: Flags): Promise<void> {
     if (name === 'card.photo') {
       const event = payload as { state: string; photo: typeof photo; received: number; total: number };
       if (event.state === 'done') photo = event.photo;
-      else if (event.state === 'progress' && !flags.json) process.stderr.write(`\rรูป / photo ${event.received}/${event.total}`);
+      else if (event.state === 'progress' && !flags.json)
+        process.stderr.write(`\rรูป / photo ${event.received}/${event.total}`);
     }
     if (name === 'card.error') {
       const event = payload as { code: CardFailure['code']; message: string };
@@ -147,11 +149,20 @@ async function readCommand(flags: Flags): Promise<void> {
     await result.finished;
     if (!flags.json) process.stderr.write('\n');
     if (failure !== null) throw failure;
-    const photoSummary = photo === null ? null : { bytes: (photo as { bytes: number }).bytes, sha256: (photo as { sha256: string }).sha256 };
-    if (flags.photoFile !== undefined && photo !== null) writeFileSync(flags.photoFile, Buffer.from((photo as { base64: string }).base64, 'base64'));
+    const photoSummary =
+      photo === null
+        ? null
+        : { bytes: (photo as { bytes: number }).bytes, sha256: (photo as { sha256: string }).sha256 };
+    if (flags.photoFile !== undefined && photo !== null)
+      writeFileSync(flags.photoFile, Buffer.from((photo as { base64: string }).base64, 'base64'));
     const finalExtras = extras as CardExtras | null;
     if (flags.json) {
-      const out: CardRead = { ...result.card, laserId: finalExtras?.laserId ?? null, nhso: finalExtras?.nhso ?? null, photo: photoSummary };
+      const out: CardRead = {
+        ...result.card,
+        laserId: finalExtras?.laserId ?? null,
+        nhso: finalExtras?.nhso ?? null,
+        photo: photoSummary,
+      };
       console.log(JSON.stringify(out));
     } else {
       printHuman(result.card, finalExtras, photoSummary);
@@ -167,7 +178,9 @@ async function main(): Promise<void> {
   const [command, ...args] = process.argv.slice(2);
   if (command === 'readers') return readersCommand();
   if (command === 'read') return readCommand(parseFlags(args));
-  console.error('ใช้ / usage: npm run card -- readers | read [--json] [--no-photo] [--reader NAME] [--photo-file out.jpg] [--wait SECONDS] [--demo]');
+  console.error(
+    'ใช้ / usage: npm run card -- readers | read [--json] [--no-photo] [--reader NAME] [--photo-file out.jpg] [--wait SECONDS] [--demo]',
+  );
   process.exit(1);
 }
 

@@ -37,7 +37,8 @@ export async function snapshotReaders(): Promise<ReaderSnapshot[]> {
       if (present) {
         try {
           const card = await reader.connect(sc.SCARD_SHARE_SHARED, sc.SCARD_PROTOCOL_T0 | sc.SCARD_PROTOCOL_T1);
-          protocol = card.protocol === sc.SCARD_PROTOCOL_T0 ? 'T=0' : card.protocol === sc.SCARD_PROTOCOL_T1 ? 'T=1' : 'raw';
+          protocol =
+            card.protocol === sc.SCARD_PROTOCOL_T0 ? 'T=0' : card.protocol === sc.SCARD_PROTOCOL_T1 ? 'T=1' : 'raw';
           card.disconnect(sc.SCARD_LEAVE_CARD);
         } catch (error) {
           problem = toCardFailure(error, 'connect').code;

@@ -129,7 +129,10 @@ export class PcscBackend implements CardBackend {
       atr: Uint8Array.from(atr),
       transmit: async (apdu) => {
         try {
-          const answer = await card.transmit(Buffer.from(apdu), { maxRecvLength: RECEIVE_BUFFER, autoGetResponse: false });
+          const answer = await card.transmit(Buffer.from(apdu), {
+            maxRecvLength: RECEIVE_BUFFER,
+            autoGetResponse: false,
+          });
           return new Uint8Array(answer.buffer, answer.byteOffset, answer.byteLength);
         } catch (error) {
           throw toCardFailure(error, 'transmit');

@@ -50,7 +50,10 @@ function matchPrefix(part: string): { slot: Slot | null; value: string; prefix: 
 }
 
 export function parseAddress(text: string): ThaiAddress {
-  const parts = text.split('#').map((part) => part.replace(/\s+/g, ' ').trim()).filter((part) => part !== '');
+  const parts = text
+    .split('#')
+    .map((part) => part.replace(/\s+/g, ' ').trim())
+    .filter((part) => part !== '');
   const slots: Partial<Record<Slot, string>> = {};
   const other: string[] = [];
   let houseNo: string | null = null;
@@ -71,7 +74,9 @@ export function parseAddress(text: string): ThaiAddress {
   // Bangkok cards may omit จังหวัด: แขวง/เขต exist only in Bangkok.
   if (slots.province === undefined && bangkokStyle) slots.province = BANGKOK;
   const lane =
-    slots.trok !== undefined && slots.soi !== undefined ? `ตรอก${slots.trok} ซอย${slots.soi}` : (slots.soi ?? slots.trok ?? null);
+    slots.trok !== undefined && slots.soi !== undefined
+      ? `ตรอก${slots.trok} ซอย${slots.soi}`
+      : (slots.soi ?? slots.trok ?? null);
   return {
     houseNo,
     villageNo: slots.villageNo ?? null,

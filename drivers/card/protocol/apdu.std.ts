@@ -18,8 +18,10 @@ export function selectApdu(aid: Uint8Array): Uint8Array {
 
 /** `80 B0 P1 P2 02 00 Le`: P1 carries the high 7 bits of the offset (Cardpeek masks with 0x7F). */
 export function readBinaryApdu(offset: number, length: number): Uint8Array {
-  if (!Number.isInteger(offset) || offset < 0 || offset > 0x7fff) throw new RangeError(`offset out of range: ${offset}`);
-  if (!Number.isInteger(length) || length < 1 || length > MAX_LE) throw new RangeError(`length out of range: ${length}`);
+  if (!Number.isInteger(offset) || offset < 0 || offset > 0x7fff)
+    throw new RangeError(`offset out of range: ${offset}`);
+  if (!Number.isInteger(length) || length < 1 || length > MAX_LE)
+    throw new RangeError(`length out of range: ${length}`);
   return Uint8Array.of(0x80, 0xb0, (offset >> 8) & 0x7f, offset & 0xff, 0x02, 0x00, length);
 }
 

@@ -76,9 +76,11 @@ export class CardChannel {
         command = withLe(command, response.sw2);
         continue;
       }
-      if (kind === 'garbage') throw new CardFailure('card_bad_answer', `${what}: malformed answer ${statusWordHex(response)}`);
+      if (kind === 'garbage')
+        throw new CardFailure('card_bad_answer', `${what}: malformed answer ${statusWordHex(response)}`);
       // An unknown chip may want the other GET RESPONSE variant: 6A 86 / 6B 00 (wrong P1-P2) on the first try.
-      const wrongP1P2 = (response.sw1 === 0x6a && response.sw2 === 0x86) || (response.sw1 === 0x6b && response.sw2 === 0x00);
+      const wrongP1P2 =
+        (response.sw1 === 0x6a && response.sw2 === 0x86) || (response.sw1 === 0x6b && response.sw2 === 0x00);
       if (isGetResponse && wrongP1P2 && !this.#p2Confirmed) {
         this.#p2 = this.#p2 === 0 ? 1 : 0;
         this.#p2Confirmed = true;
@@ -93,7 +95,8 @@ export class CardChannel {
   /** Reads exactly `length` bytes at `offset`; a shorter or longer answer is a broken line, not data. */
   async read(readApdu: Uint8Array, length: number, what: string): Promise<Uint8Array> {
     const data = await this.exchange(readApdu, what);
-    if (data.length !== length) throw new CardFailure('card_bad_answer', `${what}: expected ${length} bytes, got ${data.length}`);
+    if (data.length !== length)
+      throw new CardFailure('card_bad_answer', `${what}: expected ${length} bytes, got ${data.length}`);
     return data;
   }
 }

@@ -96,7 +96,8 @@ export function sliceFields<F extends string>(
 /** The photo as chunks of at most 255 bytes. */
 export function photoChunks(total: number = PHOTO.length, chunk: number = PHOTO.chunk): FieldSpec[] {
   const chunks: FieldSpec[] = [];
-  for (let done = 0; done < total; done += chunk) chunks.push({ offset: PHOTO.offset + done, length: Math.min(chunk, total - done) });
+  for (let done = 0; done < total; done += chunk)
+    chunks.push({ offset: PHOTO.offset + done, length: Math.min(chunk, total - done) });
   return chunks;
 }
 

@@ -5,7 +5,16 @@
  */
 import { sha256 } from '@noble/hashes/sha2.js';
 import type { CardExtras, CardText, CardWarning, NhsoRights } from '../cardRead.std.js';
-import { AID_CARD, AID_MOI, AID_NHSO, LASER_ID_COMMAND, LASER_ID_LENGTH, readBinaryApdu, selectApdu, toHex } from './apdu.std.js';
+import {
+  AID_CARD,
+  AID_MOI,
+  AID_NHSO,
+  LASER_ID_COMMAND,
+  LASER_ID_LENGTH,
+  readBinaryApdu,
+  selectApdu,
+  toHex,
+} from './apdu.std.js';
 import { CardStatusError, type CardChannel } from './channel.std.js';
 import { CardFailure } from './failure.std.js';
 import {
@@ -37,7 +46,11 @@ export async function readFields<F extends string>(
   const out = new Map<F, Uint8Array>();
   for (const read of planReads(fields)) {
     try {
-      const data = await channel.read(readBinaryApdu(read.offset, read.length), read.length, `read ${read.fields.join('+')}`);
+      const data = await channel.read(
+        readBinaryApdu(read.offset, read.length),
+        read.length,
+        `read ${read.fields.join('+')}`,
+      );
       for (const [name, bytes] of sliceFields(read, data, fields)) out.set(name, bytes);
     } catch (error) {
       if (!(error instanceof CardStatusError) || read.fields.length === 1) {
@@ -116,14 +129,22 @@ export async function readCardExtras(channel: CardChannel): Promise<CardExtras> 
 export type PhotoProgress = (received: number, total: number) => void;
 
 /** The photo region in 255-byte chunks, bytes exactly as on the chip (trimming 0x20 would corrupt the JPEG). */
-export async function readPhoto(channel: CardChannel, onProgress: PhotoProgress = () => undefined, reselect = true): Promise<Uint8Array> {
+export async function readPhoto(
+  channel: CardChannel,
+  onProgress: PhotoProgress = () => undefined,
+  reselect = true,
+): Promise<Uint8Array> {
   if (reselect) await selectApplet(channel, AID_MOI, 'MOI applet');
   const chunks = photoChunks();
   const total = chunks.reduce((sum, chunk) => sum + chunk.length, 0);
   const photo = new Uint8Array(total);
   let received = 0;
   for (const [index, chunk] of chunks.entries()) {
-    const data = await channel.read(readBinaryApdu(chunk.offset, chunk.length), chunk.length, `photo chunk ${index + 1}/${chunks.length}`);
+    const data = await channel.read(
+      readBinaryApdu(chunk.offset, chunk.length),
+      chunk.length,
+      `photo chunk ${index + 1}/${chunks.length}`,
+    );
     photo.set(data, received);
     received += data.length;
     onProgress(received, total);

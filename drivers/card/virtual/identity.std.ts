@@ -3,7 +3,14 @@
  * the memory images the virtual card serves. Invented people only: never a real name or citizen id.
  */
 import { encodeTis620 } from '../protocol/text.std.js';
-import { MOI_FIELDS, NHSO_FIELDS, PHOTO, type FieldSpec, type MoiField, type NhsoField } from '../protocol/memoryMap.std.js';
+import {
+  MOI_FIELDS,
+  NHSO_FIELDS,
+  PHOTO,
+  type FieldSpec,
+  type MoiField,
+  type NhsoField,
+} from '../protocol/memoryMap.std.js';
 
 export interface SyntheticIdentity {
   readonly cid: string;
@@ -37,7 +44,8 @@ const MOI_FILE_SIZE = 0x1800;
 
 function put(image: Uint8Array, spec: FieldSpec, value: string): void {
   const bytes = encodeTis620(value);
-  if (bytes.length > spec.length) throw new RangeError(`value longer than its field (${bytes.length} > ${spec.length})`);
+  if (bytes.length > spec.length)
+    throw new RangeError(`value longer than its field (${bytes.length} > ${spec.length})`);
   image.set(bytes, spec.offset);
 }
 
@@ -55,7 +63,8 @@ export function buildCardImage(identity: SyntheticIdentity): CardImage {
     expiryDate: identity.expiryDate,
     address: identity.address,
   };
-  for (const [name, value] of Object.entries(values) as [Exclude<MoiField, 'requestNumber'>, string][]) put(moi, MOI_FIELDS[name], value);
+  for (const [name, value] of Object.entries(values) as [Exclude<MoiField, 'requestNumber'>, string][])
+    put(moi, MOI_FIELDS[name], value);
   if (identity.requestNumber !== null) put(moi, MOI_FIELDS.requestNumber, identity.requestNumber);
   if (identity.photo.length > PHOTO.length) throw new RangeError('photo larger than the chip region');
   moi.fill(0x00, PHOTO.offset, PHOTO.offset + PHOTO.length);
@@ -64,7 +73,8 @@ export function buildCardImage(identity: SyntheticIdentity): CardImage {
   let nhso: Uint8Array | null = null;
   if (identity.nhso !== null) {
     nhso = new Uint8Array(0x0200).fill(0x20);
-    for (const [name, value] of Object.entries(identity.nhso) as [NhsoField, string][]) put(nhso, NHSO_FIELDS[name], value);
+    for (const [name, value] of Object.entries(identity.nhso) as [NhsoField, string][])
+      put(nhso, NHSO_FIELDS[name], value);
   }
   let laserId: Uint8Array | null = null;
   if (identity.laserId !== null) {

@@ -88,7 +88,8 @@ export class ThaiCardOS {
     if (cla === 0x00 && ins === 0xa4) return this.#select(apdu);
     if (cla !== 0x80) return sw(0x6e, 0x00);
     if (ins === 0xb0) return this.#read(((p1 ?? 0) & 0x7f) * 256 + (p2 ?? 0), apdu);
-    if (ins === 0x00 && this.#selected === 'card' && this.#image.laserId !== null) return this.#respond(this.#image.laserId, false);
+    if (ins === 0x00 && this.#selected === 'card' && this.#image.laserId !== null)
+      return this.#respond(this.#image.laserId, false);
     return sw(0x6d, 0x00);
   }
 

@@ -7,7 +7,10 @@ const DC_COUNTS = [0, 1, 5, 1, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0]; // ITU T.81 
 const DC_SYMBOLS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11];
 
 /** Canonical Huffman codes from the per-length counts (T.81 annex C). */
-function canonicalCodes(counts: readonly number[], symbols: readonly number[]): Map<number, { code: number; length: number }> {
+function canonicalCodes(
+  counts: readonly number[],
+  symbols: readonly number[],
+): Map<number, { code: number; length: number }> {
   const out = new Map<number, { code: number; length: number }>();
   let code = 0;
   let k = 0;
@@ -76,7 +79,8 @@ export function encodeBlockJpeg(tones: readonly (readonly number[])[]): Uint8Arr
     }
   }
   const bytes = [
-    0xff, 0xd8,
+    0xff,
+    0xd8,
     ...segment(0xe0, [0x4a, 0x46, 0x49, 0x46, 0x00, 0x01, 0x01, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00]),
     ...segment(0xdb, [0x00, ...new Array<number>(64).fill(8)]),
     ...segment(0xc0, [0x08, height >> 8, height & 0xff, width >> 8, width & 0xff, 0x01, 0x01, 0x11, 0x00]),
@@ -84,7 +88,8 @@ export function encodeBlockJpeg(tones: readonly (readonly number[])[]): Uint8Arr
     ...segment(0xc4, [0x10, 1, ...new Array<number>(15).fill(0), 0x00]),
     ...segment(0xda, [0x01, 0x01, 0x00, 0x00, 0x3f, 0x00]),
     ...bits.finish(),
-    0xff, 0xd9,
+    0xff,
+    0xd9,
   ];
   return Uint8Array.from(bytes);
 }

@@ -52,21 +52,37 @@ async function list(json: boolean): Promise<void> {
     });
   const hex = (n: number): string => n.toString(16).padStart(4, '0');
   if (json) {
-    console.log(JSON.stringify({ serial, hid: hid.map((d) => ({ ...d, port: `hid:${hex(d.vendorId)}:${hex(d.productId)}`, knownProfile: d.vendorId === OMRON_VID && d.productId === OMRON_PID ? 'omron-hem790it' : null })), profiles: profileNames }));
+    console.log(
+      JSON.stringify({
+        serial,
+        hid: hid.map((d) => ({
+          ...d,
+          port: `hid:${hex(d.vendorId)}:${hex(d.productId)}`,
+          knownProfile: d.vendorId === OMRON_VID && d.productId === OMRON_PID ? 'omron-hem790it' : null,
+        })),
+        profiles: profileNames,
+      }),
+    );
     return;
   }
   console.log('พอร์ตอนุกรม / Serial ports:');
-  for (const port of serial) console.log(`  ${port.path}  ${port.manufacturer ?? ''} ${port.vendorId ?? ''}:${port.productId ?? ''}`);
+  for (const port of serial)
+    console.log(`  ${port.path}  ${port.manufacturer ?? ''} ${port.vendorId ?? ''}:${port.productId ?? ''}`);
   if (serial.length === 0) console.log('  (none)');
   console.log('อุปกรณ์ USB HID / HID devices:');
-  for (const d of hid) console.log(`  hid:${hex(d.vendorId)}:${hex(d.productId)}  ${d.manufacturer ?? ''} ${d.product ?? ''}  ${d.path ?? ''}`);
+  for (const d of hid)
+    console.log(
+      `  hid:${hex(d.vendorId)}:${hex(d.productId)}  ${d.manufacturer ?? ''} ${d.product ?? ''}  ${d.path ?? ''}`,
+    );
   if (hid.length === 0) console.log('  (none)');
   console.log(`Profiles: ${profileNames.map((name) => `${name} (${profiles[name].confidence})`).join(', ')}`);
 }
 
 /** Each value the frame held but did not chart: whether the device said so (ignored) or we refused it, why, and what the device called it. */
 function notesOf(notes: readonly SkippedValue[] | undefined): { skipped?: SkippedValue[] } {
-  return notes === undefined || notes.length === 0 ? {} : { skipped: notes.map(({ outcome, reason, source, detail }) => ({ outcome, reason, source, detail })) };
+  return notes === undefined || notes.length === 0
+    ? {}
+    : { skipped: notes.map(({ outcome, reason, source, detail }) => ({ outcome, reason, source, detail })) };
 }
 
 function notesText(notes: readonly SkippedValue[] | undefined): string {
@@ -76,16 +92,49 @@ function notesText(notes: readonly SkippedValue[] | undefined): string {
 function printOutcome(profile: DeviceProfile, outcome: StreamOutcome, json: boolean): void {
   if (outcome.kind === 'reading') {
     const { reading } = outcome;
-    const line = { type: 'reading', profile: reading.profile, at: reading.at, values: reading.values, ...notesOf(reading.skipped), raw: reading.raw, ...(reading.deviceTime === undefined ? {} : { deviceTime: reading.deviceTime }) };
-    console.log(json ? JSON.stringify(line) : `${reading.at}  ${profile.name}  ${reading.values.map((v) => `${v.code}=${String(v.value)} ${v.unit}`).join('  ')}${notesText(reading.skipped)}`);
+    const line = {
+      type: 'reading',
+      profile: reading.profile,
+      at: reading.at,
+      values: reading.values,
+      ...notesOf(reading.skipped),
+      raw: reading.raw,
+      ...(reading.deviceTime === undefined ? {} : { deviceTime: reading.deviceTime }),
+    };
+    console.log(
+      json
+        ? JSON.stringify(line)
+        : `${reading.at}  ${profile.name}  ${reading.values.map((v) => `${v.code}=${String(v.value)} ${v.unit}`).join('  ')}${notesText(reading.skipped)}`,
+    );
     return;
   }
   const text = deviceErrorText[outcome.error.code as DeviceErrorCode];
-  const line = { type: 'error', profile: profile.name, at: new Date().toISOString(), code: outcome.error.code, th: text.th, en: text.en, detail: outcome.error.detail, ...notesOf(outcome.error.skipped), raw: rawText(outcome.frame) };
-  console.log(json ? JSON.stringify(line) : `${line.at}  ${profile.name}  ERROR ${line.code}: ${line.en} (${line.detail})${notesText(outcome.error.skipped)}`);
+  const line = {
+    type: 'error',
+    profile: profile.name,
+    at: new Date().toISOString(),
+    code: outcome.error.code,
+    th: text.th,
+    en: text.en,
+    detail: outcome.error.detail,
+    ...notesOf(outcome.error.skipped),
+    raw: rawText(outcome.frame),
+  };
+  console.log(
+    json
+      ? JSON.stringify(line)
+      : `${line.at}  ${profile.name}  ERROR ${line.code}: ${line.en} (${line.detail})${notesText(outcome.error.skipped)}`,
+  );
 }
 
-function listen(profile: DeviceProfile, port: string, json: boolean, count: number | undefined, allow: readonly string[], hl7: DecodeContext['hl7']): PortSource {
+function listen(
+  profile: DeviceProfile,
+  port: string,
+  json: boolean,
+  count: number | undefined,
+  allow: readonly string[],
+  hl7: DecodeContext['hl7'],
+): PortSource {
   const streams = new Map<string, DeviceStream>();
   let readings = 0;
   let source: PortSource | undefined;
@@ -93,7 +142,10 @@ function listen(profile: DeviceProfile, port: string, json: boolean, count: numb
     for (const outcome of outcomes) {
       printOutcome(profile, outcome, json);
       if (outcome.kind === 'error' && !outcome.isFrame) continue;
-      const result = outcome.kind === 'reading' ? { ok: true as const, reading: outcome.reading } : { ok: false as const, error: outcome.error };
+      const result =
+        outcome.kind === 'reading'
+          ? { ok: true as const, reading: outcome.reading }
+          : { ok: false as const, error: outcome.error };
       const ack = ackBytesFor(profile, outcome.frame, result, new Date(), `CLI${String(Date.now())}`);
       if (ack !== undefined) void reply(ack).catch(() => undefined);
       if (outcome.kind === 'reading') readings += 1;
@@ -105,14 +157,21 @@ function listen(profile: DeviceProfile, port: string, json: boolean, count: numb
     data(connection, chunk, reply) {
       let stream = streams.get(connection);
       if (stream === undefined) {
-        stream = new DeviceStream(profile, () => new Date().toISOString(), () => hl7);
+        stream = new DeviceStream(
+          profile,
+          () => new Date().toISOString(),
+          () => hl7,
+        );
         streams.set(connection, stream);
       }
       handle(stream.push(chunk), reply);
       if (profile.idleFlushMs !== undefined) {
         clearTimeout(idle.get(connection));
         const current = stream;
-        idle.set(connection, setTimeout(() => handle(current.flush(), reply), profile.idleFlushMs));
+        idle.set(
+          connection,
+          setTimeout(() => handle(current.flush(), reply), profile.idleFlushMs),
+        );
       }
     },
     ended(connection) {
@@ -127,9 +186,16 @@ function listen(profile: DeviceProfile, port: string, json: boolean, count: numb
       console.error(`[${port}] ${state}${code === null ? '' : ` ${code}`}${detail === null ? '' : ` — ${detail}`}`);
     },
   };
-  if (port.startsWith('tcp:')) source = new TcpListener(Number(port.slice(4)), '0.0.0.0', sink, { ...DEFAULT_LISTENER_LIMITS, allow });
-  else if (port === 'hid' || port.startsWith('hid:')) source = new HidSource(nodeHidApi(), parseHidPort(port) ?? { vendorId: OMRON_VID, productId: OMRON_PID }, sink);
-  else source = new ManagedSerialPort(port, profile.serial ?? { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 }, sink);
+  if (port.startsWith('tcp:'))
+    source = new TcpListener(Number(port.slice(4)), '0.0.0.0', sink, { ...DEFAULT_LISTENER_LIMITS, allow });
+  else if (port === 'hid' || port.startsWith('hid:'))
+    source = new HidSource(nodeHidApi(), parseHidPort(port) ?? { vendorId: OMRON_VID, productId: OMRON_PID }, sink);
+  else
+    source = new ManagedSerialPort(
+      port,
+      profile.serial ?? { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 },
+      sink,
+    );
   source.start();
   return source;
 }
@@ -148,7 +214,8 @@ async function simulate(profile: DeviceProfile, port: string, count: number, int
   }
   const sim = new SerialSimulator(port);
   for (let i = 0; i < count; i += 1) {
-    for (let k = 0; k < repeat; k += 1) await sim.send(sampleFrame(profile.name, profile.name === 'masimo-rad8' ? i * 100 + k : i + 1));
+    for (let k = 0; k < repeat; k += 1)
+      await sim.send(sampleFrame(profile.name, profile.name === 'masimo-rad8' ? i * 100 + k : i + 1));
     console.log(JSON.stringify({ sent: i + 1 }));
     await new Promise((resolve) => setTimeout(resolve, intervalMs));
   }

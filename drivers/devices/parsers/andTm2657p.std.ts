@@ -25,11 +25,17 @@ function prefixed(fields: readonly string[], index: number, prefix: string): num
 export function decodeAndTm2657p(frame: Uint8Array, ctx: DecodeContext): DecodeResult {
   const body = frame.filter((byte) => byte !== 0x01 && byte !== 0x16 && byte !== STX && byte !== ETX);
   const fields = asciiText(body).split(String.fromCharCode(RS));
-  if (fields.length < 9) return fail('device_frame_malformed', `expected at least 9 fields, got ${String(fields.length)}`);
+  if (fields.length < 9)
+    return fail('device_frame_malformed', `expected at least 9 fields, got ${String(fields.length)}`);
   const sys = prefixed(fields, 5, 'S');
   const dia = prefixed(fields, 7, 'D');
   const pulse = prefixed(fields, 8, 'P');
-  if ([sys, dia, pulse].some(Number.isNaN)) return fail('device_frame_malformed', 'S/D/P fields missing or not numbers');
+  if ([sys, dia, pulse].some(Number.isNaN))
+    return fail('device_frame_malformed', 'S/D/P fields missing or not numbers');
   if (dia >= sys) return fail('device_implausible', `DIA ${String(dia)} not below SYS ${String(sys)}`);
-  return buildReading(ctx, frame, [vital(Loinc.systolic, sys), vital(Loinc.diastolic, dia), vital(Loinc.heartRate, pulse)]);
+  return buildReading(ctx, frame, [
+    vital(Loinc.systolic, sys),
+    vital(Loinc.diastolic, dia),
+    vital(Loinc.heartRate, pulse),
+  ]);
 }

@@ -31,7 +31,11 @@ export function decodeContecPacket(frame: Uint8Array, ctx: DecodeContext): Decod
 }
 
 /** One live packet (for simulators and tests). */
-export function encodeContecPacket(spo2: number, pulse: number, flags: { fingerOut?: boolean; pleth?: number } = {}): Uint8Array {
+export function encodeContecPacket(
+  spo2: number,
+  pulse: number,
+  flags: { fingerOut?: boolean; pleth?: number } = {},
+): Uint8Array {
   return Uint8Array.from([
     0x80 | 0x08 | (flags.fingerOut === true ? 0x10 : 0),
     (flags.pleth ?? 64) & 0x7f,

@@ -18,12 +18,16 @@ export function customCodeMap(entries: readonly CustomCodeEntry[]): CodeMap {
   const table = new Map(entries.map((entry) => [entry.code.trim().toUpperCase(), entry.loinc]));
   return {
     name: 'custom',
-    lookup: (components) => table.get((components[0] ?? '').trim().toUpperCase()) ?? table.get((components[1] ?? '').trim().toUpperCase()),
+    lookup: (components) =>
+      table.get((components[0] ?? '').trim().toUpperCase()) ?? table.get((components[1] ?? '').trim().toUpperCase()),
   };
 }
 
 /** The implied unit of an OBX-3 in IT's map, if IT gave one. */
-export function customImpliedUnit(entries: readonly CustomCodeEntry[], components: readonly string[]): string | undefined {
+export function customImpliedUnit(
+  entries: readonly CustomCodeEntry[],
+  components: readonly string[],
+): string | undefined {
   const keys = [components[0], components[1]].map((c) => (c ?? '').trim().toUpperCase());
   return entries.find((entry) => keys.includes(entry.code.trim().toUpperCase()))?.unit;
 }

@@ -200,7 +200,8 @@ export class LineFramer implements Framer {
     for (;;) {
       const lf = this.#lineEnd();
       if (lf < 0) {
-        if (this.#queue.length > this.#options.maxLength) out.push(...garbage(this.#queue.clear(), 'device_frame_too_long'));
+        if (this.#queue.length > this.#options.maxLength)
+          out.push(...garbage(this.#queue.clear(), 'device_frame_too_long'));
         return out;
       }
       const line = this.#queue.take(lf + 1);

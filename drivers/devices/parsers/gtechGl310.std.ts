@@ -8,7 +8,17 @@
  * are those the source documents (cm, kg).
  */
 import { ByteQueue, ETX, STX, garbage, fieldsOf, type FrameEvent, type Framer } from './framing.std.js';
-import { Loinc, asciiText, buildReading, fail, strictNumber, vital, type DecodeContext, type DecodeResult, type ParsedValue } from './reading.std.js';
+import {
+  Loinc,
+  asciiText,
+  buildReading,
+  fail,
+  strictNumber,
+  vital,
+  type DecodeContext,
+  type DecodeResult,
+  type ParsedValue,
+} from './reading.std.js';
 import { convertUnit } from '../../../sync/model/vitals/units.std.js';
 
 const ESC = 0x1b;
@@ -101,11 +111,13 @@ export function decodeGtech(frame: Uint8Array, ctx: DecodeContext): DecodeResult
 
 function decodeCsvVariant(frame: Uint8Array, ctx: DecodeContext): DecodeResult {
   const fields = fieldsOf(asciiText(frame.subarray(1, frame.length - 1)), ',');
-  if (fields.length < 5) return fail('device_frame_malformed', `expected at least 5 fields, got ${String(fields.length)}`);
+  if (fields.length < 5)
+    return fail('device_frame_malformed', `expected at least 5 fields, got ${String(fields.length)}`);
   const height = strictNumber(fields[0]);
   const weight = strictNumber(fields[1]);
   const bmi = strictNumber(fields[4]);
-  if ([height, weight, bmi].some(Number.isNaN)) return fail('device_frame_malformed', 'height/weight/BMI fields are not numbers');
+  if ([height, weight, bmi].some(Number.isNaN))
+    return fail('device_frame_malformed', 'height/weight/BMI fields are not numbers');
   return buildReading(ctx, frame, [vital(Loinc.height, height), vital(Loinc.weight, weight), vital(Loinc.bmi, bmi)]);
 }
 
@@ -114,7 +126,10 @@ const printerLine = /^(WEIGHT|HEIGHT|B\s*M\s*I)\s*-+\s*([+-]?\d+(?:\.\d+)?)\s*([
 function decodePrinterVariant(frame: Uint8Array, ctx: DecodeContext): DecodeResult {
   const values: ParsedValue[] = [];
   for (const rawLine of asciiText(frame).split(/[\r\n]+/)) {
-    const line = [...rawLine].filter((c) => c.charCodeAt(0) >= 0x20).join('').trim();
+    const line = [...rawLine]
+      .filter((c) => c.charCodeAt(0) >= 0x20)
+      .join('')
+      .trim();
     if (line === '' || line === 'T') continue;
     const match = printerLine.exec(line);
     if (match === null) continue; // headers, dates and other printout lines

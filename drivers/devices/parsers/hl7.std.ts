@@ -7,7 +7,20 @@
  * by silence) is what some Thai HIS add-ons send (L: one unattributed source, see reference §A5).
  */
 import { DelimitedFramer, ByteQueue, LF, garbage, type FrameEvent, type Framer } from './framing.std.js';
-import { asciiBytes, asciiText, buildObservations, fail, skipped, strictNumber, type DecodeContext, type DecodeResult, type LoincCode, type ParseErrorCode, type ParsedValue, type SkippedValue } from './reading.std.js';
+import {
+  asciiBytes,
+  asciiText,
+  buildObservations,
+  fail,
+  skipped,
+  strictNumber,
+  type DecodeContext,
+  type DecodeResult,
+  type LoincCode,
+  type ParseErrorCode,
+  type ParsedValue,
+  type SkippedValue,
+} from './reading.std.js';
 import { mdilToMdc, type CodeMap } from './hl7Codes.std.js';
 import { dialectPlan, type CodeSource, type DialectPlan } from './hl7DialectPlan.std.js';
 import { convertUnit } from '../../../sync/model/vitals/units.std.js';
@@ -107,11 +120,16 @@ export interface Hl7Message {
 /** The message text between the MLLP bytes, segments split on CR (LF tolerated). */
 export function hl7Text(frame: Uint8Array): string {
   const enveloped = frame[0] === VT && frame[frame.length - 2] === FS && frame[frame.length - 1] === CR;
-  return asciiText(enveloped ? frame.subarray(1, frame.length - 2) : frame.filter((byte) => byte !== VT && byte !== FS));
+  return asciiText(
+    enveloped ? frame.subarray(1, frame.length - 2) : frame.filter((byte) => byte !== VT && byte !== FS),
+  );
 }
 
 export function parseHl7(text: string): Hl7Message | undefined {
-  const lines = text.split(/\r\n|\r|\n/).map((line) => line.trim()).filter((line) => line !== '');
+  const lines = text
+    .split(/\r\n|\r|\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
   const header = lines[0];
   if (header?.startsWith('MSH') !== true || header.length < 8) return undefined;
   const fieldSeparator = header[3] ?? '|';
@@ -158,7 +176,9 @@ export interface Hl7DecodeOptions {
  * Numbers monitors send for "no value" (IEEE 11073 FLOAT NaN/NRes/±INF, 16/32-bit maxima, vendor sentinels):
  * the device says it has nothing, so the value is ignored, not refused.
  */
-const INVALID_MARKERS: ReadonlySet<number> = new Set([8388607, -8388608, 8388606, -8388606, 2147483647, -2147483648, 32767, -32768, 65535, -100, -999]);
+const INVALID_MARKERS: ReadonlySet<number> = new Set([
+  8388607, -8388608, 8388606, -8388606, 2147483647, -2147483648, 32767, -32768, 65535, -100, -999,
+]);
 
 /** OBX-8 abnormal flags and MSH-11 processing ids that say the values are not a real patient's. */
 const DEMO_FLAGS: ReadonlySet<string> = new Set(['DEMO', 'TEST', 'SIM', 'SIMULATION']);
@@ -174,12 +194,15 @@ export function decodeOru(frame: Uint8Array, ctx: DecodeContext, options: Hl7Dec
   if (message === undefined) return fail('device_frame_malformed', 'no MSH segment');
   const header = headerOf(message);
   const [type, trigger] = header.type.split(message.componentSeparator);
-  if (type !== 'ORU' || trigger !== 'R01') return fail('device_message_rejected', `message type ${header.type} is not ORU^R01`);
+  if (type !== 'ORU' || trigger !== 'R01')
+    return fail('device_message_rejected', `message type ${header.type} is not ORU^R01`);
   const plan: DialectPlan =
     options.codeMaps === undefined
       ? dialectPlan(ctx.hl7?.dialect ?? 'auto', ctx.hl7?.custom ?? [], header, options.fallbackMaps ?? [])
       : { dialect: 'auto', sources: options.codeMaps.map((map) => ({ map })) };
-  const demoMessage = NOT_PRODUCTION.has(header.processingId.split(message.componentSeparator)[0]?.trim().toUpperCase() ?? '');
+  const demoMessage = NOT_PRODUCTION.has(
+    header.processingId.split(message.componentSeparator)[0]?.trim().toUpperCase() ?? '',
+  );
   const values: ParsedValue[] = [];
   const sources = new Map<ParsedValue, string>();
   const times = new Map<ParsedValue, string>();
@@ -198,7 +221,10 @@ export function decodeOru(frame: Uint8Array, ctx: DecodeContext, options: Hl7Dec
     if ((segment[14] ?? '') !== '') times.set(outcome.value, segment[14] ?? '');
   }
   // The set's time: OBR-7, else the first charted OBX-14, else MSH-7; a value measured at another time says so.
-  const deviceTime = orderTime ?? values.map((v) => times.get(v)).find((t) => t !== undefined) ?? (header.time === '' ? undefined : header.time);
+  const deviceTime =
+    orderTime ??
+    values.map((v) => times.get(v)).find((t) => t !== undefined) ??
+    (header.time === '' ? undefined : header.time);
   const timed = values.map((v) => {
     const own = times.get(v);
     if (own === undefined || sameSecond(own, deviceTime)) return v;
@@ -216,7 +242,10 @@ export function decodeOru(frame: Uint8Array, ctx: DecodeContext, options: Hl7Dec
   // Who the message says it measured (PID); the citizen id goes no further than main, which hashes it.
   const subject = pidIdentifiers(message);
   const reading = { ...built.reading, raw: maskCids(built.reading.raw) };
-  return { ok: true, reading: subject.cid === undefined && subject.hn === undefined ? reading : { ...reading, subject } };
+  return {
+    ok: true,
+    reading: subject.cid === undefined && subject.hn === undefined ? reading : { ...reading, subject },
+  };
 }
 
 /** Two HL7 times naming the same second (one with a zone or fraction, one without: the same sender's clock). */
@@ -227,21 +256,30 @@ function sameSecond(a: string, b: string | undefined): boolean {
 type ObxOutcome = { readonly value: ParsedValue } | { readonly skip: SkippedValue };
 
 /** One OBX: its vital in the vocabulary's unit, or why it is not taken. */
-function observationOf(segment: readonly string[], separator: string, plan: readonly CodeSource[], demoMessage: boolean): ObxOutcome {
+function observationOf(
+  segment: readonly string[],
+  separator: string,
+  plan: readonly CodeSource[],
+  demoMessage: boolean,
+): ObxOutcome {
   const source = (segment[3] ?? '').slice(0, 80);
   const idComponents = (segment[3] ?? '').split(separator);
   const found = lookup(plan, idComponents);
   if (found === undefined) return { skip: skipped('unknown_code', source, 'no code map knows this observation') };
   const { code } = found;
   const status = (segment[11] ?? '').trim().toUpperCase();
-  if (status === 'X' || status === 'D' || status === 'W') return { skip: skipped('status_not_final', source, `result status ${status}`) };
+  if (status === 'X' || status === 'D' || status === 'W')
+    return { skip: skipped('status_not_final', source, `result status ${status}`) };
   const flags = (segment[8] ?? '').split(/[~^]/).map((flag) => flag.trim().toUpperCase());
-  if (demoMessage || flags.some((flag) => DEMO_FLAGS.has(flag))) return { skip: skipped('demo', source, 'the device marks this value as demo or test data') };
+  if (demoMessage || flags.some((flag) => DEMO_FLAGS.has(flag)))
+    return { skip: skipped('demo', source, 'the device marks this value as demo or test data') };
   const text = firstNumberText(segment[2] ?? '', segment[5] ?? '', separator);
   if (text === '') return { skip: skipped('placeholder', source, 'no value sent') };
   const raw = strictNumber(text);
-  if (Number.isNaN(raw)) return { skip: skipped('not_a_number', source, `value "${text.slice(0, 20)}" is not a number`) };
-  if (INVALID_MARKERS.has(raw)) return { skip: skipped('invalid_marker', source, `${String(raw)} is the device's "no value" marker`) };
+  if (Number.isNaN(raw))
+    return { skip: skipped('not_a_number', source, `value "${text.slice(0, 20)}" is not a number`) };
+  if (INVALID_MARKERS.has(raw))
+    return { skip: skipped('invalid_marker', source, `${String(raw)} is the device's "no value" marker`) };
   if (raw === 0) return { skip: skipped('placeholder', source, '0 is a placeholder, not a measurement') };
   const sent = (segment[6] ?? '').split(separator).map((unit) => mdilToMdc(unit) ?? unit);
   const implied = sent.every((unit) => unit.trim() === '') ? found.source.impliedUnit?.(code, idComponents) : undefined;
@@ -257,7 +295,10 @@ function firstNumberText(valueType: string, value: string, separator: string): s
   return comparator.trim() === '' || comparator.trim() === '=' ? number.trim() : value.trim();
 }
 
-function lookup(plan: readonly CodeSource[], components: readonly string[]): { readonly code: LoincCode; readonly source: CodeSource } | undefined {
+function lookup(
+  plan: readonly CodeSource[],
+  components: readonly string[],
+): { readonly code: LoincCode; readonly source: CodeSource } | undefined {
   for (const source of plan) {
     const code = source.map.lookup(components);
     if (code !== undefined) return { code, source };
@@ -307,7 +348,9 @@ export function hl7Time(date: Date): string {
 export function ackCodeFor(result: DecodeResult): AckCode {
   if (result.ok) return 'AA';
   if (result.error.code === 'device_no_values' && (result.error.skipped ?? []).length === 0) return 'AA';
-  return result.error.code === 'device_message_rejected' || result.error.code === 'device_frame_malformed' ? 'AR' : 'AE';
+  return result.error.code === 'device_message_rejected' || result.error.code === 'device_frame_malformed'
+    ? 'AR'
+    : 'AE';
 }
 
 /** MSA-3 text: why nothing was charted, or how many values were not. */

@@ -21,7 +21,11 @@ export interface CodeMap {
   lookup(components: readonly string[]): LoincCode | undefined;
 }
 
-function mapOf(name: string, table: Readonly<Record<string, LoincCode>>, pick: (components: readonly string[]) => readonly string[]): CodeMap {
+function mapOf(
+  name: string,
+  table: Readonly<Record<string, LoincCode>>,
+  pick: (components: readonly string[]) => readonly string[],
+): CodeMap {
   return {
     name,
     lookup(components) {
@@ -126,4 +130,3 @@ export const codeMaps: Readonly<Record<string, CodeMap>> = {
   'philips-mdil': philipsMdilCodeMap,
   'nihon-kohden': nihonKohdenCodeMap,
 };
-

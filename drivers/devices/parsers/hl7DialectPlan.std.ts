@@ -13,7 +13,14 @@
  *   unit: a value without one is refused until IT's map says what the monitor means.
  * - free-text: Thai HIS add-ons' text ids (`SYSTOLIC`), units as sent.
  */
-import { freeTextCodeMap, mdcCodeMap, mindrayLegacyCodeMap, nihonKohdenCodeMap, philipsMdilCodeMap, type CodeMap } from './hl7Codes.std.js';
+import {
+  freeTextCodeMap,
+  mdcCodeMap,
+  mindrayLegacyCodeMap,
+  nihonKohdenCodeMap,
+  philipsMdilCodeMap,
+  type CodeMap,
+} from './hl7Codes.std.js';
 import { customCodeMap, customImpliedUnit, type CustomCodeEntry } from './customCodeMap.std.js';
 import type { Hl7DialectName } from './hl7Dialect.std.js';
 import { VITALS, type LoincCode } from '../../../sync/model/vitals/vitalSigns.std.js';
@@ -71,7 +78,12 @@ export function dialectPlan(
 ): DialectPlan {
   const dialect = chosen === 'auto' ? recogniseDialect(header.sendingApp, header.sendingFacility) : chosen;
   const own: readonly CodeSource[] =
-    dialect === undefined ? [{ map: mdcCodeMap }, { map: philipsMdilCodeMap }, ...fallback.map((map) => ({ map }))] : DIALECT_SOURCES[dialect];
-  const mine: readonly CodeSource[] = custom.length === 0 ? [] : [{ map: customCodeMap(custom), impliedUnit: (_code, components) => customImpliedUnit(custom, components) }];
+    dialect === undefined
+      ? [{ map: mdcCodeMap }, { map: philipsMdilCodeMap }, ...fallback.map((map) => ({ map }))]
+      : DIALECT_SOURCES[dialect];
+  const mine: readonly CodeSource[] =
+    custom.length === 0
+      ? []
+      : [{ map: customCodeMap(custom), impliedUnit: (_code, components) => customImpliedUnit(custom, components) }];
   return { dialect: dialect ?? 'auto', sources: [...own, ...mine] };
 }

@@ -17,7 +17,9 @@ export function createMasimoFramer(): Framer {
 const linePattern = /^(\d{2})\/(\d{2})\/(\d{2}) (\d{2}:\d{2}:\d{2})\s+(.*)$/;
 
 export function decodeMasimoRad8(frame: Uint8Array, ctx: DecodeContext): DecodeResult {
-  const line = asciiText(frame).replace(/[\r\n]+$/, '').trim();
+  const line = asciiText(frame)
+    .replace(/[\r\n]+$/, '')
+    .trim();
   const match = linePattern.exec(line);
   if (match === null) return fail('device_frame_malformed', 'not an ASCII 1 line (is the Rad-8 set to ASCII 1?)');
   const [, month = '', day = '', year = '', time = '', rest = ''] = match;
@@ -31,14 +33,20 @@ export function decodeMasimoRad8(frame: Uint8Array, ctx: DecodeContext): DecodeR
   const alarm = fields.get('ALARM');
   const exception = fields.get('EXC');
   if (spo2Text === undefined || bpmText === undefined) return fail('device_frame_malformed', 'SPO2= or BPM= missing');
-  if ((alarm !== undefined && !/^[0-9A-Fa-f]+$/.test(alarm)) || (exception !== undefined && !/^[0-9A-Fa-f]+$/.test(exception))) {
+  if (
+    (alarm !== undefined && !/^[0-9A-Fa-f]+$/.test(alarm)) ||
+    (exception !== undefined && !/^[0-9A-Fa-f]+$/.test(exception))
+  ) {
     return fail('device_frame_malformed', 'ALARM/EXC are not hex');
   }
   const spo2 = /^\d{1,3}%?$/.test(spo2Text) ? Number(spo2Text.replace('%', '')) : Number.NaN;
   const bpm = /^\d{1,3}$/.test(bpmText) ? Number(bpmText) : Number.NaN;
   if (Number.isNaN(spo2) || Number.isNaN(bpm)) {
-    if (/^-+/.test(spo2Text) || /^-+/.test(bpmText)) return fail('device_no_values', 'no measurement (probe off or searching)');
+    if (/^-+/.test(spo2Text) || /^-+/.test(bpmText))
+      return fail('device_no_values', 'no measurement (probe off or searching)');
     return fail('device_frame_malformed', 'SPO2/BPM are not numbers');
   }
-  return buildReading(ctx, frame, [vital(Loinc.spo2, spo2), vital(Loinc.heartRate, bpm)], { deviceTime: `20${year}-${month}-${day}T${time}` });
+  return buildReading(ctx, frame, [vital(Loinc.spo2, spo2), vital(Loinc.heartRate, bpm)], {
+    deviceTime: `20${year}-${month}-${day}T${time}`,
+  });
 }

@@ -78,7 +78,8 @@ interface BpLine {
 
 type Parsed = { readonly ok: true; readonly line: BpLine } | { readonly ok: false; readonly result: DecodeResult };
 
-const format5 = /^(\d{4}),(\d{2}),(\d{2}),(\d{2}),(\d{2}),[\x20-\x2b\x2d-\x7e]{20},(\d),([\d ]{3}),([\d ]{3}),([\d ]{3}),(\d)$/;
+const format5 =
+  /^(\d{4}),(\d{2}),(\d{2}),(\d{2}),(\d{2}),[\x20-\x2b\x2d-\x7e]{20},(\d),([\d ]{3}),([\d ]{3}),([\d ]{3}),(\d)$/;
 const idText = /^ID\d{8}B(\d{2})\/(\d{2})\/(\d{2})\/(\d{2}):(\d{2}) (\d{3}) (\d{3}) (\d{3}) ?$/;
 
 /** The layout a line is written in, or undefined. */
@@ -93,7 +94,11 @@ export function hbp9030LayoutOf(line: string): Hbp9030Layout | undefined {
 }
 
 function numbers(sys: number, dia: number, pulse: number, deviceTime?: string): Parsed {
-  if ([sys, dia, pulse].some(Number.isNaN)) return { ok: false, result: fail('device_frame_malformed', 'SYS/DIA/pulse fields are not numbers (measurement error?)') };
+  if ([sys, dia, pulse].some(Number.isNaN))
+    return {
+      ok: false,
+      result: fail('device_frame_malformed', 'SYS/DIA/pulse fields are not numbers (measurement error?)'),
+    };
   return { ok: true, line: { sys, dia, pulse, deviceTime } };
 }
 
@@ -101,11 +106,23 @@ function parseFormat5(line: string): Parsed {
   const m = format5.exec(line) ?? [];
   const [, y = '', mo = '', d = '', h = '', mi = '', error = '0', sys = '', dia = '', pulse = ''] = m;
   if (error !== '0') {
-    return { ok: false, result: fail('device_no_values', `the monitor reported error ${error}: no measurement`, [skipped('invalid_marker', 'E', `error code ${error}: the monitor did not measure`)]) };
+    return {
+      ok: false,
+      result: fail('device_no_values', `the monitor reported error ${error}: no measurement`, [
+        skipped('invalid_marker', 'E', `error code ${error}: the monitor did not measure`),
+      ]),
+    };
   }
   const when = deviceClock(y, mo, d, h, mi);
   // format 5 always carries the clock: a date not on the calendar is a corrupted line or a clock to set
-  if (when === undefined) return { ok: false, result: fail('device_frame_malformed', `the monitor's date ${y}-${mo}-${d} ${h}:${mi} is not a date (set its clock)`) };
+  if (when === undefined)
+    return {
+      ok: false,
+      result: fail(
+        'device_frame_malformed',
+        `the monitor's date ${y}-${mo}-${d} ${h}:${mi} is not a date (set its clock)`,
+      ),
+    };
   return numbers(intField([sys], 0), intField([dia], 0), intField([pulse], 0), when);
 }
 
@@ -117,16 +134,27 @@ function parseIdText(line: string): Parsed {
 /** `bp,<id>,YYYY/MM/DD,hh:mm,SYS,xxx,DIA,PULSE,n` (HBP-9020 Mode 5 F3, and one older HBP-9030 format). */
 function parseBpCsv(line: string): Parsed {
   const fields = fieldsOf(line, ',');
-  if (fields.length < 8) return { ok: false, result: fail('device_frame_malformed', `expected at least 8 fields, got ${String(fields.length)}`) };
+  if (fields.length < 8)
+    return {
+      ok: false,
+      result: fail('device_frame_malformed', `expected at least 8 fields, got ${String(fields.length)}`),
+    };
   const date = /^(\d{4})\/(\d{2})\/(\d{2})$/.exec(fields[2] ?? '');
   const time = /^(\d{2}):(\d{2})$/.exec(fields[3] ?? '');
-  const when = date === null || time === null ? undefined : deviceClock(date[1] ?? '', date[2] ?? '', date[3] ?? '', time[1] ?? '', time[2] ?? '');
+  const when =
+    date === null || time === null
+      ? undefined
+      : deviceClock(date[1] ?? '', date[2] ?? '', date[3] ?? '', time[1] ?? '', time[2] ?? '');
   return numbers(intField(fields, 4), intField(fields, 6), intField(fields, 7), when);
 }
 
 function parseKiosk(line: string): Parsed {
   const fields = fieldsOf(line, ',');
-  if (fields.length < 10) return { ok: false, result: fail('device_frame_malformed', `expected at least 10 fields, got ${String(fields.length)}`) };
+  if (fields.length < 10)
+    return {
+      ok: false,
+      result: fail('device_frame_malformed', `expected at least 10 fields, got ${String(fields.length)}`),
+    };
   return numbers(intField(fields, 7), intField(fields, 8), intField(fields, 9));
 }
 
@@ -142,7 +170,12 @@ function toReading(frame: Uint8Array, ctx: DecodeContext, parsed: Parsed, device
   const { sys, dia, pulse, deviceTime } = parsed.line;
   if (dia >= sys) return fail('device_implausible', `DIA ${String(dia)} not below SYS ${String(sys)}`);
   const key = deviceTime === undefined ? undefined : `${ctx.profile}:${frameKey(lineOf(frame))}`;
-  return buildReading(ctx, frame, [vital(Loinc.systolic, sys), vital(Loinc.diastolic, dia), vital(Loinc.heartRate, pulse)], { deviceTime, key, deviceRanges });
+  return buildReading(
+    ctx,
+    frame,
+    [vital(Loinc.systolic, sys), vital(Loinc.diastolic, dia), vital(Loinc.heartRate, pulse)],
+    { deviceTime, key, deviceRanges },
+  );
 }
 
 export interface Hbp9030Options {
@@ -153,7 +186,8 @@ export interface Hbp9030Options {
 export function decodeOmronHbp9030(frame: Uint8Array, ctx: DecodeContext, options: Hbp9030Options = {}): DecodeResult {
   const line = lineOf(frame);
   const layout = options.layout ?? hbp9030LayoutOf(line);
-  if (layout === undefined) return fail('device_frame_malformed', 'not an HBP-9030 output format we read (set the monitor to format 5)');
+  if (layout === undefined)
+    return fail('device_frame_malformed', 'not an HBP-9030 output format we read (set the monitor to format 5)');
   return maskReadingRaw(toReading(frame, ctx, parsers[layout](line), HBP9030_RANGES), maskHbpId);
 }
 

@@ -9,7 +9,16 @@
  * - GME data (14 bytes): YY MM DD hh mm ss ?? ?? SYS DIA PULSE ?? flags XOR.
  * - Modes are set by feature reports 01 01 (device info) / 74 bc (readings) / 10 74 (weekly averages).
  */
-import { Loinc, buildReading, fail, frameKey, rawText, vital, type DecodeContext, type DecodeResult } from './reading.std.js';
+import {
+  Loinc,
+  buildReading,
+  fail,
+  frameKey,
+  rawText,
+  vital,
+  type DecodeContext,
+  type DecodeResult,
+} from './reading.std.js';
 
 export const OMRON_VID = 0x0590;
 export const OMRON_PID = 0x0028;
@@ -86,11 +95,13 @@ export function parseReply(bytes: readonly number[], dataLength: number): Reply 
   const head = String.fromCharCode(...bytes.slice(0, 3));
   if (head.startsWith('NO')) return { kind: 'no' };
   if (head === 'OFF') return { kind: 'off' };
-  if (!head.startsWith('OK')) return { kind: 'bad', detail: `reply starts ${rawText(Uint8Array.from(bytes.slice(0, 3)))}` };
+  if (!head.startsWith('OK'))
+    return { kind: 'bad', detail: `reply starts ${rawText(Uint8Array.from(bytes.slice(0, 3)))}` };
   if (dataLength === 0) return { kind: 'ok', data: new Uint8Array() };
   // "OK" is followed by a 0x00 status byte, then the data and its checksum
   const data = bytes.slice(3, 3 + dataLength);
-  if (data.length < dataLength) return { kind: 'bad', detail: `short reply: ${String(data.length)} of ${String(dataLength)} bytes` };
+  if (data.length < dataLength)
+    return { kind: 'bad', detail: `short reply: ${String(data.length)} of ${String(dataLength)} bytes` };
   return { kind: 'ok', data: Uint8Array.from(data) };
 }
 
@@ -105,24 +116,37 @@ export function recordCount(data: Uint8Array): number | undefined {
 
 /** Decodes one 14-byte GME record (the frame the HID session hands to the pipeline). */
 export function decodeHem790itRecord(frame: Uint8Array, ctx: DecodeContext): DecodeResult {
-  if (frame.length !== GME_LENGTH) return fail('device_frame_malformed', `record of ${String(frame.length)} bytes, expected 14`);
+  if (frame.length !== GME_LENGTH)
+    return fail('device_frame_malformed', `record of ${String(frame.length)} bytes, expected 14`);
   const check = xor(frame.subarray(0, GME_LENGTH - 1));
-  if (check !== frame[GME_LENGTH - 1]) return fail('device_checksum', `XOR 0x${check.toString(16)} != 0x${(frame[GME_LENGTH - 1] ?? 0).toString(16)}`);
+  if (check !== frame[GME_LENGTH - 1])
+    return fail('device_checksum', `XOR 0x${check.toString(16)} != 0x${(frame[GME_LENGTH - 1] ?? 0).toString(16)}`);
   const [yy = 0, mm = 0, dd = 0, hh = 0, mi = 0, ss = 0] = frame;
-  if (mm < 1 || mm > 12 || dd < 1 || dd > 31 || hh > 23 || mi > 59 || ss > 59) return fail('device_frame_malformed', 'record date is not a date');
+  if (mm < 1 || mm > 12 || dd < 1 || dd > 31 || hh > 23 || mi > 59 || ss > 59)
+    return fail('device_frame_malformed', 'record date is not a date');
   const sys = frame[8] ?? 0;
   const dia = frame[9] ?? 0;
   const pulse = frame[10] ?? 0;
   if (dia >= sys) return fail('device_implausible', `DIA ${String(dia)} not below SYS ${String(sys)}`);
   const pad = (n: number): string => String(n).padStart(2, '0');
-  return buildReading(ctx, frame, [vital(Loinc.systolic, sys), vital(Loinc.diastolic, dia), vital(Loinc.heartRate, pulse)], {
-    deviceTime: `20${pad(yy)}-${pad(mm)}-${pad(dd)}T${pad(hh)}:${pad(mi)}:${pad(ss)}`,
-    key: `hem790it:${frameKey(rawText(frame))}`,
-  });
+  return buildReading(
+    ctx,
+    frame,
+    [vital(Loinc.systolic, sys), vital(Loinc.diastolic, dia), vital(Loinc.heartRate, pulse)],
+    {
+      deviceTime: `20${pad(yy)}-${pad(mm)}-${pad(dd)}T${pad(hh)}:${pad(mi)}:${pad(ss)}`,
+      key: `hem790it:${frameKey(rawText(frame))}`,
+    },
+  );
 }
 
 /** A GME record for the fake device and tests. */
-export function encodeHem790itRecord(at: { y: number; mo: number; d: number; h: number; mi: number; s: number }, sys: number, dia: number, pulse: number): Uint8Array {
+export function encodeHem790itRecord(
+  at: { y: number; mo: number; d: number; h: number; mi: number; s: number },
+  sys: number,
+  dia: number,
+  pulse: number,
+): Uint8Array {
   const body = [at.y % 100, at.mo, at.d, at.h, at.mi, at.s, 0, 0, sys & 0xff, dia & 0xff, pulse & 0xff, 0, 0];
   return Uint8Array.from([...body, xor(body)]);
 }

@@ -16,7 +16,9 @@ import { Loinc, VITALS, checkRange, type LoincCode } from '../../../sync/model/v
 export { Loinc, type LoincCode } from '../../../sync/model/vitals/vitalSigns.std.js';
 
 /** `deviceTime`: when this value was measured, as the device sent it, when that differs from the reading's (a monitor's last NIBP beside the current SpO2). */
-export const ReadingValue = z.object({ code: z.string(), value: z.number(), unit: z.string(), deviceTime: z.string().optional() }).readonly();
+export const ReadingValue = z
+  .object({ code: z.string(), value: z.number(), unit: z.string(), deviceTime: z.string().optional() })
+  .readonly();
 export type ReadingValue = z.infer<typeof ReadingValue>;
 
 /** A value as a parser makes it: always one of the vitals vocabulary's LOINC codes. */
@@ -82,7 +84,9 @@ export interface ParseError {
   readonly skipped?: readonly SkippedValue[];
 }
 
-export type DecodeResult = { readonly ok: true; readonly reading: Reading } | { readonly ok: false; readonly error: ParseError };
+export type DecodeResult =
+  | { readonly ok: true; readonly reading: Reading }
+  | { readonly ok: false; readonly error: ParseError };
 
 export interface DecodeContext {
   readonly profile: string;
@@ -112,7 +116,9 @@ export interface BuildExtra {
 /** Why a value is out of range, or undefined when it is in range (vocabulary narrowed by the device's limits). */
 export function rangeProblem(item: ParsedValue, deviceRanges?: DeviceRanges): string | undefined {
   const check = checkRange(item.code, item.value, deviceRanges?.[item.code]);
-  return check.ok ? undefined : `${VITALS[item.code].display} ${String(item.value)} outside ${String(check.min)}..${String(check.max)} ${VITALS[item.code].unit}`;
+  return check.ok
+    ? undefined
+    : `${VITALS[item.code].display} ${String(item.value)} outside ${String(check.min)}..${String(check.max)} ${VITALS[item.code].unit}`;
 }
 
 /**
@@ -120,12 +126,23 @@ export function rangeProblem(item: ParsedValue, deviceRanges?: DeviceRanges): st
  * implausible value refuses the whole frame (its other values came from the same faulty measurement).
  * Monitors' messages, where each OBX is its own observation, go through `buildObservations` instead.
  */
-export function buildReading(ctx: DecodeContext, frame: Uint8Array, values: readonly ParsedValue[], extra: BuildExtra = {}): DecodeResult {
+export function buildReading(
+  ctx: DecodeContext,
+  frame: Uint8Array,
+  values: readonly ParsedValue[],
+  extra: BuildExtra = {},
+): DecodeResult {
   const notes = extra.skipped ?? [];
   if (values.length === 0) return fail('device_no_values', 'frame carried no vital-sign value', notes);
   for (const item of values) {
     const problem = rangeProblem(item, extra.deviceRanges);
-    if (problem !== undefined) return fail('device_implausible', problem, [...notes, ...values.map((v) => skipped('implausible', v.code, v === item ? problem : 'same measurement as a refused value'))]);
+    if (problem !== undefined)
+      return fail('device_implausible', problem, [
+        ...notes,
+        ...values.map((v) =>
+          skipped('implausible', v.code, v === item ? problem : 'same measurement as a refused value'),
+        ),
+      ]);
   }
   return { ok: true, reading: readingOf(ctx, frame, values, extra) };
 }
@@ -136,7 +153,12 @@ export function buildReading(ctx: DecodeContext, frame: Uint8Array, values: read
  * charted). A vital given twice (a second SpO2 probe) is charted once: the first plausible value, the other
  * ignored with a note. No value left: the frame fails with every note, so it is never acknowledged as charted.
  */
-export function buildObservations(ctx: DecodeContext, frame: Uint8Array, values: readonly ParsedValue[], extra: BuildExtra = {}): DecodeResult {
+export function buildObservations(
+  ctx: DecodeContext,
+  frame: Uint8Array,
+  values: readonly ParsedValue[],
+  extra: BuildExtra = {},
+): DecodeResult {
   const notes: SkippedValue[] = [...(extra.skipped ?? [])];
   const kept: ParsedValue[] = [];
   const sourceOf = (v: ParsedValue): string => extra.sources?.get(v) ?? v.code;
@@ -162,7 +184,12 @@ function failureCodeOf(notes: readonly SkippedValue[]): ParseErrorCode {
 }
 
 /** Systolic and diastolic stand or fall together: refuses the survivor of a refused pair, or both when SYS ≤ DIA. */
-function pairBloodPressure(sent: readonly ParsedValue[], kept: readonly ParsedValue[], notes: SkippedValue[], sourceOf: (v: ParsedValue) => string): readonly ParsedValue[] {
+function pairBloodPressure(
+  sent: readonly ParsedValue[],
+  kept: readonly ParsedValue[],
+  notes: SkippedValue[],
+  sourceOf: (v: ParsedValue) => string,
+): readonly ParsedValue[] {
   const isPressure = (v: ParsedValue): boolean => v.code === Loinc.systolic || v.code === Loinc.diastolic;
   const sys = kept.find((v) => v.code === Loinc.systolic);
   const dia = kept.find((v) => v.code === Loinc.diastolic);
@@ -170,7 +197,10 @@ function pairBloodPressure(sent: readonly ParsedValue[], kept: readonly ParsedVa
   if (sys !== undefined && dia !== undefined && sys.value <= dia.value) {
     why = { reason: 'implausible', detail: `systolic ${String(sys.value)} not above diastolic ${String(dia.value)}` };
   } else if ((sys === undefined) !== (dia === undefined)) {
-    why = { reason: 'pair_refused', detail: `the other half of the blood pressure ${sent.some((v) => isPressure(v) && !kept.includes(v)) ? 'was refused' : 'was not sent'}` };
+    why = {
+      reason: 'pair_refused',
+      detail: `the other half of the blood pressure ${sent.some((v) => isPressure(v) && !kept.includes(v)) ? 'was refused' : 'was not sent'}`,
+    };
   }
   if (why === undefined) return kept;
   for (const v of kept.filter(isPressure)) notes.push(skipped(why.reason, sourceOf(v), why.detail));
@@ -198,8 +228,11 @@ export function vital(code: LoincCode, value: number): ParsedValue {
 /** Printable ASCII stays, everything else becomes \xHH (so binary and control bytes survive JSON). */
 export function rawText(bytes: Uint8Array): string {
   // one string conversion and one regex pass: far cheaper than building the string byte by byte
-  // eslint-disable-next-line no-control-regex -- control bytes are exactly what we escape
-  return asciiText(bytes).replace(/[\x00-\x1f\x5c\x7f-\xff]/g, (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`);
+  return asciiText(bytes).replace(
+    // eslint-disable-next-line no-control-regex -- control bytes are exactly what we escape
+    /[\x00-\x1f\x5c\x7f-\xff]/g,
+    (c) => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`,
+  );
 }
 
 /** The inverse of rawText, for fixtures and replays. */

@@ -8,10 +8,14 @@ export interface SkipCount {
   readonly sources: readonly string[];
 }
 
-export function summariseSkipped(notes: readonly { readonly reason: SkipReason; readonly source: string }[]): SkipCount[] {
+export function summariseSkipped(
+  notes: readonly { readonly reason: SkipReason; readonly source: string }[],
+): SkipCount[] {
   return SKIP_REASONS.flatMap((reason) => {
     const mine = notes.filter((note) => note.reason === reason);
-    return mine.length === 0 ? [] : [{ reason, count: mine.length, sources: [...new Set(mine.map((note) => note.source))] }];
+    return mine.length === 0
+      ? []
+      : [{ reason, count: mine.length, sources: [...new Set(mine.map((note) => note.source))] }];
   });
 }
 
@@ -25,10 +29,22 @@ export function unknownCodes(notes: readonly { readonly reason: SkipReason; read
  * every code was understood. The codes are for IT, who maps them (IT's device view, the doctor); anyone else
  * reads that IT can map them.
  */
-export function notUnderstoodWords(notes: readonly { readonly reason: SkipReason; readonly source: string }[], lang: 'th' | 'en', forIt = true): string | null {
+export function notUnderstoodWords(
+  notes: readonly { readonly reason: SkipReason; readonly source: string }[],
+  lang: 'th' | 'en',
+  forIt = true,
+): string | null {
   const count = notes.filter((note) => note.reason === 'unknown_code').length;
   if (count === 0) return null;
   const codes = unknownCodes(notes).join(', ');
-  const which = forIt ? (lang === 'th' ? `รหัส ${codes}` : `codes ${codes}`) : lang === 'th' ? 'ฝ่ายไอทีตั้งผังรหัสได้' : 'IT can map them';
-  return lang === 'th' ? `ได้รับข้อความแล้ว ${String(count)} ค่าไม่เข้าใจ (${which})` : `received, ${String(count)} value${count === 1 ? '' : 's'} not understood (${which})`;
+  const which = forIt
+    ? lang === 'th'
+      ? `รหัส ${codes}`
+      : `codes ${codes}`
+    : lang === 'th'
+      ? 'ฝ่ายไอทีตั้งผังรหัสได้'
+      : 'IT can map them';
+  return lang === 'th'
+    ? `ได้รับข้อความแล้ว ${String(count)} ค่าไม่เข้าใจ (${which})`
+    : `received, ${String(count)} value${count === 1 ? '' : 's'} not understood (${which})`;
 }

@@ -52,7 +52,9 @@ interface Field {
   readonly value: string;
 }
 
-type Fields = { readonly ok: true; readonly fields: readonly Field[] } | { readonly ok: false; readonly result: DecodeResult };
+type Fields =
+  | { readonly ok: true; readonly fields: readonly Field[] }
+  | { readonly ok: false; readonly result: DecodeResult };
 
 /** The values the chart holds, in the order they are charted, and what a zero means for each. */
 const CHARTED: readonly { readonly code: string; readonly loinc: LoincCode; readonly zero: string }[] = [
@@ -67,33 +69,52 @@ const unquote = (text: string): string => text.trim().replace(/^"|"$/g, '');
 function keyedFields(line: string, model: TanitaModel, options: TanitaOptions): Fields {
   const body = model.closingBrace === true && line.endsWith('}') ? line.slice(0, -1) : line;
   const parts = body.split(',');
-  if (parts.length < 4 || parts.length % 2 !== 0) return { ok: false, result: fail('device_frame_malformed', 'expected code,value pairs') };
+  if (parts.length < 4 || parts.length % 2 !== 0)
+    return { ok: false, result: fail('device_frame_malformed', 'expected code,value pairs') };
   const fields: Field[] = [];
-  for (let i = 0; i < parts.length; i += 2) fields.push({ code: (parts[i] ?? '').trim(), value: unquote(parts[i + 1] ?? '') });
+  for (let i = 0; i < parts.length; i += 2)
+    fields.push({ code: (parts[i] ?? '').trim(), value: unquote(parts[i + 1] ?? '') });
   if (options.verifyChecksum ?? true) {
     const last = fields[fields.length - 1];
-    if (last?.code !== 'CS' || !/^[0-9A-Fa-f]{2}$/.test(last.value)) return { ok: false, result: fail('device_checksum', 'no CS field at the end of the line') };
+    if (last?.code !== 'CS' || !/^[0-9A-Fa-f]{2}$/.test(last.value))
+      return { ok: false, result: fail('device_checksum', 'no CS field at the end of the line') };
     const expected = tanitaChecksum(body.slice(0, body.lastIndexOf('CS,')));
     if (Number.parseInt(last.value, 16) !== expected) {
-      return { ok: false, result: fail('device_checksum', `CS ${last.value} != ${expected.toString(16).toUpperCase().padStart(2, '0')}`) };
+      return {
+        ok: false,
+        result: fail('device_checksum', `CS ${last.value} != ${expected.toString(16).toUpperCase().padStart(2, '0')}`),
+      };
     }
   }
   const weightUnit = fields.find((f) => f.code === '~0')?.value;
   const heightUnit = fields.find((f) => f.code === '~1')?.value;
-  if (fields.some((f) => f.code === 'Wk') && weightUnit !== '1') return { ok: false, result: fail('device_unit_unknown', `weight unit ~0=${weightUnit ?? '(missing)'} is not kg`) };
-  if (fields.some((f) => f.code === 'Hm') && heightUnit !== '1') return { ok: false, result: fail('device_unit_unknown', `height unit ~1=${heightUnit ?? '(missing)'} is not cm`) };
+  if (fields.some((f) => f.code === 'Wk') && weightUnit !== '1')
+    return { ok: false, result: fail('device_unit_unknown', `weight unit ~0=${weightUnit ?? '(missing)'} is not kg`) };
+  if (fields.some((f) => f.code === 'Hm') && heightUnit !== '1')
+    return { ok: false, result: fail('device_unit_unknown', `height unit ~1=${heightUnit ?? '(missing)'} is not cm`) };
   return { ok: true, fields };
 }
 
 function positionalFields(line: string, layout: readonly string[]): Fields {
   const values = line.split(',').map(unquote);
   const needed = layout.indexOf('ZF') + 1;
-  if (values.length < needed) return { ok: false, result: fail('device_frame_malformed', `expected at least ${String(needed)} fields, got ${String(values.length)}`) };
+  if (values.length < needed)
+    return {
+      ok: false,
+      result: fail(
+        'device_frame_malformed',
+        `expected at least ${String(needed)} fields, got ${String(values.length)}`,
+      ),
+    };
   return { ok: true, fields: values.map((value, i) => ({ code: layout[i] ?? `field ${String(i)}`, value })) };
 }
 
 /** The device clock as ISO without zone ("2014-09-25T08:20"), or undefined when the date or time is not one. */
-export function tanitaDeviceTime(date: string | undefined, time: string | undefined, order: DateOrder): string | undefined {
+export function tanitaDeviceTime(
+  date: string | undefined,
+  time: string | undefined,
+  order: DateOrder,
+): string | undefined {
   const parts = date?.split(/[/.-]/) ?? [];
   const clock = /^(\d{2}):(\d{2})$/.exec(time ?? '');
   if (parts.length !== 3 || clock === null) return undefined;
@@ -102,7 +123,12 @@ export function tanitaDeviceTime(date: string | undefined, time: string | undefi
   return deviceClock(y.length === 2 ? `20${y}` : y, m, d, clock[1] ?? '', clock[2] ?? '');
 }
 
-export function decodeTanita(frame: Uint8Array, ctx: DecodeContext, model: TanitaModel, options: TanitaOptions = {}): DecodeResult {
+export function decodeTanita(
+  frame: Uint8Array,
+  ctx: DecodeContext,
+  model: TanitaModel,
+  options: TanitaOptions = {},
+): DecodeResult {
   const line = asciiText(frame).replace(/[\r\n]+$/, '');
   const parsed = model.layout === 'keyed' ? keyedFields(line, model, options) : positionalFields(line, model.layout);
   if (!parsed.ok) return parsed.result;
@@ -124,10 +150,20 @@ export function decodeTanita(frame: Uint8Array, ctx: DecodeContext, model: Tanit
   }
   for (const { code, value } of fields) {
     if (chartedCodes.has(code) || TANITA_META_CODES.has(code)) continue;
-    notes.push(skipped('not_charted', code, `${TANITA_CODE_NAMES[code] ?? 'body-composition value'} ${value}: not a vital sign the chart holds`));
+    notes.push(
+      skipped(
+        'not_charted',
+        code,
+        `${TANITA_CODE_NAMES[code] ?? 'body-composition value'} ${value}: not a vital sign the chart holds`,
+      ),
+    );
   }
-  const deviceTime = model.date === undefined ? undefined : tanitaDeviceTime(valueOf(model.date.code), valueOf('TI'), model.date.order);
-  const key = deviceTime === undefined ? undefined : `${ctx.profile}:${frameKey(`${deviceTime}|${values.map((v) => `${v.code}=${String(v.value)}`).join('|')}`)}`;
+  const deviceTime =
+    model.date === undefined ? undefined : tanitaDeviceTime(valueOf(model.date.code), valueOf('TI'), model.date.order);
+  const key =
+    deviceTime === undefined
+      ? undefined
+      : `${ctx.profile}:${frameKey(`${deviceTime}|${values.map((v) => `${v.code}=${String(v.value)}`).join('|')}`)}`;
   return maskReadingRaw(buildReading(ctx, frame, values, { deviceTime, key, skipped: notes }), maskTanitaIds);
 }
 

@@ -19,7 +19,16 @@
  */
 import { DelimitedFramer, ETX, STX, fieldsOf, type Framer } from './framing.std.js';
 import { intField } from './omronHbp.std.js';
-import { Loinc, asciiText, buildReading, fail, frameKey, vital, type DecodeContext, type DecodeResult } from './reading.std.js';
+import {
+  Loinc,
+  asciiText,
+  buildReading,
+  fail,
+  frameKey,
+  vital,
+  type DecodeContext,
+  type DecodeResult,
+} from './reading.std.js';
 
 export function createTerumoFramer(): Framer {
   return new DelimitedFramer({ start: STX, end: [ETX], trailer: 1, maxLength: 256 });
@@ -59,24 +68,38 @@ function hex(byte: number): string {
 }
 
 export function decodeTerumoBp500(frame: Uint8Array, ctx: DecodeContext, options: TerumoOptions = {}): DecodeResult {
-  if (frame.length < 4 || frame[0] !== STX || frame[frame.length - 2] !== ETX) return fail('device_frame_malformed', 'not STX … ETX + check');
+  if (frame.length < 4 || frame[0] !== STX || frame[frame.length - 2] !== ETX)
+    return fail('device_frame_malformed', 'not STX … ETX + check');
   const body = frame.subarray(1, frame.length - 2);
   const check = frame[frame.length - 1] ?? -1;
   if (!checkPasses(options.checkMode ?? 'either', body, check)) {
-    return fail('device_checksum', `check character ${hex(check)} is neither sum ${hex(terumoSum(body))} nor BCC ${hex(terumoCheck(body))}`);
+    return fail(
+      'device_checksum',
+      `check character ${hex(check)} is neither sum ${hex(terumoSum(body))} nor BCC ${hex(terumoCheck(body))}`,
+    );
   }
   const line = asciiText(body);
   const fields = fieldsOf(line, ',');
-  if (fields[0] !== 'R1' || fields.length < 8) return fail('device_frame_malformed', 'expected an R1 record with at least 8 fields');
+  if (fields[0] !== 'R1' || fields.length < 8)
+    return fail('device_frame_malformed', 'expected an R1 record with at least 8 fields');
   const sys = intField(fields, 4);
   const dia = intField(fields, 6);
   const pulse = intField(fields, 7);
-  if ([sys, dia, pulse].some(Number.isNaN)) return fail('device_frame_malformed', 'SYS/DIA/pulse fields are not numbers');
+  if ([sys, dia, pulse].some(Number.isNaN))
+    return fail('device_frame_malformed', 'SYS/DIA/pulse fields are not numbers');
   if (dia >= sys) return fail('device_implausible', `DIA ${String(dia)} not below SYS ${String(sys)}`);
   const date = fields[2] ?? '';
   const time = fields[3] ?? '';
   const timed = /^\d{6}$/.test(date) && /^\d{6}$/.test(time);
-  return buildReading(ctx, frame, [vital(Loinc.systolic, sys), vital(Loinc.diastolic, dia), vital(Loinc.heartRate, pulse)], timed
-    ? { deviceTime: `20${date.slice(0, 2)}-${date.slice(2, 4)}-${date.slice(4, 6)}T${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4, 6)}`, key: `terumo:${frameKey(line)}` }
-    : {});
+  return buildReading(
+    ctx,
+    frame,
+    [vital(Loinc.systolic, sys), vital(Loinc.diastolic, dia), vital(Loinc.heartRate, pulse)],
+    timed
+      ? {
+          deviceTime: `20${date.slice(0, 2)}-${date.slice(2, 4)}-${date.slice(4, 6)}T${time.slice(0, 2)}:${time.slice(2, 4)}:${time.slice(4, 6)}`,
+          key: `terumo:${frameKey(line)}`,
+        }
+      : {},
+  );
 }

@@ -48,12 +48,17 @@ export interface DownloadResult {
   readonly failed: number;
 }
 
-export async function downloadHem790it(conn: HidConnection, onRecord: (record: Uint8Array) => void, bank = 0): Promise<DownloadResult> {
+export async function downloadHem790it(
+  conn: HidConnection,
+  onRecord: (record: Uint8Array) => void,
+  bank = 0,
+): Promise<DownloadResult> {
   await conn.sendFeatureReport(readingModeFeature);
   await clearingBlock(conn);
   const countReply = await exchange(conn, countCommand(bank), GDC_LENGTH);
   const count = countReply.kind === 'ok' ? recordCount(countReply.data) : undefined;
-  if (count === undefined) throw new Error(`GDC failed: ${countReply.kind === 'bad' ? countReply.detail : countReply.kind}`);
+  if (count === undefined)
+    throw new Error(`GDC failed: ${countReply.kind === 'bad' ? countReply.detail : countReply.kind}`);
   let failed = 0;
   for (let index = count - 1; index >= 0; index -= 1) {
     let reply: Reply = { kind: 'no' };

@@ -44,7 +44,9 @@ export class HidSource implements PortSource {
     try {
       let found: HidDeviceDescriptor[];
       try {
-        found = (await this.#api.devices()).filter((d) => d.vendorId === this.#ids.vendorId && d.productId === this.#ids.productId && d.path !== null);
+        found = (await this.#api.devices()).filter(
+          (d) => d.vendorId === this.#ids.vendorId && d.productId === this.#ids.productId && d.path !== null,
+        );
       } catch (error) {
         this.#sink.status('retrying', 'device_hid_failed', errorText(error));
         return;
@@ -64,7 +66,11 @@ export class HidSource implements PortSource {
       const conn = await this.#api.open(path);
       try {
         const result = await downloadHem790it(conn, (record) => this.#sink.data('hid', record, noReply));
-        this.#sink.status('waiting_device', result.failed === 0 ? null : 'device_hid_failed', `${String(result.records)} records read, ${String(result.failed)} failed`);
+        this.#sink.status(
+          'waiting_device',
+          result.failed === 0 ? null : 'device_hid_failed',
+          `${String(result.records)} records read, ${String(result.failed)} failed`,
+        );
       } finally {
         await conn.close();
         this.#sink.ended('hid');

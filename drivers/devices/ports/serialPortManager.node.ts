@@ -74,7 +74,11 @@ export class ManagedSerialPort implements PortSource {
         return;
       }
       if (error) {
-        this.#sink.status('retrying', this.#lost ? 'device_port_lost' : 'device_port_open_failed', `${this.#path}: ${errorText(error)} (attempt ${String(this.#attempt + 1)})`);
+        this.#sink.status(
+          'retrying',
+          this.#lost ? 'device_port_lost' : 'device_port_open_failed',
+          `${this.#path}: ${errorText(error)} (attempt ${String(this.#attempt + 1)})`,
+        );
         this.#schedule();
         return;
       }

@@ -50,7 +50,8 @@ function parseIpv6(text: string): Uint8Array | undefined {
   const last = tail.length > 0 ? tail : head;
   const dotted = last.at(-1)?.includes('.') === true ? parseIpv4(last.pop() ?? '') : null;
   if (dotted === undefined) return undefined;
-  const embedded = dotted === null ? [] : [((dotted[0] ?? 0) << 8) | (dotted[1] ?? 0), ((dotted[2] ?? 0) << 8) | (dotted[3] ?? 0)];
+  const embedded =
+    dotted === null ? [] : [((dotted[0] ?? 0) << 8) | (dotted[1] ?? 0), ((dotted[2] ?? 0) << 8) | (dotted[3] ?? 0)];
   const total = head.length + tail.length + embedded.length;
   if (halves.length === 1 ? total !== 8 : total > 7) return undefined;
   for (const group of [...head, ...Array<string>(8 - total).fill('0'), ...tail]) {
@@ -119,14 +120,20 @@ export function sourceKey(peer: string): string {
   const bytes = parseAddress(peer);
   if (bytes === undefined) return peer;
   if (bytes.length === 4) return bytes.join('.');
-  return Array.from({ length: 8 }, (_, i) => (((bytes[i * 2] ?? 0) << 8) | (bytes[i * 2 + 1] ?? 0)).toString(16)).join(':');
+  return Array.from({ length: 8 }, (_, i) => (((bytes[i * 2] ?? 0) << 8) | (bytes[i * 2 + 1] ?? 0)).toString(16)).join(
+    ':',
+  );
 }
 
 /**
  * Whether a new connection from `peer` is admitted, given the connections open now per source key. Null means
  * admit; a policy that is not set refuses everyone.
  */
-export function admit(policy: ListenerPolicy | undefined, open: ReadonlyMap<string, number>, peer: string): RefusalCode | null {
+export function admit(
+  policy: ListenerPolicy | undefined,
+  open: ReadonlyMap<string, number>,
+  peer: string,
+): RefusalCode | null {
   if (policy === undefined || !isAllowed(policy.allow, peer)) return 'device_source_not_allowed';
   let total = 0;
   for (const count of open.values()) total += count;
@@ -161,7 +168,8 @@ export class FrameRate {
   /** Sources whose bucket has refilled carry no state worth keeping: a scan of many addresses cannot grow memory. */
   #forgetFull(nowMs: number): void {
     for (const [source, bucket] of this.#buckets) {
-      if (bucket.tokens + ((nowMs - bucket.at) * this.#perMinute) / 60_000 >= this.#perMinute) this.#buckets.delete(source);
+      if (bucket.tokens + ((nowMs - bucket.at) * this.#perMinute) / 60_000 >= this.#perMinute)
+        this.#buckets.delete(source);
     }
   }
 }

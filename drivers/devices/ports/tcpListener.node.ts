@@ -41,7 +41,11 @@ export class TcpListener implements PortSource {
       if (this.#server === server) this.#server = undefined;
       server.close();
       if (this.#stopped) return;
-      this.#sink.status('retrying', 'device_tcp_listen_failed', `${this.#host}:${String(this.#port)}: ${errorText(error)}`);
+      this.#sink.status(
+        'retrying',
+        'device_tcp_listen_failed',
+        `${this.#host}:${String(this.#port)}: ${errorText(error)}`,
+      );
       this.#timer = setTimeout(() => this.start(), 1000);
     });
     server.listen(this.#port, this.#host, () => {

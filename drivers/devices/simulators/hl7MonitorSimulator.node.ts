@@ -20,7 +20,9 @@ export class Hl7MonitorSimulator {
   /** `localAddress`: the address the monitor sends from (tests use a second loopback address, 127.0.0.2). */
   static connect(port: number, host = '127.0.0.1', mllp = true, localAddress?: string): Promise<Hl7MonitorSimulator> {
     return new Promise((resolve, reject) => {
-      const socket = connect({ port, host, ...(localAddress === undefined ? {} : { localAddress }) }, () => resolve(new Hl7MonitorSimulator(socket, mllp)));
+      const socket = connect({ port, host, ...(localAddress === undefined ? {} : { localAddress }) }, () =>
+        resolve(new Hl7MonitorSimulator(socket, mllp)),
+      );
       socket.setNoDelay(true);
       socket.once('error', reject);
     });

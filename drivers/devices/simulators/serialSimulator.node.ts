@@ -22,7 +22,8 @@ export class SerialSimulator {
     const size = options.chunkSize ?? frame.length;
     for (let at = 0; at < frame.length; at += size) {
       writeSync(this.#fd, frame.subarray(at, at + size));
-      if (options.gapMs !== undefined && options.gapMs > 0) await new Promise((resolve) => setTimeout(resolve, options.gapMs));
+      if (options.gapMs !== undefined && options.gapMs > 0)
+        await new Promise((resolve) => setTimeout(resolve, options.gapMs));
     }
   }
 

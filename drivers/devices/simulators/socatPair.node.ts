@@ -30,7 +30,9 @@ export async function startPtyPair(dir = mkdtempSync(join(tmpdir(), 'edge-pty-')
   let child: ChildProcess | undefined;
 
   async function launch(): Promise<void> {
-    const proc = spawn('socat', [`pty,raw,echo=0,link=${devicePath}`, `pty,raw,echo=0,link=${hostPath}`], { stdio: 'ignore' });
+    const proc = spawn('socat', [`pty,raw,echo=0,link=${devicePath}`, `pty,raw,echo=0,link=${hostPath}`], {
+      stdio: 'ignore',
+    });
     child = proc;
     await waitFor(() => existsSync(devicePath) && existsSync(hostPath), 5000, 'socat ptys');
   }

@@ -36,17 +36,44 @@ export class AuditLog {
   append(record: AuditRecord, at: Date = new Date()): number {
     const detail = record.detail === undefined ? null : JSON.stringify(redactValue(record.detail));
     const result = this.#db
-      .prepare('INSERT INTO audit_log (at, station, actor, action, subject_hash, detail, demo) VALUES (?, ?, ?, ?, ?, ?, ?)')
-      .run(at.toISOString(), this.#station(), record.actor ?? this.#actor(), record.action, record.subjectHash ?? null, detail, this.#demo() ? 1 : 0);
+      .prepare(
+        'INSERT INTO audit_log (at, station, actor, action, subject_hash, detail, demo) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      )
+      .run(
+        at.toISOString(),
+        this.#station(),
+        record.actor ?? this.#actor(),
+        record.action,
+        record.subjectHash ?? null,
+        detail,
+        this.#demo() ? 1 : 0,
+      );
     return Number(result.lastInsertRowid);
   }
 
   recent(limit: number): AuditEntry[] {
     return this.#db
-      .prepare<[number], { id: number; at: string; station: string; actor: string; action: string; subject_hash: string | null; demo: number }>(
-        'SELECT id, at, station, actor, action, subject_hash, demo FROM audit_log ORDER BY id DESC LIMIT ?',
-      )
+      .prepare<
+        [number],
+        {
+          id: number;
+          at: string;
+          station: string;
+          actor: string;
+          action: string;
+          subject_hash: string | null;
+          demo: number;
+        }
+      >('SELECT id, at, station, actor, action, subject_hash, demo FROM audit_log ORDER BY id DESC LIMIT ?')
       .all(limit)
-      .map((row) => ({ id: row.id, at: row.at, station: row.station, actor: row.actor, action: row.action, subjectHash: row.subject_hash, demo: row.demo === 1 }));
+      .map((row) => ({
+        id: row.id,
+        at: row.at,
+        station: row.station,
+        actor: row.actor,
+        action: row.action,
+        subjectHash: row.subject_hash,
+        demo: row.demo === 1,
+      }));
   }
 }

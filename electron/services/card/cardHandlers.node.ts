@@ -3,7 +3,10 @@ import type { Handlers } from '../dispatcher.node.js';
 import { EdgeError } from '../../contract/result.std.js';
 import type { CardService } from './cardService.node.js';
 
-type CardHandlers = Pick<Handlers, 'card.readers' | 'card.read' | 'card.markPhotoStored' | 'card.demoInsert' | 'card.demoRemove'>;
+type CardHandlers = Pick<
+  Handlers,
+  'card.readers' | 'card.read' | 'card.markPhotoStored' | 'card.demoInsert' | 'card.demoRemove'
+>;
 
 /** With the card feature off (`card: {backend: 'off'}`), every command says the service is not there. */
 function cardOff(): never {

@@ -59,7 +59,8 @@ export class CardService {
     this.reader = new CardReader({
       backend: this.backend,
       emit: <E extends keyof CardReaderEvents>(name: E, payload: CardReaderEvents[E]) => {
-        if (name === 'card.error') this.#log.warn({ code: (payload as CardReaderEvents['card.error']).code }, 'card read failed');
+        if (name === 'card.error')
+          this.#log.warn({ code: (payload as CardReaderEvents['card.error']).code }, 'card read failed');
         if (this.#staffCardEvent(name, payload as CardReaderEvents[keyof CardReaderEvents], options)) return;
         // The reader's event map is the card slice of the contract's (same names, same schemas).
         options.events.emit(name, payload as EventPayload<E>);
@@ -81,7 +82,11 @@ export class CardService {
   }
 
   /** True when the event belongs to a staff member's card and stays in main. */
-  #staffCardEvent(name: keyof CardReaderEvents, payload: CardReaderEvents[keyof CardReaderEvents], options: CardServiceOptions): boolean {
+  #staffCardEvent(
+    name: keyof CardReaderEvents,
+    payload: CardReaderEvents[keyof CardReaderEvents],
+    options: CardServiceOptions,
+  ): boolean {
     const readId = 'readId' in payload ? payload.readId : null;
     if (name === 'card.text' && 'card' in payload && readId !== null) {
       const key = options.staffCard?.(payload.card.cid) ?? null;
@@ -129,7 +134,8 @@ export class CardService {
   }
 
   #virtual(): InProcessBackend {
-    if (!(this.backend instanceof InProcessBackend)) throw new EdgeError('card_demo_only', 'not a demo station with the virtual card');
+    if (!(this.backend instanceof InProcessBackend))
+      throw new EdgeError('card_demo_only', 'not a demo station with the virtual card');
     return this.backend;
   }
 

@@ -15,7 +15,10 @@ export class CardStore {
 
   photoStored(cidHash: string, issueDate: string | null): boolean {
     const row = this.#db
-      .prepare<[string, string], { n: number }>('SELECT COUNT(*) AS n FROM card_photo_stored WHERE cid_hash = ? AND issue_date = ?')
+      .prepare<
+        [string, string],
+        { n: number }
+      >('SELECT COUNT(*) AS n FROM card_photo_stored WHERE cid_hash = ? AND issue_date = ?')
       .get(cidHash, issueDate ?? '');
     return (row?.n ?? 0) > 0;
   }
@@ -34,7 +37,9 @@ export class CardStore {
     const row = this.#db.prepare<[], { key: Buffer }>('SELECT key FROM card_station_key WHERE id = 1').get();
     if (row !== undefined) return Uint8Array.from(row.key);
     const key = randomBytes(32);
-    this.#db.prepare('INSERT OR IGNORE INTO card_station_key (id, key, created_at) VALUES (1, ?, ?)').run(key, new Date().toISOString());
+    this.#db
+      .prepare('INSERT OR IGNORE INTO card_station_key (id, key, created_at) VALUES (1, ?, ?)')
+      .run(key, new Date().toISOString());
     return this.stationKey();
   }
 }

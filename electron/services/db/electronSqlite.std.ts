@@ -32,14 +32,19 @@ export function cacheKey(target: ElectronTarget): string {
 export function manifestMatches(manifest: unknown, target: ElectronTarget): boolean {
   if (typeof manifest !== 'object' || manifest === null) return false;
   const record = manifest as Record<string, unknown>;
-  return (['electronVersion', 'abi', 'platform', 'arch', 'sqliteVersion'] as const).every((key) => record[key] === target[key]);
+  return (['electronVersion', 'abi', 'platform', 'arch', 'sqliteVersion'] as const).every(
+    (key) => record[key] === target[key],
+  );
 }
 
 /**
  * The addon Electron main hands to better-sqlite3: the staged Electron build when running inside Electron,
  * nothing (the package's own Node build) anywhere else. `appDir` is the folder holding `out/`.
  */
-export function electronSqliteBinding(appDir: string, versions: { readonly electron?: string | undefined }): string | undefined {
+export function electronSqliteBinding(
+  appDir: string,
+  versions: { readonly electron?: string | undefined },
+): string | undefined {
   if (versions.electron === undefined) return undefined;
   return `${appDir.replace(/[\\/]+$/, '')}/${STAGED_NATIVE_FOLDER}/${SQLITE_BINDING_FILE}`;
 }

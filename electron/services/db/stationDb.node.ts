@@ -8,7 +8,11 @@ import { stationMigrations, type Migration } from './migrations.node.js';
 
 export type StationDb = Database.Database;
 
-export function openStationDb(file: string, migrations: readonly Migration[] = stationMigrations, nativeBinding?: string): StationDb {
+export function openStationDb(
+  file: string,
+  migrations: readonly Migration[] = stationMigrations,
+  nativeBinding?: string,
+): StationDb {
   const db = new Database(file, nativeBinding === undefined ? {} : { nativeBinding });
   db.pragma('journal_mode = WAL');
   // A device reading is acknowledged once committed, and a staff lockout must survive a power cut: in WAL mode
@@ -21,9 +25,14 @@ export function openStationDb(file: string, migrations: readonly Migration[] = s
 }
 
 export function migrate(db: StationDb, migrations: readonly Migration[]): number {
-  db.exec('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)');
+  db.exec(
+    'CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)',
+  );
   const applied = new Set(
-    db.prepare<[], { version: number }>('SELECT version FROM schema_migrations').all().map((row) => row.version),
+    db
+      .prepare<[], { version: number }>('SELECT version FROM schema_migrations')
+      .all()
+      .map((row) => row.version),
   );
   const record = db.prepare('INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)');
   let count = 0;

@@ -14,7 +14,8 @@ export class DemoDevices {
   #seed = 0;
 
   constructor(service: DeviceService) {
-    for (const profile of DEMO_DEVICE_PROFILES) this.#runners.set(profile, service.addVirtualPort(`demo:${profile}`, profile));
+    for (const profile of DEMO_DEVICE_PROFILES)
+      this.#runners.set(profile, service.addVirtualPort(`demo:${profile}`, profile));
   }
 
   /** Sends one reading from one simulated device (or each of them). Returns how many were sent. */
@@ -27,7 +28,8 @@ export class DemoDevices {
       this.#seed += 1;
       // Streaming oximeters keep one reading once steady: send a steady run of samples.
       const repeat = runner.profile.continuous?.stableSamples ?? 1;
-      for (let i = 0; i < repeat; i += 1) runner.inject(sampleFrame(name, name === 'masimo-rad8' ? this.#seed * 100 + i : this.#seed));
+      for (let i = 0; i < repeat; i += 1)
+        runner.inject(sampleFrame(name, name === 'masimo-rad8' ? this.#seed * 100 + i : this.#seed));
       sent += 1;
     }
     return sent;

@@ -6,7 +6,20 @@ import type { DemoDevices } from './demoDevices.node.js';
 
 type DeviceHandlers = Pick<
   Handlers,
-  'devices.list' | 'devices.configure' | 'devices.listener' | 'devices.setCodeMap' | 'devices.codeMap' | 'devices.listeners' | 'devices.retention' | 'devices.pending' | 'devices.bind' | 'devices.binding' | 'devices.assign' | 'devices.confirm' | 'devices.discard' | 'devices.simulate'
+  | 'devices.list'
+  | 'devices.configure'
+  | 'devices.listener'
+  | 'devices.setCodeMap'
+  | 'devices.codeMap'
+  | 'devices.listeners'
+  | 'devices.retention'
+  | 'devices.pending'
+  | 'devices.bind'
+  | 'devices.binding'
+  | 'devices.assign'
+  | 'devices.confirm'
+  | 'devices.discard'
+  | 'devices.simulate'
 >;
 
 /** `demo`: the simulated devices, on a demo station only. */

@@ -11,7 +11,17 @@
  */
 import { createHash, randomBytes } from 'node:crypto';
 import type { StationDb } from '../db/stationDb.node.js';
-import type { ArrivalBinding, Binding, DeviceReading, Hl7Dialect, InboxItem, InboxStatus, PortStatus, ReadingSubject, SkippedValue } from '../../contract/devices.std.js';
+import type {
+  ArrivalBinding,
+  Binding,
+  DeviceReading,
+  Hl7Dialect,
+  InboxItem,
+  InboxStatus,
+  PortStatus,
+  ReadingSubject,
+  SkippedValue,
+} from '../../contract/devices.std.js';
 import { EdgeError } from '../../contract/result.std.js';
 import { isProfileName, type ProfileName } from '../../../drivers/devices/profiles.std.js';
 import type { Reading } from '../../../drivers/devices/parsers/reading.std.js';
@@ -70,7 +80,8 @@ function notesJson(notes: readonly SkippedValue[] | undefined): string | null {
   return notes === undefined || notes.length === 0 ? null : JSON.stringify(notes);
 }
 
-const columns = 'id, received_at, source, profile, reading, error_code, status, patient_ref, charted_ids, discard_reason, updated_at, arrival, subject, subject_override, skipped';
+const columns =
+  'id, received_at, source, profile, reading, error_code, status, patient_ref, charted_ids, discard_reason, updated_at, arrival, subject, subject_override, skipped';
 
 /** Time-ordered ids: sort by id = sort by arrival. */
 export function inboxId(now: Date): string {
@@ -138,11 +149,26 @@ export class DeviceInbox {
          VALUES (?, ?, ?, ?, ?, ?, NULL, 'pending', ?, NULL, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
       )
       .run(
-        id, at, input.port, input.profile, Buffer.from(input.frame), JSON.stringify(reading), arrival.patientRef, at, key, hash, at,
-        JSON.stringify(arrival), input.subject === null ? null : JSON.stringify(input.subject), sender, notesJson(notes),
+        id,
+        at,
+        input.port,
+        input.profile,
+        Buffer.from(input.frame),
+        JSON.stringify(reading),
+        arrival.patientRef,
+        at,
+        key,
+        hash,
+        at,
+        JSON.stringify(arrival),
+        input.subject === null ? null : JSON.stringify(input.subject),
+        sender,
+        notesJson(notes),
       );
     if (result.changes === 1) return { item: this.get(id), duplicate: false };
-    const existing = this.#db.prepare<[string, string | null], Row>(`SELECT ${columns} FROM device_inbox WHERE source = ? AND dedupe_key = ?`).get(input.port, key);
+    const existing = this.#db
+      .prepare<[string, string | null], Row>(`SELECT ${columns} FROM device_inbox WHERE source = ? AND dedupe_key = ?`)
+      .get(input.port, key);
     if (existing === undefined) throw new Error('inbox insert ignored without a matching row');
     return { item: toItem(existing), duplicate: true };
   }
@@ -151,14 +177,23 @@ export class DeviceInbox {
   #recentCopy(port: string, hash: string, now: Date): Row | undefined {
     const since = new Date(now.getTime() - this.#resendWindowMs).toISOString();
     return this.#db
-      .prepare<[string, string, string], Row>(
-        `SELECT ${columns} FROM device_inbox WHERE source = ? AND raw_sha256 = ? AND reading IS NOT NULL AND seen_at >= ? ORDER BY seen_at DESC LIMIT 1`,
-      )
+      .prepare<
+        [string, string, string],
+        Row
+      >(`SELECT ${columns} FROM device_inbox WHERE source = ? AND raw_sha256 = ? AND reading IS NOT NULL AND seen_at >= ? ORDER BY seen_at DESC LIMIT 1`)
       .get(port, hash, since);
   }
 
   /** Keeps a frame that could not be read, with its error code (for IT, and so nothing is silently lost). */
-  storeError(input: { port: string; profile: string; frame: Uint8Array; errorCode: string; skipped?: readonly SkippedValue[] | undefined; sender?: string | null; now: Date }): InboxItem {
+  storeError(input: {
+    port: string;
+    profile: string;
+    frame: Uint8Array;
+    errorCode: string;
+    skipped?: readonly SkippedValue[] | undefined;
+    sender?: string | null;
+    now: Date;
+  }): InboxItem {
     const id = inboxId(input.now);
     const at = input.now.toISOString();
     this.#db
@@ -166,7 +201,17 @@ export class DeviceInbox {
         `INSERT INTO device_inbox (id, received_at, source, profile, raw, reading, error_code, status, patient_ref, charted_ids, updated_at, sender, skipped)
          VALUES (?, ?, ?, ?, ?, NULL, ?, 'error', NULL, NULL, ?, ?, ?)`,
       )
-      .run(id, at, input.port, input.profile, Buffer.from(input.frame), input.errorCode, at, input.sender ?? null, notesJson(input.skipped));
+      .run(
+        id,
+        at,
+        input.port,
+        input.profile,
+        Buffer.from(input.frame),
+        input.errorCode,
+        at,
+        input.sender ?? null,
+        notesJson(input.skipped),
+      );
     return this.get(id);
   }
 
@@ -193,16 +238,25 @@ export class DeviceInbox {
     if (filter.beforeId !== undefined) params.push(filter.beforeId);
     params.push(filter.limit);
     return this.#db
-      .prepare<(string | number)[], Row>(`SELECT ${columns} FROM device_inbox WHERE status = 'pending' AND (${clauses.join(' OR ')}) ${before} ORDER BY id DESC LIMIT ?`)
+      .prepare<(string | number)[], Row>(
+        `SELECT ${columns} FROM device_inbox WHERE status = 'pending' AND (${clauses.join(' OR ')}) ${before} ORDER BY id DESC LIMIT ?`,
+      )
       .all(...params)
       .map(toItem);
   }
 
   /** Moves a pending reading from `from` (what the nurse was shown) to `patientRef`. */
-  assign(input: { id: string; from: string | null; patientRef: string; overrideSubject: boolean; now: Date }): InboxItem {
+  assign(input: {
+    id: string;
+    from: string | null;
+    patientRef: string;
+    overrideSubject: boolean;
+    now: Date;
+  }): InboxItem {
     return this.#db.transaction(() => {
       const item = this.#open(input.id);
-      if (item.patientRef !== input.from) throw new EdgeError('device_reading_moved', `inbox row ${item.id} is no longer where the nurse saw it`);
+      if (item.patientRef !== input.from)
+        throw new EdgeError('device_reading_moved', `inbox row ${item.id} is no longer where the nurse saw it`);
       this.#db
         .prepare('UPDATE device_inbox SET patient_ref = ?, subject_override = ?, updated_at = ? WHERE id = ?')
         .run(input.patientRef, input.overrideSubject ? input.patientRef : null, input.now.toISOString(), item.id);
@@ -214,14 +268,22 @@ export class DeviceInbox {
    * Marks a reading charted with the Observation ids the renderer wrote for `patientRef`. Idempotent: a second
    * confirm returns the first. An unassigned reading, or one now for another patient, is refused.
    */
-  confirm(id: string, patientRef: string, chartedIds: readonly string[], now: Date): { item: InboxItem; alreadyCharted: boolean } {
+  confirm(
+    id: string,
+    patientRef: string,
+    chartedIds: readonly string[],
+    now: Date,
+  ): { item: InboxItem; alreadyCharted: boolean } {
     const current = this.get(id);
     if (current.status === 'charted') return { item: current, alreadyCharted: true };
     this.#open(id);
     if (current.patientRef === null) throw new EdgeError('device_reading_unassigned', `inbox row ${id} has no patient`);
-    if (current.patientRef !== patientRef) throw new EdgeError('device_reading_moved', `inbox row ${id} is for another patient`);
+    if (current.patientRef !== patientRef)
+      throw new EdgeError('device_reading_moved', `inbox row ${id} is for another patient`);
     this.#db
-      .prepare("UPDATE device_inbox SET status = 'charted', charted_ids = ?, updated_at = ? WHERE id = ? AND status = 'pending'")
+      .prepare(
+        "UPDATE device_inbox SET status = 'charted', charted_ids = ?, updated_at = ? WHERE id = ? AND status = 'pending'",
+      )
       .run(JSON.stringify(chartedIds), now.toISOString(), id);
     return { item: this.get(id), alreadyCharted: false };
   }
@@ -230,7 +292,9 @@ export class DeviceInbox {
     const item = this.get(id);
     if (item.status === 'discarded') return item;
     this.#open(id);
-    this.#db.prepare("UPDATE device_inbox SET status = 'discarded', discard_reason = ?, updated_at = ? WHERE id = ?").run(reason, now.toISOString(), id);
+    this.#db
+      .prepare("UPDATE device_inbox SET status = 'discarded', discard_reason = ?, updated_at = ? WHERE id = ?")
+      .run(reason, now.toISOString(), id);
     return this.get(id);
   }
 
@@ -246,7 +310,9 @@ export class DeviceInbox {
    */
   prune(days: number, now: Date): number {
     const cutoff = new Date(now.getTime() - days * 86_400_000).toISOString();
-    return this.#db.prepare("DELETE FROM device_inbox WHERE status IN ('charted', 'discarded', 'error') AND updated_at < ?").run(cutoff).changes;
+    return this.#db
+      .prepare("DELETE FROM device_inbox WHERE status IN ('charted', 'discarded', 'error') AND updated_at < ?")
+      .run(cutoff).changes;
   }
 
   /**
@@ -254,14 +320,22 @@ export class DeviceInbox {
    * (so IT's view and the doctor say it after a restart too, and `npm run doctor` reads it without the app).
    */
   lastFrames(port: string): Pick<PortStatus, 'lastFrameAt' | 'lastNotTaken'> {
-    const last = this.#db.prepare<[string], { at: string | null }>('SELECT MAX(received_at) AS at FROM device_inbox WHERE source = ?').get(port);
+    const last = this.#db
+      .prepare<[string], { at: string | null }>('SELECT MAX(received_at) AS at FROM device_inbox WHERE source = ?')
+      .get(port);
     const noted = this.#db
-      .prepare<[string], { received_at: string; reading: string | null; skipped: string }>('SELECT received_at, reading, skipped FROM device_inbox WHERE source = ? AND skipped IS NOT NULL ORDER BY received_at DESC, rowid DESC LIMIT 1')
+      .prepare<
+        [string],
+        { received_at: string; reading: string | null; skipped: string }
+      >('SELECT received_at, reading, skipped FROM device_inbox WHERE source = ? AND skipped IS NOT NULL ORDER BY received_at DESC, rowid DESC LIMIT 1')
       .get(port);
     const charted = noted?.reading == null ? 0 : (JSON.parse(noted.reading) as DeviceReading).values.length;
     return {
       lastFrameAt: last?.at ?? null,
-      lastNotTaken: noted === undefined ? null : { at: noted.received_at, charted, skipped: JSON.parse(noted.skipped) as SkippedValue[] },
+      lastNotTaken:
+        noted === undefined
+          ? null
+          : { at: noted.received_at, charted, skipped: JSON.parse(noted.skipped) as SkippedValue[] },
     };
   }
 
@@ -272,10 +346,21 @@ export class DeviceInbox {
 
   ports(): PortRow[] {
     return this.#db
-      .prepare<[], { port: string; profile: string; enabled: number; dialect: string }>('SELECT port, profile, enabled, dialect FROM device_ports ORDER BY port')
+      .prepare<[], { port: string; profile: string; enabled: number; dialect: string }>(
+        'SELECT port, profile, enabled, dialect FROM device_ports ORDER BY port',
+      )
       .all()
       .flatMap((row) =>
-        isProfileName(row.profile) ? [{ port: row.port, profile: row.profile, enabled: row.enabled === 1, dialect: isHl7DialectName(row.dialect) ? row.dialect : 'auto' }] : [],
+        isProfileName(row.profile)
+          ? [
+              {
+                port: row.port,
+                profile: row.profile,
+                enabled: row.enabled === 1,
+                dialect: isHl7DialectName(row.dialect) ? row.dialect : 'auto',
+              },
+            ]
+          : [],
       );
   }
 
@@ -293,13 +378,20 @@ export class DeviceInbox {
   }
 
   binding(): Binding {
-    const row = this.#db.prepare<[], { patient_ref: string | null; bound_at: string | null }>('SELECT patient_ref, bound_at FROM device_binding WHERE id = 1').get();
+    const row = this.#db
+      .prepare<
+        [],
+        { patient_ref: string | null; bound_at: string | null }
+      >('SELECT patient_ref, bound_at FROM device_binding WHERE id = 1')
+      .get();
     return { patientRef: row?.patient_ref ?? null, boundAt: row?.bound_at ?? null };
   }
 
   bind(patientRef: string | null, now: Date): Binding {
     this.#db
-      .prepare('INSERT INTO device_binding (id, patient_ref, bound_at) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET patient_ref = excluded.patient_ref, bound_at = excluded.bound_at')
+      .prepare(
+        'INSERT INTO device_binding (id, patient_ref, bound_at) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET patient_ref = excluded.patient_ref, bound_at = excluded.bound_at',
+      )
       .run(patientRef, patientRef === null ? null : now.toISOString());
     return this.binding();
   }

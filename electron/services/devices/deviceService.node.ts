@@ -6,14 +6,29 @@ import type { StationDb } from '../db/stationDb.node.js';
 import type { EventBus } from '../eventBus.node.js';
 import type { Logger } from '../logging/logger.node.js';
 import type { AuditLog } from '../audit/auditLog.node.js';
-import { isValidPortId, type Binding, type CodeMapEntry, type DeviceListing, type Hl7Dialect, type InboxItem, type ListenerSettings, type PortStatus, type ReadingSubject } from '../../contract/devices.std.js';
+import {
+  isValidPortId,
+  type Binding,
+  type CodeMapEntry,
+  type DeviceListing,
+  type Hl7Dialect,
+  type InboxItem,
+  type ListenerSettings,
+  type PortStatus,
+  type ReadingSubject,
+} from '../../contract/devices.std.js';
 import type { Reading } from '../../../drivers/devices/parsers/reading.std.js';
 import { EdgeError } from '../../contract/result.std.js';
 import { profileNames, profiles, type DeviceProfile, type ProfileName } from '../../../drivers/devices/profiles.std.js';
 import { ManagedSerialPort, listSerialPorts } from '../../../drivers/devices/ports/serialPortManager.node.js';
 import { TcpListener } from '../../../drivers/devices/ports/tcpListener.node.js';
 import { HidSource } from '../../../drivers/devices/ports/hidSource.node.js';
-import { nodeHidApi, parseHidPort, type HidApi, type HidDeviceDescriptor } from '../../../drivers/devices/ports/hidBoundary.node.js';
+import {
+  nodeHidApi,
+  parseHidPort,
+  type HidApi,
+  type HidDeviceDescriptor,
+} from '../../../drivers/devices/ports/hidBoundary.node.js';
 import { OMRON_PID, OMRON_VID } from '../../../drivers/devices/parsers/omronHem790it.std.js';
 import { DeviceInbox, type PendingFilter } from './deviceInbox.node.js';
 import { PortRunner, closedStatus } from './portRunner.node.js';
@@ -100,7 +115,8 @@ export class DeviceService {
 
   /** IT sets a TCP listener's allow-list and limits; a running listener restarts with them. */
   async setListener(input: ListenerInput): Promise<ListenerSettings> {
-    if (transportOf(input.port) !== 'tcp') throw new EdgeError('device_listener_tcp_only', `${input.port} is not a network port`);
+    if (transportOf(input.port) !== 'tcp')
+      throw new EdgeError('device_listener_tcp_only', `${input.port} is not a network port`);
     const bad = invalidEntries(input.allow);
     if (bad.length > 0) throw new EdgeError('device_allow_invalid', `not an address or subnet: ${bad.join(', ')}`);
     const settings = this.settings.setListener(input, this.#now());
@@ -140,7 +156,18 @@ export class DeviceService {
   statuses(): PortStatus[] {
     const configured = this.inbox.ports().map((row): PortStatus => {
       const running = this.#runners.get(row.port);
-      return running?.currentStatus ?? { ...closedStatus(row.port, profiles[row.profile], dialectOf(row.profile, row.dialect), this.#now(), 'disabled'), ...this.inbox.lastFrames(row.port) };
+      return (
+        running?.currentStatus ?? {
+          ...closedStatus(
+            row.port,
+            profiles[row.profile],
+            dialectOf(row.profile, row.dialect),
+            this.#now(),
+            'disabled',
+          ),
+          ...this.inbox.lastFrames(row.port),
+        }
+      );
     });
     const extra = [...this.#runners.values()].filter((r) => transportOf(r.port) === 'demo').map((r) => r.currentStatus);
     return [...configured, ...extra];
@@ -150,13 +177,21 @@ export class DeviceService {
     return this.#runners.get(port);
   }
 
-  async configure(port: string, profile: ProfileName | null, enabled: boolean, dialect: Hl7Dialect = 'auto'): Promise<PortStatus[]> {
+  async configure(
+    port: string,
+    profile: ProfileName | null,
+    enabled: boolean,
+    dialect: Hl7Dialect = 'auto',
+  ): Promise<PortStatus[]> {
     if (profile !== null) this.#checkTransport(port, profile);
     const previous = this.#runners.get(port);
     this.#runners.delete(port);
     await previous?.stop();
     this.inbox.setPort(port, profile, enabled, this.#now(), dialect);
-    this.#options.audit.append({ action: 'devices.configure', detail: { port, profile, enabled, ...(profile !== null && isHl7(profile) ? { dialect } : {}) } });
+    this.#options.audit.append({
+      action: 'devices.configure',
+      detail: { port, profile, enabled, ...(profile !== null && isHl7(profile) ? { dialect } : {}) },
+    });
     // Not started (the doctor): the setting is stored, the port left to the app.
     if (profile !== null && enabled && this.#started) this.#openReported(port, profile);
     return this.statuses();
@@ -164,10 +199,15 @@ export class DeviceService {
 
   async list(): Promise<DeviceListing> {
     const serial = await listSerialPorts().catch(() => []);
-    const hid = await this.#hidApi().devices().catch(() => []);
+    const hid = await this.#hidApi()
+      .devices()
+      .catch(() => []);
     return {
       serial,
-      hid: hid.map((d) => ({ ...d, knownProfile: d.vendorId === OMRON_VID && d.productId === OMRON_PID ? 'omron-hem790it' : null })),
+      hid: hid.map((d) => ({
+        ...d,
+        knownProfile: d.vendorId === OMRON_VID && d.productId === OMRON_PID ? 'omron-hem790it' : null,
+      })),
       configured: this.statuses(),
       profiles: profileNames.map((name) => listedProfile(profiles[name])),
     };
@@ -187,13 +227,17 @@ export class DeviceService {
 
   assign(input: { id: string; from: string | null; patientRef: string; overrideSubject: boolean }): InboxItem {
     const item = this.inbox.assign({ ...input, now: this.#now() });
-    this.#options.audit.append({ action: 'devices.assign', detail: { id: input.id, fromUnassigned: input.from === null, overrideSubject: input.overrideSubject } });
+    this.#options.audit.append({
+      action: 'devices.assign',
+      detail: { id: input.id, fromUnassigned: input.from === null, overrideSubject: input.overrideSubject },
+    });
     return item;
   }
 
   confirm(id: string, patientRef: string, chartedIds: readonly string[]): { item: InboxItem; alreadyCharted: boolean } {
     const result = this.inbox.confirm(id, patientRef, chartedIds, this.#now());
-    if (!result.alreadyCharted) this.#options.audit.append({ action: 'devices.confirm', detail: { id, observations: chartedIds.length } });
+    if (!result.alreadyCharted)
+      this.#options.audit.append({ action: 'devices.confirm', detail: { id, observations: chartedIds.length } });
     return result;
   }
 
@@ -237,7 +281,11 @@ export class DeviceService {
       const ids = parseHidPort(port) ?? { vendorId: OMRON_VID, productId: OMRON_PID };
       runner.source = new HidSource(this.#hidApi(), ids, runner, this.#options.hidPollMs ?? 1000);
     } else {
-      runner.source = new ManagedSerialPort(port, definition.serial ?? { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 }, runner);
+      runner.source = new ManagedSerialPort(
+        port,
+        definition.serial ?? { baudRate: 9600, dataBits: 8, parity: 'none', stopBits: 1 },
+        runner,
+      );
     }
     runner.source.start();
   }
@@ -292,7 +340,14 @@ export class DeviceService {
 /** A profile as IT picks it: its transports, and the baud and framing a serial device must be set to. */
 function listedProfile(profile: DeviceProfile): DeviceListing['profiles'][number] {
   const serial = profile.serial === undefined ? null : { ...profile.serial, xon: profile.serial.xon ?? false };
-  return { name: profile.name, label: profile.label, transports: [...profile.transports], confidence: profile.confidence, serial, defaultTcpPort: profile.defaultTcpPort ?? null };
+  return {
+    name: profile.name,
+    label: profile.label,
+    transports: [...profile.transports],
+    confidence: profile.confidence,
+    serial,
+    defaultTcpPort: profile.defaultTcpPort ?? null,
+  };
 }
 
 function isHl7(profile: ProfileName): boolean {

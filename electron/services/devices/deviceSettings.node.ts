@@ -30,7 +30,8 @@ function toSettings(row: ListenerRow): ListenerSettings {
   };
 }
 
-export type ListenerInput = Pick<ListenerSettings, 'port' | 'allow'> & Partial<Omit<ListenerSettings, 'port' | 'allow'>>;
+export type ListenerInput = Pick<ListenerSettings, 'port' | 'allow'> &
+  Partial<Omit<ListenerSettings, 'port' | 'allow'>>;
 
 export class DeviceSettings {
   readonly #db: StationDb;
@@ -70,18 +71,30 @@ export class DeviceSettings {
          ON CONFLICT(port) DO UPDATE SET allow = excluded.allow, max_per_source = excluded.max_per_source, max_total = excluded.max_total,
          idle_ms = excluded.idle_ms, frames_per_minute = excluded.frames_per_minute, updated_at = excluded.updated_at`,
       )
-      .run(settings.port, JSON.stringify(settings.allow), settings.maxConnectionsPerSource, settings.maxConnections, settings.idleTimeoutMs, settings.framesPerMinute, now.toISOString());
+      .run(
+        settings.port,
+        JSON.stringify(settings.allow),
+        settings.maxConnectionsPerSource,
+        settings.maxConnections,
+        settings.idleTimeoutMs,
+        settings.framesPerMinute,
+        now.toISOString(),
+      );
     return settings;
   }
 
   retentionDays(): number {
-    const row = this.#db.prepare<[], { inbox_retention_days: number }>('SELECT inbox_retention_days FROM device_settings WHERE id = 1').get();
+    const row = this.#db
+      .prepare<[], { inbox_retention_days: number }>('SELECT inbox_retention_days FROM device_settings WHERE id = 1')
+      .get();
     return row?.inbox_retention_days ?? DEFAULT_RETENTION_DAYS;
   }
 
   setRetentionDays(days: number): void {
     this.#db
-      .prepare('INSERT INTO device_settings (id, inbox_retention_days) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET inbox_retention_days = excluded.inbox_retention_days')
+      .prepare(
+        'INSERT INTO device_settings (id, inbox_retention_days) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET inbox_retention_days = excluded.inbox_retention_days',
+      )
       .run(days);
   }
 
@@ -102,6 +115,8 @@ export class DeviceSettings {
 
   /** The map as the HL7 decoder takes it (rows naming a code the vocabulary no longer has are left out). */
   customEntries(): CustomCodeEntry[] {
-    return this.codeMap().flatMap((entry) => (isLoincCode(entry.loinc) ? [{ code: entry.code, loinc: entry.loinc, unit: entry.unit ?? undefined }] : []));
+    return this.codeMap().flatMap((entry) =>
+      isLoincCode(entry.loinc) ? [{ code: entry.code, loinc: entry.loinc, unit: entry.unit ?? undefined }] : [],
+    );
   }
 }

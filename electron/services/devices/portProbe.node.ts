@@ -103,12 +103,15 @@ async function probeSerial(path: string, deps: ProbeDeps): Promise<PortProbe> {
     return { port: path, state: 'no_access', holders: [], detail: real };
   }
   const holders = holdersOf(real, procDir);
-  return holders.length > 0 ? { port: path, state: 'in_use', holders, detail: null } : { port: path, state: 'present', holders, detail: null };
+  return holders.length > 0
+    ? { port: path, state: 'in_use', holders, detail: null }
+    : { port: path, state: 'present', holders, detail: null };
 }
 
 function probeTcp(port: number, procDir: string): PortProbe {
   const inodes = tcpListenInodes(port, procDir);
-  if (inodes === undefined) return { port: `tcp:${String(port)}`, state: 'unknown', holders: [], detail: 'no /proc/net/tcp on this system' };
+  if (inodes === undefined)
+    return { port: `tcp:${String(port)}`, state: 'unknown', holders: [], detail: 'no /proc/net/tcp on this system' };
   if (inodes.length === 0) return { port: `tcp:${String(port)}`, state: 'free', holders: [], detail: null };
   const holders = inodes.flatMap((inode) => holdersOf(`socket:[${inode}]`, procDir));
   return { port: `tcp:${String(port)}`, state: 'listening', holders, detail: null };

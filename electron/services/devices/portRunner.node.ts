@@ -8,7 +8,12 @@ import type { DeviceErrorCode } from '../../../drivers/devices/deviceErrors.std.
 import { DeviceStream, type StreamOutcome } from '../../../drivers/devices/deviceStream.std.js';
 import type { DeviceProfile } from '../../../drivers/devices/profiles.std.js';
 import { ackBytesFor } from '../../../drivers/devices/ack.std.js';
-import type { DecodeContext, DecodeResult, Reading, SkippedValue } from '../../../drivers/devices/parsers/reading.std.js';
+import type {
+  DecodeContext,
+  DecodeResult,
+  Reading,
+  SkippedValue,
+} from '../../../drivers/devices/parsers/reading.std.js';
 import type { PortSink, PortSource, Reply } from '../../../drivers/devices/ports/portEvents.node.js';
 import { FrameRate, type RefusalCode } from '../../../drivers/devices/ports/sourcePolicy.std.js';
 import type { DeviceInbox } from './deviceInbox.node.js';
@@ -34,7 +39,10 @@ export class PortRunner implements PortSink {
   readonly port: string;
   readonly profile: DeviceProfile;
   readonly #deps: RunnerDeps;
-  readonly #streams = new Map<string, { stream: DeviceStream; reply: Reply; origin: string | undefined; idle?: ReturnType<typeof setTimeout> }>();
+  readonly #streams = new Map<
+    string,
+    { stream: DeviceStream; reply: Reply; origin: string | undefined; idle?: ReturnType<typeof setTimeout> }
+  >();
   #status: PortStatus;
   #lastGarbageEvent = 0;
   #lastRefusalEvent = 0;
@@ -53,7 +61,10 @@ export class PortRunner implements PortSink {
     this.profile = profile;
     this.#deps = deps;
     // What the inbox already holds of this port (a restart keeps the last frame not taken on the status).
-    this.#status = { ...closedStatus(port, profile, deps.hl7?.()?.dialect ?? null, deps.now()), ...deps.inbox.lastFrames(port) };
+    this.#status = {
+      ...closedStatus(port, profile, deps.hl7?.()?.dialect ?? null, deps.now()),
+      ...deps.inbox.lastFrames(port),
+    };
   }
 
   get currentStatus(): PortStatus {
@@ -61,7 +72,8 @@ export class PortRunner implements PortSink {
   }
 
   status(state: PortState, errorCode: DeviceErrorCode | null, detail: string | null): void {
-    const changed = state !== this.#status.state || errorCode !== this.#status.errorCode || detail !== this.#status.detail;
+    const changed =
+      state !== this.#status.state || errorCode !== this.#status.errorCode || detail !== this.#status.detail;
     if (!changed) return;
     const up = state === 'open' || state === 'listening';
     const wasUp = this.#status.state === 'open' || this.#status.state === 'listening';
@@ -70,7 +82,11 @@ export class PortRunner implements PortSink {
     if (up) this.#upBefore = true;
     this.#status = { ...this.#status, state, errorCode, detail, since: this.#deps.now().toISOString(), reconnects };
     this.#deps.events.emit('devices.status', this.#status);
-    if (errorCode !== null) this.#deps.log.warn({ port: this.port, profile: this.profile.name, state, errorCode, detail }, 'device port problem');
+    if (errorCode !== null)
+      this.#deps.log.warn(
+        { port: this.port, profile: this.profile.name, state, errorCode, detail },
+        'device port problem',
+      );
   }
 
   /** Limits each sending address to `perMinute` frames (set for a TCP listener from its policy). */
@@ -82,7 +98,11 @@ export class PortRunner implements PortSink {
     this.bytesReceived += chunk.length;
     let entry = this.#streams.get(connection);
     if (entry === undefined) {
-      entry = { stream: new DeviceStream(this.profile, () => this.#deps.now().toISOString(), this.#deps.hl7), reply, origin };
+      entry = {
+        stream: new DeviceStream(this.profile, () => this.#deps.now().toISOString(), this.#deps.hl7),
+        reply,
+        origin,
+      };
       this.#streams.set(connection, entry);
     }
     entry.reply = reply;
@@ -107,7 +127,14 @@ export class PortRunner implements PortSink {
     this.#lastRefusalEvent = now.getTime();
     const detail = `${origin} (${String(this.refusals[code])} so far)`;
     this.#deps.log.warn({ port: this.port, origin, code, count: this.refusals[code] }, 'device source refused');
-    this.#deps.events.emit('devices.error', { port: this.port, profile: this.profile.name, code, detail, inboxId: null, at: now.toISOString() });
+    this.#deps.events.emit('devices.error', {
+      port: this.port,
+      profile: this.profile.name,
+      code,
+      detail,
+      inboxId: null,
+      at: now.toISOString(),
+    });
   }
 
   ended(connection: string): void {
@@ -132,7 +159,14 @@ export class PortRunner implements PortSink {
     if (outcome.kind === 'error' && !outcome.isFrame) {
       if (now.getTime() - this.#lastGarbageEvent < garbageEventIntervalMs) return;
       this.#lastGarbageEvent = now.getTime();
-      this.#deps.events.emit('devices.error', { port: this.port, profile: this.profile.name, code: outcome.error.code, detail: outcome.error.detail, inboxId: null, at: now.toISOString() });
+      this.#deps.events.emit('devices.error', {
+        port: this.port,
+        profile: this.profile.name,
+        code: outcome.error.code,
+        detail: outcome.error.detail,
+        inboxId: null,
+        at: now.toISOString(),
+      });
       return;
     }
     // Over its rate a source's frame is neither stored nor acknowledged: a real monitor sends it again later.
@@ -144,22 +178,52 @@ export class PortRunner implements PortSink {
     this.#status = { ...this.#status, lastFrameAt: now.toISOString() };
     try {
       if (outcome.kind === 'reading') {
-        const stored = this.#deps.inbox.storeReading({ port: this.port, profile: this.profile.name, frame: outcome.frame, reading: outcome.reading, subject: this.#deps.subjectOf(outcome.reading), sender, now });
+        const stored = this.#deps.inbox.storeReading({
+          port: this.port,
+          profile: this.profile.name,
+          frame: outcome.frame,
+          reading: outcome.reading,
+          subject: this.#deps.subjectOf(outcome.reading),
+          sender,
+          now,
+        });
         this.#ack(outcome.frame, { ok: true, reading: outcome.reading }, reply);
         this.#notTaken(outcome.reading.values.length, outcome.reading.skipped, now);
         if (!stored.duplicate) this.#deps.events.emit('devices.reading', stored.item);
         return;
       }
-      const item = this.#deps.inbox.storeError({ port: this.port, profile: this.profile.name, frame: outcome.frame, errorCode: outcome.error.code, skipped: outcome.error.skipped, sender, now });
+      const item = this.#deps.inbox.storeError({
+        port: this.port,
+        profile: this.profile.name,
+        frame: outcome.frame,
+        errorCode: outcome.error.code,
+        skipped: outcome.error.skipped,
+        sender,
+        now,
+      });
       this.#ack(outcome.frame, { ok: false, error: outcome.error }, reply);
       this.#notTaken(0, outcome.error.skipped, now);
-      this.#deps.events.emit('devices.error', { port: this.port, profile: this.profile.name, code: outcome.error.code, detail: outcome.error.detail, inboxId: item.id, at: now.toISOString() });
+      this.#deps.events.emit('devices.error', {
+        port: this.port,
+        profile: this.profile.name,
+        code: outcome.error.code,
+        detail: outcome.error.detail,
+        inboxId: item.id,
+        at: now.toISOString(),
+      });
     } catch (error) {
       // Not stored means not acknowledged: the monitor will send it again.
       const detail = errorMessage(error);
       this.#deps.log.error({ port: this.port, profile: this.profile.name, err: detail }, 'device inbox write failed');
       const code = isStorageFull(error) ? 'storage_full' : 'storage_failed';
-      this.#deps.events.emit('devices.error', { port: this.port, profile: this.profile.name, code, detail, inboxId: null, at: now.toISOString() });
+      this.#deps.events.emit('devices.error', {
+        port: this.port,
+        profile: this.profile.name,
+        code,
+        detail,
+        inboxId: null,
+        at: now.toISOString(),
+      });
     }
   }
 
@@ -172,7 +236,13 @@ export class PortRunner implements PortSink {
 
   #ack(frame: Uint8Array, result: DecodeResult, reply: Reply): void {
     this.#ackCounter += 1;
-    const bytes = ackBytesFor(this.profile, frame, result, this.#deps.now(), `ACK${String(Date.now())}${String(this.#ackCounter)}`);
+    const bytes = ackBytesFor(
+      this.profile,
+      frame,
+      result,
+      this.#deps.now(),
+      `ACK${String(Date.now())}${String(this.#ackCounter)}`,
+    );
     if (bytes === undefined) return;
     reply(bytes).catch((error: unknown) => {
       this.#deps.log.warn({ port: this.port, err: errorMessage(error) }, 'ACK not delivered');
@@ -186,6 +256,23 @@ export class PortRunner implements PortSink {
 }
 
 /** The status of a port before it has opened (or a configured port that is not running). */
-export function closedStatus(port: string, profile: DeviceProfile, dialect: PortStatus['dialect'], now: Date, state: PortState = 'closed'): PortStatus {
-  return { port, profile: profile.name, state, errorCode: null, detail: null, since: now.toISOString(), lastFrameAt: null, dialect, lastNotTaken: null, reconnects: 0 };
+export function closedStatus(
+  port: string,
+  profile: DeviceProfile,
+  dialect: PortStatus['dialect'],
+  now: Date,
+  state: PortState = 'closed',
+): PortStatus {
+  return {
+    port,
+    profile: profile.name,
+    state,
+    errorCode: null,
+    detail: null,
+    since: now.toISOString(),
+    lastFrameAt: null,
+    dialect,
+    lastNotTaken: null,
+    reconnects: 0,
+  };
 }

@@ -23,7 +23,11 @@ function cryptBelow(sysBlockDir: string, seen = new Set<string>()): boolean {
   return readdirSync(slaves).some((name) => cryptBelow(join(slaves, name), seen));
 }
 
-export function encryptionVerdict(dataDir: string, procDir = '/proc', sysDir = '/sys'): { verdict: EncryptionVerdict; where: string } {
+export function encryptionVerdict(
+  dataDir: string,
+  procDir = '/proc',
+  sysDir = '/sys',
+): { verdict: EncryptionVerdict; where: string } {
   const info = read(join(procDir, 'self', 'mountinfo'));
   if (info === undefined) return { verdict: 'unknown', where: dataDir };
   const mount = mountOf(realpathSync(dataDir), parseMountInfo(info));

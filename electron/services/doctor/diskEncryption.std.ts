@@ -22,7 +22,9 @@ export function parseMountInfo(text: string): MountEntry[] {
     const device = fields[2];
     const mountPoint = fields[4]?.replace(/\\040/g, ' ');
     const fsType = right.split(' ')[0];
-    return device === undefined || mountPoint === undefined || fsType === undefined ? [] : [{ mountPoint, device, fsType }];
+    return device === undefined || mountPoint === undefined || fsType === undefined
+      ? []
+      : [{ mountPoint, device, fsType }];
   });
 }
 
@@ -36,7 +38,12 @@ export type EncryptionVerdict = 'encrypted' | 'not_encrypted' | 'unknown';
 
 export function diskEncryptionCheck(verdict: EncryptionVerdict, where: string): DoctorCheck {
   if (verdict === 'encrypted') {
-    return { id: 'disk-encryption', verdict: 'ok', th: `ดิสก์ที่เก็บข้อมูลสถานีเข้ารหัสทั้งดิสก์แล้ว (${where})`, en: `The disk holding the station data is encrypted (${where}).` };
+    return {
+      id: 'disk-encryption',
+      verdict: 'ok',
+      th: `ดิสก์ที่เก็บข้อมูลสถานีเข้ารหัสทั้งดิสก์แล้ว (${where})`,
+      en: `The disk holding the station data is encrypted (${where}).`,
+    };
   }
   if (verdict === 'not_encrypted') {
     return {

@@ -14,7 +14,10 @@ function fileBytes(file: string): number {
 
 function folderBytes(dir: string): number {
   try {
-    return readdirSync(dir, { withFileTypes: true }).reduce((sum, entry) => sum + (entry.isFile() ? fileBytes(join(dir, entry.name)) : 0), 0);
+    return readdirSync(dir, { withFileTypes: true }).reduce(
+      (sum, entry) => sum + (entry.isFile() ? fileBytes(join(dir, entry.name)) : 0),
+      0,
+    );
   } catch {
     return 0;
   }
@@ -22,8 +25,16 @@ function folderBytes(dir: string): number {
 
 export function diskUse(dataDir: string): DiskUse {
   const fs = statfsSync(dataDir);
-  const database = ['station.sqlite', 'station.sqlite-wal', 'station.sqlite-shm'].reduce((sum, name) => sum + fileBytes(join(dataDir, name)), 0);
-  return { freeBytes: fs.bavail * fs.bsize, totalBytes: fs.blocks * fs.bsize, databaseBytes: database, logBytes: folderBytes(join(dataDir, 'logs')) };
+  const database = ['station.sqlite', 'station.sqlite-wal', 'station.sqlite-shm'].reduce(
+    (sum, name) => sum + fileBytes(join(dataDir, name)),
+    0,
+  );
+  return {
+    freeBytes: fs.bavail * fs.bsize,
+    totalBytes: fs.blocks * fs.bsize,
+    databaseBytes: database,
+    logBytes: folderBytes(join(dataDir, 'logs')),
+  };
 }
 
 export function diskSpaceCheck(dataDir: string): Check {

@@ -27,7 +27,8 @@ export function formatBytes(bytes: number): string {
 }
 
 export function diskSpaceDoctorCheck(use: DiskUse, dataDir: string): DoctorCheck {
-  const verdict: DoctorCheck['verdict'] = use.freeBytes < DISK_FAIL_BELOW ? 'fail' : use.freeBytes < DISK_WARN_BELOW ? 'warn' : 'ok';
+  const verdict: DoctorCheck['verdict'] =
+    use.freeBytes < DISK_FAIL_BELOW ? 'fail' : use.freeBytes < DISK_WARN_BELOW ? 'warn' : 'ok';
   const free = formatBytes(use.freeBytes);
   const total = formatBytes(use.totalBytes);
   const db = formatBytes(use.databaseBytes);
@@ -35,7 +36,10 @@ export function diskSpaceDoctorCheck(use: DiskUse, dataDir: string): DoctorCheck
   const advice = {
     ok: { th: '', en: '' },
     warn: { th: ' ใกล้เต็ม ควรเพิ่มพื้นที่', en: ' Running low: free some space.' },
-    fail: { th: ' เกือบเต็ม การบันทึกจะล้มเหลว เพิ่มพื้นที่ทันที', en: ' Nearly full: saving will fail. Free space now.' },
+    fail: {
+      th: ' เกือบเต็ม การบันทึกจะล้มเหลว เพิ่มพื้นที่ทันที',
+      en: ' Nearly full: saving will fail. Free space now.',
+    },
   }[verdict];
   return {
     id: 'disk',

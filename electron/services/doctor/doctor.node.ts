@@ -37,7 +37,12 @@ export function settingsCheck(settings: SettingsService): Check {
   return function checkSettings() {
     const current = settings.get();
     if (!current.configured) {
-      return { id: 'settings', verdict: 'warn', th: 'ยังไม่ได้ตั้งค่าสถานี (รหัสสถานพยาบาลและชื่อสถานี)', en: 'Station not set up yet (hospital code and station name).' };
+      return {
+        id: 'settings',
+        verdict: 'warn',
+        th: 'ยังไม่ได้ตั้งค่าสถานี (รหัสสถานพยาบาลและชื่อสถานี)',
+        en: 'Station not set up yet (hospital code and station name).',
+      };
     }
     if (current.mode === 'demo') {
       return {
@@ -61,15 +66,26 @@ export function databaseCheck(db: StationDb, file: string): Check {
     const integrity = db.pragma('quick_check', { simple: true });
     const version = schemaVersion(db);
     if (integrity !== 'ok') {
-      return { id: 'database', verdict: 'fail', th: `ฐานข้อมูลสถานีเสียหาย (${String(integrity)}) ที่ ${file}`, en: `Station database damaged (${String(integrity)}) at ${file}.` };
+      return {
+        id: 'database',
+        verdict: 'fail',
+        th: `ฐานข้อมูลสถานีเสียหาย (${String(integrity)}) ที่ ${file}`,
+        en: `Station database damaged (${String(integrity)}) at ${file}.`,
+      };
     }
-    return { id: 'database', verdict: 'ok', th: `ฐานข้อมูลสถานีปกติ (รุ่น ${version}) ที่ ${file}`, en: `Station database healthy (schema ${version}) at ${file}.` };
+    return {
+      id: 'database',
+      verdict: 'ok',
+      th: `ฐานข้อมูลสถานีปกติ (รุ่น ${version}) ที่ ${file}`,
+      en: `Station database healthy (schema ${version}) at ${file}.`,
+    };
   };
 }
 
 export function logFolderCheck(logDir: string | null, writeFailure: () => LogWriteFailure | null = () => null): Check {
   return function checkLogFolder() {
-    if (logDir === null) return { id: 'logs', verdict: 'warn', th: 'ไม่ได้เขียนล็อกลงไฟล์', en: 'Logs are not written to files.' };
+    if (logDir === null)
+      return { id: 'logs', verdict: 'warn', th: 'ไม่ได้เขียนล็อกลงไฟล์', en: 'Logs are not written to files.' };
     const failure = writeFailure();
     if (failure !== null) {
       const full = failure.code === 'ENOSPC';

@@ -7,7 +7,17 @@
  * `hospital.key.sealed`; a plain 0600 `hospital.key` is only for browser mode, CLIs and a Linux desktop with no
  * keyring (the doctor says which). A plain key found where a keystore is available is sealed and removed.
  */
-import { chmodSync, closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  fsyncSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from 'node:fs';
 import { randomBytes } from 'node:crypto';
 import { dirname, join } from 'node:path';
 import { z } from 'zod';
@@ -95,12 +105,19 @@ export class HospitalKey {
   #read(): z.infer<typeof KeyFile> | null {
     if (existsSync(this.#sealedFile)) {
       const sealer = this.#sealer;
-      if (sealer === null) throw new HospitalKeyFileError(`${this.#sealedFile} is sealed by an OS keystore this session cannot use`, 'identity_key_locked');
+      if (sealer === null)
+        throw new HospitalKeyFileError(
+          `${this.#sealedFile} is sealed by an OS keystore this session cannot use`,
+          'identity_key_locked',
+        );
       return parseKey(() => {
         try {
           return sealer.open(readFileSync(this.#sealedFile));
         } catch (error) {
-          throw new HospitalKeyFileError(`${this.#sealedFile} cannot be opened by the OS keystore: ${errorMessage(error)}`, 'identity_key_locked');
+          throw new HospitalKeyFileError(
+            `${this.#sealedFile} cannot be opened by the OS keystore: ${errorMessage(error)}`,
+            'identity_key_locked',
+          );
         }
       }, this.#sealedFile);
     }
@@ -181,7 +198,10 @@ export function hospitalKeyStorageCheck(key: HospitalKey): Check {
     verdict(
       'hospital-key-storage',
       key.storage === 'os-keystore',
-      ['กุญแจรหัสผู้ป่วยถูกปิดผนึกด้วยที่เก็บกุญแจของระบบปฏิบัติการ', 'The patient-id key is sealed by the operating system’s keystore.'],
+      [
+        'กุญแจรหัสผู้ป่วยถูกปิดผนึกด้วยที่เก็บกุญแจของระบบปฏิบัติการ',
+        'The patient-id key is sealed by the operating system’s keystore.',
+      ],
       [
         'กุญแจรหัสผู้ป่วยเก็บเป็นแฟ้มธรรมดา (สิทธิ์ 0600) เพราะไม่มีที่เก็บกุญแจของระบบ (โหมดเบราว์เซอร์ หรือ Linux ที่ไม่มี keyring): ใช้การเข้ารหัสทั้งดิสก์',
         'The patient-id key is a plain 0600 file: no OS keystore here (browser mode, or Linux without a keyring). Use full-disk encryption.',

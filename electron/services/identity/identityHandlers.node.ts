@@ -3,7 +3,10 @@ import type { Handlers } from '../dispatcher.node.js';
 import type { AuditLog } from '../audit/auditLog.node.js';
 import type { HospitalKey } from './hospitalKey.node.js';
 
-export function identityHandlers(key: HospitalKey, audit: AuditLog): Pick<Handlers, 'identity.patientId' | 'identity.keyInfo' | 'identity.recordMerges'> {
+export function identityHandlers(
+  key: HospitalKey,
+  audit: AuditLog,
+): Pick<Handlers, 'identity.patientId' | 'identity.keyInfo' | 'identity.recordMerges'> {
   return {
     'identity.patientId': function patientIdOfCid(input) {
       return { patientId: key.patientId(input.cid), cidHash: key.cidHash(input.cid), keySource: key.source };
@@ -12,7 +15,11 @@ export function identityHandlers(key: HospitalKey, audit: AuditLog): Pick<Handle
       return key.info();
     },
     'identity.recordMerges': function recordMerges(input) {
-      for (const merge of input.merges) audit.append({ action: 'identity.patient_merged', detail: { replacedId: merge.replacedId, survivorId: merge.survivorId } });
+      for (const merge of input.merges)
+        audit.append({
+          action: 'identity.patient_merged',
+          detail: { replacedId: merge.replacedId, survivorId: merge.survivorId },
+        });
       return { recorded: input.merges.length };
     },
   };

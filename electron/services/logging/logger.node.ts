@@ -40,11 +40,24 @@ export async function createLogger(options: LoggerOptions): Promise<LogSink> {
     mkdirSync(options.logDir, { recursive: true });
     // pino-roll rotates by size and keeps a bounded number of files; it runs in this thread (no worker).
     const { default: roll } = await import('pino-roll');
-    const file = await roll({ file: join(options.logDir, 'edge'), extension: '.log', size: '10m', limit: { count: 10 }, mkdir: true });
-    // A write error (disk full) with no listener would end the process: the station must outlive its logs.
-    (file as DestinationStream & { on(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown }).on('error', (error) => {
-      failure = { code: error.code ?? 'EIO', at: failure?.at ?? new Date().toISOString(), failures: (failure?.failures ?? 0) + 1 };
+    const file = await roll({
+      file: join(options.logDir, 'edge'),
+      extension: '.log',
+      size: '10m',
+      limit: { count: 10 },
+      mkdir: true,
     });
+    // A write error (disk full) with no listener would end the process: the station must outlive its logs.
+    (file as DestinationStream & { on(event: 'error', listener: (error: NodeJS.ErrnoException) => void): unknown }).on(
+      'error',
+      (error) => {
+        failure = {
+          code: error.code ?? 'EIO',
+          at: failure?.at ?? new Date().toISOString(),
+          failures: (failure?.failures ?? 0) + 1,
+        };
+      },
+    );
     streams.push({ stream: file });
     closers.push(() => closeStream(file));
   }
@@ -58,7 +71,9 @@ export async function createLogger(options: LoggerOptions): Promise<LogSink> {
       formatters: { log: (object) => redactValue(object) as Record<string, unknown> },
       hooks: {
         logMethod(args, method) {
-          const redacted = args.map((arg) => (typeof arg === 'string' ? redactText(arg) : arg)) as Parameters<typeof method>;
+          const redacted = args.map((arg) => (typeof arg === 'string' ? redactText(arg) : arg)) as Parameters<
+            typeof method
+          >;
           method.apply(this, redacted);
         },
       },

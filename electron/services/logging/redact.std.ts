@@ -3,9 +3,32 @@
  * names, addresses and photos never leave the station in a log line.
  */
 const SENSITIVE_KEYS = new Set([
-  'cid', 'citizenid', 'nationalid', 'pid', 'name', 'names', 'thainame', 'englishname', 'firstname', 'lastname',
-  'given', 'family', 'prefix', 'address', 'photo', 'image', 'birthdate', 'telecom', 'phone', 'mobile', 'laserid',
-  'requestnumber', 'password', 'cookie', 'authorization', 'token',
+  'cid',
+  'citizenid',
+  'nationalid',
+  'pid',
+  'name',
+  'names',
+  'thainame',
+  'englishname',
+  'firstname',
+  'lastname',
+  'given',
+  'family',
+  'prefix',
+  'address',
+  'photo',
+  'image',
+  'birthdate',
+  'telecom',
+  'phone',
+  'mobile',
+  'laserid',
+  'requestnumber',
+  'password',
+  'cookie',
+  'authorization',
+  'token',
 ]);
 
 /** A 13-digit run not inside a longer number. Millisecond timestamps are 13 digits too; they are redacted

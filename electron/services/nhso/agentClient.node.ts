@@ -3,7 +3,16 @@
  * has a timeout; every failure comes back as an NHSO error code, never as a throw, so the queue can decide.
  */
 import type { AgentRights, LatestAuthen } from '../../contract/nhso.std.js';
-import { agentPaths, confirmSaveBody, parseConfirmSave, parseLatest, parseRead, type AgentOutcome, type ConfirmSaveBody, type IssuedCode } from './agentWire.std.js';
+import {
+  agentPaths,
+  confirmSaveBody,
+  parseConfirmSave,
+  parseLatest,
+  parseRead,
+  type AgentOutcome,
+  type ConfirmSaveBody,
+  type IssuedCode,
+} from './agentWire.std.js';
 
 export interface AgentClient {
   readRights(): Promise<AgentOutcome<AgentRights>>;
@@ -14,7 +23,11 @@ export interface AgentClient {
 }
 
 export function httpAgentClient(baseUrl: () => string, timeoutMs: number): AgentClient {
-  async function call<T>(path: string, init: RequestInit, parse: (status: number, body: unknown) => AgentOutcome<T>): Promise<AgentOutcome<T>> {
+  async function call<T>(
+    path: string,
+    init: RequestInit,
+    parse: (status: number, body: unknown) => AgentOutcome<T>,
+  ): Promise<AgentOutcome<T>> {
     let response: Response;
     let body: unknown;
     try {
@@ -32,7 +45,15 @@ export function httpAgentClient(baseUrl: () => string, timeoutMs: number): Agent
   return {
     readRights: () => call(agentPaths.read, { method: 'GET' }, parseRead),
     confirmSave: (body) =>
-      call(agentPaths.confirmSave, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(confirmSaveBody(body)) }, parseConfirmSave),
+      call(
+        agentPaths.confirmSave,
+        {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(confirmSaveBody(body)),
+        },
+        parseConfirmSave,
+      ),
     latest: (cid) => call(agentPaths.latest(cid), { method: 'GET' }, parseLatest),
     probe: () => call(agentPaths.terminals, { method: 'GET' }, (status) => ({ ok: true, value: status })),
   };

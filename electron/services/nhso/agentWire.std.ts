@@ -56,7 +56,12 @@ export interface ConfirmSaveBody {
 }
 
 export function confirmSaveBody(input: ConfirmSaveBody): ConfirmSaveBody {
-  const body: ConfirmSaveBody = { pid: input.pid, claimType: input.claimType, mobile: input.mobile, correlationId: input.correlationId };
+  const body: ConfirmSaveBody = {
+    pid: input.pid,
+    claimType: input.claimType,
+    mobile: input.mobile,
+    correlationId: input.correlationId,
+  };
   return {
     ...body,
     ...(input.hn === undefined || input.hn === '' ? {} : { hn: input.hn }),
@@ -64,20 +69,39 @@ export function confirmSaveBody(input: ConfirmSaveBody): ConfirmSaveBody {
   };
 }
 
-export type AgentOutcome<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly code: NhsoErrorCode; readonly detail: string };
+export type AgentOutcome<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly code: NhsoErrorCode; readonly detail: string };
 
 const text = z.string().trim().min(1);
-const optionalText = z.preprocess((value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null), z.string().nullable());
-const Hosp = z.object({ hcode: z.string(), hname: z.string().default('') }).nullable().catch(null);
+const optionalText = z.preprocess(
+  (value) => (typeof value === 'string' && value.trim() !== '' ? value.trim() : null),
+  z.string().nullable(),
+);
+const Hosp = z
+  .object({ hcode: z.string(), hname: z.string().default('') })
+  .nullable()
+  .catch(null);
 
-const ConfirmSaveAnswer = z.object({ claimCode: text, claimType: optionalText.optional(), createdDate: optionalText.optional() });
-const LatestAnswer = z.object({ claimCode: text, claimType: optionalText.optional(), claimDateTime: optionalText.optional() });
+const ConfirmSaveAnswer = z.object({
+  claimCode: text,
+  claimType: optionalText.optional(),
+  createdDate: optionalText.optional(),
+});
+const LatestAnswer = z.object({
+  claimCode: text,
+  claimType: optionalText.optional(),
+  claimDateTime: optionalText.optional(),
+});
 const ReadAnswer = z.object({
   mainInscl: optionalText.optional(),
   subInscl: optionalText.optional(),
   hospMain: Hosp.optional(),
   hospSub: Hosp.optional(),
-  claimTypes: z.array(z.object({ claimType: z.string(), claimTypeName: z.string().default('') })).catch([]).optional(),
+  claimTypes: z
+    .array(z.object({ claimType: z.string(), claimTypeName: z.string().default('') }))
+    .catch([])
+    .optional(),
   correlationId: optionalText.optional(),
 });
 const ErrorAnswer = z.object({ message: z.unknown(), error: z.unknown(), errorMessage: z.unknown() }).partial();
@@ -85,7 +109,9 @@ const ErrorAnswer = z.object({ message: z.unknown(), error: z.unknown(), errorMe
 /** The agent's own words on a failure (its `message`, `error` or `errorMessage`), for the log; never shown raw. */
 export function agentErrorDetail(status: number, body: unknown): string {
   const parsed = ErrorAnswer.safeParse(body);
-  const words = parsed.success ? [parsed.data.message, parsed.data.error, parsed.data.errorMessage].find((v) => typeof v === 'string' && v !== '') : undefined;
+  const words = parsed.success
+    ? [parsed.data.message, parsed.data.error, parsed.data.errorMessage].find((v) => typeof v === 'string' && v !== '')
+    : undefined;
   return `HTTP ${status}${typeof words === 'string' ? `: ${words.slice(0, 200)}` : ''}`;
 }
 
@@ -114,7 +140,14 @@ export function parseLatest(status: number, body: unknown): AgentOutcome<LatestA
   const parsed = LatestAnswer.safeParse(body);
   // Apps read an answer without claimCode as "no code for this person".
   if (!parsed.success) return { ok: false, code: 'nhso_no_code', detail: 'HTTP 200 without a claimCode' };
-  return { ok: true, value: { claimCode: parsed.data.claimCode, claimType: parsed.data.claimType ?? null, claimedAt: parsed.data.claimDateTime ?? null } };
+  return {
+    ok: true,
+    value: {
+      claimCode: parsed.data.claimCode,
+      claimType: parsed.data.claimType ?? null,
+      claimedAt: parsed.data.claimDateTime ?? null,
+    },
+  };
 }
 
 export function parseRead(status: number, body: unknown): AgentOutcome<AgentRights> {
@@ -122,7 +155,8 @@ export function parseRead(status: number, body: unknown): AgentOutcome<AgentRigh
   if (status === 500) return { ok: false, code: 'nhso_no_card', detail: agentErrorDetail(status, body) };
   if (status !== 200) return failureOf(status, body);
   const parsed = ReadAnswer.safeParse(body);
-  if (!parsed.success || body === null || typeof body !== 'object') return { ok: false, code: 'nhso_bad_answer', detail: 'HTTP 200 with an unreadable body' };
+  if (!parsed.success || body === null || typeof body !== 'object')
+    return { ok: false, code: 'nhso_bad_answer', detail: 'HTTP 200 with an unreadable body' };
   const data = parsed.data;
   return {
     ok: true,
@@ -142,7 +176,12 @@ export function parseRead(status: number, body: unknown): AgentOutcome<AgentRigh
  * the day the request was made (local date of the station). Used after a try whose answer may have been lost
  * (timeout, NHSO unreachable) and when confirm-save refuses because today's code exists already.
  */
-export function isTodaysCode(latest: LatestAuthen, claimType: string, requestedAt: Date, timeZoneOffsetMinutes: number): boolean {
+export function isTodaysCode(
+  latest: LatestAuthen,
+  claimType: string,
+  requestedAt: Date,
+  timeZoneOffsetMinutes: number,
+): boolean {
   if (latest.claimType !== null && latest.claimType !== claimType) return false;
   if (latest.claimedAt === null) return false;
   const day = /^(\d{4}-\d{2}-\d{2})/.exec(latest.claimedAt)?.[1];

@@ -77,7 +77,8 @@ export class AuthenService {
 
   setAgentUrl(text: string): NhsoSettings {
     const url = localAgentUrl(text);
-    if (url === null) throw new EdgeError('nhso_agent_url_not_local', 'the NHSO agent address must be on this computer');
+    if (url === null)
+      throw new EdgeError('nhso_agent_url_not_local', 'the NHSO agent address must be on this computer');
     this.#store.setAgentUrl(url, new Date().toISOString());
     this.#options.audit.append({ action: 'nhso.agent_url', detail: { agentUrl: url } });
     return this.settings();
@@ -104,7 +105,11 @@ export class AuthenService {
       correlationId: randomUUID(),
       at: new Date().toISOString(),
     });
-    this.#options.audit.append({ action: 'nhso.authen_requested', subjectHash: cidHash, detail: { request: stored.id, claimType: ask.claimType } });
+    this.#options.audit.append({
+      action: 'nhso.authen_requested',
+      subjectHash: cidHash,
+      detail: { request: stored.id, claimType: ask.claimType },
+    });
     this.#emit(stored.id);
     let timer: NodeJS.Timeout | undefined;
     const grace = new Promise<void>((resolve) => {
@@ -172,7 +177,8 @@ export class AuthenService {
     // The last try may have reached the NHSO with its answer lost: today's code for this claim type is ours.
     if (ask.lastError === 'nhso_agent_timeout' || ask.lastError === 'nhso_unreachable') {
       const found = await this.#todaysCode(ask);
-      if (found !== null) return this.#finish(ask, { ok: true, value: { claimCode: found.claimCode, claimedAt: found.claimedAt } });
+      if (found !== null)
+        return this.#finish(ask, { ok: true, value: { claimCode: found.claimCode, claimedAt: found.claimedAt } });
     }
     const outcome = await this.#client.confirmSave({
       pid: ask.cid,
@@ -185,7 +191,8 @@ export class AuthenService {
     if (!outcome.ok && outcome.code === 'nhso_refused') {
       // The agent refuses a second code on the same day: the first one is the patient's code for this visit.
       const found = await this.#todaysCode(ask);
-      if (found !== null) return this.#finish(ask, { ok: true, value: { claimCode: found.claimCode, claimedAt: found.claimedAt } });
+      if (found !== null)
+        return this.#finish(ask, { ok: true, value: { claimCode: found.claimCode, claimedAt: found.claimedAt } });
     }
     this.#finish(ask, outcome);
   }
@@ -193,7 +200,9 @@ export class AuthenService {
   async #todaysCode(ask: OpenAsk): Promise<LatestAuthen | null> {
     const latest = await this.#client.latest(ask.cid);
     if (!latest.ok) return null;
-    return isTodaysCode(latest.value, ask.claimType, new Date(ask.createdAt), new Date().getTimezoneOffset()) ? latest.value : null;
+    return isTodaysCode(latest.value, ask.claimType, new Date(ask.createdAt), new Date().getTimezoneOffset())
+      ? latest.value
+      : null;
   }
 
   #finish(ask: OpenAsk, outcome: AgentOutcome<{ claimCode: string; claimedAt: string | null }>): void {

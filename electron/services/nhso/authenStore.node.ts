@@ -50,7 +50,8 @@ export interface NewRequest {
   readonly at: string;
 }
 
-const PUBLIC_COLUMNS = 'id, encounter_id, patient_id, claim_type, state, attempts, next_attempt_at, error_code, claim_code, claimed_at, stored_on_encounter, created_at, updated_at';
+const PUBLIC_COLUMNS =
+  'id, encounter_id, patient_id, claim_type, state, attempts, next_attempt_at, error_code, claim_code, claimed_at, stored_on_encounter, created_at, updated_at';
 
 function toRequest(row: Row): AuthenRequest {
   return {
@@ -83,7 +84,9 @@ export class AuthenStore {
   }
 
   byEncounter(encounterId: string): AuthenRequest | null {
-    const row = this.#db.prepare<[string], Row>(`SELECT ${PUBLIC_COLUMNS} FROM nhso_authen WHERE encounter_id = ?`).get(encounterId);
+    const row = this.#db
+      .prepare<[string], Row>(`SELECT ${PUBLIC_COLUMNS} FROM nhso_authen WHERE encounter_id = ?`)
+      .get(encounterId);
     return row === undefined ? null : toRequest(row);
   }
 
@@ -104,7 +107,20 @@ export class AuthenStore {
 
   ask(id: string): OpenAsk | null {
     const row = this.#db
-      .prepare<[string], { id: string; cid: string; mobile: string; claim_type: string; hn: string | null; correlation_id: string; attempts: number; error_code: string | null; created_at: string }>(
+      .prepare<
+        [string],
+        {
+          id: string;
+          cid: string;
+          mobile: string;
+          claim_type: string;
+          hn: string | null;
+          correlation_id: string;
+          attempts: number;
+          error_code: string | null;
+          created_at: string;
+        }
+      >(
         "SELECT id, cid, mobile, claim_type, hn, correlation_id, attempts, error_code, created_at FROM nhso_authen WHERE id = ? AND state IN ('pending', 'retrying')",
       )
       .get(id);
@@ -125,13 +141,20 @@ export class AuthenStore {
   /** Open requests, soonest first (a restart picks them all up). */
   open(): AuthenRequest[] {
     return this.#db
-      .prepare<[], Row>(`SELECT ${PUBLIC_COLUMNS} FROM nhso_authen WHERE state IN ('pending', 'retrying') ORDER BY COALESCE(next_attempt_at, created_at)`)
+      .prepare<
+        [],
+        Row
+      >(`SELECT ${PUBLIC_COLUMNS} FROM nhso_authen WHERE state IN ('pending', 'retrying') ORDER BY COALESCE(next_attempt_at, created_at)`)
       .all()
       .map(toRequest);
   }
 
   list(encounterIds?: readonly string[]): AuthenRequest[] {
-    if (encounterIds === undefined) return this.#db.prepare<[], Row>(`SELECT ${PUBLIC_COLUMNS} FROM nhso_authen ORDER BY created_at`).all().map(toRequest);
+    if (encounterIds === undefined)
+      return this.#db
+        .prepare<[], Row>(`SELECT ${PUBLIC_COLUMNS} FROM nhso_authen ORDER BY created_at`)
+        .all()
+        .map(toRequest);
     const select = this.#db.prepare<[string], Row>(`SELECT ${PUBLIC_COLUMNS} FROM nhso_authen WHERE encounter_id = ?`);
     return encounterIds.flatMap((id) => {
       const row = select.get(id);
@@ -140,7 +163,11 @@ export class AuthenStore {
   }
 
   gotCode(id: string, claimCode: string, claimedAt: string | null, at: string): void {
-    this.#close(id, "state = 'got_code', claim_code = @claimCode, claimed_at = @claimedAt, error_code = NULL", { claimCode, claimedAt, at });
+    this.#close(id, "state = 'got_code', claim_code = @claimCode, claimed_at = @claimedAt, error_code = NULL", {
+      claimCode,
+      claimedAt,
+      at,
+    });
   }
 
   failed(id: string, code: NhsoErrorCode, at: string): void {
@@ -156,21 +183,30 @@ export class AuthenStore {
   }
 
   markStored(id: string, at: string): void {
-    this.#db.prepare("UPDATE nhso_authen SET stored_on_encounter = 1, updated_at = ? WHERE id = ? AND state = 'got_code'").run(at, id);
+    this.#db
+      .prepare("UPDATE nhso_authen SET stored_on_encounter = 1, updated_at = ? WHERE id = ? AND state = 'got_code'")
+      .run(at, id);
   }
 
   /** Finished requests older than `before` (ISO); open ones are never pruned. */
   prune(before: string): number {
-    return this.#db.prepare("DELETE FROM nhso_authen WHERE state IN ('got_code', 'failed') AND updated_at < ?").run(before).changes;
+    return this.#db
+      .prepare("DELETE FROM nhso_authen WHERE state IN ('got_code', 'failed') AND updated_at < ?")
+      .run(before).changes;
   }
 
   agentUrl(): string | null {
-    return this.#db.prepare<[], { agent_url: string }>('SELECT agent_url FROM nhso_settings WHERE id = 1').get()?.agent_url ?? null;
+    return (
+      this.#db.prepare<[], { agent_url: string }>('SELECT agent_url FROM nhso_settings WHERE id = 1').get()
+        ?.agent_url ?? null
+    );
   }
 
   setAgentUrl(url: string, at: string): void {
     this.#db
-      .prepare('INSERT INTO nhso_settings (id, agent_url, updated_at) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET agent_url = excluded.agent_url, updated_at = excluded.updated_at')
+      .prepare(
+        'INSERT INTO nhso_settings (id, agent_url, updated_at) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET agent_url = excluded.agent_url, updated_at = excluded.updated_at',
+      )
       .run(url, at);
   }
 
@@ -181,7 +217,9 @@ export class AuthenStore {
 
   #close(id: string, set: string, values: Record<string, string | null>): void {
     this.#db
-      .prepare(`UPDATE nhso_authen SET ${set}, attempts = attempts + 1, cid = NULL, mobile = NULL, next_attempt_at = NULL, updated_at = @at WHERE id = @id AND state IN ('pending', 'retrying')`)
+      .prepare(
+        `UPDATE nhso_authen SET ${set}, attempts = attempts + 1, cid = NULL, mobile = NULL, next_attempt_at = NULL, updated_at = @at WHERE id = @id AND state IN ('pending', 'retrying')`,
+      )
       .run({ ...values, id });
   }
 }

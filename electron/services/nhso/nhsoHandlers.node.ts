@@ -4,7 +4,14 @@ import type { AuthenService } from './authenService.node.js';
 
 type NhsoHandlers = Pick<
   Handlers,
-  'nhso.requestAuthen' | 'nhso.authenRequests' | 'nhso.markStored' | 'nhso.retryNow' | 'nhso.readRights' | 'nhso.latestAuthen' | 'nhso.settings' | 'nhso.setAgentUrl'
+  | 'nhso.requestAuthen'
+  | 'nhso.authenRequests'
+  | 'nhso.markStored'
+  | 'nhso.retryNow'
+  | 'nhso.readRights'
+  | 'nhso.latestAuthen'
+  | 'nhso.settings'
+  | 'nhso.setAgentUrl'
 >;
 
 export function nhsoHandlers(service: AuthenService): NhsoHandlers {

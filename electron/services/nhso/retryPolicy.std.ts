@@ -8,7 +8,12 @@ export interface RetryPolicy {
   readonly answerWithinMs: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { baseMs: 2_000, maxMs: 60_000, timeoutMs: 10_000, answerWithinMs: 1_500 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+  baseMs: 2_000,
+  maxMs: 60_000,
+  timeoutMs: 10_000,
+  answerWithinMs: 1_500,
+};
 
 /** Delay before the next try after `failures` failed tries (1 → baseMs). */
 export function retryDelayMs(failures: number, policy: RetryPolicy): number {

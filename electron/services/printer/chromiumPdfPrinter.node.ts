@@ -28,7 +28,20 @@ export function chromiumPdfPrinter(options: ChromiumPdfPrinterOptions): SystemPr
       try {
         const html = join(work, 'slip.html');
         await writeFile(html, page.html);
-        await run(binary, ['--headless', '--disable-gpu', '--no-sandbox', '--no-first-run', `--user-data-dir=${join(work, 'profile')}`, '--no-pdf-header-footer', `--print-to-pdf=${pdf}`, pathToFileURL(html).href], timeoutMs);
+        await run(
+          binary,
+          [
+            '--headless',
+            '--disable-gpu',
+            '--no-sandbox',
+            '--no-first-run',
+            `--user-data-dir=${join(work, 'profile')}`,
+            '--no-pdf-header-footer',
+            `--print-to-pdf=${pdf}`,
+            pathToFileURL(html).href,
+          ],
+          timeoutMs,
+        );
         return { printer: `pdf:${pdf}` };
       } finally {
         await rm(work, { recursive: true, force: true });
@@ -41,7 +54,8 @@ function run(binary: string, args: readonly string[], timeoutMs: number): Promis
   return new Promise((resolve, reject) => {
     execFile(binary, args, { timeout: timeoutMs }, (error) => {
       if (error === null) resolve();
-      else if ((error as NodeJS.ErrnoException).code === 'ENOENT') reject(new PrinterSendError('not_found', `${binary}: not installed`));
+      else if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        reject(new PrinterSendError('not_found', `${binary}: not installed`));
       else if (error.killed) reject(new PrinterSendError('timeout', `chromium: no PDF within ${timeoutMs} ms`));
       else reject(new PrinterSendError('system_failed', `chromium: ${error.message.split('\n')[0] ?? ''}`));
     });

@@ -2,7 +2,9 @@
 import type { Handlers } from '../dispatcher.node.js';
 import type { PrinterService } from './printerService.node.js';
 
-export function printerHandlers(printer: PrinterService): Pick<Handlers, 'printer.settings' | 'printer.configure' | 'printer.printSlip'> {
+export function printerHandlers(
+  printer: PrinterService,
+): Pick<Handlers, 'printer.settings' | 'printer.configure' | 'printer.printSlip'> {
   return {
     'printer.settings': () => printer.settings(),
     'printer.configure': (input) => printer.configure(input),

@@ -11,7 +11,12 @@ import type { Logger } from '../logging/logger.node.js';
 import type { PrinterSettings, SlipRaster } from '../../contract/printer.std.js';
 import { EdgeError } from '../../contract/result.std.js';
 import { encodeSlip, rasterProblem, type Raster } from '../../../drivers/printer/escpos.std.js';
-import { DEFAULT_PRINT_TIMEOUT_MS, describeTarget, PrinterSendError, sendToPrinter } from '../../../drivers/printer/printerTransport.node.js';
+import {
+  DEFAULT_PRINT_TIMEOUT_MS,
+  describeTarget,
+  PrinterSendError,
+  sendToPrinter,
+} from '../../../drivers/printer/printerTransport.node.js';
 import { slipPageHtml, slipPageSize } from '../../../drivers/printer/slipPage.std.js';
 import { NO_SYSTEM_PRINTER, type SystemPrinter } from './systemPrinter.node.js';
 
@@ -41,7 +46,12 @@ export class PrinterService {
   }
 
   settings(): PrinterSettings {
-    const row = this.#options.db.prepare<[], PrinterRow>('SELECT transport, host, port, path, baud_rate, device_name FROM printer_settings WHERE id = 1').get();
+    const row = this.#options.db
+      .prepare<
+        [],
+        PrinterRow
+      >('SELECT transport, host, port, path, baud_rate, device_name FROM printer_settings WHERE id = 1')
+      .get();
     if (row === undefined) return { transport: 'none' };
     switch (row.transport) {
       case 'tcp':
@@ -76,10 +86,19 @@ export class PrinterService {
     return this.settings();
   }
 
-  async printSlip(input: { readonly encounterId: string; readonly raster: SlipRaster; readonly reprint: boolean }): Promise<{ bytes: number; printer: string }> {
+  async printSlip(input: {
+    readonly encounterId: string;
+    readonly raster: SlipRaster;
+    readonly reprint: boolean;
+  }): Promise<{ bytes: number; printer: string }> {
     const settings = this.settings();
-    if (settings.transport === 'none') throw new EdgeError('printer_not_configured', 'no queue-slip printer set for this station');
-    const raster: Raster = { widthBytes: input.raster.widthBytes, height: input.raster.height, data: new Uint8Array(Buffer.from(input.raster.base64, 'base64')) };
+    if (settings.transport === 'none')
+      throw new EdgeError('printer_not_configured', 'no queue-slip printer set for this station');
+    const raster: Raster = {
+      widthBytes: input.raster.widthBytes,
+      height: input.raster.height,
+      data: new Uint8Array(Buffer.from(input.raster.base64, 'base64')),
+    };
     const problem = rasterProblem(raster);
     if (problem !== null) throw new EdgeError('invalid_input', `raster: ${problem}`);
     const timeoutMs = this.#options.timeoutMs ?? DEFAULT_PRINT_TIMEOUT_MS;
@@ -87,7 +106,11 @@ export class PrinterService {
     try {
       if (settings.transport === 'system') {
         const html = slipPageHtml(raster);
-        const { printer } = await (this.#options.system ?? NO_SYSTEM_PRINTER).print({ html, ...slipPageSize(raster) }, settings.deviceName, timeoutMs);
+        const { printer } = await (this.#options.system ?? NO_SYSTEM_PRINTER).print(
+          { html, ...slipPageSize(raster) },
+          settings.deviceName,
+          timeoutMs,
+        );
         sent = { bytes: html.length, printer };
       } else {
         const bytes = encodeSlip(raster);
@@ -96,10 +119,16 @@ export class PrinterService {
       }
     } catch (error) {
       if (!(error instanceof PrinterSendError)) throw error;
-      this.#options.log.warn({ printer: settings.transport, failure: error.failure, err: error.message }, 'queue slip not printed');
+      this.#options.log.warn(
+        { printer: settings.transport, failure: error.failure, err: error.message },
+        'queue slip not printed',
+      );
       throw new EdgeError(`printer_${error.failure}`, error.message);
     }
-    this.#options.audit.append({ action: input.reprint ? 'printer.reprint' : 'printer.slip', detail: { encounterId: input.encounterId } });
+    this.#options.audit.append({
+      action: input.reprint ? 'printer.reprint' : 'printer.slip',
+      detail: { encounterId: input.encounterId },
+    });
     return sent;
   }
 }

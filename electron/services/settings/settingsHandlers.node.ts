@@ -6,7 +6,10 @@ import type { Doctor } from '../doctor/doctor.node.js';
 import type { StationMode } from '../../contract/settings.std.js';
 import { modeAtSetup } from '../station/stationMode.std.js';
 
-type SettingsHandlers = Pick<Handlers, 'settings.get' | 'settings.setup' | 'settings.setLanguage' | 'audit.recent' | 'diagnostics.run'>;
+type SettingsHandlers = Pick<
+  Handlers,
+  'settings.get' | 'settings.setup' | 'settings.setLanguage' | 'audit.recent' | 'diagnostics.run'
+>;
 
 /**
  * `prepare`: what must exist before the page leaves setup (a demo station's training accounts: the page shows the

@@ -7,9 +7,22 @@ import { EdgeError } from '../../contract/result.std.js';
 import { stationUserName } from '../../../sync/central/designDocs.std.js';
 import { queuePrefixFor } from '../../../sync/model/encounter.std.js';
 import { modeAtSetup, offeredMode, runningMode } from '../station/stationMode.std.js';
-import { DEFAULT_WORKING_SET_DAYS, MAX_WORKING_SET_DAYS, MIN_WORKING_SET_DAYS } from '../../../sync/replication/workingSet.std.js';
+import {
+  DEFAULT_WORKING_SET_DAYS,
+  MAX_WORKING_SET_DAYS,
+  MIN_WORKING_SET_DAYS,
+} from '../../../sync/replication/workingSet.std.js';
 
-type Key = 'hcode' | 'stationId' | 'stationName' | 'queuePrefix' | 'centralUrl' | 'language' | 'stationMode' | 'workingSetDays' | 'hubUrl';
+type Key =
+  | 'hcode'
+  | 'stationId'
+  | 'stationName'
+  | 'queuePrefix'
+  | 'centralUrl'
+  | 'language'
+  | 'stationMode'
+  | 'workingSetDays'
+  | 'hubUrl';
 
 export class SettingsService {
   readonly #db: StationDb;
@@ -56,10 +69,13 @@ export class SettingsService {
 
   setup(input: SetupInput): StationSettings {
     if (!Hcode.safeParse(input.hcode).success) throw new EdgeError('invalid_hcode', 'hcode must be 5 digits');
-    const queuePrefix = input.queuePrefix ?? (input.stationCode === undefined ? suggestQueuePrefix(input.stationName) : queuePrefixFor(input.stationCode));
+    const queuePrefix =
+      input.queuePrefix ??
+      (input.stationCode === undefined ? suggestQueuePrefix(input.stationName) : queuePrefixFor(input.stationCode));
     const stationCode = input.stationCode ?? queuePrefix.toLowerCase();
     const mode = modeAtSetup(this.#storedMode(), input.mode);
-    if (mode === 'changed') throw new EdgeError('station_mode_fixed', `the station is already a ${this.mode()} station`);
+    if (mode === 'changed')
+      throw new EdgeError('station_mode_fixed', `the station is already a ${this.mode()} station`);
     this.#write({
       stationMode: mode,
       hcode: input.hcode,
@@ -74,11 +90,14 @@ export class SettingsService {
   /** Days of visits and readings the station pulls and keeps (IT's setting, default 30). */
   workingSetDays(): number {
     const stored = Number(this.#read('workingSetDays'));
-    return Number.isInteger(stored) && stored >= MIN_WORKING_SET_DAYS && stored <= MAX_WORKING_SET_DAYS ? stored : DEFAULT_WORKING_SET_DAYS;
+    return Number.isInteger(stored) && stored >= MIN_WORKING_SET_DAYS && stored <= MAX_WORKING_SET_DAYS
+      ? stored
+      : DEFAULT_WORKING_SET_DAYS;
   }
 
   setWorkingSetDays(days: number): number {
-    if (!Number.isInteger(days) || days < MIN_WORKING_SET_DAYS || days > MAX_WORKING_SET_DAYS) throw new EdgeError('invalid_input', `working set: ${MIN_WORKING_SET_DAYS}-${MAX_WORKING_SET_DAYS} days`);
+    if (!Number.isInteger(days) || days < MIN_WORKING_SET_DAYS || days > MAX_WORKING_SET_DAYS)
+      throw new EdgeError('invalid_input', `working set: ${MIN_WORKING_SET_DAYS}-${MAX_WORKING_SET_DAYS} days`);
     this.#write({ workingSetDays: String(days) });
     return days;
   }

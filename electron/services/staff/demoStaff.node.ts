@@ -9,6 +9,17 @@ import type { StaffDirectory } from './staffDirectory.node.js';
 export async function seedDemoStaff(directory: StaffDirectory): Promise<void> {
   for (const member of DEMO_STAFF) {
     if (directory.get(member.code) !== undefined) continue;
-    directory.put({ code: member.code, name: member.name, role: member.role, active: true, pinHash: await hashPin(member.pin), cardKey: null }, 'demo', new Date());
+    directory.put(
+      {
+        code: member.code,
+        name: member.name,
+        role: member.role,
+        active: true,
+        pinHash: await hashPin(member.pin),
+        cardKey: null,
+      },
+      'demo',
+      new Date(),
+    );
   }
 }

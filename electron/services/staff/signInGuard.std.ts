@@ -20,7 +20,9 @@ export const NO_ATTEMPTS: AttemptState = { failures: 0, lockouts: 0, lockedUntil
 export type AttemptCheck = { readonly allowed: true } | { readonly allowed: false; readonly retryAt: number };
 
 export function checkAttempt(state: AttemptState, now: number): AttemptCheck {
-  return state.lockedUntil !== null && now < state.lockedUntil ? { allowed: false, retryAt: state.lockedUntil } : { allowed: true };
+  return state.lockedUntil !== null && now < state.lockedUntil
+    ? { allowed: false, retryAt: state.lockedUntil }
+    : { allowed: true };
 }
 
 export function afterFailure(state: AttemptState, now: number): AttemptState {

@@ -18,7 +18,8 @@ const AllDocs = z.object({ rows: z.array(z.object({ doc: z.unknown().optional() 
 export async function fetchStaffAccounts(session: CentralSession, hcode: string): Promise<StaffAccount[]> {
   const range = `startkey=${encodeURIComponent('"Practitioner/"')}&endkey=${encodeURIComponent('"Practitioner/\uffff"')}&include_docs=true`;
   const answer = await session.get(`/${secretsDatabaseName(hcode)}/_all_docs?${range}`);
-  if (answer.status !== 200) throw new EdgeError(failureCode(null, answer.status), `staff accounts: HTTP ${String(answer.status)}`);
+  if (answer.status !== 200)
+    throw new EdgeError(failureCode(null, answer.status), `staff accounts: HTTP ${String(answer.status)}`);
   const body = AllDocs.safeParse(JSON.parse(answer.text));
   if (!body.success) throw new EdgeError('sync_server_error', 'staff accounts: unexpected answer from central');
   return body.data.rows.flatMap((row) => readStaffAccount(row.doc) ?? []);
@@ -46,7 +47,10 @@ export class StaffAccountsFetch {
       this.#fetched();
       return accounts.length;
     } catch (error) {
-      this.#log.warn({ code: error instanceof EdgeError ? error.code : failureCode(error) }, 'staff accounts not fetched; the station keeps the ones it has');
+      this.#log.warn(
+        { code: error instanceof EdgeError ? error.code : failureCode(error) },
+        'staff accounts not fetched; the station keeps the ones it has',
+      );
       throw error;
     }
   }

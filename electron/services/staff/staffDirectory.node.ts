@@ -27,7 +27,15 @@ export interface StoredAccount extends StaffAccount {
 function toAccount(row: AccountRow): StoredAccount | undefined {
   const role = StaffRole.safeParse(row.role);
   if (!role.success) return undefined;
-  return { code: row.code, name: row.name, role: role.data, active: row.active === 1, pinHash: row.pin_hash, cardKey: row.card_key, source: row.source };
+  return {
+    code: row.code,
+    name: row.name,
+    role: role.data,
+    active: row.active === 1,
+    pinHash: row.pin_hash,
+    cardKey: row.card_key,
+    source: row.source,
+  };
 }
 
 export const DEFAULT_IDLE_MINUTES = 10;
@@ -47,12 +55,17 @@ export class StaffDirectory {
   }
 
   byCardKey(cardKey: string): StoredAccount | undefined {
-    const row = this.#db.prepare<[string], AccountRow>('SELECT * FROM staff_accounts WHERE card_key = ? AND active = 1').get(cardKey);
+    const row = this.#db
+      .prepare<[string], AccountRow>('SELECT * FROM staff_accounts WHERE card_key = ? AND active = 1')
+      .get(cardKey);
     return row === undefined ? undefined : toAccount(row);
   }
 
   all(): StoredAccount[] {
-    return this.#db.prepare<[], AccountRow>('SELECT * FROM staff_accounts ORDER BY code').all().flatMap((row) => toAccount(row) ?? []);
+    return this.#db
+      .prepare<[], AccountRow>('SELECT * FROM staff_accounts ORDER BY code')
+      .all()
+      .flatMap((row) => toAccount(row) ?? []);
   }
 
   count(): number {
@@ -67,7 +80,16 @@ export class StaffDirectory {
          ON CONFLICT(code) DO UPDATE SET name = excluded.name, role = excluded.role, active = excluded.active, pin_hash = excluded.pin_hash,
          card_key = excluded.card_key, source = excluded.source, updated_at = excluded.updated_at`,
       )
-      .run(account.code, account.name, account.role, account.active ? 1 : 0, account.pinHash, account.cardKey, source, now.toISOString());
+      .run(
+        account.code,
+        account.name,
+        account.role,
+        account.active ? 1 : 0,
+        account.pinHash,
+        account.cardKey,
+        source,
+        now.toISOString(),
+      );
   }
 
   /**
@@ -82,8 +104,15 @@ export class StaffDirectory {
   }
 
   attempts(code: string): AttemptState {
-    const row = this.#db.prepare<[string], { failures: number; lockouts: number; locked_until: number | null }>('SELECT failures, lockouts, locked_until FROM staff_attempts WHERE code = ?').get(code);
-    return row === undefined ? NO_ATTEMPTS : { failures: row.failures, lockouts: row.lockouts, lockedUntil: row.locked_until };
+    const row = this.#db
+      .prepare<
+        [string],
+        { failures: number; lockouts: number; locked_until: number | null }
+      >('SELECT failures, lockouts, locked_until FROM staff_attempts WHERE code = ?')
+      .get(code);
+    return row === undefined
+      ? NO_ATTEMPTS
+      : { failures: row.failures, lockouts: row.lockouts, lockedUntil: row.locked_until };
   }
 
   setAttempts(code: string, state: AttemptState): void {
@@ -96,12 +125,18 @@ export class StaffDirectory {
   }
 
   idleMinutes(): number {
-    this.#idleMinutes ??= this.#db.prepare<[], { idle_minutes: number }>('SELECT idle_minutes FROM staff_settings WHERE id = 1').get()?.idle_minutes ?? DEFAULT_IDLE_MINUTES;
+    this.#idleMinutes ??=
+      this.#db.prepare<[], { idle_minutes: number }>('SELECT idle_minutes FROM staff_settings WHERE id = 1').get()
+        ?.idle_minutes ?? DEFAULT_IDLE_MINUTES;
     return this.#idleMinutes;
   }
 
   setIdleMinutes(minutes: number): void {
-    this.#db.prepare('INSERT INTO staff_settings (id, idle_minutes) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET idle_minutes = excluded.idle_minutes').run(minutes);
+    this.#db
+      .prepare(
+        'INSERT INTO staff_settings (id, idle_minutes) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET idle_minutes = excluded.idle_minutes',
+      )
+      .run(minutes);
     this.#idleMinutes = minutes;
   }
 

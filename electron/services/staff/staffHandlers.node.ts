@@ -24,7 +24,13 @@ type StaffHandlers = Pick<
   | 'staff.setIdleMinutes'
 >;
 
-export function staffHandlers(session: StaffSession, directory: StaffDirectory, fetch: StaffAccountsFetch, sync: SyncService, audit: AuditLog): StaffHandlers {
+export function staffHandlers(
+  session: StaffSession,
+  directory: StaffDirectory,
+  fetch: StaffAccountsFetch,
+  sync: SyncService,
+  audit: AuditLog,
+): StaffHandlers {
   return {
     'staff.current': function currentStaff() {
       return session.current();
@@ -49,7 +55,8 @@ export function staffHandlers(session: StaffSession, directory: StaffDirectory, 
     },
     'staff.refresh': async function refreshAccounts() {
       const central = sync.central();
-      if (central === null) throw new EdgeError('sync_not_configured', 'staff accounts come from central: sync is not configured');
+      if (central === null)
+        throw new EdgeError('sync_not_configured', 'staff accounts come from central: sync is not configured');
       return { accounts: await fetch.run(central.session, central.hcode) };
     },
     'staff.clearLockout': function clearLockout(input) {

@@ -53,7 +53,13 @@ export class StaffSession {
 
   #onDuty(): StaffOnDuty {
     const directory = this.#deps.directory;
-    return { staff: this.#staff, since: this.#since, locked: this.#locked, idleMinutes: directory.idleMinutes(), noAccounts: directory.count() === 0 };
+    return {
+      staff: this.#staff,
+      since: this.#since,
+      locked: this.#locked,
+      idleMinutes: directory.idleMinutes(),
+      noAccounts: directory.count() === 0,
+    };
   }
 
   /** The role main checks commands against (null: nobody on duty), and whether the station is idle-locked. */
@@ -76,7 +82,8 @@ export class StaffSession {
   async signInWithCard(pin: string): Promise<StaffOnDuty> {
     const key = this.#deps.cardKey?.() ?? null;
     const account = key === null ? undefined : this.#deps.directory.byCardKey(key);
-    if (account === undefined) throw new EdgeError('staff_no_card_account', 'no staff account for the card in the reader');
+    if (account === undefined)
+      throw new EdgeError('staff_no_card_account', 'no staff account for the card in the reader');
     return this.#begin(await this.#check(account.code, pin), 'card');
   }
 
@@ -118,7 +125,10 @@ export class StaffSession {
     if (this.#staff === null) return this.current();
     const since = this.#since;
     const now = this.#now();
-    this.#deps.audit.append({ action: 'staff.signOut', detail: { minutes: since === null ? null : Math.round((now.getTime() - Date.parse(since)) / 60_000) } });
+    this.#deps.audit.append({
+      action: 'staff.signOut',
+      detail: { minutes: since === null ? null : Math.round((now.getTime() - Date.parse(since)) / 60_000) },
+    });
     this.#staff = null;
     this.#since = null;
     this.#locked = false;
@@ -143,7 +153,8 @@ export class StaffSession {
     const now = this.#now().getTime();
     const attempts = directory.attempts(code);
     const allowed = checkAttempt(attempts, now);
-    if (!allowed.allowed) throw new EdgeError('staff_locked_out', `locked until ${new Date(allowed.retryAt).toISOString()}`);
+    if (!allowed.allowed)
+      throw new EdgeError('staff_locked_out', `locked until ${new Date(allowed.retryAt).toISOString()}`);
     const account = directory.get(code);
     const right = await this.#verify(pin, account?.pinHash ?? DECOY_HASH);
     if (account === undefined || !right) {
@@ -151,7 +162,10 @@ export class StaffSession {
       directory.setAttempts(code, next);
       this.#deps.audit.append({ action: 'staff.signInFailed', detail: { known: account !== undefined } });
       if (next.lockedUntil !== null && next.lockedUntil !== attempts.lockedUntil) {
-        this.#deps.audit.append({ action: 'staff.lockedOut', detail: { code, minutes: Math.round((next.lockedUntil - now) / 60_000) } });
+        this.#deps.audit.append({
+          action: 'staff.lockedOut',
+          detail: { code, minutes: Math.round((next.lockedUntil - now) / 60_000) },
+        });
         throw new EdgeError('staff_locked_out', `locked until ${new Date(next.lockedUntil).toISOString()}`);
       }
       throw new EdgeError('staff_sign_in_failed', 'wrong staff code or PIN');

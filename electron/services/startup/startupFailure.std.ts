@@ -3,7 +3,13 @@
  * on, where the logs are, and that nothing already stored was lost (startup never deletes data).
  */
 import { errorMessage } from '../../../sync/model/errorMessage.std.js';
-export type StartupFailureCause = 'native_module' | 'data_folder' | 'disk_full' | 'key_corrupt' | 'key_locked' | 'unknown';
+export type StartupFailureCause =
+  | 'native_module'
+  | 'data_folder'
+  | 'disk_full'
+  | 'key_corrupt'
+  | 'key_locked'
+  | 'unknown';
 
 const hints: Readonly<Record<StartupFailureCause, readonly [th: string, en: string]>> = {
   native_module: [
@@ -22,7 +28,10 @@ const hints: Readonly<Record<StartupFailureCause, readonly [th: string, en: stri
     'เปิดกุญแจรหัสผู้ป่วยที่ปิดผนึกไว้ไม่ได้ (ที่เก็บกุญแจของระบบปฏิบัติการถูกล็อกหรือเปลี่ยนผู้ใช้): ลงชื่อเข้าใช้เครื่องด้วยบัญชีผู้ใช้เดิมแล้วเปิดโปรแกรมใหม่ สถานีหยุดไว้ก่อนเพื่อไม่ให้ผู้ป่วยได้รหัสใหม่ซ้ำ',
     'The sealed patient-id key cannot be opened (the OS keystore is locked, or this is another user account): sign in to the computer as the usual user and start the app again. The station stops rather than give patients a second id.',
   ],
-  disk_full: ['พื้นที่ดิสก์เต็ม: ลบไฟล์ที่ไม่ใช้แล้วเปิดโปรแกรมใหม่', 'The disk is full: free some space and start the app again.'],
+  disk_full: [
+    'พื้นที่ดิสก์เต็ม: ลบไฟล์ที่ไม่ใช้แล้วเปิดโปรแกรมใหม่',
+    'The disk is full: free some space and start the app again.',
+  ],
   unknown: ['แจ้งฝ่ายไอทีของโรงพยาบาลพร้อมข้อความนี้', "Tell the hospital's IT with this message."],
 };
 
@@ -33,7 +42,8 @@ export function startupFailureCause(error: unknown): StartupFailureCause {
   if (code === 'identity_key_locked') return 'key_locked';
   if (code === 'ERR_DLOPEN_FAILED' || /NODE_MODULE_VERSION|better_sqlite3\.node/.test(message)) return 'native_module';
   if (code === 'ENOSPC' || code === 'SQLITE_FULL') return 'disk_full';
-  if (['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'SQLITE_CANTOPEN', 'SQLITE_READONLY'].includes(code)) return 'data_folder';
+  if (['EACCES', 'EPERM', 'EROFS', 'ENOTDIR', 'EEXIST', 'SQLITE_CANTOPEN', 'SQLITE_READONLY'].includes(code))
+    return 'data_folder';
   return 'unknown';
 }
 

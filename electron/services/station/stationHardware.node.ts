@@ -13,7 +13,10 @@ import type { Logger } from '../logging/logger.node.js';
 export interface StationHardwareOptions {
   readonly mode: () => StationMode;
   /** null: this node has no card feature. `given`: a test's card stack, kept whatever the mode. */
-  readonly card: { readonly make: (backend: CardBackend | undefined) => CardService; readonly given: CardBackend | undefined } | null;
+  readonly card: {
+    readonly make: (backend: CardBackend | undefined) => CardService;
+    readonly given: CardBackend | undefined;
+  } | null;
   readonly demoDevices: () => DemoDevices;
   readonly log: Logger;
 }
@@ -27,7 +30,10 @@ export class StationHardware {
   constructor(options: StationHardwareOptions) {
     this.#options = options;
     const demo = this.demo;
-    this.#card = options.card === null ? null : options.card.make(options.card.given ?? (demo ? new InProcessBackend() : undefined));
+    this.#card =
+      options.card === null
+        ? null
+        : options.card.make(options.card.given ?? (demo ? new InProcessBackend() : undefined));
     this.#card?.start();
     if (demo) this.#demoDevices = options.demoDevices();
   }
@@ -56,7 +62,8 @@ export class StationHardware {
     this.#demoDevices ??= this.#options.demoDevices();
     const card = this.#card;
     const cardOptions = this.#options.card;
-    if (card === null || cardOptions === null || cardOptions.given !== undefined || card.backend.kind === 'virtual') return;
+    if (card === null || cardOptions === null || cardOptions.given !== undefined || card.backend.kind === 'virtual')
+      return;
     await card.stop();
     this.#card = cardOptions.make(new InProcessBackend());
     this.#card.start();

@@ -10,7 +10,15 @@ import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from '../logging/logger.node.js';
 import { CentralFailure, failureCode, openCentralRequest } from './centralRequest.node.js';
 import type { CentralSession } from './centralSession.node.js';
-import { MAX_CENTRAL_RESPONSE_BYTES, PROXY_PREFIX, PROXY_TOKEN_HEADER, corsHeaders, forwardRequestHeaders, forwardResponseHeaders, proxyTarget } from './proxyRules.std.js';
+import {
+  MAX_CENTRAL_RESPONSE_BYTES,
+  PROXY_PREFIX,
+  PROXY_TOKEN_HEADER,
+  corsHeaders,
+  forwardRequestHeaders,
+  forwardResponseHeaders,
+  proxyTarget,
+} from './proxyRules.std.js';
 import type { SyncErrorCode } from '../../../sync/replication/syncErrors.std.js';
 
 export type ProxyRoute = (request: IncomingMessage, response: ServerResponse) => Promise<boolean>;
@@ -39,9 +47,20 @@ export function tokenMatches(given: string | string[] | undefined, token: string
 }
 
 /** What the page sees when main cannot reach central for it: the status PouchDB classifies the same way. */
-const STATUS_OF: Partial<Record<SyncErrorCode, number>> = { sync_wrong_password: 401, sync_forbidden: 403, sync_timeout: 504, sync_not_configured: 503 };
+const STATUS_OF: Partial<Record<SyncErrorCode, number>> = {
+  sync_wrong_password: 401,
+  sync_forbidden: 403,
+  sync_timeout: 504,
+  sync_not_configured: 503,
+};
 
-function refuse(response: ServerResponse, status: number, error: string, reason: string, extra: Record<string, string> = {}): void {
+function refuse(
+  response: ServerResponse,
+  status: number,
+  error: string,
+  reason: string,
+  extra: Record<string, string> = {},
+): void {
   if (response.headersSent) {
     response.destroy();
     return;
@@ -62,13 +81,25 @@ export function centralProxyRoute(options: ProxyOptions): ProxyRoute {
     return { ok: options.allowedOrigins === undefined && origin === `http://${request.headers.host ?? ''}`, cors: {} };
   }
 
-  function forward(request: IncomingMessage, response: ServerResponse, session: CentralSession, path: string, cors: Record<string, string>, retried: boolean): void {
+  function forward(
+    request: IncomingMessage,
+    response: ServerResponse,
+    session: CentralSession,
+    path: string,
+    cors: Record<string, string>,
+    retried: boolean,
+  ): void {
     const method = request.method ?? 'GET';
     const bodiless = method === 'GET' || method === 'HEAD';
     session.cookie().then(
       (cookie) => {
-        const upstream = openCentralRequest(session.target, method, path, { ...forwardRequestHeaders(request.headers), cookie: `AuthSession=${cookie}` });
-        upstream.setTimeout(idleTimeoutMs, () => upstream.destroy(new CentralFailure('sync_timeout', 'central went quiet')));
+        const upstream = openCentralRequest(session.target, method, path, {
+          ...forwardRequestHeaders(request.headers),
+          cookie: `AuthSession=${cookie}`,
+        });
+        upstream.setTimeout(idleTimeoutMs, () =>
+          upstream.destroy(new CentralFailure('sync_timeout', 'central went quiet')),
+        );
         let pageGone = false;
         response.on('close', () => {
           if (response.writableFinished) return;

@@ -4,7 +4,13 @@
  * into a catalogued sync error code. Used by the session, the link probe and the hospital-key fetch; the
  * proxy streams through the same agent.
  */
-import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders, type IncomingMessage, type ClientRequest } from 'node:http';
+import {
+  Agent as HttpAgent,
+  request as httpRequest,
+  type IncomingHttpHeaders,
+  type IncomingMessage,
+  type ClientRequest,
+} from 'node:http';
 import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import { X509Certificate } from 'node:crypto';
 import { classifyFailure } from '../../../sync/replication/linkPolicy.std.js';
@@ -44,7 +50,8 @@ export function checkCaBundle(pem: string): void {
 
 export function centralTarget(centralUrl: string, caPem: string | null): CentralTarget {
   const url = new URL(centralUrl);
-  if (url.username !== '' || url.password !== '') throw new EdgeError('invalid_input', 'the central URL must not carry credentials');
+  if (url.username !== '' || url.password !== '')
+    throw new EdgeError('invalid_input', 'the central URL must not carry credentials');
   const base = `${url.origin}${url.pathname.replace(/\/+$/, '')}`;
   const agent =
     url.protocol === 'https:'
@@ -59,7 +66,12 @@ export function centralUrlOf(target: CentralTarget, path: string): URL {
 }
 
 /** Opens a request to central (not yet ended): the proxy pipes into it, `centralCall` writes a small body. */
-export function openCentralRequest(target: CentralTarget, method: string, path: string, headers: Record<string, string>): ClientRequest {
+export function openCentralRequest(
+  target: CentralTarget,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+): ClientRequest {
   const url = centralUrlOf(target, path);
   const open = url.protocol === 'https:' ? httpsRequest : httpRequest;
   return open(url, { method, headers, agent: target.agent });
@@ -68,7 +80,10 @@ export function openCentralRequest(target: CentralTarget, method: string, path: 
 /** Network error or HTTP status → the catalogued code (classifyFailure, plus Node's own error names). */
 export function failureCode(error: unknown, status: number | null = null): SyncErrorCode {
   if (error instanceof CentralFailure) return error.code;
-  const code = typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string' ? error.code : null;
+  const code =
+    typeof error === 'object' && error !== null && 'code' in error && typeof error.code === 'string'
+      ? error.code
+      : null;
   return classifyFailure({ status, code });
 }
 
@@ -86,9 +101,16 @@ export function centralCall(
 ): Promise<CentralAnswer> {
   const started = performance.now();
   return new Promise((resolve, reject) => {
-    const headers = { accept: 'application/json', ...options.headers, ...(options.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(options.body)) }) };
+    const headers = {
+      accept: 'application/json',
+      ...options.headers,
+      ...(options.body === undefined ? {} : { 'content-length': String(Buffer.byteLength(options.body)) }),
+    };
     const request = openCentralRequest(target, options.method ?? 'GET', options.path, headers);
-    const timer = setTimeout(() => request.destroy(new CentralFailure('sync_timeout', `no answer from central in ${options.timeoutMs} ms`)), options.timeoutMs);
+    const timer = setTimeout(
+      () => request.destroy(new CentralFailure('sync_timeout', `no answer from central in ${options.timeoutMs} ms`)),
+      options.timeoutMs,
+    );
     request.on('response', (response: IncomingMessage) => {
       let text = '';
       response.setEncoding('utf8');
@@ -97,7 +119,12 @@ export function centralCall(
       });
       response.on('end', () => {
         clearTimeout(timer);
-        resolve({ status: response.statusCode ?? 0, headers: response.headers, text, rttMs: performance.now() - started });
+        resolve({
+          status: response.statusCode ?? 0,
+          headers: response.headers,
+          text,
+          rttMs: performance.now() - started,
+        });
       });
       response.on('error', (error) => {
         clearTimeout(timer);

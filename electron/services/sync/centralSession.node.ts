@@ -4,7 +4,14 @@
  * and again whenever central answers 401. The password stays in this object and the keystore.
  */
 import type { IncomingHttpHeaders } from 'node:http';
-import { CentralFailure, centralCall, centralTarget, failureCode, type CentralAnswer, type CentralTarget } from './centralRequest.node.js';
+import {
+  CentralFailure,
+  centralCall,
+  centralTarget,
+  failureCode,
+  type CentralAnswer,
+  type CentralTarget,
+} from './centralRequest.node.js';
 
 export interface StationCredentials {
   readonly centralUrl: string;
@@ -55,11 +62,26 @@ export class CentralSession {
   async open(): Promise<void> {
     this.invalidate();
     const cookie = await this.cookie();
-    const answer = await centralCall(this.target, { path: `/${this.credentials.database}`, headers: { cookie: `AuthSession=${cookie}` }, timeoutMs: this.#timeoutMs });
+    const answer = await centralCall(this.target, {
+      path: `/${this.credentials.database}`,
+      headers: { cookie: `AuthSession=${cookie}` },
+      timeoutMs: this.#timeoutMs,
+    });
     // Logged in, yet refused: CouchDB says 403, pouchdb-server 401 for a user without the hospital's role.
-    if (answer.status === 401 || answer.status === 403) throw new CentralFailure('sync_forbidden', `${this.credentials.username} may not use ${this.credentials.database}`, answer.status);
-    if (answer.status === 404) throw new CentralFailure('sync_forbidden', `${this.credentials.database} does not exist on central (not provisioned)`, 404);
-    if (answer.status !== 200) throw new CentralFailure(failureCode(null, answer.status), `central answered ${answer.status}`, answer.status);
+    if (answer.status === 401 || answer.status === 403)
+      throw new CentralFailure(
+        'sync_forbidden',
+        `${this.credentials.username} may not use ${this.credentials.database}`,
+        answer.status,
+      );
+    if (answer.status === 404)
+      throw new CentralFailure(
+        'sync_forbidden',
+        `${this.credentials.database} does not exist on central (not provisioned)`,
+        404,
+      );
+    if (answer.status !== 200)
+      throw new CentralFailure(failureCode(null, answer.status), `central answered ${answer.status}`, answer.status);
   }
 
   /**
@@ -68,8 +90,13 @@ export class CentralSession {
    */
   async check(timeoutMs: number): Promise<{ rttMs: number; valid: boolean }> {
     const cookie = this.#cookie;
-    const answer = await centralCall(this.target, { path: '/_session', headers: cookie === null ? {} : { cookie: `AuthSession=${cookie}` }, timeoutMs });
-    if (answer.status >= 500) throw new CentralFailure(failureCode(null, answer.status), `central answered ${answer.status}`, answer.status);
+    const answer = await centralCall(this.target, {
+      path: '/_session',
+      headers: cookie === null ? {} : { cookie: `AuthSession=${cookie}` },
+      timeoutMs,
+    });
+    if (answer.status >= 500)
+      throw new CentralFailure(failureCode(null, answer.status), `central answered ${answer.status}`, answer.status);
     this.absorb(answer.headers);
     let name: unknown = null;
     try {
@@ -125,11 +152,24 @@ export class CentralSession {
 
   async #login(): Promise<string> {
     const body = JSON.stringify({ name: this.credentials.username, password: this.credentials.password });
-    const answer = await centralCall(this.target, { method: 'POST', path: '/_session', headers: { 'content-type': 'application/json' }, body, timeoutMs: this.#timeoutMs });
-    if (answer.status === 401) throw new CentralFailure('sync_wrong_password', 'central refused the station user name or password', 401);
-    if (answer.status !== 200) throw new CentralFailure(failureCode(null, answer.status), `login answered ${answer.status}`, answer.status);
+    const answer = await centralCall(this.target, {
+      method: 'POST',
+      path: '/_session',
+      headers: { 'content-type': 'application/json' },
+      body,
+      timeoutMs: this.#timeoutMs,
+    });
+    if (answer.status === 401)
+      throw new CentralFailure('sync_wrong_password', 'central refused the station user name or password', 401);
+    if (answer.status !== 200)
+      throw new CentralFailure(failureCode(null, answer.status), `login answered ${answer.status}`, answer.status);
     const cookie = authSessionOf(answer.headers);
-    if (cookie === null) throw new CentralFailure('sync_server_error', 'central accepted the login but sent no session cookie', answer.status);
+    if (cookie === null)
+      throw new CentralFailure(
+        'sync_server_error',
+        'central accepted the login but sent no session cookie',
+        answer.status,
+      );
     this.#cookie = cookie;
     this.#since = this.#now();
     return cookie;

@@ -37,15 +37,25 @@ export class HospitalKeySync {
   async sync(session: CentralSession, hcode: string): Promise<KeyOutcome> {
     try {
       const answer = await session.get(`/${secretsDatabaseName(hcode)}/${HOSPITAL_KEY_DOC}`);
-      if (answer.status !== 200) throw new CentralFailure(answer.status === 404 ? 'sync_hospital_key_missing' : failureCode(null, answer.status), `hospital key: HTTP ${answer.status}`, answer.status);
+      if (answer.status !== 200)
+        throw new CentralFailure(
+          answer.status === 404 ? 'sync_hospital_key_missing' : failureCode(null, answer.status),
+          `hospital key: HTTP ${answer.status}`,
+          answer.status,
+        );
       const doc = KeyDoc.safeParse(JSON.parse(answer.text));
-      if (!doc.success) throw new CentralFailure('sync_hospital_key_missing', 'the hospital key document on central is malformed');
+      if (!doc.success)
+        throw new CentralFailure('sync_hospital_key_missing', 'the hospital key document on central is malformed');
       const same = this.#key.source === 'central' && this.#key.fingerprint === keyFingerprint(hexToKey(doc.data.key));
       this.#settled = true;
       if (same) return 'unchanged';
       const previous = this.#key.source;
       this.#key.adoptCentral(doc.data.key);
-      this.#audit.append({ actor: 'system', action: 'sync.hospital_key_adopted', detail: { previousSource: previous, hcode } });
+      this.#audit.append({
+        actor: 'system',
+        action: 'sync.hospital_key_adopted',
+        detail: { previousSource: previous, hcode },
+      });
       this.#log.info({ previousSource: previous }, 'hospital key adopted from central');
       return 'adopted';
     } catch (error) {

@@ -30,7 +30,16 @@ export class HubLink {
 
   constructor(options: HubLinkOptions) {
     this.url = options.url;
-    this.session = new CentralSession({ centralUrl: options.url, username: options.username, password: options.password, caPem: options.caPem, database: options.database }, options.session);
+    this.session = new CentralSession(
+      {
+        centralUrl: options.url,
+        username: options.username,
+        password: options.password,
+        caPem: options.caPem,
+        database: options.database,
+      },
+      options.session,
+    );
     this.#monitor = new LinkMonitor(async () => {
       const record = await probeSession(this.session, options.policy.timeoutMs);
       const before = this.#last;

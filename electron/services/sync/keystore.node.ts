@@ -9,7 +9,11 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { EdgeError } from '../../contract/result.std.js';
 
-export const StoredCredentials = z.object({ centralUrl: z.string(), username: z.string(), password: z.string().min(1) });
+export const StoredCredentials = z.object({
+  centralUrl: z.string(),
+  username: z.string(),
+  password: z.string().min(1),
+});
 export type StoredCredentials = z.infer<typeof StoredCredentials>;
 
 export interface CredentialKeystore {
@@ -30,7 +34,11 @@ export function writePrivateFile(file: string, data: string): void {
 
 function parse(text: string): StoredCredentials {
   const parsed = StoredCredentials.safeParse(JSON.parse(text));
-  if (!parsed.success) throw new EdgeError('sync_keystore_unavailable', 'the stored central credentials are damaged; configure sync again');
+  if (!parsed.success)
+    throw new EdgeError(
+      'sync_keystore_unavailable',
+      'the stored central credentials are damaged; configure sync again',
+    );
   return parsed.data;
 }
 
@@ -47,7 +55,11 @@ export class FileKeystore implements CredentialKeystore {
     try {
       return Promise.resolve(parse(readFileSync(this.file, 'utf8')));
     } catch (error) {
-      return Promise.reject(error instanceof EdgeError ? error : new EdgeError('sync_keystore_unavailable', 'the stored central credentials could not be read'));
+      return Promise.reject(
+        error instanceof EdgeError
+          ? error
+          : new EdgeError('sync_keystore_unavailable', 'the stored central credentials could not be read'),
+      );
     }
   }
 
@@ -83,9 +95,13 @@ export class EncryptedFileKeystore implements CredentialKeystore {
 
   async #usable(): Promise<void> {
     if (this.#cipher.backend() === 'basic_text') {
-      throw new EdgeError('sync_keystore_unavailable', "the OS keystore is safeStorage's basic_text fallback (no GNOME Keyring or KWallet): refused");
+      throw new EdgeError(
+        'sync_keystore_unavailable',
+        "the OS keystore is safeStorage's basic_text fallback (no GNOME Keyring or KWallet): refused",
+      );
     }
-    if (!(await this.#cipher.available())) throw new EdgeError('sync_keystore_unavailable', 'the OS keystore is not available');
+    if (!(await this.#cipher.available()))
+      throw new EdgeError('sync_keystore_unavailable', 'the OS keystore is not available');
   }
 
   async read(): Promise<StoredCredentials | null> {

@@ -70,7 +70,10 @@ export class LinkChartCache {
     const bucket = Math.floor(now / BUCKET_MS);
     const openStart = bucket * BUCKET_MS;
     if (this.#closed?.bucket !== bucket) {
-      const closed = chartBuckets(this.#samples(openStart + BUCKET_MS - CHART_SPAN_MS).filter((sample) => sample.at < openStart), now).slice(0, -1);
+      const closed = chartBuckets(
+        this.#samples(openStart + BUCKET_MS - CHART_SPAN_MS).filter((sample) => sample.at < openStart),
+        now,
+      ).slice(0, -1);
       this.#closed = { bucket, buckets: closed };
     }
     return [...this.#closed.buckets, ...linkHistory(this.#samples(openStart), openStart + BUCKET_MS, 1, BUCKET_MS)];
@@ -97,5 +100,11 @@ export function linkSummary(samples: readonly LinkSample[], now: number, spanMs 
   if (downSince !== null) longest = Math.max(longest, now - downSince);
   // The whole window as one bucket gives the share up and the median round trip.
   const whole = linkHistory(window, now, 1, spanMs)[0];
-  return { probes: window.length, upRatio: whole?.upRatio ?? null, outages, longestOutageMs: longest, medianRttMs: whole?.rttMs ?? null };
+  return {
+    probes: window.length,
+    upRatio: whole?.upRatio ?? null,
+    outages,
+    longestOutageMs: longest,
+    medianRttMs: whole?.rttMs ?? null,
+  };
 }

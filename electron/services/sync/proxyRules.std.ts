@@ -10,7 +10,19 @@ export const HUB_PROXY_PREFIX = '/hub/';
 export const PROXY_TOKEN_HEADER = 'x-edge-proxy-token';
 
 /** Database sub-resources a station may use through the proxy (besides documents themselves). */
-const ALLOWED_SPECIAL = new Set(['_local', '_changes', '_revs_diff', '_bulk_docs', '_bulk_get', '_all_docs', '_design', '_find', '_index', '_missing_revs', '_ensure_full_commit']);
+const ALLOWED_SPECIAL = new Set([
+  '_local',
+  '_changes',
+  '_revs_diff',
+  '_bulk_docs',
+  '_bulk_get',
+  '_all_docs',
+  '_design',
+  '_find',
+  '_index',
+  '_missing_revs',
+  '_ensure_full_commit',
+]);
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'DELETE']);
 
 export type ProxyDecision =
@@ -30,7 +42,12 @@ function decoded(segment: string): string | null {
 }
 
 /** Is `rawUrl` (path + query as received) a request for `database` the station may make? */
-export function proxyTarget(method: string, rawUrl: string, database: string, prefix: string = PROXY_PREFIX): ProxyDecision {
+export function proxyTarget(
+  method: string,
+  rawUrl: string,
+  database: string,
+  prefix: string = PROXY_PREFIX,
+): ProxyDecision {
   if (!rawUrl.startsWith(prefix)) return refuse(404, 'not a proxy path');
   if (!METHODS.has(method)) return refuse(405, `method ${method} not allowed`);
   const queryAt = rawUrl.indexOf('?');
@@ -42,23 +59,29 @@ export function proxyTarget(method: string, rawUrl: string, database: string, pr
   // tells anyone who asks (welcome, version, uuid): read-only, exactly the root, no query.
   if (path === prefix) {
     if (query !== '') return refuse(403, 'the server root takes no query here');
-    return method === 'GET' || method === 'HEAD' ? { ok: true, upstreamPath: '/' } : refuse(403, 'the server root is read-only here');
+    return method === 'GET' || method === 'HEAD'
+      ? { ok: true, upstreamPath: '/' }
+      : refuse(403, 'the server root is read-only here');
   }
   const [first = '', ...rest] = path.slice(prefix.length).split('/');
   // Compared raw: an encoded name (clinic_1%32345) or another database never matches.
   if (first !== database) return refuse(403, 'only this hospital’s database is reachable through the proxy');
   if (rest.length === 0 || (rest.length === 1 && rest[0] === '')) {
-    return method === 'GET' || method === 'HEAD' ? { ok: true, upstreamPath: `/${database}${query}` } : refuse(403, 'the database itself is read-only here');
+    return method === 'GET' || method === 'HEAD'
+      ? { ok: true, upstreamPath: `/${database}${query}` }
+      : refuse(403, 'the database itself is read-only here');
   }
   for (const segment of rest) {
     const text = decoded(segment);
     if (text === null) return refuse(400, 'bad percent-encoding');
     // '.', '..' and empty parts, even inside an encoded doc id, could be normalised away by a front proxy.
-    if (text.split('/').some((part) => part === '.' || part === '..') || segment === '') return refuse(403, 'path tricks are refused');
+    if (text.split('/').some((part) => part === '.' || part === '..') || segment === '')
+      return refuse(403, 'path tricks are refused');
   }
   // Compared decoded: central decodes `%5Fsecurity` to `_security` before it routes the request.
   const special = decoded(rest[0] ?? '') ?? '';
-  if (special.startsWith('_') && !ALLOWED_SPECIAL.has(special)) return refuse(403, `${special} is not reachable through the proxy`);
+  if (special.startsWith('_') && !ALLOWED_SPECIAL.has(special))
+    return refuse(403, `${special} is not reachable through the proxy`);
   if (special.startsWith('_') && special !== rest[0]) return refuse(403, 'an encoded sub-resource name is refused');
   return { ok: true, upstreamPath: `/${database}/${rest.join('/')}${query}` };
 }
@@ -71,9 +94,25 @@ export function proxyTarget(method: string, rawUrl: string, database: string, pr
 export const MAX_CENTRAL_RESPONSE_BYTES = 256 * 1024 * 1024;
 
 /** Request headers passed on to central (the session cookie is added by main, never taken from the page). */
-const REQUEST_HEADERS = ['accept', 'accept-encoding', 'content-type', 'content-length', 'content-encoding', 'if-match', 'if-none-match'];
+const REQUEST_HEADERS = [
+  'accept',
+  'accept-encoding',
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'if-match',
+  'if-none-match',
+];
 /** Response headers passed back to the page. */
-const RESPONSE_HEADERS = ['content-type', 'content-length', 'content-encoding', 'etag', 'cache-control', 'x-couch-request-id', 'x-couchdb-body-time'];
+const RESPONSE_HEADERS = [
+  'content-type',
+  'content-length',
+  'content-encoding',
+  'etag',
+  'cache-control',
+  'x-couch-request-id',
+  'x-couchdb-body-time',
+];
 
 type HeaderBag = Readonly<Record<string, string | readonly string[] | number | undefined>>;
 

@@ -16,7 +16,9 @@ export function safeStorageKeystore(dataDir: string): CredentialKeystore {
 /** The hospital key's sealer: safeStorage's synchronous API (the key is read before the station starts). */
 export function safeStorageKeySealer(): KeySealer {
   return {
-    available: () => safeStorage.isEncryptionAvailable() && (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
+    available: () =>
+      safeStorage.isEncryptionAvailable() &&
+      (process.platform !== 'linux' || safeStorage.getSelectedStorageBackend() !== 'basic_text'),
     seal: (text) => safeStorage.encryptString(text),
     open: (data) => safeStorage.decryptString(data),
   };

@@ -7,7 +7,13 @@ export async function probeSession(session: CentralSession, timeoutMs: number): 
   const at = new Date().toISOString();
   try {
     const check = await session.check(timeoutMs);
-    const record: ProbeRecord = { at, reachable: true, up: true, errorCode: null, rttMs: Math.round(check.rttMs * 10) / 10 };
+    const record: ProbeRecord = {
+      at,
+      reachable: true,
+      up: true,
+      errorCode: null,
+      rttMs: Math.round(check.rttMs * 10) / 10,
+    };
     if (check.valid) return record;
     try {
       await session.open();

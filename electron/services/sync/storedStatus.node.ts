@@ -11,7 +11,15 @@ import { SyncStore } from './syncStore.node.js';
 import { chartBuckets, linkSummary, recentBuckets, CHART_SPAN_MS } from './linkChart.std.js';
 import { foldStatus } from './syncStatus.std.js';
 
-const UNCONFIGURED = (now: number): SyncStatus => foldStatus({ config: null, credentialsError: null, link: null, report: null, reportsValidFrom: null, history: chartBuckets([], now) });
+const UNCONFIGURED = (now: number): SyncStatus =>
+  foldStatus({
+    config: null,
+    credentialsError: null,
+    link: null,
+    report: null,
+    reportsValidFrom: null,
+    history: chartBuckets([], now),
+  });
 
 export function readStoredStatus(dataDir: string, now = Date.now()): SyncStatus {
   const file = join(dataDir, 'station.sqlite');
@@ -19,7 +27,12 @@ export function readStoredStatus(dataDir: string, now = Date.now()): SyncStatus 
   const db = new Database(file, { readonly: true, fileMustExist: true });
   try {
     db.pragma('busy_timeout = 5000');
-    const hasTables = db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('sync_config', 'link_probe')").get();
+    const hasTables = db
+      .prepare<
+        [],
+        { n: number }
+      >("SELECT COUNT(*) AS n FROM sqlite_master WHERE type = 'table' AND name IN ('sync_config', 'link_probe')")
+      .get();
     if (hasTables?.n !== 2) return UNCONFIGURED(now);
     const store = new SyncStore(db);
     const hcodeRow = db.prepare<[], { value: string }>("SELECT value FROM settings WHERE key = 'hcode'").get();
@@ -30,7 +43,10 @@ export function readStoredStatus(dataDir: string, now = Date.now()): SyncStatus 
     const probe = store.lastProbe();
     const samples = store.samples(now - CHART_SPAN_MS);
     return foldStatus({
-      config: config === null || hcode === null ? null : { centralUrl: config.centralUrl, username: config.username, database: databaseName(hcode) },
+      config:
+        config === null || hcode === null
+          ? null
+          : { centralUrl: config.centralUrl, username: config.username, database: databaseName(hcode) },
       credentialsError: null,
       link: probe === null ? null : { up: probe.up, errorCode: probe.errorCode, at: probe.at, rttMs: probe.rttMs },
       report: store.report(),

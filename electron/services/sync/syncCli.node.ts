@@ -33,7 +33,8 @@ const USAGE = `usage:
 async function readPassword(): Promise<string> {
   const fromEnv = process.env['EDGE_SYNC_PASSWORD'];
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
-  if (process.stdin.isTTY) throw new Error('pipe the password on stdin or set EDGE_SYNC_PASSWORD (it is never taken from the command line)');
+  if (process.stdin.isTTY)
+    throw new Error('pipe the password on stdin or set EDGE_SYNC_PASSWORD (it is never taken from the command line)');
   let text = '';
   for await (const chunk of process.stdin) text += String(chunk);
   return text.replace(/\r?\n$/, '');
@@ -57,10 +58,24 @@ async function configure(dataDir: string, url: string, user: string, caFile: str
   const events = new EventBus();
   const settings = new SettingsService(db);
   const audit = new AuditLog(db, () => settings.get().stationId);
-  const sync = new SyncService({ db, events, log: sink.log, audit, settings, hospitalKey: new HospitalKey(dataDir), keystore: new FileKeystore(dataDir), autoStart: false });
+  const sync = new SyncService({
+    db,
+    events,
+    log: sink.log,
+    audit,
+    settings,
+    hospitalKey: new HospitalKey(dataDir),
+    keystore: new FileKeystore(dataDir),
+    autoStart: false,
+  });
   try {
     await sync.ready();
-    const result = await sync.configure({ centralUrl: url, username: user, password, caBundlePem: caFile === undefined ? null : readFileSync(caFile, 'utf8') });
+    const result = await sync.configure({
+      centralUrl: url,
+      username: user,
+      password,
+      caBundlePem: caFile === undefined ? null : readFileSync(caFile, 'utf8'),
+    });
     for (const line of statusLines(result, result.linkSummary, Date.now())) console.log(line);
     return 0;
   } finally {
@@ -73,11 +88,18 @@ async function configure(dataDir: string, url: string, user: string, caFile: str
 async function main(): Promise<number> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, 'data-dir': { type: 'string' }, url: { type: 'string' }, user: { type: 'string' }, ca: { type: 'string' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      'data-dir': { type: 'string' },
+      url: { type: 'string' },
+      user: { type: 'string' },
+      ca: { type: 'string' },
+    },
   });
   const dataDir = values['data-dir'] ?? defaultDataDir();
   if (positionals[0] === 'status') return status(dataDir, values.json);
-  if (positionals[0] === 'configure' && values.url !== undefined && values.user !== undefined) return configure(dataDir, values.url, values.user, values.ca);
+  if (positionals[0] === 'configure' && values.url !== undefined && values.user !== undefined)
+    return configure(dataDir, values.url, values.user, values.ca);
   console.error(USAGE);
   return 2;
 }

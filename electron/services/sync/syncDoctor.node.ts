@@ -18,9 +18,17 @@ export function syncVerdict(status: SyncStatus, now: number): DoctorCheck {
   const last = status.replication?.lastSuccessAt ?? null;
   const age = last === null ? null : now - Date.parse(last);
   const lastTh = age === null ? 'ยังไม่เคยซิงก์สำเร็จ' : `ซิงก์สำเร็จล่าสุด ${Math.round(age / 60_000)} นาทีที่แล้ว`;
-  const lastEn = age === null ? 'never synced successfully yet' : `last successful sync ${Math.round(age / 60_000)} min ago`;
-  if (status.state === 'offline') return { id, verdict: 'warn', th: `ติดต่อเซิร์ฟเวอร์กลางไม่ได้ (${lastTh})`, en: `Central unreachable (${lastEn}).` };
-  if (age === null || age > STALE_SYNC_MS) return { id, verdict: 'warn', th: `เชื่อมต่อส่วนกลางได้ แต่${lastTh}`, en: `Central reachable, but ${lastEn}.` };
+  const lastEn =
+    age === null ? 'never synced successfully yet' : `last successful sync ${Math.round(age / 60_000)} min ago`;
+  if (status.state === 'offline')
+    return {
+      id,
+      verdict: 'warn',
+      th: `ติดต่อเซิร์ฟเวอร์กลางไม่ได้ (${lastTh})`,
+      en: `Central unreachable (${lastEn}).`,
+    };
+  if (age === null || age > STALE_SYNC_MS)
+    return { id, verdict: 'warn', th: `เชื่อมต่อส่วนกลางได้ แต่${lastTh}`, en: `Central reachable, but ${lastEn}.` };
   return { id, verdict: 'ok', th: `เชื่อมต่อส่วนกลางได้ ${lastTh}`, en: `Central reachable; ${lastEn}.` };
 }
 

@@ -2,7 +2,18 @@
 import type { Handlers } from '../dispatcher.node.js';
 import type { SyncService } from './syncService.node.js';
 
-type SyncCommand = 'sync.configure' | 'sync.status' | 'sync.now' | 'sync.conflicts' | 'sync.rejections' | 'sync.report' | 'sync.endpoint' | 'sync.workingSet' | 'sync.setWorkingSet' | 'sync.hub' | 'sync.setHub';
+type SyncCommand =
+  | 'sync.configure'
+  | 'sync.status'
+  | 'sync.now'
+  | 'sync.conflicts'
+  | 'sync.rejections'
+  | 'sync.report'
+  | 'sync.endpoint'
+  | 'sync.workingSet'
+  | 'sync.setWorkingSet'
+  | 'sync.hub'
+  | 'sync.setHub';
 
 export function syncHandlers(sync: SyncService): Pick<Handlers, SyncCommand> {
   return {

@@ -10,7 +10,18 @@ import { databaseName, stationUserName } from '../../../sync/central/designDocs.
 import { queuePrefixFor } from '../../../sync/model/encounter.std.js';
 import { DEFAULT_PROBE_POLICY, type ProbePolicy } from '../../../sync/replication/linkPolicy.std.js';
 import { EdgeError } from '../../contract/result.std.js';
-import type { HubSetting, LinkProbe, ReplicationReport, SyncConfigureInput, SyncEndpoint, SyncState, SyncStatus, ConflictItem, Rejection, WorkingSet } from '../../contract/sync.std.js';
+import type {
+  HubSetting,
+  LinkProbe,
+  ReplicationReport,
+  SyncConfigureInput,
+  SyncEndpoint,
+  SyncState,
+  SyncStatus,
+  ConflictItem,
+  Rejection,
+  WorkingSet,
+} from '../../contract/sync.std.js';
 import type { SyncErrorCode } from '../../../sync/replication/syncErrors.std.js';
 import type { StationDb } from '../db/stationDb.node.js';
 import type { EventBus } from '../eventBus.node.js';
@@ -123,7 +134,11 @@ export class SyncService {
   }
 
   #routes(allowedOrigins: readonly string[] | undefined): ProxyRoute {
-    const common = { token: this.proxyToken, log: this.#options.log, ...(allowedOrigins === undefined ? {} : { allowedOrigins }) };
+    const common = {
+      token: this.proxyToken,
+      log: this.#options.log,
+      ...(allowedOrigins === undefined ? {} : { allowedOrigins }),
+    };
     const central = centralProxyRoute({ ...common, session: () => this.#session });
     const hub = centralProxyRoute({ ...common, prefix: HUB_PROXY_PREFIX, session: () => this.#hub?.session ?? null });
     return async (request, response) => (await central(request, response)) || hub(request, response);
@@ -138,7 +153,10 @@ export class SyncService {
     const config = this.store.config();
     const hcode = this.#options.settings.get().hcode;
     return foldStatus({
-      config: config === null || hcode === null ? null : { centralUrl: config.centralUrl, username: config.username, database: databaseName(hcode) },
+      config:
+        config === null || hcode === null
+          ? null
+          : { centralUrl: config.centralUrl, username: config.username, database: databaseName(hcode) },
       credentialsError: this.#credentialsError,
       link: this.#link === null ? null : probeView(this.#link),
       report: this.#report,
@@ -146,24 +164,33 @@ export class SyncService {
       history: this.#chart.buckets(Date.now()),
       recent: this.#chart.recent(Date.now()),
       summary: this.#chart.summary(Date.now()),
-      hub: this.#hub === null ? null : { url: this.#hub.url, link: this.#hub.link === null ? null : probeView(this.#hub.link) },
+      hub:
+        this.#hub === null
+          ? null
+          : { url: this.#hub.url, link: this.#hub.link === null ? null : probeView(this.#hub.link) },
     });
   }
 
   async configure(input: SyncConfigureInput): Promise<SyncStatus> {
     const hcode = this.#options.settings.get().hcode;
-    if (hcode === null) throw new EdgeError('sync_not_configured', 'set up the station (hospital code) before the link to central');
+    if (hcode === null)
+      throw new EdgeError('sync_not_configured', 'set up the station (hospital code) before the link to central');
     const caPem = input.caBundlePem ?? null;
     if (caPem !== null) checkCaBundle(caPem);
     const centralUrl = input.centralUrl.replace(/\/+$/, '');
     // Over GIN, credentials and records travel only over TLS; plain http is for a central on this machine (tests).
-    if (!secureCentralUrl(centralUrl)) throw new EdgeError('sync_insecure_url', 'central must be https:// unless it runs on this machine');
-    const session = new CentralSession({ centralUrl, username: input.username, password: input.password, caPem, database: databaseName(hcode) }, this.#options.session);
+    if (!secureCentralUrl(centralUrl))
+      throw new EdgeError('sync_insecure_url', 'central must be https:// unless it runs on this machine');
+    const session = new CentralSession(
+      { centralUrl, username: input.username, password: input.password, caPem, database: databaseName(hcode) },
+      this.#options.session,
+    );
     try {
       await session.open();
       // Every record this station wrote names its central user as author; another user would see them refused.
       const stationId = this.#options.settings.get().stationId;
-      if (input.username !== stationId) throw new EdgeError('sync_station_mismatch', `this station writes as ${stationId}, not ${input.username}`);
+      if (input.username !== stationId)
+        throw new EdgeError('sync_station_mismatch', `this station writes as ${stationId}, not ${input.username}`);
       await this.#options.keystore.write({ centralUrl, username: input.username, password: input.password });
     } catch (error) {
       session.close();
@@ -174,7 +201,10 @@ export class SyncService {
     this.#session?.close();
     this.#session = session;
     this.#credentialsError = null;
-    this.#options.audit.append({ action: 'sync.configured', detail: { centralHost: new URL(centralUrl).host, stationUser: input.username, customCa: caPem !== null } });
+    this.#options.audit.append({
+      action: 'sync.configured',
+      detail: { centralHost: new URL(centralUrl).host, stationUser: input.username, customCa: caPem !== null },
+    });
     this.#options.log.info({ centralHost: new URL(centralUrl).host }, 'sync configured');
     await this.#keySync.sync(session, hcode);
     await this.#runLinkHooks(true);
@@ -208,9 +238,11 @@ export class SyncService {
     if (this.#linkHookRun !== null) return this.#linkHookRun;
     if (!force && Date.now() - this.#linkHookAt < LINK_HOOK_INTERVAL_MS) return Promise.resolve();
     this.#linkHookAt = Date.now();
-    this.#linkHookRun = Promise.allSettled(this.#linkHooks.map((hook) => hook(central.session, central.hcode))).then(() => {
-      this.#linkHookRun = null;
-    });
+    this.#linkHookRun = Promise.allSettled(this.#linkHooks.map((hook) => hook(central.session, central.hcode))).then(
+      () => {
+        this.#linkHookRun = null;
+      },
+    );
     return this.#linkHookRun;
   }
 
@@ -227,7 +259,16 @@ export class SyncService {
     // Each purge once in the audit trail (the page reports the last one with every report): counts only.
     const purge = report.store?.lastPurge ?? null;
     if (purge !== null && purge.purged > 0 && purge.at !== this.#report?.store?.lastPurge?.at) {
-      this.#options.audit.append({ actor: 'system', action: 'sync.records_purged', detail: { purged: purge.purged, unconfirmed: purge.unconfirmed, cutoff: purge.cutoff, docsLeft: purge.docsLeft } });
+      this.#options.audit.append({
+        actor: 'system',
+        action: 'sync.records_purged',
+        detail: {
+          purged: purge.purged,
+          unconfirmed: purge.unconfirmed,
+          cutoff: purge.cutoff,
+          docsLeft: purge.docsLeft,
+        },
+      });
     }
     this.store.saveReport(report, reportedAt);
     this.#report = { ...report, reportedAt };
@@ -245,8 +286,11 @@ export class SyncService {
   endpoint(): SyncEndpoint {
     const settings = this.#options.settings.get();
     const config = this.store.config();
-    if (config === null || settings.hcode === null || this.#session === null) throw new EdgeError('sync_not_configured', 'sync with central is not configured');
-    const provisioned = config.username.startsWith(stationUserName(settings.hcode, '')) ? config.username.slice(stationUserName(settings.hcode, '').length) : null;
+    if (config === null || settings.hcode === null || this.#session === null)
+      throw new EdgeError('sync_not_configured', 'sync with central is not configured');
+    const provisioned = config.username.startsWith(stationUserName(settings.hcode, ''))
+      ? config.username.slice(stationUserName(settings.hcode, '').length)
+      : null;
     return {
       proxyOrigin: this.#proxyOrigin,
       database: databaseName(settings.hcode),
@@ -272,12 +316,14 @@ export class SyncService {
   async setHub(input: HubSetting): Promise<SyncStatus> {
     const config = this.store.config();
     const hcode = this.#options.settings.get().hcode;
-    if (config === null || hcode === null) throw new EdgeError('sync_not_configured', 'link the station to central before setting a hub');
+    if (config === null || hcode === null)
+      throw new EdgeError('sync_not_configured', 'link the station to central before setting a hub');
     const before = this.#options.settings.hubUrl();
     let hub: HubLink | null = null;
     if (input.hubUrl !== null) {
       const url = input.hubUrl.replace(/\/+$/, '');
-      if (!secureCentralUrl(url)) throw new EdgeError('sync_insecure_url', 'the hub must be https:// unless it runs on this machine');
+      if (!secureCentralUrl(url))
+        throw new EdgeError('sync_insecure_url', 'the hub must be https:// unless it runs on this machine');
       const stored = await this.#options.keystore.read();
       if (stored === null) throw new EdgeError('sync_keystore_unavailable', 'no stored password for the station user');
       hub = this.#hubLink(url, config.username, stored.password, config.caPem, databaseName(hcode));
@@ -293,7 +339,10 @@ export class SyncService {
     const old = this.#hub;
     this.#hub = hub;
     await old?.close();
-    this.#options.audit.append({ action: 'sync.hub_changed', detail: { from: before === null ? null : new URL(before).host, to: hub === null ? null : new URL(hub.url).host } });
+    this.#options.audit.append({
+      action: 'sync.hub_changed',
+      detail: { from: before === null ? null : new URL(before).host, to: hub === null ? null : new URL(hub.url).host },
+    });
     if (hub !== null) {
       hub.start();
       await hub.wake();
@@ -313,7 +362,10 @@ export class SyncService {
       ...(this.#options.session === undefined ? {} : { session: this.#options.session }),
       onProbe: (record, before) => {
         if (before === null || before.up !== record.up || before.errorCode !== record.errorCode) {
-          this.#options.log.info({ up: record.up, code: record.errorCode, rttMs: record.rttMs }, record.up ? 'hub link up' : 'hub link down');
+          this.#options.log.info(
+            { up: record.up, code: record.errorCode, rttMs: record.rttMs },
+            record.up ? 'hub link up' : 'hub link down',
+          );
         }
         if (record.up && before?.up !== true) this.#kick('link_up');
         this.#publish();
@@ -354,9 +406,19 @@ export class SyncService {
       if (stored === null || stored.centralUrl !== config.centralUrl || stored.username !== config.username) {
         throw new EdgeError('sync_keystore_unavailable', 'no stored password for the configured central user');
       }
-      this.#session = new CentralSession({ centralUrl: config.centralUrl, username: config.username, password: stored.password, caPem: config.caPem, database: databaseName(hcode) }, this.#options.session);
+      this.#session = new CentralSession(
+        {
+          centralUrl: config.centralUrl,
+          username: config.username,
+          password: stored.password,
+          caPem: config.caPem,
+          database: databaseName(hcode),
+        },
+        this.#options.session,
+      );
       const hubUrl = this.#options.settings.hubUrl();
-      if (hubUrl !== null) this.#hub = this.#hubLink(hubUrl, config.username, stored.password, config.caPem, databaseName(hcode));
+      if (hubUrl !== null)
+        this.#hub = this.#hubLink(hubUrl, config.username, stored.password, config.caPem, databaseName(hcode));
     } catch (error) {
       // Whatever went wrong (no password, damaged file, refused OS store), IT must configure sync again.
       this.#credentialsError = 'sync_keystore_unavailable';
@@ -368,7 +430,9 @@ export class SyncService {
   async #probe(): Promise<ProbeRecord> {
     const session = this.#session;
     const record: ProbeRecord =
-      session === null ? { at: new Date().toISOString(), reachable: false, up: false, errorCode: 'sync_not_configured', rttMs: null } : await probeSession(session, this.#policy.timeoutMs);
+      session === null
+        ? { at: new Date().toISOString(), reachable: false, up: false, errorCode: 'sync_not_configured', rttMs: null }
+        : await probeSession(session, this.#policy.timeoutMs);
     this.#recordProbe(record);
     return record;
   }
@@ -382,7 +446,10 @@ export class SyncService {
     this.#probes += 1;
     if (this.#probes % PRUNE_EVERY === 1) this.store.pruneProbes(Date.now());
     if (before === null || before.up !== record.up || before.errorCode !== record.errorCode) {
-      this.#options.log.info({ up: record.up, code: record.errorCode, rttMs: record.rttMs }, record.up ? 'central link up' : 'central link down');
+      this.#options.log.info(
+        { up: record.up, code: record.errorCode, rttMs: record.rttMs },
+        record.up ? 'central link up' : 'central link down',
+      );
     }
     if (record.up && before?.up !== true) {
       this.#kick('link_up');
@@ -407,7 +474,13 @@ export class SyncService {
   #publish(force = false): SyncStatus {
     const status = this.status();
     const link = linkStateOf(status);
-    const key = JSON.stringify([link, status.link?.up ?? null, status.link?.errorCode ?? null, status.hub?.link?.up ?? null, status.hub?.link?.errorCode ?? null]);
+    const key = JSON.stringify([
+      link,
+      status.link?.up ?? null,
+      status.link?.errorCode ?? null,
+      status.hub?.link?.up ?? null,
+      status.hub?.link?.errorCode ?? null,
+    ]);
     if (force || key !== this.#lastEmitted) {
       this.#lastEmitted = key;
       this.#options.events.emit('sync.status', status);

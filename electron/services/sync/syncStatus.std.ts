@@ -3,7 +3,15 @@
  * latest link probe and the renderer's last replication report. Pure, so every combination is unit-tested.
  */
 import type { z } from 'zod';
-import { NO_PROBES, type LinkBucket, type LinkProbe, type LinkSummary, type ReplicationReport, type SyncState, type SyncStatus } from '../../contract/sync.std.js';
+import {
+  NO_PROBES,
+  type LinkBucket,
+  type LinkProbe,
+  type LinkSummary,
+  type ReplicationReport,
+  type SyncState,
+  type SyncStatus,
+} from '../../contract/sync.std.js';
 import type { SyncErrorCode } from '../../../sync/replication/syncErrors.std.js';
 import type { LinkState } from '../../contract/link.std.js';
 import type { Bilingual } from '../../../sync/model/bilingual.std.js';
@@ -34,10 +42,10 @@ export interface FoldInput {
   readonly hub?: { readonly url: string; readonly link: LinkProbe | null } | null;
 }
 
-
 export function foldStatus(input: FoldInput): SyncStatus {
   const { config, report } = input;
-  const current = report !== null && (input.reportsValidFrom === null || report.reportedAt >= input.reportsValidFrom) ? report : null;
+  const current =
+    report !== null && (input.reportsValidFrom === null || report.reportedAt >= input.reportsValidFrom) ? report : null;
   const folded =
     config !== null && input.credentialsError !== null
       ? { state: 'error' as const, errorCode: input.credentialsError }

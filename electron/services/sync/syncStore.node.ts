@@ -31,9 +31,14 @@ export class SyncStore {
 
   config(): SyncConfig | null {
     const row = this.#db
-      .prepare<[], { central_url: string; username: string; ca_pem: string | null; configured_at: string }>('SELECT central_url, username, ca_pem, configured_at FROM sync_config WHERE id = 1')
+      .prepare<
+        [],
+        { central_url: string; username: string; ca_pem: string | null; configured_at: string }
+      >('SELECT central_url, username, ca_pem, configured_at FROM sync_config WHERE id = 1')
       .get();
-    return row === undefined ? null : { centralUrl: row.central_url, username: row.username, caPem: row.ca_pem, configuredAt: row.configured_at };
+    return row === undefined
+      ? null
+      : { centralUrl: row.central_url, username: row.username, caPem: row.ca_pem, configuredAt: row.configured_at };
   }
 
   saveConfig(config: SyncConfig): void {
@@ -46,7 +51,9 @@ export class SyncStore {
   }
 
   report(): StoredReport | null {
-    const row = this.#db.prepare<[], { report: string; reported_at: string }>('SELECT report, reported_at FROM sync_report WHERE id = 1').get();
+    const row = this.#db
+      .prepare<[], { report: string; reported_at: string }>('SELECT report, reported_at FROM sync_report WHERE id = 1')
+      .get();
     if (row === undefined) return null;
     const parsed = ReplicationReport.safeParse(JSON.parse(row.report));
     return parsed.success ? { ...parsed.data, reportedAt: row.reported_at } : null;
@@ -54,7 +61,9 @@ export class SyncStore {
 
   saveReport(report: ReplicationReport, reportedAt: string): void {
     this.#db
-      .prepare('INSERT INTO sync_report (id, report, reported_at) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET report = excluded.report, reported_at = excluded.reported_at')
+      .prepare(
+        'INSERT INTO sync_report (id, report, reported_at) VALUES (1, ?, ?) ON CONFLICT(id) DO UPDATE SET report = excluded.report, reported_at = excluded.reported_at',
+      )
       .run(JSON.stringify(report), reportedAt);
   }
 
@@ -71,17 +80,28 @@ export class SyncStore {
 
   lastProbe(): ProbeRecord | null {
     const row = this.#db
-      .prepare<[], { at: number; reachable: number; up: number; error_code: string | null; rtt_ms: number | null }>('SELECT at, reachable, up, error_code, rtt_ms FROM link_probe ORDER BY at DESC LIMIT 1')
+      .prepare<
+        [],
+        { at: number; reachable: number; up: number; error_code: string | null; rtt_ms: number | null }
+      >('SELECT at, reachable, up, error_code, rtt_ms FROM link_probe ORDER BY at DESC LIMIT 1')
       .get();
     return row === undefined
       ? null
-      : { at: new Date(row.at).toISOString(), reachable: row.reachable === 1, up: row.up === 1, errorCode: row.error_code as SyncErrorCode | null, rttMs: row.rtt_ms };
+      : {
+          at: new Date(row.at).toISOString(),
+          reachable: row.reachable === 1,
+          up: row.up === 1,
+          errorCode: row.error_code as SyncErrorCode | null,
+          rttMs: row.rtt_ms,
+        };
   }
 
   /** Chart samples since `from` (epoch ms): reached central or not, and the round trip. */
   samples(from: number): LinkSample[] {
     return this.#db
-      .prepare<[number], { at: number; reachable: number; rtt_ms: number | null }>('SELECT at, reachable, rtt_ms FROM link_probe WHERE at >= ? ORDER BY at')
+      .prepare<[number], { at: number; reachable: number; rtt_ms: number | null }>(
+        'SELECT at, reachable, rtt_ms FROM link_probe WHERE at >= ? ORDER BY at',
+      )
       .all(from)
       .map((row) => ({ at: row.at, up: row.reachable === 1, rttMs: row.rtt_ms }));
   }

@@ -39,7 +39,14 @@ export function App() {
     );
   }
   if (station.settings === null) return <main className="setup">{t('app.loading')}</main>;
-  if (!station.settings.configured) return <FirstRunSetup offered={station.settings.mode} language={station.settings.language} onSettings={station.replaceSettings} />;
+  if (!station.settings.configured)
+    return (
+      <FirstRunSetup
+        offered={station.settings.mode}
+        language={station.settings.language}
+        onSettings={station.replaceSettings}
+      />
+    );
 
   const role = onDuty?.staff?.role ?? null;
   const workspaces = role === null ? [] : workspacesOf[role];
@@ -47,8 +54,17 @@ export function App() {
   const working = onDuty?.staff != null && !onDuty.locked;
   return (
     <div className="app">
-      <Header settings={station.settings} bridgeUp={station.bridgeUp} link={station.link} onSettings={station.replaceSettings} onDuty={onDuty} replaceOnDuty={staff.replace} />
-      {onDuty !== null && onDuty.staff === null && <SignIn demo={station.settings.mode === 'demo'} noAccounts={onDuty.noAccounts} onDuty={staff.replace} />}
+      <Header
+        settings={station.settings}
+        bridgeUp={station.bridgeUp}
+        link={station.link}
+        onSettings={station.replaceSettings}
+        onDuty={onDuty}
+        replaceOnDuty={staff.replace}
+      />
+      {onDuty !== null && onDuty.staff === null && (
+        <SignIn demo={station.settings.mode === 'demo'} noAccounts={onDuty.noAccounts} onDuty={staff.replace} />
+      )}
       {onDuty?.staff != null && onDuty.locked && <LockScreen onDuty={onDuty} replace={staff.replace} />}
       <nav className="tabs" role="tablist" hidden={!working}>
         {workspaces.map((name) => (
@@ -65,10 +81,16 @@ export function App() {
           </button>
         ))}
       </nav>
-      <RecordsProvider hcode={station.settings.hcode ?? ''} stationId={station.settings.stationId} demo={station.settings.mode === 'demo'}>
+      <RecordsProvider
+        hcode={station.settings.hcode ?? ''}
+        stationId={station.settings.stationId}
+        demo={station.settings.mode === 'demo'}
+      >
         {working && workspace === 'frontdesk' && <FrontDesk settings={station.settings} />}
         {working && workspace === 'vitals' && <Vitals settings={station.settings} resolvePatientId={patientIdFor} />}
-        {working && workspace === 'it' && role !== null && <SyncDevices settings={station.settings} role={role} idleMinutes={onDuty.idleMinutes} />}
+        {working && workspace === 'it' && role !== null && (
+          <SyncDevices settings={station.settings} role={role} idleMinutes={onDuty.idleMinutes} />
+        )}
       </RecordsProvider>
     </div>
   );

@@ -3,7 +3,13 @@ import { useTranslation } from 'react-i18next';
 import type { Language, StationSettings } from '../../../electron/contract/settings.std.js';
 import { invoke } from '../bridge/client.dom.js';
 
-export function LanguageToggle({ language, onSettings }: { readonly language: Language; readonly onSettings: (settings: StationSettings) => void }) {
+export function LanguageToggle({
+  language,
+  onSettings,
+}: {
+  readonly language: Language;
+  readonly onSettings: (settings: StationSettings) => void;
+}) {
   const { t } = useTranslation();
   async function toggle(): Promise<void> {
     const result = await invoke('settings.setLanguage', { language: language === 'th' ? 'en' : 'th' });

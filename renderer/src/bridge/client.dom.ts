@@ -18,9 +18,15 @@ import { createWsBridge } from './wsBridge.dom.js';
 
 export type Transport = 'electron' | 'websocket';
 
-function pickBridge(): { bridge: EdgeBridge; transport: Transport; onConnection: (listener: (up: boolean) => void) => () => void } {
-  if (window.edge !== undefined) return { bridge: window.edge, transport: 'electron', onConnection: () => () => undefined };
-  const token = new URLSearchParams(window.location.hash.slice(1)).get('token') ?? sessionStorage.getItem('edge.token') ?? '';
+function pickBridge(): {
+  bridge: EdgeBridge;
+  transport: Transport;
+  onConnection: (listener: (up: boolean) => void) => () => void;
+} {
+  if (window.edge !== undefined)
+    return { bridge: window.edge, transport: 'electron', onConnection: () => () => undefined };
+  const token =
+    new URLSearchParams(window.location.hash.slice(1)).get('token') ?? sessionStorage.getItem('edge.token') ?? '';
   // Keep the token across reloads of this tab, and take it out of the address bar.
   sessionStorage.setItem('edge.token', token);
   if (window.location.hash !== '') history.replaceState(null, '', window.location.pathname + window.location.search);
@@ -33,7 +39,10 @@ const picked = pickBridge();
 export const transport: Transport = picked.transport;
 export const onBridgeConnection = picked.onConnection;
 
-export async function invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<Result<CommandOutput<N>>> {
+export async function invoke<N extends CommandName>(
+  name: N,
+  input: CommandInput<N>,
+): Promise<Result<CommandOutput<N>>> {
   const result = await picked.bridge.invoke(name, input);
   if (!result.ok) return result;
   const parsed = commands[name].output.safeParse(result.value);

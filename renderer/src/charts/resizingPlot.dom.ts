@@ -2,7 +2,12 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 
-export function resizingPlot(element: HTMLElement, height: number, options: Omit<uPlot.Options, 'width' | 'height'>, data: uPlot.AlignedData): () => void {
+export function resizingPlot(
+  element: HTMLElement,
+  height: number,
+  options: Omit<uPlot.Options, 'width' | 'height'>,
+  data: uPlot.AlignedData,
+): () => void {
   const width = (): number => Math.max(320, element.clientWidth);
   const plot = new uPlot({ ...options, width: width(), height }, data, element);
   const resize = new ResizeObserver(() => plot.setSize({ width: width(), height }));

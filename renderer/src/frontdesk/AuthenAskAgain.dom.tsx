@@ -12,7 +12,11 @@ import { useAuthenRequests } from './AuthenProvider.dom.js';
 import { AuthenFields, type AuthenInput } from './AuthenFields.dom.js';
 import { authenView, normalizeMobile } from './authenView.std.js';
 
-export function AuthenAskAgain({ visit }: { readonly visit: { readonly encounterId: string; readonly patientId: string; readonly cid: string } }) {
+export function AuthenAskAgain({
+  visit,
+}: {
+  readonly visit: { readonly encounterId: string; readonly patientId: string; readonly cid: string };
+}) {
   const { t } = useTranslation();
   const request = useAuthenRequests().get(visit.encounterId) ?? null;
   const [input, setInput] = useState<AuthenInput>({ mobile: '', claimType: request?.claimType ?? DEFAULT_CLAIM_TYPE });
@@ -25,7 +29,13 @@ export function AuthenAskAgain({ visit }: { readonly visit: { readonly encounter
     const mobile = normalizeMobile(input.mobile);
     if (mobile === null || mobile === '') return setProblem('nhso_mobile_invalid');
     setBusy(true);
-    const result = await invoke('nhso.requestAuthen', { encounterId: visit.encounterId, patientId: visit.patientId, cid: visit.cid, mobile, claimType: input.claimType });
+    const result = await invoke('nhso.requestAuthen', {
+      encounterId: visit.encounterId,
+      patientId: visit.patientId,
+      cid: visit.cid,
+      mobile,
+      claimType: input.claimType,
+    });
     setBusy(false);
     setProblem(result.ok ? null : result.error.code);
   }

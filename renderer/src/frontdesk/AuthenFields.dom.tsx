@@ -7,7 +7,13 @@ export interface AuthenInput {
   readonly claimType: ClaimType;
 }
 
-export function AuthenFields({ value, onChange }: { readonly value: AuthenInput; readonly onChange: (next: AuthenInput) => void }) {
+export function AuthenFields({
+  value,
+  onChange,
+}: {
+  readonly value: AuthenInput;
+  readonly onChange: (next: AuthenInput) => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'th';
   return (
@@ -16,12 +22,25 @@ export function AuthenFields({ value, onChange }: { readonly value: AuthenInput;
       <div className="row">
         <label>
           {t('frontdesk.authen.mobile')}
-          <input name="mobile" type="tel" inputMode="tel" autoComplete="off" maxLength={16} value={value.mobile} placeholder="08x-xxx-xxxx" onChange={(e) => onChange({ ...value, mobile: e.target.value })} />
+          <input
+            name="mobile"
+            type="tel"
+            inputMode="tel"
+            autoComplete="off"
+            maxLength={16}
+            value={value.mobile}
+            placeholder="08x-xxx-xxxx"
+            onChange={(e) => onChange({ ...value, mobile: e.target.value })}
+          />
           <span className="muted small">{t('frontdesk.authen.mobileHint')}</span>
         </label>
         <label>
           {t('frontdesk.authen.claimType')}
-          <select name="claimType" value={value.claimType} onChange={(e) => onChange({ ...value, claimType: ClaimTypeSchema.parse(e.target.value) })}>
+          <select
+            name="claimType"
+            value={value.claimType}
+            onChange={(e) => onChange({ ...value, claimType: ClaimTypeSchema.parse(e.target.value) })}
+          >
             {ClaimTypeSchema.options.map((type) => (
               <option key={type} value={type}>
                 {claimTypeText[type][lang]}

@@ -13,7 +13,15 @@ import { errorMessage } from '../../../sync/model/errorMessage.std.js';
 
 const AuthenReact = createContext<ReadonlyMap<string, AuthenRequest>>(new Map());
 
-export function AuthenProvider({ records, stationId, children }: { readonly records: DataContext | null; readonly stationId: string; readonly children: ReactNode }) {
+export function AuthenProvider({
+  records,
+  stationId,
+  children,
+}: {
+  readonly records: DataContext | null;
+  readonly stationId: string;
+  readonly children: ReactNode;
+}) {
   const [byEncounter, setByEncounter] = useState<ReadonlyMap<string, AuthenRequest>>(new Map());
 
   useEffect(() => {
@@ -27,7 +35,10 @@ export function AuthenProvider({ records, stationId, children }: { readonly reco
       writing = writing
         .then(async () => {
           if (!live) return;
-          const outcome = await storeClaimCode(records as DataContext, request.encounterId, code, { at: new Date().toISOString(), stationId });
+          const outcome = await storeClaimCode(records as DataContext, request.encounterId, code, {
+            at: new Date().toISOString(),
+            stationId,
+          });
           // A visit not in this store yet (a reload mid-save) is tried again with the next list or event.
           if (outcome !== 'missing') await invoke('nhso.markStored', { id: request.id });
         })

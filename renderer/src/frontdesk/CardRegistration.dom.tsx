@@ -39,7 +39,8 @@ export function CardRegistration({ card, photo }: { readonly card: CardText; rea
     };
   }, [records, card.cid]);
 
-  const name = (n: CardText['thaiName']) => [n.prefix, n.first, n.middle, n.last].filter((part) => part !== '').join(' ');
+  const name = (n: CardText['thaiName']) =>
+    [n.prefix, n.first, n.middle, n.last].filter((part) => part !== '').join(' ');
   const address = card.address.full;
   const locale = lang === 'th' ? 'th-TH' : 'en-GB';
 
@@ -50,7 +51,11 @@ export function CardRegistration({ card, photo }: { readonly card: CardText; rea
           <img alt={t('frontdesk.photo')} src={`data:image/jpeg;base64,${photo.base64}`} />
         ) : (
           <span className="muted">
-            {photo.state === 'skipped' ? t('frontdesk.photoKnown') : photo.total > 0 ? `${t('frontdesk.photoLoading')} ${Math.round((100 * photo.received) / photo.total)}%` : t('frontdesk.photoLoading')}
+            {photo.state === 'skipped'
+              ? t('frontdesk.photoKnown')
+              : photo.total > 0
+                ? `${t('frontdesk.photoLoading')} ${Math.round((100 * photo.received) / photo.total)}%`
+                : t('frontdesk.photoLoading')}
           </span>
         )}
       </div>
@@ -78,7 +83,9 @@ export function CardRegistration({ card, photo }: { readonly card: CardText; rea
         <dt>{t('frontdesk.address')}</dt>
         <dd>{address}</dd>
         <dt>{t('frontdesk.expiry')}</dt>
-        <dd data-testid="card-expiry">{card.expiryDate === null ? t('frontdesk.lifelong') : displayDate(card.expiryDate, lang)}</dd>
+        <dd data-testid="card-expiry">
+          {card.expiryDate === null ? t('frontdesk.lifelong') : displayDate(card.expiryDate, lang)}
+        </dd>
       </dl>
       {card.warnings.length > 0 && (
         <ul className="warnings" data-testid="card-warnings">

@@ -38,7 +38,8 @@ export function CardRights({ extras }: { readonly extras: CardExtras | null }) {
         <dd>{rights.subHospital.trim() === '' ? '—' : rights.subHospital}</dd>
         <dt>{t('frontdesk.rights.period')}</dt>
         <dd>
-          {rights.issueDate === null ? '—' : displayDate(rights.issueDate, lang)} – {rights.expiryDate === null ? t('frontdesk.rights.noEnd') : displayDate(rights.expiryDate, lang)}
+          {rights.issueDate === null ? '—' : displayDate(rights.issueDate, lang)} –{' '}
+          {rights.expiryDate === null ? t('frontdesk.rights.noEnd') : displayDate(rights.expiryDate, lang)}
         </dd>
       </dl>
       <small className="muted">{t('frontdesk.rights.stale')}</small>

@@ -7,7 +7,15 @@ import { displayName } from './names.std.js';
 import { ageText, displayDate } from './thaiDates.std.js';
 import { localDay } from './PatientSearch.dom.js';
 
-export function FoundPatient({ patient, lastVisit, hcode }: { readonly patient: PatientDoc; readonly lastVisit: EncounterDoc | null; readonly hcode: string }) {
+export function FoundPatient({
+  patient,
+  lastVisit,
+  hcode,
+}: {
+  readonly patient: PatientDoc;
+  readonly lastVisit: EncounterDoc | null;
+  readonly hcode: string;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'th';
   const other = lang === 'th' ? 'en' : 'th';
@@ -39,7 +47,9 @@ export function FoundPatient({ patient, lastVisit, hcode }: { readonly patient: 
         )}
       </dl>
       <p className="known" data-testid="patient-known">
-        {last === undefined ? t('frontdesk.returningNoVisit') : t('frontdesk.returning', { date: displayDate(localDay(last), lang) })}
+        {last === undefined
+          ? t('frontdesk.returningNoVisit')
+          : t('frontdesk.returning', { date: displayDate(localDay(last), lang) })}
       </p>
     </div>
   );

@@ -59,8 +59,13 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
   const points = useServicePoints();
   // '' until the clerk chooses: the station's first point in use is shown (and taken) meanwhile.
   const [visitInput, setVisitInput] = useState<VisitDetailsInput>({ servicePoint: '', visitType: DEFAULT_VISIT_TYPE });
-  const shownVisitInput = { ...visitInput, servicePoint: visitInput.servicePoint === '' ? defaultPoint(points) : visitInput.servicePoint };
-  const [found, setFound] = useState<{ readonly patient: PatientDoc; readonly lastVisit: EncounterDoc | null } | null>(null);
+  const shownVisitInput = {
+    ...visitInput,
+    servicePoint: visitInput.servicePoint === '' ? defaultPoint(points) : visitInput.servicePoint,
+  };
+  const [found, setFound] = useState<{ readonly patient: PatientDoc; readonly lastVisit: EncounterDoc | null } | null>(
+    null,
+  );
   const cardStatus = useCardStatus();
   const slips = useSlipPrinter(settings);
   const demo = settings.mode === 'demo';
@@ -73,12 +78,18 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
     return {
       servicePoint: point === undefined ? undefined : { code: point.code, th: point.th },
       visitType: shownVisitInput.visitType,
-      right: rightText === null || rightText.trim() === '' ? null : { code: schemeCode(rightText), text: rightText.trim() },
+      right:
+        rightText === null || rightText.trim() === '' ? null : { code: schemeCode(rightText), text: rightText.trim() },
     };
   }
 
   /** Saves a visit through `register` (card, manual entry or a patient found by search); the slip prints after. */
-  async function save(cid: string | null, rightText: string | null, register: (ask: VisitAsk) => Promise<RegisteredVisit>, afterSave?: () => Promise<void>): Promise<void> {
+  async function save(
+    cid: string | null,
+    rightText: string | null,
+    register: (ask: VisitAsk) => Promise<RegisteredVisit>,
+    afterSave?: () => Promise<void>,
+  ): Promise<void> {
     if (records === null) return;
     const mobile = normalizeMobile(authenInput.mobile);
     if (mobile === null) return setProblem('nhso_mobile_invalid');
@@ -87,7 +98,10 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
     setBusy(true);
     setProblem(null);
     try {
-      const visit = await register({ details, authen: mobile === '' ? undefined : { mobile, claimType: authenInput.claimType } });
+      const visit = await register({
+        details,
+        authen: mobile === '' ? undefined : { mobile, claimType: authenInput.claimType },
+      });
       setAuthenInput({ mobile: '', claimType: DEFAULT_CLAIM_TYPE });
       setVisitInput({ servicePoint: '', visitType: DEFAULT_VISIT_TYPE });
       setSaved({ ...visit, cid: cid ?? '' });
@@ -109,12 +123,26 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
     const store = records;
     if (store === null) return Promise.resolve();
     const rightText = source === 'card' ? (session.extras?.nhso?.mainInscl ?? null) : null;
-    return save(card.cid, rightText, (ask) => registerVisit(store, ids, settings, card, source, ask), async () => {
-      if (source === 'card' && session.card !== null && session.photo.state === 'done' && session.photo.sha256 !== null) {
-        await invoke('card.markPhotoStored', { cid: session.card.cid, issueDate: session.card.issueDate, sha256: session.photo.sha256 });
-      }
-      if (source === 'card') dispatch({ type: 'clear' });
-    });
+    return save(
+      card.cid,
+      rightText,
+      (ask) => registerVisit(store, ids, settings, card, source, ask),
+      async () => {
+        if (
+          source === 'card' &&
+          session.card !== null &&
+          session.photo.state === 'done' &&
+          session.photo.sha256 !== null
+        ) {
+          await invoke('card.markPhotoStored', {
+            cid: session.card.cid,
+            issueDate: session.card.issueDate,
+            sha256: session.photo.sha256,
+          });
+        }
+        if (source === 'card') dispatch({ type: 'clear' });
+      },
+    );
   }
 
   /** A patient chosen from the search: their mobile number on record is offered for the authen code. */
@@ -156,7 +184,10 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
               <p className="queue-big" data-testid="saved-queue-number">
                 {saved.queueNumber}
               </p>
-              <SlipStatus state={slips.states.get(saved.encounterId)} onPrint={() => void printSavedSlip(saved.encounterId, saved.authen?.claimCode ?? null, true)} />
+              <SlipStatus
+                state={slips.states.get(saved.encounterId)}
+                onPrint={() => void printSavedSlip(saved.encounterId, saved.authen?.claimCode ?? null, true)}
+              />
               <p data-testid="saved-authen">
                 <AuthenState encounter={{ id: saved.encounterId }} detail />
               </p>
@@ -172,7 +203,12 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
               <VisitDetailsFields value={shownVisitInput} onChange={setVisitInput} points={points} />
               <AuthenFields value={authenInput} onChange={setAuthenInput} />
               <div className="actions">
-                <button type="button" disabled={busy || records === null} onClick={() => saveFound(found.patient)} data-testid="save-visit">
+                <button
+                  type="button"
+                  disabled={busy || records === null}
+                  onClick={() => saveFound(found.patient)}
+                  data-testid="save-visit"
+                >
                   {t('frontdesk.saveVisit')}
                 </button>
                 <button type="button" className="secondary" onClick={() => setFound(null)}>
@@ -213,7 +249,12 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
               <VisitDetailsFields value={shownVisitInput} onChange={setVisitInput} points={points} />
               <AuthenFields value={authenInput} onChange={setAuthenInput} />
               <div className="actions">
-                <button type="button" disabled={busy || records === null || waitingForPhoto} onClick={saveCard} data-testid="save-visit">
+                <button
+                  type="button"
+                  disabled={busy || records === null || waitingForPhoto}
+                  onClick={saveCard}
+                  data-testid="save-visit"
+                >
                   {waitingForPhoto ? t('frontdesk.waitPhoto') : t('frontdesk.saveVisit')}
                 </button>
               </div>
@@ -221,7 +262,13 @@ export function FrontDesk({ settings }: { readonly settings: StationSettings }) 
           )}
           {manual && <VisitDetailsFields value={shownVisitInput} onChange={setVisitInput} points={points} />}
           {manual && <AuthenFields value={authenInput} onChange={setAuthenInput} />}
-          {manual && <ManualEntry busy={busy || records === null} onSubmit={(card) => void saveCardOrManual(card, 'manual')} onCancel={() => setManual(false)} />}
+          {manual && (
+            <ManualEntry
+              busy={busy || records === null}
+              onSubmit={(card) => void saveCardOrManual(card, 'manual')}
+              onCancel={() => setManual(false)}
+            />
+          )}
           {problem !== null && (
             <p className="problem" role="alert" data-testid="save-problem">
               {errorMessage(problem)}

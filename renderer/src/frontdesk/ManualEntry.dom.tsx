@@ -8,7 +8,15 @@ import { useTranslation } from 'react-i18next';
 import type { PersonDetails } from '../../../sync/model/personDetails.std.js';
 import { isValidCid } from '../../../sync/model/cid.std.js';
 
-export function ManualEntry({ onSubmit, onCancel, busy }: { readonly onSubmit: (card: PersonDetails) => void; readonly onCancel: () => void; readonly busy: boolean }) {
+export function ManualEntry({
+  onSubmit,
+  onCancel,
+  busy,
+}: {
+  readonly onSubmit: (card: PersonDetails) => void;
+  readonly onCancel: () => void;
+  readonly busy: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'th';
   const [cid, setCid] = useState('');
@@ -39,7 +47,14 @@ export function ManualEntry({ onSubmit, onCancel, busy }: { readonly onSubmit: (
       <h3>{t('frontdesk.manual.title')}</h3>
       <label>
         {t('frontdesk.cid')}
-        <input name="cid" inputMode="numeric" maxLength={13} value={cid} onChange={(e) => setCid(e.target.value.replace(/\D/g, ''))} autoFocus />
+        <input
+          name="cid"
+          inputMode="numeric"
+          maxLength={13}
+          value={cid}
+          onChange={(e) => setCid(e.target.value.replace(/\D/g, ''))}
+          autoFocus
+        />
       </label>
       <div className="row">
         <label className="narrow">
@@ -58,7 +73,12 @@ export function ManualEntry({ onSubmit, onCancel, busy }: { readonly onSubmit: (
       <div className="row">
         <label>
           {t('frontdesk.birthDate')}
-          <input name="birthDate" placeholder={t('frontdesk.manual.birthPlaceholder')} value={birthDate} onChange={(e) => setBirthDate(e.target.value.trim())} />
+          <input
+            name="birthDate"
+            placeholder={t('frontdesk.manual.birthPlaceholder')}
+            value={birthDate}
+            onChange={(e) => setBirthDate(e.target.value.trim())}
+          />
         </label>
         <label>
           {t('frontdesk.sex')}

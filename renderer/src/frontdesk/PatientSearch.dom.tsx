@@ -21,9 +21,20 @@ interface Hit {
   readonly lastVisit: EncounterDoc | null;
 }
 
-type View = { readonly state: 'idle' } | { readonly state: 'searching' } | { readonly state: 'problem'; readonly code: ErrorCode } | { readonly state: 'failed' } | { readonly state: 'done'; readonly hits: readonly Hit[]; readonly more: boolean };
+type View =
+  | { readonly state: 'idle' }
+  | { readonly state: 'searching' }
+  | { readonly state: 'problem'; readonly code: ErrorCode }
+  | { readonly state: 'failed' }
+  | { readonly state: 'done'; readonly hits: readonly Hit[]; readonly more: boolean };
 
-export function PatientSearch({ hcode, onPick }: { readonly hcode: string; readonly onPick: (patient: PatientDoc, lastVisit: EncounterDoc | null) => void }) {
+export function PatientSearch({
+  hcode,
+  onPick,
+}: {
+  readonly hcode: string;
+  readonly onPick: (patient: PatientDoc, lastVisit: EncounterDoc | null) => void;
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'th';
   const records = useRecords();
@@ -37,7 +48,9 @@ export function PatientSearch({ hcode, onPick }: { readonly hcode: string; reado
     try {
       const result = await searchPatients(records, text, { hcode });
       if (!result.ok) return setView({ state: 'problem', code: result.problem });
-      const hits = await Promise.all(result.patients.map(async (patient) => ({ patient, lastVisit: await records.lastVisitOf(patient.id) })));
+      const hits = await Promise.all(
+        result.patients.map(async (patient) => ({ patient, lastVisit: await records.lastVisitOf(patient.id) })),
+      );
       setView({ state: 'done', hits, more: result.more });
     } catch {
       setView({ state: 'failed' });
@@ -46,12 +59,25 @@ export function PatientSearch({ hcode, onPick }: { readonly hcode: string; reado
 
   const hnSystem = thLocalSystem(hcode, 'HN');
   return (
-    <form className="card patient-search" onSubmit={(event) => void search(event)} noValidate data-testid="patient-search">
+    <form
+      className="card patient-search"
+      onSubmit={(event) => void search(event)}
+      noValidate
+      data-testid="patient-search"
+    >
       <h3>{t('frontdesk.search.title')}</h3>
       <label>
         {t('frontdesk.search.label')}
         <div className="row">
-          <input name="search" type="search" autoComplete="off" maxLength={80} value={text} placeholder={t('frontdesk.search.placeholder')} onChange={(e) => setText(e.target.value)} />
+          <input
+            name="search"
+            type="search"
+            autoComplete="off"
+            maxLength={80}
+            value={text}
+            placeholder={t('frontdesk.search.placeholder')}
+            onChange={(e) => setText(e.target.value)}
+          />
           <button type="submit" disabled={records === null || view.state === 'searching'} data-testid="search-submit">
             {t('frontdesk.search.submit')}
           </button>
@@ -68,7 +94,11 @@ export function PatientSearch({ hcode, onPick }: { readonly hcode: string; reado
           {t('frontdesk.search.failed')}
         </p>
       )}
-      {view.state === 'done' && view.hits.length === 0 && <p className="muted" data-testid="search-none">{t('frontdesk.search.none')}</p>}
+      {view.state === 'done' && view.hits.length === 0 && (
+        <p className="muted" data-testid="search-none">
+          {t('frontdesk.search.none')}
+        </p>
+      )}
       {view.state === 'done' && view.hits.length > 0 && (
         <table className="queue search-results">
           <tbody>
@@ -89,11 +119,18 @@ export function PatientSearch({ hcode, onPick }: { readonly hcode: string; reado
                     )}
                     <br />
                     <span className="muted small" data-testid="search-hit-last-visit">
-                      {last === undefined ? t('frontdesk.search.noVisit') : `${t('frontdesk.search.lastVisit')} ${displayDate(localDay(last), lang)}`}
+                      {last === undefined
+                        ? t('frontdesk.search.noVisit')
+                        : `${t('frontdesk.search.lastVisit')} ${displayDate(localDay(last), lang)}`}
                     </span>
                   </td>
                   <td>
-                    <button type="button" className="secondary" onClick={() => onPick(patient, lastVisit)} data-testid="search-pick">
+                    <button
+                      type="button"
+                      className="secondary"
+                      onClick={() => onPick(patient, lastVisit)}
+                      data-testid="search-pick"
+                    >
                       {t('frontdesk.search.pick')}
                     </button>
                   </td>
@@ -103,7 +140,9 @@ export function PatientSearch({ hcode, onPick }: { readonly hcode: string; reado
           </tbody>
         </table>
       )}
-      {view.state === 'done' && view.more && <p className="muted small">{t('frontdesk.search.more', { count: SEARCH_LIMIT })}</p>}
+      {view.state === 'done' && view.more && (
+        <p className="muted small">{t('frontdesk.search.more', { count: SEARCH_LIMIT })}</p>
+      )}
     </form>
   );
 }

@@ -40,7 +40,14 @@ export function TodayQueue({ refreshKey, slips }: { readonly refreshKey: number;
                     <span className="queue-clinic" data-testid="queue-clinic">
                       {clinicOf(encounter)}
                     </span>{' '}
-                    <span className="mono">{encounter.period?.start === undefined ? '' : new Date(encounter.period.start).toLocaleTimeString(lang === 'th' ? 'th-TH' : 'en-GB', { hour: '2-digit', minute: '2-digit' })}</span>
+                    <span className="mono">
+                      {encounter.period?.start === undefined
+                        ? ''
+                        : new Date(encounter.period.start).toLocaleTimeString(lang === 'th' ? 'th-TH' : 'en-GB', {
+                            hour: '2-digit',
+                            minute: '2-digit',
+                          })}
+                    </span>
                   </div>
                 </td>
                 <td className="queue-state">
@@ -51,7 +58,11 @@ export function TodayQueue({ refreshKey, slips }: { readonly refreshKey: number;
                 </td>
                 {slips !== undefined && (
                   <td>
-                    <SlipStatus compact state={slips.states.get(encounter.id)} onPrint={() => void slips.print(encounter, true)} />
+                    <SlipStatus
+                      compact
+                      state={slips.states.get(encounter.id)}
+                      onPrint={() => void slips.print(encounter, true)}
+                    />
                   </td>
                 )}
               </tr>

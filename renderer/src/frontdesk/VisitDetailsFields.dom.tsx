@@ -8,7 +8,15 @@ export interface VisitDetailsInput {
   readonly visitType: VisitType;
 }
 
-export function VisitDetailsFields({ value, onChange, points }: { readonly value: VisitDetailsInput; readonly onChange: (next: VisitDetailsInput) => void; readonly points: readonly ServicePoint[] }) {
+export function VisitDetailsFields({
+  value,
+  onChange,
+  points,
+}: {
+  readonly value: VisitDetailsInput;
+  readonly onChange: (next: VisitDetailsInput) => void;
+  readonly points: readonly ServicePoint[];
+}) {
   const { t, i18n } = useTranslation();
   const lang = i18n.language === 'en' ? 'en' : 'th';
   return (
@@ -17,7 +25,11 @@ export function VisitDetailsFields({ value, onChange, points }: { readonly value
       <div className="row">
         <label>
           {t('frontdesk.visit.servicePoint')}
-          <select name="servicePoint" value={value.servicePoint} onChange={(e) => onChange({ ...value, servicePoint: e.target.value })}>
+          <select
+            name="servicePoint"
+            value={value.servicePoint}
+            onChange={(e) => onChange({ ...value, servicePoint: e.target.value })}
+          >
             <option value="">{t('frontdesk.visit.choose')}</option>
             {points
               .filter((point) => point.active)
@@ -30,7 +42,11 @@ export function VisitDetailsFields({ value, onChange, points }: { readonly value
         </label>
         <label>
           {t('frontdesk.visit.visitType')}
-          <select name="visitType" value={value.visitType} onChange={(e) => onChange({ ...value, visitType: VisitType.parse(e.target.value) })}>
+          <select
+            name="visitType"
+            value={value.visitType}
+            onChange={(e) => onChange({ ...value, visitType: VisitType.parse(e.target.value) })}
+          >
             {VisitType.options.map((type) => (
               <option key={type} value={type}>
                 {VISIT_TYPES[type][lang]}

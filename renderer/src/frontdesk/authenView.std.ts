@@ -22,7 +22,15 @@ export function authenView(claimCodeOnVisit: string | null, request: AuthenReque
     case 'pending':
       return { kind: 'asking' };
     case 'retrying':
-      return { kind: 'waiting', reason: request.errorCode === 'nhso_agent_unreachable' ? 'agent' : request.errorCode === 'nhso_agent_timeout' ? 'slow' : 'network' };
+      return {
+        kind: 'waiting',
+        reason:
+          request.errorCode === 'nhso_agent_unreachable'
+            ? 'agent'
+            : request.errorCode === 'nhso_agent_timeout'
+              ? 'slow'
+              : 'network',
+      };
     case 'failed':
       return { kind: 'failed', errorCode: request.errorCode };
   }

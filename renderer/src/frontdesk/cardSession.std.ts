@@ -3,7 +3,13 @@
  * Taking the card out clears everything of that patient that was not saved: nothing stays on screen
  * for the next person.
  */
-import type { CardErrorEvent, CardExtras, CardPhotoEvent, CardText, CardTextEvent } from '../../../electron/contract/card.std.js';
+import type {
+  CardErrorEvent,
+  CardExtras,
+  CardPhotoEvent,
+  CardText,
+  CardTextEvent,
+} from '../../../electron/contract/card.std.js';
 
 export type CardPhase = 'idle' | 'ready' | 'error';
 
@@ -35,17 +41,34 @@ export type CardAction =
 
 const noPhoto: PhotoState = { state: 'waiting', received: 0, total: 0, base64: null, sha256: null };
 
-export const idleSession: CardSession = { phase: 'idle', reader: null, readId: null, card: null, photo: noPhoto, extras: null, errorCode: null };
+export const idleSession: CardSession = {
+  phase: 'idle',
+  reader: null,
+  readId: null,
+  card: null,
+  photo: noPhoto,
+  extras: null,
+  errorCode: null,
+};
 
 export function cardSessionReducer(session: CardSession, action: CardAction): CardSession {
   switch (action.type) {
     case 'text':
-      return { ...idleSession, phase: 'ready', reader: action.event.reader, readId: action.event.readId, card: action.event.card };
+      return {
+        ...idleSession,
+        phase: 'ready',
+        reader: action.event.reader,
+        readId: action.event.readId,
+        card: action.event.card,
+      };
     case 'photo': {
       // Events of an older read (a card swapped quickly) never land on the current patient.
       if (action.event.readId !== session.readId) return session;
       const { state, received, total, photo } = action.event;
-      return { ...session, photo: { state, received, total, base64: photo?.base64 ?? null, sha256: photo?.sha256 ?? null } };
+      return {
+        ...session,
+        photo: { state, received, total, base64: photo?.base64 ?? null, sha256: photo?.sha256 ?? null },
+      };
     }
     case 'extras':
       return action.readId === session.readId ? { ...session, extras: action.extras } : session;

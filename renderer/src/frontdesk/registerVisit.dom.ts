@@ -57,12 +57,19 @@ interface Station {
 }
 
 function stationOf(settings: StationSettings): Station {
-  if (settings.hcode === null || settings.queuePrefix === null) throw new EdgeError('not_configured', 'station has no hospital code or queue prefix');
+  if (settings.hcode === null || settings.queuePrefix === null)
+    throw new EdgeError('not_configured', 'station has no hospital code or queue prefix');
   return { hcode: settings.hcode, queuePrefix: settings.queuePrefix, stationId: settings.stationId };
 }
 
 /** The person's records under an earlier key merged into `patientId` (audited in main). */
-async function mergeEarlierRecords(records: DataContext, cid: string, patientId: string, at: string, stationId: string): Promise<void> {
+async function mergeEarlierRecords(
+  records: DataContext,
+  cid: string,
+  patientId: string,
+  at: string,
+  stationId: string,
+): Promise<void> {
   const merged = await mergeOthersOf(records, cid, patientId, { at, stationId }).catch((error: unknown) => {
     throw toEdgeError(error);
   });
@@ -70,7 +77,11 @@ async function mergeEarlierRecords(records: DataContext, cid: string, patientId:
 }
 
 /** Writes `build(stored)`; another station's revision arriving by sync between read and write is re-read once. */
-async function savePatient(records: DataContext, patientId: string, build: (existing: PatientDoc | null) => PatientDoc | null): Promise<PatientDoc | null> {
+async function savePatient(
+  records: DataContext,
+  patientId: string,
+  build: (existing: PatientDoc | null) => PatientDoc | null,
+): Promise<PatientDoc | null> {
   let existing = await records.patientById(patientId);
   for (let attempt = 0; attempt < 2; attempt += 1) {
     const next = build(existing);
@@ -86,13 +97,27 @@ async function savePatient(records: DataContext, patientId: string, build: (exis
   return existing;
 }
 
-export async function registerVisit(records: DataContext, ids: IdFactory, settings: StationSettings, card: PersonDetails, source: 'card' | 'manual', ask: VisitAsk = {}): Promise<RegisteredVisit> {
+export async function registerVisit(
+  records: DataContext,
+  ids: IdFactory,
+  settings: StationSettings,
+  card: PersonDetails,
+  source: 'card' | 'manual',
+  ask: VisitAsk = {},
+): Promise<RegisteredVisit> {
   const station = stationOf(settings);
   const patientId = await patientIdFor(card.cid);
   const at = new Date().toISOString();
   // The same person registered under an earlier key (before IT configured central) is merged first.
   await mergeEarlierRecords(records, card.cid, patientId, at, station.stationId);
-  const context = { patientId, hcode: station.hcode, stationId: station.stationId, at, source, mobile: ask.authen?.mobile } as const;
+  const context = {
+    patientId,
+    hcode: station.hcode,
+    stationId: station.stationId,
+    at,
+    source,
+    mobile: ask.authen?.mobile,
+  } as const;
   // The photo is its own record, saved first: a Patient never points at a photo the store lacks.
   const photo = card.photo == null ? null : photoMedia(card.photo.base64, { ...context, timeId: ids() });
   if (photo !== null) {
@@ -100,7 +125,9 @@ export async function registerVisit(records: DataContext, ids: IdFactory, settin
       throw toEdgeError(error);
     });
   }
-  const existing = await savePatient(records, patientId, (stored) => patientFromCard(card, { ...context, existing: stored, photo }));
+  const existing = await savePatient(records, patientId, (stored) =>
+    patientFromCard(card, { ...context, existing: stored, photo }),
+  );
   return openVisit(records, ids, station, { patientId, cid: card.cid, isNewPatient: existing === null, at }, ask);
 }
 
@@ -109,16 +136,31 @@ export async function registerVisit(records: DataContext, ids: IdFactory, settin
  * merging any record of theirs under another id, so the visit lands on the one Patient a card read would find.
  * A mobile number given becomes theirs; nothing else of the record changes.
  */
-export async function registerFoundPatient(records: DataContext, ids: IdFactory, settings: StationSettings, found: PatientDoc, ask: VisitAsk = {}): Promise<RegisteredVisit & { readonly cid: string | null }> {
+export async function registerFoundPatient(
+  records: DataContext,
+  ids: IdFactory,
+  settings: StationSettings,
+  found: PatientDoc,
+  ask: VisitAsk = {},
+): Promise<RegisteredVisit & { readonly cid: string | null }> {
   const station = stationOf(settings);
   const at = new Date().toISOString();
   const cid = patientCid(found);
   const patientId = cid === null ? found.id : await patientIdFor(cid);
   if (cid !== null) await mergeEarlierRecords(records, cid, patientId, at, station.stationId);
   const mobile = ask.authen?.mobile;
-  if (mobile !== undefined) await savePatient(records, patientId, (stored) => (stored === null ? null : withMobile(stored, mobile, { at, stationId: station.stationId })));
+  if (mobile !== undefined)
+    await savePatient(records, patientId, (stored) =>
+      stored === null ? null : withMobile(stored, mobile, { at, stationId: station.stationId }),
+    );
   // Without a CID no authen code can be asked for (the NHSO keys it by CID).
-  const visit = await openVisit(records, ids, station, { patientId, cid, isNewPatient: false, at }, cid === null ? { ...ask, authen: undefined } : ask);
+  const visit = await openVisit(
+    records,
+    ids,
+    station,
+    { patientId, cid, isNewPatient: false, at },
+    cid === null ? { ...ask, authen: undefined } : ask,
+  );
   return { ...visit, cid };
 }
 
@@ -129,12 +171,29 @@ interface VisitPatient {
   readonly at: string;
 }
 
-async function openVisit(records: DataContext, ids: IdFactory, station: Station, patient: VisitPatient, ask: VisitAsk): Promise<RegisteredVisit> {
+async function openVisit(
+  records: DataContext,
+  ids: IdFactory,
+  station: Station,
+  patient: VisitPatient,
+  ask: VisitAsk,
+): Promise<RegisteredVisit> {
   const { patientId, at } = patient;
   const queueNumber = await records.nextQueueNumber(station.queuePrefix, new Date(at));
   const encounterId = ids();
   try {
-    await records.save(newVisit({ encounterId, patientId, hcode: station.hcode, stationId: station.stationId, at, queueNumber, reason: ask.reason, details: ask.details }));
+    await records.save(
+      newVisit({
+        encounterId,
+        patientId,
+        hcode: station.hcode,
+        stationId: station.stationId,
+        at,
+        queueNumber,
+        reason: ask.reason,
+        details: ask.details,
+      }),
+    );
   } catch (error) {
     throw toEdgeError(error);
   }
@@ -143,7 +202,13 @@ async function openVisit(records: DataContext, ids: IdFactory, station: Station,
   const asked =
     authen === undefined || patient.cid === null
       ? null
-      : await invoke('nhso.requestAuthen', { encounterId, patientId, cid: patient.cid, mobile: authen.mobile, claimType: authen.claimType });
+      : await invoke('nhso.requestAuthen', {
+          encounterId,
+          patientId,
+          cid: patient.cid,
+          mobile: authen.mobile,
+          claimType: authen.claimType,
+        });
   return {
     patientId,
     encounterId,

@@ -6,8 +6,34 @@
 export type UiLanguage = 'th' | 'en';
 
 const BE_OFFSET = 543;
-const THAI_MONTHS = ['มกราคม', 'กุมภาพันธ์', 'มีนาคม', 'เมษายน', 'พฤษภาคม', 'มิถุนายน', 'กรกฎาคม', 'สิงหาคม', 'กันยายน', 'ตุลาคม', 'พฤศจิกายน', 'ธันวาคม'];
-const ENGLISH_MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const THAI_MONTHS = [
+  'มกราคม',
+  'กุมภาพันธ์',
+  'มีนาคม',
+  'เมษายน',
+  'พฤษภาคม',
+  'มิถุนายน',
+  'กรกฎาคม',
+  'สิงหาคม',
+  'กันยายน',
+  'ตุลาคม',
+  'พฤศจิกายน',
+  'ธันวาคม',
+];
+const ENGLISH_MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 interface PartialParts {
   readonly year: number;
@@ -18,7 +44,11 @@ interface PartialParts {
 function partsOf(iso: string): PartialParts | null {
   const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(iso);
   if (match === null) return null;
-  return { year: Number(match[1]), month: match[2] === undefined ? null : Number(match[2]), day: match[3] === undefined ? null : Number(match[3]) };
+  return {
+    year: Number(match[1]),
+    month: match[2] === undefined ? null : Number(match[2]),
+    day: match[3] === undefined ? null : Number(match[3]),
+  };
 }
 
 function daysIn(year: number, month: number): number {
@@ -55,7 +85,12 @@ export function ageText(birthIso: string, today: Date, language: UiLanguage): st
     return approximate ? `ประมาณ ${text}` : text;
   }
   const unit = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
-  const text = years >= 2 ? unit(years, 'year') : years === 0 ? unit(rest, 'month') : `${unit(years, 'year')} ${unit(rest, 'month')}`;
+  const text =
+    years >= 2
+      ? unit(years, 'year')
+      : years === 0
+        ? unit(rest, 'month')
+        : `${unit(years, 'year')} ${unit(rest, 'month')}`;
   return approximate ? `about ${text}` : text;
 }
 
@@ -66,7 +101,11 @@ export type DateInputProblem = 'format' | 'impossible' | 'future';
  * or the same with a Gregorian year in English mode; ISO "1987-01-15" in either. Returns an ISO (possibly
  * partial) date, or why it was refused.
  */
-export function parseTypedDate(input: string, language: UiLanguage, today: Date): { ok: true; iso: string } | { ok: false; problem: DateInputProblem } {
+export function parseTypedDate(
+  input: string,
+  language: UiLanguage,
+  today: Date,
+): { ok: true; iso: string } | { ok: false; problem: DateInputProblem } {
   const text = input.trim();
   let year: number;
   let month: number | null;
@@ -89,9 +128,12 @@ export function parseTypedDate(input: string, language: UiLanguage, today: Date)
   }
   if (year < 1800) return { ok: false, problem: 'impossible' };
   if (month !== null && (month < 1 || month > 12)) return { ok: false, problem: 'impossible' };
-  if (month !== null && day !== null && (day < 1 || day > daysIn(year, month))) return { ok: false, problem: 'impossible' };
+  if (month !== null && day !== null && (day < 1 || day > daysIn(year, month)))
+    return { ok: false, problem: 'impossible' };
   const pad = (n: number): string => String(n).padStart(2, '0');
-  const result = [String(year), month === null ? null : pad(month), day === null ? null : pad(day)].filter((part): part is string => part !== null).join('-');
+  const result = [String(year), month === null ? null : pad(month), day === null ? null : pad(day)]
+    .filter((part): part is string => part !== null)
+    .join('-');
   const todayIso = `${today.getFullYear()}-${pad(today.getMonth() + 1)}-${pad(today.getDate())}`;
   if (result > todayIso.slice(0, result.length)) return { ok: false, problem: 'future' };
   return { ok: true, iso: result };

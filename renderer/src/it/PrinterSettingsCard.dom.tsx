@@ -72,7 +72,11 @@ export function PrinterSettingsCard() {
       <form onSubmit={(event) => void save(event)} onChange={() => (edited.current = true)} noValidate>
         <label>
           {t('printer.transport')}
-          <select name="transport" value={transport} onChange={(event) => setTransport(event.target.value as Transport)}>
+          <select
+            name="transport"
+            value={transport}
+            onChange={(event) => setTransport(event.target.value as Transport)}
+          >
             <option value="none">{t('printer.none')}</option>
             <option value="tcp">{t('printer.tcp')}</option>
             <option value="serial">{t('printer.serial')}</option>
@@ -84,7 +88,13 @@ export function PrinterSettingsCard() {
           <div className="row">
             <label>
               {t('printer.host')}
-              <input name="host" value={host} onChange={(event) => setHost(event.target.value)} placeholder="192.168.1.50" autoComplete="off" />
+              <input
+                name="host"
+                value={host}
+                onChange={(event) => setHost(event.target.value)}
+                placeholder="192.168.1.50"
+                autoComplete="off"
+              />
             </label>
             <label>
               {t('printer.port')}
@@ -96,7 +106,13 @@ export function PrinterSettingsCard() {
           <div className="row">
             <label>
               {t('printer.path')}
-              <input name="path" value={path} onChange={(event) => setPath(event.target.value)} placeholder="/dev/ttyUSB0" autoComplete="off" />
+              <input
+                name="path"
+                value={path}
+                onChange={(event) => setPath(event.target.value)}
+                placeholder="/dev/ttyUSB0"
+                autoComplete="off"
+              />
             </label>
             <label>
               {t('printer.baud')}
@@ -107,13 +123,25 @@ export function PrinterSettingsCard() {
         {transport === 'usb' && (
           <label>
             {t('printer.usbPath')}
-            <input name="usbPath" value={usbPath} onChange={(event) => setUsbPath(event.target.value)} placeholder="/dev/usb/lp0" autoComplete="off" />
+            <input
+              name="usbPath"
+              value={usbPath}
+              onChange={(event) => setUsbPath(event.target.value)}
+              placeholder="/dev/usb/lp0"
+              autoComplete="off"
+            />
           </label>
         )}
         {transport === 'system' && (
           <label>
             {t('printer.deviceName')}
-            <input name="deviceName" value={deviceName} onChange={(event) => setDeviceName(event.target.value)} placeholder={t('printer.defaultPrinter')} autoComplete="off" />
+            <input
+              name="deviceName"
+              value={deviceName}
+              onChange={(event) => setDeviceName(event.target.value)}
+              placeholder={t('printer.defaultPrinter')}
+              autoComplete="off"
+            />
           </label>
         )}
         <button type="submit" data-testid="printer-save">

@@ -25,16 +25,28 @@ export function ServicePointsCard() {
     });
   }, []);
 
-  const edit = (index: number, change: Partial<ServicePoint>): void => setRows((before) => before.map((row, i) => (i === index ? { ...row, ...change } : row)));
+  const edit = (index: number, change: Partial<ServicePoint>): void =>
+    setRows((before) => before.map((row, i) => (i === index ? { ...row, ...change } : row)));
 
   async function save(event: FormEvent): Promise<void> {
     event.preventDefault();
-    const points = rows.map(({ code, th, en, active }) => ({ code: code.trim(), th: th.trim(), en: en.trim(), active }));
-    if (points.some((point) => !ServicePointCode.safeParse(point.code).success)) return setNote({ ok: false, text: t('it.servicePoints.codeInvalid') });
-    if (points.some((point) => point.th === '' || point.en === '')) return setNote({ ok: false, text: t('it.servicePoints.nameRequired') });
+    const points = rows.map(({ code, th, en, active }) => ({
+      code: code.trim(),
+      th: th.trim(),
+      en: en.trim(),
+      active,
+    }));
+    if (points.some((point) => !ServicePointCode.safeParse(point.code).success))
+      return setNote({ ok: false, text: t('it.servicePoints.codeInvalid') });
+    if (points.some((point) => point.th === '' || point.en === ''))
+      return setNote({ ok: false, text: t('it.servicePoints.nameRequired') });
     const result = await invoke('visit.setServicePoints', { points });
     if (result.ok) show(result.value.points);
-    setNote(result.ok ? { ok: true, text: t('it.servicePoints.saved') } : { ok: false, text: errorMessage(result.error.code) });
+    setNote(
+      result.ok
+        ? { ok: true, text: t('it.servicePoints.saved') }
+        : { ok: false, text: errorMessage(result.error.code) },
+    );
   }
 
   return (
@@ -54,7 +66,13 @@ export function ServicePointsCard() {
           {rows.map((row, index) => (
             <tr key={index} data-testid="service-point-row">
               <td>
-                <input name="code" value={row.code} readOnly={row.saved} maxLength={32} onChange={(e) => edit(index, { code: e.target.value.toLowerCase() })} />
+                <input
+                  name="code"
+                  value={row.code}
+                  readOnly={row.saved}
+                  maxLength={32}
+                  onChange={(e) => edit(index, { code: e.target.value.toLowerCase() })}
+                />
               </td>
               <td>
                 <input name="th" value={row.th} maxLength={80} onChange={(e) => edit(index, { th: e.target.value })} />
@@ -63,14 +81,23 @@ export function ServicePointsCard() {
                 <input name="en" value={row.en} maxLength={80} onChange={(e) => edit(index, { en: e.target.value })} />
               </td>
               <td>
-                <input name="active" type="checkbox" checked={row.active} onChange={(e) => edit(index, { active: e.target.checked })} />
+                <input
+                  name="active"
+                  type="checkbox"
+                  checked={row.active}
+                  onChange={(e) => edit(index, { active: e.target.checked })}
+                />
               </td>
             </tr>
           ))}
         </tbody>
       </table>
       <div className="actions">
-        <button type="button" className="secondary" onClick={() => setRows((before) => [...before, { code: '', th: '', en: '', active: true, saved: false }])}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setRows((before) => [...before, { code: '', th: '', en: '', active: true, saved: false }])}
+        >
           {t('it.servicePoints.add')}
         </button>
         <button type="submit" data-testid="service-points-save">
@@ -78,7 +105,11 @@ export function ServicePointsCard() {
         </button>
       </div>
       {note !== null && (
-        <p className={note.ok ? 'muted' : 'problem'} role={note.ok ? 'status' : 'alert'} data-testid="service-points-note">
+        <p
+          className={note.ok ? 'muted' : 'problem'}
+          role={note.ok ? 'status' : 'alert'}
+          data-testid="service-points-note"
+        >
           {note.text}
         </p>
       )}

@@ -35,7 +35,12 @@ export function StaffAccounts({ idleMinutes }: { readonly idleMinutes: number })
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const role = StaffRole.safeParse(form.get('role'));
-    const result = await invoke('staff.addStation', { code: String(form.get('code') ?? '').trim(), name: String(form.get('name') ?? ''), role: role.success ? role.data : 'front_desk', pin: String(form.get('pin') ?? '') });
+    const result = await invoke('staff.addStation', {
+      code: String(form.get('code') ?? '').trim(),
+      name: String(form.get('name') ?? ''),
+      role: role.success ? role.data : 'front_desk',
+      pin: String(form.get('pin') ?? ''),
+    });
     if (!result.ok) {
       setNote(errorMessage(result.error.code));
       return;
@@ -75,7 +80,12 @@ export function StaffAccounts({ idleMinutes }: { readonly idleMinutes: number })
               </td>
               <td>
                 {account.source === 'station' && (
-                  <button type="button" className="secondary" onClick={() => void setActive(account.code, !account.active)} data-testid="staff-toggle-active">
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => void setActive(account.code, !account.active)}
+                    data-testid="staff-toggle-active"
+                  >
                     {account.active ? t('staff.disable') : t('staff.enable')}
                   </button>
                 )}{' '}
@@ -98,8 +108,23 @@ export function StaffAccounts({ idleMinutes }: { readonly idleMinutes: number })
       {note !== null && <p className="muted">{note}</p>}
       <form onSubmit={(event) => void addStation(event)} className="inline-form" data-testid="staff-add-station">
         <strong>{t('staff.addStationTitle')}</strong>
-        <input name="code" required maxLength={32} pattern="[A-Za-z0-9._\-]{1,32}" placeholder={t('staff.id')} aria-label={t('staff.id')} autoComplete="off" />
-        <input name="name" required maxLength={80} placeholder={t('staff.name')} aria-label={t('staff.name')} autoComplete="off" />
+        <input
+          name="code"
+          required
+          maxLength={32}
+          pattern="[A-Za-z0-9._\-]{1,32}"
+          placeholder={t('staff.id')}
+          aria-label={t('staff.id')}
+          autoComplete="off"
+        />
+        <input
+          name="name"
+          required
+          maxLength={80}
+          placeholder={t('staff.name')}
+          aria-label={t('staff.name')}
+          autoComplete="off"
+        />
         <select name="role" defaultValue="front_desk" aria-label={t('staff.roleLabel')}>
           {StaffRole.options.map((role) => (
             <option key={role} value={role}>
@@ -107,7 +132,16 @@ export function StaffAccounts({ idleMinutes }: { readonly idleMinutes: number })
             </option>
           ))}
         </select>
-        <input name="pin" type="password" required minLength={4} maxLength={64} placeholder={t('staff.pin')} aria-label={t('staff.pin')} autoComplete="new-password" />
+        <input
+          name="pin"
+          type="password"
+          required
+          minLength={4}
+          maxLength={64}
+          placeholder={t('staff.pin')}
+          aria-label={t('staff.pin')}
+          autoComplete="new-password"
+        />
         <button type="submit" className="secondary">
           {t('staff.addStation')}
         </button>

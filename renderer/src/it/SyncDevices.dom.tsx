@@ -15,7 +15,15 @@ import { PrinterSettingsCard } from './PrinterSettingsCard.dom.js';
 import { ServicePointsCard } from './ServicePointsCard.dom.js';
 
 /** IT sees everything here; the front desk and nurses see the link to central and the station, not IT's tools. */
-export function SyncDevices({ settings, role, idleMinutes }: { readonly settings: StationSettings; readonly role: StaffRole; readonly idleMinutes: number }) {
+export function SyncDevices({
+  settings,
+  role,
+  idleMinutes,
+}: {
+  readonly settings: StationSettings;
+  readonly role: StaffRole;
+  readonly idleMinutes: number;
+}) {
   const isIt = role === 'it';
   const { t, i18n } = useTranslation();
   const [checks, setChecks] = useState<readonly DoctorCheck[]>([]);
@@ -25,7 +33,11 @@ export function SyncDevices({ settings, role, idleMinutes }: { readonly settings
 
   const refresh = useCallback(async () => {
     if (!isIt) return;
-    const [diagnostics, recent, accounts] = await Promise.all([invoke('diagnostics.run', {}), invoke('audit.recent', { limit: 20 }), invoke('staff.accounts', {})]);
+    const [diagnostics, recent, accounts] = await Promise.all([
+      invoke('diagnostics.run', {}),
+      invoke('audit.recent', { limit: 20 }),
+      invoke('staff.accounts', {}),
+    ]);
     if (diagnostics.ok) setChecks(diagnostics.value);
     else setProblem(errorMessage(diagnostics.error.code));
     if (recent.ok) setAudit(recent.value);
@@ -71,40 +83,40 @@ export function SyncDevices({ settings, role, idleMinutes }: { readonly settings
           </dl>
         </div>
         {isIt && (
-        <div className="card">
-          <h3>{t('it.diagnostics')}</h3>
-          {problem !== null && <p className="problem">{problem}</p>}
-          <ul className="checks" data-testid="diagnostics">
-            {checks.map((check) => (
-              <li key={check.id} className={`check check-${check.verdict}`}>
-                <span className="verdict">{t(`it.verdict.${check.verdict}`)}</span> {check[lang]}
-              </li>
-            ))}
-          </ul>
-          <button type="button" onClick={() => void refresh()}>
-            {t('it.runDiagnostics')}
-          </button>
-        </div>
+          <div className="card">
+            <h3>{t('it.diagnostics')}</h3>
+            {problem !== null && <p className="problem">{problem}</p>}
+            <ul className="checks" data-testid="diagnostics">
+              {checks.map((check) => (
+                <li key={check.id} className={`check check-${check.verdict}`}>
+                  <span className="verdict">{t(`it.verdict.${check.verdict}`)}</span> {check[lang]}
+                </li>
+              ))}
+            </ul>
+            <button type="button" onClick={() => void refresh()}>
+              {t('it.runDiagnostics')}
+            </button>
+          </div>
         )}
         {isIt && <NhsoAgentForm onSaved={() => void refresh()} />}
         {isIt && <StaffAccounts idleMinutes={idleMinutes} />}
         {isIt && <PrinterSettingsCard />}
         {isIt && <ServicePointsCard />}
         {isIt && (
-        <div className="card wide">
-          <h3>{t('it.audit')}</h3>
-          <table className="audit">
-            <tbody>
-              {audit.map((entry) => (
-                <tr key={entry.id}>
-                  <td className="mono">{new Date(entry.at).toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB')}</td>
-                  <td>{auditActionWords(entry.action, lang)}</td>
-                  <td>{auditActorWords(entry.actor, lang, (code) => names.get(code))}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+          <div className="card wide">
+            <h3>{t('it.audit')}</h3>
+            <table className="audit">
+              <tbody>
+                {audit.map((entry) => (
+                  <tr key={entry.id}>
+                    <td className="mono">{new Date(entry.at).toLocaleString(lang === 'th' ? 'th-TH' : 'en-GB')}</td>
+                    <td>{auditActionWords(entry.action, lang)}</td>
+                    <td>{auditActorWords(entry.actor, lang, (code) => names.get(code))}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
         )}
       </div>
       <DevicesSection isIt={isIt} />

@@ -23,11 +23,26 @@ export interface RecordsState {
 const RecordsReact = createContext<RecordsState | null>(null);
 
 /** `demo`: a demo station, whose every record carries the demo tag. */
-export function RecordsProvider({ hcode, stationId, demo, children }: { readonly hcode: string; readonly stationId: string; readonly demo: boolean; readonly children: ReactNode }) {
+export function RecordsProvider({
+  hcode,
+  stationId,
+  demo,
+  children,
+}: {
+  readonly hcode: string;
+  readonly stationId: string;
+  readonly demo: boolean;
+  readonly children: ReactNode;
+}) {
   const [records, setRecords] = useState<DataContext | null>(null);
   const [error, setError] = useState<string | null>(null);
   const ids = useMemo(
-    () => createIdFactory({ stationId, now: () => Date.now(), randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)) }),
+    () =>
+      createIdFactory({
+        stationId,
+        now: () => Date.now(),
+        randomBytes: (length) => crypto.getRandomValues(new Uint8Array(length)),
+      }),
     [stationId],
   );
 

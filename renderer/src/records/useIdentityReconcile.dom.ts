@@ -19,7 +19,10 @@ export function useIdentityReconcile(records: DataContext | null, stationId: str
       running = running
         .then(async () => {
           if (!live) return;
-          const plans = await reconcileOncePerKey(records, fingerprint, patientIdFor, { at: new Date().toISOString(), stationId });
+          const plans = await reconcileOncePerKey(records, fingerprint, patientIdFor, {
+            at: new Date().toISOString(),
+            stationId,
+          });
           await auditMerges(plans);
         })
         .catch((reason: unknown) => console.warn('identity: reconcile failed', errorMessage(reason)));

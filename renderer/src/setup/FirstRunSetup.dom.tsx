@@ -42,7 +42,14 @@ export function FirstRunSetup({ offered, language, onSettings }: FirstRunSetupPr
     if (!STATION_NAME.test(code)) return setProblem({ key: 'setup.stationCodeInvalid' });
     if (centralUrl !== '' && !/^https?:\/\/.+/.test(centralUrl)) return setProblem({ key: 'setup.urlInvalid' });
     setBusy(true);
-    const result = await invoke('settings.setup', { hcode, stationName, queuePrefix: prefix, stationCode: code, centralUrl: centralUrl === '' ? null : centralUrl, mode });
+    const result = await invoke('settings.setup', {
+      hcode,
+      stationName,
+      queuePrefix: prefix,
+      stationCode: code,
+      centralUrl: centralUrl === '' ? null : centralUrl,
+      mode,
+    });
     setBusy(false);
     if (result.ok) onSettings(result.value);
     else setProblem({ code: result.error.code });
@@ -58,27 +65,61 @@ export function FirstRunSetup({ offered, language, onSettings }: FirstRunSetupPr
         <p>{t('setup.intro')}</p>
         <label>
           {t('setup.hcode')}
-          <input name="hcode" inputMode="numeric" maxLength={5} value={hcode} onChange={(e) => setHcode(e.target.value.replace(/\D/g, ''))} autoFocus />
+          <input
+            name="hcode"
+            inputMode="numeric"
+            maxLength={5}
+            value={hcode}
+            onChange={(e) => setHcode(e.target.value.replace(/\D/g, ''))}
+            autoFocus
+          />
         </label>
         <label>
           {t('setup.stationName')}
-          <input name="stationName" maxLength={60} value={stationName} onChange={(e) => setStationName(e.target.value)} />
+          <input
+            name="stationName"
+            maxLength={60}
+            value={stationName}
+            onChange={(e) => setStationName(e.target.value)}
+          />
         </label>
         <label>
           {t('setup.queuePrefix')}
-          <input name="queuePrefix" maxLength={8} value={prefix} onChange={(e) => setQueuePrefix(e.target.value.toUpperCase().replace(/[^A-Z0-9]/g, ''))} />
+          <input
+            name="queuePrefix"
+            maxLength={8}
+            value={prefix}
+            onChange={(e) => setQueuePrefix(e.target.value.toUpperCase().replace(/[^A-Z0-9]/g, ''))}
+          />
           <small className="muted">{t('setup.queuePrefixHint')}</small>
         </label>
         <label>
           {t('setup.stationCode')}
-          <input name="stationCode" maxLength={16} value={code} onChange={(e) => setStationCode(e.target.value.toLowerCase().replace(/[^a-z0-9-]/g, ''))} />
-          <small className="muted">{t('setup.stationCodeHint', { user: `st-${hcode === '' ? '?????' : hcode}-${code}` })}</small>
+          <input
+            name="stationCode"
+            maxLength={16}
+            value={code}
+            onChange={(e) => setStationCode(e.target.value.toLowerCase().replace(/[^a-z0-9-]/g, ''))}
+          />
+          <small className="muted">
+            {t('setup.stationCodeHint', { user: `st-${hcode === '' ? '?????' : hcode}-${code}` })}
+          </small>
         </label>
         <fieldset className="station-mode" data-testid="setup-mode">
           <legend>{t('setup.mode')}</legend>
           {(['real', 'demo'] as const).map((choice) => (
-            <label key={choice} className={`mode-choice${mode === choice ? ' chosen' : ''}${choice === 'demo' ? ' mode-demo' : ''}`}>
-              <input type="radio" name="mode" value={choice} checked={mode === choice} onChange={() => setMode(choice)} data-testid={`setup-mode-${choice}`} />
+            <label
+              key={choice}
+              className={`mode-choice${mode === choice ? ' chosen' : ''}${choice === 'demo' ? ' mode-demo' : ''}`}
+            >
+              <input
+                type="radio"
+                name="mode"
+                value={choice}
+                checked={mode === choice}
+                onChange={() => setMode(choice)}
+                data-testid={`setup-mode-${choice}`}
+              />
               {t(choice === 'real' ? 'setup.modeReal' : 'setup.modeDemo')}
             </label>
           ))}
@@ -86,7 +127,12 @@ export function FirstRunSetup({ offered, language, onSettings }: FirstRunSetupPr
         </fieldset>
         <label>
           {t('setup.centralUrl')}
-          <input name="centralUrl" value={centralUrl} onChange={(e) => setCentralUrl(e.target.value.trim())} placeholder="https://" />
+          <input
+            name="centralUrl"
+            value={centralUrl}
+            onChange={(e) => setCentralUrl(e.target.value.trim())}
+            placeholder="https://"
+          />
         </label>
         {problem !== null && (
           <p className="problem" role="alert" data-testid="setup-problem">

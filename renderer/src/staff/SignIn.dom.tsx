@@ -12,7 +12,15 @@ import { SyncDashboard } from '../sync/SyncDashboard.dom.js';
 import { bridgeSyncApi } from '../sync/bridgeSyncApi.dom.js';
 import './staff.css';
 
-export function SignIn({ demo, noAccounts, onDuty }: { demo: boolean; noAccounts: boolean; onDuty: (next: StaffOnDuty) => void }) {
+export function SignIn({
+  demo,
+  noAccounts,
+  onDuty,
+}: {
+  demo: boolean;
+  noAccounts: boolean;
+  onDuty: (next: StaffOnDuty) => void;
+}) {
   const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -31,7 +39,10 @@ export function SignIn({ demo, noAccounts, onDuty }: { demo: boolean; noAccounts
     const form = new FormData(event.currentTarget);
     const pin = String(form.get('pin') ?? '');
     setBusy(true);
-    const result = card === null ? await invoke('staff.signIn', { code: String(form.get('code') ?? '').trim(), pin }) : await invoke('staff.signInWithCard', { pin });
+    const result =
+      card === null
+        ? await invoke('staff.signIn', { code: String(form.get('code') ?? '').trim(), pin })
+        : await invoke('staff.signInWithCard', { pin });
     setBusy(false);
     if (!result.ok) {
       setError(errorMessage(result.error.code));
@@ -43,42 +54,50 @@ export function SignIn({ demo, noAccounts, onDuty }: { demo: boolean; noAccounts
 
   return (
     <>
-    {bootstrap && !demo && (
-      <section className="workspace" data-testid="staff-bootstrap">
-        <h2>{t('staff.bootstrapTitle')}</h2>
-        <p className="muted">{t('staff.bootstrapHelp')}</p>
-        <SyncDashboard api={bridgeSyncApi} />
-      </section>
-    )}
-    <main className="sign-in card" data-testid="staff-sign-in">
-      <h2>{t('staff.signInTitle')}</h2>
-      <p className="muted">{card === null ? t('staff.signInHelp') : t('staff.cardPresented', { name: card.name })}</p>
-      <form className="staff-form" onSubmit={(event) => void submit(event)} data-testid="staff-form">
-        {card === null && (
-          <label>
-            {t('staff.id')}
-            <input name="code" required maxLength={32} pattern="[A-Za-z0-9._\-]{1,32}" autoComplete="username" autoFocus />
-          </label>
-        )}
-        <PinField autoFocus={card !== null} />
-        <button type="submit" disabled={busy}>
-          {card === null ? t('staff.signIn') : t('staff.signInWithCard')}
-        </button>
-        <FormError error={error} />
-      </form>
-      {demo && (
-        <div className="demo-staff" data-testid="demo-staff">
-          <p className="muted small">{t('staff.demoAccounts')}</p>
-          <ul className="small">
-            {DEMO_STAFF.map((member) => (
-              <li key={member.code}>
-                {member.name} · {t(`staff.role.${member.role}`)} · <code>{member.code}</code> · PIN <code>{member.pin}</code>
-              </li>
-            ))}
-          </ul>
-        </div>
+      {bootstrap && !demo && (
+        <section className="workspace" data-testid="staff-bootstrap">
+          <h2>{t('staff.bootstrapTitle')}</h2>
+          <p className="muted">{t('staff.bootstrapHelp')}</p>
+          <SyncDashboard api={bridgeSyncApi} />
+        </section>
       )}
-    </main>
+      <main className="sign-in card" data-testid="staff-sign-in">
+        <h2>{t('staff.signInTitle')}</h2>
+        <p className="muted">{card === null ? t('staff.signInHelp') : t('staff.cardPresented', { name: card.name })}</p>
+        <form className="staff-form" onSubmit={(event) => void submit(event)} data-testid="staff-form">
+          {card === null && (
+            <label>
+              {t('staff.id')}
+              <input
+                name="code"
+                required
+                maxLength={32}
+                pattern="[A-Za-z0-9._\-]{1,32}"
+                autoComplete="username"
+                autoFocus
+              />
+            </label>
+          )}
+          <PinField autoFocus={card !== null} />
+          <button type="submit" disabled={busy}>
+            {card === null ? t('staff.signIn') : t('staff.signInWithCard')}
+          </button>
+          <FormError error={error} />
+        </form>
+        {demo && (
+          <div className="demo-staff" data-testid="demo-staff">
+            <p className="muted small">{t('staff.demoAccounts')}</p>
+            <ul className="small">
+              {DEMO_STAFF.map((member) => (
+                <li key={member.code}>
+                  {member.name} · {t(`staff.role.${member.role}`)} · <code>{member.code}</code> · PIN{' '}
+                  <code>{member.pin}</code>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </main>
     </>
   );
 }
@@ -127,7 +146,16 @@ function PinField({ autoFocus }: { autoFocus: boolean }) {
   return (
     <label>
       {t('staff.pin')}
-      <input name="pin" type="password" required minLength={4} maxLength={64} autoComplete="current-password" inputMode="numeric" autoFocus={autoFocus} />
+      <input
+        name="pin"
+        type="password"
+        required
+        minLength={4}
+        maxLength={64}
+        autoComplete="current-password"
+        inputMode="numeric"
+        autoFocus={autoFocus}
+      />
     </label>
   );
 }

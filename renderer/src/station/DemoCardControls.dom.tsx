@@ -9,7 +9,12 @@ import { demoIdentities } from '../../../electron/contract/card.std.js';
 import { invoke } from '../bridge/client.dom.js';
 import { DemoPanel, useDemoCommand } from './DemoPanel.dom.js';
 
-const names = demoIdentities.map((identity) => identity.thaiName.split('#').filter((part) => part !== '').join(' '));
+const names = demoIdentities.map((identity) =>
+  identity.thaiName
+    .split('#')
+    .filter((part) => part !== '')
+    .join(' '),
+);
 
 export function DemoCardControls({ status }: { readonly status: CardStatus | null }) {
   const { t } = useTranslation();
@@ -21,7 +26,12 @@ export function DemoCardControls({ status }: { readonly status: CardStatus | nul
     <DemoPanel title={t('demo.cardTitle')} problem={problem} testId="demo-card-controls">
       <label>
         {t('demo.cardPick')}
-        <select value={identity} onChange={(event) => setIdentity(Number(event.target.value))} disabled={busy || present} data-testid="demo-card-identity">
+        <select
+          value={identity}
+          onChange={(event) => setIdentity(Number(event.target.value))}
+          disabled={busy || present}
+          data-testid="demo-card-identity"
+        >
           {names.map((name, index) => (
             <option key={name} value={index}>
               {name}
@@ -30,10 +40,21 @@ export function DemoCardControls({ status }: { readonly status: CardStatus | nul
         </select>
       </label>
       <div className="actions">
-        <button type="button" disabled={busy || present} onClick={() => void run(() => invoke('card.demoInsert', { identity, atr: '3b79' }))} data-testid="demo-card-insert">
+        <button
+          type="button"
+          disabled={busy || present}
+          onClick={() => void run(() => invoke('card.demoInsert', { identity, atr: '3b79' }))}
+          data-testid="demo-card-insert"
+        >
           {t('demo.cardInsert')}
         </button>
-        <button type="button" className="secondary" disabled={busy || !present} onClick={() => void run(() => invoke('card.demoRemove', {}))} data-testid="demo-card-remove">
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy || !present}
+          onClick={() => void run(() => invoke('card.demoRemove', {}))}
+          data-testid="demo-card-remove"
+        >
           {t('demo.cardRemove')}
         </button>
       </div>

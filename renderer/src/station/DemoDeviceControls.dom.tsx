@@ -11,7 +11,14 @@ export function DemoDeviceControls() {
     <DemoPanel title={t('demo.devicesTitle')} problem={problem} wide testId="demo-device-controls">
       <div className="actions demo-devices">
         {DEMO_DEVICE_PROFILES.map((profile) => (
-          <button key={profile} type="button" className="secondary" disabled={busy} onClick={() => void run(() => invoke('devices.simulate', { profile }))} data-testid={`demo-device-${profile}`}>
+          <button
+            key={profile}
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={() => void run(() => invoke('devices.simulate', { profile }))}
+            data-testid={`demo-device-${profile}`}
+          >
             {t('demo.deviceSend', { device: t(`vitals.profile.${profile}`) })}
           </button>
         ))}

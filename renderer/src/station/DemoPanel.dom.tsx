@@ -26,7 +26,19 @@ export function useDemoCommand(): DemoCommand {
   };
 }
 
-export function DemoPanel({ title, problem, wide = false, testId, children }: { readonly title: string; readonly problem: string | null; readonly wide?: boolean; readonly testId: string; readonly children: ReactNode }) {
+export function DemoPanel({
+  title,
+  problem,
+  wide = false,
+  testId,
+  children,
+}: {
+  readonly title: string;
+  readonly problem: string | null;
+  readonly wide?: boolean;
+  readonly testId: string;
+  readonly children: ReactNode;
+}) {
   return (
     <div className={wide ? 'card wide demo-controls' : 'card demo-controls'} data-testid={testId}>
       <p className="demo-label">{title}</p>

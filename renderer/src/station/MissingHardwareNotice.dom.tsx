@@ -7,7 +7,12 @@ export function MissingHardwareNotice({ missing }: { readonly missing: MissingHa
   const lang = i18n.language === 'en' ? 'en' : 'th';
   const text = missingHardwareText[missing];
   return (
-    <div className="notice notice-warn missing-hardware" role="status" data-testid="missing-hardware" data-missing={missing}>
+    <div
+      className="notice notice-warn missing-hardware"
+      role="status"
+      data-testid="missing-hardware"
+      data-missing={missing}
+    >
       <strong>{text.title[lang]}</strong>
       <span>{text.detail[lang]}</span>
     </div>

@@ -29,7 +29,9 @@ export function useDevicePorts(): readonly PortStatus[] | null {
       if (live && result.ok) setPorts(result.value.configured);
     });
     const off = on('devices.status', (changed) =>
-      setPorts((current) => (current === null ? current : [...current.filter((port) => port.port !== changed.port), changed])),
+      setPorts((current) =>
+        current === null ? current : [...current.filter((port) => port.port !== changed.port), changed],
+      ),
     );
     return () => {
       live = false;

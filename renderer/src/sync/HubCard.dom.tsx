@@ -9,7 +9,17 @@ import { errorMessage } from '../i18n/i18n.dom.js';
 import type { SyncApi } from './syncApi.dom.js';
 import { hubView, type LinkWord } from './hubView.std.js';
 
-export function HubCard({ api, status, canConfigure, onChanged }: { readonly api: SyncApi; readonly status: SyncStatus | null; readonly canConfigure: boolean; readonly onChanged: (status: SyncStatus) => void }) {
+export function HubCard({
+  api,
+  status,
+  canConfigure,
+  onChanged,
+}: {
+  readonly api: SyncApi;
+  readonly status: SyncStatus | null;
+  readonly canConfigure: boolean;
+  readonly onChanged: (status: SyncStatus) => void;
+}) {
   const { t } = useTranslation();
   const view = hubView(status);
   const [typed, setTyped] = useState('');
@@ -43,7 +53,13 @@ export function HubCard({ api, status, canConfigure, onChanged }: { readonly api
     </>
   );
   return (
-    <div className="card" data-testid="hub-card" data-hub={view.hub} data-central={view.central} data-path={view.path ?? ''}>
+    <div
+      className="card"
+      data-testid="hub-card"
+      data-hub={view.hub}
+      data-central={view.central}
+      data-path={view.path ?? ''}
+    >
       <h3>{t('sync.hub.title')}</h3>
       <dl>
         <dt>{t('sync.hub.address')}</dt>
@@ -55,7 +71,15 @@ export function HubCard({ api, status, canConfigure, onChanged }: { readonly api
             <dt>{t('sync.hub.centralLink')}</dt>
             <dd data-testid="hub-central-link">{linkText(view.central, view.centralError)}</dd>
             <dt>{t('sync.hub.path')}</dt>
-            <dd data-testid="hub-path">{t(view.path === 'hub' ? 'sync.hub.pathHub' : view.path === 'central' ? 'sync.hub.pathCentral' : 'sync.hub.pathUnknown')}</dd>
+            <dd data-testid="hub-path">
+              {t(
+                view.path === 'hub'
+                  ? 'sync.hub.pathHub'
+                  : view.path === 'central'
+                    ? 'sync.hub.pathCentral'
+                    : 'sync.hub.pathUnknown',
+              )}
+            </dd>
           </>
         )}
       </dl>
@@ -69,7 +93,13 @@ export function HubCard({ api, status, canConfigure, onChanged }: { readonly api
           }}
         >
           <label>
-            {t('sync.hub.input')} <input value={typed} onChange={(event) => setTyped(event.target.value)} data-testid="hub-url-input" size={32} />
+            {t('sync.hub.input')}{' '}
+            <input
+              value={typed}
+              onChange={(event) => setTyped(event.target.value)}
+              data-testid="hub-url-input"
+              size={32}
+            />
           </label>
           <button type="submit" data-testid="hub-save">
             {t('sync.hub.save')}
@@ -79,7 +109,11 @@ export function HubCard({ api, status, canConfigure, onChanged }: { readonly api
               {t('sync.hub.clear')}
             </button>
           )}
-          {message !== null && <span className="muted" data-testid="hub-message">{message}</span>}
+          {message !== null && (
+            <span className="muted" data-testid="hub-message">
+              {message}
+            </span>
+          )}
         </form>
       )}
     </div>

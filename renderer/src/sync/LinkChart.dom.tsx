@@ -42,11 +42,35 @@ export function LinkChart({ buckets, recent, summary }: LinkChartProps) {
       {
         scales: { x: { time: true }, up: { range: [0, 100] }, rtt: { auto: true } },
         series: [
-          { label: timeLabel, value: (_plot, value) => (value === null ? '–' : absoluteTime(new Date(value * 1_000).toISOString(), language)) },
-          { label: upLabel, scale: 'up', stroke: '#1f7a3a', fill: 'rgba(31, 122, 58, 0.12)', width: 2, spanGaps: false, points: { show: true, size: 5 } },
-          { label: rttLabel, scale: 'rtt', stroke: '#0b6e6e', width: 1.5, dash: [4, 3], spanGaps: false, points: { show: true, size: 4 } },
+          {
+            label: timeLabel,
+            value: (_plot, value) =>
+              value === null ? '–' : absoluteTime(new Date(value * 1_000).toISOString(), language),
+          },
+          {
+            label: upLabel,
+            scale: 'up',
+            stroke: '#1f7a3a',
+            fill: 'rgba(31, 122, 58, 0.12)',
+            width: 2,
+            spanGaps: false,
+            points: { show: true, size: 5 },
+          },
+          {
+            label: rttLabel,
+            scale: 'rtt',
+            stroke: '#0b6e6e',
+            width: 1.5,
+            dash: [4, 3],
+            spanGaps: false,
+            points: { show: true, size: 4 },
+          },
         ],
-        axes: [{ values: (_plot, ticks) => ticks.map((tick, index) => chartTick(tick, index === 0, language)) }, { scale: 'up', label: '%' }, { scale: 'rtt', side: 1, label: 'ms', grid: { show: false } }],
+        axes: [
+          { values: (_plot, ticks) => ticks.map((tick, index) => chartTick(tick, index === 0, language)) },
+          { scale: 'up', label: '%' },
+          { scale: 'rtt', side: 1, label: 'ms', grid: { show: false } },
+        ],
         legend: { show: true },
       },
       [series.xs, series.upPercent, series.rttMs],
@@ -57,14 +81,25 @@ export function LinkChart({ buckets, recent, summary }: LinkChartProps) {
     <div className="link-chart" data-testid="link-chart" data-span={span}>
       <div className="link-chart-span" role="group" aria-label={t('sync.chart.spanLabel')}>
         {(['hour', 'day'] as const).map((option) => (
-          <button key={option} type="button" className={option === span ? undefined : 'secondary'} aria-pressed={option === span} onClick={() => setChosen(option)} data-testid={`link-chart-span-${option}`}>
+          <button
+            key={option}
+            type="button"
+            className={option === span ? undefined : 'secondary'}
+            aria-pressed={option === span}
+            onClick={() => setChosen(option)}
+            data-testid={`link-chart-span-${option}`}
+          >
             {t(`sync.chart.span.${option}`)}
           </button>
         ))}
       </div>
       <p className="muted" data-testid="link-chart-summary">
-        {percent === null ? t('sync.chart.noData') : t('sync.chart.summary', { percent, rtt: durationText(summary.medianRttMs) })}
-        {summary.outages > 0 ? ` · ${t('sync.chart.outages', { count: summary.outages, longest: spanText(summary.longestOutageMs, language) })}` : ''}
+        {percent === null
+          ? t('sync.chart.noData')
+          : t('sync.chart.summary', { percent, rtt: durationText(summary.medianRttMs) })}
+        {summary.outages > 0
+          ? ` · ${t('sync.chart.outages', { count: summary.outages, longest: spanText(summary.longestOutageMs, language) })}`
+          : ''}
       </p>
       <div ref={box} className="link-chart-plot" />
     </div>

@@ -10,7 +10,17 @@ import type { SyncApi } from './syncApi.dom.js';
 import { absoluteTime, type UiLanguage } from './timeText.std.js';
 import { bytesText, parseWorkingSetDays } from './storeUse.std.js';
 
-export function StoreUseCard({ api, store, canConfigure, language }: { readonly api: SyncApi; readonly store: StoreUse | null; readonly canConfigure: boolean; readonly language: UiLanguage }) {
+export function StoreUseCard({
+  api,
+  store,
+  canConfigure,
+  language,
+}: {
+  readonly api: SyncApi;
+  readonly store: StoreUse | null;
+  readonly canConfigure: boolean;
+  readonly language: UiLanguage;
+}) {
   const { t } = useTranslation();
   const [days, setDays] = useState<number | null>(store?.workingSetDays ?? null);
   const [typed, setTyped] = useState('');
@@ -45,10 +55,19 @@ export function StoreUseCard({ api, store, canConfigure, language }: { readonly 
       <h3>{t('sync.store.title')}</h3>
       <dl>
         <dt>{t('sync.store.days')}</dt>
-        <dd data-testid="store-days">{shownDays === null ? t('sync.store.unknown') : t('sync.store.daysValue', { count: shownDays })}</dd>
+        <dd data-testid="store-days">
+          {shownDays === null ? t('sync.store.unknown') : t('sync.store.daysValue', { count: shownDays })}
+        </dd>
         <dt>{t('sync.store.usage')}</dt>
         <dd data-testid="store-usage">
-          {store?.usageBytes == null ? t('sync.store.unknown') : store.quotaBytes == null ? bytesText(store.usageBytes, language) : t('sync.store.usageOf', { used: bytesText(store.usageBytes, language), quota: bytesText(store.quotaBytes, language) })}
+          {store?.usageBytes == null
+            ? t('sync.store.unknown')
+            : store.quotaBytes == null
+              ? bytesText(store.usageBytes, language)
+              : t('sync.store.usageOf', {
+                  used: bytesText(store.usageBytes, language),
+                  quota: bytesText(store.quotaBytes, language),
+                })}
         </dd>
         <dt>{t('sync.store.lastPurge')}</dt>
         <dd data-testid="store-last-purge">
@@ -57,7 +76,8 @@ export function StoreUseCard({ api, store, canConfigure, language }: { readonly 
           ) : (
             <>
               {absoluteTime(purge.at, language)} · {t('sync.store.purged', { count: purge.purged })}
-              {purge.unconfirmed > 0 && <> · {t('sync.store.kept', { count: purge.unconfirmed })}</>} · {t('sync.store.docsLeft', { count: purge.docsLeft })}
+              {purge.unconfirmed > 0 && <> · {t('sync.store.kept', { count: purge.unconfirmed })}</>} ·{' '}
+              {t('sync.store.docsLeft', { count: purge.docsLeft })}
             </>
           )}
         </dd>
@@ -72,12 +92,23 @@ export function StoreUseCard({ api, store, canConfigure, language }: { readonly 
           }}
         >
           <label>
-            {t('sync.store.daysInput')} <input inputMode="numeric" value={typed} onChange={(event) => setTyped(event.target.value)} data-testid="store-days-input" size={5} />
+            {t('sync.store.daysInput')}{' '}
+            <input
+              inputMode="numeric"
+              value={typed}
+              onChange={(event) => setTyped(event.target.value)}
+              data-testid="store-days-input"
+              size={5}
+            />
           </label>
           <button type="submit" data-testid="store-days-save">
             {t('sync.store.save')}
           </button>
-          {message !== null && <span className="muted" data-testid="store-days-message">{message}</span>}
+          {message !== null && (
+            <span className="muted" data-testid="store-days-message">
+              {message}
+            </span>
+          )}
         </form>
       )}
     </div>

@@ -39,7 +39,12 @@ export function SyncConfigForm({ api, status, onConfigured }: Props) {
     setProblem(found);
     if (found !== null) return;
     setSaving(true);
-    const result = await api.configure({ centralUrl: normaliseCentralUrl(centralUrl), username: username.trim(), password, caBundlePem: ca?.pem ?? null });
+    const result = await api.configure({
+      centralUrl: normaliseCentralUrl(centralUrl),
+      username: username.trim(),
+      password,
+      caBundlePem: ca?.pem ?? null,
+    });
     setSaving(false);
     if (!result.ok) {
       setFailure(result.error.code);
@@ -54,22 +59,45 @@ export function SyncConfigForm({ api, status, onConfigured }: Props) {
     <form className="sync-config" onSubmit={(event) => void submit(event)} data-testid="sync-config-form" noValidate>
       <label>
         {t('sync.config.centralUrl')}
-        <input name="centralUrl" type="url" value={centralUrl} onChange={(event) => setCentralUrl(event.target.value)} placeholder="https://" autoComplete="off" />
+        <input
+          name="centralUrl"
+          type="url"
+          value={centralUrl}
+          onChange={(event) => setCentralUrl(event.target.value)}
+          placeholder="https://"
+          autoComplete="off"
+        />
       </label>
       <div className="row">
         <label>
           {t('sync.config.username')}
-          <input name="username" value={username} onChange={(event) => setUsername(event.target.value)} autoComplete="off" />
+          <input
+            name="username"
+            value={username}
+            onChange={(event) => setUsername(event.target.value)}
+            autoComplete="off"
+          />
         </label>
         <label>
           {t('sync.config.password')}
-          <input name="password" type="password" value={password} onChange={(event) => setPassword(event.target.value)} autoComplete="new-password" />
+          <input
+            name="password"
+            type="password"
+            value={password}
+            onChange={(event) => setPassword(event.target.value)}
+            autoComplete="new-password"
+          />
         </label>
       </div>
       <p className="muted small">{t('sync.config.passwordHint')}</p>
       <label>
         {t('sync.config.ca')}
-        <input name="ca" type="file" accept=".pem,.crt,.cer,application/x-pem-file" onChange={(event) => void readCa(event.target.files?.[0])} />
+        <input
+          name="ca"
+          type="file"
+          accept=".pem,.crt,.cer,application/x-pem-file"
+          onChange={(event) => void readCa(event.target.files?.[0])}
+        />
       </label>
       {ca !== null && <p className="muted small">{t('sync.config.caLoaded', { name: ca.name })}</p>}
       {problem !== null && (

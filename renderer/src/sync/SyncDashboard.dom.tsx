@@ -19,7 +19,13 @@ import { HubCard } from './HubCard.dom.js';
 import './sync.css';
 
 /** `canConfigure`: IT's (and a station's before it has staff accounts); others see the link, not the form. */
-export function SyncDashboard({ api, canConfigure = true }: { readonly api: SyncApi; readonly canConfigure?: boolean }) {
+export function SyncDashboard({
+  api,
+  canConfigure = true,
+}: {
+  readonly api: SyncApi;
+  readonly canConfigure?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   const language: UiLanguage = i18n.language === 'en' ? 'en' : 'th';
   const { status, loadError, replace } = useSyncStatus(api, 60_000);
@@ -39,7 +45,12 @@ export function SyncDashboard({ api, canConfigure = true }: { readonly api: Sync
   return (
     <div className="sync-dashboard" data-testid="sync-dashboard">
       <div className="grid">
-        <div className={`card sync-state tone-${view.tone}`} data-testid="sync-state" data-state={view.state} data-code={view.errorCode ?? ''}>
+        <div
+          className={`card sync-state tone-${view.tone}`}
+          data-testid="sync-state"
+          data-state={view.state}
+          data-code={view.errorCode ?? ''}
+        >
           <h3>{t('sync.title')}</h3>
           <p className="sync-headline" data-testid="sync-headline">
             {t(`sync.state.${view.state}`)}
@@ -64,7 +75,8 @@ export function SyncDashboard({ api, canConfigure = true }: { readonly api: Sync
                 t('sync.never')
               ) : (
                 <>
-                  {relativeTime(view.lastSuccessAt, now, language)} <span className="muted">({absoluteTime(view.lastSuccessAt, language)})</span>
+                  {relativeTime(view.lastSuccessAt, now, language)}{' '}
+                  <span className="muted">({absoluteTime(view.lastSuccessAt, language)})</span>
                 </>
               )}
             </dd>
@@ -101,10 +113,19 @@ export function SyncDashboard({ api, canConfigure = true }: { readonly api: Sync
           </div>
         )}
         <HubCard api={api} status={status} canConfigure={canConfigure} onChanged={replace} />
-        <StoreUseCard api={api} store={status?.replication?.store ?? null} canConfigure={canConfigure} language={language} />
+        <StoreUseCard
+          api={api}
+          store={status?.replication?.store ?? null}
+          canConfigure={canConfigure}
+          language={language}
+        />
         <div className="card wide">
           <h3>{t('sync.chart.title')}</h3>
-          <LinkChart buckets={status?.linkHistory ?? []} recent={status?.linkRecent ?? []} summary={status?.linkSummary ?? NO_PROBES} />
+          <LinkChart
+            buckets={status?.linkHistory ?? []}
+            recent={status?.linkRecent ?? []}
+            summary={status?.linkSummary ?? NO_PROBES}
+          />
         </div>
         <ConflictList conflicts={view.conflicts} />
         <RejectionList rejections={view.rejections} language={language} />

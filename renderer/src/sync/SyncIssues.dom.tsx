@@ -41,7 +41,13 @@ function IssueCard({ testId, title, empty, headers, count, children }: IssueCard
 export function ConflictList({ conflicts }: { readonly conflicts: readonly ConflictItem[] }) {
   const { t } = useTranslation();
   return (
-    <IssueCard testId="sync-conflicts" title={t('sync.conflicts')} empty={t('sync.conflictsNone')} headers={[t('sync.record'), t('sync.reason')]} count={conflicts.length}>
+    <IssueCard
+      testId="sync-conflicts"
+      title={t('sync.conflicts')}
+      empty={t('sync.conflictsNone')}
+      headers={[t('sync.record'), t('sync.reason')]}
+      count={conflicts.length}
+    >
       {conflicts.map((conflict) => (
         <tr key={conflict.id} data-testid="sync-conflict-row">
           <td className="mono id">{conflict.id}</td>
@@ -55,7 +61,13 @@ export function ConflictList({ conflicts }: { readonly conflicts: readonly Confl
   );
 }
 
-export function RejectionList({ rejections, language }: { readonly rejections: readonly Rejection[]; readonly language: UiLanguage }) {
+export function RejectionList({
+  rejections,
+  language,
+}: {
+  readonly rejections: readonly Rejection[];
+  readonly language: UiLanguage;
+}) {
   const { t } = useTranslation();
   return (
     <IssueCard

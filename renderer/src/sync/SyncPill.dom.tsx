@@ -16,7 +16,12 @@ export function SyncPill({ link }: { readonly link: LinkState }) {
   const pending = view === null ? link.pending : (view.pending ?? 0);
   const problem = view?.errorCode ?? null;
   return (
-    <span className={`pill pill-${state}`} data-testid="link-state" data-state={state} title={problem === null ? undefined : t(`sync.problem.${problem}`)}>
+    <span
+      className={`pill pill-${state}`}
+      data-testid="link-state"
+      data-state={state}
+      title={problem === null ? undefined : t(`sync.problem.${problem}`)}
+    >
       {t(`header.link.${state}`)}
       {view?.viaHub === true ? ` (${t('sync.hub.viaHub')})` : ''}
       {problem !== null && state === 'error' ? ` · ${t(`sync.problem.${problem}`)}` : ''}

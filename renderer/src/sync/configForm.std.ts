@@ -18,7 +18,8 @@ function parseUrl(text: string): URL | null {
 
 export function configProblem(draft: ConfigDraft): ConfigProblem | null {
   const url = parseUrl(draft.centralUrl);
-  if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '') return 'urlInvalid';
+  if (url === null || (url.protocol !== 'http:' && url.protocol !== 'https:') || url.hostname === '')
+    return 'urlInvalid';
   if (draft.username.trim() === '' || draft.password === '') return 'required';
   if (draft.caBundlePem !== null && !isPem(draft.caBundlePem)) return 'caNotPem';
   return null;

@@ -50,7 +50,9 @@ const QUARTER_HOUR_MS = 15 * 60_000;
 export function spanFor(day: readonly LinkBucketLike[]): ChartSpan {
   const starts = day.map((bucket) => Date.parse(bucket.at)).filter((at) => Number.isFinite(at));
   const last = Math.max(...starts);
-  const earliestWithData = Math.min(...day.filter((bucket) => bucket.upRatio !== null).map((bucket) => Date.parse(bucket.at)));
+  const earliestWithData = Math.min(
+    ...day.filter((bucket) => bucket.upRatio !== null).map((bucket) => Date.parse(bucket.at)),
+  );
   if (!Number.isFinite(earliestWithData)) return 'hour';
   return earliestWithData > last - 4 * QUARTER_HOUR_MS ? 'hour' : 'day';
 }

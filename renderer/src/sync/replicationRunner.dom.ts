@@ -61,7 +61,15 @@ export function hubUrl(endpoint: SyncEndpoint, origin: string): string {
 }
 
 function sameEndpoint(a: SyncEndpoint, b: SyncEndpoint): boolean {
-  return a.proxyOrigin === b.proxyOrigin && a.database === b.database && a.token === b.token && a.stationId === b.stationId && a.hcode === b.hcode && a.workingSetDays === b.workingSetDays && a.hub === b.hub;
+  return (
+    a.proxyOrigin === b.proxyOrigin &&
+    a.database === b.database &&
+    a.token === b.token &&
+    a.stationId === b.stationId &&
+    a.hcode === b.hcode &&
+    a.workingSetDays === b.workingSetDays &&
+    a.hub === b.hub
+  );
 }
 
 /** Which links main's probes last found up (a station with a hub chooses its path by them). */
@@ -240,9 +248,12 @@ export class ReplicationRunner {
   /** Main missed a report (bridge reconnecting): send the current one again, still throttled. */
   #resendLater(): void {
     const { timers, retryMs = 5_000 } = this.#options;
-    timers.setTimeout(() => {
-      if (this.#phase === 'running' && this.#replicator !== null) this.#throttle.push(this.#replicator.report());
-    }, Math.min(retryMs, 1_000));
+    timers.setTimeout(
+      () => {
+        if (this.#phase === 'running' && this.#replicator !== null) this.#throttle.push(this.#replicator.report());
+      },
+      Math.min(retryMs, 1_000),
+    );
   }
 
   #scheduleRetry(): void {

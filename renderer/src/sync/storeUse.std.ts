@@ -4,7 +4,8 @@ import { MAX_WORKING_SET_DAYS, MIN_WORKING_SET_DAYS } from '../../../sync/replic
 /** Bytes as MB or GB with one decimal (1 MB = 1,000,000 bytes, as operating systems show disks). */
 export function bytesText(bytes: number, language: 'th' | 'en'): string {
   const locale = language === 'th' ? 'th-TH' : 'en-GB';
-  const format = (value: number): string => value.toLocaleString(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
+  const format = (value: number): string =>
+    value.toLocaleString(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   return bytes >= 1e9 ? `${format(bytes / 1e9)} GB` : `${format(bytes / 1e6)} MB`;
 }
 

@@ -2,7 +2,15 @@
  * What the sync screens and the replication runner need from main, as one small interface: the bridge
  * implements it (bridgeSyncApi.dom.ts) and the unit tests fake it.
  */
-import type { HubSetting, ReplicationReport, SyncConfigureInput, SyncEndpoint, SyncState, SyncStatus, WorkingSet } from '../../../electron/contract/sync.std.js';
+import type {
+  HubSetting,
+  ReplicationReport,
+  SyncConfigureInput,
+  SyncEndpoint,
+  SyncState,
+  SyncStatus,
+  WorkingSet,
+} from '../../../electron/contract/sync.std.js';
 import type { Result } from '../../../electron/contract/result.std.js';
 
 export interface SyncKick {

@@ -51,7 +51,9 @@ function asFailure(code: SyncErrorCode): Shown {
 export function displayState(status: SyncStatus): Shown {
   const shown = checkedState(status);
   // A failure always names its reason; one without a code is still a failure of central.
-  return shown.state === 'error' && shown.errorCode === null ? { state: 'error', errorCode: 'sync_server_error' } : shown;
+  return shown.state === 'error' && shown.errorCode === null
+    ? { state: 'error', errorCode: 'sync_server_error' }
+    : shown;
 }
 
 function checkedState(status: SyncStatus): Shown {

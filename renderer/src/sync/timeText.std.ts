@@ -64,9 +64,21 @@ export function durationText(ms: number | null): string {
 export function chartTick(epochSeconds: number, firstTick: boolean, language: UiLanguage, timeZone?: string): string {
   const at = epochSeconds * 1_000;
   const zone = timeZone === undefined ? {} : { timeZone };
-  const time = new Intl.DateTimeFormat(locale(language), { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...zone }).format(at);
-  const parts = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', ...zone }).formatToParts(at);
-  const midnight = parts.find((part) => part.type === 'hour')?.value === '00' && parts.find((part) => part.type === 'minute')?.value === '00';
+  const time = new Intl.DateTimeFormat(locale(language), {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    ...zone,
+  }).format(at);
+  const parts = new Intl.DateTimeFormat('en-GB', {
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    ...zone,
+  }).formatToParts(at);
+  const midnight =
+    parts.find((part) => part.type === 'hour')?.value === '00' &&
+    parts.find((part) => part.type === 'minute')?.value === '00';
   if (!firstTick && !midnight) return time;
   const day = new Intl.DateTimeFormat(locale(language), { day: 'numeric', month: 'short', ...zone }).format(at);
   return `${time}\n${day}`;

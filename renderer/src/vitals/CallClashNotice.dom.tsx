@@ -32,7 +32,13 @@ export function CallClashNotice({ clash, number, name, busy, onHere, onNotHere }
         <button type="button" disabled={busy} onClick={onHere} data-testid="vitals-clash-here">
           {t(called ? 'vitals.clash.callHere' : 'vitals.clash.chartHere', values)}
         </button>
-        <button type="button" className="secondary" disabled={busy} onClick={onNotHere} data-testid="vitals-clash-not-here">
+        <button
+          type="button"
+          className="secondary"
+          disabled={busy}
+          onClick={onNotHere}
+          data-testid="vitals-clash-not-here"
+        >
           {t('vitals.clash.notHere', values)}
         </button>
       </div>

@@ -7,7 +7,14 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { VitalItem } from '../../../sync/model/observation.std.js';
 import type { Screening } from '../../../sync/model/screening.std.js';
-import { MANUAL_FIELDS, parseManualEntry, type ManualField, type ManualForm, type ManualProblem, type ScreeningField } from './manualEntry.std.js';
+import {
+  MANUAL_FIELDS,
+  parseManualEntry,
+  type ManualField,
+  type ManualForm,
+  type ManualProblem,
+  type ScreeningField,
+} from './manualEntry.std.js';
 import { chartedVital } from '../../../sync/model/vitals/vitalSigns.std.js';
 import { visitDate, type PreviousValue } from './visitHistory.std.js';
 
@@ -49,7 +56,8 @@ export function ManualEntry({ disabled, heldBecause, onSave, withAssessment, pre
     }
   }
 
-  const fieldProblems = (field: ManualField | ScreeningField | 'form'): readonly ManualProblem[] => problems.filter((problem) => problem.field === field);
+  const fieldProblems = (field: ManualField | ScreeningField | 'form'): readonly ManualProblem[] =>
+    problems.filter((problem) => problem.field === field);
 
   function previousOf(code: string) {
     const found = previous.get(code);
@@ -74,7 +82,12 @@ export function ManualEntry({ disabled, heldBecause, onSave, withAssessment, pre
       <h3>{t('vitals.screeningTitle')}</h3>
       <label className={fieldProblems('complaint').length > 0 ? 'complaint has-problem' : 'complaint'}>
         <span>{t('vitals.field.complaint')}</span>
-        <textarea name="complaint" rows={2} value={form.complaint ?? ''} onChange={(event) => setForm({ ...form, complaint: event.target.value })} />
+        <textarea
+          name="complaint"
+          rows={2}
+          value={form.complaint ?? ''}
+          onChange={(event) => setForm({ ...form, complaint: event.target.value })}
+        />
         {problemList('complaint')}
       </label>
       <div className="manual-grid">
@@ -102,13 +115,22 @@ export function ManualEntry({ disabled, heldBecause, onSave, withAssessment, pre
         })}
         <label className={fieldProblems('pain').length > 0 ? 'has-problem' : undefined}>
           <span>{t('vitals.field.pain')}</span>
-          <input name="pain" inputMode="numeric" autoComplete="off" value={form.pain ?? ''} placeholder="0–10" aria-invalid={fieldProblems('pain').length > 0} onChange={(event) => setForm({ ...form, pain: event.target.value })} />
+          <input
+            name="pain"
+            inputMode="numeric"
+            autoComplete="off"
+            value={form.pain ?? ''}
+            placeholder="0–10"
+            aria-invalid={fieldProblems('pain').length > 0}
+            onChange={(event) => setForm({ ...form, pain: event.target.value })}
+          />
           {previousOf('pain')}
           {problemList('pain')}
         </label>
       </div>
       <p className="muted" data-testid="manual-bmi">
-        {t('vitals.code.39156-5')}: {preview.bmi === null ? '—' : `${preview.bmi.toFixed(1)} ${t('vitals.unit.39156-5')}`}
+        {t('vitals.code.39156-5')}:{' '}
+        {preview.bmi === null ? '—' : `${preview.bmi.toFixed(1)} ${t('vitals.unit.39156-5')}`}
       </p>
       {fieldProblems('form').map((problem) => (
         <p key={problem.code} className="problem" role="alert">

@@ -75,7 +75,11 @@ export function News2Panel({ observations, onSave, canSave, onDraft, savedKey }:
   useEffect(() => {
     onDraft(
       hasDraft
-        ? { consciousness: consciousness === '' ? undefined : consciousness, onOxygen: oxygen === '' ? undefined : oxygen === 'oxygen', oxygenFlowLpm: flow }
+        ? {
+            consciousness: consciousness === '' ? undefined : consciousness,
+            onOxygen: oxygen === '' ? undefined : oxygen === 'oxygen',
+            oxygenFlowLpm: flow,
+          }
         : null,
     );
   }, [hasDraft, consciousness, oxygen, flow, onDraft]);
@@ -106,11 +110,17 @@ export function News2Panel({ observations, onSave, canSave, onDraft, savedKey }:
         <span className="score">{result.complete ? result.total : '—'}</span>
         <span>{result.risk === null ? t('vitals.news2.incomplete') : t(`vitals.news2.risk.${result.risk}`)}</span>
       </div>
-      {!result.complete && result.missing.length < 7 && <p className="small">{t('vitals.news2.partial', { total: result.total, count: result.missing.length })}</p>}
+      {!result.complete && result.missing.length < 7 && (
+        <p className="small">{t('vitals.news2.partial', { total: result.total, count: result.missing.length })}</p>
+      )}
       {result.risk !== null && <p className="small">{t(`vitals.news2.response.${result.risk}`)}</p>}
       <label>
         {t('vitals.news2.consciousness')}
-        <select value={consciousness} onChange={(event) => setDraftLevel(event.target.value as Consciousness | '')} data-testid="news2-acvpu">
+        <select
+          value={consciousness}
+          onChange={(event) => setDraftLevel(event.target.value as Consciousness | '')}
+          data-testid="news2-acvpu"
+        >
           <option value="">{t('vitals.news2.notAssessed')}</option>
           {LEVELS.map((level) => (
             <option key={level} value={level}>
@@ -121,7 +131,11 @@ export function News2Panel({ observations, onSave, canSave, onDraft, savedKey }:
       </label>
       <label>
         {t('vitals.news2.airOrOxygen')}
-        <select value={oxygen} onChange={(event) => setDraftOxygen(event.target.value as Oxygen)} data-testid="news2-oxygen">
+        <select
+          value={oxygen}
+          onChange={(event) => setDraftOxygen(event.target.value as Oxygen)}
+          data-testid="news2-oxygen"
+        >
           <option value="">{t('vitals.news2.notAssessed')}</option>
           <option value="air">{t('vitals.news2.air')}</option>
           <option value="oxygen">{t('vitals.news2.oxygen')}</option>
@@ -130,7 +144,13 @@ export function News2Panel({ observations, onSave, canSave, onDraft, savedKey }:
       {oxygen === 'oxygen' && (
         <label className={flowBad ? 'has-problem' : undefined}>
           {t('vitals.news2.flow')}
-          <input inputMode="decimal" value={flowText} onChange={(event) => setDraftFlow(event.target.value)} placeholder={`${String(OXYGEN_FLOW.min)}–${String(OXYGEN_FLOW.max)}`} data-testid="news2-flow" />
+          <input
+            inputMode="decimal"
+            value={flowText}
+            onChange={(event) => setDraftFlow(event.target.value)}
+            placeholder={`${String(OXYGEN_FLOW.min)}–${String(OXYGEN_FLOW.max)}`}
+            data-testid="news2-flow"
+          />
           {flowBad && (
             <span className="problem" role="alert">
               {t('vitals.news2.flowRange', { min: OXYGEN_FLOW.min, max: OXYGEN_FLOW.max })}
@@ -139,12 +159,22 @@ export function News2Panel({ observations, onSave, canSave, onDraft, savedKey }:
         </label>
       )}
       <label className="inline">
-        <input type="checkbox" checked={scale2} onChange={(event) => setScale2(event.target.checked)} /> {t('vitals.news2.scale2')}
+        <input type="checkbox" checked={scale2} onChange={(event) => setScale2(event.target.checked)} />{' '}
+        {t('vitals.news2.scale2')}
       </label>
-      <button type="button" disabled={!canSave || !changed || flowBad || saving || (consciousness === '' && oxygen === '')} onClick={() => void save()} data-testid="news2-save">
+      <button
+        type="button"
+        disabled={!canSave || !changed || flowBad || saving || (consciousness === '' && oxygen === '')}
+        onClick={() => void save()}
+        data-testid="news2-save"
+      >
         {t('vitals.news2.save')}
       </button>
-      {!changed && (stored.consciousness !== undefined || stored.onOxygen !== undefined) && <p className="muted small" data-testid="news2-stored">{t('vitals.news2.stored')}</p>}
+      {!changed && (stored.consciousness !== undefined || stored.onOxygen !== undefined) && (
+        <p className="muted small" data-testid="news2-stored">
+          {t('vitals.news2.stored')}
+        </p>
+      )}
       <table className="news2-parts">
         <tbody>
           {NEWS2_PARAMETERS.map((name) => {

@@ -58,13 +58,27 @@ export function PatientBar({ station, visit, hcode, busy, onMove }: PatientBarPr
       </div>
       <div className="patient-actions">
         {visit !== null &&
-          NEXT_STEPS.filter((next) => canMove(stage, next) && (next === 'left' || stage === 'screened' || stage === 'sent_on')).map((next) => (
-            <button key={next} type="button" className={next === 'left' ? 'secondary' : undefined} disabled={busy} onClick={() => onMove(next)} data-testid={`visit-${next}`}>
+          NEXT_STEPS.filter(
+            (next) => canMove(stage, next) && (next === 'left' || stage === 'screened' || stage === 'sent_on'),
+          ).map((next) => (
+            <button
+              key={next}
+              type="button"
+              className={next === 'left' ? 'secondary' : undefined}
+              disabled={busy}
+              onClick={() => onMove(next)}
+              data-testid={`visit-${next}`}
+            >
               {t(`queue.action.${next}`)}
             </button>
           ))}
         {patientId !== null && (
-          <button type="button" className="secondary" onClick={() => void station.bind(null)} data-testid="vitals-unbind">
+          <button
+            type="button"
+            className="secondary"
+            onClick={() => void station.bind(null)}
+            data-testid="vitals-unbind"
+          >
             {t('vitals.unbind')}
           </button>
         )}

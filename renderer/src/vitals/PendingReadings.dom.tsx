@@ -14,7 +14,14 @@ import { VitalRows } from './VitalRows.dom.js';
 import { chartableValues } from '../../../sync/model/readingChart.std.js';
 import { DISCARD_REASONS, discardReasonText, type DiscardReasonCode } from './pending.std.js';
 import { judgeReading, movesAgainstSubject, type PeopleIndex, type ReadingVerdict } from './readingOwner.std.js';
-import { choiceKey, planConfirmAll, planGroup, sameVitalGroups, type Choices, type ConfirmPlan } from './sameVital.std.js';
+import {
+  choiceKey,
+  planConfirmAll,
+  planGroup,
+  sameVitalGroups,
+  type Choices,
+  type ConfirmPlan,
+} from './sameVital.std.js';
 import { ReadingWhose, type NameOf } from './ReadingWhose.dom.js';
 import { MoveConfirm } from './MoveConfirm.dom.js';
 import { SameVitalGroupCard } from './SameVitalGroup.dom.js';
@@ -28,7 +35,15 @@ export interface ReadingActions {
   chart(plan: ConfirmPlan): Promise<void>;
 }
 
-function DiscardForm({ busy, onDiscard, onCancel }: { readonly busy: boolean; readonly onDiscard: (reason: string) => void; readonly onCancel: () => void }) {
+function DiscardForm({
+  busy,
+  onDiscard,
+  onCancel,
+}: {
+  readonly busy: boolean;
+  readonly onDiscard: (reason: string) => void;
+  readonly onCancel: () => void;
+}) {
   const { t } = useTranslation();
   const [code, setCode] = useState<DiscardReasonCode | ''>('');
   const [words, setWords] = useState('');
@@ -37,7 +52,11 @@ function DiscardForm({ busy, onDiscard, onCancel }: { readonly busy: boolean; re
     <div className="discard-form" data-testid="discard-form">
       <label>
         {t('vitals.discardWhy')}
-        <select value={code} onChange={(event) => setCode(event.target.value as DiscardReasonCode | '')} data-testid="discard-reason">
+        <select
+          value={code}
+          onChange={(event) => setCode(event.target.value as DiscardReasonCode | '')}
+          data-testid="discard-reason"
+        >
           <option value="">{t('vitals.discardPick')}</option>
           {DISCARD_REASONS.map((option) => (
             <option key={option} value={option}>
@@ -46,8 +65,22 @@ function DiscardForm({ busy, onDiscard, onCancel }: { readonly busy: boolean; re
           ))}
         </select>
       </label>
-      {code === 'other' && <input value={words} maxLength={180} onChange={(event) => setWords(event.target.value)} placeholder={t('vitals.discardWords')} data-testid="discard-words" />}
-      <button type="button" className="danger" disabled={busy || reason === null} onClick={() => reason !== null && onDiscard(reason)} data-testid="reading-discard-yes">
+      {code === 'other' && (
+        <input
+          value={words}
+          maxLength={180}
+          onChange={(event) => setWords(event.target.value)}
+          placeholder={t('vitals.discardWords')}
+          data-testid="discard-words"
+        />
+      )}
+      <button
+        type="button"
+        className="danger"
+        disabled={busy || reason === null}
+        onClick={() => reason !== null && onDiscard(reason)}
+        data-testid="reading-discard-yes"
+      >
         {t('vitals.discardYes')}
       </button>
       <button type="button" className="secondary" onClick={onCancel}>
@@ -57,7 +90,15 @@ function DiscardForm({ busy, onDiscard, onCancel }: { readonly busy: boolean; re
   );
 }
 
-function ReadingCard({ item, actions, ownPatient, inGroup = false, bound, people, nameOf }: {
+function ReadingCard({
+  item,
+  actions,
+  ownPatient,
+  inGroup = false,
+  bound,
+  people,
+  nameOf,
+}: {
   readonly item: InboxItem;
   readonly actions: ReadingActions;
   readonly ownPatient: boolean;
@@ -77,7 +118,15 @@ function ReadingCard({ item, actions, ownPatient, inGroup = false, bound, people
   const earlier = item.reading === null ? [] : earlierValues(item.reading);
   const verdict = judgeReading(item, people);
   const named = verdict.named.kind === 'patient' ? verdict.named.patientId : null;
-  const targets = [...new Set([bound, named].filter((id): id is string => id !== null && (item.patientRef === null || people.survivorOf(item.patientRef) !== id || verdict.kind === 'mismatch')))];
+  const targets = [
+    ...new Set(
+      [bound, named].filter(
+        (id): id is string =>
+          id !== null &&
+          (item.patientRef === null || people.survivorOf(item.patientRef) !== id || verdict.kind === 'mismatch'),
+      ),
+    ),
+  ];
 
   async function run(action: () => Promise<void>): Promise<void> {
     setBusy(true);
@@ -98,7 +147,9 @@ function ReadingCard({ item, actions, ownPatient, inGroup = false, bound, people
       <VitalRows values={values} />
       {earlier.length > 0 && (
         <p className="notice small" data-testid="reading-earlier">
-          {t('vitals.earlier', { list: earlier.map((e) => `${t(`vitals.code.${e.code}`, { defaultValue: e.code })} ${e.at}`).join(', ') })}
+          {t('vitals.earlier', {
+            list: earlier.map((e) => `${t(`vitals.code.${e.code}`, { defaultValue: e.code })} ${e.at}`).join(', '),
+          })}
         </p>
       )}
       {skipped.length > 0 && <p className="muted small">{t('vitals.skipped', { count: skipped.length })}</p>}
@@ -113,22 +164,43 @@ function ReadingCard({ item, actions, ownPatient, inGroup = false, bound, people
           onCancel={() => setMoveTo(null)}
         />
       ) : askDiscard ? (
-        <DiscardForm busy={busy} onDiscard={(reason) => void run(() => actions.discard(item, reason))} onCancel={() => setAskDiscard(false)} />
+        <DiscardForm
+          busy={busy}
+          onDiscard={(reason) => void run(() => actions.discard(item, reason))}
+          onCancel={() => setAskDiscard(false)}
+        />
       ) : (
         <div className="reading-actions">
           {inGroup && <span className="muted small">{t('vitals.inGroup')}</span>}
           {ownPatient && !inGroup && verdict.kind === 'ok' && (
-            <button type="button" disabled={busy} onClick={() => void run(() => actions.confirm(item, verdict))} data-testid="reading-confirm">
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void run(() => actions.confirm(item, verdict))}
+              data-testid="reading-confirm"
+            >
               {t('vitals.confirm')}
             </button>
           )}
           {!ownPatient &&
             targets.map((target) => (
-              <button key={target} type="button" disabled={busy} onClick={() => setMoveTo(target)} data-testid={target === bound ? 'reading-assign' : 'reading-assign-named'}>
+              <button
+                key={target}
+                type="button"
+                disabled={busy}
+                onClick={() => setMoveTo(target)}
+                data-testid={target === bound ? 'reading-assign' : 'reading-assign-named'}
+              >
                 {target === bound ? t('vitals.assignHere') : t('vitals.moveTo', { name: nameOf(target) })}
               </button>
             ))}
-          <button type="button" className="secondary" disabled={busy} onClick={() => setAskDiscard(true)} data-testid="reading-discard">
+          <button
+            type="button"
+            className="secondary"
+            disabled={busy}
+            onClick={() => setAskDiscard(true)}
+            data-testid="reading-discard"
+          >
             {t('vitals.discard')}
           </button>
         </div>
@@ -137,7 +209,14 @@ function ReadingCard({ item, actions, ownPatient, inGroup = false, bound, people
   );
 }
 
-export function PendingReadings({ forPatient, others, actions, bound, people, nameOf }: {
+export function PendingReadings({
+  forPatient,
+  others,
+  actions,
+  bound,
+  people,
+  nameOf,
+}: {
   readonly forPatient: readonly InboxItem[];
   readonly others: readonly InboxItem[];
   readonly actions: ReadingActions;
@@ -171,14 +250,25 @@ export function PendingReadings({ forPatient, others, actions, bound, people, na
           </h3>
           {forPatient.length > 1 && (
             <div className="reading-actions">
-              <button type="button" disabled={busy} onClick={() => void chart(planConfirmAll(forPatient, choices))} data-testid="confirm-all">
+              <button
+                type="button"
+                disabled={busy}
+                onClick={() => void chart(planConfirmAll(forPatient, choices))}
+                data-testid="confirm-all"
+              >
                 {t('vitals.confirmAll')}
               </button>
-              {waiting > 0 && <span className="muted small" data-testid="confirm-all-waiting">{t('vitals.confirmAllWaiting', { count: waiting })}</span>}
+              {waiting > 0 && (
+                <span className="muted small" data-testid="confirm-all-waiting">
+                  {t('vitals.confirmAllWaiting', { count: waiting })}
+                </span>
+              )}
             </div>
           )}
         </div>
-        {forPatient.length === 0 && <p className="muted">{hasPatient ? t('vitals.none') : t('vitals.noPatientPending')}</p>}
+        {forPatient.length === 0 && (
+          <p className="muted">{hasPatient ? t('vitals.none') : t('vitals.noPatientPending')}</p>
+        )}
         <ul className="readings">
           {groups.map((group) => (
             <SameVitalGroupCard
@@ -191,7 +281,16 @@ export function PendingReadings({ forPatient, others, actions, bound, people, na
             />
           ))}
           {forPatient.map((item) => (
-            <ReadingCard key={item.id} item={item} actions={actions} ownPatient inGroup={grouped.has(item.id)} bound={bound} people={people} nameOf={nameOf} />
+            <ReadingCard
+              key={item.id}
+              item={item}
+              actions={actions}
+              ownPatient
+              inGroup={grouped.has(item.id)}
+              bound={bound}
+              people={people}
+              nameOf={nameOf}
+            />
           ))}
         </ul>
       </div>
@@ -203,7 +302,15 @@ export function PendingReadings({ forPatient, others, actions, bound, people, na
           <p className="muted small">{hasPatient ? t('vitals.unassignedHint') : t('vitals.unassignedPickFirst')}</p>
           <ul className="readings">
             {others.map((item) => (
-              <ReadingCard key={item.id} item={item} actions={actions} ownPatient={false} bound={bound} people={people} nameOf={nameOf} />
+              <ReadingCard
+                key={item.id}
+                item={item}
+                actions={actions}
+                ownPatient={false}
+                bound={bound}
+                people={people}
+                nameOf={nameOf}
+              />
             ))}
           </ul>
         </div>

@@ -16,19 +16,32 @@ function namedText(named: Named, nameOf: NameOf): string | null {
   return null;
 }
 
-export function ReadingWhose({ item, verdict, nameOf }: { readonly item: InboxItem; readonly verdict: ReadingVerdict; readonly nameOf: NameOf }) {
+export function ReadingWhose({
+  item,
+  verdict,
+  nameOf,
+}: {
+  readonly item: InboxItem;
+  readonly verdict: ReadingVerdict;
+  readonly nameOf: NameOf;
+}) {
   const { t, i18n } = useTranslation();
   const time = dateTime(item.receivedAt, i18n.language);
   const arrival = item.arrival;
   const arrivedText =
-    arrival === null ? t('vitals.arrivedUnknown', { time }) : arrival.patientRef === null ? t('vitals.arrivedUnbound', { time }) : t('vitals.arrivedFor', { time, name: nameOf(arrival.patientRef) });
+    arrival === null
+      ? t('vitals.arrivedUnknown', { time })
+      : arrival.patientRef === null
+        ? t('vitals.arrivedUnbound', { time })
+        : t('vitals.arrivedFor', { time, name: nameOf(arrival.patientRef) });
   const moved = arrival !== null && item.patientRef !== arrival.patientRef;
   const named = namedText(verdict.named, nameOf);
   const owner = nameOf(item.patientRef);
   let warning: string | null = null;
   if (verdict.kind === 'mismatch') {
     if (verdict.named.kind === 'disagree') warning = t('vitals.subjectDisagree');
-    else if (verdict.named.kind === 'unknown') warning = t('vitals.subjectUnknownHn', { hn: verdict.named.hn ?? '', owner });
+    else if (verdict.named.kind === 'unknown')
+      warning = t('vitals.subjectUnknownHn', { hn: verdict.named.hn ?? '', owner });
     else warning = t('vitals.subjectNames', { named: named ?? '', owner });
   }
   return (

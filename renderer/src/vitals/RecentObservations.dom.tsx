@@ -19,10 +19,22 @@ function sourceOf(observation: ObservationDoc): string {
   return observation.meta.tag?.find((tag) => tag.system === SOURCE_TAG)?.code ?? 'manual';
 }
 
-function Correction({ observation, onCorrect, onClose }: { readonly observation: ObservationDoc; readonly onCorrect: CorrectFn; readonly onClose: () => void }) {
+function Correction({
+  observation,
+  onCorrect,
+  onClose,
+}: {
+  readonly observation: ObservationDoc;
+  readonly onCorrect: CorrectFn;
+  readonly onClose: () => void;
+}) {
   const { t } = useTranslation();
   const fields = MANUAL_FIELDS.filter((spec) => valuesOf(observation).some((value) => value.code === spec.code));
-  const [form, setForm] = useState<ManualForm>(() => Object.fromEntries(fields.map((spec) => [spec.field, String(valuesOf(observation).find((v) => v.code === spec.code)?.value ?? '')])));
+  const [form, setForm] = useState<ManualForm>(() =>
+    Object.fromEntries(
+      fields.map((spec) => [spec.field, String(valuesOf(observation).find((v) => v.code === spec.code)?.value ?? '')]),
+    ),
+  );
   const [problems, setProblems] = useState<readonly ManualProblem[]>([]);
   const [busy, setBusy] = useState(false);
 
@@ -46,7 +58,12 @@ function Correction({ observation, onCorrect, onClose }: { readonly observation:
       {fields.map(({ field, code }) => (
         <label key={field}>
           {t(`vitals.field.${field}`)} <span className="unit">({t(`vitals.unit.${code}`)})</span>
-          <input name={`correct-${field}`} inputMode="decimal" value={form[field] ?? ''} onChange={(event) => setForm({ ...form, [field]: event.target.value })} />
+          <input
+            name={`correct-${field}`}
+            inputMode="decimal"
+            value={form[field] ?? ''}
+            onChange={(event) => setForm({ ...form, [field]: event.target.value })}
+          />
         </label>
       ))}
       {problems.map((problem) => (
@@ -60,7 +77,13 @@ function Correction({ observation, onCorrect, onClose }: { readonly observation:
             {t('vitals.correctSave')}
           </button>
         )}
-        <button type="button" className="danger" disabled={busy} onClick={() => void apply([])} data-testid="correction-error-only">
+        <button
+          type="button"
+          className="danger"
+          disabled={busy}
+          onClick={() => void apply([])}
+          data-testid="correction-error-only"
+        >
           {t('vitals.enteredInError')}
         </button>
         <button type="button" className="secondary" onClick={onClose}>
@@ -75,20 +98,35 @@ function Correction({ observation, onCorrect, onClose }: { readonly observation:
 function AssessmentText({ assessment }: { readonly assessment: News2Assessment }) {
   const { t } = useTranslation();
   const parts: string[] = [];
-  if (assessment.consciousness !== undefined) parts.push(`${t('vitals.news2.param.consciousness')}: ${t(`vitals.news2.acvpu.${assessment.consciousness}`)}`);
+  if (assessment.consciousness !== undefined)
+    parts.push(`${t('vitals.news2.param.consciousness')}: ${t(`vitals.news2.acvpu.${assessment.consciousness}`)}`);
   if (assessment.onOxygen === false) parts.push(t('vitals.news2.air'));
-  if (assessment.onOxygen === true) parts.push(assessment.oxygenFlowLpm === undefined ? t('vitals.news2.oxygen') : `${t('vitals.news2.oxygen')} ${String(assessment.oxygenFlowLpm)} L/min`);
+  if (assessment.onOxygen === true)
+    parts.push(
+      assessment.oxygenFlowLpm === undefined
+        ? t('vitals.news2.oxygen')
+        : `${t('vitals.news2.oxygen')} ${String(assessment.oxygenFlowLpm)} L/min`,
+    );
   return <span data-testid="assessment">{parts.join(', ')}</span>;
 }
 
 /** A pain score or chief complaint in words. */
 function ScreeningText({ screening }: { readonly screening: Screening }) {
   const { t } = useTranslation();
-  const text = screening.painScore === undefined ? `${t('vitals.field.complaint')}: ${screening.chiefComplaint ?? ''}` : `${t('vitals.field.pain')}: ${String(screening.painScore)}`;
+  const text =
+    screening.painScore === undefined
+      ? `${t('vitals.field.complaint')}: ${screening.chiefComplaint ?? ''}`
+      : `${t('vitals.field.pain')}: ${String(screening.painScore)}`;
   return <span data-testid="screening-text">{text}</span>;
 }
 
-export function RecentObservations({ observations, onCorrect }: { readonly observations: readonly ObservationDoc[]; readonly onCorrect: CorrectFn }) {
+export function RecentObservations({
+  observations,
+  onCorrect,
+}: {
+  readonly observations: readonly ObservationDoc[];
+  readonly onCorrect: CorrectFn;
+}) {
   const { t, i18n } = useTranslation();
   const [open, setOpen] = useState<string | null>(null);
   return (
@@ -101,20 +139,40 @@ export function RecentObservations({ observations, onCorrect }: { readonly obser
           const assessment = assessmentOf(observation);
           const screening = screeningOf(observation);
           return (
-            <li key={observation.id} className={wrong ? 'observation wrong' : 'observation'} data-testid="observation-row" data-id={observation.id}>
+            <li
+              key={observation.id}
+              className={wrong ? 'observation wrong' : 'observation'}
+              data-testid="observation-row"
+              data-id={observation.id}
+            >
               <span className="when">{dateTime(observation.effectiveDateTime, i18n.language)}</span>
-              {assessment !== undefined ? <AssessmentText assessment={assessment} /> : screening !== undefined ? <ScreeningText screening={screening} /> : <VitalRows values={valuesOf(observation)} />}
-              <span className="muted small">{t(`vitals.source.${sourceOf(observation)}`, { defaultValue: sourceOf(observation) })}</span>
+              {assessment !== undefined ? (
+                <AssessmentText assessment={assessment} />
+              ) : screening !== undefined ? (
+                <ScreeningText screening={screening} />
+              ) : (
+                <VitalRows values={valuesOf(observation)} />
+              )}
+              <span className="muted small">
+                {t(`vitals.source.${sourceOf(observation)}`, { defaultValue: sourceOf(observation) })}
+              </span>
               {wrong ? (
                 <span className="pill pill-bad">{t('vitals.enteredInErrorLabel')}</span>
               ) : (
                 open !== observation.id && (
-                  <button type="button" className="secondary" onClick={() => setOpen(observation.id)} data-testid="observation-correct">
+                  <button
+                    type="button"
+                    className="secondary"
+                    onClick={() => setOpen(observation.id)}
+                    data-testid="observation-correct"
+                  >
                     {t('vitals.correct')}
                   </button>
                 )
               )}
-              {open === observation.id && <Correction observation={observation} onCorrect={onCorrect} onClose={() => setOpen(null)} />}
+              {open === observation.id && (
+                <Correction observation={observation} onCorrect={onCorrect} onClose={() => setOpen(null)} />
+              )}
             </li>
           );
         })}

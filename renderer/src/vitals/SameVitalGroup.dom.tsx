@@ -14,7 +14,13 @@ function cellText(item: InboxItem, vital: string): string | null {
   return displayRows(values)[0]?.text ?? null;
 }
 
-export function SameVitalGroupCard({ group, choices, onChoose, onChart, busy }: {
+export function SameVitalGroupCard({
+  group,
+  choices,
+  onChoose,
+  onChart,
+  busy,
+}: {
   readonly group: SameVitalGroup;
   readonly choices: Choices;
   readonly onChoose: (vital: string, inboxId: string) => void;
@@ -22,7 +28,13 @@ export function SameVitalGroupCard({ group, choices, onChoose, onChart, busy }: 
   readonly busy: boolean;
 }) {
   const { t, i18n } = useTranslation();
-  const vitals = [...new Set(group.items.flatMap((item) => chartableValues(item.reading?.values ?? []).items.map((value) => vitalOf(value.code))))];
+  const vitals = [
+    ...new Set(
+      group.items.flatMap((item) =>
+        chartableValues(item.reading?.values ?? []).items.map((value) => vitalOf(value.code)),
+      ),
+    ),
+  ];
   return (
     <li className="same-vital" data-testid="same-vital-group">
       <p className="notice notice-warn small">
@@ -58,7 +70,13 @@ export function SameVitalGroupCard({ group, choices, onChoose, onChart, busy }: 
                         <span className="muted">–</span>
                       ) : contested ? (
                         <label className="inline choice">
-                          <input type="radio" name={key} checked={choices[key] === item.id} onChange={() => onChoose(vital, item.id)} data-testid={`choice-${vital}`} />
+                          <input
+                            type="radio"
+                            name={key}
+                            checked={choices[key] === item.id}
+                            onChange={() => onChoose(vital, item.id)}
+                            data-testid={`choice-${vital}`}
+                          />
                           <strong>{text}</strong>
                         </label>
                       ) : (
@@ -73,7 +91,12 @@ export function SameVitalGroupCard({ group, choices, onChoose, onChart, busy }: 
         </tbody>
       </table>
       <div className="reading-actions">
-        <button type="button" disabled={busy || !groupChosen(group, choices)} onClick={onChart} data-testid="same-vital-chart">
+        <button
+          type="button"
+          disabled={busy || !groupChosen(group, choices)}
+          onClick={onChart}
+          data-testid="same-vital-chart"
+        >
           {t('vitals.sameVitalChart')}
         </button>
       </div>

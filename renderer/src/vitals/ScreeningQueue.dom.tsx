@@ -22,7 +22,9 @@ export interface ScreeningQueueProps {
 }
 
 export function screeningOrder(rows: readonly VisitWithPatient[]): VisitWithPatient[] {
-  return [...rows].filter((row) => queueStage(row.encounter) !== null).sort((a, b) => compareForScreening(a.encounter, b.encounter));
+  return [...rows]
+    .filter((row) => queueStage(row.encounter) !== null)
+    .sort((a, b) => compareForScreening(a.encounter, b.encounter));
 }
 
 export function ScreeningQueue({ rows, loaded, currentId, busy, onCall }: ScreeningQueueProps) {
@@ -35,9 +37,19 @@ export function ScreeningQueue({ rows, loaded, currentId, busy, onCall }: Screen
     <div className="card wide screening-queue" data-testid="vitals-queue-card">
       <div className="queue-head">
         <h3>
-          {t('vitals.queueTitle')} {loaded && <span className="muted" data-testid="vitals-queue-count">({t('vitals.queueCount', { waiting, total: ordered.length })})</span>}
+          {t('vitals.queueTitle')}{' '}
+          {loaded && (
+            <span className="muted" data-testid="vitals-queue-count">
+              ({t('vitals.queueCount', { waiting, total: ordered.length })})
+            </span>
+          )}
         </h3>
-        <button type="button" onClick={() => onCall(null)} disabled={!loaded || waiting === 0 || busy} data-testid="vitals-call-next">
+        <button
+          type="button"
+          onClick={() => onCall(null)}
+          disabled={!loaded || waiting === 0 || busy}
+          data-testid="vitals-call-next"
+        >
           {t('vitals.callNext')}
         </button>
       </div>
@@ -53,15 +65,21 @@ export function ScreeningQueue({ rows, loaded, currentId, busy, onCall }: Screen
             <li key={visit.id}>
               <button
                 type="button"
-                className={['queue-item', visit.id === currentId ? 'active' : '', closed ? 'closed' : ''].join(' ').trim()}
+                className={['queue-item', visit.id === currentId ? 'active' : '', closed ? 'closed' : '']
+                  .join(' ')
+                  .trim()}
                 disabled={busy || closed}
                 onClick={() => onCall(row)}
                 data-testid="vitals-queue-item"
                 data-stage={stage ?? ''}
               >
                 <span className="queue-number">{queueNumberOf(visit)}</span>
-                <span className="queue-name">{person === null ? t('vitals.patientNotInStore') : displayName(person, lang)}</span>
-                <span className="muted">{visit.period.start === undefined ? '' : timeOfDay(visit.period.start, lang)}</span>
+                <span className="queue-name">
+                  {person === null ? t('vitals.patientNotInStore') : displayName(person, lang)}
+                </span>
+                <span className="muted">
+                  {visit.period.start === undefined ? '' : timeOfDay(visit.period.start, lang)}
+                </span>
                 <QueueStageBadge encounter={visit} />
               </button>
             </li>

@@ -2,7 +2,13 @@
 import { useTranslation } from 'react-i18next';
 import { SKIP_REASON_TEXT, summariseSkipped, type SkippedValue } from '../../../electron/contract/devices.std.js';
 
-export function SkippedValues({ notes, showSources = false }: { notes: readonly SkippedValue[]; showSources?: boolean }) {
+export function SkippedValues({
+  notes,
+  showSources = false,
+}: {
+  notes: readonly SkippedValue[];
+  showSources?: boolean;
+}) {
   const { t, i18n } = useTranslation();
   if (notes.length === 0) return null;
   const lang = i18n.language === 'en' ? 'en' : 'th';

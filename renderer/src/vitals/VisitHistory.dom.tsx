@@ -22,7 +22,13 @@ function olderKey(older: OlderHistory): 'olderOffline' | 'olderFailed' | 'olderF
   return older.kind === 'loaded' && older.observations.length > 0 ? 'olderFromCentral' : null;
 }
 
-export function VisitHistory({ points, older = { kind: 'none' } }: { readonly points: readonly VisitPoint[]; readonly older?: OlderHistory }) {
+export function VisitHistory({
+  points,
+  older = { kind: 'none' },
+}: {
+  readonly points: readonly VisitPoint[];
+  readonly older?: OlderHistory;
+}) {
   const { t, i18n } = useTranslation();
   const language = i18n.language === 'en' ? 'en' : 'th';
   const box = useRef<HTMLDivElement | null>(null);
@@ -50,14 +56,26 @@ export function VisitHistory({ points, older = { kind: 'none' } }: { readonly po
         // Fixed floors keep a small change small: pressure and pulse from 40 to at least 180, weight ±5 kg.
         scales: {
           x: { time: false, range: [-0.5, Math.max(0.5, points.length - 0.5)] },
-          vitals: { range: (_plot, min, max) => [Math.min(40, Math.floor(min / 10) * 10 - 10), Math.max(180, Math.ceil(max / 10) * 10 + 10)] },
+          vitals: {
+            range: (_plot, min, max) => [
+              Math.min(40, Math.floor(min / 10) * 10 - 10),
+              Math.max(180, Math.ceil(max / 10) * 10 + 10),
+            ],
+          },
           kg: { range: (_plot, min, max) => [Math.max(0, Math.floor(min) - 5), Math.ceil(max) + 5] },
         },
         series: [
           { label: words.date, value: (_plot, value) => dateOf(value) },
           { label: words.systolic, scale: 'vitals', stroke: '#b3261e', width: 2, points: { show: true, size: 7 } },
           { label: words.diastolic, scale: 'vitals', stroke: '#e8833a', width: 2, points: { show: true, size: 7 } },
-          { label: words.pulse, scale: 'vitals', stroke: '#0b6e6e', width: 1.5, dash: [4, 3], points: { show: true, size: 6 } },
+          {
+            label: words.pulse,
+            scale: 'vitals',
+            stroke: '#0b6e6e',
+            width: 1.5,
+            dash: [4, 3],
+            points: { show: true, size: 6 },
+          },
           { label: words.weight, scale: 'kg', stroke: '#4a4a9c', width: 1.5, points: { show: true, size: 6 } },
         ],
         axes: [
@@ -67,7 +85,13 @@ export function VisitHistory({ points, older = { kind: 'none' } }: { readonly po
         ],
         legend: { show: true },
       },
-      [xs, series(points, (p) => p.systolic), series(points, (p) => p.diastolic), series(points, (p) => p.pulse), series(points, (p) => p.weight)],
+      [
+        xs,
+        series(points, (p) => p.systolic),
+        series(points, (p) => p.diastolic),
+        series(points, (p) => p.pulse),
+        series(points, (p) => p.weight),
+      ],
     );
     // `key` holds everything the chart draws.
   }, [key]);
@@ -75,11 +99,14 @@ export function VisitHistory({ points, older = { kind: 'none' } }: { readonly po
   return (
     <div className="card wide visit-history" data-testid="visit-history">
       <h3>
-        {t('vitals.history.title')} {points.length > 0 && <span className="muted">({t('vitals.history.visits', { count: points.length })})</span>}
+        {t('vitals.history.title')}{' '}
+        {points.length > 0 && <span className="muted">({t('vitals.history.visits', { count: points.length })})</span>}
       </h3>
       {olderKey(older) !== null && (
         <p className="muted" data-testid="visit-history-older">
-          {t(`vitals.history.${olderKey(older) ?? ''}`, { count: older.kind === 'loaded' ? older.observations.length : 0 })}
+          {t(`vitals.history.${olderKey(older) ?? ''}`, {
+            count: older.kind === 'loaded' ? older.observations.length : 0,
+          })}
         </p>
       )}
       {points.length === 0 ? (
@@ -101,7 +128,9 @@ export function VisitHistory({ points, older = { kind: 'none' } }: { readonly po
               {points.map((point, index) => (
                 <tr key={point.key} data-testid="visit-history-row">
                   <td>{labels[index]}</td>
-                  <td className="num">{point.systolic === undefined ? '—' : `${String(point.systolic)}/${String(point.diastolic ?? '—')}`}</td>
+                  <td className="num">
+                    {point.systolic === undefined ? '—' : `${String(point.systolic)}/${String(point.diastolic ?? '—')}`}
+                  </td>
                   <td className="num">{point.pulse ?? '—'}</td>
                   <td className="num">{point.weight ?? '—'}</td>
                   <td className="num" data-testid="visit-history-news2">

@@ -2,7 +2,11 @@
 import { useTranslation } from 'react-i18next';
 import { displayRows } from './displayRows.std.js';
 
-export function VitalRows({ values }: { readonly values: readonly { readonly code: string; readonly value: number }[] }) {
+export function VitalRows({
+  values,
+}: {
+  readonly values: readonly { readonly code: string; readonly value: number }[];
+}) {
   const { t } = useTranslation();
   return (
     <dl className="vital-rows">
@@ -10,7 +14,8 @@ export function VitalRows({ values }: { readonly values: readonly { readonly cod
         <div key={row.key} className={`vital-row flag-${row.flag.level}`} data-testid={`vital-${row.key}`}>
           <dt>{t(`vitals.code.${row.key}`, { defaultValue: row.key })}</dt>
           <dd>
-            <strong>{row.text}</strong> <span className="unit">{t(`vitals.unit.${row.key}`, { defaultValue: '' })}</span>
+            <strong>{row.text}</strong>{' '}
+            <span className="unit">{t(`vitals.unit.${row.key}`, { defaultValue: '' })}</span>
             {row.flag.level !== 'normal' && (
               <span className={`flag flag-${row.flag.level}`} data-testid="vital-flag">
                 {t(`vitals.flag.${row.flag.level}_${row.flag.direction ?? 'high'}`)}

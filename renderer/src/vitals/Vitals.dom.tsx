@@ -22,7 +22,15 @@ import { useSettings } from './useSettings.dom.js';
 import { useStationPatient, type ResolvePatientId } from './useStationPatient.dom.js';
 import { usePendingReadings } from './usePendingReadings.dom.js';
 import { usePatientObservations } from './usePatientObservations.dom.js';
-import { callNext, confirmReading, correctObservation, moveVisit, saveAssessment, saveManual, type StationContext } from './charting.dom.js';
+import {
+  callNext,
+  confirmReading,
+  correctObservation,
+  moveVisit,
+  saveAssessment,
+  saveManual,
+  type StationContext,
+} from './charting.dom.js';
 import type { Screening } from '../../../sync/model/screening.std.js';
 import { encounterPatientId, queueNumberOf } from '../../../sync/model/encounter.std.js';
 import { callCandidates, type QueueStage, type QueueStation } from '../../../sync/model/queueStage.std.js';
@@ -68,10 +76,14 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
   const settings = useSettings(given);
   const { records, ids, readOlder } = useRecordsState();
   const station = useMemo<StationContext | null>(
-    () => (settings?.hcode === null || settings === null ? null : { hcode: settings.hcode, stationId: settings.stationId }),
+    () =>
+      settings?.hcode === null || settings === null ? null : { hcode: settings.hcode, stationId: settings.stationId },
     [settings],
   );
-  const queueStation = useMemo<QueueStation | null>(() => (settings === null ? null : { id: settings.stationId, name: settings.stationName ?? settings.stationId }), [settings]);
+  const queueStation = useMemo<QueueStation | null>(
+    () => (settings === null ? null : { id: settings.stationId, name: settings.stationName ?? settings.stationId }),
+    [settings],
+  );
   const patient = useStationPatient(records, resolvePatientId);
   const pending = usePendingReadings(records);
   const people = useReadingPeople(records, pending.items, patient.patientId, settings?.hcode ?? '');
@@ -102,10 +114,12 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
   const [offered, setOffered] = useState<string | null>(null);
   // Clashes the nurse answered "the patient is here" for (a visit another station moved on, not a call).
   const [answered, setAnswered] = useState<ReadonlySet<string>>(new Set());
-  const boundClash = patient.encounter === null || visit === null || queueStation === null ? null : callClash(visit, queueStation.id);
+  const boundClash =
+    patient.encounter === null || visit === null || queueStation === null ? null : callClash(visit, queueStation.id);
   const blocked = boundClash !== null && visit !== null && !answered.has(clashKey(boundClash, visit.id));
   const offeredRow = queue.rows.find((row) => row.encounter.id === offered) ?? null;
-  const offeredClash = offeredRow === null || queueStation === null ? null : callClash(offeredRow.encounter, queueStation.id);
+  const offeredClash =
+    offeredRow === null || queueStation === null ? null : callClash(offeredRow.encounter, queueStation.id);
   const ports = useDevicePorts();
   const demo = settings?.mode === 'demo';
   const missingPort = demo || ports === null ? null : missingDevicePort(ports);
@@ -123,7 +137,8 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
   }
 
   function readyStore(): { store: NonNullable<typeof records>; at: StationContext; by: QueueStation } {
-    if (records === null || station === null || queueStation === null) throw new EdgeError('not_configured', 'records not open yet');
+    if (records === null || station === null || queueStation === null)
+      throw new EdgeError('not_configured', 'records not open yet');
     return { store: records, at: station, by: queueStation };
   }
 
@@ -138,16 +153,27 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
   async function chartOne(item: InboxItem, excludeCodes: readonly string[] = []): Promise<number> {
     const { store, at, by } = ready();
     const verdict = judgeReading(item, people);
-    if (verdict.kind !== 'ok') throw new EdgeError(verdict.kind === 'unassigned' ? 'device_reading_unassigned' : 'device_reading_moved', `reading ${item.id} is ${verdict.kind}`);
+    if (verdict.kind !== 'ok')
+      throw new EdgeError(
+        verdict.kind === 'unassigned' ? 'device_reading_unassigned' : 'device_reading_moved',
+        `reading ${item.id} is ${verdict.kind}`,
+      );
     const encounterId = verdict.owner === bound ? patient.encounter?.id : undefined;
-    const charted = await confirmReading(store, item, { ...at, patientId: verdict.owner, encounterId, at: new Date().toISOString() }, excludeCodes);
+    const charted = await confirmReading(
+      store,
+      item,
+      { ...at, patientId: verdict.owner, encounterId, at: new Date().toISOString() },
+      excludeCodes,
+    );
     if (encounterId !== undefined) await moveVisit(store, encounterId, 'screened', by);
     return charted.alreadyCharted ? 0 : charted.observationIds.length;
   }
 
   function nameOfRow(row: VisitWithPatient): string {
     // Worded when the notice renders: the language may have changed since the call.
-    return row.patient === null ? i18n.t('vitals.patientNotInStore') : displayName(row.patient, i18n.language === 'en' ? 'en' : 'th');
+    return row.patient === null
+      ? i18n.t('vitals.patientNotInStore')
+      : displayName(row.patient, i18n.language === 'en' ? 'en' : 'th');
   }
 
   /**
@@ -160,7 +186,10 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
     try {
       await attempt(async () => {
         const { store, by } = readyStore();
-        const called = row === null ? await callNext(store, callCandidates(queue.rows.map((candidate) => candidate.encounter)), by) : await moveVisit(store, row.encounter.id, 'called', by, retake);
+        const called =
+          row === null
+            ? await callNext(store, callCandidates(queue.rows.map((candidate) => candidate.encounter)), by)
+            : await moveVisit(store, row.encounter.id, 'called', by, retake);
         if (called === null) return () => i18n.t('vitals.noneWaiting');
         const target = queue.rows.find((candidate) => candidate.encounter.id === called.id) ?? row;
         const clash = callClash(called, by.id);
@@ -172,7 +201,11 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
         if (clash !== null) setAnswered((keys) => new Set([...keys, clashKey(clash, called.id)]));
         setOffered(null);
         await patient.bind(encounterPatientId(called), called);
-        return () => i18n.t('vitals.calledNotice', { number: queueNumberOf(called) ?? '', name: target === null ? '' : nameOfRow(target) });
+        return () =>
+          i18n.t('vitals.calledNotice', {
+            number: queueNumberOf(called) ?? '',
+            name: target === null ? '' : nameOfRow(target),
+          });
       });
     } finally {
       setBusy(false);
@@ -193,7 +226,8 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
       const moved = await attempt(async () => {
         const { store, by } = ready();
         await moveVisit(store, visit.id, stage, by);
-        return () => i18n.t('vitals.movedNotice', { number: queueNumberOf(visit) ?? '', stage: i18n.t(`queue.stage.${stage}`) });
+        return () =>
+          i18n.t('vitals.movedNotice', { number: queueNumberOf(visit) ?? '', stage: i18n.t(`queue.stage.${stage}`) });
       });
       if (moved) await patient.bind(null);
     } finally {
@@ -205,7 +239,7 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
     confirm: async (item: InboxItem) => {
       await attempt(async () => {
         const count = await chartOne(item);
-        return () => count === 0 ? i18n.t('vitals.alreadyCharted') : i18n.t('vitals.charted', { count });
+        return () => (count === 0 ? i18n.t('vitals.alreadyCharted') : i18n.t('vitals.charted', { count }));
       });
     },
     discard: async (item: InboxItem, reason: string) => {
@@ -216,7 +250,12 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
     },
     move: async (item: InboxItem, target: string, overrideSubject: boolean) => {
       await attempt(async () => {
-        await invokeOrThrow('devices.assign', { id: item.id, from: item.patientRef, patientRef: target, overrideSubject });
+        await invokeOrThrow('devices.assign', {
+          id: item.id,
+          from: item.patientRef,
+          patientRef: target,
+          overrideSubject,
+        });
         return () => i18n.t('vitals.moved', { name: nameOf(target) });
       });
     },
@@ -225,7 +264,10 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
         let count = 0;
         for (const step of plan.charts) count += (await chartOne(step.item, step.excludeCodes)) > 0 ? 1 : 0;
         for (const item of plan.discards) await invokeOrThrow('devices.discard', { id: item.id, reason: NOT_CHOSEN });
-        return () => plan.waiting.length === 0 ? i18n.t('vitals.chartedAll', { count }) : i18n.t('vitals.chartedAllWaiting', { count, waiting: plan.waiting.length });
+        return () =>
+          plan.waiting.length === 0
+            ? i18n.t('vitals.chartedAll', { count })
+            : i18n.t('vitals.chartedAllWaiting', { count, waiting: plan.waiting.length });
       });
     },
   };
@@ -234,7 +276,13 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
     return attempt(async () => {
       const { store, at, by, patientId } = ready();
       // Consciousness and air/oxygen chosen in the NEWS2 panel go into the same save.
-      const saved = await saveManual(store, items, { ...at, patientId, encounterId: patient.encounter?.id, newId: ids }, news2Draft, screening);
+      const saved = await saveManual(
+        store,
+        items,
+        { ...at, patientId, encounterId: patient.encounter?.id, newId: ids },
+        news2Draft,
+        screening,
+      );
       if (news2Draft !== null) setNews2Saved((key) => key + 1);
       if (patient.encounter !== null) await moveVisit(store, patient.encounter.id, 'screened', by);
       return () => i18n.t('vitals.charted', { count: saved.length });
@@ -244,7 +292,12 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
   function saveNews2(assessment: News2Assessment): Promise<boolean> {
     return attempt(async () => {
       const { store, at, patientId } = ready();
-      const saved = await saveAssessment(store, assessment, { ...at, patientId, encounterId: patient.encounter?.id, newId: ids });
+      const saved = await saveAssessment(store, assessment, {
+        ...at,
+        patientId,
+        encounterId: patient.encounter?.id,
+        newId: ids,
+      });
       return () => i18n.t('vitals.charted', { count: saved.length });
     });
   }
@@ -253,7 +306,7 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
     return attempt(async () => {
       const { store, at } = ready();
       await correctObservation(store, old, items, { ...at, newId: ids });
-      return () => items.length === 0 ? i18n.t('vitals.markedInError') : i18n.t('vitals.corrected');
+      return () => (items.length === 0 ? i18n.t('vitals.markedInError') : i18n.t('vitals.corrected'));
     });
   }
 
@@ -268,7 +321,11 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
       <h2>{t('vitals.title')}</h2>
       {/* A call's "called" notice is stale once another station holds the visit: the clash notice says what is true. */}
       {notice !== null && !(blocked && notice.kind === 'ok') && (
-        <p className={notice.kind === 'ok' ? 'notice notice-ok' : 'notice notice-bad'} role="status" data-testid="vitals-notice">
+        <p
+          className={notice.kind === 'ok' ? 'notice notice-ok' : 'notice notice-bad'}
+          role="status"
+          data-testid="vitals-notice"
+        >
           {notice.text()}
         </p>
       )}
@@ -279,14 +336,22 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
       )}
       {pending.lastDeviceError !== null && (
         <p className="notice notice-warn" data-testid="vitals-device-error">
-          {t(`vitals.profile.${pending.lastDeviceError.profile}`, { defaultValue: pending.lastDeviceError.profile })}: {errorMessage(pending.lastDeviceError.code)}
+          {t(`vitals.profile.${pending.lastDeviceError.profile}`, { defaultValue: pending.lastDeviceError.profile })}:{' '}
+          {errorMessage(pending.lastDeviceError.code)}
         </p>
       )}
       {missingPort !== null && <MissingHardwareNotice missing={missingPort} />}
       <div className="grid vitals-grid">
         {demo && <DemoDeviceControls />}
         {blocked && boundClash !== null && visit !== null && (
-          <CallClashNotice clash={boundClash} number={queueNumberOf(visit) ?? ''} name={rowName(visit.id)} busy={busy} onHere={() => void patientIsHere()} onNotHere={() => void patient.bind(null)} />
+          <CallClashNotice
+            clash={boundClash}
+            number={queueNumberOf(visit) ?? ''}
+            name={rowName(visit.id)}
+            busy={busy}
+            onHere={() => void patientIsHere()}
+            onNotHere={() => void patient.bind(null)}
+          />
         )}
         {!blocked && offeredRow !== null && offeredClash !== null && (
           <CallClashNotice
@@ -298,11 +363,42 @@ export function Vitals({ settings: given, resolvePatientId }: VitalsProps = {}) 
             onNotHere={() => setOffered(null)}
           />
         )}
-        <PatientBar station={patient} visit={visit} hcode={settings?.hcode ?? ''} busy={busy || blocked} onMove={(stage) => void moveCurrent(stage)} />
-        <ScreeningQueue rows={queue.rows} loaded={queue.loaded} currentId={visit?.id ?? null} busy={busy || records === null} onCall={(row) => void callVisit(row)} />
-        <PendingReadings forPatient={forPatient} others={others} actions={actions} bound={bound} people={people} nameOf={nameOf} />
-        <ManualEntry disabled={!hasPatient || records === null} heldBecause={blocked ? t('vitals.clash.held') : undefined} onSave={saveManualItems} withAssessment={news2Draft !== null} previous={previous} />
-        <News2Panel observations={thisVisit} onSave={saveNews2} canSave={hasPatient && records !== null} onDraft={setNews2Draft} savedKey={news2Saved} />
+        <PatientBar
+          station={patient}
+          visit={visit}
+          hcode={settings?.hcode ?? ''}
+          busy={busy || blocked}
+          onMove={(stage) => void moveCurrent(stage)}
+        />
+        <ScreeningQueue
+          rows={queue.rows}
+          loaded={queue.loaded}
+          currentId={visit?.id ?? null}
+          busy={busy || records === null}
+          onCall={(row) => void callVisit(row)}
+        />
+        <PendingReadings
+          forPatient={forPatient}
+          others={others}
+          actions={actions}
+          bound={bound}
+          people={people}
+          nameOf={nameOf}
+        />
+        <ManualEntry
+          disabled={!hasPatient || records === null}
+          heldBecause={blocked ? t('vitals.clash.held') : undefined}
+          onSave={saveManualItems}
+          withAssessment={news2Draft !== null}
+          previous={previous}
+        />
+        <News2Panel
+          observations={thisVisit}
+          onSave={saveNews2}
+          canSave={hasPatient && records !== null}
+          onDraft={setNews2Draft}
+          savedKey={news2Saved}
+        />
         {hasPatient && !patient.loading && <VisitHistory points={past} older={older} />}
         <RecentObservations observations={observations} onCorrect={correct} />
       </div>

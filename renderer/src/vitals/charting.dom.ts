@@ -13,11 +13,21 @@ import { docId } from '../../../sync/model/fhir.std.js';
 import type { InboxItem, ReadingValue } from '../../../electron/contract/devices.std.js';
 import { EdgeError } from '../../../electron/contract/result.std.js';
 import { invoke, invokeOrThrow } from '../bridge/client.dom.js';
-import { planReadingChart, readingObservationPrefix, type ReadingChartContext } from '../../../sync/model/readingChart.std.js';
+import {
+  planReadingChart,
+  readingObservationPrefix,
+  type ReadingChartContext,
+} from '../../../sync/model/readingChart.std.js';
 import { assessmentObservations, type News2Assessment } from '../../../sync/model/news2Assessment.std.js';
 import { screeningObservations, type Screening } from '../../../sync/model/screening.std.js';
 import { EncounterDoc } from '../../../sync/model/encounter.std.js';
-import { canMove, queueStage, withQueueStage, type QueueStage, type QueueStation } from '../../../sync/model/queueStage.std.js';
+import {
+  canMove,
+  queueStage,
+  withQueueStage,
+  type QueueStage,
+  type QueueStation,
+} from '../../../sync/model/queueStage.std.js';
 import { callClash } from '../../../sync/model/queueCall.std.js';
 
 export interface StationContext {
@@ -47,16 +57,26 @@ function chartedFrom(records: DataContext, item: InboxItem): Promise<string[]> {
  * already charted here (saved, then the confirm was lost) is only marked: nothing is written twice, even when the
  * visit or the patient's record changed since, which would seal other content under other ids.
  */
-export async function confirmReading(records: DataContext, item: InboxItem, context: ReadingChartContext, excludeCodes: readonly string[] = []): Promise<ChartedReading> {
+export async function confirmReading(
+  records: DataContext,
+  item: InboxItem,
+  context: ReadingChartContext,
+  excludeCodes: readonly string[] = [],
+): Promise<ChartedReading> {
   const chart = planReadingChart(item, context, excludeCodes);
-  if (item.patientRef === null) throw new EdgeError('device_reading_unassigned', `inbox item ${item.id} has no patient`);
+  if (item.patientRef === null)
+    throw new EdgeError('device_reading_unassigned', `inbox item ${item.id} has no patient`);
   let observationIds = await chartedFrom(records, item);
   if (observationIds.length === 0) {
     const failed = failures(await records.saveAll([chart.device, ...chart.observations]));
     if (failed !== undefined) throw new EdgeError(writeFailureCode(failed), failed.message);
     observationIds = chart.observations.map((observation) => observation.id);
   }
-  const confirmed = await invokeOrThrow('devices.confirm', { id: item.id, patientRef: item.patientRef, chartedIds: observationIds });
+  const confirmed = await invokeOrThrow('devices.confirm', {
+    id: item.id,
+    patientRef: item.patientRef,
+    chartedIds: observationIds,
+  });
   return { observationIds, alreadyCharted: confirmed.alreadyCharted, skipped: chart.skipped };
 }
 
@@ -94,10 +114,20 @@ async function saveNew(records: DataContext, observations: readonly ObservationD
  * A manual set, the NEWS2 assessment given with it (consciousness, air or oxygen) and the screening (pain score,
  * chief complaint), as Observations of one moment in one write: NEWS2 is complete after one save.
  */
-export async function saveManual(records: DataContext, items: readonly VitalItem[], context: ManualContext, assessment: News2Assessment | null = null, screening: Screening = {}): Promise<ObservationDoc[]> {
+export async function saveManual(
+  records: DataContext,
+  items: readonly VitalItem[],
+  context: ManualContext,
+  assessment: News2Assessment | null = null,
+  screening: Screening = {},
+): Promise<ObservationDoc[]> {
   const at = new Date().toISOString();
   const timing = { ...context, effective: at, at };
-  return saveNew(records, [...vitalSignObservations(items, timing), ...(assessment === null ? [] : assessmentObservations(assessment, timing)), ...screeningObservations(screening, timing)]);
+  return saveNew(records, [
+    ...vitalSignObservations(items, timing),
+    ...(assessment === null ? [] : assessmentObservations(assessment, timing)),
+    ...screeningObservations(screening, timing),
+  ]);
 }
 
 /**
@@ -106,12 +136,24 @@ export async function saveManual(records: DataContext, items: readonly VitalItem
  * between the read and the write is read again once (the conflict rule orders what replication brings).
  * `retake` calls to this station a visit another station called (the nurse saw the patient is here).
  */
-export async function moveVisit(records: DataContext, encounterId: string, stage: QueueStage, station: QueueStation, retake = false): Promise<EncounterDoc | null> {
+export async function moveVisit(
+  records: DataContext,
+  encounterId: string,
+  stage: QueueStage,
+  station: QueueStation,
+  retake = false,
+): Promise<EncounterDoc | null> {
   return (await moveVisitOnce(records, encounterId, stage, station, retake))?.doc ?? null;
 }
 
 /** moveVisit, saying whether this call wrote the move (false: the visit was already there or beyond). */
-async function moveVisitOnce(records: DataContext, encounterId: string, stage: QueueStage, station: QueueStation, retake: boolean): Promise<{ doc: EncounterDoc; moved: boolean } | null> {
+async function moveVisitOnce(
+  records: DataContext,
+  encounterId: string,
+  stage: QueueStage,
+  station: QueueStation,
+  retake: boolean,
+): Promise<{ doc: EncounterDoc; moved: boolean } | null> {
   for (let attempt = 0; ; attempt += 1) {
     const stored = await records.get(docId('Encounter', encounterId));
     if (stored?.resourceType !== 'Encounter') return null;
@@ -134,7 +176,11 @@ async function moveVisitOnce(records: DataContext, encounterId: string, stage: Q
  * to this station. One already called or moved since the screen was drawn (another station through sync, another
  * window here) is skipped, never taken over. Null when none is still waiting.
  */
-export async function callNext(records: DataContext, candidates: readonly EncounterDoc[], station: QueueStation): Promise<EncounterDoc | null> {
+export async function callNext(
+  records: DataContext,
+  candidates: readonly EncounterDoc[],
+  station: QueueStation,
+): Promise<EncounterDoc | null> {
   for (const candidate of candidates) {
     const called = await moveVisitOnce(records, candidate.id, 'called', station, false);
     if (called?.moved === true) return called.doc;
@@ -143,7 +189,11 @@ export async function callNext(records: DataContext, candidates: readonly Encoun
 }
 
 /** The nurse's NEWS2 assessment (consciousness, air or oxygen) as Observations, saved like manual entries. */
-export async function saveAssessment(records: DataContext, assessment: News2Assessment, context: ManualContext): Promise<ObservationDoc[]> {
+export async function saveAssessment(
+  records: DataContext,
+  assessment: News2Assessment,
+  context: ManualContext,
+): Promise<ObservationDoc[]> {
   const at = new Date().toISOString();
   return saveNew(records, assessmentObservations(assessment, { ...context, effective: at, at }));
 }
@@ -152,14 +202,27 @@ export async function saveAssessment(records: DataContext, assessment: News2Asse
  * A correction: new Observation(s) for the same moment (the old effective time) and the old one marked
  * entered-in-error, in one write. With no replacement items the old one is only marked entered-in-error.
  */
-export async function correctObservation(records: DataContext, old: ObservationDoc, items: readonly VitalItem[], context: StationContext & { readonly newId: IdFactory }): Promise<void> {
+export async function correctObservation(
+  records: DataContext,
+  old: ObservationDoc,
+  items: readonly VitalItem[],
+  context: StationContext & { readonly newId: IdFactory },
+): Promise<void> {
   const at = new Date().toISOString();
   const patientId = (old.subject.reference ?? '').replace(/^Patient\//, '');
   const encounterId = old.encounter?.reference?.replace(/^Encounter\//, '');
   const replacements =
     items.length === 0
       ? []
-      : vitalSignObservations(items, { patientId, encounterId, stationId: context.stationId, effective: old.effectiveDateTime, at, newId: context.newId, note: `correction of Observation/${old.id}` });
+      : vitalSignObservations(items, {
+          patientId,
+          encounterId,
+          stationId: context.stationId,
+          effective: old.effectiveDateTime,
+          at,
+          newId: context.newId,
+          note: `correction of Observation/${old.id}`,
+        });
   // A StoreError 'conflict' (someone changed the old one meanwhile) reaches the caller: re-read and redo.
   await records.correctObservation(old, replacements, at, context.stationId);
 }

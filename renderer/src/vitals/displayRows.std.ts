@@ -24,7 +24,11 @@ export function displayRows(values: readonly { readonly code: string; readonly v
   const dia = values.find((v) => v.code === Loinc.diastolic);
   const rows: DisplayRow[] = [];
   if (sys !== undefined && dia !== undefined) {
-    rows.push({ key: 'bp', text: `${number(sys.value)}/${number(dia.value)}`, flag: worse(flagFor(sys.code, sys.value), flagFor(dia.code, dia.value)) });
+    rows.push({
+      key: 'bp',
+      text: `${number(sys.value)}/${number(dia.value)}`,
+      flag: worse(flagFor(sys.code, sys.value), flagFor(dia.code, dia.value)),
+    });
   }
   for (const value of values) {
     if (rows.length > 0 && (value === sys || value === dia)) continue;

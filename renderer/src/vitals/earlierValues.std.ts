@@ -14,7 +14,10 @@ import { DIASTOLIC, SYSTOLIC } from '../../../sync/model/vitals/vitalSigns.std.j
 
 const DTM = /^(\d{4})(\d{2})(\d{2})(\d{2})(\d{2})/;
 
-export function earlierValues(reading: { readonly deviceTime?: string | undefined; readonly values: readonly { readonly code: string; readonly deviceTime?: string | undefined }[] }): EarlierValue[] {
+export function earlierValues(reading: {
+  readonly deviceTime?: string | undefined;
+  readonly values: readonly { readonly code: string; readonly deviceTime?: string | undefined }[];
+}): EarlierValue[] {
   const set = DTM.exec(reading.deviceTime ?? '');
   const found = reading.values.flatMap((value) => {
     const own = DTM.exec(value.deviceTime ?? '');

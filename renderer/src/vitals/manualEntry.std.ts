@@ -7,7 +7,15 @@ import type { VitalItem } from '../../../sync/model/observation.std.js';
 import { Loinc, chartedVital } from '../../../sync/model/vitals/vitalSigns.std.js';
 import { CHIEF_COMPLAINT, PAIN_SCORE, type Screening } from '../../../sync/model/screening.std.js';
 
-export type ManualField = 'systolic' | 'diastolic' | 'pulse' | 'spo2' | 'temperature' | 'respiratoryRate' | 'weight' | 'height';
+export type ManualField =
+  | 'systolic'
+  | 'diastolic'
+  | 'pulse'
+  | 'spo2'
+  | 'temperature'
+  | 'respiratoryRate'
+  | 'weight'
+  | 'height';
 
 export interface ManualFieldSpec {
   readonly field: ManualField;
@@ -30,7 +38,16 @@ export const MANUAL_FIELDS: readonly ManualFieldSpec[] = [
 /** Screening beside the vitals: the pain score (0–10) and the chief complaint (อาการสำคัญ). */
 export type ScreeningField = 'pain' | 'complaint';
 
-export type ManualProblemCode = 'not_a_number' | 'not_whole' | 'out_of_range' | 'fahrenheit' | 'half_pressure' | 'diastolic_not_below' | 'bmi_implausible' | 'nothing_entered' | 'too_long';
+export type ManualProblemCode =
+  | 'not_a_number'
+  | 'not_whole'
+  | 'out_of_range'
+  | 'fahrenheit'
+  | 'half_pressure'
+  | 'diastolic_not_below'
+  | 'bmi_implausible'
+  | 'nothing_entered'
+  | 'too_long';
 
 export interface ManualProblem {
   readonly field: ManualField | ScreeningField | 'form';
@@ -82,7 +99,8 @@ export function parseManualEntry(form: ManualForm): ManualResult {
     const { min, max, unit } = spec(code);
     if (value === null) problems.push({ field, code: 'not_a_number' });
     else if (whole && !Number.isInteger(value)) problems.push({ field, code: 'not_whole' });
-    else if (field === 'temperature' && value >= 86 && value <= 113) problems.push({ field, code: 'fahrenheit', min, max, unit });
+    else if (field === 'temperature' && value >= 86 && value <= 113)
+      problems.push({ field, code: 'fahrenheit', min, max, unit });
     else if (value < min || value > max) problems.push({ field, code: 'out_of_range', min, max, unit });
     else values.set(field, value);
   }
@@ -91,7 +109,8 @@ export function parseManualEntry(form: ManualForm): ManualResult {
   if (hasSys !== hasDia) problems.push({ field: hasSys ? 'diastolic' : 'systolic', code: 'half_pressure' });
   const sys = values.get('systolic');
   const dia = values.get('diastolic');
-  if (sys !== undefined && dia !== undefined && dia >= sys) problems.push({ field: 'diastolic', code: 'diastolic_not_below' });
+  if (sys !== undefined && dia !== undefined && dia >= sys)
+    problems.push({ field: 'diastolic', code: 'diastolic_not_below' });
 
   const weight = values.get('weight');
   const height = values.get('height');
@@ -99,11 +118,14 @@ export function parseManualEntry(form: ManualForm): ManualResult {
   if (weight !== undefined && height !== undefined) {
     const computed = bmiOf(weight, height);
     const range = spec(Loinc.bmi);
-    if (computed < range.min || computed > range.max) problems.push({ field: 'weight', code: 'bmi_implausible', min: range.min, max: range.max });
+    if (computed < range.min || computed > range.max)
+      problems.push({ field: 'weight', code: 'bmi_implausible', min: range.min, max: range.max });
     else bmi = computed;
   }
   const screening = parseScreening(form, problems);
-  const anyText = [...MANUAL_FIELDS.map(({ field }) => field), 'pain' as const, 'complaint' as const].some((field) => (form[field]?.trim() ?? '') !== '');
+  const anyText = [...MANUAL_FIELDS.map(({ field }) => field), 'pain' as const, 'complaint' as const].some(
+    (field) => (form[field]?.trim() ?? '') !== '',
+  );
   if (!anyText) problems.push({ field: 'form', code: 'nothing_entered' });
   if (problems.length > 0) return { items: [], bmi, screening: {}, problems };
 
@@ -121,8 +143,13 @@ function parseScreening(form: ManualForm, problems: ManualProblem[]): Screening 
   const range = { min: PAIN_SCORE.min, max: PAIN_SCORE.max };
   if (pain === null) problems.push({ field: 'pain', code: 'not_a_number' });
   else if (pain !== undefined && !Number.isInteger(pain)) problems.push({ field: 'pain', code: 'not_whole' });
-  else if (pain !== undefined && (pain < range.min || pain > range.max)) problems.push({ field: 'pain', code: 'out_of_range', ...range });
+  else if (pain !== undefined && (pain < range.min || pain > range.max))
+    problems.push({ field: 'pain', code: 'out_of_range', ...range });
   const complaint = form.complaint?.trim() ?? '';
-  if (complaint.length > CHIEF_COMPLAINT.maxLength) problems.push({ field: 'complaint', code: 'too_long', max: CHIEF_COMPLAINT.maxLength });
-  return { ...(pain === null || pain === undefined ? {} : { painScore: pain }), ...(complaint === '' ? {} : { chiefComplaint: complaint }) };
+  if (complaint.length > CHIEF_COMPLAINT.maxLength)
+    problems.push({ field: 'complaint', code: 'too_long', max: CHIEF_COMPLAINT.maxLength });
+  return {
+    ...(pain === null || pain === undefined ? {} : { painScore: pain }),
+    ...(complaint === '' ? {} : { chiefComplaint: complaint }),
+  };
 }

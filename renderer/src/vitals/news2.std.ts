@@ -8,9 +8,24 @@
 import type { Consciousness } from '../../../sync/model/news2Assessment.std.js';
 
 export type { Consciousness };
-export type News2Parameter = 'respiratoryRate' | 'spo2' | 'airOrOxygen' | 'systolic' | 'pulse' | 'consciousness' | 'temperature';
+export type News2Parameter =
+  | 'respiratoryRate'
+  | 'spo2'
+  | 'airOrOxygen'
+  | 'systolic'
+  | 'pulse'
+  | 'consciousness'
+  | 'temperature';
 
-export const NEWS2_PARAMETERS: readonly News2Parameter[] = ['respiratoryRate', 'spo2', 'airOrOxygen', 'systolic', 'pulse', 'consciousness', 'temperature'];
+export const NEWS2_PARAMETERS: readonly News2Parameter[] = [
+  'respiratoryRate',
+  'spo2',
+  'airOrOxygen',
+  'systolic',
+  'pulse',
+  'consciousness',
+  'temperature',
+];
 
 export interface News2Input {
   readonly respiratoryRate?: number | undefined;
@@ -47,17 +62,50 @@ function banded(value: number, bands: readonly (readonly [number, number])[], ab
 }
 
 export function respiratoryRateScore(perMinute: number): number {
-  return banded(perMinute, [[8, 3], [11, 1], [20, 0], [24, 2]], 3);
+  return banded(
+    perMinute,
+    [
+      [8, 3],
+      [11, 1],
+      [20, 0],
+      [24, 2],
+    ],
+    3,
+  );
 }
 
 export function spo2Scale1Score(percent: number): number {
-  return banded(percent, [[91, 3], [93, 2], [95, 1]], 0);
+  return banded(
+    percent,
+    [
+      [91, 3],
+      [93, 2],
+      [95, 1],
+    ],
+    0,
+  );
 }
 
 /** Scale 2: 88-92 scores 0 whatever the oxygen; above 92 scores only on oxygen (on air ≥ 93 is 0). */
 export function spo2Scale2Score(percent: number, onOxygen: boolean): number {
-  if (percent <= 92 || !onOxygen) return banded(percent, [[83, 3], [85, 2], [87, 1]], 0);
-  return banded(percent, [[94, 1], [96, 2]], 3);
+  if (percent <= 92 || !onOxygen)
+    return banded(
+      percent,
+      [
+        [83, 3],
+        [85, 2],
+        [87, 1],
+      ],
+      0,
+    );
+  return banded(
+    percent,
+    [
+      [94, 1],
+      [96, 2],
+    ],
+    3,
+  );
 }
 
 export function airOrOxygenScore(onOxygen: boolean): number {
@@ -65,11 +113,30 @@ export function airOrOxygenScore(onOxygen: boolean): number {
 }
 
 export function systolicScore(mmHg: number): number {
-  return banded(mmHg, [[90, 3], [100, 2], [110, 1], [219, 0]], 3);
+  return banded(
+    mmHg,
+    [
+      [90, 3],
+      [100, 2],
+      [110, 1],
+      [219, 0],
+    ],
+    3,
+  );
 }
 
 export function pulseScore(perMinute: number): number {
-  return banded(perMinute, [[40, 3], [50, 1], [90, 0], [110, 1], [130, 2]], 3);
+  return banded(
+    perMinute,
+    [
+      [40, 3],
+      [50, 1],
+      [90, 0],
+      [110, 1],
+      [130, 2],
+    ],
+    3,
+  );
 }
 
 export function consciousnessScore(level: Consciousness): number {
@@ -79,7 +146,16 @@ export function consciousnessScore(level: Consciousness): number {
 /** Temperature bands are to one decimal (35.0, 35.1-36.0, …): round first so 36.04 scores like 36.0. */
 export function temperatureScore(celsius: number): number {
   const t = Math.round(celsius * 10) / 10;
-  return banded(t, [[35.0, 3], [36.0, 1], [38.0, 0], [39.0, 1]], 2);
+  return banded(
+    t,
+    [
+      [35.0, 3],
+      [36.0, 1],
+      [38.0, 0],
+      [39.0, 1],
+    ],
+    2,
+  );
 }
 
 export function news2(input: News2Input): News2Result {
@@ -88,7 +164,8 @@ export function news2(input: News2Input): News2Result {
   if (input.spo2 !== undefined) {
     if (input.spo2Scale2 === true) {
       // Scale 2 needs to know air or oxygen above 92 %; without it the SpO2 score is unknown.
-      if (input.spo2 <= 92 || input.onOxygen !== undefined) scores.spo2 = spo2Scale2Score(input.spo2, input.onOxygen === true);
+      if (input.spo2 <= 92 || input.onOxygen !== undefined)
+        scores.spo2 = spo2Scale2Score(input.spo2, input.onOxygen === true);
     } else {
       scores.spo2 = spo2Scale1Score(input.spo2);
     }
@@ -103,7 +180,14 @@ export function news2(input: News2Input): News2Result {
   const total = NEWS2_PARAMETERS.reduce((sum, name) => sum + (scores[name] ?? 0), 0);
   const singleParameterThree = NEWS2_PARAMETERS.some((name) => scores[name] === 3);
   const complete = missing.length === 0;
-  return { scores, total, missing, complete, risk: complete ? riskOf(total, singleParameterThree) : null, singleParameterThree };
+  return {
+    scores,
+    total,
+    missing,
+    complete,
+    risk: complete ? riskOf(total, singleParameterThree) : null,
+    singleParameterThree,
+  };
 }
 
 export function riskOf(total: number, singleParameterThree: boolean): News2Risk {

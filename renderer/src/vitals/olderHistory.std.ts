@@ -14,5 +14,7 @@ export function olderCutoff(local: readonly ObservationDoc[], now: Date): string
 /** The station's observations and central's older ones, each once (the station's copy wins), newest first. */
 export function mergeHistory(local: readonly ObservationDoc[], older: readonly ObservationDoc[]): ObservationDoc[] {
   const held = new Set(local.map((observation) => observation._id));
-  return [...local, ...older.filter((observation) => !held.has(observation._id))].sort((a, b) => b.effectiveDateTime.localeCompare(a.effectiveDateTime));
+  return [...local, ...older.filter((observation) => !held.has(observation._id))].sort((a, b) =>
+    b.effectiveDateTime.localeCompare(a.effectiveDateTime),
+  );
 }

@@ -16,12 +16,19 @@ export interface PendingView {
  * `patientId` is the bound patient's live record; a reading is listed for them when it is theirs and nothing
  * stands against it (readingOwner.std.ts): unassigned readings, other patients' and mismatches go to the others.
  */
-export function splitPending(items: readonly InboxItem[], patientId: string | null, people: PeopleIndex = SAME_IDS): PendingView {
+export function splitPending(
+  items: readonly InboxItem[],
+  patientId: string | null,
+  people: PeopleIndex = SAME_IDS,
+): PendingView {
   const forPatient: InboxItem[] = [];
   const others: InboxItem[] = [];
   for (const item of items) {
     const verdict = judgeReading(item, people);
-    (patientId !== null && verdict.kind === 'ok' && verdict.owner === people.survivorOf(patientId) ? forPatient : others).push(item);
+    (patientId !== null && verdict.kind === 'ok' && verdict.owner === people.survivorOf(patientId)
+      ? forPatient
+      : others
+    ).push(item);
   }
   return { forPatient, others };
 }

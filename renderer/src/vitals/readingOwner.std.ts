@@ -17,7 +17,11 @@ export interface PeopleIndex {
 }
 
 /** Who the message names: a person, nobody we can find (an HN this store does not hold), or two people. */
-export type Named = { readonly kind: 'none' } | { readonly kind: 'patient'; readonly patientId: string } | { readonly kind: 'unknown'; readonly hn: string | null } | { readonly kind: 'disagree' };
+export type Named =
+  | { readonly kind: 'none' }
+  | { readonly kind: 'patient'; readonly patientId: string }
+  | { readonly kind: 'unknown'; readonly hn: string | null }
+  | { readonly kind: 'disagree' };
 
 export type ReadingVerdict =
   | { readonly kind: 'unassigned'; readonly named: Named }

@@ -17,10 +17,16 @@ export interface ObservedValue {
 /** The values of one Observation (the BP panel's two components, or its one quantity). */
 export function valuesOf(observation: ObservationDoc): ObservedValue[] {
   if (observation.component !== undefined) {
-    return observation.component.map((part) => ({ code: part.code.coding?.[0]?.code ?? '', value: part.valueQuantity.value, unit: part.valueQuantity.code ?? '' }));
+    return observation.component.map((part) => ({
+      code: part.code.coding?.[0]?.code ?? '',
+      value: part.valueQuantity.value,
+      unit: part.valueQuantity.code ?? '',
+    }));
   }
   const quantity = observation.valueQuantity;
-  return quantity === undefined ? [] : [{ code: primaryCode(observation), value: quantity.value, unit: quantity.code ?? '' }];
+  return quantity === undefined
+    ? []
+    : [{ code: primaryCode(observation), value: quantity.value, unit: quantity.code ?? '' }];
 }
 
 export interface LatestValue {
@@ -40,13 +46,17 @@ export function latestVitals(observations: readonly ObservationDoc[], windowMinu
   const byTime = [...live].sort((a, b) => Date.parse(b.effectiveDateTime) - Date.parse(a.effectiveDateTime));
   for (const observation of byTime) {
     if (Date.parse(observation.effectiveDateTime) < from) break;
-    for (const value of valuesOf(observation)) if (!out.has(value.code)) out.set(value.code, { value: value.value, at: observation.effectiveDateTime });
+    for (const value of valuesOf(observation))
+      if (!out.has(value.code)) out.set(value.code, { value: value.value, at: observation.effectiveDateTime });
   }
   return out;
 }
 
 /** NEWS2 input from charted vitals plus what the nurse assessed now (consciousness, air or oxygen). */
-export function news2InputFrom(latest: ReadonlyMap<string, LatestValue>, assessed: Pick<News2Input, 'consciousness' | 'onOxygen' | 'spo2Scale2'>): News2Input {
+export function news2InputFrom(
+  latest: ReadonlyMap<string, LatestValue>,
+  assessed: Pick<News2Input, 'consciousness' | 'onOxygen' | 'spo2Scale2'>,
+): News2Input {
   return {
     respiratoryRate: latest.get(Loinc.respiratoryRate)?.value,
     spo2: latest.get(Loinc.spo2)?.value,

@@ -59,9 +59,17 @@ export function sameVitalGroups(items: readonly InboxItem[], windowMs = SAME_TIM
     if (members.length < 2) continue;
     const grouped = members.map((index) => items[index]).filter((item): item is InboxItem => item !== undefined);
     const counts = new Map<string, number>();
-    for (const index of members) for (const vital of vitals[index] ?? []) counts.set(vital, (counts.get(vital) ?? 0) + 1);
+    for (const index of members)
+      for (const vital of vitals[index] ?? []) counts.set(vital, (counts.get(vital) ?? 0) + 1);
     const contested = [...counts].filter(([, n]) => n > 1).map(([vital]) => vital);
-    groups.push({ key: grouped.map((item) => item.id).sort().join(','), items: grouped, contested });
+    groups.push({
+      key: grouped
+        .map((item) => item.id)
+        .sort()
+        .join(','),
+      items: grouped,
+      contested,
+    });
   }
   return groups;
 }
@@ -112,7 +120,10 @@ export function planConfirmAll(items: readonly InboxItem[], choices: Choices, wi
   const grouped = new Set(groups.flatMap((group) => group.items.map((item) => item.id)));
   const plans = groups.map((group) => planGroup(group, choices));
   return {
-    charts: [...items.filter((item) => !grouped.has(item.id)).map((item) => ({ item, excludeCodes: [] })), ...plans.flatMap((plan) => plan.charts)],
+    charts: [
+      ...items.filter((item) => !grouped.has(item.id)).map((item) => ({ item, excludeCodes: [] })),
+      ...plans.flatMap((plan) => plan.charts),
+    ],
     discards: plans.flatMap((plan) => plan.discards),
     waiting: plans.flatMap((plan) => plan.waiting),
   };

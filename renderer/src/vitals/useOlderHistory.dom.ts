@@ -16,7 +16,12 @@ export type OlderHistory =
 
 const RETRY_MS = 60_000;
 
-export function useOlderHistory(records: DataContext | null, readOlder: OlderHistoryReader, patientId: string | null, local: readonly ObservationDoc[]): OlderHistory {
+export function useOlderHistory(
+  records: DataContext | null,
+  readOlder: OlderHistoryReader,
+  patientId: string | null,
+  local: readonly ObservationDoc[],
+): OlderHistory {
   const [state, setState] = useState<OlderHistory>({ kind: 'none' });
   const before = olderCutoff(local, new Date()).slice(0, 10);
   useEffect(() => {

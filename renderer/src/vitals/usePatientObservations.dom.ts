@@ -3,7 +3,11 @@ import { useEffect, useState } from 'react';
 import type { DataContext } from '../../../sync/store/dataContext.dom.js';
 import type { ObservationDoc } from '../../../sync/model/observation.std.js';
 
-export function usePatientObservations(records: DataContext | null, patientId: string | null, limit = 60): readonly ObservationDoc[] {
+export function usePatientObservations(
+  records: DataContext | null,
+  patientId: string | null,
+  limit = 60,
+): readonly ObservationDoc[] {
   const [observations, setObservations] = useState<readonly ObservationDoc[]>([]);
   useEffect(() => {
     setObservations([]);
@@ -16,7 +20,10 @@ export function usePatientObservations(records: DataContext | null, patientId: s
       if (live) setObservations(found);
     }
     void load();
-    const unwatch = store.watch({ resourceType: 'Observation', 'subject.reference': `Patient/${subject}` }, () => void load());
+    const unwatch = store.watch(
+      { resourceType: 'Observation', 'subject.reference': `Patient/${subject}` },
+      () => void load(),
+    );
     return () => {
       live = false;
       unwatch();

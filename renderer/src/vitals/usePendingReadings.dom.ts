@@ -26,7 +26,11 @@ async function allPending(): Promise<InboxItem[]> {
   const items: InboxItem[] = [];
   let beforeId: string | undefined;
   for (let page = 0; page < MAX_PAGES; page += 1) {
-    const batch = await invokeOrThrow('devices.pending', { includeOtherPatients: true, limit: PAGE, ...(beforeId === undefined ? {} : { beforeId }) });
+    const batch = await invokeOrThrow('devices.pending', {
+      includeOtherPatients: true,
+      limit: PAGE,
+      ...(beforeId === undefined ? {} : { beforeId }),
+    });
     items.push(...batch);
     if (batch.length < PAGE) break;
     beforeId = batch.at(-1)?.id;

@@ -39,11 +39,22 @@ async function live(records: DataContext, id: string, docs: Map<string, PatientD
   return current;
 }
 
-async function resolve(records: DataContext, items: readonly InboxItem[], bound: string | null, hcode: string): Promise<Known> {
+async function resolve(
+  records: DataContext,
+  items: readonly InboxItem[],
+  bound: string | null,
+  hcode: string,
+): Promise<Known> {
   const ids = new Set<string>(bound === null ? [] : [bound]);
   const hns = new Set<string>();
   for (const item of items) {
-    for (const id of [item.patientRef, item.arrival?.patientRef ?? null, item.subject?.patientRef ?? null, item.subjectOverride]) if (id !== null) ids.add(id);
+    for (const id of [
+      item.patientRef,
+      item.arrival?.patientRef ?? null,
+      item.subject?.patientRef ?? null,
+      item.subjectOverride,
+    ])
+      if (id !== null) ids.add(id);
     if (item.subject?.hn != null) hns.add(item.subject.hn);
   }
   const docs = new Map<string, PatientDoc>();
@@ -59,7 +70,12 @@ async function resolve(records: DataContext, items: readonly InboxItem[], bound:
   return { survivors, docs, hns: byHn };
 }
 
-export function useReadingPeople(records: DataContext | null, items: readonly InboxItem[], bound: string | null, hcode: string): ReadingPeople {
+export function useReadingPeople(
+  records: DataContext | null,
+  items: readonly InboxItem[],
+  bound: string | null,
+  hcode: string,
+): ReadingPeople {
   const [known, setKnown] = useState<Known>(EMPTY);
   useEffect(() => {
     if (records === null) return;

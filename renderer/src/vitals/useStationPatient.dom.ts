@@ -26,7 +26,6 @@ export interface StationPatient {
 
 const CLOSED: readonly EncounterDoc['status'][] = ['finished', 'cancelled', 'entered-in-error'];
 
-
 async function todaysVisit(records: DataContext, patientId: string): Promise<EncounterDoc | null> {
   const visits = await records.queueForDay(new Date());
   const open = visits.filter((visit) => encounterPatientId(visit) === patientId && !CLOSED.includes(visit.status));
@@ -37,7 +36,10 @@ async function todaysVisit(records: DataContext, patientId: string): Promise<Enc
 export type ResolvePatientId = (cid: string) => Promise<string>;
 
 /** With no resolver a card read here does not change the binding (the front desk's bind still shows). */
-export function useStationPatient(records: DataContext | null, resolvePatientId: ResolvePatientId | undefined): StationPatient {
+export function useStationPatient(
+  records: DataContext | null,
+  resolvePatientId: ResolvePatientId | undefined,
+): StationPatient {
   const [patientId, setPatientId] = useState<string | null>(null);
   const [picked, setPicked] = useState<EncounterDoc | null>(null);
   const [patient, setPatient] = useState<PatientDoc | null>(null);
@@ -81,7 +83,10 @@ export function useStationPatient(records: DataContext | null, resolvePatientId:
       return;
     }
     let live = true;
-    void Promise.all([records.patientById(patientId), picked !== null && encounterPatientId(picked) === patientId ? picked : todaysVisit(records, patientId)]).then(
+    void Promise.all([
+      records.patientById(patientId),
+      picked !== null && encounterPatientId(picked) === patientId ? picked : todaysVisit(records, patientId),
+    ]).then(
       ([doc, visit]) => {
         if (!live) return;
         setPatient(doc);

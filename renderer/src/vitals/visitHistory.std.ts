@@ -49,7 +49,11 @@ function isCurrent(observation: ObservationDoc, currentEncounterId: string | nul
  * The observations of the visit going on now: NEWS2 scores this visit's set, never last month's consciousness or
  * pulse beside today's blood pressure.
  */
-export function currentVisitObservations(observations: readonly ObservationDoc[], currentEncounterId: string | null, now: Date): ObservationDoc[] {
+export function currentVisitObservations(
+  observations: readonly ObservationDoc[],
+  currentEncounterId: string | null,
+  now: Date,
+): ObservationDoc[] {
   const today = localDay(now.toISOString());
   return observations.filter((observation) => isCurrent(observation, currentEncounterId, today));
 }
@@ -66,7 +70,11 @@ export function visitHistory(observations: readonly ObservationDoc[]): VisitPoin
     const latest = latestVitals(group, 24 * 60);
     const assessed = latestAssessment(group, 24 * 60);
     const score = news2(news2InputFrom(latest, { consciousness: assessed.consciousness, onOxygen: assessed.onOxygen }));
-    const at = group.map((observation) => observation.effectiveDateTime).sort().at(-1) ?? '';
+    const at =
+      group
+        .map((observation) => observation.effectiveDateTime)
+        .sort()
+        .at(-1) ?? '';
     const point: VisitPoint = {
       key,
       at,
@@ -76,13 +84,18 @@ export function visitHistory(observations: readonly ObservationDoc[]): VisitPoin
       weight: latest.get(Loinc.weight)?.value,
       news2: score.complete ? score.total : undefined,
     };
-    if ([point.systolic, point.pulse, point.weight, point.news2].some((value) => value !== undefined)) points.push(point);
+    if ([point.systolic, point.pulse, point.weight, point.news2].some((value) => value !== undefined))
+      points.push(point);
   }
   return points.sort((a, b) => a.at.localeCompare(b.at));
 }
 
 /** The past visits (not the one going on now) of a patient, oldest first. */
-export function pastVisits(observations: readonly ObservationDoc[], currentEncounterId: string | null, now: Date): VisitPoint[] {
+export function pastVisits(
+  observations: readonly ObservationDoc[],
+  currentEncounterId: string | null,
+  now: Date,
+): VisitPoint[] {
   const today = localDay(now.toISOString());
   return visitHistory(observations.filter((observation) => !isCurrent(observation, currentEncounterId, today)));
 }
@@ -93,7 +106,11 @@ export interface PreviousValue {
 }
 
 /** Per LOINC code (and the pain score's), the newest value measured before this visit. */
-export function previousValues(observations: readonly ObservationDoc[], currentEncounterId: string | null, now: Date): Map<string, PreviousValue> {
+export function previousValues(
+  observations: readonly ObservationDoc[],
+  currentEncounterId: string | null,
+  now: Date,
+): Map<string, PreviousValue> {
   const today = localDay(now.toISOString());
   const earlier = live(observations)
     .filter((observation) => !isCurrent(observation, currentEncounterId, today))
@@ -102,12 +119,26 @@ export function previousValues(observations: readonly ObservationDoc[], currentE
   for (const observation of earlier) {
     const pain = screeningOf(observation)?.painScore;
     const values = pain === undefined ? valuesOf(observation) : [{ code: 'pain', value: pain }];
-    for (const { code, value } of values) if (!out.has(code)) out.set(code, { value, at: observation.effectiveDateTime });
+    for (const { code, value } of values)
+      if (!out.has(code)) out.set(code, { value, at: observation.effectiveDateTime });
   }
   return out;
 }
 
-const THAI_SHORT_MONTHS = ['ม.ค.', 'ก.พ.', 'มี.ค.', 'เม.ย.', 'พ.ค.', 'มิ.ย.', 'ก.ค.', 'ส.ค.', 'ก.ย.', 'ต.ค.', 'พ.ย.', 'ธ.ค.'];
+const THAI_SHORT_MONTHS = [
+  'ม.ค.',
+  'ก.พ.',
+  'มี.ค.',
+  'เม.ย.',
+  'พ.ค.',
+  'มิ.ย.',
+  'ก.ค.',
+  'ส.ค.',
+  'ก.ย.',
+  'ต.ค.',
+  'พ.ย.',
+  'ธ.ค.',
+];
 const ENGLISH_SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 /** "6 ธ.ค. 2569" (พ.ศ.) / "6 Dec 2026": a visit's date on this station's calendar. */

@@ -50,7 +50,12 @@ export const MDC_TERMS: readonly MdcTerm[] = [
   term('188752', 'MDC_RATIO_MASS_BODY_LEN_SQ', Loinc.bmi),
 ];
 
-const byKey: ReadonlyMap<string, LoincCode> = new Map(MDC_TERMS.flatMap((t) => [[t.code, t.loinc], [t.refId, t.loinc]]));
+const byKey: ReadonlyMap<string, LoincCode> = new Map(
+  MDC_TERMS.flatMap((t) => [
+    [t.code, t.loinc],
+    [t.refId, t.loinc],
+  ]),
+);
 
 /** The vital an MDC numeric code or reference id stands for (case-insensitive), or undefined. */
 export function mdcVital(codeOrRefId: string): LoincCode | undefined {

@@ -45,7 +45,15 @@ export interface VitalSpec {
 const NIBP_RANGE =
   'widest NIBP measurement range in the manuals of supported devices (Mindray VS-900 adult SYS 40–270, DIA 10–215, MAP 20–235; Omron HBP-9030 up to 299 mmHg cuff pressure); neonatal lower bounds';
 
-function spec(code: LoincCode, display: string, ucum: string, unit: string, range: readonly [number, number], rangeSource: string, charted = true): VitalSpec {
+function spec(
+  code: LoincCode,
+  display: string,
+  ucum: string,
+  unit: string,
+  range: readonly [number, number],
+  rangeSource: string,
+  charted = true,
+): VitalSpec {
   return { code, display, ucum, unit, min: range[0], max: range[1], rangeSource, charted };
 }
 
@@ -53,13 +61,62 @@ export const VITALS: Readonly<Record<LoincCode, VitalSpec>> = {
   [Loinc.systolic]: spec(Loinc.systolic, 'Systolic blood pressure', 'mm[Hg]', 'mmHg', [30, 300], NIBP_RANGE),
   [Loinc.diastolic]: spec(Loinc.diastolic, 'Diastolic blood pressure', 'mm[Hg]', 'mmHg', [10, 250], NIBP_RANGE),
   [Loinc.meanArterial]: spec(Loinc.meanArterial, 'Mean blood pressure', 'mm[Hg]', 'mmHg', [15, 260], NIBP_RANGE, false),
-  [Loinc.heartRate]: spec(Loinc.heartRate, 'Heart rate', '/min', 'beats/minute', [15, 350], 'monitor HR/PR measurement ranges (ECG 15–350, SpO2 pulse rate 20–300/min)'),
-  [Loinc.spo2]: spec(Loinc.spo2, 'Oxygen saturation in Arterial blood by Pulse oximetry', '%', '%', [30, 100], 'below 30 % an oximeter reading is an artefact in practice; 100 % is the ceiling'),
-  [Loinc.temperature]: spec(Loinc.temperature, 'Body temperature', 'Cel', 'C', [25, 45], 'survivable body temperature (severe hypothermia to extreme hyperthermia)'),
-  [Loinc.respiratoryRate]: spec(Loinc.respiratoryRate, 'Respiratory rate', '/min', 'breaths/minute', [2, 120], 'monitor impedance RR ranges reach 120/min for neonates; 0–1 is apnoea or a lead off, not a rate'),
-  [Loinc.weight]: spec(Loinc.weight, 'Body weight', 'kg', 'kg', [0.3, 400], 'preterm neonate to the heaviest floor scales (Tanita platform scales up to 300 kg)'),
-  [Loinc.height]: spec(Loinc.height, 'Body height', 'cm', 'cm', [20, 250], 'preterm neonate length to the tallest stadiometers'),
-  [Loinc.bmi]: spec(Loinc.bmi, 'Body mass index (BMI) [Ratio]', 'kg/m2', 'kg/m2', [5, 100], 'body-composition analysers report BMI 5–90'),
+  [Loinc.heartRate]: spec(
+    Loinc.heartRate,
+    'Heart rate',
+    '/min',
+    'beats/minute',
+    [15, 350],
+    'monitor HR/PR measurement ranges (ECG 15–350, SpO2 pulse rate 20–300/min)',
+  ),
+  [Loinc.spo2]: spec(
+    Loinc.spo2,
+    'Oxygen saturation in Arterial blood by Pulse oximetry',
+    '%',
+    '%',
+    [30, 100],
+    'below 30 % an oximeter reading is an artefact in practice; 100 % is the ceiling',
+  ),
+  [Loinc.temperature]: spec(
+    Loinc.temperature,
+    'Body temperature',
+    'Cel',
+    'C',
+    [25, 45],
+    'survivable body temperature (severe hypothermia to extreme hyperthermia)',
+  ),
+  [Loinc.respiratoryRate]: spec(
+    Loinc.respiratoryRate,
+    'Respiratory rate',
+    '/min',
+    'breaths/minute',
+    [2, 120],
+    'monitor impedance RR ranges reach 120/min for neonates; 0–1 is apnoea or a lead off, not a rate',
+  ),
+  [Loinc.weight]: spec(
+    Loinc.weight,
+    'Body weight',
+    'kg',
+    'kg',
+    [0.3, 400],
+    'preterm neonate to the heaviest floor scales (Tanita platform scales up to 300 kg)',
+  ),
+  [Loinc.height]: spec(
+    Loinc.height,
+    'Body height',
+    'cm',
+    'cm',
+    [20, 250],
+    'preterm neonate length to the tallest stadiometers',
+  ),
+  [Loinc.bmi]: spec(
+    Loinc.bmi,
+    'Body mass index (BMI) [Ratio]',
+    'kg/m2',
+    'kg/m2',
+    [5, 100],
+    'body-composition analysers report BMI 5–90',
+  ),
 };
 
 export function isLoincCode(code: string): code is LoincCode {

@@ -27,7 +27,9 @@ export async function queueForDay(db: StoreReader, day: Date): Promise<Encounter
     use_index: 'idx-encounter-start',
     limit: 10_000,
   });
-  return result.docs.map((doc) => readStoredDoc(doc)).filter((doc): doc is EncounterDoc => doc?.resourceType === 'Encounter');
+  return result.docs
+    .map((doc) => readStoredDoc(doc))
+    .filter((doc): doc is EncounterDoc => doc?.resourceType === 'Encounter');
 }
 
 /** A day's visits, oldest first, each with its patient: the patients come in one bulk read. */
@@ -61,6 +63,8 @@ export async function lastVisitOf(db: StoreReader, patientId: string): Promise<E
 
 /** The next queue number of this station today: one more than the highest it gave out today. */
 export async function nextQueueNumberFor(db: StoreReader, prefix: string, day: Date): Promise<string> {
-  const given = (await queueForDay(db, day)).map((encounter) => queueNumberOf(encounter)).filter((value): value is string => value !== null);
+  const given = (await queueForDay(db, day))
+    .map((encounter) => queueNumberOf(encounter))
+    .filter((value): value is string => value !== null);
   return nextQueueNumber(prefix, given);
 }

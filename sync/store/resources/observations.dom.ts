@@ -18,7 +18,9 @@ export async function observationsOf(db: StoreReader, patientId: string, limit: 
         use_index: 'idx-obs-subject',
         limit,
       });
-      return result.docs.map((doc) => readStoredDoc(doc)).filter((doc): doc is ObservationDoc => doc?.resourceType === 'Observation');
+      return result.docs
+        .map((doc) => readStoredDoc(doc))
+        .filter((doc): doc is ObservationDoc => doc?.resourceType === 'Observation');
     }),
   );
   return pages

@@ -67,10 +67,16 @@ function visitCount(size: SiteSize): number {
 }
 
 async function bulk(central: Central, admin: { Authorization: string }, docs: readonly StoredDoc[]): Promise<void> {
-  const answer = await requestJson(`${central.url}/${databaseName(HCODE)}/_bulk_docs`, { method: 'POST', body: { docs }, headers: admin, timeoutMs: 600_000 });
+  const answer = await requestJson(`${central.url}/${databaseName(HCODE)}/_bulk_docs`, {
+    method: 'POST',
+    body: { docs },
+    headers: admin,
+    timeoutMs: 600_000,
+  });
   if (answer.status >= 300) throw new Error(`_bulk_docs: HTTP ${answer.status}`);
   const failed = (answer.body as { error?: string; reason?: string }[]).filter((row) => row.error !== undefined);
-  if (failed.length > 0) throw new Error(`_bulk_docs refused ${failed.length}: ${failed[0]?.error} ${failed[0]?.reason}`);
+  if (failed.length > 0)
+    throw new Error(`_bulk_docs refused ${failed.length}: ${failed[0]?.error} ${failed[0]?.reason}`);
 }
 
 /**
@@ -84,8 +90,25 @@ function patientWithCardPhoto(n: number, context: BenchContext, at: string): [St
   bytes.copy(padded);
   for (let i = bytes.length; i < padded.length; i += 1) padded[i] = (i * 31 + n) & 0xff;
   const patientId = patientIdForCid(context.key, card.cid);
-  const photo = photoMedia(padded.toString('base64'), { patientId, stationId: context.stationId, at, source: 'card', timeId: context.newId() });
-  return [photo, patientFromCard(card, { patientId, hcode: context.hcode, stationId: context.stationId, at, source: 'card', hn: `HN${String(n).padStart(7, '0')}`, photo })];
+  const photo = photoMedia(padded.toString('base64'), {
+    patientId,
+    stationId: context.stationId,
+    at,
+    source: 'card',
+    timeId: context.newId(),
+  });
+  return [
+    photo,
+    patientFromCard(card, {
+      patientId,
+      hcode: context.hcode,
+      stationId: context.stationId,
+      at,
+      source: 'card',
+      hn: `HN${String(n).padStart(7, '0')}`,
+      photo,
+    }),
+  ];
 }
 
 /** The docs of visit `i` of the history, with the patient when it is that patient's first visit. */
@@ -134,9 +157,21 @@ class History {
   }
 }
 
-async function generate(central: Central, admin: { Authorization: string }, size: SiteSize, log: (line: string) => void): Promise<SiteManifest> {
+async function generate(
+  central: Central,
+  admin: { Authorization: string },
+  size: SiteSize,
+  log: (line: string) => void,
+): Promise<SiteManifest> {
   const started = performance.now();
-  const writer = await provision({ url: central.url, adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode: HCODE, station: 'history', stationPassword: STATION_PASSWORD });
+  const writer = await provision({
+    url: central.url,
+    adminUser: CENTRAL_ADMIN.user,
+    adminPassword: CENTRAL_ADMIN.password,
+    hcode: HCODE,
+    station: 'history',
+    stationPassword: STATION_PASSWORD,
+  });
   const context = benchContext(HCODE, writer.stationUser, 15);
   const visits = visitCount(size);
   const days = Math.round(size.years * 365);
@@ -146,19 +181,32 @@ async function generate(central: Central, admin: { Authorization: string }, size
   for (let i = 0; i < visits; i += 1) {
     const day = Math.floor((i * days) / visits);
     // Working hours 08:00-16:00 Thai time (01:00-09:00 UTC), spread over the day's visits.
-    const at = new Date(SITE_TODAY - (days - day) * DAY_MS + DAY_MS / 24 + ((i * 997) % (8 * 3_600)) * 1_000).toISOString();
+    const at = new Date(
+      SITE_TODAY - (days - day) * DAY_MS + DAY_MS / 24 + ((i * 997) % (8 * 3_600)) * 1_000,
+    ).toISOString();
     pending.push(...history.visit(i, at));
     if (pending.length >= BATCH) {
       await bulk(central, admin, pending);
       written += pending.length;
       pending = [];
-      if (Math.floor(written / 100_000) !== Math.floor((written - BATCH) / 100_000)) log(`  ${written} documents written (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+      if (Math.floor(written / 100_000) !== Math.floor((written - BATCH) / 100_000))
+        log(`  ${written} documents written (${((performance.now() - started) / 1000).toFixed(0)} s)`);
     }
   }
   pending.push(...history.rest(new Date(SITE_TODAY - DAY_MS).toISOString()));
   if (pending.length > 0) await bulk(central, admin, pending);
   written += pending.length;
-  return { ...size, hcode: HCODE, today: new Date(SITE_TODAY).toISOString(), visits, visitsPerDay: Math.round(visits / days), written, photoBytes: PHOTO_BYTES, generatedMs: Math.round(performance.now() - started), extraDays: 0 };
+  return {
+    ...size,
+    hcode: HCODE,
+    today: new Date(SITE_TODAY).toISOString(),
+    visits,
+    visitsPerDay: Math.round(visits / days),
+    written,
+    photoBytes: PHOTO_BYTES,
+    generatedMs: Math.round(performance.now() - started),
+    extraDays: 0,
+  };
 }
 
 /** Opens the site in `root`, generating it first when its folder holds no complete site of this size. */
@@ -174,7 +222,9 @@ export async function openSite(root: string, size: SiteSize, log: (line: string)
   const admin = { Authorization: basicAuth(CENTRAL_ADMIN.user, CENTRAL_ADMIN.password) };
   let manifest: SiteManifest;
   if (fresh) {
-    log(`generating the synthetic site into ${dir} (once): ${size.patients} patients, ${size.documents} documents over ${size.years} years`);
+    log(
+      `generating the synthetic site into ${dir} (once): ${size.patients} patients, ${size.documents} documents over ${size.years} years`,
+    );
     manifest = await generate(central, admin, size, log);
     writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
   } else {
@@ -188,13 +238,25 @@ export async function openSite(root: string, size: SiteSize, log: (line: string)
     dir,
     admin,
     async newStation(code) {
-      const account = await provision({ url: central.url, adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode: HCODE, station: code, stationPassword: STATION_PASSWORD });
+      const account = await provision({
+        url: central.url,
+        adminUser: CENTRAL_ADMIN.user,
+        adminPassword: CENTRAL_ADMIN.password,
+        hcode: HCODE,
+        station: code,
+        stationPassword: STATION_PASSWORD,
+      });
       return { user: account.stationUser, password: STATION_PASSWORD };
     },
     async addDay(day) {
-      const history = new History(dayContext, { patients: 1, documents: 2 + manifest.visitsPerDay * DOCS_PER_VISIT, years: 1 });
+      const history = new History(dayContext, {
+        patients: 1,
+        documents: 2 + manifest.visitsPerDay * DOCS_PER_VISIT,
+        years: 1,
+      });
       const docs: StoredDoc[] = [];
-      for (let i = 0; i < manifest.visitsPerDay; i += 1) docs.push(...history.visit(i, new Date(day.getTime() + DAY_MS / 24 + i * 60_000).toISOString()));
+      for (let i = 0; i < manifest.visitsPerDay; i += 1)
+        docs.push(...history.visit(i, new Date(day.getTime() + DAY_MS / 24 + i * 60_000).toISOString()));
       await bulk(central, admin, docs);
       manifest = { ...manifest, extraDays: manifest.extraDays + 1 };
       writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);

@@ -9,7 +9,14 @@ import { patientIdForCid } from '../../../sync/model/ids.std.js';
 import { TH_CID, thLocalSystem } from '../../../sync/model/systems.std.js';
 import { docId } from '../../../sync/model/fhir.std.js';
 import { newVisit } from '../../../sync/model/encounter.std.js';
-import { benchCard, benchCid, benchContext, benchEncounter, seededBytes, type BenchContext } from '../sync/visits.std.js';
+import {
+  benchCard,
+  benchCid,
+  benchContext,
+  benchEncounter,
+  seededBytes,
+  type BenchContext,
+} from '../sync/visits.std.js';
 import { patientFromCard, type PatientDoc } from '../../../sync/model/patient.std.js';
 import { searchPatients } from '../../../sync/store/patientSearch.dom.js';
 import { matchesName, nameTokens, parseQuery, words } from '../../../sync/store/searchText.std.js';
@@ -55,8 +62,20 @@ function todayAt(minutes: number): string {
 function namedPatient(n: number, ctx: BenchContext, at: string): PatientDoc {
   const card = benchCard(n);
   const name = benchName(n);
-  const named = { ...card, thaiName: { ...card.thaiName, ...name.thai }, englishName: { prefix: card.englishName?.prefix ?? '', middle: '', ...name.english } };
-  return patientFromCard(named, { patientId: patientIdForCid(ctx.key, card.cid), hcode: HCODE, stationId: STATION, at, source: 'card', hn: hnOf(n), mobile: benchMobile(n) });
+  const named = {
+    ...card,
+    thaiName: { ...card.thaiName, ...name.thai },
+    englishName: { prefix: card.englishName?.prefix ?? '', middle: '', ...name.english },
+  };
+  return patientFromCard(named, {
+    patientId: patientIdForCid(ctx.key, card.cid),
+    hcode: HCODE,
+    stationId: STATION,
+    at,
+    source: 'card',
+    hn: hnOf(n),
+    mobile: benchMobile(n),
+  });
 }
 
 async function load(plan: LoadPlan): Promise<{ ms: number; docs: number }> {
@@ -75,7 +94,16 @@ async function load(plan: LoadPlan): Promise<{ ms: number; docs: number }> {
         batch.push(encounter, ...observations);
       } else if (n < plan.today + plan.past) {
         const day = new Date(Date.UTC(2026, 5 + (n % 5), 1 + (n % 28), 2)).toISOString();
-        batch.push(newVisit({ encounterId: context.newId(), patientId: patient.id, hcode: HCODE, stationId: STATION, at: day, queueNumber: 'B-001' }));
+        batch.push(
+          newVisit({
+            encounterId: context.newId(),
+            patientId: patient.id,
+            hcode: HCODE,
+            stationId: STATION,
+            at: day,
+            queueNumber: 'B-001',
+          }),
+        );
       }
     }
     await saveChecked(batch);
@@ -85,9 +113,21 @@ async function load(plan: LoadPlan): Promise<{ ms: number; docs: number }> {
 }
 
 /** The background warm-up the app runs after open and after pulls: each lazy Mango build and the identifier index catch-up. */
-async function warm(): Promise<{ ms: number; indexes: { ddoc: string; ms: number }[]; identifierChanges: number; identifierMs: number; aborted: boolean }> {
+async function warm(): Promise<{
+  ms: number;
+  indexes: { ddoc: string; ms: number }[];
+  identifierChanges: number;
+  identifierMs: number;
+  aborted: boolean;
+}> {
   const report = await opened().store.warmIndexes();
-  return { ms: report.ms, indexes: report.indexes, identifierChanges: report.identifiers?.changes ?? 0, identifierMs: report.identifiers?.ms ?? 0, aborted: report.aborted };
+  return {
+    ms: report.ms,
+    indexes: report.indexes,
+    identifierChanges: report.identifiers?.changes ?? 0,
+    identifierMs: report.identifiers?.ms ?? 0,
+    aborted: report.aborted,
+  };
 }
 
 /** The old way's index (retired from the app; made here for the baseline): its lazy build, timed apart. */
@@ -125,15 +165,22 @@ async function timed(picks: readonly number[], lookup: (n: number) => Promise<bo
 /** CID → keyed-hash id → primary-key get: what the front desk does with a card read. */
 function byKeyedId(count: number, patients: number, seed: number): Promise<Timings> {
   const { store: db, context: ctx } = opened();
-  return timed(randomPicks(count, patients, seed), async (n) => (await db.patientById(patientIdForCid(ctx.key, benchCid(n)))) !== null);
+  return timed(
+    randomPicks(count, patients, seed),
+    async (n) => (await db.patientById(patientIdForCid(ctx.key, benchCid(n)))) !== null,
+  );
 }
-
 
 /** CID typed in where the key is not at hand, or an HN: DataContext.patientsByIdentifier (the identifier index). */
 function byIdentifierIndex(count: number, patients: number, seed: number, kind: 'cid' | 'hn'): Promise<Timings> {
   const { store: db } = opened();
   const hn = thLocalSystem(HCODE, 'HN');
-  return timed(randomPicks(count, patients, seed), async (n) => (await (kind === 'cid' ? db.patientsByIdentifier(TH_CID, benchCid(n)) : db.patientsByIdentifier(hn, hnOf(n)))).length === 1);
+  return timed(
+    randomPicks(count, patients, seed),
+    async (n) =>
+      (await (kind === 'cid' ? db.patientsByIdentifier(TH_CID, benchCid(n)) : db.patientsByIdentifier(hn, hnOf(n))))
+        .length === 1,
+  );
 }
 
 /**
@@ -162,7 +209,10 @@ function byElemMatch(count: number, patients: number, seed: number): Promise<Tim
   const { store: db } = opened();
   return timed(randomPicks(count, patients, seed), async (n) => {
     const cid = benchCid(n);
-    const result = await rawDb(db).find({ selector: { resourceType: 'Patient', identifier: { $elemMatch: { system: TH_CID, value: cid } } }, use_index: OLD_INDEX } as PouchDB.Find.FindRequest<object>);
+    const result = await rawDb(db).find({
+      selector: { resourceType: 'Patient', identifier: { $elemMatch: { system: TH_CID, value: cid } } },
+      use_index: OLD_INDEX,
+    } as PouchDB.Find.FindRequest<object>);
     return result.docs.length === 1;
   });
 }
@@ -185,9 +235,13 @@ async function rawGet(count: number, patients: number, seed: number): Promise<Ti
     return await timed(randomPicks(count, patients, seed), async (n) => {
       const id = docId('Patient', patientIdForCid(ctx.key, benchCid(n)));
       const transaction = raw.transaction(['document-store', 'by-sequence'], 'readonly');
-      const meta = (await idbRequest(transaction.objectStore('document-store').get(id))) as { winningRev?: string } | undefined;
+      const meta = (await idbRequest(transaction.objectStore('document-store').get(id))) as
+        | { winningRev?: string }
+        | undefined;
       if (meta?.winningRev === undefined) return false;
-      const body: unknown = await idbRequest(transaction.objectStore('by-sequence').index('_doc_id_rev').get(`${id}::${meta.winningRev}`));
+      const body: unknown = await idbRequest(
+        transaction.objectStore('by-sequence').index('_doc_id_rev').get(`${id}::${meta.winningRev}`),
+      );
       return body !== undefined;
     });
   } finally {
@@ -212,7 +266,11 @@ async function scanAll(): Promise<ScanDoc[]> {
 function byFullScan(count: number, patients: number, seed: number): Promise<Timings> {
   return timed(randomPicks(count, patients, seed), async (n) => {
     const cid = benchCid(n);
-    return (await scanAll()).some((doc) => doc.resourceType === 'Patient' && doc.identifier?.some((id) => id.system === TH_CID && id.value === cid) === true);
+    return (await scanAll()).some(
+      (doc) =>
+        doc.resourceType === 'Patient' &&
+        doc.identifier?.some((id) => id.system === TH_CID && id.value === cid) === true,
+    );
   });
 }
 
@@ -225,7 +283,8 @@ async function queue(runs: number, expected: number): Promise<Timings> {
     const visits = await db.visitsWithPatients(new Date());
     samples.push(performance.now() - start);
     const withPatient = visits.filter((visit) => visit.patient !== null).length;
-    if (visits.length !== expected || withPatient !== expected) throw new Error(`queue: ${visits.length} visits, ${withPatient} with patients, expected ${expected}`);
+    if (visits.length !== expected || withPatient !== expected)
+      throw new Error(`queue: ${visits.length} visits, ${withPatient} with patients, expected ${expected}`);
   }
   return { samples };
 }
@@ -240,8 +299,16 @@ async function queueUnparsed(runs: number, expected: number): Promise<Timings> {
   const samples: number[] = [];
   for (let run = 0; run < runs; run += 1) {
     const start = performance.now();
-    const found = await rawDb(db).find({ selector: { resourceType: 'Encounter', 'period.start': { $gte: dayStart, $lt: dayEnd } }, use_index: 'idx-encounter-start', limit: 10_000 });
-    const keys = [...new Set(found.docs.map((doc) => `Patient/${((doc as ScanDoc).subject?.reference ?? '').replace(/^Patient\//, '')}`))];
+    const found = await rawDb(db).find({
+      selector: { resourceType: 'Encounter', 'period.start': { $gte: dayStart, $lt: dayEnd } },
+      use_index: 'idx-encounter-start',
+      limit: 10_000,
+    });
+    const keys = [
+      ...new Set(
+        found.docs.map((doc) => `Patient/${((doc as ScanDoc).subject?.reference ?? '').replace(/^Patient\//, '')}`),
+      ),
+    ];
     const patients = await rawDb(db).allDocs({ keys, include_docs: true });
     samples.push(performance.now() - start);
     if (patients.rows.length !== expected) throw new Error('queue unparsed: wrong count');
@@ -258,16 +325,35 @@ async function queueByScan(runs: number, expected: number): Promise<Timings> {
     const docs = await scanAll();
     const patients = new Map(docs.filter((doc) => doc.resourceType === 'Patient').map((doc) => [doc.id, doc]));
     const visits = docs
-      .filter((doc) => doc.resourceType === 'Encounter' && (doc.period?.start ?? '') >= dayStart && (doc.period?.start ?? '') < dayEnd)
+      .filter(
+        (doc) =>
+          doc.resourceType === 'Encounter' &&
+          (doc.period?.start ?? '') >= dayStart &&
+          (doc.period?.start ?? '') < dayEnd,
+      )
       .sort((a, b) => (a.period?.start ?? '').localeCompare(b.period?.start ?? ''))
-      .map((encounter) => ({ encounter, patient: patients.get((encounter.subject?.reference ?? '').replace(/^Patient\//, '')) ?? null }));
+      .map((encounter) => ({
+        encounter,
+        patient: patients.get((encounter.subject?.reference ?? '').replace(/^Patient\//, '')) ?? null,
+      }));
     samples.push(performance.now() - start);
-    if (visits.filter((visit) => visit.patient !== null).length !== expected) throw new Error('queue scan: wrong count');
+    if (visits.filter((visit) => visit.patient !== null).length !== expected)
+      throw new Error('queue scan: wrong count');
   }
   return { samples };
 }
 
-export type SearchKind = 'thaiReversed' | 'englishFamily' | 'shortPrefix' | 'phone' | 'hn' | 'cid' | 'thaiInner' | 'phoneLast4' | 'hnPart' | 'cidMiddle';
+export type SearchKind =
+  | 'thaiReversed'
+  | 'englishFamily'
+  | 'shortPrefix'
+  | 'phone'
+  | 'hn'
+  | 'cid'
+  | 'thaiInner'
+  | 'phoneLast4'
+  | 'hnPart'
+  | 'cidMiddle';
 
 /** Kinds whose query many patients match (two letters, a syllable inside a name, 4 digits): some hit is enough. */
 const ANY_HIT: readonly SearchKind[] = ['shortPrefix', 'thaiInner', 'phoneLast4', 'hnPart'];
@@ -275,7 +361,9 @@ const ANY_HIT: readonly SearchKind[] = ['shortPrefix', 'thaiInner', 'phoneLast4'
 /** Up to 4 letters of the Thai family name from its second syllable on (a later consonant or leading vowel). */
 function innerFragment(family: string): string {
   const word = words(family).join('');
-  const at = [...word].findIndex((letter, index) => index >= 2 && /[\u0E01-\u0E2E\u0E40-\u0E44]/.test(letter) && index <= word.length - 2);
+  const at = [...word].findIndex(
+    (letter, index) => index >= 2 && /[\u0E01-\u0E2E\u0E40-\u0E44]/.test(letter) && index <= word.length - 2,
+  );
   return at < 0 ? word : word.slice(at, at + 4);
 }
 
@@ -317,7 +405,13 @@ function queryFor(kind: SearchKind, n: number): string {
  * searchPatients for random patients (the front desk's search box), and with `lastVisits` also each hit's last
  * visit, as the result list shows it. The patient must be among the hits (for the two-letter prefix: some hit).
  */
-function search(count: number, patients: number, seed: number, kind: SearchKind, lastVisits: boolean): Promise<Timings> {
+function search(
+  count: number,
+  patients: number,
+  seed: number,
+  kind: SearchKind,
+  lastVisits: boolean,
+): Promise<Timings> {
   const { store: db, context: ctx } = opened();
   return timed(randomPicks(count, patients, seed), async (n) => {
     const result = await searchPatients(db, queryFor(kind, n), { hcode: HCODE });
@@ -349,7 +443,23 @@ async function close(): Promise<void> {
   store = null;
 }
 
-const api = { load, warm, buildOldIndex, byKeyedId, byIdentifierIndex, afterSave, byElemMatch, rawGet, byFullScan, queue, queueUnparsed, queueByScan, search, searchByScan, close };
+const api = {
+  load,
+  warm,
+  buildOldIndex,
+  byKeyedId,
+  byIdentifierIndex,
+  afterSave,
+  byElemMatch,
+  rawGet,
+  byFullScan,
+  queue,
+  queueUnparsed,
+  queueByScan,
+  search,
+  searchByScan,
+  close,
+};
 export type EdgeBench = typeof api;
 
 declare global {

@@ -13,7 +13,11 @@ export interface LinkProbeLoop {
   stop(): void;
 }
 
-export function startLinkProbe(url: string, onReturn: () => void, policy: ProbePolicy = DEFAULT_PROBE_POLICY): LinkProbeLoop {
+export function startLinkProbe(
+  url: string,
+  onReturn: () => void,
+  policy: ProbePolicy = DEFAULT_PROBE_POLICY,
+): LinkProbeLoop {
   let failures = 0;
   let timer: NodeJS.Timeout | null = null;
   let stopped = false;

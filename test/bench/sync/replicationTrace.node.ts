@@ -8,7 +8,8 @@ type Emitter = { on(event: string, listener: (info?: unknown) => void): unknown 
 
 function describe(info: unknown): string {
   if (info instanceof Error) return `: ${info.message}`;
-  if (typeof info === 'object' && info !== null && 'direction' in info) return ` (${String((info as { direction: unknown }).direction)})`;
+  if (typeof info === 'object' && info !== null && 'direction' in info)
+    return ` (${String((info as { direction: unknown }).direction)})`;
   return '';
 }
 
@@ -18,10 +19,14 @@ export function traceReplications(db: Database, log: (line: string) => void): vo
     next += 1;
     const label = `${what} #${next}`;
     log(`${label} started`);
-    for (const event of ['active', 'paused', 'error', 'complete', 'cancel']) emitter.on(event, (info) => log(`${label} ${event}${describe(info)}`));
+    for (const event of ['active', 'paused', 'error', 'complete', 'cancel'])
+      emitter.on(event, (info) => log(`${label} ${event}${describe(info)}`));
   };
   const original = { sync: db.sync.bind(db), to: db.replicate.to.bind(db.replicate) };
-  const traced = db as unknown as { sync: (...args: unknown[]) => Emitter; replicate: { to: (...args: unknown[]) => Emitter } };
+  const traced = db as unknown as {
+    sync: (...args: unknown[]) => Emitter;
+    replicate: { to: (...args: unknown[]) => Emitter };
+  };
   traced.sync = (...args) => {
     const run = (original.sync as (...a: unknown[]) => Emitter)(...args);
     follow('live sync', run);

@@ -49,7 +49,15 @@ export function benchCard(n: number): PersonDetails {
     englishName: { prefix: n % 2 === 0 ? 'Mr.' : 'Mrs.', first: `Bench${n}`, middle: '', last: 'Sommut' },
     birthDate: `19${String(40 + (n % 60))}-0${1 + (n % 9)}-1${n % 10}`,
     sex: n % 2 === 0 ? '1' : '2',
-    address: { houseNo: `${1 + (n % 200)}/${n % 9}`, villageNo: String(1 + (n % 12)), lane: null, road: 'ถนนทดสอบ', subdistrict: 'ตำบลสมมุติ', district: 'อำเภอสมมุติ', province: 'จังหวัดทดสอบ' },
+    address: {
+      houseNo: `${1 + (n % 200)}/${n % 9}`,
+      villageNo: String(1 + (n % 12)),
+      lane: null,
+      road: 'ถนนทดสอบ',
+      subdistrict: 'ตำบลสมมุติ',
+      district: 'อำเภอสมมุติ',
+      province: 'จังหวัดทดสอบ',
+    },
     photo: { base64: portraits[n % portraits.length] ?? '' },
   };
 }
@@ -65,18 +73,43 @@ export interface BenchContext {
 export function benchContext(hcode: string, stationId: string, seed = 1): BenchContext {
   const random = seededBytes(seed);
   let clock = Date.UTC(2026, 10, 1);
-  return { key: random(32), hcode, stationId, newId: createIdFactory({ stationId, now: () => (clock += 1), randomBytes: random }) };
+  return {
+    key: random(32),
+    hcode,
+    stationId,
+    newId: createIdFactory({ stationId, now: () => (clock += 1), randomBytes: random }),
+  };
 }
 
 export function benchPatient(n: number, context: BenchContext, at: string): PatientDoc {
   const card = benchCard(n);
-  return patientFromCard(card, { patientId: patientIdForCid(context.key, card.cid), hcode: context.hcode, stationId: context.stationId, at, source: 'card', hn: `HN${String(n).padStart(7, '0')}` });
+  return patientFromCard(card, {
+    patientId: patientIdForCid(context.key, card.cid),
+    hcode: context.hcode,
+    stationId: context.stationId,
+    at,
+    source: 'card',
+    hn: `HN${String(n).padStart(7, '0')}`,
+  });
 }
 
 /** One visit of patient n at `at`: the Encounter and six Observations (BP panel, pulse, SpO2, temperature, respiration, weight). */
-export function benchEncounter(n: number, patientId: string, context: BenchContext, at: string): { encounter: EncounterDoc; observations: ObservationDoc[] } {
+export function benchEncounter(
+  n: number,
+  patientId: string,
+  context: BenchContext,
+  at: string,
+): { encounter: EncounterDoc; observations: ObservationDoc[] } {
   const encounterId = context.newId();
-  const encounter = newVisit({ encounterId, patientId, hcode: context.hcode, stationId: context.stationId, at, queueNumber: `B-${String(1 + (n % 999)).padStart(3, '0')}`, reason: 'ไข้ ไอ' });
+  const encounter = newVisit({
+    encounterId,
+    patientId,
+    hcode: context.hcode,
+    stationId: context.stationId,
+    at,
+    queueNumber: `B-${String(1 + (n % 999)).padStart(3, '0')}`,
+    reason: 'ไข้ ไอ',
+  });
   const observations = vitalSignObservations(
     [
       { code: '8480-6', value: 100 + (n % 60), unit: 'mm[Hg]' },
@@ -93,7 +126,11 @@ export function benchEncounter(n: number, patientId: string, context: BenchConte
 }
 
 /** Visit n as the 8 documents a registration plus vitals writes (patient n, first visit). */
-export function benchVisitDocs(n: number, context: BenchContext, at: string): (PatientDoc | EncounterDoc | ObservationDoc)[] {
+export function benchVisitDocs(
+  n: number,
+  context: BenchContext,
+  at: string,
+): (PatientDoc | EncounterDoc | ObservationDoc)[] {
   const patient = benchPatient(n, context, at);
   const { encounter, observations } = benchEncounter(n, patient.id, context, at);
   return [patient, encounter, ...observations];

@@ -20,7 +20,16 @@ export interface WireCount {
 }
 
 export function newWireCount(): WireCount {
-  return { requests: 0, bodyBytesUp: 0, bodyBytesDown: 0, bulkDocIds: new Map(), delivered: new Set(), duplicates: 0, inFlight: new Map(), concurrent: 0 };
+  return {
+    requests: 0,
+    bodyBytesUp: 0,
+    bodyBytesDown: 0,
+    bulkDocIds: new Map(),
+    delivered: new Set(),
+    duplicates: 0,
+    inFlight: new Map(),
+    concurrent: 0,
+  };
 }
 
 /** Ids sent more than once (duplicates, concurrent sends and retries), counted once per extra send. */
@@ -75,9 +84,11 @@ export function countingFetch(count: WireCount, trace: ((line: string) => void) 
     const before = { duplicates: count.duplicates, concurrent: count.concurrent };
     const ids = bulk ? recordBulkDocs(count, init?.body) : [];
     const started = Date.now();
-    const again = (): string => `${count.duplicates - before.duplicates} acknowledged before, ${count.concurrent - before.concurrent} in flight elsewhere`;
+    const again = (): string =>
+      `${count.duplicates - before.duplicates} acknowledged before, ${count.concurrent - before.concurrent} in flight elsewhere`;
     const response = await fetch(input, init).catch((error: unknown) => {
-      if (bulk) trace?.(`_bulk_docs ${ids.length} docs (${again()}) failed after ${Date.now() - started} ms: ${String(error)}`);
+      if (bulk)
+        trace?.(`_bulk_docs ${ids.length} docs (${again()}) failed after ${Date.now() - started} ms: ${String(error)}`);
       settled(count, ids, false);
       throw error;
     });
@@ -90,6 +101,10 @@ export function countingFetch(count: WireCount, trace: ((line: string) => void) 
         controller.enqueue(chunk);
       },
     });
-    return new Response(response.body.pipeThrough(counter), { status: response.status, statusText: response.statusText, headers: response.headers });
+    return new Response(response.body.pipeThrough(counter), {
+      status: response.status,
+      statusText: response.statusText,
+      headers: response.headers,
+    });
   };
 }

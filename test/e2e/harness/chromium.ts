@@ -24,7 +24,11 @@ export async function launchChromium(): Promise<Browser> {
 
 /** The same browser with a profile on disk (IndexedDB persisted as in the app; launch() keeps it in memory). */
 export async function launchPersistentChromium(profile: string): Promise<BrowserContext> {
-  return chromium.launchPersistentContext(profile, { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS });
+  return chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    args: CHROMIUM_ARGS,
+  });
 }
 
 /** A fresh profile folder, so two "stations" in one test never share IndexedDB. */

@@ -32,7 +32,10 @@ function failureOf(error: ConsoleError): number | 'network' | null {
 }
 
 /** The errors no rule expects: anything but a failed request, or a failed request no rule covers. */
-export function unexpectedConsoleErrors(errors: readonly ConsoleError[], expected: readonly ExpectedFailure[]): ConsoleError[] {
+export function unexpectedConsoleErrors(
+  errors: readonly ConsoleError[],
+  expected: readonly ExpectedFailure[],
+): ConsoleError[] {
   return errors.filter((error) => {
     const failure = failureOf(error);
     if (failure === null) return true;

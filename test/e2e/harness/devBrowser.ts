@@ -16,11 +16,21 @@ export interface DevBrowser {
   stop(): Promise<void>;
 }
 
-export async function startDevBrowser(options: { dataDir?: string; env?: Record<string, string>; args?: string[] } = {}): Promise<DevBrowser> {
+export async function startDevBrowser(
+  options: { dataDir?: string; env?: Record<string, string>; args?: string[] } = {},
+): Promise<DevBrowser> {
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'edge-e2e-'));
   const child: ChildProcess = spawn(
     process.execPath,
-    ['--import', 'tsx', join(projectRoot, 'electron/bridge/devBrowser.node.ts'), '--data-dir', dataDir, '--no-build', ...(options.args ?? [])],
+    [
+      '--import',
+      'tsx',
+      join(projectRoot, 'electron/bridge/devBrowser.node.ts'),
+      '--data-dir',
+      dataDir,
+      '--no-build',
+      ...(options.args ?? []),
+    ],
     { cwd: projectRoot, env: { ...process.env, ...options.env }, stdio: ['ignore', 'pipe', 'pipe'] },
   );
   let output = '';

@@ -22,7 +22,8 @@ export function inkIn(ticket: Ticket, from: number, to: number): number {
   const raster = ticket.raster;
   if (raster === null) return 0;
   let ink = 0;
-  for (const byte of raster.data.subarray(from * raster.widthBytes, Math.min(raster.height, to) * raster.widthBytes)) for (let bit = byte; bit !== 0; bit &= bit - 1) ink += 1;
+  for (const byte of raster.data.subarray(from * raster.widthBytes, Math.min(raster.height, to) * raster.widthBytes))
+    for (let bit = byte; bit !== 0; bit &= bit - 1) ink += 1;
   return ink;
 }
 
@@ -45,5 +46,9 @@ export async function claimCodesOnEncounters(page: Page, hcode: string): Promise
   const docs = await page.evaluate(readWinningDocs, `clinic_${hcode}`);
   return docs
     .filter((doc) => doc.id.startsWith('Encounter/'))
-    .flatMap((doc) => ((doc.doc['identifier'] as { system: string; value: string }[] | undefined) ?? []).filter((id) => id.system === TH_NHSO_CLAIM_CODE).map((id) => id.value));
+    .flatMap((doc) =>
+      ((doc.doc['identifier'] as { system: string; value: string }[] | undefined) ?? [])
+        .filter((id) => id.system === TH_NHSO_CLAIM_CODE)
+        .map((id) => id.value),
+    );
 }

@@ -20,7 +20,8 @@ export function scanLogsForCitizenIds(dir: string): LogScan {
         files += 1;
         const text = readFileSync(full, 'utf8');
         bytes += text.length;
-        for (const match of text.matchAll(/(?<!\d)\d{13}(?!\d)/g)) hits.push(`${entry}: …${match[0].slice(0, 3)}**********`);
+        for (const match of text.matchAll(/(?<!\d)\d{13}(?!\d)/g))
+          hits.push(`${entry}: …${match[0].slice(0, 3)}**********`);
       }
     }
   }

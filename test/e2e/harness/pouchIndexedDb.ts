@@ -14,7 +14,7 @@ export async function readWinningDocs(name: string): Promise<WinningDoc[]> {
     request.onsuccess = () => resolve(request.result);
     request.onerror = () => reject(request.error);
   });
-  const all = <T,>(store: string): Promise<T[]> =>
+  const all = <T>(store: string): Promise<T[]> =>
     new Promise((resolve, reject) => {
       const request = db.transaction(store, 'readonly').objectStore(store).getAll();
       request.onsuccess = () => resolve(request.result as T[]);
@@ -23,7 +23,11 @@ export async function readWinningDocs(name: string): Promise<WinningDoc[]> {
   const meta = await all<{ id: string; winningRev?: string; rev?: string; deletedOrLocal?: string }>('document-store');
   const bySeq = await all<Record<string, unknown> & { _doc_id_rev?: string }>('by-sequence');
   db.close();
-  const winners = new Map(meta.filter((m) => m.deletedOrLocal !== '1' && !m.id.startsWith('_design/')).map((m) => [`${m.id}::${m.winningRev ?? m.rev ?? ''}`, m]));
+  const winners = new Map(
+    meta
+      .filter((m) => m.deletedOrLocal !== '1' && !m.id.startsWith('_design/'))
+      .map((m) => [`${m.id}::${m.winningRev ?? m.rev ?? ''}`, m]),
+  );
   return bySeq.flatMap((doc) => {
     const winner = doc._doc_id_rev === undefined ? undefined : winners.get(doc._doc_id_rev);
     return winner === undefined ? [] : [{ id: winner.id, rev: winner.winningRev ?? winner.rev ?? '', doc }];

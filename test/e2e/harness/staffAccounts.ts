@@ -10,16 +10,42 @@ import { projectRoot } from './devBrowser.js';
 
 const ROLES: readonly StaffRole[] = ['front_desk', 'nurse', 'it'];
 /** The test accounts' names as the header shows them: Thai words, never the role's code (screenshots are read). */
-const NAMES: Readonly<Record<StaffRole, string>> = { front_desk: 'ทดสอบ ห้องบัตร', nurse: 'ทดสอบ พยาบาล', it: 'ทดสอบ ไอที' };
+const NAMES: Readonly<Record<StaffRole, string>> = {
+  front_desk: 'ทดสอบ ห้องบัตร',
+  nurse: 'ทดสอบ พยาบาล',
+  it: 'ทดสอบ ไอที',
+};
 
 /** Adds one account to the station in `dataDir` with `npm run staff -- add` (PIN TEST_PIN on standard input). */
-export function addStationStaff(dataDir: string, account: { code: string; name: string; role: StaffRole }): Promise<void> {
+export function addStationStaff(
+  dataDir: string,
+  account: { code: string; name: string; role: StaffRole },
+): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(projectRoot, 'electron/cli/staffCli.node.ts'), 'add', '--data-dir', dataDir, '--code', account.code, '--name', account.name, '--role', account.role], { cwd: projectRoot, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        join(projectRoot, 'electron/cli/staffCli.node.ts'),
+        'add',
+        '--data-dir',
+        dataDir,
+        '--code',
+        account.code,
+        '--name',
+        account.name,
+        '--role',
+        account.role,
+      ],
+      { cwd: projectRoot, stdio: ['pipe', 'pipe', 'pipe'] },
+    );
     let output = '';
     child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`npm run staff -- add failed (${String(code)}): ${output}`))));
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`npm run staff -- add failed (${String(code)}): ${output}`)),
+    );
     child.stdin.end(`${TEST_PIN}\n`);
   });
 }
@@ -49,7 +75,12 @@ export async function signIn(page: Page, account: { code: string; pin: string } 
 export function stationAudit(dataDir: string, limit = 50): { action: string; actor: string; demo: boolean }[] {
   const db = new Database(join(dataDir, 'station.sqlite'), { readonly: true, fileMustExist: true });
   try {
-    return db.prepare<[number], { action: string; actor: string; demo: number }>('SELECT action, actor, demo FROM audit_log ORDER BY id DESC LIMIT ?').all(limit).map((row) => ({ ...row, demo: row.demo === 1 }));
+    return db
+      .prepare<[number], { action: string; actor: string; demo: number }>(
+        'SELECT action, actor, demo FROM audit_log ORDER BY id DESC LIMIT ?',
+      )
+      .all(limit)
+      .map((row) => ({ ...row, demo: row.demo === 1 }));
   } finally {
     db.close();
   }

@@ -48,11 +48,18 @@ export async function openStationPage(options: Parameters<typeof startDevBrowser
 export async function setUpStation(
   page: Page,
   url: string,
-  station: { hcode: string; name: string; expectOffered: 'real' | 'demo'; beforeSave?: () => Promise<void>; signIn?: { as: StaffRole | { code: string; pin: string }; dataDir?: string } },
+  station: {
+    hcode: string;
+    name: string;
+    expectOffered: 'real' | 'demo';
+    beforeSave?: () => Promise<void>;
+    signIn?: { as: StaffRole | { code: string; pin: string }; dataDir?: string };
+  },
 ): Promise<void> {
   await page.goto(url);
   await page.getByTestId('setup-form').waitFor();
-  if (!(await page.getByTestId(`setup-mode-${station.expectOffered}`).isChecked())) throw new Error(`setup did not preselect a ${station.expectOffered} station`);
+  if (!(await page.getByTestId(`setup-mode-${station.expectOffered}`).isChecked()))
+    throw new Error(`setup did not preselect a ${station.expectOffered} station`);
   await station.beforeSave?.();
   await page.fill('input[name=hcode]', station.hcode);
   await page.fill('input[name=stationName]', station.name);

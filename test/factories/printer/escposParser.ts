@@ -45,7 +45,11 @@ export function parseEscPos(bytes: Uint8Array): ParseResult {
       const widthBytes = (bytes[at + 4] ?? 0) | ((bytes[at + 5] ?? 0) << 8);
       const height = (bytes[at + 6] ?? 0) | ((bytes[at + 7] ?? 0) << 8);
       if (!need(8 + widthBytes * height)) break;
-      commands.push({ kind: 'raster', mode, raster: { widthBytes, height, data: bytes.slice(at + 8, at + 8 + widthBytes * height) } });
+      commands.push({
+        kind: 'raster',
+        mode,
+        raster: { widthBytes, height, data: bytes.slice(at + 8, at + 8 + widthBytes * height) },
+      });
       at += 8 + widthBytes * height;
     } else if (b0 === 0x1d && b1 === 0x56) {
       if (!need(3)) break;
@@ -76,7 +80,8 @@ export function joinRasters(commands: readonly EscPosCommand[]): Raster | null {
   const data = new Uint8Array(widthBytes * height);
   let row = 0;
   for (const band of bands) {
-    for (let y = 0; y < band.height; y += 1) data.set(band.data.subarray(y * band.widthBytes, (y + 1) * band.widthBytes), (row + y) * widthBytes);
+    for (let y = 0; y < band.height; y += 1)
+      data.set(band.data.subarray(y * band.widthBytes, (y + 1) * band.widthBytes), (row + y) * widthBytes);
     row += band.height;
   }
   return { widthBytes, height, data };

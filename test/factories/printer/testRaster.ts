@@ -10,7 +10,8 @@ export function testRaster(height: number): TestRaster {
   const widthBytes = 72;
   const data = new Uint8Array(widthBytes * height);
   for (let y = 0; y < height; y += 1) {
-    for (const x of [0, 575, Math.floor((y * 575) / (height - 1))]) data[y * widthBytes + (x >> 3)] = (data[y * widthBytes + (x >> 3)] ?? 0) | (0x80 >> (x & 7));
+    for (const x of [0, 575, Math.floor((y * 575) / (height - 1))])
+      data[y * widthBytes + (x >> 3)] = (data[y * widthBytes + (x >> 3)] ?? 0) | (0x80 >> (x & 7));
     if (y === 0 || y === height - 1) data.fill(0xff, y * widthBytes, (y + 1) * widthBytes);
   }
   return { widthBytes, height, data };

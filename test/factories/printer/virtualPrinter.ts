@@ -42,7 +42,12 @@ export async function startVirtualPrinter(port = 0): Promise<VirtualPrinter> {
       const bytes = concatBytes(chunks);
       if (bytes.length === 0) return;
       const { commands } = parseEscPos(bytes);
-      tickets.push({ bytes, commands, raster: joinRasters(commands), cut: commands.some((command) => command.kind === 'cut') });
+      tickets.push({
+        bytes,
+        commands,
+        raster: joinRasters(commands),
+        cut: commands.some((command) => command.kind === 'cut'),
+      });
       for (const wake of waiters) wake();
     });
   });
@@ -108,7 +113,14 @@ export function saveTicketPng(ticket: Ticket, path: string): void {
  * once) with an accept queue of one that never accepts, and that one place taken, so the kernel drops further SYNs.
  */
 export async function startUnresponsivePrinter(): Promise<{ readonly port: number; close(): void }> {
-  const child = spawn('python3', ['-c', "import socket,time\ns=socket.socket();s.bind(('127.0.0.1',0));s.listen(0)\nprint(s.getsockname()[1],flush=True)\ntime.sleep(600)"], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(
+    'python3',
+    [
+      '-c',
+      "import socket,time\ns=socket.socket();s.bind(('127.0.0.1',0));s.listen(0)\nprint(s.getsockname()[1],flush=True)\ntime.sleep(600)",
+    ],
+    { stdio: ['ignore', 'pipe', 'inherit'] },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     child.once('error', reject);
     child.stdout.once('data', (chunk: Buffer) => resolve(Number(String(chunk).trim())));

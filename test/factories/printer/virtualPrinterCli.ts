@@ -5,7 +5,12 @@ import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { saveTicketPng, startVirtualPrinter } from './virtualPrinter.js';
 
-const { values } = parseArgs({ options: { port: { type: 'string', default: '9100' }, out: { type: 'string', default: 'test-output/virtual-printer' } } });
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: '9100' },
+    out: { type: 'string', default: 'test-output/virtual-printer' },
+  },
+});
 const out = resolve(values.out);
 mkdirSync(out, { recursive: true });
 const printer = await startVirtualPrinter(Number(values.port));
@@ -19,5 +24,7 @@ for (let count = 0; ; count += 1) {
   }
   const file = join(out, `slip-${String(count + 1).padStart(3, '0')}.png`);
   saveTicketPng(ticket, file);
-  console.log(`#${count + 1}: ${ticket.bytes.length} bytes, ${ticket.raster.widthBytes * 8}×${ticket.raster.height} dots, ${ticket.cut ? 'cut' : 'NOT cut'} → ${file}`);
+  console.log(
+    `#${count + 1}: ${ticket.bytes.length} bytes, ${ticket.raster.widthBytes * 8}×${ticket.raster.height} dots, ${ticket.cut ? 'cut' : 'NOT cut'} → ${file}`,
+  );
 }

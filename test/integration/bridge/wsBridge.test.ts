@@ -71,7 +71,11 @@ describe('WebSocket bridge', () => {
       error: { code: 'invalid_input' },
     });
     expect(await client.call('settings.setup', { hcode: '10953', stationName: 'OPD' })).toMatchObject({ ok: true });
-    expect(await client.nextEvent()).toMatchObject({ type: 'event', name: 'settings.changed', payload: { hcode: '10953' } });
+    expect(await client.nextEvent()).toMatchObject({
+      type: 'event',
+      name: 'settings.changed',
+      payload: { hcode: '10953' },
+    });
     expect(await client.call('no.such.command', {})).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
     client.close();
   });
@@ -87,7 +91,9 @@ describe('WebSocket bridge', () => {
 
   it('refuses to bind anywhere but loopback', async () => {
     for (const host of ['0.0.0.0', '::', '192.168.1.10', 'example.org']) {
-      await expect(startBridge({ dispatch: node.dispatch, events: node.events, log: node.log, staticDir: null, host })).rejects.toThrow(/loopback/);
+      await expect(
+        startBridge({ dispatch: node.dispatch, events: node.events, log: node.log, staticDir: null, host }),
+      ).rejects.toThrow(/loopback/);
     }
   });
 });

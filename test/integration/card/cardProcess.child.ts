@@ -10,7 +10,9 @@ interface Setup {
   readonly port: number;
   readonly msPerByte?: number;
 }
-type Request = { readonly id: number; readonly op: 'setup'; readonly setup: Setup } | { readonly id: number; readonly op: 'insert' | 'remove' };
+type Request =
+  | { readonly id: number; readonly op: 'setup'; readonly setup: Setup }
+  | { readonly id: number; readonly op: 'insert' | 'remove' };
 
 let card: VpcdCard | null = null;
 
@@ -18,7 +20,11 @@ let card: VpcdCard | null = null;
 process.on('message', (message: Request) => {
   if (message.op === 'setup') {
     const { setup } = message;
-    card = new VpcdCard({ os: new ThaiCardOS(buildCardImage(setup.person), { atr: setup.atr, faults: setup.faults }), port: setup.port, msPerByte: setup.msPerByte });
+    card = new VpcdCard({
+      os: new ThaiCardOS(buildCardImage(setup.person), { atr: setup.atr, faults: setup.faults }),
+      port: setup.port,
+      msPerByte: setup.msPerByte,
+    });
     process.send?.({ id: message.id, ok: true, inserted: false });
     return;
   }
@@ -26,7 +32,8 @@ process.on('message', (message: Request) => {
   const step = message.op === 'insert' ? card.insert() : card.remove();
   step.then(
     () => process.send?.({ id: message.id, ok: true, inserted: card?.inserted ?? false }),
-    (error: unknown) => process.send?.({ id: message.id, ok: false, error: String(error), inserted: card?.inserted ?? false }),
+    (error: unknown) =>
+      process.send?.({ id: message.id, ok: false, error: String(error), inserted: card?.inserted ?? false }),
   );
 });
 // The test process went away: take the card out with it.

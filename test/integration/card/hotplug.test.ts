@@ -11,16 +11,26 @@ describe('reader hotplug and service restarts', () => {
     try {
       let since = recorder.mark;
       await clearStalePcscd(); // stops the fixture's pcscd
-      await recorder.waitFor('card.status', (status) => status.service === 'down' && status.readers.length === 0, { since, timeoutMs: 15_000 });
-      expect(reader.status().readers).toEqual([]);
-      await expect(Promise.resolve().then(() => reader.pickReader())).rejects.toMatchObject({ code: 'card_no_service' });
-
-      since = recorder.mark;
-      await startPcscd({ inRun: true });
-      await recorder.waitFor('card.status', (status) => status.service === 'up' && VPCD_READERS.every((name) => status.readers.some((r) => r.name === name)), {
+      await recorder.waitFor('card.status', (status) => status.service === 'down' && status.readers.length === 0, {
         since,
         timeoutMs: 15_000,
       });
+      expect(reader.status().readers).toEqual([]);
+      await expect(Promise.resolve().then(() => reader.pickReader())).rejects.toMatchObject({
+        code: 'card_no_service',
+      });
+
+      since = recorder.mark;
+      await startPcscd({ inRun: true });
+      await recorder.waitFor(
+        'card.status',
+        (status) =>
+          status.service === 'up' && VPCD_READERS.every((name) => status.readers.some((r) => r.name === name)),
+        {
+          since,
+          timeoutMs: 15_000,
+        },
+      );
       since = recorder.mark;
       const card = vpcdCard(identity(1));
       await card.insert();

@@ -59,7 +59,9 @@ describe('Thai ID card through pcscd + vpcd', () => {
       const removedSince = recorder.mark;
       await card.remove();
       cards.splice(cards.indexOf(card), 1);
-      expect(await recorder.waitFor('card.removed', () => true, { since: removedSince })).toMatchObject({ reader: VPCD_READERS[0] });
+      expect(await recorder.waitFor('card.removed', () => true, { since: removedSince })).toMatchObject({
+        reader: VPCD_READERS[0],
+      });
     });
   }
 
@@ -69,7 +71,9 @@ describe('Thai ID card through pcscd + vpcd', () => {
     const first = await recorder.waitFor('card.text', (event) => event.reader === VPCD_READERS[0], { since });
     const second = await recorder.waitFor('card.text', (event) => event.reader === VPCD_READERS[1], { since });
     expect([first.card.cid, second.card.cid]).toEqual([identity(0).cid, identity(1).cid]);
-    await recorder.waitFor('card.photo', (event) => event.state === 'done' && event.reader === VPCD_READERS[1], { since });
+    await recorder.waitFor('card.photo', (event) => event.state === 'done' && event.reader === VPCD_READERS[1], {
+      since,
+    });
   });
 
   it('re-reads on demand after removal and re-insertion of the same card', async () => {
@@ -114,7 +118,7 @@ describe('Thai ID card through pcscd + vpcd', () => {
     const since = await insert(card);
     await recorder.waitFor('card.text', () => true, { since });
     const error = await recorder.waitFor('card.error', () => true, { since });
-    expect(error).toMatchObject({ code: "card_removed" });
+    expect(error).toMatchObject({ code: 'card_removed' });
     await recorder.waitFor('card.removed', () => true, { since });
     expect(recorder.of('card.photo').some((event) => event.state === 'done')).toBe(false);
   });
@@ -122,6 +126,6 @@ describe('Thai ID card through pcscd + vpcd', () => {
   it('fault: a card with no usable ATR (mute, inserted the wrong way) → card_mute', async () => {
     const since = await insert(vpcdCard(identity(0), { atr: Uint8Array.of(0x00) }));
     const error = await recorder.waitFor('card.error', () => true, { since });
-    expect(error).toMatchObject({ code: "card_mute" });
+    expect(error).toMatchObject({ code: 'card_mute' });
   });
 });

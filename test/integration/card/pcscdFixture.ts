@@ -118,7 +118,8 @@ async function waitReady(child: ChildProcess, logFile: string, timeoutMs = 15_00
   for (;;) {
     const log = existsSync(logFile) ? readFileSync(logFile, 'utf8') : '';
     if (log.includes('daemon ready')) return;
-    if (exited !== undefined) throw new Error(`pcscd exited (${String(exited)}) before it was ready:\n${log.slice(-2000)}`);
+    if (exited !== undefined)
+      throw new Error(`pcscd exited (${String(exited)}) before it was ready:\n${log.slice(-2000)}`);
     if (Date.now() > deadline) throw new Error(`pcscd not ready after ${timeoutMs} ms; log: ${logFile}`);
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
@@ -163,7 +164,8 @@ function releaseOwnership(): void {
 
 /** `inRun: true` from inside a run that already owns the fixture (a test restarting pcscd): no ownership wait. */
 export async function startPcscd(options: { inRun?: boolean } = {}): Promise<PcscdFixture> {
-  if (process.platform !== 'linux') throw new Error('the pcscd + vpcd fixture needs Linux (Debian: pcscd vsmartcard-vpcd)');
+  if (process.platform !== 'linux')
+    throw new Error('the pcscd + vpcd fixture needs Linux (Debian: pcscd vsmartcard-vpcd)');
   if (!existsSync('/usr/lib/pcsc/drivers/serial/libifdvpcd.so')) {
     throw new Error('vpcd driver missing: sudo apt-get install -y pcscd vsmartcard-vpcd');
   }

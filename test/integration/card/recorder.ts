@@ -36,7 +36,14 @@ export class EventRecorder {
       };
       const timer = setTimeout(() => {
         cleanup();
-        reject(new Error(`no ${name} within ${options.timeoutMs ?? 10_000} ms; saw ${this.events.slice(since).map((e) => e.name).join(', ')}`));
+        reject(
+          new Error(
+            `no ${name} within ${options.timeoutMs ?? 10_000} ms; saw ${this.events
+              .slice(since)
+              .map((e) => e.name)
+              .join(', ')}`,
+          ),
+        );
       }, options.timeoutMs ?? 10_000);
       const cleanup = (): void => {
         clearTimeout(timer);

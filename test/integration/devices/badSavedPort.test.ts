@@ -21,13 +21,23 @@ describe('a bad saved device port', () => {
     const first = await deviceNode({}, dataDir);
     // As a hand edit could leave it: straight into the station database.
     first.devices.inbox.setPort('tcp:70000', 'hl7-mllp', true, new Date());
-    expect((await first.dispatch('devices.configure', { port: good, profile: 'hl7-mllp', enabled: true })).ok).toBe(true);
+    expect((await first.dispatch('devices.configure', { port: good, profile: 'hl7-mllp', enabled: true })).ok).toBe(
+      true,
+    );
     const node = await first.reopen();
     try {
       // The listener reports 'listening' once bound.
-      for (let waited = 0; waited < 5_000 && node.devices.runner(good)?.currentStatus.state !== 'listening'; waited += 20) await delay(20);
+      for (
+        let waited = 0;
+        waited < 5_000 && node.devices.runner(good)?.currentStatus.state !== 'listening';
+        waited += 20
+      )
+        await delay(20);
       const statuses = node.devices.statuses();
-      expect(statuses.find((s) => s.port === 'tcp:70000')).toMatchObject({ state: 'closed', errorCode: 'device_port_invalid' });
+      expect(statuses.find((s) => s.port === 'tcp:70000')).toMatchObject({
+        state: 'closed',
+        errorCode: 'device_port_invalid',
+      });
       expect(statuses.find((s) => s.port === good)).toMatchObject({ state: 'listening' });
       const devices = (await node.doctor.run()).find((check) => check.id === 'devices');
       expect(devices?.verdict).toBe('fail');
@@ -40,7 +50,9 @@ describe('a bad saved device port', () => {
   });
 
   it('is named by `npm run doctor`, which only probes ports', async () => {
-    const doctorNode = staffed(await createEdgeNode({ dataDir, card: { backend: 'off' }, devices: { autoStart: false } }));
+    const doctorNode = staffed(
+      await createEdgeNode({ dataDir, card: { backend: 'off' }, devices: { autoStart: false } }),
+    );
     try {
       const devices = (await doctorNode.doctor.run()).find((check) => check.id === 'devices');
       expect(devices?.verdict).toBe('fail');
@@ -58,7 +70,9 @@ describe('a bad saved device port', () => {
         expect(result.ok, port).toBe(false);
         if (!result.ok) expect(result.error.code, port).toBe('invalid_input');
       }
-      expect((await node.dispatch('devices.configure', { port: 'tcp:65535', profile: 'hl7-mllp', enabled: false })).ok).toBe(true);
+      expect(
+        (await node.dispatch('devices.configure', { port: 'tcp:65535', profile: 'hl7-mllp', enabled: false })).ok,
+      ).toBe(true);
     } finally {
       await node.dispose();
     }

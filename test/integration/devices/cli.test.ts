@@ -38,7 +38,12 @@ function asCase(line: Record<string, unknown>): Record<string, unknown> {
 }
 
 function expected(c: Hl7Case): Record<string, unknown> {
-  return { error: c.error, ...(c.deviceTime === undefined ? {} : { deviceTime: c.deviceTime }), charted: c.charted, skipped: c.skipped };
+  return {
+    error: c.error,
+    ...(c.deviceTime === undefined ? {} : { deviceTime: c.deviceTime }),
+    charted: c.charted,
+    skipped: c.skipped,
+  };
 }
 let pty: PtyPair | undefined;
 const cleanups: (() => void)[] = [];
@@ -49,9 +54,17 @@ afterEach(async () => {
 });
 
 /** `device listen --json` on a fresh pty pair, with the simulated device plugged in once the port is open. */
-async function listenJson(profile: string, count: number, extra: readonly string[] = []): Promise<{ sim: SerialSimulator; lines: Record<string, unknown>[]; exited: Promise<number | null> }> {
+async function listenJson(
+  profile: string,
+  count: number,
+  extra: readonly string[] = [],
+): Promise<{ sim: SerialSimulator; lines: Record<string, unknown>[]; exited: Promise<number | null> }> {
   pty = await startPtyPair();
-  const child = spawn(process.execPath, [...cli, 'listen', '--profile', profile, '--port', pty.hostPath, ...extra, '--json', '--count', String(count)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    [...cli, 'listen', '--profile', profile, '--port', pty.hostPath, ...extra, '--json', '--count', String(count)],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   cleanups.push(() => child.kill('SIGKILL'));
   const opened = new Promise<void>((resolve) => {
     createInterface({ input: child.stderr }).on('line', (line) => {
@@ -60,7 +73,9 @@ async function listenJson(profile: string, count: number, extra: readonly string
     });
   });
   const lines: Record<string, unknown>[] = [];
-  createInterface({ input: child.stdout }).on('line', (line) => lines.push(JSON.parse(line) as Record<string, unknown>));
+  createInterface({ input: child.stdout }).on('line', (line) =>
+    lines.push(JSON.parse(line) as Record<string, unknown>),
+  );
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
   await opened;
   // The device stays plugged in until the CLI is done: closing the last writer hangs the pty up, and a
@@ -84,7 +99,15 @@ describe('device CLI', () => {
     await sim.send(good, { chunkSize: 5 });
     expect(await exited).toBe(0);
     expect(lines[0]).toMatchObject({ type: 'error', profile: 'terumo-bp500', code: 'device_checksum' });
-    expect(lines[1]).toMatchObject({ type: 'reading', profile: 'terumo-bp500', values: [{ code: '8480-6', value: 129, unit: 'mm[Hg]' }, { code: '8462-4', value: 83, unit: 'mm[Hg]' }, { code: '8867-4', value: 77, unit: '/min' }] });
+    expect(lines[1]).toMatchObject({
+      type: 'reading',
+      profile: 'terumo-bp500',
+      values: [
+        { code: '8480-6', value: 129, unit: 'mm[Hg]' },
+        { code: '8462-4', value: 83, unit: 'mm[Hg]' },
+        { code: '8867-4', value: 77, unit: '/min' },
+      ],
+    });
     expect(typeof lines[1]?.['raw']).toBe('string');
     expect(typeof lines[1]?.['at']).toBe('string');
   });
@@ -96,7 +119,16 @@ describe('device CLI', () => {
     await sim.send(new TextEncoder().encode(`{0,16,${'9'.repeat(1700)}\r\n`), { chunkSize: 64 });
     await sim.send(capture, { chunkSize: 1000 });
     expect(await exited).toBe(0);
-    const weighed = { type: 'reading', profile: 'tanita-mc780', deviceTime: '2026-06-03T15:00', values: [{ code: '29463-7', value: 67.6, unit: 'kg' }, { code: '8302-2', value: 175.5, unit: 'cm' }, { code: '39156-5', value: 21.9, unit: 'kg/m2' }] };
+    const weighed = {
+      type: 'reading',
+      profile: 'tanita-mc780',
+      deviceTime: '2026-06-03T15:00',
+      values: [
+        { code: '29463-7', value: 67.6, unit: 'kg' },
+        { code: '8302-2', value: 175.5, unit: 'cm' },
+        { code: '39156-5', value: 21.9, unit: 'kg/m2' },
+      ],
+    };
     expect(lines).toMatchObject([weighed, { type: 'error', code: 'device_frame_too_long' }, weighed]);
     // every body-composition value the line held is listed with its reason, none dropped without a word
     const notes = (lines[0]?.['skipped'] ?? []) as { reason: string; source: string }[];
@@ -107,33 +139,57 @@ describe('device CLI', () => {
 
   it('listen --json --dialect prints what each public HL7 capture did not chart, with its reason and OBX-3', async () => {
     const { sim, lines, exited } = await listenJson('hl7-mllp', 1, ['--dialect', 'mindray-legacy']);
-    const capture = (file: string): Uint8Array => mllpWrap(readFileSync(join(import.meta.dirname, '../../fixtures/devices/public/hl7', file), 'latin1').replace(/\r?\n/g, '\r'));
+    const capture = (file: string): Uint8Array =>
+      mllpWrap(
+        readFileSync(join(import.meta.dirname, '../../fixtures/devices/public/hl7', file), 'latin1').replace(
+          /\r?\n/g,
+          '\r',
+        ),
+      );
     await sim.send(capture('mindray-vs900/oru-demo-mode.hl7'));
     await sim.send(capture('mindray-legacy-gateway/oru-periodic-no-sender.hl7'), { chunkSize: 64 });
     expect(await exited).toBe(0);
     expect(lines[0]).toMatchObject({ type: 'error', code: 'device_no_values' });
-    expect(lines[0]?.['skipped']).toContainEqual(expect.objectContaining({ outcome: 'ignored', reason: 'demo', source: '150301^MDC_PRESS_CUFF_SYS^MDC' }));
+    expect(lines[0]?.['skipped']).toContainEqual(
+      expect.objectContaining({ outcome: 'ignored', reason: 'demo', source: '150301^MDC_PRESS_CUFF_SYS^MDC' }),
+    );
     expect(lines[1]).toMatchObject({ type: 'reading', values: [{ code: '8867-4', value: 60, unit: '/min' }] });
-    expect(lines[1]?.['skipped']).toContainEqual(expect.objectContaining({ outcome: 'ignored', reason: 'unknown_code', source: '102^PVCs' }));
+    expect(lines[1]?.['skipped']).toContainEqual(
+      expect.objectContaining({ outcome: 'ignored', reason: 'unknown_code', source: '102^PVCs' }),
+    );
   });
 
   // Issue 11's done-means, through the command IT runs: every public HL7 capture, per dialect IT can pick with no
   // code map of its own, charts exactly what cases.json states and names every other OBX with its reason.
-  it.each(['auto', 'ihe-pcd', 'mindray-legacy', 'philips-mdil'])('listen --json --dialect %s charts exactly what each public HL7 capture states', async (dialect) => {
-    const dir = join(import.meta.dirname, '../../fixtures/devices/public/hl7');
-    const capture = (file: string): Uint8Array => mllpWrap(readFileSync(join(dir, file), 'latin1').replace(/\r?\n/g, '\r'));
-    const { cases } = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as { cases: Hl7Case[] };
-    const mine = cases.filter((c) => c.dialect === dialect && c.custom === undefined);
-    // The listener stops after its Nth reading: a last capture that charts makes every earlier line printed first.
-    const last = 'mindray-vs900/oru-spot-check.hl7';
-    const { sim, lines, exited } = await listenJson('hl7-mllp', mine.filter((c) => c.error === undefined).length + 1, ['--dialect', dialect]);
-    for (const c of mine) await sim.send(capture(c.file));
-    await sim.send(capture(last));
-    // A capture that no longer charts keeps the listener waiting: compare what it printed rather than time out.
-    const code = await Promise.race([exited, new Promise<'still listening'>((resolve) => setTimeout(() => resolve('still listening'), 15_000))]);
-    expect(lines.map(asCase)).toEqual([...mine.map(expected), expect.objectContaining({ error: undefined, deviceTime: '20191206113452' })]);
-    expect(code).toBe(0);
-  });
+  it.each(['auto', 'ihe-pcd', 'mindray-legacy', 'philips-mdil'])(
+    'listen --json --dialect %s charts exactly what each public HL7 capture states',
+    async (dialect) => {
+      const dir = join(import.meta.dirname, '../../fixtures/devices/public/hl7');
+      const capture = (file: string): Uint8Array =>
+        mllpWrap(readFileSync(join(dir, file), 'latin1').replace(/\r?\n/g, '\r'));
+      const { cases } = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as { cases: Hl7Case[] };
+      const mine = cases.filter((c) => c.dialect === dialect && c.custom === undefined);
+      // The listener stops after its Nth reading: a last capture that charts makes every earlier line printed first.
+      const last = 'mindray-vs900/oru-spot-check.hl7';
+      const { sim, lines, exited } = await listenJson(
+        'hl7-mllp',
+        mine.filter((c) => c.error === undefined).length + 1,
+        ['--dialect', dialect],
+      );
+      for (const c of mine) await sim.send(capture(c.file));
+      await sim.send(capture(last));
+      // A capture that no longer charts keeps the listener waiting: compare what it printed rather than time out.
+      const code = await Promise.race([
+        exited,
+        new Promise<'still listening'>((resolve) => setTimeout(() => resolve('still listening'), 15_000)),
+      ]);
+      expect(lines.map(asCase)).toEqual([
+        ...mine.map(expected),
+        expect.objectContaining({ error: undefined, deviceTime: '20191206113452' }),
+      ]);
+      expect(code).toBe(0);
+    },
+  );
 
   it('list --json names serial ports, HID devices and profiles', () => {
     const out = execFileSync(process.execPath, [...cli, 'list', '--json'], { encoding: 'utf8' });

@@ -13,7 +13,13 @@ afterEach(async () => {
 });
 
 const unmapped = (controlId: string): string =>
-  [`MSH|^~\\&|ZX_VITALS|WARD2|CLINIC_EDGE|HOSP|20261206101500||ORU^R01|${controlId}|P|2.5`, 'PID|||||^^^^^^U', `OBR|1|${controlId}||VITALS|||20261206101500`, 'OBX|1|NM|9001^ZX_NIBP_S^99ZX||131|mmHg|||||F', 'OBX|2|NM|149546^MDC_PULS_RATE_NON_INV^MDC||72|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||F'].join('\r') + '\r';
+  [
+    `MSH|^~\\&|ZX_VITALS|WARD2|CLINIC_EDGE|HOSP|20261206101500||ORU^R01|${controlId}|P|2.5`,
+    'PID|||||^^^^^^U',
+    `OBR|1|${controlId}||VITALS|||20261206101500`,
+    'OBX|1|NM|9001^ZX_NIBP_S^99ZX||131|mmHg|||||F',
+    'OBX|2|NM|149546^MDC_PULS_RATE_NON_INV^MDC||72|264864^MDC_DIM_BEAT_PER_MIN^MDC|||||F',
+  ].join('\r') + '\r';
 
 const said = 'received, 1 value not understood (codes 9001^ZX_NIBP_S^99ZX)';
 

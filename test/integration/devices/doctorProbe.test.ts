@@ -52,7 +52,7 @@ describe('device port probe (no open)', () => {
     expect(probe.holders.join(' ')).toContain(`pid ${String(process.pid)}`);
   });
 
-  it('the doctor (autoStart false) reports the running app\'s pty as in use and does not take it', async () => {
+  it("the doctor (autoStart false) reports the running app's pty as in use and does not take it", async () => {
     const pty = await startPtyPair();
     cleanups.push(() => pty.stop());
     const app = await deviceNode();
@@ -89,20 +89,28 @@ describe('device port probe (no open)', () => {
     expect(doctor.devices.runner('/dev/ttyEDGE-NOT-THERE')).toBeUndefined();
   });
 
-  it('the doctor reports each TCP listener\'s allow-list, and warns of one with none (it takes no one)', async () => {
+  it("the doctor reports each TCP listener's allow-list, and warns of one with none (it takes no one)", async () => {
     const doctor = await deviceNode({ autoStart: false });
     cleanups.push(() => doctor.dispose());
     const [open, closed] = [await freeTcpPort(), await freeTcpPort()];
-    await call(doctor, 'devices.listener', { port: `tcp:${String(open)}`, allow: ['10.1.20.0/24', 'fd00:10::/64'], framesPerMinute: 30 });
+    await call(doctor, 'devices.listener', {
+      port: `tcp:${String(open)}`,
+      allow: ['10.1.20.0/24', 'fd00:10::/64'],
+      framesPerMinute: 30,
+    });
     await call(doctor, 'devices.configure', { port: `tcp:${String(open)}`, profile: 'hl7-mllp' });
     const allowed = (await doctor.doctor.run()).find((check) => check.id === 'devices');
     expect(allowed?.verdict).toBe('ok');
-    expect(allowed?.en).toContain(`tcp:${String(open)} (hl7-mllp): free; the app will listen here — accepts 10.1.20.0/24, fd00:10::/64 (connections per source/total 4/32, 30/min, idle 300 s)`);
+    expect(allowed?.en).toContain(
+      `tcp:${String(open)} (hl7-mllp): free; the app will listen here — accepts 10.1.20.0/24, fd00:10::/64 (connections per source/total 4/32, 30/min, idle 300 s)`,
+    );
     expect(allowed?.th).toContain('รับจาก 10.1.20.0/24, fd00:10::/64');
     await call(doctor, 'devices.configure', { port: `tcp:${String(closed)}`, profile: 'hl7-raw-tcp' });
     const unset = (await doctor.doctor.run()).find((check) => check.id === 'devices');
     expect(unset?.verdict).toBe('warn');
-    expect(unset?.en).toContain(`tcp:${String(closed)} (hl7-raw-tcp): free; the app will listen here — This network port has no allow-list yet`);
+    expect(unset?.en).toContain(
+      `tcp:${String(closed)} (hl7-raw-tcp): free; the app will listen here — This network port has no allow-list yet`,
+    );
   });
 
   it('in the running app the doctor names the allow-list beside the listening state', async () => {

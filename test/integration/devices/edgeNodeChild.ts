@@ -10,10 +10,19 @@ async function main(): Promise<void> {
   const { values } = parseArgs({ options: { 'data-dir': { type: 'string' }, port: { type: 'string' } } });
   const dataDir = values['data-dir'];
   const port = `tcp:${values.port ?? ''}`;
-  if (dataDir === undefined || values.port === undefined) throw new Error('usage: edgeNodeChild.ts --data-dir D --port P');
-  const node = staffed(await createEdgeNode({ dataDir, devices: { tcpHost: '127.0.0.1' }, card: { backend: 'off' }, sync: { autoStart: false } }));
+  if (dataDir === undefined || values.port === undefined)
+    throw new Error('usage: edgeNodeChild.ts --data-dir D --port P');
+  const node = staffed(
+    await createEdgeNode({
+      dataDir,
+      devices: { tcpHost: '127.0.0.1' },
+      card: { backend: 'off' },
+      sync: { autoStart: false },
+    }),
+  );
   const listening = new Promise<void>((resolve) => {
-    const isListening = (): boolean => node.devices.statuses().some((status) => status.port === port && status.state === 'listening');
+    const isListening = (): boolean =>
+      node.devices.statuses().some((status) => status.port === port && status.state === 'listening');
     const stop = node.events.subscribe(() => {
       if (!isListening()) return;
       stop();

@@ -7,7 +7,14 @@ import { mllpWrap } from '../../../drivers/devices/parsers/hl7.std.js';
 import { readFileSync } from 'node:fs';
 import { commands } from '../../../electron/contract/contract.std.js';
 import { join } from 'node:path';
-import { call, configureLoopbackListener, deviceNode, freeTcpPort, nextEvent, type DeviceTestNode } from './deviceNode.js';
+import {
+  call,
+  configureLoopbackListener,
+  deviceNode,
+  freeTcpPort,
+  nextEvent,
+  type DeviceTestNode,
+} from './deviceNode.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -52,13 +59,19 @@ describe('HL7 observations one by one', () => {
     const item = await announced;
     expect(item.reading?.values.map((v) => v.code)).not.toContain('59408-5');
     expect(item.reading?.values.map((v) => v.code)).toContain('8480-6');
-    expect(item.skipped).toEqual([expect.objectContaining({ outcome: 'ignored', reason: 'demo', source: '150456^MDC_PULS_OXIM_SAT_O2^MDC' })]);
+    expect(item.skipped).toEqual([
+      expect.objectContaining({ outcome: 'ignored', reason: 'demo', source: '150456^MDC_PULS_OXIM_SAT_O2^MDC' }),
+    ]);
     const shown = await status;
     expect(shown.port).toBe(port);
     expect(shown.lastNotTaken?.charted).toBe(item.reading?.values.length);
     expect(shown.lastNotTaken?.skipped.map((n) => n.reason)).toEqual(['demo']);
     // the row the nurse sees later carries the same notes
-    const pending = await call(node, 'devices.pending', { includeUnassigned: true, includeOtherPatients: true, limit: 10 });
+    const pending = await call(node, 'devices.pending', {
+      includeUnassigned: true,
+      includeOtherPatients: true,
+      limit: 10,
+    });
     expect(pending.find((p) => p.id === item.id)?.skipped.map((n) => n.reason)).toEqual(['demo']);
   });
 
@@ -70,34 +83,70 @@ describe('HL7 observations one by one', () => {
     expect(ackCode(await sim.send(mllpWrap(message))).code).toBe('AE');
     const event = await error;
     expect(event.code).toBe('device_no_values');
-    const row = node.db.prepare<[string], { skipped: string | null; status: string }>('SELECT skipped, status FROM device_inbox WHERE id = ?').get(event.inboxId ?? '');
+    const row = node.db
+      .prepare<
+        [string],
+        { skipped: string | null; status: string }
+      >('SELECT skipped, status FROM device_inbox WHERE id = ?')
+      .get(event.inboxId ?? '');
     expect(row?.status).toBe('error');
-    expect((JSON.parse(row?.skipped ?? '[]') as { reason: string }[]).map((n) => n.reason)).toEqual(Array(6).fill('demo'));
+    expect((JSON.parse(row?.skipped ?? '[]') as { reason: string }[]).map((n) => n.reason)).toEqual(
+      Array(6).fill('demo'),
+    );
   });
 
   it('a value measured earlier than the rest (a monitor’s last NIBP) keeps its own device time on the stored reading', async () => {
     const { node, sim } = await monitor();
-    const text = readFileSync(join(import.meta.dirname, '../../fixtures/devices/public/hl7/mindray-vs900/oru-spot-check.hl7'), 'latin1').replace(/\r?\n/g, '\r');
+    const text = readFileSync(
+      join(import.meta.dirname, '../../fixtures/devices/public/hl7/mindray-vs900/oru-spot-check.hl7'),
+      'latin1',
+    ).replace(/\r?\n/g, '\r');
     const announced = nextEvent(node.events, 'devices.reading');
     expect(ackCode(await sim.send(mllpWrap(text))).code).toBe('AA');
     const item = await announced;
     // as the page receives it: the renderer's bridge parses every answer with the contract's output schema
-    const pending = commands['devices.pending'].output.parse(await call(node, 'devices.pending', { includeUnassigned: true, includeOtherPatients: true, limit: 10 }));
+    const pending = commands['devices.pending'].output.parse(
+      await call(node, 'devices.pending', { includeUnassigned: true, includeOtherPatients: true, limit: 10 }),
+    );
     const stored = pending.find((p) => p.id === item.id)?.reading?.values;
-    expect(stored?.find((v) => v.code === '8480-6')).toEqual({ code: '8480-6', value: 147, unit: 'mm[Hg]', deviceTime: '20191206111016' });
+    expect(stored?.find((v) => v.code === '8480-6')).toEqual({
+      code: '8480-6',
+      value: 147,
+      unit: 'mm[Hg]',
+      deviceTime: '20191206111016',
+    });
     expect(stored?.find((v) => v.code === '59408-5')?.deviceTime).toBeUndefined();
   });
 
   it('IT picks a port dialect and keeps its own code map, both audited and shown', async () => {
     const { node, port } = await monitor();
-    const statuses = await call(node, 'devices.configure', { port, profile: 'hl7-mllp', enabled: true, dialect: 'philips-mdil' });
+    const statuses = await call(node, 'devices.configure', {
+      port,
+      profile: 'hl7-mllp',
+      enabled: true,
+      dialect: 'philips-mdil',
+    });
     expect(statuses.find((s) => s.port === port)?.dialect).toBe('philips-mdil');
-    const entries = [{ code: 'NBP-S', loinc: '8480-6', unit: 'mm[Hg]' }, { code: 'nbp-s', loinc: '8480-6', unit: null }, { code: 'TMP', loinc: '8310-5', unit: 'Cel' }];
+    const entries = [
+      { code: 'NBP-S', loinc: '8480-6', unit: 'mm[Hg]' },
+      { code: 'nbp-s', loinc: '8480-6', unit: null },
+      { code: 'TMP', loinc: '8310-5', unit: 'Cel' },
+    ];
     const saved = await call(node, 'devices.setCodeMap', { entries });
-    expect(saved).toEqual([{ code: 'TMP', loinc: '8310-5', unit: 'Cel' }, { code: 'nbp-s', loinc: '8480-6', unit: null }]);
+    expect(saved).toEqual([
+      { code: 'TMP', loinc: '8310-5', unit: 'Cel' },
+      { code: 'nbp-s', loinc: '8480-6', unit: null },
+    ]);
     expect(await call(node, 'devices.codeMap', {})).toEqual(saved);
-    await expect(call(node, 'devices.setCodeMap', { entries: [{ code: 'A|B', loinc: '8480-6', unit: null }] })).rejects.toThrow();
-    const audit = node.db.prepare<[], { action: string }>("SELECT action FROM audit_log WHERE action IN ('devices.codeMap', 'devices.configure')").all();
+    await expect(
+      call(node, 'devices.setCodeMap', { entries: [{ code: 'A|B', loinc: '8480-6', unit: null }] }),
+    ).rejects.toThrow();
+    const audit = node.db
+      .prepare<
+        [],
+        { action: string }
+      >("SELECT action FROM audit_log WHERE action IN ('devices.codeMap', 'devices.configure')")
+      .all();
     expect(audit.map((a) => a.action)).toContain('devices.codeMap');
   });
 });

@@ -29,7 +29,11 @@ interface EdgeChild {
 }
 
 function startChild(dataDir: string, port: number): Promise<EdgeChild> {
-  const child = spawn(process.execPath, ['--import', 'tsx', childScript, '--data-dir', dataDir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', childScript, '--data-dir', dataDir, '--port', String(port)],
+    { stdio: ['ignore', 'pipe', 'pipe'] },
+  );
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   let output = '';
   return new Promise((resolve, reject) => {
@@ -130,7 +134,11 @@ class MonitorConnection {
 
 /** MSH-10 of a stored raw frame (the control id the monitor gave it). */
 function controlIdOf(raw: Buffer): string {
-  const msh = raw.toString('latin1').split('\r').find((segment) => segment.includes('MSH|')) ?? '';
+  const msh =
+    raw
+      .toString('latin1')
+      .split('\r')
+      .find((segment) => segment.includes('MSH|')) ?? '';
   return msh.slice(msh.indexOf('MSH|')).split('|')[9] ?? '';
 }
 
@@ -191,7 +199,9 @@ describe('edge node killed mid-write', () => {
       const times = (sendCount.get(id) ?? 0) + 1;
       sendCount.set(id, times);
       if (times > 1) resentAt.set(id, Date.now());
-      const ack = connection.send(hl7MllpFrame({ sys: 100 + (next % 60), dia: 70, pulse: 72, spo2: 97, tempC: 36.8, resp: 16, controlId: id }));
+      const ack = connection.send(
+        hl7MllpFrame({ sys: 100 + (next % 60), dia: 70, pulse: 72, spo2: 97, tempC: 36.8, resp: 16, controlId: id }),
+      );
       awaitingAck = true;
       const victim = current;
       const killing = kills < KILLS && acksUntilKill <= 0 && victim !== undefined ? killAndRestart(victim) : undefined;
@@ -226,7 +236,10 @@ describe('edge node killed mid-write', () => {
     current = undefined;
     const db = new Database(join(dataDir, 'station.sqlite'), { readonly: true });
     const rows = db
-      .prepare<[string], { raw: Buffer; received_at: string; status: string }>('SELECT raw, received_at, status FROM device_inbox WHERE source = ?')
+      .prepare<
+        [string],
+        { raw: Buffer; received_at: string; status: string }
+      >('SELECT raw, received_at, status FROM device_inbox WHERE source = ?')
       .all(`tcp:${String(port)}`);
     db.close();
 

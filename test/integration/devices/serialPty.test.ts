@@ -28,7 +28,9 @@ async function setup(profile: ProfileName): Promise<{ node: DeviceTestNode; pty:
   return { node, pty, sim };
 }
 
-const serialProfiles = (Object.keys(profiles) as ProfileName[]).filter((name) => profiles[name].transports.includes('serial'));
+const serialProfiles = (Object.keys(profiles) as ProfileName[]).filter((name) =>
+  profiles[name].transports.includes('serial'),
+);
 
 describe('every serial profile over a real pty', () => {
   it.each(serialProfiles)('%s: a frame on the wire becomes a stored, pending, unassigned reading', async (name) => {
@@ -62,7 +64,11 @@ describe('serial port behaviour', () => {
 
   it('unplug and replug: the port is back within 2 s and the next frame is read', async () => {
     const { node, pty, sim: before } = await setup('omron-hbp9030');
-    const lost = nextEvent(node.events, 'devices.status', (s) => s.state === 'retrying' && s.errorCode === 'device_port_lost');
+    const lost = nextEvent(
+      node.events,
+      'devices.status',
+      (s) => s.state === 'retrying' && s.errorCode === 'device_port_lost',
+    );
     // unplugged in the middle of a frame: the half frame is reported, never stored as a reading
     const cut = nextEvent(node.events, 'devices.error', (e) => e.code === 'device_frame_malformed');
     const half = sampleFrame('omron-hbp9030', 3);
@@ -96,7 +102,12 @@ describe('serial port behaviour', () => {
     expect(status.errorCode).toBe('device_port_open_failed');
     expect(status.detail).toContain('/dev/edge-test-no-such-port');
     // it keeps trying, and says so
-    await nextEvent(node.events, 'devices.status', (s) => s.state === 'retrying' && (s.detail ?? '').includes('(attempt 3)'), 5000);
+    await nextEvent(
+      node.events,
+      'devices.status',
+      (s) => s.state === 'retrying' && (s.detail ?? '').includes('(attempt 3)'),
+      5000,
+    );
     const checks = await call(node, 'diagnostics.run', {});
     const devices = checks.find((c) => c.id === 'devices');
     expect(devices?.verdict).toBe('fail');

@@ -4,7 +4,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { Hl7MonitorSimulator, ackCode } from '../../../drivers/devices/simulators/hl7MonitorSimulator.node.js';
 import { hl7MllpFrame, hl7RawFrame, oruMessage } from '../../../drivers/devices/simulators/frames.std.js';
 import { mllpWrap } from '../../../drivers/devices/parsers/hl7.std.js';
-import { call, configureLoopbackListener, deviceNode, freeTcpPort, nextEvent, type DeviceTestNode } from './deviceNode.js';
+import {
+  call,
+  configureLoopbackListener,
+  deviceNode,
+  freeTcpPort,
+  nextEvent,
+  type DeviceTestNode,
+} from './deviceNode.js';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,7 +25,9 @@ afterEach(async () => {
 
 const vitals = (controlId: string) => ({ sys: 124, dia: 78, pulse: 70, spo2: 97, tempC: 36.9, resp: 16, controlId });
 
-async function monitorPort(profile: 'hl7-mllp' | 'hl7-raw-tcp'): Promise<{ node: DeviceTestNode; port: number; monitor: Hl7MonitorSimulator }> {
+async function monitorPort(
+  profile: 'hl7-mllp' | 'hl7-raw-tcp',
+): Promise<{ node: DeviceTestNode; port: number; monitor: Hl7MonitorSimulator }> {
   const node = await deviceNode();
   cleanups.push(() => node.dispose());
   const port = await freeTcpPort();
@@ -32,7 +41,11 @@ async function monitorPort(profile: 'hl7-mllp' | 'hl7-raw-tcp'): Promise<{ node:
 
 /** Rows of a message's own key as sent from loopback (a control id is kept once per sending address). */
 function rowsWithKey(node: DeviceTestNode, key: string): number {
-  return node.db.prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM device_inbox WHERE dedupe_key = ?').get(`${key}@127.0.0.1`)?.n ?? 0;
+  return (
+    node.db
+      .prepare<[string], { n: number }>('SELECT COUNT(*) AS n FROM device_inbox WHERE dedupe_key = ?')
+      .get(`${key}@127.0.0.1`)?.n ?? 0
+  );
 }
 
 describe('HL7 over MLLP', () => {
@@ -72,7 +85,9 @@ describe('HL7 over MLLP', () => {
     expect(event.inboxId).not.toBeNull();
     const adt = 'MSH|^~\\&|HIS|HOSP|CLINIC_EDGE|HOSP|20240105102000||ADT^A01|ADT9|P|2.5\rPID|||||^^^^^^U\r';
     expect(ackCode(await monitor.send(mllpWrap(adt)))).toEqual({ code: 'AR', controlId: 'ADT9' });
-    const errors = node.db.prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM device_inbox WHERE status = 'error'").get()?.n;
+    const errors = node.db
+      .prepare<[], { n: number }>("SELECT COUNT(*) AS n FROM device_inbox WHERE status = 'error'")
+      .get()?.n;
     expect(errors).toBe(2);
   });
 
@@ -112,7 +127,8 @@ describe('durability', () => {
     await monitor.send(frame);
     monitor.close();
     cleanups.length = 0;
-    const listening = (n: DeviceTestNode): Promise<unknown> => nextEvent(n.events, 'devices.status', (s) => s.state === 'listening');
+    const listening = (n: DeviceTestNode): Promise<unknown> =>
+      nextEvent(n.events, 'devices.status', (s) => s.state === 'listening');
     const reopened = await node.reopen();
     cleanups.push(() => reopened.dispose());
     await listening(reopened).catch(() => undefined);
@@ -148,12 +164,16 @@ describe('HL7 PID identifiers over real TCP', () => {
     expect(item.patientRef).toBe('p00000000000000000000000000000000000b0und');
     expect(item.arrival?.patientRef).toBe('p00000000000000000000000000000000000b0und');
     expect(JSON.stringify(item)).not.toContain(cid);
-    const row = node.db.prepare<[string], { reading: string; subject: string }>('SELECT reading, subject FROM device_inbox WHERE id = ?').get(item.id);
+    const row = node.db
+      .prepare<[string], { reading: string; subject: string }>('SELECT reading, subject FROM device_inbox WHERE id = ?')
+      .get(item.id);
     expect(row?.reading).not.toContain(cid);
     expect(row?.subject).not.toContain(cid);
     await monitor.close();
     await node.close();
-    const logs = readdirSync(node.logDir).map((file) => readFileSync(join(node.logDir, file), 'utf8')).join('\n');
+    const logs = readdirSync(node.logDir)
+      .map((file) => readFileSync(join(node.logDir, file), 'utf8'))
+      .join('\n');
     expect(logs).not.toContain(cid);
   });
 });

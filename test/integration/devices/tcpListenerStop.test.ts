@@ -47,7 +47,8 @@ describe('TcpListener.stop while binding', () => {
     const states: string[] = [];
     const next = new TcpListener(port, '127.0.0.1', recordingSink(states), loopbackOnly);
     next.start();
-    for (let waited = 0; waited < 3_000 && !states.includes('listening'); waited += 10) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let waited = 0; waited < 3_000 && !states.includes('listening'); waited += 10)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     expect(states).toContain('listening');
     expect(await connects(port)).toBe(true);
     await next.stop();

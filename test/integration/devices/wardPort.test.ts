@@ -6,7 +6,15 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Hl7MonitorSimulator, ackCode } from '../../../drivers/devices/simulators/hl7MonitorSimulator.node.js';
 import { hl7MllpFrame } from '../../../drivers/devices/simulators/frames.std.js';
-import { call, collect, configureLoopbackListener, deviceNode, freeTcpPort, nextEvent, type DeviceTestNode } from './deviceNode.js';
+import {
+  call,
+  collect,
+  configureLoopbackListener,
+  deviceNode,
+  freeTcpPort,
+  nextEvent,
+  type DeviceTestNode,
+} from './deviceNode.js';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -14,7 +22,15 @@ afterEach(async () => {
   cleanups.length = 0;
 });
 
-const vitals = (controlId: string, sys = 124) => ({ sys, dia: 78, pulse: 70, spo2: 97, tempC: 36.9, resp: 16, controlId });
+const vitals = (controlId: string, sys = 124) => ({
+  sys,
+  dia: 78,
+  pulse: 70,
+  spo2: 97,
+  tempC: 36.9,
+  resp: 16,
+  controlId,
+});
 
 async function node(): Promise<DeviceTestNode> {
   const created = await deviceNode();
@@ -77,8 +93,19 @@ describe('ward HL7 port: allow-list', () => {
     const serial = await n.dispatch('devices.listener', { port: '/dev/ttyUSB0', allow: ['10.1.20.0/24'] });
     expect(serial.ok ? null : serial.error.code).toBe('device_listener_tcp_only');
     expect(await call(n, 'devices.listeners', {})).toEqual([]);
-    const set = await call(n, 'devices.listener', { port: 'tcp:2575', allow: ['10.1.20.0/24', 'fd00:10::/64'], framesPerMinute: 30 });
-    expect(set).toEqual({ port: 'tcp:2575', allow: ['10.1.20.0/24', 'fd00:10::/64'], maxConnectionsPerSource: 4, maxConnections: 32, idleTimeoutMs: 300_000, framesPerMinute: 30 });
+    const set = await call(n, 'devices.listener', {
+      port: 'tcp:2575',
+      allow: ['10.1.20.0/24', 'fd00:10::/64'],
+      framesPerMinute: 30,
+    });
+    expect(set).toEqual({
+      port: 'tcp:2575',
+      allow: ['10.1.20.0/24', 'fd00:10::/64'],
+      maxConnectionsPerSource: 4,
+      maxConnections: 32,
+      idleTimeoutMs: 300_000,
+      framesPerMinute: 30,
+    });
     const again = await n.reopen();
     cleanups.push(() => again.dispose());
     expect(await call(again, 'devices.listeners', {})).toEqual([set]);
@@ -98,14 +125,25 @@ describe('ward HL7 port: control ids per sender', () => {
     expect(ackCode(await ward.send(hl7MllpFrame(vitals('CTRL-9', 124)))).code).toBe('AA');
     // the monitor's own resend is still one reading
     expect(ackCode(await ward.send(hl7MllpFrame(vitals('CTRL-9', 124)))).code).toBe('AA');
-    const senders = n.db.prepare<[], { sender: string }>('SELECT sender FROM device_inbox ORDER BY sender').all().map((r) => r.sender);
+    const senders = n.db
+      .prepare<[], { sender: string }>('SELECT sender FROM device_inbox ORDER BY sender')
+      .all()
+      .map((r) => r.sender);
     expect(senders).toEqual(['127.0.0.1', '127.0.0.2']);
-    expect(readings.items.map((item) => item.reading?.values.find((v) => v.code === '8480-6')?.value).sort()).toEqual([124, 210]);
+    expect(readings.items.map((item) => item.reading?.values.find((v) => v.code === '8480-6')?.value).sort()).toEqual([
+      124, 210,
+    ]);
   });
 });
 
 /** A node listening on a fresh loopback port with these listener settings. */
-async function limitedPort(settings: { allow: string[]; maxConnectionsPerSource?: number; maxConnections?: number; idleTimeoutMs?: number; framesPerMinute?: number }): Promise<{ n: DeviceTestNode; port: number }> {
+async function limitedPort(settings: {
+  allow: string[];
+  maxConnectionsPerSource?: number;
+  maxConnections?: number;
+  idleTimeoutMs?: number;
+  framesPerMinute?: number;
+}): Promise<{ n: DeviceTestNode; port: number }> {
   const n = await node();
   const port = await freeTcpPort();
   await listening(n, async () => {

@@ -6,7 +6,18 @@
  * manual checklist.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { runInNewContext } from 'node:vm';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -37,7 +48,11 @@ interface Report {
   readonly calls: Call[];
   readonly responses: Served[];
   readonly headers: { url: string; headers: Record<string, string[]> }[];
-  readonly ipc: { channels: string[]; trusted: { ok: boolean }; untrusted: { ok: boolean; error?: { code: string } } } | null;
+  readonly ipc: {
+    channels: string[];
+    trusted: { ok: boolean };
+    untrusted: { ok: boolean; error?: { code: string } };
+  } | null;
   readonly crashes: string[][];
   readonly nativeModules: string[];
 }
@@ -49,7 +64,13 @@ function runMain(main: string, env: Record<string, string>): Promise<Report> {
   return new Promise((resolvePromise, reject) => {
     const child = spawn(process.execPath, ['--import', join(stubDir, 'register.mjs'), join(stubDir, 'runMain.mjs')], {
       cwd: root,
-      env: { ...process.env, EDGE_DEMO: '0', STUB_MAIN: main, STUB_IPC_CHANNEL: commandChannel('settings.get'), ...env },
+      env: {
+        ...process.env,
+        EDGE_DEMO: '0',
+        STUB_MAIN: main,
+        STUB_IPC_CHANNEL: commandChannel('settings.get'),
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let out = '';
@@ -78,7 +99,10 @@ function dataDir(name: string): string {
 }
 
 beforeAll(() => {
-  const built = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, encoding: 'utf8' });
+  const built = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   expect(built.status, built.stderr).toBe(0);
   const files = readdirSync(join(root, 'out/renderer/assets'));
   const pick = (ext: string): string => `/assets/${files.find((file) => file.endsWith(ext)) ?? `missing${ext}`}`;
@@ -92,7 +116,16 @@ describe('the built main bundle under a stub electron', () => {
   beforeAll(async () => {
     report = await runMain(join(root, 'out/main/index.js'), {
       EDGE_DATA_DIR: dataDir('station'),
-      STUB_ASSETS: JSON.stringify(['/index.html', '/', assets.js, assets.css, assets.font, '/%2e%2e/%2e%2e/package.json', '/no/such/page', 'app://other/index.html']),
+      STUB_ASSETS: JSON.stringify([
+        '/index.html',
+        '/',
+        assets.js,
+        assets.css,
+        assets.font,
+        '/%2e%2e/%2e%2e/package.json',
+        '/no/such/page',
+        'app://other/index.html',
+      ]),
     });
   }, 60_000);
 
@@ -101,7 +134,9 @@ describe('the built main bundle under a stub electron', () => {
     const order = apis(report);
     const schemes = report.calls.find((call) => call.api === 'protocol.registerSchemesAsPrivileged');
     expect(schemes?.beforeReady).toBe(true);
-    expect(schemes?.args[0]).toEqual([{ scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+    expect(schemes?.args[0]).toEqual([
+      { scheme: 'app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+    ]);
     expect(report.calls.find((call) => call.api === 'app.enableSandbox')?.beforeReady).toBe(true);
     const userData = report.calls.findIndex((call) => call.api === 'app.setPath' && call.args[0] === 'userData');
     expect(userData).toBeGreaterThanOrEqual(0);
@@ -109,7 +144,10 @@ describe('the built main bundle under a stub electron', () => {
     expect(userData).toBeLessThan(order.indexOf('app.requestSingleInstanceLock'));
     // Nothing that needs a ready app runs before it.
     for (const api of ['protocol.handle', 'BrowserWindow', 'ipcMain.handle', 'session.webRequest.onHeadersReceived']) {
-      expect(report.calls.filter((call) => call.api === api).every((call) => !call.beforeReady), api).toBe(true);
+      expect(
+        report.calls.filter((call) => call.api === api).every((call) => !call.beforeReady),
+        api,
+      ).toBe(true);
     }
   });
 
@@ -143,7 +181,8 @@ describe('the built main bundle under a stub electron', () => {
     expect(byPath.get(assets.js)).toMatchObject({ status: 200, contentType: 'text/javascript; charset=utf-8' });
     expect(byPath.get(assets.css)).toMatchObject({ status: 200, contentType: 'text/css; charset=utf-8' });
     expect(byPath.get(assets.font)).toMatchObject({ status: 200, contentType: 'font/woff2' });
-    for (const served of report.responses.filter((response) => response.status === 200)) expect(served.csp).toBe(page?.csp);
+    for (const served of report.responses.filter((response) => response.status === 200))
+      expect(served.csp).toBe(page?.csp);
     // Nothing outside the renderer folder; unknown paths are the one-page app; other hosts are not ours.
     expect(byPath.get('/%2e%2e/%2e%2e/package.json')?.head.startsWith('{')).toBe(false);
     expect(byPath.get('/no/such/page')).toMatchObject({ status: 200, contentType: 'text/html; charset=utf-8' });
@@ -170,7 +209,9 @@ describe('the built main bundle under a stub electron', () => {
     expect(report.crashes[0]).toEqual(['webContents.reload', 'dialog.showMessageBox']);
     expect(report.crashes[1]).toEqual(['webContents.reload', 'dialog.showMessageBox']);
     expect(report.crashes[2]).toEqual(['dialog.showMessageBox']);
-    const notices = report.calls.filter((call) => call.api === 'dialog.showMessageBox').map((call) => call.args[0] as { detail: string });
+    const notices = report.calls
+      .filter((call) => call.api === 'dialog.showMessageBox')
+      .map((call) => call.args[0] as { detail: string });
     expect(notices[0]?.detail).toMatch(/เปิดใหม่แล้ว[\s\S]*reloaded/);
     expect(notices[2]?.detail).toMatch(/ไม่เปิดใหม่อัตโนมัติ[\s\S]*not reloaded again/);
   });
@@ -187,7 +228,11 @@ describe('the built main bundle under a stub electron', () => {
   });
 
   it('under plain Node loads the package’s own better-sqlite3 build', () => {
-    expect(report.nativeModules.some((file) => file.endsWith(join('better-sqlite3', 'build', 'Release', SQLITE_BINDING_FILE)))).toBe(true);
+    expect(
+      report.nativeModules.some((file) =>
+        file.endsWith(join('better-sqlite3', 'build', 'Release', SQLITE_BINDING_FILE)),
+      ),
+    ).toBe(true);
   });
 });
 
@@ -195,13 +240,19 @@ describe('inside Electron (process.versions.electron set)', () => {
   it('opens the station database with the staged Electron build of better-sqlite3, never node_modules’ Node build', async () => {
     // A copy of the built app whose out/native holds a loadable addon (here Node's own build, as the stub is Node).
     const app = join(work, 'app');
-    cpSync(join(root, 'out'), join(app, 'out'), { recursive: true, filter: (path) => !path.includes(`${join('out', 'native')}`) });
+    cpSync(join(root, 'out'), join(app, 'out'), {
+      recursive: true,
+      filter: (path) => !path.includes(`${join('out', 'native')}`),
+    });
     mkdirSync(join(app, STAGED_NATIVE_FOLDER), { recursive: true });
     const staged = join(app, STAGED_NATIVE_FOLDER, SQLITE_BINDING_FILE);
     copyFileSync(join(root, 'node_modules/better-sqlite3/build/Release', SQLITE_BINDING_FILE), staged);
     symlinkSync(join(root, 'node_modules'), join(app, 'node_modules'), 'dir');
     writeFileSync(join(app, 'package.json'), JSON.stringify({ type: 'module', main: 'out/main/index.js' }));
-    const report = await runMain(join(app, 'out/main/index.js'), { EDGE_DATA_DIR: dataDir('electron-station'), STUB_ELECTRON_VERSION: '45.4.1' });
+    const report = await runMain(join(app, 'out/main/index.js'), {
+      EDGE_DATA_DIR: dataDir('electron-station'),
+      STUB_ELECTRON_VERSION: '45.4.1',
+    });
     expect(report.outcome).toBe('loaded');
     expect(report.nativeModules).toContain(staged);
     expect(report.nativeModules.filter((file) => file.endsWith(SQLITE_BINDING_FILE))).toEqual([staged]);
@@ -233,7 +284,9 @@ describe('a packaged app', () => {
     });
     expect(report.outcome).toBe('loaded');
     expect(report.calls.find((call) => call.api === 'BrowserWindow.loadURL')?.args[0]).toBe('app://edge/index.html');
-    const options = report.calls.find((call) => call.api === 'BrowserWindow')?.args[0] as { webPreferences: Record<string, unknown> };
+    const options = report.calls.find((call) => call.api === 'BrowserWindow')?.args[0] as {
+      webPreferences: Record<string, unknown>;
+    };
     expect(options.webPreferences['devTools']).toBe(false);
   }, 60_000);
 });
@@ -245,7 +298,8 @@ describe('`npm run dev` (ELECTRON_RENDERER_URL set, not packaged)', () => {
       ELECTRON_RENDERER_URL: 'http://127.0.0.1:5173/',
     });
     expect(report.calls.find((call) => call.api === 'BrowserWindow.loadURL')?.args[0]).toBe('http://127.0.0.1:5173/');
-    const policy = (url: string): string | undefined => report.headers.find((entry) => entry.url === url)?.headers['Content-Security-Policy']?.[0];
+    const policy = (url: string): string | undefined =>
+      report.headers.find((entry) => entry.url === url)?.headers['Content-Security-Policy']?.[0];
     expect(policy('http://127.0.0.1:5173/')).toContain("script-src 'self' 'unsafe-inline'");
     expect(policy('http://127.0.0.1:5173/')).toContain('ws://127.0.0.1:5173');
     expect(policy('app://edge/index.html')).toContain("script-src 'self';");
@@ -264,7 +318,11 @@ describe('the built preload', () => {
     const exposed = new Map<string, unknown>();
     const electron = {
       contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.set(key, api) },
-      ipcRenderer: { invoke: async () => ({ ok: true, value: null }), on: () => undefined, removeListener: () => undefined },
+      ipcRenderer: {
+        invoke: async () => ({ ok: true, value: null }),
+        on: () => undefined,
+        removeListener: () => undefined,
+      },
     };
     const module = { exports: {} };
     const fakeRequire = (name: string): unknown => {

@@ -32,7 +32,10 @@ let unpacked: string;
 let files: string[];
 
 beforeAll(() => {
-  const built = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], { cwd: root, encoding: 'utf8' });
+  const built = spawnSync(process.execPath, [join(root, 'node_modules/electron-vite/bin/electron-vite.js'), 'build'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   expect(built.status, built.stderr).toBe(0);
   const addon = join(work, 'better_sqlite3.node');
   writeFileSync(addon, 'stands in for the Electron build');
@@ -42,7 +45,11 @@ beforeAll(() => {
   const dist = join(work, 'electron-dist');
   mkdirSync(dist);
   // The sentinel, then wire version 1 and the wire's length as bytes, then one ASCII '0'/'1' per fuse.
-  writeFileSync(join(dist, 'electron'), `#!/bin/sh\n# ${SENTINEL}\u0001${String.fromCharCode(shippedWire.length)}${shippedWire}\nexit 0\n`, 'latin1');
+  writeFileSync(
+    join(dist, 'electron'),
+    `#!/bin/sh\n# ${SENTINEL}\u0001${String.fromCharCode(shippedWire.length)}${shippedWire}\nexit 0\n`,
+    'latin1',
+  );
   chmodSync(join(dist, 'electron'), 0o755);
   writeFileSync(join(dist, 'version'), '45.4.1');
   const output = join(work, 'release');
@@ -69,15 +76,20 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe('the packaged app (electron-builder, Linux dir target)', () => {
   it('holds the built main, preload, renderer and package.json in app.asar', () => {
-    for (const file of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html']) expect(files).toContain(file);
+    for (const file of ['/package.json', '/out/main/index.js', '/out/preload/index.cjs', '/out/renderer/index.html'])
+      expect(files).toContain(file);
     expect(files.some((file) => file.startsWith('/test/') || file.startsWith('/electron/'))).toBe(false);
   });
 
   it('unpacks the staged Electron build of better-sqlite3 and leaves node_modules’ Node build out', () => {
     expect(files).toContain('/out/native/better_sqlite3.node');
     expect(files).toContain('/node_modules/better-sqlite3/lib/index.js');
-    expect(files.filter((file) => file.startsWith('/node_modules/better-sqlite3/') && file.endsWith('.node'))).toEqual([]);
-    const unpackedNative = spawnSync('find', [join(unpacked, 'resources/app.asar.unpacked'), '-name', '*.node'], { encoding: 'utf8' }).stdout;
+    expect(files.filter((file) => file.startsWith('/node_modules/better-sqlite3/') && file.endsWith('.node'))).toEqual(
+      [],
+    );
+    const unpackedNative = spawnSync('find', [join(unpacked, 'resources/app.asar.unpacked'), '-name', '*.node'], {
+      encoding: 'utf8',
+    }).stdout;
     expect(unpackedNative).toContain(join('out', 'native', 'better_sqlite3.node'));
     expect(unpackedNative).toContain(join('smartcard', 'build', 'Release'));
     expect(unpackedNative).not.toMatch(/better-sqlite3[\\/]build/);

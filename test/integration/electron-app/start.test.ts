@@ -62,13 +62,24 @@ describe('npm start', () => {
     writeFileSync(join(cached, 'manifest.json'), JSON.stringify(target));
     const startedAt = Date.now();
 
-    const run = await start({ ELECTRON_OVERRIDE_DIST_PATH: dist, EDGE_ELECTRON_NATIVE_DIR: cacheRoot, ELECTRON_RUN_AS_NODE: '1' });
+    const run = await start({
+      ELECTRON_OVERRIDE_DIST_PATH: dist,
+      EDGE_ELECTRON_NATIVE_DIR: cacheRoot,
+      ELECTRON_RUN_AS_NODE: '1',
+    });
 
     expect(run.code, run.output).toBe(0);
     expect(statSync(join(root, 'out/main/index.js')).mtimeMs).toBeGreaterThanOrEqual(startedAt - 1000);
-    expect(readFileSync(join(root, 'out/native/better_sqlite3.node'), 'utf8')).toBe(`electron build for ABI ${target.abi}`);
-    expect(manifestMatches(JSON.parse(readFileSync(join(root, 'out/native/manifest.json'), 'utf8')), target)).toBe(true);
-    const launched = readFileSync(launches, 'utf8').trim().split('\n').map((line) => JSON.parse(line) as { args: string[]; cwd: string; runAsNode: string | null });
+    expect(readFileSync(join(root, 'out/native/better_sqlite3.node'), 'utf8')).toBe(
+      `electron build for ABI ${target.abi}`,
+    );
+    expect(manifestMatches(JSON.parse(readFileSync(join(root, 'out/native/manifest.json'), 'utf8')), target)).toBe(
+      true,
+    );
+    const launched = readFileSync(launches, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { args: string[]; cwd: string; runAsNode: string | null });
     expect(launched).toEqual([{ args: ['.'], cwd: root, runAsNode: null }]);
     // `electron .` runs package.json's main: the bundle just built.
     const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { main: string };
@@ -79,11 +90,13 @@ describe('npm start', () => {
     const emptyDist = join(work, 'no-electron');
     mkdirSync(emptyDist);
     const dataDir = join(work, 'bridge-data');
-    const run = await start({ ELECTRON_OVERRIDE_DIST_PATH: emptyDist, EDGE_DATA_DIR: dataDir }, /EDGE_BRIDGE_URL=http:\/\/127\.0\.0\.1:\d+\/#token=\w+/);
+    const run = await start(
+      { ELECTRON_OVERRIDE_DIST_PATH: emptyDist, EDGE_DATA_DIR: dataDir },
+      /EDGE_BRIDGE_URL=http:\/\/127\.0\.0\.1:\d+\/#token=\w+/,
+    );
     expect(run.output).toContain('ไม่พบโปรแกรม Electron');
     expect(run.output).toContain('Electron is not installed on this machine');
     expect(run.output).toMatch(/EDGE_BRIDGE_URL=http:\/\/127\.0\.0\.1:\d+\/#token=\w+/);
     expect(statSync(join(dataDir, 'station.sqlite')).isFile()).toBe(true);
   }, 120_000);
 });
-

@@ -27,7 +27,9 @@ export interface FakeNhsoAgent {
 
 const CARD_PID = '1101700230705';
 
-export async function startFakeNhsoAgent(options: { mode?: FakeAgentMode; slowMs?: number; port?: number } = {}): Promise<FakeNhsoAgent> {
+export async function startFakeNhsoAgent(
+  options: { mode?: FakeAgentMode; slowMs?: number; port?: number } = {},
+): Promise<FakeNhsoAgent> {
   let mode: FakeAgentMode = options.mode ?? 'normal';
   let slowMs = options.slowMs ?? 3_000;
   let failStatus = 400;
@@ -49,7 +51,13 @@ export async function startFakeNhsoAgent(options: { mode?: FakeAgentMode; slowMs
   }
 
   function springError(res: ServerResponse, status: number, path: string, message: string): void {
-    send(res, status, { timestamp: new Date().toISOString(), status, error: status === 400 ? 'Bad Request' : 'Service Unavailable', message, path });
+    send(res, status, {
+      timestamp: new Date().toISOString(),
+      status,
+      error: status === 400 ? 'Bad Request' : 'Service Unavailable',
+      message,
+      path,
+    });
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -60,7 +68,13 @@ export async function startFakeNhsoAgent(options: { mode?: FakeAgentMode; slowMs
     const url = new URL(req.url ?? '/', 'http://agent');
     calls.push({ method: req.method ?? 'GET', path: url.pathname, body });
     if (mode === 'slow') await new Promise((resolve) => setTimeout(resolve, slowMs));
-    if (mode === 'failing') return springError(res, failStatus, url.pathname, failStatus === 400 ? 'mobile or claimType not valid' : 'NHSO service unreachable');
+    if (mode === 'failing')
+      return springError(
+        res,
+        failStatus,
+        url.pathname,
+        failStatus === 400 ? 'mobile or claimType not valid' : 'NHSO service unreachable',
+      );
 
     if (req.method === 'GET' && url.pathname === '/api/smartcard/read') {
       return send(res, 200, {
@@ -80,7 +94,8 @@ export async function startFakeNhsoAgent(options: { mode?: FakeAgentMode; slowMs
       const pid = typeof body?.['pid'] === 'string' ? body['pid'] : '';
       const claimType = typeof body?.['claimType'] === 'string' ? body['claimType'] : '';
       const mobile = typeof body?.['mobile'] === 'string' ? body['mobile'] : '';
-      if (!/^\d{13}$/.test(pid) || !/^0\d{9}$/.test(mobile) || claimType === '') return springError(res, 400, url.pathname, 'pid, mobile or claimType not valid');
+      if (!/^\d{13}$/.test(pid) || !/^0\d{9}$/.test(mobile) || claimType === '')
+        return springError(res, 400, url.pathname, 'pid, mobile or claimType not valid');
       const day = today().slice(0, 10);
       if (issued.some((code) => code.pid === pid && code.claimType === claimType && code.at.startsWith(day))) {
         return springError(res, 400, url.pathname, 'already authenticated today');
@@ -89,13 +104,25 @@ export async function startFakeNhsoAgent(options: { mode?: FakeAgentMode; slowMs
       const claimCode = `PP${String(1_000_000_000 + serial)}`;
       const at = today();
       issued.push({ pid, claimType, claimCode, at });
-      return send(res, 200, { pid, claimType, correlationId: body?.['correlationId'] ?? null, createdDate: at, claimCode });
+      return send(res, 200, {
+        pid,
+        claimType,
+        correlationId: body?.['correlationId'] ?? null,
+        createdDate: at,
+        claimCode,
+      });
     }
     const latest = /^\/api\/nhso-service\/latest-authen-code\/(\d{13})$/.exec(url.pathname);
     if (req.method === 'GET' && latest !== null) {
       const code = issued.filter((item) => item.pid === latest[1]).at(-1);
       if (code === undefined) return send(res, 200, {});
-      return send(res, 200, { claimCode: code.claimCode, claimType: code.claimType, hcode: '10953', claimDateTime: code.at, checkDate: code.at });
+      return send(res, 200, {
+        claimCode: code.claimCode,
+        claimType: code.claimType,
+        hcode: '10953',
+        claimDateTime: code.at,
+        checkDate: code.at,
+      });
     }
     return springError(res, 404, url.pathname, 'not found');
   }

@@ -9,7 +9,13 @@ import { createEdgeNode } from '../../../electron/services/compositionRoot.node.
 import { PNG } from 'pngjs';
 import { tempEdgeNode } from '../../factories/edgeNode.js';
 import { signInAs } from '../../factories/staff.js';
-import { startVirtualPrinter, startUnresponsivePrinter, unusedPort, rasterToPng, type VirtualPrinter } from '../../factories/printer/virtualPrinter.js';
+import {
+  startVirtualPrinter,
+  startUnresponsivePrinter,
+  unusedPort,
+  rasterToPng,
+  type VirtualPrinter,
+} from '../../factories/printer/virtualPrinter.js';
 import { SerialPort } from 'serialport';
 import { startPtyPair } from '../../../drivers/devices/simulators/socatPair.node.js';
 import { encodeSlip } from '../../../drivers/printer/escpos.std.js';
@@ -40,7 +46,11 @@ describe('queue slip to a receipt printer over TCP', () => {
   });
 
   it('IT sets the printer (port 9100 unless given)', async () => {
-    const configured = await node.dispatch('printer.configure', { transport: 'tcp', host: printer.host, port: printer.port });
+    const configured = await node.dispatch('printer.configure', {
+      transport: 'tcp',
+      host: printer.host,
+      port: printer.port,
+    });
     expect(configured).toEqual({ ok: true, value: { transport: 'tcp', host: '127.0.0.1', port: printer.port } });
     expect(await node.dispatch('printer.settings', {})).toEqual(configured);
     expect(node.audit.recent(1)[0]?.action).toBe('printer.configure');
@@ -66,7 +76,9 @@ describe('queue slip to a receipt printer over TCP', () => {
 
   it('a reprint is audited as one', async () => {
     const before = printer.tickets.length;
-    expect(await node.dispatch('printer.printSlip', { encounterId: 'enc-2', raster: wire(testRaster(40)), reprint: true })).toMatchObject({ ok: true });
+    expect(
+      await node.dispatch('printer.printSlip', { encounterId: 'enc-2', raster: wire(testRaster(40)), reprint: true }),
+    ).toMatchObject({ ok: true });
     await printer.nextTicket(before);
     expect(node.audit.recent(1)[0]?.action).toBe('printer.reprint');
   });
@@ -103,7 +115,12 @@ describe('queue slip to a receipt printer over TCP', () => {
       const result = await node.dispatch('printer.printSlip', { encounterId: 'enc-serial', raster: wire(raster) });
       expect(result).toMatchObject({ ok: true, value: { printer: `serial:${pty.hostPath}@115200` } });
       const expected = encodeSlip(raster).length;
-      for (const deadline = Date.now() + 5_000; received.reduce((sum, chunk) => sum + chunk.length, 0) < expected && Date.now() < deadline; ) await new Promise((resolve) => setTimeout(resolve, 20));
+      for (
+        const deadline = Date.now() + 5_000;
+        received.reduce((sum, chunk) => sum + chunk.length, 0) < expected && Date.now() < deadline;
+
+      )
+        await new Promise((resolve) => setTimeout(resolve, 20));
       const { commands, pending } = parseEscPos(concatBytes(received));
       expect(pending).toBe(0);
       expect(Buffer.from(joinRasters(commands)?.data ?? []).equals(Buffer.from(raster.data))).toBe(true);
@@ -116,7 +133,10 @@ describe('queue slip to a receipt printer over TCP', () => {
 
   it('a serial path that does not exist is unreachable', async () => {
     await node.dispatch('printer.configure', { transport: 'serial', path: '/dev/edge-no-such-printer' });
-    expect(await node.dispatch('printer.settings', {})).toEqual({ ok: true, value: { transport: 'serial', path: '/dev/edge-no-such-printer', baudRate: 9600 } });
+    expect(await node.dispatch('printer.settings', {})).toEqual({
+      ok: true,
+      value: { transport: 'serial', path: '/dev/edge-no-such-printer', baudRate: 9600 },
+    });
     const result = await node.dispatch('printer.printSlip', { encounterId: 'enc-5', raster: wire(testRaster(40)) });
     expect(result).toMatchObject({ ok: false, error: { code: 'printer_unreachable' } });
   });
@@ -124,7 +144,10 @@ describe('queue slip to a receipt printer over TCP', () => {
   it('a raster whose bytes do not match its size is refused before anything is sent', async () => {
     await node.dispatch('printer.configure', { transport: 'tcp', host: printer.host, port: printer.port });
     const before = printer.tickets.length;
-    const result = await node.dispatch('printer.printSlip', { encounterId: 'enc-6', raster: { widthBytes: 72, height: 10, base64: Buffer.alloc(700).toString('base64') } });
+    const result = await node.dispatch('printer.printSlip', {
+      encounterId: 'enc-6',
+      raster: { widthBytes: 72, height: 10, base64: Buffer.alloc(700).toString('base64') },
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     expect(printer.tickets.length).toBe(before);
   });
@@ -134,13 +157,26 @@ describe('queue slip to a receipt printer over TCP', () => {
     const plain = await createEdgeNode({ dataDir, card: { backend: 'off' } });
     try {
       await signInAs(plain, 'front_desk');
-      expect(await plain.dispatch('printer.configure', { transport: 'tcp', host: '127.0.0.1' })).toMatchObject({ ok: false, error: { code: 'staff_forbidden' } });
+      expect(await plain.dispatch('printer.configure', { transport: 'tcp', host: '127.0.0.1' })).toMatchObject({
+        ok: false,
+        error: { code: 'staff_forbidden' },
+      });
       await signInAs(plain, 'it');
-      expect(await plain.dispatch('printer.printSlip', { encounterId: 'e', raster: wire(testRaster(2)) })).toMatchObject({ ok: false, error: { code: 'staff_forbidden' } });
-      expect(await plain.dispatch('printer.configure', { transport: 'tcp', host: '127.0.0.1' })).toEqual({ ok: true, value: { transport: 'tcp', host: '127.0.0.1', port: 9100 } });
+      expect(
+        await plain.dispatch('printer.printSlip', { encounterId: 'e', raster: wire(testRaster(2)) }),
+      ).toMatchObject({ ok: false, error: { code: 'staff_forbidden' } });
+      expect(await plain.dispatch('printer.configure', { transport: 'tcp', host: '127.0.0.1' })).toEqual({
+        ok: true,
+        value: { transport: 'tcp', host: '127.0.0.1', port: 9100 },
+      });
       await signInAs(plain, 'nurse');
-      expect(await plain.dispatch('printer.configure', { transport: 'none' })).toMatchObject({ ok: false, error: { code: 'staff_forbidden' } });
-      expect(await plain.dispatch('printer.printSlip', { encounterId: 'e', raster: wire(testRaster(2)), reprint: true })).not.toMatchObject({ ok: false, error: { code: 'staff_forbidden' } });
+      expect(await plain.dispatch('printer.configure', { transport: 'none' })).toMatchObject({
+        ok: false,
+        error: { code: 'staff_forbidden' },
+      });
+      expect(
+        await plain.dispatch('printer.printSlip', { encounterId: 'e', raster: wire(testRaster(2)), reprint: true }),
+      ).not.toMatchObject({ ok: false, error: { code: 'staff_forbidden' } });
     } finally {
       await plain.close();
       rmSync(dataDir, { recursive: true, force: true });

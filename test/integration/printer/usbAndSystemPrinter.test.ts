@@ -5,7 +5,17 @@
 // Thai and English; the visit is never mentioned as lost.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, openSync, closeSync, readFileSync, readdirSync, rmSync, writeFileSync, constants } from 'node:fs';
+import {
+  existsSync,
+  mkdtempSync,
+  openSync,
+  closeSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+  constants,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { tempEdgeNode } from '../../factories/edgeNode.js';
@@ -34,8 +44,14 @@ describe('queue slip on a USB printer-class device', () => {
   it('writes the whole slip as ESC/POS to the device node, as to a file', async () => {
     const device = join(shm, 'lp0');
     writeFileSync(device, '');
-    expect(await node.dispatch('printer.configure', { transport: 'usb', path: device })).toEqual({ ok: true, value: { transport: 'usb', path: device } });
-    expect(await node.dispatch('printer.settings', {})).toEqual({ ok: true, value: { transport: 'usb', path: device } });
+    expect(await node.dispatch('printer.configure', { transport: 'usb', path: device })).toEqual({
+      ok: true,
+      value: { transport: 'usb', path: device },
+    });
+    expect(await node.dispatch('printer.settings', {})).toEqual({
+      ok: true,
+      value: { transport: 'usb', path: device },
+    });
     const raster = testRaster(600);
     const result = await node.dispatch('printer.printSlip', { encounterId: 'enc-usb', raster: wire(raster) });
     expect(result).toMatchObject({ ok: true, value: { printer: `usb:${device}` } });
@@ -50,13 +66,17 @@ describe('queue slip on a USB printer-class device', () => {
   it('no printer plugged in (no device node) is unreachable, and never creates a file there', async () => {
     const missing = join(shm, 'lp9');
     await node.dispatch('printer.configure', { transport: 'usb', path: missing });
-    expect(await node.dispatch('printer.printSlip', { encounterId: 'enc-usb-2', raster: wire(testRaster(40)) })).toMatchObject({ ok: false, error: { code: 'printer_unreachable' } });
+    expect(
+      await node.dispatch('printer.printSlip', { encounterId: 'enc-usb-2', raster: wire(testRaster(40)) }),
+    ).toMatchObject({ ok: false, error: { code: 'printer_unreachable' } });
     expect(existsSync(missing)).toBe(false);
   });
 
   it('paper out (the device refuses the write with ENOSPC, as usblp does) says so in Thai and English', async () => {
     await node.dispatch('printer.configure', { transport: 'usb', path: '/dev/full' });
-    expect(await node.dispatch('printer.printSlip', { encounterId: 'enc-usb-3', raster: wire(testRaster(40)) })).toMatchObject({ ok: false, error: { code: 'printer_paper_out' } });
+    expect(
+      await node.dispatch('printer.printSlip', { encounterId: 'enc-usb-3', raster: wire(testRaster(40)) }),
+    ).toMatchObject({ ok: false, error: { code: 'printer_paper_out' } });
     expect(describeError('printer_paper_out')).toMatch(/กระดาษหมด.*out of paper/);
   });
 
@@ -74,7 +94,10 @@ describe('queue slip on a USB printer-class device', () => {
 
   it('refuses a device path outside /dev or climbing out of it', async () => {
     for (const path of ['/etc/passwd', '/dev/../etc/passwd', 'lp0']) {
-      expect(await node.dispatch('printer.configure', { transport: 'usb', path })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+      expect(await node.dispatch('printer.configure', { transport: 'usb', path })).toMatchObject({
+        ok: false,
+        error: { code: 'invalid_input' },
+      });
     }
   });
 });
@@ -98,10 +121,17 @@ describe('queue slip on the system printer', () => {
   });
 
   it('sends the slip as an 80 mm page as tall as the slip to the printer IT named (or the default)', async () => {
-    expect(await node.dispatch('printer.configure', { transport: 'system' })).toEqual({ ok: true, value: { transport: 'system', deviceName: '' } });
-    expect(await node.dispatch('printer.printSlip', { encounterId: 'enc-sys', raster: wire(testRaster(812)) })).toMatchObject({ ok: true, value: { printer: 'system:default' } });
+    expect(await node.dispatch('printer.configure', { transport: 'system' })).toEqual({
+      ok: true,
+      value: { transport: 'system', deviceName: '' },
+    });
+    expect(
+      await node.dispatch('printer.printSlip', { encounterId: 'enc-sys', raster: wire(testRaster(812)) }),
+    ).toMatchObject({ ok: true, value: { printer: 'system:default' } });
     await node.dispatch('printer.configure', { transport: 'system', deviceName: 'Front desk laser' });
-    expect(await node.dispatch('printer.printSlip', { encounterId: 'enc-sys-2', raster: wire(testRaster(812)) })).toMatchObject({ ok: true, value: { printer: 'system:Front desk laser' } });
+    expect(
+      await node.dispatch('printer.printSlip', { encounterId: 'enc-sys-2', raster: wire(testRaster(812)) }),
+    ).toMatchObject({ ok: true, value: { printer: 'system:Front desk laser' } });
     expect(pages.map((sent) => sent.deviceName)).toEqual(['', 'Front desk laser']);
     const first = pages[0]?.page;
     // 812 dots at 203 dpi = 101.6 mm, plus 4 mm above and below.
@@ -111,9 +141,13 @@ describe('queue slip on the system printer', () => {
 
   it('a printer the computer does not know, or a failed job, has its own words in Thai and English', async () => {
     failWith = new PrinterSendError('not_found', 'no printer named Front desk laser');
-    expect(await node.dispatch('printer.printSlip', { encounterId: 'enc-sys-3', raster: wire(testRaster(40)) })).toMatchObject({ ok: false, error: { code: 'printer_not_found' } });
+    expect(
+      await node.dispatch('printer.printSlip', { encounterId: 'enc-sys-3', raster: wire(testRaster(40)) }),
+    ).toMatchObject({ ok: false, error: { code: 'printer_not_found' } });
     failWith = new PrinterSendError('offline', 'system printer: stopped');
-    expect(await node.dispatch('printer.printSlip', { encounterId: 'enc-sys-4', raster: wire(testRaster(40)) })).toMatchObject({ ok: false, error: { code: 'printer_offline' } });
+    expect(
+      await node.dispatch('printer.printSlip', { encounterId: 'enc-sys-4', raster: wire(testRaster(40)) }),
+    ).toMatchObject({ ok: false, error: { code: 'printer_offline' } });
     failWith = null;
     expect(describeError('printer_not_found')).toMatch(/ไม่พบเครื่องพิมพ์ชื่อนี้.*no printer by that name/);
   });
@@ -122,32 +156,40 @@ describe('queue slip on the system printer', () => {
     const plain = await tempEdgeNode({ printer: { timeoutMs: 1_500 } });
     try {
       await plain.dispatch('printer.configure', { transport: 'system' });
-      expect(await plain.dispatch('printer.printSlip', { encounterId: 'enc-sys-5', raster: wire(testRaster(40)) })).toMatchObject({ ok: false, error: { code: 'printer_not_found' } });
+      expect(
+        await plain.dispatch('printer.printSlip', { encounterId: 'enc-sys-5', raster: wire(testRaster(40)) }),
+      ).toMatchObject({ ok: false, error: { code: 'printer_not_found' } });
     } finally {
       await plain.dispose();
     }
   });
 
-  it.skipIf(!existsSync('/usr/bin/chromium'))('browser mode: Chromium prints the slip page to an 80 mm PDF', async () => {
-    const outDir = mkdtempSync(join(tmpdir(), 'edge-slip-pdf-'));
-    try {
-      const pdfNode = await tempEdgeNode({ printer: { timeoutMs: 30_000, system: chromiumPdfPrinter({ outDir }) } });
+  it.skipIf(!existsSync('/usr/bin/chromium'))(
+    'browser mode: Chromium prints the slip page to an 80 mm PDF',
+    async () => {
+      const outDir = mkdtempSync(join(tmpdir(), 'edge-slip-pdf-'));
       try {
-        await pdfNode.dispatch('printer.configure', { transport: 'system' });
-        const result = await pdfNode.dispatch('printer.printSlip', { encounterId: 'enc-pdf', raster: wire(testRaster(812)) });
-        expect(result).toMatchObject({ ok: true });
-        const [file] = readdirSync(outDir);
-        const pdf = readFileSync(join(outDir, file ?? '')).toString('latin1');
-        expect(pdf.startsWith('%PDF')).toBe(true);
-        // 80 mm = 226.77 pt wide, one page.
-        const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
-        expect(Number(box?.[1])).toBeCloseTo(226.77, 0);
-        expect(pdf.match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
+        const pdfNode = await tempEdgeNode({ printer: { timeoutMs: 30_000, system: chromiumPdfPrinter({ outDir }) } });
+        try {
+          await pdfNode.dispatch('printer.configure', { transport: 'system' });
+          const result = await pdfNode.dispatch('printer.printSlip', {
+            encounterId: 'enc-pdf',
+            raster: wire(testRaster(812)),
+          });
+          expect(result).toMatchObject({ ok: true });
+          const [file] = readdirSync(outDir);
+          const pdf = readFileSync(join(outDir, file ?? '')).toString('latin1');
+          expect(pdf.startsWith('%PDF')).toBe(true);
+          // 80 mm = 226.77 pt wide, one page.
+          const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(pdf);
+          expect(Number(box?.[1])).toBeCloseTo(226.77, 0);
+          expect(pdf.match(/\/Type\s*\/Page\b/g)).toHaveLength(1);
+        } finally {
+          await pdfNode.dispose();
+        }
       } finally {
-        await pdfNode.dispose();
+        rmSync(outDir, { recursive: true, force: true });
       }
-    } finally {
-      rmSync(outDir, { recursive: true, force: true });
-    }
-  });
+    },
+  );
 });

@@ -19,7 +19,10 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function central(handler: (request: IncomingMessage, response: ServerResponse) => void, tls?: { key: string; cert: string }): Promise<FakeCentral> {
+async function central(
+  handler: (request: IncomingMessage, response: ServerResponse) => void,
+  tls?: { key: string; cert: string },
+): Promise<FakeCentral> {
   const server = await fakeCentral(handler, tls);
   cleanups.push(() => server.close());
   return server;
@@ -31,7 +34,8 @@ async function station(sync: Parameters<typeof syncNode>[1] = {}): Promise<SyncN
   return node;
 }
 
-const configure = (node: SyncNode, url: string, extra: Record<string, unknown> = {}) => node.dispatch('sync.configure', { centralUrl: url, username: 'st-10670-opd-1', password: PASSWORD, ...extra });
+const configure = (node: SyncNode, url: string, extra: Record<string, unknown> = {}) =>
+  node.dispatch('sync.configure', { centralUrl: url, username: 'st-10670-opd-1', password: PASSWORD, ...extra });
 
 /** Answers `status` to everything. */
 const always = (status: number) => (_request: IncomingMessage, response: ServerResponse) => {
@@ -40,7 +44,11 @@ const always = (status: number) => (_request: IncomingMessage, response: ServerR
 
 describe('central failures at login', () => {
   it('500 → sync_server_error, 503 → sync_server_down, 403 → sync_forbidden; nothing stored', async () => {
-    for (const [status, code] of [[500, 'sync_server_error'], [503, 'sync_server_down'], [403, 'sync_forbidden']] as const) {
+    for (const [status, code] of [
+      [500, 'sync_server_error'],
+      [503, 'sync_server_down'],
+      [403, 'sync_forbidden'],
+    ] as const) {
       const node = await station();
       const server = await central(always(status));
       expect(await configure(node, server.url), String(status)).toMatchObject({ ok: false, error: { code } });
@@ -81,7 +89,10 @@ describe('central failures after login (the probe)', () => {
     mode = '500';
     const failing = nextEvent(node, 'sync.status', (status) => status.link?.errorCode === 'sync_server_error');
     const asked = nextEvent(node, 'sync.kick', (kick) => kick.reason === 'sync_now');
-    expect(await node.dispatch('sync.now', {})).toMatchObject({ ok: true, value: { requestedAt: expect.any(String) as string } });
+    expect(await node.dispatch('sync.now', {})).toMatchObject({
+      ok: true,
+      value: { requestedAt: expect.any(String) as string },
+    });
     await asked;
     expect((await failing).state).toBe('error');
 
@@ -101,12 +112,27 @@ describe('central failures after login (the probe)', () => {
     const server = await central(couchLike(DB, PASSWORD));
     const node = await station();
     expect((await configure(node, server.url)).ok).toBe(true);
-    const bridge = await startBridge({ dispatch: node.dispatch, events: node.events, log: node.log, staticDir: null, routes: node.sync.proxyRoute() });
+    const bridge = await startBridge({
+      dispatch: node.dispatch,
+      events: node.events,
+      log: node.log,
+      staticDir: null,
+      routes: node.sync.proxyRoute(),
+    });
     cleanups.push(() => bridge.close());
     const endpoint = ((await node.dispatch('sync.endpoint', {})) as { ok: true; value: SyncEndpoint }).value;
-    const answer = await fetch(`${bridge.origin}/central/${DB}/`, { headers: { 'X-Edge-Proxy-Token': endpoint.token, Cookie: 'AuthSession=from-the-page', Authorization: 'Basic YWRtaW46YWRtaW4=' } });
+    const answer = await fetch(`${bridge.origin}/central/${DB}/`, {
+      headers: {
+        'X-Edge-Proxy-Token': endpoint.token,
+        Cookie: 'AuthSession=from-the-page',
+        Authorization: 'Basic YWRtaW46YWRtaW4=',
+      },
+    });
     expect(answer.status).toBe(200);
-    expect(((await answer.json()) as { echo: unknown }).echo).toEqual({ cookie: 'AuthSession=fake-session', authorization: null });
+    expect(((await answer.json()) as { echo: unknown }).echo).toEqual({
+      cookie: 'AuthSession=fake-session',
+      authorization: null,
+    });
     const forwarded = server.seen.filter((request) => request.url === `/${DB}`).at(-1);
     expect(forwarded?.headers['x-edge-proxy-token']).toBeUndefined();
   });
@@ -121,13 +147,35 @@ describe('TLS with the GIN CA bundle', () => {
     run('req', '-x509', ...ec, '-keyout', 'ca.key', '-out', 'ca.pem', '-days', '2', '-subj', '/CN=Test GIN CA');
     run('req', ...ec, '-keyout', 'server.key', '-out', 'server.csr', '-subj', '/CN=127.0.0.1');
     writeFileSync(join(dir, 'san.ext'), 'subjectAltName=IP:127.0.0.1\n');
-    run('x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca.key', '-CAcreateserial', '-out', 'server.pem', '-days', '2', '-extfile', 'san.ext');
+    run(
+      'x509',
+      '-req',
+      '-in',
+      'server.csr',
+      '-CA',
+      'ca.pem',
+      '-CAkey',
+      'ca.key',
+      '-CAcreateserial',
+      '-out',
+      'server.pem',
+      '-days',
+      '2',
+      '-extfile',
+      'san.ext',
+    );
     const caPem = readFileSync(join(dir, 'ca.pem'), 'utf8');
-    const server = await central(couchLike(DB, PASSWORD), { key: readFileSync(join(dir, 'server.key'), 'utf8'), cert: readFileSync(join(dir, 'server.pem'), 'utf8') });
+    const server = await central(couchLike(DB, PASSWORD), {
+      key: readFileSync(join(dir, 'server.key'), 'utf8'),
+      cert: readFileSync(join(dir, 'server.pem'), 'utf8'),
+    });
 
     const node = await station();
     expect(await configure(node, server.url)).toMatchObject({ ok: false, error: { code: 'sync_certificate' } });
-    expect(await configure(node, server.url, { caBundlePem: 'not a certificate' })).toMatchObject({ ok: false, error: { code: 'sync_bad_ca_bundle' } });
+    expect(await configure(node, server.url, { caBundlePem: 'not a certificate' })).toMatchObject({
+      ok: false,
+      error: { code: 'sync_bad_ca_bundle' },
+    });
     const ok = await configure(node, server.url, { caBundlePem: caPem });
     expect(ok, JSON.stringify(ok)).toMatchObject({ ok: true, value: { configured: true, link: { up: true } } });
   });

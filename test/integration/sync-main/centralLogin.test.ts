@@ -56,15 +56,27 @@ describe('sync.configure against central', () => {
   it('logs in, keeps the password only in the 0600 keystore, adopts the hospital key, audits', async () => {
     const hospital = await provisionedHospital();
     const station = await node(hospital.hcode);
-    const localId = (await station.dispatch('identity.patientId', { cid: CID })) as Result<{ patientId: string; keySource: string }>;
+    const localId = (await station.dispatch('identity.patientId', { cid: CID })) as Result<{
+      patientId: string;
+      keySource: string;
+    }>;
     expect(localId.ok && localId.value.keySource).toBe('local');
 
     const kicked = nextEvent(station, 'sync.kick', (kick) => kick.reason === 'configured');
-    const result = (await station.dispatch('sync.configure', { centralUrl: sharedCentralUrl(), username: hospital.stationUser, password: hospital.stationPassword })) as Result<SyncStatus>;
+    const result = (await station.dispatch('sync.configure', {
+      centralUrl: sharedCentralUrl(),
+      username: hospital.stationUser,
+      password: hospital.stationPassword,
+    })) as Result<SyncStatus>;
     expect(result.ok, JSON.stringify(result)).toBe(true);
     if (!result.ok) return;
     await kicked;
-    expect(result.value).toMatchObject({ configured: true, database: `clinic_${hospital.hcode}`, stationUser: hospital.stationUser, link: { up: true } });
+    expect(result.value).toMatchObject({
+      configured: true,
+      database: `clinic_${hospital.hcode}`,
+      stationUser: hospital.stationUser,
+      link: { up: true },
+    });
     expect(JSON.stringify(result.value)).not.toContain(hospital.stationPassword);
 
     const keystore = join(station.dataDir, 'sync-credentials.json');
@@ -74,23 +86,53 @@ describe('sync.configure against central', () => {
     expect(dataFolderText(station.dataDir)).not.toContain(hospital.stationPassword);
 
     // Patient ids now come from the hospital-wide key on central.
-    const key = await requestJson(`${sharedCentralUrl()}/${hospital.secretsDatabase}/hospital-key`, { headers: { Authorization: basicAuth(CENTRAL_ADMIN.user, CENTRAL_ADMIN.password) } });
+    const key = await requestJson(`${sharedCentralUrl()}/${hospital.secretsDatabase}/hospital-key`, {
+      headers: { Authorization: basicAuth(CENTRAL_ADMIN.user, CENTRAL_ADMIN.password) },
+    });
     const centralId = patientIdForCid(hexToKey((key.body as { key: string }).key), CID);
-    const adopted = (await station.dispatch('identity.patientId', { cid: CID })) as Result<{ patientId: string; keySource: string }>;
+    const adopted = (await station.dispatch('identity.patientId', { cid: CID })) as Result<{
+      patientId: string;
+      keySource: string;
+    }>;
     expect(adopted.ok && adopted.value).toMatchObject({ patientId: centralId, keySource: 'central' });
     const actions = station.audit.recent(20).map((entry) => entry.action);
     expect(actions).toContain('sync.configured');
     expect(actions).toContain('sync.hospital_key_adopted');
 
     const endpoint = await station.dispatch('sync.endpoint', {});
-    expect(endpoint).toMatchObject({ ok: true, value: { proxyOrigin: null, database: `clinic_${hospital.hcode}`, hcode: hospital.hcode, stationId: hospital.stationUser, workingSetDays: 30 } });
+    expect(endpoint).toMatchObject({
+      ok: true,
+      value: {
+        proxyOrigin: null,
+        database: `clinic_${hospital.hcode}`,
+        hcode: hospital.hcode,
+        stationId: hospital.stationUser,
+        workingSetDays: 30,
+      },
+    });
   });
 
   it('a password changed on central is noticed by the next probe (sync_wrong_password)', async () => {
     const hospital = await provisionedHospital();
     const station = await node(hospital.hcode);
-    expect((await station.dispatch('sync.configure', { centralUrl: sharedCentralUrl(), username: hospital.stationUser, password: hospital.stationPassword })).ok).toBe(true);
-    await provision({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode: hospital.hcode, station: 'opd-1', stationPassword: 'changed-by-central-it', resetPassword: true });
+    expect(
+      (
+        await station.dispatch('sync.configure', {
+          centralUrl: sharedCentralUrl(),
+          username: hospital.stationUser,
+          password: hospital.stationPassword,
+        })
+      ).ok,
+    ).toBe(true);
+    await provision({
+      url: sharedCentralUrl(),
+      adminUser: CENTRAL_ADMIN.user,
+      adminPassword: CENTRAL_ADMIN.password,
+      hcode: hospital.hcode,
+      station: 'opd-1',
+      stationPassword: 'changed-by-central-it',
+      resetPassword: true,
+    });
     const refused = nextEvent(station, 'sync.status', (status) => status.link?.errorCode === 'sync_wrong_password');
     await station.dispatch('sync.now', {});
     expect(await refused).toMatchObject({ state: 'error', errorCode: 'sync_wrong_password', link: { up: false } });
@@ -99,17 +141,37 @@ describe('sync.configure against central', () => {
   it('a wrong password is sync_wrong_password and nothing is stored', async () => {
     const hospital = await provisionedHospital();
     const station = await node(hospital.hcode);
-    const result = await station.dispatch('sync.configure', { centralUrl: sharedCentralUrl(), username: hospital.stationUser, password: 'not-the-password' });
+    const result = await station.dispatch('sync.configure', {
+      centralUrl: sharedCentralUrl(),
+      username: hospital.stationUser,
+      password: 'not-the-password',
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'sync_wrong_password' } });
-    expect(await station.dispatch('sync.status', {})).toMatchObject({ ok: true, value: { configured: false, state: 'unconfigured' } });
-    expect(await station.dispatch('sync.endpoint', {})).toMatchObject({ ok: false, error: { code: 'sync_not_configured' } });
+    expect(await station.dispatch('sync.status', {})).toMatchObject({
+      ok: true,
+      value: { configured: false, state: 'unconfigured' },
+    });
+    expect(await station.dispatch('sync.endpoint', {})).toMatchObject({
+      ok: false,
+      error: { code: 'sync_not_configured' },
+    });
   });
 
   it("another station's account of the same hospital is refused (sync_station_mismatch), nothing stored", async () => {
     const mine = await provisionedHospital();
-    const other = await provision({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode: mine.hcode, station: 'ward-3' });
+    const other = await provision({
+      url: sharedCentralUrl(),
+      adminUser: CENTRAL_ADMIN.user,
+      adminPassword: CENTRAL_ADMIN.password,
+      hcode: mine.hcode,
+      station: 'ward-3',
+    });
     const station = await node(mine.hcode);
-    const result = await station.dispatch('sync.configure', { centralUrl: sharedCentralUrl(), username: other.stationUser, password: other.stationPassword });
+    const result = await station.dispatch('sync.configure', {
+      centralUrl: sharedCentralUrl(),
+      username: other.stationUser,
+      password: other.stationPassword,
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'sync_station_mismatch' } });
     expect(await station.dispatch('sync.status', {})).toMatchObject({ ok: true, value: { configured: false } });
   });
@@ -118,7 +180,11 @@ describe('sync.configure against central', () => {
     const mine = await provisionedHospital();
     const theirs = await provisionedHospital('ward-2');
     const station = await node(mine.hcode);
-    const result = await station.dispatch('sync.configure', { centralUrl: sharedCentralUrl(), username: theirs.stationUser, password: theirs.stationPassword });
+    const result = await station.dispatch('sync.configure', {
+      centralUrl: sharedCentralUrl(),
+      username: theirs.stationUser,
+      password: theirs.stationPassword,
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'sync_forbidden' } });
   });
 
@@ -127,7 +193,11 @@ describe('sync.configure against central', () => {
     const link = await linkProxy(Number(new URL(sharedCentralUrl()).port));
     try {
       const station = await node(hospital.hcode);
-      const configured = await station.dispatch('sync.configure', { centralUrl: link.url, username: hospital.stationUser, password: hospital.stationPassword });
+      const configured = await station.dispatch('sync.configure', {
+        centralUrl: link.url,
+        username: hospital.stationUser,
+        password: hospital.stationPassword,
+      });
       expect(configured.ok, JSON.stringify(configured)).toBe(true);
 
       const down = nextEvent(station, 'sync.status', (status) => status.link?.up === false);
@@ -149,7 +219,10 @@ describe('sync.configure against central', () => {
       const seconds = (Date.now() - restoredAt) / 1000;
       console.log(`link return → sync.kick: ${seconds.toFixed(2)} s`);
       expect(seconds).toBeLessThan(5);
-      expect((await station.dispatch('sync.status', {})) as Result<SyncStatus>).toMatchObject({ ok: true, value: { link: { up: true } } });
+      expect((await station.dispatch('sync.status', {})) as Result<SyncStatus>).toMatchObject({
+        ok: true,
+        value: { link: { up: true } },
+      });
       const history = station.sync.store.samples(Date.now() - 60_000);
       expect(history.some((sample) => !sample.up)).toBe(true);
       expect(history.at(-1)?.up).toBe(true);

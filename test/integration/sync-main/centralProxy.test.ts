@@ -27,9 +27,19 @@ const local: Database[] = [];
 beforeAll(async () => {
   hospital = await provisionedHospital();
   station = await syncNode(hospital.hcode);
-  const configured = await station.dispatch('sync.configure', { centralUrl: sharedCentralUrl(), username: hospital.stationUser, password: hospital.stationPassword });
+  const configured = await station.dispatch('sync.configure', {
+    centralUrl: sharedCentralUrl(),
+    username: hospital.stationUser,
+    password: hospital.stationPassword,
+  });
   if (!configured.ok) throw new Error(JSON.stringify(configured));
-  bridge = await startBridge({ dispatch: station.dispatch, events: station.events, log: station.log, staticDir: null, routes: station.sync.proxyRoute() });
+  bridge = await startBridge({
+    dispatch: station.dispatch,
+    events: station.events,
+    log: station.log,
+    staticDir: null,
+    routes: station.sync.proxyRoute(),
+  });
   loopback = await startProxyServer(station.sync.loopbackProxyRoute(['app://edge']), station.log);
   const answer = await station.dispatch('sync.endpoint', {});
   if (!answer.ok) throw new Error(JSON.stringify(answer));
@@ -49,13 +59,32 @@ function visits(count: number, stationId: string): object[] {
   for (let index = 0; index < count; index += 1) {
     const at = new Date(Date.UTC(2026, 10, 23, 8, 0, index)).toISOString();
     const encounterId = newId();
-    docs.push(newVisit({ encounterId, patientId: `p${String(index).padStart(40, '0')}`, hcode: hospital.hcode, stationId, at, queueNumber: `OPD1-${String(index + 1).padStart(3, '0')}` }));
-    docs.push(...vitalSignObservations([{ code: '8867-4', value: 60 + (index % 40), unit: '/min' }], { patientId: `p${String(index).padStart(40, '0')}`, encounterId, stationId, effective: at, at, newId }));
+    docs.push(
+      newVisit({
+        encounterId,
+        patientId: `p${String(index).padStart(40, '0')}`,
+        hcode: hospital.hcode,
+        stationId,
+        at,
+        queueNumber: `OPD1-${String(index + 1).padStart(3, '0')}`,
+      }),
+    );
+    docs.push(
+      ...vitalSignObservations([{ code: '8867-4', value: 60 + (index % 40), unit: '/min' }], {
+        patientId: `p${String(index).padStart(40, '0')}`,
+        encounterId,
+        stationId,
+        effective: at,
+        at,
+        newId,
+      }),
+    );
   }
   return docs;
 }
 
-const proxied = (path: string, headers: Record<string, string> = {}, method = 'GET') => fetch(`${bridge.origin}/central/${path}`, { method, headers: { 'X-Edge-Proxy-Token': endpoint.token, ...headers } });
+const proxied = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+  fetch(`${bridge.origin}/central/${path}`, { method, headers: { 'X-Edge-Proxy-Token': endpoint.token, ...headers } });
 
 describe('the /central/ proxy', () => {
   it('carries a real PouchDB replication both ways with only the token', async () => {
@@ -64,7 +93,9 @@ describe('the /central/ proxy', () => {
     local.push(db);
     const docs = visits(300, endpoint.stationId);
     await db.bulkDocs(docs);
-    const remote = remoteDatabase(`${bridge.origin}/central/${endpoint.database}`, { headers: { 'X-Edge-Proxy-Token': endpoint.token } });
+    const remote = remoteDatabase(`${bridge.origin}/central/${endpoint.database}`, {
+      headers: { 'X-Edge-Proxy-Token': endpoint.token },
+    });
     const pushed = await db.replicate.to(remote, { batch_size: 500 });
     expect(pushed.ok).toBe(true);
     expect(pushed.docs_written).toBe(600);
@@ -73,13 +104,18 @@ describe('the /central/ proxy', () => {
     const admin = { Authorization: basicAuth(CENTRAL_ADMIN.user, CENTRAL_ADMIN.password) };
     const all = await requestJson(`${sharedCentralUrl()}/${endpoint.database}/_all_docs`, { headers: admin });
     // Every record, and nothing but them besides central's design documents (its rules and Mango indexes).
-    expect((all.body as { rows: { id: string }[] }).rows.filter((row) => !row.id.startsWith('_design/'))).toHaveLength(600);
+    expect((all.body as { rows: { id: string }[] }).rows.filter((row) => !row.id.startsWith('_design/'))).toHaveLength(
+      600,
+    );
 
     // Something another station wrote arrives through the proxy too.
     const [other] = visits(1, `st-${hospital.hcode}-ward-9`) as { _id: string }[];
     if (other === undefined) throw new Error('no doc');
     // The URL names the document (CouchDB takes the URL's id, express-pouchdb the body's): keep the two equal.
-    const put = await requestJson(`${sharedCentralUrl()}/${endpoint.database}/${encodeURIComponent('Encounter/from-ward-9')}`, { method: 'PUT', body: { ...other, _id: 'Encounter/from-ward-9', id: 'from-ward-9' }, headers: admin });
+    const put = await requestJson(
+      `${sharedCentralUrl()}/${endpoint.database}/${encodeURIComponent('Encounter/from-ward-9')}`,
+      { method: 'PUT', body: { ...other, _id: 'Encounter/from-ward-9', id: 'from-ward-9' }, headers: admin },
+    );
     expect(put.status).toBe(201);
     const pulled = await db.replicate.from(remote, { batch_size: 500 });
     expect(pulled.ok).toBe(true);
@@ -89,7 +125,9 @@ describe('the /central/ proxy', () => {
   it('carries a live long-poll: a document written on central later arrives, and cancelling ends cleanly', async () => {
     const db = openDatabase(uniqueDbName('proxy-live'));
     local.push(db);
-    const remote = remoteDatabase(`${bridge.origin}/central/${endpoint.database}`, { headers: { 'X-Edge-Proxy-Token': endpoint.token } });
+    const remote = remoteDatabase(`${bridge.origin}/central/${endpoint.database}`, {
+      headers: { 'X-Edge-Proxy-Token': endpoint.token },
+    });
     const live = db.replicate.from(remote, { live: true, retry: true, batch_size: 500, heartbeat: 2_000 });
     const paused = new Promise<void>((done) => live.once('paused', () => done()));
     await paused; // caught up; now waiting in a long-poll through the proxy
@@ -104,7 +142,11 @@ describe('the /central/ proxy', () => {
       });
     });
     const admin = { Authorization: basicAuth(CENTRAL_ADMIN.user, CENTRAL_ADMIN.password) };
-    const put = await requestJson(`${sharedCentralUrl()}/${endpoint.database}/Encounter%2Flate-one`, { method: 'PUT', body: { ...late, _id: 'Encounter/late-one', id: 'late-one' }, headers: admin });
+    const put = await requestJson(`${sharedCentralUrl()}/${endpoint.database}/Encounter%2Flate-one`, {
+      method: 'PUT',
+      body: { ...late, _id: 'Encounter/late-one', id: 'late-one' },
+      headers: admin,
+    });
     expect(put.status).toBe(201);
     await arrived;
     const completed = new Promise<void>((done) => live.once('complete', () => done()));
@@ -134,7 +176,13 @@ describe('the /central/ proxy', () => {
     expect(sinces[0]).toBe('0');
     // As after a restart: the same proxy on a new port. PouchDB names the checkpoint after central's uuid, so
     // the pull resumes where it ended; named after the proxy's URL (root refused), it would start from 0.
-    const again = await startBridge({ dispatch: station.dispatch, events: station.events, log: station.log, staticDir: null, routes: station.sync.proxyRoute() });
+    const again = await startBridge({
+      dispatch: station.dispatch,
+      events: station.events,
+      log: station.log,
+      staticDir: null,
+      routes: station.sync.proxyRoute(),
+    });
     try {
       expect(again.origin).not.toBe(bridge.origin);
       sinces.length = 0;
@@ -148,9 +196,18 @@ describe('the /central/ proxy', () => {
 
   it('refuses without the token, with a wrong one, and outside the hospital database', async () => {
     expect((await fetch(`${bridge.origin}/central/${endpoint.database}/`)).status).toBe(403);
-    expect((await proxied(`${endpoint.database}/`, { 'X-Edge-Proxy-Token': 'x'.repeat(endpoint.token.length) })).status).toBe(403);
+    expect(
+      (await proxied(`${endpoint.database}/`, { 'X-Edge-Proxy-Token': 'x'.repeat(endpoint.token.length) })).status,
+    ).toBe(403);
     expect((await proxied(`${endpoint.database}/`)).status).toBe(200);
-    for (const path of ['_users/_all_docs', '_session', '_all_dbs', `clinic_${hospital.hcode}_secrets/hospital-key`, `${endpoint.database}/_security`, `${endpoint.database}/..%2F_users`]) {
+    for (const path of [
+      '_users/_all_docs',
+      '_session',
+      '_all_dbs',
+      `clinic_${hospital.hcode}_secrets/hospital-key`,
+      `${endpoint.database}/_security`,
+      `${endpoint.database}/..%2F_users`,
+    ]) {
       const answer = await proxied(path);
       expect(answer.status, path).toBe(403);
       expect(await answer.text()).not.toContain('"key"');
@@ -168,16 +225,24 @@ describe('the /central/ proxy', () => {
   it('the Electron loopback proxy: CORS for app://edge only', async () => {
     const preflight = await fetch(`${loopback.origin}/central/${endpoint.database}/_bulk_docs`, {
       method: 'OPTIONS',
-      headers: { Origin: 'app://edge', 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type, x-edge-proxy-token' },
+      headers: {
+        Origin: 'app://edge',
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type, x-edge-proxy-token',
+      },
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get('access-control-allow-origin')).toBe('app://edge');
     expect(preflight.headers.get('access-control-allow-headers')).toContain('x-edge-proxy-token');
     expect(preflight.headers.get('access-control-allow-private-network')).toBe('true');
-    const evil = await fetch(`${loopback.origin}/central/${endpoint.database}/`, { headers: { Origin: 'http://127.0.0.1:1', 'X-Edge-Proxy-Token': endpoint.token } });
+    const evil = await fetch(`${loopback.origin}/central/${endpoint.database}/`, {
+      headers: { Origin: 'http://127.0.0.1:1', 'X-Edge-Proxy-Token': endpoint.token },
+    });
     expect(evil.status).toBe(403);
     expect(evil.headers.get('access-control-allow-origin')).toBeNull();
-    const ok = await fetch(`${loopback.origin}/central/${endpoint.database}/`, { headers: { Origin: 'app://edge', 'X-Edge-Proxy-Token': endpoint.token } });
+    const ok = await fetch(`${loopback.origin}/central/${endpoint.database}/`, {
+      headers: { Origin: 'app://edge', 'X-Edge-Proxy-Token': endpoint.token },
+    });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('access-control-allow-origin')).toBe('app://edge');
     expect((await fetch(`${loopback.origin}/`)).status).toBe(404);

@@ -15,7 +15,10 @@ afterEach(async () => {
 });
 
 async function keySource(station: SyncNode): Promise<{ patientId: string; keySource: string }> {
-  const answer = (await station.dispatch('identity.patientId', { cid: CID })) as Result<{ patientId: string; keySource: string }>;
+  const answer = (await station.dispatch('identity.patientId', { cid: CID })) as Result<{
+    patientId: string;
+    keySource: string;
+  }>;
   if (!answer.ok) throw new Error(JSON.stringify(answer));
   return answer.value;
 }
@@ -30,11 +33,18 @@ describe('hospital key adoption', () => {
 
     const station = await syncNode(hospital.hcode);
     nodes.push(station);
-    const configured = await station.dispatch('sync.configure', { centralUrl: sharedCentralUrl(), username: hospital.stationUser, password: hospital.stationPassword });
+    const configured = await station.dispatch('sync.configure', {
+      centralUrl: sharedCentralUrl(),
+      username: hospital.stationUser,
+      password: hospital.stationPassword,
+    });
     expect(configured.ok, JSON.stringify(configured)).toBe(true);
     expect((await keySource(station)).keySource).toBe('local');
 
-    expect((await requestJson(keyUrl, { method: 'PUT', body: { key, createdAt: new Date().toISOString() }, headers: admin })).status).toBe(201);
+    expect(
+      (await requestJson(keyUrl, { method: 'PUT', body: { key, createdAt: new Date().toISOString() }, headers: admin }))
+        .status,
+    ).toBe(201);
     const deadline = Date.now() + 15_000;
     while ((await keySource(station)).keySource !== 'central') {
       if (Date.now() > deadline) throw new Error('the key was not adopted after it appeared on central');

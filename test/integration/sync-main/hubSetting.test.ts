@@ -33,11 +33,30 @@ describe.skipIf(centralIsCouchDb())('the station’s hospital hub', () => {
     hospital = await provisionedHospital();
     hub = await startHub(hospital.hcode);
     lan = await linkProxy(hub.port);
-    await provisionHub({ ...hub.admin, centralUrl: sharedCentralUrl(), centralAdminUser: CENTRAL_ADMIN.user, centralAdminPassword: CENTRAL_ADMIN.password, hcode: hospital.hcode, hubDatabase: hub.database });
-    station = await syncNode(hospital.hcode, { policy: { upIntervalMs: 200, downStartMs: 100, downCapMs: 200, timeoutMs: 500 } });
-    const configured = await station.dispatch('sync.configure', { centralUrl: sharedCentralUrl(), username: hospital.stationUser, password: hospital.stationPassword });
+    await provisionHub({
+      ...hub.admin,
+      centralUrl: sharedCentralUrl(),
+      centralAdminUser: CENTRAL_ADMIN.user,
+      centralAdminPassword: CENTRAL_ADMIN.password,
+      hcode: hospital.hcode,
+      hubDatabase: hub.database,
+    });
+    station = await syncNode(hospital.hcode, {
+      policy: { upIntervalMs: 200, downStartMs: 100, downCapMs: 200, timeoutMs: 500 },
+    });
+    const configured = await station.dispatch('sync.configure', {
+      centralUrl: sharedCentralUrl(),
+      username: hospital.stationUser,
+      password: hospital.stationPassword,
+    });
     if (!configured.ok) throw new Error(JSON.stringify(configured));
-    bridge = await startBridge({ dispatch: station.dispatch, events: station.events, log: station.log, staticDir: null, routes: station.sync.proxyRoute() });
+    bridge = await startBridge({
+      dispatch: station.dispatch,
+      events: station.events,
+      log: station.log,
+      staticDir: null,
+      routes: station.sync.proxyRoute(),
+    });
   });
 
   afterAll(async () => {
@@ -70,14 +89,17 @@ describe.skipIf(centralIsCouchDb())('the station’s hospital hub', () => {
     expect(endpoint).toMatchObject({ ok: true, value: { hub: true } });
     if (!endpoint.ok) return;
 
-    const through = (path: string, token = endpoint.value.token) => requestJson(`${bridge.origin}/hub/${path}`, { headers: { 'X-Edge-Proxy-Token': token } });
+    const through = (path: string, token = endpoint.value.token) =>
+      requestJson(`${bridge.origin}/hub/${path}`, { headers: { 'X-Edge-Proxy-Token': token } });
     const info = await through(hospital.database);
     expect(info.body, `${info.status} ${JSON.stringify(info.body)}`).toMatchObject({ db_name: hub.database });
     expect((await through(hospital.database, 'wrong')).status).toBe(403);
     expect((await through('_users')).status).toBe(403);
     expect((await through(`${hospital.database}/_security`)).status).toBe(403);
     // What the hub holds is what the station may read there as itself.
-    const onHub = await requestJson(`${hub.admin.hubUrl}/${hub.database}`, { headers: { Authorization: basicAuth(hospital.stationUser, hospital.stationPassword) } });
+    const onHub = await requestJson(`${hub.admin.hubUrl}/${hub.database}`, {
+      headers: { Authorization: basicAuth(hospital.stationUser, hospital.stationPassword) },
+    });
     expect(onHub.status).toBe(200);
   });
 
@@ -90,7 +112,16 @@ describe.skipIf(centralIsCouchDb())('the station’s hospital hub', () => {
   });
 
   it('judges the state by the link replication runs over: the hub while the page reports replicating over it', async () => {
-    const base = { errorCode: null, pending: 0, docsUp: 0, docsDown: 0, lastSuccessAt: new Date().toISOString(), conflictsResolved: 0, conflicts: [], rejections: [] };
+    const base = {
+      errorCode: null,
+      pending: 0,
+      docsUp: 0,
+      docsDown: 0,
+      lastSuccessAt: new Date().toISOString(),
+      conflictsResolved: 0,
+      conflicts: [],
+      rejections: [],
+    };
     await station.dispatch('sync.report', { ...base, state: 'up_to_date', path: 'hub' });
     expect(station.sync.status().state).toBe('up_to_date');
     lan.cut();

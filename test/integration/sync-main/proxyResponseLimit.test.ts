@@ -38,7 +38,12 @@ beforeAll(async () => {
     absorb: () => undefined,
     invalidate: () => undefined,
   } as unknown as CentralSession;
-  const route = centralProxyRoute({ token: TOKEN, session: () => session, log: pino({ enabled: false }), maxResponseBytes: LIMIT });
+  const route = centralProxyRoute({
+    token: TOKEN,
+    session: () => session,
+    log: pino({ enabled: false }),
+    maxResponseBytes: LIMIT,
+  });
   proxy = createServer((req, res) => void route(req, res));
   proxyPort = await listen(proxy);
 });
@@ -50,13 +55,16 @@ afterAll(async () => {
 
 function get(path: string): Promise<{ status: number | null; bytes: number; complete: boolean }> {
   return new Promise((resolve) => {
-    const req = request({ host: '127.0.0.1', port: proxyPort, path, headers: { [PROXY_TOKEN_HEADER]: TOKEN } }, (res) => {
-      let bytes = 0;
-      res.on('data', (chunk: Buffer) => (bytes += chunk.length));
-      res.on('end', () => resolve({ status: res.statusCode ?? null, bytes, complete: res.complete }));
-      res.on('error', () => resolve({ status: res.statusCode ?? null, bytes, complete: false }));
-      res.on('aborted', () => resolve({ status: res.statusCode ?? null, bytes, complete: false }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: proxyPort, path, headers: { [PROXY_TOKEN_HEADER]: TOKEN } },
+      (res) => {
+        let bytes = 0;
+        res.on('data', (chunk: Buffer) => (bytes += chunk.length));
+        res.on('end', () => resolve({ status: res.statusCode ?? null, bytes, complete: res.complete }));
+        res.on('error', () => resolve({ status: res.statusCode ?? null, bytes, complete: false }));
+        res.on('aborted', () => resolve({ status: res.statusCode ?? null, bytes, complete: false }));
+      },
+    );
     req.on('error', () => resolve({ status: null, bytes: 0, complete: false }));
     req.end();
   });

@@ -27,13 +27,26 @@ async function rotatingCentral(): Promise<FakeCentral & { logins(): number; expi
       request.on('end', () => {
         issued += 1;
         valid = `s${issued}`;
-        json(response, 200, { ok: true, name: 'st-10670-opd-1', roles: [] }, { 'set-cookie': `AuthSession=${valid}; Version=1; Path=/; HttpOnly` });
+        json(
+          response,
+          200,
+          { ok: true, name: 'st-10670-opd-1', roles: [] },
+          { 'set-cookie': `AuthSession=${valid}; Version=1; Path=/; HttpOnly` },
+        );
       });
       return;
     }
     if (request.url === '/') return json(response, 200, { couchdb: 'Welcome' });
-    if (request.url === '/_session') return json(response, 200, { ok: true, userCtx: { name: valid !== null && request.headers.cookie === `AuthSession=${valid}` ? 'st-10670-opd-1' : null, roles: [] } });
-    if (valid === null || request.headers.cookie !== `AuthSession=${valid}`) return json(response, 401, { error: 'unauthorized', reason: 'session expired' });
+    if (request.url === '/_session')
+      return json(response, 200, {
+        ok: true,
+        userCtx: {
+          name: valid !== null && request.headers.cookie === `AuthSession=${valid}` ? 'st-10670-opd-1' : null,
+          roles: [],
+        },
+      });
+    if (valid === null || request.headers.cookie !== `AuthSession=${valid}`)
+      return json(response, 401, { error: 'unauthorized', reason: 'session expired' });
     json(response, 200, { db_name: DB, cookie: request.headers.cookie });
   });
   cleanups.push(() => server.close());
@@ -50,7 +63,10 @@ describe('central session renewal', () => {
   it('logs in again once the renewal age has passed, not before, and once for concurrent callers', async () => {
     const central = await rotatingCentral();
     let now = 1_000_000;
-    const session = new CentralSession({ centralUrl: central.url, username: 'st-10670-opd-1', password: PASSWORD, caPem: null, database: DB }, { renewAfterMs: 60_000, now: () => now });
+    const session = new CentralSession(
+      { centralUrl: central.url, username: 'st-10670-opd-1', password: PASSWORD, caPem: null, database: DB },
+      { renewAfterMs: 60_000, now: () => now },
+    );
     cleanups.push(() => Promise.resolve(session.close()));
     await session.open();
     expect(central.logins()).toBe(1);
@@ -66,14 +82,30 @@ describe('central session renewal', () => {
     const central = await rotatingCentral();
     const node = await syncNode('10670', { autoStart: false });
     cleanups.push(() => node.dispose());
-    expect((await node.dispatch('sync.configure', { centralUrl: central.url, username: 'st-10670-opd-1', password: PASSWORD })).ok).toBe(true);
-    const bridge = await startBridge({ dispatch: node.dispatch, events: node.events, log: node.log, staticDir: null, routes: node.sync.proxyRoute() });
+    expect(
+      (
+        await node.dispatch('sync.configure', {
+          centralUrl: central.url,
+          username: 'st-10670-opd-1',
+          password: PASSWORD,
+        })
+      ).ok,
+    ).toBe(true);
+    const bridge = await startBridge({
+      dispatch: node.dispatch,
+      events: node.events,
+      log: node.log,
+      staticDir: null,
+      routes: node.sync.proxyRoute(),
+    });
     cleanups.push(() => bridge.close());
     const endpoint = ((await node.dispatch('sync.endpoint', {})) as { ok: true; value: SyncEndpoint }).value;
     const before = central.logins();
 
     central.expire();
-    const answer = await fetch(`${bridge.origin}/central/${DB}/`, { headers: { 'X-Edge-Proxy-Token': endpoint.token } });
+    const answer = await fetch(`${bridge.origin}/central/${DB}/`, {
+      headers: { 'X-Edge-Proxy-Token': endpoint.token },
+    });
     expect(answer.status).toBe(200);
     expect(((await answer.json()) as { cookie: string }).cookie).toBe(`AuthSession=${central.current()}`);
     expect(central.logins()).toBe(before + 1);

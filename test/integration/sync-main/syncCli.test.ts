@@ -12,11 +12,19 @@ const root = resolve(import.meta.dirname, '../../..');
 const cli = join(root, 'electron/services/sync/syncCli.node.ts');
 const tsx = join(root, 'node_modules/.bin/tsx');
 
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+function run(
+  args: string[],
+  env: Record<string, string> = {},
+): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
-    execFile(tsx, [cli, ...args], { cwd: root, env: { ...process.env, ...env }, timeout: 60_000 }, (error, stdout, stderr) => {
-      done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 99, stdout, stderr });
-    });
+    execFile(
+      tsx,
+      [cli, ...args],
+      { cwd: root, env: { ...process.env, ...env }, timeout: 60_000 },
+      (error, stdout, stderr) => {
+        done({ code: error === null ? 0 : typeof error.code === 'number' ? error.code : 99, stdout, stderr });
+      },
+    );
   });
 }
 
@@ -36,10 +44,32 @@ describe('npm run sync', () => {
     const hospital = await provisionedHospital();
     const node: SyncNode = await syncNode(hospital.hcode);
     cleanups.push(() => node.dispose());
-    expect((await node.dispatch('sync.configure', { centralUrl: sharedCentralUrl(), username: hospital.stationUser, password: hospital.stationPassword })).ok).toBe(true);
+    expect(
+      (
+        await node.dispatch('sync.configure', {
+          centralUrl: sharedCentralUrl(),
+          username: hospital.stationUser,
+          password: hospital.stationPassword,
+        })
+      ).ok,
+    ).toBe(true);
     const at = new Date().toISOString();
-    const base = { state: 'up_to_date', errorCode: null, pending: 3, docsUp: 40, docsDown: 2, lastSuccessAt: at, conflictsResolved: 1, conflicts: [] };
-    const rejected = { ...base, rejections: [{ id: 'Observation/o1', rev: '1-a', status: 403, reason: 'forbidden: observations are immutable', at }] };
+    const base = {
+      state: 'up_to_date',
+      errorCode: null,
+      pending: 3,
+      docsUp: 40,
+      docsDown: 2,
+      lastSuccessAt: at,
+      conflictsResolved: 1,
+      conflicts: [],
+    };
+    const rejected = {
+      ...base,
+      rejections: [
+        { id: 'Observation/o1', rev: '1-a', status: 403, reason: 'forbidden: observations are immutable', at },
+      ],
+    };
     expect(await node.dispatch('sync.report', rejected)).toMatchObject({ ok: true, value: { state: 'error' } });
 
     const text = await run(['status', '--data-dir', node.dataDir]);
@@ -53,7 +83,12 @@ describe('npm run sync', () => {
     const json = await run(['status', '--json', '--data-dir', node.dataDir]);
     expect(json.code).toBe(0);
     const parsed = JSON.parse(json.stdout) as SyncStatus & { linkSummary: { probes: number } };
-    expect(parsed).toMatchObject({ configured: true, state: 'up_to_date', stationUser: hospital.stationUser, replication: { pending: 3, docsUp: 40 } });
+    expect(parsed).toMatchObject({
+      configured: true,
+      state: 'up_to_date',
+      stationUser: hospital.stationUser,
+      replication: { pending: 3, docsUp: 40 },
+    });
     expect(parsed.linkHistory).toHaveLength(96);
     expect(parsed.linkSummary.probes).toBeGreaterThan(0);
   });

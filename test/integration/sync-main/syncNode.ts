@@ -6,7 +6,11 @@ import { join } from 'node:path';
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse, type Server } from 'node:http';
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
-import { createEdgeNode, type EdgeNode, type EdgeNodeOptions } from '../../../electron/services/compositionRoot.node.js';
+import {
+  createEdgeNode,
+  type EdgeNode,
+  type EdgeNodeOptions,
+} from '../../../electron/services/compositionRoot.node.js';
 import type { EventName, EventPayload } from '../../../electron/contract/contract.std.js';
 import { CENTRAL_ADMIN, provisionStation, sharedCentralUrl } from '../sync/centralServer.js';
 import { uniqueHcode } from '../sync/station.js';
@@ -30,12 +34,23 @@ export async function syncNode(hcode: string, sync: EdgeNodeOptions['sync'] = {}
 /** A provisioned hospital on the shared pouchdb-server. */
 export async function provisionedHospital(station = 'opd-1'): Promise<ProvisionResult & { hcode: string }> {
   const hcode = uniqueHcode();
-  const account = await provisionStation({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode, station });
+  const account = await provisionStation({
+    url: sharedCentralUrl(),
+    adminUser: CENTRAL_ADMIN.user,
+    adminPassword: CENTRAL_ADMIN.password,
+    hcode,
+    station,
+  });
   return { ...account, hcode };
 }
 
 /** Resolves with the first event `name` (emitted from now on) that passes `predicate`. */
-export function nextEvent<E extends EventName>(node: EdgeNode, name: E, predicate: (payload: EventPayload<E>) => boolean = () => true, timeoutMs = 15_000): Promise<EventPayload<E>> {
+export function nextEvent<E extends EventName>(
+  node: EdgeNode,
+  name: E,
+  predicate: (payload: EventPayload<E>) => boolean = () => true,
+  timeoutMs = 15_000,
+): Promise<EventPayload<E>> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       unsubscribe();
@@ -96,15 +111,27 @@ export function couchLike(database: string, password: string): Handler {
       request.on('end', () => {
         const given = JSON.parse(body) as { name: string; password: string };
         if (given.password !== password) json(401, { error: 'unauthorized', reason: 'Name or password is incorrect.' });
-        else json(200, { ok: true, name: given.name, roles: [] }, { 'set-cookie': 'AuthSession=fake-session; Version=1; Path=/; HttpOnly' });
+        else
+          json(
+            200,
+            { ok: true, name: given.name, roles: [] },
+            { 'set-cookie': 'AuthSession=fake-session; Version=1; Path=/; HttpOnly' },
+          );
       });
       return;
     }
     if (request.url === '/') return json(200, { couchdb: 'Welcome' });
-    if (request.url === '/_session') return json(200, { ok: true, userCtx: { name: request.headers.cookie === 'AuthSession=fake-session' ? 'st-10670-opd-1' : null, roles: [] } });
+    if (request.url === '/_session')
+      return json(200, {
+        ok: true,
+        userCtx: { name: request.headers.cookie === 'AuthSession=fake-session' ? 'st-10670-opd-1' : null, roles: [] },
+      });
     if (request.url?.startsWith(`/${database}`) === true) {
       if (request.headers.cookie !== 'AuthSession=fake-session') return json(401, { error: 'unauthorized' });
-      return json(200, { db_name: database, echo: { cookie: request.headers.cookie, authorization: request.headers.authorization ?? null } });
+      return json(200, {
+        db_name: database,
+        echo: { cookie: request.headers.cookie, authorization: request.headers.authorization ?? null },
+      });
     }
     json(404, { error: 'not_found' });
   };

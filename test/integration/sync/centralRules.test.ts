@@ -30,8 +30,17 @@ beforeAll(async () => {
   stationB = { user: b.stationUser, password: b.stationPassword };
 });
 
-function as(who: { user: string; password: string }, path: string, method = 'GET', body?: unknown): Promise<HttpAnswer> {
-  return requestJson(`${sharedCentralUrl()}/${databaseName(hcode)}/${path}`, { method, body, headers: { Authorization: basicAuth(who.user, who.password) } });
+function as(
+  who: { user: string; password: string },
+  path: string,
+  method = 'GET',
+  body?: unknown,
+): Promise<HttpAnswer> {
+  return requestJson(`${sharedCentralUrl()}/${databaseName(hcode)}/${path}`, {
+    method,
+    body,
+    headers: { Authorization: basicAuth(who.user, who.password) },
+  });
 }
 const asA = (path: string, method?: string, body?: unknown): Promise<HttpAnswer> => as(stationA, path, method, body);
 const asB = (path: string, method?: string, body?: unknown): Promise<HttpAnswer> => as(stationB, path, method, body);
@@ -58,21 +67,45 @@ function refused(answer: HttpAnswer): boolean {
 /** `_bulk_docs new_edits=false` with a made-up branch: no common ancestor, so CouchDB gives the rule oldDoc = null. */
 function pushForeignBranch(doc: object, generation: number): Promise<HttpAnswer> {
   const ids = Array.from({ length: generation }, (_, index) => `${'f'.repeat(24)}${String(index).padStart(8, '0')}`);
-  return asB('_bulk_docs', 'POST', { new_edits: false, docs: [{ ...doc, _rev: `${generation}-${ids[0] ?? ''}`, _revisions: { start: generation, ids } }] });
+  return asB('_bulk_docs', 'POST', {
+    new_edits: false,
+    docs: [{ ...doc, _rev: `${generation}-${ids[0] ?? ''}`, _revisions: { start: generation, ids } }],
+  });
 }
 
 function heartRate(value: number): ObservationDoc {
-  const [doc] = vitalSignObservations([{ code: '8867-4', value, unit: '/min' }], { patientId: 'p1', stationId: stationA.user, effective: at, at, newId: testIdFactory(stationA.user) });
+  const [doc] = vitalSignObservations([{ code: '8867-4', value, unit: '/min' }], {
+    patientId: 'p1',
+    stationId: stationA.user,
+    effective: at,
+    at,
+    newId: testIdFactory(stationA.user),
+  });
   if (doc === undefined) throw new Error('no observation');
   return doc;
 }
 
-const bySource = (doc: { meta: object }, user: string): { meta: object } => ({ meta: { ...doc.meta, source: `urn:clinic-edge:station:${user}` } });
+const bySource = (doc: { meta: object }, user: string): { meta: object } => ({
+  meta: { ...doc.meta, source: `urn:clinic-edge:station:${user}` },
+});
 
 describe('deletes are checked like writes', () => {
   it("station b cannot delete station a's Patient or Encounter", async () => {
-    const patient = patientFromCard(syntheticCard(901), { patientId: patientIdForCid(TEST_KEY, syntheticCard(901).cid), hcode, source: 'card', stationId: stationA.user, at });
-    const visit = newVisit({ encounterId: testIdFactory(stationA.user)(), patientId: patient.id, hcode, stationId: stationA.user, at, queueNumber: 'A-001' });
+    const patient = patientFromCard(syntheticCard(901), {
+      patientId: patientIdForCid(TEST_KEY, syntheticCard(901).cid),
+      hcode,
+      source: 'card',
+      stationId: stationA.user,
+      at,
+    });
+    const visit = newVisit({
+      encounterId: testIdFactory(stationA.user)(),
+      patientId: patient.id,
+      hcode,
+      stationId: stationA.user,
+      at,
+      queueNumber: 'A-001',
+    });
     for (const doc of [patient, visit]) {
       const rev = await put(doc);
       const deleted = await asB(`${encodeURIComponent(doc._id)}?rev=${rev}`, 'DELETE');
@@ -83,9 +116,24 @@ describe('deletes are checked like writes', () => {
   });
 
   it('a deletion carries a valid resourceType and nothing else', async () => {
-    const arbitrary = await asB('totally-arbitrary-id', 'PUT', { _deleted: true, resourceType: 'Nope', padding: 'x'.repeat(2000) });
+    const arbitrary = await asB('totally-arbitrary-id', 'PUT', {
+      _deleted: true,
+      resourceType: 'Nope',
+      padding: 'x'.repeat(2000),
+    });
     expect(arbitrary.status).toBeGreaterThanOrEqual(400);
-    const bulk = await asB('_bulk_docs', 'POST', { new_edits: false, docs: [{ _id: 'totally-arbitrary-id-2', _rev: '1-abc', _deleted: true, resourceType: 'Nope', padding: 'x'.repeat(2000) }] });
+    const bulk = await asB('_bulk_docs', 'POST', {
+      new_edits: false,
+      docs: [
+        {
+          _id: 'totally-arbitrary-id-2',
+          _rev: '1-abc',
+          _deleted: true,
+          resourceType: 'Nope',
+          padding: 'x'.repeat(2000),
+        },
+      ],
+    });
     expect(refused(bulk)).toBe(true);
     const padded = await asB('Device%2Fd-1', 'PUT', { _deleted: true, resourceType: 'Device', padding: 'x' });
     expect(padded.status).toBeGreaterThanOrEqual(400);
@@ -99,7 +147,10 @@ describe('observations and audit events are immutable', () => {
   it('a foreign branch with another value under the same id is refused', async () => {
     const original = heartRate(70);
     await put(original);
-    const forged = await pushForeignBranch({ ...original, ...bySource(original, stationB.user), valueQuantity: { ...original.valueQuantity, value: 140 } }, 5);
+    const forged = await pushForeignBranch(
+      { ...original, ...bySource(original, stationB.user), valueQuantity: { ...original.valueQuantity, value: 140 } },
+      5,
+    );
     expect(refused(forged), JSON.stringify(forged.body)).toBe(true);
     expect((await winner(original._id))['valueQuantity']).toEqual(original.valueQuantity);
   });
@@ -116,28 +167,60 @@ describe('observations and audit events are immutable', () => {
   it('entered-in-error changes only status and who/when, and the observation is never deleted nor recreated', async () => {
     const original = heartRate(72);
     const rev = await put(original);
-    const noted = await asB(encodeURIComponent(original._id), 'PUT', { ...enteredInError(original, at, stationB.user), _rev: rev, note: [{ text: 'rewritten' }] });
+    const noted = await asB(encodeURIComponent(original._id), 'PUT', {
+      ...enteredInError(original, at, stationB.user),
+      _rev: rev,
+      note: [{ text: 'rewritten' }],
+    });
     expect(noted.status).toBeGreaterThanOrEqual(400);
     const voidedRev = await put({ ...enteredInError(original, at, stationB.user), _rev: rev }, stationB);
     const deleted = await asB(`${encodeURIComponent(original._id)}?rev=${voidedRev}`, 'DELETE');
     expect(deleted.status).toBeGreaterThanOrEqual(400);
-    const recreated = await asB(encodeURIComponent(original._id), 'PUT', { ...original, ...bySource(original, stationB.user), valueQuantity: { ...original.valueQuantity, value: 140 } });
+    const recreated = await asB(encodeURIComponent(original._id), 'PUT', {
+      ...original,
+      ...bySource(original, stationB.user),
+      valueQuantity: { ...original.valueQuantity, value: 140 },
+    });
     expect(recreated.status).toBeGreaterThanOrEqual(400);
-    expect(await winner(original._id)).toMatchObject({ status: 'entered-in-error', valueQuantity: original.valueQuantity });
+    expect(await winner(original._id)).toMatchObject({
+      status: 'entered-in-error',
+      valueQuantity: original.valueQuantity,
+    });
   });
 
   it('an audit event cannot be rewritten, on a foreign branch either', async () => {
-    const archive = conflictArchive({ id: testIdFactory(stationA.user)(), stationId: stationA.user, hcode, at, target: 'Patient/p1', losers: [{ a: 1 }], rule: 'patient-fieldwise' });
+    const archive = conflictArchive({
+      id: testIdFactory(stationA.user)(),
+      stationId: stationA.user,
+      hcode,
+      at,
+      target: 'Patient/p1',
+      losers: [{ a: 1 }],
+      rule: 'patient-fieldwise',
+    });
     await put(archive);
-    const forged = await pushForeignBranch({ ...archive, ...bySource(archive, stationB.user), outcomeDesc: 'rewritten' }, 3);
+    const forged = await pushForeignBranch(
+      { ...archive, ...bySource(archive, stationB.user), outcomeDesc: 'rewritten' },
+      3,
+    );
     expect(refused(forged)).toBe(true);
     expect((await winner(archive._id))['outcomeDesc']).toBe('patient-fieldwise');
   });
 });
 
 it('central refuses records tagged demo', async () => {
-  const visit = newVisit({ encounterId: testIdFactory(stationB.user)(), patientId: 'p1', hcode, stationId: stationB.user, at, queueNumber: 'B-009' });
-  const tagged = await asB(encodeURIComponent(visit._id), 'PUT', { ...visit, meta: { ...visit.meta, tag: [...(visit.meta.tag ?? []), DEMO_TAG] } });
+  const visit = newVisit({
+    encounterId: testIdFactory(stationB.user)(),
+    patientId: 'p1',
+    hcode,
+    stationId: stationB.user,
+    at,
+    queueNumber: 'B-009',
+  });
+  const tagged = await asB(encodeURIComponent(visit._id), 'PUT', {
+    ...visit,
+    meta: { ...visit.meta, tag: [...(visit.meta.tag ?? []), DEMO_TAG] },
+  });
   expect(tagged.status).toBeGreaterThanOrEqual(400);
   expect(JSON.stringify(tagged.body)).toMatch(/demo/);
 });
@@ -149,26 +232,57 @@ describe('replication checkpoints', () => {
   });
 
   it('a checkpoint forged on central by another station makes the station skip nothing', async () => {
-    const a = await openStation({ centralUrl: sharedCentralUrl(), hcode, user: stationA.user, password: stationA.password, label: 'checkpoint-a', batchSize: 10, workingSetDays: MAX_WORKING_SET_DAYS });
+    const a = await openStation({
+      centralUrl: sharedCentralUrl(),
+      hcode,
+      user: stationA.user,
+      password: stationA.password,
+      label: 'checkpoint-a',
+      batchSize: 10,
+      workingSetDays: MAX_WORKING_SET_DAYS,
+    });
     station = a;
     // The replication ids, as station b could list them on CouchDB (`_local_docs`): read here from the station's own store.
     await a.replicator.start();
-    await a.store.save(newVisit({ encounterId: a.newId(), patientId: 'p1', hcode, stationId: a.user, at, queueNumber: 'A-101' }));
+    await a.store.save(
+      newVisit({ encounterId: a.newId(), patientId: 'p1', hcode, stationId: a.user, at, queueNumber: 'A-101' }),
+    );
     await a.waitFor((report) => upToDate(report) && report.docsUp >= 1, 'a first sync');
     await a.replicator.stop();
     const ids = (await localDocIds(a.store)).filter((id) => /^_local\/[A-Za-z0-9._]{20,}=*$/.test(id));
     expect(ids.length).toBe(2);
 
     // While a is stopped: b writes a visit on central, a writes one of its own, and b forges a's checkpoints.
-    const fromB = newVisit({ encounterId: testIdFactory(stationB.user)(), patientId: 'p1', hcode, stationId: stationB.user, at, queueNumber: 'B-101' });
+    const fromB = newVisit({
+      encounterId: testIdFactory(stationB.user)(),
+      patientId: 'p1',
+      hcode,
+      stationId: stationB.user,
+      at,
+      queueNumber: 'B-101',
+    });
     await put(fromB, stationB);
-    const fromA = newVisit({ encounterId: a.newId(), patientId: 'p1', hcode, stationId: a.user, at, queueNumber: 'A-102' });
+    const fromA = newVisit({
+      encounterId: a.newId(),
+      patientId: 'p1',
+      hcode,
+      stationId: a.user,
+      at,
+      queueNumber: 'A-102',
+    });
     await a.store.save(fromA);
     const centralSeq = ((await asB('')).body as { update_seq: unknown }).update_seq;
     for (const id of ids) {
       const existing = (await asB(id)).body as { _rev?: string; session_id?: string; history?: unknown[] };
       const session = existing.session_id ?? 'forged-session';
-      const forged = await asB(id, 'PUT', { ...existing, version: 1, replicator: 'pouchdb', session_id: session, last_seq: centralSeq, history: [{ last_seq: centralSeq, session_id: session }] });
+      const forged = await asB(id, 'PUT', {
+        ...existing,
+        version: 1,
+        replicator: 'pouchdb',
+        session_id: session,
+        last_seq: centralSeq,
+        history: [{ last_seq: centralSeq, session_id: session }],
+      });
       expect(forged.status, JSON.stringify(forged.body)).toBeLessThan(300);
     }
 
@@ -176,7 +290,13 @@ describe('replication checkpoints', () => {
     await a.waitFor((report) => upToDate(report), 'a after restart');
     a.replicator.kick();
     await a.waitFor((report) => upToDate(report), 'a after a kick');
-    expect((await rawDb(a.store).get(fromB._id).catch(() => null))?._id).toBe(fromB._id);
+    expect(
+      (
+        await rawDb(a.store)
+          .get(fromB._id)
+          .catch(() => null)
+      )?._id,
+    ).toBe(fromB._id);
     expect((await winner(fromA._id))._id).toBe(fromA._id);
   });
 });
@@ -187,7 +307,10 @@ describe('provisioning again', () => {
     expect(kept.stationPassword).toBeNull();
     expect((await asA('')).status).toBe(200);
     await expect(provision({ ...admin, station: 'a', stationPassword: 'not-its-password' })).rejects.toSatisfy(
-      (error: unknown) => error instanceof ProvisionError && error.code === 'provision_password_kept' && /--reset-password/.test(error.message),
+      (error: unknown) =>
+        error instanceof ProvisionError &&
+        error.code === 'provision_password_kept' &&
+        /--reset-password/.test(error.message),
     );
     expect((await asA('')).status).toBe(200);
     const reset = await provision({ ...admin, station: 'a', resetPassword: true });

@@ -28,7 +28,10 @@ async function waitUntilUp(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`pouchdb-server exited with ${child.exitCode}`);
-    const up = await fetch(url).then((response) => response.ok, () => false);
+    const up = await fetch(url).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (up) return;
     await new Promise((done) => setTimeout(done, 100));
   }
@@ -46,14 +49,28 @@ export interface Central {
  * the hub) on disk in that folder, kept after stop and reused by the next start (the admin is already there);
  * `port` starts it again where it was.
  */
-export async function startCentral(options: { readonly dataDir?: string; readonly port?: number } = {}): Promise<Central> {
+export async function startCentral(
+  options: { readonly dataDir?: string; readonly port?: number } = {},
+): Promise<Central> {
   const dir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'edge-central-'));
   const port = options.port ?? (await freePort());
   const storage = options.dataDir === undefined ? ['-m'] : ['-d', dir];
-  const child = spawn(process.execPath, [join(root, 'node_modules/pouchdb-server/bin/pouchdb-server'), ...storage, '-o', '127.0.0.1', '-p', String(port), '-n'], {
-    cwd: dir,
-    stdio: ['ignore', 'ignore', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      join(root, 'node_modules/pouchdb-server/bin/pouchdb-server'),
+      ...storage,
+      '-o',
+      '127.0.0.1',
+      '-p',
+      String(port),
+      '-n',
+    ],
+    {
+      cwd: dir,
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
   // The last of what it says on stderr, for the error when it does not start.
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -63,8 +80,17 @@ export async function startCentral(options: { readonly dataDir?: string; readonl
   await waitUntilUp(url, child).catch((error: unknown) => {
     throw new Error(`${error instanceof Error ? error.message : String(error)}: ${stderr}`);
   });
-  const admin = await fetch(`${url}/_config/admins/${CENTRAL_ADMIN.user}`, { method: 'PUT', body: JSON.stringify(CENTRAL_ADMIN.password) });
-  const reused = !admin.ok && (await fetch(`${url}/_session`, { headers: { Authorization: basicAuth(CENTRAL_ADMIN.user, CENTRAL_ADMIN.password) } })).ok;
+  const admin = await fetch(`${url}/_config/admins/${CENTRAL_ADMIN.user}`, {
+    method: 'PUT',
+    body: JSON.stringify(CENTRAL_ADMIN.password),
+  });
+  const reused =
+    !admin.ok &&
+    (
+      await fetch(`${url}/_session`, {
+        headers: { Authorization: basicAuth(CENTRAL_ADMIN.user, CENTRAL_ADMIN.password) },
+      })
+    ).ok;
   if (!admin.ok && !reused) throw new Error(`could not make the central admin: ${admin.status}`);
   return {
     url,
@@ -89,7 +115,8 @@ export async function startSharedCentral(): Promise<() => Promise<void>> {
 
 export function sharedCentralUrl(): string {
   const url = process.env['EDGE_TEST_CENTRAL_URL'];
-  if (url === undefined) throw new Error('EDGE_TEST_CENTRAL_URL not set: run through the integration project (globalSetup starts central)');
+  if (url === undefined)
+    throw new Error('EDGE_TEST_CENTRAL_URL not set: run through the integration project (globalSetup starts central)');
   return url;
 }
 
@@ -249,7 +276,9 @@ export async function linkProxy(targetPort: number, options: LinkProxyOptions = 
 }
 
 /** Provisions a station that does not exist yet, so its password is known (re-provisioning keeps it and gives null). */
-export async function provisionStation(options: ProvisionOptions): Promise<ProvisionResult & { readonly stationPassword: string }> {
+export async function provisionStation(
+  options: ProvisionOptions,
+): Promise<ProvisionResult & { readonly stationPassword: string }> {
   const result = await provision(options);
   const { stationPassword } = result;
   if (stationPassword === null) throw new Error(`station ${options.station} already existed: its password was kept`);

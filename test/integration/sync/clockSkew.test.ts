@@ -23,12 +23,28 @@ const prefixes: string[] = [];
 beforeAll(async () => {
   const opened: Station[] = [];
   for (const name of ['clock-a', 'clock-b']) {
-    const account = await provisionStation({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode, station: name, stationPassword: `pw-${name}` });
+    const account = await provisionStation({
+      url: sharedCentralUrl(),
+      adminUser: CENTRAL_ADMIN.user,
+      adminPassword: CENTRAL_ADMIN.password,
+      hcode,
+      station: name,
+      stationPassword: `pw-${name}`,
+    });
     const link = await linkProxy(Number(new URL(sharedCentralUrl()).port));
     links.push(link);
     prefixes.push(account.queuePrefix);
     const now = name === 'clock-b' ? () => Date.now() + skewB : () => Date.now();
-    opened.push(await openStation({ centralUrl: link.url, hcode, user: account.stationUser, password: account.stationPassword, label: name, now }));
+    opened.push(
+      await openStation({
+        centralUrl: link.url,
+        hcode,
+        user: account.stationUser,
+        password: account.stationPassword,
+        label: name,
+        now,
+      }),
+    );
   }
   const [first, second] = opened;
   if (first === undefined || second === undefined) throw new Error('stations not opened');
@@ -42,7 +58,8 @@ afterAll(async () => {
 
 // Settled on central and held alike by both stations (one's "up to date" can come just before the other pushes its merge).
 const noConflicts = async (): Promise<boolean> =>
-  (await centralDocs(sharedCentralUrl(), hcode)).every(settledOnCentral) && disagreements([await stationRevs(a), await stationRevs(b)]).length === 0;
+  (await centralDocs(sharedCentralUrl(), hcode)).every(settledOnCentral) &&
+  disagreements([await stationRevs(a), await stationRevs(b)]).length === 0;
 
 describe('station clocks skewed', () => {
   it('B two days behind (then three): unique ids, nothing lost, and B’s later edit is not reverted', async () => {
@@ -58,8 +75,25 @@ describe('station clocks skewed', () => {
     const written = new Set<string>();
     // Offline: B (clock two days behind) reads the card again, with a new address, after seeing A's revision;
     // A reads the unchanged card again. Both register visits; B's clock steps back another day half-way.
-    await b.store.save(patientFromCard({ ...card, address: { ...card.address, houseNo: '77' } }, { ...base, stationId: b.user, at: new Date(b.now()).toISOString(), existing: await b.store.patientById(patientId) }));
-    await a.store.save(patientFromCard(card, { ...base, stationId: a.user, at: new Date(a.now()).toISOString(), existing: await a.store.patientById(patientId) }));
+    await b.store.save(
+      patientFromCard(
+        { ...card, address: { ...card.address, houseNo: '77' } },
+        {
+          ...base,
+          stationId: b.user,
+          at: new Date(b.now()).toISOString(),
+          existing: await b.store.patientById(patientId),
+        },
+      ),
+    );
+    await a.store.save(
+      patientFromCard(card, {
+        ...base,
+        stationId: a.user,
+        at: new Date(a.now()).toISOString(),
+        existing: await a.store.patientById(patientId),
+      }),
+    );
     await writeVisits(a, hcode, 1, 10, prefixes[0] ?? 'A', written);
     await writeVisits(b, hcode, 1_001, 5, prefixes[1] ?? 'B', written);
     skewB = -3 * DAY;
@@ -73,9 +107,15 @@ describe('station clocks skewed', () => {
     const centralIds = new Set(central.map((doc) => doc._id));
     const lostWritten = [...written].filter((id) => !centralIds.has(id)).length;
     const encounters = central.filter((doc) => doc.resourceType === 'Encounter');
-    const behind = encounters.filter((doc) => doc._id.startsWith('Encounter/') && idTime(doc._id.slice('Encounter/'.length)) < Date.now() - DAY).length;
-    const patient = central.find((doc) => doc._id === `Patient/${patientId}`) as { address?: { line?: string[] }[] } | undefined;
-    const archived = central.filter((doc) => doc.resourceType === 'AuditEvent').flatMap((doc) => archivedRevisions(doc as unknown as AuditEventDoc));
+    const behind = encounters.filter(
+      (doc) => doc._id.startsWith('Encounter/') && idTime(doc._id.slice('Encounter/'.length)) < Date.now() - DAY,
+    ).length;
+    const patient = central.find((doc) => doc._id === `Patient/${patientId}`) as
+      | { address?: { line?: string[] }[] }
+      | undefined;
+    const archived = central
+      .filter((doc) => doc.resourceType === 'AuditEvent')
+      .flatMap((doc) => archivedRevisions(doc as unknown as AuditEventDoc));
     console.log(
       `clock skew: lost=${counts.lost + lostWritten} duplicated=${counts.duplicated} written=${written.size} encounters=${encounters.length} ids_from_skewed_clock=${behind} central_docs=${counts.docs} archived_revisions=${archived.length}`,
     );

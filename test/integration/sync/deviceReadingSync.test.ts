@@ -29,7 +29,8 @@ vi.mock('../../../renderer/src/bridge/client.dom.js', () => {
   };
   return {
     invoke: (name: string, input: { id: string; chartedIds: string[] }) => Promise.resolve(answer(name, input)),
-    invokeOrThrow: (name: string, input: { id: string; chartedIds: string[] }) => Promise.resolve(answer(name, input).value),
+    invokeOrThrow: (name: string, input: { id: string; chartedIds: string[] }) =>
+      Promise.resolve(answer(name, input).value),
   };
 });
 
@@ -39,8 +40,21 @@ const hcode = uniqueHcode();
 let station: Station;
 
 beforeAll(async () => {
-  const account = await provisionStation({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode, station: 'vitals', stationPassword: 'pw-vitals-test' });
-  station = await openStation({ centralUrl: sharedCentralUrl(), hcode, user: account.stationUser, password: account.stationPassword, label: 'vitals' });
+  const account = await provisionStation({
+    url: sharedCentralUrl(),
+    adminUser: CENTRAL_ADMIN.user,
+    adminPassword: CENTRAL_ADMIN.password,
+    hcode,
+    station: 'vitals',
+    stationPassword: 'pw-vitals-test',
+  });
+  station = await openStation({
+    centralUrl: sharedCentralUrl(),
+    hcode,
+    user: account.stationUser,
+    password: account.stationPassword,
+    label: 'vitals',
+  });
 });
 afterAll(async () => {
   await station.close();
@@ -76,7 +90,9 @@ function reading(patientId: string, receivedAt: string): InboxItem {
 }
 
 async function onCentral(id: string): Promise<number> {
-  const answer = await requestJson(`${sharedCentralUrl()}/${databaseName(hcode)}/${encodeURIComponent(id)}`, { headers: { Authorization: basicAuth(CENTRAL_ADMIN.user, CENTRAL_ADMIN.password) } });
+  const answer = await requestJson(`${sharedCentralUrl()}/${databaseName(hcode)}/${encodeURIComponent(id)}`, {
+    headers: { Authorization: basicAuth(CENTRAL_ADMIN.user, CENTRAL_ADMIN.password) },
+  });
   return answer.status;
 }
 
@@ -88,27 +104,46 @@ describe('a device reading charted by the nurse', () => {
     const patientId = patientIdForCid(TEST_KEY, card.cid);
     const encounterId = station.newId();
     const context = { hcode, stationId: station.user };
-    await station.store.save(patientFromCard(card, { patientId, hcode, source: 'card', stationId: station.user, at: receivedAt }));
-    await station.store.save(newVisit({ encounterId, patientId, hcode, stationId: station.user, at: receivedAt, queueNumber: 'V-001' }));
+    await station.store.save(
+      patientFromCard(card, { patientId, hcode, source: 'card', stationId: station.user, at: receivedAt }),
+    );
+    await station.store.save(
+      newVisit({ encounterId, patientId, hcode, stationId: station.user, at: receivedAt, queueNumber: 'V-001' }),
+    );
     const item = reading(patientId, receivedAt);
 
-    const charted = await confirmReading(station.store, item, { ...context, patientId, encounterId, at: new Date(now).toISOString() });
+    const charted = await confirmReading(station.store, item, {
+      ...context,
+      patientId,
+      encounterId,
+      at: new Date(now).toISOString(),
+    });
     expect(charted.alreadyCharted).toBe(false);
     expect(charted.observationIds).toHaveLength(2);
     for (const id of charted.observationIds) expect(id.startsWith(readingObservationPrefix(item.id))).toBe(true);
-    for (const id of charted.observationIds) expect(hasContentId((await station.store.get(`Observation/${id}`)) ?? {})).toBe(true);
+    for (const id of charted.observationIds)
+      expect(hasContentId((await station.store.get(`Observation/${id}`)) ?? {})).toBe(true);
 
     await station.replicator.start();
-    const report = await station.waitFor((current) => upToDate(current) || current.rejections.length > 0, 'up to date or a refusal');
+    const report = await station.waitFor(
+      (current) => upToDate(current) || current.rejections.length > 0,
+      'up to date or a refusal',
+    );
     expect(report.rejections).toEqual([]);
     for (const id of charted.observationIds) expect(await onCentral(`Observation/${id}`), id).toBe(200);
 
     // Confirmed again (the answer to the first confirm lost), an hour later with the visit no longer bound:
     // the same Observations, nothing new in the store, and the reconcile on load finds them too.
-    const again = await confirmReading(station.store, item, { ...context, patientId, at: new Date(now + 3_600_000).toISOString() });
+    const again = await confirmReading(station.store, item, {
+      ...context,
+      patientId,
+      at: new Date(now + 3_600_000).toISOString(),
+    });
     expect(again.alreadyCharted).toBe(true);
     expect([...again.observationIds].sort()).toEqual([...charted.observationIds].sort());
-    expect(await station.store.observationIdsStartingWith(readingObservationPrefix(item.id))).toEqual([...charted.observationIds].sort());
+    expect(await station.store.observationIdsStartingWith(readingObservationPrefix(item.id))).toEqual(
+      [...charted.observationIds].sort(),
+    );
     expect(await reconcilePending(station.store, [item])).toBe(1);
     expect(confirms.at(-1)?.chartedIds.sort()).toEqual([...charted.observationIds].sort());
   });

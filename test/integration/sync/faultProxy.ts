@@ -28,7 +28,13 @@ export async function faultProxy(targetUrl: string): Promise<FaultProxy> {
 
   function pass(req: IncomingMessage, res: ServerResponse): void {
     const upstream = request(
-      { host: target.hostname, port: target.port, method: req.method, path: req.url, headers: { ...req.headers, host: target.host } },
+      {
+        host: target.hostname,
+        port: target.port,
+        method: req.method,
+        path: req.url,
+        headers: { ...req.headers, host: target.host },
+      },
       (answer) => {
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);

@@ -67,13 +67,36 @@ describe.skipIf(centralIsCouchDb())('two stations with a hub on the LAN', () => 
     hub = await startHub(hcode);
     gin = await linkProxy(Number(new URL(sharedCentralUrl()).port));
     lan = await linkProxy(hub.port);
-    const admin = { url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode };
-    const accounts = [await provisionStation({ ...admin, station: 'desk', stationPassword: 'pw-desk' }), await provisionStation({ ...admin, station: 'nurse', stationPassword: 'pw-nurse' })];
+    const admin = {
+      url: sharedCentralUrl(),
+      adminUser: CENTRAL_ADMIN.user,
+      adminPassword: CENTRAL_ADMIN.password,
+      hcode,
+    };
+    const accounts = [
+      await provisionStation({ ...admin, station: 'desk', stationPassword: 'pw-desk' }),
+      await provisionStation({ ...admin, station: 'nurse', stationPassword: 'pw-nurse' }),
+    ];
     // The hub reaches central over GIN too: the relay's link is cut with the stations'.
-    const provisioned = await provisionHub({ ...hub.admin, centralUrl: gin.url, centralAdminUser: CENTRAL_ADMIN.user, centralAdminPassword: CENTRAL_ADMIN.password, hcode });
+    const provisioned = await provisionHub({
+      ...hub.admin,
+      centralUrl: gin.url,
+      centralAdminUser: CENTRAL_ADMIN.user,
+      centralAdminPassword: CENTRAL_ADMIN.password,
+      hcode,
+    });
     relay = await startRelay(hub, provisioned.replications);
     for (const account of accounts) {
-      const station = await openStation({ centralUrl: gin.url, hubUrl: lan.url, hcode, user: account.stationUser, password: account.stationPassword, label: account.queuePrefix, pathCheckMs: 500, requestTimeoutMs: 10_000 });
+      const station = await openStation({
+        centralUrl: gin.url,
+        hubUrl: lan.url,
+        hcode,
+        user: account.stationUser,
+        password: account.stationPassword,
+        label: account.queuePrefix,
+        pathCheckMs: 500,
+        requestTimeoutMs: 10_000,
+      });
       stations.push({ station, prefix: account.queuePrefix });
       await station.replicator.start();
     }
@@ -88,7 +111,11 @@ describe.skipIf(centralIsCouchDb())('two stations with a hub on the LAN', () => 
   });
 
   it('replicate over the hub while it answers', async () => {
-    await until(() => stations.every(({ station: each }) => pathOf(each) === 'hub'), 'both stations on the hub', 10_000);
+    await until(
+      () => stations.every(({ station: each }) => pathOf(each) === 'hub'),
+      'both stations on the hub',
+      10_000,
+    );
   });
 
   it('GIN cut, LAN up: a patient registered at the front desk reaches the screening station over the hub within 5 s', async () => {
@@ -109,7 +136,11 @@ describe.skipIf(centralIsCouchDb())('two stations with a hub on the LAN', () => 
     await relay.pause();
     gin.restore();
     lan.cut();
-    await until(() => stations.every(({ station: each }) => pathOf(each) === 'central'), 'both stations on central', 10_000);
+    await until(
+      () => stations.every(({ station: each }) => pathOf(each) === 'central'),
+      'both stations on central',
+      10_000,
+    );
     const ids = await register(desk);
     const ms = await until(() => holds(station(nurse), ids), 'the visit at the nurse station over central', 20_000);
     console.log(`LAN cut: front desk → screening over central ${ms} ms`);
@@ -121,11 +152,22 @@ describe.skipIf(centralIsCouchDb())('two stations with a hub on the LAN', () => 
   it('both cut: each station keeps registering; nothing is lost when the links return', async () => {
     gin.cut();
     const ids = [...(await register(desk)), ...(await register(nurse))];
-    await station(desk).waitFor((report) => report.pending > 0 && !upToDate(report), 'the front desk holding what it could not send');
+    await station(desk).waitFor(
+      (report) => report.pending > 0 && !upToDate(report),
+      'the front desk holding what it could not send',
+    );
     gin.restore();
     lan.restore();
-    await until(() => stations.every(({ station: each }) => pathOf(each) === 'hub'), 'both stations back on the hub', 10_000);
-    await until(async () => (await holds(station(desk), ids)) && (await holds(station(nurse), ids)), 'each station holding the other one’s visit', 30_000);
+    await until(
+      () => stations.every(({ station: each }) => pathOf(each) === 'hub'),
+      'both stations back on the hub',
+      10_000,
+    );
+    await until(
+      async () => (await holds(station(desk), ids)) && (await holds(station(nurse), ids)),
+      'each station holding the other one’s visit',
+      30_000,
+    );
   });
 
   it('hub restarted: the stations go on over central meanwhile and come back to it', async () => {
@@ -133,7 +175,11 @@ describe.skipIf(centralIsCouchDb())('two stations with a hub on the LAN', () => 
     const ids = await register(desk);
     await restarting;
     await until(() => holds(station(nurse), ids), 'the visit at the nurse station across the hub restart', 30_000);
-    await until(() => stations.every(({ station: each }) => pathOf(each) === 'hub'), 'both stations on the hub again', 10_000);
+    await until(
+      () => stations.every(({ station: each }) => pathOf(each) === 'hub'),
+      'both stations on the hub again',
+      10_000,
+    );
     const after = await register(nurse);
     await until(() => holds(station(desk), after), 'a visit over the restarted hub', 10_000);
   });
@@ -147,19 +193,31 @@ describe.skipIf(centralIsCouchDb())('two stations with a hub on the LAN', () => 
         held = await Promise.all(stations.map(({ station: each }) => stationRevs(each)));
         central = await centralDocs(sharedCentralUrl(), hcode);
         const ids = new Set(central.map((doc) => doc._id));
-        return disagreements(held).length === 0 && [...written].every((id) => ids.has(id)) && tally(union(held), central).lost === 0;
+        return (
+          disagreements(held).length === 0 &&
+          [...written].every((id) => ids.has(id)) &&
+          tally(union(held), central).lost === 0
+        );
       },
       'central and the stations agreeing',
       60_000,
     );
     const onHub = await centralDocs(hub.admin.hubUrl, hcode);
     const counts = tally(union(held), central);
-    const queueNumbers = central.filter((doc) => doc.resourceType === 'Encounter').map((doc) => queueNumberOf(doc as unknown as EncounterDoc));
-    console.log(`hub run: written=${written.size} central_docs=${central.length} hub_docs=${onHub.length} lost=${counts.lost} duplicated=${counts.duplicated} relay_passes=${relay.passes}`);
+    const queueNumbers = central
+      .filter((doc) => doc.resourceType === 'Encounter')
+      .map((doc) => queueNumberOf(doc as unknown as EncounterDoc));
+    console.log(
+      `hub run: written=${written.size} central_docs=${central.length} hub_docs=${onHub.length} lost=${counts.lost} duplicated=${counts.duplicated} relay_passes=${relay.passes}`,
+    );
     expect(counts).toMatchObject({ lost: 0, duplicated: 0 });
     expect(stations.map(({ station: each }) => each.replicator.report().rejections)).toEqual([[], []]);
     expect(new Set(queueNumbers).size).toBe(queueNumbers.length);
     expect(queueNumbers).toHaveLength(card - 1);
-    await until(async () => tally(union(held), await centralDocs(hub.admin.hubUrl, hcode)).lost === 0, 'the hub holding everything', 30_000);
+    await until(
+      async () => tally(union(held), await centralDocs(hub.admin.hubUrl, hcode)).lost === 0,
+      'the hub holding everything',
+      30_000,
+    );
   });
 });

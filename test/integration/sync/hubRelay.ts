@@ -21,15 +21,27 @@ export interface Relay {
 const PAUSE_MS = 200;
 
 export async function startRelay(hub: Hub, replicationIds: readonly string[]): Promise<Relay> {
-  if (hub.sharesCentral) return { passes: 0, pause: () => Promise.reject(new Error('CouchDB runs this relay')), resume: () => undefined, stop: () => Promise.resolve() };
+  if (hub.sharesCentral)
+    return {
+      passes: 0,
+      pause: () => Promise.reject(new Error('CouchDB runs this relay')),
+      resume: () => undefined,
+      stop: () => Promise.resolve(),
+    };
   const docs = await Promise.all(
     replicationIds.map(async (id) => {
-      const answer = await requestJson(`${hub.admin.hubUrl}/_replicator/${encodeURIComponent(id)}`, { headers: hub.adminHeaders });
+      const answer = await requestJson(`${hub.admin.hubUrl}/_replicator/${encodeURIComponent(id)}`, {
+        headers: hub.adminHeaders,
+      });
       if (answer.status !== 200) throw new Error(`no replication ${id} on the hub (HTTP ${answer.status})`);
       return answer.body as RelayReplication;
     }),
   );
-  const endpoint = (end: RelayReplication['source']) => remoteDatabase(end.url, { headers: { Authorization: basicAuth(end.auth.basic.username, end.auth.basic.password) }, requestTimeoutMs: 5_000 });
+  const endpoint = (end: RelayReplication['source']) =>
+    remoteDatabase(end.url, {
+      headers: { Authorization: basicAuth(end.auth.basic.username, end.auth.basic.password) },
+      requestTimeoutMs: 5_000,
+    });
   const pairs = docs.map((doc) => ({ doc, source: endpoint(doc.source), target: endpoint(doc.target) }));
   let stopped = false;
   let paused = false;

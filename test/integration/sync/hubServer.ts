@@ -43,7 +43,11 @@ export async function startHub(hcode: string): Promise<Hub> {
         for (const id of [`${databaseName(hcode)}-hub-to-central`, `${databaseName(hcode)}-central-to-hub`]) {
           const doc = await requestJson(`${url}/_replicator/${encodeURIComponent(id)}`, { headers: adminHeaders });
           const rev = (doc.body as { _rev?: string })._rev;
-          if (rev !== undefined) await requestJson(`${url}/_replicator/${encodeURIComponent(id)}?rev=${rev}`, { method: 'DELETE', headers: adminHeaders });
+          if (rev !== undefined)
+            await requestJson(`${url}/_replicator/${encodeURIComponent(id)}?rev=${rev}`, {
+              method: 'DELETE',
+              headers: adminHeaders,
+            });
         }
       },
     };
@@ -54,8 +58,13 @@ export async function startHub(hcode: string): Promise<Hub> {
   // pouchdb-server's own replicator daemon (pouchdb-replicator) reads only its old document form and dies at start
   // on CouchDB 3's `auth` form: it watches another database (kept in config.json), `_replicator` stays plain, and
   // hubRelay.ts runs its documents.
-  const moved = await requestJson(`${server.url}/_config/replicator/db`, { method: 'PUT', body: '_replicator_not_run', headers: adminHeaders });
-  if (moved.status !== 200) throw new Error(`could not move pouchdb-server's replicator database: HTTP ${moved.status}`);
+  const moved = await requestJson(`${server.url}/_config/replicator/db`, {
+    method: 'PUT',
+    body: '_replicator_not_run',
+    headers: adminHeaders,
+  });
+  if (moved.status !== 200)
+    throw new Error(`could not move pouchdb-server's replicator database: HTTP ${moved.status}`);
   return {
     admin: { hubUrl: server.url, hubAdminUser: CENTRAL_ADMIN.user, hubAdminPassword: CENTRAL_ADMIN.password },
     adminHeaders,

@@ -5,7 +5,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CENTRAL_ADMIN, provisionStation, linkProxy, sharedCentralUrl, type LinkProxy } from './centralServer.js';
 import { openStation, uniqueHcode, type Station } from './station.js';
-import { centralDocs, converge, disagreements, settledOnCentral, stationRevs, tally, union, upToDate } from './syncChecks.js';
+import {
+  centralDocs,
+  converge,
+  disagreements,
+  settledOnCentral,
+  stationRevs,
+  tally,
+  union,
+  upToDate,
+} from './syncChecks.js';
 import { writeVisits } from './visits.js';
 import { seededRandom, testSeed } from '../../factories/seededRandom.js';
 
@@ -18,10 +27,24 @@ let stations: { station: Station; proxy: LinkProxy; prefix: string }[] = [];
 
 beforeAll(async () => {
   for (const name of ['cut-a', 'cut-b']) {
-    const account = await provisionStation({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode, station: name, stationPassword: `pw-${name}` });
+    const account = await provisionStation({
+      url: sharedCentralUrl(),
+      adminUser: CENTRAL_ADMIN.user,
+      adminPassword: CENTRAL_ADMIN.password,
+      hcode,
+      station: name,
+      stationPassword: `pw-${name}`,
+    });
     const proxy = await linkProxy(Number(new URL(sharedCentralUrl()).port));
     // Small batches: more requests per visit, so more places for a cut to land.
-    const station = await openStation({ centralUrl: proxy.url, hcode, user: account.stationUser, password: account.stationPassword, label: name, batchSize: 20 });
+    const station = await openStation({
+      centralUrl: proxy.url,
+      hcode,
+      user: account.stationUser,
+      password: account.stationPassword,
+      label: name,
+      batchSize: 20,
+    });
     stations.push({ station, proxy, prefix: account.queuePrefix });
   }
 });
@@ -93,7 +116,9 @@ describe('link cut at random points during replication', () => {
       async () => {
         const central = await centralDocs(sharedCentralUrl(), hcode);
         const held = await Promise.all(all.map((station) => stationRevs(station)));
-        return central.every(settledOnCentral) && disagreements(held).length === 0 && tally(union(held), central).lost === 0;
+        return (
+          central.every(settledOnCentral) && disagreements(held).length === 0 && tally(union(held), central).lost === 0
+        );
       },
       'after the cuts',
     );

@@ -10,7 +10,6 @@ import { writeVisits } from './visits.js';
 import { countingFetch, newWireCount, sentAgain } from '../../bench/sync/wireCount.node.js';
 import { rawDb } from '../../factories/rawDatabase.js';
 
-
 const hcode = uniqueHcode();
 const VISITS = 200;
 const ROUNDS = 3;
@@ -20,9 +19,24 @@ let proxy: LinkProxy | null = null;
 let prefix = '';
 
 beforeAll(async () => {
-  const account = await provisionStation({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode, station: 'return', stationPassword: 'pw-return' });
+  const account = await provisionStation({
+    url: sharedCentralUrl(),
+    adminUser: CENTRAL_ADMIN.user,
+    adminPassword: CENTRAL_ADMIN.password,
+    hcode,
+    station: 'return',
+    stationPassword: 'pw-return',
+  });
   proxy = await linkProxy(Number(new URL(sharedCentralUrl()).port));
-  station = await openStation({ centralUrl: proxy.url, hcode, user: account.stationUser, password: account.stationPassword, label: 'return', batchSize: 50, fetchImpl: countingFetch(count) });
+  station = await openStation({
+    centralUrl: proxy.url,
+    hcode,
+    user: account.stationUser,
+    password: account.stationPassword,
+    label: 'return',
+    batchSize: 50,
+    fetchImpl: countingFetch(count),
+  });
   prefix = account.queuePrefix;
 });
 afterAll(async () => {
@@ -74,9 +88,15 @@ describe('link return while a push is running', () => {
       const before = count.delivered.size;
       await writeVisits(target, hcode, 1 + round * VISITS, VISITS, prefix, written);
       target.replicator.kick();
-      await target.waitFor(() => count.delivered.size >= before + (written.size - before) / 3, `round ${round}: a third sent`);
+      await target.waitFor(
+        () => count.delivered.size >= before + (written.size - before) / 3,
+        `round ${round}: a third sent`,
+      );
       link.cut();
-      await target.waitFor((report) => report.state === 'offline' || report.state === 'error', `round ${round}: the cut noticed`);
+      await target.waitFor(
+        (report) => report.state === 'offline' || report.state === 'error',
+        `round ${round}: the cut noticed`,
+      );
       down = true;
       // A replicator that starts no verify push on a dead link gets its link back after 2 s anyway.
       await until(() => !down, 2_000);

@@ -24,9 +24,23 @@ let proxy: LinkProxy | null = null;
 let prefix = '';
 
 beforeAll(async () => {
-  const account = await provisionStation({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode, station: 'nokick', stationPassword: 'pw-nokick' });
+  const account = await provisionStation({
+    url: sharedCentralUrl(),
+    adminUser: CENTRAL_ADMIN.user,
+    adminPassword: CENTRAL_ADMIN.password,
+    hcode,
+    station: 'nokick',
+    stationPassword: 'pw-nokick',
+  });
   proxy = await linkProxy(Number(new URL(sharedCentralUrl()).port));
-  station = await openStation({ centralUrl: proxy.url, hcode, user: account.stationUser, password: account.stationPassword, label: 'nokick', batchSize: 20 });
+  station = await openStation({
+    centralUrl: proxy.url,
+    hcode,
+    user: account.stationUser,
+    password: account.stationPassword,
+    label: 'nokick',
+    batchSize: 20,
+  });
   prefix = account.queuePrefix;
 });
 afterAll(async () => {
@@ -37,39 +51,45 @@ afterAll(async () => {
 const noticed = (report: ReplicationReport): boolean => report.state === 'offline' || report.state === 'error';
 
 describe('link returns with no kick', () => {
-  it(`comes up to date by itself after each of ${CUTS} cuts (seed ${seed})`, { timeout: CUTS * (SELF_RECOVERY_MS + 60_000) }, async () => {
-    if (station === null || proxy === null) throw new Error('not set up');
-    const random = seededRandom(seed);
-    const written = new Set<string>();
-    await station.replicator.start();
-    let card = 1;
-    let cuts = 0;
-    for (let round = 0; cuts < CUTS; round += 1) {
-      if (round > CUTS * 4) throw new Error(`only ${cuts} cuts landed in ${round} rounds`);
-      await writeVisits(station, hcode, card, 30, prefix, written);
-      card += 30;
-      let landed = false;
-      void proxy.cutAfter(1 + Math.floor(random() * 20_000)).then(() => {
-        landed = true;
-      });
-      station.replicator.kick();
-      await station.waitFor((report) => landed || upToDate(report), 'the cut point or up to date', 60_000);
-      if (!landed) {
-        proxy.disarm();
-        continue;
+  it(
+    `comes up to date by itself after each of ${CUTS} cuts (seed ${seed})`,
+    { timeout: CUTS * (SELF_RECOVERY_MS + 60_000) },
+    async () => {
+      if (station === null || proxy === null) throw new Error('not set up');
+      const random = seededRandom(seed);
+      const written = new Set<string>();
+      await station.replicator.start();
+      let card = 1;
+      let cuts = 0;
+      for (let round = 0; cuts < CUTS; round += 1) {
+        if (round > CUTS * 4) throw new Error(`only ${cuts} cuts landed in ${round} rounds`);
+        await writeVisits(station, hcode, card, 30, prefix, written);
+        card += 30;
+        let landed = false;
+        void proxy.cutAfter(1 + Math.floor(random() * 20_000)).then(() => {
+          landed = true;
+        });
+        station.replicator.kick();
+        await station.waitFor((report) => landed || upToDate(report), 'the cut point or up to date', 60_000);
+        if (!landed) {
+          proxy.disarm();
+          continue;
+        }
+        cuts += 1;
+        await station.waitFor(noticed, `noticed cut ${cuts}`, 60_000);
+        // Down long enough for PouchDB's own retries to back off (1, 2, 4 s…), with visits registered meanwhile so
+        // the push that resumes under its retry outlasts the other direction's back-off; then back, no kick.
+        await writeVisits(station, hcode, card + 500_000, 60, prefix, written);
+        card += 60;
+        await new Promise((done) => setTimeout(done, 5_000 + Math.floor(random() * 4_000)));
+        proxy.restore();
+        await station.waitFor(upToDate, `up to date by itself after cut ${cuts}`, SELF_RECOVERY_MS);
       }
-      cuts += 1;
-      await station.waitFor(noticed, `noticed cut ${cuts}`, 60_000);
-      // Down long enough for PouchDB's own retries to back off (1, 2, 4 s…), with visits registered meanwhile so
-      // the push that resumes under its retry outlasts the other direction's back-off; then back, no kick.
-      await writeVisits(station, hcode, card + 500_000, 60, prefix, written);
-      card += 60;
-      await new Promise((done) => setTimeout(done, 5_000 + Math.floor(random() * 4_000)));
-      proxy.restore();
-      await station.waitFor(upToDate, `up to date by itself after cut ${cuts}`, SELF_RECOVERY_MS);
-    }
-    const counts = tally(await stationRevs(station), await centralDocs(sharedCentralUrl(), hcode));
-    console.log(`link return without kick: cuts=${cuts} written=${written.size} lost=${counts.lost} duplicated=${counts.duplicated} seed=${seed}`);
-    expect(counts).toMatchObject({ lost: 0, duplicated: 0 });
-  });
+      const counts = tally(await stationRevs(station), await centralDocs(sharedCentralUrl(), hcode));
+      console.log(
+        `link return without kick: cuts=${cuts} written=${written.size} lost=${counts.lost} duplicated=${counts.duplicated} seed=${seed}`,
+      );
+      expect(counts).toMatchObject({ lost: 0, duplicated: 0 });
+    },
+  );
 });

@@ -9,7 +9,6 @@ import { visitDocs, writeVisits } from './visits.js';
 import { seededRandom, testSeed } from '../../factories/seededRandom.js';
 import { StoreError } from '../../../sync/store/dataContext.dom.js';
 
-
 const hcode = uniqueHcode();
 const seed = testSeed() + 1;
 const RELOADS = 6;
@@ -18,9 +17,23 @@ let station: Station;
 let prefix = '';
 
 beforeAll(async () => {
-  const account = await provisionStation({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode, station: 'reload', stationPassword: 'pw-reload' });
+  const account = await provisionStation({
+    url: sharedCentralUrl(),
+    adminUser: CENTRAL_ADMIN.user,
+    adminPassword: CENTRAL_ADMIN.password,
+    hcode,
+    station: 'reload',
+    stationPassword: 'pw-reload',
+  });
   prefix = account.queuePrefix;
-  options = { centralUrl: sharedCentralUrl(), hcode, user: account.stationUser, password: account.stationPassword, label: 'reload', batchSize: 10 };
+  options = {
+    centralUrl: sharedCentralUrl(),
+    hcode,
+    user: account.stationUser,
+    password: account.stationPassword,
+    label: 'reload',
+    batchSize: 10,
+  };
   station = await openStation(options);
 });
 afterAll(async () => {
@@ -43,7 +56,10 @@ describe('page reload mid-replication', () => {
       const start = station.replicator.report().docsUp;
       const at = start + 1 + Math.floor(random() * 60);
       const current = station;
-      const inFlight = [...(await visitDocs(current, hcode, card, `${prefix}-${card}`)), ...(await visitDocs(current, hcode, card + 1, `${prefix}-${card + 1}`))];
+      const inFlight = [
+        ...(await visitDocs(current, hcode, card, `${prefix}-${card}`)),
+        ...(await visitDocs(current, hcode, card + 1, `${prefix}-${card + 1}`)),
+      ];
       const reloaded = new Promise<void>((done) => {
         const off = current.replicator.onReport((report) => {
           if (report.docsUp < at) return;

@@ -10,7 +10,16 @@ import { patientIdForCid } from '../../../sync/model/ids.std.js';
 import { archivedRevisions, type AuditEventDoc } from '../../../sync/model/auditEvent.std.js';
 import { readFieldTimes } from '../../../sync/model/meta.std.js';
 import { TEST_KEY, syntheticCard } from '../../factories/fhirFixtures.js';
-import { centralDocs, converge, disagreements, settledOnCentral, stationRevs, tally, union, upToDate } from './syncChecks.js';
+import {
+  centralDocs,
+  converge,
+  disagreements,
+  settledOnCentral,
+  stationRevs,
+  tally,
+  union,
+  upToDate,
+} from './syncChecks.js';
 import { settledConflict } from '../../../sync/replication/conflictRules.std.js';
 import { combinedState } from '../../../sync/replication/linkPolicy.std.js';
 import { MAX_WORKING_SET_DAYS } from '../../../sync/replication/workingSet.std.js';
@@ -28,12 +37,36 @@ const admin = { Authorization: basicAuth(CENTRAL_ADMIN.user, CENTRAL_ADMIN.passw
 beforeAll(async () => {
   const central = sharedCentralUrl();
   accounts = [];
-  for (const station of ['a', 'b']) accounts.push(await provisionStation({ url: central, adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode, station, stationPassword: `pw-${station}-test` }));
+  for (const station of ['a', 'b'])
+    accounts.push(
+      await provisionStation({
+        url: central,
+        adminUser: CENTRAL_ADMIN.user,
+        adminPassword: CENTRAL_ADMIN.password,
+        hcode,
+        station,
+        stationPassword: `pw-${station}-test`,
+      }),
+    );
   proxy = await linkProxy(Number(new URL(central).port));
   const [accA, accB] = accounts;
   if (accA === undefined || accB === undefined) throw new Error('not provisioned');
-  a = await openStation({ centralUrl: proxy.url, hcode, user: accA.stationUser, password: accA.stationPassword, label: 'a', workingSetDays: HISTORICAL_DAYS });
-  b = await openStation({ centralUrl: proxy.url, hcode, user: accB.stationUser, password: accB.stationPassword, label: 'b', workingSetDays: HISTORICAL_DAYS });
+  a = await openStation({
+    centralUrl: proxy.url,
+    hcode,
+    user: accA.stationUser,
+    password: accA.stationPassword,
+    label: 'a',
+    workingSetDays: HISTORICAL_DAYS,
+  });
+  b = await openStation({
+    centralUrl: proxy.url,
+    hcode,
+    user: accB.stationUser,
+    password: accB.stationPassword,
+    label: 'b',
+    workingSetDays: HISTORICAL_DAYS,
+  });
 });
 afterAll(async () => {
   await a.close();
@@ -42,7 +75,9 @@ afterAll(async () => {
 });
 
 async function centralDoc<T>(id: string, query = ''): Promise<T> {
-  const answer = await requestJson(`${sharedCentralUrl()}/clinic_${hcode}/${encodeURIComponent(id)}${query}`, { headers: admin });
+  const answer = await requestJson(`${sharedCentralUrl()}/clinic_${hcode}/${encodeURIComponent(id)}${query}`, {
+    headers: admin,
+  });
   return answer.body as T;
 }
 
@@ -60,11 +95,30 @@ describe('two stations register the same card offline, then the link returns', (
     const atA = '2025-06-01T08:00:00.000Z';
     const atB = '2025-06-01T09:00:00.000Z';
     await a.store.save(patientFromCard(card, { ...base, stationId: a.user, at: atA, hn: 'HN-A' }));
-    await b.store.save(patientFromCard({ ...card, address: { ...card.address, houseNo: '77' } }, { ...base, stationId: b.user, at: atB }));
-    for (const [station, prefix, at] of [[a, 'A', atA], [b, 'B', atB]] as const) {
+    await b.store.save(
+      patientFromCard(
+        { ...card, address: { ...card.address, houseNo: '77' } },
+        { ...base, stationId: b.user, at: atB },
+      ),
+    );
+    for (const [station, prefix, at] of [
+      [a, 'A', atA],
+      [b, 'B', atB],
+    ] as const) {
       const encounterId = station.newId();
-      await station.store.save(newVisit({ encounterId, patientId, hcode, stationId: station.user, at, queueNumber: `${prefix}-001` }));
-      await station.store.saveAll(vitalSignObservations([{ code: '8867-4', value: 70, unit: '/min' }], { patientId, encounterId, stationId: station.user, effective: at, at, newId: station.newId }));
+      await station.store.save(
+        newVisit({ encounterId, patientId, hcode, stationId: station.user, at, queueNumber: `${prefix}-001` }),
+      );
+      await station.store.saveAll(
+        vitalSignObservations([{ code: '8867-4', value: 70, unit: '/min' }], {
+          patientId,
+          encounterId,
+          stationId: station.user,
+          effective: at,
+          at,
+          newId: station.newId,
+        }),
+      );
     }
     expect(a.replicator.report().pending).toBeGreaterThan(0);
     expect(a.replicator.report().state).not.toBe('up_to_date');
@@ -77,17 +131,27 @@ describe('two stations register the same card offline, then the link returns', (
     // other pushes its merge, so agreement is part of convergence, not a single round's outcome.
     await converge(
       [a, b],
-      async () => (await centralDocs(sharedCentralUrl(), hcode)).every(settledOnCentral) && disagreements([await stationRevs(a), await stationRevs(b)]).length === 0,
+      async () =>
+        (await centralDocs(sharedCentralUrl(), hcode)).every(settledOnCentral) &&
+        disagreements([await stationRevs(a), await stationRevs(b)]).length === 0,
       'conflict settled',
     );
 
-    const patient = await centralDoc<{ address: { line: string[] }[]; identifier: { value: string }[]; _rev: string; _conflicts?: string[]; meta: { extension: unknown[] } }>(`Patient/${patientId}`, '?conflicts=true');
+    const patient = await centralDoc<{
+      address: { line: string[] }[];
+      identifier: { value: string }[];
+      _rev: string;
+      _conflicts?: string[];
+      meta: { extension: unknown[] };
+    }>(`Patient/${patientId}`, '?conflicts=true');
     expect(settledConflict(patient._rev, patient._conflicts ?? [])).toBe(true);
     expect(patient.address[0]?.line[0]).toBe('77');
     expect(patient.identifier.map((id) => id.value)).toContain('HN-A');
     expect(readFieldTimes(patient.meta as never)['address']).toBe(atB);
 
-    const all = await requestJson(`${sharedCentralUrl()}/clinic_${hcode}/_all_docs?include_docs=true`, { headers: admin });
+    const all = await requestJson(`${sharedCentralUrl()}/clinic_${hcode}/_all_docs?include_docs=true`, {
+      headers: admin,
+    });
     const docs = (all.body as { rows: { id: string; doc: { resourceType?: string } }[] }).rows.map((row) => row.doc);
     expect(docs.filter((doc) => doc.resourceType === 'Patient')).toHaveLength(1);
     expect(docs.filter((doc) => doc.resourceType === 'Encounter')).toHaveLength(2);
@@ -101,7 +165,9 @@ describe('two stations register the same card offline, then the link returns', (
     expect(disagreements(held)).toEqual([]);
     const counts = tally(union(held), await centralDocs(sharedCentralUrl(), hcode));
     expect(counts).toMatchObject({ lost: 0, duplicated: 0 });
-    console.log(`conflict test: lost=${counts.lost} duplicated=${counts.duplicated} docs=${counts.docs} patients=1 encounters=2 observations=2 archived=${kept.length}`);
+    console.log(
+      `conflict test: lost=${counts.lost} duplicated=${counts.duplicated} docs=${counts.docs} patients=1 encounters=2 observations=2 archived=${kept.length}`,
+    );
   });
 });
 
@@ -110,21 +176,40 @@ describe('documents central refuses', () => {
   it('are listed with the reason and never counted as sent', async () => {
     await a.waitFor(upToDate, 'a up to date before');
     const before = a.replicator.report().docsUp;
-    const [observation] = vitalSignObservations([{ code: '8310-5', value: 37.0, unit: 'Cel' }], { patientId: 'pzz', stationId: a.user, effective: new Date().toISOString(), at: new Date().toISOString(), newId: a.newId });
+    const [observation] = vitalSignObservations([{ code: '8310-5', value: 37.0, unit: 'Cel' }], {
+      patientId: 'pzz',
+      stationId: a.user,
+      effective: new Date().toISOString(),
+      at: new Date().toISOString(),
+      newId: a.newId,
+    });
     if (observation === undefined) throw new Error('none');
     await a.store.save(observation);
     await a.waitFor((r) => upToDate(r) && r.docsUp === before + 1, 'observation sent');
     // Changing a value of a sent observation, and a visit of another hospital: central's validate_doc_update refuses both.
     const stored = await rawDb(a.store).get<Record<string, unknown>>(observation._id);
-    await rawDb(a.store).put({ ...stored, valueQuantity: { value: 39.5, unit: 'C', system: 'http://unitsofmeasure.org', code: 'Cel' } });
-    const foreign = newVisit({ encounterId: a.newId(), patientId: 'pzz', hcode: '11111', stationId: a.user, at: new Date().toISOString(), queueNumber: 'A-002' });
+    await rawDb(a.store).put({
+      ...stored,
+      valueQuantity: { value: 39.5, unit: 'C', system: 'http://unitsofmeasure.org', code: 'Cel' },
+    });
+    const foreign = newVisit({
+      encounterId: a.newId(),
+      patientId: 'pzz',
+      hcode: '11111',
+      stationId: a.user,
+      at: new Date().toISOString(),
+      queueNumber: 'A-002',
+    });
     await a.store.save(foreign);
     const report = await a.waitFor((r) => r.rejections.length >= 2 && r.pending === 0, 'two rejections');
     expect(report.docsUp).toBe(before + 1);
     expect(report.rejections.map((r) => r.id).sort()).toEqual([observation._id, foreign._id].sort());
     expect(report.rejections.every((r) => r.status === 403 && r.rev !== null)).toBe(true);
     // The dashboard's state is an error while anything is refused, never "up to date".
-    expect(combinedState(true, { up: true, errorCode: null, at: new Date().toISOString(), rttMs: 1 }, report)).toEqual({ state: 'error', errorCode: 'sync_rejected_documents' });
+    expect(combinedState(true, { up: true, errorCode: null, at: new Date().toISOString(), rttMs: 1 }, report)).toEqual({
+      state: 'error',
+      errorCode: 'sync_rejected_documents',
+    });
     console.log(`rejection test: rejected=${report.rejections.length} counted_as_sent=${report.docsUp - before - 1}`);
     expect(report.rejections.map((r) => r.reason).join(' | ')).toMatch(/immutable/);
     expect(report.rejections.map((r) => r.reason).join(' | ')).toMatch(/another hospital/);

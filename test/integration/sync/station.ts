@@ -22,7 +22,11 @@ export interface Station {
   readonly newId: () => string;
   /** The station's clock (ms). */
   readonly now: () => number;
-  waitFor(predicate: (report: ReplicationReport) => boolean, what: string, timeoutMs?: number): Promise<ReplicationReport>;
+  waitFor(
+    predicate: (report: ReplicationReport) => boolean,
+    what: string,
+    timeoutMs?: number,
+  ): Promise<ReplicationReport>;
   close(): Promise<void>;
   /** A page reload: the store is closed under the running replication, nothing is flushed or destroyed. */
   crash(): Promise<void>;
@@ -77,7 +81,9 @@ export async function openStation(options: StationOptions): Promise<Station> {
     store,
     resolve: { stationId: options.user, hcode: options.hcode, newId, now: () => new Date(now()).toISOString() },
     ...(options.batchSize === undefined ? {} : { batchSize: options.batchSize }),
-    ...(options.workingSetDays === null ? {} : { workingSetDays: options.workingSetDays ?? DEFAULT_WORKING_SET_DAYS, now: () => new Date(now()) }),
+    ...(options.workingSetDays === null
+      ? {}
+      : { workingSetDays: options.workingSetDays ?? DEFAULT_WORKING_SET_DAYS, now: () => new Date(now()) }),
   };
   const { hubUrl } = options;
   const replicator: ReplicationHandle =
@@ -87,7 +93,9 @@ export async function openStation(options: StationOptions): Promise<Station> {
           ...common,
           remotes: { hub: remoteAt(hubUrl), central: remoteAt(options.centralUrl) },
           links: async () => {
-            const [hub, central] = await Promise.all([hubUrl, options.centralUrl].map((base) => answers(`${base}/${databaseName(options.hcode)}`, headers)));
+            const [hub, central] = await Promise.all(
+              [hubUrl, options.centralUrl].map((base) => answers(`${base}/${databaseName(options.hcode)}`, headers)),
+            );
             return { hub: hub === true, central: central === true };
           },
           ...(options.pathCheckMs === undefined ? {} : { checkEveryMs: options.pathCheckMs }),
@@ -105,7 +113,10 @@ export async function openStation(options: StationOptions): Promise<Station> {
         await replicator.idle();
         const report = replicator.report();
         if (predicate(report)) return report;
-        if (Date.now() > deadline) throw new Error(`${options.label}: timed out waiting for ${what}; last report ${JSON.stringify({ ...report, conflicts: report.conflicts.length, rejections: report.rejections })}`);
+        if (Date.now() > deadline)
+          throw new Error(
+            `${options.label}: timed out waiting for ${what}; last report ${JSON.stringify({ ...report, conflicts: report.conflicts.length, rejections: report.rejections })}`,
+          );
         await new Promise((done) => setTimeout(done, 50));
       }
     },

@@ -29,7 +29,10 @@ export async function centralDocs(centralUrl: string, hcode: string): Promise<Ce
   });
   if (answer.status !== 200) throw new Error(`central _all_docs: HTTP ${answer.status}`);
   const rows = (answer.body as { rows: { id: string; doc?: CentralDoc }[] }).rows;
-  return rows.filter((row) => !row.id.startsWith('_design/')).map((row) => row.doc).filter((doc): doc is CentralDoc => doc !== undefined);
+  return rows
+    .filter((row) => !row.id.startsWith('_design/'))
+    .map((row) => row.doc)
+    .filter((doc): doc is CentralDoc => doc !== undefined);
 }
 
 /** Live documents of a station (local design documents left out), id → winning rev. */
@@ -42,7 +45,12 @@ export async function stationRevs(station: Station): Promise<Map<string, string>
  * Kicks every station and waits until each is up to date, round after round, until `done` holds: each side
  * may pull the other's revision, settle a conflict and push the result. Bounded, and it waits on reports.
  */
-export async function converge(stations: readonly Station[], done: () => Promise<boolean>, what: string, rounds = 8): Promise<void> {
+export async function converge(
+  stations: readonly Station[],
+  done: () => Promise<boolean>,
+  what: string,
+  rounds = 8,
+): Promise<void> {
   for (let round = 0; round < rounds; round += 1) {
     for (const station of stations) station.replicator.kick();
     for (const station of stations) await station.waitFor(upToDate, `${what}: round ${round + 1}`, 60_000);
@@ -85,5 +93,7 @@ const inTestWorkingSet = (id: string): boolean => !id.startsWith('AuditEvent/');
 /** Ids some station lacks (within the working set) or holds at another winning revision. */
 export function disagreements(maps: readonly ReadonlyMap<string, string>[]): string[] {
   const merged = union(maps);
-  return [...merged].filter(([id, rev]) => maps.some((map) => (map.has(id) || inTestWorkingSet(id)) && map.get(id) !== rev)).map(([id]) => id);
+  return [...merged]
+    .filter(([id, rev]) => maps.some((map) => (map.has(id) || inTestWorkingSet(id)) && map.get(id) !== rev))
+    .map(([id]) => id);
 }

@@ -33,7 +33,14 @@ export async function visitDocs(station: Station, hcode: string, n: number, queu
  * Writes visits of cards `first`..`first+count-1` in one bulk write each; adds the ids the store
  * acknowledged to `into` and returns it (a write that failed is not acknowledged: the caller saw the error, nothing was promised).
  */
-export async function writeVisits(station: Station, hcode: string, first: number, count: number, prefix: string, into: Set<string> = new Set()): Promise<Set<string>> {
+export async function writeVisits(
+  station: Station,
+  hcode: string,
+  first: number,
+  count: number,
+  prefix: string,
+  into: Set<string> = new Set(),
+): Promise<Set<string>> {
   for (let n = first; n < first + count; n += 1) {
     const docs = await visitDocs(station, hcode, n, `${prefix}-${String(n % 1000).padStart(3, '0')}`);
     const results = await station.store.saveAll(docs);

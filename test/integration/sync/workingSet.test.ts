@@ -26,7 +26,15 @@ const opened: Station[] = [];
 async function station(index: number, label: string, workingSetDays?: number, dbName?: string): Promise<Station> {
   const account = accounts[index];
   if (account === undefined) throw new Error('not provisioned');
-  const opening = await openStation({ centralUrl: sharedCentralUrl(), hcode, user: account.stationUser, password: account.stationPassword, label, ...(workingSetDays === undefined ? {} : { workingSetDays }), ...(dbName === undefined ? {} : { dbName }) });
+  const opening = await openStation({
+    centralUrl: sharedCentralUrl(),
+    hcode,
+    user: account.stationUser,
+    password: account.stationPassword,
+    label,
+    ...(workingSetDays === undefined ? {} : { workingSetDays }),
+    ...(dbName === undefined ? {} : { dbName }),
+  });
   opened.push(opening);
   return opening;
 }
@@ -40,18 +48,41 @@ function visit(writer: Station, n: number, daysAgo: number, queue: string): Stor
   return [
     patientFromCard(card, { patientId, hcode, stationId: writer.user, at, source: 'card' }),
     newVisit({ encounterId, patientId, hcode, stationId: writer.user, at, queueNumber: queue }),
-    ...vitalSignObservations([{ code: '8867-4', value: 70, unit: '/min' }], { patientId, encounterId, stationId: writer.user, effective: at, at, newId: writer.newId }),
+    ...vitalSignObservations([{ code: '8867-4', value: 70, unit: '/min' }], {
+      patientId,
+      encounterId,
+      stationId: writer.user,
+      effective: at,
+      at,
+      newId: writer.newId,
+    }),
   ];
 }
 
-const ids = (docs: readonly StoredDoc[], type: string): string[] => docs.filter((doc) => doc.resourceType === type).map((doc) => doc._id);
+const ids = (docs: readonly StoredDoc[], type: string): string[] =>
+  docs.filter((doc) => doc.resourceType === type).map((doc) => doc._id);
 async function held(at: Station, id: string): Promise<boolean> {
-  return rawDb(at.store).get(id).then(() => true, () => false);
+  return rawDb(at.store)
+    .get(id)
+    .then(
+      () => true,
+      () => false,
+    );
 }
 
 beforeAll(async () => {
   accounts = [];
-  for (const name of ['a', 'b']) accounts.push(await provisionStation({ url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode, station: name, stationPassword: `pw-${name}-ws` }));
+  for (const name of ['a', 'b'])
+    accounts.push(
+      await provisionStation({
+        url: sharedCentralUrl(),
+        adminUser: CENTRAL_ADMIN.user,
+        adminPassword: CENTRAL_ADMIN.password,
+        hcode,
+        station: name,
+        stationPassword: `pw-${name}-ws`,
+      }),
+    );
 });
 afterAll(async () => {
   for (const each of opened) await each.close().catch(() => undefined);
@@ -74,9 +105,16 @@ describe('working set (30 days by default)', () => {
     await b.replicator.start();
     await b.waitFor(upToDate, 'b up to date');
 
-    for (const docs of [oldVisit, newVisit2, oldPatientOnly]) for (const id of ids(docs, 'Patient')) expect(await held(b, id), `patient ${id}`).toBe(true);
-    for (const id of [...ids(newVisit2, 'Encounter'), ...ids(newVisit2, 'Observation')]) expect(await held(b, id), `recent ${id}`).toBe(true);
-    for (const id of [...ids(oldVisit, 'Encounter'), ...ids(oldVisit, 'Observation'), ...ids(oldPatientOnly, 'Encounter'), ...ids(oldPatientOnly, 'Observation')]) {
+    for (const docs of [oldVisit, newVisit2, oldPatientOnly])
+      for (const id of ids(docs, 'Patient')) expect(await held(b, id), `patient ${id}`).toBe(true);
+    for (const id of [...ids(newVisit2, 'Encounter'), ...ids(newVisit2, 'Observation')])
+      expect(await held(b, id), `recent ${id}`).toBe(true);
+    for (const id of [
+      ...ids(oldVisit, 'Encounter'),
+      ...ids(oldVisit, 'Observation'),
+      ...ids(oldPatientOnly, 'Encounter'),
+      ...ids(oldPatientOnly, 'Observation'),
+    ]) {
       expect(await held(b, id), `old ${id} must not be pulled`).toBe(false);
     }
     const central = new Set((await centralDocs(sharedCentralUrl(), hcode)).map((doc) => doc._id));
@@ -90,8 +128,10 @@ describe('working set (30 days by default)', () => {
     const wide = await station(1, 'ws-b-wide', 60, b.dbName);
     await wide.replicator.start();
     await wide.waitFor(upToDate, 'b with 60 days');
-    for (const id of [...ids(oldVisit, 'Encounter'), ...ids(oldVisit, 'Observation')]) expect(await held(wide, id), `45 days ${id}`).toBe(true);
-    for (const id of [...ids(oldPatientOnly, 'Encounter'), ...ids(oldPatientOnly, 'Observation')]) expect(await held(wide, id), `400 days ${id}`).toBe(false);
+    for (const id of [...ids(oldVisit, 'Encounter'), ...ids(oldVisit, 'Observation')])
+      expect(await held(wide, id), `45 days ${id}`).toBe(true);
+    for (const id of [...ids(oldPatientOnly, 'Encounter'), ...ids(oldPatientOnly, 'Observation')])
+      expect(await held(wide, id), `400 days ${id}`).toBe(false);
   });
 });
 
@@ -100,7 +140,9 @@ describe('purging what left the window (issue 15 §3)', () => {
     const account = accounts[0];
     if (account === undefined) throw new Error('not provisioned');
     const c = await station(0, 'purge-c');
-    const remote = remoteDatabase(`${sharedCentralUrl()}/${databaseName(hcode)}`, { headers: { Authorization: basicAuth(account.stationUser, account.stationPassword) } });
+    const remote = remoteDatabase(`${sharedCentralUrl()}/${databaseName(hcode)}`, {
+      headers: { Authorization: basicAuth(account.stationUser, account.stationPassword) },
+    });
     const old = visit(c, 9201, 45, 'A-101');
     const recent = visit(c, 9202, 2, 'A-102');
     await c.store.saveAll([...old, ...recent]);
@@ -115,10 +157,20 @@ describe('purging what left the window (issue 15 §3)', () => {
     await c.replicator.start();
     const report = await c.waitFor((each) => upToDate(each) && each.store?.lastPurge != null, 'c pushed and purged');
     const up = report.docsUp;
-    expect(report.store?.lastPurge).toMatchObject({ candidates: oldClinical.length, unconfirmed: 0, purged: oldClinical.length });
+    expect(report.store?.lastPurge).toMatchObject({
+      candidates: oldClinical.length,
+      unconfirmed: 0,
+      purged: oldClinical.length,
+    });
     expect(report.store?.workingSetDays).toBe(30);
     for (const id of oldClinical) expect(await held(c, id), `purged ${id}`).toBe(false);
-    for (const id of [...ids(old, 'Patient'), ...ids(recent, 'Patient'), ...ids(recent, 'Encounter'), ...ids(recent, 'Observation')]) expect(await held(c, id), `kept ${id}`).toBe(true);
+    for (const id of [
+      ...ids(old, 'Patient'),
+      ...ids(recent, 'Patient'),
+      ...ids(recent, 'Encounter'),
+      ...ids(recent, 'Observation'),
+    ])
+      expect(await held(c, id), `kept ${id}`).toBe(true);
 
     // The live sync carries on: no deletion goes up, nothing purged comes back down, central keeps every record.
     c.replicator.kick();
@@ -127,7 +179,8 @@ describe('purging what left the window (issue 15 §3)', () => {
     await c.waitFor((report) => upToDate(report) && report.docsUp === up + 1, 'c pushes a new visit after the purge');
     for (const id of oldClinical) expect(await held(c, id), `still purged ${id}`).toBe(false);
     const central = new Map((await centralDocs(sharedCentralUrl(), hcode)).map((doc) => [doc._id, doc]));
-    for (const doc of old) expect(central.get(doc._id)?.resourceType, `central keeps ${doc._id}`).toBe(doc.resourceType);
+    for (const doc of old)
+      expect(central.get(doc._id)?.resourceType, `central keeps ${doc._id}`).toBe(doc.resourceType);
     await remote.close();
   });
 });
@@ -149,7 +202,9 @@ describe('older history read from central on demand (issue 15 §2)', () => {
     await reader.replicator.start();
     await reader.waitFor(upToDate, 'reader up to date');
     const patientId = patientIdForCid(TEST_KEY, syntheticCard(9301).cid);
-    const remote = remoteDatabase(`${sharedCentralUrl()}/${databaseName(hcode)}`, { headers: { Authorization: basicAuth(account.stationUser, account.stationPassword) } });
+    const remote = remoteDatabase(`${sharedCentralUrl()}/${databaseName(hcode)}`, {
+      headers: { Authorization: basicAuth(account.stationUser, account.stationPassword) },
+    });
     const cutoff = new Date(Date.now() - 30 * DAY_MS).toISOString();
     const found = await fetchOlderObservations(remote, await reader.store.recordIdsOf(patientId), cutoff);
     // This patient's two old readings, newest first; not the other patient's, not the recent one.
@@ -157,7 +212,9 @@ describe('older history read from central on demand (issue 15 §2)', () => {
     for (const doc of found) expect(await held(reader, doc._id), `never stored ${doc._id}`).toBe(false);
     // Central answered from the index provisioning made, not by scanning every document.
     // pouchdb-find's explain, which @types/pouchdb leaves out.
-    const explain = (remote as unknown as { explain(query: object): Promise<{ index?: { ddoc?: string | null } }> }).explain.bind(remote);
+    const explain = (
+      remote as unknown as { explain(query: object): Promise<{ index?: { ddoc?: string | null } }> }
+    ).explain.bind(remote);
     const explained = await explain(olderHistoryQuery(patientId, cutoff));
     expect(explained.index?.ddoc).toBe(`_design/${OLDER_HISTORY_INDEX.ddoc}`);
     await remote.close();

@@ -25,7 +25,10 @@ async function node(): Promise<EdgeNode> {
 describe('service points (clinics) of the station', () => {
   it('a new station has the default list (ตรวจโรคทั่วไป, คลินิกโรคเรื้อรัง, ฝากครรภ์, ทันตกรรม …)', async () => {
     const edge = await node();
-    expect(await edge.dispatch('visit.servicePoints', {})).toEqual({ ok: true, value: { points: DEFAULT_SERVICE_POINTS } });
+    expect(await edge.dispatch('visit.servicePoints', {})).toEqual({
+      ok: true,
+      value: { points: DEFAULT_SERVICE_POINTS },
+    });
   });
 
   it('IT renames, adds and switches off points; the list is kept over a restart and the change audited', async () => {
@@ -35,7 +38,9 @@ describe('service points (clinics) of the station', () => {
     await signInAs(first, 'it');
     const points = [
       { code: 'ncd', th: 'คลินิกเบาหวานความดัน', en: 'Diabetes and hypertension', active: true },
-      ...DEFAULT_SERVICE_POINTS.filter((point) => point.code !== 'ncd').map((point) => (point.code === 'er' ? { ...point, active: false } : point)),
+      ...DEFAULT_SERVICE_POINTS.filter((point) => point.code !== 'ncd').map((point) =>
+        point.code === 'er' ? { ...point, active: false } : point,
+      ),
       { code: 'psych', th: 'คลินิกสุขภาพจิต', en: 'Mental health', active: true },
     ];
     const saved = await first.dispatch('visit.setServicePoints', { points });
@@ -52,18 +57,35 @@ describe('service points (clinics) of the station', () => {
     const edge = await node();
     const [opd, ...rest] = DEFAULT_SERVICE_POINTS;
     if (opd === undefined) throw new Error('no default point');
-    expect(await edge.dispatch('visit.setServicePoints', { points: [...DEFAULT_SERVICE_POINTS, { ...opd, th: 'ซ้ำ' }] })).toMatchObject({ ok: false, error: { code: 'service_point_duplicate' } });
-    expect(await edge.dispatch('visit.setServicePoints', { points: rest })).toMatchObject({ ok: false, error: { code: 'service_point_removed' } });
-    expect(await edge.dispatch('visit.setServicePoints', { points: DEFAULT_SERVICE_POINTS.map((point) => ({ ...point, active: false })) })).toMatchObject({
+    expect(
+      await edge.dispatch('visit.setServicePoints', { points: [...DEFAULT_SERVICE_POINTS, { ...opd, th: 'ซ้ำ' }] }),
+    ).toMatchObject({ ok: false, error: { code: 'service_point_duplicate' } });
+    expect(await edge.dispatch('visit.setServicePoints', { points: rest })).toMatchObject({
+      ok: false,
+      error: { code: 'service_point_removed' },
+    });
+    expect(
+      await edge.dispatch('visit.setServicePoints', {
+        points: DEFAULT_SERVICE_POINTS.map((point) => ({ ...point, active: false })),
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'service_point_none_active' },
     });
-    expect(await edge.dispatch('visit.setServicePoints', { points: [...DEFAULT_SERVICE_POINTS, { code: 'Bad Code', th: 'x', en: 'x', active: true }] })).toMatchObject({
+    expect(
+      await edge.dispatch('visit.setServicePoints', {
+        points: [...DEFAULT_SERVICE_POINTS, { code: 'Bad Code', th: 'x', en: 'x', active: true }],
+      }),
+    ).toMatchObject({
       ok: false,
       error: { code: 'invalid_input' },
     });
-    for (const code of ['service_point_duplicate', 'service_point_removed', 'service_point_none_active'] as const) expect(describeError(code)).toMatch(/[ก-๙].* \/ [A-Za-z]/);
-    expect(await edge.dispatch('visit.servicePoints', {})).toEqual({ ok: true, value: { points: DEFAULT_SERVICE_POINTS } });
+    for (const code of ['service_point_duplicate', 'service_point_removed', 'service_point_none_active'] as const)
+      expect(describeError(code)).toMatch(/[ก-๙].* \/ [A-Za-z]/);
+    expect(await edge.dispatch('visit.servicePoints', {})).toEqual({
+      ok: true,
+      value: { points: DEFAULT_SERVICE_POINTS },
+    });
   });
 
   it('roles: the front desk and nurses read the list, only IT edits it', async () => {
@@ -76,9 +98,14 @@ describe('service points (clinics) of the station', () => {
     for (const role of ['front_desk', 'nurse'] as const) {
       await signInAs(plain, role);
       expect(await plain.dispatch('visit.servicePoints', {})).toMatchObject({ ok: true });
-      expect(await plain.dispatch('visit.setServicePoints', { points: DEFAULT_SERVICE_POINTS })).toMatchObject({ ok: false, error: { code: 'staff_forbidden' } });
+      expect(await plain.dispatch('visit.setServicePoints', { points: DEFAULT_SERVICE_POINTS })).toMatchObject({
+        ok: false,
+        error: { code: 'staff_forbidden' },
+      });
     }
     await signInAs(plain, 'it');
-    expect(await plain.dispatch('visit.setServicePoints', { points: DEFAULT_SERVICE_POINTS })).toMatchObject({ ok: true });
+    expect(await plain.dispatch('visit.setServicePoints', { points: DEFAULT_SERVICE_POINTS })).toMatchObject({
+      ok: true,
+    });
   });
 });

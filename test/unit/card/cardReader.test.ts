@@ -8,7 +8,11 @@ import { sha256Hex } from '../../../drivers/card/protocol/readCard.std.js';
 import { EventRecorder } from '../../integration/card/recorder.js';
 import { identity } from '../../factories/cardIdentities.js';
 
-function setup(photoWanted: () => boolean = () => true): { backend: InProcessBackend; recorder: EventRecorder; reader: CardReader } {
+function setup(photoWanted: () => boolean = () => true): {
+  backend: InProcessBackend;
+  recorder: EventRecorder;
+  reader: CardReader;
+} {
   const backend = new InProcessBackend();
   const recorder = new EventRecorder();
   const reader = new CardReader({ backend, emit: recorder.emit, photoWanted, today: () => '2026-11-23' });
@@ -33,8 +37,12 @@ describe('CardReader orchestration', () => {
     expect(bytes.length).toBe(5100);
     expect(photo.photo?.sha256).toBe(sha256Hex(Uint8Array.from(bytes)));
     expect(Uint8Array.from(bytes.subarray(0, identity(0).photo.length))).toEqual(Uint8Array.from(identity(0).photo));
-    await recorder.waitFor('card.status', (status) => status.readers.every((r) => !r.reading), { since: recorder.events.findIndex((e) => e.name === 'card.photo' && e.payload.state === 'done') });
-    expect(reader.status().readers).toEqual([{ name: DEMO_READER, present: true, atr: '3B 79 96 00 00 54 48 20 4E 49 44 20 31 38', reading: false }]);
+    await recorder.waitFor('card.status', (status) => status.readers.every((r) => !r.reading), {
+      since: recorder.events.findIndex((e) => e.name === 'card.photo' && e.payload.state === 'done'),
+    });
+    expect(reader.status().readers).toEqual([
+      { name: DEMO_READER, present: true, atr: '3B 79 96 00 00 54 48 20 4E 49 44 20 31 38', reading: false },
+    ]);
     await reader.stop();
   });
 
@@ -102,7 +110,9 @@ describe('CardReader orchestration', () => {
     const result = await reader.read(reader.pickReader(), { photo: false });
     expect(result.card.cid).toBe(identity(2).cid);
     await result.finished;
-    expect(recorder.of('card.photo')).toEqual([expect.objectContaining({ state: 'skipped', skipReason: 'not_requested' })]);
+    expect(recorder.of('card.photo')).toEqual([
+      expect.objectContaining({ state: 'skipped', skipReason: 'not_requested' }),
+    ]);
     await reader.stop();
   });
 });

@@ -16,14 +16,22 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function demoNode(): Promise<{ node: EdgeNode; next: <E extends EventName>(name: E, match?: (p: EventPayload<E>) => boolean) => Promise<EventPayload<E>> }> {
+async function demoNode(): Promise<{
+  node: EdgeNode;
+  next: <E extends EventName>(name: E, match?: (p: EventPayload<E>) => boolean) => Promise<EventPayload<E>>;
+}> {
   dir = mkdtempSync(join(tmpdir(), 'edge-card-'));
-  const created = staffed(await createEdgeNode({ dataDir: dir, offerDemo: false, card: { backend: new InProcessBackend() } }));
+  const created = staffed(
+    await createEdgeNode({ dataDir: dir, offerDemo: false, card: { backend: new InProcessBackend() } }),
+  );
   node = created;
   // The virtual card works on a station set up as demo only.
   const setup = await created.dispatch('settings.setup', { hcode: '10953', stationName: 'สาธิต', mode: 'demo' });
   if (!setup.ok) throw new Error(setup.error.code);
-  const next = <E extends EventName>(name: E, match: (p: EventPayload<E>) => boolean = () => true): Promise<EventPayload<E>> =>
+  const next = <E extends EventName>(
+    name: E,
+    match: (p: EventPayload<E>) => boolean = () => true,
+  ): Promise<EventPayload<E>> =>
     new Promise((resolve) => {
       const off = created.events.subscribe((event: EventName, payload: unknown) => {
         const typed = payload as EventPayload<E>;
@@ -59,7 +67,9 @@ describe('card service in the edge node (demo virtual card)', () => {
     const { node, next } = await demoNode();
     const actors = async (): Promise<string[]> => {
       const audit = await node.dispatch('audit.recent', { limit: 40 });
-      return (audit.ok ? (audit.value as { action: string; actor: string }[]) : []).filter((entry) => entry.action === 'card.read').map((entry) => entry.actor);
+      return (audit.ok ? (audit.value as { action: string; actor: string }[]) : [])
+        .filter((entry) => entry.action === 'card.read')
+        .map((entry) => entry.actor);
     };
     const readOnce = async (): Promise<void> => {
       const text = next('card.text');
@@ -68,16 +78,25 @@ describe('card service in the edge node (demo virtual card)', () => {
       await node.dispatch('card.demoRemove', {});
     };
     // a demo station's own training accounts (DEMO_STAFF), signed in with their PINs
-    expect(await node.dispatch('staff.signIn', { code: 'demo-frontdesk', pin: '9999' })).toMatchObject({ ok: false, error: { code: 'staff_sign_in_failed' } });
+    expect(await node.dispatch('staff.signIn', { code: 'demo-frontdesk', pin: '9999' })).toMatchObject({
+      ok: false,
+      error: { code: 'staff_sign_in_failed' },
+    });
     const changed = next('staff.changed');
-    expect(await node.dispatch('staff.signIn', { code: 'demo-frontdesk', pin: '1111' })).toMatchObject({ ok: true, value: { staff: { id: 'demo-frontdesk', role: 'front_desk' } } });
+    expect(await node.dispatch('staff.signIn', { code: 'demo-frontdesk', pin: '1111' })).toMatchObject({
+      ok: true,
+      value: { staff: { id: 'demo-frontdesk', role: 'front_desk' } },
+    });
     expect((await changed).staff?.role).toBe('front_desk');
     await readOnce();
     expect(await node.dispatch('staff.signIn', { code: 'demo-nurse', pin: '2222' })).toMatchObject({ ok: true });
     await readOnce();
     expect((await actors()).slice(0, 2).reverse()).toEqual(['front_desk:demo-frontdesk', 'nurse:demo-nurse']);
     // a self-declared name and role is no longer a sign-in
-    expect(await node.dispatch('staff.signIn', { id: 'fd-017', name: 'X', role: 'nurse' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    expect(await node.dispatch('staff.signIn', { id: 'fd-017', name: 'X', role: 'nurse' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid_input' },
+    });
   });
 
   it('after card.markPhotoStored the next read of the same card skips the photo', async () => {
@@ -85,8 +104,15 @@ describe('card service in the edge node (demo virtual card)', () => {
     const done = next('card.photo', (event) => event.state === 'done');
     await node.dispatch('card.demoInsert', { identity: 0 });
     const photo = await done;
-    const text = (await node.dispatch('card.read', { photo: false })) as { ok: true; value: { card: { cid: string; issueDate: string | null } } };
-    const marked = await node.dispatch('card.markPhotoStored', { cid: text.value.card.cid, issueDate: text.value.card.issueDate, sha256: photo.photo?.sha256 ?? '' });
+    const text = (await node.dispatch('card.read', { photo: false })) as {
+      ok: true;
+      value: { card: { cid: string; issueDate: string | null } };
+    };
+    const marked = await node.dispatch('card.markPhotoStored', {
+      cid: text.value.card.cid,
+      issueDate: text.value.card.issueDate,
+      sha256: photo.photo?.sha256 ?? '',
+    });
     expect(marked).toEqual({ ok: true, value: { stored: true } });
     const skipped = next('card.photo');
     await node.dispatch('card.demoRemove', {});

@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { classify, fromHex, getResponseApdu, readBinaryApdu, selectApdu, AID_MOI, splitResponse, toHex } from '../../../drivers/card/protocol/apdu.std.js';
+import {
+  classify,
+  fromHex,
+  getResponseApdu,
+  readBinaryApdu,
+  selectApdu,
+  AID_MOI,
+  splitResponse,
+  toHex,
+} from '../../../drivers/card/protocol/apdu.std.js';
 import { getResponseP2 } from '../../../drivers/card/protocol/atr.std.js';
 import { CardChannel, type Transmit } from '../../../drivers/card/protocol/channel.std.js';
 import { CardFailure } from '../../../drivers/card/protocol/failure.std.js';
@@ -75,20 +84,24 @@ describe('CardChannel exchange', () => {
 
   it('property: any answer bytes give data or a CardFailure, never another exception, and never loop', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(fc.uint8Array({ minLength: 0, maxLength: 40 }), { minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 30 }), async (answers, length) => {
-        let calls = 0;
-        const channel = new CardChannel(async () => {
-          calls += 1;
-          return answers[(calls - 1) % answers.length] ?? new Uint8Array(0);
-        }, VIRTUAL_ATRS['3b79']);
-        try {
-          const data = await channel.read(readBinaryApdu(0, length), length, 'x');
-          expect(data.length).toBe(length);
-        } catch (error) {
-          expect(error).toBeInstanceOf(CardFailure);
-        }
-        expect(calls).toBeLessThanOrEqual(6);
-      }),
+      fc.asyncProperty(
+        fc.array(fc.uint8Array({ minLength: 0, maxLength: 40 }), { minLength: 1, maxLength: 8 }),
+        fc.integer({ min: 1, max: 30 }),
+        async (answers, length) => {
+          let calls = 0;
+          const channel = new CardChannel(async () => {
+            calls += 1;
+            return answers[(calls - 1) % answers.length] ?? new Uint8Array(0);
+          }, VIRTUAL_ATRS['3b79']);
+          try {
+            const data = await channel.read(readBinaryApdu(0, length), length, 'x');
+            expect(data.length).toBe(length);
+          } catch (error) {
+            expect(error).toBeInstanceOf(CardFailure);
+          }
+          expect(calls).toBeLessThanOrEqual(6);
+        },
+      ),
       { numRuns: 3000 },
     );
   });
@@ -100,7 +113,9 @@ describe('CardChannel exchange', () => {
         if (bytes.length < 2) expect(response).toBeNull();
         else {
           expect(response?.data.length).toBe(bytes.length - 2);
-          expect(['ok', 'more', 'wrong_le', 'not_found', 'error', 'garbage']).toContain(response === null ? '' : classify(response));
+          expect(['ok', 'more', 'wrong_le', 'not_found', 'error', 'garbage']).toContain(
+            response === null ? '' : classify(response),
+          );
         }
       }),
       { numRuns: 2000 },

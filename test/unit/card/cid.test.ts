@@ -12,7 +12,8 @@ describe('citizen id check digit', () => {
   });
 
   it('rejects anything that is not 13 digits', () => {
-    for (const bad of ['', '110170054821', '11017005482100', '11017005482a0', ' 1101700548210']) expect(isValidCid(bad)).toBe(false);
+    for (const bad of ['', '110170054821', '11017005482100', '11017005482a0', ' 1101700548210'])
+      expect(isValidCid(bad)).toBe(false);
   });
 
   it('accepts every person type 0-8 and formats for display', () => {
@@ -24,15 +25,20 @@ describe('citizen id check digit', () => {
 
   it('property: generated ids validate, and changing any one digit breaks the check', () => {
     fc.assert(
-      fc.property(cidArbitrary, fc.integer({ min: 0, max: 12 }), fc.integer({ min: 1, max: 9 }), (cid, position, delta) => {
-        expect(isValidCid(cid)).toBe(true);
-        expect(isValidCid(withWrongCheckDigit(cid))).toBe(false);
-        // A changed check digit never passes; a changed body digit passes only if it moves the check digit to the same value.
-        const digits = cid.split('');
-        digits[position] = String((Number(digits[position]) + delta) % 10);
-        const changed = digits.join('');
-        expect(isValidCid(changed)).toBe(position !== 12 && cidCheckDigit(changed.slice(0, 12)) === Number(cid[12]));
-      }),
+      fc.property(
+        cidArbitrary,
+        fc.integer({ min: 0, max: 12 }),
+        fc.integer({ min: 1, max: 9 }),
+        (cid, position, delta) => {
+          expect(isValidCid(cid)).toBe(true);
+          expect(isValidCid(withWrongCheckDigit(cid))).toBe(false);
+          // A changed check digit never passes; a changed body digit passes only if it moves the check digit to the same value.
+          const digits = cid.split('');
+          digits[position] = String((Number(digits[position]) + delta) % 10);
+          const changed = digits.join('');
+          expect(isValidCid(changed)).toBe(position !== 12 && cidCheckDigit(changed.slice(0, 12)) === Number(cid[12]));
+        },
+      ),
       { numRuns: 2000 },
     );
   });

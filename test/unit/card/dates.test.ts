@@ -21,7 +21,8 @@ describe('Buddhist-era dates', () => {
   });
 
   it('marks garbage as invalid', () => {
-    for (const raw of ['', '2530011', '2530O115', '        ', '00000000']) expect(parseBuddhistDate(raw).kind).toBe('invalid');
+    for (const raw of ['', '2530011', '2530O115', '        ', '00000000'])
+      expect(parseBuddhistDate(raw).kind).toBe('invalid');
   });
 
   it('warns on expiry only for a past full date', () => {
@@ -32,10 +33,13 @@ describe('Buddhist-era dates', () => {
 
   it('property: every calendar date round-trips through the card format', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }), (date) => {
-        const iso = date.toISOString().slice(0, 10);
-        expect(parseBuddhistDate(toBuddhistDate(iso))).toEqual({ kind: 'date', iso, precision: 'day' });
-      }),
+      fc.property(
+        fc.date({ min: new Date('1900-01-01T00:00:00Z'), max: new Date('2099-12-31T00:00:00Z'), noInvalidDate: true }),
+        (date) => {
+          const iso = date.toISOString().slice(0, 10);
+          expect(parseBuddhistDate(toBuddhistDate(iso))).toEqual({ kind: 'date', iso, precision: 'day' });
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -12,7 +12,11 @@ import { identity, identityArbitrary, tinyJpeg, withWrongCheckDigit } from '../.
 
 const TODAY = '2026-11-23';
 
-function cardFor(person: SyntheticIdentity, atr: VirtualAtr = '3b79', faults: CardFaults = {}): { os: ThaiCardOS; channel: CardChannel } {
+function cardFor(
+  person: SyntheticIdentity,
+  atr: VirtualAtr = '3b79',
+  faults: CardFaults = {},
+): { os: ThaiCardOS; channel: CardChannel } {
   const os = new ThaiCardOS(buildCardImage(person), { atr: VIRTUAL_ATRS[atr], faults });
   const channel = new CardChannel(async (apdu) => os.process(apdu) ?? new Uint8Array(0), VIRTUAL_ATRS[atr]);
   return { os, channel };
@@ -76,7 +80,11 @@ describe('reading the virtual chip', () => {
     await readCardText(channel, VIRTUAL_ATRS['3b79'], TODAY);
     const extras = await readCardExtras(channel);
     expect(extras.laserId).toBe('ME1-7654321-00');
-    expect(extras.nhso).toMatchObject({ mainInscl: '(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ', subInscl: '(74) ข้าราชการบำนาญ', issueDate: '2024-04-01' });
+    expect(extras.nhso).toMatchObject({
+      mainInscl: '(UCS) สิทธิหลักประกันสุขภาพแห่งชาติ',
+      subInscl: '(74) ข้าราชการบำนาญ',
+      issueDate: '2024-04-01',
+    });
   });
 
   it('returns the photo region byte for byte, with progress', async () => {
@@ -120,7 +128,9 @@ describe('reading the virtual chip', () => {
         expect(card.cid).toBe(person.cid);
         expect(card.personType).toBe(Number(person.cid[0]));
         expect(card.thaiName).toEqual(parseName(person.thaiName));
-        expect(`${card.thaiName.prefix}#${card.thaiName.first}#${card.thaiName.middle}#${card.thaiName.last}`).toBe(person.thaiName);
+        expect(`${card.thaiName.prefix}#${card.thaiName.first}#${card.thaiName.middle}#${card.thaiName.last}`).toBe(
+          person.thaiName,
+        );
         const birth = parseBuddhistDate(person.birthDate);
         expect(card.birthDate).toBe(birth.kind === 'date' ? birth.iso : null);
         expect(card.expiryDate === null).toBe(person.expiryDate === '99999999');
@@ -133,7 +143,12 @@ describe('reading the virtual chip', () => {
   });
 
   it('property: TIS-620 text round-trips and padding is trimmed', () => {
-    const thai = fc.array(fc.integer({ min: 0x0e01, max: 0x0e5b }).filter((c) => c < 0x0e3b || c > 0x0e3e), { maxLength: 40 }).map((codes) => String.fromCharCode(...codes));
+    const thai = fc
+      .array(
+        fc.integer({ min: 0x0e01, max: 0x0e5b }).filter((c) => c < 0x0e3b || c > 0x0e3e),
+        { maxLength: 40 },
+      )
+      .map((codes) => String.fromCharCode(...codes));
     fc.assert(
       fc.property(thai, fc.nat({ max: 20 }), (text, pad) => {
         const bytes = new Uint8Array(text.length + pad).fill(0x20);

@@ -15,7 +15,9 @@ describe('audit trail in words', () => {
     expect(auditActorWords('front_desk:FD-07', 'th')).toBe('ห้องบัตร FD-07');
     expect(auditActorWords('nurse:N-1', 'en')).toBe('Nurse N-1');
     // with the station's staff accounts: the signed-in member's name beside the code
-    expect(auditActorWords('nurse:N-1', 'th', (code) => (code === 'N-1' ? 'สมศรี ใจดี' : undefined))).toBe('พยาบาล สมศรี ใจดี (N-1)');
+    expect(auditActorWords('nurse:N-1', 'th', (code) => (code === 'N-1' ? 'สมศรี ใจดี' : undefined))).toBe(
+      'พยาบาล สมศรี ใจดี (N-1)',
+    );
     expect(auditActorWords('system', 'th')).toBe('ระบบ');
     expect(auditActorWords('unidentified', 'en')).toBe('Nobody signed in');
     expect(auditActorWords('weird', 'en')).toBe('weird');

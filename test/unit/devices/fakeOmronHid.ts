@@ -1,7 +1,12 @@
 // A fake node-hid boundary with an Omron HEM-790IT behind it, answering as libomron's notes describe:
 // 8-byte reports with a count byte, "OK"/"NO"/"OFF" replies, GDC count and GME records.
 import type { HidApi, HidConnection, HidDeviceDescriptor } from '../../../drivers/devices/ports/hidBoundary.node.js';
-import { OMRON_PID, OMRON_VID, replyReports, commandReports } from '../../../drivers/devices/parsers/omronHem790it.std.js';
+import {
+  OMRON_PID,
+  OMRON_VID,
+  replyReports,
+  commandReports,
+} from '../../../drivers/devices/parsers/omronHem790it.std.js';
 
 export class FakeOmronHid implements HidApi {
   records: Uint8Array[] = [];
@@ -13,7 +18,17 @@ export class FakeOmronHid implements HidApi {
   opened = 0;
 
   async devices(): Promise<HidDeviceDescriptor[]> {
-    return this.plugged ? [{ path: '/dev/hidraw-fake0', vendorId: OMRON_VID, productId: OMRON_PID, product: 'HEM-790IT', manufacturer: 'Omron' }] : [];
+    return this.plugged
+      ? [
+          {
+            path: '/dev/hidraw-fake0',
+            vendorId: OMRON_VID,
+            productId: OMRON_PID,
+            product: 'HEM-790IT',
+            manufacturer: 'Omron',
+          },
+        ]
+      : [];
   }
 
   open = async (path: string): Promise<HidConnection> => {

@@ -25,7 +25,9 @@ export const ctx = (profile: string) => ({ profile, receivedAt: '2024-01-05T03:2
 
 /** The raw line of a public capture's case (test/fixtures/devices/public/serial/<folder>/cases.json). */
 export function fixtureCase(folder: string, index = 0): string {
-  const data = JSON.parse(readFileSync(join(dir, 'public', 'serial', folder, 'cases.json'), 'utf8')) as { cases: { raw: string }[] };
+  const data = JSON.parse(readFileSync(join(dir, 'public', 'serial', folder, 'cases.json'), 'utf8')) as {
+    cases: { raw: string }[];
+  };
   return data.cases[index]?.raw ?? '';
 }
 

@@ -5,7 +5,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { profiles, type ProfileName } from '../../../drivers/devices/profiles.std.js';
 import type { FrameEvent } from '../../../drivers/devices/parsers/framing.std.js';
-import { Loinc, type DecodeResult, type DeviceRanges, type LoincCode, type ReadingValue } from '../../../drivers/devices/parsers/reading.std.js';
+import {
+  Loinc,
+  type DecodeResult,
+  type DeviceRanges,
+  type LoincCode,
+  type ReadingValue,
+} from '../../../drivers/devices/parsers/reading.std.js';
 import { deviceErrorText } from '../../../drivers/devices/deviceErrors.std.js';
 import * as sim from '../../../drivers/devices/simulators/frames.std.js';
 import {
@@ -21,7 +27,17 @@ import { concatBytes } from '../../../drivers/bytes.std.js';
 
 const runs = Number(process.env['DEVICE_FUZZ_RUNS'] ?? 10_000);
 
-type Vitals = { sys: number; dia: number; pulse: number; spo2: number; heightCm: number; weightKg: number; tempC: number; resp: number; controlId: string };
+type Vitals = {
+  sys: number;
+  dia: number;
+  pulse: number;
+  spo2: number;
+  heightCm: number;
+  weightKg: number;
+  tempC: number;
+  resp: number;
+  controlId: string;
+};
 
 const goodVitals: fc.Arbitrary<Vitals> = fc
   .record({
@@ -71,7 +87,6 @@ const wire: Record<Exclude<ProfileName, 'omron-hem790it'>, { build: (v: Vitals) 
 
 const knownCodes = new Set(Object.keys(deviceErrorText));
 
-
 /** Good for every profile, unless the device states narrower limits (HBP-9030 pulse 40–180). */
 function withinDeviceLimits(ranges: DeviceRanges | undefined, v: Vitals): boolean {
   const inside = (code: LoincCode, value: number): boolean => {
@@ -114,7 +129,8 @@ describe.each(Object.keys(wire) as (keyof typeof wire)[])('%s fuzzing', (name) =
           const results = events.map((e) => (e.kind === 'frame' ? profile.decode(e.bytes, ctx(name)) : undefined));
           for (const [i, event] of events.entries()) {
             const result = results[i];
-            const code = event.kind === 'garbage' ? event.reason : result !== undefined && !result.ok ? result.error.code : 'ok';
+            const code =
+              event.kind === 'garbage' ? event.reason : result !== undefined && !result.ok ? result.error.code : 'ok';
             expect(code === 'ok' || knownCodes.has(code)).toBe(true);
           }
           const decoded = results.flatMap((r) => (r === undefined ? [] : [r]));
@@ -134,7 +150,8 @@ describe.each(Object.keys(wire) as (keyof typeof wire)[])('%s fuzzing', (name) =
         const relevant = result.ok ? result.reading.values : [];
         // a protocol that does not carry the impossible field (a scale with an impossible SYS) still reads
         for (const item of relevant) expect(Number.isFinite(item.value)).toBe(true);
-        if (!result.ok) expect(['device_implausible', 'device_frame_malformed', 'device_no_values']).toContain(result.error.code);
+        if (!result.ok)
+          expect(['device_implausible', 'device_frame_malformed', 'device_no_values']).toContain(result.error.code);
       }),
       { numRuns: Math.min(runs, 2000) },
     );
@@ -145,7 +162,14 @@ describe('omron-hem790it fuzzing', () => {
   it(`report reassembly and record decoding never crash; corrupted records fail the XOR (${String(runs)} cases)`, () => {
     fc.assert(
       fc.property(
-        fc.record({ y: fc.integer({ min: 0, max: 99 }), mo: fc.integer({ min: 1, max: 12 }), d: fc.integer({ min: 1, max: 28 }), h: fc.integer({ min: 0, max: 23 }), mi: fc.integer({ min: 0, max: 59 }), s: fc.integer({ min: 0, max: 59 }) }),
+        fc.record({
+          y: fc.integer({ min: 0, max: 99 }),
+          mo: fc.integer({ min: 1, max: 12 }),
+          d: fc.integer({ min: 1, max: 28 }),
+          h: fc.integer({ min: 0, max: 23 }),
+          mi: fc.integer({ min: 0, max: 59 }),
+          s: fc.integer({ min: 0, max: 59 }),
+        }),
         goodVitals,
         fc.option(fc.tuple(fc.integer({ min: 0, max: GME_LENGTH - 1 }), fc.integer({ min: 1, max: 255 }))),
         fc.array(fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 0, maxLength: 8 }), { maxLength: 4 }),
@@ -159,11 +183,12 @@ describe('omron-hem790it fuzzing', () => {
           expect(reply.kind).toBe('ok');
           if (reply.kind !== 'ok') return;
           const result = decodeHem790itRecord(reply.data, ctx('omron-hem790it'));
-          if (flip === null) expect(values(result)).toEqual([
-            { code: '8480-6', value: v.sys, unit: 'mm[Hg]' },
-            { code: '8462-4', value: v.dia, unit: 'mm[Hg]' },
-            { code: '8867-4', value: v.pulse, unit: '/min' },
-          ]);
+          if (flip === null)
+            expect(values(result)).toEqual([
+              { code: '8480-6', value: v.sys, unit: 'mm[Hg]' },
+              { code: '8462-4', value: v.dia, unit: 'mm[Hg]' },
+              { code: '8867-4', value: v.pulse, unit: '/min' },
+            ]);
           else expect(result.ok ? 'ok' : result.error.code).toBe('device_checksum');
         },
       ),
@@ -173,13 +198,18 @@ describe('omron-hem790it fuzzing', () => {
 
   it('arbitrary input reports and replies never crash the reply parser', () => {
     fc.assert(
-      fc.property(fc.array(fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 9 }), { maxLength: 6 }), fc.integer({ min: 0, max: 20 }), (reports, length) => {
-        const assembler = new ReportAssembler();
-        for (const report of reports) assembler.push(report);
-        const reply = parseReply(assembler.take(), length);
-        expect(['ok', 'no', 'off', 'bad']).toContain(reply.kind);
-        if (reply.kind === 'ok' && reply.data.length === GME_LENGTH) decodeHem790itRecord(reply.data, ctx('omron-hem790it'));
-      }),
+      fc.property(
+        fc.array(fc.array(fc.integer({ min: 0, max: 255 }), { maxLength: 9 }), { maxLength: 6 }),
+        fc.integer({ min: 0, max: 20 }),
+        (reports, length) => {
+          const assembler = new ReportAssembler();
+          for (const report of reports) assembler.push(report);
+          const reply = parseReply(assembler.take(), length);
+          expect(['ok', 'no', 'off', 'bad']).toContain(reply.kind);
+          if (reply.kind === 'ok' && reply.data.length === GME_LENGTH)
+            decodeHem790itRecord(reply.data, ctx('omron-hem790it'));
+        },
+      ),
       { numRuns: runs },
     );
   });

@@ -23,10 +23,17 @@ describe('Omron HEM-790IT over HID', () => {
     await call(node, 'devices.configure', { port: 'hid:0590:0028', profile: 'omron-hem790it' });
     await waiting;
 
-    const done = nextEvent(node.events, 'devices.status', (s) => s.state === 'waiting_device' && (s.detail ?? '').startsWith('2 records'));
+    const done = nextEvent(
+      node.events,
+      'devices.status',
+      (s) => s.state === 'waiting_device' && (s.detail ?? '').startsWith('2 records'),
+    );
     hid.plugged = true;
     await done;
-    expect(readings.items.map((r) => r.reading?.values.map((v) => v.value))).toEqual([[131, 84, 72], [127, 80, 70]]);
+    expect(readings.items.map((r) => r.reading?.values.map((v) => v.value))).toEqual([
+      [131, 84, 72],
+      [127, 80, 70],
+    ]);
     expect(readings.items[0]?.reading?.deviceTime).toBe('2024-01-05T10:01:00');
     expect(hid.featureReports[0]).toEqual([0x00, 0x74, 0xbc]);
     expect(hid.commands.filter((c) => c === 'GME').length).toBe(4); // each index: NO once, then the record
@@ -36,7 +43,11 @@ describe('Omron HEM-790IT over HID', () => {
     hid.plugged = false;
     await nextEvent(node.events, 'devices.status', (s) => s.state === 'waiting_device' && s.detail === null);
     hid.records = [...hid.records, encodeHem790itRecord(at(3), 119, 77, 66)];
-    const again = nextEvent(node.events, 'devices.status', (s) => s.state === 'waiting_device' && (s.detail ?? '').startsWith('3 records'));
+    const again = nextEvent(
+      node.events,
+      'devices.status',
+      (s) => s.state === 'waiting_device' && (s.detail ?? '').startsWith('3 records'),
+    );
     hid.plugged = true;
     await again;
     expect(readings.items).toHaveLength(3);
@@ -66,7 +77,9 @@ describe('Omron HEM-790IT over HID', () => {
     hid.plugged = true;
     node = await deviceNode({ hid });
     const listing = await call(node, 'devices.list', {});
-    expect(listing.hid).toEqual([expect.objectContaining({ vendorId: 0x0590, productId: 0x0028, knownProfile: 'omron-hem790it' })]);
+    expect(listing.hid).toEqual([
+      expect.objectContaining({ vendorId: 0x0590, productId: 0x0028, knownProfile: 'omron-hem790it' }),
+    ]);
     expect(listing.profiles.map((p) => p.name)).toContain('omron-hem790it');
   });
 
@@ -75,7 +88,11 @@ describe('Omron HEM-790IT over HID', () => {
     const source = new HidSource(
       { devices: () => Promise.reject(new Error('hidapi gone')), open: () => Promise.reject(new Error('no')) },
       { vendorId: 0x0590, productId: 0x0028 },
-      { data: () => undefined, ended: () => undefined, status: (state, code) => statuses.push(`${state}:${String(code)}`) },
+      {
+        data: () => undefined,
+        ended: () => undefined,
+        status: (state, code) => statuses.push(`${state}:${String(code)}`),
+      },
       1_000_000,
     );
     source.start();

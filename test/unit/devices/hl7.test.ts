@@ -1,6 +1,15 @@
 // HL7 ORU^R01: MLLP and raw framing, MDC and vendor code maps, units from OBX-6, and the ACK.
 import { describe, expect, it } from 'vitest';
-import { RawHl7Framer, buildAck, createMllpFramer, decodeOru, hl7Text, mllpWrap, ackCodeFor, parseHl7 } from '../../../drivers/devices/parsers/hl7.std.js';
+import {
+  RawHl7Framer,
+  buildAck,
+  createMllpFramer,
+  decodeOru,
+  hl7Text,
+  mllpWrap,
+  ackCodeFor,
+  parseHl7,
+} from '../../../drivers/devices/parsers/hl7.std.js';
 import { freeTextCodeMap, mdcCodeMap, mindrayLegacyCodeMap } from '../../../drivers/devices/parsers/hl7Codes.std.js';
 import { convertUnit } from '../../../sync/model/vitals/units.std.js';
 import { profiles } from '../../../drivers/devices/profiles.std.js';
@@ -26,7 +35,11 @@ describe('HL7 ORU^R01 decoding', () => {
 
   it('converts °F to Cel from OBX-6 and never assumes a unit', () => {
     expect(convertUnit('8310-5', 98.6, ['[degF]'])).toEqual({ ok: true, value: 37, unit: 'Cel' });
-    expect(convertUnit('8310-5', 37.2, ['268192', 'MDC_DIM_DEGC', 'MDC'])).toEqual({ ok: true, value: 37.2, unit: 'Cel' });
+    expect(convertUnit('8310-5', 37.2, ['268192', 'MDC_DIM_DEGC', 'MDC'])).toEqual({
+      ok: true,
+      value: 37.2,
+      unit: 'Cel',
+    });
     expect(convertUnit('8310-5', 37.2, ['', '', '']).ok).toBe(false);
     expect(convertUnit('8867-4', 70, ['kg']).ok).toBe(false);
     expect(convertUnit('29463-7', 150, ['[lb_av]'])).toEqual({ ok: true, value: 68.04, unit: 'kg' });
@@ -56,7 +69,10 @@ describe('HL7 ORU^R01 decoding', () => {
     expect(bad.ok && bad.reading.values.map((v) => v.code)).not.toContain(Loinc.systolic);
     expect(bad.ok && bad.reading.values.map((v) => v.code)).not.toContain(Loinc.diastolic);
     expect(bad.ok && bad.reading.values.map((v) => v.code)).toContain(Loinc.spo2);
-    const refusedOf = (result: typeof bad): string[][] => (result.ok ? (result.reading.skipped ?? []) : []).filter((n) => n.outcome === 'refused').map((n) => [n.reason, n.source]);
+    const refusedOf = (result: typeof bad): string[][] =>
+      (result.ok ? (result.reading.skipped ?? []) : [])
+        .filter((n) => n.outcome === 'refused')
+        .map((n) => [n.reason, n.source]);
     expect(refusedOf(bad)).toEqual([
       ['not_a_number', '150021^MDC_PRESS_BLD_NONINV_SYS^MDC'],
       ['pair_refused', '150022^MDC_PRESS_BLD_NONINV_DIA^MDC'],
@@ -75,7 +91,10 @@ describe('HL7 framing', () => {
     const stream = new Uint8Array([...asciiBytes('noise'), ...a, 0x41, 0x42, ...b]);
     const framer = createMllpFramer();
     const events = [...framer.push(stream.subarray(0, 100)), ...framer.push(stream.subarray(100))];
-    expect(events.filter((e) => e.kind === 'frame').map((e) => hl7Text(e.bytes))).toEqual([text('pcd01'), text('mindrayLegacy')]);
+    expect(events.filter((e) => e.kind === 'frame').map((e) => hl7Text(e.bytes))).toEqual([
+      text('pcd01'),
+      text('mindrayLegacy'),
+    ]);
     expect(events.filter((e) => e.kind === 'garbage')).toHaveLength(2);
   });
 

@@ -29,7 +29,11 @@ describe('HL7 PID identifiers', () => {
     ['CID typed NNTHA', `PID|||${CID}^^^^NNTHA`, { cid: CID }],
     ['CID untyped in PID-3', `PID|||${CID}`, { cid: CID }],
     ['CID in PID-2 (external id)', `PID||${CID}|6700123^^^10953^HN`, { cid: CID, hn: '6700123' }],
-    ['CID in PID-19 (the SSN field)', `PID|||6700123^^^10953^HN||TEST^PATIENT||||||||||||||${CID}`, { cid: CID, hn: '6700123' }],
+    [
+      'CID in PID-19 (the SSN field)',
+      `PID|||6700123^^^10953^HN||TEST^PATIENT||||||||||||||${CID}`,
+      { cid: CID, hn: '6700123' },
+    ],
     ['a bed number untyped is nobody', 'PID|||BED12', {}],
     ['a 13-digit number with a wrong check digit is no CID', `PID||${withWrongCheckDigit(CID)}`, {}],
     ['no PID identifiers', 'PID|||||^^^^^^U', {}],
@@ -52,21 +56,47 @@ describe('HL7 PID identifiers', () => {
 
   it('fast-check: a valid CID in any of PID-2, PID-3 or PID-19 is found; a wrong check digit never is; raw never keeps it', () => {
     fc.assert(
-      fc.property(fc.stringMatching(/^[1-8]\d{11}$/), fc.constantFrom('pid2', 'pid3', 'pid3typed', 'pid19'), fc.boolean(), (first12, where, valid) => {
-        const good = cidWithChecksum(first12);
-        const cid = valid ? good : withWrongCheckDigit(good);
-        const fields = ['PID', '', '', '', '', 'TEST^PATIENT', '', '', '', '', '', '', '', '', '', '', '', '', '', ''];
-        if (where === 'pid2') fields[2] = cid;
-        if (where === 'pid3') fields[3] = cid;
-        if (where === 'pid3typed') fields[3] = `HN77^^^10953^HN~${cid}^^^MOI^NI`;
-        if (where === 'pid19') fields[19] = cid;
-        const frame = asciiBytes(oruMessage(vitals, '20240105102000', fields.join('|')));
-        const result = decodeOru(frame, ctx('hl7-mllp'));
-        if (!result.ok) return false;
-        expect(result.reading.subject?.cid).toBe(valid ? cid : undefined);
-        expect(result.reading.raw).not.toContain(cid);
-        return true;
-      }),
+      fc.property(
+        fc.stringMatching(/^[1-8]\d{11}$/),
+        fc.constantFrom('pid2', 'pid3', 'pid3typed', 'pid19'),
+        fc.boolean(),
+        (first12, where, valid) => {
+          const good = cidWithChecksum(first12);
+          const cid = valid ? good : withWrongCheckDigit(good);
+          const fields = [
+            'PID',
+            '',
+            '',
+            '',
+            '',
+            'TEST^PATIENT',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+            '',
+          ];
+          if (where === 'pid2') fields[2] = cid;
+          if (where === 'pid3') fields[3] = cid;
+          if (where === 'pid3typed') fields[3] = `HN77^^^10953^HN~${cid}^^^MOI^NI`;
+          if (where === 'pid19') fields[19] = cid;
+          const frame = asciiBytes(oruMessage(vitals, '20240105102000', fields.join('|')));
+          const result = decodeOru(frame, ctx('hl7-mllp'));
+          if (!result.ok) return false;
+          expect(result.reading.subject?.cid).toBe(valid ? cid : undefined);
+          expect(result.reading.raw).not.toContain(cid);
+          return true;
+        },
+      ),
       { numRuns: 2000 },
     );
   });

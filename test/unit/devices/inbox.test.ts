@@ -28,29 +28,59 @@ describe('device inbox commands', () => {
     node = await deviceNode();
     const unassigned = await injected(node, 1);
     expect(unassigned.patientRef).toBeNull();
-    expect(await call(node, 'devices.bind', { patientRef: 'Patient/synthetic-a' })).toMatchObject({ patientRef: 'Patient/synthetic-a' });
+    expect(await call(node, 'devices.bind', { patientRef: 'Patient/synthetic-a' })).toMatchObject({
+      patientRef: 'Patient/synthetic-a',
+    });
     const bound = await injected(node, 2);
     expect(bound.patientRef).toBe('Patient/synthetic-a');
 
-    expect((await call(node, 'devices.pending', { patientRef: 'Patient/synthetic-a', includeUnassigned: false })).map((i) => i.id)).toEqual([bound.id]);
-    expect((await call(node, 'devices.pending', { patientRef: 'Patient/synthetic-a' })).map((i) => i.id).sort()).toEqual([unassigned.id, bound.id].sort());
+    expect(
+      (await call(node, 'devices.pending', { patientRef: 'Patient/synthetic-a', includeUnassigned: false })).map(
+        (i) => i.id,
+      ),
+    ).toEqual([bound.id]);
+    expect(
+      (await call(node, 'devices.pending', { patientRef: 'Patient/synthetic-a' })).map((i) => i.id).sort(),
+    ).toEqual([unassigned.id, bound.id].sort());
 
-    const assigned = await call(node, 'devices.assign', { id: unassigned.id, from: null, patientRef: 'Patient/synthetic-b' });
+    const assigned = await call(node, 'devices.assign', {
+      id: unassigned.id,
+      from: null,
+      patientRef: 'Patient/synthetic-b',
+    });
     expect(assigned.patientRef).toBe('Patient/synthetic-b');
 
-    const ids = (bound.reading?.values ?? []).map((_, index) => `${readingObservationPrefix(bound.id)}${String(index).repeat(40)}`);
-    const first = await call(node, 'devices.confirm', { id: bound.id, patientRef: 'Patient/synthetic-a', chartedIds: ids });
+    const ids = (bound.reading?.values ?? []).map(
+      (_, index) => `${readingObservationPrefix(bound.id)}${String(index).repeat(40)}`,
+    );
+    const first = await call(node, 'devices.confirm', {
+      id: bound.id,
+      patientRef: 'Patient/synthetic-a',
+      chartedIds: ids,
+    });
     expect(first).toMatchObject({ alreadyCharted: false, item: { status: 'charted', chartedIds: ids } });
-    const second = await call(node, 'devices.confirm', { id: bound.id, patientRef: 'Patient/synthetic-a', chartedIds: ['obs-other'] });
+    const second = await call(node, 'devices.confirm', {
+      id: bound.id,
+      patientRef: 'Patient/synthetic-a',
+      chartedIds: ['obs-other'],
+    });
     expect(second).toMatchObject({ alreadyCharted: true, item: { chartedIds: ids } });
 
     const discarded = await call(node, 'devices.discard', { id: assigned.id, reason: 'measured twice' });
     expect(discarded.status).toBe('discarded');
-    const late = await node.dispatch('devices.confirm', { id: assigned.id, patientRef: 'Patient/synthetic-b', chartedIds: ['x'] });
+    const late = await node.dispatch('devices.confirm', {
+      id: assigned.id,
+      patientRef: 'Patient/synthetic-b',
+      chartedIds: ['x'],
+    });
     expect(late.ok ? 'ok' : late.error.code).toBe('device_reading_closed');
     expect(await call(node, 'devices.pending', { patientRef: 'Patient/synthetic-a' })).toEqual([]);
 
-    const unknown = await node.dispatch('devices.confirm', { id: 'nope', patientRef: 'Patient/synthetic-b', chartedIds: ['x'] });
+    const unknown = await node.dispatch('devices.confirm', {
+      id: 'nope',
+      patientRef: 'Patient/synthetic-b',
+      chartedIds: ['x'],
+    });
     expect(unknown.ok ? 'ok' : unknown.error.code).toBe('device_reading_not_found');
     const actions = (await call(node, 'audit.recent', { limit: 20 })).map((a) => a.action);
     expect(actions).toEqual(expect.arrayContaining(['devices.assign', 'devices.confirm', 'devices.discard']));
@@ -66,14 +96,21 @@ describe('device inbox commands', () => {
     const nobody = await injected(node, 13);
 
     // The default view for B: B's and the unassigned ones, not A's.
-    expect((await call(node, 'devices.pending', { patientRef: 'Patient/synthetic-b' })).map((i) => i.id)).toEqual([nobody.id, forB.id]);
+    expect((await call(node, 'devices.pending', { patientRef: 'Patient/synthetic-b' })).map((i) => i.id)).toEqual([
+      nobody.id,
+      forB.id,
+    ]);
     const all = await call(node, 'devices.pending', { includeOtherPatients: true });
     expect(all.map((i) => i.id)).toEqual([nobody.id, forB.id, forA.id]);
 
     const paged: string[] = [];
     let beforeId: string | undefined;
     for (;;) {
-      const page = await call(node, 'devices.pending', { includeOtherPatients: true, limit: 1, ...(beforeId === undefined ? {} : { beforeId }) });
+      const page = await call(node, 'devices.pending', {
+        includeOtherPatients: true,
+        limit: 1,
+        ...(beforeId === undefined ? {} : { beforeId }),
+      });
       paged.push(...page.map((i) => i.id));
       if (page.length < 1) break;
       beforeId = page.at(-1)?.id;
@@ -81,7 +118,15 @@ describe('device inbox commands', () => {
     expect(paged).toEqual(all.map((i) => i.id));
 
     // A's reading, found from B's station, given to B and then discarded with a reason kept on the row.
-    expect((await call(node, 'devices.assign', { id: forA.id, from: 'Patient/synthetic-a', patientRef: 'Patient/synthetic-b' })).patientRef).toBe('Patient/synthetic-b');
+    expect(
+      (
+        await call(node, 'devices.assign', {
+          id: forA.id,
+          from: 'Patient/synthetic-a',
+          patientRef: 'Patient/synthetic-b',
+        })
+      ).patientRef,
+    ).toBe('Patient/synthetic-b');
     const discarded = await call(node, 'devices.discard', { id: forA.id, reason: 'wrong patient' });
     expect(discarded).toMatchObject({ status: 'discarded', discardReason: 'wrong patient' });
     const noReason = await node.dispatch('devices.discard', { id: forB.id, reason: '  ' });
@@ -97,19 +142,46 @@ describe('device inbox commands', () => {
     expect(forA.arrival).toEqual({ patientRef: 'Patient/synthetic-a', boundAt: bound.boundAt });
 
     // Binding a patient later never gives them the reading that arrived unbound.
-    expect((await call(node, 'devices.pending', { patientRef: 'Patient/synthetic-a', includeUnassigned: false })).map((i) => i.id)).toEqual([forA.id]);
-    const unassigned = await node.dispatch('devices.confirm', { id: nobody.id, patientRef: 'Patient/synthetic-a', chartedIds: ['obs-x'] });
+    expect(
+      (await call(node, 'devices.pending', { patientRef: 'Patient/synthetic-a', includeUnassigned: false })).map(
+        (i) => i.id,
+      ),
+    ).toEqual([forA.id]);
+    const unassigned = await node.dispatch('devices.confirm', {
+      id: nobody.id,
+      patientRef: 'Patient/synthetic-a',
+      chartedIds: ['obs-x'],
+    });
     expect(unassigned.ok ? 'ok' : unassigned.error.code).toBe('device_reading_unassigned');
 
     // A move names where the nurse saw it: a stale view (it moved meanwhile) is refused, not moved again.
-    const moved = await call(node, 'devices.assign', { id: forA.id, from: 'Patient/synthetic-a', patientRef: 'Patient/synthetic-b' });
-    expect(moved).toMatchObject({ patientRef: 'Patient/synthetic-b', arrival: { patientRef: 'Patient/synthetic-a' }, subjectOverride: null });
-    const stale = await node.dispatch('devices.assign', { id: forA.id, from: 'Patient/synthetic-a', patientRef: 'Patient/synthetic-c' });
+    const moved = await call(node, 'devices.assign', {
+      id: forA.id,
+      from: 'Patient/synthetic-a',
+      patientRef: 'Patient/synthetic-b',
+    });
+    expect(moved).toMatchObject({
+      patientRef: 'Patient/synthetic-b',
+      arrival: { patientRef: 'Patient/synthetic-a' },
+      subjectOverride: null,
+    });
+    const stale = await node.dispatch('devices.assign', {
+      id: forA.id,
+      from: 'Patient/synthetic-a',
+      patientRef: 'Patient/synthetic-c',
+    });
     expect(stale.ok ? 'ok' : stale.error.code).toBe('device_reading_moved');
     // Charting it under the patient it was moved away from is refused too.
-    const wrong = await node.dispatch('devices.confirm', { id: forA.id, patientRef: 'Patient/synthetic-a', chartedIds: ['obs-y'] });
+    const wrong = await node.dispatch('devices.confirm', {
+      id: forA.id,
+      patientRef: 'Patient/synthetic-a',
+      chartedIds: ['obs-y'],
+    });
     expect(wrong.ok ? 'ok' : wrong.error.code).toBe('device_reading_moved');
-    expect((await call(node, 'devices.confirm', { id: forA.id, patientRef: 'Patient/synthetic-b', chartedIds: ['obs-y'] })).item.status).toBe('charted');
+    expect(
+      (await call(node, 'devices.confirm', { id: forA.id, patientRef: 'Patient/synthetic-b', chartedIds: ['obs-y'] }))
+        .item.status,
+    ).toBe('charted');
   });
 
   it('the binding survives a restart', async () => {
@@ -123,7 +195,9 @@ describe('device inbox commands', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'edge-demo-'));
     const demo = staffed(await createEdgeNode({ dataDir, card: { backend: 'off' } }));
     try {
-      expect((await demo.dispatch('settings.setup', { hcode: '10953', stationName: 'สาธิต', mode: 'demo' })).ok).toBe(true);
+      expect((await demo.dispatch('settings.setup', { hcode: '10953', stationName: 'สาธิต', mode: 'demo' })).ok).toBe(
+        true,
+      );
       const reading = nextEvent(demo.events, 'devices.reading', (r) => r.profile === 'masimo-rad8');
       const sent = await demo.dispatch('devices.simulate', { profile: 'masimo-rad8' });
       expect(sent).toEqual({ ok: true, value: { sent: 1 } });

@@ -29,7 +29,10 @@ function open(file: string): DeviceInbox {
 
 function hbp9030(seed: number): { frame: Uint8Array; reading: Reading } {
   const frame = sampleFrame('omron-hbp9030', seed);
-  const result = profiles['omron-hbp9030'].decode(frame, { profile: 'omron-hbp9030', receivedAt: '2026-11-23T03:00:00.000Z' });
+  const result = profiles['omron-hbp9030'].decode(frame, {
+    profile: 'omron-hbp9030',
+    receivedAt: '2026-11-23T03:00:00.000Z',
+  });
   if (!result.ok) throw new Error(result.error.code);
   expect(result.reading.key).toBeUndefined();
   return { frame, reading: result.reading };
@@ -44,7 +47,8 @@ describe('keyless re-sends in the device inbox', () => {
     dirs.push(dir);
     const file = join(dir, 'station.sqlite');
     const { frame, reading } = hbp9030(3);
-    const store = (inbox: DeviceInbox, ms: number, port = '/dev/ttyUSB0') => inbox.storeReading({ port, profile: 'omron-hbp9030', frame, reading, subject: null, now: at(ms) });
+    const store = (inbox: DeviceInbox, ms: number, port = '/dev/ttyUSB0') =>
+      inbox.storeReading({ port, profile: 'omron-hbp9030', frame, reading, subject: null, now: at(ms) });
 
     let inbox = open(file);
     const first = store(inbox, 0);
@@ -73,8 +77,12 @@ describe('keyless re-sends in the device inbox', () => {
     const inbox = open(join(dir, 'station.sqlite'));
     const a = hbp9030(1);
     const b = hbp9030(2);
-    expect(inbox.storeReading({ port: 'p', profile: 'omron-hbp9030', ...a, subject: null, now: at(0) }).duplicate).toBe(false);
-    expect(inbox.storeReading({ port: 'p', profile: 'omron-hbp9030', ...b, subject: null, now: at(1_000) }).duplicate).toBe(false);
+    expect(inbox.storeReading({ port: 'p', profile: 'omron-hbp9030', ...a, subject: null, now: at(0) }).duplicate).toBe(
+      false,
+    );
+    expect(
+      inbox.storeReading({ port: 'p', profile: 'omron-hbp9030', ...b, subject: null, now: at(1_000) }).duplicate,
+    ).toBe(false);
   });
 
   it('through the real pipeline: a frame re-sent at once makes one pending reading', async () => {

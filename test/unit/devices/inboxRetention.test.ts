@@ -30,7 +30,14 @@ function store(target: DeviceInbox, seed: number, at: Date): string {
   const frame = sampleFrame('omron-hbp9030', seed);
   const decoded = profiles['omron-hbp9030'].decode(frame, { profile: 'omron-hbp9030', receivedAt: at.toISOString() });
   if (!decoded.ok) throw new Error('sample frame did not decode');
-  return target.storeReading({ port: '/dev/ttyS9', profile: 'omron-hbp9030', frame, reading: decoded.reading, subject: null, now: at }).item.id;
+  return target.storeReading({
+    port: '/dev/ttyS9',
+    profile: 'omron-hbp9030',
+    frame,
+    reading: decoded.reading,
+    subject: null,
+    now: at,
+  }).item.id;
 }
 
 describe('device inbox retention', () => {
@@ -43,13 +50,22 @@ describe('device inbox retention', () => {
     const discarded = store(target, 3, old);
     target.confirm(charted, 'Patient/synthetic-a', ['obs-1'], old);
     target.discard(discarded, 'test', old);
-    const unreadable = target.storeError({ port: '/dev/ttyS9', profile: 'omron-hbp9030', frame: new Uint8Array([1, 2]), errorCode: 'device_checksum', now: old });
+    const unreadable = target.storeError({
+      port: '/dev/ttyS9',
+      profile: 'omron-hbp9030',
+      frame: new Uint8Array([1, 2]),
+      errorCode: 'device_checksum',
+      now: old,
+    });
     const recent = store(target, 4, new Date(old.getTime() + 80 * day));
     target.discard(recent, 'test', new Date(old.getTime() + 80 * day));
 
     expect(target.prune(90, new Date(old.getTime() + 89 * day))).toBe(0);
     expect(target.prune(90, new Date(old.getTime() + 91 * day))).toBe(3);
-    const left = db.prepare<[], { id: string }>('SELECT id FROM device_inbox ORDER BY id').all().map((r) => r.id);
+    const left = db
+      .prepare<[], { id: string }>('SELECT id FROM device_inbox ORDER BY id')
+      .all()
+      .map((r) => r.id);
     expect(left.sort()).toEqual([pending, recent].sort());
     expect(left).not.toContain(unreadable.id);
     // years later the pending reading is still there
@@ -69,7 +85,9 @@ describe('device inbox retention', () => {
       if (item === undefined) throw new Error('no reading stored');
       await call(node, 'devices.discard', { id: item.id, reason: 'test' });
       // a discard made 2 days ago (rewritten in place: the node's clock is the real one)
-      node.db.prepare('UPDATE device_inbox SET updated_at = ? WHERE id = ?').run(new Date(Date.now() - 2 * day).toISOString(), item.id);
+      node.db
+        .prepare('UPDATE device_inbox SET updated_at = ? WHERE id = ?')
+        .run(new Date(Date.now() - 2 * day).toISOString(), item.id);
       expect(await call(node, 'devices.retention', { days: 3 })).toEqual({ days: 3, pruned: 0 });
       expect(await call(node, 'devices.retention', { days: 1 })).toEqual({ days: 1, pruned: 1 });
       const invalid = await node.dispatch('devices.retention', { days: 0 });

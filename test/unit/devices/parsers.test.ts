@@ -10,10 +10,19 @@ import type { FrameEvent } from '../../../drivers/devices/parsers/framing.std.js
 import { bytesOf, ctx, fixture, fixtureCase } from './fixtures.js';
 import { decodeOmronHbp9030 } from '../../../drivers/devices/parsers/omronHbp.std.js';
 
-const decodeTanitaSc240 = (frame: Uint8Array, c: ReturnType<typeof ctx>, options?: TanitaOptions) => decodeTanita(frame, c, TANITA_MODELS['tanita-sc240'], options);
+const decodeTanitaSc240 = (frame: Uint8Array, c: ReturnType<typeof ctx>, options?: TanitaOptions) =>
+  decodeTanita(frame, c, TANITA_MODELS['tanita-sc240'], options);
 
 const serialProfiles: ProfileName[] = [
-  'omron-hbp9030', 'omron-hbp9020', 'and-tm2657p', 'terumo-bp500', 'gtech-gl310', 'tanita-sc240', 'masimo-rad8', 'contec-cms50dplus', 'omron-hem790it',
+  'omron-hbp9030',
+  'omron-hbp9020',
+  'and-tm2657p',
+  'terumo-bp500',
+  'gtech-gl310',
+  'tanita-sc240',
+  'masimo-rad8',
+  'contec-cms50dplus',
+  'omron-hem790it',
 ];
 
 function frames(events: FrameEvent[]): Uint8Array[] {
@@ -51,7 +60,8 @@ describe.each(serialProfiles)('%s recorded frames', (name) => {
       const whole = frames([...profile.createFramer().push(merged)]);
       const framer = profile.createFramer();
       const trickled = frames([...merged].flatMap((byte) => framer.push(Uint8Array.of(byte))));
-      const decoded = (list: Uint8Array[]) => list.map((f) => profile.decode(f, ctx(name))).map((r) => (r.ok ? r.reading.values : r.error.code));
+      const decoded = (list: Uint8Array[]) =>
+        list.map((f) => profile.decode(f, ctx(name))).map((r) => (r.ok ? r.reading.values : r.error.code));
       expect(decoded(whole)).toEqual(decoded(all));
       expect(decoded(trickled)).toEqual(decoded(all));
       expect(whole).toHaveLength(all.length);
@@ -103,7 +113,10 @@ describe('Tanita family and HBP-9030 layouts', () => {
   it('Tanita: a line from another model is refused (the port is set up for the wrong scale)', () => {
     const mc780 = bytesOf(fixtureCase('tanita-mc780'));
     const result = profiles['tanita-sc240'].decode(mc780, ctx('tanita-sc240'));
-    expect(result.ok ? 'ok' : [result.error.code, result.error.detail]).toEqual(['device_frame_malformed', 'the scale says it is MC-780; this port is set up for SC-240']);
+    expect(result.ok ? 'ok' : [result.error.code, result.error.detail]).toEqual([
+      'device_frame_malformed',
+      'the scale says it is MC-780; this port is set up for SC-240',
+    ]);
   });
 
   it('HBP-9030: a layout IT fixes for the port is the only one read', () => {
@@ -121,11 +134,15 @@ describe('Tanita family and HBP-9030 layouts', () => {
   });
 
   it('HBP-9030: lines ended by CR alone are framed like CRLF lines, in any chunking', () => {
-    const stream = encode('bp,00000000000000000000,2026/07/11,09:05,120,090,080,072,0\rID00000000B26/07/11/09:06 121 081 073 \r\n');
+    const stream = encode(
+      'bp,00000000000000000000,2026/07/11,09:05,120,090,080,072,0\rID00000000B26/07/11/09:06 121 081 073 \r\n',
+    );
     const framer = profiles['omron-hbp9030'].createFramer();
     const got = frames([...stream].flatMap((byte) => framer.push(Uint8Array.of(byte))));
     const decoded = got.map((f) => profiles['omron-hbp9030'].decode(f, ctx('omron-hbp9030')));
-    expect(decoded.map((r) => (r.ok ? [r.reading.deviceTime, r.reading.values.map((v) => v.value)] : r.error.code))).toEqual([
+    expect(
+      decoded.map((r) => (r.ok ? [r.reading.deviceTime, r.reading.values.map((v) => v.value)] : r.error.code)),
+    ).toEqual([
       ['2026-07-11T09:05', [120, 80, 72]],
       ['2026-07-11T09:06', [121, 81, 73]],
     ]);
@@ -137,12 +154,21 @@ describe('device clock', () => {
 
   it('is kept exactly for every date on the calendar and refused for a day past the month (fast-check)', () => {
     fc.assert(
-      fc.property(fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }), (at) => {
-        const [y, mo, d, h, mi] = [String(at.getUTCFullYear()), two(at.getUTCMonth() + 1), two(at.getUTCDate()), two(at.getUTCHours()), two(at.getUTCMinutes())];
-        expect(deviceClock(y, mo, d, h, mi)).toBe(at.toISOString().slice(0, 16));
-        const pastMonth = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 0)).getUTCDate() + 1;
-        expect(deviceClock(y, mo, two(pastMonth), h, mi)).toBeUndefined();
-      }),
+      fc.property(
+        fc.date({ min: new Date(Date.UTC(2000, 0, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }),
+        (at) => {
+          const [y, mo, d, h, mi] = [
+            String(at.getUTCFullYear()),
+            two(at.getUTCMonth() + 1),
+            two(at.getUTCDate()),
+            two(at.getUTCHours()),
+            two(at.getUTCMinutes()),
+          ];
+          expect(deviceClock(y, mo, d, h, mi)).toBe(at.toISOString().slice(0, 16));
+          const pastMonth = new Date(Date.UTC(at.getUTCFullYear(), at.getUTCMonth() + 1, 0)).getUTCDate() + 1;
+          expect(deviceClock(y, mo, two(pastMonth), h, mi)).toBeUndefined();
+        },
+      ),
     );
   });
 });

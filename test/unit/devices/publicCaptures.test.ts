@@ -41,7 +41,10 @@ function outcome(result: DecodeResult): PublicCase['expect'] {
 }
 
 describe.each(folders)('public captures: %s', (folder) => {
-  const data = JSON.parse(readFileSync(join(root, folder, 'cases.json'), 'utf8')) as { profile: string; cases: PublicCase[] };
+  const data = JSON.parse(readFileSync(join(root, folder, 'cases.json'), 'utf8')) as {
+    profile: string;
+    cases: PublicCase[];
+  };
   const sources = readFileSync(join(root, folder, 'SOURCES.md'), 'utf8');
 
   it('names a profile and cites every case source, marking constructed ones', () => {

@@ -1,7 +1,14 @@
 /** The ward listener's pure decisions: who is in the allow-list, connection caps, the per-source frame rate. */
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { admit, FrameRate, invalidEntries, isAllowed, sourceKey, type ListenerPolicy } from '../../../drivers/devices/ports/sourcePolicy.std.js';
+import {
+  admit,
+  FrameRate,
+  invalidEntries,
+  isAllowed,
+  sourceKey,
+  type ListenerPolicy,
+} from '../../../drivers/devices/ports/sourcePolicy.std.js';
 
 const ipv4 = fc.tuple(fc.nat(255), fc.nat(255), fc.nat(255), fc.nat(255)).map((b) => b.join('.'));
 const toInt = (address: string): number => address.split('.').reduce((acc, part) => acc * 256 + Number(part), 0);
@@ -10,7 +17,12 @@ const ipv6 = (w: readonly number[]): string => w.map((x) => x.toString(16)).join
 const big6 = (w: readonly number[]): bigint => w.reduce((acc, x) => (acc << 16n) | BigInt(x), 0n);
 
 const policy = (over: Partial<ListenerPolicy> = {}): ListenerPolicy => ({
-  allow: ['127.0.0.1'], maxConnectionsPerSource: 2, maxConnections: 3, idleTimeoutMs: 1000, framesPerMinute: 60, ...over,
+  allow: ['127.0.0.1'],
+  maxConnectionsPerSource: 2,
+  maxConnections: 3,
+  idleTimeoutMs: 1000,
+  framesPerMinute: 60,
+  ...over,
 });
 
 describe('allow-list matching', () => {
@@ -54,9 +66,9 @@ describe('allow-list matching', () => {
         expect(isAllowed([], address)).toBe(false);
       }),
     );
-    expect(invalidEntries(['10.0.0.0/8', '10.0.0.256', '10.0.0.0/33', 'ward-3', '1::2::3', 'fe80::1/64', '10.0.0.1/8/1'])).toEqual([
-      '10.0.0.256', '10.0.0.0/33', 'ward-3', '1::2::3', '10.0.0.1/8/1',
-    ]);
+    expect(
+      invalidEntries(['10.0.0.0/8', '10.0.0.256', '10.0.0.0/33', 'ward-3', '1::2::3', 'fe80::1/64', '10.0.0.1/8/1']),
+    ).toEqual(['10.0.0.256', '10.0.0.0/33', 'ward-3', '1::2::3', '10.0.0.1/8/1']);
     expect(isAllowed(['10.0.0.0/8'], 'not-an-address')).toBe(false);
   });
 });
@@ -93,18 +105,22 @@ describe('connection caps', () => {
 describe('frame rate per source', () => {
   it('accepts at most perMinute plus what the elapsed time refills, per source', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 30 }), fc.array(fc.tuple(fc.nat(5000), fc.boolean()), { minLength: 1, maxLength: 200 }), (perMinute, steps) => {
-        const rate = new FrameRate(perMinute);
-        let now = 0;
-        const accepted = { a: 0, b: 0 };
-        for (const [gap, isA] of steps) {
-          now += gap;
-          if (rate.take(isA ? 'a' : 'b', now)) accepted[isA ? 'a' : 'b'] += 1;
-        }
-        const bound = perMinute + Math.floor((now * perMinute) / 60_000);
-        expect(accepted.a).toBeLessThanOrEqual(bound);
-        expect(accepted.b).toBeLessThanOrEqual(bound);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.array(fc.tuple(fc.nat(5000), fc.boolean()), { minLength: 1, maxLength: 200 }),
+        (perMinute, steps) => {
+          const rate = new FrameRate(perMinute);
+          let now = 0;
+          const accepted = { a: 0, b: 0 };
+          for (const [gap, isA] of steps) {
+            now += gap;
+            if (rate.take(isA ? 'a' : 'b', now)) accepted[isA ? 'a' : 'b'] += 1;
+          }
+          const bound = perMinute + Math.floor((now * perMinute) / 60_000);
+          expect(accepted.a).toBeLessThanOrEqual(bound);
+          expect(accepted.b).toBeLessThanOrEqual(bound);
+        },
+      ),
     );
   });
 

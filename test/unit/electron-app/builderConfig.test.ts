@@ -14,7 +14,11 @@ const root = resolve(import.meta.dirname, '../../..');
 const require = createRequire(join(root, 'package.json'));
 
 interface ConfigModule {
-  getConfig(projectDir: string, configPath: string | null, configFromOptions: Configuration | null): Promise<Configuration>;
+  getConfig(
+    projectDir: string,
+    configPath: string | null,
+    configFromOptions: Configuration | null,
+  ): Promise<Configuration>;
   validateConfiguration(config: Configuration, debugLogger: unknown): Promise<void>;
 }
 interface DebugLoggerModule {
@@ -23,7 +27,17 @@ interface DebugLoggerModule {
 
 // electron-builder's documented defaults for deb `depends` (app-builder-lib's linuxOptions.d.ts): a `depends`
 // list replaces them, so each must be listed again.
-const electronBuilderDebDefaults = ['libgtk-3-0', 'libnotify4', 'libnss3', 'libxss1', 'libxtst6', 'xdg-utils', 'libatspi2.0-0', 'libuuid1', 'libsecret-1-0'];
+const electronBuilderDebDefaults = [
+  'libgtk-3-0',
+  'libnotify4',
+  'libnss3',
+  'libxss1',
+  'libxtst6',
+  'xdg-utils',
+  'libatspi2.0-0',
+  'libuuid1',
+  'libsecret-1-0',
+];
 
 let config: Configuration;
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as Record<string, unknown>;
@@ -45,10 +59,14 @@ describe('electron-builder config', () => {
     expect(config.asarUnpack).toContain('**/*.node');
     expect(config.npmRebuild).toBe(false);
     // The loader normalises `files` to file sets.
-    const patterns = [config.files ?? []].flat().flatMap((entry) => (typeof entry === 'string' ? [entry] : [entry.filter ?? []].flat()));
+    const patterns = [config.files ?? []]
+      .flat()
+      .flatMap((entry) => (typeof entry === 'string' ? [entry] : [entry.filter ?? []].flat()));
     expect(patterns).toContain('out/**');
     expect(patterns).toContain('!node_modules/better-sqlite3/{build,deps,src}/**');
-    expect(String(pkg['scripts'] && (pkg['scripts'] as Record<string, string>)['dist'])).not.toContain('install-app-deps');
+    expect(String(pkg['scripts'] && (pkg['scripts'] as Record<string, string>)['dist'])).not.toContain(
+      'install-app-deps',
+    );
   });
 
   it('gives the deb target what it refuses to build without: a homepage and a maintainer with an e-mail', () => {

@@ -9,8 +9,19 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
-import { ensureElectronSqlite, electronTarget, NativeBuildError, stageElectronSqlite, type RunCommand } from '../../../electron/cli/electronNative.node.js';
-import { cacheKey, electronSqliteBinding, manifestMatches, type ElectronTarget } from '../../../electron/services/db/electronSqlite.std.js';
+import {
+  ensureElectronSqlite,
+  electronTarget,
+  NativeBuildError,
+  stageElectronSqlite,
+  type RunCommand,
+} from '../../../electron/cli/electronNative.node.js';
+import {
+  cacheKey,
+  electronSqliteBinding,
+  manifestMatches,
+  type ElectronTarget,
+} from '../../../electron/services/db/electronSqlite.std.js';
 
 const root = resolve(import.meta.dirname, '../../..');
 const nodeBuild = join(root, 'node_modules/better-sqlite3/build/Release/better_sqlite3.node');
@@ -23,7 +34,9 @@ function tempDir(): string {
 }
 
 function hash(file: string): string {
-  return createHash('sha256').update(new Uint8Array(readFileSync(file))).digest('hex');
+  return createHash('sha256')
+    .update(new Uint8Array(readFileSync(file)))
+    .digest('hex');
 }
 
 interface Seen {
@@ -64,12 +77,32 @@ describe('ensureElectronSqlite', () => {
     const before = hash(nodeBuild);
     const cacheRoot = tempDir();
     const seen: Seen[] = [];
-    const file = await ensureElectronSqlite({ root, cacheRoot, target, run: fakeRun(['fail', 'build'], seen), log: () => undefined });
+    const file = await ensureElectronSqlite({
+      root,
+      cacheRoot,
+      target,
+      run: fakeRun(['fail', 'build'], seen),
+      log: () => undefined,
+    });
     expect(seen).toHaveLength(2);
     expect(seen[0]?.args[0]).toMatch(/prebuild-install[\\/]bin\.js$/);
-    expect(seen[0]?.args).toEqual(expect.arrayContaining(['--runtime=electron', `--target=${target.electronVersion}`, '--arch=x64', '--platform=linux']));
+    expect(seen[0]?.args).toEqual(
+      expect.arrayContaining([
+        '--runtime=electron',
+        `--target=${target.electronVersion}`,
+        '--arch=x64',
+        '--platform=linux',
+      ]),
+    );
     expect(seen[1]?.args[0]).toMatch(/node-gyp[\\/]bin[\\/]node-gyp\.js$/);
-    expect(seen[1]?.args).toEqual(expect.arrayContaining(['rebuild', '--runtime=electron', `--target=${target.electronVersion}`, '--dist-url=https://electronjs.org/headers']));
+    expect(seen[1]?.args).toEqual(
+      expect.arrayContaining([
+        'rebuild',
+        '--runtime=electron',
+        `--target=${target.electronVersion}`,
+        '--dist-url=https://electronjs.org/headers',
+      ]),
+    );
     expect(seen.every((call) => !call.hadBuildFolder)).toBe(true);
     expect(file).toBe(join(cacheRoot, cacheKey(target), 'better_sqlite3.node'));
     expect(readFileSync(file, 'utf8')).toMatch(/node-gyp/);
@@ -83,24 +116,42 @@ describe('ensureElectronSqlite', () => {
     await ensureElectronSqlite({ root, cacheRoot, target, run: fakeRun([], seen), log: () => undefined });
     expect(seen).toHaveLength(1);
     const next = { ...target, abi: `${Number(target.abi) + 1}`, electronVersion: '99.0.0' };
-    await ensureElectronSqlite({ root, cacheRoot, target: next, run: fakeRun(['build', 'build'], seen), log: () => undefined });
+    await ensureElectronSqlite({
+      root,
+      cacheRoot,
+      target: next,
+      run: fakeRun(['build', 'build'], seen),
+      log: () => undefined,
+    });
     expect(seen).toHaveLength(2);
     expect(readdirSync(cacheRoot).sort()).toEqual([cacheKey(target), cacheKey(next)].sort());
   });
 
   it('fails with both commands’ output when neither can build, leaving no cache entry', async () => {
     const cacheRoot = tempDir();
-    const attempt = ensureElectronSqlite({ root, cacheRoot, target, run: fakeRun(['fail', 'fail'], []), log: () => undefined });
+    const attempt = ensureElectronSqlite({
+      root,
+      cacheRoot,
+      target,
+      run: fakeRun(['fail', 'fail'], []),
+      log: () => undefined,
+    });
     await expect(attempt).rejects.toBeInstanceOf(NativeBuildError);
-    await expect(ensureElectronSqlite({ root, cacheRoot, target, run: fakeRun(['fail', 'fail'], []), log: () => undefined })).rejects.toThrow(
-      /prebuild-install[\s\S]*node-gyp/,
-    );
+    await expect(
+      ensureElectronSqlite({ root, cacheRoot, target, run: fakeRun(['fail', 'fail'], []), log: () => undefined }),
+    ).rejects.toThrow(/prebuild-install[\s\S]*node-gyp/);
     expect(readdirSync(cacheRoot)).toEqual([]);
   });
 
   it('stages the cached build with its manifest where main loads it', async () => {
     const cacheRoot = tempDir();
-    const cached = await ensureElectronSqlite({ root, cacheRoot, target, run: fakeRun(['build'], []), log: () => undefined });
+    const cached = await ensureElectronSqlite({
+      root,
+      cacheRoot,
+      target,
+      run: fakeRun(['build'], []),
+      log: () => undefined,
+    });
     const stagedDir = join(tempDir(), 'out/native');
     const staged = stageElectronSqlite(cached, stagedDir, target);
     expect(hash(staged)).toBe(hash(cached));
@@ -120,7 +171,12 @@ describe('electronSqlite naming', () => {
   it('a manifest matches exactly when every field of the target matches', () => {
     fc.assert(
       fc.property(arbitraryTarget, arbitraryTarget, (a, b) => {
-        const same = a.electronVersion === b.electronVersion && a.abi === b.abi && a.platform === b.platform && a.arch === b.arch && a.sqliteVersion === b.sqliteVersion;
+        const same =
+          a.electronVersion === b.electronVersion &&
+          a.abi === b.abi &&
+          a.platform === b.platform &&
+          a.arch === b.arch &&
+          a.sqliteVersion === b.sqliteVersion;
         expect(manifestMatches(a, b)).toBe(same);
       }),
     );
@@ -129,7 +185,9 @@ describe('electronSqlite naming', () => {
   });
 
   it('main passes the staged file inside Electron and nothing under plain Node', () => {
-    expect(electronSqliteBinding('/opt/app/resources/app.asar', { electron: '45.4.1' })).toBe('/opt/app/resources/app.asar/out/native/better_sqlite3.node');
+    expect(electronSqliteBinding('/opt/app/resources/app.asar', { electron: '45.4.1' })).toBe(
+      '/opt/app/resources/app.asar/out/native/better_sqlite3.node',
+    );
     expect(electronSqliteBinding('C:\\app\\', { electron: '45.4.1' })).toBe('C:\\app/out/native/better_sqlite3.node');
     expect(electronSqliteBinding('/opt/app', {})).toBeUndefined();
   });

@@ -9,8 +9,14 @@ function coded(code: string, message = 'boom'): Error {
 
 describe('startup failure text', () => {
   it('names the cause in words IT can act on, in Thai and English', () => {
-    expect(startupFailureCause(coded('ERR_DLOPEN_FAILED', 'was compiled against a different Node.js version using NODE_MODULE_VERSION 115'))).toBe('native_module');
-    expect(startupFailureCause(new Error("Cannot find module '/app/out/native/better_sqlite3.node'"))).toBe('native_module');
+    expect(
+      startupFailureCause(
+        coded('ERR_DLOPEN_FAILED', 'was compiled against a different Node.js version using NODE_MODULE_VERSION 115'),
+      ),
+    ).toBe('native_module');
+    expect(startupFailureCause(new Error("Cannot find module '/app/out/native/better_sqlite3.node'"))).toBe(
+      'native_module',
+    );
     expect(startupFailureCause(coded('SQLITE_FULL'))).toBe('disk_full');
     expect(startupFailureCause(coded('ENOSPC'))).toBe('disk_full');
     expect(startupFailureCause(coded('EACCES'))).toBe('data_folder');
@@ -28,13 +34,17 @@ describe('startup failure text', () => {
 describe('renderer crash policy', () => {
   it('reloads unless this crash is the limit-th inside the window', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 0, max: 600_000 }), { maxLength: 8 }), fc.integer({ min: 600_000, max: 700_000 }), (earlier, now) => {
-        const { crashes, reload } = onRendererCrash(earlier, now);
-        const recent = earlier.filter((at) => now - at < defaultCrashPolicy.windowMs).length;
-        expect(crashes.at(-1)).toBe(now);
-        expect(crashes).toHaveLength(recent + 1);
-        expect(reload).toBe(recent + 1 < defaultCrashPolicy.limit);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 600_000 }), { maxLength: 8 }),
+        fc.integer({ min: 600_000, max: 700_000 }),
+        (earlier, now) => {
+          const { crashes, reload } = onRendererCrash(earlier, now);
+          const recent = earlier.filter((at) => now - at < defaultCrashPolicy.windowMs).length;
+          expect(crashes.at(-1)).toBe(now);
+          expect(crashes).toHaveLength(recent + 1);
+          expect(reload).toBe(recent + 1 < defaultCrashPolicy.limit);
+        },
+      ),
     );
   });
 

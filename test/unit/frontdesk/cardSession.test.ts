@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cardSessionReducer, idleSession, photoSettled, type CardAction, type CardSession } from '../../../renderer/src/frontdesk/cardSession.std.js';
+import {
+  cardSessionReducer,
+  idleSession,
+  photoSettled,
+  type CardAction,
+  type CardSession,
+} from '../../../renderer/src/frontdesk/cardSession.std.js';
 import type { CardText } from '../../../electron/contract/card.std.js';
 
 function cardText(cid: string): CardText {
@@ -15,17 +21,38 @@ function cardText(cid: string): CardText {
     issuer: 'กรมการปกครอง',
     issueDate: '2020-01-01',
     expiryDate: '2029-01-01',
-    address: { houseNo: '1', villageNo: null, lane: null, road: null, subdistrict: null, district: null, province: null, other: [], full: '1' },
+    address: {
+      houseNo: '1',
+      villageNo: null,
+      lane: null,
+      road: null,
+      subdistrict: null,
+      district: null,
+      province: null,
+      other: [],
+      full: '1',
+    },
     atr: '3B 79',
     requestNumber: null,
     warnings: [],
   };
 }
 
-const text = (readId: string, reader = 'R1', cid = '1101700230705'): CardAction => ({ type: 'text', event: { readId, reader, card: cardText(cid) } });
+const text = (readId: string, reader = 'R1', cid = '1101700230705'): CardAction => ({
+  type: 'text',
+  event: { readId, reader, card: cardText(cid) },
+});
 const photoDone = (readId: string, reader = 'R1'): CardAction => ({
   type: 'photo',
-  event: { readId, reader, state: 'done', received: 10, total: 10, photo: { base64: 'AA==', bytes: 1, sha256: 'a'.repeat(64) }, skipReason: null },
+  event: {
+    readId,
+    reader,
+    state: 'done',
+    received: 10,
+    total: 10,
+    photo: { base64: 'AA==', bytes: 1, sha256: 'a'.repeat(64) },
+    skipReason: null,
+  },
 });
 
 function run(actions: readonly CardAction[]): CardSession {
@@ -36,7 +63,11 @@ describe('card session', () => {
   it('stays waiting when the read that was cut short by the removal reports it after the removal', () => {
     // The reader says the card is out, then the read it interrupted fails with card_removed: the card is out
     // either way, so the clerk sees the waiting hint, not an error about a card no longer there.
-    const session = run([text('r1'), { type: 'removed', reader: 'R1' }, { type: 'error', event: { reader: 'R1', readId: 'r1', code: 'card_removed', message: 'x' } }]);
+    const session = run([
+      text('r1'),
+      { type: 'removed', reader: 'R1' },
+      { type: 'error', event: { reader: 'R1', readId: 'r1', code: 'card_removed', message: 'x' } },
+    ]);
     expect(session).toEqual(idleSession);
   });
 
@@ -56,7 +87,10 @@ describe('card session', () => {
   });
 
   it('drops the form on a read error', () => {
-    const session = run([text('r1'), { type: 'error', event: { reader: 'R1', readId: 'r1', code: 'card_removed', message: 'x' } }]);
+    const session = run([
+      text('r1'),
+      { type: 'error', event: { reader: 'R1', readId: 'r1', code: 'card_removed', message: 'x' } },
+    ]);
     expect(session).toMatchObject({ phase: 'error', card: null, errorCode: 'card_removed' });
   });
 

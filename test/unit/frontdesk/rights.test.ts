@@ -17,7 +17,17 @@ describe('right to care in a clerk’s words', () => {
   });
 
   it('an empty applet is no rights', () => {
-    const empty = { mainInscl: ' ', subInscl: '', mainHospital: '', subHospital: '', paidType: '', issueDate: null, expiryDate: null, updateDate: null, changeHospitalAmount: '' };
+    const empty = {
+      mainInscl: ' ',
+      subInscl: '',
+      mainHospital: '',
+      subHospital: '',
+      paidType: '',
+      issueDate: null,
+      expiryDate: null,
+      updateDate: null,
+      changeHospitalAmount: '',
+    };
     expect(hasRights(null)).toBe(false);
     expect(hasRights(empty)).toBe(false);
     expect(hasRights({ ...empty, mainInscl: '(UCS) x' })).toBe(true);

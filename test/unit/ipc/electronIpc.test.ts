@@ -1,7 +1,12 @@
 // Electron IPC without Electron: a fake ipcMain/ipcRenderer pair carries exactly what Electron would
 // (channel, sender frame, payload), so the real registerIpc and the real preload API are exercised.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { registerIpc, type IpcMainLike, type InvokeEventLike, type WebContentsLike } from '../../../electron/main/ipcBridge.main.js';
+import {
+  registerIpc,
+  type IpcMainLike,
+  type InvokeEventLike,
+  type WebContentsLike,
+} from '../../../electron/main/ipcBridge.main.js';
 import { createBridgeApi, type IpcRendererLike } from '../../../electron/preload/bridgeApi.preload.js';
 import type { Result } from '../../../electron/contract/result.std.js';
 import { tempEdgeNode } from '../../factories/edgeNode.js';
@@ -18,7 +23,8 @@ function fakeElectronPair(frameUrl: string) {
   const webContents: WebContentsLike = {
     send: (channel, payload) => {
       // Electron structured-clones payloads between processes.
-      for (const listener of rendererListeners.get(channel) ?? []) listener({ sender: 'raw-event' }, structuredClone(payload));
+      for (const listener of rendererListeners.get(channel) ?? [])
+        listener({ sender: 'raw-event' }, structuredClone(payload));
     },
     isDestroyed: () => false,
   };
@@ -73,7 +79,10 @@ describe('Electron IPC transport', () => {
       const pair = fakeElectronPair(url);
       const unregister = registerIpc(pair.ipcMain, node.dispatch, node.events, ['app://edge'], () => pair.webContents);
       const api = createBridgeApi(pair.ipcRenderer);
-      expect(await api.invoke('settings.get', {}), url).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+      expect(await api.invoke('settings.get', {}), url).toMatchObject({
+        ok: false,
+        error: { code: 'forbidden_sender' },
+      });
       unregister();
     }
   });
@@ -82,8 +91,14 @@ describe('Electron IPC transport', () => {
     const pair = fakeElectronPair('app://edge/index.html');
     registerIpc(pair.ipcMain, node.dispatch, node.events, ['app://edge'], () => pair.webContents);
     const api = createBridgeApi(pair.ipcRenderer);
-    const loose = api as unknown as { invoke(name: string, input: unknown): Promise<unknown>; on(name: string, cb: () => void): unknown };
-    expect(await loose.invoke('shell.openExternal', {})).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
+    const loose = api as unknown as {
+      invoke(name: string, input: unknown): Promise<unknown>;
+      on(name: string, cb: () => void): unknown;
+    };
+    expect(await loose.invoke('shell.openExternal', {})).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_command' },
+    });
     expect(() => loose.on('ipc.raw', () => undefined)).toThrow(TypeError);
     expect([...pair.handlers.keys()].every((channel) => channel.startsWith('edge:cmd:'))).toBe(true);
   });

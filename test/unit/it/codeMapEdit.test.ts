@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { CodeMapEntry } from '../../../electron/contract/devices.std.js';
 import { Loinc } from '../../../sync/model/vitals/vitalSigns.std.js';
-import { MAPPABLE_VITALS, defaultUnit, withEntry, withoutEntry } from '../../../renderer/src/it/devices/codeMapEdit.std.js';
+import {
+  MAPPABLE_VITALS,
+  defaultUnit,
+  withEntry,
+  withoutEntry,
+} from '../../../renderer/src/it/devices/codeMapEdit.std.js';
 
 describe('the HL7 code map editor', () => {
   it('adds, replaces by code whatever the case, and removes', () => {
@@ -16,10 +21,19 @@ describe('the HL7 code map editor', () => {
   });
 
   it('refuses a code with HL7 separators, no vital, a unit that does not fit, and the mean pressure (not charted)', () => {
-    expect(withEntry([], { code: '9001^ZX', loinc: Loinc.heartRate, unit: '' })).toEqual({ ok: false, problem: 'code_invalid' });
+    expect(withEntry([], { code: '9001^ZX', loinc: Loinc.heartRate, unit: '' })).toEqual({
+      ok: false,
+      problem: 'code_invalid',
+    });
     expect(withEntry([], { code: '9001', loinc: '', unit: '' })).toEqual({ ok: false, problem: 'vital_missing' });
-    expect(withEntry([], { code: '9001', loinc: Loinc.meanArterial, unit: '' })).toEqual({ ok: false, problem: 'vital_missing' });
-    expect(withEntry([], { code: '9001', loinc: Loinc.heartRate, unit: 'kg' })).toEqual({ ok: false, problem: 'unit_unfit' });
+    expect(withEntry([], { code: '9001', loinc: Loinc.meanArterial, unit: '' })).toEqual({
+      ok: false,
+      problem: 'vital_missing',
+    });
+    expect(withEntry([], { code: '9001', loinc: Loinc.heartRate, unit: 'kg' })).toEqual({
+      ok: false,
+      problem: 'unit_unfit',
+    });
   });
 
   it('offers each charted vital with the unit it is stored in', () => {
@@ -29,15 +43,25 @@ describe('the HL7 code map editor', () => {
 
   it('only ever yields entries the contract takes, one per code (fast-check)', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ code: fc.string({ minLength: 0, maxLength: 10 }), loinc: fc.constantFrom(...MAPPABLE_VITALS, ''), unit: fc.constantFrom('', 'mmHg', '%', 'kg', 'Cel', 'x') }), { maxLength: 12 }), (edits) => {
-        let entries: CodeMapEntry[] = [];
-        for (const edit of edits) {
-          const result = withEntry(entries, edit);
-          if (result.ok) entries = [...result.entries];
-        }
-        for (const entry of entries) expect(CodeMapEntry.safeParse(entry).success).toBe(true);
-        expect(new Set(entries.map((e) => e.code.toUpperCase())).size).toBe(entries.length);
-      }),
+      fc.property(
+        fc.array(
+          fc.record({
+            code: fc.string({ minLength: 0, maxLength: 10 }),
+            loinc: fc.constantFrom(...MAPPABLE_VITALS, ''),
+            unit: fc.constantFrom('', 'mmHg', '%', 'kg', 'Cel', 'x'),
+          }),
+          { maxLength: 12 },
+        ),
+        (edits) => {
+          let entries: CodeMapEntry[] = [];
+          for (const edit of edits) {
+            const result = withEntry(entries, edit);
+            if (result.ok) entries = [...result.entries];
+          }
+          for (const entry of entries) expect(CodeMapEntry.safeParse(entry).success).toBe(true);
+          expect(new Set(entries.map((e) => e.code.toUpperCase())).size).toBe(entries.length);
+        },
+      ),
     );
   });
 });

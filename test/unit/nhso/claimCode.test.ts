@@ -6,7 +6,14 @@ import { fhirIssues } from '../../factories/fhirValidator.js';
 import { resolveConflict, type Revision } from '../../../sync/replication/conflictRules.std.js';
 import { withEncounterStatus } from '../../../sync/model/encounter.std.js';
 
-const visit = newVisit({ encounterId: 'e1', patientId: 'p1', hcode: '99999', stationId: 'st-99999-a', at: '2026-12-06T02:00:00.000Z', queueNumber: 'A-001' });
+const visit = newVisit({
+  encounterId: 'e1',
+  patientId: 'p1',
+  hcode: '99999',
+  stationId: 'st-99999-a',
+  at: '2026-12-06T02:00:00.000Z',
+  queueNumber: 'A-001',
+});
 
 describe('the NHSO authen code on a visit', () => {
   it('is an Encounter identifier under Thai Core th-nhso-claim-code, valid FHIR R4', () => {
@@ -23,7 +30,9 @@ describe('the NHSO authen code on a visit', () => {
     if (coded === null) throw new Error('not coded');
     expect(withClaimCode(coded, 'PP1', '2026-12-06T02:02:00.000Z', 'st')).toBeNull();
     const recoded = withClaimCode(coded, 'PP2', '2026-12-06T02:03:00.000Z', 'st');
-    expect(recoded?.identifier?.filter((id) => id.system === TH_NHSO_CLAIM_CODE)).toEqual([{ use: 'secondary', system: TH_NHSO_CLAIM_CODE, value: 'PP2' }]);
+    expect(recoded?.identifier?.filter((id) => id.system === TH_NHSO_CLAIM_CODE)).toEqual([
+      { use: 'secondary', system: TH_NHSO_CLAIM_CODE, value: 'PP2' },
+    ]);
     expect(() => withClaimCode(visit, '  ', 'x', 'st')).toThrow();
   });
 

@@ -2,17 +2,30 @@
 // init first, exactly that image in GS v 0 bands, a feed and a cut.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BAND_ROWS, encodeSlip, rasterProblem, SLIP_WIDTH_BYTES, type Raster } from '../../../drivers/printer/escpos.std.js';
+import {
+  BAND_ROWS,
+  encodeSlip,
+  rasterProblem,
+  SLIP_WIDTH_BYTES,
+  type Raster,
+} from '../../../drivers/printer/escpos.std.js';
 import { joinRasters, parseEscPos } from '../../factories/printer/escposParser.js';
 
 const rasterArb = fc
   .record({ widthBytes: fc.integer({ min: 1, max: SLIP_WIDTH_BYTES }), height: fc.integer({ min: 1, max: 700 }) })
-  .chain(({ widthBytes, height }) => fc.uint8Array({ minLength: widthBytes * height, maxLength: widthBytes * height }).map((data): Raster => ({ widthBytes, height, data })));
+  .chain(({ widthBytes, height }) =>
+    fc
+      .uint8Array({ minLength: widthBytes * height, maxLength: widthBytes * height })
+      .map((data): Raster => ({ widthBytes, height, data })),
+  );
 
 describe('ESC/POS raster encoding', () => {
   it('a slip is init, GS v 0 with the exact header bytes, feed, partial cut', () => {
     const raster: Raster = { widthBytes: 2, height: 3, data: Uint8Array.of(0x80, 0x01, 0xff, 0x00, 0x0f, 0xf0) };
-    expect([...encodeSlip(raster, { feed: 3 })]).toEqual([0x1b, 0x40, 0x1d, 0x76, 0x30, 0x00, 2, 0, 3, 0, 0x80, 0x01, 0xff, 0x00, 0x0f, 0xf0, 0x1b, 0x64, 3, 0x1d, 0x56, 0x42, 0]);
+    expect([...encodeSlip(raster, { feed: 3 })]).toEqual([
+      0x1b, 0x40, 0x1d, 0x76, 0x30, 0x00, 2, 0, 3, 0, 0x80, 0x01, 0xff, 0x00, 0x0f, 0xf0, 0x1b, 0x64, 3, 0x1d, 0x56,
+      0x42, 0,
+    ]);
   });
 
   it('round trip: any bitmap comes back whole from the parser, in bands of at most 256 rows', () => {

@@ -22,15 +22,21 @@ function bmpDot(bmp: Uint8Array, x: number, y: number): number {
 describe('the slip page for the system printer', () => {
   it('the BMP has every dot of the raster where the raster has it (fast-check)', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 9 }), fc.integer({ min: 1, max: 12 }), fc.uint8Array({ minLength: 108, maxLength: 108 }), (widthBytes, height, seed) => {
-        const data = Uint8Array.from({ length: widthBytes * height }, (_, index) => seed[index % seed.length] ?? 0);
-        const bmp = rasterBmp({ widthBytes, height, data });
-        expect(String.fromCharCode(bmp[0] ?? 0, bmp[1] ?? 0)).toBe('BM');
-        expect(new DataView(bmp.buffer).getUint32(2, true)).toBe(bmp.length);
-        for (let y = 0; y < height; y += 1) {
-          for (let x = 0; x < widthBytes * 8; x += 1) expect(bmpDot(bmp, x, y)).toBe(((data[y * widthBytes + (x >> 3)] ?? 0) >> (7 - (x & 7))) & 1);
-        }
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 9 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.uint8Array({ minLength: 108, maxLength: 108 }),
+        (widthBytes, height, seed) => {
+          const data = Uint8Array.from({ length: widthBytes * height }, (_, index) => seed[index % seed.length] ?? 0);
+          const bmp = rasterBmp({ widthBytes, height, data });
+          expect(String.fromCharCode(bmp[0] ?? 0, bmp[1] ?? 0)).toBe('BM');
+          expect(new DataView(bmp.buffer).getUint32(2, true)).toBe(bmp.length);
+          for (let y = 0; y < height; y += 1) {
+            for (let x = 0; x < widthBytes * 8; x += 1)
+              expect(bmpDot(bmp, x, y)).toBe(((data[y * widthBytes + (x >> 3)] ?? 0) >> (7 - (x & 7))) & 1);
+          }
+        },
+      ),
       { numRuns: 60 },
     );
   });
@@ -47,15 +53,34 @@ describe('the slip page for the system printer', () => {
 
 describe('printer failures from the operating system', () => {
   it('usblp errnos and Electron print reasons each give a catalogued code', () => {
-    expect(['ENOENT', 'ENODEV', 'EBUSY', undefined].map(usbFailure)).toEqual(['unreachable', 'unreachable', 'unreachable', 'unreachable']);
+    expect(['ENOENT', 'ENODEV', 'EBUSY', undefined].map(usbFailure)).toEqual([
+      'unreachable',
+      'unreachable',
+      'unreachable',
+      'unreachable',
+    ]);
     expect(['EACCES', 'ENOSPC', 'EIO'].map(usbFailure)).toEqual(['no_permission', 'paper_out', 'offline']);
-    expect(['Invalid deviceName provided', 'Print job failed', 'printer is offline'].map(systemPrintFailure)).toEqual(['not_found', 'system_failed', 'offline']);
-    for (const failure of ['unreachable', 'timeout', 'paper_out', 'offline', 'no_permission', 'not_found', 'system_failed']) expect(isErrorCode(`printer_${failure}`)).toBe(true);
+    expect(['Invalid deviceName provided', 'Print job failed', 'printer is offline'].map(systemPrintFailure)).toEqual([
+      'not_found',
+      'system_failed',
+      'offline',
+    ]);
+    for (const failure of [
+      'unreachable',
+      'timeout',
+      'paper_out',
+      'offline',
+      'no_permission',
+      'not_found',
+      'system_failed',
+    ])
+      expect(isErrorCode(`printer_${failure}`)).toBe(true);
   });
 
   it('IT may name a USB device under /dev only', () => {
     expect(PrinterSettings.safeParse({ transport: 'usb', path: '/dev/usb/lp0' }).success).toBe(true);
-    for (const path of ['/etc/passwd', '/dev/../etc/shadow', 'lp0', '/dev/usb/lp0;rm']) expect(PrinterSettings.safeParse({ transport: 'usb', path }).success).toBe(false);
+    for (const path of ['/etc/passwd', '/dev/../etc/shadow', 'lp0', '/dev/usb/lp0;rm'])
+      expect(PrinterSettings.safeParse({ transport: 'usb', path }).success).toBe(false);
     expect(PrinterSettings.parse({ transport: 'system' })).toEqual({ transport: 'system', deviceName: '' });
   });
 });

@@ -27,7 +27,8 @@ function fakeSys(): { proc: string; sys: string; data: (path: string) => string 
   writeFileSync(join(proc, 'self', 'mountinfo'), MOUNTINFO);
   const sys = join(root, 'sys');
   const devices = join(sys, 'devices');
-  for (const name of ['dm-1', 'dm-0', 'sda2', 'sda3', 'sda4']) mkdirSync(join(devices, name, 'slaves'), { recursive: true });
+  for (const name of ['dm-1', 'dm-0', 'sda2', 'sda3', 'sda4'])
+    mkdirSync(join(devices, name, 'slaves'), { recursive: true });
   mkdirSync(join(devices, 'dm-1', 'dm'), { recursive: true });
   writeFileSync(join(devices, 'dm-1', 'dm', 'uuid'), 'LVM-abc\n');
   mkdirSync(join(devices, 'dm-0', 'dm'), { recursive: true });
@@ -35,7 +36,12 @@ function fakeSys(): { proc: string; sys: string; data: (path: string) => string 
   symlinkSync(join(devices, 'dm-0'), join(devices, 'dm-1', 'slaves', 'dm-0'));
   symlinkSync(join(devices, 'sda4'), join(devices, 'dm-0', 'slaves', 'sda4'));
   mkdirSync(join(sys, 'dev', 'block'), { recursive: true });
-  for (const [id, name] of [['253:1', 'dm-1'], ['8:2', 'sda2'], ['8:3', 'sda3']]) symlinkSync(join(devices, name ?? ''), join(sys, 'dev', 'block', id ?? ''));
+  for (const [id, name] of [
+    ['253:1', 'dm-1'],
+    ['8:2', 'sda2'],
+    ['8:3', 'sda3'],
+  ])
+    symlinkSync(join(devices, name ?? ''), join(sys, 'dev', 'block', id ?? ''));
   return {
     proc,
     sys,

@@ -1,13 +1,21 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DISK_FAIL_BELOW, DISK_WARN_BELOW, diskSpaceDoctorCheck, formatBytes } from '../../../electron/services/doctor/diskSpace.std.js';
+import {
+  DISK_FAIL_BELOW,
+  DISK_WARN_BELOW,
+  diskSpaceDoctorCheck,
+  formatBytes,
+} from '../../../electron/services/doctor/diskSpace.std.js';
 import { tempEdgeNode } from '../../factories/edgeNode.js';
 
 describe('disk space check', () => {
   it('fails below 500 MB free, warns below 2 GB, and always says what the station keeps', () => {
     fc.assert(
       fc.property(fc.nat({ max: 4 * 1024 ** 3 }), (freeBytes) => {
-        const check = diskSpaceDoctorCheck({ freeBytes, totalBytes: 8 * 1024 ** 3, databaseBytes: 2_000_000, logBytes: 30_000 }, '/data');
+        const check = diskSpaceDoctorCheck(
+          { freeBytes, totalBytes: 8 * 1024 ** 3, databaseBytes: 2_000_000, logBytes: 30_000 },
+          '/data',
+        );
         expect(check.verdict).toBe(freeBytes < DISK_FAIL_BELOW ? 'fail' : freeBytes < DISK_WARN_BELOW ? 'warn' : 'ok');
         expect(check.th).toContain('ฐานข้อมูลสถานี 1.9 MB');
         expect(check.en).toContain('logs 29.3 KB');

@@ -104,8 +104,15 @@ describe('hospital key sealed by the OS keystore', () => {
     new HospitalKey(dir, fakeSealer());
     const before = readFileSync(join(dir, 'hospital.key.sealed'));
     expect(() => new HospitalKey(dir)).toThrow(expect.objectContaining({ code: 'identity_key_locked' }));
-    expect(() => new HospitalKey(dir, fakeSealer(false))).toThrow(expect.objectContaining({ code: 'identity_key_locked' }));
-    const broken = { ...fakeSealer(), open: () => { throw new Error('keyring locked'); } };
+    expect(() => new HospitalKey(dir, fakeSealer(false))).toThrow(
+      expect.objectContaining({ code: 'identity_key_locked' }),
+    );
+    const broken = {
+      ...fakeSealer(),
+      open: () => {
+        throw new Error('keyring locked');
+      },
+    };
     const failure = await createEdgeNode({ dataDir: dir, card: { backend: 'off' }, keySealer: broken }).then(
       async (node) => {
         await node.close();

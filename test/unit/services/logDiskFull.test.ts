@@ -24,7 +24,8 @@ describe.runIf(process.platform === 'linux')('logs on a full disk', () => {
     symlinkSync('/dev/full', join(logDir, 'edge.1.log'));
     const sink = await createLogger({ logDir });
     for (let i = 0; i < 500; i += 1) sink.log.info({ i, pad: 'x'.repeat(200) }, 'a line the disk has no room for');
-    for (let waited = 0; waited < 5_000 && sink.writeFailure() === null; waited += 20) await new Promise((resolve) => setTimeout(resolve, 20));
+    for (let waited = 0; waited < 5_000 && sink.writeFailure() === null; waited += 20)
+      await new Promise((resolve) => setTimeout(resolve, 20));
     expect(sink.writeFailure()).toMatchObject({ code: 'ENOSPC' });
     const check = await logFolderCheck(logDir, () => sink.writeFailure())();
     expect(check.verdict).toBe('fail');

@@ -14,7 +14,11 @@ describe('redaction', () => {
   });
 
   it('blanks sensitive keys at any depth and leaves other values', () => {
-    const out = redactValue({ command: 'card.read', patient: { cid: '3100600123458', name: { given: ['สมชาย'] }, photo: new Uint8Array(8) }, ms: 42 });
+    const out = redactValue({
+      command: 'card.read',
+      patient: { cid: '3100600123458', name: { given: ['สมชาย'] }, photo: new Uint8Array(8) },
+      ms: 42,
+    });
     expect(out).toEqual({ command: 'card.read', patient: { cid: REDACTED, name: REDACTED, photo: REDACTED }, ms: 42 });
   });
 

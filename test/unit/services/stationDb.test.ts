@@ -39,7 +39,13 @@ describe('station database', () => {
     expect(first.get().stationId).toMatch(/^[0-9a-f-]{36}$/);
     first.setup({ hcode: '10953', stationName: 'จุดคัดกรอง 1', queuePrefix: 'A' });
     const again = new SettingsService(openStationDb(file));
-    expect(again.get()).toMatchObject({ configured: true, hcode: '10953', stationName: 'จุดคัดกรอง 1', queuePrefix: 'A', stationId: 'st-10953-a' });
+    expect(again.get()).toMatchObject({
+      configured: true,
+      hcode: '10953',
+      stationName: 'จุดคัดกรอง 1',
+      queuePrefix: 'A',
+      stationId: 'st-10953-a',
+    });
     again.setup({ hcode: '10953', stationName: 'OPD 1', stationCode: 'opd-1' });
     expect(again.get()).toMatchObject({ queuePrefix: 'OPD1', stationId: 'st-10953-opd-1' });
   });
@@ -63,7 +69,12 @@ describe('station database', () => {
   it('keeps the audit log append-only and free of raw citizen ids', () => {
     const db = openStationDb(tempFile());
     const audit = new AuditLog(db, () => 'station-1');
-    audit.append({ actor: 'clerk', action: 'card.read', subjectHash: 'h:abc', detail: { note: 'read 1101700230705 ok', cid: '1101700230705' } });
+    audit.append({
+      actor: 'clerk',
+      action: 'card.read',
+      subjectHash: 'h:abc',
+      detail: { note: 'read 1101700230705 ok', cid: '1101700230705' },
+    });
     const row = db.prepare<[], { detail: string }>('SELECT detail FROM audit_log').get();
     expect(row?.detail).not.toMatch(/\d{13}/);
     expect(() => db.prepare("UPDATE audit_log SET action = 'x'").run()).toThrow(/append-only/);

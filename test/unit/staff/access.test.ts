@@ -4,11 +4,27 @@ import { describe, expect, it } from 'vitest';
 import { accessDenied, COMMAND_ACCESS } from '../../../electron/contract/access.std.js';
 import { commandNames } from '../../../electron/contract/contract.std.js';
 
-const on = (role: 'front_desk' | 'nurse' | 'it' | null, locked = false, configured = true, noAccounts = false) => ({ role, locked, configured, noAccounts });
+const on = (role: 'front_desk' | 'nurse' | 'it' | null, locked = false, configured = true, noAccounts = false) => ({
+  role,
+  locked,
+  configured,
+  noAccounts,
+});
 
 describe('command access', () => {
   it('names IT-only actions: station setup, sync configuration, device ports and listeners, staff management', () => {
-    for (const name of ['settings.setup', 'sync.configure', 'sync.setHub', 'sync.hub', 'devices.configure', 'devices.listener', 'devices.setCodeMap', 'staff.clearLockout', 'staff.accounts', 'audit.recent'] as const) {
+    for (const name of [
+      'settings.setup',
+      'sync.configure',
+      'sync.setHub',
+      'sync.hub',
+      'devices.configure',
+      'devices.listener',
+      'devices.setCodeMap',
+      'staff.clearLockout',
+      'staff.accounts',
+      'audit.recent',
+    ] as const) {
       expect(accessDenied(name, on('nurse'))).toBe('staff_forbidden');
       expect(accessDenied(name, on('front_desk'))).toBe('staff_forbidden');
       expect(accessDenied(name, on('it'))).toBeUndefined();
@@ -45,6 +61,9 @@ describe('command access', () => {
 
   it('anyone-commands change nothing clinical or of the station’s setup', () => {
     const open = commandNames.filter((name) => COMMAND_ACCESS[name] === 'anyone');
-    for (const name of open) expect(name).toMatch(/^(settings\.(get|setLanguage)|staff\.(current|signIn|signInWithCard|unlock|activity|signOut)|sync\.(status|endpoint|report|now)|identity\.(keyInfo|recordMerges)|card\.readers|devices\.(list|binding))$/);
+    for (const name of open)
+      expect(name).toMatch(
+        /^(settings\.(get|setLanguage)|staff\.(current|signIn|signInWithCard|unlock|activity|signOut)|sync\.(status|endpoint|report|now)|identity\.(keyInfo|recordMerges)|card\.readers|devices\.(list|binding))$/,
+      );
   });
 });

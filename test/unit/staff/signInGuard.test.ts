@@ -2,7 +2,16 @@
 // MAX_LOCKOUT_MS; no attempt is allowed while locked; a lockout always ends.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { afterFailure, checkAttempt, isIdle, LOCKOUT_MS, MAX_FAILURES, MAX_LOCKOUT_MS, NO_ATTEMPTS, type AttemptState } from '../../../electron/services/staff/signInGuard.std.js';
+import {
+  afterFailure,
+  checkAttempt,
+  isIdle,
+  LOCKOUT_MS,
+  MAX_FAILURES,
+  MAX_LOCKOUT_MS,
+  NO_ATTEMPTS,
+  type AttemptState,
+} from '../../../electron/services/staff/signInGuard.std.js';
 
 describe('sign-in guard', () => {
   it('locks after exactly MAX_FAILURES wrong PINs, for LOCKOUT_MS', () => {

@@ -25,7 +25,9 @@ describe('signing in with one’s own ID card', () => {
     const dir = mkdtempSync(join(tmpdir(), 'edge-staff-card-'));
     const node = await createEdgeNode({ dataDir: dir, offerDemo: false, card: { backend: new InProcessBackend() } });
     open.push({ node, dir });
-    expect((await node.dispatch('settings.setup', { hcode: '10953', stationName: 'สาธิต', mode: 'demo' })).ok).toBe(true);
+    expect((await node.dispatch('settings.setup', { hcode: '10953', stationName: 'สาธิต', mode: 'demo' })).ok).toBe(
+      true,
+    );
     const staffCid = demoIdentities[1]?.cid ?? '';
     // the keyed id central would store for this card (the CID itself is never stored)
     expect((await node.dispatch('staff.signIn', { code: 'demo-frontdesk', pin: '1111' })).ok).toBe(true);
@@ -33,7 +35,11 @@ describe('signing in with one’s own ID card', () => {
     if (!keyed.ok) throw new Error(JSON.stringify(keyed));
     const cardKey = (keyed.value as { patientId: string }).patientId;
     await node.dispatch('staff.signOut', {});
-    node.staffDirectory.put({ code: 'rn-card', name: 'พยาบาล บัตร', role: 'nurse', active: true, pinHash: await hashPin('5678'), cardKey }, 'station', new Date());
+    node.staffDirectory.put(
+      { code: 'rn-card', name: 'พยาบาล บัตร', role: 'nurse', active: true, pinHash: await hashPin('5678'), cardKey },
+      'station',
+      new Date(),
+    );
 
     const seen: EventName[] = [];
     const stop = node.events.subscribe((name) => seen.push(name));
@@ -43,8 +49,14 @@ describe('signing in with one’s own ID card', () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(seen).not.toContain('card.text');
     expect(seen).not.toContain('card.photo');
-    expect(await node.dispatch('staff.signInWithCard', { pin: '0000' })).toMatchObject({ ok: false, error: { code: 'staff_sign_in_failed' } });
-    expect(await node.dispatch('staff.signInWithCard', { pin: '5678' })).toMatchObject({ ok: true, value: { staff: { id: 'rn-card', role: 'nurse' } } });
+    expect(await node.dispatch('staff.signInWithCard', { pin: '0000' })).toMatchObject({
+      ok: false,
+      error: { code: 'staff_sign_in_failed' },
+    });
+    expect(await node.dispatch('staff.signInWithCard', { pin: '5678' })).toMatchObject({
+      ok: true,
+      value: { staff: { id: 'rn-card', role: 'nurse' } },
+    });
     expect(node.audit.recent(5).find((e) => e.action === 'staff.signIn')?.actor).toBe('nurse:rn-card');
 
     // someone on duty: the same card, put back, is read as a patient's card
@@ -57,6 +69,9 @@ describe('signing in with one’s own ID card', () => {
     stop();
     // a card that is nobody's staff card is refused for the fast path
     await node.dispatch('staff.signOut', {});
-    expect(await node.dispatch('staff.signInWithCard', { pin: '5678' })).toMatchObject({ ok: false, error: { code: 'staff_no_card_account' } });
+    expect(await node.dispatch('staff.signInWithCard', { pin: '5678' })).toMatchObject({
+      ok: false,
+      error: { code: 'staff_no_card_account' },
+    });
   });
 });

@@ -5,7 +5,11 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createEdgeNode, type EdgeNode, type EdgeNodeOptions } from '../../../electron/services/compositionRoot.node.js';
+import {
+  createEdgeNode,
+  type EdgeNode,
+  type EdgeNodeOptions,
+} from '../../../electron/services/compositionRoot.node.js';
 import { InProcessBackend } from '../../../drivers/card/virtual/inProcessBackend.node.js';
 import { nextEvent } from '../../integration/devices/deviceNode.js';
 import type { AuditEntry, StationSettings } from '../../../electron/contract/settings.std.js';
@@ -22,9 +26,20 @@ afterEach(async () => {
   }
 });
 
-async function station(options: Partial<EdgeNodeOptions> = {}, dir = mkdtempSync(join(tmpdir(), 'edge-mode-'))): Promise<EdgeNode> {
+async function station(
+  options: Partial<EdgeNodeOptions> = {},
+  dir = mkdtempSync(join(tmpdir(), 'edge-mode-')),
+): Promise<EdgeNode> {
   // A given virtual card stack: the test is then about the station's mode, not about what hardware is present.
-  const node = staffed(await createEdgeNode({ dataDir: dir, offerDemo: false, card: { backend: new InProcessBackend() }, devices: { tcpHost: '127.0.0.1' }, ...options }));
+  const node = staffed(
+    await createEdgeNode({
+      dataDir: dir,
+      offerDemo: false,
+      card: { backend: new InProcessBackend() },
+      devices: { tcpHost: '127.0.0.1' },
+      ...options,
+    }),
+  );
   open.push({ node, dir });
   return node;
 }
@@ -44,7 +59,9 @@ describe('a real station (the default)', () => {
   it('is real before and after setup, and refuses the virtual card and the simulated devices', async () => {
     const node = await station();
     expect((await value<StationSettings>(node, 'settings.get', {})).mode).toBe('real');
-    expect((await value<StationSettings>(node, 'settings.setup', { hcode: '10953', stationName: 'OPD 1' })).mode).toBe('real');
+    expect((await value<StationSettings>(node, 'settings.setup', { hcode: '10953', stationName: 'OPD 1' })).mode).toBe(
+      'real',
+    );
     expect(await errorCode(node, 'devices.simulate', {})).toBe('device_demo_only');
     expect(await errorCode(node, 'card.demoInsert', { identity: 0 })).toBe('card_demo_only');
     expect(await errorCode(node, 'card.demoRemove', {})).toBe('card_demo_only');
@@ -57,14 +74,18 @@ describe('a real station (the default)', () => {
     expect((await value<StationSettings>(node, 'settings.get', {})).mode).toBe('demo');
     expect(await errorCode(node, 'devices.simulate', {})).toBe('device_demo_only');
     // A setup that does not choose demo makes a real station.
-    expect((await value<StationSettings>(node, 'settings.setup', { hcode: '10953', stationName: 'OPD 1' })).mode).toBe('real');
+    expect((await value<StationSettings>(node, 'settings.setup', { hcode: '10953', stationName: 'OPD 1' })).mode).toBe(
+      'real',
+    );
     expect(await errorCode(node, 'devices.simulate', {})).toBe('device_demo_only');
   });
 
   it('can never be turned into a demo station (its records carry no demo tag)', async () => {
     const node = await station();
     await value(node, 'settings.setup', { hcode: '10953', stationName: 'OPD 1' });
-    expect(await errorCode(node, 'settings.setup', { hcode: '10953', stationName: 'OPD 1', mode: 'demo' })).toBe('station_mode_fixed');
+    expect(await errorCode(node, 'settings.setup', { hcode: '10953', stationName: 'OPD 1', mode: 'demo' })).toBe(
+      'station_mode_fixed',
+    );
     expect(node.settings.mode()).toBe('real');
   });
 });
@@ -99,22 +120,34 @@ describe('a station set up as demo', () => {
 
   it('inserts and removes the virtual card, marks its audit entries, and stays demo after a restart', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'edge-mode-'));
-    const first = staffed(await createEdgeNode({ dataDir: dir, offerDemo: false, card: { backend: new InProcessBackend() } }));
+    const first = staffed(
+      await createEdgeNode({ dataDir: dir, offerDemo: false, card: { backend: new InProcessBackend() } }),
+    );
     try {
-      expect((await value<StationSettings>(first, 'settings.setup', { hcode: '10953', stationName: 'สาธิต', mode: 'demo' })).mode).toBe('demo');
+      expect(
+        (await value<StationSettings>(first, 'settings.setup', { hcode: '10953', stationName: 'สาธิต', mode: 'demo' }))
+          .mode,
+      ).toBe('demo');
       const text = nextEvent(first.events, 'card.text');
       expect((await value<CardStatus>(first, 'card.demoInsert', { identity: 0 })).readers[0]?.present).toBe(true);
       await text;
       expect((await value<CardStatus>(first, 'card.demoRemove', {})).readers[0]?.present).toBe(false);
       const audit = await value<AuditEntry[]>(first, 'audit.recent', { limit: 10 });
-      expect(audit.map((entry) => [entry.action, entry.demo])).toEqual(expect.arrayContaining([['station.setup', true], ['card.read', true]]));
+      expect(audit.map((entry) => [entry.action, entry.demo])).toEqual(
+        expect.arrayContaining([
+          ['station.setup', true],
+          ['card.read', true],
+        ]),
+      );
       expect(audit.every((entry) => entry.demo)).toBe(true);
     } finally {
       await first.close();
     }
     const again = await station({}, dir);
     expect(again.settings.mode()).toBe('demo');
-    expect(await errorCode(again, 'settings.setup', { hcode: '10953', stationName: 'สาธิต', mode: 'real' })).toBe('station_mode_fixed');
+    expect(await errorCode(again, 'settings.setup', { hcode: '10953', stationName: 'สาธิต', mode: 'real' })).toBe(
+      'station_mode_fixed',
+    );
     expect(await value(again, 'devices.simulate', { profile: 'gtech-gl310' })).toEqual({ sent: 1 });
   });
 });

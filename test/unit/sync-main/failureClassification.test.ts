@@ -23,7 +23,13 @@ describe('failure classification', () => {
     // Something answered at that address but refused or dropped us: the server, not the network.
     expect(failureCode(nodeError('ECONNREFUSED'))).toBe('sync_server_down');
     expect(failureCode(nodeError('ECONNRESET'))).toBe('sync_server_down');
-    for (const code of ['DEPTH_ZERO_SELF_SIGNED_CERT', 'SELF_SIGNED_CERT_IN_CHAIN', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'CERT_HAS_EXPIRED', 'ERR_TLS_CERT_ALTNAME_INVALID']) {
+    for (const code of [
+      'DEPTH_ZERO_SELF_SIGNED_CERT',
+      'SELF_SIGNED_CERT_IN_CHAIN',
+      'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+      'CERT_HAS_EXPIRED',
+      'ERR_TLS_CERT_ALTNAME_INVALID',
+    ]) {
       expect(failureCode(nodeError(code)), code).toBe('sync_certificate');
     }
     expect(failureCode(new CentralFailure('sync_timeout', 'slow'))).toBe('sync_timeout');
@@ -31,7 +37,9 @@ describe('failure classification', () => {
   });
 
   it('reads AuthSession from Set-Cookie and nothing else', () => {
-    expect(authSessionOf({ 'set-cookie': ['AuthSession=c3QtMTA2NzA6NjU; Version=1; Path=/; HttpOnly'] })).toBe('c3QtMTA2NzA6NjU');
+    expect(authSessionOf({ 'set-cookie': ['AuthSession=c3QtMTA2NzA6NjU; Version=1; Path=/; HttpOnly'] })).toBe(
+      'c3QtMTA2NzA6NjU',
+    );
     expect(authSessionOf({ 'set-cookie': ['Other=1; Path=/', 'AuthSession=abc; Path=/'] })).toBe('abc');
     expect(authSessionOf({ 'set-cookie': ['AuthSession=; Path=/; Max-Age=0'] })).toBeNull();
     expect(authSessionOf({})).toBeNull();

@@ -3,7 +3,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { EncryptedFileKeystore, FileKeystore, type SecretCipher } from '../../../electron/services/sync/keystore.node.js';
+import {
+  EncryptedFileKeystore,
+  FileKeystore,
+  type SecretCipher,
+} from '../../../electron/services/sync/keystore.node.js';
 import { EdgeError } from '../../../electron/contract/result.std.js';
 
 const dirs: string[] = [];
@@ -16,7 +20,11 @@ afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-const secret = { centralUrl: 'https://central.example.test', username: 'st-10670-opd-1', password: 'correct horse battery staple' };
+const secret = {
+  centralUrl: 'https://central.example.test',
+  username: 'st-10670-opd-1',
+  password: 'correct horse battery staple',
+};
 
 /** A reversible stand-in for safeStorage (XOR), with the Linux backend chosen by the test. */
 function fakeCipher(backend: string, available = true): SecretCipher {

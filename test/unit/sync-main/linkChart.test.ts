@@ -1,7 +1,15 @@
 // The 24 h link chart and its summary, from probe samples.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { BUCKET_MS, CHART_SPAN_MS, LinkChartCache, alignedEnd, chartBuckets, linkSummary, recentBuckets } from '../../../electron/services/sync/linkChart.std.js';
+import {
+  BUCKET_MS,
+  CHART_SPAN_MS,
+  LinkChartCache,
+  alignedEnd,
+  chartBuckets,
+  linkSummary,
+  recentBuckets,
+} from '../../../electron/services/sync/linkChart.std.js';
 import type { LinkSample } from '../../../sync/replication/linkPolicy.std.js';
 
 const now = Date.parse('2026-11-23T10:07:30.000Z');
@@ -19,7 +27,11 @@ describe('link chart', () => {
   });
 
   it('the last hour in 60 minutes, the last holding now: an hour of 10 s probes fills it, where it fills 4 of the 96', () => {
-    const samples = Array.from({ length: 360 }, (_, index) => ({ at: now - index * 10_000, up: index % 60 !== 7, rttMs: 12 }));
+    const samples = Array.from({ length: 360 }, (_, index) => ({
+      at: now - index * 10_000,
+      up: index % 60 !== 7,
+      rttMs: 12,
+    }));
     const recent = recentBuckets(samples, now);
     expect(recent).toHaveLength(60);
     expect(recent.at(-1)?.at).toBe('2026-11-23T10:07:00.000Z');
@@ -49,14 +61,23 @@ describe('link chart', () => {
 
   it('every sample of the window lands in exactly one bucket', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ offset: fc.integer({ min: 0, max: CHART_SPAN_MS - BUCKET_MS }), up: fc.boolean() }), { maxLength: 200 }), (raw) => {
-        const samples = raw.map((sample) => ({ at: now - sample.offset, up: sample.up, rttMs: sample.up ? 5 : null }));
-        const buckets = chartBuckets(samples, now);
-        const withData = buckets.filter((bucket) => bucket.upRatio !== null).length;
-        const distinct = new Set(samples.map((sample) => Math.floor(sample.at / BUCKET_MS))).size;
-        expect(withData).toBe(distinct);
-        expect(alignedEnd(now) - Date.parse(buckets[0]?.at ?? '')).toBe(CHART_SPAN_MS);
-      }),
+      fc.property(
+        fc.array(fc.record({ offset: fc.integer({ min: 0, max: CHART_SPAN_MS - BUCKET_MS }), up: fc.boolean() }), {
+          maxLength: 200,
+        }),
+        (raw) => {
+          const samples = raw.map((sample) => ({
+            at: now - sample.offset,
+            up: sample.up,
+            rttMs: sample.up ? 5 : null,
+          }));
+          const buckets = chartBuckets(samples, now);
+          const withData = buckets.filter((bucket) => bucket.upRatio !== null).length;
+          const distinct = new Set(samples.map((sample) => Math.floor(sample.at / BUCKET_MS))).size;
+          expect(withData).toBe(distinct);
+          expect(alignedEnd(now) - Date.parse(buckets[0]?.at ?? '')).toBe(CHART_SPAN_MS);
+        },
+      ),
     );
   });
 });
@@ -85,7 +106,7 @@ describe('link chart cache (what the dashboard reads)', () => {
     expect(chart.buckets(now + 1_500).at(-1)).toEqual({ at: '2026-11-23T10:00:00.000Z', upRatio: 1, rttMs: 42 });
   });
 
-  it("gives the summary the dashboard and the CLI share: each stored probe at once, an open outage growing with the clock", () => {
+  it('gives the summary the dashboard and the CLI share: each stored probe at once, an open outage growing with the clock', () => {
     const table = probeTable([{ at: now - 60_000, up: true, rttMs: 9 }]);
     const chart = new LinkChartCache((from) => table.samples(from));
     expect(chart.summary(now)).toEqual(linkSummary(table.rows, now));
@@ -123,7 +144,17 @@ describe('link chart cache (what the dashboard reads)', () => {
 
   it('always equals the chart of every probe so far, however probes and reads interleave', () => {
     // Each step: time moves on, then maybe a probe (begun up to 10 s earlier) is stored, then the chart is read.
-    const step = fc.record({ advance: fc.integer({ min: 0, max: 20 * 60_000 }), probe: fc.option(fc.record({ lag: fc.integer({ min: 0, max: 10_000 }), up: fc.boolean(), rtt: fc.integer({ min: 1, max: 900 }) })), read: fc.boolean() });
+    const step = fc.record({
+      advance: fc.integer({ min: 0, max: 20 * 60_000 }),
+      probe: fc.option(
+        fc.record({
+          lag: fc.integer({ min: 0, max: 10_000 }),
+          up: fc.boolean(),
+          rtt: fc.integer({ min: 1, max: 900 }),
+        }),
+      ),
+      read: fc.boolean(),
+    });
     fc.assert(
       fc.property(fc.array(step, { maxLength: 60 }), (steps) => {
         const table = probeTable([{ at: now - 6 * 60 * 60_000, up: true, rttMs: 7 }]);
@@ -147,21 +178,35 @@ describe('link chart cache (what the dashboard reads)', () => {
 describe('link summary', () => {
   it('counts outages and the longest one, including one still going on', () => {
     const s = (minutesAgo: number, up: boolean) => ({ at: now - minutesAgo * 60_000, up, rttMs: up ? 12 : null });
-    const summary = linkSummary([s(100, true), s(90, false), s(80, false), s(70, true), s(60, true), s(10, false)], now);
+    const summary = linkSummary(
+      [s(100, true), s(90, false), s(80, false), s(70, true), s(60, true), s(10, false)],
+      now,
+    );
     expect(summary).toEqual({ probes: 6, upRatio: 0.5, outages: 2, longestOutageMs: 20 * 60_000, medianRttMs: 12 });
     expect(linkSummary([s(30, false)], now).longestOutageMs).toBe(30 * 60_000);
-    expect(linkSummary([], now)).toEqual({ probes: 0, upRatio: null, outages: 0, longestOutageMs: 0, medianRttMs: null });
+    expect(linkSummary([], now)).toEqual({
+      probes: 0,
+      upRatio: null,
+      outages: 0,
+      longestOutageMs: 0,
+      medianRttMs: null,
+    });
   });
 
   it('never more outages than failed probes, never longer than the window', () => {
     fc.assert(
-      fc.property(fc.array(fc.record({ offset: fc.integer({ min: 1, max: CHART_SPAN_MS }), up: fc.boolean() }), { maxLength: 100 }), (raw) => {
-        const samples = raw.map((sample) => ({ at: now - sample.offset, up: sample.up, rttMs: null }));
-        const summary = linkSummary(samples, now);
-        expect(summary.outages).toBeLessThanOrEqual(samples.filter((sample) => !sample.up).length);
-        expect(summary.longestOutageMs).toBeLessThanOrEqual(CHART_SPAN_MS);
-        expect(summary.probes).toBe(samples.length);
-      }),
+      fc.property(
+        fc.array(fc.record({ offset: fc.integer({ min: 1, max: CHART_SPAN_MS }), up: fc.boolean() }), {
+          maxLength: 100,
+        }),
+        (raw) => {
+          const samples = raw.map((sample) => ({ at: now - sample.offset, up: sample.up, rttMs: null }));
+          const summary = linkSummary(samples, now);
+          expect(summary.outages).toBeLessThanOrEqual(samples.filter((sample) => !sample.up).length);
+          expect(summary.longestOutageMs).toBeLessThanOrEqual(CHART_SPAN_MS);
+          expect(summary.probes).toBe(samples.length);
+        },
+      ),
     );
   });
 });

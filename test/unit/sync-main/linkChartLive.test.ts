@@ -3,7 +3,13 @@
 // later probe at once too.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { SyncStatus } from '../../../electron/contract/sync.std.js';
-import { couchLike, fakeCentral, syncNode, type FakeCentral, type SyncNode } from '../../integration/sync-main/syncNode.js';
+import {
+  couchLike,
+  fakeCentral,
+  syncNode,
+  type FakeCentral,
+  type SyncNode,
+} from '../../integration/sync-main/syncNode.js';
 
 const HCODE = '10670';
 const PASSWORD = 'station-secret-for-tests';
@@ -34,7 +40,11 @@ describe('link chart, live', () => {
     const { node, central } = await setUp();
     // The IT dashboard is open before sync is configured: it reads the (empty) chart.
     expect(probesUp((await status(node)).linkHistory)).toEqual([]);
-    const configured = await node.dispatch('sync.configure', { centralUrl: central.url, username: `st-${HCODE}-opd-1`, password: PASSWORD });
+    const configured = await node.dispatch('sync.configure', {
+      centralUrl: central.url,
+      username: `st-${HCODE}-opd-1`,
+      password: PASSWORD,
+    });
     expect(configured).toMatchObject({ ok: true, value: { link: { up: true } } });
     const answer = configured.ok ? (configured.value as SyncStatus) : null;
     // What configure answers, and what the dashboard reads next, both show the probe in the open bucket.
@@ -47,7 +57,11 @@ describe('link chart, live', () => {
 
   it('a probe that fails shows at once too', async () => {
     const { node, central } = await setUp();
-    const configured = await node.dispatch('sync.configure', { centralUrl: central.url, username: `st-${HCODE}-opd-1`, password: PASSWORD });
+    const configured = await node.dispatch('sync.configure', {
+      centralUrl: central.url,
+      username: `st-${HCODE}-opd-1`,
+      password: PASSWORD,
+    });
     expect(configured.ok).toBe(true);
     await central.close();
     await node.sync.probeNow();

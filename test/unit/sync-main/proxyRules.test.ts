@@ -1,7 +1,11 @@
 // What the /central/ proxy lets through: only clinic_<hcode> (and a read of the server root), no server-wide endpoints,
 // no path tricks, no page cookies.
 import { describe, expect, it } from 'vitest';
-import { forwardRequestHeaders, forwardResponseHeaders, proxyTarget } from '../../../electron/services/sync/proxyRules.std.js';
+import {
+  forwardRequestHeaders,
+  forwardResponseHeaders,
+  proxyTarget,
+} from '../../../electron/services/sync/proxyRules.std.js';
 import { tokenMatches } from '../../../electron/services/sync/centralProxy.node.js';
 
 const db = 'clinic_10670';
@@ -24,17 +28,22 @@ describe('proxy path rules', () => {
       const decision = proxyTarget(method, url, db);
       expect(decision, `${method} ${url}`).toMatchObject({ ok: true });
     }
-    expect(proxyTarget('GET', `/central/${db}/_changes?since=5`, db)).toEqual({ ok: true, upstreamPath: `/${db}/_changes?since=5` });
+    expect(proxyTarget('GET', `/central/${db}/_changes?since=5`, db)).toEqual({
+      ok: true,
+      upstreamPath: `/${db}/_changes?since=5`,
+    });
     expect(proxyTarget('GET', `/central/${db}/`, db)).toEqual({ ok: true, upstreamPath: `/${db}` });
   });
 
   it('lets PouchDB read the server root (its uuid names the replication checkpoint), and nothing else there', () => {
     expect(proxyTarget('GET', '/central/', db)).toEqual({ ok: true, upstreamPath: '/' });
     expect(proxyTarget('HEAD', '/central/', db)).toEqual({ ok: true, upstreamPath: '/' });
-    for (const method of ['POST', 'PUT', 'DELETE']) expect(proxyTarget(method, '/central/', db), method).toMatchObject({ ok: false, status: 403 });
+    for (const method of ['POST', 'PUT', 'DELETE'])
+      expect(proxyTarget(method, '/central/', db), method).toMatchObject({ ok: false, status: 403 });
     expect(proxyTarget('GET', '/central/?x=1', db)).toMatchObject({ ok: false, status: 403 });
     // Not a way round "own database only": anything below the root is still another database or endpoint.
-    for (const url of ['/central//_users', '/central/%2F_users', '/central/./_all_dbs', '/central/_utils/']) expect(proxyTarget('GET', url, db).ok, url).toBe(false);
+    for (const url of ['/central//_users', '/central/%2F_users', '/central/./_all_dbs', '/central/_utils/'])
+      expect(proxyTarget('GET', url, db).ok, url).toBe(false);
   });
 
   it('refuses everything else', () => {
@@ -77,9 +86,23 @@ describe('proxy path rules', () => {
   });
 
   it('never forwards the page’s Cookie, Authorization or token, nor central’s Set-Cookie', () => {
-    const sent = forwardRequestHeaders({ cookie: 'AuthSession=page', authorization: 'Basic eDp5', 'x-edge-proxy-token': 't', host: 'x', origin: 'app://edge', 'content-type': 'application/json', 'content-length': '12', accept: 'application/json' });
+    const sent = forwardRequestHeaders({
+      cookie: 'AuthSession=page',
+      authorization: 'Basic eDp5',
+      'x-edge-proxy-token': 't',
+      host: 'x',
+      origin: 'app://edge',
+      'content-type': 'application/json',
+      'content-length': '12',
+      accept: 'application/json',
+    });
     expect(sent).toEqual({ 'content-type': 'application/json', 'content-length': '12', accept: 'application/json' });
-    const back = forwardResponseHeaders({ 'set-cookie': ['AuthSession=abc'], 'content-type': 'application/json', connection: 'keep-alive', etag: '"1-a"' });
+    const back = forwardResponseHeaders({
+      'set-cookie': ['AuthSession=abc'],
+      'content-type': 'application/json',
+      connection: 'keep-alive',
+      etag: '"1-a"',
+    });
     expect(back).toEqual({ 'content-type': 'application/json', etag: '"1-a"' });
   });
 

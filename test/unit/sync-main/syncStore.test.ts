@@ -23,17 +23,45 @@ afterEach(() => {
 describe('sync store', () => {
   it('keeps the configuration (no password column) and replaces it in place', () => {
     const { db, store: sync } = store();
-    const columns = db.prepare<[], { name: string }>('PRAGMA table_info(sync_config)').all().map((column) => column.name);
+    const columns = db
+      .prepare<[], { name: string }>('PRAGMA table_info(sync_config)')
+      .all()
+      .map((column) => column.name);
     expect(columns.some((name) => /pass|secret|cookie/i.test(name))).toBe(false);
     expect(sync.config()).toBeNull();
-    sync.saveConfig({ centralUrl: 'https://a.example', username: 'st-10670-a', caPem: null, configuredAt: '2026-11-23T00:00:00.000Z' });
-    sync.saveConfig({ centralUrl: 'https://b.example', username: 'st-10670-b', caPem: 'PEM', configuredAt: '2026-11-23T01:00:00.000Z' });
-    expect(sync.config()).toEqual({ centralUrl: 'https://b.example', username: 'st-10670-b', caPem: 'PEM', configuredAt: '2026-11-23T01:00:00.000Z' });
+    sync.saveConfig({
+      centralUrl: 'https://a.example',
+      username: 'st-10670-a',
+      caPem: null,
+      configuredAt: '2026-11-23T00:00:00.000Z',
+    });
+    sync.saveConfig({
+      centralUrl: 'https://b.example',
+      username: 'st-10670-b',
+      caPem: 'PEM',
+      configuredAt: '2026-11-23T01:00:00.000Z',
+    });
+    expect(sync.config()).toEqual({
+      centralUrl: 'https://b.example',
+      username: 'st-10670-b',
+      caPem: 'PEM',
+      configuredAt: '2026-11-23T01:00:00.000Z',
+    });
   });
 
   it('keeps the last report with when it came', () => {
     const { store: sync } = store();
-    const report = { state: 'syncing' as const, errorCode: null, pending: 4, docsUp: 1, docsDown: 0, lastSuccessAt: null, conflictsResolved: 0, conflicts: [], rejections: [] };
+    const report = {
+      state: 'syncing' as const,
+      errorCode: null,
+      pending: 4,
+      docsUp: 1,
+      docsDown: 0,
+      lastSuccessAt: null,
+      conflictsResolved: 0,
+      conflicts: [],
+      rejections: [],
+    };
     sync.saveReport(report, '2026-11-23T02:00:00.000Z');
     expect(sync.report()).toEqual({ ...report, reportedAt: '2026-11-23T02:00:00.000Z' });
   });
@@ -41,7 +69,13 @@ describe('sync store', () => {
   it('probes: newest last, pruned after 48 h, chart samples use reachability', () => {
     const { store: sync } = store();
     const now = Date.parse('2026-11-23T10:00:00.000Z');
-    const probe = (ago: number, reachable: boolean, up: boolean) => ({ at: new Date(now - ago).toISOString(), reachable, up, errorCode: up ? null : ('sync_wrong_password' as const), rttMs: reachable ? 7 : null });
+    const probe = (ago: number, reachable: boolean, up: boolean) => ({
+      at: new Date(now - ago).toISOString(),
+      reachable,
+      up,
+      errorCode: up ? null : ('sync_wrong_password' as const),
+      rttMs: reachable ? 7 : null,
+    });
     sync.addProbe(probe(PROBE_KEEP_MS + 60_000, true, true));
     sync.addProbe(probe(60_000, true, false));
     sync.addProbe(probe(1_000, true, true));

@@ -3,7 +3,12 @@ import { configProblem, isPem, normaliseCentralUrl } from '../../../renderer/src
 import { SyncConfigureInput } from '../../../electron/contract/sync.std.js';
 
 const pem = '-----BEGIN CERTIFICATE-----\nMIIBszCCAVmgAwIBAgIUe3Jt\n-----END CERTIFICATE-----\n';
-const draft = { centralUrl: 'https://central.moph.example:6984/', username: 'st-10953-a', password: 'secret-test-only', caBundlePem: null };
+const draft = {
+  centralUrl: 'https://central.moph.example:6984/',
+  username: 'st-10953-a',
+  password: 'secret-test-only',
+  caBundlePem: null,
+};
 
 describe('the central connection form', () => {
   it('accepts an http(s) address with a user and password, and a PEM CA file', () => {

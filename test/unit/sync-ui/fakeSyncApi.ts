@@ -1,5 +1,12 @@
 // A stand-in for main's sync commands and events, recording what the renderer sent.
-import type { HubSetting, ReplicationReport, SyncConfigureInput, SyncEndpoint, SyncStatus, WorkingSet } from '../../../electron/contract/sync.std.js';
+import type {
+  HubSetting,
+  ReplicationReport,
+  SyncConfigureInput,
+  SyncEndpoint,
+  SyncStatus,
+  WorkingSet,
+} from '../../../electron/contract/sync.std.js';
 import { err, ok, type Result } from '../../../electron/contract/result.std.js';
 import type { SyncApi, SyncKick } from '../../../renderer/src/sync/syncApi.dom.js';
 
@@ -15,7 +22,20 @@ export const testEndpoint: SyncEndpoint = {
 };
 
 export function unconfiguredStatus(): SyncStatus {
-  return { configured: false, centralUrl: null, database: null, stationUser: null, state: 'unconfigured', errorCode: null, link: null, replication: null, linkHistory: [], linkRecent: [], linkSummary: { probes: 0, upRatio: null, outages: 0, longestOutageMs: 0, medianRttMs: null }, hub: null };
+  return {
+    configured: false,
+    centralUrl: null,
+    database: null,
+    stationUser: null,
+    state: 'unconfigured',
+    errorCode: null,
+    link: null,
+    replication: null,
+    linkHistory: [],
+    linkRecent: [],
+    linkSummary: { probes: 0, upRatio: null, outages: 0, longestOutageMs: 0, medianRttMs: null },
+    hub: null,
+  };
 }
 
 export class FakeSyncApi implements SyncApi {

@@ -24,7 +24,8 @@ describe('the 24 h link chart', () => {
   });
 
   it('shows the last hour while every probe of the day falls in it, the 24 h once there is more', () => {
-    const probes = (minutesBack: number) => Array.from({ length: minutesBack * 6 }, (_, index) => ({ at: now - 1 - index * 10_000, up: true, rttMs: 5 }));
+    const probes = (minutesBack: number) =>
+      Array.from({ length: minutesBack * 6 }, (_, index) => ({ at: now - 1 - index * 10_000, up: true, rttMs: 5 }));
     expect(spanFor(linkHistory([], now))).toBe('hour');
     expect(spanFor(linkHistory(probes(20), now))).toBe('hour');
     expect(spanFor(linkHistory(probes(44), now))).toBe('hour');
@@ -38,7 +39,11 @@ describe('the 24 h link chart', () => {
       { at: 'nonsense', upRatio: 0, rttMs: null },
       { at: '2026-11-23T06:00:00.000Z', upRatio: 0.25, rttMs: null },
     ]);
-    expect(series).toEqual({ xs: [Date.parse('2026-11-23T06:00:00.000Z') / 1000, Date.parse('2026-11-23T06:15:00.000Z') / 1000], upPercent: [25, 100], rttMs: [null, 5] });
+    expect(series).toEqual({
+      xs: [Date.parse('2026-11-23T06:00:00.000Z') / 1000, Date.parse('2026-11-23T06:15:00.000Z') / 1000],
+      upPercent: [25, 100],
+      rttMs: [null, 5],
+    });
   });
 
   it("shows main's share up as a percent with one decimal, nothing without probes", () => {

@@ -5,11 +5,25 @@ import type { DataContext } from '../../../sync/store/dataContext.dom.js';
 import type { Database } from '../../../sync/store/pouch.dom.js';
 import type { ReplicatorOptions } from '../../../sync/replication/replicator.dom.js';
 import type { HubFailoverOptions } from '../../../sync/replication/hubFailover.dom.js';
-import { centralUrl, ReplicationRunner, type ReplicatorHandle } from '../../../renderer/src/sync/replicationRunner.dom.js';
+import {
+  centralUrl,
+  ReplicationRunner,
+  type ReplicatorHandle,
+} from '../../../renderer/src/sync/replicationRunner.dom.js';
 import { FakeSyncApi, testEndpoint, unconfiguredStatus } from './fakeSyncApi.js';
 import { manualTimers } from './manualTimers.js';
 
-const baseReport: ReplicationReport = { state: 'connecting', errorCode: null, pending: 0, docsUp: 0, docsDown: 0, lastSuccessAt: null, conflictsResolved: 0, conflicts: [], rejections: [] };
+const baseReport: ReplicationReport = {
+  state: 'connecting',
+  errorCode: null,
+  pending: 0,
+  docsUp: 0,
+  docsDown: 0,
+  lastSuccessAt: null,
+  conflictsResolved: 0,
+  conflicts: [],
+  rejections: [],
+};
 
 class FakeReplicator implements ReplicatorHandle {
   readonly options: ReplicatorOptions;
@@ -92,7 +106,9 @@ describe('the replication runner', () => {
     api.emitStatus(configured());
     await runner.settled();
     expect(runner.phase).toBe('running');
-    expect(remotes).toEqual([{ url: 'http://127.0.0.1:5555/central/clinic_10953', headers: { 'X-Edge-Proxy-Token': 'proxy-token-1' } }]);
+    expect(remotes).toEqual([
+      { url: 'http://127.0.0.1:5555/central/clinic_10953', headers: { 'X-Edge-Proxy-Token': 'proxy-token-1' } },
+    ]);
     const [replicator] = replicators;
     expect(replicator?.started).toBe(true);
     expect(replicator?.options.store).toBe(store);
@@ -104,7 +120,9 @@ describe('the replication runner', () => {
   });
 
   it('uses main’s proxy origin when it has one (Electron)', () => {
-    expect(centralUrl({ ...testEndpoint, proxyOrigin: 'http://127.0.0.1:40123/' }, 'app://edge')).toBe('http://127.0.0.1:40123/central/clinic_10953');
+    expect(centralUrl({ ...testEndpoint, proxyOrigin: 'http://127.0.0.1:40123/' }, 'app://edge')).toBe(
+      'http://127.0.0.1:40123/central/clinic_10953',
+    );
   });
 
   it('sends reports at most every 500 ms, always ending with the last one', async () => {
@@ -208,15 +226,26 @@ describe('the replication runner', () => {
     runner.start();
     await runner.settled();
     expect(failovers).toHaveLength(1);
-    expect(remotes.map((remote) => remote.url).toSorted()).toEqual(['http://127.0.0.1:5555/central/clinic_10953', 'http://127.0.0.1:5555/hub/clinic_10953']);
+    expect(remotes.map((remote) => remote.url).toSorted()).toEqual([
+      'http://127.0.0.1:5555/central/clinic_10953',
+      'http://127.0.0.1:5555/hub/clinic_10953',
+    ]);
     expect(remotes.every((remote) => remote.headers['X-Edge-Proxy-Token'] === testEndpoint.token)).toBe(true);
     const links = failovers[0]?.links;
     if (links === undefined) throw new Error('no links');
     expect(await links()).toEqual({ hub: false, central: false });
     const up = { up: true, errorCode: null, at: '2026-12-06T08:00:00.000Z', rttMs: 3 };
-    api.emitStatus({ ...configured(), link: { ...up, up: false, errorCode: 'sync_offline' }, hub: { url: 'https://hub.local', link: up } });
+    api.emitStatus({
+      ...configured(),
+      link: { ...up, up: false, errorCode: 'sync_offline' },
+      hub: { url: 'https://hub.local', link: up },
+    });
     expect(await links()).toEqual({ hub: true, central: false });
-    api.emitStatus({ ...configured(), link: up, hub: { url: 'https://hub.local', link: { ...up, up: false, errorCode: 'sync_timeout' } } });
+    api.emitStatus({
+      ...configured(),
+      link: up,
+      hub: { url: 'https://hub.local', link: { ...up, up: false, errorCode: 'sync_timeout' } },
+    });
     expect(await links()).toEqual({ hub: false, central: true });
     // Older history is read over the path replication runs over (the failover says the hub here).
     expect(runner.remote).toEqual({ url: 'http://127.0.0.1:5555/hub/clinic_10953' });

@@ -10,12 +10,16 @@ describe('store use on the IT dashboard', () => {
   });
 
   it('takes only whole days from 1 to 3650', () => {
-    fc.assert(fc.property(fc.integer({ min: 1, max: 3650 }), (days) => {
-      expect(parseWorkingSetDays(` ${days} `)).toBe(days);
-    }));
-    fc.assert(fc.property(fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 3651 })), (days) => {
-      expect(parseWorkingSetDays(String(days))).toBeNull();
-    }));
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 3650 }), (days) => {
+        expect(parseWorkingSetDays(` ${days} `)).toBe(days);
+      }),
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ max: 0 }), fc.integer({ min: 3651 })), (days) => {
+        expect(parseWorkingSetDays(String(days))).toBeNull();
+      }),
+    );
     for (const text of ['', '30.5', '3e1', 'สามสิบ', '-1', '30 วัน']) expect(parseWorkingSetDays(text)).toBeNull();
   });
 });

@@ -36,23 +36,60 @@ const status = (over: Partial<SyncStatus> = {}): SyncStatus => ({
 
 describe('what the dashboard shows for a sync status', () => {
   it('shows up to date only when every part agrees', () => {
-    expect(syncView(status())).toMatchObject({ state: 'up_to_date', tone: 'ok', errorCode: null, pending: 0, docsUp: 4, docsDown: 2 });
+    expect(syncView(status())).toMatchObject({
+      state: 'up_to_date',
+      tone: 'ok',
+      errorCode: null,
+      pending: 0,
+      docsUp: 4,
+      docsDown: 2,
+    });
   });
 
   it('names each failure: offline, wrong password, certificate, server down, refused records, conflicts', () => {
-    expect(displayState(status({ state: 'offline', errorCode: 'sync_offline', link: { ...linkUp, up: false, errorCode: 'sync_offline' } }))).toEqual({ state: 'offline', errorCode: 'sync_offline' });
-    expect(displayState(status({ state: 'error', errorCode: 'sync_wrong_password' }))).toEqual({ state: 'error', errorCode: 'sync_wrong_password' });
-    expect(displayState(status({ state: 'error', errorCode: 'sync_certificate' }))).toEqual({ state: 'error', errorCode: 'sync_certificate' });
-    expect(displayState(status({ state: 'error', errorCode: 'sync_server_down' }))).toEqual({ state: 'error', errorCode: 'sync_server_down' });
+    expect(
+      displayState(
+        status({
+          state: 'offline',
+          errorCode: 'sync_offline',
+          link: { ...linkUp, up: false, errorCode: 'sync_offline' },
+        }),
+      ),
+    ).toEqual({ state: 'offline', errorCode: 'sync_offline' });
+    expect(displayState(status({ state: 'error', errorCode: 'sync_wrong_password' }))).toEqual({
+      state: 'error',
+      errorCode: 'sync_wrong_password',
+    });
+    expect(displayState(status({ state: 'error', errorCode: 'sync_certificate' }))).toEqual({
+      state: 'error',
+      errorCode: 'sync_certificate',
+    });
+    expect(displayState(status({ state: 'error', errorCode: 'sync_server_down' }))).toEqual({
+      state: 'error',
+      errorCode: 'sync_server_down',
+    });
     const refused = report({ rejections: [{ id: 'Patient/x', rev: '1-a', status: 403, reason: 'forbidden', at: '' }] });
-    expect(displayState(status({ replication: refused }))).toEqual({ state: 'error', errorCode: 'sync_rejected_documents' });
-    const conflicted = report({ conflicts: [{ id: 'Observation/x', resourceType: 'Observation', reason: 'observation_changed', revs: ['2-a', '2-b'] }] });
-    expect(displayState(status({ replication: conflicted }))).toEqual({ state: 'error', errorCode: 'sync_conflicts_pending' });
+    expect(displayState(status({ replication: refused }))).toEqual({
+      state: 'error',
+      errorCode: 'sync_rejected_documents',
+    });
+    const conflicted = report({
+      conflicts: [
+        { id: 'Observation/x', resourceType: 'Observation', reason: 'observation_changed', revs: ['2-a', '2-b'] },
+      ],
+    });
+    expect(displayState(status({ replication: conflicted }))).toEqual({
+      state: 'error',
+      errorCode: 'sync_conflicts_pending',
+    });
     expect(syncView(status({ state: 'error', errorCode: 'sync_wrong_password' })).tone).toBe('bad');
   });
 
   it('an error without a code still reads as a failure, never as synced', () => {
-    expect(displayState(status({ state: 'error', errorCode: null }))).toEqual({ state: 'error', errorCode: 'sync_server_error' });
+    expect(displayState(status({ state: 'error', errorCode: null }))).toEqual({
+      state: 'error',
+      errorCode: 'sync_server_error',
+    });
   });
 
   it('is not up to date with records waiting, before any success, or without a report', () => {
@@ -61,12 +98,16 @@ describe('what the dashboard shows for a sync status', () => {
     expect(displayState(status({ replication: null })).state).toBe('connecting');
     expect(syncView(status({ replication: null })).pending).toBeNull();
     expect(syncView(null)).toMatchObject({ state: 'connecting', pending: null, canSyncNow: false });
-    expect(syncView(status({ configured: false, state: 'unconfigured' }))).toMatchObject({ state: 'unconfigured', canSyncNow: false });
+    expect(syncView(status({ configured: false, state: 'unconfigured' }))).toMatchObject({
+      state: 'unconfigured',
+      canSyncNow: false,
+    });
   });
 
   it('never says synced when the link, the replication or main reported a failure (property)', () => {
     // Each part is fine most of the time, so "everything fine" comes up often enough to be checked too.
-    const mostly = <T,>(fine: T, bad: fc.Arbitrary<T>): fc.Arbitrary<T> => fc.oneof({ arbitrary: fc.constant(fine), weight: 4 }, { arbitrary: bad, weight: 1 });
+    const mostly = <T>(fine: T, bad: fc.Arbitrary<T>): fc.Arbitrary<T> =>
+      fc.oneof({ arbitrary: fc.constant(fine), weight: 4 }, { arbitrary: bad, weight: 1 });
     const code = fc.constantFrom(...syncErrorCodes);
     const state = fc.constantFrom(...SyncState.options);
     const arbitraryStatus = fc.record({
@@ -96,8 +137,12 @@ describe('what the dashboard shows for a sync status', () => {
                   errorCode: draw.reportCode,
                   pending: draw.pending,
                   lastSuccessAt: draw.everSucceeded ? '2026-11-23T06:00:00.000Z' : null,
-                  rejections: draw.rejected ? [{ id: 'Patient/x', rev: null, status: 403, reason: 'forbidden', at: '' }] : [],
-                  conflicts: draw.conflicted ? [{ id: 'Patient/x', resourceType: 'Patient', reason: 'mixed_types', revs: [] }] : [],
+                  rejections: draw.rejected
+                    ? [{ id: 'Patient/x', rev: null, status: 403, reason: 'forbidden', at: '' }]
+                    : [],
+                  conflicts: draw.conflicted
+                    ? [{ id: 'Patient/x', resourceType: 'Patient', reason: 'mixed_types', revs: [] }]
+                    : [],
                 })
               : null,
           }),
@@ -128,10 +173,21 @@ describe('what the dashboard shows for a sync status', () => {
   it('judges a station with a hub by the link it replicates over: up to date via the hub while GIN is down, never over a dead hub', () => {
     const ginDown = { up: false, errorCode: 'sync_offline' as const, at: '2026-11-23T07:00:00.000Z', rttMs: null };
     const hub = { url: 'https://hub.lan', link: linkUp };
-    expect(syncView(status({ link: ginDown, hub, replication: report({ path: 'hub' }) }))).toMatchObject({ state: 'up_to_date', viaHub: true, errorCode: null });
-    expect(syncView(status({ link: ginDown, hub: { ...hub, link: ginDown }, replication: report({ path: 'hub' }) }))).toMatchObject({ state: 'offline', viaHub: false });
-    expect(syncView(status({ link: ginDown, hub, replication: report({ path: 'central' }) }))).toMatchObject({ state: 'offline', viaHub: false });
-    expect(syncView(status({ hub, replication: report({ path: 'central' }) }))).toMatchObject({ state: 'up_to_date', viaHub: false });
+    expect(syncView(status({ link: ginDown, hub, replication: report({ path: 'hub' }) }))).toMatchObject({
+      state: 'up_to_date',
+      viaHub: true,
+      errorCode: null,
+    });
+    expect(
+      syncView(status({ link: ginDown, hub: { ...hub, link: ginDown }, replication: report({ path: 'hub' }) })),
+    ).toMatchObject({ state: 'offline', viaHub: false });
+    expect(syncView(status({ link: ginDown, hub, replication: report({ path: 'central' }) }))).toMatchObject({
+      state: 'offline',
+      viaHub: false,
+    });
+    expect(syncView(status({ hub, replication: report({ path: 'central' }) }))).toMatchObject({
+      state: 'up_to_date',
+      viaHub: false,
+    });
   });
 });
-

@@ -26,7 +26,10 @@ afterEach(async () => {
 describe('causal field times (clock skew)', () => {
   it('stamps an edit after the revision it replaces, keeps unchanged fields’ times', () => {
     const fromA = patientFromCard(card, { ...base, stationId: 'st-a', at: atA });
-    const editB = patientFromCard({ ...card, address: { ...card.address, houseNo: '77' } }, { ...base, stationId: 'st-b', at: atBSkewed, existing: { ...fromA, _rev: '1-a' } });
+    const editB = patientFromCard(
+      { ...card, address: { ...card.address, houseNo: '77' } },
+      { ...base, stationId: 'st-b', at: atBSkewed, existing: { ...fromA, _rev: '1-a' } },
+    );
     expect(readFieldTimes(editB.meta)['address']).toBe(atBSkewed);
     const stamped = causalFieldTimes(fromA as unknown as Record<string, unknown>, editB);
     expect(readFieldTimes(stamped.meta)['address']).toBe('2026-11-23T08:00:00.001Z');
@@ -40,11 +43,28 @@ describe('causal field times (clock skew)', () => {
     await a.save(patientFromCard(card, { ...base, stationId: 'st-a', at: atA }));
     await rawDb(a).replicate.to(rawDb(b));
     // B (clock two days behind) reads the card with a new address, having seen A's revision.
-    await b.save(patientFromCard({ ...card, address: { ...card.address, houseNo: '77' } }, { ...base, stationId: 'st-b', at: atBSkewed, existing: await b.patientById(patientId) }));
+    await b.save(
+      patientFromCard(
+        { ...card, address: { ...card.address, houseNo: '77' } },
+        { ...base, stationId: 'st-b', at: atBSkewed, existing: await b.patientById(patientId) },
+      ),
+    );
     // Meanwhile A, offline, re-reads the unchanged card half an hour after its first read.
-    await a.save(patientFromCard(card, { ...base, stationId: 'st-a', at: '2026-11-23T08:30:00.000Z', existing: await a.patientById(patientId) }));
+    await a.save(
+      patientFromCard(card, {
+        ...base,
+        stationId: 'st-a',
+        at: '2026-11-23T08:30:00.000Z',
+        existing: await a.patientById(patientId),
+      }),
+    );
     await rawDb(b).replicate.to(rawDb(a));
-    const outcome = await resolveConflicts(a, [`Patient/${patientId}`], { stationId: 'st-a', hcode: TEST_HCODE, newId: testIdFactory('st-a'), now: () => '2026-11-23T09:00:00.000Z' });
+    const outcome = await resolveConflicts(a, [`Patient/${patientId}`], {
+      stationId: 'st-a',
+      hcode: TEST_HCODE,
+      newId: testIdFactory('st-a'),
+      now: () => '2026-11-23T09:00:00.000Z',
+    });
     expect(outcome).toMatchObject({ resolved: 1, unresolved: [] });
     const merged = await a.patientById(patientId);
     expect(merged?.address?.[0]?.line?.[0]).toBe('77');

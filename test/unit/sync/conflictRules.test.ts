@@ -5,7 +5,9 @@ import { fieldTimesExtension, readFieldTimes } from '../../../sync/model/meta.st
 import { ENCOUNTER_STATUS_ORDER } from '../../../sync/model/encounter.std.js';
 
 const instant = fc.integer({ min: 1_600_000_000_000, max: 1_900_000_000_000 }).map((ms) => new Date(ms).toISOString());
-const rev = fc.tuple(fc.integer({ min: 1, max: 9 }), fc.stringMatching(/^[0-9a-f]{8}$/)).map(([gen, hash]) => `${gen}-${hash}`);
+const rev = fc
+  .tuple(fc.integer({ min: 1, max: 9 }), fc.stringMatching(/^[0-9a-f]{8}$/))
+  .map(([gen, hash]) => `${gen}-${hash}`);
 
 const patientRevision = fc.record({
   rev,
@@ -30,13 +32,17 @@ function toPatient(input: PatientInput): Revision {
     identifier,
     gender: input.gender,
     name: [{ family: input.family }],
-    meta: { lastUpdated: [input.nameAt, input.birthAt, input.genderAt].sort().at(-1), extension: [fieldTimesExtension({ name: input.nameAt, birthDate: input.birthAt, gender: input.genderAt })] },
+    meta: {
+      lastUpdated: [input.nameAt, input.birthAt, input.genderAt].sort().at(-1),
+      extension: [fieldTimesExtension({ name: input.nameAt, birthDate: input.birthAt, gender: input.genderAt })],
+    },
   };
   if (input.birthDate !== undefined) doc['birthDate'] = input.birthDate;
   return doc as Revision;
 }
 
-const distinctRevs = <T extends { rev: string }>(arb: fc.Arbitrary<T>) => fc.uniqueArray(arb, { minLength: 2, maxLength: 5, selector: (item) => item.rev });
+const distinctRevs = <T extends { rev: string }>(arb: fc.Arbitrary<T>) =>
+  fc.uniqueArray(arb, { minLength: 2, maxLength: 5, selector: (item) => item.rev });
 
 function shuffled<T>(items: readonly T[], seed: number): T[] {
   const copy = [...items];
@@ -54,16 +60,33 @@ describe('patient: field-wise, latest change of each field wins', () => {
         const revisions = inputs.map(toPatient);
         const result = resolveConflict(revisions);
         if (result.kind !== 'resolved') throw new Error('patient conflict not resolved');
-        const latest = (field: 'nameAt' | 'birthAt' | 'genderAt') => Math.max(...inputs.map((input) => Date.parse(input[field])));
-        const byName = inputs.filter((input) => Date.parse(input.nameAt) === latest('nameAt')).map((input) => input.family);
+        const latest = (field: 'nameAt' | 'birthAt' | 'genderAt') =>
+          Math.max(...inputs.map((input) => Date.parse(input[field])));
+        const byName = inputs
+          .filter((input) => Date.parse(input.nameAt) === latest('nameAt'))
+          .map((input) => input.family);
         expect(byName).toContain((result.merged['name'] as { family: string }[])[0]?.family);
-        const byGender = inputs.filter((input) => Date.parse(input.genderAt) === latest('genderAt')).map((input) => input.gender);
+        const byGender = inputs
+          .filter((input) => Date.parse(input.genderAt) === latest('genderAt'))
+          .map((input) => input.gender);
         expect(byGender).toContain(result.merged['gender']);
         expect(Date.parse(readFieldTimes(result.merged.meta)['birthDate'] ?? '')).toBe(latest('birthAt'));
-        const allIds = new Set(revisions.flatMap((r) => (r['identifier'] as { value: string; system: string }[]).map((id) => `${id.system}|${id.value}`)));
-        expect(new Set((result.merged['identifier'] as { value: string; system: string }[]).map((id) => `${id.system}|${id.value}`))).toEqual(allIds);
+        const allIds = new Set(
+          revisions.flatMap((r) =>
+            (r['identifier'] as { value: string; system: string }[]).map((id) => `${id.system}|${id.value}`),
+          ),
+        );
+        expect(
+          new Set(
+            (result.merged['identifier'] as { value: string; system: string }[]).map(
+              (id) => `${id.system}|${id.value}`,
+            ),
+          ),
+        ).toEqual(allIds);
         // Nothing lost: the merged one builds on one revision, every other is returned to be archived.
-        expect([result.merged._rev, ...result.losers.map((l) => l._rev)].sort()).toEqual(revisions.map((r) => r._rev).sort());
+        expect([result.merged._rev, ...result.losers.map((l) => l._rev)].sort()).toEqual(
+          revisions.map((r) => r._rev).sort(),
+        );
         // Order of arrival does not matter.
         expect(resolveConflict(shuffled(revisions, seed))).toEqual(result);
       }),
@@ -72,8 +95,26 @@ describe('patient: field-wise, latest change of each field wins', () => {
   });
 
   it('a later card read wins over an older manual edit for the fields it carries', () => {
-    const older = toPatient({ rev: '3-aaa', birthDate: '1970', gender: 'male', family: 'เก่า', hn: '1', nameAt: '2025-01-01T00:00:00.000Z', birthAt: '2025-01-01T00:00:00.000Z', genderAt: '2025-01-01T00:00:00.000Z' });
-    const card = toPatient({ rev: '2-bbb', birthDate: '1971', gender: 'male', family: 'ใหม่', hn: undefined, nameAt: '2025-02-01T00:00:00.000Z', birthAt: '2025-02-01T00:00:00.000Z', genderAt: '2025-01-01T00:00:00.000Z' });
+    const older = toPatient({
+      rev: '3-aaa',
+      birthDate: '1970',
+      gender: 'male',
+      family: 'เก่า',
+      hn: '1',
+      nameAt: '2025-01-01T00:00:00.000Z',
+      birthAt: '2025-01-01T00:00:00.000Z',
+      genderAt: '2025-01-01T00:00:00.000Z',
+    });
+    const card = toPatient({
+      rev: '2-bbb',
+      birthDate: '1971',
+      gender: 'male',
+      family: 'ใหม่',
+      hn: undefined,
+      nameAt: '2025-02-01T00:00:00.000Z',
+      birthAt: '2025-02-01T00:00:00.000Z',
+      genderAt: '2025-01-01T00:00:00.000Z',
+    });
     const result = resolveConflict([older, card]);
     if (result.kind !== 'resolved') throw new Error('unresolved');
     expect(result.merged._rev).toBe('3-aaa');
@@ -88,7 +129,16 @@ describe('encounter: status order', () => {
     const encounter = fc.record({ rev, status: fc.constantFrom(...ENCOUNTER_STATUS_ORDER), at: instant });
     fc.assert(
       fc.property(distinctRevs(encounter), fc.nat(), (inputs, seed) => {
-        const revisions = inputs.map((input) => ({ _id: 'Encounter/e1', _rev: input.rev, resourceType: 'Encounter', status: input.status, meta: { lastUpdated: input.at } }) as Revision);
+        const revisions = inputs.map(
+          (input) =>
+            ({
+              _id: 'Encounter/e1',
+              _rev: input.rev,
+              resourceType: 'Encounter',
+              status: input.status,
+              meta: { lastUpdated: input.at },
+            }) as Revision,
+        );
         const result = resolveConflict(revisions);
         if (result.kind !== 'resolved') throw new Error('unresolved');
         const top = Math.max(...inputs.map((input) => ENCOUNTER_STATUS_ORDER.indexOf(input.status)));
@@ -102,7 +152,14 @@ describe('encounter: status order', () => {
 });
 
 describe('observation: never conflicts in content', () => {
-  const base = { _id: 'Observation/o1', resourceType: 'Observation', code: { text: 'HR' }, subject: { reference: 'Patient/p1' }, effectiveDateTime: '2025-01-01T00:00:00Z', valueQuantity: { value: 70 } };
+  const base = {
+    _id: 'Observation/o1',
+    resourceType: 'Observation',
+    code: { text: 'HR' },
+    subject: { reference: 'Patient/p1' },
+    effectiveDateTime: '2025-01-01T00:00:00Z',
+    valueQuantity: { value: 70 },
+  };
   it('entered-in-error wins over final when the values are the same', () => {
     const result = resolveConflict([
       { ...base, _rev: '2-a', status: 'final' },
@@ -118,7 +175,17 @@ describe('observation: never conflicts in content', () => {
     expect(result).toEqual({ kind: 'manual', reason: 'observation_changed', revs: ['2-b', '2-a'] });
   });
   it('audit events and mixed types go to IT', () => {
-    expect(resolveConflict([{ _id: 'AuditEvent/a', _rev: '1-a', resourceType: 'AuditEvent' }, { _id: 'AuditEvent/a', _rev: '1-b', resourceType: 'AuditEvent' }]).kind).toBe('manual');
-    expect(resolveConflict([{ _id: 'x', _rev: '1-a', resourceType: 'Patient' }, { _id: 'x', _rev: '1-b', resourceType: 'Encounter' }])).toMatchObject({ reason: 'mixed_types' });
+    expect(
+      resolveConflict([
+        { _id: 'AuditEvent/a', _rev: '1-a', resourceType: 'AuditEvent' },
+        { _id: 'AuditEvent/a', _rev: '1-b', resourceType: 'AuditEvent' },
+      ]).kind,
+    ).toBe('manual');
+    expect(
+      resolveConflict([
+        { _id: 'x', _rev: '1-a', resourceType: 'Patient' },
+        { _id: 'x', _rev: '1-b', resourceType: 'Encounter' },
+      ]),
+    ).toMatchObject({ reason: 'mixed_types' });
   });
 });

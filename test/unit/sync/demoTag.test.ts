@@ -50,30 +50,58 @@ async function writeADay(db: DataContext, stationId: string): Promise<void> {
   const patientId = patientIdForCid(TEST_KEY, card.cid);
   await db.save(patientFromCard(card, { patientId, hcode: TEST_HCODE, stationId, at, source: 'card' }));
   await db.save(newVisit({ encounterId: newId(), patientId, hcode: TEST_HCODE, stationId, at, queueNumber: 'A-001' }));
-  const device = deviceDoc({ hcode: TEST_HCODE, stationId, at, profile: 'omron-hbp9030', serialOrPort: 'demo:omron-hbp9030', manufacturer: 'Omron' });
-  const [temperature] = vitalSignObservations([{ code: '8310-5', value: 38.9, unit: 'Cel' }], { patientId, stationId, effective: at, at, newId });
+  const device = deviceDoc({
+    hcode: TEST_HCODE,
+    stationId,
+    at,
+    profile: 'omron-hbp9030',
+    serialOrPort: 'demo:omron-hbp9030',
+    manufacturer: 'Omron',
+  });
+  const [temperature] = vitalSignObservations([{ code: '8310-5', value: 38.9, unit: 'Cel' }], {
+    patientId,
+    stationId,
+    effective: at,
+    at,
+    newId,
+  });
   if (temperature === undefined) throw new Error('no observation');
   await db.saveAll([device, temperature]);
   const stored = await db.get(temperature._id);
   if (stored?.resourceType !== 'Observation') throw new Error('not stored');
-  const [fixed] = vitalSignObservations([{ code: '8310-5', value: 36.9, unit: 'Cel' }], { patientId, stationId, effective: at, at, newId });
+  const [fixed] = vitalSignObservations([{ code: '8310-5', value: 36.9, unit: 'Cel' }], {
+    patientId,
+    stationId,
+    effective: at,
+    at,
+    newId,
+  });
   if (fixed === undefined) throw new Error('no observation');
   await db.correctObservation(stored, [fixed], at, stationId);
 }
 
 describe('demo tag', () => {
   it('is added once, after the tags already there', () => {
-    const coding = fc.record({ system: fc.constantFrom('urn:clinic-edge:schema-version', 'urn:clinic-edge:entry-source', DEMO_TAG.system), code: fc.constantFrom('2', 'card', 'demo', 'x') });
+    const coding = fc.record({
+      system: fc.constantFrom('urn:clinic-edge:schema-version', 'urn:clinic-edge:entry-source', DEMO_TAG.system),
+      code: fc.constantFrom('2', 'card', 'demo', 'x'),
+    });
     fc.assert(
-      fc.property(fc.option(fc.record({ tag: fc.option(fc.array(coding, { maxLength: 4 }), { nil: undefined }) }), { nil: undefined }), (meta) => {
-        const tagged = withDemoTag(meta);
-        expect(isDemoTagged(tagged)).toBe(true);
-        expect(withDemoTag(tagged)).toEqual(tagged);
-        const before = meta?.tag ?? [];
-        expect((tagged.tag ?? []).slice(0, before.length)).toEqual(before);
-        const demoTags = (tags: readonly { system?: string; code?: string }[]) => tags.filter((tag) => tag.system === DEMO_TAG.system && tag.code === DEMO_TAG.code).length;
-        expect(demoTags(tagged.tag ?? [])).toBe(Math.max(1, demoTags(before)));
-      }),
+      fc.property(
+        fc.option(fc.record({ tag: fc.option(fc.array(coding, { maxLength: 4 }), { nil: undefined }) }), {
+          nil: undefined,
+        }),
+        (meta) => {
+          const tagged = withDemoTag(meta);
+          expect(isDemoTagged(tagged)).toBe(true);
+          expect(withDemoTag(tagged)).toEqual(tagged);
+          const before = meta?.tag ?? [];
+          expect((tagged.tag ?? []).slice(0, before.length)).toEqual(before);
+          const demoTags = (tags: readonly { system?: string; code?: string }[]) =>
+            tags.filter((tag) => tag.system === DEMO_TAG.system && tag.code === DEMO_TAG.code).length;
+          expect(demoTags(tagged.tag ?? [])).toBe(Math.max(1, demoTags(before)));
+        },
+      ),
     );
   });
 
@@ -81,7 +109,13 @@ describe('demo tag', () => {
     const demo = await store(true, 'demo-tag');
     await writeADay(demo, 'st-99999-demo');
     const demoDocs = await everyRevision(demo);
-    expect(demoDocs.map((doc) => doc.id.split('/')[0]).sort()).toEqual(['Device', 'Encounter', 'Observation', 'Observation', 'Patient']);
+    expect(demoDocs.map((doc) => doc.id.split('/')[0]).sort()).toEqual([
+      'Device',
+      'Encounter',
+      'Observation',
+      'Observation',
+      'Patient',
+    ]);
     expect(demoDocs.filter((doc) => !doc.demo)).toEqual([]);
     const real = await store(false, 'real-tag');
     await writeADay(real, 'st-99999-a');
@@ -95,10 +129,35 @@ describe('demo tag', () => {
     const base = { patientId, hcode: TEST_HCODE, source: 'card' as const };
     await a.save(patientFromCard(card, { ...base, stationId: 'st-99999-demo', at: '2026-11-23T08:00:00.000Z' }));
     await rawDb(a).replicate.to(rawDb(b));
-    await b.save(patientFromCard({ ...card, address: { ...card.address, houseNo: '77' } }, { ...base, stationId: 'st-99999-demo', at: '2026-11-23T08:10:00.000Z', existing: await b.patientById(patientId) }));
-    await a.save(patientFromCard({ ...card, birthDate: '1981' }, { ...base, stationId: 'st-99999-demo', at: '2026-11-23T08:20:00.000Z', existing: await a.patientById(patientId) }));
+    await b.save(
+      patientFromCard(
+        { ...card, address: { ...card.address, houseNo: '77' } },
+        {
+          ...base,
+          stationId: 'st-99999-demo',
+          at: '2026-11-23T08:10:00.000Z',
+          existing: await b.patientById(patientId),
+        },
+      ),
+    );
+    await a.save(
+      patientFromCard(
+        { ...card, birthDate: '1981' },
+        {
+          ...base,
+          stationId: 'st-99999-demo',
+          at: '2026-11-23T08:20:00.000Z',
+          existing: await a.patientById(patientId),
+        },
+      ),
+    );
     await rawDb(b).replicate.to(rawDb(a));
-    const outcome = await resolveConflicts(a, [`Patient/${patientId}`], { stationId: 'st-99999-demo', hcode: TEST_HCODE, newId: testIdFactory('st-99999-demo'), now: () => '2026-11-23T09:00:00.000Z' });
+    const outcome = await resolveConflicts(a, [`Patient/${patientId}`], {
+      stationId: 'st-99999-demo',
+      hcode: TEST_HCODE,
+      newId: testIdFactory('st-99999-demo'),
+      now: () => '2026-11-23T09:00:00.000Z',
+    });
     expect(outcome).toMatchObject({ resolved: 1, archived: 1 });
     const docs = await everyRevision(a);
     expect(docs.some((doc) => doc.id.startsWith('AuditEvent/'))).toBe(true);

@@ -39,8 +39,21 @@ describe('HubFailover', () => {
       checkEveryMs: 50,
       resolve: { stationId: STATION, hcode: TEST_HCODE, newId, now: () => new Date().toISOString() },
     });
-    cleanup.push(() => store.destroy(), () => hub.destroy(), () => central.destroy(), () => failover.stop());
-    const visit = (queue: string) => newVisit({ encounterId: newId(), patientId: 'p1', hcode: TEST_HCODE, stationId: STATION, at: new Date().toISOString(), queueNumber: queue });
+    cleanup.push(
+      () => store.destroy(),
+      () => hub.destroy(),
+      () => central.destroy(),
+      () => failover.stop(),
+    );
+    const visit = (queue: string) =>
+      newVisit({
+        encounterId: newId(),
+        patientId: 'p1',
+        hcode: TEST_HCODE,
+        stationId: STATION,
+        at: new Date().toISOString(),
+        queueNumber: queue,
+      });
 
     await failover.start();
     expect(failover.path).toBe('hub');

@@ -22,7 +22,14 @@ function visit(n: number, at: string): StoredDoc[] {
   return [
     patientFromCard(card, { patientId, hcode: TEST_HCODE, stationId: 'st-a', at, source: 'card' }),
     newVisit({ encounterId, patientId, hcode: TEST_HCODE, stationId: 'st-a', at, queueNumber: `A-${n}` }),
-    ...vitalSignObservations([{ code: '8867-4', value: 70 + n, unit: '/min' }], { patientId, encounterId, stationId: 'st-a', effective: at, at, newId }),
+    ...vitalSignObservations([{ code: '8867-4', value: 70 + n, unit: '/min' }], {
+      patientId,
+      encounterId,
+      stationId: 'st-a',
+      effective: at,
+      at,
+      newId,
+    }),
   ];
 }
 
@@ -35,7 +42,9 @@ describe('purge on the idb adapter', () => {
     const store = await DataContext.open(uniqueDbName('purge-native'));
     opened.push(store);
     const written = await rawDb(store).put({ _id: 'x' });
-    const purge = (rawDb(store) as unknown as { purge(id: string, rev: string): Promise<unknown> }).purge.bind(rawDb(store));
+    const purge = (rawDb(store) as unknown as { purge(id: string, rev: string): Promise<unknown> }).purge.bind(
+      rawDb(store),
+    );
     await expect(purge('x', written.rev)).rejects.toBeTruthy();
     expect((await rawDb(store).get('x'))._id).toBe('x');
   });
@@ -57,12 +66,17 @@ describe('purge on the idb adapter', () => {
     // The Encounter is edited after the caller's check: its old revision is no longer the winner, so it stays.
     const staleRev = await rev(store, encounter._id);
     const edited = await rawDb(store).put({ ...(await rawDb(store).get(encounter._id)), note: 'changed' });
-    const purged = await store.purge([{ id: observation._id, rev: await rev(store, observation._id) }, { id: encounter._id, rev: staleRev }]);
+    const purged = await store.purge([
+      { id: observation._id, rev: await rev(store, observation._id) },
+      { id: encounter._id, rev: staleRev },
+    ]);
 
     expect(purged).toEqual([observation._id]);
     await expect(rawDb(store).get(observation._id)).rejects.toMatchObject({ status: 404 });
     expect((await rawDb(store).get(encounter._id))._rev).toBe(edited.rev);
-    expect((await rawDb(store).allDocs()).rows.map((row) => row.id)).toEqual(idsBefore.filter((id) => id !== observation._id));
+    expect((await rawDb(store).allDocs()).rows.map((row) => row.id)).toEqual(
+      idsBefore.filter((id) => id !== observation._id),
+    );
     // The adapter's cached count moves by one (its count at open, below, is recomputed from the documents).
     expect((await rawDb(store).info()).doc_count).toBe(countBefore - 1);
     const changes = await rawDb(store).changes({ since: 0 });
@@ -77,7 +91,9 @@ describe('purge on the idb adapter', () => {
     await store.close();
     const again = await DataContext.open(name);
     opened.push(again);
-    expect((await rawDb(again).allDocs()).rows.map((row) => row.id)).toEqual(idsBefore.filter((id) => id !== observation._id));
+    expect((await rawDb(again).allDocs()).rows.map((row) => row.id)).toEqual(
+      idsBefore.filter((id) => id !== observation._id),
+    );
     expect((await rawDb(again).info()).doc_count).toBe(idsBefore.length - 1);
     await rawDb(again).put({ _id: 'after-purge' });
     expect((await rawDb(again).get('after-purge'))._id).toBe('after-purge');

@@ -14,10 +14,16 @@ class NodeFileReader {
   onload: ((event: { target: NodeFileReader }) => void) | null = null;
   onerror: ((error: unknown) => void) | null = null;
   readAsArrayBuffer(blob: Blob): void {
-    blob.arrayBuffer().then((buffer) => this.#done(buffer), (error: unknown) => this.onerror?.(error));
+    blob.arrayBuffer().then(
+      (buffer) => this.#done(buffer),
+      (error: unknown) => this.onerror?.(error),
+    );
   }
   readAsBinaryString(blob: Blob): void {
-    blob.arrayBuffer().then((buffer) => this.#done(Buffer.from(buffer).toString('latin1')), (error: unknown) => this.onerror?.(error));
+    blob.arrayBuffer().then(
+      (buffer) => this.#done(Buffer.from(buffer).toString('latin1')),
+      (error: unknown) => this.onerror?.(error),
+    );
   }
   #done(result: string | ArrayBuffer): void {
     this.result = result;

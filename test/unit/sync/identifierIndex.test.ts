@@ -29,7 +29,14 @@ afterEach(async () => {
 
 function patient(n: number, hn?: string): PatientDoc {
   const card = syntheticCard(n);
-  return patientFromCard(card, { patientId: patientIdForCid(TEST_KEY, card.cid), hcode: TEST_HCODE, stationId: 'st-a', at: AT, source: 'card', ...(hn === undefined ? {} : { hn }) });
+  return patientFromCard(card, {
+    patientId: patientIdForCid(TEST_KEY, card.cid),
+    hcode: TEST_HCODE,
+    stationId: 'st-a',
+    at: AT,
+    source: 'card',
+    ...(hn === undefined ? {} : { hn }),
+  });
 }
 
 const idsOf = (patients: readonly PatientDoc[]): string[] => patients.map((p) => p.id).sort();
@@ -41,7 +48,9 @@ interface PatientRecord {
 
 /** The index database's patient records (`{docId, hashes}`; the multiEntry index's keys are their hashes). */
 async function patientRecords(context: DataContext): Promise<PatientRecord[]> {
-  return (await context.identifierIndexContents()).filter((record) => record.store === 'patients').map((record) => record.value as PatientRecord);
+  return (await context.identifierIndexContents())
+    .filter((record) => record.store === 'patients')
+    .map((record) => record.value as PatientRecord);
 }
 
 /** The hashes (index entries) the index holds for one patient document. */
@@ -82,7 +91,10 @@ describe('patients by identifier (the identifier index)', () => {
 
     const stored = await db.patientById(first.id);
     if (stored === null) throw new Error('not stored');
-    await db.save({ ...stored, identifier: stored.identifier.map((id) => (id.system === HN ? { ...id, value: 'HN-NEW' } : id)) });
+    await db.save({
+      ...stored,
+      identifier: stored.identifier.map((id) => (id.system === HN ? { ...id, value: 'HN-NEW' } : id)),
+    });
     expect(await db.patientsByIdentifier(HN, 'HN-OLD')).toEqual([]);
     expect(idsOf(await db.patientsByIdentifier(HN, 'HN-NEW'))).toEqual([first.id]);
     expect(await entriesOf(db, first._id)).toHaveLength(2);
@@ -156,13 +168,19 @@ describe('patients by identifier (the identifier index)', () => {
     expect(await db.patientsByIdentifier(TH_CID, syntheticCid(30))).toHaveLength(1);
     const records = await db.identifierIndexContents();
     expect([...new Set(records.map((record) => record.store))].sort()).toEqual(['meta', 'patients']);
-    expect(records.filter((record) => record.store === 'meta').map((record) => record.key).sort()).toEqual(['checkpoint', 'key']);
+    expect(
+      records
+        .filter((record) => record.store === 'meta')
+        .map((record) => record.key)
+        .sort(),
+    ).toEqual(['checkpoint', 'key']);
     expect(await entryCount(db)).toBe(4);
     for (const record of records) {
       // HMAC outputs (64 hex digits, random key) hold a run of 13 decimal digits by chance (~4% each): masked.
       const text = `${JSON.stringify(record.key)} ${JSON.stringify(record.value)}`.replace(/[0-9a-f]{64}/g, '<hmac>');
       expect(text).not.toMatch(/\d{13}/);
-      for (const value of [syntheticCid(30), syntheticCid(31), '445566', '445567']) expect(text.includes(value)).toBe(false);
+      for (const value of [syntheticCid(30), syntheticCid(31), '445566', '445567'])
+        expect(text.includes(value)).toBe(false);
     }
   });
 
@@ -209,9 +227,18 @@ describe('patients by identifier (the identifier index)', () => {
   it('a conflicted patient is found by the winning revision’s identifiers only', async () => {
     const db = await store();
     const base = patient(40, 'HN-A');
-    const other = { ...base, identifier: base.identifier.map((id) => (id.system === HN ? { ...id, value: 'HN-B' } : id)) };
+    const other = {
+      ...base,
+      identifier: base.identifier.map((id) => (id.system === HN ? { ...id, value: 'HN-B' } : id)),
+    };
     // Two stations' revisions of one patient; CouchDB's rule picks the winner (same depth: the higher rev hash).
-    await rawDb(db).bulkDocs([{ ...base, _rev: '1-aaaa' }, { ...other, _rev: '1-ffff' }] as PouchDB.Core.PutDocument<object>[], { new_edits: false });
+    await rawDb(db).bulkDocs(
+      [
+        { ...base, _rev: '1-aaaa' },
+        { ...other, _rev: '1-ffff' },
+      ] as PouchDB.Core.PutDocument<object>[],
+      { new_edits: false },
+    );
     expect(idsOf(await db.patientsByIdentifier(HN, 'HN-B'))).toEqual([base.id]);
     expect(await db.patientsByIdentifier(HN, 'HN-A')).toEqual([]);
     // The winner is removed (conflict settled for the other side): the surviving revision's identifiers count.
@@ -233,12 +260,26 @@ const hnSet = fc.uniqueArray(fc.constantFrom(...HNS), { maxLength: 3 });
 const op: fc.Arbitrary<Op> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('put' as const), who: fc.nat(PEOPLE - 1), hns: hnSet }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('delete' as const), who: fc.nat(PEOPLE - 1) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('conflict' as const), who: fc.nat(PEOPLE - 1), hns: hnSet, rev: fc.constantFrom('9-0000', '9-ffff', '1-8888') }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({
+      kind: fc.constant('conflict' as const),
+      who: fc.nat(PEOPLE - 1),
+      hns: hnSet,
+      rev: fc.constantFrom('9-0000', '9-ffff', '1-8888'),
+    }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('lookup' as const), hn: fc.constantFrom(...HNS) }) },
 );
 
 function withHns(doc: PatientDoc, hns: readonly string[]): PatientDoc {
-  return { ...doc, identifier: [...doc.identifier.filter((id) => id.system === TH_CID), ...hns.map((value) => ({ system: HN, value }))] };
+  return {
+    ...doc,
+    identifier: [
+      ...doc.identifier.filter((id) => id.system === TH_CID),
+      ...hns.map((value) => ({ system: HN, value })),
+    ],
+  };
 }
 
 /** The brute force: every winning revision read and filtered. */
@@ -246,7 +287,11 @@ async function bruteForce(db: DataContext, system: string, value: string): Promi
   const all = await rawDb(db).allDocs({ include_docs: true });
   return all.rows
     .map((row) => row.doc as unknown as Partial<PatientDoc> | undefined)
-    .filter((doc) => doc?.resourceType === 'Patient' && doc.identifier?.some((id) => id.system === system && id.value === value) === true)
+    .filter(
+      (doc) =>
+        doc?.resourceType === 'Patient' &&
+        doc.identifier?.some((id) => id.system === system && id.value === value) === true,
+    )
     .map((doc) => doc?.id ?? '')
     .sort();
 }
@@ -257,14 +302,18 @@ async function apply(db: DataContext, step: Op): Promise<void> {
     return;
   }
   const base = patient(100 + step.who);
-  const current = await rawDb(db).get(base._id).catch(() => null);
+  const current = await rawDb(db)
+    .get(base._id)
+    .catch(() => null);
   if (step.kind === 'delete') {
     if (current !== null) await rawDb(db).remove(current);
   } else if (step.kind === 'put') {
     await db.save(withHns(current === null ? base : { ...base, _rev: current._rev }, step.hns));
   } else {
     // A revision from elsewhere with no common history: it wins or loses by CouchDB's rule.
-    await rawDb(db).bulkDocs([{ ...withHns(base, step.hns), _rev: step.rev }] as PouchDB.Core.PutDocument<object>[], { new_edits: false });
+    await rawDb(db).bulkDocs([{ ...withHns(base, step.hns), _rev: step.rev }] as PouchDB.Core.PutDocument<object>[], {
+      new_edits: false,
+    });
   }
 }
 
@@ -275,14 +324,20 @@ describe('patients by identifier, property', () => {
         const db = await DataContext.open(uniqueDbName('ids-prop'));
         try {
           for (const step of ops) await apply(db, step);
-          for (const hn of HNS) expect(idsOf(await db.patientsByIdentifier(HN, hn))).toEqual(await bruteForce(db, HN, hn));
+          for (const hn of HNS)
+            expect(idsOf(await db.patientsByIdentifier(HN, hn))).toEqual(await bruteForce(db, HN, hn));
           for (let who = 0; who < PEOPLE; who += 1) {
             const cid = syntheticCid(100 + who);
             expect(idsOf(await db.patientsByIdentifier(TH_CID, cid))).toEqual(await bruteForce(db, TH_CID, cid));
           }
           // No stale entries either: one per identifier of each live patient.
-          const live = (await rawDb(db).allDocs({ include_docs: true })).rows.map((row) => row.doc as unknown as Partial<PatientDoc>).filter((doc) => doc.resourceType === 'Patient');
-          const expected = live.reduce((sum, doc) => sum + new Set(doc.identifier?.map((id) => `${id.system} ${id.value}`)).size, 0);
+          const live = (await rawDb(db).allDocs({ include_docs: true })).rows
+            .map((row) => row.doc as unknown as Partial<PatientDoc>)
+            .filter((doc) => doc.resourceType === 'Patient');
+          const expected = live.reduce(
+            (sum, doc) => sum + new Set(doc.identifier?.map((id) => `${id.system} ${id.value}`)).size,
+            0,
+          );
           expect(await entryCount(db)).toBe(expected);
         } finally {
           await db.destroy();

@@ -10,7 +10,13 @@ import { uniqueDbName } from './idbShims.js';
 import fc from 'fast-check';
 import { afterEach, describe, expect, it } from 'vitest';
 import { DataContext } from '../../../sync/store/dataContext.dom.js';
-import { knownPatient, mergeOthersOf, reconcileOncePerKey, reconcilePatientIds, type PatientIdFor } from '../../../sync/store/identityMerge.dom.js';
+import {
+  knownPatient,
+  mergeOthersOf,
+  reconcileOncePerKey,
+  reconcilePatientIds,
+  type PatientIdFor,
+} from '../../../sync/store/identityMerge.dom.js';
 import { patientRecordIds, replacedBy } from '../../../sync/replication/patientMerge.std.js';
 import { resolveConflicts } from '../../../sync/replication/resolver.dom.js';
 import { patientFromCard, patientCid, type PatientDoc } from '../../../sync/model/patient.std.js';
@@ -56,10 +62,32 @@ class Station {
     const patientId = await this.idFor(card.cid);
     await mergeOthersOf(this.records, card.cid, patientId, { at, stationId: this.name });
     const existing = await this.records.patientById(patientId);
-    const photo = card.photo == null ? null : photoMedia(card.photo.base64, { patientId, stationId: this.name, at, source: 'card', timeId: this.newId() });
+    const photo =
+      card.photo == null
+        ? null
+        : photoMedia(card.photo.base64, { patientId, stationId: this.name, at, source: 'card', timeId: this.newId() });
     if (photo !== null) await this.records.save(photo);
-    await this.records.save(patientFromCard(card, { patientId, hcode: TEST_HCODE, stationId: this.name, at, source: 'card', existing, photo }));
-    await this.records.save(newVisit({ encounterId: this.newId(), patientId, hcode: TEST_HCODE, stationId: this.name, at, queueNumber: `${this.name.toUpperCase()}-001` }));
+    await this.records.save(
+      patientFromCard(card, {
+        patientId,
+        hcode: TEST_HCODE,
+        stationId: this.name,
+        at,
+        source: 'card',
+        existing,
+        photo,
+      }),
+    );
+    await this.records.save(
+      newVisit({
+        encounterId: this.newId(),
+        patientId,
+        hcode: TEST_HCODE,
+        stationId: this.name,
+        at,
+        queueNumber: `${this.name.toUpperCase()}-001`,
+      }),
+    );
     return { patientId, isNew: existing === null };
   }
 
@@ -71,7 +99,12 @@ class Station {
   async sync(central: DataContext): Promise<void> {
     await rawDb(this.records).replicate.to(rawDb(central));
     await rawDb(this.records).replicate.from(rawDb(central));
-    await resolveConflicts(this.records, await this.records.conflictedIds(), { stationId: this.name, hcode: TEST_HCODE, newId: this.newId, now: () => new Date().toISOString() });
+    await resolveConflicts(this.records, await this.records.conflictedIds(), {
+      stationId: this.name,
+      hcode: TEST_HCODE,
+      newId: this.newId,
+      now: () => new Date().toISOString(),
+    });
   }
 }
 
@@ -118,7 +151,9 @@ describe('registration after the key changed', () => {
     const photoRef = survivor?.photo?.[0]?.url ?? '';
     expect(photoRef).toMatch(/^Media\//);
     expect(survivor?._attachments).toBeUndefined();
-    const media = await rawDb(records).get<{ _attachments?: Record<string, { data?: string }> }>(photoRef, { attachments: true });
+    const media = await rawDb(records).get<{ _attachments?: Record<string, { data?: string }> }>(photoRef, {
+      attachments: true,
+    });
     expect(media._attachments?.['photo.jpg']?.data).toBe(TINY_JPEG_BASE64);
   });
 
@@ -127,9 +162,17 @@ describe('registration after the key changed', () => {
     const station = new Station('st-a', records, keyOf(2));
     for (const seed of [51, 52, 53]) await station.register(seed, '2026-12-01T08:00:00.000Z');
     station.key = CENTRAL_KEY;
-    const plans = await reconcileOncePerKey(records, 'fingerprint-central', station.idFor, { at: '2026-12-01T10:00:00.000Z', stationId: 'st-a' });
+    const plans = await reconcileOncePerKey(records, 'fingerprint-central', station.idFor, {
+      at: '2026-12-01T10:00:00.000Z',
+      stationId: 'st-a',
+    });
     expect(plans).toHaveLength(3);
-    expect(await reconcileOncePerKey(records, 'fingerprint-central', station.idFor, { at: '2026-12-01T10:01:00.000Z', stationId: 'st-a' })).toEqual([]);
+    expect(
+      await reconcileOncePerKey(records, 'fingerprint-central', station.idFor, {
+        at: '2026-12-01T10:01:00.000Z',
+        stationId: 'st-a',
+      }),
+    ).toEqual([]);
     const live = (await allPatients(records)).filter((patient) => replacedBy(patient) === null);
     expect(live.map((patient) => patient.id).sort()).toEqual(
       (await Promise.all([51, 52, 53].map((seed) => station.idFor(syntheticCard(seed).cid)))).sort(),
@@ -137,10 +180,17 @@ describe('registration after the key changed', () => {
   });
 });
 
-type Op = { kind: 'register'; station: 0 | 1; person: number } | { kind: 'adopt'; station: 0 | 1 } | { kind: 'sync'; station: 0 | 1 };
+type Op =
+  | { kind: 'register'; station: 0 | 1; person: number }
+  | { kind: 'adopt'; station: 0 | 1 }
+  | { kind: 'sync'; station: 0 | 1 };
 
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ kind: fc.constant('register' as const), station: fc.constantFrom(0 as const, 1 as const), person: fc.integer({ min: 0, max: 2 }) }),
+  fc.record({
+    kind: fc.constant('register' as const),
+    station: fc.constantFrom(0 as const, 1 as const),
+    person: fc.integer({ min: 0, max: 2 }),
+  }),
   fc.record({ kind: fc.constant('adopt' as const), station: fc.constantFrom(0 as const, 1 as const) }),
   fc.record({ kind: fc.constant('sync' as const), station: fc.constantFrom(0 as const, 1 as const) }),
 );
@@ -152,7 +202,10 @@ describe('any order of register, adopt and sync on two stations', () => {
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 10 }), async (ops) => {
         run += 1;
         const central = await store(`central-${String(run)}`);
-        const stations = [new Station('st-a', await store(`a-${String(run)}`), keyOf(3)), new Station('st-b', await store(`b-${String(run)}`), keyOf(4))] as const;
+        const stations = [
+          new Station('st-a', await store(`a-${String(run)}`), keyOf(3)),
+          new Station('st-b', await store(`b-${String(run)}`), keyOf(4)),
+        ] as const;
         const registered = new Set<number>();
         let minute = 0;
         const at = (): string => new Date(Date.UTC(2026, 11, 1, 8, minute++)).toISOString();
@@ -180,7 +233,9 @@ describe('any order of register, adopt and sync on two stations', () => {
           const reachable = new Set(patientRecordIds(survivor));
           for (const record of records) expect(reachable.has(record.id), record.id).toBe(true);
         }
-        const liveIds = new Set(patients.filter((patient) => replacedBy(patient) === null).flatMap((patient) => patientRecordIds(patient)));
+        const liveIds = new Set(
+          patients.filter((patient) => replacedBy(patient) === null).flatMap((patient) => patientRecordIds(patient)),
+        );
         for (const subject of await encounterSubjects(central)) expect(liveIds.has(subject), subject).toBe(true);
         for (const context of opened.splice(0)) await context.destroy();
       }),

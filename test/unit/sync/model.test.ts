@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { PatientDoc, patientFromCard, patientCid } from '../../../sync/model/patient.std.js';
 import { newVisit, nextQueueNumber, withEncounterStatus, queuePrefixFor } from '../../../sync/model/encounter.std.js';
-import { vitalSignObservations, enteredInError, immutablePart, VitalItemError } from '../../../sync/model/observation.std.js';
+import {
+  vitalSignObservations,
+  enteredInError,
+  immutablePart,
+  VitalItemError,
+} from '../../../sync/model/observation.std.js';
 import { deviceDoc } from '../../../sync/model/device.std.js';
 import { conflictArchive, archivedRevisions } from '../../../sync/model/auditEvent.std.js';
 import { hashCid, patientIdForCid, createIdFactory, idTime } from '../../../sync/model/ids.std.js';
@@ -22,24 +27,58 @@ describe('patient from a card read', () => {
   it('is valid FHIR R4 with Thai Core identifiers, both names, address parts, and the photo as its own Media record', () => {
     const card = syntheticCard(1);
     const patientId = patientIdForCid(TEST_KEY, card.cid);
-    const photo = photoMedia(card.photo?.base64 ?? '', { patientId, stationId: 'st-a', at, source: 'card', timeId: testIdFactory('st-a')() });
+    const photo = photoMedia(card.photo?.base64 ?? '', {
+      patientId,
+      stationId: 'st-a',
+      at,
+      source: 'card',
+      timeId: testIdFactory('st-a')(),
+    });
     const patient = patientFromCard(card, { ...ctx, patientId, hn: '000123', photo });
     expect(fhirIssues(patient)).toEqual([]);
     expect(fhirIssues(photo)).toEqual([]);
     expect(hasContentId(photo)).toBe(true);
     expect(photo.subject.reference).toBe(`Patient/${patientId}`);
     expect(photo._attachments?.['photo.jpg']).toMatchObject({ content_type: 'image/jpeg', data: card.photo?.base64 });
-    expect(photo.content).toMatchObject({ contentType: 'image/jpeg', size: base64ToBytes(card.photo?.base64 ?? '').length });
+    expect(photo.content).toMatchObject({
+      contentType: 'image/jpeg',
+      size: base64ToBytes(card.photo?.base64 ?? '').length,
+    });
     expect(patient.photo?.[0]).toMatchObject({ url: `Media/${photo.id}`, hash: photo.content.hash });
     expect(patientCid(patient)).toBe(card.cid);
-    expect(patient.identifier.map((id) => id.system)).toEqual([TH_CID, `https://terms.sil-th.org/hcode/5/${TEST_HCODE}/HN`]);
+    expect(patient.identifier.map((id) => id.system)).toEqual([
+      TH_CID,
+      `https://terms.sil-th.org/hcode/5/${TEST_HCODE}/HN`,
+    ]);
     expect(patient.name?.map((name) => name.extension?.[0]?.valueCode)).toEqual(['th', 'en']);
     expect(patient.name?.[0]).toMatchObject({ family: 'สมมุติ', given: ['ทดสอบ1'], prefix: ['นาย'] });
-    expect(patient.address?.[0]).toMatchObject({ city: 'ตำบลสมมุติ', district: 'อำเภอสมมุติ', state: 'จังหวัดทดสอบ', line: ['12/3', 'หมู่ที่ 4', 'ถนนทดสอบ'] });
+    expect(patient.address?.[0]).toMatchObject({
+      city: 'ตำบลสมมุติ',
+      district: 'อำเภอสมมุติ',
+      state: 'จังหวัดทดสอบ',
+      line: ['12/3', 'หมู่ที่ 4', 'ถนนทดสอบ'],
+    });
     expect(patient.gender).toBe('male');
     // No bytes on the Patient: a station pulls every Patient (issue 15), photos stay on central.
     expect(patient._attachments).toBeUndefined();
-    expect(Object.keys(patient).filter((key) => !key.startsWith('_')).every((key) => ['resourceType', 'id', 'meta', 'identifier', 'active', 'name', 'gender', 'birthDate', 'address', 'photo'].includes(key))).toBe(true);
+    expect(
+      Object.keys(patient)
+        .filter((key) => !key.startsWith('_'))
+        .every((key) =>
+          [
+            'resourceType',
+            'id',
+            'meta',
+            'identifier',
+            'active',
+            'name',
+            'gender',
+            'birthDate',
+            'address',
+            'photo',
+          ].includes(key),
+        ),
+    ).toBe(true);
     expect(schemaVersionOf(patient.meta)).toBe(SCHEMA_VERSION);
   });
 
@@ -59,7 +98,10 @@ describe('patient from a card read', () => {
     const patientId = patientIdForCid(TEST_KEY, card.cid);
     const first = patientFromCard(card, { ...ctx, patientId, hn: '7' });
     const later = '2025-03-05T09:00:00.000Z';
-    const second = patientFromCard({ ...card, address: { ...card.address, houseNo: '99' }, photo: null }, { ...ctx, at: later, patientId, existing: { ...first, _rev: '1-x' } });
+    const second = patientFromCard(
+      { ...card, address: { ...card.address, houseNo: '99' }, photo: null },
+      { ...ctx, at: later, patientId, existing: { ...first, _rev: '1-x' } },
+    );
     const times = readFieldTimes(second.meta);
     expect(times['address']).toBe(later);
     expect(times['name']).toBe(at);
@@ -73,7 +115,10 @@ describe('patient from a card read', () => {
     const card = syntheticCard(4);
     const patientId = patientIdForCid(TEST_KEY, card.cid);
     const stored = PatientDoc.parse({ ...patientFromCard(card, { ...ctx, patientId }), _rev: '1-x' });
-    const again = patientFromCard({ ...card, photo: null }, { ...ctx, at: '2025-03-05T09:00:00.000Z', patientId, existing: stored });
+    const again = patientFromCard(
+      { ...card, photo: null },
+      { ...ctx, at: '2025-03-05T09:00:00.000Z', patientId, existing: stored },
+    );
     expect(readFieldTimes(again.meta)).toEqual(readFieldTimes(stored.meta));
   });
 });
@@ -100,7 +145,8 @@ describe('ids', () => {
     const b = createIdFactory({ stationId: 'b', now: () => clock, randomBytes: random });
     const ids: string[] = [];
     for (let i = 0; i < 500; i += 1) {
-      if (i === 250) clock -= 60_000; // skew: the clock jumps back a minute
+      if (i === 250)
+        clock -= 60_000; // skew: the clock jumps back a minute
       else if (i % 7 === 6) clock += 1;
       ids.push(a());
     }
@@ -117,7 +163,15 @@ describe('encounter', () => {
     expect(prefix).toBe('OPD1');
     const queue = nextQueueNumber(prefix, ['OPD1-001', 'OPD1-002', 'B-017']);
     expect(queue).toBe('OPD1-003');
-    const visit = newVisit({ encounterId: testIdFactory()(), patientId: 'pabc', hcode: TEST_HCODE, stationId: 'st-a', at, queueNumber: queue, reason: 'ไข้' });
+    const visit = newVisit({
+      encounterId: testIdFactory()(),
+      patientId: 'pabc',
+      hcode: TEST_HCODE,
+      stationId: 'st-a',
+      at,
+      queueNumber: queue,
+      reason: 'ไข้',
+    });
     expect(fhirIssues(visit)).toEqual([]);
     const done = withEncounterStatus(visit, 'finished', '2025-03-04T09:00:00.000Z', 'st-a');
     expect(fhirIssues(done)).toEqual([]);
@@ -126,11 +180,21 @@ describe('encounter', () => {
 
   it('two stations never give out the same number, whatever each has given', () => {
     fc.assert(
-      fc.property(fc.array(fc.integer({ min: 1, max: 999 })), fc.array(fc.integer({ min: 1, max: 999 })), (aGiven, bGiven) => {
-        const a = nextQueueNumber('A', aGiven.map((n) => `A-${n}`));
-        const b = nextQueueNumber('B', bGiven.map((n) => `B-${n}`));
-        expect(a).not.toBe(b);
-      }),
+      fc.property(
+        fc.array(fc.integer({ min: 1, max: 999 })),
+        fc.array(fc.integer({ min: 1, max: 999 })),
+        (aGiven, bGiven) => {
+          const a = nextQueueNumber(
+            'A',
+            aGiven.map((n) => `A-${n}`),
+          );
+          const b = nextQueueNumber(
+            'B',
+            bGiven.map((n) => `B-${n}`),
+          );
+          expect(a).not.toBe(b);
+        },
+      ),
     );
   });
 });
@@ -151,7 +215,14 @@ describe('observations', () => {
   ];
 
   it('device readings become valid vital-signs Observations, BP as one panel', () => {
-    const device = deviceDoc({ hcode: TEST_HCODE, stationId: 'st-a', at, profile: 'omron-hbp9030', serialOrPort: '/dev/ttyS0', manufacturer: 'Omron' });
+    const device = deviceDoc({
+      hcode: TEST_HCODE,
+      stationId: 'st-a',
+      at,
+      profile: 'omron-hbp9030',
+      serialOrPort: '/dev/ttyS0',
+      manufacturer: 'Omron',
+    });
     expect(fhirIssues(device)).toEqual([]);
     const observations = vitalSignObservations(all, { ...base, deviceId: device.id });
     expect(observations).toHaveLength(8);
@@ -187,22 +258,44 @@ describe('observations', () => {
 describe('audit archive and migration', () => {
   it('keeps losing revisions whole and is valid FHIR', () => {
     const loser = { _id: 'Patient/p1', _rev: '2-b', resourceType: 'Patient', birthDate: '1970' };
-    const audit = conflictArchive({ id: testIdFactory()(), stationId: 'st-a', hcode: TEST_HCODE, at, target: 'Patient/p1', losers: [loser], rule: 'patient-fieldwise' });
+    const audit = conflictArchive({
+      id: testIdFactory()(),
+      stationId: 'st-a',
+      hcode: TEST_HCODE,
+      at,
+      target: 'Patient/p1',
+      losers: [loser],
+      rule: 'patient-fieldwise',
+    });
     expect(fhirIssues(audit)).toEqual([]);
     expect(archivedRevisions(audit)).toEqual([loser]);
   });
 
   it('migrates version-1 documents (no tag, no language, no category) and is idempotent', () => {
-    const v1Patient = { _id: 'Patient/p1', resourceType: 'Patient', id: 'p1', meta: {}, identifier: [{ system: TH_CID, value: syntheticCid(9) }], name: [{ family: 'สมมุติ', given: ['ทดสอบ'] }, { family: 'Sommut' }] };
+    const v1Patient = {
+      _id: 'Patient/p1',
+      resourceType: 'Patient',
+      id: 'p1',
+      meta: {},
+      identifier: [{ system: TH_CID, value: syntheticCid(9) }],
+      name: [{ family: 'สมมุติ', given: ['ทดสอบ'] }, { family: 'Sommut' }],
+    };
     const { doc, changed, from } = migrateDoc(v1Patient);
     expect(changed).toBe(true);
     expect(from).toBe(1);
     const parsed = readStoredDoc(doc);
     expect(parsed?.resourceType).toBe('Patient');
     if (parsed?.resourceType !== 'Patient') throw new Error('not a patient');
-    expect(parsed.name?.map((name) => name.extension?.find((ext) => ext.url === LANGUAGE_EXT)?.valueCode)).toEqual(['th', 'en']);
+    expect(parsed.name?.map((name) => name.extension?.find((ext) => ext.url === LANGUAGE_EXT)?.valueCode)).toEqual([
+      'th',
+      'en',
+    ]);
     expect(migrateDoc(doc).changed).toBe(false);
-    const v1Obs = { ...vitalSignObservations([{ code: '8867-4', value: 60, unit: '/min' }], base)[0], category: undefined, meta: {} };
+    const v1Obs = {
+      ...vitalSignObservations([{ code: '8867-4', value: 60, unit: '/min' }], base)[0],
+      category: undefined,
+      meta: {},
+    };
     const migrated = readStoredDoc(migrateDoc(v1Obs).doc);
     expect(migrated?.resourceType === 'Observation' && migrated.category[0]?.coding?.[0]?.code).toBe('vital-signs');
   });

@@ -25,15 +25,28 @@ afterEach(async () => {
   for (const context of opened.splice(0)) await context.destroy();
 });
 
-function person(n: number, thai: [string, string], english: [string, string] | null, extra: { hn?: string; mobile?: string } = {}): PatientDoc {
+function person(
+  n: number,
+  thai: [string, string],
+  english: [string, string] | null,
+  extra: { hn?: string; mobile?: string } = {},
+): PatientDoc {
   const card: PersonDetails = syntheticCard(n, {
     thaiName: { prefix: 'นาย', first: thai[0], middle: '', last: thai[1] },
     englishName: english === null ? null : { prefix: 'Mr.', first: english[0], middle: '', last: english[1] },
   });
-  return patientFromCard(card, { patientId: patientIdForCid(TEST_KEY, card.cid), hcode: TEST_HCODE, stationId: 'st-a', at: AT, source: 'card', ...extra });
+  return patientFromCard(card, {
+    patientId: patientIdForCid(TEST_KEY, card.cid),
+    hcode: TEST_HCODE,
+    stationId: 'st-a',
+    at: AT,
+    source: 'card',
+    ...extra,
+  });
 }
 
-const search = (db: DataContext, text: string): Promise<SearchResult> => searchPatients(db, text, { hcode: TEST_HCODE });
+const search = (db: DataContext, text: string): Promise<SearchResult> =>
+  searchPatients(db, text, { hcode: TEST_HCODE });
 async function found(db: DataContext, text: string): Promise<string[]> {
   const result = await search(db, text);
   if (!result.ok) throw new Error(`problem ${result.problem} for ${text}`);
@@ -64,22 +77,33 @@ describe('patient search', () => {
     const db = await store();
     const before = person(10, ['ประเสริฐ', 'มณี'], null, { mobile: '0811111111' });
     const saved = await db.save(before);
-    const edit = patientFromCard(syntheticCard(10, { thaiName: { prefix: 'นาย', first: 'ประเสริฐ', middle: '', last: 'ทองคำ' }, englishName: null }), {
-      patientId: before.id,
-      hcode: TEST_HCODE,
-      stationId: 'st-a',
-      at: '2026-11-24T02:00:00.000Z',
-      source: 'card',
-      mobile: '0822222222',
-      existing: { ...before, _rev: saved.rev },
-    });
+    const edit = patientFromCard(
+      syntheticCard(10, {
+        thaiName: { prefix: 'นาย', first: 'ประเสริฐ', middle: '', last: 'ทองคำ' },
+        englishName: null,
+      }),
+      {
+        patientId: before.id,
+        hcode: TEST_HCODE,
+        stationId: 'st-a',
+        at: '2026-11-24T02:00:00.000Z',
+        source: 'card',
+        mobile: '0822222222',
+        existing: { ...before, _rev: saved.rev },
+      },
+    );
     const edited = await db.save(edit);
     expect(await found(db, 'มณี')).toEqual([]);
     expect(await found(db, 'ทองคำ ประ')).toEqual([before.id]);
     expect(await found(db, '0811111111')).toEqual([]);
     expect(await found(db, '0822222222')).toEqual([before.id]);
     // Replaced by a record under another id (an earlier key's): only the survivor is shown.
-    await db.save({ ...edit, _rev: edited.rev, active: false, link: [{ other: { reference: 'Patient/psurvivor' }, type: 'replaced-by' }] });
+    await db.save({
+      ...edit,
+      _rev: edited.rev,
+      active: false,
+      link: [{ other: { reference: 'Patient/psurvivor' }, type: 'replaced-by' }],
+    });
     expect(await found(db, 'ทองคำ')).toEqual([]);
     await rawDb(db).remove(before._id, (await rawDb(db).get(before._id))._rev);
     expect(await found(db, '0822222222')).toEqual([]);
@@ -87,7 +111,10 @@ describe('patient search', () => {
 
   it('finds a fragment inside a word as a clerk types it: a Thai syllable, part of an HN, the last digits of a phone, digits inside a CID', async () => {
     const db = await store();
-    const inside = person(40, ['มณีรัตน์', 'วงศ์ศรีสุข'], ['Maneerat', 'Wongsrisuk'], { hn: '0004521', mobile: '0861237788' });
+    const inside = person(40, ['มณีรัตน์', 'วงศ์ศรีสุข'], ['Maneerat', 'Wongsrisuk'], {
+      hn: '0004521',
+      mobile: '0861237788',
+    });
     const starts = person(41, ['ศรีสมร', 'ทองดี'], null);
     const neither = person(42, ['ประยูร', 'ใจดี'], null, { hn: '0009999', mobile: '0899990000' });
     for (const doc of [inside, starts, neither]) await db.save(doc);
@@ -114,7 +141,10 @@ describe('patient search', () => {
     expect(await search(db, '')).toEqual({ ok: false, problem: 'search_too_short' });
     expect(await search(db, 'ส')).toEqual({ ok: false, problem: 'search_too_short' });
     expect(await search(db, '@@@ !!')).toEqual({ ok: false, problem: 'search_unreadable' });
-    expect(await search(db, `${syntheticCid(20).slice(0, 12)}${(Number(syntheticCid(20)[12]) + 1) % 10}`)).toEqual({ ok: false, problem: 'search_cid_invalid' });
+    expect(await search(db, `${syntheticCid(20).slice(0, 12)}${(Number(syntheticCid(20)[12]) + 1) % 10}`)).toEqual({
+      ok: false,
+      problem: 'search_cid_invalid',
+    });
     await fc.assert(
       fc.asyncProperty(fc.string({ maxLength: 30 }), async (text) => {
         const result = await search(db, text);
@@ -128,7 +158,11 @@ describe('patient search', () => {
     const db = await store();
     const letters = [...'กขคงจฉชซฌญฎฏฐฑฒณดตถทธนบปผ'];
     // 11 first names start สมปองก, 14 สมปองข (names hold no digits: a query with one is a number).
-    await db.saveAll(Array.from({ length: 25 }, (_, n) => person(100 + n, [`สมปอง${n < 11 ? 'ก' : 'ข'}${letters[n] ?? ''}`, 'ทองดี'], null)));
+    await db.saveAll(
+      Array.from({ length: 25 }, (_, n) =>
+        person(100 + n, [`สมปอง${n < 11 ? 'ก' : 'ข'}${letters[n] ?? ''}`, 'ทองดี'], null),
+      ),
+    );
     const result = await search(db, 'ทองดี');
     expect(result.ok && result.patients.length).toBe(20);
     expect(result.ok && result.more).toBe(true);
@@ -149,7 +183,9 @@ describe('patient search', () => {
     await new Promise<void>((resolve, reject) => {
       const req = indexedDB.open(IdentifierIndex.databaseName(name), 1);
       req.onupgradeneeded = () => {
-        req.result.createObjectStore('patients', { keyPath: 'docId' }).createIndex('hashes', 'hashes', { multiEntry: true });
+        req.result
+          .createObjectStore('patients', { keyPath: 'docId' })
+          .createIndex('hashes', 'hashes', { multiEntry: true });
         req.result.createObjectStore('meta');
       };
       req.onsuccess = () => {

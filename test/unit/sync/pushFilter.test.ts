@@ -18,7 +18,9 @@ describe('what a station pushes', () => {
   it('pushes a live record exactly when central would take its author from this station', () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 30 }), (author) => {
-        expect(pushable({ _id: 'Encounter/e1', meta: { source: author } })).toBe(author === `urn:clinic-edge:station:${me}`);
+        expect(pushable({ _id: 'Encounter/e1', meta: { source: author } })).toBe(
+          author === `urn:clinic-edge:station:${me}`,
+        );
       }),
     );
   });

@@ -11,7 +11,14 @@ import { fhirIssues } from '../../factories/fhirValidator.js';
 
 const T0 = Date.parse('2026-12-06T02:00:00.000Z');
 const iso = (seconds: number): string => new Date(T0 + seconds * 1000).toISOString();
-const waiting = newVisit({ encounterId: 'eA7', patientId: 'p7', hcode: '99999', stationId: 'st-99999-a', at: iso(0), queueNumber: 'A-007' });
+const waiting = newVisit({
+  encounterId: 'eA7',
+  patientId: 'p7',
+  hcode: '99999',
+  stationId: 'st-99999-a',
+  at: iso(0),
+  queueNumber: 'A-007',
+});
 const station = (n: number): QueueStation => ({ id: `st-99999-n${String(n)}`, name: `จุดซักประวัติ ${String(n)}` });
 
 /** A station's offline call of the waiting visit, as the revision it pushes (generation 2, its own hash). */
@@ -26,15 +33,24 @@ function merged(revisions: readonly Revision[]): EncounterDoc {
 }
 
 describe('two stations call the same visit offline', () => {
-  const call = fc.record({ station: fc.integer({ min: 1, max: 9 }), at: fc.integer({ min: 1, max: 3600 }), hash: fc.stringMatching(/^[0-9a-f]{8}$/) });
-  const calls = fc.uniqueArray(call, { minLength: 2, maxLength: 4, selector: (item) => item.station }).filter((items) => new Set(items.map((item) => item.hash)).size === items.length);
+  const call = fc.record({
+    station: fc.integer({ min: 1, max: 9 }),
+    at: fc.integer({ min: 1, max: 3600 }),
+    hash: fc.stringMatching(/^[0-9a-f]{8}$/),
+  });
+  const calls = fc
+    .uniqueArray(call, { minLength: 2, maxLength: 4, selector: (item) => item.station })
+    .filter((items) => new Set(items.map((item) => item.hash)).size === items.length);
 
   it('the earlier call holds the visit, whatever order the revisions meet in; every other station is told who has it', () => {
     fc.assert(
       fc.property(calls, fc.nat(), (items, seed) => {
         const revisions = items.map((item) => callBy(item.station, item.at, item.hash));
         const result = merged(revisions);
-        const rotated = [...revisions.slice(seed % revisions.length), ...revisions.slice(0, seed % revisions.length)].reverse();
+        const rotated = [
+          ...revisions.slice(seed % revisions.length),
+          ...revisions.slice(0, seed % revisions.length),
+        ].reverse();
         expect(merged(rotated)).toEqual(result);
         expect(queueStage(result)).toBe('called');
         const earliest = Math.min(...items.map((item) => item.at));
@@ -65,7 +81,10 @@ describe('two stations call the same visit offline', () => {
 
   it('a station that screened the patient holds the visit over a station that only called it', () => {
     const calledHere = callBy(1, 10, 'aaaaaaaa');
-    const screenedThere = { ...withQueueStage(withQueueStage(waiting, 'called', iso(20), station(2)), 'screened', iso(200), station(2)), _rev: '3-bbbbbbbb' } as unknown as Revision;
+    const screenedThere = {
+      ...withQueueStage(withQueueStage(waiting, 'called', iso(20), station(2)), 'screened', iso(200), station(2)),
+      _rev: '3-bbbbbbbb',
+    } as unknown as Revision;
     const result = merged([calledHere, screenedThere]);
     expect(queueStage(result)).toBe('screened');
     expect(callClash(result, station(1).id)).toEqual({ by: station(2), stage: 'screened', at: iso(200) });
@@ -84,21 +103,35 @@ describe('two stations call the same visit offline', () => {
     const first = callBy(1, 10, 'aaaaaaaa');
     const settled = merged([callBy(2, 20, 'ffffffff'), first]);
     // Station 2's nurse saw the clash and called the patient to her station, on top of the merge she holds...
-    const retaken = { ...withQueueStage(settled, 'called', iso(300), station(2), true), _rev: '4-bbbbbbbb' } as unknown as Revision;
+    const retaken = {
+      ...withQueueStage(settled, 'called', iso(300), station(2), true),
+      _rev: '4-bbbbbbbb',
+    } as unknown as Revision;
     // ...while station 1 had written the same merge as its own branch (its merge of the first clash).
     const otherMerge = { ...first, _rev: '3-cccccccc' } as Revision;
-    for (const order of [[retaken, otherMerge], [otherMerge, retaken]]) {
+    for (const order of [
+      [retaken, otherMerge],
+      [otherMerge, retaken],
+    ]) {
       const result = merged(order);
       expect(queueHolder(result)).toEqual(station(2));
       expect(callClash(result, station(1).id)?.by).toEqual(station(2));
     }
     // Two take-overs made at once: the earlier of them.
-    const againHere = { ...withQueueStage(settled, 'called', iso(280), station(3), true), _rev: '4-dddddddd' } as unknown as Revision;
+    const againHere = {
+      ...withQueueStage(settled, 'called', iso(280), station(3), true),
+      _rev: '4-dddddddd',
+    } as unknown as Revision;
     expect(queueHolder(merged([retaken, againHere]))).toEqual(station(3));
   });
 
   it('an answered clash is keyed to the revision it was about, so a later move elsewhere asks again', () => {
-    const screened = withQueueStage(withQueueStage(waiting, 'called', iso(20), station(2)), 'screened', iso(200), station(2));
+    const screened = withQueueStage(
+      withQueueStage(waiting, 'called', iso(20), station(2)),
+      'screened',
+      iso(200),
+      station(2),
+    );
     const clash = callClash(screened, station(1).id);
     if (clash === null) throw new Error('no clash');
     const sentOn = withQueueStage(screened, 'sent_on', iso(400), station(2));

@@ -3,7 +3,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { newVisit } from '../../../sync/model/encounter.std.js';
-import { QUEUE_STAGES, QueueMoveError, canMove, compareForScreening, nextToCall, queueHolder, queueStage, withQueueStage, type QueueStage } from '../../../sync/model/queueStage.std.js';
+import {
+  QUEUE_STAGES,
+  QueueMoveError,
+  canMove,
+  compareForScreening,
+  nextToCall,
+  queueHolder,
+  queueStage,
+  withQueueStage,
+  type QueueStage,
+} from '../../../sync/model/queueStage.std.js';
 import { resolveConflict, type Revision } from '../../../sync/replication/conflictRules.std.js';
 import { fhirIssues } from '../../factories/fhirValidator.js';
 
@@ -11,7 +21,14 @@ const T0 = Date.parse('2026-12-06T01:00:00.000Z');
 const iso = (minutes: number): string => new Date(T0 + minutes * 60_000).toISOString();
 
 function visit(n: number, prefix = 'A', minute = n) {
-  return newVisit({ encounterId: `e${prefix}${String(n)}`, patientId: `p${String(n)}`, hcode: '99999', stationId: 'st-99999-a', at: iso(minute), queueNumber: `${prefix}-${String(n).padStart(3, '0')}` });
+  return newVisit({
+    encounterId: `e${prefix}${String(n)}`,
+    patientId: `p${String(n)}`,
+    hcode: '99999',
+    stationId: 'st-99999-a',
+    at: iso(minute),
+    queueNumber: `${prefix}-${String(n).padStart(3, '0')}`,
+  });
 }
 
 /** The stages on the way to `target` from waiting, each a legal move. */
@@ -72,20 +89,35 @@ describe('queue stage on the Encounter', () => {
 
 describe('two stations move one visit offline', () => {
   // Each revision: a stage reached on some station at some time, under some CouchDB revision.
-  const revision = fc.record({ stage: fc.constantFrom(...QUEUE_STAGES), at: fc.integer({ min: 0, max: 600 }), gen: fc.integer({ min: 2, max: 6 }), hash: fc.stringMatching(/^[0-9a-f]{6}$/) });
+  const revision = fc.record({
+    stage: fc.constantFrom(...QUEUE_STAGES),
+    at: fc.integer({ min: 0, max: 600 }),
+    gen: fc.integer({ min: 2, max: 6 }),
+    hash: fc.stringMatching(/^[0-9a-f]{6}$/),
+  });
 
   it('the merge is the revision furthest along the queue, whatever order the revisions come in', () => {
     fc.assert(
-      fc.property(fc.uniqueArray(revision, { minLength: 2, maxLength: 5, selector: (r) => `${String(r.gen)}-${r.hash}` }), fc.nat(), (inputs, seed) => {
-        const revisions = inputs.map((input) => ({ ...moved(input.stage, input.at), _rev: `${String(input.gen)}-${input.hash}` }) as unknown as Revision);
-        const result = resolveConflict(revisions);
-        if (result.kind !== 'resolved') throw new Error('unresolved');
-        const furthest = Math.max(...inputs.map((input) => QUEUE_STAGES.indexOf(input.stage)));
-        // done and left are both ends; left is later in the status order (cancelled after finished).
-        expect(queueStage(result.merged as never)).toBe(QUEUE_STAGES[furthest]);
-        const rotated = [...revisions.slice(seed % revisions.length), ...revisions.slice(0, seed % revisions.length)].reverse();
-        expect(resolveConflict(rotated)).toEqual(result);
-      }),
+      fc.property(
+        fc.uniqueArray(revision, { minLength: 2, maxLength: 5, selector: (r) => `${String(r.gen)}-${r.hash}` }),
+        fc.nat(),
+        (inputs, seed) => {
+          const revisions = inputs.map(
+            (input) =>
+              ({ ...moved(input.stage, input.at), _rev: `${String(input.gen)}-${input.hash}` }) as unknown as Revision,
+          );
+          const result = resolveConflict(revisions);
+          if (result.kind !== 'resolved') throw new Error('unresolved');
+          const furthest = Math.max(...inputs.map((input) => QUEUE_STAGES.indexOf(input.stage)));
+          // done and left are both ends; left is later in the status order (cancelled after finished).
+          expect(queueStage(result.merged as never)).toBe(QUEUE_STAGES[furthest]);
+          const rotated = [
+            ...revisions.slice(seed % revisions.length),
+            ...revisions.slice(0, seed % revisions.length),
+          ].reverse();
+          expect(resolveConflict(rotated)).toEqual(result);
+        },
+      ),
       { numRuns: 400 },
     );
   });

@@ -3,7 +3,14 @@
 import { runInNewContext } from 'node:vm';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { clinicDesignDoc, DEMO_TAG, STATION_NAME, relayRole, relayUserName, stationRole } from '../../../sync/central/designDocs.std.js';
+import {
+  clinicDesignDoc,
+  DEMO_TAG,
+  STATION_NAME,
+  relayRole,
+  relayUserName,
+  stationRole,
+} from '../../../sync/central/designDocs.std.js';
 import { vitalSignObservations, type ObservationDoc } from '../../../sync/model/observation.std.js';
 import { newVisit } from '../../../sync/model/encounter.std.js';
 import { testIdFactory } from '../../factories/fhirFixtures.js';
@@ -30,11 +37,24 @@ const relay = { name: RELAY, roles: [relayRole(HCODE)] };
 const station = { name: A, roles: [stationRole(HCODE)] };
 
 function visitBy(author: string, hcode = HCODE) {
-  return newVisit({ encounterId: testIdFactory(author)(), patientId: 'p1', hcode, stationId: author, at, queueNumber: 'A-001' });
+  return newVisit({
+    encounterId: testIdFactory(author)(),
+    patientId: 'p1',
+    hcode,
+    stationId: author,
+    at,
+    queueNumber: 'A-001',
+  });
 }
 
 function heartRate(author: string): ObservationDoc {
-  const [doc] = vitalSignObservations([{ code: '8867-4', value: 70, unit: '/min' }], { patientId: 'p1', stationId: author, effective: at, at, newId: testIdFactory(author) });
+  const [doc] = vitalSignObservations([{ code: '8867-4', value: 70, unit: '/min' }], {
+    patientId: 'p1',
+    stationId: author,
+    effective: at,
+    at,
+    newId: testIdFactory(author),
+  });
   if (doc === undefined) throw new Error('no observation');
   return doc;
 }
@@ -62,13 +82,25 @@ describe('the hub relay role on central', () => {
   });
 
   it('keeps every other rule for the relay: other hospitals, design documents, demo, kept records, immutable observations', () => {
-    expect(refusal({ ...visitBy(A, '11111'), serviceProvider: { identifier: { value: '11111' } } }, null, relay)).not.toBeNull();
-    expect(refusal({ _id: '_design/clinic', validate_doc_update: 'function () {}' }, null, relay)).toMatch(/admins only/);
+    expect(
+      refusal({ ...visitBy(A, '11111'), serviceProvider: { identifier: { value: '11111' } } }, null, relay),
+    ).not.toBeNull();
+    expect(refusal({ _id: '_design/clinic', validate_doc_update: 'function () {}' }, null, relay)).toMatch(
+      /admins only/,
+    );
     const visit = visitBy(A);
     expect(refusal({ ...visit, meta: { ...visit.meta, tag: [DEMO_TAG] } }, null, relay)).toMatch(/demo/);
-    expect(refusal({ _id: visit._id, _rev: '2-x', _deleted: true, resourceType: 'Encounter' }, { ...visit, _rev: '1-a' }, relay)).toMatch(/never deleted/);
+    expect(
+      refusal(
+        { _id: visit._id, _rev: '2-x', _deleted: true, resourceType: 'Encounter' },
+        { ...visit, _rev: '1-a' },
+        relay,
+      ),
+    ).toMatch(/never deleted/);
     const observation = heartRate(A);
-    expect(refusal({ ...observation, valueQuantity: { ...observation.valueQuantity, value: 140 } }, null, relay)).toMatch(/immutable/);
+    expect(
+      refusal({ ...observation, valueQuantity: { ...observation.valueQuantity, value: 140 } }, null, relay),
+    ).toMatch(/immutable/);
   });
 
   it('does not widen what a station may write: a station still writes as itself only', () => {

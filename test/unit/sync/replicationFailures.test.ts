@@ -6,16 +6,32 @@ import { classifyFailure } from '../../../sync/replication/linkPolicy.std.js';
 const at = '2026-11-23T08:00:00.000Z';
 // A _bulk_docs error row as PouchDB 9's http adapter hands it on (generateErrorFromResponse adds name, a
 // default status 500 and message).
-const row = { id: 'Observation/abc', error: 'forbidden', reason: 'observations are immutable (valueQuantity changed)', name: 'forbidden', status: 500, message: 'observations are immutable (valueQuantity changed)' };
+const row = {
+  id: 'Observation/abc',
+  error: 'forbidden',
+  reason: 'observations are immutable (valueQuantity changed)',
+  name: 'forbidden',
+  status: 500,
+  message: 'observations are immutable (valueQuantity changed)',
+};
 
 describe('rejectionOf (denied events)', () => {
   it('reads the id and reason inside db.sync’s {direction, doc} wrapper', () => {
-    expect(rejectionOf({ direction: 'push', doc: row }, at)).toEqual({ id: 'Observation/abc', rev: null, status: 403, reason: row.reason, at });
+    expect(rejectionOf({ direction: 'push', doc: row }, at)).toEqual({
+      id: 'Observation/abc',
+      rev: null,
+      status: 403,
+      reason: row.reason,
+      at,
+    });
   });
 
   it('reads a one-shot replication’s bare row, and CouchDB 3’s rev', () => {
     expect(rejectionOf({ ...row, rev: '3-x' }, at)).toMatchObject({ id: 'Observation/abc', rev: '3-x', status: 403 });
-    expect(rejectionOf({ id: 'Encounter/e', error: 'unauthorized', reason: 'no' }, at)).toMatchObject({ status: 401, reason: 'no' });
+    expect(rejectionOf({ id: 'Encounter/e', error: 'unauthorized', reason: 'no' }, at)).toMatchObject({
+      status: 401,
+      reason: 'no',
+    });
   });
 
   it('never drops a refusal it cannot read', () => {
@@ -26,13 +42,17 @@ describe('rejectionOf (denied events)', () => {
 
 describe('failureOf (failed requests)', () => {
   it('takes the socket error from fetch’s cause', () => {
-    const error = new TypeError('fetch failed', { cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }) });
+    const error = new TypeError('fetch failed', {
+      cause: Object.assign(new Error('connect'), { code: 'ECONNREFUSED' }),
+    });
     expect(failureOf(error)).toEqual({ status: null, code: 'ECONNREFUSED' });
     expect(classifyFailure(failureOf(error))).toBe('sync_server_down');
   });
 
   it('reads our request timeout and HTTP statuses', () => {
-    expect(classifyFailure(failureOf(new DOMException('The operation was aborted due to timeout', 'TimeoutError')))).toBe('sync_timeout');
+    expect(
+      classifyFailure(failureOf(new DOMException('The operation was aborted due to timeout', 'TimeoutError'))),
+    ).toBe('sync_timeout');
     expect(classifyFailure(failureOf({ status: 401, name: 'unauthorized' }))).toBe('sync_wrong_password');
     expect(classifyFailure(failureOf({ status: 403, name: 'forbidden' }))).toBe('sync_forbidden');
     expect(classifyFailure(failureOf({ status: 500, name: 'internal_server_error' }))).toBe('sync_server_error');
@@ -47,7 +67,9 @@ describe('keptLocalDeletion', () => {
     expect(keptLocalDeletion(refusal('Encounter/e1', 'anything'), true)).toBe(true);
   });
   it('leaves every other refusal listed', () => {
-    expect(keptLocalDeletion(refusal('Patient/p1', 'author (meta.source) must be the station user x'), null)).toBe(false);
+    expect(keptLocalDeletion(refusal('Patient/p1', 'author (meta.source) must be the station user x'), null)).toBe(
+      false,
+    );
     expect(keptLocalDeletion(refusal('Patient/p1', `Patient ${KEPT_DELETION_REFUSAL}`), false)).toBe(false);
     expect(keptLocalDeletion(refusal('Device/d1', `Device ${KEPT_DELETION_REFUSAL}`), true)).toBe(false);
   });

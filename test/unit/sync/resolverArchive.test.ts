@@ -24,15 +24,29 @@ async function archives(store: DataContext): Promise<number> {
 
 describe('conflict archives', () => {
   it('are written by the station that merges, not again by each station that pulls the settled document', async () => {
-    const [a, b, c] = [await DataContext.open(uniqueDbName('arch-a')), await DataContext.open(uniqueDbName('arch-b')), await DataContext.open(uniqueDbName('arch-c'))];
+    const [a, b, c] = [
+      await DataContext.open(uniqueDbName('arch-a')),
+      await DataContext.open(uniqueDbName('arch-b')),
+      await DataContext.open(uniqueDbName('arch-c')),
+    ];
     opened.push(a, b, c);
     const card = syntheticCard(71);
     const base = { patientId: patientIdForCid(TEST_KEY, card.cid), hcode: TEST_HCODE, source: 'card' as const };
     await a.save(patientFromCard(card, { ...base, stationId: 'st-a', at: '2026-12-01T08:00:00.000Z' }));
-    await b.save(patientFromCard({ ...card, address: { ...card.address, houseNo: '77' } }, { ...base, stationId: 'st-b', at: '2026-12-01T09:00:00.000Z' }));
+    await b.save(
+      patientFromCard(
+        { ...card, address: { ...card.address, houseNo: '77' } },
+        { ...base, stationId: 'st-b', at: '2026-12-01T09:00:00.000Z' },
+      ),
+    );
     await rawDb(b).replicate.to(rawDb(a));
     const id = `Patient/${base.patientId}`;
-    const context = (station: string) => ({ stationId: station, hcode: TEST_HCODE, newId: testIdFactory(station), now: () => '2026-12-01T10:00:00.000Z' });
+    const context = (station: string) => ({
+      stationId: station,
+      hcode: TEST_HCODE,
+      newId: testIdFactory(station),
+      now: () => '2026-12-01T10:00:00.000Z',
+    });
     const before = await rawDb(a).get(id, { conflicts: true });
     const loserRev = before._conflicts?.[0] ?? '';
     const loser = await rawDb(a).get(id, { rev: loserRev, revs: true, attachments: true });
@@ -40,7 +54,9 @@ describe('conflict archives', () => {
     expect(await archives(a)).toBe(1);
     // Central keeps the loser (a station's deletion of it is refused there): what C pulls has the merge on top
     // of a live loser below it. Here C gets A's merge and archive plus B's loser, as central would hand them.
-    const archiveIds = (await rawDb(a).allDocs({ startkey: 'AuditEvent/', endkey: 'AuditEvent/\ufff0' })).rows.map((row) => row.id);
+    const archiveIds = (await rawDb(a).allDocs({ startkey: 'AuditEvent/', endkey: 'AuditEvent/\ufff0' })).rows.map(
+      (row) => row.id,
+    );
     await rawDb(a).replicate.to(rawDb(c), { doc_ids: archiveIds });
     const merged = await rawDb(a).get(id, { revs: true, attachments: true });
     await rawDb(c).bulkDocs([merged, loser], { new_edits: false });

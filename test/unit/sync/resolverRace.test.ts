@@ -20,7 +20,12 @@ afterEach(async () => {
   for (const context of opened.splice(0)) await context.destroy();
 });
 
-const context = (station: string) => ({ stationId: station, hcode: TEST_HCODE, newId: testIdFactory(station), now: () => '2026-12-01T10:00:00.000Z' });
+const context = (station: string) => ({
+  stationId: station,
+  hcode: TEST_HCODE,
+  newId: testIdFactory(station),
+  now: () => '2026-12-01T10:00:00.000Z',
+});
 
 /** A store holding two stations' reads of one card as a conflict, as a pull leaves it. */
 async function conflicted(): Promise<{ store: DataContext; id: string }> {
@@ -29,7 +34,12 @@ async function conflicted(): Promise<{ store: DataContext; id: string }> {
   const card = syntheticCard(72);
   const base = { patientId: patientIdForCid(TEST_KEY, card.cid), hcode: TEST_HCODE, source: 'card' as const };
   await a.save(patientFromCard(card, { ...base, stationId: 'st-a', at: '2026-12-01T08:00:00.000Z', hn: 'HN-A' }));
-  await b.save(patientFromCard({ ...card, address: { ...card.address, houseNo: '77' } }, { ...base, stationId: 'st-b', at: '2026-12-01T09:00:00.000Z' }));
+  await b.save(
+    patientFromCard(
+      { ...card, address: { ...card.address, houseNo: '77' } },
+      { ...base, stationId: 'st-b', at: '2026-12-01T09:00:00.000Z' },
+    ),
+  );
   await rawDb(b).replicate.to(rawDb(a));
   const id = `Patient/${base.patientId}`;
   expect((await rawDb(a).get(id, { conflicts: true }))._conflicts).toHaveLength(1);
@@ -42,7 +52,17 @@ async function landForeignMerge(store: DataContext, id: string): Promise<void> {
   const revisions = winner['_revisions'] as { start: number; ids: string[] };
   const hash = 'f'.repeat(32);
   const meta = { ...(winner['meta'] as object), source: stationSource('st-z') };
-  await rawDb(store).bulkDocs([{ ...winner, meta, _rev: `${revisions.start + 1}-${hash}`, _revisions: { start: revisions.start + 1, ids: [hash, ...revisions.ids] } }], { new_edits: false });
+  await rawDb(store).bulkDocs(
+    [
+      {
+        ...winner,
+        meta,
+        _rev: `${revisions.start + 1}-${hash}`,
+        _revisions: { start: revisions.start + 1, ids: [hash, ...revisions.ids] },
+      },
+    ],
+    { new_edits: false },
+  );
 }
 
 describe('settling a conflict while replication writes', () => {
@@ -80,7 +100,12 @@ describe('a merge that is not a valid record', () => {
     // Two revisions of one visit, neither a valid Encounter (no status), the winner this station's: it would
     // write the merge above them.
     const id = 'Encounter/e-invalid';
-    const base = { _id: id, resourceType: 'Encounter', class: { code: 'AMB' }, meta: { lastUpdated: '2026-12-01T08:00:00.000Z', source: stationSource('st-a') } };
+    const base = {
+      _id: id,
+      resourceType: 'Encounter',
+      class: { code: 'AMB' },
+      meta: { lastUpdated: '2026-12-01T08:00:00.000Z', source: stationSource('st-a') },
+    };
     await rawDb(store).bulkDocs(
       [
         { ...base, _rev: '1-aaaa', _revisions: { start: 1, ids: ['aaaa'] }, note: 'a' },
@@ -89,7 +114,9 @@ describe('a merge that is not a valid record', () => {
       { new_edits: false },
     );
     const outcome = await resolveConflicts(store, [id], context('st-a'));
-    expect(outcome.unresolved).toEqual([{ id, resourceType: 'Encounter', reason: 'invalid_merge', revs: ['1-bbbb', '1-aaaa'] }]);
+    expect(outcome.unresolved).toEqual([
+      { id, resourceType: 'Encounter', reason: 'invalid_merge', revs: ['1-bbbb', '1-aaaa'] },
+    ]);
     const head = await rawDb(store).get(id, { conflicts: true });
     expect(head._rev).toBe('1-bbbb');
     expect(head._conflicts).toEqual(['1-aaaa']);

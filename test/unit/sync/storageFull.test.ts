@@ -24,7 +24,10 @@ afterEach(async () => {
  */
 function fillQuota(): void {
   const put = IDBObjectStore.prototype.put;
-  IDBObjectStore.prototype.put = function quotaExceeded(this: IDBObjectStore, ...args: Parameters<IDBObjectStore['put']>): IDBRequest<IDBValidKey> {
+  IDBObjectStore.prototype.put = function quotaExceeded(
+    this: IDBObjectStore,
+    ...args: Parameters<IDBObjectStore['put']>
+  ): IDBRequest<IDBValidKey> {
     const request = put.apply(this, args);
     const transaction = this.transaction;
     const quota = new DOMException('The quota has been exceeded.', 'QuotaExceededError');
@@ -39,7 +42,13 @@ function fillQuota(): void {
 
 function patient(seed: number) {
   const card = syntheticCard(seed);
-  return patientFromCard(card, { patientId: patientIdForCid(TEST_KEY, card.cid), hcode: TEST_HCODE, stationId: 'st-a', at: new Date().toISOString(), source: 'card' });
+  return patientFromCard(card, {
+    patientId: patientIdForCid(TEST_KEY, card.cid),
+    hcode: TEST_HCODE,
+    stationId: 'st-a',
+    at: new Date().toISOString(),
+    source: 'card',
+  });
 }
 
 describe('storage full', () => {
@@ -48,7 +57,13 @@ describe('storage full', () => {
     expect(isStorageFull({ status: 500, name: 'indexed_db_went_bad', message: 'QuotaExceededError' })).toBe(true);
     expect(isStorageFull(Object.assign(new Error('database or disk is full'), { code: 'SQLITE_FULL' }))).toBe(true);
     expect(isStorageFull(Object.assign(new Error('no space left on device'), { code: 'ENOSPC' }))).toBe(true);
-    for (const other of [new Error('boom'), { status: 409 }, null, 'QuotaExceededError', Object.assign(new Error('x'), { code: 'EACCES' })]) {
+    for (const other of [
+      new Error('boom'),
+      { status: 409 },
+      null,
+      'QuotaExceededError',
+      Object.assign(new Error('x'), { code: 'EACCES' }),
+    ]) {
       expect(isStorageFull(other)).toBe(false);
     }
   });

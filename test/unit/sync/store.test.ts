@@ -26,7 +26,16 @@ describe('data context on IndexedDB (idb adapter)', () => {
     const db = await store();
     const card = syntheticCard(11);
     const patientId = patientIdForCid(TEST_KEY, card.cid);
-    await db.save(patientFromCard(card, { patientId, hcode: TEST_HCODE, stationId: 'st-a', at: new Date().toISOString(), source: 'card', hn: '42' }));
+    await db.save(
+      patientFromCard(card, {
+        patientId,
+        hcode: TEST_HCODE,
+        stationId: 'st-a',
+        at: new Date().toISOString(),
+        source: 'card',
+        hn: '42',
+      }),
+    );
     const found = await db.patientById(patientId);
     expect(found?.birthDate).toBe('1980-05-17');
     expect(found?._attachments).toBeUndefined();
@@ -41,9 +50,14 @@ describe('data context on IndexedDB (idb adapter)', () => {
     const base = { patientId, hcode: TEST_HCODE, stationId: 'st-a', source: 'card' as const };
     const first = patientFromCard(card, { ...base, at: '2025-01-01T00:00:00.000Z' });
     await db.save(first);
-    await expect(db.save(patientFromCard(card, { ...base, at: '2025-01-02T00:00:00.000Z' }))).rejects.toMatchObject({ code: 'conflict' });
+    await expect(db.save(patientFromCard(card, { ...base, at: '2025-01-02T00:00:00.000Z' }))).rejects.toMatchObject({
+      code: 'conflict',
+    });
     const stored = await db.patientById(patientId);
-    const updated = patientFromCard({ ...card, birthDate: '1981' }, { ...base, at: '2025-01-02T00:00:00.000Z', existing: stored });
+    const updated = patientFromCard(
+      { ...card, birthDate: '1981' },
+      { ...base, at: '2025-01-02T00:00:00.000Z', existing: stored },
+    );
     await db.save(updated);
     expect((await db.patientById(patientId))?.birthDate).toBe('1981');
   });
@@ -52,17 +66,45 @@ describe('data context on IndexedDB (idb adapter)', () => {
     const db = await store();
     const now = new Date();
     const yesterday = new Date(now.getTime() - 86_400_000);
-    for (const [at, queue] of [[now, await db.nextQueueNumber('A', now)], [yesterday, 'A-009']] as const) {
-      await db.save(newVisit({ encounterId: newId(), patientId: 'p1', hcode: TEST_HCODE, stationId: 'st-a', at: at.toISOString(), queueNumber: queue }));
+    for (const [at, queue] of [
+      [now, await db.nextQueueNumber('A', now)],
+      [yesterday, 'A-009'],
+    ] as const) {
+      await db.save(
+        newVisit({
+          encounterId: newId(),
+          patientId: 'p1',
+          hcode: TEST_HCODE,
+          stationId: 'st-a',
+          at: at.toISOString(),
+          queueNumber: queue,
+        }),
+      );
     }
     expect(await db.nextQueueNumber('A', now)).toBe('A-002');
     const queue = await db.queueForDay(now);
     expect(queue).toHaveLength(1);
     for (const minutes of [1, 3, 2]) {
       const effective = new Date(now.getTime() - minutes * 60_000).toISOString();
-      await db.saveAll(vitalSignObservations([{ code: '8867-4', value: 60 + minutes, unit: '/min' }], { patientId: 'p1', stationId: 'st-a', effective, at: effective, newId }));
+      await db.saveAll(
+        vitalSignObservations([{ code: '8867-4', value: 60 + minutes, unit: '/min' }], {
+          patientId: 'p1',
+          stationId: 'st-a',
+          effective,
+          at: effective,
+          newId,
+        }),
+      );
     }
-    await db.saveAll(vitalSignObservations([{ code: '8867-4', value: 99, unit: '/min' }], { patientId: 'p2', stationId: 'st-a', effective: now.toISOString(), at: now.toISOString(), newId }));
+    await db.saveAll(
+      vitalSignObservations([{ code: '8867-4', value: 99, unit: '/min' }], {
+        patientId: 'p2',
+        stationId: 'st-a',
+        effective: now.toISOString(),
+        at: now.toISOString(),
+        newId,
+      }),
+    );
     const observations = await db.observationsOf('p1');
     expect(observations.map((o) => o.valueQuantity?.value)).toEqual([61, 62, 63]);
   });
@@ -70,22 +112,44 @@ describe('data context on IndexedDB (idb adapter)', () => {
   it('a correction marks the old observation entered-in-error and keeps both', async () => {
     const db = await store();
     const at = new Date().toISOString();
-    const [old] = vitalSignObservations([{ code: '8310-5', value: 38.9, unit: 'Cel' }], { patientId: 'p3', stationId: 'st-a', effective: at, at, newId });
+    const [old] = vitalSignObservations([{ code: '8310-5', value: 38.9, unit: 'Cel' }], {
+      patientId: 'p3',
+      stationId: 'st-a',
+      effective: at,
+      at,
+      newId,
+    });
     if (old === undefined) throw new Error('none');
     const [saved] = await db.saveAll([old]);
     const stored = await db.get(old._id);
     if (stored?.resourceType !== 'Observation' || saved === undefined) throw new Error('not stored');
-    const [fixed] = vitalSignObservations([{ code: '8310-5', value: 36.9, unit: 'Cel' }], { patientId: 'p3', stationId: 'st-a', effective: at, at, newId });
+    const [fixed] = vitalSignObservations([{ code: '8310-5', value: 36.9, unit: 'Cel' }], {
+      patientId: 'p3',
+      stationId: 'st-a',
+      effective: at,
+      at,
+      newId,
+    });
     if (fixed === undefined) throw new Error('none');
     await db.correctObservation(stored, [fixed], at, 'st-a');
     const all = await db.observationsOf('p3');
-    expect(all.map((o) => [o.status, o.valueQuantity?.value]).sort()).toEqual([['entered-in-error', 38.9], ['final', 36.9]]);
+    expect(all.map((o) => [o.status, o.valueQuantity?.value]).sort()).toEqual([
+      ['entered-in-error', 38.9],
+      ['final', 36.9],
+    ]);
   });
 
   it('rewrites version-1 documents on migrate, leaves observations as written', async () => {
     const db = await store();
     await rawDb(db).bulkDocs([
-      { _id: 'Patient/pold', resourceType: 'Patient', id: 'pold', meta: {}, identifier: [{ system: TH_CID, value: '1999900000017' }], name: [{ family: 'Sommut' }] },
+      {
+        _id: 'Patient/pold',
+        resourceType: 'Patient',
+        id: 'pold',
+        meta: {},
+        identifier: [{ system: TH_CID, value: '1999900000017' }],
+        name: [{ family: 'Sommut' }],
+      },
       { _id: 'Device/dold', resourceType: 'Device', id: 'dold', meta: {} },
     ]);
     expect(await db.migrateStored(1)).toEqual({ migrated: 2 });

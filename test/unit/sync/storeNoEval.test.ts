@@ -32,7 +32,13 @@ afterEach(() => {
 /** Two revisions of one document written as if replicated from two stations (new_edits: false). */
 async function conflicted(store: DataContext, id: string): Promise<void> {
   const body = { _id: id, resourceType: 'Patient', id: id.slice('Patient/'.length) };
-  await rawDb(store).bulkDocs([{ ...body, _rev: '1-aaa' }, { ...body, _rev: '1-bbb', active: true }] as PouchDB.Core.PutDocument<object>[], { new_edits: false });
+  await rawDb(store).bulkDocs(
+    [
+      { ...body, _rev: '1-aaa' },
+      { ...body, _rev: '1-bbb', active: true },
+    ] as PouchDB.Core.PutDocument<object>[],
+    { new_edits: false },
+  );
 }
 
 describe('the store without eval (the app CSP)', () => {
@@ -40,13 +46,24 @@ describe('the store without eval (the app CSP)', () => {
     const store = await DataContext.open(uniqueDbName('no-eval'));
     await conflicted(store, 'Patient/p1');
     await conflicted(store, 'Patient/p7');
-    await rawDb(store).bulkDocs(Array.from({ length: 5 }, (_, index) => ({ _id: `Patient/q${index}`, resourceType: 'Patient', id: `q${index}` })));
+    await rawDb(store).bulkDocs(
+      Array.from({ length: 5 }, (_, index) => ({ _id: `Patient/q${index}`, resourceType: 'Patient', id: `q${index}` })),
+    );
     expect((await store.conflictedIds(2)).sort()).toEqual(['Patient/p1', 'Patient/p7']);
     expect((await store.conflictedIds()).sort()).toEqual(['Patient/p1', 'Patient/p7']);
 
     const card = syntheticCard(7);
     const patientId = patientIdForCid(TEST_KEY, card.cid);
-    await store.save(patientFromCard(card, { patientId, hcode: '10953', stationId: 'st-10953-a', at: '2026-11-23T02:00:00.000Z', source: 'card', hn: 'HN-77' }));
+    await store.save(
+      patientFromCard(card, {
+        patientId,
+        hcode: '10953',
+        stationId: 'st-10953-a',
+        at: '2026-11-23T02:00:00.000Z',
+        source: 'card',
+        hn: 'HN-77',
+      }),
+    );
     const byCid = await store.patientsByIdentifier(TH_CID, card.cid);
     expect(byCid.map((patient) => patient.id)).toEqual([patientId]);
     expect(await store.patientsByIdentifier(TH_CID, '0000000000000')).toEqual([]);

@@ -28,17 +28,26 @@ describe('visit details on the Encounter', () => {
     const ids = testIdFactory();
     const types = Object.keys(VISIT_TYPES) as VisitType[];
     fc.assert(
-      fc.property(fc.constantFrom(...DEFAULT_SERVICE_POINTS), fc.constantFrom(...types), fc.option(fc.constantFrom('UCS', 'SSS', 'OFC')), (point, type, code) => {
-        const right = { code, text: code === null ? 'สิทธิอื่น' : `(${code}) สิทธิ` };
-        const visit = newVisit({ ...base, encounterId: ids(), details: { servicePoint: point, visitType: type, right } });
-        expect(fhirIssues(visit)).toEqual([]);
-        const stored = EncounterDoc.parse(JSON.parse(JSON.stringify(visit)));
-        expect(servicePointOf(stored)).toEqual({ code: point.code, display: point.th });
-        expect(stored.serviceType?.coding?.[0]?.system).toBe(SERVICE_POINT_SYSTEM);
-        expect(visitTypeOf(stored)).toBe(type);
-        expect(stored.type?.[0]?.coding?.[0]?.system).toBe(VISIT_TYPE_SYSTEM);
-        expect(visitRightOf(stored)).toEqual(right);
-      }),
+      fc.property(
+        fc.constantFrom(...DEFAULT_SERVICE_POINTS),
+        fc.constantFrom(...types),
+        fc.option(fc.constantFrom('UCS', 'SSS', 'OFC')),
+        (point, type, code) => {
+          const right = { code, text: code === null ? 'สิทธิอื่น' : `(${code}) สิทธิ` };
+          const visit = newVisit({
+            ...base,
+            encounterId: ids(),
+            details: { servicePoint: point, visitType: type, right },
+          });
+          expect(fhirIssues(visit)).toEqual([]);
+          const stored = EncounterDoc.parse(JSON.parse(JSON.stringify(visit)));
+          expect(servicePointOf(stored)).toEqual({ code: point.code, display: point.th });
+          expect(stored.serviceType?.coding?.[0]?.system).toBe(SERVICE_POINT_SYSTEM);
+          expect(visitTypeOf(stored)).toBe(type);
+          expect(stored.type?.[0]?.coding?.[0]?.system).toBe(VISIT_TYPE_SYSTEM);
+          expect(visitRightOf(stored)).toEqual(right);
+        },
+      ),
       { numRuns: 30 },
     );
   });
@@ -51,16 +60,26 @@ describe('visit details on the Encounter', () => {
   });
 
   it('names a clinic in the UI language from the station list, else by the Thai name stored on the visit', () => {
-    expect(servicePointName({ code: 'anc', display: 'ฝากครรภ์' }, DEFAULT_SERVICE_POINTS, 'en')).toBe('Antenatal care (ANC)');
+    expect(servicePointName({ code: 'anc', display: 'ฝากครรภ์' }, DEFAULT_SERVICE_POINTS, 'en')).toBe(
+      'Antenatal care (ANC)',
+    );
     expect(servicePointName({ code: 'gone', display: 'คลินิกเก่า' }, DEFAULT_SERVICE_POINTS, 'en')).toBe('คลินิกเก่า');
   });
 });
 
-describe('the mobile number typed at the desk becomes the patient\'s', () => {
+describe("the mobile number typed at the desk becomes the patient's", () => {
   const at = '2026-12-06T02:00:00.000Z';
-  const base = () => patientFromCard(syntheticCard(1), { patientId: patientIdForCid(TEST_KEY, syntheticCid(1)), hcode: TEST_HCODE, stationId: 'st-a', at, source: 'card', mobile: '0811111111' });
+  const base = () =>
+    patientFromCard(syntheticCard(1), {
+      patientId: patientIdForCid(TEST_KEY, syntheticCid(1)),
+      hcode: TEST_HCODE,
+      stationId: 'st-a',
+      at,
+      source: 'card',
+      mobile: '0811111111',
+    });
 
-  it('on a card save, and replaced (not added) by a later one; a found patient\'s record changes only its telecom', () => {
+  it("on a card save, and replaced (not added) by a later one; a found patient's record changes only its telecom", () => {
     const first = base();
     expect(first.telecom).toEqual([{ system: 'phone', value: '0811111111', use: 'mobile' }]);
     const later = '2026-12-07T02:00:00.000Z';
@@ -68,7 +87,11 @@ describe('the mobile number typed at the desk becomes the patient\'s', () => {
     expect(changed?.telecom).toEqual([{ system: 'phone', value: '0822222222', use: 'mobile' }]);
     expect(readFieldTimes(changed?.meta).telecom).toBe(later);
     expect(readFieldTimes(changed?.meta).name).toBe(readFieldTimes(first.meta).name);
-    expect({ ...changed, telecom: undefined, meta: undefined }).toEqual({ ...first, telecom: undefined, meta: undefined });
+    expect({ ...changed, telecom: undefined, meta: undefined }).toEqual({
+      ...first,
+      telecom: undefined,
+      meta: undefined,
+    });
     expect(fhirIssues(changed ?? {})).toEqual([]);
     // Already theirs: nothing to write.
     expect(withMobile(first, '0811111111', { at: later, stationId: 'st-b' })).toBeNull();

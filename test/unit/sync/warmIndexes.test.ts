@@ -50,7 +50,11 @@ describe('warming the indexes', () => {
       expect(db.warmIndexes()).toBe(first);
       const report = await first;
       expect(report.aborted).toBe(false);
-      expect(report.indexes.map((index) => index.ddoc)).toEqual(['idx-encounter-start', 'idx-encounter-subject', 'idx-obs-subject']);
+      expect(report.indexes.map((index) => index.ddoc)).toEqual([
+        'idx-encounter-start',
+        'idx-encounter-subject',
+        'idx-obs-subject',
+      ]);
       expect(report.identifiers?.changes).toBe(20 * 8 + 3);
       const again = await db.warmIndexes();
       expect(again).not.toBe(report);
@@ -113,7 +117,12 @@ describe('warming the indexes', () => {
     const db = await DataContext.open(name);
     try {
       const { indexes } = await rawDb(db).getIndexes();
-      expect(indexes.map((index) => index.ddoc).filter((ddoc) => ddoc !== null).sort()).toEqual(['_design/idx-encounter-start', '_design/idx-encounter-subject', '_design/idx-obs-subject']);
+      expect(
+        indexes
+          .map((index) => index.ddoc)
+          .filter((ddoc) => ddoc !== null)
+          .sort(),
+      ).toEqual(['_design/idx-encounter-start', '_design/idx-encounter-subject', '_design/idx-obs-subject']);
     } finally {
       await db.destroy();
     }
@@ -178,7 +187,17 @@ describe('the replication runner and warm-ups', () => {
     const store = { requestWarm: () => void (warmRequests += 1) } as unknown as DataContext;
     const api = new FakeSyncApi();
     api.endpointAnswer = ok(testEndpoint);
-    const base: ReplicationReport = { state: 'syncing', errorCode: null, pending: 0, docsUp: 0, docsDown: 40, lastSuccessAt: null, conflictsResolved: 0, conflicts: [], rejections: [] };
+    const base: ReplicationReport = {
+      state: 'syncing',
+      errorCode: null,
+      pending: 0,
+      docsUp: 0,
+      docsDown: 40,
+      lastSuccessAt: null,
+      conflictsResolved: 0,
+      conflicts: [],
+      rejections: [],
+    };
     const runner = new ReplicationRunner({
       api,
       store,
@@ -191,7 +210,12 @@ describe('the replication runner and warm-ups', () => {
       },
       createReplicator: (options): ReplicatorHandle => {
         if (options.onReport !== undefined) reports.push(options.onReport);
-        return { start: () => Promise.resolve(), stop: () => Promise.resolve(), kick: () => undefined, report: () => base };
+        return {
+          start: () => Promise.resolve(),
+          stop: () => Promise.resolve(),
+          kick: () => undefined,
+          report: () => base,
+        };
       },
     });
     runner.start();

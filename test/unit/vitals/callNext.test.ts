@@ -27,7 +27,14 @@ afterEach(async () => {
 });
 
 function visit(n: number): EncounterDoc {
-  return newVisit({ encounterId: `eQ${String(n)}`, patientId: `pq${String(n)}`, hcode: '99999', stationId: 'st-99999-a', at: AT, queueNumber: `A-00${String(n)}` });
+  return newVisit({
+    encounterId: `eQ${String(n)}`,
+    patientId: `pq${String(n)}`,
+    hcode: '99999',
+    stationId: 'st-99999-a',
+    at: AT,
+    queueNumber: `A-00${String(n)}`,
+  });
 }
 
 async function storeWith(visits: readonly EncounterDoc[]): Promise<DataContext> {

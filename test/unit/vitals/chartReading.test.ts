@@ -24,10 +24,16 @@ function inboxItem(values: { code: string; value: number; unit: string }[], id =
     arrival: { patientRef: 'p0123456789abcdef0123456789abcdef01234567', boundAt: '2025-01-05T03:10:00.000Z' },
     subject: null,
     subjectOverride: null,
-    reading: { profile: 'omron-hbp9030', at: '2025-01-05T03:20:00.000Z', values, raw: '00,0000000000,20240105,102000,0,0,0,128,082,076,0\\x0d\\x0a' },
+    reading: {
+      profile: 'omron-hbp9030',
+      at: '2025-01-05T03:20:00.000Z',
+      values,
+      raw: '00,0000000000,20240105,102000,0,0,0,128,082,076,0\\x0d\\x0a',
+    },
     errorCode: null,
     chartedIds: [],
-    discardReason: null, skipped: [],
+    discardReason: null,
+    skipped: [],
     updatedAt: '2025-01-05T03:20:00.000Z',
   };
 }
@@ -38,7 +44,12 @@ const bp = [
   { code: '8478-0', value: 97, unit: 'mm[Hg]' },
   { code: '8867-4', value: 76, unit: '/min' },
 ];
-const context = { patientId: 'p0123456789abcdef0123456789abcdef01234567', hcode: '99999', stationId: 'st-vitals', at: '2025-01-05T03:21:00.000Z' };
+const context = {
+  patientId: 'p0123456789abcdef0123456789abcdef01234567',
+  hcode: '99999',
+  stationId: 'st-vitals',
+  at: '2025-01-05T03:21:00.000Z',
+};
 
 describe('planReadingChart', () => {
   it('makes a BP panel and a heart rate with LOINC, UCUM and the device, under content ids that start with the inbox id', () => {
@@ -54,11 +65,18 @@ describe('planReadingChart', () => {
     }
     expect(panel?.code.coding?.[0]?.code).toBe('85354-9');
     expect(heartRate?.code.coding?.[0]?.code).toBe('8867-4');
-    expect(panel?.component?.map((c) => [c.code.coding?.[0]?.code, c.valueQuantity.value, c.valueQuantity.code])).toEqual([
+    expect(
+      panel?.component?.map((c) => [c.code.coding?.[0]?.code, c.valueQuantity.value, c.valueQuantity.code]),
+    ).toEqual([
       ['8480-6', 128, 'mm[Hg]'],
       ['8462-4', 82, 'mm[Hg]'],
     ]);
-    expect(heartRate?.valueQuantity).toEqual({ value: 76, unit: 'beats/minute', system: 'http://unitsofmeasure.org', code: '/min' });
+    expect(heartRate?.valueQuantity).toEqual({
+      value: 76,
+      unit: 'beats/minute',
+      system: 'http://unitsofmeasure.org',
+      code: '/min',
+    });
     for (const observation of chart.observations) {
       expect(observation.device?.reference).toBe(`Device/${chart.device.id}`);
       expect(observation.subject.reference).toBe(`Patient/${context.patientId}`);
@@ -78,15 +96,20 @@ describe('planReadingChart', () => {
     const again = planReadingChart(item, { ...context, at: '2025-01-05T09:00:00.000Z' });
     expect(again.observations.map((o) => o._id)).toEqual(first.observations.map((o) => o._id));
     expect(again.device._id).toBe(first.device._id);
-    expect(planReadingChart(inboxItem(bp, '0lx3k2a9c-ffffffffff'), context).observations[0]?._id).not.toBe(first.observations[0]?._id);
+    expect(planReadingChart(inboxItem(bp, '0lx3k2a9c-ffffffffff'), context).observations[0]?._id).not.toBe(
+      first.observations[0]?._id,
+    );
   });
 
   it('a scale reading charts weight, height and BMI', () => {
-    const chart = planReadingChart(inboxItem([
-      { code: '8302-2', value: 165.5, unit: 'cm' },
-      { code: '29463-7', value: 61.2, unit: 'kg' },
-      { code: '39156-5', value: 22.3, unit: 'kg/m2' },
-    ]), context);
+    const chart = planReadingChart(
+      inboxItem([
+        { code: '8302-2', value: 165.5, unit: 'cm' },
+        { code: '29463-7', value: 61.2, unit: 'kg' },
+        { code: '39156-5', value: 22.3, unit: 'kg/m2' },
+      ]),
+      context,
+    );
     expect(chart.observations.map((o) => [o.code.coding?.[0]?.code, o.valueQuantity?.value])).toEqual([
       ['8302-2', 165.5],
       ['29463-7', 61.2],
@@ -107,8 +130,19 @@ describe('recent observations and NEWS2 from the chart', () => {
 
   it('takes the newest value of each vital within the hour, skipping entered-in-error', () => {
     const old = make([{ code: '8867-4', value: 130, unit: '/min' }], 0);
-    const recent = make([...bp.filter((v) => v.code !== '8478-0'), { code: '9279-1', value: 22, unit: '/min' }, { code: '59408-5', value: 95, unit: '%' }, { code: '8310-5', value: 36.9, unit: 'Cel' }], 40);
-    const wrong = make([{ code: '8867-4', value: 40, unit: '/min' }], 50).map((o) => ({ ...o, status: 'entered-in-error' as const }));
+    const recent = make(
+      [
+        ...bp.filter((v) => v.code !== '8478-0'),
+        { code: '9279-1', value: 22, unit: '/min' },
+        { code: '59408-5', value: 95, unit: '%' },
+        { code: '8310-5', value: 36.9, unit: 'Cel' },
+      ],
+      40,
+    );
+    const wrong = make([{ code: '8867-4', value: 40, unit: '/min' }], 50).map((o) => ({
+      ...o,
+      status: 'entered-in-error' as const,
+    }));
     const latest = latestVitals([...wrong, ...recent, ...old]);
     expect(latest.get('8867-4')?.value).toBe(76);
     expect(latest.get('8480-6')?.value).toBe(128);
@@ -120,9 +154,21 @@ describe('recent observations and NEWS2 from the chart', () => {
   });
 
   it('values older than the hour before the newest do not join the set', () => {
-    const latest = latestVitals([...make([{ code: '8310-5', value: 38.5, unit: 'Cel' }], 0), ...make([{ code: '8867-4', value: 80, unit: '/min' }], 59)]);
+    const latest = latestVitals([
+      ...make([{ code: '8310-5', value: 38.5, unit: 'Cel' }], 0),
+      ...make([{ code: '8867-4', value: 80, unit: '/min' }], 59),
+    ]);
     expect(latest.has('8310-5')).toBe(true);
-    const later = latestVitals([...make([{ code: '8310-5', value: 38.5, unit: 'Cel' }], 0), ...vitalSignObservations([{ code: '8867-4', value: 80, unit: '/min' }], { patientId: 'ptest', stationId: 'st', effective: '2025-01-05T04:30:00.000Z', at: '2025-01-05T04:30:00.000Z', newId })]);
+    const later = latestVitals([
+      ...make([{ code: '8310-5', value: 38.5, unit: 'Cel' }], 0),
+      ...vitalSignObservations([{ code: '8867-4', value: 80, unit: '/min' }], {
+        patientId: 'ptest',
+        stationId: 'st',
+        effective: '2025-01-05T04:30:00.000Z',
+        at: '2025-01-05T04:30:00.000Z',
+        newId,
+      }),
+    ]);
     expect(later.has('8310-5')).toBe(false);
   });
 });

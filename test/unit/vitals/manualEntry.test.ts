@@ -17,7 +17,16 @@ describe('parseDecimal', () => {
 
 describe('parseManualEntry', () => {
   it('charts a full set with BMI from weight and height', () => {
-    const result = parseManualEntry({ systolic: '128', diastolic: '82', pulse: '76', spo2: '97', temperature: '36.8', respiratoryRate: '18', weight: '61.2', height: '165.5' });
+    const result = parseManualEntry({
+      systolic: '128',
+      diastolic: '82',
+      pulse: '76',
+      spo2: '97',
+      temperature: '36.8',
+      respiratoryRate: '18',
+      weight: '61.2',
+      height: '165.5',
+    });
     expect(result.problems).toEqual([]);
     expect(result.bmi).toBe(22.3);
     expect(result.items.map((item) => [item.code, item.value, item.unit])).toEqual([
@@ -50,20 +59,32 @@ describe('parseManualEntry', () => {
 
   it('wants both pressures, diastolic below systolic, a plausible BMI, and something entered', () => {
     expect(parseManualEntry({ systolic: '120' }).problems).toEqual([{ field: 'diastolic', code: 'half_pressure' }]);
-    expect(parseManualEntry({ systolic: '80', diastolic: '90' }).problems).toEqual([{ field: 'diastolic', code: 'diastolic_not_below' }]);
+    expect(parseManualEntry({ systolic: '80', diastolic: '90' }).problems).toEqual([
+      { field: 'diastolic', code: 'diastolic_not_below' },
+    ]);
     expect(parseManualEntry({ weight: '300', height: '50' }).problems[0]).toMatchObject({ code: 'bmi_implausible' });
     expect(parseManualEntry({ pulse: '  ' }).problems).toEqual([{ field: 'form', code: 'nothing_entered' }]);
   });
 
   it('property: whatever it accepts the record model charts without complaint', () => {
     const field = fc.constantFrom(...MANUAL_FIELDS.map((spec) => spec.field));
-    const value = fc.oneof(fc.integer({ min: -5, max: 450 }).map(String), fc.double({ min: 0, max: 450, noNaN: true }).map((v) => v.toFixed(1)), fc.string({ maxLength: 4 }));
+    const value = fc.oneof(
+      fc.integer({ min: -5, max: 450 }).map(String),
+      fc.double({ min: 0, max: 450, noNaN: true }).map((v) => v.toFixed(1)),
+      fc.string({ maxLength: 4 }),
+    );
     const newId = testIdFactory('st-manual');
     fc.assert(
       fc.property(fc.dictionary(field, value), (form) => {
         const result = parseManualEntry(form);
         if (result.problems.length > 0) return;
-        const docs = vitalSignObservations(result.items, { patientId: 'ptest', stationId: 'st-manual', effective: '2025-01-05T03:20:00.000Z', at: '2025-01-05T03:20:00.000Z', newId });
+        const docs = vitalSignObservations(result.items, {
+          patientId: 'ptest',
+          stationId: 'st-manual',
+          effective: '2025-01-05T03:20:00.000Z',
+          at: '2025-01-05T03:20:00.000Z',
+          newId,
+        });
         expect(docs.length).toBeGreaterThan(0);
       }),
       { numRuns: 3000 },

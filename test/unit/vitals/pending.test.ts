@@ -6,7 +6,23 @@ import type { InboxItem } from '../../../electron/contract/devices.std.js';
 import { discardReasonText, splitPending } from '../../../renderer/src/vitals/pending.std.js';
 
 function item(id: string, patientRef: string | null): InboxItem {
-  return { id, receivedAt: '2026-11-23T03:00:00.000Z', port: 'p', profile: 'omron-hbp9030', status: 'pending', patientRef, arrival: { patientRef, boundAt: null }, subject: null, subjectOverride: null, reading: null, errorCode: null, chartedIds: [], discardReason: null, skipped: [], updatedAt: '2026-11-23T03:00:00.000Z' };
+  return {
+    id,
+    receivedAt: '2026-11-23T03:00:00.000Z',
+    port: 'p',
+    profile: 'omron-hbp9030',
+    status: 'pending',
+    patientRef,
+    arrival: { patientRef, boundAt: null },
+    subject: null,
+    subjectOverride: null,
+    reading: null,
+    errorCode: null,
+    chartedIds: [],
+    discardReason: null,
+    skipped: [],
+    updatedAt: '2026-11-23T03:00:00.000Z',
+  };
 }
 
 describe('splitPending', () => {

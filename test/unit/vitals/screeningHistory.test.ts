@@ -12,17 +12,32 @@ import { testIdFactory } from '../../factories/fhirFixtures.js';
 
 const newId = testIdFactory('st-99999-a');
 
-function visitSet(encounterId: string | undefined, at: string, values: { sys?: number; dia?: number; pulse?: number; weight?: number; rr?: number; spo2?: number; temp?: number }, assessed = false, pain?: number): ObservationDoc[] {
+function visitSet(
+  encounterId: string | undefined,
+  at: string,
+  values: { sys?: number; dia?: number; pulse?: number; weight?: number; rr?: number; spo2?: number; temp?: number },
+  assessed = false,
+  pain?: number,
+): ObservationDoc[] {
   const context = { patientId: 'ptest', encounterId, stationId: 'st-99999-a', effective: at, at, newId };
   const items = [
-    ...(values.sys === undefined ? [] : [{ code: '8480-6', value: values.sys, unit: 'mm[Hg]' }, { code: '8462-4', value: values.dia ?? 70, unit: 'mm[Hg]' }]),
+    ...(values.sys === undefined
+      ? []
+      : [
+          { code: '8480-6', value: values.sys, unit: 'mm[Hg]' },
+          { code: '8462-4', value: values.dia ?? 70, unit: 'mm[Hg]' },
+        ]),
     ...(values.pulse === undefined ? [] : [{ code: '8867-4', value: values.pulse, unit: '/min' }]),
     ...(values.weight === undefined ? [] : [{ code: '29463-7', value: values.weight, unit: 'kg' }]),
     ...(values.rr === undefined ? [] : [{ code: '9279-1', value: values.rr, unit: '/min' }]),
     ...(values.spo2 === undefined ? [] : [{ code: '59408-5', value: values.spo2, unit: '%' }]),
     ...(values.temp === undefined ? [] : [{ code: '8310-5', value: values.temp, unit: 'Cel' }]),
   ];
-  return [...vitalSignObservations(items, context), ...(assessed ? assessmentObservations({ consciousness: 'alert', onOxygen: false }, context) : []), ...screeningObservations({ painScore: pain }, context)];
+  return [
+    ...vitalSignObservations(items, context),
+    ...(assessed ? assessmentObservations({ consciousness: 'alert', onOxygen: false }, context) : []),
+    ...screeningObservations({ painScore: pain }, context),
+  ];
 }
 
 describe('screening form extras', () => {
@@ -31,7 +46,9 @@ describe('screening form extras', () => {
     expect(result.problems).toEqual([]);
     expect(result.screening).toEqual({ painScore: 7, chiefComplaint: 'ปวดหัว' });
     expect(parseManualEntry({ complaint: 'ไอ' }).problems).toEqual([]);
-    expect(parseManualEntry({ pain: '11' }).problems).toEqual([{ field: 'pain', code: 'out_of_range', min: 0, max: 10 }]);
+    expect(parseManualEntry({ pain: '11' }).problems).toEqual([
+      { field: 'pain', code: 'out_of_range', min: 0, max: 10 },
+    ]);
     expect(parseManualEntry({ pain: '2.5' }).problems.map((p) => p.code)).toEqual(['not_whole']);
     expect(parseManualEntry({ complaint: '   ' }).problems.map((p) => p.code)).toEqual(['nothing_entered']);
   });
@@ -41,7 +58,15 @@ describe('screening form extras', () => {
       fc.property(fc.string({ maxLength: 4 }), (pain) => {
         const result = parseManualEntry({ pain, pulse: '70' });
         if (result.problems.length > 0) return;
-        expect(() => screeningObservations(result.screening, { patientId: 'p', stationId: 's', effective: '2026-01-01T00:00:00.000Z', at: '2026-01-01T00:00:00.000Z', newId })).not.toThrow();
+        expect(() =>
+          screeningObservations(result.screening, {
+            patientId: 'p',
+            stationId: 's',
+            effective: '2026-01-01T00:00:00.000Z',
+            at: '2026-01-01T00:00:00.000Z',
+            newId,
+          }),
+        ).not.toThrow();
       }),
       { numRuns: 300 },
     );
@@ -49,7 +74,13 @@ describe('screening form extras', () => {
 });
 
 describe('history at a glance', () => {
-  const first = visitSet('e1', '2026-10-06T03:00:00.000Z', { sys: 150, dia: 95, pulse: 88, weight: 72.5, rr: 18, spo2: 97, temp: 36.9 }, true, 4);
+  const first = visitSet(
+    'e1',
+    '2026-10-06T03:00:00.000Z',
+    { sys: 150, dia: 95, pulse: 88, weight: 72.5, rr: 18, spo2: 97, temp: 36.9 },
+    true,
+    4,
+  );
   const second = visitSet('e2', '2026-11-06T03:00:00.000Z', { sys: 138, dia: 88, pulse: 80, weight: 71 });
   const today = visitSet('e3', '2026-12-06T03:00:00.000Z', { sys: 124, dia: 80, pulse: 72, weight: 70 });
 
@@ -66,7 +97,11 @@ describe('history at a glance', () => {
 
   it('leaves out the visit going on now and readings entered in error', () => {
     const wrong = enteredInError(second[0] as ObservationDoc, '2026-11-06T04:00:00.000Z', 'st-99999-a');
-    const points = pastVisits([...today, wrong, ...second.slice(1), ...first], 'e3', new Date('2026-12-06T05:00:00.000Z'));
+    const points = pastVisits(
+      [...today, wrong, ...second.slice(1), ...first],
+      'e3',
+      new Date('2026-12-06T05:00:00.000Z'),
+    );
     expect(points.map((point) => point.key)).toEqual(['e1', 'e2']);
     expect(points[1]?.systolic).toBeUndefined();
   });
@@ -88,7 +123,12 @@ describe('history at a glance', () => {
 describe('NEWS2 reads this visit only', () => {
   it('a returning patient called today has no set yet: nothing from last month counts', async () => {
     const { currentVisitObservations } = await import('../../../renderer/src/vitals/visitHistory.std.js');
-    const earlier = visitSet('e1', '2026-11-06T03:00:00.000Z', { sys: 150, pulse: 80, rr: 18, spo2: 97, temp: 37 }, true);
+    const earlier = visitSet(
+      'e1',
+      '2026-11-06T03:00:00.000Z',
+      { sys: 150, pulse: 80, rr: 18, spo2: 97, temp: 37 },
+      true,
+    );
     const now = new Date('2026-12-06T05:00:00.000Z');
     expect(currentVisitObservations(earlier, 'e3', now)).toEqual([]);
     const todays = visitSet(undefined, '2026-12-06T04:00:00.000Z', { pulse: 72 });

@@ -3,7 +3,15 @@ import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../i18n/i18n.dom.js';
 import type { SlipState } from './useSlipPrinter.dom.js';
 
-export function SlipStatus({ state, onPrint, compact = false }: { readonly state: SlipState | undefined; readonly onPrint: () => void; readonly compact?: boolean }) {
+export function SlipStatus({
+  state,
+  onPrint,
+  compact = false,
+}: {
+  readonly state: SlipState | undefined;
+  readonly onPrint: () => void;
+  readonly compact?: boolean;
+}) {
   const { t } = useTranslation();
   const printing = state?.state === 'printing';
   return (

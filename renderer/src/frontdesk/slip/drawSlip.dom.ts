@@ -15,7 +15,11 @@ function cssFont(font: SlipFont): string {
 
 export async function drawSlip(facts: SlipFacts, language: UiLanguage): Promise<Raster> {
   // Sarabun comes as Thai and Latin subsets (unicode-range): load both weights of both, digits included.
-  await Promise.all(([400, 600] as const).map((weight) => document.fonts.load(cssFont({ px: 20, weight, align: 'left' }), 'กขค A-012 ·')));
+  await Promise.all(
+    ([400, 600] as const).map((weight) =>
+      document.fonts.load(cssFont({ px: 20, weight, align: 'left' }), 'กขค A-012 ·'),
+    ),
+  );
   const canvas = document.createElement('canvas');
   const context = canvas.getContext('2d', { willReadFrequently: true });
   if (context === null) throw new Error('no 2d canvas');
@@ -36,5 +40,7 @@ export async function drawSlip(facts: SlipFacts, language: UiLanguage): Promise<
     context.fillText(placed.text, placed.x, placed.y);
   }
   // A rule under the queue number's block would waste paper; the cut line is the slip's edge.
-  return trimBottom(thresholdToRaster(context.getImageData(0, 0, layout.width, layout.height).data, layout.width, layout.height));
+  return trimBottom(
+    thresholdToRaster(context.getImageData(0, 0, layout.width, layout.height).data, layout.width, layout.height),
+  );
 }

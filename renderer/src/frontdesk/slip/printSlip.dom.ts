@@ -15,8 +15,17 @@ function toBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
-export async function printSlip(encounterId: string, facts: SlipFacts, language: UiLanguage, reprint: boolean): Promise<PrintOutcome> {
+export async function printSlip(
+  encounterId: string,
+  facts: SlipFacts,
+  language: UiLanguage,
+  reprint: boolean,
+): Promise<PrintOutcome> {
   const raster = await drawSlip(facts, language);
-  const result = await invoke('printer.printSlip', { encounterId, reprint, raster: { widthBytes: raster.widthBytes, height: raster.height, base64: toBase64(raster.data) } });
+  const result = await invoke('printer.printSlip', {
+    encounterId,
+    reprint,
+    raster: { widthBytes: raster.widthBytes, height: raster.height, base64: toBase64(raster.data) },
+  });
   return result.ok ? { ok: true } : { ok: false, code: result.error.code };
 }

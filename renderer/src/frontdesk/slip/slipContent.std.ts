@@ -35,7 +35,12 @@ export interface SlipLine {
  * The authen code is the one on the visit (`th-nhso-claim-code`), else `claimCode` (main's answer not written on
  * the visit yet).
  */
-export function slipFactsOf(encounter: EncounterDoc, station: { readonly hcode: string; readonly stationName: string | null }, rights: string | null, claimCode: string | null = null): SlipFacts {
+export function slipFactsOf(
+  encounter: EncounterDoc,
+  station: { readonly hcode: string; readonly stationName: string | null },
+  rights: string | null,
+  claimCode: string | null = null,
+): SlipFacts {
   return {
     hcode: station.hcode,
     stationName: station.stationName,
@@ -48,8 +53,30 @@ export function slipFactsOf(encounter: EncounterDoc, station: { readonly hcode: 
 }
 
 const TEXT = {
-  th: { hospital: 'สถานพยาบาลรหัส', ticket: 'บัตรคิว', clinic: 'จุดบริการ', time: 'เวลา', timeSuffix: ' น.', rights: 'สิทธิการรักษา', noRights: 'ไม่ได้อ่านสิทธิจากบัตร', authen: 'รหัสยืนยันเข้ารับบริการ', pending: 'รอรหัสยืนยัน', wait: 'กรุณารอเรียกคิว' },
-  en: { hospital: 'Hospital code', ticket: 'Queue ticket', clinic: 'Service point', time: 'at', timeSuffix: '', rights: 'Right to care', noRights: 'Not read from the card', authen: 'NHSO authen code', pending: 'pending', wait: 'Please wait to be called' },
+  th: {
+    hospital: 'สถานพยาบาลรหัส',
+    ticket: 'บัตรคิว',
+    clinic: 'จุดบริการ',
+    time: 'เวลา',
+    timeSuffix: ' น.',
+    rights: 'สิทธิการรักษา',
+    noRights: 'ไม่ได้อ่านสิทธิจากบัตร',
+    authen: 'รหัสยืนยันเข้ารับบริการ',
+    pending: 'รอรหัสยืนยัน',
+    wait: 'กรุณารอเรียกคิว',
+  },
+  en: {
+    hospital: 'Hospital code',
+    ticket: 'Queue ticket',
+    clinic: 'Service point',
+    time: 'at',
+    timeSuffix: '',
+    rights: 'Right to care',
+    noRights: 'Not read from the card',
+    authen: 'NHSO authen code',
+    pending: 'pending',
+    wait: 'Please wait to be called',
+  },
 } as const;
 
 function pad2(value: number): string {
@@ -68,12 +95,20 @@ export function slipDateTime(iso: string, language: UiLanguage): string {
 export function slipLines(facts: SlipFacts, language: UiLanguage): SlipLine[] {
   const text = TEXT[language];
   const lines: SlipLine[] = [{ text: `${text.hospital} ${facts.hcode}`, style: 'title' }];
-  if (facts.stationName !== null && facts.stationName.trim() !== '') lines.push({ text: facts.stationName.trim(), style: 'subtitle' });
+  if (facts.stationName !== null && facts.stationName.trim() !== '')
+    lines.push({ text: facts.stationName.trim(), style: 'subtitle' });
   lines.push({ text: text.ticket, style: 'label' }, { text: facts.queueNumber, style: 'queue' });
-  if (facts.clinic !== null && facts.clinic.trim() !== '') lines.push({ text: `${text.clinic}: ${facts.clinic.trim()}`, style: 'strong' });
+  if (facts.clinic !== null && facts.clinic.trim() !== '')
+    lines.push({ text: `${text.clinic}: ${facts.clinic.trim()}`, style: 'strong' });
   lines.push({ text: slipDateTime(facts.at, language), style: 'body' });
-  lines.push({ text: `${text.rights}: ${facts.rights === null || facts.rights.trim() === '' ? text.noRights : rightWords(facts.rights, language)}`, style: 'body' });
-  lines.push({ text: `${text.authen}: ${facts.authenCode ?? text.pending}`, style: facts.authenCode === null ? 'body' : 'strong' });
+  lines.push({
+    text: `${text.rights}: ${facts.rights === null || facts.rights.trim() === '' ? text.noRights : rightWords(facts.rights, language)}`,
+    style: 'body',
+  });
+  lines.push({
+    text: `${text.authen}: ${facts.authenCode ?? text.pending}`,
+    style: facts.authenCode === null ? 'body' : 'strong',
+  });
   lines.push({ text: text.wait, style: 'small' });
   return lines;
 }

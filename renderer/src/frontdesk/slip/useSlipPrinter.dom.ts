@@ -9,7 +9,10 @@ import type { StationSettings } from '../../../../electron/contract/settings.std
 import { slipFactsOf } from './slipContent.std.js';
 import { printSlip } from './printSlip.dom.js';
 
-export type SlipState = { readonly state: 'printing' } | { readonly state: 'printed' } | { readonly state: 'failed'; readonly code: string };
+export type SlipState =
+  | { readonly state: 'printing' }
+  | { readonly state: 'printed' }
+  | { readonly state: 'failed'; readonly code: string };
 
 export interface SlipPrinter {
   readonly states: ReadonlyMap<string, SlipState>;
@@ -32,7 +35,12 @@ export function useSlipPrinter(settings: StationSettings): SlipPrinter {
       set(encounter.id, { state: 'printing' });
       try {
         // The slip is for the patient: always Thai, whatever language the clerk's screen is in.
-        const facts = slipFactsOf(encounter, { hcode: settings.hcode ?? '', stationName: settings.stationName }, rightsOfVisit.get(encounter.id) ?? null, claimCode);
+        const facts = slipFactsOf(
+          encounter,
+          { hcode: settings.hcode ?? '', stationName: settings.stationName },
+          rightsOfVisit.get(encounter.id) ?? null,
+          claimCode,
+        );
         const outcome = await printSlip(encounter.id, facts, 'th', reprint);
         set(encounter.id, outcome.ok ? { state: 'printed' } : { state: 'failed', code: outcome.code });
       } catch {

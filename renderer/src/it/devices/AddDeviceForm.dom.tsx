@@ -9,8 +9,22 @@ import { useTranslation } from 'react-i18next';
 import { HL7_DIALECTS } from '../../../../electron/contract/devices.std.js';
 import type { DeviceListing, Hl7Dialect, ProfileName } from '../../../../electron/contract/devices.std.js';
 import { invoke } from '../../bridge/client.dom.js';
-import { planAddDevice, problemWords, transportChoices, transportFor, type AddDeviceForm as FormValues, type Transport } from './addDevice.std.js';
-import { DIALECT_WORDS, PROFILE_WORDS, TRANSPORT_WORDS, deviceErrorWords, framingWords, type Said } from './deviceWords.std.js';
+import {
+  planAddDevice,
+  problemWords,
+  transportChoices,
+  transportFor,
+  type AddDeviceForm as FormValues,
+  type Transport,
+} from './addDevice.std.js';
+import {
+  DIALECT_WORDS,
+  PROFILE_WORDS,
+  TRANSPORT_WORDS,
+  deviceErrorWords,
+  framingWords,
+  type Said,
+} from './deviceWords.std.js';
 
 export interface AddDeviceProps {
   readonly listing: DeviceListing;
@@ -39,7 +53,11 @@ export function AddDeviceForm({ listing, where, setWhere, onAdded, editing = nul
   async function submit(event: FormEvent<HTMLFormElement>): Promise<void> {
     event.preventDefault();
     const form = { profile, where, allow, dialect, transport: chosenTransport, editing: editing?.editing ?? null };
-    const result = planAddDevice(form, chosen?.transports ?? [], listing.configured.map((s) => s.port));
+    const result = planAddDevice(
+      form,
+      chosen?.transports ?? [],
+      listing.configured.map((s) => s.port),
+    );
     if (!result.ok) {
       setProblems(result.problems.map((p) => (l) => problemWords(p, l)));
       return;
@@ -47,13 +65,21 @@ export function AddDeviceForm({ listing, where, setWhere, onAdded, editing = nul
     setBusy(true);
     try {
       if (result.plan.listener !== null) {
-        const set = await invoke('devices.listener', { port: result.plan.listener.port, allow: [...result.plan.listener.allow] });
+        const set = await invoke('devices.listener', {
+          port: result.plan.listener.port,
+          allow: [...result.plan.listener.allow],
+        });
         if (!set.ok) return setProblems([(l) => deviceErrorWords(set.error.code, l)]);
       }
       const configured = await invoke('devices.configure', result.plan.configure);
       if (!configured.ok) return setProblems([(l) => deviceErrorWords(configured.error.code, l)]);
       if (result.plan.replaces !== null) {
-        const removed = await invoke('devices.configure', { port: result.plan.replaces, profile: null, enabled: false, dialect: 'auto' });
+        const removed = await invoke('devices.configure', {
+          port: result.plan.replaces,
+          profile: null,
+          enabled: false,
+          dialect: 'auto',
+        });
         if (!removed.ok) return setProblems([(l) => deviceErrorWords(removed.error.code, l)]);
       }
       setProblems([]);
@@ -70,11 +96,20 @@ export function AddDeviceForm({ listing, where, setWhere, onAdded, editing = nul
   }
 
   return (
-    <form className="card wide" data-testid={editing === null ? 'device-add' : 'device-edit-form'} onSubmit={(event) => void submit(event)}>
+    <form
+      className="card wide"
+      data-testid={editing === null ? 'device-add' : 'device-edit-form'}
+      onSubmit={(event) => void submit(event)}
+    >
       <h3>{editing === null ? t('devices.addTitle') : t('devices.editTitle')}</h3>
       <div className="device-form">
         <label htmlFor="device-profile">{t('devices.kind')}</label>
-        <select id="device-profile" name="profile" value={profile} onChange={(e) => setProfile(e.target.value as ProfileName | '')}>
+        <select
+          id="device-profile"
+          name="profile"
+          value={profile}
+          onChange={(e) => setProfile(e.target.value as ProfileName | '')}
+        >
           <option value="">{t('devices.chooseKind')}</option>
           {listing.profiles.map((p) => (
             <option key={p.name} value={p.name}>
@@ -85,27 +120,65 @@ export function AddDeviceForm({ listing, where, setWhere, onAdded, editing = nul
         {choices.length > 1 && (
           <>
             <label htmlFor="device-transport">{t('devices.transport')}</label>
-            <WordSelect name="transport" value={transport ?? 'tcp'} options={choices} words={(choice) => TRANSPORT_WORDS[choice][lang]} onChange={setChosenTransport} />
+            <WordSelect
+              name="transport"
+              value={transport ?? 'tcp'}
+              options={choices}
+              words={(choice) => TRANSPORT_WORDS[choice][lang]}
+              onChange={setChosenTransport}
+            />
           </>
         )}
         {chosen?.serial != null && transport === 'serial' && (
           <>
             <span>{t('devices.framing')}</span>
-            <span className="muted" data-testid="device-framing">{framingWords(chosen.serial, lang)}</span>
+            <span className="muted" data-testid="device-framing">
+              {framingWords(chosen.serial, lang)}
+            </span>
           </>
         )}
-        <label htmlFor="device-where">{transport === 'tcp' ? t('devices.tcpPort') : transport === 'hid' ? t('devices.hidId') : t('devices.serialPath')}</label>
-        <input id="device-where" name="where" value={where} onChange={(e) => setWhere(e.target.value)} placeholder={transport === 'tcp' ? String(chosen?.defaultTcpPort ?? 2575) : transport === 'hid' ? '0590:0028' : '/dev/ttyUSB0'} />
+        <label htmlFor="device-where">
+          {transport === 'tcp'
+            ? t('devices.tcpPort')
+            : transport === 'hid'
+              ? t('devices.hidId')
+              : t('devices.serialPath')}
+        </label>
+        <input
+          id="device-where"
+          name="where"
+          value={where}
+          onChange={(e) => setWhere(e.target.value)}
+          placeholder={
+            transport === 'tcp'
+              ? String(chosen?.defaultTcpPort ?? 2575)
+              : transport === 'hid'
+                ? '0590:0028'
+                : '/dev/ttyUSB0'
+          }
+        />
         {transport === 'tcp' && (
           <>
             <label htmlFor="device-allow">{t('devices.allow')}</label>
-            <textarea id="device-allow" name="allow" value={allow} onChange={(e) => setAllow(e.target.value)} placeholder="10.1.20.0/24, 10.1.20.15" />
+            <textarea
+              id="device-allow"
+              name="allow"
+              value={allow}
+              onChange={(e) => setAllow(e.target.value)}
+              placeholder="10.1.20.0/24, 10.1.20.15"
+            />
           </>
         )}
         {hl7 && (
           <>
             <label htmlFor="device-dialect">{t('devices.dialect')}</label>
-            <WordSelect name="dialect" value={dialect} options={HL7_DIALECTS} words={(name) => DIALECT_WORDS[name][lang]} onChange={setDialect} />
+            <WordSelect
+              name="dialect"
+              value={dialect}
+              options={HL7_DIALECTS}
+              words={(name) => DIALECT_WORDS[name][lang]}
+              onChange={setDialect}
+            />
           </>
         )}
       </div>
@@ -130,9 +203,26 @@ export function AddDeviceForm({ listing, where, setWhere, onAdded, editing = nul
 }
 
 /** A choice among known values, each shown in words (`id` is `device-<name>`, for its label). */
-function WordSelect<T extends string>({ name, value, options, words, onChange }: { readonly name: string; readonly value: T; readonly options: readonly T[]; readonly words: (option: T) => string; readonly onChange: (value: T) => void }) {
+function WordSelect<T extends string>({
+  name,
+  value,
+  options,
+  words,
+  onChange,
+}: {
+  readonly name: string;
+  readonly value: T;
+  readonly options: readonly T[];
+  readonly words: (option: T) => string;
+  readonly onChange: (value: T) => void;
+}) {
   return (
-    <select id={`device-${name}`} name={name} value={value} onChange={(e) => onChange(options.find((option) => option === e.target.value) ?? value)}>
+    <select
+      id={`device-${name}`}
+      name={name}
+      value={value}
+      onChange={(e) => onChange(options.find((option) => option === e.target.value) ?? value)}
+    >
       {options.map((option) => (
         <option key={option} value={option}>
           {words(option)}

@@ -81,7 +81,11 @@ export function CodeMapEditor({ suggested }: { readonly suggested: readonly stri
               <td>{t(`vitals.code.${entry.loinc}`)}</td>
               <td>{unitWords(entry)}</td>
               <td>
-                <button type="button" className="secondary" onClick={() => void save(withoutEntry(entries, entry.code))}>
+                <button
+                  type="button"
+                  className="secondary"
+                  onClick={() => void save(withoutEntry(entries, entry.code))}
+                >
                   {t('devices.remove')}
                 </button>
               </td>
@@ -90,13 +94,25 @@ export function CodeMapEditor({ suggested }: { readonly suggested: readonly stri
         </tbody>
       </table>
       <form className="inline-form" onSubmit={(event) => void add(event)} data-testid="code-map-form">
-        <input name="code" list="device-unknown-codes" value={code} onChange={(e) => setCode(e.target.value)} placeholder={t('devices.code')} aria-label={t('devices.code')} />
+        <input
+          name="code"
+          list="device-unknown-codes"
+          value={code}
+          onChange={(e) => setCode(e.target.value)}
+          placeholder={t('devices.code')}
+          aria-label={t('devices.code')}
+        />
         <datalist id="device-unknown-codes">
           {suggested.map((s) => (
             <option key={s} value={s.split('^')[0]} />
           ))}
         </datalist>
-        <select name="loinc" value={loinc} onChange={(e) => chooseVital(e.target.value)} aria-label={t('devices.vital')}>
+        <select
+          name="loinc"
+          value={loinc}
+          onChange={(e) => chooseVital(e.target.value)}
+          aria-label={t('devices.vital')}
+        >
           <option value="">{t('devices.chooseVital')}</option>
           {MAPPABLE_VITALS.map((v) => (
             <option key={v} value={v}>
@@ -104,12 +120,22 @@ export function CodeMapEditor({ suggested }: { readonly suggested: readonly stri
             </option>
           ))}
         </select>
-        <input name="unit" value={unit} onChange={(e) => setUnit(e.target.value)} placeholder={t('devices.impliedUnit')} aria-label={t('devices.impliedUnit')} />
+        <input
+          name="unit"
+          value={unit}
+          onChange={(e) => setUnit(e.target.value)}
+          placeholder={t('devices.impliedUnit')}
+          aria-label={t('devices.impliedUnit')}
+        />
         <button type="submit" data-testid="code-map-add">
           {t('devices.codeMapAdd')}
         </button>
       </form>
-      {note !== null && <p className="muted" data-testid="code-map-note">{note(lang)}</p>}
+      {note !== null && (
+        <p className="muted" data-testid="code-map-note">
+          {note(lang)}
+        </p>
+      )}
     </div>
   );
 }

@@ -22,21 +22,40 @@ export function DeviceStatusList({ statuses, nowMs, onRemove, onEdit = null }: D
       {statuses.map((status) => {
         const words = statusWords(status, lang, nowMs, onRemove !== null);
         return (
-          <li key={status.port} className={`device-tone-${words.tone}`} data-port={status.port} data-testid="device-status">
+          <li
+            key={status.port}
+            className={`device-tone-${words.tone}`}
+            data-port={status.port}
+            data-testid="device-status"
+          >
             <strong>{words.device}</strong> · {words.port}
             <div className="device-state">{words.state}</div>
-            {words.dialect !== null && <div className="muted">{t('devices.dialect')}: {words.dialect}</div>}
+            {words.dialect !== null && (
+              <div className="muted">
+                {t('devices.dialect')}: {words.dialect}
+              </div>
+            )}
             <div className="muted">{words.lastReading}</div>
             {words.problem !== null && <div className="problem">{words.problem}</div>}
-            {words.notUnderstood !== null && <div className="device-not-understood" data-testid="device-not-understood">{words.notUnderstood}</div>}
+            {words.notUnderstood !== null && (
+              <div className="device-not-understood" data-testid="device-not-understood">
+                {words.notUnderstood}
+              </div>
+            )}
             {words.setAside.map((line) => (
-              <div key={line} className="muted">{line}</div>
+              <div key={line} className="muted">
+                {line}
+              </div>
             ))}
             {onRemove !== null &&
               (asking === status.port ? (
                 <div>
                   {t('devices.removeAsk')}{' '}
-                  <button type="button" data-testid="device-remove-yes" onClick={() => void onRemove(status.port).then(() => setAsking(null))}>
+                  <button
+                    type="button"
+                    data-testid="device-remove-yes"
+                    onClick={() => void onRemove(status.port).then(() => setAsking(null))}
+                  >
                     {t('devices.removeYes')}
                   </button>{' '}
                   <button type="button" className="secondary" onClick={() => setAsking(null)}>
@@ -47,12 +66,22 @@ export function DeviceStatusList({ statuses, nowMs, onRemove, onEdit = null }: D
                 <div>
                   {onEdit !== null && (
                     <>
-                      <button type="button" className="secondary" data-testid="device-edit" onClick={() => onEdit(status)}>
+                      <button
+                        type="button"
+                        className="secondary"
+                        data-testid="device-edit"
+                        onClick={() => onEdit(status)}
+                      >
                         {t('devices.edit')}
                       </button>{' '}
                     </>
                   )}
-                  <button type="button" className="secondary" data-testid="device-remove" onClick={() => setAsking(status.port)}>
+                  <button
+                    type="button"
+                    className="secondary"
+                    data-testid="device-remove"
+                    onClick={() => setAsking(status.port)}
+                  >
                     {t('devices.remove')}
                   </button>
                 </div>

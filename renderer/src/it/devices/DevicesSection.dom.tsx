@@ -41,8 +41,14 @@ export function DevicesSection({ isIt }: { readonly isIt: boolean }) {
   useEffect(() => {
     void load();
     const offs = [
-      on('devices.status', (payload) => setLive((state) => (payload.port.startsWith('demo:') ? state : foldDeviceEvent(state, { name: 'devices.status', payload })))),
-      on('devices.reading', (payload) => setLive((state) => foldDeviceEvent(state, { name: 'devices.reading', payload }))),
+      on('devices.status', (payload) =>
+        setLive((state) =>
+          payload.port.startsWith('demo:') ? state : foldDeviceEvent(state, { name: 'devices.status', payload }),
+        ),
+      ),
+      on('devices.reading', (payload) =>
+        setLive((state) => foldDeviceEvent(state, { name: 'devices.reading', payload })),
+      ),
       on('devices.error', (payload) => setLive((state) => foldDeviceEvent(state, { name: 'devices.error', payload }))),
     ];
     const tick = setInterval(() => setNowMs(Date.now()), 30_000);
@@ -96,11 +102,24 @@ export function DevicesSection({ isIt }: { readonly isIt: boolean }) {
         <div className="card wide">
           <h3>{t('devices.configuredTitle')}</h3>
           {note !== null && <p className="problem">{note(lang)}</p>}
-          <DeviceStatusList statuses={live.statuses} nowMs={nowMs} onRemove={isIt ? remove : null} onEdit={isIt ? (status) => void edit(status) : null} />
+          <DeviceStatusList
+            statuses={live.statuses}
+            nowMs={nowMs}
+            onRemove={isIt ? remove : null}
+            onEdit={isIt ? (status) => void edit(status) : null}
+          />
         </div>
         {isIt && listing !== null && (
           <>
-            <AddDeviceForm key={editing?.editing ?? 'new'} listing={listing} where={where} setWhere={setWhere} onAdded={edited} editing={editing} onCancel={cancelEdit} />
+            <AddDeviceForm
+              key={editing?.editing ?? 'new'}
+              listing={listing}
+              where={where}
+              setWhere={setWhere}
+              onAdded={edited}
+              editing={editing}
+              onCancel={cancelEdit}
+            />
             <FoundHardware listing={listing} onPick={setWhere} />
             <LiveFrames entries={live.entries} />
             <CodeMapEditor suggested={suggested} />

@@ -4,7 +4,13 @@ import type { DeviceListing } from '../../../../electron/contract/devices.std.js
 
 const hex = (id: number): string => id.toString(16).padStart(4, '0');
 
-export function FoundHardware({ listing, onPick }: { readonly listing: DeviceListing; readonly onPick: (where: string) => void }) {
+export function FoundHardware({
+  listing,
+  onPick,
+}: {
+  readonly listing: DeviceListing;
+  readonly onPick: (where: string) => void;
+}) {
   const { t } = useTranslation();
   return (
     <div className="card" data-testid="devices-found">
@@ -27,8 +33,15 @@ export function FoundHardware({ listing, onPick }: { readonly listing: DeviceLis
       <ul>
         {listing.hid.map((device) => (
           <li key={`${String(device.vendorId)}:${String(device.productId)}:${device.path ?? ''}`}>
-            {device.product ?? t('devices.unnamedUsb')} <span className="mono">{hex(device.vendorId)}:{hex(device.productId)}</span>{' '}
-            <button type="button" className="secondary" onClick={() => onPick(`${hex(device.vendorId)}:${hex(device.productId)}`)}>
+            {device.product ?? t('devices.unnamedUsb')}{' '}
+            <span className="mono">
+              {hex(device.vendorId)}:{hex(device.productId)}
+            </span>{' '}
+            <button
+              type="button"
+              className="secondary"
+              onClick={() => onPick(`${hex(device.vendorId)}:${hex(device.productId)}`)}
+            >
               {t('devices.usePort')}
             </button>
           </li>

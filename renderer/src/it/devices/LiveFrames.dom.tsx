@@ -15,10 +15,13 @@ export function LiveFrames({ entries }: { readonly entries: readonly LiveEntry[]
       <ul className="live-frames">
         {entries.map((entry) => {
           const unknown = notUnderstoodWords(entry.skipped, lang);
-          const tone = entry.kind === 'refused' ? 'live-refused' : entry.skipped.length > 0 ? 'live-partial' : 'live-read';
+          const tone =
+            entry.kind === 'refused' ? 'live-refused' : entry.skipped.length > 0 ? 'live-partial' : 'live-read';
           return (
             <li key={entry.key} className={tone} data-testid="device-live-entry" data-kind={entry.kind}>
-              <span className="muted">{absoluteTime(entry.at, lang)} · {portWords(entry.port, lang)}</span>
+              <span className="muted">
+                {absoluteTime(entry.at, lang)} · {portWords(entry.port, lang)}
+              </span>
               <div>
                 {entry.kind === 'read'
                   ? `${t('devices.liveRead')}: ${entry.values.map((v) => `${t(`vitals.code.${v.code}`)} ${String(v.value)} ${t(`vitals.unit.${v.code}`)}`).join(', ')}`
@@ -26,7 +29,9 @@ export function LiveFrames({ entries }: { readonly entries: readonly LiveEntry[]
               </div>
               {unknown !== null && <div className="device-not-understood">{unknown}</div>}
               {setAsideWords(entry.skipped, lang).map((line) => (
-                <div key={line} className="muted">{line}</div>
+                <div key={line} className="muted">
+                  {line}
+                </div>
               ))}
             </li>
           );

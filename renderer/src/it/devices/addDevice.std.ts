@@ -25,23 +25,52 @@ export type Transport = 'serial' | 'tcp' | 'hid';
 
 export interface AddDevicePlan {
   readonly listener: { readonly port: string; readonly allow: readonly string[] } | null;
-  readonly configure: { readonly port: string; readonly profile: ProfileName; readonly enabled: true; readonly dialect: Hl7Dialect };
+  readonly configure: {
+    readonly port: string;
+    readonly profile: ProfileName;
+    readonly enabled: true;
+    readonly dialect: Hl7Dialect;
+  };
   /** An edit that moved the device to another port: the old port, removed once the new one is set. */
   readonly replaces: string | null;
 }
 
-export type AddDeviceProblem = 'profile_missing' | 'where_missing' | 'serial_invalid' | 'tcp_invalid' | 'hid_invalid' | 'allow_missing' | 'allow_invalid' | 'port_taken';
+export type AddDeviceProblem =
+  | 'profile_missing'
+  | 'where_missing'
+  | 'serial_invalid'
+  | 'tcp_invalid'
+  | 'hid_invalid'
+  | 'allow_missing'
+  | 'allow_invalid'
+  | 'port_taken';
 
-export const ADD_DEVICE_PROBLEM_TEXT: Readonly<Record<AddDeviceProblem, { readonly th: string; readonly en: string }>> = {
-  profile_missing: { th: 'เลือกชนิดเครื่องก่อน', en: 'Choose the kind of device first.' },
-  where_missing: { th: 'ระบุพอร์ตที่ต่อเครื่อง', en: 'Give the port the device is on.' },
-  serial_invalid: { th: 'ชื่อพอร์ตอนุกรมต้องไม่มีช่องว่าง (เช่น /dev/ttyUSB0 หรือ COM3)', en: 'A serial port name has no spaces (e.g. /dev/ttyUSB0 or COM3).' },
-  tcp_invalid: { th: 'หมายเลขพอร์ตเครือข่ายต้องเป็นตัวเลข 1–65535', en: 'A network port is a number from 1 to 65535.' },
-  hid_invalid: { th: 'อุปกรณ์ USB ระบุเป็นรหัสผู้ผลิต:รหัสสินค้า เช่น 0590:0028', en: 'A USB device is vendor id:product id, e.g. 0590:0028.' },
-  allow_missing: { th: 'ระบุเครื่องที่อนุญาตให้ส่งข้อมูลอย่างน้อยหนึ่งรายการ (ที่อยู่ IP หรือเครือข่าย เช่น 10.1.20.0/24)', en: 'Give at least one host allowed to send (an IP address or subnet, e.g. 10.1.20.0/24).' },
-  allow_invalid: { th: 'ไม่ใช่ที่อยู่ IP หรือเครือข่าย:', en: 'Not an IP address or subnet:' },
-  port_taken: { th: 'พอร์ตนี้ตั้งค่าไว้แล้ว (แก้ไขหรือลบของเดิม)', en: 'This port is already set up (edit or remove that device).' },
-};
+export const ADD_DEVICE_PROBLEM_TEXT: Readonly<Record<AddDeviceProblem, { readonly th: string; readonly en: string }>> =
+  {
+    profile_missing: { th: 'เลือกชนิดเครื่องก่อน', en: 'Choose the kind of device first.' },
+    where_missing: { th: 'ระบุพอร์ตที่ต่อเครื่อง', en: 'Give the port the device is on.' },
+    serial_invalid: {
+      th: 'ชื่อพอร์ตอนุกรมต้องไม่มีช่องว่าง (เช่น /dev/ttyUSB0 หรือ COM3)',
+      en: 'A serial port name has no spaces (e.g. /dev/ttyUSB0 or COM3).',
+    },
+    tcp_invalid: {
+      th: 'หมายเลขพอร์ตเครือข่ายต้องเป็นตัวเลข 1–65535',
+      en: 'A network port is a number from 1 to 65535.',
+    },
+    hid_invalid: {
+      th: 'อุปกรณ์ USB ระบุเป็นรหัสผู้ผลิต:รหัสสินค้า เช่น 0590:0028',
+      en: 'A USB device is vendor id:product id, e.g. 0590:0028.',
+    },
+    allow_missing: {
+      th: 'ระบุเครื่องที่อนุญาตให้ส่งข้อมูลอย่างน้อยหนึ่งรายการ (ที่อยู่ IP หรือเครือข่าย เช่น 10.1.20.0/24)',
+      en: 'Give at least one host allowed to send (an IP address or subnet, e.g. 10.1.20.0/24).',
+    },
+    allow_invalid: { th: 'ไม่ใช่ที่อยู่ IP หรือเครือข่าย:', en: 'Not an IP address or subnet:' },
+    port_taken: {
+      th: 'พอร์ตนี้ตั้งค่าไว้แล้ว (แก้ไขหรือลบของเดิม)',
+      en: 'This port is already set up (edit or remove that device).',
+    },
+  };
 
 /** The transports IT can choose for a profile, the network first (an HL7 monitor is usually on the ward's network). */
 export function transportChoices(transports: readonly Transport[]): Transport[] {
@@ -60,27 +89,50 @@ export function transportOfPort(port: string): Transport {
 }
 
 /** What the form shows for a configured device being edited: its port as typed, how it is connected, its allow-list. */
-export function formForEdit(device: { readonly port: string; readonly profile: ProfileName; readonly dialect: Hl7Dialect | null }, allow: readonly string[]): Required<AddDeviceForm> {
+export function formForEdit(
+  device: { readonly port: string; readonly profile: ProfileName; readonly dialect: Hl7Dialect | null },
+  allow: readonly string[],
+): Required<AddDeviceForm> {
   const transport = transportOfPort(device.port);
-  return { profile: device.profile, where: transport === 'serial' ? device.port : device.port.slice(4), allow: allow.join(', '), dialect: device.dialect ?? 'auto', transport, editing: device.port };
+  return {
+    profile: device.profile,
+    where: transport === 'serial' ? device.port : device.port.slice(4),
+    allow: allow.join(', '),
+    dialect: device.dialect ?? 'auto',
+    transport,
+    editing: device.port,
+  };
 }
 
 export function splitAllow(text: string): string[] {
   return text.split(/[\s,;]+/).filter((entry) => entry.length > 0);
 }
 
-export type AddDeviceResult = { readonly ok: true; readonly plan: AddDevicePlan } | { readonly ok: false; readonly problems: readonly { readonly problem: AddDeviceProblem; readonly detail: string }[] };
+export type AddDeviceResult =
+  | { readonly ok: true; readonly plan: AddDevicePlan }
+  | {
+      readonly ok: false;
+      readonly problems: readonly { readonly problem: AddDeviceProblem; readonly detail: string }[];
+    };
 
-export function planAddDevice(form: AddDeviceForm, transports: readonly Transport[], configured: readonly string[]): AddDeviceResult {
+export function planAddDevice(
+  form: AddDeviceForm,
+  transports: readonly Transport[],
+  configured: readonly string[],
+): AddDeviceResult {
   if (form.profile === '') return { ok: false, problems: [{ problem: 'profile_missing', detail: '' }] };
   const transport = transportFor(transports, form.transport ?? null);
   const editing = form.editing ?? null;
   const where = form.where.trim();
   if (where === '') return { ok: false, problems: [{ problem: 'where_missing', detail: '' }] };
   const port = transport === 'tcp' ? `tcp:${where}` : transport === 'hid' ? `hid:${where}` : where;
-  const shapeProblem: AddDeviceProblem = transport === 'tcp' ? 'tcp_invalid' : transport === 'hid' ? 'hid_invalid' : 'serial_invalid';
+  const shapeProblem: AddDeviceProblem =
+    transport === 'tcp' ? 'tcp_invalid' : transport === 'hid' ? 'hid_invalid' : 'serial_invalid';
   const problems: { problem: AddDeviceProblem; detail: string }[] = [];
-  const portOk = isValidPortId(port) && (transport !== 'serial' || !/^(tcp|hid):/.test(port)) && (transport !== 'tcp' || /^\d+$/.test(where));
+  const portOk =
+    isValidPortId(port) &&
+    (transport !== 'serial' || !/^(tcp|hid):/.test(port)) &&
+    (transport !== 'tcp' || /^\d+$/.test(where));
   if (!portOk) problems.push({ problem: shapeProblem, detail: '' });
   else if (port !== editing && configured.includes(port)) problems.push({ problem: 'port_taken', detail: '' });
   const allow = transport === 'tcp' ? splitAllow(form.allow) : [];

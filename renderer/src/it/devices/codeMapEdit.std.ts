@@ -15,7 +15,10 @@ export const MAPPABLE_VITALS: readonly LoincCode[] = Object.values(VITALS)
 export type CodeMapProblem = 'code_invalid' | 'vital_missing' | 'unit_unfit';
 
 export const CODE_MAP_PROBLEM_TEXT: Readonly<Record<CodeMapProblem, { readonly th: string; readonly en: string }>> = {
-  code_invalid: { th: 'รหัสต้องเป็นรหัสของค่าตามที่เครื่องส่ง (OBX-3) ไม่มีเครื่องหมาย | ^ ~ \\ &', en: 'The code is the value’s code as the monitor sends it (OBX-3), without | ^ ~ \\ &.' },
+  code_invalid: {
+    th: 'รหัสต้องเป็นรหัสของค่าตามที่เครื่องส่ง (OBX-3) ไม่มีเครื่องหมาย | ^ ~ \\ &',
+    en: 'The code is the value’s code as the monitor sends it (OBX-3), without | ^ ~ \\ &.',
+  },
   vital_missing: { th: 'เลือกสัญญาณชีพที่รหัสนี้หมายถึง', en: 'Choose the vital sign this code means.' },
   unit_unfit: { th: 'หน่วยนี้ใช้กับสัญญาณชีพที่เลือกไม่ได้', en: 'This unit does not fit the vital sign chosen.' },
 };
@@ -25,17 +28,27 @@ export function defaultUnit(loinc: LoincCode): string {
   return VITALS[loinc].ucum;
 }
 
-export type CodeMapEditResult = { readonly ok: true; readonly entries: readonly CodeMapEntry[] } | { readonly ok: false; readonly problem: CodeMapProblem };
+export type CodeMapEditResult =
+  | { readonly ok: true; readonly entries: readonly CodeMapEntry[] }
+  | { readonly ok: false; readonly problem: CodeMapProblem };
 
 /**
  * The map with this entry added, replacing one of the same code (codes match whatever the case, as the
  * decoder matches them). An empty unit means the monitor always sends one.
  */
-export function withEntry(entries: readonly CodeMapEntry[], input: { code: string; loinc: string; unit: string }): CodeMapEditResult {
-  if (!isLoincCode(input.loinc) || !MAPPABLE_VITALS.includes(input.loinc)) return { ok: false, problem: 'vital_missing' };
+export function withEntry(
+  entries: readonly CodeMapEntry[],
+  input: { code: string; loinc: string; unit: string },
+): CodeMapEditResult {
+  if (!isLoincCode(input.loinc) || !MAPPABLE_VITALS.includes(input.loinc))
+    return { ok: false, problem: 'vital_missing' };
   const unit = input.unit.trim() === '' ? null : input.unit.trim();
   const parsed = CodeMapEntry.safeParse({ code: input.code, loinc: input.loinc, unit });
-  if (!parsed.success) return { ok: false, problem: parsed.error.issues.some((issue) => issue.path[0] === 'unit') ? 'unit_unfit' : 'code_invalid' };
+  if (!parsed.success)
+    return {
+      ok: false,
+      problem: parsed.error.issues.some((issue) => issue.path[0] === 'unit') ? 'unit_unfit' : 'code_invalid',
+    };
   if (unit !== null && unitRule(unit)?.ucum !== VITALS[input.loinc].ucum) return { ok: false, problem: 'unit_unfit' };
   const key = parsed.data.code.toUpperCase();
   return { ok: true, entries: [...entries.filter((entry) => entry.code.toUpperCase() !== key), parsed.data] };

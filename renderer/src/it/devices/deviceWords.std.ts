@@ -4,7 +4,17 @@
  * who maps them; error codes become their catalogue text.
  */
 import { deviceErrorText } from '../../../../electron/contract/errors.std.js';
-import { SKIP_REASON_TEXT, notTakenIsLatest, notUnderstoodWords, summariseSkipped, type Hl7Dialect, type PortState, type PortStatus, type ProfileName, type SkippedValue } from '../../../../electron/contract/devices.std.js';
+import {
+  SKIP_REASON_TEXT,
+  notTakenIsLatest,
+  notUnderstoodWords,
+  summariseSkipped,
+  type Hl7Dialect,
+  type PortState,
+  type PortStatus,
+  type ProfileName,
+  type SkippedValue,
+} from '../../../../electron/contract/devices.std.js';
 import { errorText, isErrorCode } from '../../../../electron/contract/errors.std.js';
 import { absoluteTime, relativeTime, type UiLanguage } from '../../sync/timeText.std.js';
 
@@ -22,7 +32,10 @@ export const PROFILE_WORDS: Readonly<Record<ProfileName, Words>> = {
   'omron-hbp9020': { th: 'เครื่องวัดความดันแบบตู้ Omron HBP-9020', en: 'Omron HBP-9020 kiosk blood pressure' },
   'and-tm2657p': { th: 'เครื่องวัดความดันแบบตู้ A&D TM-2657P', en: 'A&D TM-2657P kiosk blood pressure' },
   'terumo-bp500': { th: 'เครื่องวัดความดันแบบตู้ Terumo BP-500', en: 'Terumo BP-500 kiosk blood pressure' },
-  'gtech-gl310': { th: 'เครื่องชั่งน้ำหนัก-วัดส่วนสูง G-Tech GL-150/GL-310', en: 'G-Tech GL-150/GL-310 height and weight scale' },
+  'gtech-gl310': {
+    th: 'เครื่องชั่งน้ำหนัก-วัดส่วนสูง G-Tech GL-150/GL-310',
+    en: 'G-Tech GL-150/GL-310 height and weight scale',
+  },
   'tanita-sc240': { th: 'เครื่องชั่งวิเคราะห์ร่างกาย Tanita SC-240', en: 'Tanita SC-240 body composition scale' },
   'tanita-sc330': { th: 'เครื่องชั่งวิเคราะห์ร่างกาย Tanita SC-330', en: 'Tanita SC-330 body composition scale' },
   'tanita-mc780': { th: 'เครื่องชั่งวิเคราะห์ร่างกาย Tanita MC-780', en: 'Tanita MC-780 body composition scale' },
@@ -67,17 +80,33 @@ const PARITY_WORDS: Readonly<Record<'none' | 'odd' | 'even', Words>> = {
 };
 
 /** "9600 bps, 8 บิต, ไม่มีพาริตี, 1 สต็อปบิต" — what the device itself must be set to. */
-export function framingWords(serial: { baudRate: number; dataBits: number; parity: 'none' | 'odd' | 'even'; stopBits: number; xon: boolean }, lang: UiLanguage): string {
+export function framingWords(
+  serial: { baudRate: number; dataBits: number; parity: 'none' | 'odd' | 'even'; stopBits: number; xon: boolean },
+  lang: UiLanguage,
+): string {
   const parts =
     lang === 'th'
-      ? [`${String(serial.baudRate)} bps`, `${String(serial.dataBits)} บิต`, PARITY_WORDS[serial.parity].th, `${String(serial.stopBits)} สต็อปบิต`, ...(serial.xon ? ['XON/XOFF'] : [])]
-      : [`${String(serial.baudRate)} bps`, `${String(serial.dataBits)} data bits`, PARITY_WORDS[serial.parity].en, `${String(serial.stopBits)} stop bit${serial.stopBits === 1 ? '' : 's'}`, ...(serial.xon ? ['XON/XOFF'] : [])];
+      ? [
+          `${String(serial.baudRate)} bps`,
+          `${String(serial.dataBits)} บิต`,
+          PARITY_WORDS[serial.parity].th,
+          `${String(serial.stopBits)} สต็อปบิต`,
+          ...(serial.xon ? ['XON/XOFF'] : []),
+        ]
+      : [
+          `${String(serial.baudRate)} bps`,
+          `${String(serial.dataBits)} data bits`,
+          PARITY_WORDS[serial.parity].en,
+          `${String(serial.stopBits)} stop bit${serial.stopBits === 1 ? '' : 's'}`,
+          ...(serial.xon ? ['XON/XOFF'] : []),
+        ];
   return parts.join(', ');
 }
 
 /** A port as IT reads it: "พอร์ตอนุกรม /dev/ttyUSB0", "เครือข่าย พอร์ต 2575", "USB 0590:0028". */
 export function portWords(port: string, lang: UiLanguage): string {
-  if (port.startsWith('tcp:')) return lang === 'th' ? `เครือข่าย พอร์ต ${port.slice(4)}` : `network port ${port.slice(4)}`;
+  if (port.startsWith('tcp:'))
+    return lang === 'th' ? `เครือข่าย พอร์ต ${port.slice(4)}` : `network port ${port.slice(4)}`;
   if (port.startsWith('hid:')) return `USB ${port.slice(4)}`;
   return lang === 'th' ? `พอร์ตอนุกรม ${port}` : `serial port ${port}`;
 }
@@ -93,7 +122,8 @@ export function setAsideWords(skipped: readonly SkippedValue[], lang: UiLanguage
   return summariseSkipped(skipped)
     .filter((group) => group.reason !== 'unknown_code')
     .map((group) => {
-      const count = lang === 'th' ? `${String(group.count)} ค่า` : `${String(group.count)} value${group.count === 1 ? '' : 's'}`;
+      const count =
+        lang === 'th' ? `${String(group.count)} ค่า` : `${String(group.count)} value${group.count === 1 ? '' : 's'}`;
       return `${count}: ${SKIP_REASON_TEXT[group.reason][lang]}${forIt ? ` (${group.sources.join(', ')})` : ''}`;
     });
 }
@@ -116,20 +146,40 @@ export function statusWords(status: PortStatus, lang: UiLanguage, nowMs: number,
   const last = status.lastFrameAt;
   const received =
     last === null
-      ? lang === 'th' ? 'ยังไม่ได้รับข้อมูลจากเครื่อง' : 'nothing received yet'
+      ? lang === 'th'
+        ? 'ยังไม่ได้รับข้อมูลจากเครื่อง'
+        : 'nothing received yet'
       : `${lang === 'th' ? 'ได้รับล่าสุด' : 'last received'} ${relativeTime(last, nowMs, lang)} (${absoluteTime(last, lang)})`;
   const n = status.reconnects;
-  const again = n === 0 ? '' : lang === 'th' ? ` · เชื่อมต่อใหม่ ${String(n)} ครั้งตั้งแต่เริ่มพอร์ต` : ` · reconnected ${String(n)} time${n === 1 ? '' : 's'} since the port started`;
+  const again =
+    n === 0
+      ? ''
+      : lang === 'th'
+        ? ` · เชื่อมต่อใหม่ ${String(n)} ครั้งตั้งแต่เริ่มพอร์ต`
+        : ` · reconnected ${String(n)} time${n === 1 ? '' : 's'} since the port started`;
   const lastReading = `${received}${again}`;
-  const problem = status.errorCode === null ? null : `${deviceErrorWords(status.errorCode, lang)}${status.detail === null ? '' : ` — ${status.detail}`}`;
+  const problem =
+    status.errorCode === null
+      ? null
+      : `${deviceErrorWords(status.errorCode, lang)}${status.detail === null ? '' : ` — ${status.detail}`}`;
   const notTaken = status.lastNotTaken?.skipped ?? [];
   const understood = notUnderstoodWords(notTaken, lang, forIt);
   // A later frame charted whole: the note is history, said with its time, and no longer a warning.
   const since = status.lastNotTaken === null ? null : status.lastNotTaken.at;
   const current = notTakenIsLatest(status);
-  const notUnderstood = understood === null || since === null ? null : `${understood} · ${current ? '' : lang === 'th' ? 'ข้อความก่อนหน้า ' : 'an earlier message, '}${absoluteTime(since, lang)}`;
+  const notUnderstood =
+    understood === null || since === null
+      ? null
+      : `${understood} · ${current ? '' : lang === 'th' ? 'ข้อความก่อนหน้า ' : 'an earlier message, '}${absoluteTime(since, lang)}`;
   const failing = status.state === 'retrying' || status.state === 'closed';
-  const tone = failing ? 'fail' : problem !== null || (understood !== null && current) || status.state === 'disabled' || status.state === 'waiting_device' ? 'warn' : 'ok';
+  const tone = failing
+    ? 'fail'
+    : problem !== null ||
+        (understood !== null && current) ||
+        status.state === 'disabled' ||
+        status.state === 'waiting_device'
+      ? 'warn'
+      : 'ok';
   return {
     device: PROFILE_WORDS[status.profile][lang],
     port: portWords(status.port, lang),

@@ -41,8 +41,9 @@ if (outcome === 'loaded') {
   for (const url of ['app://edge/index.html', 'http://127.0.0.1:5173/', 'http://127.0.0.1:9/central/x']) {
     for (const hook of stub.headerHooks) {
       const headers = await new Promise((resolve) =>
-        hook({ url, responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] } }, (result) =>
-          resolve(result.responseHeaders),
+        hook(
+          { url, responseHeaders: { 'content-security-policy': ['default-src *'], 'Content-Type': ['text/html'] } },
+          (result) => resolve(result.responseHeaders),
         ),
       );
       report.headers.push({ url, headers });
@@ -70,7 +71,11 @@ if (outcome === 'loaded') {
   }
 }
 
-report.calls = stub.calls.map((call) => ({ api: call.api, beforeReady: call.beforeReady, args: JSON.parse(JSON.stringify(call.args ?? [])) }));
+report.calls = stub.calls.map((call) => ({
+  api: call.api,
+  beforeReady: call.beforeReady,
+  args: JSON.parse(JSON.stringify(call.args ?? [])),
+}));
 const require = createRequire(import.meta.url);
 report.nativeModules = Object.keys(require.cache).filter((key) => key.endsWith('.node'));
 process.stdout.write(`${JSON.stringify(report)}\n`);
