@@ -9,7 +9,7 @@
  * The store size is computed from the documents it holds (JSON plus attachment bytes): fake-indexeddb keeps
  * no file. Ends with one JSON line.
  */
-import '../unit/sync/idbShims.js';
+import '../factories/idbShims.js';
 import { resolve } from 'node:path';
 import { DataContext } from '../../sync/store/dataContext.dom.js';
 import { Replicator } from '../../sync/replication/replicator.dom.js';
@@ -20,7 +20,7 @@ import { DEFAULT_WORKING_SET_DAYS } from '../../sync/replication/workingSet.std.
 import { createIdFactory } from '../../sync/model/ids.std.js';
 import type { PurgeReport, ReplicationReport } from '../../sync/replication/report.std.js';
 import { linkProxy } from '../integration/sync/centralServer.js';
-import { uniqueDbName } from '../unit/sync/idbShims.js';
+import { uniqueDbName } from '../factories/idbShims.js';
 import { countingFetch, newWireCount } from './sync/wireCount.node.js';
 import { benchContext, benchEncounter, seededBytes } from './sync/visits.std.js';
 import { openSite, type Site } from './scale/site.node.js';

@@ -13,7 +13,7 @@
  * Every push goes through a TCP proxy (bytes on the wire, headers included) and a counting fetch (bodies,
  * doc ids in _bulk_docs). Ends with one JSON line.
  */
-import '../unit/sync/idbShims.js';
+import '../factories/idbShims.js';
 import { DataContext } from '../../sync/store/dataContext.dom.js';
 import { PouchDB, type Database } from '../../sync/store/pouch.dom.js';
 import { Replicator } from '../../sync/replication/replicator.dom.js';
@@ -28,7 +28,7 @@ import {
   type Central,
   type LinkProxy,
 } from '../integration/sync/centralServer.js';
-import { uniqueDbName } from '../unit/sync/idbShims.js';
+import { uniqueDbName } from '../factories/idbShims.js';
 import { benchContext, benchVisitDocs, type BenchContext } from './sync/visits.std.js';
 import { countingFetch, newWireCount, sentAgain, type WireCount } from './sync/wireCount.node.js';
 import { startLinkProbe } from './sync/linkProbe.node.js';

@@ -8,7 +8,7 @@ import { SerialSimulator } from '../../../drivers/devices/simulators/serialSimul
 import { sampleFrame } from '../../../drivers/devices/simulators/frames.std.js';
 import { terumoCheck, terumoSum } from '../../../drivers/devices/parsers/terumoBp500.std.js';
 import { fromRawText } from '../../../drivers/devices/parsers/reading.std.js';
-import { fixtureCase } from '../../unit/devices/fixtures.js';
+import { fixtureCase } from '../../factories/devices/deviceFixtures.js';
 import { mllpWrap } from '../../../drivers/devices/parsers/hl7.std.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,8 +2,8 @@
 // fetched and stored; the agent down → queued → back → completed and on the Encounter; slow → timeout → retried;
 // an NHSO refusal mapped and ended; the citizen id gone from the station database once a request ends, and never
 // in a log.
-import '../../unit/sync/idbShims.js';
-import { uniqueDbName } from '../../unit/sync/idbShims.js';
+import '../../factories/idbShims.js';
+import { uniqueDbName } from '../../factories/idbShims.js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';

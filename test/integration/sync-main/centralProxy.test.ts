@@ -2,11 +2,11 @@
 // pulls one down through main's proxy on the browser bridge, with only the proxy token; everything outside
 // clinic_<hcode> (but a read of central's root, which names the checkpoint) is refused; the Electron loopback
 // variant answers CORS for app://edge only.
-import '../../unit/sync/idbShims.js';
+import '../../factories/idbShims.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type Database } from '../../../sync/store/pouch.dom.js';
 import { remoteDatabase } from '../../../sync/replication/remote.dom.js';
-import { uniqueDbName } from '../../unit/sync/idbShims.js';
+import { uniqueDbName } from '../../factories/idbShims.js';
 import { newVisit } from '../../../sync/model/encounter.std.js';
 import { vitalSignObservations } from '../../../sync/model/observation.std.js';
 import { testIdFactory } from '../../factories/fhirFixtures.js';

@@ -2,7 +2,7 @@
 // user and password (provision-hub copied it), main probes the hub beside central, the status carries both links,
 // `/hub/` passes replication to the hub with only the proxy token and the same rules as `/central/`, the endpoint
 // says a hub is set, and a hub this station cannot log in to is refused with nothing stored.
-import '../../unit/sync/idbShims.js';
+import '../../factories/idbShims.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CENTRAL_ADMIN, linkProxy, sharedCentralUrl, type LinkProxy } from '../sync/centralServer.js';
 import { centralIsCouchDb, startHub, type Hub } from '../sync/hubServer.js';

@@ -2,7 +2,7 @@
 // `_replicator` itself (`npm run test:couchdb`: nothing to do here). pouchdb-server does not run them, so
 // this reads those same documents from the hub and runs each one as PouchDB replications, over and over,
 // with the documents' URLs, relay credentials and selector: what reaches central is what the relay may write.
-import '../../unit/sync/idbShims.js';
+import '../../factories/idbShims.js';
 import { PouchDB } from '../../../sync/store/pouch.dom.js';
 import { remoteDatabase } from '../../../sync/replication/remote.dom.js';
 import { basicAuth, requestJson } from '../../../sync/central/centralHttp.node.js';

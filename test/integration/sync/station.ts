@@ -1,6 +1,6 @@
 // A simulated station for integration tests and benchmarks: its own IndexedDB store and replicator, talking to
 // central through a cuttable link with the station user's basic auth (main's cookie proxy is tested apart).
-import { uniqueDbName } from '../../unit/sync/idbShims.js';
+import { uniqueDbName } from '../../factories/idbShims.js';
 import { randomBytes } from 'node:crypto';
 import { DataContext } from '../../../sync/store/dataContext.dom.js';
 import { Replicator } from '../../../sync/replication/replicator.dom.js';

@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { hubView } from '../../../../../renderer/src/sync/hubView.std.js';
+import type { SyncStatus } from '../../../../../electron/contract/sync.std.js';
+import { unconfiguredStatus } from '../../../../factories/sync/fakeSyncApi.js';
+
+const at = '2026-12-06T08:00:00.000Z';
+const up = { up: true, errorCode: null, at, rttMs: 2 };
+const down = { up: false, errorCode: 'sync_offline' as const, at, rttMs: null };
+const report = {
+  state: 'up_to_date' as const,
+  errorCode: null,
+  pending: 0,
+  docsUp: 0,
+  docsDown: 0,
+  lastSuccessAt: at,
+  conflictsResolved: 0,
+  conflicts: [],
+  rejections: [],
+  reportedAt: at,
+};
+const status = (over: Partial<SyncStatus>): SyncStatus => ({ ...unconfiguredStatus(), configured: true, ...over });
+
+describe('the two links on the dashboard', () => {
+  it('shows no hub when none is set, whatever the page reported', () => {
+    expect(hubView(status({ link: up, replication: { ...report, path: 'central' } }))).toMatchObject({
+      url: null,
+      hub: 'unknown',
+      path: null,
+      central: 'up',
+    });
+  });
+
+  it('GIN down, LAN up: the hub up, central down with its reason, replication over the hub', () => {
+    expect(
+      hubView(
+        status({ link: down, hub: { url: 'https://hub.lan', link: up }, replication: { ...report, path: 'hub' } }),
+      ),
+    ).toEqual({
+      url: 'https://hub.lan',
+      hub: 'up',
+      hubError: null,
+      central: 'down',
+      centralError: 'sync_offline',
+      path: 'hub',
+    });
+  });
+
+  it('a hub not probed yet is unknown, not down', () => {
+    expect(hubView(status({ link: up, hub: { url: 'https://hub.lan', link: null } }))).toMatchObject({
+      hub: 'unknown',
+      hubError: null,
+      path: null,
+    });
+  });
+});
