@@ -397,7 +397,9 @@ function queryFor(kind: SearchKind, n: number): string {
     case 'hnPart':
       return hnOf(n).slice(-5);
     case 'cidMiddle':
-      return benchCid(n).slice(3, 10);
+      // The bench's CIDs are 29999 + n + a check digit: digits 4–10 hold only n's first five digits, which ~110
+      // patients share (a query a clerk reading a real card would not make); 6–12 are n's own seven digits.
+      return benchCid(n).slice(5, 12);
   }
 }
 
