@@ -94,9 +94,14 @@ export function PatientSearch({
           {t('frontdesk.search.failed')}
         </p>
       )}
-      {view.state === 'done' && view.hits.length === 0 && (
+      {view.state === 'done' && view.hits.length === 0 && !view.more && (
         <p className="muted" data-testid="search-none">
           {t('frontdesk.search.none')}
+        </p>
+      )}
+      {view.state === 'done' && view.hits.length === 0 && view.more && (
+        <p className="muted" data-testid="search-too-many">
+          {t('frontdesk.search.tooMany')}
         </p>
       )}
       {view.state === 'done' && view.hits.length > 0 && (
@@ -140,7 +145,7 @@ export function PatientSearch({
           </tbody>
         </table>
       )}
-      {view.state === 'done' && view.more && (
+      {view.state === 'done' && view.hits.length > 0 && view.more && (
         <p className="muted small">{t('frontdesk.search.more', { count: SEARCH_LIMIT })}</p>
       )}
     </form>
