@@ -251,8 +251,8 @@ export class DataContext {
 
   /** A value this station keeps for itself (a `_local` document: never replicated), or null. */
   async readMarker(name: string): Promise<string | null> {
-    const doc = (await getOrNull(this.#db, `_local/edge-${name}`)) as { value?: unknown } | null;
-    return typeof doc?.value === 'string' ? doc.value : null;
+    const value = (await this.readLocal<{ value?: unknown }>(name))?.value.value;
+    return typeof value === 'string' ? value : null;
   }
 
   async writeMarker(name: string, value: string): Promise<void> {

@@ -24,7 +24,8 @@ export interface PurgeTarget {
   readonly rev: string;
 }
 
-function openDatabase(pouchName: string): Promise<IDBDatabase> {
+/** The idb adapter's own IndexedDB database of the PouchDB named `pouchName` (never created or upgraded here). */
+export function openPouchIdb(pouchName: string): Promise<IDBDatabase> {
   return new Promise((resolve, reject) => {
     // No version: the adapter's own version, never an upgrade.
     const req = indexedDB.open(`${POUCH_PREFIX}${pouchName}`);
@@ -68,7 +69,7 @@ async function purgeOne(
 /** Purges `targets` from the PouchDB database `pouchName` (idb adapter); returns the ids purged. */
 export async function purgeIdbDocs(pouchName: string, targets: readonly PurgeTarget[]): Promise<string[]> {
   if (targets.length === 0) return [];
-  const idb = await openDatabase(pouchName);
+  const idb = await openPouchIdb(pouchName);
   try {
     const txn = idb.transaction([DOC_STORE, BY_SEQ_STORE, ATTACH_STORE, ATTACH_AND_SEQ_STORE, META_STORE], 'readwrite');
     const done = committed(txn);

@@ -7,6 +7,7 @@
 import type { DataContext } from '../../sync/store/dataContext.dom.js';
 import { openDatabase, type Database } from '../../sync/store/pouch.dom.js';
 import { request } from '../../sync/store/idbRequest.dom.js';
+import { openPouchIdb } from '../../sync/store/idbPurge.dom.js';
 
 const handles = new WeakMap<DataContext, Database>();
 
@@ -24,11 +25,7 @@ export function rawDb(store: DataContext): Database {
  * `local-store`: PouchDB has no listing of them.
  */
 export async function localDocIds(store: DataContext): Promise<string[]> {
-  const idb = await new Promise<IDBDatabase>((resolve, reject) => {
-    const req = indexedDB.open(`_pouch_${store.name}`);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB open failed'));
-  });
+  const idb = await openPouchIdb(store.name);
   try {
     const keys = await request(idb.transaction('local-store').objectStore('local-store').getAllKeys());
     return keys.map(String);
