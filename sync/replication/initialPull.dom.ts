@@ -65,35 +65,62 @@ export async function initialPull(options: InitialPullOptions): Promise<{ seq: n
   };
 
   for (const type of RANGE_TYPES) {
-    let { startkey } = typeRange(type);
-    const { endkey } = typeRange(type);
-    let skip = 0;
-    for (;;) {
-      const answer = await remote.allDocs({ startkey, endkey, include_docs: true, limit: page, skip });
-      const rows = answer.rows.flatMap((row) => (row.doc === undefined || row.doc === null ? [] : [row.doc]));
-      await keep(rows as unknown as Record<string, unknown>[], type);
+    const { startkey, endkey } = typeRange(type);
+    const pages = ahead<{ startkey: string; skip: number }>(async (cursor) => {
+      const answer = await remote.allDocs({
+        endkey,
+        include_docs: true,
+        limit: page,
+        ...(cursor ?? { startkey, skip: 0 }),
+      });
       const last = answer.rows[answer.rows.length - 1];
-      if (answer.rows.length < page || last === undefined) break;
-      startkey = last.id;
-      skip = 1;
-    }
+      return {
+        docs: answer.rows.flatMap((row) => (row.doc === undefined || row.doc === null ? [] : [row.doc])),
+        next: answer.rows.length < page || last === undefined ? null : { startkey: last.id, skip: 1 },
+      };
+    });
+    for await (const rows of pages) await keep(rows as unknown as Record<string, unknown>[], type);
   }
 
   for (const [i, query] of windowQueries(options.since, page).entries()) {
     const type = i === 0 ? 'Encounter' : 'Observation';
-    let bookmark: string | undefined;
-    let skip = 0;
-    for (;;) {
-      // CouchDB pages by bookmark; pouchdb-server answers none, so it pages by skip.
+    // CouchDB pages by bookmark; pouchdb-server answers none, so it pages by skip.
+    const pages = ahead<{ bookmark: string } | { skip: number }>(async (cursor) => {
       const answer = (await remote.find({
         ...query,
-        ...(bookmark === undefined ? { skip } : { bookmark }),
+        ...(cursor ?? { skip: 0 }),
       } as PouchDB.Find.FindRequest<object>)) as PouchDB.Find.FindResponse<object> & { bookmark?: string };
-      await keep(answer.docs as unknown as Record<string, unknown>[], type);
-      if (answer.docs.length < page) break;
-      if (typeof answer.bookmark === 'string' && answer.bookmark !== 'nil') bookmark = answer.bookmark;
-      else skip += answer.docs.length;
-    }
+      const skipped = cursor !== null && 'skip' in cursor ? cursor.skip : 0;
+      return {
+        docs: answer.docs,
+        next:
+          answer.docs.length < page
+            ? null
+            : typeof answer.bookmark === 'string' && answer.bookmark !== 'nil'
+              ? { bookmark: answer.bookmark }
+              : { skip: skipped + answer.docs.length },
+      };
+    });
+    for await (const rows of pages) await keep(rows as unknown as Record<string, unknown>[], type);
   }
   return { seq, docs };
+}
+
+/**
+ * The pages of one listing, the next request sent as soon as an answer is in, so the remote reads while the
+ * store writes. A request that fails after the reader stopped is dropped, never left unhandled.
+ */
+async function* ahead<C>(
+  fetchPage: (cursor: C | null) => Promise<{ docs: readonly unknown[]; next: C | null }>,
+): AsyncGenerator<readonly unknown[]> {
+  let pending = fetchPage(null);
+  for (;;) {
+    const page = await pending;
+    if (page.next !== null) {
+      pending = fetchPage(page.next);
+      pending.catch(() => undefined);
+    }
+    yield page.docs;
+    if (page.next === null) return;
+  }
 }

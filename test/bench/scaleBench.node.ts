@@ -139,6 +139,12 @@ async function main(): Promise<void> {
       `  then the background warm-up (search index over ${warm.identifierChanges} changes): ${seconds(warm.ms)}, of which the search index ${seconds(warm.identifierMs)}`,
     );
     const diskWarm = diskBytes(profile);
+    const parts = (await page.evaluate(() => globalThis.edgeScale?.breakdown())) ?? [];
+    console.log(
+      `  IndexedDB on disk after the warm-up ${mib(diskWarm)}; raw records per database: ${parts
+        .map((part) => `${part.name} ${part.records} (${mib(part.bytes)})`)
+        .join(', ')}`,
+    );
 
     const nextDay = new Date(Date.parse(manifest.today) + DAY_MS);
     const added = await site.addDay(nextDay);
@@ -192,6 +198,7 @@ async function main(): Promise<void> {
           diskBytes: diskFirst,
           browserEstimateBytes: estimateFirst ?? null,
           diskBytesAfterWarmUp: diskWarm,
+          rawByDatabase: parts,
         },
         warmUp: {
           ms: Math.round(warm.ms),

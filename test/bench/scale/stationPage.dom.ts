@@ -172,12 +172,47 @@ async function warm(): Promise<{ ms: number; identifierMs: number; identifierCha
   };
 }
 
+/** Records and their raw bytes (keys and values as JSON) per IndexedDB database of the origin: what takes the space. */
+async function breakdown(): Promise<{ name: string; records: number; bytes: number }[]> {
+  const out: { name: string; records: number; bytes: number }[] = [];
+  for (const info of await indexedDB.databases()) {
+    if (info.name === undefined) continue;
+    const name = info.name;
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open(name);
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error ?? new Error(`cannot open ${name}`));
+    });
+    let records = 0;
+    let bytes = 0;
+    for (const storeName of Array.from(db.objectStoreNames)) {
+      await new Promise<void>((resolve, reject) => {
+        const cursor = db.transaction(storeName).objectStore(storeName).openCursor();
+        cursor.onsuccess = () => {
+          const at = cursor.result;
+          if (at === null) {
+            resolve();
+            return;
+          }
+          records += 1;
+          bytes += JSON.stringify(at.key).length + (JSON.stringify(at.value) ?? '').length;
+          at.continue();
+        };
+        cursor.onerror = () => reject(cursor.error ?? new Error(`cannot read ${storeName}`));
+      });
+    }
+    db.close();
+    out.push({ name, records, bytes });
+  }
+  return out;
+}
+
 async function close(): Promise<void> {
   await store?.close();
   store = null;
 }
 
-const api = { open, replicate, registerAndScreen, size, estimate, warm, close };
+const api = { open, replicate, registerAndScreen, size, estimate, warm, breakdown, close };
 export type EdgeScale = typeof api;
 
 declare global {

@@ -10,6 +10,14 @@ import { centralDocs, stationRevs, upToDate } from './syncChecks.js';
 import type { StoredDoc } from '../../../sync/model/documents.std.js';
 import { datedVisit, idsOf } from '../../factories/sync/datedVisit.js';
 import type { ReplicationReport } from '../../../electron/contract/sync.std.js';
+import { DataContext } from '../../../sync/store/dataContext.dom.js';
+import { initialPull } from '../../../sync/replication/initialPull.dom.js';
+import { inWorkingSet } from '../../../sync/replication/workingSet.std.js';
+import { remoteDatabase } from '../../../sync/replication/remote.dom.js';
+import { basicAuth } from '../../../sync/central/centralHttp.node.js';
+import { databaseName } from '../../../sync/central/designDocs.std.js';
+import { rawDb } from '../../factories/rawDatabase.js';
+import { uniqueDbName } from '../../factories/idbShims.js';
 
 const hcode = uniqueHcode();
 let accounts: Awaited<ReturnType<typeof provisionStation>>[];
@@ -33,6 +41,12 @@ function recordingFetch(before?: (url: URL, method: string) => Promise<void>): {
 
 const station = (index: number, label: string, extra: { fetchImpl?: typeof fetch; dbName?: string } = {}) =>
   openAccountStation(accounts[index], hcode, label, opened, extra);
+
+/** The store's records (its own index design documents aside), id → winning rev. */
+async function records(store: DataContext): Promise<Map<string, string>> {
+  const rows = (await rawDb(store).allDocs()).rows.filter((row) => !row.id.startsWith('_design/'));
+  return new Map(rows.map((row) => [row.id, row.value.rev]));
+}
 
 const changesSince = (requests: readonly { url: URL }[]): (string | null)[] =>
   requests
@@ -139,5 +153,38 @@ describe('a new station reads its window by index', () => {
       expect(held.get(id), id).toBe(central.get(id));
     for (const id of idsOf(history, 'Patient')) expect(held.get(id), id).toBe(central.get(id));
     for (const since of changesSince(recorded.requests)) expect(since).not.toBe('0');
+  });
+
+  it('reads page after page (by skip on pouchdb-server, by bookmark on CouchDB) and stores each document once', async () => {
+    const store = await DataContext.open(uniqueDbName('ip-pages'));
+    const account = accounts[1];
+    if (account === undefined) throw new Error('not provisioned');
+    const remote = remoteDatabase(`${sharedCentralUrl()}/${databaseName(hcode)}`, {
+      headers: { Authorization: basicAuth(account.stationUser, account.stationPassword) },
+    });
+    try {
+      const since = new Date(Date.now() - 30 * 86_400_000).toISOString();
+      const pages: number[] = [];
+      const read = await initialPull({
+        store,
+        remote,
+        since,
+        pageSize: 3,
+        onPage: (page) => pages.push(page.stored.length),
+      });
+      const held = await records(store);
+      const expected = (await centralDocs(sharedCentralUrl(), hcode)).filter((doc) => inWorkingSet(doc, since));
+      expect(pages.length).toBeGreaterThan(4);
+      expect(Math.max(...pages)).toBe(3);
+      expect(read.docs).toBe(expected.length);
+      expect(held.size).toBe(expected.length);
+      for (const doc of expected) expect(held.get(doc._id), doc._id).toBe(doc._rev);
+      // Read again (a retry after a cut): the same revisions, nothing added.
+      await initialPull({ store, remote, since, pageSize: 3 });
+      expect((await records(store)).size).toBe(expected.length);
+    } finally {
+      await remote.close();
+      await store.destroy();
+    }
   });
 });
