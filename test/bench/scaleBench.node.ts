@@ -122,6 +122,12 @@ async function main(): Promise<void> {
     console.log(
       `  pulled ${first.docsDown} documents, ${mib(first.bytesDown)} on the wire, ${first.requests} requests; states ${first.states.join(' → ')}`,
     );
+    console.log(
+      `  progress (s: documents, state): ${first.progress
+        .filter((_, i, all) => i % Math.max(1, Math.floor(all.length / 25)) === 0 || i === all.length - 1)
+        .map(([ms, docs, state]) => `${(ms / 1000).toFixed(1)}: ${docs} ${state}`)
+        .join('; ')}`,
+    );
     const held: StoreSize | undefined = await page.evaluate(() => globalThis.edgeScale?.size());
     if (held === undefined) throw new Error('no size');
     const estimateFirst = await page.evaluate(() => globalThis.edgeScale?.estimate());

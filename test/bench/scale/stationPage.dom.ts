@@ -40,6 +40,8 @@ export interface Run {
   readonly lastDocMs: number;
   readonly docsDown: number;
   readonly states: readonly string[];
+  /** [ms since start, documents down] at each state change and each new document count (at most 400 points). */
+  readonly progress: readonly (readonly [number, number, string])[];
   readonly purge: PurgeReport | null;
 }
 
@@ -68,10 +70,16 @@ async function replicate(request: ReplicateRequest): Promise<Run> {
   let lastDocMs = 0;
   let docsDown = docsDownBefore;
   const states: string[] = [];
+  const progress: [number, number, string][] = [];
   const done = new Promise<void>((resolve) => {
     replicator.onReport((report) => {
       purgeBefore ??= report.store?.lastPurge?.at ?? null;
-      if (states[states.length - 1] !== report.state) states.push(report.state);
+      const at = performance.now() - start;
+      if (states[states.length - 1] !== report.state) {
+        states.push(report.state);
+        progress.push([Math.round(at), report.docsDown - docsDownBefore, report.state]);
+      } else if (report.docsDown > docsDown && progress.length < 400)
+        progress.push([Math.round(at), report.docsDown - docsDownBefore, report.state]);
       if (report.docsDown > docsDown) {
         docsDown = report.docsDown;
         lastDocMs = performance.now() - start;
@@ -93,6 +101,7 @@ async function replicate(request: ReplicateRequest): Promise<Run> {
       lastDocMs,
       docsDown: pulled,
       states,
+      progress,
       purge: purge === null || purge.at === purgeBefore ? null : purge,
     };
   } finally {
