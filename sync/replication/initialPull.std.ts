@@ -67,7 +67,13 @@ export function typeRange(type: string): { startkey: string; endkey: string } {
  */
 export type InitialPullState =
   | { readonly state: 'pending' }
-  | { readonly state: 'pulled'; readonly remote: string; readonly seq: number | string };
+  | {
+      readonly state: 'pulled';
+      readonly remote: string;
+      readonly seq: number | string;
+      /** Where the push starts: the station's own feed up to here holds only what the read stored (pushStart). */
+      readonly pushSince?: number | string | undefined;
+    };
 
 /** The sequence the pull starts from on `remote`; null when the read must be (re)done first or is behind us. */
 export function pullStart(initial: InitialPullState | undefined, remote: string): number | string | null {
@@ -109,4 +115,29 @@ export function isPulledRecord(doc: RemoteRow, type: string): boolean {
     /^\d+-[0-9a-f]+$/.test(doc._rev) &&
     doc.resourceType === type
   );
+}
+
+/** Where the push starts on `remote`, while the marker stands; null: from its own checkpoint. */
+export function pushStartOf(initial: InitialPullState | undefined, remote: string): number | string | null {
+  return initial?.state === 'pulled' && initial.remote === remote ? (initial.pushSince ?? null) : null;
+}
+
+/**
+ * The push need not read what the first read stored (every station's records, 130,000 at a large site: reading
+ * them back only to filter them out costs a minute). The station's own feed is walked in order while every change
+ * is a revision the read stored (or a design document, which is never pushed); the push starts after the last such
+ * change. The first change the station made itself (a registration during the read, an edit of a record the read
+ * stored) ends the walk, so everything from it on is pushed. Null when the walk ends at once.
+ */
+export function pushStart(
+  changes: readonly { readonly seq: number | string; readonly id: string; readonly revs: readonly string[] }[],
+  stored: ReadonlySet<string>,
+): number | string | null {
+  let last: number | string | null = null;
+  for (const change of changes) {
+    const fromRead = change.id.startsWith('_design/') || change.revs.every((rev) => stored.has(`${change.id}@${rev}`));
+    if (!fromRead) break;
+    last = change.seq;
+  }
+  return last;
 }

@@ -13,7 +13,14 @@ import { remoteWritesSettled } from './remote.dom.js';
 import { classifyFailure, replicationBackOff } from './linkPolicy.std.js';
 import { resolveConflicts, type ResolveContext } from './resolver.dom.js';
 import { pullSelector, pullWindow, type PullWindow } from './workingSet.std.js';
-import { needsInitialPull, pullStart, remoteKey, type InitialPullState } from './initialPull.std.js';
+import {
+  needsInitialPull,
+  pullStart,
+  pushStart,
+  pushStartOf,
+  remoteKey,
+  type InitialPullState,
+} from './initialPull.std.js';
 import { InitialPullCancelled, initialPull } from './initialPull.dom.js';
 import { purgeOutsideWindow } from './purge.dom.js';
 import { pushFilterFor, type PushCandidate } from './pushFilter.std.js';
@@ -187,6 +194,12 @@ export class Replicator {
     return { ...PULL_CHECKPOINT, ...this.#pullFilter, ...(since === null ? {} : { since }) };
   }
 
+  /** The push's options: its filter and checkpoint, and where the first read lets it start. */
+  #pushOptions(): PouchDB.Replication.ReplicateOptions {
+    const since = pushStartOf(this.#window?.value.initial, remoteKey(this.#options.remote.name));
+    return { filter: this.#pushable, ...PUSH_CHECKPOINT, ...(since === null ? {} : { since }) };
+  }
+
   /**
    * Reads the window by index, then starts the sync from the sequence noted before the read. Stopped: nothing
    * more. A link failure shows like the sync's own and is tried again after a back-off (what was stored stays).
@@ -209,10 +222,19 @@ export class Replicator {
             this.#setState('syncing', null);
           },
         });
+        const pushSince = pushStart(await this.#options.store.leafChangesSince(0), this.#fromCentral);
+        const last = this.#persisted.lastPushedSeq;
+        if (typeof pushSince === 'number' && typeof last === 'number' && pushSince > last)
+          this.#persisted.lastPushedSeq = pushSince;
         await this.#save();
         await this.#writeWindow({
           ...window.value,
-          initial: { state: 'pulled', remote: remoteKey(remote.name), seq: pulled.seq },
+          initial: {
+            state: 'pulled',
+            remote: remoteKey(remote.name),
+            seq: pulled.seq,
+            pushSince: pushSince ?? undefined,
+          },
         });
       } catch (error) {
         if (error instanceof InitialPullCancelled || this.#stopped) return;
@@ -385,7 +407,7 @@ export class Replicator {
       batch_size: this.#options.batchSize ?? 500,
       batches_limit: this.#options.batchesLimit ?? 5,
       back_off_function: replicationBackOff,
-      push: { filter: this.#pushable, ...PUSH_CHECKPOINT },
+      push: this.#pushOptions(),
       pull: this.#pullOptions(),
     } as PouchDB.Replication.SyncOptions) as LiveSyncParts;
     this.#sync = sync;
@@ -545,7 +567,7 @@ export class Replicator {
     };
     try {
       const steps = [
-        ['push', () => store.pushTo(remote, { ...options, filter: this.#pushable, ...PUSH_CHECKPOINT })],
+        ['push', () => store.pushTo(remote, { ...options, ...this.#pushOptions() })],
         ['pull', () => store.pullFrom(remote, { ...options, ...this.#pullOptions() })],
       ] as const;
       const seqBefore = await store.updateSeq();

@@ -494,6 +494,22 @@ export class DataContext {
     return changes.results.map((change) => ({ id: change.id, revs: change.changes.map((leaf) => leaf.rev) }));
   }
 
+  /** Changes after `since` with their sequence and every leaf revision (the first read's push start). */
+  async leafChangesSince(
+    since: number | string,
+  ): Promise<{ readonly seq: number | string; readonly id: string; readonly revs: string[] }[]> {
+    const changes = await this.#db.changes({
+      since,
+      return_docs: true,
+      style: 'all_docs',
+    } as PouchDB.Core.ChangesOptions);
+    return changes.results.map((change) => ({
+      seq: change.seq,
+      id: change.id,
+      revs: change.changes.map((leaf) => leaf.rev),
+    }));
+  }
+
   /** One revision of a document (the winning one without `rev`): whether it is a deletion; null when unknown. */
   async revisionOf(id: string, rev?: string): Promise<{ readonly rev: string; readonly deleted: boolean } | null> {
     const doc = (await getOrNull(this.#db, id, rev === undefined ? {} : { rev })) as {

@@ -27,4 +27,5 @@ export type ReplicationStore = ConflictStore &
     | 'writeLocal'
     | 'conflictedIds'
     | 'storeReplicated'
+    | 'leafChangesSince'
   >;

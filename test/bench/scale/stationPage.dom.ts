@@ -81,6 +81,8 @@ async function replicate(request: ReplicateRequest): Promise<Run> {
       } else if (report.docsDown > docsDown && progress.length < 400)
         progress.push([Math.round(at), report.docsDown - docsDownBefore, report.state]);
       if (report.docsDown > docsDown) {
+        // As the app's replication runner does: a pull brought documents, index them in the background.
+        opened().requestWarm();
         docsDown = report.docsDown;
         lastDocMs = performance.now() - start;
       }
@@ -110,7 +112,10 @@ async function replicate(request: ReplicateRequest): Promise<Run> {
   }
 }
 
-/** What a new station does first: find a returning patient and register a visit with six readings. */
+/**
+ * What a new station does first: find a returning patient, register a visit with six readings, and open the
+ * day's queue the nurse screens from (its Mango index is built on this first query unless a warm-up did it).
+ */
 async function registerAndScreen(hcode: string, stationId: string, nowMs: number): Promise<number> {
   const patients = await rawDb(opened()).allDocs({ startkey: 'Patient/', endkey: 'Patient/\uffff', limit: 1 });
   const patientId = patients.rows[0]?.id.slice('Patient/'.length);
@@ -126,6 +131,9 @@ async function registerAndScreen(hcode: string, stationId: string, nowMs: number
   );
   const results = await opened().saveAll([encounter, ...observations]);
   if (results.some((result) => result instanceof Error)) throw new Error('registration failed');
+  const queue = await opened().visitsWithPatients(new Date(nowMs));
+  if (!queue.some((visit) => visit.encounter._id === encounter._id && visit.patient !== null))
+    throw new Error('the visit is not in the queue');
   return performance.now() - start;
 }
 

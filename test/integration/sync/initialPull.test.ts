@@ -56,7 +56,7 @@ const count = (requests: readonly { url: URL }[], path: string): number =>
   requests.filter((request) => request.url.pathname.endsWith(path)).length;
 
 beforeAll(async () => {
-  accounts = await provisionStations(hcode, ['w', 'n1', 'n2'], 'ip');
+  accounts = await provisionStations(hcode, ['w', 'n1', 'n2', 'n3'], 'ip');
 });
 afterAll(async () => {
   for (const each of opened) await each.close().catch(() => undefined);
@@ -153,6 +153,29 @@ describe('a new station reads its window by index', () => {
       expect(held.get(id), id).toBe(central.get(id));
     for (const id of idsOf(history, 'Patient')) expect(held.get(id), id).toBe(central.get(id));
     for (const since of changesSince(recorded.requests)) expect(since).not.toBe('0');
+  });
+
+  it('a patient registered at the station during the read goes up; what the read stored is not pushed', async () => {
+    let own: StoredDoc[] = [];
+    let registering: Promise<unknown> | null = null;
+    let fresh: Station | null = null;
+    const recorded = recordingFetch(async (url) => {
+      // The front desk registers a patient while the window is being read.
+      if (url.pathname.endsWith('/_find') && registering === null && fresh !== null) {
+        own = datedVisit(fresh, hcode, 9460, 0, 'N-001');
+        registering = fresh.store.saveAll(own);
+        await registering;
+      }
+    });
+    fresh = await station(3, 'ip-own', { fetchImpl: recorded.fetchImpl });
+    await fresh.replicator.start();
+    const report = await fresh.waitFor(upToDate, 'the station up to date with its own registration', 60_000);
+    expect(own.length).toBeGreaterThan(0);
+    const central = new Map((await centralDocs(sharedCentralUrl(), hcode)).map((doc) => [doc._id, doc._rev]));
+    for (const doc of own) expect(central.has(doc._id), doc._id).toBe(true);
+    // Only its own records went up (central refuses another station's anyway; none was even offered).
+    expect(report.docsUp).toBe(own.length);
+    expect(report.rejections).toEqual([]);
   });
 
   it('reads page after page (by skip on pouchdb-server, by bookmark on CouchDB) and stores each document once', async () => {

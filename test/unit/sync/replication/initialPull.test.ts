@@ -12,6 +12,7 @@ import {
   isPulledRecord,
   needsInitialPull,
   pullStart,
+  pushStart,
   remoteKey,
   typeRange,
   windowQueries,
@@ -76,5 +77,32 @@ describe('the first read of a window', () => {
     expect(isPulledRecord({ ...good, _rev: undefined }, 'Patient')).toBe(false);
     expect(isPulledRecord({ ...good, _rev: 'x' }, 'Patient')).toBe(false);
     expect(isPulledRecord(good, 'Device')).toBe(false);
+  });
+
+  it('the push starts after the read’s own prefix of the feed, never after a change the station made', () => {
+    const change = fc.record({ kind: fc.constantFrom('read', 'own', 'design', 'both'), id: fc.nat({ max: 30 }) });
+    fc.assert(
+      fc.property(fc.array(change, { maxLength: 40 }), (kinds) => {
+        const stored = new Set<string>();
+        const changes = kinds.map((each, i) => {
+          const id = each.kind === 'design' ? `_design/idx-${each.id}` : `Patient/${each.id}`;
+          const central = `1-c${i}`;
+          const own = `2-o${i}`;
+          if (each.kind === 'read' || each.kind === 'both') stored.add(`${id}@${central}`);
+          const revs = each.kind === 'own' ? [own] : each.kind === 'both' ? [central, own] : [central];
+          return { seq: i + 1, id, revs };
+        });
+        const start = pushStart(changes, stored);
+        const firstOwn = kinds.findIndex((each) => each.kind === 'own' || each.kind === 'both');
+        // Every change the station made is at or after the start: the push reads it.
+        for (const [i, each] of kinds.entries())
+          if (each.kind === 'own' || each.kind === 'both')
+            expect(start === null || (start as number) < i + 1).toBe(true);
+        // And the start is as late as that allows.
+        const expected =
+          firstOwn === -1 ? (changes.length === 0 ? null : changes.length) : firstOwn === 0 ? null : firstOwn;
+        expect(start).toBe(expected);
+      }),
+    );
   });
 });
