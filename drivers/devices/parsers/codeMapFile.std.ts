@@ -25,8 +25,8 @@ export const CODE_MAP_FILE_PROBLEM_TEXT: Readonly<
   Record<CodeMapFileProblem, { readonly th: string; readonly en: string }>
 > = {
   file_unreadable: {
-    th: 'อ่านไฟล์ผังรหัสไม่ได้ (ไม่มีไฟล์นี้หรือไม่มีสิทธิ์อ่าน)',
-    en: 'The code map file cannot be read (no such file, or no permission).',
+    th: 'อ่านไฟล์ผังรหัสไม่ได้ (ไม่มีไฟล์นี้ เป็นโฟลเดอร์ หรือไม่มีสิทธิ์อ่าน)',
+    en: 'The code map file cannot be read (no such file, a folder, or no permission).',
   },
   not_json: { th: 'ไฟล์ผังรหัสไม่ใช่ JSON', en: 'The code map file is not JSON.' },
   not_a_list: {
@@ -71,7 +71,8 @@ function entryDetail(problem: CodeMapProblem, n: number, entry: z.infer<typeof E
 export function parseCodeMapFile(text: string): CodeMapFileResult {
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // Windows Notepad saves UTF-8 with a byte order mark, which JSON.parse refuses.
+    value = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
     return { ok: false, problem: 'not_json', detail: error instanceof Error ? error.message : 'not JSON' };
   }

@@ -22,6 +22,11 @@ describe('the --code-map file', () => {
     expect(parseCodeMapFile('[]')).toEqual({ ok: true, entries: [] });
   });
 
+  it('reads a file saved with a UTF-8 byte order mark (Windows Notepad) and CRLF line ends', () => {
+    const text = `\uFEFF[\r\n  {"code": "007000", "loinc": "${Loinc.spo2}", "unit": null}\r\n]\r\n`;
+    expect(parseCodeMapFile(text)).toEqual({ ok: true, entries: [{ code: '007000', loinc: Loinc.spo2, unit: null }] });
+  });
+
   it('hands the decoder the entries as main does: no unit means OBX-6 must say', () => {
     expect(
       customEntriesOf([
