@@ -12,6 +12,7 @@ import { newHospitalKeyHex } from '../model/ids.std.js';
 import { queuePrefixFor } from '../model/encounter.std.js';
 import { basicAuth, requestJson, type HttpAnswer } from './centralHttp.node.js';
 import { OLDER_HISTORY_INDEX } from '../replication/olderHistory.std.js';
+import { WINDOW_INDEXES } from '../replication/initialPull.std.js';
 import { provisionErrorMessage, type ProvisionErrorCode } from './provisionErrors.std.js';
 import type { Bilingual } from '../model/bilingual.std.js';
 import {
@@ -168,6 +169,8 @@ export async function setUpClinicDatabase(call: Call, name: string, hcode: strin
   await putLatest(call, `/${name}/${doc._id}`, doc, `design document ${doc._id}`);
   // A patient's history older than a station's window is read through it (olderHistory.std.ts); idempotent.
   expectOk(await call(`/${name}/_index`, 'POST', OLDER_HISTORY_INDEX), 'older-history index');
+  // A new station's first read of its window (initialPull.std.ts).
+  for (const index of WINDOW_INDEXES) expectOk(await call(`/${name}/_index`, 'POST', index), `index ${index.name}`);
 }
 
 export async function provision(options: ProvisionOptions): Promise<ProvisionResult> {
