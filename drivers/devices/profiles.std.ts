@@ -55,7 +55,11 @@ export interface DeviceProfile {
    * samples, then at most one per `holdMs` while the finger stays in.
    */
   readonly continuous?: { readonly stableSamples: number; readonly holdMs: number; readonly tolerance: number };
-  /** The device's stated measurement limits, applied by its decoder (narrower than the vocabulary's ranges). */
+  /**
+   * The device's stated measurement limits, applied by its decoder (narrower than the vocabulary's ranges), only
+   * where a cited source states them (the constant names it): the HBP-9030's. Every other profile keeps the
+   * vocabulary's ranges until its manual's limits are found.
+   */
   readonly deviceRanges?: DeviceRanges;
   readonly source: string;
   readonly confidence: Confidence;
@@ -115,7 +119,7 @@ export const profiles: Readonly<Record<ProfileName, DeviceProfile>> = {
     decode: (frame, ctx) => decodeOmronHbp9030(frame, ctx),
     deviceRanges: HBP9030_RANGES,
     source:
-      'BP_checker lib/BP_Parser.h (format 5, limits); Thai kiosk apps (MDI/EnvisionIE and a second script), reference §A2',
+      'BP_checker lib/BP_Parser.h (format 5) and test/host/test_hbp9030_protocol.cpp (limits: testRanges); Thai kiosk apps (MDI/EnvisionIE and a second script), reference §A2',
     confidence: 'M',
   },
   'omron-hbp9020': {

@@ -9,9 +9,18 @@ import { z } from 'zod';
 import { command } from './define.std.js';
 import { HL7_DIALECTS } from '../../drivers/devices/parsers/hl7Dialect.std.js';
 import { DeviceReading, SkippedValue } from '../../drivers/devices/parsers/reading.std.js';
+import { CodeMapEntry } from '../../drivers/devices/parsers/customCodeMap.std.js';
 
 export { DeviceReading, ReadingValue, SkippedValue } from '../../drivers/devices/parsers/reading.std.js';
 export { HL7_DIALECTS } from '../../drivers/devices/parsers/hl7Dialect.std.js';
+/** IT's own HL7 code map: OBX-3 as a monitor sends it → a vital, with the unit it implies (one home: the driver). */
+export {
+  CODE_MAP_PROBLEM_TEXT,
+  CodeMapEntry,
+  MAPPABLE_VITALS,
+  checkCodeMapEntry,
+  type CodeMapProblem,
+} from '../../drivers/devices/parsers/customCodeMap.std.js';
 export { invalidEntries } from '../../drivers/devices/ports/sourcePolicy.std.js';
 export { SKIP_REASON_TEXT, type SkipReason } from '../../drivers/devices/parsers/skipReasons.std.js';
 export {
@@ -20,7 +29,6 @@ export {
   unknownCodes,
   type SkipCount,
 } from '../../drivers/devices/parsers/skipSummary.std.js';
-import { Loinc } from '../../sync/model/vitals/vitalSigns.std.js';
 import { profileNames } from '../../drivers/devices/profileNames.std.js';
 import { PORT_STATES } from '../../drivers/devices/ports/portState.std.js';
 
@@ -60,19 +68,6 @@ export type DemoDeviceProfile = z.infer<typeof DemoDeviceProfile>;
 
 export const Hl7Dialect = z.enum(HL7_DIALECTS);
 export type Hl7Dialect = z.infer<typeof Hl7Dialect>;
-
-/** One entry of IT's own HL7 code map: OBX-3 as a monitor sends it → a vital, with the unit it implies. */
-export const CodeMapEntry = z.object({
-  code: z
-    .string()
-    .trim()
-    .min(1)
-    .max(64)
-    .regex(/^[^|^~\\&\r\n]+$/, 'an OBX-3 identifier without HL7 separators'),
-  loinc: z.enum(Object.values(Loinc) as [string, ...string[]]),
-  unit: z.string().trim().min(1).max(32).nullable(),
-});
-export type CodeMapEntry = z.infer<typeof CodeMapEntry>;
 
 export const InboxStatus = z.enum(['pending', 'charted', 'discarded', 'error']);
 export type InboxStatus = z.infer<typeof InboxStatus>;

@@ -1,15 +1,18 @@
 /**
  * `npm run device -- list [--json]`: serial ports, HID devices and the profiles IT can pick.
- * `npm run device -- listen --profile <name> --port <path|tcp:PORT|hid[:VVVV:PPPP]> [--allow CIDR,…] [--dialect NAME] [--json] [--count N]`:
+ * `npm run device -- listen --profile <name> --port <path|tcp:PORT|hid[:VVVV:PPPP]> [--allow CIDR,…] [--dialect NAME] [--code-map FILE] [--json] [--count N]`:
  *   a TCP listener takes connections from loopback only unless --allow names the monitors' addresses; --dialect is the
- *   HL7 dialect of the port (default auto: recognised from MSH-3/MSH-4). One JSON line per reading
- *   ({type, profile, at, values:[{code, value, unit, deviceTime?}], skipped?:[{outcome, reason, source, detail}], raw}) and one per
- *   error ({type, profile, at, code, th, en, detail, skipped?, raw}); HL7 messages are acknowledged. Port states go to stderr.
+ *   HL7 dialect of the port (default auto: recognised from MSH-3/MSH-4); --code-map is IT's own code map as the device
+ *   view stores it (a JSON list of {code, loinc, unit}), checked before the port opens and used as the app uses its
+ *   stored map. One JSON line per reading ({type, profile, at, values:[{code, value, unit, deviceTime?}],
+ *   skipped?:[{outcome, reason, source, detail}], notUnderstood?:{th, en}, raw}) and one per error ({type, profile, at,
+ *   code, th, en, detail, skipped?, notUnderstood?, raw}); HL7 messages are acknowledged. Port states go to stderr.
  * `npm run device -- simulate --profile <name> --port <device path|tcp:PORT> [--count N] [--interval ms]`:
  *   sends sample frames, for trying a port or a listener without the device.
  * Nothing is stored: this is IT's tool for checking cabling and settings, not the station service.
  */
 import { parseArgs } from 'node:util';
+import { readFileSync } from 'node:fs';
 import { isProfileName, profileNames, profiles, type DeviceProfile } from '../profiles.std.js';
 import { DeviceStream, type StreamOutcome } from '../deviceStream.std.js';
 import { ackBytesFor } from '../ack.std.js';
@@ -21,6 +24,9 @@ import type { PortSink, PortSource, Reply } from '../ports/portEvents.node.js';
 import { OMRON_PID, OMRON_VID } from '../parsers/omronHem790it.std.js';
 import { sampleFrame } from '../simulators/frames.std.js';
 import { rawText, type DecodeContext, type SkippedValue } from '../parsers/reading.std.js';
+import { notUnderstoodWords } from '../parsers/skipSummary.std.js';
+import { customEntriesOf, type CodeMapEntry } from '../parsers/customCodeMap.std.js';
+import { CODE_MAP_FILE_PROBLEM_TEXT, parseCodeMapFile, type CodeMapFileResult } from '../parsers/codeMapFile.std.js';
 import { HL7_DIALECTS, isHl7DialectName } from '../parsers/hl7Dialect.std.js';
 import { SerialSimulator } from '../simulators/serialSimulator.node.js';
 import { Hl7MonitorSimulator } from '../simulators/hl7MonitorSimulator.node.js';
@@ -30,7 +36,10 @@ import { errorMessage } from '../../../sync/model/errorMessage.std.js';
 
 const usage = `usage:
   npm run device -- list [--json]
-  npm run device -- listen --profile <name> --port <path|tcp:PORT|hid[:VVVV:PPPP]> [--allow CIDR,…] [--dialect NAME] [--json] [--count N]
+  npm run device -- listen --profile <name> --port <path|tcp:PORT|hid[:VVVV:PPPP]> [--allow CIDR,…] [--dialect NAME] [--code-map FILE] [--json] [--count N]
+    --dialect: ${HL7_DIALECTS.join(', ')} (HL7 profiles; default auto)
+    --code-map FILE: IT's own HL7 code map, a JSON list of {"code", "loinc", "unit"} as the device view stores it
+      (unit null when the monitor always sends one), e.g. [{"code": "007000", "loinc": "59408-5", "unit": null}]
   npm run device -- simulate --profile <name> --port <device path|tcp:PORT> [--count N] [--interval ms]
 profiles: ${profileNames.join(', ')}`;
 
@@ -85,8 +94,18 @@ function notesOf(notes: readonly SkippedValue[] | undefined): { skipped?: Skippe
     : { skipped: notes.map(({ outcome, reason, source, detail }) => ({ outcome, reason, source, detail })) };
 }
 
+/** "received, N values not understood (codes …)", as IT's device view says it, when a code no map knows came in. */
+function notUnderstoodOf(notes: readonly SkippedValue[] | undefined): { notUnderstood?: { th: string; en: string } } {
+  const [th, en] = [notUnderstoodWords(notes ?? [], 'th'), notUnderstoodWords(notes ?? [], 'en')];
+  return th === null || en === null ? {} : { notUnderstood: { th, en } };
+}
+
 function notesText(notes: readonly SkippedValue[] | undefined): string {
-  return (notes ?? []).map((n) => `\n    ${n.outcome} ${n.reason}: ${n.source} (${n.detail})`).join('');
+  const said = notUnderstoodOf(notes).notUnderstood;
+  return [
+    ...(notes ?? []).map((n) => `\n    ${n.outcome} ${n.reason}: ${n.source} (${n.detail})`),
+    ...(said === undefined ? [] : [`\n    ${said.th}\n    ${said.en}`]),
+  ].join('');
 }
 
 function printOutcome(profile: DeviceProfile, outcome: StreamOutcome, json: boolean): void {
@@ -98,6 +117,7 @@ function printOutcome(profile: DeviceProfile, outcome: StreamOutcome, json: bool
       at: reading.at,
       values: reading.values,
       ...notesOf(reading.skipped),
+      ...notUnderstoodOf(reading.skipped),
       raw: reading.raw,
       ...(reading.deviceTime === undefined ? {} : { deviceTime: reading.deviceTime }),
     };
@@ -118,6 +138,7 @@ function printOutcome(profile: DeviceProfile, outcome: StreamOutcome, json: bool
     en: text.en,
     detail: outcome.error.detail,
     ...notesOf(outcome.error.skipped),
+    ...notUnderstoodOf(outcome.error.skipped),
     raw: rawText(outcome.frame),
   };
   console.log(
@@ -222,6 +243,21 @@ async function simulate(profile: DeviceProfile, port: string, count: number, int
   sim.close();
 }
 
+/** IT's code map file, or the problem named in Thai and English with exit 2 (before any port is opened). */
+function loadCodeMap(path: string): readonly CodeMapEntry[] {
+  let result: CodeMapFileResult;
+  try {
+    result = parseCodeMapFile(readFileSync(path, 'utf8'));
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    result = { ok: false, problem: 'file_unreadable', detail: code ?? errorMessage(error) };
+  }
+  if (result.ok) return result.entries;
+  const text = CODE_MAP_FILE_PROBLEM_TEXT[result.problem];
+  console.error(`--code-map ${path}: ${text.th}\n--code-map ${path}: ${text.en}\n  ${result.detail}`);
+  process.exit(2);
+}
+
 async function main(): Promise<void> {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
@@ -233,6 +269,7 @@ async function main(): Promise<void> {
       allow: { type: 'string', default: '127.0.0.1,::1' },
       interval: { type: 'string', default: '1000' },
       dialect: { type: 'string', default: 'auto' },
+      'code-map': { type: 'string' },
     },
   });
   const [commandName] = positionals;
@@ -248,7 +285,14 @@ async function main(): Promise<void> {
   if (bad.length > 0) fail(`--allow: not an address or subnet: ${bad.join(', ')}`);
   const dialect = values.dialect;
   if (!isHl7DialectName(dialect)) fail(`--dialect: one of ${HL7_DIALECTS.join(', ')}`);
-  const source = listen(profiles[name], port, values.json, count, allow, { dialect, custom: [] });
+  const mapFile = values['code-map'];
+  // HL7 profiles are the ones that acknowledge; a code map means nothing to a kiosk's fixed fields.
+  if (mapFile !== undefined && profiles[name].ack === undefined)
+    fail(
+      `--code-map: ใช้ได้กับโปรไฟล์ HL7 เท่านั้น / only for the HL7 profiles (${profileNames.filter((p) => profiles[p].ack !== undefined).join(', ')})`,
+    );
+  const custom = mapFile === undefined ? [] : customEntriesOf(loadCodeMap(mapFile));
+  const source = listen(profiles[name], port, values.json, count, allow, { dialect, custom });
   process.on('SIGINT', () => void source.stop().then(() => process.exit(0)));
 }
 

@@ -49,7 +49,12 @@ export function createHbp9030Framer(): Framer {
   return new LineFramer({ maxLength: 512, crEndsLine: true });
 }
 
-/** The HBP-9030's measurement limits (see the header for their source). */
+/**
+ * The HBP-9030's measurement limits, inclusive: SYS 60–260, DIA 30–215 mmHg, pulse 40–180/min.
+ * Source: leon80148/BP_checker `test/host/test_hbp9030_protocol.cpp` `testRanges` (commit 19081541), S1 in
+ * test/fixtures/devices/public/serial/omron-hbp9030/SOURCES.md; the manual's own page not seen (confidence M).
+ * The HBP-9020 has no stated limits in its source, so it keeps the vocabulary's ranges.
+ */
 export const HBP9030_RANGES: DeviceRanges = {
   [Loinc.systolic]: [60, 260],
   [Loinc.diastolic]: [30, 215],

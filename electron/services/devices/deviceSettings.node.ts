@@ -4,8 +4,7 @@
  */
 import type { StationDb } from '../db/stationDb.node.js';
 import type { CodeMapEntry, ListenerSettings } from '../../contract/devices.std.js';
-import type { CustomCodeEntry } from '../../../drivers/devices/parsers/customCodeMap.std.js';
-import { isLoincCode } from '../../../sync/model/vitals/vitalSigns.std.js';
+import { customEntriesOf, type CustomCodeEntry } from '../../../drivers/devices/parsers/customCodeMap.std.js';
 import { DEFAULT_LISTENER_LIMITS, type ListenerPolicy } from '../../../drivers/devices/ports/sourcePolicy.std.js';
 
 export const DEFAULT_RETENTION_DAYS = 90;
@@ -113,10 +112,8 @@ export class DeviceSettings {
     return this.codeMap();
   }
 
-  /** The map as the HL7 decoder takes it (rows naming a code the vocabulary no longer has are left out). */
+  /** The map as the HL7 decoder takes it (as `device listen --code-map` hands a file's). */
   customEntries(): CustomCodeEntry[] {
-    return this.codeMap().flatMap((entry) =>
-      isLoincCode(entry.loinc) ? [{ code: entry.code, loinc: entry.loinc, unit: entry.unit ?? undefined }] : [],
-    );
+    return customEntriesOf(this.codeMap());
   }
 }

@@ -1,7 +1,7 @@
 // The IT command line: `device listen` prints one JSON line per reading and per error from a real pty,
 // `device list --json` enumerates serial ports and HID devices.
 import { afterEach, describe, expect, it } from 'vitest';
-import { spawn, execFileSync } from 'node:child_process';
+import { spawn, execFileSync, spawnSync } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { startPtyPair, type PtyPair } from '../../../drivers/devices/simulators/socatPair.node.js';
 import { SerialSimulator } from '../../../drivers/devices/simulators/serialSimulator.node.js';
@@ -10,7 +10,8 @@ import { terumoCheck, terumoSum } from '../../../drivers/devices/parsers/terumoB
 import { fromRawText } from '../../../drivers/devices/parsers/reading.std.js';
 import { fixtureCase } from '../../factories/devices/deviceFixtures.js';
 import { mllpWrap } from '../../../drivers/devices/parsers/hl7.std.js';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const cli = ['--import', 'tsx', 'drivers/devices/cli/deviceCli.node.ts'];
@@ -45,6 +46,24 @@ function expected(c: Hl7Case): Record<string, unknown> {
     skipped: c.skipped,
   };
 }
+const hl7Dir = join(import.meta.dirname, '../../fixtures/devices/public/hl7');
+
+const { cases: allCases } = JSON.parse(readFileSync(join(hl7Dir, 'cases.json'), 'utf8')) as { cases: Hl7Case[] };
+
+/** A public HL7 capture as it goes on the wire: CR segment ends, MLLP framing. */
+function capture(file: string): Uint8Array {
+  return mllpWrap(readFileSync(join(hl7Dir, file), 'latin1').replace(/\r?\n/g, '\r'));
+}
+
+/** A file in a fresh temp folder (removed after the test), for --code-map. */
+function tempFile(name: string, text: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'edge-code-map-'));
+  cleanups.push(() => rmSync(dir, { recursive: true, force: true }));
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
 let pty: PtyPair | undefined;
 const cleanups: (() => void)[] = [];
 afterEach(async () => {
@@ -139,13 +158,6 @@ describe('device CLI', () => {
 
   it('listen --json --dialect prints what each public HL7 capture did not chart, with its reason and OBX-3', async () => {
     const { sim, lines, exited } = await listenJson('hl7-mllp', 1, ['--dialect', 'mindray-legacy']);
-    const capture = (file: string): Uint8Array =>
-      mllpWrap(
-        readFileSync(join(import.meta.dirname, '../../fixtures/devices/public/hl7', file), 'latin1').replace(
-          /\r?\n/g,
-          '\r',
-        ),
-      );
     await sim.send(capture('mindray-vs900/oru-demo-mode.hl7'));
     await sim.send(capture('mindray-legacy-gateway/oru-periodic-no-sender.hl7'), { chunkSize: 64 });
     expect(await exited).toBe(0);
@@ -164,11 +176,7 @@ describe('device CLI', () => {
   it.each(['auto', 'ihe-pcd', 'mindray-legacy', 'philips-mdil'])(
     'listen --json --dialect %s charts exactly what each public HL7 capture states',
     async (dialect) => {
-      const dir = join(import.meta.dirname, '../../fixtures/devices/public/hl7');
-      const capture = (file: string): Uint8Array =>
-        mllpWrap(readFileSync(join(dir, file), 'latin1').replace(/\r?\n/g, '\r'));
-      const { cases } = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as { cases: Hl7Case[] };
-      const mine = cases.filter((c) => c.dialect === dialect && c.custom === undefined);
+      const mine = allCases.filter((c) => c.dialect === dialect && c.custom === undefined);
       // The listener stops after its Nth reading: a last capture that charts makes every earlier line printed first.
       const last = 'mindray-vs900/oru-spot-check.hl7';
       const { sim, lines, exited } = await listenJson(
@@ -190,6 +198,116 @@ describe('device CLI', () => {
       expect(code).toBe(0);
     },
   );
+
+  // IT's own code map from the command line (issue 11 §3): the Nihon Kohden capture on a port set to IHE PCD.
+  it('listen --json without a code map charts nothing from codes the dialect does not know, and says not understood', async () => {
+    const { sim, lines, exited } = await listenJson('hl7-mllp', 1, ['--dialect', 'ihe-pcd']);
+    await sim.send(capture('nihon-kohden/oru-spo2-gateway.hl7'));
+    await sim.send(capture('mindray-vs900/oru-spot-check.hl7'));
+    expect(await exited).toBe(0);
+    expect(lines[0]).toMatchObject({
+      type: 'error',
+      code: 'device_no_values',
+      notUnderstood: {
+        th: 'ได้รับข้อความแล้ว 3 ค่าไม่เข้าใจ (รหัส 007001^VITAL PR(spo2), 007000^VITAL SpO2, 072007^VITAL rPR(spo2))',
+        en: 'received, 3 values not understood (codes 007001^VITAL PR(spo2), 007000^VITAL SpO2, 072007^VITAL rPR(spo2))',
+      },
+    });
+    expect(lines[0]).not.toHaveProperty('values');
+    expect(lines[1]).toMatchObject({ type: 'reading' });
+  });
+
+  // Every public capture cases.json states with IT's own map, through the file the command line reads.
+  it.each(allCases.filter((c) => c.custom !== undefined).map((c) => [`${c.file} (${c.dialect})`, c] as const))(
+    "listen --json --code-map charts exactly what cases.json states for %s with IT's map",
+    async (_name, c) => {
+      const map = tempFile('code-map.json', JSON.stringify(c.custom));
+      const { sim, lines, exited } = await listenJson('hl7-mllp', 1, ['--dialect', c.dialect, '--code-map', map]);
+      await sim.send(capture(c.file));
+      expect(await exited).toBe(0);
+      expect(lines.map(asCase)).toEqual([expected(c)]);
+    },
+  );
+
+  it('listen --code-map says which codes are still not understood beside the values it charted', async () => {
+    const map = tempFile(
+      'code-map.json',
+      JSON.stringify([
+        { code: '007001', loinc: '8867-4', unit: null },
+        { code: '007000', loinc: '59408-5', unit: null },
+      ]),
+    );
+    const { sim, lines, exited } = await listenJson('hl7-mllp', 1, ['--dialect', 'ihe-pcd', '--code-map', map]);
+    await sim.send(capture('nihon-kohden/oru-spo2-gateway.hl7'));
+    expect(await exited).toBe(0);
+    expect(lines).toMatchObject([
+      {
+        type: 'reading',
+        values: [
+          { code: '8867-4', value: 94, unit: '/min' },
+          { code: '59408-5', value: 100, unit: '%' },
+        ],
+        notUnderstood: { en: 'received, 1 value not understood (codes 072007^VITAL rPR(spo2))' },
+      },
+    ]);
+  });
+
+  it.each([
+    ['a missing file', null, 'อ่านไฟล์ผังรหัสไม่ได้', 'The code map file cannot be read', /ENOENT/],
+    ['a file that is not JSON', '{code: 1', 'ไม่ใช่ JSON', 'is not JSON', /JSON/],
+    ['an object instead of a list', '{"entries": []}', 'รายการ', 'must be a JSON list', /object/],
+    [
+      'an entry of the wrong shape',
+      '[{"code": "007000", "loinc": "59408-5"}]',
+      'ไม่ครบหรือผิดรูปแบบ',
+      'is not {code, loinc, unit}',
+      /entry 1.*unit/,
+    ],
+    [
+      'a code mapped to an unknown vital',
+      '[{"code": "007000", "loinc": "1234-5", "unit": null}]',
+      'ไม่ใช่สัญญาณชีพที่ระบบลงบันทึก',
+      'not a vital sign the app charts',
+      /entry 1 \(007000\).*1234-5/,
+    ],
+    [
+      'an implied unit that does not fit the vital',
+      '[{"code": "007000", "loinc": "59408-5", "unit": "kg"}]',
+      'หน่วยนี้ใช้กับสัญญาณชีพที่เลือกไม่ได้',
+      'This unit does not fit the vital sign chosen',
+      /entry 1 \(007000\).*kg/,
+    ],
+  ])(
+    'listen --code-map with %s stops before listening, in Thai and English, without a stack trace',
+    (_name, text, th, en, detail) => {
+      const map = text === null ? join(tmpdir(), 'edge-no-such-code-map.json') : tempFile('code-map.json', text);
+      // The port is never opened: a listener would keep this running until the timeout.
+      const run = spawnSync(
+        process.execPath,
+        [...cli, 'listen', '--profile', 'hl7-mllp', '--port', 'tcp:0', '--code-map', map, '--json'],
+        { encoding: 'utf8', timeout: 20_000 },
+      );
+      expect(run.status).toBe(2);
+      expect(run.stdout).toBe('');
+      expect(run.stderr).toContain(th);
+      expect(run.stderr).toContain(en);
+      expect(run.stderr).toContain(map);
+      expect(run.stderr).toMatch(detail);
+      expect(run.stderr).not.toMatch(/\n\s+at /);
+    },
+  );
+
+  it('listen --code-map is refused for a profile that is not HL7', () => {
+    const map = tempFile('code-map.json', '[]');
+    const run = spawnSync(
+      process.execPath,
+      [...cli, 'listen', '--profile', 'terumo-bp500', '--port', '/dev/null', '--code-map', map],
+      { encoding: 'utf8', timeout: 20_000 },
+    );
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('--code-map');
+    expect(run.stderr).toMatch(/HL7/);
+  });
 
   it('list --json names serial ports, HID devices and profiles', () => {
     const out = execFileSync(process.execPath, [...cli, 'list', '--json'], { encoding: 'utf8' });

@@ -14,8 +14,8 @@ import {
   type Hl7DialectName,
 } from '../../../../../drivers/devices/parsers/hl7Dialect.std.js';
 import { recogniseDialect } from '../../../../../drivers/devices/parsers/hl7DialectPlan.std.js';
-import { isLoincCode } from '../../../../../sync/model/vitals/vitalSigns.std.js';
-import type { CustomCodeEntry } from '../../../../../drivers/devices/parsers/customCodeMap.std.js';
+import { parseCodeMapFile } from '../../../../../drivers/devices/parsers/codeMapFile.std.js';
+import { customEntriesOf, type CustomCodeEntry } from '../../../../../drivers/devices/parsers/customCodeMap.std.js';
 import type { DecodeResult } from '../../../../../drivers/devices/parsers/reading.std.js';
 
 const dir = join(import.meta.dirname, '../../../../fixtures/devices/public/hl7');
@@ -25,7 +25,8 @@ interface CaptureCase {
   readonly file: string;
   readonly profile: 'hl7-mllp';
   readonly dialect: string;
-  readonly custom?: readonly { code: string; loinc: string; unit?: string }[];
+  /** IT's own code map as the device view stores it (what `device listen --code-map` reads). */
+  readonly custom?: readonly { code: string; loinc: string; unit: string | null }[];
   readonly ack: string;
   readonly error?: string;
   readonly deviceTime?: string;
@@ -38,11 +39,11 @@ const { cases } = JSON.parse(readFileSync(join(dir, 'cases.json'), 'utf8')) as {
 /** The capture as it goes on the wire: CR segment ends, MLLP framing. */
 const wire = (file: string): Uint8Array => mllpWrap(readFileSync(join(dir, file), 'latin1').replace(/\r?\n/g, '\r'));
 
+/** The case's map handed to the decoder as the station and the command line hand theirs. */
 function customOf(entries: CaptureCase['custom']): CustomCodeEntry[] {
-  return (entries ?? []).map((e) => {
-    if (!isLoincCode(e.loinc)) throw new Error(`cases.json: ${e.loinc} is not a vocabulary code`);
-    return { code: e.code, loinc: e.loinc, unit: e.unit };
-  });
+  const parsed = parseCodeMapFile(JSON.stringify(entries ?? []));
+  if (!parsed.ok) throw new Error(`cases.json: ${parsed.problem} ${parsed.detail}`);
+  return customEntriesOf(parsed.entries);
 }
 
 function decode(bytes: Uint8Array, dialect: Hl7DialectName = 'auto', custom: CustomCodeEntry[] = []): DecodeResult {
