@@ -96,6 +96,10 @@ export const deviceErrorText = {
     th: 'ตั้งรายการที่อนุญาตได้เฉพาะพอร์ตเครือข่าย (tcp:…)',
     en: 'An allow-list applies to network ports (tcp:…) only.',
   },
+  device_code_map_invalid: {
+    th: 'รายการแปลรหัสมีรายการที่ใช้ไม่ได้ (รหัสมีอักขระคั่นของ HL7 ค่าที่ไม่ได้บันทึกในแฟ้ม หรือหน่วยไม่ตรงกับค่า) จึงไม่ได้บันทึก',
+    en: 'The code map has an entry that cannot be used (a code with HL7 separators, a value the app does not chart, or a unit that does not fit the value), so it was not saved.',
+  },
   device_demo_only: { th: 'คำสั่งนี้ใช้ได้เฉพาะโหมดสาธิต', en: 'This command works in demo mode only.' },
 } as const satisfies Record<string, Bilingual>;
 

@@ -19,6 +19,7 @@ import {
 } from '../../contract/devices.std.js';
 import type { Reading } from '../../../drivers/devices/parsers/reading.std.js';
 import { EdgeError } from '../../contract/result.std.js';
+import { checkCodeMapEntry } from '../../../drivers/devices/parsers/customCodeMap.std.js';
 import { profileNames, profiles, type DeviceProfile, type ProfileName } from '../../../drivers/devices/profiles.std.js';
 import { ManagedSerialPort, listSerialPorts } from '../../../drivers/devices/ports/serialPortManager.node.js';
 import { TcpListener } from '../../../drivers/devices/ports/tcpListener.node.js';
@@ -292,6 +293,10 @@ export class DeviceService {
 
   /** IT replaces its HL7 code map; running ports use it from their next message. */
   setCodeMap(entries: readonly CodeMapEntry[]): CodeMapEntry[] {
+    // The same rules as IT's editor and `device listen --code-map`: the renderer is not trusted to have applied them.
+    const refused = entries.map(checkCodeMapEntry).findIndex((check) => !check.ok);
+    if (refused >= 0)
+      throw new EdgeError('device_code_map_invalid', `code map entry ${refused + 1}: ${entries[refused]?.code ?? ''}`);
     const saved = this.settings.setCodeMap(entries, this.#now());
     this.#options.audit.append({ action: 'devices.codeMap', detail: { entries: saved.length } });
     return saved;

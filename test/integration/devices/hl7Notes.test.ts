@@ -141,6 +141,15 @@ describe('HL7 observations one by one', () => {
     await expect(
       call(node, 'devices.setCodeMap', { entries: [{ code: 'A|B', loinc: '8480-6', unit: null }] }),
     ).rejects.toThrow();
+    // Main applies the editor's rules itself: a unit that does not fit, or a value the app does not chart.
+    for (const bad of [
+      { code: 'SYS', loinc: '8480-6', unit: 'Cel' },
+      { code: 'MAP', loinc: '8478-0', unit: null },
+    ])
+      await expect(call(node, 'devices.setCodeMap', { entries: [...entries, bad] })).rejects.toThrow(
+        /device_code_map_invalid/,
+      );
+    expect(await call(node, 'devices.codeMap', {})).toEqual(saved);
     const audit = node.db
       .prepare<
         [],
