@@ -9,7 +9,8 @@
  * they would land in shell history). Prints the station user and password once, for IT to enter at the station.
  */
 import { parseArgs } from 'node:util';
-import { provision, ProvisionError } from './provision.node.js';
+import { provision } from './provision.node.js';
+import { ProvisionError } from './adminCalls.node.js';
 import { provisionHub } from './provisionHub.node.js';
 import { addStaff, disableStaff, resetStaffPin, type StaffAdminTarget } from './staffAdmin.node.js';
 import { stdinLines } from './stdinLines.node.js';
