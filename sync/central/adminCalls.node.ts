@@ -57,4 +57,3 @@ export function adminCall(url: string, adminUser: string, adminPassword: string)
   const auth = { Authorization: basicAuth(adminUser, adminPassword) };
   return (path, method = 'GET', body) => requestJson(`${base}${path}`, { method, body, headers: auth });
 }
-
