@@ -88,7 +88,7 @@ async function hubCommand(values: Record<string, string | boolean | undefined>):
   console.log(`hub database    ${result.hubDatabase} (central: ${result.centralDatabase})`);
   console.log(`relay user      ${result.relayUser} (new password, kept in the hub's _replicator only)`);
   console.log(
-    `stations        ${result.stations.length === 0 ? 'none yet: provision them on central, then run this again' : result.stations.join(', ')}`,
+    `stations        ${result.stations.length === 0 ? 'none yet' : result.stations.join(', ')} (the hub follows central's: stations provisioned later need no second run)`,
   );
   console.log(`replications    ${result.replications.join(', ')}`);
 }
