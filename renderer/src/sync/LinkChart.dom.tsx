@@ -6,7 +6,7 @@
  */
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import { resizingPlot } from '../charts/resizingPlot.dom.js';
 import type { LinkSummary } from '../../../electron/contract/sync.std.js';
 import {
