@@ -33,22 +33,9 @@ const adminAuth = { Authorization: basicAuth(CENTRAL_ADMIN.user, CENTRAL_ADMIN.p
 
 beforeAll(async () => {
   hub = await startHub(hcode);
-  const admin = {
-    url: sharedCentralUrl(),
-    adminUser: CENTRAL_ADMIN.user,
-    adminPassword: CENTRAL_ADMIN.password,
-    hcode,
-  };
-  stationA = await provisionStation({ ...admin, station: 'hub-a', stationPassword: 'pw-hub-a' });
-  await provisionStation({ ...admin, station: 'hub-b', stationPassword: 'pw-hub-b' });
-  result = await provisionHub({
-    ...hub.admin,
-    centralUrl: sharedCentralUrl(),
-    centralAdminUser: CENTRAL_ADMIN.user,
-    centralAdminPassword: CENTRAL_ADMIN.password,
-    hcode,
-    hubDatabase: hub.database,
-  });
+  stationA = await provisionStation({ ...centralAdmin(), station: 'hub-a', stationPassword: 'pw-hub-a' });
+  await provisionStation({ ...centralAdmin(), station: 'hub-b', stationPassword: 'pw-hub-b' });
+  result = await provisionHub(hubOptions());
 });
 afterAll(async () => {
   await hub.stop();
@@ -222,22 +209,8 @@ describe('provision-hub', () => {
 
   it('is repeatable: a station provisioned later is copied by the next run, the relay gets a new password', async () => {
     const before = await relayPassword();
-    await provisionStation({
-      url: sharedCentralUrl(),
-      adminUser: CENTRAL_ADMIN.user,
-      adminPassword: CENTRAL_ADMIN.password,
-      hcode,
-      station: 'hub-c',
-      stationPassword: 'pw-hub-c',
-    });
-    const again = await provisionHub({
-      ...hub.admin,
-      centralUrl: sharedCentralUrl(),
-      centralAdminUser: CENTRAL_ADMIN.user,
-      centralAdminPassword: CENTRAL_ADMIN.password,
-      hcode,
-      hubDatabase: hub.database,
-    });
+    await provisionStation({ ...centralAdmin(), station: 'hub-c', stationPassword: 'pw-hub-c' });
+    const again = await provisionHub(hubOptions());
     expect(again.stations).toContain(`st-${hcode}-hub-c`);
     expect(await relayPassword()).not.toBe(before);
     const login = await requestJson(`${hub.admin.hubUrl}/_session`, {
@@ -341,13 +314,9 @@ describe('provision-hub', () => {
 
   it('refuses a hospital central does not know, in Thai and English', async () => {
     const unknown = uniqueHcode();
-    const refused = await provisionHub({
-      ...hub.admin,
-      centralUrl: sharedCentralUrl(),
-      centralAdminUser: CENTRAL_ADMIN.user,
-      centralAdminPassword: CENTRAL_ADMIN.password,
-      hcode: unknown,
-    }).catch((error: unknown) => error);
+    const refused = await provisionHub({ ...hubOptions(), hcode: unknown, hubDatabase: undefined }).catch(
+      (error: unknown) => error,
+    );
     expect(refused).toBeInstanceOf(ProvisionError);
     expect(refused).toMatchObject({
       code: 'provision_hub_no_central',
