@@ -242,6 +242,32 @@ describe('provision-hub', () => {
     }
   });
 
+  it('takes a station removed from central off the hub at the next provisioning of the hospital', async () => {
+    const relay = await startRelay(hub, result.replications);
+    try {
+      const removed = { ...centralAdmin(), station: 'hub-f', stationPassword: 'pw-hub-f' };
+      await provisionStation(removed);
+      await untilFollowed(removed.station);
+      const id = encodeURIComponent(`org.couchdb.user:st-${hcode}-hub-f`);
+      const user = await requestJson(`${sharedCentralUrl()}/_users/${id}`, { headers: adminAuth });
+      const rev = (user.body as { _rev: string })._rev;
+      // By hand in Fauxton: there is no command that removes a station.
+      expect(
+        (await requestJson(`${sharedCentralUrl()}/_users/${id}?rev=${rev}`, { method: 'DELETE', headers: adminAuth }))
+          .status,
+      ).toBe(200);
+      await provisionStation({ ...centralAdmin(), station: 'hub-g', stationPassword: 'pw-hub-g' });
+      const deadline = Date.now() + 30_000;
+      while ((await requestJson(`${hub.admin.hubUrl}/_users/${id}`, { headers: hub.adminHeaders })).status !== 404) {
+        if (Date.now() > deadline) throw new Error('the removed station is still on the hub after 30 s');
+        await new Promise((done) => setTimeout(done, 200));
+      }
+      expect(await hubLogin('hub-f', 'pw-hub-f')).toBe(401);
+    } finally {
+      await relay.stop();
+    }
+  });
+
   it("keeps central's copy of the station users to the relay: stations do not read it, only admins write it", async () => {
     const copy = `${sharedCentralUrl()}/${stationUsersDatabaseName(hcode)}`;
     const id = encodeURIComponent(`org.couchdb.user:${stationA.stationUser}`);
