@@ -13,6 +13,7 @@ import { queuePrefixFor } from '../model/encounter.std.js';
 import { requestJson } from './centralHttp.node.js';
 import { adminCall, expectOk, ProvisionError, putLatest, putSecurity, type Call } from './adminCalls.node.js';
 import { OLDER_HISTORY_INDEX } from '../replication/olderHistory.std.js';
+import { WINDOW_INDEXES } from '../replication/initialPull.std.js';
 import {
   HOSPITAL_KEY_DOC,
   STATION_NAME,
@@ -114,6 +115,8 @@ export async function setUpClinicDatabase(call: Call, name: string, hcode: strin
   await putLatest(call, `/${name}/${doc._id}`, doc, `design document ${doc._id}`);
   // A patient's history older than a station's window is read through it (olderHistory.std.ts); idempotent.
   expectOk(await call(`/${name}/_index`, 'POST', OLDER_HISTORY_INDEX), 'older-history index');
+  // A new station's first read of its window (initialPull.std.ts).
+  for (const index of WINDOW_INDEXES) expectOk(await call(`/${name}/_index`, 'POST', index), `index ${index.name}`);
 }
 
 export async function provision(options: ProvisionOptions): Promise<ProvisionResult> {

@@ -13,6 +13,8 @@ import { remoteWritesSettled } from './remote.dom.js';
 import { classifyFailure, replicationBackOff } from './linkPolicy.std.js';
 import { resolveConflicts, type ResolveContext } from './resolver.dom.js';
 import { pullSelector, pullWindow, type PullWindow } from './workingSet.std.js';
+import { needsInitialPull, pullStart, remoteKey, type InitialPullState } from './initialPull.std.js';
+import { InitialPullCancelled, initialPull } from './initialPull.dom.js';
 import { purgeOutsideWindow } from './purge.dom.js';
 import { pushFilterFor, type PushCandidate } from './pushFilter.std.js';
 import { errorMessage } from '../model/errorMessage.std.js';
@@ -64,6 +66,11 @@ export interface ReplicatorOptions {
 
 type Listener = (report: ReplicationReport) => void;
 
+/** The stored window and where the first read of it stands (initialPull.std.ts); absent on older stations. */
+interface StoredWindow extends PullWindow {
+  readonly initial?: InitialPullState;
+}
+
 /**
  * Checkpoints live on the station only: central's `_local` documents are writable by every station of the
  * hospital and never validated, so a forged one there could make this station skip records.
@@ -112,6 +119,10 @@ export class Replicator {
   #verifyBackOffMs = 0;
   /** The pull's selector (null: the whole hospital), fixed at start so the live pull and a verify share one checkpoint. */
   #pullFilter: { readonly selector: Record<string, unknown> } | null = null;
+  /** The stored window with its first read's state, and the local record's revision. */
+  #window: { value: StoredWindow; rev: string | undefined } | null = null;
+  /** The first read of the window in progress (awaited by stop). */
+  #initialRun: Promise<void> | null = null;
   /** The browser's storage estimate, read at start and after each purge. */
   #storage: { usageBytes: number | null; quotaBytes: number | null } = { usageBytes: null, quotaBytes: null };
 
@@ -144,21 +155,86 @@ export class Replicator {
     this.#begin();
   }
 
-  /** The selector for this run's pull, from the stored window (moved only when N widens it). */
+  /**
+   * The selector for this run's pull, from the stored window (moved only when N widens it). A window set now
+   * has no checkpoint yet: it is read first by index (initialPull.std.ts), not from the start of the feed.
+   */
   async #windowFilter(): Promise<{ readonly selector: Record<string, unknown> } | null> {
     const days = this.#options.workingSetDays;
     if (days === undefined) return null;
     const { store } = this.#options;
-    const stored = await store.readLocal<PullWindow>(WINDOW_DOC).catch(() => null);
+    const stored = await store.readLocal<StoredWindow>(WINDOW_DOC).catch(() => null);
     const window = pullWindow(
       stored === null ? null : { days: stored.value.days, since: stored.value.since },
       days,
       this.#options.now?.() ?? new Date(),
     );
+    this.#window = { value: stored?.value ?? { ...window }, rev: stored?.rev };
     if (stored === null || stored.value.days !== window.days || stored.value.since !== window.since) {
-      await store.writeLocal(WINDOW_DOC, { days: window.days, since: window.since }, stored?.rev);
+      await this.#writeWindow({ days: window.days, since: window.since, initial: { state: 'pending' } });
     }
     return { selector: pullSelector(window.since) };
+  }
+
+  async #writeWindow(value: StoredWindow): Promise<void> {
+    const rev = await this.#options.store.writeLocal(WINDOW_DOC, value, this.#window?.rev);
+    this.#window = { value, rev };
+  }
+
+  /** The pull's options: its checkpoint and selector, and where the first read of the window left the feed. */
+  #pullOptions(): PouchDB.Replication.ReplicateOptions {
+    const since = pullStart(this.#window?.value.initial, remoteKey(this.#options.remote.name));
+    return { ...PULL_CHECKPOINT, ...this.#pullFilter, ...(since === null ? {} : { since }) };
+  }
+
+  /**
+   * Reads the window by index, then starts the sync from the sequence noted before the read. Stopped: nothing
+   * more. A link failure shows like the sync's own and is tried again after a back-off (what was stored stays).
+   */
+  #runInitialPull(keepFailure: boolean): void {
+    const window = this.#window;
+    if (window === null) return;
+    if (!keepFailure) this.#setState('syncing', null);
+    const remote = this.#options.remote;
+    const run = async (): Promise<void> => {
+      try {
+        const pulled = await initialPull({
+          store: this.#options.store,
+          remote,
+          since: window.value.since,
+          cancelled: () => this.#stopped || this.#initialRun !== running,
+          onPage: (progress) => {
+            this.#persisted.docsDown += progress.stored.length;
+            for (const stored of progress.stored) this.#fromCentral.add(stored);
+            this.#setState('syncing', null);
+          },
+        });
+        await this.#save();
+        await this.#writeWindow({
+          ...window.value,
+          initial: { state: 'pulled', remote: remoteKey(remote.name), seq: pulled.seq },
+        });
+      } catch (error) {
+        if (error instanceof InitialPullCancelled || this.#stopped) return;
+        this.#failures += 1;
+        const code = classifyFailure(failureOf(error));
+        this.#setState(code === 'sync_offline' || code === 'sync_timeout' ? 'offline' : 'error', code);
+        this.#retryLater();
+        return;
+      } finally {
+        if (this.#initialRun === running) this.#initialRun = null;
+      }
+      if (!this.#stopped) this.#beginSync(true);
+    };
+    const running: Promise<void> = Promise.resolve().then(run);
+    this.#initialRun = running;
+  }
+
+  /** After a verified sync: the pull's checkpoint has passed the noted sequence, so the marker goes. */
+  async #initialPullDone(): Promise<void> {
+    const value = this.#window?.value;
+    if (value?.initial?.state !== 'pulled') return;
+    await this.#writeWindow({ days: value.days, since: value.since });
   }
 
   async #refreshPendingAndReport(): Promise<void> {
@@ -223,6 +299,7 @@ export class Replicator {
     this.#unwatch?.();
     this.#unwatch = null;
     await this.#restarting;
+    await this.#initialRun;
     await this.#work;
   }
 
@@ -288,7 +365,17 @@ export class Replicator {
     });
   }
 
+  /** Starts the live sync, after the first read of a new window when it is due. */
   #begin(keepFailure = false): void {
+    if (this.#initialRun !== null) return;
+    if (needsInitialPull(this.#window?.value.initial, remoteKey(this.#options.remote.name))) {
+      this.#runInitialPull(keepFailure);
+      return;
+    }
+    this.#beginSync(keepFailure);
+  }
+
+  #beginSync(keepFailure: boolean): void {
     const { store, remote } = this.#options;
     if (!keepFailure) this.#setState('connecting', null);
     this.#syncStartedAt = Date.now();
@@ -299,7 +386,7 @@ export class Replicator {
       batches_limit: this.#options.batchesLimit ?? 5,
       back_off_function: replicationBackOff,
       push: { filter: this.#pushable, ...PUSH_CHECKPOINT },
-      pull: { ...PULL_CHECKPOINT, ...this.#pullFilter },
+      pull: this.#pullOptions(),
     } as PouchDB.Replication.SyncOptions) as LiveSyncParts;
     this.#sync = sync;
     // Sync's own 'paused' drops the error its push or pull paused with: keep them (registered first, so they
@@ -441,6 +528,7 @@ export class Replicator {
     if (this.#failures !== failuresBefore) return;
     this.#persisted.lastSuccessAt = new Date().toISOString();
     await this.#save();
+    await this.#initialPullDone();
     if (stale()) return;
     this.#setState('up_to_date', null);
     this.#purgeIfDue();
@@ -458,7 +546,7 @@ export class Replicator {
     try {
       const steps = [
         ['push', () => store.pushTo(remote, { ...options, filter: this.#pushable, ...PUSH_CHECKPOINT })],
-        ['pull', () => store.pullFrom(remote, { ...options, ...PULL_CHECKPOINT, ...this.#pullFilter })],
+        ['pull', () => store.pullFrom(remote, { ...options, ...this.#pullOptions() })],
       ] as const;
       const seqBefore = await store.updateSeq();
       for (const [direction, startRun] of steps) {

@@ -461,6 +461,20 @@ export class DataContext {
     return this.#db.replicate.from(remote, options);
   }
 
+  /**
+   * Stores documents as a remote holds them, revisions and all (`new_edits: false`, as replication writes): a
+   * revision already held is a no-op, so a document read twice is stored once. Central validated them.
+   */
+  async storeReplicated(docs: readonly Record<string, unknown>[]): Promise<number> {
+    if (docs.length === 0) return 0;
+    const results = await this.#db.bulkDocs(docs as PouchDB.Core.PutDocument<object>[], { new_edits: false });
+    const failed = results.filter(
+      (result) => 'error' in result && result.error !== undefined && result.error !== false,
+    );
+    if (failed.length > 0) throw new Error(`${failed.length} replicated documents not stored`);
+    return docs.length;
+  }
+
   async updateSeq(): Promise<number | string> {
     return (await this.#db.info()).update_seq;
   }

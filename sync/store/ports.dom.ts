@@ -26,4 +26,5 @@ export type ReplicationStore = ConflictStore &
     | 'readLocal'
     | 'writeLocal'
     | 'conflictedIds'
+    | 'storeReplicated'
   >;

@@ -20,12 +20,11 @@
  * `--search-only` skips the identifier, baseline and queue sections (the load and warm-up still run).
  * Ends with one JSON line.
  */
-import { createServer, type Server } from 'node:http';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { extname, join, resolve } from 'node:path';
-import type { AddressInfo } from 'node:net';
-import { build } from 'vite';
+import { join, resolve } from 'node:path';
+import { bundlePage, servePage } from './pageServer.node.js';
 import type { BrowserContext } from 'playwright-core';
 import { launchPersistentChromium } from '../e2e/harness/chromium.js';
 import type { LoadPlan, SearchKind, Timings } from './store/benchPage.dom.js';
@@ -83,45 +82,6 @@ function summary(timings: Timings): Summary {
 const show = (what: string, s: Summary): void =>
   console.log(`${what}: p50 ${s.p50} ms, p95 ${s.p95} ms, max ${s.max} ms (n=${s.n})`);
 const ratio = (a: number, b: number): number => Math.round((a / b) * 100) / 100;
-
-async function bundlePage(outDir: string): Promise<void> {
-  await build({
-    configFile: false,
-    logLevel: 'warn',
-    define: { 'process.env.NODE_ENV': '"production"' },
-    build: {
-      outDir,
-      emptyOutDir: true,
-      minify: true,
-      lib: { entry: resolve(here, 'store/benchPage.dom.ts'), formats: ['es'], fileName: () => 'bench.js' },
-    },
-  });
-}
-
-const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript' };
-
-/** The page needs a real origin for IndexedDB: a loopback server for index.html and the bundle. */
-async function servePage(dir: string): Promise<{ url: string; server: Server }> {
-  const server = createServer((request, response) => {
-    const path = request.url === '/' || request.url === undefined ? '/index.html' : request.url;
-    if (path === '/index.html') {
-      response
-        .writeHead(200, { 'Content-Type': TYPES['.html'] ?? '' })
-        .end(
-          '<!doctype html><meta charset="utf-8"><title>store bench</title><script type="module" src="/bench.js"></script>',
-        );
-      return;
-    }
-    try {
-      const body = readFileSync(join(dir, path.replace(/^\/+/, '').replace(/\.\./g, '')));
-      response.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream' }).end(body);
-    } catch {
-      response.writeHead(404).end();
-    }
-  });
-  await new Promise<void>((done) => server.listen(0, '127.0.0.1', () => done()));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, server };
-}
 
 type Page = Awaited<ReturnType<BrowserContext['newPage']>>;
 
@@ -311,8 +271,8 @@ async function main(): Promise<void> {
   let server: Server | null = null;
   let browser: BrowserContext | null = null;
   try {
-    await bundlePage(outDir);
-    const served = await servePage(outDir);
+    await bundlePage(resolve(here, 'store/benchPage.dom.ts'), outDir);
+    const served = await servePage(outDir, 'store bench');
     server = served.server;
     // A persistent profile: IndexedDB on disk as in the app (Playwright's throwaway contexts keep it in memory).
     browser = await launchPersistentChromium(join(work, 'profile'));

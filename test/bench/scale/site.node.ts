@@ -17,6 +17,8 @@ import { benchCard, benchContext, benchEncounter, type BenchContext } from '../s
 import { photoMedia } from '../../../sync/model/media.std.js';
 import { patientFromCard, type PatientDoc } from '../../../sync/model/patient.std.js';
 import { patientIdForCid } from '../../../sync/model/ids.std.js';
+import { WINDOW_INDEXES } from '../../../sync/replication/initialPull.std.js';
+import { OLDER_HISTORY_INDEX } from '../../../sync/replication/olderHistory.std.js';
 
 export const DOCS_PER_VISIT = 7;
 const DAY_MS = 86_400_000;
@@ -159,25 +161,37 @@ class History {
 
 async function generate(
   central: Central,
-  admin: { Authorization: string },
+  account: { readonly user: string; readonly password: string },
   size: SiteSize,
   log: (line: string) => void,
 ): Promise<SiteManifest> {
   const started = performance.now();
+  const admin = { Authorization: basicAuth(account.user, account.password) };
   const writer = await provision({
     url: central.url,
-    adminUser: CENTRAL_ADMIN.user,
-    adminPassword: CENTRAL_ADMIN.password,
+    adminUser: account.user,
+    adminPassword: account.password,
     hcode: HCODE,
     station: 'history',
     stationPassword: STATION_PASSWORD,
   });
   const context = benchContext(HCODE, writer.stationUser, 15);
+  // Central's validate_doc_update runs once per document (a JavaScript process per call on CouchDB): set aside
+  // while the history loads, which is what an admin restoring a backup does. The documents are the model's
+  // own (central's rules are tested in test/integration/sync and test:couchdb); put back before any station.
+  const design = `${central.url}/${databaseName(HCODE)}/_design/clinic`;
+  const rules = (await requestJson(design, { headers: admin })).body as Record<string, unknown> & { _rev: string };
+  const { validate_doc_update: validation, ...withoutRules } = rules;
+  const aside = await requestJson(design, { method: 'PUT', body: withoutRules, headers: admin });
+  if (aside.status >= 300 || typeof validation !== 'string')
+    throw new Error(`could not set the rules aside: HTTP ${aside.status}`);
   const visits = visitCount(size);
   const days = Math.round(size.years * 365);
   const history = new History(context, size);
   let pending: StoredDoc[] = [];
   let written = 0;
+  // One batch in flight while the next is built: the server writes while this process hashes.
+  let inFlight: Promise<void> = Promise.resolve();
   for (let i = 0; i < visits; i += 1) {
     const day = Math.floor((i * days) / visits);
     // Working hours 08:00-16:00 Thai time (01:00-09:00 UTC), spread over the day's visits.
@@ -186,16 +200,26 @@ async function generate(
     ).toISOString();
     pending.push(...history.visit(i, at));
     if (pending.length >= BATCH) {
-      await bulk(central, admin, pending);
+      await inFlight;
+      inFlight = bulk(central, admin, pending);
       written += pending.length;
       pending = [];
       if (Math.floor(written / 100_000) !== Math.floor((written - BATCH) / 100_000))
         log(`  ${written} documents written (${((performance.now() - started) / 1000).toFixed(0)} s)`);
     }
   }
+  await inFlight;
   pending.push(...history.rest(new Date(SITE_TODAY - DAY_MS).toISOString()));
   if (pending.length > 0) await bulk(central, admin, pending);
   written += pending.length;
+  const current = (await requestJson(design, { headers: admin })).body as { _rev: string };
+  const restored = await requestJson(design, {
+    method: 'PUT',
+    body: { ...rules, _rev: current._rev },
+    headers: admin,
+  });
+  if (restored.status >= 300) throw new Error(`could not put the rules back: HTTP ${restored.status}`);
+  await warmIndexes(central, admin, log);
   return {
     ...size,
     hcode: HCODE,
@@ -209,23 +233,97 @@ async function generate(
   };
 }
 
-/** Opens the site in `root`, generating it first when its folder holds no complete site of this size. */
-export async function openSite(root: string, size: SiteSize, log: (line: string) => void): Promise<Site> {
+/**
+ * Builds central's Mango indexes once, as a running central keeps them built (CouchDB's background indexer,
+ * ken; pouchdb-server builds on the first query): a station's first query then reads a built index.
+ */
+async function warmIndexes(
+  central: Central,
+  admin: { Authorization: string },
+  log: (line: string) => void,
+): Promise<void> {
+  for (const index of [...WINDOW_INDEXES, OLDER_HISTORY_INDEX]) {
+    const started = performance.now();
+    const fields = index.index.fields;
+    const answer = await requestJson(`${central.url}/${databaseName(HCODE)}/_find`, {
+      method: 'POST',
+      body: { selector: { [fields[0]]: { $gt: null }, [fields[1]]: { $gt: null } }, use_index: index.ddoc, limit: 1 },
+      headers: admin,
+      timeoutMs: 3_600_000,
+    });
+    if (answer.status >= 300) throw new Error(`index ${index.name}: HTTP ${answer.status}`);
+    log(`  index ${index.name} built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
+  }
+}
+
+/** A CouchDB to hold the site instead of pouchdb-server (`--central URL`, credentials in the URL). */
+export interface ExternalCentral {
+  readonly url: string;
+  readonly user: string;
+  readonly password: string;
+}
+
+/** `http://user:pass@host:port` → the URL without credentials and the admin's name and password. */
+export function externalCentral(text: string): ExternalCentral {
+  const url = new URL(text);
+  const user = decodeURIComponent(url.username);
+  const password = decodeURIComponent(url.password);
+  if (user === '' || password === '')
+    throw new Error('--central needs the admin in the URL: http://user:pass@host:port');
+  url.username = '';
+  url.password = '';
+  return { url: url.href.replace(/\/+$/, ''), user, password };
+}
+
+/** A database another run left half-written (or deleted by someone else) is started again. */
+async function siteComplete(
+  central: Central,
+  admin: { Authorization: string },
+  manifest: SiteManifest,
+): Promise<boolean> {
+  const info = await requestJson(`${central.url}/${databaseName(HCODE)}`, { headers: admin });
+  const docCount = (info.body as { doc_count?: number }).doc_count ?? 0;
+  return info.status === 200 && docCount >= manifest.written;
+}
+
+/**
+ * Opens the site in `root`, generating it first when its folder holds no complete site of this size. With
+ * `external`, the site lives in that CouchDB (its manifest in `root`); else in a pouchdb-server on disk.
+ */
+export async function openSite(
+  root: string,
+  size: SiteSize,
+  log: (line: string) => void,
+  external?: ExternalCentral,
+): Promise<Site> {
   // `media`: photos as Media records (an older folder held them on the Patient).
-  const dir = join(root, `scale-${size.patients}p-${size.documents}d-${size.years}y-media`);
+  const where = external === undefined ? 'media' : `media-couchdb-${new URL(external.url).port}`;
+  const dir = join(root, `scale-${size.patients}p-${size.documents}d-${size.years}y-${where}`);
   const manifestFile = join(dir, 'site.json');
-  const fresh = !existsSync(manifestFile);
+  let fresh = !existsSync(manifestFile);
   // A folder without its manifest is a generation that did not finish: start it again.
   if (fresh) rmSync(dir, { recursive: true, force: true });
   if (fresh) mkdirSync(dir, { recursive: true });
-  const central = await startCentral({ dataDir: dir });
-  const admin = { Authorization: basicAuth(CENTRAL_ADMIN.user, CENTRAL_ADMIN.password) };
+  const adminUser = external?.user ?? CENTRAL_ADMIN.user;
+  const adminPassword = external?.password ?? CENTRAL_ADMIN.password;
+  const central: Central =
+    external === undefined
+      ? await startCentral({ dataDir: dir })
+      : { url: external.url, port: Number(new URL(external.url).port), stop: async () => undefined };
+  const admin = { Authorization: basicAuth(adminUser, adminPassword) };
+  if (!fresh && external !== undefined) {
+    const stored = JSON.parse(readFileSync(manifestFile, 'utf8')) as SiteManifest;
+    fresh = !(await siteComplete(central, admin, stored));
+  }
   let manifest: SiteManifest;
   if (fresh) {
+    if (external !== undefined)
+      for (const name of [databaseName(HCODE), `${databaseName(HCODE)}_secrets`])
+        await requestJson(`${central.url}/${name}`, { method: 'DELETE', headers: admin });
     log(
-      `generating the synthetic site into ${dir} (once): ${size.patients} patients, ${size.documents} documents over ${size.years} years`,
+      `generating the synthetic site into ${external === undefined ? dir : external.url} (once): ${size.patients} patients, ${size.documents} documents over ${size.years} years`,
     );
-    manifest = await generate(central, admin, size, log);
+    manifest = await generate(central, { user: adminUser, password: adminPassword }, size, log);
     writeFileSync(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
   } else {
     manifest = JSON.parse(readFileSync(manifestFile, 'utf8')) as SiteManifest;
@@ -240,8 +338,8 @@ export async function openSite(root: string, size: SiteSize, log: (line: string)
     async newStation(code) {
       const account = await provision({
         url: central.url,
-        adminUser: CENTRAL_ADMIN.user,
-        adminPassword: CENTRAL_ADMIN.password,
+        adminUser,
+        adminPassword,
         hcode: HCODE,
         station: code,
         stationPassword: STATION_PASSWORD,

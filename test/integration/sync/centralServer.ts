@@ -276,6 +276,27 @@ export async function linkProxy(targetPort: number, options: LinkProxyOptions = 
 }
 
 /** Provisions a station that does not exist yet, so its password is known (re-provisioning keeps it and gives null). */
+/** Stations `names` of `hcode` on the shared central, each with the password `pw-<name>-<suffix>`. */
+export async function provisionStations(
+  hcode: string,
+  names: readonly string[],
+  suffix: string,
+): Promise<(ProvisionResult & { readonly stationPassword: string })[]> {
+  const accounts: (ProvisionResult & { readonly stationPassword: string })[] = [];
+  for (const name of names)
+    accounts.push(
+      await provisionStation({
+        url: sharedCentralUrl(),
+        adminUser: CENTRAL_ADMIN.user,
+        adminPassword: CENTRAL_ADMIN.password,
+        hcode,
+        station: name,
+        stationPassword: `pw-${name}-${suffix}`,
+      }),
+    );
+  return accounts;
+}
+
 export async function provisionStation(
   options: ProvisionOptions,
 ): Promise<ProvisionResult & { readonly stationPassword: string }> {

@@ -1,6 +1,7 @@
 // A simulated station for integration tests and benchmarks: its own IndexedDB store and replicator, talking to
 // central through a cuttable link with the station user's basic auth (main's cookie proxy is tested apart).
 import { uniqueDbName } from '../../factories/idbShims.js';
+import { sharedCentralUrl } from './centralServer.js';
 import { randomBytes } from 'node:crypto';
 import { DataContext } from '../../../sync/store/dataContext.dom.js';
 import { Replicator } from '../../../sync/replication/replicator.dom.js';
@@ -134,4 +135,25 @@ export async function openStation(options: StationOptions): Promise<Station> {
 /** A hospital code no other test in this run uses. */
 export function uniqueHcode(): string {
   return String(10_000 + Math.floor(Math.random() * 89_999));
+}
+
+/** A station of a provisioned account on the shared central, kept in `opened` for the test's cleanup. */
+export async function openAccountStation(
+  account: { readonly stationUser: string; readonly stationPassword: string } | undefined,
+  hcode: string,
+  label: string,
+  opened: Station[],
+  extra: Partial<Omit<StationOptions, 'centralUrl' | 'hcode' | 'user' | 'password' | 'label'>> = {},
+): Promise<Station> {
+  if (account === undefined) throw new Error('not provisioned');
+  const opening = await openStation({
+    centralUrl: sharedCentralUrl(),
+    hcode,
+    user: account.stationUser,
+    password: account.stationPassword,
+    label,
+    ...extra,
+  });
+  opened.push(opening);
+  return opening;
 }

@@ -1,12 +1,10 @@
 // Issue 15 §2: a station pulls every Patient, but Encounters and Observations of the last N days only, filtered
 // on central; what it wrote itself is pushed whatever its date; a wider window brings the older records.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CENTRAL_ADMIN, provisionStation, sharedCentralUrl } from './centralServer.js';
-import { openStation, uniqueHcode, type Station } from './station.js';
+import type { provisionStation } from './centralServer.js';
+import { provisionStations, sharedCentralUrl } from './centralServer.js';
+import { openAccountStation, uniqueHcode, type Station } from './station.js';
 import { centralDocs, upToDate } from './syncChecks.js';
-import { patientFromCard } from '../../../sync/model/patient.std.js';
-import { newVisit } from '../../../sync/model/encounter.std.js';
-import { vitalSignObservations } from '../../../sync/model/observation.std.js';
 import { patientIdForCid } from '../../../sync/model/ids.std.js';
 import type { StoredDoc } from '../../../sync/model/documents.std.js';
 import { TEST_KEY, syntheticCard } from '../../factories/fhirFixtures.js';
@@ -15,6 +13,7 @@ import { remoteDatabase } from '../../../sync/replication/remote.dom.js';
 import { basicAuth } from '../../../sync/central/centralHttp.node.js';
 import { databaseName } from '../../../sync/central/designDocs.std.js';
 import { rawDb } from '../../factories/rawDatabase.js';
+import { datedVisit, idsOf } from '../../factories/sync/datedVisit.js';
 import { fetchOlderObservations } from '../../../sync/replication/olderHistory.dom.js';
 import { OLDER_HISTORY_INDEX, olderHistoryQuery } from '../../../sync/replication/olderHistory.std.js';
 
@@ -23,44 +22,15 @@ const DAY_MS = 86_400_000;
 let accounts: Awaited<ReturnType<typeof provisionStation>>[];
 const opened: Station[] = [];
 
-async function station(index: number, label: string, workingSetDays?: number, dbName?: string): Promise<Station> {
-  const account = accounts[index];
-  if (account === undefined) throw new Error('not provisioned');
-  const opening = await openStation({
-    centralUrl: sharedCentralUrl(),
-    hcode,
-    user: account.stationUser,
-    password: account.stationPassword,
-    label,
+const station = (index: number, label: string, workingSetDays?: number, dbName?: string): Promise<Station> =>
+  openAccountStation(accounts[index], hcode, label, opened, {
     ...(workingSetDays === undefined ? {} : { workingSetDays }),
     ...(dbName === undefined ? {} : { dbName }),
   });
-  opened.push(opening);
-  return opening;
-}
 
-/** A visit (Encounter and one Observation) of card `n`, `daysAgo` days before now, with the patient. */
-function visit(writer: Station, n: number, daysAgo: number, queue: string): StoredDoc[] {
-  const card = syntheticCard(n);
-  const patientId = patientIdForCid(TEST_KEY, card.cid);
-  const at = new Date(Date.now() - daysAgo * DAY_MS).toISOString();
-  const encounterId = writer.newId();
-  return [
-    patientFromCard(card, { patientId, hcode, stationId: writer.user, at, source: 'card' }),
-    newVisit({ encounterId, patientId, hcode, stationId: writer.user, at, queueNumber: queue }),
-    ...vitalSignObservations([{ code: '8867-4', value: 70, unit: '/min' }], {
-      patientId,
-      encounterId,
-      stationId: writer.user,
-      effective: at,
-      at,
-      newId: writer.newId,
-    }),
-  ];
-}
-
-const ids = (docs: readonly StoredDoc[], type: string): string[] =>
-  docs.filter((doc) => doc.resourceType === type).map((doc) => doc._id);
+const visit = (writer: Station, n: number, daysAgo: number, queue: string): StoredDoc[] =>
+  datedVisit(writer, hcode, n, daysAgo, queue);
+const ids = idsOf;
 async function held(at: Station, id: string): Promise<boolean> {
   return rawDb(at.store)
     .get(id)
@@ -71,18 +41,7 @@ async function held(at: Station, id: string): Promise<boolean> {
 }
 
 beforeAll(async () => {
-  accounts = [];
-  for (const name of ['a', 'b'])
-    accounts.push(
-      await provisionStation({
-        url: sharedCentralUrl(),
-        adminUser: CENTRAL_ADMIN.user,
-        adminPassword: CENTRAL_ADMIN.password,
-        hcode,
-        station: name,
-        stationPassword: `pw-${name}-ws`,
-      }),
-    );
+  accounts = await provisionStations(hcode, ['a', 'b'], 'ws');
 });
 afterAll(async () => {
   for (const each of opened) await each.close().catch(() => undefined);

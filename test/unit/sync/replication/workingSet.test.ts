@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import PouchDB from 'pouchdb-browser';
 import { uniqueDbName } from '../../../factories/idbShims.js';
+import { instant, windowDoc } from '../../../factories/sync/windowDocs.js';
 import {
   inWorkingSet,
   pullSelector,
@@ -13,19 +14,7 @@ import {
 } from '../../../../sync/replication/workingSet.std.js';
 
 const DAY_MS = 86_400_000;
-const instant = fc
-  .integer({ min: Date.UTC(2020, 0, 1), max: Date.UTC(2030, 0, 1) })
-  .map((ms) => new Date(ms).toISOString());
-const doc = fc
-  .record({
-    resourceType: fc.constantFrom('Patient', 'Device', 'Encounter', 'Observation', 'AuditEvent', 'Media', 'Other'),
-    at: fc.option(instant, { nil: undefined }),
-  })
-  .map(({ resourceType, at }) => {
-    if (resourceType === 'Encounter') return { resourceType, ...(at === undefined ? {} : { period: { start: at } }) };
-    if (resourceType === 'Observation') return { resourceType, ...(at === undefined ? {} : { effectiveDateTime: at }) };
-    return { resourceType, recorded: at };
-  });
+const doc = windowDoc;
 
 describe('working set', () => {
   it('the station-side test equals Mango on the changes feed, as central filters the pull', async () => {
