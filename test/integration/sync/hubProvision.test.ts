@@ -107,6 +107,16 @@ async function untilFollowed(station: string): Promise<void> {
   }
 }
 
+/** Runs `run` with the hub's replications running (CouchDB runs them itself; on pouchdb-server hubRelay.ts does). */
+async function withRelay(run: () => Promise<void>): Promise<void> {
+  const relay = await startRelay(hub, result.replications);
+  try {
+    await run();
+  } finally {
+    await relay.stop();
+  }
+}
+
 describe('provision-hub', () => {
   it("sets the hub's database up as central's: same rules, same views, the stations and the relay as members", async () => {
     expect(result.stations.toSorted()).toEqual([`st-${hcode}-hub-a`, `st-${hcode}-hub-b`]);
@@ -177,8 +187,7 @@ describe('provision-hub', () => {
   });
 
   it("relays both ways with the stations' authorship kept (CouchDB's own _replicator under test:couchdb)", async () => {
-    const relay = await startRelay(hub, result.replications);
-    try {
+    await withRelay(async () => {
       const up = visitBy(stationA.stationUser);
       const down = visitBy(`st-${hcode}-hub-b`);
       expect((await put(`${hub.admin.hubUrl}/${hub.database}`, up, stationA.stationUser, 'pw-hub-a')).status).toBe(201);
@@ -202,9 +211,7 @@ describe('provision-hub', () => {
           throw new Error(`not relayed in 30 s: central ${onCentral.status}, hub ${onHub.status}`);
         await new Promise((done) => setTimeout(done, 200));
       }
-    } finally {
-      await relay.stop();
-    }
+    });
   });
 
   it('is repeatable: a station provisioned later is copied by the next run, the relay gets a new password', async () => {
@@ -227,8 +234,7 @@ describe('provision-hub', () => {
   });
 
   it("follows central's station users: a station provisioned later logs in to the hub with no second run, and so does a new password", async () => {
-    const relay = await startRelay(hub, result.replications);
-    try {
+    await withRelay(async () => {
       const station = { ...centralAdmin(), station: 'hub-d', stationPassword: 'pw-hub-d' };
       await provisionStation(station);
       await untilFollowed(station.station);
@@ -237,14 +243,11 @@ describe('provision-hub', () => {
       await untilFollowed(station.station);
       expect(await hubLogin(station.station, 'pw-hub-d-2')).toBe(200);
       expect(await hubLogin(station.station, 'pw-hub-d')).toBe(401);
-    } finally {
-      await relay.stop();
-    }
+    });
   });
 
   it('takes a station removed from central off the hub at the next provisioning of the hospital', async () => {
-    const relay = await startRelay(hub, result.replications);
-    try {
+    await withRelay(async () => {
       const removed = { ...centralAdmin(), station: 'hub-f', stationPassword: 'pw-hub-f' };
       await provisionStation(removed);
       await untilFollowed(removed.station);
@@ -263,9 +266,7 @@ describe('provision-hub', () => {
         await new Promise((done) => setTimeout(done, 200));
       }
       expect(await hubLogin('hub-f', 'pw-hub-f')).toBe(401);
-    } finally {
-      await relay.stop();
-    }
+    });
   });
 
   it("keeps central's copy of the station users to the relay: stations do not read it, only admins write it", async () => {
