@@ -97,6 +97,11 @@ export class DataContext {
   #warming: Promise<WarmReport> | null = null;
   #warmHolds = 0;
   #warmWanted = false;
+  /**
+   * Set when a bulk write ends (holdWarmUps), until a warm-up has brought the queue's index up to date: the queue
+   * is read by scanning the station's visits meanwhile, so the first screens do not wait for that build.
+   */
+  #queueIndexBehind = false;
   #closed = false;
 
   private constructor(name: string, options: ContextOptions) {
@@ -173,6 +178,7 @@ export class DataContext {
       this.#warmHolds -= 1;
       if (this.#warmHolds === 0 && this.#warmWanted) {
         this.#warmWanted = false;
+        this.#queueIndexBehind = true;
         this.#warmGate.request();
       }
     };
@@ -188,6 +194,7 @@ export class DataContext {
         const start = performance.now();
         await this.#db.find(step.query);
         indexes.push({ ddoc: step.ddoc, ms: performance.now() - start });
+        if (step.ddoc === 'idx-encounter-start') this.#queueIndexBehind = false;
       });
       // Today's queue first (the first screen), then identifier lookups, then the observations.
       steps.splice(1, 0, async () => {
@@ -364,11 +371,11 @@ export class DataContext {
   }
 
   queueForDay(day: Date): Promise<EncounterDoc[]> {
-    return queueForDay(this.#db, day);
+    return queueForDay(this.#db, day, this.#queueIndexBehind);
   }
 
   visitsWithPatients(day: Date): Promise<VisitWithPatient[]> {
-    return visitsWithPatients(this.#db, day);
+    return visitsWithPatients(this.#db, day, this.#queueIndexBehind);
   }
 
   lastVisitOf(patientId: string): Promise<EncounterDoc | null> {
@@ -376,7 +383,7 @@ export class DataContext {
   }
 
   nextQueueNumber(prefix: string, day: Date): Promise<string> {
-    return nextQueueNumberFor(this.#db, prefix, day);
+    return nextQueueNumberFor(this.#db, prefix, day, this.#queueIndexBehind);
   }
 
   /** The ids a patient's records may name: its own and those of the records it replaced (merges). */

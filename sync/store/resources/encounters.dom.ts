@@ -19,9 +19,21 @@ export function localDayRange(at: Date): { start: string; end: string } {
   return { start: start.toISOString(), end: end.toISOString() };
 }
 
-/** A day's visits (all stations' that have arrived here), oldest first. */
-export async function queueForDay(db: StoreReader, day: Date): Promise<EncounterDoc[]> {
+/**
+ * A day's visits (all stations' that have arrived here), oldest first. `byScan`: read every Encounter the station
+ * holds by id range instead of through the by-start index, for while that index is far behind (right after a new
+ * station's first read: its build reads every stored record again, patients too, which takes about a minute at a
+ * large site). The station holds the working set's visits only, so the scan stays bounded; same answer, same order.
+ */
+export async function queueForDay(db: StoreReader, day: Date, byScan = false): Promise<EncounterDoc[]> {
   const { start, end } = localDayRange(day);
+  if (byScan) {
+    const all = await db.allDocs({ startkey: 'Encounter/', endkey: 'Encounter/\ufff0', include_docs: true });
+    return rowDocs(all.rows)
+      .filter((doc): doc is EncounterDoc => doc.resourceType === 'Encounter')
+      .filter((doc) => doc.period?.start !== undefined && doc.period.start >= start && doc.period.start < end)
+      .sort((a, b) => (a.period?.start ?? '').localeCompare(b.period?.start ?? '') || compareIds(a._id, b._id));
+  }
   const result = await db.find({
     selector: { resourceType: 'Encounter', 'period.start': { $gte: start, $lt: end } },
     use_index: 'idx-encounter-start',
@@ -32,9 +44,14 @@ export async function queueForDay(db: StoreReader, day: Date): Promise<Encounter
     .filter((doc): doc is EncounterDoc => doc?.resourceType === 'Encounter');
 }
 
+/** The index's order among equal keys: document ids, by code unit (as PouchDB collates plain strings). */
+function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** A day's visits, oldest first, each with its patient: the patients come in one bulk read. */
-export async function visitsWithPatients(db: StoreReader, day: Date): Promise<VisitWithPatient[]> {
-  const visits = await queueForDay(db, day);
+export async function visitsWithPatients(db: StoreReader, day: Date, byScan = false): Promise<VisitWithPatient[]> {
+  const visits = await queueForDay(db, day, byScan);
   const keys = [...new Set(visits.map((encounter) => docId('Patient', encounterPatientId(encounter))))];
   const result = keys.length === 0 ? { rows: [] } : await db.allDocs({ keys, include_docs: true });
   const patients = new Map<string, PatientDoc>();
@@ -62,8 +79,8 @@ export async function lastVisitOf(db: StoreReader, patientId: string): Promise<E
 }
 
 /** The next queue number of this station today: one more than the highest it gave out today. */
-export async function nextQueueNumberFor(db: StoreReader, prefix: string, day: Date): Promise<string> {
-  const given = (await queueForDay(db, day))
+export async function nextQueueNumberFor(db: StoreReader, prefix: string, day: Date, byScan = false): Promise<string> {
+  const given = (await queueForDay(db, day, byScan))
     .map((encounter) => queueNumberOf(encounter))
     .filter((value): value is string => value !== null);
   return nextQueueNumber(prefix, given);
