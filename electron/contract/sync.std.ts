@@ -50,6 +50,16 @@ export type LinkSummary = z.infer<typeof LinkSummary>;
 /** The summary of a window without probes. */
 export const NO_PROBES: LinkSummary = { probes: 0, upRatio: null, outages: 0, longestOutageMs: 0, medianRttMs: null };
 
+/** The hospital hub's link as main probes it: its address, the last probe and the same chart as central's. */
+export const HubStatus = z.object({
+  url: z.string(),
+  link: LinkProbe.nullable(),
+  linkHistory: z.array(LinkBucket),
+  linkRecent: z.array(LinkBucket),
+  linkSummary: LinkSummary,
+});
+export type HubStatus = z.infer<typeof HubStatus>;
+
 export const SyncStatus = z.object({
   configured: z.boolean(),
   centralUrl: z.string().nullable(),
@@ -65,8 +75,8 @@ export const SyncStatus = z.object({
   /** The last hour in 60 minutes: what the chart shows while the station has probed for about an hour or less. */
   linkRecent: z.array(LinkBucket),
   linkSummary: LinkSummary,
-  /** The hospital hub on the LAN, when IT set one: its address and main's last probe of it. */
-  hub: z.object({ url: z.string(), link: LinkProbe.nullable() }).nullable(),
+  /** The hospital hub on the LAN, when IT set one. */
+  hub: HubStatus.nullable(),
 });
 export type SyncStatus = z.infer<typeof SyncStatus>;
 

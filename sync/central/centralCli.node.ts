@@ -9,7 +9,8 @@
  * they would land in shell history). Prints the station user and password once, for IT to enter at the station.
  */
 import { parseArgs } from 'node:util';
-import { provision, ProvisionError } from './provision.node.js';
+import { provision } from './provision.node.js';
+import { ProvisionError } from './adminCalls.node.js';
 import { provisionHub } from './provisionHub.node.js';
 import { addStaff, disableStaff, resetStaffPin, type StaffAdminTarget } from './staffAdmin.node.js';
 import { stdinLines } from './stdinLines.node.js';
@@ -87,7 +88,7 @@ async function hubCommand(values: Record<string, string | boolean | undefined>):
   console.log(`hub database    ${result.hubDatabase} (central: ${result.centralDatabase})`);
   console.log(`relay user      ${result.relayUser} (new password, kept in the hub's _replicator only)`);
   console.log(
-    `stations        ${result.stations.length === 0 ? 'none yet: provision them on central, then run this again' : result.stations.join(', ')}`,
+    `stations        ${result.stations.length === 0 ? 'none yet' : result.stations.join(', ')} (the hub follows central's: stations provisioned later need no second run)`,
   );
   console.log(`replications    ${result.replications.join(', ')}`);
 }

@@ -137,13 +137,36 @@ export function clinicDesignDoc(hcode: string): {
   };
 }
 
+/** A database only admins write: `_design/<name>` refuses everyone else, saying what the database holds. */
+export function adminWritesDesignDoc(name: string, what: string): { _id: string; validate_doc_update: string } {
+  return {
+    _id: `_design/${name}`,
+    validate_doc_update: `function (newDoc, oldDoc, userCtx) { if (userCtx.roles.indexOf('_admin') === -1) { throw({ forbidden: '${what} are written by admins only' }); } }`,
+  };
+}
+
 /** The secrets database: readable by the hospital's stations, written by admins only. */
 export function secretsDesignDoc(): { _id: string; validate_doc_update: string } {
-  return {
-    _id: '_design/secrets',
-    validate_doc_update:
-      "function (newDoc, oldDoc, userCtx) { if (userCtx.roles.indexOf('_admin') === -1) { throw({ forbidden: 'secrets are written by admins only' }); } }",
-  };
+  return adminWritesDesignDoc('secrets', 'secrets');
+}
+
+/**
+ * Central's copy of a hospital's station users (`_users` documents with their password hashes and revisions),
+ * which its hub follows into the hub's `_users` (stationUsersFollow.node.ts). Read by the hub's relay only:
+ * not by stations (another station's password hash is none of theirs), written by admins only.
+ */
+export function stationUsersDatabaseName(hcode: string): string {
+  return `clinic_${hcode}_stations`;
+}
+export function stationUsersSecurity(hcode: string): {
+  admins: { names: string[]; roles: string[] };
+  members: { names: string[]; roles: string[] };
+} {
+  return { admins: { names: [], roles: [] }, members: { names: [], roles: [relayRole(hcode)] } };
+}
+/** The `_users` id prefix of a hospital's station users. */
+export function stationUserIdPrefix(hcode: string): string {
+  return `org.couchdb.user:${stationUserName(hcode, '')}`;
 }
 
 export const HOSPITAL_KEY_DOC = 'hospital-key';

@@ -10,11 +10,10 @@
 import { randomBytes } from 'node:crypto';
 import { newHospitalKeyHex } from '../model/ids.std.js';
 import { queuePrefixFor } from '../model/encounter.std.js';
-import { basicAuth, requestJson, type HttpAnswer } from './centralHttp.node.js';
+import { requestJson } from './centralHttp.node.js';
+import { adminCall, expectOk, ProvisionError, putLatest, putSecurity, type Call } from './adminCalls.node.js';
 import { OLDER_HISTORY_INDEX } from '../replication/olderHistory.std.js';
 import { WINDOW_INDEXES } from '../replication/initialPull.std.js';
-import { provisionErrorMessage, type ProvisionErrorCode } from './provisionErrors.std.js';
-import type { Bilingual } from '../model/bilingual.std.js';
 import {
   HOSPITAL_KEY_DOC,
   STATION_NAME,
@@ -24,8 +23,10 @@ import {
   secretsDatabaseName,
   secretsDesignDoc,
   stationRole,
+  stationUserIdPrefix,
   stationUserName,
 } from './designDocs.std.js';
+import { hasStationUsersCopy, updateStationUsersCopy } from './stationUsersFollow.node.js';
 
 export interface ProvisionOptions {
   /** Central base URL (no credentials in it). */
@@ -48,54 +49,6 @@ export interface ProvisionResult {
   readonly stationPassword: string | null;
   readonly queuePrefix: string;
   readonly createdKey: boolean;
-}
-
-/** A refusal with a code and its Thai and English text; `message` holds both (Thai first, as the CLI prints it). */
-export class ProvisionError extends Error {
-  readonly code: ProvisionErrorCode;
-  readonly text: Bilingual;
-  constructor(code: ProvisionErrorCode, params: Readonly<Record<string, string>> = {}, detail = '') {
-    const text = provisionErrorMessage(code, params);
-    super(`${text.th}\n${text.en}${detail === '' ? '' : `\n${detail}`}`);
-    this.name = 'ProvisionError';
-    this.code = code;
-    this.text = text;
-  }
-}
-
-export function expectOk(answer: HttpAnswer, what: string, allowed: number[] = []): void {
-  if ((answer.status >= 200 && answer.status < 300) || allowed.includes(answer.status)) return;
-  throw new ProvisionError(
-    'provision_http_failed',
-    { what, status: String(answer.status) },
-    JSON.stringify(answer.body).slice(0, 200),
-  );
-}
-
-export type Call = (path: string, method?: string, body?: unknown) => Promise<HttpAnswer>;
-
-/** PUT over whatever revision is there; a concurrent provisioning's write (409) is re-read and overwritten. */
-export async function putLatest(call: Call, path: string, doc: object, what: string): Promise<void> {
-  for (let attempt = 0; ; attempt += 1) {
-    const existing = await call(path);
-    const rev = existing.status === 200 ? (existing.body as { _rev?: string })._rev : undefined;
-    const put = await call(path, 'PUT', { ...doc, ...(rev === undefined ? {} : { _rev: rev }) });
-    if (put.status !== 409 || attempt >= 4) {
-      expectOk(put, what);
-      return;
-    }
-  }
-}
-
-/** pouchdb-server keeps `_security` as a revisioned document and answers 409 to a concurrent PUT (CouchDB 3 does not). */
-async function putSecurity(call: Call, name: string, security: object): Promise<void> {
-  for (let attempt = 0; ; attempt += 1) {
-    const put = await call(`/${name}/_security`, 'PUT', security);
-    if (put.status !== 409 || attempt >= 4) {
-      expectOk(put, `_security of ${name}`);
-      return;
-    }
-  }
 }
 
 /** The claim on a queue prefix in the secrets database: one document per prefix, created once (409 if taken). */
@@ -122,7 +75,7 @@ async function claimQueuePrefix(
   station: string,
   prefix: string,
 ): Promise<void> {
-  const userPrefix = `org.couchdb.user:${stationUserName(hcode, '')}`;
+  const userPrefix = stationUserIdPrefix(hcode);
   const users = await call(
     `/_users/_all_docs?startkey=${encodeURIComponent(JSON.stringify(userPrefix))}&endkey=${encodeURIComponent(JSON.stringify(`${userPrefix}\ufff0`))}`,
   );
@@ -149,13 +102,6 @@ async function claimQueuePrefix(
     return;
   }
   expectOk(created, 'claim queue prefix');
-}
-
-/** Calls central as its admin (credentials from the environment of the CLI, never stored). */
-export function adminCall(url: string, adminUser: string, adminPassword: string): Call {
-  const base = url.replace(/\/+$/, '');
-  const auth = { Authorization: basicAuth(adminUser, adminPassword) };
-  return (path, method = 'GET', body) => requestJson(`${base}${path}`, { method, body, headers: auth });
 }
 
 /**
@@ -207,6 +153,8 @@ export async function provision(options: ProvisionOptions): Promise<ProvisionRes
   const stationUser = stationUserName(options.hcode, options.station);
   const stationPassword = await passwordToSet(base, call, stationUser, options);
   await putUser(call, stationUser, role, stationPassword, 'station user');
+  // A hospital with a hub: the hub follows this copy, so the station logs in there too with no provision-hub.
+  if (await hasStationUsersCopy(call, options.hcode)) await updateStationUsersCopy(call, options.hcode);
   return { database, secretsDatabase: secrets, stationUser, stationPassword, queuePrefix, createdKey };
 }
 

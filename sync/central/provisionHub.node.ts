@@ -2,23 +2,25 @@
  * A hospital hub on the LAN (issue 15 §1): a CouchDB 3 in the hospital, set up as admin of both servers so the
  * hospital's stations keep working together while GIN is down. On the hub: the hospital's database set up as on
  * central (same members, same validate_doc_update, same views: `setUpClinicDatabase`), the hospital's station
- * users copied from central (their password hashes, so a station logs in to either with its one password), and
- * the relay user. On central: the same relay user and role (`relayRole`), which central's rules accept as
- * passing on records its hospital's stations wrote (docs/SECURITY.md). Then two continuous replications in the
- * hub's `_replicator`, hub → central and central → hub, as the relay on both ends. Run it again after
- * provisioning a new station on central (its user is copied then); each run gives the relay a new password.
+ * users (their password hashes, so a station logs in to either with its one password), and the relay user. On
+ * central: the same relay user and role (`relayRole`), which central's rules accept as passing on records its
+ * hospital's stations wrote (docs/SECURITY.md), and the copy of the station users the hub follows
+ * (stationUsersFollow.node.ts). Then three continuous replications in the hub's `_replicator`: hub → central
+ * and central → hub as the relay on both ends, and central's copy of the station users → the hub's `_users`
+ * (read as the relay, written as the hub's admin), so stations provisioned later need no second run. Safe to
+ * run again (after an app update, or a new hub admin password); each run gives the relay a new password.
  */
 import { randomBytes } from 'node:crypto';
+import { adminCall, expectOk, ProvisionError, putLatest } from './adminCalls.node.js';
+import { putUser, setUpClinicDatabase } from './provision.node.js';
 import {
-  adminCall,
-  expectOk,
-  ProvisionError,
-  putLatest,
-  putUser,
-  setUpClinicDatabase,
-  type Call,
-} from './provision.node.js';
-import { databaseName, relayRole, relayUserName, stationUserName } from './designDocs.std.js';
+  databaseName,
+  relayRole,
+  relayUserName,
+  stationUserIdPrefix,
+  stationUsersDatabaseName,
+} from './designDocs.std.js';
+import { settleStationUsersOnHub, setUpStationUsersCopy, updateStationUsersCopy } from './stationUsersFollow.node.js';
 
 export interface HubProvisionOptions {
   /** The hub's base URL as the hub itself reaches it (its replications run there). */
@@ -41,7 +43,7 @@ export interface HubProvisionResult {
   readonly hubDatabase: string;
   readonly centralDatabase: string;
   readonly relayUser: string;
-  /** Station users copied from central to the hub. */
+  /** Station users on the hub now (the hub follows central's from here on). */
   readonly stations: readonly string[];
   /** Ids of the replication documents in the hub's `_replicator`. */
   readonly replications: readonly string[];
@@ -53,60 +55,65 @@ export interface HubProvisionResult {
  */
 export const RELAY_SELECTOR = { _id: { $regex: '^[A-Z]' } } as const;
 
-export interface RelayReplication {
-  readonly _id: string;
-  readonly source: {
-    readonly url: string;
-    readonly auth: { readonly basic: { readonly username: string; readonly password: string } };
-  };
-  readonly target: {
-    readonly url: string;
-    readonly auth: { readonly basic: { readonly username: string; readonly password: string } };
-  };
-  readonly continuous: true;
-  readonly selector: typeof RELAY_SELECTOR;
+/** What the hub's `_users` takes from central's copy: this hospital's station users and nothing else. */
+export function stationUsersSelector(hcode: string): IdSelector {
+  return { _id: { $regex: `^${stationUserIdPrefix(hcode).replaceAll('.', '\\.')}` } };
 }
 
-/** The two replication documents of a hub: hub → central and central → hub, as the relay on both ends. */
-export function relayReplications(
-  hcode: string,
-  hubDb: string,
-  centralDb: string,
-  password: string,
-): RelayReplication[] {
-  const basic = { username: relayUserName(hcode), password };
-  const hub = { url: hubDb, auth: { basic } };
-  const central = { url: centralDb, auth: { basic } };
+export interface IdSelector {
+  readonly _id: { readonly $regex: string };
+}
+
+interface Endpoint {
+  readonly url: string;
+  readonly auth: { readonly basic: { readonly username: string; readonly password: string } };
+}
+
+/** A continuous replication document of the hub's `_replicator`, in CouchDB 3's `auth` form. */
+export interface HubReplication {
+  readonly _id: string;
+  readonly source: Endpoint;
+  readonly target: Endpoint;
+  readonly continuous: true;
+  readonly selector: IdSelector;
+}
+
+/** The ids of a hub's replication documents: hub → central, central → hub, central's station users → the hub's `_users`. */
+export function hubReplicationIds(hcode: string): [string, string, string] {
+  const name = databaseName(hcode);
+  return [`${name}-hub-to-central`, `${name}-central-to-hub`, `${name}-station-users`];
+}
+
+export interface HubEnds {
+  readonly hcode: string;
+  /** Base URLs, each as the hub reaches it. */
+  readonly hubUrl: string;
+  readonly centralUrl: string;
+  readonly hubDatabase: string;
+  readonly relayPassword: string;
+  /** The hub's admin: the only user who writes other users' documents into the hub's `_users`. */
+  readonly hubAdmin: { readonly username: string; readonly password: string };
+}
+
+/** The three replication documents of a hub (hubReplicationIds). */
+export function hubReplications(ends: HubEnds): HubReplication[] {
+  const [up, down, users] = hubReplicationIds(ends.hcode);
+  const hubBase = ends.hubUrl.replace(/\/+$/, '');
+  const centralBase = ends.centralUrl.replace(/\/+$/, '');
+  const relay = { basic: { username: relayUserName(ends.hcode), password: ends.relayPassword } };
+  const hub = { url: `${hubBase}/${ends.hubDatabase}`, auth: relay };
+  const central = { url: `${centralBase}/${databaseName(ends.hcode)}`, auth: relay };
   return [
+    { _id: up, source: hub, target: central, continuous: true, selector: RELAY_SELECTOR },
+    { _id: down, source: central, target: hub, continuous: true, selector: RELAY_SELECTOR },
     {
-      _id: `${databaseName(hcode)}-hub-to-central`,
-      source: hub,
-      target: central,
+      _id: users,
+      source: { url: `${centralBase}/${stationUsersDatabaseName(ends.hcode)}`, auth: relay },
+      target: { url: `${hubBase}/_users`, auth: { basic: ends.hubAdmin } },
       continuous: true,
-      selector: RELAY_SELECTOR,
-    },
-    {
-      _id: `${databaseName(hcode)}-central-to-hub`,
-      source: central,
-      target: hub,
-      continuous: true,
-      selector: RELAY_SELECTOR,
+      selector: stationUsersSelector(ends.hcode),
     },
   ];
-}
-
-/** The station users of a hospital on central, whole (with their password hashes), without `_rev`. */
-async function stationUsers(central: Call, hcode: string): Promise<Record<string, unknown>[]> {
-  const prefix = `org.couchdb.user:${stationUserName(hcode, '')}`;
-  const range = `startkey=${encodeURIComponent(JSON.stringify(prefix))}&endkey=${encodeURIComponent(JSON.stringify(`${prefix}\ufff0`))}`;
-  const listed = await central(`/_users/_all_docs?include_docs=true&${range}`);
-  expectOk(listed, 'list station users on central');
-  const rows = (listed.body as { rows?: { doc?: Record<string, unknown> }[] }).rows ?? [];
-  return rows.flatMap((row) => {
-    if (row.doc === undefined) return [];
-    const { _rev: _ignored, ...user } = row.doc;
-    return [user];
-  });
 }
 
 export async function provisionHub(options: HubProvisionOptions): Promise<HubProvisionResult> {
@@ -124,15 +131,9 @@ export async function provisionHub(options: HubProvisionOptions): Promise<HubPro
   await setUpClinicDatabase(central, centralDatabase, hcode);
   await setUpClinicDatabase(hub, hubDatabase, hcode);
 
-  const stations = await stationUsers(central, hcode);
-  for (const user of stations) {
-    await putLatest(
-      hub,
-      `/_users/${encodeURIComponent(String(user['_id']))}`,
-      user,
-      `station user ${String(user['name'])} on the hub`,
-    );
-  }
+  await setUpStationUsersCopy(central, hcode);
+  const stations = await updateStationUsersCopy(central, hcode);
+  await settleStationUsersOnHub(hub, stations);
 
   const relayPassword = randomBytes(24).toString('base64url');
   const relayUser = relayUserName(hcode);
@@ -140,12 +141,14 @@ export async function provisionHub(options: HubProvisionOptions): Promise<HubPro
   await putUser(hub, relayUser, relayRole(hcode), relayPassword, 'relay user on the hub');
 
   expectOk(await hub('/_replicator', 'PUT'), 'create _replicator on the hub', [412]);
-  const docs = relayReplications(
+  const docs = hubReplications({
     hcode,
-    `${options.hubUrl.replace(/\/+$/, '')}/${hubDatabase}`,
-    `${options.centralUrl.replace(/\/+$/, '')}/${centralDatabase}`,
+    hubUrl: options.hubUrl,
+    centralUrl: options.centralUrl,
+    hubDatabase,
     relayPassword,
-  );
+    hubAdmin: { username: options.hubAdminUser, password: options.hubAdminPassword },
+  });
   for (const doc of docs)
     await putLatest(hub, `/_replicator/${encodeURIComponent(doc._id)}`, doc, `replication ${doc._id}`);
   return {

@@ -5,7 +5,7 @@
  * the citizen id under the hospital key (the same id a Patient gets), never the citizen id.
  */
 import { HOSPITAL_KEY_DOC, secretsDatabaseName } from './designDocs.std.js';
-import { adminCall, expectOk, ProvisionError, type Call } from './provision.node.js';
+import { adminCall, expectOk, ProvisionError, type Call } from './adminCalls.node.js';
 import { hashPin, pinProblem } from './staffPin.node.js';
 import { hexToKey, patientIdForCid } from '../model/ids.std.js';
 import {

@@ -91,13 +91,18 @@ export async function initialPull(options: InitialPullOptions): Promise<{ seq: n
         ...(cursor ?? { skip: 0 }),
       } as PouchDB.Find.FindRequest<object>)) as PouchDB.Find.FindResponse<object> & { bookmark?: string };
       const skipped = cursor !== null && 'skip' in cursor ? cursor.skip : 0;
+      // CouchDB may answer a short page before the end (its shards' pages merged): with a bookmark, only an
+      // empty page ends the listing. pouchdb-server answers no bookmark, and its short page is the last.
+      const bookmark = typeof answer.bookmark === 'string' && answer.bookmark !== 'nil' ? answer.bookmark : null;
       return {
         docs: answer.docs,
         next:
-          answer.docs.length < page
-            ? null
-            : typeof answer.bookmark === 'string' && answer.bookmark !== 'nil'
-              ? { bookmark: answer.bookmark }
+          bookmark !== null
+            ? answer.docs.length === 0
+              ? null
+              : { bookmark }
+            : answer.docs.length < page
+              ? null
               : { skip: skipped + answer.docs.length },
       };
     });

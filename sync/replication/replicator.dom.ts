@@ -210,6 +210,7 @@ export class Replicator {
     if (!keepFailure) this.#setState('syncing', null);
     const remote = this.#options.remote;
     const run = async (): Promise<void> => {
+      const release = this.#options.store.holdWarmUps();
       try {
         const pulled = await initialPull({
           store: this.#options.store,
@@ -244,6 +245,7 @@ export class Replicator {
         this.#retryLater();
         return;
       } finally {
+        release();
         if (this.#initialRun === running) this.#initialRun = null;
       }
       if (!this.#stopped) this.#beginSync(true);

@@ -95,6 +95,8 @@ export class DataContext {
   readonly #identifiers: IdentifierIndex;
   readonly #warmGate: RunGate;
   #warming: Promise<WarmReport> | null = null;
+  #warmHolds = 0;
+  #warmWanted = false;
   #closed = false;
 
   private constructor(name: string, options: ContextOptions) {
@@ -150,7 +152,30 @@ export class DataContext {
 
   /** A warm-up in the background, without waiting: at most one per WARM_MIN_GAP_MS, never rejects (after open, after a pull). */
   requestWarm(): void {
+    if (this.#warmHolds > 0) {
+      this.#warmWanted = true;
+      return;
+    }
     this.#warmGate.request();
+  }
+
+  /**
+   * Holds background warm-ups while a bulk write runs (a new station's first read: 130,000 records at a large
+   * site). Each warm-up reads every document again to index it, so one racing the read only slows both; one
+   * runs when the last hold is released, if any was asked for meanwhile. Returns the release.
+   */
+  holdWarmUps(): () => void {
+    this.#warmHolds += 1;
+    let released = false;
+    return () => {
+      if (released) return;
+      released = true;
+      this.#warmHolds -= 1;
+      if (this.#warmHolds === 0 && this.#warmWanted) {
+        this.#warmWanted = false;
+        this.#warmGate.request();
+      }
+    };
   }
 
   async #warm(): Promise<WarmReport> {

@@ -28,4 +28,5 @@ export type ReplicationStore = ConflictStore &
     | 'conflictedIds'
     | 'storeReplicated'
     | 'leafChangesSince'
+    | 'holdWarmUps'
   >;

@@ -18,7 +18,8 @@ import { DataContext } from '../../sync/store/dataContext.dom.js';
 import { PouchDB, type Database } from '../../sync/store/pouch.dom.js';
 import { Replicator } from '../../sync/replication/replicator.dom.js';
 import { remoteDatabase } from '../../sync/replication/remote.dom.js';
-import { adminCall, provision, setUpClinicDatabase } from '../../sync/central/provision.node.js';
+import { provision, setUpClinicDatabase } from '../../sync/central/provision.node.js';
+import { adminCall } from '../../sync/central/adminCalls.node.js';
 import { basicAuth, requestJson } from '../../sync/central/centralHttp.node.js';
 import { databaseName } from '../../sync/central/designDocs.std.js';
 import {

@@ -291,4 +291,14 @@ export const stationMigrations: readonly Migration[] = [
       ALTER TABLE printer_settings_17 RENAME TO printer_settings;
     `,
   },
+  {
+    version: 18,
+    name: "link probes: the hospital hub's beside central's",
+    sql: `
+      -- Which link a probe checked: 'central' (every earlier row) or 'hub', the hospital hub on the LAN, so the
+      -- IT dashboard's 24 h chart shows both links.
+      ALTER TABLE link_probe ADD COLUMN link TEXT NOT NULL DEFAULT 'central';
+      CREATE INDEX link_probe_link_at ON link_probe (link, at);
+    `,
+  },
 ];

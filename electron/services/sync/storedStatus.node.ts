@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { databaseName } from '../../../sync/central/designDocs.std.js';
 import type { SyncStatus } from '../../contract/sync.std.js';
-import { SyncStore } from './syncStore.node.js';
+import { probeView, SyncStore } from './syncStore.node.js';
 import { chartBuckets, linkSummary, recentBuckets, CHART_SPAN_MS } from './linkChart.std.js';
 import { foldStatus } from './syncStatus.std.js';
 
@@ -42,20 +42,31 @@ export function readStoredStatus(dataDir: string, now = Date.now()): SyncStatus 
     const config = store.config();
     const probe = store.lastProbe();
     const samples = store.samples(now - CHART_SPAN_MS);
+    const hubProbe = store.lastProbe('hub');
+    const hubSamples = store.samples(now - CHART_SPAN_MS, 'hub');
     return foldStatus({
       config:
         config === null || hcode === null
           ? null
           : { centralUrl: config.centralUrl, username: config.username, database: databaseName(hcode) },
       credentialsError: null,
-      link: probe === null ? null : { up: probe.up, errorCode: probe.errorCode, at: probe.at, rttMs: probe.rttMs },
+      link: probe === null ? null : probeView(probe),
       report: store.report(),
       reportsValidFrom: null,
       history: chartBuckets(samples, now),
       recent: recentBuckets(samples, now),
       summary: linkSummary(samples, now),
-      // The hub's probes live in the running app only.
-      hub: hubUrl === null ? null : { url: hubUrl, link: null },
+      // The app's last probes of the hub, as of central.
+      hub:
+        hubUrl === null
+          ? null
+          : {
+              url: hubUrl,
+              link: hubProbe === null ? null : probeView(hubProbe),
+              linkHistory: chartBuckets(hubSamples, now),
+              linkRecent: recentBuckets(hubSamples, now),
+              linkSummary: linkSummary(hubSamples, now),
+            },
     });
   } finally {
     db.close();

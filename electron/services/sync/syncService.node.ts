@@ -12,7 +12,6 @@ import { DEFAULT_PROBE_POLICY, type ProbePolicy } from '../../../sync/replicatio
 import { EdgeError } from '../../contract/result.std.js';
 import type {
   HubSetting,
-  LinkProbe,
   ReplicationReport,
   SyncConfigureInput,
   SyncEndpoint,
@@ -38,15 +37,10 @@ import { HubLink } from './hubLink.node.js';
 import type { CredentialKeystore } from './keystore.node.js';
 import { HospitalKeySync } from './hospitalKeySync.node.js';
 import { LinkMonitor } from './linkMonitor.node.js';
-import { SyncStore, type ProbeRecord } from './syncStore.node.js';
+import { probeView, SyncStore, type ProbedLink, type ProbeRecord } from './syncStore.node.js';
 import { LinkChartCache } from './linkChart.std.js';
 import { foldStatus, linkStateOf, type StoredReport } from './syncStatus.std.js';
 import { errorMessage } from '../../../sync/model/errorMessage.std.js';
-
-/** What the status shows of a probe (the stored record also says whether the server answered at all). */
-function probeView(record: ProbeRecord): LinkProbe {
-  return { up: record.up, errorCode: record.errorCode, at: record.at, rttMs: record.rttMs };
-}
 
 export interface SyncServiceOptions {
   readonly db: StationDb;
@@ -88,6 +82,8 @@ export class SyncService {
   #report: StoredReport | null;
   #proxyOrigin: string | null = null;
   readonly #chart: LinkChartCache;
+  /** The hub's link chart: its probes are stored beside central's (link 'hub'). */
+  #hubChart: LinkChartCache;
   #lastEmitted = '';
   #probes = 0;
   #keyFetch: Promise<unknown> | null = null;
@@ -98,6 +94,7 @@ export class SyncService {
     this.#policy = options.policy ?? DEFAULT_PROBE_POLICY;
     this.store = new SyncStore(options.db);
     this.#chart = new LinkChartCache((from) => this.store.samples(from));
+    this.#hubChart = this.#newHubChart();
     this.#report = this.store.report();
     this.#keySync = new HospitalKeySync(options.hospitalKey, options.audit, options.log);
     this.#monitor = new LinkMonitor(() => this.#probe(), this.#policy);
@@ -150,6 +147,8 @@ export class SyncService {
   }
 
   status(): SyncStatus {
+    // One clock for both links, so their buckets start at the same times.
+    const now = Date.now();
     const config = this.store.config();
     const hcode = this.#options.settings.get().hcode;
     return foldStatus({
@@ -161,13 +160,19 @@ export class SyncService {
       link: this.#link === null ? null : probeView(this.#link),
       report: this.#report,
       reportsValidFrom: this.#startedAt,
-      history: this.#chart.buckets(Date.now()),
-      recent: this.#chart.recent(Date.now()),
-      summary: this.#chart.summary(Date.now()),
+      history: this.#chart.buckets(now),
+      recent: this.#chart.recent(now),
+      summary: this.#chart.summary(now),
       hub:
         this.#hub === null
           ? null
-          : { url: this.#hub.url, link: this.#hub.link === null ? null : probeView(this.#hub.link) },
+          : {
+              url: this.#hub.url,
+              link: this.#hub.link === null ? null : probeView(this.#hub.link),
+              linkHistory: this.#hubChart.buckets(now),
+              linkRecent: this.#hubChart.recent(now),
+              linkSummary: this.#hubChart.summary(now),
+            },
     });
   }
 
@@ -336,6 +341,11 @@ export class SyncService {
       }
     }
     this.#options.settings.setHubUrl(hub?.url ?? null);
+    if ((hub?.url ?? null) !== before) {
+      // Another hub is another link: the chart starts again with its first probe.
+      this.store.clearProbes('hub');
+      this.#hubChart = this.#newHubChart();
+    }
     const old = this.#hub;
     this.#hub = hub;
     await old?.close();
@@ -361,6 +371,7 @@ export class SyncService {
       policy: this.#policy,
       ...(this.#options.session === undefined ? {} : { session: this.#options.session }),
       onProbe: (record, before) => {
+        this.#storeProbe(record, 'hub');
         if (before === null || before.up !== record.up || before.errorCode !== record.errorCode) {
           this.#options.log.info(
             { up: record.up, code: record.errorCode, rttMs: record.rttMs },
@@ -426,6 +437,18 @@ export class SyncService {
     }
   }
 
+  #newHubChart(): LinkChartCache {
+    return new LinkChartCache((from) => this.store.samples(from, 'hub'));
+  }
+
+  /** Every probe of either link is stored for the 24 h chart; the table is pruned now and then. */
+  #storeProbe(record: ProbeRecord, link: ProbedLink): void {
+    this.store.addProbe(record, link);
+    (link === 'hub' ? this.#hubChart : this.#chart).recorded(Date.parse(record.at));
+    this.#probes += 1;
+    if (this.#probes % PRUNE_EVERY === 1) this.store.pruneProbes(Date.now());
+  }
+
   /** One cheap GET /_session: reachability, round trip and whether the session still holds (log in again if not). */
   async #probe(): Promise<ProbeRecord> {
     const session = this.#session;
@@ -441,10 +464,7 @@ export class SyncService {
     if (record.errorCode === 'sync_not_configured') return;
     const before = this.#link;
     this.#link = record;
-    this.store.addProbe(record);
-    this.#chart.recorded(Date.parse(record.at));
-    this.#probes += 1;
-    if (this.#probes % PRUNE_EVERY === 1) this.store.pruneProbes(Date.now());
+    this.#storeProbe(record, 'central');
     if (before === null || before.up !== record.up || before.errorCode !== record.errorCode) {
       this.#options.log.info(
         { up: record.up, code: record.errorCode, rttMs: record.rttMs },

@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import {
   NO_PROBES,
+  type HubStatus,
   type LinkBucket,
   type LinkProbe,
   type LinkSummary,
@@ -38,8 +39,8 @@ export interface FoldInput {
   readonly recent?: z.infer<typeof LinkBucket>[];
   /** The 24 h summary (none given: no probes). */
   readonly summary?: LinkSummary;
-  /** The hospital hub, when set: its address and last probe. */
-  readonly hub?: { readonly url: string; readonly link: LinkProbe | null } | null;
+  /** The hospital hub, when set: its address, last probe and chart. */
+  readonly hub?: HubStatus | null;
 }
 
 export function foldStatus(input: FoldInput): SyncStatus {

@@ -1,6 +1,6 @@
 /**
- * Sync's rows in the station database (migrations 6 and 7): the configuration (no password), the renderer's
- * last replication report, and the link probes of the last 48 h. Read-only use works too (the CLI).
+ * Sync's rows in the station database (migrations 6, 7 and 18): the configuration (no password), the renderer's
+ * last replication report, and the link probes of the last 48 h (central's, and the hospital hub's). Read-only use works too (the CLI).
  */
 import type { StationDb } from '../db/stationDb.node.js';
 import { ReplicationReport, type LinkProbe } from '../../contract/sync.std.js';
@@ -14,6 +14,14 @@ export interface SyncConfig {
   readonly caPem: string | null;
   readonly configuredAt: string;
 }
+
+/** What the status shows of a probe (the stored record also says whether the server answered at all). */
+export function probeView(record: ProbeRecord): LinkProbe {
+  return { up: record.up, errorCode: record.errorCode, at: record.at, rttMs: record.rttMs };
+}
+
+/** The links main probes: central over GIN, and the hospital hub on the LAN when IT set one. */
+export type ProbedLink = 'central' | 'hub';
 
 /** A probe as stored: `reachable` feeds the chart, `up` (reachable and logged in) the state. */
 export interface ProbeRecord extends LinkProbe {
@@ -67,24 +75,29 @@ export class SyncStore {
       .run(JSON.stringify(report), reportedAt);
   }
 
-  addProbe(probe: ProbeRecord): void {
+  addProbe(probe: ProbeRecord, link: ProbedLink = 'central'): void {
     this.#db
-      .prepare('INSERT INTO link_probe (at, reachable, up, error_code, rtt_ms) VALUES (?, ?, ?, ?, ?)')
-      .run(Date.parse(probe.at), probe.reachable ? 1 : 0, probe.up ? 1 : 0, probe.errorCode, probe.rttMs);
+      .prepare('INSERT INTO link_probe (at, reachable, up, error_code, rtt_ms, link) VALUES (?, ?, ?, ?, ?, ?)')
+      .run(Date.parse(probe.at), probe.reachable ? 1 : 0, probe.up ? 1 : 0, probe.errorCode, probe.rttMs, link);
   }
 
-  /** Drops probes older than 48 h; returns how many. */
+  /** Drops probes older than 48 h, of both links; returns how many. */
   pruneProbes(now: number): number {
     return this.#db.prepare('DELETE FROM link_probe WHERE at < ?').run(now - PROBE_KEEP_MS).changes;
   }
 
-  lastProbe(): ProbeRecord | null {
+  /** Drops every probe of a link (a new hub is another link: the old one's history is not its own). */
+  clearProbes(link: ProbedLink): void {
+    this.#db.prepare('DELETE FROM link_probe WHERE link = ?').run(link);
+  }
+
+  lastProbe(link: ProbedLink = 'central'): ProbeRecord | null {
     const row = this.#db
       .prepare<
-        [],
+        [ProbedLink],
         { at: number; reachable: number; up: number; error_code: string | null; rtt_ms: number | null }
-      >('SELECT at, reachable, up, error_code, rtt_ms FROM link_probe ORDER BY at DESC LIMIT 1')
-      .get();
+      >('SELECT at, reachable, up, error_code, rtt_ms FROM link_probe WHERE link = ? ORDER BY at DESC LIMIT 1')
+      .get(link);
     return row === undefined
       ? null
       : {
@@ -96,13 +109,13 @@ export class SyncStore {
         };
   }
 
-  /** Chart samples since `from` (epoch ms): reached central or not, and the round trip. */
-  samples(from: number): LinkSample[] {
+  /** Chart samples of a link since `from` (epoch ms): reached the server or not, and the round trip. */
+  samples(from: number, link: ProbedLink = 'central'): LinkSample[] {
     return this.#db
-      .prepare<[number], { at: number; reachable: number; rtt_ms: number | null }>(
-        'SELECT at, reachable, rtt_ms FROM link_probe WHERE at >= ? ORDER BY at',
+      .prepare<[ProbedLink, number], { at: number; reachable: number; rtt_ms: number | null }>(
+        'SELECT at, reachable, rtt_ms FROM link_probe WHERE link = ? AND at >= ? ORDER BY at',
       )
-      .all(from)
+      .all(link, from)
       .map((row) => ({ at: row.at, up: row.reachable === 1, rttMs: row.rtt_ms }));
   }
 }

@@ -3,7 +3,7 @@
  * syncView.std.ts), what waits to be sent, the last successful sync, documents up and down, what needs IT
  * (conflicts, refused records), the link over the last 24 h, "sync now", and the connection form.
  */
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../i18n/i18n.dom.js';
 import type { SyncApi } from './syncApi.dom.js';
@@ -11,7 +11,7 @@ import { syncView } from './syncView.std.js';
 import { useNow, useSyncStatus } from './useSyncStatus.dom.js';
 import { absoluteTime, relativeTime, type UiLanguage } from './timeText.std.js';
 import { LinkChart } from './LinkChart.dom.js';
-import { NO_PROBES } from '../../../electron/contract/sync.std.js';
+import { chartLinksOf } from './linkChart.std.js';
 import { ConflictList, RejectionList } from './SyncIssues.dom.js';
 import { SyncConfigForm } from './SyncConfigForm.dom.js';
 import { StoreUseCard } from './StoreUse.dom.js';
@@ -31,6 +31,7 @@ export function SyncDashboard({
   const { status, loadError, replace } = useSyncStatus(api, 60_000);
   const now = useNow();
   const view = syncView(status);
+  const chartLinks = useMemo(() => chartLinksOf(status), [status]);
   const [nowProblem, setNowProblem] = useState<string | null>(null);
   const [nowSent, setNowSent] = useState(false);
 
@@ -120,12 +121,8 @@ export function SyncDashboard({
           language={language}
         />
         <div className="card wide">
-          <h3>{t('sync.chart.title')}</h3>
-          <LinkChart
-            buckets={status?.linkHistory ?? []}
-            recent={status?.linkRecent ?? []}
-            summary={status?.linkSummary ?? NO_PROBES}
-          />
+          <h3>{t(chartLinks.length > 1 ? 'sync.chart.titleBoth' : 'sync.chart.title')}</h3>
+          <LinkChart links={chartLinks} />
         </div>
         <ConflictList conflicts={view.conflicts} />
         <RejectionList rejections={view.rejections} language={language} />

@@ -5,7 +5,7 @@
  * outage. The summary in words is main's (SyncStatus.linkSummary), so the dashboard and `npm run sync -- status`
  * give the same figures.
  */
-import type { LinkSummary } from '../../../electron/contract/sync.std.js';
+import { NO_PROBES, type LinkSummary, type SyncStatus } from '../../../electron/contract/sync.std.js';
 export interface LinkBucketLike {
   readonly at: string;
   readonly upRatio: number | null;
@@ -55,4 +55,72 @@ export function spanFor(day: readonly LinkBucketLike[]): ChartSpan {
   );
   if (!Number.isFinite(earliestWithData)) return 'hour';
   return earliestWithData > last - 4 * QUARTER_HOUR_MS ? 'hour' : 'day';
+}
+
+/** The links the chart shows: central over GIN, and the hospital hub on the LAN when IT set one. */
+export type ChartLinkId = 'central' | 'hub';
+
+export interface LinkValues {
+  readonly id: ChartLinkId;
+  /** Percent of probes up, 0-100, at each of the shared `xs`; null where the link has no probe. */
+  readonly upPercent: (number | null)[];
+  readonly rttMs: (number | null)[];
+}
+
+export interface LinksSeries {
+  /** Every bucket start of any link, in Unix seconds, ascending. */
+  readonly xs: number[];
+  readonly links: LinkValues[];
+}
+
+/**
+ * Several links on one time axis (uPlot has one x per chart): each link's values at its own bucket starts and
+ * a gap (null) at a start only another link has, never a value moved to a neighbouring time.
+ */
+export function linksSeries(
+  links: readonly { readonly id: ChartLinkId; readonly buckets: readonly LinkBucketLike[] }[],
+): LinksSeries {
+  const each = links.map((link) => ({ id: link.id, series: linkSeries(link.buckets) }));
+  const xs = [...new Set(each.flatMap(({ series }) => series.xs))].sort((a, b) => a - b);
+  return {
+    xs,
+    links: each.map(({ id, series }) => {
+      const index = new Map(series.xs.map((x, at) => [x, at]));
+      const pick = (values: readonly (number | null)[]) =>
+        xs.map((x) => {
+          const at = index.get(x);
+          return at === undefined ? null : (values[at] ?? null);
+        });
+      return { id, upPercent: pick(series.upPercent), rttMs: pick(series.rttMs) };
+    }),
+  };
+}
+
+/** spanFor over every link shown: the last hour only while each link's probes of the day fall in it. */
+export function spanForLinks(days: readonly (readonly LinkBucketLike[])[]): ChartSpan {
+  return days.some((day) => spanFor(day) === 'day') ? 'day' : 'hour';
+}
+
+/** One link as the chart shows it: main's 24 h buckets, its last hour and its summary. */
+export interface ChartLink {
+  readonly id: ChartLinkId;
+  /** The last 24 h in quarter hours. */
+  readonly buckets: readonly LinkBucketLike[];
+  /** The last hour in minutes. */
+  readonly recent: readonly LinkBucketLike[];
+  readonly summary: LinkSummary;
+}
+
+/** The links of a status: central's always (empty before the first status), then the hub's when one is set. */
+export function chartLinksOf(status: SyncStatus | null): ChartLink[] {
+  const central: ChartLink = {
+    id: 'central',
+    buckets: status?.linkHistory ?? [],
+    recent: status?.linkRecent ?? [],
+    summary: status?.linkSummary ?? NO_PROBES,
+  };
+  const hub = status?.hub;
+  return hub === null || hub === undefined
+    ? [central]
+    : [central, { id: 'hub', buckets: hub.linkHistory, recent: hub.linkRecent, summary: hub.linkSummary }];
 }

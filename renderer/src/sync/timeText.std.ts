@@ -43,6 +43,9 @@ export function absoluteTime(iso: string, language: UiLanguage, timeZone?: strin
 /** A span of time for people: "45 วินาที" / "45 s", "12 นาที" / "12 min", "3 ชม. 5 นาที" / "3 h 5 min". */
 export function spanText(ms: number, language: UiLanguage): string {
   const words = language === 'th' ? { s: 'วินาที', min: 'นาที', h: 'ชม.' } : { s: 's', min: 'min', h: 'h' };
+  // An outage seen by two probes less than a second apart is not "0 seconds" long.
+  if (Number.isFinite(ms) && ms > 0 && ms < 1_000)
+    return language === 'th' ? `ไม่ถึง 1 ${words.s}` : `under 1 ${words.s}`;
   if (!Number.isFinite(ms) || ms < 60_000) return `${Math.max(0, Math.round(ms / 1_000))} ${words.s}`;
   const minutes = Math.round(ms / 60_000);
   if (minutes < 60) return `${minutes} ${words.min}`;

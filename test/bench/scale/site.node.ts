@@ -239,7 +239,11 @@ async function generate(
  * them built (CouchDB's background indexer, ken; pouchdb-server builds on the first query): a station's first
  * query then reads a built index, and no build competes with the station for central's CPU.
  */
-async function warmIndexes(central: Central, admin: { Authorization: string }, log: (line: string) => void): Promise<void> {
+async function warmIndexes(
+  central: Central,
+  admin: { Authorization: string },
+  log: (line: string) => void,
+): Promise<void> {
   const db = `${central.url}/${databaseName(HCODE)}`;
   const design = (await requestJson(`${db}/_design/clinic`, { headers: admin })).body as { views?: object };
   const queries = [
@@ -301,7 +305,11 @@ export function externalCentral(text: string): ExternalCentral {
 const SITE_MARK = `_local/bench-scale-site`;
 
 /** The database holds the site the manifest describes (not another size's, not a half-written one). */
-async function siteComplete(central: Central, admin: { Authorization: string }, manifest: SiteManifest): Promise<boolean> {
+async function siteComplete(
+  central: Central,
+  admin: { Authorization: string },
+  manifest: SiteManifest,
+): Promise<boolean> {
   const mark = await requestJson(`${central.url}/${databaseName(HCODE)}/${SITE_MARK}`, { headers: admin });
   const body = mark.body as { generatedMs?: number; written?: number };
   return mark.status === 200 && body.generatedMs === manifest.generatedMs && body.written === manifest.written;

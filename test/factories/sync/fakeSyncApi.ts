@@ -1,11 +1,14 @@
 // A stand-in for main's sync commands and events, recording what the renderer sent.
-import type {
-  HubSetting,
-  ReplicationReport,
-  SyncConfigureInput,
-  SyncEndpoint,
-  SyncStatus,
-  WorkingSet,
+import {
+  NO_PROBES,
+  type HubSetting,
+  type HubStatus,
+  type LinkProbe,
+  type ReplicationReport,
+  type SyncConfigureInput,
+  type SyncEndpoint,
+  type SyncStatus,
+  type WorkingSet,
 } from '../../../electron/contract/sync.std.js';
 import { err, ok, type Result } from '../../../electron/contract/result.std.js';
 import type { SyncApi, SyncKick } from '../../../renderer/src/sync/syncApi.dom.js';
@@ -21,6 +24,11 @@ export const testEndpoint: SyncEndpoint = {
   hub: false,
 };
 
+/** A hub in the status with its last probe and no chart yet. */
+export function hubStatus(url: string, link: LinkProbe | null): HubStatus {
+  return { url, link, linkHistory: [], linkRecent: [], linkSummary: NO_PROBES };
+}
+
 export function unconfiguredStatus(): SyncStatus {
   return {
     configured: false,
@@ -33,7 +41,7 @@ export function unconfiguredStatus(): SyncStatus {
     replication: null,
     linkHistory: [],
     linkRecent: [],
-    linkSummary: { probes: 0, upRatio: null, outages: 0, longestOutageMs: 0, medianRttMs: null },
+    linkSummary: NO_PROBES,
     hub: null,
   };
 }
@@ -78,7 +86,7 @@ export class FakeSyncApi implements SyncApi {
   }
   setHub(hubUrl: string | null): Promise<Result<SyncStatus>> {
     this.hubUrl = hubUrl;
-    return Promise.resolve(ok({ ...unconfiguredStatus(), hub: hubUrl === null ? null : { url: hubUrl, link: null } }));
+    return Promise.resolve(ok({ ...unconfiguredStatus(), hub: hubUrl === null ? null : hubStatus(hubUrl, null) }));
   }
   onStatus(listener: (status: SyncStatus) => void): () => void {
     this.#statusListeners.add(listener);

@@ -12,6 +12,7 @@ import { basicAuth, requestJson } from '../../../sync/central/centralHttp.node.j
 import type { SyncEndpoint, SyncStatus } from '../../../electron/contract/sync.std.js';
 import type { Result } from '../../../electron/contract/result.std.js';
 import { provisionedHospital, syncNode, type SyncNode } from './syncNode.js';
+import { readStoredStatus } from '../../../electron/services/sync/storedStatus.node.js';
 
 let hospital: Awaited<ReturnType<typeof provisionedHospital>>;
 let hub: Hub;
@@ -111,6 +112,20 @@ describe.skipIf(centralIsCouchDb())('the station’s hospital hub', () => {
     await until(() => station.sync.status().hub?.link?.up === true, 'the hub link up again');
   });
 
+  it("stores the hub's probes beside central's: its own 24 h chart with the LAN cut in it, read back by the CLI", async () => {
+    const hubStatus = station.sync.status().hub;
+    expect(hubStatus?.linkSummary.probes).toBeGreaterThan(0);
+    // The cut of the test before: an outage of the hub, a minute of the last hour with probes that failed.
+    expect(hubStatus?.linkSummary.outages).toBeGreaterThanOrEqual(1);
+    expect(hubStatus?.linkRecent.some((minute) => minute.upRatio !== null && minute.upRatio < 1)).toBe(true);
+    expect(hubStatus?.linkHistory).toHaveLength(96);
+    // In the station database: `npm run sync -- status` reads the same link and chart with the app closed.
+    const stored = readStoredStatus(station.dataDir);
+    expect(stored.hub?.link?.up).toBe(true);
+    expect(stored.hub?.linkSummary.outages).toBeGreaterThanOrEqual(1);
+    expect(stored.hub?.linkSummary.probes).toBeGreaterThanOrEqual(hubStatus?.linkSummary.probes ?? Infinity);
+  });
+
   it('judges the state by the link replication runs over: the hub while the page reports replicating over it', async () => {
     const base = {
       errorCode: null,
@@ -136,9 +151,10 @@ describe.skipIf(centralIsCouchDb())('the station’s hospital hub', () => {
     lan.restore();
   });
 
-  it('clears the hub: back to central only', async () => {
+  it('clears the hub: back to central only, the hub chart with it', async () => {
     const cleared = (await station.dispatch('sync.setHub', { hubUrl: null })) as Result<SyncStatus>;
     expect(cleared.ok && cleared.value.hub).toBeNull();
+    expect(station.sync.store.samples(0, 'hub')).toEqual([]);
     expect(await station.dispatch('sync.endpoint', {})).toMatchObject({ ok: true, value: { hub: false } });
   });
 });

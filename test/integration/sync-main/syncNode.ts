@@ -17,13 +17,14 @@ import { uniqueHcode } from '../sync/station.js';
 import { staffed } from '../../factories/staff.js';
 type ProvisionResult = Awaited<ReturnType<typeof provisionStation>>;
 
-export type SyncNode = EdgeNode & { dispose(): Promise<void> };
+export type SyncNode = EdgeNode & { readonly dataDir: string; dispose(): Promise<void> };
 
 export async function syncNode(hcode: string, sync: EdgeNodeOptions['sync'] = {}): Promise<SyncNode> {
   const dataDir = mkdtempSync(join(tmpdir(), 'edge-sync-main-'));
   const node = staffed(await createEdgeNode({ dataDir, card: { backend: 'off' }, sync }));
   node.settings.setup({ hcode, stationName: 'OPD 1', stationCode: 'opd-1' });
   return Object.assign(node, {
+    dataDir,
     async dispose() {
       await node.close();
       rmSync(dataDir, { recursive: true, force: true });

@@ -1,21 +1,25 @@
 // `npm run central -- provision-hub` against two servers (pouchdb-server here, CouchDB 3 through
-// `npm run test:couchdb`, where hub and central are two databases of one CouchDB): the hub holds the
-// hospital's database with central's rules, the stations log in to it with their central password, and the
-// relay passes on what stations wrote, with their authorship, to central and nothing else.
+// `npm run test:couchdb`: two CouchDBs with COUCHDB_HUB_URL, else two databases of one): the hub holds the
+// hospital's database with central's rules, the stations log in to it with their central password (stations
+// provisioned later too: the hub follows central's copy of them), and the relay passes on what stations wrote,
+// with their authorship, to central and nothing else.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CENTRAL_ADMIN, provisionStation, sharedCentralUrl } from './centralServer.js';
-import { startHub, type Hub } from './hubServer.js';
+import { centralIsCouchDb, hubSharesCentral, startHub, type Hub } from './hubServer.js';
 import { startRelay } from './hubRelay.js';
 import { uniqueHcode } from './station.js';
 import {
+  hubReplicationIds,
   provisionHub,
   RELAY_SELECTOR,
+  stationUsersSelector,
   type HubProvisionResult,
-  type RelayReplication,
+  type HubReplication,
 } from '../../../sync/central/provisionHub.node.js';
-import { ProvisionError } from '../../../sync/central/provision.node.js';
+import { ProvisionError } from '../../../sync/central/adminCalls.node.js';
+import { provision } from '../../../sync/central/provision.node.js';
 import { basicAuth, requestJson } from '../../../sync/central/centralHttp.node.js';
-import { clinicDesignDoc, relayUserName } from '../../../sync/central/designDocs.std.js';
+import { clinicDesignDoc, relayUserName, stationUsersDatabaseName } from '../../../sync/central/designDocs.std.js';
 import { newVisit } from '../../../sync/model/encounter.std.js';
 import { OLDER_HISTORY_INDEX } from '../../../sync/replication/olderHistory.std.js';
 import { testIdFactory } from '../../factories/fhirFixtures.js';
@@ -29,22 +33,9 @@ const adminAuth = { Authorization: basicAuth(CENTRAL_ADMIN.user, CENTRAL_ADMIN.p
 
 beforeAll(async () => {
   hub = await startHub(hcode);
-  const admin = {
-    url: sharedCentralUrl(),
-    adminUser: CENTRAL_ADMIN.user,
-    adminPassword: CENTRAL_ADMIN.password,
-    hcode,
-  };
-  stationA = await provisionStation({ ...admin, station: 'hub-a', stationPassword: 'pw-hub-a' });
-  await provisionStation({ ...admin, station: 'hub-b', stationPassword: 'pw-hub-b' });
-  result = await provisionHub({
-    ...hub.admin,
-    centralUrl: sharedCentralUrl(),
-    centralAdminUser: CENTRAL_ADMIN.user,
-    centralAdminPassword: CENTRAL_ADMIN.password,
-    hcode,
-    hubDatabase: hub.database,
-  });
+  stationA = await provisionStation({ ...centralAdmin(), station: 'hub-a', stationPassword: 'pw-hub-a' });
+  await provisionStation({ ...centralAdmin(), station: 'hub-b', stationPassword: 'pw-hub-b' });
+  result = await provisionHub(hubOptions());
 });
 afterAll(async () => {
   await hub.stop();
@@ -73,7 +64,57 @@ async function relayPassword(): Promise<string> {
   const doc = await requestJson(`${hub.admin.hubUrl}/_replicator/${encodeURIComponent(result.replications[0] ?? '')}`, {
     headers: hub.adminHeaders,
   });
-  return (doc.body as RelayReplication).source.auth.basic.password;
+  return (doc.body as HubReplication).source.auth.basic.password;
+}
+
+function centralAdmin() {
+  return { url: sharedCentralUrl(), adminUser: CENTRAL_ADMIN.user, adminPassword: CENTRAL_ADMIN.password, hcode };
+}
+
+function hubOptions() {
+  return {
+    ...hub.admin,
+    centralUrl: sharedCentralUrl(),
+    centralAdminUser: CENTRAL_ADMIN.user,
+    centralAdminPassword: CENTRAL_ADMIN.password,
+    hcode,
+    hubDatabase: hub.database,
+  };
+}
+
+async function hubLogin(station: string, password: string): Promise<number> {
+  const answer = await requestJson(`${hub.admin.hubUrl}/_session`, {
+    method: 'POST',
+    body: { name: `st-${hcode}-${station}`, password },
+  });
+  return answer.status;
+}
+
+/**
+ * Waits (30 s at most) until the hub's `_users` holds central's revision of the station user: the follow runs on
+ * its own. Read as admin: polling with logins would lock the station out (CouchDB 3.5's auth lockout).
+ */
+async function untilFollowed(station: string): Promise<void> {
+  const id = encodeURIComponent(`org.couchdb.user:st-${hcode}-${station}`);
+  const central = await requestJson(`${sharedCentralUrl()}/_users/${id}`, { headers: adminAuth });
+  const wanted = (central.body as { _rev?: string })._rev;
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const onHub = await requestJson(`${hub.admin.hubUrl}/_users/${id}`, { headers: hub.adminHeaders });
+    if (wanted !== undefined && (onHub.body as { _rev?: string })._rev === wanted) return;
+    if (Date.now() > deadline) throw new Error(`${station} not on the hub at central's revision after 30 s`);
+    await new Promise((done) => setTimeout(done, 200));
+  }
+}
+
+/** Runs `run` with the hub's replications running (CouchDB runs them itself; on pouchdb-server hubRelay.ts does). */
+async function withRelay(run: () => Promise<void>): Promise<void> {
+  const relay = await startRelay(hub, result.replications);
+  try {
+    await run();
+  } finally {
+    await relay.stop();
+  }
 }
 
 describe('provision-hub', () => {
@@ -117,7 +158,8 @@ describe('provision-hub', () => {
     expect(secrets.status).toBeGreaterThanOrEqual(401);
   });
 
-  it("writes both continuous replications into the hub's _replicator, as the relay, records only", async () => {
+  it("writes the hub's continuous replications into its _replicator: records as the relay, station users into _users", async () => {
+    expect(result.replications).toEqual(hubReplicationIds(hcode));
     const docs = await Promise.all(
       result.replications.map(
         async (id) =>
@@ -125,7 +167,7 @@ describe('provision-hub', () => {
             await requestJson(`${hub.admin.hubUrl}/_replicator/${encodeURIComponent(id)}`, {
               headers: hub.adminHeaders,
             })
-          ).body as RelayReplication,
+          ).body as HubReplication,
       ),
     );
     const hubDb = `${hub.admin.hubUrl}/${hub.database}`;
@@ -133,19 +175,19 @@ describe('provision-hub', () => {
     expect(docs.map((doc) => [doc.source.url, doc.target.url])).toEqual([
       [hubDb, centralDb],
       [centralDb, hubDb],
+      [`${sharedCentralUrl()}/${stationUsersDatabaseName(hcode)}`, `${hub.admin.hubUrl}/_users`],
     ]);
     for (const doc of docs) {
-      expect(doc).toMatchObject({
-        continuous: true,
-        selector: RELAY_SELECTOR,
-        source: { auth: { basic: { username: relayUserName(hcode) } } },
-      });
+      expect(doc).toMatchObject({ continuous: true, source: { auth: { basic: { username: relayUserName(hcode) } } } });
     }
+    expect(docs.map((doc) => doc.selector)).toEqual([RELAY_SELECTOR, RELAY_SELECTOR, stationUsersSelector(hcode)]);
+    // Only the hub's admin writes other users into its _users; the relay never gets admin.
+    expect(docs[2]?.target.auth.basic.username).toBe(hub.admin.hubAdminUser);
+    expect(docs[0]?.target.auth.basic.username).toBe(relayUserName(hcode));
   });
 
   it("relays both ways with the stations' authorship kept (CouchDB's own _replicator under test:couchdb)", async () => {
-    const relay = await startRelay(hub, result.replications);
-    try {
+    await withRelay(async () => {
       const up = visitBy(stationA.stationUser);
       const down = visitBy(`st-${hcode}-hub-b`);
       expect((await put(`${hub.admin.hubUrl}/${hub.database}`, up, stationA.stationUser, 'pw-hub-a')).status).toBe(201);
@@ -169,29 +211,13 @@ describe('provision-hub', () => {
           throw new Error(`not relayed in 30 s: central ${onCentral.status}, hub ${onHub.status}`);
         await new Promise((done) => setTimeout(done, 200));
       }
-    } finally {
-      await relay.stop();
-    }
+    });
   });
 
   it('is repeatable: a station provisioned later is copied by the next run, the relay gets a new password', async () => {
     const before = await relayPassword();
-    await provisionStation({
-      url: sharedCentralUrl(),
-      adminUser: CENTRAL_ADMIN.user,
-      adminPassword: CENTRAL_ADMIN.password,
-      hcode,
-      station: 'hub-c',
-      stationPassword: 'pw-hub-c',
-    });
-    const again = await provisionHub({
-      ...hub.admin,
-      centralUrl: sharedCentralUrl(),
-      centralAdminUser: CENTRAL_ADMIN.user,
-      centralAdminPassword: CENTRAL_ADMIN.password,
-      hcode,
-      hubDatabase: hub.database,
-    });
+    await provisionStation({ ...centralAdmin(), station: 'hub-c', stationPassword: 'pw-hub-c' });
+    const again = await provisionHub(hubOptions());
     expect(again.stations).toContain(`st-${hcode}-hub-c`);
     expect(await relayPassword()).not.toBe(before);
     const login = await requestJson(`${hub.admin.hubUrl}/_session`, {
@@ -199,17 +225,125 @@ describe('provision-hub', () => {
       body: { name: `st-${hcode}-hub-c`, password: 'pw-hub-c' },
     });
     expect(login.status).toBe(200);
+    // The run changed nothing of a station user the hub had: central's revision, no conflict.
+    const id = encodeURIComponent(`org.couchdb.user:${stationA.stationUser}`);
+    const onCentral = await requestJson(`${sharedCentralUrl()}/_users/${id}`, { headers: adminAuth });
+    const onHub = await requestJson(`${hub.admin.hubUrl}/_users/${id}?conflicts=true`, { headers: hub.adminHeaders });
+    expect(onHub.body).not.toHaveProperty('_conflicts');
+    expect((onHub.body as { _rev: string })._rev).toBe((onCentral.body as { _rev: string })._rev);
   });
+
+  it("follows central's station users: a station provisioned later logs in to the hub with no second run, and so does a new password", async () => {
+    await withRelay(async () => {
+      const station = { ...centralAdmin(), station: 'hub-d', stationPassword: 'pw-hub-d' };
+      await provisionStation(station);
+      await untilFollowed(station.station);
+      expect(await hubLogin(station.station, 'pw-hub-d')).toBe(200);
+      await provision({ ...station, stationPassword: 'pw-hub-d-2', resetPassword: true });
+      await untilFollowed(station.station);
+      expect(await hubLogin(station.station, 'pw-hub-d-2')).toBe(200);
+      expect(await hubLogin(station.station, 'pw-hub-d')).toBe(401);
+    });
+  });
+
+  it('takes a station removed from central off the hub at the next provisioning of the hospital', async () => {
+    await withRelay(async () => {
+      const removed = { ...centralAdmin(), station: 'hub-f', stationPassword: 'pw-hub-f' };
+      await provisionStation(removed);
+      await untilFollowed(removed.station);
+      const id = encodeURIComponent(`org.couchdb.user:st-${hcode}-hub-f`);
+      const user = await requestJson(`${sharedCentralUrl()}/_users/${id}`, { headers: adminAuth });
+      const rev = (user.body as { _rev: string })._rev;
+      // By hand in Fauxton: there is no command that removes a station.
+      expect(
+        (await requestJson(`${sharedCentralUrl()}/_users/${id}?rev=${rev}`, { method: 'DELETE', headers: adminAuth }))
+          .status,
+      ).toBe(200);
+      await provisionStation({ ...centralAdmin(), station: 'hub-g', stationPassword: 'pw-hub-g' });
+      const deadline = Date.now() + 30_000;
+      while ((await requestJson(`${hub.admin.hubUrl}/_users/${id}`, { headers: hub.adminHeaders })).status !== 404) {
+        if (Date.now() > deadline) throw new Error('the removed station is still on the hub after 30 s');
+        await new Promise((done) => setTimeout(done, 200));
+      }
+      expect(await hubLogin('hub-f', 'pw-hub-f')).toBe(401);
+    });
+  });
+
+  it("keeps central's copy of the station users to the relay: stations do not read it, only admins write it", async () => {
+    const copy = `${sharedCentralUrl()}/${stationUsersDatabaseName(hcode)}`;
+    const id = encodeURIComponent(`org.couchdb.user:${stationA.stationUser}`);
+    const asRelay = { Authorization: basicAuth(relayUserName(hcode), await relayPassword()) };
+    const read = await requestJson(`${copy}/${id}`, { headers: asRelay });
+    expect(read.status).toBe(200);
+    expect(read.body).toMatchObject({ name: stationA.stationUser, roles: [`clinic_station_${hcode}`] });
+    const asStation = { Authorization: basicAuth(stationA.stationUser, 'pw-hub-a') };
+    // pouchdb-server answers a non-member 401, CouchDB 403.
+    expect([401, 403]).toContain((await requestJson(`${copy}/${id}`, { headers: asStation })).status);
+    const forged = await requestJson(`${copy}/${encodeURIComponent(`org.couchdb.user:st-${hcode}-forged`)}`, {
+      method: 'PUT',
+      body: { name: `st-${hcode}-forged`, type: 'user', roles: [`clinic_station_${hcode}`], password: 'x' },
+      headers: asRelay,
+    });
+    expect(forged.status).toBe(403);
+    // Central's own _users stays closed to the relay.
+    expect(
+      (await requestJson(`${sharedCentralUrl()}/_users/${id}`, { headers: asRelay })).status,
+    ).toBeGreaterThanOrEqual(401);
+  });
+
+  it.runIf(centralIsCouchDb())(
+    "keeps the hub admin's password in the hub's _replicator from the relay and the stations",
+    async () => {
+      const [, , follow] = hubReplicationIds(hcode);
+      for (const [user, password] of [
+        [relayUserName(hcode), await relayPassword()],
+        [stationA.stationUser, 'pw-hub-a'],
+      ] as const) {
+        const answer = await requestJson(`${hub.admin.hubUrl}/_replicator/${encodeURIComponent(follow)}`, {
+          headers: { Authorization: basicAuth(user, password) },
+        });
+        expect(JSON.stringify(answer.body)).not.toContain(hub.admin.hubAdminPassword);
+      }
+    },
+  );
+
+  it.skipIf(hubSharesCentral())(
+    "settles a station user an earlier run left on the hub under the hub's own revision on central's, conflict-free",
+    async () => {
+      const station = { ...centralAdmin(), station: 'hub-e', stationPassword: 'pw-hub-e' };
+      await provisionStation(station);
+      // A copy of the user under a revision central never made, with another station's password hash.
+      const id = `org.couchdb.user:st-${hcode}-hub-e`;
+      const other = await requestJson(
+        `${hub.admin.hubUrl}/_users/${encodeURIComponent(`org.couchdb.user:${stationA.stationUser}`)}`,
+        {
+          headers: hub.adminHeaders,
+        },
+      );
+      const { _id: _otherId, _rev: _otherRev, name: _otherName, ...hash } = other.body as Record<string, unknown>;
+      const stale = { ...hash, _id: id, _rev: `1-${'f'.repeat(32)}`, name: `st-${hcode}-hub-e` };
+      const written = await requestJson(`${hub.admin.hubUrl}/_users/_bulk_docs`, {
+        method: 'POST',
+        body: { docs: [stale], new_edits: false },
+        headers: hub.adminHeaders,
+      });
+      expect(written.status).toBe(201);
+      expect(await hubLogin('hub-e', 'pw-hub-a')).toBe(200);
+      await provisionHub(hubOptions());
+      const held = await requestJson(`${hub.admin.hubUrl}/_users/${encodeURIComponent(id)}?conflicts=true`, {
+        headers: hub.adminHeaders,
+      });
+      expect(held.body).not.toHaveProperty('_conflicts');
+      expect(await hubLogin('hub-e', 'pw-hub-e')).toBe(200);
+      expect(await hubLogin('hub-e', 'pw-hub-a')).toBe(401);
+    },
+  );
 
   it('refuses a hospital central does not know, in Thai and English', async () => {
     const unknown = uniqueHcode();
-    const refused = await provisionHub({
-      ...hub.admin,
-      centralUrl: sharedCentralUrl(),
-      centralAdminUser: CENTRAL_ADMIN.user,
-      centralAdminPassword: CENTRAL_ADMIN.password,
-      hcode: unknown,
-    }).catch((error: unknown) => error);
+    const refused = await provisionHub({ ...hubOptions(), hcode: unknown, hubDatabase: undefined }).catch(
+      (error: unknown) => error,
+    );
     expect(refused).toBeInstanceOf(ProvisionError);
     expect(refused).toMatchObject({
       code: 'provision_hub_no_central',

@@ -1,12 +1,13 @@
-// The hub's relay for the tests. CouchDB runs the two replications provision-hub writes into the hub's
+// The hub's relay for the tests. CouchDB runs the replications provision-hub writes into the hub's
 // `_replicator` itself (`npm run test:couchdb`: nothing to do here). pouchdb-server does not run them, so
 // this reads those same documents from the hub and runs each one as PouchDB replications, over and over,
-// with the documents' URLs, relay credentials and selector: what reaches central is what the relay may write.
+// with the documents' URLs, credentials and selector: what reaches central is what the relay may write, and
+// what reaches the hub's `_users` is what central's copy of the station users holds.
 import '../../factories/idbShims.js';
 import { PouchDB } from '../../../sync/store/pouch.dom.js';
 import { remoteDatabase } from '../../../sync/replication/remote.dom.js';
 import { basicAuth, requestJson } from '../../../sync/central/centralHttp.node.js';
-import type { RelayReplication } from '../../../sync/central/provisionHub.node.js';
+import type { HubReplication } from '../../../sync/central/provisionHub.node.js';
 import type { Hub } from './hubServer.js';
 
 export interface Relay {
@@ -21,7 +22,7 @@ export interface Relay {
 const PAUSE_MS = 200;
 
 export async function startRelay(hub: Hub, replicationIds: readonly string[]): Promise<Relay> {
-  if (hub.sharesCentral)
+  if (hub.runsReplicator)
     return {
       passes: 0,
       pause: () => Promise.reject(new Error('CouchDB runs this relay')),
@@ -34,10 +35,10 @@ export async function startRelay(hub: Hub, replicationIds: readonly string[]): P
         headers: hub.adminHeaders,
       });
       if (answer.status !== 200) throw new Error(`no replication ${id} on the hub (HTTP ${answer.status})`);
-      return answer.body as RelayReplication;
+      return answer.body as HubReplication;
     }),
   );
-  const endpoint = (end: RelayReplication['source']) =>
+  const endpoint = (end: HubReplication['source']) =>
     remoteDatabase(end.url, {
       headers: { Authorization: basicAuth(end.auth.basic.username, end.auth.basic.password) },
       requestTimeoutMs: 5_000,

@@ -1,21 +1,26 @@
 // The hospital hub for the integration tests: a second pouchdb-server on disk (so it can be restarted with what
-// it holds, on the same port) whose `_replicator` is a plain database (the relay is hubRelay.ts), or under `npm run test:couchdb` a second database on the same CouchDB 3 as
-// central (`clinic_<hcode>_hub`; provision-hub lets the names differ for this), whose `_replicator` then
-// really runs the relay.
+// it holds, on the same port) whose `_replicator` is a plain database (the relay is hubRelay.ts), or under
+// `npm run test:couchdb` a CouchDB 3 whose `_replicator` really runs the hub's replications: a second CouchDB
+// when COUCHDB_HUB_URL is given (then the hub's `_users` is its own, and following central's station users is
+// really tested), else a second database on the CouchDB that is central (`clinic_<hcode>_hub`; provision-hub lets
+// the names differ for this).
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CENTRAL_ADMIN, startCentral, type Central } from './centralServer.js';
 import { basicAuth, requestJson } from '../../../sync/central/centralHttp.node.js';
 import { databaseName } from '../../../sync/central/designDocs.std.js';
+import { hubReplicationIds } from '../../../sync/central/provisionHub.node.js';
 
 export interface Hub {
   readonly admin: { readonly hubUrl: string; readonly hubAdminUser: string; readonly hubAdminPassword: string };
   readonly adminHeaders: Record<string, string>;
   readonly database: string;
   readonly port: number;
-  /** True when the hub is a database on the CouchDB that is central too. */
+  /** True when the hub is a database on the CouchDB that is central too (one `_users` for both). */
   readonly sharesCentral: boolean;
+  /** True when the hub is a CouchDB that runs its `_replicator` documents itself. */
+  readonly runsReplicator: boolean;
   /** Stops the server and starts it again on the same port with what it held (pouchdb-server only). */
   restart(): Promise<void>;
   stop(): Promise<void>;
@@ -25,22 +30,30 @@ export function centralIsCouchDb(): boolean {
   return process.env['EDGE_TEST_CENTRAL_IS_COUCHDB'] === '1';
 }
 
+/** True when the hub is a database on central's CouchDB: one `_users` for both, nothing for the hub to follow. */
+export function hubSharesCentral(): boolean {
+  return centralIsCouchDb() && (process.env['EDGE_TEST_HUB_URL'] ?? '') === '';
+}
+
 export async function startHub(hcode: string): Promise<Hub> {
   const adminHeaders = { Authorization: basicAuth(CENTRAL_ADMIN.user, CENTRAL_ADMIN.password) };
   if (centralIsCouchDb()) {
-    const url = process.env['EDGE_TEST_CENTRAL_URL'] ?? '';
+    const centralUrl = process.env['EDGE_TEST_CENTRAL_URL'] ?? '';
+    const ownHub = process.env['EDGE_TEST_HUB_URL'] ?? '';
+    const url = ownHub === '' ? centralUrl : ownHub;
     return {
       admin: { hubUrl: url, hubAdminUser: CENTRAL_ADMIN.user, hubAdminPassword: CENTRAL_ADMIN.password },
       adminHeaders,
-      database: `${databaseName(hcode)}_hub`,
+      database: ownHub === '' ? `${databaseName(hcode)}_hub` : databaseName(hcode),
       port: Number(new URL(url).port),
-      sharesCentral: true,
+      sharesCentral: hubSharesCentral(),
+      runsReplicator: true,
       restart() {
         return Promise.reject(new Error('the CouchDB under test is shared: not restarted'));
       },
       async stop() {
-        // The relay's replications would go on running against deleted databases.
-        for (const id of [`${databaseName(hcode)}-hub-to-central`, `${databaseName(hcode)}-central-to-hub`]) {
+        // The hub's replications would go on running against deleted databases.
+        for (const id of hubReplicationIds(hcode)) {
           const doc = await requestJson(`${url}/_replicator/${encodeURIComponent(id)}`, { headers: adminHeaders });
           const rev = (doc.body as { _rev?: string })._rev;
           if (rev !== undefined)
@@ -71,6 +84,7 @@ export async function startHub(hcode: string): Promise<Hub> {
     database: databaseName(hcode),
     port,
     sharesCentral: false,
+    runsReplicator: false,
     async restart() {
       await server.stop();
       server = await startCentral({ dataDir, port });

@@ -2,7 +2,8 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CENTRAL_ADMIN, provisionStation, sharedCentralUrl } from './centralServer.js';
 import { uniqueHcode } from './station.js';
-import { provision, queuePrefixDocId, ProvisionError } from '../../../sync/central/provision.node.js';
+import { provision, queuePrefixDocId } from '../../../sync/central/provision.node.js';
+import { ProvisionError } from '../../../sync/central/adminCalls.node.js';
 import { basicAuth, requestJson } from '../../../sync/central/centralHttp.node.js';
 import { newVisit } from '../../../sync/model/encounter.std.js';
 import { vitalSignObservations } from '../../../sync/model/observation.std.js';

@@ -90,6 +90,33 @@ describe('warming the indexes', () => {
     }
   }, 60_000);
 
+  it('no warm-up starts while a bulk write holds them; one runs when the last hold is released', async () => {
+    const db = await DataContext.open(uniqueDbName('warm-hold'));
+    try {
+      let runs = 0;
+      const warm = vi.spyOn(db, 'warmIndexes').mockImplementation(async () => {
+        runs += 1;
+        return { ms: 0, indexes: [], identifiers: null, aborted: false };
+      });
+      const releaseRead = db.holdWarmUps();
+      const releaseOther = db.holdWarmUps();
+      db.requestWarm();
+      db.requestWarm();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(runs).toBe(0);
+      releaseRead();
+      releaseRead();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(runs).toBe(0);
+      releaseOther();
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(runs).toBe(1);
+      warm.mockRestore();
+    } finally {
+      await db.destroy();
+    }
+  });
+
   it('reopening a store does not build its indexes (open stays quick after a large pull; warm-ups build them)', async () => {
     const name = uniqueDbName('warm-reopen');
     const first = await DataContext.open(name);

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { exitCodeOf, sparkline, statusLines } from '../../../../../electron/services/sync/statusText.std.js';
 import { foldStatus } from '../../../../../electron/services/sync/syncStatus.std.js';
 import { linkSummary } from '../../../../../electron/services/sync/linkChart.std.js';
+import { hubStatus } from '../../../../factories/sync/fakeSyncApi.js';
 
 const now = Date.parse('2026-11-23T10:00:00.000Z');
 const at = '2026-11-23T09:55:00.000Z';
@@ -78,7 +79,7 @@ describe('sync status text', () => {
       report: { ...report, path: 'hub' },
       reportsValidFrom: null,
       history: [],
-      hub: { url: 'https://hub.lan', link: { up: true, errorCode: null, at, rttMs: 2 } },
+      hub: hubStatus('https://hub.lan', { up: true, errorCode: null, at, rttMs: 2 }),
     });
     expect(statusLines(viaHub, linkSummary([], now), now)).toContain(
       'ฮับในโรงพยาบาล / Hospital hub: https://hub.lan, ใช้ได้ / up; ซิงก์ผ่าน / syncing over: ฮับ / the hub',
@@ -91,7 +92,7 @@ describe('sync status text', () => {
       report,
       reportsValidFrom: null,
       history: [],
-      hub: { url: 'https://hub.lan', link: null },
+      hub: hubStatus('https://hub.lan', null),
     });
     expect(statusLines(stored, linkSummary([], now), now).join('\n')).toContain(
       'https://hub.lan, ไม่ทราบ (แอปไม่ได้ทำงาน) / not known (the app is not running); ซิงก์ผ่าน / syncing over: ไม่ทราบ / not known',

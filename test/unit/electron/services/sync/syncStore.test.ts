@@ -86,4 +86,31 @@ describe('sync store', () => {
       { at: now - 1_000, up: true, rttMs: 7 },
     ]);
   });
+
+  it("keeps the hub's probes apart from central's: each link its own last probe and samples, both pruned", () => {
+    const { store: sync } = store();
+    const now = Date.parse('2026-11-23T10:00:00.000Z');
+    const probe = (ago: number, reachable: boolean, rttMs: number | null) => ({
+      at: new Date(now - ago).toISOString(),
+      reachable,
+      up: reachable,
+      errorCode: reachable ? null : ('sync_offline' as const),
+      rttMs,
+    });
+    sync.addProbe(probe(30_000, true, 40));
+    sync.addProbe(probe(20_000, true, 2), 'hub');
+    sync.addProbe(probe(PROBE_KEEP_MS + 1, true, 3), 'hub');
+    sync.addProbe(probe(10_000, false, null), 'hub');
+    expect(sync.lastProbe()).toEqual(probe(30_000, true, 40));
+    expect(sync.lastProbe('hub')).toEqual(probe(10_000, false, null));
+    expect(sync.samples(now - 60_000)).toEqual([{ at: now - 30_000, up: true, rttMs: 40 }]);
+    expect(sync.pruneProbes(now)).toBe(1);
+    expect(sync.samples(0, 'hub')).toEqual([
+      { at: now - 20_000, up: true, rttMs: 2 },
+      { at: now - 10_000, up: false, rttMs: null },
+    ]);
+    sync.clearProbes('hub');
+    expect(sync.samples(0, 'hub')).toEqual([]);
+    expect(sync.lastProbe()).toEqual(probe(30_000, true, 40));
+  });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hubView } from '../../../../../renderer/src/sync/hubView.std.js';
 import type { SyncStatus } from '../../../../../electron/contract/sync.std.js';
-import { unconfiguredStatus } from '../../../../factories/sync/fakeSyncApi.js';
+import { hubStatus, unconfiguredStatus } from '../../../../factories/sync/fakeSyncApi.js';
 
 const at = '2026-12-06T08:00:00.000Z';
 const up = { up: true, errorCode: null, at, rttMs: 2 };
@@ -32,9 +32,7 @@ describe('the two links on the dashboard', () => {
 
   it('GIN down, LAN up: the hub up, central down with its reason, replication over the hub', () => {
     expect(
-      hubView(
-        status({ link: down, hub: { url: 'https://hub.lan', link: up }, replication: { ...report, path: 'hub' } }),
-      ),
+      hubView(status({ link: down, hub: hubStatus('https://hub.lan', up), replication: { ...report, path: 'hub' } })),
     ).toEqual({
       url: 'https://hub.lan',
       hub: 'up',
@@ -46,7 +44,7 @@ describe('the two links on the dashboard', () => {
   });
 
   it('a hub not probed yet is unknown, not down', () => {
-    expect(hubView(status({ link: up, hub: { url: 'https://hub.lan', link: null } }))).toMatchObject({
+    expect(hubView(status({ link: up, hub: hubStatus('https://hub.lan', null) }))).toMatchObject({
       hub: 'unknown',
       hubError: null,
       path: null,

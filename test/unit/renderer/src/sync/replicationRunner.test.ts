@@ -10,7 +10,7 @@ import {
   ReplicationRunner,
   type ReplicatorHandle,
 } from '../../../../../renderer/src/sync/replicationRunner.dom.js';
-import { FakeSyncApi, testEndpoint, unconfiguredStatus } from '../../../../factories/sync/fakeSyncApi.js';
+import { FakeSyncApi, hubStatus, testEndpoint, unconfiguredStatus } from '../../../../factories/sync/fakeSyncApi.js';
 import { manualTimers } from '../../../../factories/manualTimers.js';
 
 const baseReport: ReplicationReport = {
@@ -238,13 +238,13 @@ describe('the replication runner', () => {
     api.emitStatus({
       ...configured(),
       link: { ...up, up: false, errorCode: 'sync_offline' },
-      hub: { url: 'https://hub.local', link: up },
+      hub: hubStatus('https://hub.local', up),
     });
     expect(await links()).toEqual({ hub: true, central: false });
     api.emitStatus({
       ...configured(),
       link: up,
-      hub: { url: 'https://hub.local', link: { ...up, up: false, errorCode: 'sync_timeout' } },
+      hub: hubStatus('https://hub.local', { ...up, up: false, errorCode: 'sync_timeout' }),
     });
     expect(await links()).toEqual({ hub: false, central: true });
     // Older history is read over the path replication runs over (the failover says the hub here).

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { displayState, syncView } from '../../../../../renderer/src/sync/syncView.std.js';
 import { SyncState, type ReplicationReport, type SyncStatus } from '../../../../../electron/contract/sync.std.js';
 import { syncErrorCodes, type SyncErrorCode } from '../../../../../sync/replication/syncErrors.std.js';
+import { hubStatus } from '../../../../factories/sync/fakeSyncApi.js';
 
 const report = (over: Partial<ReplicationReport> = {}): ReplicationReport & { reportedAt: string } => ({
   state: 'up_to_date',
@@ -172,7 +173,7 @@ describe('what the dashboard shows for a sync status', () => {
 
   it('judges a station with a hub by the link it replicates over: up to date via the hub while GIN is down, never over a dead hub', () => {
     const ginDown = { up: false, errorCode: 'sync_offline' as const, at: '2026-11-23T07:00:00.000Z', rttMs: null };
-    const hub = { url: 'https://hub.lan', link: linkUp };
+    const hub = hubStatus('https://hub.lan', linkUp);
     expect(syncView(status({ link: ginDown, hub, replication: report({ path: 'hub' }) }))).toMatchObject({
       state: 'up_to_date',
       viaHub: true,
