@@ -6,7 +6,8 @@
 // station, and then a's nurse is told in turn. Screenshots of both notices.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { openStationPage, setUpStation, type StationPage } from './harness/stationPage.js';
+import type { StationPage } from './harness/stationPage.js';
+import { openLinkedStation } from './harness/linkedStation.js';
 import { signIn } from './harness/staffAccounts.js';
 import { screenshot } from './harness/screens.js';
 import { registerByHand } from './harness/registerByHand.js';
@@ -39,8 +40,8 @@ function nurse(index: number): Nurse {
   return found;
 }
 
-/** A real station set up with the provisioned station's prefix, its test accounts, linked to central through the link. */
-async function openLinkedStation(label: string, name: string): Promise<Nurse> {
+/** A real station of this hospital with its test accounts, the nurse signed in, linked to central through the link. */
+async function openNurseStation(label: string, name: string): Promise<Nurse> {
   const account = await provisionStation({
     url: central.url,
     adminUser: CENTRAL_ADMIN.user,
@@ -48,21 +49,8 @@ async function openLinkedStation(label: string, name: string): Promise<Nurse> {
     hcode: HCODE,
     station: label,
   });
-  const station = await openStationPage({ env: { EDGE_DEMO: '' } });
-  const { page } = station;
-  await setUpStation(page, station.app.url, {
-    hcode: HCODE,
-    name,
-    expectOffered: 'real',
-    beforeSave: () => page.fill('input[name=queuePrefix]', label.toUpperCase()),
-    signIn: { as: 'nurse', dataDir: station.app.dataDir },
-  });
-  await station.bridge.call('sync.configure', {
-    centralUrl: link.url,
-    username: account.stationUser,
-    password: account.stationPassword,
-  });
-  return { station, name, page };
+  const station = await openLinkedStation({ centralUrl: link.url, account, hcode: HCODE, name, signInAs: 'nurse' });
+  return { station, name, page: station.page };
 }
 
 async function syncState(target: Nurse): Promise<string> {
@@ -79,7 +67,7 @@ const clash = (target: Nurse) => target.page.getByTestId('vitals-call-clash');
 beforeAll(async () => {
   central = await startCentral();
   link = await linkProxy(central.port, { whenCut: 'silent' });
-  nurses.push(await openLinkedStation('a', 'คัดกรอง 1'), await openLinkedStation('b', 'คัดกรอง 2'));
+  nurses.push(await openNurseStation('a', 'คัดกรอง 1'), await openNurseStation('b', 'คัดกรอง 2'));
 });
 
 afterAll(async () => {
