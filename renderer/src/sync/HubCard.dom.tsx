@@ -86,7 +86,7 @@ export function HubCard({
       <p className="muted">{t('sync.hub.help')}</p>
       {canConfigure && (
         <form
-          className="actions"
+          className="hub-form"
           onSubmit={(event) => {
             event.preventDefault();
             void save(typed.trim());
@@ -101,14 +101,16 @@ export function HubCard({
               size={32}
             />
           </label>
-          <button type="submit" data-testid="hub-save">
-            {t('sync.hub.save')}
-          </button>
-          {view.url !== null && (
-            <button type="button" onClick={() => void save(null)} data-testid="hub-clear">
-              {t('sync.hub.clear')}
+          <div className="hub-buttons">
+            <button type="submit" data-testid="hub-save">
+              {t('sync.hub.save')}
             </button>
-          )}
+            {view.url !== null && (
+              <button type="button" onClick={() => void save(null)} data-testid="hub-clear">
+                {t('sync.hub.clear')}
+              </button>
+            )}
+          </div>
           {message !== null && (
             <span className="muted" data-testid="hub-message">
               {message}
