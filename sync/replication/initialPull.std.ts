@@ -75,9 +75,17 @@ export type InitialPullState =
       readonly pushSince?: number | string | undefined;
     };
 
+/** The marker of a read done on `remote`; null when none was (or it was done on another server). */
+function pulledOn(
+  initial: InitialPullState | undefined,
+  remote: string,
+): Extract<InitialPullState, { state: 'pulled' }> | null {
+  return initial?.state === 'pulled' && initial.remote === remote ? initial : null;
+}
+
 /** The sequence the pull starts from on `remote`; null when the read must be (re)done first or is behind us. */
 export function pullStart(initial: InitialPullState | undefined, remote: string): number | string | null {
-  return initial?.state === 'pulled' && initial.remote === remote ? initial.seq : null;
+  return pulledOn(initial, remote)?.seq ?? null;
 }
 
 /** Whether the first read must run before the pull on `remote`. */
@@ -119,7 +127,7 @@ export function isPulledRecord(doc: RemoteRow, type: string): boolean {
 
 /** Where the push starts on `remote`, while the marker stands; null: from its own checkpoint. */
 export function pushStartOf(initial: InitialPullState | undefined, remote: string): number | string | null {
-  return initial?.state === 'pulled' && initial.remote === remote ? (initial.pushSince ?? null) : null;
+  return pulledOn(initial, remote)?.pushSince ?? null;
 }
 
 /**

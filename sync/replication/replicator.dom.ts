@@ -128,6 +128,8 @@ export class Replicator {
   #pullFilter: { readonly selector: Record<string, unknown> } | null = null;
   /** The stored window with its first read's state, and the local record's revision. */
   #window: { value: StoredWindow; rev: string | undefined } | null = null;
+  /** The remote's name without credentials: what the first read's marker is kept under. */
+  readonly #remoteKey: string;
   /** The first read of the window in progress (awaited by stop). */
   #initialRun: Promise<void> | null = null;
   /** The browser's storage estimate, read at start and after each purge. */
@@ -136,6 +138,7 @@ export class Replicator {
   constructor(options: ReplicatorOptions) {
     this.#options = options;
     this.#pushable = pushFilterFor(options.resolve.stationId);
+    this.#remoteKey = remoteKey(options.remote.name);
     if (options.onReport !== undefined) this.#listeners.add(options.onReport);
   }
 
@@ -190,13 +193,13 @@ export class Replicator {
 
   /** The pull's options: its checkpoint and selector, and where the first read of the window left the feed. */
   #pullOptions(): PouchDB.Replication.ReplicateOptions {
-    const since = pullStart(this.#window?.value.initial, remoteKey(this.#options.remote.name));
+    const since = pullStart(this.#window?.value.initial, this.#remoteKey);
     return { ...PULL_CHECKPOINT, ...this.#pullFilter, ...(since === null ? {} : { since }) };
   }
 
   /** The push's options: its filter and checkpoint, and where the first read lets it start. */
   #pushOptions(): PouchDB.Replication.ReplicateOptions {
-    const since = pushStartOf(this.#window?.value.initial, remoteKey(this.#options.remote.name));
+    const since = pushStartOf(this.#window?.value.initial, this.#remoteKey);
     return { filter: this.#pushable, ...PUSH_CHECKPOINT, ...(since === null ? {} : { since }) };
   }
 
@@ -223,7 +226,7 @@ export class Replicator {
             this.#setState('syncing', null);
           },
         });
-        const pushSince = pushStart(await this.#options.store.leafChangesSince(0), this.#fromCentral);
+        const pushSince = pushStart(await this.#options.store.changedSince(0, 'all'), this.#fromCentral);
         const last = this.#persisted.lastPushedSeq;
         if (typeof pushSince === 'number' && typeof last === 'number' && pushSince > last)
           this.#persisted.lastPushedSeq = pushSince;
@@ -232,7 +235,7 @@ export class Replicator {
           ...window.value,
           initial: {
             state: 'pulled',
-            remote: remoteKey(remote.name),
+            remote: this.#remoteKey,
             seq: pulled.seq,
             pushSince: pushSince ?? undefined,
           },
@@ -392,7 +395,7 @@ export class Replicator {
   /** Starts the live sync, after the first read of a new window when it is due. */
   #begin(keepFailure = false): void {
     if (this.#initialRun !== null) return;
-    if (needsInitialPull(this.#window?.value.initial, remoteKey(this.#options.remote.name))) {
+    if (needsInitialPull(this.#window?.value.initial, this.#remoteKey)) {
       this.#runInitialPull(keepFailure);
       return;
     }

@@ -516,24 +516,18 @@ export class DataContext {
     return (await this.#db.info()).doc_count;
   }
 
-  /** Ids changed after sequence `since`, each with its leaf revisions (design documents included). */
-  async changedSince(since: number | string): Promise<{ readonly id: string; readonly revs: string[] }[]> {
-    const changes = await this.#db.changes({
-      since,
-      return_docs: true,
-      style: 'main_only',
-    } as PouchDB.Core.ChangesOptions);
-    return changes.results.map((change) => ({ id: change.id, revs: change.changes.map((leaf) => leaf.rev) }));
-  }
-
-  /** Changes after `since` with their sequence and every leaf revision (the first read's push start). */
-  async leafChangesSince(
+  /**
+   * Ids changed after sequence `since` with their sequence (design documents included): the winning revision,
+   * or with `leaves: 'all'` every leaf (the first read's push start must see a station's own conflict branch).
+   */
+  async changedSince(
     since: number | string,
+    leaves: 'winner' | 'all' = 'winner',
   ): Promise<{ readonly seq: number | string; readonly id: string; readonly revs: string[] }[]> {
     const changes = await this.#db.changes({
       since,
       return_docs: true,
-      style: 'all_docs',
+      style: leaves === 'all' ? 'all_docs' : 'main_only',
     } as PouchDB.Core.ChangesOptions);
     return changes.results.map((change) => ({
       seq: change.seq,

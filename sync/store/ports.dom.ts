@@ -27,6 +27,5 @@ export type ReplicationStore = ConflictStore &
     | 'writeLocal'
     | 'conflictedIds'
     | 'storeReplicated'
-    | 'leafChangesSince'
     | 'holdWarmUps'
   >;
