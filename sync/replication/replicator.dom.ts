@@ -118,6 +118,7 @@ export class Replicator {
   #saving: Promise<void> = Promise.resolve();
   #settling: Promise<void> = Promise.resolve();
   #stopped = true;
+  #warmHold: (() => void) | null = null;
   /** Bumped on every failure: a verify that began before one must not report up_to_date after it. */
   #failures = 0;
   /** Batches the live sync has landed (its 'change' events). */
@@ -213,7 +214,7 @@ export class Replicator {
     if (!keepFailure) this.#setState('syncing', null);
     const remote = this.#options.remote;
     const run = async (): Promise<void> => {
-      const release = this.#options.store.holdWarmUps();
+      this.#warmHold ??= this.#options.store.holdWarmUps();
       try {
         const pulled = await initialPull({
           store: this.#options.store,
@@ -248,7 +249,7 @@ export class Replicator {
         this.#retryLater();
         return;
       } finally {
-        release();
+        if (this.#stopped) this.#releaseWarmUps();
         if (this.#initialRun === running) this.#initialRun = null;
       }
       if (!this.#stopped) this.#beginSync(true);
@@ -316,8 +317,20 @@ export class Replicator {
     }, this.#verifyBackOffMs);
   }
 
+  /**
+   * Lets the store's background warm-ups run again. They are held from a first read until the sync after it is
+   * verified (or stops at a failure): the index's catch-up over every record read would otherwise race the
+   * verification and the push start's walk, and the station would be ready later.
+   */
+  #releaseWarmUps(): void {
+    const release = this.#warmHold;
+    this.#warmHold = null;
+    release?.();
+  }
+
   async stop(): Promise<void> {
     this.#stopped = true;
+    this.#releaseWarmUps();
     if (this.#retryTimer !== null) clearTimeout(this.#retryTimer);
     this.#retryTimer = null;
     this.#cancelVerify();
@@ -650,5 +663,6 @@ export class Replicator {
     this.#errorCode = errorCode;
     const report = this.report();
     for (const listener of this.#listeners) listener(report);
+    if (state !== 'syncing' && state !== 'connecting') this.#releaseWarmUps();
   }
 }

@@ -13,17 +13,17 @@ import { StoredDoc, migrateDoc, readStoredDoc } from '../model/documents.std.js'
 import type { Meta } from '../model/fhir.std.js';
 import { withDemoTag } from '../model/meta.std.js';
 import { causalFieldTimes } from './causalTimes.std.js';
-import { ensureIndexes, rebuildIndexes, warmQueries, type IndexName } from './indexes.dom.js';
+import { removeMangoIndexes } from './indexes.dom.js';
 import { purgeIdbDocs, type PurgeTarget } from './idbPurge.dom.js';
 import { IdentifierIndex, type CatchUp } from './identifierIndex.dom.js';
-import type { NameRecord, StoredRecord } from './identifierStore.dom.js';
+import type { StoredRecord } from './identifierStore.dom.js';
 import { PHONE_KEY, holdsFragment, phonesOf } from './identifierEntries.std.js';
 import { coveringWindows } from './searchText.std.js';
 import { runGate, type RunGate } from './runGate.std.js';
 import { systemTimers } from './systemTimers.dom.js';
 import { openDatabase, type Database, type OpenOptions } from './pouch.dom.js';
 import { errorMessage } from '../model/errorMessage.std.js';
-import { getOrNull, isStatus } from './resources/reader.dom.js';
+import { getOrNull, isStatus, type RecordIndex } from './resources/reader.dom.js';
 import {
   allPatients,
   patientById,
@@ -60,10 +60,9 @@ export function asPut(doc: object): PouchDB.Core.PutDocument<object> {
   return doc as PouchDB.Core.PutDocument<object>;
 }
 
-/** What one warm-up did: each Mango index brought up to date, then the identifier index caught up. */
+/** What one warm-up did: the station's index caught up with every change. */
 export interface WarmReport {
   readonly ms: number;
-  readonly indexes: { readonly ddoc: IndexName; readonly ms: number }[];
   readonly identifiers: CatchUp | null;
   /** The store was closed meanwhile: the rest was skipped (never an error). */
   readonly aborted: boolean;
@@ -98,10 +97,11 @@ export class DataContext {
   #warmHolds = 0;
   #warmWanted = false;
   /**
-   * Set when a bulk write ends (holdWarmUps), until a warm-up has brought the queue's index up to date: the queue
-   * is read by scanning the station's visits meanwhile, so the first screens do not wait for that build.
+   * From open, and again when a bulk write ends (holdWarmUps), until a catch-up of the index has ended: visits and
+   * readings are read by scanning the station's own meanwhile, so the first screens never wait for an index build
+   * over every record (minutes after a new station's first read, or a first open after an upgrade).
    */
-  #queueIndexBehind = false;
+  #indexBehind = true;
   #closed = false;
 
   private constructor(name: string, options: ContextOptions) {
@@ -118,14 +118,14 @@ export class DataContext {
 
   static async open(name: string, options: ContextOptions = {}): Promise<DataContext> {
     const context = new DataContext(name, options);
-    await ensureIndexes(context.#db);
+    await removeMangoIndexes(context.#db);
     return context;
   }
 
   /**
-   * Brings every index up to date now (the Mango ones build lazily, on the first query after writes: minutes
-   * after a large import) so a user's first search does not wait. One run at a time: a call during a run gets
-   * that run. Resolves `aborted` when the store closes meanwhile.
+   * Brings the station's index up to date now (minutes after a large pull or import) so a user's first search
+   * does not wait. One run at a time: a call during a run gets that run. Resolves `aborted` when the store closes
+   * meanwhile.
    */
   warmIndexes(): Promise<WarmReport> {
     this.#warming ??= this.#warm().finally(() => {
@@ -136,8 +136,7 @@ export class DataContext {
 
   /**
    * Removes documents from this station only (no tombstone, nothing replicated), each if its winning revision
-   * is still `rev`; then the Mango indexes are rebuilt (their entries for purged documents would stay) and
-   * warmed in the background. Returns the ids purged.
+   * is still `rev`; their visit and reading entries go too (no change reports a purge). Returns the ids purged.
    */
   async purge(targets: readonly PurgeTarget[]): Promise<string[]> {
     // PouchDB's instance names its adapter; @types/pouchdb leaves it out.
@@ -148,10 +147,7 @@ export class DataContext {
     // One transaction per chunk: a long purge never holds the store from the page's writes for long.
     for (let first = 0; first < targets.length; first += PURGE_CHUNK)
       purged.push(...(await purgeIdbDocs(this.#db.name, targets.slice(first, first + PURGE_CHUNK))));
-    if (purged.length > 0) {
-      await rebuildIndexes(this.#db);
-      this.requestWarm();
-    }
+    await this.#identifiers.forget(purged);
     return purged;
   }
 
@@ -178,7 +174,7 @@ export class DataContext {
       this.#warmHolds -= 1;
       if (this.#warmHolds === 0 && this.#warmWanted) {
         this.#warmWanted = false;
-        this.#queueIndexBehind = true;
+        this.#indexBehind = true;
         this.#warmGate.request();
       }
     };
@@ -186,29 +182,22 @@ export class DataContext {
 
   async #warm(): Promise<WarmReport> {
     const began = performance.now();
-    const indexes: WarmReport['indexes'] = [];
     let identifiers: CatchUp | null = null;
-    const report = (aborted: boolean): WarmReport => ({ ms: performance.now() - began, indexes, identifiers, aborted });
+    const report = (aborted: boolean): WarmReport => ({ ms: performance.now() - began, identifiers, aborted });
+    if (this.#closed) return report(true);
     try {
-      const steps = warmQueries().map((step) => async () => {
-        const start = performance.now();
-        await this.#db.find(step.query);
-        indexes.push({ ddoc: step.ddoc, ms: performance.now() - start });
-        if (step.ddoc === 'idx-encounter-start') this.#queueIndexBehind = false;
-      });
-      // Today's queue first (the first screen), then identifier lookups, then the observations.
-      steps.splice(1, 0, async () => {
-        identifiers = await this.#identifiers.catchUp();
-      });
-      for (const step of steps) {
-        if (this.#closed) return report(true);
-        await step();
-      }
+      identifiers = await this.#identifiers.catchUp();
+      this.#indexBehind = false;
       return report(false);
     } catch (error) {
       if (this.#closed) return report(true);
       throw error;
     }
+  }
+
+  /** The visit and reading index, or null while it is far behind (read by scan meanwhile). */
+  #recordIndex(): RecordIndex | null {
+    return this.#indexBehind ? null : this.#identifiers;
   }
 
   /** Validates and writes one document; a stale `_rev` is a conflict the caller must re-read and redo. */
@@ -338,12 +327,10 @@ export class DataContext {
     return (await this.patientsByDocIds(ids)).filter((doc) => phonesOf(doc).includes(phone));
   }
 
-  /** Up to `limit` index records with a name token (or with `inner`, an inner token) starting with `prefix` (caught up first). */
-  nameCandidates(prefix: string, limit: number, inner = false): Promise<NameRecord[]> {
-    return this.#identifiers.byTokenPrefix(prefix, limit, inner);
-  }
-
-  /** Up to `limit` document ids under a name (or inner) token starting with `prefix` (an id may repeat: one per token). */
+  /**
+   * Up to `limit` patient document ids under a name (or inner) token starting with `prefix` (caught up first; an id
+   * may repeat, one per token): candidates, each to be checked against its record.
+   */
   nameCandidateIds(prefix: string, limit: number, inner = false): Promise<string[]> {
     return this.#identifiers.idsByTokenPrefix(prefix, limit, inner);
   }
@@ -371,19 +358,24 @@ export class DataContext {
   }
 
   queueForDay(day: Date): Promise<EncounterDoc[]> {
-    return queueForDay(this.#db, day, this.#queueIndexBehind);
+    return queueForDay(this.#db, day, this.#recordIndex());
   }
 
   visitsWithPatients(day: Date): Promise<VisitWithPatient[]> {
-    return visitsWithPatients(this.#db, day, this.#queueIndexBehind);
+    return visitsWithPatients(this.#db, day, this.#recordIndex());
   }
 
   lastVisitOf(patientId: string): Promise<EncounterDoc | null> {
-    return lastVisitOf(this.#db, patientId);
+    return lastVisitOf(this.#db, patientId, this.#recordIndex());
   }
 
   nextQueueNumber(prefix: string, day: Date): Promise<string> {
-    return nextQueueNumberFor(this.#db, prefix, day, this.#queueIndexBehind);
+    return nextQueueNumberFor(this.#db, prefix, day, this.#recordIndex());
+  }
+
+  /** Whether visits and readings are read through the index (false: by scan, while it is far behind). */
+  get indexReady(): boolean {
+    return !this.#indexBehind;
   }
 
   /** The ids a patient's records may name: its own and those of the records it replaced (merges). */
@@ -392,7 +384,7 @@ export class DataContext {
   }
 
   observationsOf(patientId: string, limit = 200): Promise<ObservationDoc[]> {
-    return observationsOf(this.#db, patientId, limit);
+    return observationsOf(this.#db, patientId, limit, this.#recordIndex());
   }
 
   /**
@@ -593,8 +585,8 @@ export class DataContext {
   }
 
   /**
-   * Closes the store and its identifier index. A warm-up in flight is not waited for (a first Mango build can
-   * take minutes): it stops at its next step and resolves `aborted`.
+   * Closes the store and its identifier index. A warm-up in flight stops after the changes in hand and resolves
+   * `aborted`.
    */
   async close(): Promise<void> {
     this.#stopBackground();

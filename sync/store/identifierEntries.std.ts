@@ -8,6 +8,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { docId } from '../model/fhir.std.js';
 import { TH_CID } from '../model/systems.std.js';
+import { fragmentPosting, hashPosting, tokenPosting, type Posting } from './postings.std.js';
 import {
   fragmentText,
   fragmentWindows,
@@ -146,25 +147,10 @@ export function identifierHasher(key: Uint8Array): (pair: IdentifierPair) => str
   };
 }
 
-/** Hex characters kept of a fragment window's hash (64 bits: collisions stay rare, each one costs a checked read). */
-const FRAGMENT_HASH_CHARS = 16;
+/** Hex characters kept of a fragment window's hash (32 bits: its group key; a collision merges two windows' lists, and every match is checked against the record). */
+const FRAGMENT_HASH_CHARS = 8;
 /** Window hashes kept by one hasher before it starts over (digits alone make 10,000). */
 const FRAGMENT_MEMO = 50_000;
-
-/**
- * One patient's record in the index: the hashes of its winning revision's identifiers and phone numbers (sorted,
- * unique), and its name tokens in plain text (a name search reads them by prefix; the names are in the main
- * database as they are, so this holds nothing it does not).
- */
-export interface PatientHashes {
-  readonly docId: string;
-  readonly hashes: string[];
-  readonly tokens: string[];
-  /** Ends of its Thai name words (searchText's innerTokens), read by prefix after the tokens. */
-  readonly inner: string[];
-  /** Keyed hashes of every 4-digit window of its HNs, CID and phone numbers (fragmentPairs), sorted. */
-  readonly fragments: string[];
-}
 
 /** A row of the changes feed read with include_docs (the winning revision, or a deletion's stub). */
 export interface ChangedDoc {
@@ -173,29 +159,90 @@ export interface ChangedDoc {
   readonly doc?: unknown;
 }
 
-/** One write to the index: a patient's record replaced whole, or removed. */
-export type IndexWrite = { readonly put: PatientHashes } | { readonly remove: string };
+/** A visit as the visit index keeps it: today's queue reads it by start, a patient's last visit by subject. */
+export interface VisitEntry {
+  readonly id: string;
+  readonly start: string;
+  /** `Patient/<id>`, as the Encounter names it. */
+  readonly subject: string;
+}
+
+/** A reading (Observation) as the reading index keeps it: a patient's readings, newest first. */
+export interface ReadingEntry {
+  readonly id: string;
+  readonly subject: string;
+  readonly at: string;
+}
 
 /**
- * What a page of changes does to the index: each patient's record replaced by the hashes it holds now (the
- * store's multiEntry indexes then drop the stale ones themselves), or removed when it holds none and no name (deleted). Rows of
- * other documents (visits and observations, most of the feed) write nothing; a deletion is told apart by its
- * id, since its stub carries no resourceType. Replacing whole records makes a page idempotent.
+ * What changes do to the index, by document id (a later change of one id replaces an earlier one): a live patient's
+ * postings (postings.std.ts), or null when it is deleted; a visit's or reading's entry, or null when it has none.
  */
-export function indexWrites(rows: readonly ChangedDoc[], hash: (pair: IdentifierPair) => string): IndexWrite[] {
-  const writes: IndexWrite[] = [];
+export interface IndexWrites {
+  readonly patients: Map<string, readonly Posting[] | null>;
+  readonly visits: Map<string, VisitEntry | null>;
+  readonly readings: Map<string, ReadingEntry | null>;
+}
+
+export function noWrites(): IndexWrites {
+  return { patients: new Map(), visits: new Map(), readings: new Map() };
+}
+
+const ENCOUNTER_PREFIX = docId('Encounter', '');
+const OBSERVATION_PREFIX = docId('Observation', '');
+
+function stringAt(doc: unknown, ...path: string[]): string | null {
+  let at: unknown = doc;
+  for (const key of path) at = typeof at === 'object' && at !== null ? (at as Record<string, unknown>)[key] : undefined;
+  return typeof at === 'string' ? at : null;
+}
+
+/** A live Encounter's entry (one with a start and a subject), null for anything else. */
+export function visitEntry(id: string, doc: unknown): VisitEntry | null {
+  if (stringAt(doc, 'resourceType') !== 'Encounter' || (doc as { _deleted?: unknown })._deleted === true) return null;
+  const start = stringAt(doc, 'period', 'start');
+  const subject = stringAt(doc, 'subject', 'reference');
+  return start === null || subject === null ? null : { id, start, subject };
+}
+
+/** A live Observation's entry (one with a time and a subject), null for anything else. */
+export function readingEntry(id: string, doc: unknown): ReadingEntry | null {
+  if (stringAt(doc, 'resourceType') !== 'Observation' || (doc as { _deleted?: unknown })._deleted === true) return null;
+  const at = stringAt(doc, 'effectiveDateTime');
+  const subject = stringAt(doc, 'subject', 'reference');
+  return at === null || subject === null ? null : { id, subject, at };
+}
+
+/** A live patient's postings: its identifier and phone hashes, number fragment windows, name and inner tokens. */
+export function patientPostings(doc: unknown, hash: (pair: IdentifierPair) => string): Posting[] {
+  const identifiers = indexedIdentifiers(doc);
+  return [
+    ...identifiers.map((pair) => hashPosting(hash(pair))),
+    ...fragmentPairs(identifiers).map((pair) => fragmentPosting(hash(pair))),
+    ...indexedNameTokens(doc).map((token) => tokenPosting(token, false)),
+    ...indexedInnerTokens(doc).map((token) => tokenPosting(token, true)),
+  ];
+}
+
+/**
+ * Adds a page of changes to `into` (documents other than patients, visits and readings write nothing; a deletion
+ * is told apart by its id, since its stub carries no resourceType). Entries replace whole, so a page is idempotent.
+ */
+export function indexWrites(
+  rows: readonly ChangedDoc[],
+  hash: (pair: IdentifierPair) => string,
+  into: IndexWrites = noWrites(),
+): IndexWrites {
   for (const row of rows) {
-    const identifiers = row.deleted === true ? [] : indexedIdentifiers(row.doc);
-    const tokens = row.deleted === true ? [] : indexedNameTokens(row.doc);
-    if (identifiers.length === 0 && tokens.length === 0 && !row.id.startsWith(PATIENT_PREFIX)) continue;
-    const hashes = identifiers.map(hash).sort();
-    const inner = row.deleted === true ? [] : indexedInnerTokens(row.doc);
-    const fragments = fragmentPairs(identifiers).map(hash).sort();
-    writes.push(
-      hashes.length === 0 && tokens.length === 0
-        ? { remove: row.id }
-        : { put: { docId: row.id, hashes, tokens, inner, fragments } },
-    );
+    const doc = row.deleted === true ? null : row.doc;
+    if (row.id.startsWith(PATIENT_PREFIX))
+      into.patients.set(row.id, doc === null || !isLivePatient(doc) ? null : patientPostings(doc, hash));
+    else if (row.id.startsWith(ENCOUNTER_PREFIX)) into.visits.set(row.id, visitEntry(row.id, doc));
+    else if (row.id.startsWith(OBSERVATION_PREFIX)) into.readings.set(row.id, readingEntry(row.id, doc));
   }
-  return writes;
+  return into;
+}
+
+function isLivePatient(doc: unknown): boolean {
+  return stringAt(doc, 'resourceType') === 'Patient' && (doc as { _deleted?: unknown })._deleted !== true;
 }

@@ -1,20 +1,16 @@
 /**
- * Patients by identifier (an HN, or a CID typed in without the hospital key) without reading every patient:
- * Mango cannot index array elements and map/reduce views need eval (refused by the app's CSP), so the store
- * keeps its own index in a raw IndexedDB database `<store>-identifiers`, never replicated (identifierStore.dom.ts):
- * per patient the keyed hashes of its identifiers, under a multiEntry index on the hashes.
- * It follows the main database's changes feed (winning revisions: local saves, replicated documents and
- * deletions alike) on demand: each lookup first catches up (read-your-writes), and warm-ups do it ahead of
- * time. Each page of changes is one transaction with its checkpoint; pages are idempotent.
+ * The station's own index: patients by identifier (an HN, or a CID typed in without the hospital key), phone,
+ * number fragment and name, and visits and readings by day and by patient, without reading every record. Mango
+ * cannot index array elements, map/reduce views need eval (refused by the app's CSP), and Mango indexes keep a
+ * record per stored document; so the store keeps its own index in a raw IndexedDB database `<store>-identifiers`,
+ * never replicated (identifierStore.dom.ts: the layout). It follows the main database's changes feed (winning
+ * revisions: local saves, replicated documents and deletions alike) on demand: each read first catches up
+ * (read-your-writes), and warm-ups do it ahead of time. Up to FLUSH changes are written in one transaction with
+ * their checkpoint, and writing them again changes nothing.
  */
-import { FRAGMENT_KEY, identifierHasher, indexWrites, type IdentifierPair } from './identifierEntries.std.js';
-import {
-  IdentifierStore,
-  deleteDatabase,
-  type Checkpoint,
-  type NameRecord,
-  type StoredRecord,
-} from './identifierStore.dom.js';
+import { FRAGMENT_KEY, identifierHasher, indexWrites, noWrites, type IdentifierPair } from './identifierEntries.std.js';
+import { fragmentPosting, hashPosting, tokenGroups } from './postings.std.js';
+import { IdentifierStore, deleteDatabase, type Checkpoint, type StoredRecord } from './identifierStore.dom.js';
 import type { Database } from './pouch.dom.js';
 
 /** The PouchDB database earlier builds kept the index in (removed when seen). */
@@ -22,8 +18,13 @@ export function legacyIndexName(indexName: string): string {
   return `_pouch_${indexName}`;
 }
 
-/** Changes read and applied per step (one IndexedDB transaction each; 2,000 measured ~10% quicker than 1,000 at 20k patients). */
+/** Changes read per step. */
 const PAGE = 2_000;
+/**
+ * Changes gathered before they are written (one transaction): each write rewrites every group it touches, so a
+ * first catch-up over 130,000 changes writes its groups a few times instead of once per page.
+ */
+const FLUSH = 25_000;
 
 export interface CatchUp {
   /** Main-database changes applied by this call. */
@@ -104,23 +105,21 @@ export class IdentifierIndex {
     return next;
   }
 
-  /** Document ids of the patients whose winning revision holds the identifier (after catching up). */
+  /** Document ids of the patients whose record may hold the identifier (after catching up): candidates to check. */
   async lookup(pair: IdentifierPair): Promise<string[]> {
     await this.catchUp();
     const { store, hash } = await this.#open();
-    return store.lookup(hash(pair));
+    return store.idsOf(hashPosting(hash(pair)));
   }
 
-  /** Records with a name (or inner) token starting with `prefix` (after catching up); see IdentifierStore.byTokenPrefix. */
-  async byTokenPrefix(prefix: string, limit: number, inner = false): Promise<NameRecord[]> {
-    await this.catchUp();
-    return (await this.#open()).store.byTokenPrefix(prefix, limit, inner);
-  }
-
-  /** Document ids under a name (or inner) token starting with `prefix` (after catching up); see IdentifierStore.idsByTokenPrefix. */
+  /**
+   * Up to `limit` document ids under name (or inner) tokens starting with `prefix`, in token order (after catching
+   * up; an id may repeat, and an edited patient's old tokens stay: candidates to check).
+   */
   async idsByTokenPrefix(prefix: string, limit: number, inner = false): Promise<string[]> {
     await this.catchUp();
-    return (await this.#open()).store.idsByTokenPrefix(prefix, limit, inner);
+    const { from, to } = tokenGroups(prefix, inner);
+    return (await this.#open()).store.idsByPrefix(from, to, prefix, limit);
   }
 
   /**
@@ -131,8 +130,8 @@ export class IdentifierIndex {
   async byFragment(windows: readonly string[]): Promise<{ ids: string[]; partial: boolean }> {
     await this.catchUp();
     const { store, hash } = await this.#open();
-    const lists = await store.byFragmentWindows(
-      windows.map((window) => hash({ system: FRAGMENT_KEY, value: window })),
+    const lists = await store.groupIds(
+      windows.map((window) => fragmentPosting(hash({ system: FRAGMENT_KEY, value: window })).group),
       WINDOW_READ,
     );
     const whole = lists.filter((list) => list.length < WINDOW_READ);
@@ -140,9 +139,27 @@ export class IdentifierIndex {
     const [first = [], ...rest] = [...used].sort((a, b) => a.length - b.length);
     const others = rest.map((list) => new Set(list));
     return {
-      ids: first.filter((id) => others.every((set) => set.has(id))),
+      ids: [...new Set(first)].filter((id) => others.every((set) => set.has(id))),
       partial: whole.length === 0 && lists.length > 0,
     };
+  }
+
+  /** Ids of the visits starting in [start, end), oldest first (after catching up). */
+  async visitIdsBetween(start: string, end: string): Promise<string[]> {
+    await this.catchUp();
+    return (await this.#open()).store.visitIdsBetween(start, end);
+  }
+
+  /** Ids of a subject's (`Patient/<id>`) latest visits or readings, newest first, at most `limit` (after catching up). */
+  async latestOf(kind: 'visits' | 'readings', subject: string, limit: number): Promise<string[]> {
+    await this.catchUp();
+    return (await this.#open()).store.latestOf(kind, subject, limit);
+  }
+
+  /** Drops the visit and reading entries of purged documents (no change reports a purge). */
+  async forget(ids: readonly string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await (await this.#open()).store.forget(ids);
   }
 
   /** Every record of the index database (tests check that no raw identifier appears in a key or value). */
@@ -155,23 +172,36 @@ export class IdentifierIndex {
     if (this.#closed) throw new IdentifierIndexClosed();
     const opened = await this.#open();
     let changes = 0;
+    let gathered = noWrites();
+    let rows = 0;
+    let from = opened.checkpoint;
+    let seq = from.seq;
     for (;;) {
       if (this.#closed) throw new IdentifierIndexClosed();
-      const from = opened.checkpoint;
-      const page = await this.#main.changes({ since: from.seq, limit: PAGE, include_docs: true, return_docs: true });
+      const page = await this.#main.changes({ since: seq, limit: PAGE, include_docs: true, return_docs: true });
       if (page.results.length > 0) {
-        const to: Checkpoint = { seq: page.last_seq, main: opened.main };
-        const moved = await opened.store.apply(indexWrites(page.results, opened.hash), from, to);
+        gathered = indexWrites(page.results, opened.hash, gathered);
+        rows += page.results.length;
+        seq = page.last_seq;
+      }
+      const last = page.results.length < PAGE;
+      if (rows > 0 && (last || rows >= FLUSH)) {
+        const to: Checkpoint = { seq, main: opened.main };
+        const moved = await opened.store.apply(gathered, from, to);
         if (moved === null) {
           opened.checkpoint = to;
-          changes += page.results.length;
+          changes += rows;
         } else if (moved.main === opened.main) {
-          // Another opener of the store applied this page first: go on from its checkpoint.
+          // Another opener of the store wrote these first: go on from its checkpoint.
           opened.checkpoint = moved;
-          continue;
+          seq = moved.seq;
         } else throw new Error('the identifier index was reset for another database meanwhile');
+        from = opened.checkpoint;
+        gathered = noWrites();
+        rows = 0;
+        if (moved !== null) continue;
       }
-      if (page.results.length < PAGE) return { changes, ms: performance.now() - began };
+      if (last) return { changes, ms: performance.now() - began };
     }
   }
 

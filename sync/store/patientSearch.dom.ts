@@ -11,14 +11,20 @@ import type { PatientDoc } from '../model/patient.std.js';
 import { replacedBy } from '../replication/patientMerge.std.js';
 import type { DataContext } from './dataContext.dom.js';
 import { leadingWord, matchesName, parseQuery, type SearchProblem } from './searchText.std.js';
+import { indexedInnerTokens, indexedNameTokens } from './identifierEntries.std.js';
+
+/** Whether every word of a name query starts a name token or an inner token of the patient's record. */
+function nameMatch(words: readonly string[], patient: PatientDoc): boolean {
+  return matchesName(words, [...indexedNameTokens(patient), ...indexedInnerTokens(patient)]);
+}
 
 /** At most this many patients are shown; the clerk types more to narrow. */
 export const SEARCH_LIMIT = 20;
-/** Index records read for a name of several words (by its longest): enough for SEARCH_LIMIT matches, bounded in time. */
+/** Candidates read for a name of several words (by its longest), each checked: enough for SEARCH_LIMIT matches, bounded in time. */
 export const NAME_CANDIDATES = 2_000;
 /**
  * A patient's name tokens that can start with one prefix: two names (Thai, English), each with its words and the
- * two run-together forms. A one-word query reads this many index keys per patient shown, so it never reads records.
+ * two run-together forms. A one-word query reads this many postings per patient shown.
  */
 const TOKENS_PER_PATIENT = 8;
 /** A patient's inner tokens that can start with one prefix (a Thai name's word ends; a long word has several). */
@@ -78,7 +84,7 @@ export async function searchPatients(
     case 'name': {
       const leading = leadingWord(query.words);
       if (query.words.length === 1) {
-        // Every token under the prefix matches: the index keys alone name the patients (two letters match thousands).
+        // Every token under the prefix matches: the index keys name the patients (two letters match thousands).
         const wanted = (limit + 1) * TOKENS_PER_PATIENT;
         const keys = await records.nameCandidateIds(leading, wanted);
         let ids = [...new Set(keys)].slice(0, limit + 1);
@@ -90,21 +96,21 @@ export async function searchPatients(
           ids = [...new Set([...ids, ...inner])].slice(0, limit + 1);
           more = more || (inner.length >= innerWanted && ids.length <= limit);
         }
-        return capped(unique(await records.patientsByDocIds(ids)), limit, more);
+        // An edited patient's old tokens stay in the index: each record is checked.
+        const patients = (await records.patientsByDocIds(ids)).filter((patient) => nameMatch(query.words, patient));
+        return capped(unique(patients), limit, more);
       }
-      const starting = await records.nameCandidates(leading, NAME_CANDIDATES);
+      const starting = await records.nameCandidateIds(leading, NAME_CANDIDATES);
       const within =
         starting.length >= NAME_CANDIDATES
           ? []
-          : await records.nameCandidates(leading, NAME_CANDIDATES - starting.length, true);
-      const candidates = [...starting, ...within];
-      const matched = candidates.filter((record) => matchesName(query.words, [...record.tokens, ...record.inner]));
+          : await records.nameCandidateIds(leading, NAME_CANDIDATES - starting.length, true);
+      const candidates = await records.patientsByDocIds([...new Set([...starting, ...within])]);
+      const matched = candidates.filter((patient) => nameMatch(query.words, patient));
       // Every word starting a word of the name ranks before a match inside a word.
-      const ranked = [...matched.filter((record) => matchesName(query.words, record.tokens)), ...matched];
-      const ids = [...new Set(ranked.map((record) => record.docId))];
-      // One more than shown is read, so `more` is known; a full candidate page may hide further matches.
-      const patients = unique(await records.patientsByDocIds(ids.slice(0, limit + 1)));
-      return capped(patients, limit, candidates.length >= NAME_CANDIDATES);
+      const ranked = [...matched.filter((patient) => matchesName(query.words, indexedNameTokens(patient))), ...matched];
+      // A full candidate page may hide further matches.
+      return capped(unique(ranked), limit, starting.length + within.length >= NAME_CANDIDATES);
     }
   }
 }

@@ -4,7 +4,7 @@
  * The page (test/bench/store/benchPage.dom.ts, bundled here with Vite's build API) stores N patients (default
  * 100,000, built by the model with a photo each), a visit today for 300 of them (Encounter + 6 Observations)
  * and a visit on an earlier day for 20,000 more; then it times, inside the page:
- * - the background warm-up (DataContext.warmIndexes: each lazy Mango index build, then the identifier index
+ * - the background warm-up (DataContext.warmIndexes: the station's index
  *   catching up with every document);
  * - CID lookup: CID → keyed-hash id → primary-key get (the front desk's path), ≥ 1,000 random lookups,
  *   p50/p95; baselines on the same data: the two raw IndexedDB reads PouchDB needs (the floor) and a full
@@ -146,13 +146,6 @@ async function measureIdentifiers(page: Page, n: number): Promise<Record<string,
     ] as const),
   );
   show(`today's queue with patients (${plan.today} visits, ours)`, queue);
-  const queueRaw = summary(
-    await page.evaluate(([runs, expected]) => globalThis.edgeBench?.queueUnparsed(runs, expected) ?? { samples: [] }, [
-      QUEUE_RUNS,
-      plan.today,
-    ] as const),
-  );
-  show('  of which the two reads alone (no model parse)', queueRaw);
   const queueScan = summary(
     await page.evaluate(([runs, expected]) => globalThis.edgeBench?.queueByScan(runs, expected) ?? { samples: [] }, [
       SCAN_RUNS,
@@ -171,7 +164,6 @@ async function measureIdentifiers(page: Page, n: number): Promise<Record<string,
     rawIdbGetMs: raw,
     fullScanLookupMs: scan,
     queueLoadMs: queue,
-    queueReadsUnparsedMs: queueRaw,
     queueFullScanMs: queueScan,
     ratios: {
       cidLookupP95VsRawGet: ratio(keyed.p95, raw.p95),
@@ -288,10 +280,8 @@ async function main(): Promise<void> {
     );
     const warm = await page.evaluate(() => globalThis.edgeBench?.warm());
     if (warm === undefined || warm.aborted) throw new Error('warm-up failed');
-    const buildMs = (ddoc: string): number =>
-      Math.round(warm.indexes.find((index) => index.ddoc === ddoc)?.ms ?? Number.NaN);
     console.log(
-      `warm-up (warmIndexes, the app runs it in the background): ${(warm.ms / 1000).toFixed(1)} s: queue Mango index ${buildMs('idx-encounter-start')} ms, identifier index catch-up (identifiers, phones, name tokens) ${Math.round(warm.identifierMs)} ms (${warm.identifierChanges} changes), visits-by-patient Mango index ${buildMs('idx-encounter-subject')} ms, observations Mango index ${buildMs('idx-obs-subject')} ms`,
+      `warm-up (warmIndexes, the app runs it in the background): ${(warm.ms / 1000).toFixed(1)} s: the station's index (identifiers, phones, names, visits, readings) caught up with ${warm.identifierChanges} changes`,
     );
 
     const n = plan.patients;
@@ -307,9 +297,6 @@ async function main(): Promise<void> {
       loadMs: Math.round(loaded.ms),
       loadDocsPerSecond: Math.round(loaded.docs / (loaded.ms / 1000)),
       warmUpMs: Math.round(warm.ms),
-      queueIndexBuildMs: buildMs('idx-encounter-start'),
-      visitsBySubjectIndexBuildMs: buildMs('idx-encounter-subject'),
-      observationIndexBuildMs: buildMs('idx-obs-subject'),
       identifierIndexCatchUpMs: Math.round(warm.identifierMs),
       identifierIndexChanges: warm.identifierChanges,
       ...(identifiers ?? {}),

@@ -3,30 +3,43 @@
  * (Observations are never rewritten).
  */
 import type { ObservationDoc } from '../../model/observation.std.js';
-import { readStoredDoc } from '../../model/documents.std.js';
-import type { StoreReader } from './reader.dom.js';
+import { rowDocs, type RecordIndex, type StoreReader } from './reader.dom.js';
+import { codeUnitOrder, docsByIds } from './encounters.dom.js';
 import { patientRecordIdsOf } from './patients.dom.js';
 import { docId } from '../../model/fhir.std.js';
 
-/** A patient's observations, newest first, over the records it replaced too. */
-export async function observationsOf(db: StoreReader, patientId: string, limit: number): Promise<ObservationDoc[]> {
-  const pages = await Promise.all(
-    (await patientRecordIdsOf(db, patientId)).map(async (id) => {
-      const result = await db.find({
-        selector: { 'subject.reference': `Patient/${id}`, effectiveDateTime: { $gt: null } },
-        sort: [{ 'subject.reference': 'desc' }, { effectiveDateTime: 'desc' }],
-        use_index: 'idx-obs-subject',
-        limit,
-      });
-      return result.docs
-        .map((doc) => readStoredDoc(doc))
-        .filter((doc): doc is ObservationDoc => doc?.resourceType === 'Observation');
-    }),
-  );
-  return pages
-    .flat()
-    .sort((a, b) => (b.effectiveDateTime ?? '').localeCompare(a.effectiveDateTime ?? ''))
+/**
+ * A patient's observations, newest first, over the records it replaced too: through the reading index, or with
+ * `index` null by scanning the station's readings (the working set's; while the index is far behind).
+ */
+export async function observationsOf(
+  db: StoreReader,
+  patientId: string,
+  limit: number,
+  index: RecordIndex | null,
+): Promise<ObservationDoc[]> {
+  const subjects = (await patientRecordIdsOf(db, patientId)).map((id) => `Patient/${id}`);
+  const found =
+    index === null
+      ? await scanReadings(db, subjects)
+      : await docsByIds<ObservationDoc>(
+          db,
+          (await Promise.all(subjects.map((subject) => index.latestOf('readings', subject, limit)))).flat(),
+          'Observation',
+        );
+  // Newest first; equal times by id, last first (the index's order read backwards).
+  return found
+    .filter((doc) => doc.effectiveDateTime !== undefined)
+    .sort((a, b) => codeUnitOrder(b.effectiveDateTime ?? '', a.effectiveDateTime ?? '') || codeUnitOrder(b._id, a._id))
     .slice(0, limit);
+}
+
+async function scanReadings(db: StoreReader, subjects: readonly string[]): Promise<ObservationDoc[]> {
+  const all = await db.allDocs({ startkey: 'Observation/', endkey: 'Observation/\ufff0', include_docs: true });
+  return rowDocs(all.rows).filter(
+    (doc): doc is ObservationDoc =>
+      doc.resourceType === 'Observation' && subjects.includes(doc.subject.reference ?? ''),
+  );
 }
 
 /** The ids of the Observations whose id starts with `prefix` (those charted from one device reading): a key range, no index. */

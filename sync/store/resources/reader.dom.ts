@@ -5,7 +5,13 @@
 import type { Database } from '../pouch.dom.js';
 import { readStoredDoc, type StoredDoc } from '../../model/documents.std.js';
 
-export type StoreReader = Pick<Database, 'get' | 'allDocs' | 'find'>;
+export type StoreReader = Pick<Database, 'get' | 'allDocs'>;
+
+/** The station's own visit and reading index (identifierIndex.dom.ts), caught up before each read. */
+export interface RecordIndex {
+  visitIdsBetween(start: string, end: string): Promise<string[]>;
+  latestOf(kind: 'visits' | 'readings', subject: string, limit: number): Promise<string[]>;
+}
 
 export function isStatus(error: unknown, status: number): boolean {
   return typeof error === 'object' && error !== null && 'status' in error && error.status === status;

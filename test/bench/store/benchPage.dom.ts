@@ -112,10 +112,9 @@ async function load(plan: LoadPlan): Promise<{ ms: number; docs: number }> {
   return { ms: performance.now() - start, docs };
 }
 
-/** The background warm-up the app runs after open and after pulls: each lazy Mango build and the identifier index catch-up. */
+/** The background warm-up the app runs after open and after pulls: the station's index catching up. */
 async function warm(): Promise<{
   ms: number;
-  indexes: { ddoc: string; ms: number }[];
   identifierChanges: number;
   identifierMs: number;
   aborted: boolean;
@@ -123,7 +122,6 @@ async function warm(): Promise<{
   const report = await opened().store.warmIndexes();
   return {
     ms: report.ms,
-    indexes: report.indexes,
     identifierChanges: report.identifiers?.changes ?? 0,
     identifierMs: report.identifiers?.ms ?? 0,
     aborted: report.aborted,
@@ -289,33 +287,6 @@ async function queue(runs: number, expected: number): Promise<Timings> {
   return { samples };
 }
 
-/**
- * The same two reads visitsWithPatients makes (the Mango query on the visits-by-start index, then one
- * allDocs by keys for the patients) without the model's parse of each document: shows what parsing costs.
- */
-async function queueUnparsed(runs: number, expected: number): Promise<Timings> {
-  const { store: db } = opened();
-  const { start: dayStart, end: dayEnd } = localDayRange(new Date());
-  const samples: number[] = [];
-  for (let run = 0; run < runs; run += 1) {
-    const start = performance.now();
-    const found = await rawDb(db).find({
-      selector: { resourceType: 'Encounter', 'period.start': { $gte: dayStart, $lt: dayEnd } },
-      use_index: 'idx-encounter-start',
-      limit: 10_000,
-    });
-    const keys = [
-      ...new Set(
-        found.docs.map((doc) => `Patient/${((doc as ScanDoc).subject?.reference ?? '').replace(/^Patient\//, '')}`),
-      ),
-    ];
-    const patients = await rawDb(db).allDocs({ keys, include_docs: true });
-    samples.push(performance.now() - start);
-    if (patients.rows.length !== expected) throw new Error('queue unparsed: wrong count');
-  }
-  return { samples };
-}
-
 /** Baseline: one full scan, today's encounters filtered out of it and their patients looked up in it. */
 async function queueByScan(runs: number, expected: number): Promise<Timings> {
   const { start: dayStart, end: dayEnd } = localDayRange(new Date());
@@ -456,7 +427,6 @@ const api = {
   rawGet,
   byFullScan,
   queue,
-  queueUnparsed,
   queueByScan,
   search,
   searchByScan,

@@ -9,6 +9,7 @@ import {
   type ChangedDoc,
 } from '../../../../sync/store/identifierEntries.std.js';
 import { innerTokens, nameTokens } from '../../../../sync/store/searchText.std.js';
+import { hashPosting, tokenPosting } from '../../../../sync/store/postings.std.js';
 
 const key = new Uint8Array(32).fill(7);
 const hash = identifierHasher(key);
@@ -48,7 +49,7 @@ describe('identifier entries', () => {
     expect(hash({ system: 's', value: '1' })).toMatch(/^[0-9a-f]{64}$/);
   });
 
-  it('a page replaces each patient’s record with its hashes and name tokens now, removes it when it holds neither, and skips other documents', () => {
+  it('a page gives each patient its postings now (null when deleted), each visit and reading its entry, and skips other documents', () => {
     const identifier = (values: readonly string[]) => values.map((value) => ({ system: 's', value }));
     const value = fc.uniqueArray(fc.constantFrom('1', '2', '3', '4'), { maxLength: 4 });
     const names = fc.array(
@@ -58,6 +59,7 @@ describe('identifier entries', () => {
       }),
       { maxLength: 2 },
     );
+    const start = fc.constantFrom('2026-12-01T02:00:00.000Z', '2026-12-02T03:00:00.000Z');
     const row: fc.Arbitrary<ChangedDoc> = fc.oneof(
       fc.record({
         id: fc.constantFrom('Patient/a', 'Patient/b'),
@@ -66,35 +68,64 @@ describe('identifier entries', () => {
           .map(([values, name]) => ({ resourceType: 'Patient', identifier: identifier(values), name })),
       }),
       fc.record({
-        id: fc.constantFrom('Patient/a', 'Patient/b'),
+        id: fc.constantFrom('Patient/a', 'Patient/b', 'Encounter/e', 'Observation/o'),
         deleted: fc.constant(true),
         doc: fc.constant({ _deleted: true }),
       }),
       fc.record({
-        id: fc.constantFrom('Encounter/e', 'Observation/o'),
-        doc: value.map((values) => ({ resourceType: 'Encounter', identifier: identifier(values) })),
+        id: fc.constant('Encounter/e'),
+        doc: start.map((at) => ({
+          resourceType: 'Encounter',
+          period: { start: at },
+          subject: { reference: 'Patient/a' },
+        })),
       }),
+      fc.record({
+        id: fc.constant('Observation/o'),
+        doc: start.map((at) => ({
+          resourceType: 'Observation',
+          effectiveDateTime: at,
+          subject: { reference: 'Patient/b' },
+        })),
+      }),
+      fc.record({ id: fc.constant('Media/m'), doc: fc.constant({ resourceType: 'Media' }) }),
     );
     fc.assert(
       fc.property(fc.array(row, { maxLength: 6 }), (rows) => {
         const writes = indexWrites(rows, hash);
-        const patients = rows.filter((r) => r.id.startsWith('Patient/'));
-        expect(writes).toHaveLength(patients.length);
-        patients.forEach((r, i) => {
-          const doc = r.doc as { identifier: { value: string }[]; name: { given: string[]; family: string }[] };
-          const values = r.deleted === true ? [] : doc.identifier.map((id) => id.value);
-          const expected = [...new Set(values.map((v) => hash({ system: 's', value: v })))].sort();
-          const tokens = r.deleted === true ? [] : nameTokens(doc.name);
-          // System 's' is no HN, CID or phone: no number fragments.
-          const put = {
-            docId: r.id,
-            hashes: expected,
-            tokens,
-            inner: r.deleted === true ? [] : innerTokens(doc.name),
-            fragments: [],
-          };
-          expect(writes[i]).toEqual(expected.length === 0 && tokens.length === 0 ? { remove: r.id } : { put });
-        });
+        // The last row of each id decides.
+        const last = new Map(rows.map((r) => [r.id, r]));
+        const ids = (prefix: string): string[] => [...last.keys()].filter((id) => id.startsWith(prefix)).sort();
+        expect([...writes.patients.keys()].sort()).toEqual(ids('Patient/'));
+        expect([...writes.visits.keys()].sort()).toEqual(ids('Encounter/'));
+        expect([...writes.readings.keys()].sort()).toEqual(ids('Observation/'));
+        for (const [id, r] of last) {
+          if (id.startsWith('Patient/')) {
+            const postings = writes.patients.get(id);
+            if (r.deleted === true) expect(postings).toBeNull();
+            else {
+              const doc = r.doc as { identifier: { value: string }[]; name: { given: string[]; family: string }[] };
+              const hashes = [...new Set(doc.identifier.map((id) => hash({ system: 's', value: id.value })))];
+              // System 's' is no HN, CID or phone: no number fragments.
+              const expected = [
+                ...hashes.map((hex) => hashPosting(hex)),
+                ...nameTokens(doc.name).map((token) => tokenPosting(token, false)),
+                ...innerTokens(doc.name).map((token) => tokenPosting(token, true)),
+              ];
+              expect(postings).toEqual(expected);
+            }
+          } else if (id.startsWith('Encounter/')) {
+            const doc = r.doc as { period?: { start: string } };
+            expect(writes.visits.get(id)).toEqual(
+              r.deleted === true ? null : { id, start: doc.period?.start, subject: 'Patient/a' },
+            );
+          } else if (id.startsWith('Observation/')) {
+            const doc = r.doc as { effectiveDateTime?: string };
+            expect(writes.readings.get(id)).toEqual(
+              r.deleted === true ? null : { id, at: doc.effectiveDateTime, subject: 'Patient/b' },
+            );
+          }
+        }
       }),
     );
   });
