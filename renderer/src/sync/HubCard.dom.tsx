@@ -46,10 +46,10 @@ export function HubCard({
     onChanged(result.value);
   }
 
-  const linkText = (link: LinkWord, code: string | null) => (
+  const linkText = (link: LinkWord, why: string | null) => (
     <>
       {t(`sync.hub.${link}`)}
-      {code !== null && <span className="muted"> — {errorMessage(code)}</span>}
+      {why !== null && <span className="muted"> — {why}</span>}
     </>
   );
   return (
@@ -67,9 +67,13 @@ export function HubCard({
         {view.url !== null && (
           <>
             <dt>{t('sync.hub.hubLink')}</dt>
-            <dd data-testid="hub-link">{linkText(view.hub, view.hubError)}</dd>
+            <dd data-testid="hub-link">
+              {linkText(view.hub, view.hubProblem === null ? null : t(`sync.hub.problem.${view.hubProblem}`))}
+            </dd>
             <dt>{t('sync.hub.centralLink')}</dt>
-            <dd data-testid="hub-central-link">{linkText(view.central, view.centralError)}</dd>
+            <dd data-testid="hub-central-link">
+              {linkText(view.central, view.centralError === null ? null : errorMessage(view.centralError))}
+            </dd>
             <dt>{t('sync.hub.path')}</dt>
             <dd data-testid="hub-path">
               {t(

@@ -209,6 +209,35 @@ describe('observations and audit events are immutable', () => {
   });
 });
 
+it('a revision central already holds, replicated again, is taken as a no-op, not refused', async () => {
+  // A station's push can bring a revision another way already delivered (the hub's relay between the push's
+  // _revs_diff and its _bulk_docs, or a station back on a path whose checkpoint is behind). CouchDB ignores a
+  // replicated revision it holds; it must not run the rules as if the record were changed and list it refused.
+  const reading = heartRate(71);
+  const archive = conflictArchive({
+    id: testIdFactory(stationA.user)(),
+    stationId: stationA.user,
+    hcode,
+    at,
+    target: 'Patient/p1',
+    losers: [{ a: 1 }],
+    rule: 'patient-fieldwise',
+  });
+  for (const doc of [reading, archive]) {
+    const rev = await put(doc);
+    const again = await asA('_bulk_docs', 'POST', {
+      new_edits: false,
+      docs: [{ ...doc, _rev: rev, _revisions: { start: 1, ids: [rev.slice(2)] } }],
+    });
+    expect(again.status).toBe(201);
+    expect(
+      (again.body as { error?: string }[]).filter((row) => row.error !== undefined),
+      doc._id,
+    ).toEqual([]);
+    expect((await winner(doc._id))._rev).toBe(rev);
+  }
+});
+
 it('central refuses records tagged demo', async () => {
   const visit = newVisit({
     encounterId: testIdFactory(stationB.user)(),

@@ -21,8 +21,11 @@ export interface Hub {
   readonly sharesCentral: boolean;
   /** True when the hub is a CouchDB that runs its `_replicator` documents itself. */
   readonly runsReplicator: boolean;
-  /** Stops the server and starts it again on the same port with what it held (pouchdb-server only). */
-  restart(): Promise<void>;
+  /**
+   * Stops the server and starts it again on the same port with what it held (pouchdb-server only); `whileDown`
+   * runs between the two (a hub off for as long as the test needs).
+   */
+  restart(whileDown?: () => Promise<void>): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -85,8 +88,9 @@ export async function startHub(hcode: string): Promise<Hub> {
     port,
     sharesCentral: false,
     runsReplicator: false,
-    async restart() {
+    async restart(whileDown) {
       await server.stop();
+      await whileDown?.();
       server = await startCentral({ dataDir, port });
     },
     async stop() {

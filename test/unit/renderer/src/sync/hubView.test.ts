@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { hubView } from '../../../../../renderer/src/sync/hubView.std.js';
+import { hubProblem, hubView } from '../../../../../renderer/src/sync/hubView.std.js';
 import type { SyncStatus } from '../../../../../electron/contract/sync.std.js';
+import { syncErrorCodes } from '../../../../../sync/replication/syncErrors.std.js';
+import th from '../../../../../renderer/src/i18n/th.json';
+import en from '../../../../../renderer/src/i18n/en.json';
 import { hubStatus, unconfiguredStatus } from '../../../../factories/sync/fakeSyncApi.js';
 
 const at = '2026-12-06T08:00:00.000Z';
@@ -37,6 +40,7 @@ describe('the two links on the dashboard', () => {
       url: 'https://hub.lan',
       hub: 'up',
       hubError: null,
+      hubProblem: null,
       central: 'down',
       centralError: 'sync_offline',
       path: 'hub',
@@ -50,4 +54,28 @@ describe('the two links on the dashboard', () => {
       path: null,
     });
   });
+
+  it('a hub down says why in the hub’s words: a LAN cut (no answer in time) is the hub’s, not central’s', () => {
+    const slow = { ...down, errorCode: 'sync_timeout' as const };
+    expect(
+      hubView(
+        status({ link: up, hub: hubStatus('https://hub.lan', slow), replication: { ...report, path: 'central' } }),
+      ),
+    ).toMatchObject({ hub: 'down', hubError: 'sync_timeout', hubProblem: 'slow', central: 'up', path: 'central' });
+  });
+
+  it.each([
+    ['th', th.sync.hub.problem, /เซิร์ฟเวอร์กลาง/],
+    ['en', en.sync.hub.problem, /central/i],
+  ] as const)(
+    '%s: whatever code the hub’s probe failed with, its text is about the hub, never central',
+    (_l, texts, central) => {
+      const words: Readonly<Record<string, string>> = texts;
+      for (const code of syncErrorCodes) {
+        const text = words[hubProblem(code)];
+        expect(text, code).toMatch(/hub|ฮับ/);
+        expect(text, code).not.toMatch(central);
+      }
+    },
+  );
 });
