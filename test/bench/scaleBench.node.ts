@@ -42,7 +42,8 @@ const size = {
 const windowDays = argNumber('--days', DEFAULT_WORKING_SET_DAYS);
 const DAY_MS = 86_400_000;
 const TARGET_READY_MS = 120_000;
-const TARGET_STORE_BYTES = 300 * 1024 * 1024;
+/** The issue's 300 MB, in bytes (286.1 MiB): the stricter reading. */
+const TARGET_STORE_BYTES = 300_000_000;
 const seconds = (ms: number): string => `${(ms / 1000).toFixed(1)} s`;
 const mib = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
 
@@ -172,7 +173,7 @@ async function main(): Promise<void> {
     const storeBytes = Math.max(diskFirst, diskWarm, diskDay);
     const verdict = (ok: boolean): string => (ok ? 'met' : 'NOT met');
     console.log(
-      `targets: ready ≤ ${seconds(TARGET_READY_MS)}: ${verdict(readyMs <= TARGET_READY_MS)} (${seconds(readyMs)}); store ≤ ${mib(TARGET_STORE_BYTES)}: ${verdict(storeBytes <= TARGET_STORE_BYTES)} (${mib(storeBytes)} on disk, the largest of the three readings)`,
+      `targets: ready ≤ ${seconds(TARGET_READY_MS)}: ${verdict(readyMs <= TARGET_READY_MS)} (${seconds(readyMs)}); store ≤ 300 MB (${mib(TARGET_STORE_BYTES)}): ${verdict(storeBytes <= TARGET_STORE_BYTES)} (${mib(storeBytes)} on disk, the largest of the three readings)`,
     );
     await page.evaluate(() => globalThis.edgeScale?.close());
     // At rest: the browser closed and opened again on the same profile (as the app restarts), the store opened and
