@@ -168,6 +168,36 @@ describe('patients by identifier (the identifier index)', () => {
     expect(JSON.stringify(docs).includes(syntheticCid(30))).toBe(true);
   });
 
+  it('an index of the earlier layout (version 3, a record per patient) is emptied and built again on first use', async () => {
+    const name = uniqueDbName('ids-v3');
+    const first = await DataContext.open(name);
+    await first.save(patient(80, 'HN-80'));
+    const main = await (rawDb(first) as unknown as { id(): Promise<string> }).id();
+    await first.close();
+    // The version-3 database as an earlier build left it: its checkpoint (of this very store) says all is indexed.
+    await new Promise<void>((resolve, reject) => {
+      const req = indexedDB.open(IdentifierIndex.databaseName(name), 3);
+      req.onupgradeneeded = () => {
+        const db = req.result;
+        const patients = db.createObjectStore('patients', { keyPath: 'docId' });
+        patients.createIndex('hashes', 'hashes', { multiEntry: true });
+        const meta = db.createObjectStore('meta');
+        meta.put({ seq: 999, main }, 'checkpoint');
+        patients.put({ docId: 'Patient/stale', hashes: ['x'], tokens: [], inner: [], fragments: [] });
+      };
+      req.onsuccess = () => {
+        req.result.close();
+        resolve();
+      };
+      req.onerror = () => reject(req.error ?? new Error('open failed'));
+    });
+    const second = await store(name);
+    expect(idsOf(await second.patientsByIdentifier(HN, 'HN-80'))).toEqual([patient(80).id]);
+    const records = await second.identifierIndexContents();
+    expect(records.some((record) => record.store === 'patients')).toBe(false);
+    expect(await numbered(second)).toEqual([patient(80)._id]);
+  });
+
   it('close keeps the index database; destroy deletes it, and a leftover of the PouchDB-based index goes on first use', async () => {
     const name = uniqueDbName('ids-destroy');
     const indexName = IdentifierIndex.databaseName(name);
