@@ -97,7 +97,7 @@ export class DataContext {
   #warmHolds = 0;
   #warmWanted = false;
   /**
-   * From open, and again when a bulk write ends (holdWarmUps), until a catch-up of the index has ended: visits and
+   * From open, and from the start of a bulk write (holdWarmUps), until a catch-up of the index has ended: visits and
    * readings are read by scanning the station's own meanwhile, so the first screens never wait for an index build
    * over every record (minutes after a new station's first read, or a first open after an upgrade).
    */
@@ -163,18 +163,19 @@ export class DataContext {
   /**
    * Holds background warm-ups while a bulk write runs (a new station's first read: 130,000 records at a large
    * site). Each warm-up reads every document again to index it, so one racing the read only slows both; one
-   * runs when the last hold is released, if any was asked for meanwhile. Returns the release.
+   * runs when the last hold is released. Returns the release.
    */
   holdWarmUps(): () => void {
     this.#warmHolds += 1;
+    // What the bulk write stores is not indexed until the warm-up after it: visits and readings by scan meanwhile.
+    this.#indexBehind = true;
     let released = false;
     return () => {
       if (released) return;
       released = true;
       this.#warmHolds -= 1;
-      if (this.#warmHolds === 0 && this.#warmWanted) {
+      if (this.#warmHolds === 0 && (this.#warmWanted || this.#indexBehind)) {
         this.#warmWanted = false;
-        this.#indexBehind = true;
         this.#warmGate.request();
       }
     };
@@ -187,7 +188,8 @@ export class DataContext {
     if (this.#closed) return report(true);
     try {
       identifiers = await this.#identifiers.catchUp();
-      this.#indexBehind = false;
+      // A bulk write that began meanwhile is still writing: its records are indexed by the warm-up after it.
+      if (this.#warmHolds === 0) this.#indexBehind = false;
       return report(false);
     } catch (error) {
       if (this.#closed) return report(true);
