@@ -174,8 +174,7 @@ export class IdentifierIndex {
     let changes = 0;
     let gathered = noWrites();
     let rows = 0;
-    let from = opened.checkpoint;
-    let seq = from.seq;
+    let seq = opened.checkpoint.seq;
     for (;;) {
       if (this.#closed) throw new IdentifierIndexClosed();
       const page = await this.#main.changes({ since: seq, limit: PAGE, include_docs: true, return_docs: true });
@@ -187,19 +186,19 @@ export class IdentifierIndex {
       const last = page.results.length < PAGE;
       if (rows > 0 && (last || rows >= FLUSH)) {
         const to: Checkpoint = { seq, main: opened.main };
-        const moved = await opened.store.apply(gathered, from, to);
+        const moved = await opened.store.apply(gathered, opened.checkpoint, to);
+        const written = rows;
+        gathered = noWrites();
+        rows = 0;
         if (moved === null) {
           opened.checkpoint = to;
-          changes += rows;
+          changes += written;
         } else if (moved.main === opened.main) {
           // Another opener of the store wrote these first: go on from its checkpoint.
           opened.checkpoint = moved;
           seq = moved.seq;
+          continue;
         } else throw new Error('the identifier index was reset for another database meanwhile');
-        from = opened.checkpoint;
-        gathered = noWrites();
-        rows = 0;
-        if (moved !== null) continue;
       }
       if (last) return { changes, ms: performance.now() - began };
     }

@@ -110,6 +110,18 @@ function readKeys(
   }
 }
 
+/** Walks a cursor until `visit` returns false or the records end. */
+function walk<C extends IDBCursor>(req: IDBRequest<C | null>, visit: (at: C) => boolean): Promise<void> {
+  return new Promise((resolve, reject) => {
+    req.onsuccess = () => {
+      const at = req.result;
+      if (at !== null && visit(at)) at.continue();
+      else resolve();
+    };
+    req.onerror = () => reject(req.error ?? new Error('cursor read failed'));
+  });
+}
+
 /** Deletes a database; one held open elsewhere is deleted once that connection closes (`wait: false` does not wait for it). */
 export function deleteDatabase(name: string, wait = true): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -238,19 +250,9 @@ export class IdentifierStore {
    */
   async idsByPrefix(from: string, to: string, prefix: string, limit: number): Promise<string[]> {
     const numbers: number[] = [];
-    await new Promise<void>((resolve, reject) => {
-      const cursor = this.#read(GROUPS).openCursor(IDBKeyRange.bound(from, to));
-      cursor.onsuccess = () => {
-        const at = cursor.result;
-        if (at === null) {
-          resolve();
-          return;
-        }
-        numbers.push(...numbersUnder(asGroup(at.value), prefix));
-        if (numbers.length >= limit) resolve();
-        else at.continue();
-      };
-      cursor.onerror = () => reject(cursor.error ?? new Error('group read failed'));
+    await walk(this.#read(GROUPS).openCursor(IDBKeyRange.bound(from, to)), (at) => {
+      numbers.push(...numbersUnder(asGroup(at.value), prefix));
+      return numbers.length < limit;
     });
     return this.#idsFor(numbers.slice(0, limit));
   }
@@ -269,22 +271,11 @@ export class IdentifierStore {
   async latestOf(kind: 'visits' | 'readings', subject: string, limit: number): Promise<string[]> {
     const ids: string[] = [];
     if (limit <= 0) return ids;
-    await new Promise<void>((resolve, reject) => {
-      const range = IDBKeyRange.bound([subject, ''], [subject, '\uffff']);
-      const cursor = this.#read(kind === 'visits' ? VISITS : READINGS)
-        .index(BY_SUBJECT)
-        .openKeyCursor(range, 'prev');
-      cursor.onsuccess = () => {
-        const at = cursor.result;
-        if (at === null) {
-          resolve();
-          return;
-        }
-        if (typeof at.primaryKey === 'string') ids.push(at.primaryKey);
-        if (ids.length >= limit) resolve();
-        else at.continue();
-      };
-      cursor.onerror = () => reject(cursor.error ?? new Error('index read failed'));
+    const range = IDBKeyRange.bound([subject, ''], [subject, '\uffff']);
+    const index = this.#read(kind === 'visits' ? VISITS : READINGS).index(BY_SUBJECT);
+    await walk(index.openKeyCursor(range, 'prev'), (at) => {
+      if (typeof at.primaryKey === 'string') ids.push(at.primaryKey);
+      return ids.length < limit;
     });
     return ids;
   }

@@ -17,8 +17,7 @@ const RETIRED_INDEXES = ['idx-type', 'idx-encounter-start', 'idx-encounter-subje
 export async function removeMangoIndexes(db: Database): Promise<void> {
   const { indexes } = await db.getIndexes();
   for (const index of indexes) {
-    const ddoc = index.ddoc?.replace(/^_design\//, '');
-    if (index.ddoc !== null && ddoc !== undefined && RETIRED_INDEXES.includes(ddoc))
+    if (index.ddoc !== null && RETIRED_INDEXES.includes(index.ddoc.replace(/^_design\//, '')))
       await db.deleteIndex({ ddoc: index.ddoc, name: index.name });
   }
   const retired = await db.get(RETIRED_DESIGN).catch(() => null);

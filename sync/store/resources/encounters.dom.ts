@@ -3,8 +3,8 @@ import type { PatientDoc } from '../../model/patient.std.js';
 import type { EncounterDoc } from '../../model/encounter.std.js';
 import { encounterPatientId, nextQueueNumber, queueNumberOf } from '../../model/encounter.std.js';
 import { docId } from '../../model/fhir.std.js';
-import { rowDocs, type RecordIndex, type StoreReader } from './reader.dom.js';
-import { patientRecordIdsOf } from './patients.dom.js';
+import { allOfType, codeUnitOrder, docsByIds, type RecordIndex, type StoreReader } from './reader.dom.js';
+import { patientRecordIdsOf, patientsByDocIds } from './patients.dom.js';
 
 export interface VisitWithPatient {
   readonly encounter: EncounterDoc;
@@ -19,23 +19,6 @@ export function localDayRange(at: Date): { start: string; end: string } {
   return { start: start.toISOString(), end: end.toISOString() };
 }
 
-/** Every visit the station holds (the working set's: a bounded scan by id range, no index). */
-async function allVisits(db: StoreReader): Promise<EncounterDoc[]> {
-  const all = await db.allDocs({ startkey: 'Encounter/', endkey: 'Encounter/\ufff0', include_docs: true });
-  return rowDocs(all.rows).filter((doc): doc is EncounterDoc => doc.resourceType === 'Encounter');
-}
-
-/** Stored documents by id, in the order asked, those of `type` only (an entry may be a step behind a purge). */
-export async function docsByIds<T extends { readonly resourceType: string }>(
-  db: StoreReader,
-  ids: readonly string[],
-  type: T['resourceType'],
-): Promise<T[]> {
-  if (ids.length === 0) return [];
-  const result = await db.allDocs({ keys: [...ids], include_docs: true });
-  return rowDocs(result.rows).filter((doc): doc is T & typeof doc => doc.resourceType === type) as T[];
-}
-
 /**
  * A day's visits (all stations' that have arrived here), oldest first, through the visit index; with `index` null,
  * by scanning the station's visits (while the index is far behind: a new station's first read is indexed in the
@@ -45,15 +28,10 @@ export async function docsByIds<T extends { readonly resourceType: string }>(
 export async function queueForDay(db: StoreReader, day: Date, index: RecordIndex | null): Promise<EncounterDoc[]> {
   const { start, end } = localDayRange(day);
   if (index === null)
-    return (await allVisits(db))
+    return (await allOfType<EncounterDoc>(db, 'Encounter'))
       .filter((doc) => doc.period?.start !== undefined && doc.period.start >= start && doc.period.start < end)
       .sort((a, b) => codeUnitOrder(a.period?.start ?? '', b.period?.start ?? '') || codeUnitOrder(a._id, b._id));
   return docsByIds<EncounterDoc>(db, await index.visitIdsBetween(start, end), 'Encounter');
-}
-
-/** The index's order of strings (and among equal keys, of document ids): by code unit. */
-export function codeUnitOrder(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A day's visits, oldest first, each with its patient: the patients come in one bulk read. */
@@ -64,9 +42,7 @@ export async function visitsWithPatients(
 ): Promise<VisitWithPatient[]> {
   const visits = await queueForDay(db, day, index);
   const keys = [...new Set(visits.map((encounter) => docId('Patient', encounterPatientId(encounter))))];
-  const result = keys.length === 0 ? { rows: [] } : await db.allDocs({ keys, include_docs: true });
-  const patients = new Map<string, PatientDoc>();
-  for (const doc of rowDocs(result.rows)) if (doc.resourceType === 'Patient') patients.set(doc.id, doc);
+  const patients = new Map((await patientsByDocIds(db, keys)).map((patient) => [patient.id, patient]));
   return visits.map((encounter) => ({ encounter, patient: patients.get(encounterPatientId(encounter)) ?? null }));
 }
 
@@ -79,7 +55,9 @@ export async function lastVisitOf(
   const subjects = (await patientRecordIdsOf(db, patientId)).map((id) => `Patient/${id}`);
   const visits =
     index === null
-      ? (await allVisits(db)).filter((visit) => subjects.includes(visit.subject.reference ?? ''))
+      ? (await allOfType<EncounterDoc>(db, 'Encounter')).filter((visit) =>
+          subjects.includes(visit.subject.reference ?? ''),
+        )
       : await docsByIds<EncounterDoc>(
           db,
           (await Promise.all(subjects.map((subject) => index.latestOf('visits', subject, 1)))).flat(),

@@ -3,8 +3,7 @@
  * (Observations are never rewritten).
  */
 import type { ObservationDoc } from '../../model/observation.std.js';
-import { rowDocs, type RecordIndex, type StoreReader } from './reader.dom.js';
-import { codeUnitOrder, docsByIds } from './encounters.dom.js';
+import { allOfType, codeUnitOrder, docsByIds, type RecordIndex, type StoreReader } from './reader.dom.js';
 import { patientRecordIdsOf } from './patients.dom.js';
 import { docId } from '../../model/fhir.std.js';
 
@@ -21,7 +20,9 @@ export async function observationsOf(
   const subjects = (await patientRecordIdsOf(db, patientId)).map((id) => `Patient/${id}`);
   const found =
     index === null
-      ? await scanReadings(db, subjects)
+      ? (await allOfType<ObservationDoc>(db, 'Observation')).filter((doc) =>
+          subjects.includes(doc.subject.reference ?? ''),
+        )
       : await docsByIds<ObservationDoc>(
           db,
           (await Promise.all(subjects.map((subject) => index.latestOf('readings', subject, limit)))).flat(),
@@ -32,14 +33,6 @@ export async function observationsOf(
     .filter((doc) => doc.effectiveDateTime !== undefined)
     .sort((a, b) => codeUnitOrder(b.effectiveDateTime ?? '', a.effectiveDateTime ?? '') || codeUnitOrder(b._id, a._id))
     .slice(0, limit);
-}
-
-async function scanReadings(db: StoreReader, subjects: readonly string[]): Promise<ObservationDoc[]> {
-  const all = await db.allDocs({ startkey: 'Observation/', endkey: 'Observation/\ufff0', include_docs: true });
-  return rowDocs(all.rows).filter(
-    (doc): doc is ObservationDoc =>
-      doc.resourceType === 'Observation' && subjects.includes(doc.subject.reference ?? ''),
-  );
 }
 
 /** The ids of the Observations whose id starts with `prefix` (those charted from one device reading): a key range, no index. */

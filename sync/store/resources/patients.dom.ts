@@ -3,7 +3,7 @@ import type { PatientDoc } from '../../model/patient.std.js';
 import { readStoredDoc } from '../../model/documents.std.js';
 import { docId } from '../../model/fhir.std.js';
 import { patientRecordIds } from '../../replication/patientMerge.std.js';
-import { getOrNull, rowDocs, type StoreReader } from './reader.dom.js';
+import { docsByIds, getOrNull, rowDocs, type StoreReader } from './reader.dom.js';
 
 function isPatient(doc: { readonly resourceType: string } | null): doc is PatientDoc {
   return doc?.resourceType === 'Patient';
@@ -37,10 +37,8 @@ export async function* allPatients(db: StoreReader, batch: number): AsyncGenerat
 }
 
 /** Patients by document id (`Patient/<id>`), in the order asked, in one read; ids that are not patients left out. */
-export async function patientsByDocIds(db: StoreReader, ids: readonly string[]): Promise<PatientDoc[]> {
-  if (ids.length === 0) return [];
-  const result = await db.allDocs({ keys: [...ids], include_docs: true });
-  return rowDocs(result.rows).filter(isPatient);
+export function patientsByDocIds(db: StoreReader, ids: readonly string[]): Promise<PatientDoc[]> {
+  return docsByIds<PatientDoc>(db, ids, 'Patient');
 }
 
 /** The ids a patient's visits and readings may name: its own and those of the records it replaced. */

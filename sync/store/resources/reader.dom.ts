@@ -37,3 +37,25 @@ export function rowDocs(rows: readonly object[]): StoredDoc[] {
     .map((row) => ('doc' in row && row.doc !== undefined && row.doc !== null ? readStoredDoc(row.doc) : null))
     .filter((doc): doc is StoredDoc => doc !== null);
 }
+
+/** Stored documents by id, in the order asked, those of `type` only (missing ones, and an index entry a step behind a purge, left out). */
+export async function docsByIds<T extends StoredDoc>(
+  db: StoreReader,
+  ids: readonly string[],
+  type: T['resourceType'],
+): Promise<T[]> {
+  if (ids.length === 0) return [];
+  const result = await db.allDocs({ keys: [...ids], include_docs: true });
+  return rowDocs(result.rows).filter((doc): doc is T => doc.resourceType === type);
+}
+
+/** Every stored document of `type` (ids `<type>/…`): a scan by id range, bounded by the working set. */
+export async function allOfType<T extends StoredDoc>(db: StoreReader, type: T['resourceType']): Promise<T[]> {
+  const all = await db.allDocs({ startkey: `${type}/`, endkey: `${type}/\ufff0`, include_docs: true });
+  return rowDocs(all.rows).filter((doc): doc is T => doc.resourceType === type);
+}
+
+/** The order of an index's string keys (and among equal keys, of document ids): by code unit. */
+export function codeUnitOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

@@ -74,6 +74,19 @@ function pushForeignBranch(doc: object, generation: number): Promise<HttpAnswer>
   });
 }
 
+/** A conflict archive (an audit record) station A writes. */
+function anArchive(): ReturnType<typeof conflictArchive> {
+  return conflictArchive({
+    id: testIdFactory(stationA.user)(),
+    stationId: stationA.user,
+    hcode,
+    at,
+    target: 'Patient/p1',
+    losers: [{ a: 1 }],
+    rule: 'patient-fieldwise',
+  });
+}
+
 function heartRate(value: number): ObservationDoc {
   const [doc] = vitalSignObservations([{ code: '8867-4', value, unit: '/min' }], {
     patientId: 'p1',
@@ -190,15 +203,7 @@ describe('observations and audit events are immutable', () => {
   });
 
   it('an audit event cannot be rewritten, on a foreign branch either', async () => {
-    const archive = conflictArchive({
-      id: testIdFactory(stationA.user)(),
-      stationId: stationA.user,
-      hcode,
-      at,
-      target: 'Patient/p1',
-      losers: [{ a: 1 }],
-      rule: 'patient-fieldwise',
-    });
+    const archive = anArchive();
     await put(archive);
     const forged = await pushForeignBranch(
       { ...archive, ...bySource(archive, stationB.user), outcomeDesc: 'rewritten' },
@@ -214,15 +219,7 @@ it('a revision central already holds, replicated again, is taken as a no-op, not
   // _revs_diff and its _bulk_docs, or a station back on a path whose checkpoint is behind). CouchDB ignores a
   // replicated revision it holds; it must not run the rules as if the record were changed and list it refused.
   const reading = heartRate(71);
-  const archive = conflictArchive({
-    id: testIdFactory(stationA.user)(),
-    stationId: stationA.user,
-    hcode,
-    at,
-    target: 'Patient/p1',
-    losers: [{ a: 1 }],
-    rule: 'patient-fieldwise',
-  });
+  const archive = anArchive();
   for (const doc of [reading, archive]) {
     const rev = await put(doc);
     const again = await asA('_bulk_docs', 'POST', {
